@@ -1,0 +1,302 @@
+r"""Balance scoring: how evenly, how strongly and how benignly the three active modes are expressed.
+
+The theory says a system does best when hierarchy, solidarity and individualism are all
+articulated *and* balanced, while fatalism is acknowledged and kept in check. No single number
+captures that, so the kit scores four components and then combines them.
+
+Components
+----------
+evenness
+    How evenly the (benign) strength is spread over H, S and I; 1 exactly at equal shares.
+    Four classic indices are offered (see :func:`evenness`); they agree at the extremes and
+    disagree in between, which the notebooks show on real cases.
+strength
+    Mean strength of the three active modes. Evenness alone would call "uniformly weak"
+    perfectly balanced, which the theory rejects: a deficit of everything is still a deficit.
+malign share
+    The strength-weighted fraction of active strength that is malign. A strong but overbearing
+    hierarchy is not the articulation the theory asks for.
+fatalism
+    Strength of fatalism, which saps every active mode.
+
+The dynamic balance score
+-------------------------
+.. math::
+
+    B = E(b) \times \bar s \times (1 - \mu) \times (1 - f)
+
+where :math:`b_i = s_i (1 - m_i)` are the benign strengths, :math:`E` is the chosen evenness index,
+:math:`\bar s` the mean active strength, :math:`\mu = \sum s_i m_i / \sum s_i` the malign share and
+:math:`f` the fatalism strength. Since :math:`\bar s (1-\mu) = \bar b`, the score is simply
+*evenness of the benign strengths x their mean x (1 - fatalism)*.
+
+Why a product? Each factor is a condition the theory treats as necessary, and a product lets no
+factor buy off another: a perfectly even but feeble profile scores low, as does a strong, even but
+malign one, or one swamped by fatalism. Every factor is in [0, 1], so the score is too, and it is 1
+only when all three active modes are fully and benignly strong and fatalism is absent. This is the
+kit's own construction -- no published balance index for cultural theory was found -- and a
+teaching device, not a validated measure.
+
+Examples
+--------
+>>> from coordkit.profile import Profile
+>>> public_sector = Profile(hierarchy=0.9, solidarity=0.8, individualism=0.2, fatalism=0.3)
+>>> r = report(public_sector)
+>>> round(r.evenness, 3), round(r.strength, 3), round(r.score, 3)
+(0.869, 0.633, 0.385)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from coordkit.profile import Profile
+
+__all__ = [
+    "EVENNESS_METHODS",
+    "BalanceReport",
+    "dynamic_balance",
+    "evenness",
+    "malign_share",
+    "report",
+    "strength",
+]
+
+EvennessMethod = Literal["pielou", "simpson", "centroid", "minmax"]
+#: The evenness indices :func:`evenness` knows, with a one-line description of each.
+EVENNESS_METHODS: dict[str, str] = {
+    "pielou": "Shannon entropy divided by its maximum, ln k (Pielou's J)",
+    "simpson": "Gini-Simpson index 1 - sum p^2, divided by its maximum 1 - 1/k",
+    "centroid": "1 - distance from the centre of the simplex, divided by the largest possible",
+    "minmax": "smallest share divided by the largest",
+}
+
+
+def _as_shares(values: ArrayLike) -> NDArray[np.float64]:
+    """Validate non-negative values along the last axis and normalise them to shares."""
+    x = np.asarray(values, dtype=float)
+    if x.ndim == 0 or x.shape[-1] < 2:
+        raise ValueError("evenness needs at least two values along the last axis")
+    if not np.all(np.isfinite(x)):
+        raise ValueError("evenness: values must be finite numbers (no NaN or infinity)")
+    if np.any(x < 0):
+        raise ValueError("evenness: values must not be negative")
+    total = x.sum(axis=-1, keepdims=True)
+    if np.any(total <= 0):
+        raise ValueError("evenness is undefined when every value is zero")
+    return x / total
+
+
+def evenness(values: ArrayLike, method: EvennessMethod = "pielou") -> float | NDArray[np.float64]:
+    r"""Evenness of non-negative values (e.g. the three active strengths), in [0, 1].
+
+    Values are normalised to shares :math:`p_i = x_i / \sum x` first, so the result is scale
+    invariant. Every method gives exactly 1 at equal shares and is Schur-concave: moving weight
+    from a stronger mode to a weaker one never lowers it.
+
+    =========== ===================================================================
+    method      formula over shares :math:`p_1..p_k`
+    =========== ===================================================================
+    pielou      :math:`-\sum p_i \ln p_i / \ln k` (0 at a single mode)
+    simpson     :math:`(1 - \sum p_i^2) / (1 - 1/k)` (0 at a single mode)
+    centroid    :math:`1 - \lVert p - 1/k \rVert / \sqrt{(k-1)/k}` (0 at a single mode)
+    minmax      :math:`\min p / \max p` (0 whenever any mode is absent)
+    =========== ===================================================================
+
+    Parameters
+    ----------
+    values : array_like, shape (..., k)
+        Non-negative numbers, k >= 2, not all zero along the last axis. Leading axes are batch
+        axes: evenness is computed for each row.
+    method : {"pielou", "simpson", "centroid", "minmax"}
+        The index to use.
+
+    Returns
+    -------
+    float or ndarray
+        A float for 1-d input, otherwise an array of the leading shape.
+
+    Raises
+    ------
+    ValueError
+        For an unknown method, negative or non-finite values, or a row that is all zero.
+
+    Examples
+    --------
+    >>> evenness([1, 1, 1])
+    1.0
+    >>> round(evenness([0.6, 0.3, 0.1], method="simpson"), 3)
+    0.81
+    >>> evenness([[2, 2, 2], [1, 0, 0]], method="minmax")
+    array([1., 0.])
+    """
+    if method not in EVENNESS_METHODS:
+        raise ValueError(f"unknown evenness method {method!r}: use one of {', '.join(EVENNESS_METHODS)}")
+    p = _as_shares(values)
+    k = p.shape[-1]
+    if method == "pielou":
+        with np.errstate(divide="ignore", invalid="ignore"):
+            plogp = np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0)
+        e = -plogp.sum(axis=-1) / np.log(k)
+    elif method == "simpson":
+        e = (1.0 - np.sum(p * p, axis=-1)) / (1.0 - 1.0 / k)
+    elif method == "centroid":
+        e = 1.0 - np.linalg.norm(p - 1.0 / k, axis=-1) / np.sqrt((k - 1) / k)
+    else:
+        e = p.min(axis=-1) / p.max(axis=-1)
+    # Pin the two ends exactly: rounding must not push a value outside [0, 1] or make equal
+    # shares score 0.9999999999999998.
+    equal = np.ptp(p, axis=-1) == 0
+    e = np.where(equal, 1.0, np.clip(e, 0.0, 1.0))
+    return float(e) if e.ndim == 0 else e
+
+
+def strength(profile: Profile) -> float:
+    """Mean strength of the three active modes, in [0, 1].
+
+    Parameters
+    ----------
+    profile : Profile
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> strength(Profile(0.9, 0.6, 0.3, 0.5))
+    0.6
+    """
+    return float(np.mean(profile.active_strengths))
+
+
+def malign_share(profile: Profile) -> float:
+    """Strength-weighted fraction of active strength that is malign, in [0, 1].
+
+    Parameters
+    ----------
+    profile : Profile
+
+    Returns
+    -------
+    float
+        0 when no active mode has any strength.
+
+    Examples
+    --------
+    >>> malign_share(Profile(0.8, 0.2, 0.0, 0.0, malign_hierarchy=0.5))
+    0.4
+    """
+    s = np.asarray(profile.active_strengths)
+    total = s.sum()
+    if total == 0:
+        return 0.0
+    return float(np.dot(s, profile.malign) / total)
+
+
+def dynamic_balance(profile: Profile, method: EvennessMethod = "pielou") -> float:
+    """The kit's dynamic balance score, in [0, 1] (see the module docstring for the formula).
+
+    Parameters
+    ----------
+    profile : Profile
+    method : {"pielou", "simpson", "centroid", "minmax"}
+        Evenness index applied to the benign strengths.
+
+    Returns
+    -------
+    float
+        0 when no active mode has any benign strength.
+
+    Examples
+    --------
+    >>> dynamic_balance(Profile(1, 1, 1, 0))
+    1.0
+    >>> dynamic_balance(Profile(0.2, 0.2, 0.2, 0.0))  # even but feeble
+    0.2
+    """
+    benign = np.asarray(profile.benign_strengths)
+    if benign.sum() == 0:
+        return 0.0
+    e = evenness(benign, method)
+    return float(e * benign.mean() * (1.0 - profile.fatalism))
+
+
+@dataclass(frozen=True)
+class BalanceReport:
+    """The components of balance for one profile, and the score that combines them.
+
+    Attributes
+    ----------
+    evenness : float
+        Evenness of the benign active strengths (0 if there are none).
+    raw_evenness : float
+        Evenness of the active strengths, malign parts included (0 if there are none).
+    strength : float
+        Mean active strength.
+    malign_share : float
+        Strength-weighted malign fraction.
+    fatalism : float
+        Fatalism strength.
+    score : float
+        The dynamic balance score.
+    method : str
+        The evenness index used.
+    """
+
+    evenness: float
+    raw_evenness: float
+    strength: float
+    malign_share: float
+    fatalism: float
+    score: float
+    method: str
+
+    def as_text(self) -> str:
+        """One line a learner can read aloud.
+
+        Examples
+        --------
+        >>> print(report(Profile(0.9, 0.8, 0.2, 0.3)).as_text())
+        balance 0.39 (evenness 0.87 x strength 0.63 x benign 1.00 x unfatalistic 0.70; pielou)
+        """
+        return (
+            f"balance {self.score:.2f} (evenness {self.evenness:.2f} x strength {self.strength:.2f}"
+            f" x benign {1 - self.malign_share:.2f} x unfatalistic {1 - self.fatalism:.2f};"
+            f" {self.method})"
+        )
+
+
+def report(profile: Profile, method: EvennessMethod = "pielou") -> BalanceReport:
+    """Score every component of balance for a profile.
+
+    Parameters
+    ----------
+    profile : Profile
+    method : {"pielou", "simpson", "centroid", "minmax"}
+        Evenness index.
+
+    Returns
+    -------
+    BalanceReport
+
+    Examples
+    --------
+    >>> report(Profile(1, 1, 1, 0)).score
+    1.0
+    """
+    benign = np.asarray(profile.benign_strengths)
+    raw = np.asarray(profile.active_strengths)
+    return BalanceReport(
+        evenness=evenness(benign, method) if benign.sum() > 0 else 0.0,
+        raw_evenness=evenness(raw, method) if raw.sum() > 0 else 0.0,
+        strength=strength(profile),
+        malign_share=malign_share(profile),
+        fatalism=profile.fatalism,
+        score=dynamic_balance(profile, method),
+        method=method,
+    )

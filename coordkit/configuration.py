@@ -1,0 +1,284 @@
+"""Configurations: which modes are strong, and Taylor's "fourteen ways to get things wrong".
+
+A mode is *strong* when its strength reaches a threshold (a parameter, 0.5 by default). The set of
+strong modes names the configuration. Fatalism is read the other way round from the active modes:
+the theory asks for it to be acknowledged and *kept in check*, so fatalism counts among the strong
+forms only when it reaches its own threshold -- when it is no longer in check.
+
+With four forms there are 16 possible sets of strong forms:
+
+============================ ===== ===================================================
+kind                         count strong forms
+============================ ===== ===================================================
+none                         1     nothing is strong
+monoculture                  4     exactly one form: H, S, I or F
+deficit culture              3     two active forms, the third weak, fatalism in check
+two-form with fatalism       3     one active form plus unchecked fatalism
+deficit culture + fatalism   3     two active forms plus unchecked fatalism
+overshadowed                 1     all three active forms, but fatalism unchecked too
+balanced                     1     all three active forms, fatalism in check
+============================ ===== ===================================================
+
+The fourteen sets between *none* and *balanced* are Taylor's "fourteen ways to get things wrong"
+(RSA blog, January 2009: the non-trivial combinations of the four forms, counted as 4 single-form,
+6 two-form and 4 three-or-more-form cultures). "Deficit culture" follows the 2022 seed post: two
+forms strong, one weak -- the traditional public-sector pattern is strong hierarchy and
+solidarity with weak individualism.
+
+Sources: M. Taylor, "NHS reform: towards a more balanced change model?", NHS Confederation,
+15 November 2022; M. Taylor, "Fourteen ways to get things wrong", RSA blog, January 2009,
+https://www.thersa.org/blog/matthew-taylor/2009/01/fourteen-ways-to-get-things-wrong ; the monoculture
+examples from M. Taylor, RSA blog, April 2021,
+https://thersa.org/blog/matthew-taylor/2021/04/individualist-investment-banks-hierarchical-totalitarian-regimes-and-solidaristic-communes
+
+Examples
+--------
+>>> from coordkit.profile import Profile
+>>> c = classify(Profile(hierarchy=0.9, solidarity=0.8, individualism=0.2, fatalism=0.3))
+>>> c.name
+'deficit culture: weak individualism'
+>>> len([c for c in all_configurations() if c.kind not in (Kind.NONE, Kind.BALANCED)])
+14
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import combinations
+
+from coordkit.modes import ACTIVE_MODES, ALL_MODES, MODES, Mode
+from coordkit.profile import Profile
+
+__all__ = ["Configuration", "Kind", "all_configurations", "classify", "configuration_of"]
+
+
+class Kind(StrEnum):
+    """The family a configuration belongs to."""
+
+    NONE = "none"
+    MONOCULTURE = "monoculture"
+    DEFICIT = "deficit culture"
+    FATALIST_PAIR = "two-form with fatalism"
+    FATALIST_DEFICIT = "deficit culture with fatalism"
+    OVERSHADOWED = "overshadowed by fatalism"
+    BALANCED = "balanced"
+
+
+# Taylor's monoculture examples (RSA, April 2021) and the seed's public-sector deficit culture.
+_MONOCULTURE_EXAMPLE = {
+    Mode.HIERARCHY: "think of a one-party state or a command-and-control organisation",
+    Mode.SOLIDARITY: "think of a commune, or a team so close-knit it resists any outside direction",
+    Mode.INDIVIDUALISM: "think of an investment bank run on bonuses",
+    Mode.FATALISM: "nobody believes anything they do will make a difference",
+}
+_DEFICIT_NOTE = {
+    Mode.INDIVIDUALISM: (
+        "the traditional public-sector pattern: order and shared values, but little room for "
+        "enterprise, creativity or risk-taking"
+    ),
+    Mode.SOLIDARITY: (
+        "rules and markets without shared values: people comply or compete but do not belong"
+    ),
+    Mode.HIERARCHY: (
+        "values and enterprise without direction: energy that no one coordinates or sustains"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Configuration:
+    """A named configuration of strong forms.
+
+    Attributes
+    ----------
+    forms : frozenset of Mode
+        The strong forms (fatalism included only when it is unchecked).
+    kind : Kind
+        The family of the configuration.
+    name : str
+        Short name, e.g. ``"hierarchy monoculture"``.
+    diagnosis : str
+        A plain-English reading of the configuration.
+    """
+
+    forms: frozenset[Mode]
+    kind: Kind
+    name: str
+    diagnosis: str
+
+    @property
+    def code(self) -> str:
+        """Initials of the strong forms in H, S, I, F order, or ``"-"`` for none."""
+        return "".join(m.initial for m in ALL_MODES if m in self.forms) or "-"
+
+    @property
+    def weak_active(self) -> tuple[Mode, ...]:
+        """The active modes that are not strong."""
+        return tuple(m for m in ACTIVE_MODES if m not in self.forms)
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def configuration_of(forms: frozenset[Mode] | set[Mode]) -> Configuration:
+    """The configuration for a given set of strong forms.
+
+    Parameters
+    ----------
+    forms : set of Mode
+        Which forms are strong (fatalism included when it is unchecked).
+
+    Returns
+    -------
+    Configuration
+
+    Examples
+    --------
+    >>> configuration_of({Mode.INDIVIDUALISM}).name
+    'individualism monoculture'
+    >>> configuration_of({Mode.HIERARCHY, Mode.FATALISM}).kind
+    <Kind.FATALIST_PAIR: 'two-form with fatalism'>
+    """
+    forms = frozenset(forms)
+    active = [m for m in ACTIVE_MODES if m in forms]
+    weak = [m for m in ACTIVE_MODES if m not in forms]
+    fatalist = Mode.FATALISM in forms
+    active_names = [m.value for m in active]
+    weak_names = [m.value for m in weak]
+
+    if not forms:
+        return Configuration(
+            forms, Kind.NONE, "no strong form",
+            "Nothing is strongly articulated: no mode organises change. Weak across the board is "
+            "not balance; build up the active forms.",
+        )
+    if len(forms) == 1:
+        (mode,) = forms
+        info = MODES[mode]
+        if mode is Mode.FATALISM:
+            text = (
+                f"A fatalist culture: '{info.injunction}'. {_MONOCULTURE_EXAMPLE[mode].capitalize()}; "
+                "every active form is weak. Fatalism must be acknowledged, then answered by "
+                "rebuilding leadership, belonging and agency."
+            )
+        else:
+            text = (
+                f"A {mode.value} monoculture ({_MONOCULTURE_EXAMPLE[mode]}): '{info.injunction}' "
+                f"dominates and {_and(weak_names)} are weak. At its best it is "
+                f"{_and(list(info.benign[:2]))}; unchecked by rivals it drifts toward "
+                f"{_and(list(info.malign[:2]))}."
+            )
+        return Configuration(forms, Kind.MONOCULTURE, f"{mode.value} monoculture", text)
+    if not fatalist and len(active) == 2:
+        missing = weak[0]
+        return Configuration(
+            forms, Kind.DEFICIT, f"deficit culture: weak {missing.value}",
+            f"A deficit culture: strong {_and(active_names)}, weak {missing.value} -- "
+            f"{_DEFICIT_NOTE[missing]}.",
+        )
+    if not fatalist and len(active) == 3:
+        return Configuration(
+            forms, Kind.BALANCED, "balanced",
+            "All three active forms are strong and fatalism is in check: the conditions the theory "
+            "associates with a dynamic, improving system. Balance needs constant adjustment, and "
+            "no balance overcomes a mismatch between demand and capacity.",
+        )
+    # From here on fatalism is unchecked and at least one active form is strong.
+    if len(active) == 1:
+        return Configuration(
+            forms, Kind.FATALIST_PAIR, f"{active[0].value} with fatalism",
+            f"Strong {active[0].value} sits beside widespread fatalism, with {_and(weak_names)} "
+            f"weak: '{MODES[active[0]].injunction}' meets "
+            f"'{MODES[Mode.FATALISM].injunction}'.",
+        )
+    if len(active) == 2:
+        return Configuration(
+            forms, Kind.FATALIST_DEFICIT, f"deficit culture with fatalism: weak {weak[0].value}",
+            f"A deficit culture (strong {_and(active_names)}, weak {weak[0].value}) in which "
+            f"fatalism has also taken hold -- {_DEFICIT_NOTE[weak[0]]}, and many have stopped "
+            "expecting change.",
+        )
+    return Configuration(
+        forms, Kind.OVERSHADOWED, "overshadowed by fatalism",
+        "All three active forms are strong, but so is fatalism: the energy is there, the belief "
+        "that it will make a difference is not. Look for overload, such as demand beyond capacity.",
+    )
+
+
+def all_configurations() -> list[Configuration]:
+    """All 16 configurations, from none to balanced, ordered by number of strong forms.
+
+    Returns
+    -------
+    list of Configuration
+
+    Examples
+    --------
+    >>> [c.code for c in all_configurations()][:6]
+    ['-', 'H', 'S', 'I', 'F', 'HS']
+    """
+    return [
+        configuration_of(frozenset(subset))
+        for size in range(len(ALL_MODES) + 1)
+        for subset in combinations(ALL_MODES, size)
+    ]
+
+
+def classify(
+    profile: Profile,
+    *,
+    strong: float = 0.5,
+    fatalism_unchecked: float | None = None,
+    malign_warning: float = 0.5,
+) -> Configuration:
+    """Classify a profile by which of its forms are strong, with a plain-English diagnosis.
+
+    Parameters
+    ----------
+    profile : Profile
+    strong : float, default 0.5
+        An active mode is strong when its strength is at least this.
+    fatalism_unchecked : float, optional
+        Fatalism counts as a strong (unchecked) form when at least this; defaults to ``strong``.
+    malign_warning : float, default 0.5
+        A strong active mode whose malign share reaches this gets a warning in the diagnosis.
+
+    Returns
+    -------
+    Configuration
+
+    Raises
+    ------
+    ValueError
+        If a threshold is outside (0, 1].
+
+    Examples
+    --------
+    >>> classify(Profile(0.9, 0.2, 0.1, 0.2)).name
+    'hierarchy monoculture'
+    >>> classify(Profile(0.9, 0.2, 0.1, 0.2), strong=0.1).name
+    'overshadowed by fatalism'
+    >>> print(classify(Profile(0.8, 0.7, 0.7, 0.1, malign_hierarchy=0.6)).diagnosis)
+    All three active forms ... Warning: hierarchy is mostly malign here (overbearing and micro-managing).
+    """
+    if fatalism_unchecked is None:
+        fatalism_unchecked = strong
+    for name, value in (("strong", strong), ("fatalism_unchecked", fatalism_unchecked),
+                        ("malign_warning", malign_warning)):
+        if not 0 < value <= 1:
+            raise ValueError(f"{name} must be in (0, 1], got {value!r}")
+    forms = {m for m, s in zip(ACTIVE_MODES, profile.active_strengths, strict=True) if s >= strong}
+    if profile.fatalism >= fatalism_unchecked:
+        forms.add(Mode.FATALISM)
+    config = configuration_of(frozenset(forms))
+    warnings = [
+        f"{m.value} is mostly malign here ({_and(list(MODES[m].malign[:2]))})"
+        for m, share in zip(ACTIVE_MODES, profile.malign, strict=True)
+        if m in forms and share >= malign_warning
+    ]
+    if not warnings:
+        return config
+    text = config.diagnosis + " Warning: " + "; ".join(warnings) + "."
+    return Configuration(config.forms, config.kind, config.name, text)

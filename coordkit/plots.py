@@ -1,0 +1,417 @@
+"""Figures: a ternary plot of the active modes and a profile bar chart, each with a text description.
+
+Every function here takes keyword-only options and ``ax=None`` and returns the Axes it drew on
+(or the Figure, for whole-figure helpers); none calls ``plt.show()``. Colours come from the
+Okabe-Ito colour-blind-safe palette, and every mode also has its own marker and hatch so that no
+figure relies on colour alone. Each figure has a ``describe_*`` companion that returns a text
+description for screen readers, print and anyone who cannot see the colours.
+
+matplotlib, mpltern and seaborn are imported when this module is imported, not by
+``import coordkit``.
+
+Examples
+--------
+>>> from coordkit.profile import Profile
+>>> fig = profile_figure(Profile(0.9, 0.8, 0.2, 0.3))
+>>> [ax.name for ax in fig.axes]
+['ternary', 'rectilinear']
+>>> print(describe_profile(Profile(0.9, 0.8, 0.2, 0.3)))  # doctest: +ELLIPSIS
+Profile: hierarchy 0.90, solidarity 0.80, individualism 0.20, fatalism 0.30...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import matplotlib
+
+# Keep a headless default for scripts and tests; notebooks set their own inline backend.
+if matplotlib.get_backend().lower() in ("", "agg"):
+    matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import mpltern  # noqa: F401  (registers the "ternary" projection)
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from coordkit.balance import report
+from coordkit.configuration import Kind, classify
+from coordkit.modes import ACTIVE_MODES, ALL_MODES, Mode
+from coordkit.profile import Profile
+
+__all__ = [
+    "HATCHES",
+    "MARKERS",
+    "PALETTE",
+    "describe_profile",
+    "describe_ternary",
+    "profile_bars",
+    "profile_figure",
+    "ternary",
+    "update_profile_figure",
+]
+
+#: Okabe & Ito (2008) colour-blind-safe colours, one per mode.
+PALETTE: dict[Mode, str] = {
+    Mode.HIERARCHY: "#0072B2",  # blue
+    Mode.SOLIDARITY: "#009E73",  # bluish green
+    Mode.INDIVIDUALISM: "#E69F00",  # orange
+    Mode.FATALISM: "#999999",  # grey
+}
+#: A marker per mode, so points differ in shape as well as colour.
+MARKERS: dict[Mode, str] = {
+    Mode.HIERARCHY: "^",
+    Mode.SOLIDARITY: "o",
+    Mode.INDIVIDUALISM: "D",
+    Mode.FATALISM: "X",
+}
+#: A hatch per mode, so bars differ in texture as well as colour.
+HATCHES: dict[Mode, str] = {
+    Mode.HIERARCHY: "//",
+    Mode.SOLIDARITY: "..",
+    Mode.INDIVIDUALISM: "\\\\",
+    Mode.FATALISM: "xx",
+}
+_MALIGN_HATCH = "xxxx"
+# Region shading on the ternary: pale tints, with a text label in each region.
+_REGION_TINT = {
+    Kind.BALANCED: "#F0E442",  # Okabe-Ito yellow
+    Kind.MONOCULTURE: "#D9D9D9",
+    Kind.DEFICIT: "#F2F2F2",
+}
+
+
+def _new_axes(ax: Axes | None, projection: str | None = None, figsize=(5, 4)) -> Axes:
+    if ax is not None:
+        if projection is not None and getattr(ax, "name", None) != projection:
+            raise ValueError(
+                f"ax must use the {projection!r} projection, e.g. "
+                f"fig.add_subplot(projection={projection!r})"
+            )
+        return ax
+    fig = plt.figure(figsize=figsize)
+    return fig.add_subplot(projection=projection)
+
+
+def _clip(polygon: list[np.ndarray], normal: np.ndarray) -> list[np.ndarray]:
+    """Clip a convex polygon on the simplex to the half-space ``normal . p >= 0``."""
+    out: list[np.ndarray] = []
+    for k, current in enumerate(polygon):
+        previous = polygon[k - 1]
+        a, b = float(normal @ previous), float(normal @ current)
+        if (a >= 0) != (b >= 0):
+            out.append(previous + (current - previous) * (a / (a - b)))
+        if b >= 0:
+            out.append(current)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _regions(threshold: float) -> tuple[tuple[str, tuple[np.ndarray, ...]], ...]:
+    """Configuration regions of the share triangle, as convex polygons, exactly.
+
+    Reading strengths relative to the strongest mode, mode ``i`` is strong when
+    ``p_i >= threshold * p_max``. Within the sector where mode ``k`` is largest every condition is
+    linear, so each region is a union of at most three convex polygons, found by clipping.
+    """
+    eye = np.eye(3)
+    regions: dict[str, list[np.ndarray]] = {}
+    for k in range(3):  # the sector where mode k is the largest share
+        sector = [eye[0], eye[1], eye[2]]
+        for j in range(3):
+            if j != k:
+                sector = _clip(sector, eye[k] - eye[j])
+        for strong_mask in range(8):
+            if not strong_mask >> k & 1:
+                continue  # the largest mode is always strong
+            polygon = sector
+            for i in range(3):
+                sign = 1 if strong_mask >> i & 1 else -1
+                if i != k:
+                    polygon = _clip(polygon, sign * (eye[i] - threshold * eye[k]))
+            if len(polygon) >= 3:
+                code = "".join(m.initial for n, m in enumerate(ACTIVE_MODES) if strong_mask >> n & 1)
+                regions.setdefault(code, []).append(np.array(polygon))
+    return tuple((code, tuple(polys)) for code, polys in regions.items())
+
+
+def _region_label(code: str) -> str:
+    if len(code) == 3:
+        return "balanced"
+    if len(code) == 1:
+        return f"{code} only"
+    weak = next(m.initial for m in ACTIVE_MODES if m.initial not in code)
+    return f"weak {weak}"
+
+
+def ternary(
+    profiles: Profile | Sequence[Profile],
+    *,
+    ax: Axes | None = None,
+    labels: Sequence[str] | None = None,
+    regions: bool = True,
+    threshold: float = 0.5,
+    color: str = "black",
+    marker: str = "o",
+    size: float = 60,
+    ticks: bool = False,
+) -> Axes:
+    """Plot the hierarchy / solidarity / individualism shares of profiles on a ternary diagram.
+
+    The corners are the three active modes (fatalism is not shown: say it in the caption or
+    the description). With ``regions=True`` the triangle is divided into the configurations that
+    shares alone can show -- balanced, deficit cultures and monocultures, reading each mode's
+    strength relative to the strongest -- and each region carries a text label.
+
+    Parameters
+    ----------
+    profiles : Profile or sequence of Profile
+        What to plot; each profile is one point at its active shares.
+    ax : matplotlib Axes with ``projection="ternary"``, optional
+        Where to draw; a new figure is made if omitted.
+    labels : sequence of str, optional
+        A label per profile, written beside its point.
+    regions : bool, default True
+        Shade and label the configuration regions.
+    threshold : float, default 0.5
+        Relative strength at which a mode counts as strong (see :func:`coordkit.classify`).
+    color, marker, size
+        Style of the points.
+    ticks : bool, default False
+        Draw percentage ticks on the three axes (slower to draw); otherwise faint guide lines
+        mark every 20%.
+
+    Returns
+    -------
+    matplotlib Axes
+        The ternary axes.
+
+    Examples
+    --------
+    >>> from coordkit.profile import Profile
+    >>> ax = ternary([Profile(0.9, 0.8, 0.2, 0.3)], labels=["NHS 2022"])
+    >>> ax.get_tlabel()
+    'Hierarchy'
+    """
+    ax = _new_axes(ax, "ternary")
+    if isinstance(profiles, Profile):
+        profiles = [profiles]
+    if labels is not None and len(labels) != len(profiles):
+        raise ValueError(f"labels: got {len(labels)} labels for {len(profiles)} profiles")
+    if regions:
+        for code, polygons in _regions(threshold):
+            tint = _REGION_TINT[Kind.BALANCED if len(code) == 3 else
+                                Kind.MONOCULTURE if len(code) == 1 else Kind.DEFICIT]
+            for poly in polygons:
+                ax.fill(poly[:, 0], poly[:, 1], poly[:, 2], facecolor=tint, edgecolor=tint,
+                        linewidth=0.6, zorder=0)
+            biggest = max(polygons, key=len)
+            centre = np.concatenate(polygons).mean(axis=0) if len(code) != 2 else biggest.mean(axis=0)
+            ax.text(*centre, _region_label(code), ha="center", va="center", fontsize=8,
+                    color="#333333", zorder=1)
+    ax.set_tlabel(Mode.HIERARCHY.label)
+    ax.set_llabel(Mode.SOLIDARITY.label)
+    ax.set_rlabel(Mode.INDIVIDUALISM.label)
+    if not ticks:
+        # mpltern lays out tick labels slowly (~0.15 s a draw): faint guide lines at every 20%
+        # keep the figure readable and the widget fast.
+        for axis in (ax.taxis, ax.laxis, ax.raxis):
+            axis.set_ticks([])
+        for v in (0.2, 0.4, 0.6, 0.8):
+            for k in range(3):
+                a, b = np.zeros(3), np.zeros(3)
+                a[k] = b[k] = v
+                a[(k + 1) % 3] = b[(k + 2) % 3] = 1 - v
+                ax.plot(*zip(a, b, strict=True), color="#BBBBBB", linewidth=0.4, zorder=0.5)
+    if profiles:
+        shares = np.array([p.shares for p in profiles])
+        ax.scatter(shares[:, 0], shares[:, 1], shares[:, 2], s=size, c=color, marker=marker,
+                   edgecolors="white", linewidths=0.8, zorder=3, gid="points")
+        for k, text in enumerate(labels or []):
+            ax.text(shares[k, 0], shares[k, 1], shares[k, 2], "  " + text, fontsize=8,
+                    ha="left", va="bottom", zorder=4)
+    return ax
+
+
+def profile_bars(profile: Profile, *, ax: Axes | None = None, threshold: float = 0.5) -> Axes:
+    """Bar chart of the four strengths, with each active mode's malign part hatched.
+
+    Parameters
+    ----------
+    profile : Profile
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+    threshold : float, default 0.5
+        Where to draw the dashed "strong" line.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from coordkit.profile import Profile
+    >>> ax = profile_bars(Profile(0.9, 0.8, 0.2, 0.3, malign_hierarchy=0.5))
+    >>> [float(round(b.get_height(), 2)) for b in ax.patches[:4]]
+    [0.9, 0.8, 0.2, 0.3]
+    """
+    ax = _new_axes(ax, figsize=(5, 3.5))
+    frame = pd.DataFrame({"mode": [m.label for m in ALL_MODES], "strength": profile.strengths})
+    sns.barplot(
+        data=frame, x="mode", y="strength", hue="mode",
+        palette=[PALETTE[m] for m in ALL_MODES], ax=ax, legend=False, edgecolor="black",
+    )
+    for bar, mode in zip(ax.patches[:4], ALL_MODES, strict=True):
+        bar.set_hatch(HATCHES[mode])
+    for k, (s, m) in enumerate(zip(profile.active_strengths, profile.malign, strict=True)):
+        # Drawn even at zero height so that update_profile_figure can resize it in place.
+        ax.bar(k, s * m, bottom=s * (1 - m), width=0.8, color="white", alpha=0.85,
+               hatch=_MALIGN_HATCH, edgecolor="black", gid=f"malign-{k}")
+    ax.axhline(threshold, color="black", linestyle="--", linewidth=1)
+    ax.text(3.45, threshold, " strong", va="bottom", ha="right", fontsize=8)
+    ax.set_ylim(0, 1.05)
+    ax.set_xlabel("")
+    ax.set_ylabel("strength (0 to 1)")
+    ax.legend(handles=[Patch(facecolor="white", edgecolor="black", hatch=_MALIGN_HATCH,
+                             label="malign part")], loc="upper right", fontsize=8, frameon=False)
+    return ax
+
+
+def profile_figure(profile: Profile, *, threshold: float = 0.5, method: str = "pielou") -> Figure:
+    """A ternary position and a bar chart side by side, titled with the diagnosis and score.
+
+    Parameters
+    ----------
+    profile : Profile
+    threshold : float, default 0.5
+        Strength at which a mode counts as strong.
+    method : str, default "pielou"
+        Evenness index for the score in the title.
+
+    Returns
+    -------
+    matplotlib Figure
+        Two axes: the ternary and the bars.
+    """
+    fig = Figure(figsize=(10, 4.2))  # not registered with pyplot: no leaks, no double display
+    tax = fig.add_subplot(1, 2, 1, projection="ternary")
+    ternary(profile, ax=tax, threshold=threshold, marker="*", size=220)
+    profile_bars(profile, ax=fig.add_subplot(1, 2, 2), threshold=threshold)
+    fig.suptitle(_title(profile, threshold, method), fontsize=12)
+    fig.subplots_adjust(left=0.05, right=0.98, top=0.84, bottom=0.12, wspace=0.3)
+    return fig
+
+
+def _title(profile: Profile, threshold: float, method: str) -> str:
+    score = report(profile, method=method).score  # type: ignore[arg-type]
+    return f"{classify(profile, strong=threshold).name}  |  dynamic balance {score:.2f}"
+
+
+def update_profile_figure(
+    fig: Figure, profile: Profile, *, threshold: float = 0.5, method: str = "pielou"
+) -> Figure:
+    """Move a :func:`profile_figure` to a new profile in place (fast: no axes are rebuilt).
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+        A figure made by :func:`profile_figure` with the same ``threshold``.
+    profile : Profile
+    threshold : float, default 0.5
+    method : str, default "pielou"
+
+    Returns
+    -------
+    matplotlib Figure
+        The same figure, updated.
+
+    Examples
+    --------
+    >>> from coordkit.profile import Profile
+    >>> fig = profile_figure(Profile(1, 1, 1, 0))
+    >>> fig = update_profile_figure(fig, Profile(0.9, 0.2, 0.1, 0.0))
+    >>> fig.get_suptitle()
+    'hierarchy monoculture  |  dynamic balance 0.26'
+    """
+    tax, bax = fig.axes
+    for artist in [c for c in tax.collections if c.get_gid() == "points"]:
+        artist.remove()
+    ternary(profile, ax=tax, regions=False, marker="*", size=220)
+    for bar, value in zip(bax.patches[:4], profile.strengths, strict=True):
+        bar.set_height(value)
+    malign_bars = {p.get_gid(): p for p in bax.patches if p.get_gid()}
+    for k, (s, m) in enumerate(zip(profile.active_strengths, profile.malign, strict=True)):
+        malign_bars[f"malign-{k}"].set_y(s * (1 - m))
+        malign_bars[f"malign-{k}"].set_height(s * m)
+    fig.suptitle(_title(profile, threshold, method), fontsize=12)
+    return fig
+
+
+def describe_profile(profile: Profile, *, threshold: float = 0.5, method: str = "pielou") -> str:
+    """A text description of :func:`profile_figure` for the same profile.
+
+    Parameters
+    ----------
+    profile : Profile
+    threshold : float, default 0.5
+    method : str, default "pielou"
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from coordkit.profile import Profile
+    >>> print(describe_profile(Profile(1, 1, 1, 0)))
+    Profile: hierarchy 1.00, solidarity 1.00, individualism 1.00, fatalism 0.00. Ternary position: hierarchy 33%, solidarity 33%, individualism 33% of active strength. Configuration: balanced. Dynamic balance 1.00 (evenness 1.00, strength 1.00, malign share 0.00, fatalism 0.00).
+    """
+    strengths = ", ".join(f"{m.value} {s:.2f}" for m, s in zip(ALL_MODES, profile.strengths, strict=True))
+    malign = "; ".join(
+        f"{m.value} {share:.0%} malign"
+        for m, share in zip(ACTIVE_MODES, profile.malign, strict=True) if share > 0
+    )
+    shares = ", ".join(f"{m.value} {p:.0%}" for m, p in zip(ACTIVE_MODES, profile.shares, strict=True))
+    r = report(profile, method=method)  # type: ignore[arg-type]
+    return (
+        f"Profile: {strengths}{' (' + malign + ')' if malign else ''}. "
+        f"Ternary position: {shares} of active strength. "
+        f"Configuration: {classify(profile, strong=threshold).name}. "
+        f"Dynamic balance {r.score:.2f} (evenness {r.evenness:.2f}, strength {r.strength:.2f}, "
+        f"malign share {r.malign_share:.2f}, fatalism {r.fatalism:.2f})."
+    )
+
+
+def describe_ternary(profiles: Sequence[Profile], labels: Sequence[str] | None = None) -> str:
+    """A text description of a :func:`ternary` plot: one line per point.
+
+    Parameters
+    ----------
+    profiles : sequence of Profile
+    labels : sequence of str, optional
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from coordkit.profile import Profile
+    >>> print(describe_ternary([Profile(0.9, 0.8, 0.2, 0.3)], ["NHS"]))
+    Ternary plot of active shares (hierarchy / solidarity / individualism), 1 point:
+    - NHS: 47% / 42% / 11% (deficit culture: weak individualism)
+    """
+    labels = list(labels) if labels is not None else [f"point {k + 1}" for k in range(len(profiles))]
+    lines = [
+        "Ternary plot of active shares (hierarchy / solidarity / individualism), "
+        f"{len(profiles)} point{'s' if len(profiles) != 1 else ''}:"
+    ]
+    for label, p in zip(labels, profiles, strict=True):
+        h, s, i = p.shares
+        lines.append(f"- {label}: {h:.0%} / {s:.0%} / {i:.0%} ({classify(p).name})")
+    return "\n".join(lines)
