@@ -48,17 +48,22 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from coordkit.profile import Profile
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
     "EVENNESS_METHODS",
     "BalanceReport",
+    "compare_indices",
     "dynamic_balance",
     "evenness",
     "malign_share",
@@ -300,3 +305,45 @@ def report(profile: Profile, method: EvennessMethod = "pielou") -> BalanceReport
         score=dynamic_balance(profile, method),
         method=method,
     )
+
+
+def compare_indices(profiles: Mapping[str, Profile]) -> pd.DataFrame:
+    """Every evenness index and the score components for named profiles, side by side.
+
+    Evenness here is over the benign active strengths, as in the score. The point is to see
+    where the indices disagree: they all give 1 at equal shares and 0 at a single mode, but
+    rank the cases in between differently (``minmax`` is 0 as soon as one mode is absent, while
+    Pielou and Simpson still credit the two that are present).
+
+    Parameters
+    ----------
+    profiles : mapping of str to Profile
+        Named profiles, e.g. :data:`coordkit.archetypes.ARCHETYPES`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per profile: an evenness column per method, then strength, malign share,
+        fatalism and the dynamic balance score (Pielou).
+
+    Examples
+    --------
+    >>> from coordkit.profile import Profile
+    >>> t = compare_indices({"two forms": Profile(0.8, 0.8, 0.0, 0.0)})
+    >>> t.loc["two forms", ["pielou", "simpson", "centroid", "minmax"]].round(2).tolist()
+    [0.63, 0.75, 0.5, 0.0]
+    """
+    import pandas as pd
+
+    rows = {}
+    for name, profile in profiles.items():
+        benign = np.asarray(profile.benign_strengths)
+        row = {
+            m: (evenness(benign, m) if benign.sum() > 0 else 0.0)  # type: ignore[arg-type]
+            for m in EVENNESS_METHODS
+        }
+        r = report(profile)
+        row.update(strength=r.strength, malign_share=r.malign_share, fatalism=r.fatalism,
+                   score=r.score)
+        rows[name] = row
+    return pd.DataFrame.from_dict(rows, orient="index")

@@ -46,11 +46,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from coordkit.modes import ACTIVE_MODES, ALL_MODES, MODES, Mode
 from coordkit.profile import Profile
 
-__all__ = ["Configuration", "Kind", "all_configurations", "classify", "configuration_of"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Configuration", "Kind", "all_configurations", "classify", "configuration_of", "table"]
 
 
 class Kind(StrEnum):
@@ -282,3 +286,28 @@ def classify(
         return config
     text = config.diagnosis + " Warning: " + "; ".join(warnings) + "."
     return Configuration(config.forms, config.kind, config.name, text)
+
+
+def table() -> pd.DataFrame:
+    """All 16 configurations as a table: code, kind, number of strong forms, name, diagnosis.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> t = table()
+    >>> t.groupby("kind", sort=False).size().to_dict()  # doctest: +NORMALIZE_WHITESPACE
+    {'none': 1, 'monoculture': 4, 'deficit culture': 3, 'two-form with fatalism': 3,
+     'balanced': 1, 'deficit culture with fatalism': 3, 'overshadowed by fatalism': 1}
+    """
+    import pandas as pd
+
+    return pd.DataFrame(
+        [
+            {"code": c.code, "kind": c.kind.value, "strong forms": len(c.forms), "name": c.name,
+             "diagnosis": c.diagnosis}
+            for c in all_configurations()
+        ]
+    )

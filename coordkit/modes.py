@@ -30,8 +30,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-__all__ = ["ACTIVE_MODES", "ALL_MODES", "MODES", "Mode", "ModeInfo", "parse_mode"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["ACTIVE_MODES", "ALL_MODES", "MODES", "Mode", "ModeInfo", "parse_mode", "table"]
 
 
 class Mode(StrEnum):
@@ -196,3 +200,37 @@ def parse_mode(value: str | Mode) -> Mode:
             return mode
     names = ", ".join(m.value for m in ALL_MODES)
     raise ValueError(f"{value!r} is not a mode: use one of {names} (or its initial)")
+
+
+def table() -> pd.DataFrame:
+    """The four modes as a table, one row per mode, for notebooks and handouts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by mode name, with motivation, grid/group, injunction, benign and malign forms,
+        and Hood's control type and characteristic failure.
+
+    Examples
+    --------
+    >>> table().loc["fatalism", "motivation"]
+    '(none)'
+    >>> list(table().index)
+    ['hierarchy', 'solidarity', 'individualism', 'fatalism']
+    """
+    import pandas as pd
+
+    rows = {
+        m.value: {
+            "motivation": MODES[m].motivation or "(none)",
+            "grid / group": f"{MODES[m].grid} / {MODES[m].group}",
+            "injunction": MODES[m].injunction,
+            "methods": MODES[m].methods,
+            "benign": ", ".join(MODES[m].benign),
+            "malign": ", ".join(MODES[m].malign),
+            "Hood's control": MODES[m].hood_control,
+            "characteristic failure": MODES[m].hood_failure,
+        }
+        for m in ALL_MODES
+    }
+    return pd.DataFrame.from_dict(rows, orient="index")

@@ -21,6 +21,8 @@ Profile: hierarchy 0.90, solidarity 0.80, individualism 0.20, fatalism 0.30...
 
 from __future__ import annotations
 
+import base64
+import io
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -52,7 +54,9 @@ __all__ = [
     "describe_ternary",
     "profile_bars",
     "profile_figure",
+    "show",
     "ternary",
+    "to_png",
     "update_profile_figure",
 ]
 
@@ -368,8 +372,10 @@ def describe_profile(profile: Profile, *, threshold: float = 0.5, method: str = 
     Examples
     --------
     >>> from coordkit.profile import Profile
-    >>> print(describe_profile(Profile(1, 1, 1, 0)))
-    Profile: hierarchy 1.00, solidarity 1.00, individualism 1.00, fatalism 0.00. Ternary position: hierarchy 33%, solidarity 33%, individualism 33% of active strength. Configuration: balanced. Dynamic balance 1.00 (evenness 1.00, strength 1.00, malign share 0.00, fatalism 0.00).
+    >>> print(describe_profile(Profile(1, 1, 1, 0)))  # doctest: +NORMALIZE_WHITESPACE
+    Profile: hierarchy 1.00, solidarity 1.00, individualism 1.00, fatalism 0.00. Ternary position:
+    hierarchy 33%, solidarity 33%, individualism 33% of active strength. Configuration: balanced.
+    Dynamic balance 1.00 (evenness 1.00, strength 1.00, malign share 0.00, fatalism 0.00).
     """
     strengths = ", ".join(f"{m.value} {s:.2f}" for m, s in zip(ALL_MODES, profile.strengths, strict=True))
     malign = "; ".join(
@@ -415,3 +421,47 @@ def describe_ternary(profiles: Sequence[Profile], labels: Sequence[str] | None =
         h, s, i = p.shares
         lines.append(f"- {label}: {h:.0%} / {s:.0%} / {i:.0%} ({classify(p).name})")
     return "\n".join(lines)
+
+
+def to_png(fig: Figure, *, dpi: int = 80) -> bytes:
+    r"""Render a figure to PNG bytes (for Image widgets and notebook display).
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+    dpi : int, default 80
+
+    Returns
+    -------
+    bytes
+
+    Examples
+    --------
+    >>> from coordkit.profile import Profile
+    >>> to_png(profile_figure(Profile(1, 1, 1, 0)))[:4]
+    b'\x89PNG'
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+def show(fig: Figure, description: str, *, dpi: int = 80) -> None:
+    """Display a figure in a notebook with its text description printed beneath it.
+
+    The figure is sent as a PNG whose plain-text alternative is the description, and the
+    description is also printed, so it reads in any front end, in print and to a screen reader
+    -- and nbval can check it. Works whatever matplotlib backend the kernel uses.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+    description : str
+        What the figure shows, in words (e.g. from :func:`describe_profile`).
+    dpi : int, default 80
+    """
+    from IPython.display import display
+
+    png = base64.b64encode(to_png(fig, dpi=dpi)).decode("ascii")
+    display({"image/png": png, "text/plain": f"[figure] {description}"}, raw=True)
+    print(f"Figure description: {description}")

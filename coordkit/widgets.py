@@ -17,14 +17,12 @@ Examples
 
 from __future__ import annotations
 
-import io
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as w
-from matplotlib.figure import Figure
 
 from coordkit import plots
 from coordkit.balance import EVENNESS_METHODS, BalanceReport, report
@@ -178,15 +176,9 @@ class ProfileExplorer:
             f"{self.report.as_text()}</p><p>{self.configuration.diagnosis}</p>"
             f"<p><small><i>Figure description:</i> {self.description}</small></p>"
         )
-        self.image.value = _png(self._figure)
+        self.image.value = plots.to_png(self._figure)
         self.last_update_seconds = time.perf_counter() - started
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
 
-
-def _png(fig: Figure, dpi: int = 80) -> bytes:
-    """Render a figure to PNG bytes for an Image widget."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()

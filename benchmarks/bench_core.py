@@ -1,0 +1,56 @@
+"""Core benchmarks: import time and the profile explorer's update (compute only, and with redraw)."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+
+from benchmarks._harness import Result, median_seconds
+
+_IMPORT = "import time; t = time.perf_counter(); import coordkit; print(time.perf_counter() - t)"
+
+
+def import_seconds(repeat: int = 11) -> float:
+    """Median time of ``import coordkit`` in a fresh interpreter (bytecode already compiled)."""
+    subprocess.run([sys.executable, "-c", "import coordkit"], check=True)  # warm the .pyc cache
+    times = [
+        float(subprocess.run([sys.executable, "-c", _IMPORT], capture_output=True, text=True,
+                             check=True).stdout)
+        for _ in range(repeat)
+    ]
+    return statistics.median(times)
+
+
+def run() -> list[Result]:
+    from coordkit import plots
+    from coordkit.balance import report
+    from coordkit.configuration import classify
+    from coordkit.profile import Profile
+    from coordkit.widgets import ProfileExplorer
+
+    values = [0.1, 0.35, 0.6, 0.85]
+    profiles = [Profile(h, s, i, f, 0.2, 0.1, 0.3) for h in values for s in values
+                for i in values for f in values[:2]]
+    state = {"k": 0}
+
+    def compute_only() -> None:
+        p = profiles[state["k"] % len(profiles)]
+        state["k"] += 1
+        report(p)
+        classify(p)
+        plots.describe_profile(p)
+
+    explorer = ProfileExplorer()
+    slider = explorer.sliders["individualism"]
+
+    def move_slider() -> None:
+        slider.value = values[state["k"] % len(values)]
+        state["k"] += 1
+
+    return [
+        Result("import coordkit", import_seconds(), "s", 0.15),
+        Result("profile explorer update, compute only", median_seconds(compute_only, repeat=201) * 1e3,
+               "ms", 2),
+        Result("profile explorer update, compute + redraw", median_seconds(move_slider, repeat=31), "s", 0.1),
+    ]

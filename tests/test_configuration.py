@@ -1,0 +1,94 @@
+from itertools import product
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coordkit.configuration import Kind, all_configurations, classify, configuration_of
+from coordkit.modes import ACTIVE_MODES, ALL_MODES, Mode
+from coordkit.profile import Profile
+
+unit = st.floats(0, 1, allow_nan=False)
+profiles = st.builds(Profile, unit, unit, unit, unit, unit, unit, unit)
+
+
+def test_sixteen_configurations_fourteen_ways_wrong():
+    configs = all_configurations()
+    assert len(configs) == 16
+    assert len({c.forms for c in configs}) == 16
+    wrong = [c for c in configs if c.kind not in (Kind.NONE, Kind.BALANCED)]
+    assert len(wrong) == 14
+    by_size = [sum(1 for c in wrong if len(c.forms) == n) for n in (1, 2, 3, 4)]
+    assert by_size == [4, 6, 3, 1]
+    counts = {k: sum(1 for c in configs if c.kind is k) for k in Kind}
+    assert counts == {Kind.NONE: 1, Kind.MONOCULTURE: 4, Kind.DEFICIT: 3, Kind.FATALIST_PAIR: 3,
+                      Kind.FATALIST_DEFICIT: 3, Kind.OVERSHADOWED: 1, Kind.BALANCED: 1}
+
+
+def test_names_and_diagnoses_are_unique_and_plain():
+    configs = all_configurations()
+    assert len({c.name for c in configs}) == 16
+    assert len({c.diagnosis for c in configs}) == 16
+    for c in configs:
+        assert c.diagnosis.endswith(".")
+        for weak in c.weak_active:
+            if c.kind in (Kind.DEFICIT, Kind.FATALIST_DEFICIT):
+                assert f"weak {weak.value}" in c.name
+
+
+def test_public_sector_deficit_culture():
+    c = classify(Profile(hierarchy=0.9, solidarity=0.8, individualism=0.2, fatalism=0.3))
+    assert c.kind is Kind.DEFICIT
+    assert c.name == "deficit culture: weak individualism"
+    assert "traditional public-sector pattern" in c.diagnosis
+    assert c.code == "HS"
+
+
+@pytest.mark.parametrize("mode", ALL_MODES)
+def test_monocultures(mode):
+    values = {m.value: 0.1 for m in ALL_MODES}
+    values[mode.value] = 0.9
+    c = classify(Profile(**values))
+    assert c.kind is Kind.MONOCULTURE and c.forms == {mode}
+
+
+@given(profiles, st.floats(0.05, 1), st.floats(0.05, 1))
+def test_forms_are_exactly_those_over_threshold(p, strong, fatal):
+    c = classify(p, strong=strong, fatalism_unchecked=fatal)
+    for mode, s in zip(ACTIVE_MODES, p.active_strengths, strict=True):
+        assert (mode in c.forms) == (s >= strong)
+    assert (Mode.FATALISM in c.forms) == (p.fatalism >= fatal)
+    assert c.kind is configuration_of(c.forms).kind
+
+
+def test_threshold_is_a_parameter():
+    p = Profile(0.6, 0.45, 0.4, 0.1)
+    assert classify(p).kind is Kind.MONOCULTURE
+    assert classify(p, strong=0.4).kind is Kind.BALANCED
+    assert classify(p.replace(fatalism=0.45), strong=0.4, fatalism_unchecked=0.6).kind is Kind.BALANCED
+    assert classify(p.replace(fatalism=0.45), strong=0.4).kind is Kind.OVERSHADOWED
+
+
+def test_weak_everywhere_is_none_not_balanced():
+    assert classify(Profile(0.1, 0.1, 0.1, 0.1)).kind is Kind.NONE
+
+
+def test_malign_warning():
+    p = Profile(0.9, 0.8, 0.2, 0.1, malign_hierarchy=0.7, malign_individualism=0.9)
+    text = classify(p).diagnosis
+    assert "hierarchy is mostly malign" in text
+    assert "individualism" not in text.split("Warning:")[1]  # weak forms get no warning
+    assert "Warning" not in classify(p, malign_warning=0.8).diagnosis
+
+
+@pytest.mark.parametrize("name, value", [("strong", 0), ("strong", 1.5), ("fatalism_unchecked", -1),
+                                         ("malign_warning", 2)])
+def test_threshold_errors(name, value):
+    with pytest.raises(ValueError, match=name):
+        classify(Profile(0.5, 0.5, 0.5, 0.5), **{name: value})
+
+
+def test_every_combination_of_strengths_is_classified():
+    for values in product([0.2, 0.8], repeat=4):
+        c = classify(Profile(*values))
+        assert len(c.forms) == sum(v >= 0.5 for v in values)

@@ -1,0 +1,113 @@
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coordkit.profile import Profile, ProfileError
+
+unit = st.floats(0, 1, allow_nan=False)
+profiles = st.builds(Profile, unit, unit, unit, unit, unit, unit, unit)
+
+
+@pytest.mark.parametrize("field", ["hierarchy", "fatalism", "malign_solidarity"])
+@pytest.mark.parametrize("bad, message", [(-0.1, "outside 0 to 1"), (1.5, "outside 0 to 1"),
+                                          (math.nan, "missing"), ("lots", "not a number")])
+def test_validation_names_the_field(field, bad, message):
+    values = dict(hierarchy=0.5, solidarity=0.5, individualism=0.5, fatalism=0.5)
+    values[field] = bad
+    with pytest.raises(ProfileError, match=f"{field}: .*{message}"):
+        Profile(**values)
+
+
+def test_values_are_stored_as_floats():
+    p = Profile(1, 0, 1, 0)
+    assert all(type(v) is float for v in p.to_dict().values())
+
+
+@given(profiles)
+def test_series_round_trip(p):
+    assert Profile.from_series(p.to_series()) == p
+    assert Profile.from_mapping(p.to_dict()) == p
+
+
+@given(st.lists(profiles, min_size=1, max_size=5))
+def test_frame_round_trip(ps):
+    frame = Profile.to_frame(ps)
+    assert list(frame.columns)[:4] == ["hierarchy", "solidarity", "individualism", "fatalism"]
+    assert Profile.from_frame(frame) == ps
+
+
+def test_from_frame_names_the_bad_row():
+    frame = pd.DataFrame({"hierarchy": [0.5, 2.0], "solidarity": [0.5, 0.5],
+                          "individualism": [0.5, 0.5], "fatalism": [0.1, 0.1]},
+                         index=["team a", "team b"])
+    with pytest.raises(ProfileError, match="row 'team b': hierarchy: 2 is outside 0 to 1"):
+        Profile.from_frame(frame)
+
+
+@given(profiles)
+def test_shares_sum_to_one_and_benign_never_exceeds_strength(p):
+    assert math.isclose(sum(p.shares), 1.0)
+    assert all(0 <= b <= s for b, s in zip(p.benign_strengths, p.active_strengths, strict=True))
+
+
+def test_shares_of_an_empty_profile_are_equal_thirds():
+    assert Profile(0, 0, 0, 0.7).shares == (1 / 3, 1 / 3, 1 / 3)
+
+
+def test_from_shares_reads_relative_to_the_strongest():
+    p = Profile.from_shares([50, 25, 25, 0])
+    assert p.strengths == (1.0, 0.5, 0.5, 0.0)
+    mixed_keys = {"fatalism": 10, "H": 30, "solidarity": 30, "I": 30}
+    assert Profile.from_shares(mixed_keys).fatalism == pytest.approx(1 / 3)
+
+
+@given(st.lists(st.integers(0, 100), min_size=4, max_size=4).filter(lambda v: sum(v) > 0))
+def test_from_shares_is_scale_invariant(points):
+    total = sum(points)
+    a = Profile.from_shares(points, total=total)
+    b = Profile.from_shares([3 * v for v in points], total=3 * total)
+    assert a.strengths == pytest.approx(b.strengths)
+    assert max(a.strengths) == 1.0
+
+
+@pytest.mark.parametrize("shares, message", [
+    ([50, 25, 25, 10], "sum to 110, not 100"),
+    ([50, 25, 30, -5], "individualism.*fatalism has -5 points|fatalism has -5 points"),
+    ({"H": 50, "S": 50, "I": 0}, "missing fatalism"),
+    ({"H": 50, "S": 50, "I": 0, "F": 0, "market": 0}, "'market' is not a mode"),
+    ([40, 30, 30], "expected 4 values"),
+    ([40, "x", 30, 30], "solidarity is 'x', not a number"),
+    ([0, 0, 0, 0], "every share is zero|sum to 0"),
+])
+def test_from_shares_errors(shares, message):
+    with pytest.raises(ProfileError, match=message):
+        Profile.from_shares(shares)
+
+
+def test_from_mapping_rejects_unknown_and_duplicate_keys():
+    base = {"H": 0.5, "S": 0.5, "I": 0.5, "F": 0.5}
+    with pytest.raises(ProfileError, match="'colour' is not a mode"):
+        Profile.from_mapping({**base, "colour": 1})
+    with pytest.raises(ProfileError, match="given twice"):
+        Profile.from_mapping({**base, "hierarchy": 0.4})
+    with pytest.raises(ProfileError, match="fatalism has no malign share"):
+        Profile.from_mapping({**base, "malign_fatalism": 0.4})
+    with pytest.raises(ProfileError, match="missing strength for individualism"):
+        Profile.from_mapping({"H": 0.5, "S": 0.5, "F": 0.5})
+
+
+def test_replace_validates():
+    p = Profile(0.5, 0.5, 0.5, 0.5)
+    assert p.replace(fatalism=0.9).fatalism == 0.9
+    with pytest.raises(ProfileError):
+        p.replace(fatalism=9)
+
+
+def test_from_strengths_checks_lengths():
+    with pytest.raises(ProfileError, match="expected 4 values"):
+        Profile.from_strengths([0.1, 0.2])
+    with pytest.raises(ProfileError, match="malign: expected 3 values"):
+        Profile.from_strengths([0.1, 0.2, 0.3, 0.4], malign=[0.1])
