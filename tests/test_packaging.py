@@ -29,7 +29,8 @@ def test_environment_yml_names_the_same_runtime_packages_as_pyproject():
 
 
 def test_jupyterlab_and_ipywidgets_are_pinned_together():
-    pip = dict(_split(d) for d in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"])
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pip = dict(_split(d) for d in project["dependencies"])
     assert pip["jupyterlab"] == ">=4.1,<5"
     assert pip["ipywidgets"] == ">=8.1,<9"
 
