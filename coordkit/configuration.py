@@ -179,7 +179,7 @@ def configuration_of(forms: frozenset[Mode] | set[Mode]) -> Configuration:
         missing = weak[0]
         return Configuration(
             forms, Kind.DEFICIT, f"deficit culture: weak {missing.value}",
-            f"A deficit culture: strong {_and(active_names)}, weak {missing.value} -- "
+            f"A deficit culture: strong {_and(active_names)}, weak {missing.value} — "
             f"{_DEFICIT_NOTE[missing]}.",
         )
     if not fatalist and len(active) == 3:
@@ -201,7 +201,7 @@ def configuration_of(forms: frozenset[Mode] | set[Mode]) -> Configuration:
         return Configuration(
             forms, Kind.FATALIST_DEFICIT, f"deficit culture with fatalism: weak {weak[0].value}",
             f"A deficit culture (strong {_and(active_names)}, weak {weak[0].value}) in which "
-            f"fatalism has also taken hold -- {_DEFICIT_NOTE[weak[0]]}, and many have stopped "
+            f"fatalism has also taken hold — {_DEFICIT_NOTE[weak[0]]}, and many have stopped "
             "expecting change.",
         )
     return Configuration(

@@ -105,8 +105,8 @@ class ProfileExplorer:
                 value=value, min=0.0, max=1.0, step=0.05, description=_SLIDER_LABELS[name],
                 description_allow_html=False, continuous_update=continuous_update,
                 readout_format=".2f", tooltip=_SLIDER_HELP[name],
-                style={"description_width": "initial"},
-                layout=w.Layout(width="320px"),
+                style={"description_width": "95px"},
+                layout=w.Layout(width="340px"),
             )
             for name, value in start.to_dict().items()
         }
