@@ -1,0 +1,867 @@
+r"""A fractal agent-based model of the four modes: a teaching model.
+
+This is a **teaching model**, illustrative and uncalibrated: it exists to make one of the seed's
+claims -- that coordination theory is *fractal*, true of "national systems, local systems (ICSs
+and places), providers and teams" alike -- concrete enough to test, and to show where that claim
+breaks. It makes no predictions about the NHS. Runs are deterministic under a seed.
+
+What it represents
+------------------
+Staff sit in teams, teams in providers, providers in integrated care systems (ICSs) and ICSs in a
+nation; the sizes are parameters (:class:`Structure`). Each member of staff holds a *mix* over the
+four modes -- a probability vector :math:`x_a = (x_H, x_S, x_I, x_F)` on the simplex -- read as how
+far they lean to each way of getting things done. Each level has its lever (:class:`AgentLevers`):
+
+=========== ======================= ==========================================================
+level       lever                   pushes towards (a judgement, stated so it can be argued)
+=========== ======================= ==========================================================
+nation      ``central_targets``     hierarchy (targets, instructions, performance management)
+ICS         ``devolution``          solidarity (place-based partnership), and it shields its
+                                    providers from central targets
+provider    ``incentives``          individualism (payment by results, competition)
+team        ``autonomy``            the team's own ``leanings`` rather than outside pressure
+all         ``overload``            fatalism (demand beyond capacity hits everyone)
+=========== ======================= ==========================================================
+
+Per-unit lever values are allowed (one value per ICS, provider or team), which is how the
+fractal claim is broken on purpose (see :func:`balanced_nation_of_monocultures` and
+:func:`balanced_team_in_monoculture`).
+
+Assumptions
+-----------
+1. Staff are pulled towards their team's average mix (``conformity``), towards the disposition
+   they started with (``individuality``), and by the levers that reach their team.
+2. A team's ``autonomy`` :math:`a` splits the team's attention between its own leaning
+   (:math:`a`) and the outside pressures (:math:`1 - a`). Left to itself a team leans to all
+   three active modes equally -- the theory's premise that everyone has all three motivations --
+   unless ``leanings`` says otherwise.
+3. Staff experience the modes as they are lived in their own team. A mode that dominates the team
+   shows its malign side (Hood's reverse effects): the more its share exceeds one third, the
+   more malign experience it generates. Malign experience pushes staff towards the dominant
+   mode's critics (the other two active modes) with weight ``voice`` and towards fatalism with
+   weight ``1 - voice``.
+4. Nothing else: no hiring, leaving, networks across teams, or learning from outcomes.
+
+Update rule
+-----------
+For team :math:`t` with mean mix :math:`n_t`, each source of influence :math:`j` has a mass
+:math:`w_j \ge 0` and a direction :math:`d_j` on the simplex. With adaptation rate :math:`\alpha`,
+
+.. math::
+
+    x_a \leftarrow \frac{x_a + \alpha \sum_j w_j d_j}{1 + \alpha \sum_j w_j},
+    \qquad
+    x_a \leftarrow \frac{x_a \odot e^{\sigma \xi_a}}{\lVert x_a \odot e^{\sigma \xi_a} \rVert_1},
+    \quad \xi_a \sim N(0, I_4)
+
+a convex combination (so mixes stay on the simplex) followed by multiplicative noise. The sources:
+
+- conformity: :math:`w = c`, :math:`d = n_t`; individuality: :math:`w = \iota`, :math:`d = x_a(0)`;
+- leaning: :math:`w = a_t`, :math:`d = \ell_t`;
+- central targets: :math:`w = (1 - a_t)\,T\,(1 - v_{ics})`, :math:`d = e_H`;
+- devolution: :math:`w = (1 - a_t)\,v_{ics}`, :math:`d = e_S`;
+  incentives: :math:`w = (1 - a_t)\,p_{prov}`, :math:`d = e_I`;
+- overload: :math:`w = o`, :math:`d = e_F`;
+- malign experience: with active shares :math:`q_k` of team :math:`t` and excess
+  :math:`\epsilon_k = \max(0, 3 q_k - 1)/2 \in [0, 1]`, mode :math:`k` generates
+  :math:`W_k = \rho\, n_{t,k}\, \epsilon_k`; each other active mode receives
+  :math:`\text{voice} \cdot W_k / 2` and fatalism receives :math:`(1 - \text{voice})\, W_k`.
+
+Balance is measured at every level with :func:`coordkit.balance.evenness` on the mean active
+shares of each unit (team, provider, ICS, nation).
+
+Examples
+--------
+>>> run = simulate(Structure(ics=2, providers=2, teams=3, staff=5), steps=50, seed=1)
+>>> run.shares["team"].shape
+(51, 12, 4)
+>>> bool(run.balance("nation")[-1, 0] > 0.9)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from coordkit.balance import EvennessMethod, evenness
+from coordkit.modes import ALL_MODES
+from coordkit.profile import Profile
+
+if TYPE_CHECKING:  # pandas is imported lazily
+    import pandas as pd
+
+__all__ = [
+    "DEFAULT_INITIAL",
+    "LEVELS",
+    "PRESETS",
+    "AgentLevers",
+    "AgentRun",
+    "Structure",
+    "balanced_nation_of_monocultures",
+    "balanced_team_in_monoculture",
+    "fractal_balance",
+    "initial_mixes",
+    "malign_response",
+    "simulate",
+    "team_pressures",
+]
+
+#: The levels of the nested structure, from the smallest to the whole.
+LEVELS: tuple[str, str, str, str] = ("team", "provider", "ics", "nation")
+
+#: Mean starting mix when none is given: the three active modes even, a little fatalism.
+DEFAULT_INITIAL = Profile(hierarchy=0.5, solidarity=0.5, individualism=0.5, fatalism=0.2)
+
+_MODE_NAMES = tuple(m.value for m in ALL_MODES)
+
+
+# ----- structure ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Structure:
+    """Sizes of the nested structure: ICSs in the nation, providers per ICS, and so on.
+
+    Parameters
+    ----------
+    ics : int, 1 to 1000, default 4
+        Integrated care systems in the nation.
+    providers : int, 1 to 1000, default 5
+        Providers in each ICS.
+    teams : int, 1 to 1000, default 10
+        Teams in each provider.
+    staff : int, 1 to 10000, default 10
+        Staff in each team.
+
+    Raises
+    ------
+    ValueError
+        If a size is not a whole number in its range; the message names it.
+
+    Examples
+    --------
+    >>> s = Structure(ics=2, providers=5, teams=10, staff=10)
+    >>> s.n_agents, s.count("team"), s.count("provider")
+    (1000, 100, 10)
+    """
+
+    ics: int = 4
+    providers: int = 5
+    teams: int = 10
+    staff: int = 10
+
+    def __post_init__(self) -> None:
+        for name, high in (("ics", 1000), ("providers", 1000), ("teams", 1000),
+                           ("staff", 10000)):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | np.integer) \
+                    or not 1 <= value <= high:
+                raise ValueError(f"{name} must be a whole number from 1 to {high}, got {value!r}")
+            object.__setattr__(self, name, int(value))
+
+    @property
+    def n_agents(self) -> int:
+        """Total staff."""
+        return self.ics * self.providers * self.teams * self.staff
+
+    def count(self, level: str) -> int:
+        """Number of units at a level (``"team"``, ``"provider"``, ``"ics"``, ``"nation"``).
+
+        Parameters
+        ----------
+        level : str
+            One of :data:`LEVELS`.
+
+        Returns
+        -------
+        int
+        """
+        counts = {
+            "team": self.ics * self.providers * self.teams,
+            "provider": self.ics * self.providers,
+            "ics": self.ics,
+            "nation": 1,
+        }
+        if level not in counts:
+            raise ValueError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")
+        return counts[level]
+
+    def parent(self, level: str) -> NDArray[np.int64]:
+        """For each unit at ``level``, the index of the unit one level up that contains it.
+
+        Parameters
+        ----------
+        level : str
+            ``"team"``, ``"provider"`` or ``"ics"``.
+
+        Returns
+        -------
+        ndarray of int
+
+        Examples
+        --------
+        >>> Structure(ics=2, providers=2, teams=2, staff=1).parent("team")
+        array([0, 0, 1, 1, 2, 2, 3, 3])
+        """
+        per = {"team": self.teams, "provider": self.providers, "ics": self.ics}
+        if level not in per:
+            raise ValueError(f"level must be team, provider or ics, got {level!r}")
+        return np.arange(self.count(level)) // per[level]
+
+
+# ----- levers -------------------------------------------------------------------------------------
+
+# name: (low, high, default, level the per-unit values belong to or None, doc)
+_LEVER_TABLE: dict[str, tuple[float, float, float, str | None, str]] = {
+    "central_targets": (0.0, 1.0, 0.3, None, "nation: central targets, pushing hierarchy"),
+    "devolution": (0.0, 1.0, 0.3, "ics", "ICS: devolution, pushing solidarity and shielding"
+                                         " providers from central targets"),
+    "incentives": (0.0, 1.0, 0.3, "provider", "provider: incentives, pushing individualism"),
+    "autonomy": (0.0, 1.0, 0.3, "team", "team: weight on the team's own leaning"),
+    "conformity": (0.0, 2.0, 1.0, None, "pull of the team's average mix"),
+    "individuality": (0.0, 1.0, 0.2, None, "pull of each person's starting disposition"),
+    "reverse_effect": (0.0, 2.0, 0.5, None, "malign experience of a dominant mode (Hood)"),
+    "voice": (0.0, 1.0, 0.7, None, "share of malign experience that goes to critics, not"
+                                   " fatalism"),
+    "overload": (0.0, 1.0, 0.0, None, "demand beyond capacity, pushing fatalism"),
+    "rate": (0.01, 1.0, 0.2, None, "adaptation rate per step"),
+    "noise": (0.0, 1.0, 0.1, None, "size of individual random shocks"),
+}
+
+
+def _unit_values(name: str, value: Any, low: float, high: float) -> float | tuple[float, ...]:
+    """A lever value as a float, or a tuple of per-unit floats, each checked against the range."""
+    arr = np.asarray(value, dtype=float) if not isinstance(value, str) else None
+    if arr is None or arr.ndim > 1 or (arr.ndim == 1 and arr.size == 0):
+        raise ValueError(f"{name} must be a number or a list of numbers, got {value!r}")
+    if not np.all((arr >= low) & (arr <= high)):  # also rejects NaN
+        raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value!r}")
+    return float(arr) if arr.ndim == 0 else tuple(arr.tolist())
+
+
+@dataclass(frozen=True)
+class AgentLevers:
+    """Levers at each level of the fractal model (see the module docstring for the rules).
+
+    ``devolution``, ``incentives`` and ``autonomy`` take one number for every unit at their level,
+    or a sequence with one number per ICS, provider or team (checked against the
+    :class:`Structure` when the model runs).
+
+    Parameters
+    ----------
+    central_targets : float, 0 to 1, default 0.3
+        Nation level: strength of central targets, pushing hierarchy.
+    devolution : float or sequence, 0 to 1, default 0.3
+        ICS level: devolution to systems, pushing solidarity; it also shields the ICS's providers
+        from central targets (their reach is multiplied by ``1 - devolution``).
+    incentives : float or sequence, 0 to 1, default 0.3
+        Provider level: financial incentives and competition, pushing individualism.
+    autonomy : float or sequence, 0 to 1, default 0.3
+        Team level: how far the team follows its own leaning rather than outside pressure.
+    leanings : sequence, optional
+        Each team's own leaning over (H, S, I, F): one 4-vector for all teams, or one per team;
+        normalised to sum to 1. Default: the three active modes equally.
+    conformity : float, 0 to 2, default 1
+        Pull of the team's average mix.
+    individuality : float, 0 to 1, default 0.2
+        Pull of each person's starting disposition.
+    reverse_effect : float, 0 to 2, default 0.5
+        How strongly a dominant mode is experienced as malign (Hood's reverse effects).
+    voice : float, 0 to 1, default 0.7
+        Share of malign experience that pushes staff to the critics (rest: to fatalism).
+    overload : float, 0 to 1, default 0
+        Demand beyond capacity, pushing everyone towards fatalism.
+    rate : float, 0.01 to 1, default 0.2
+        Adaptation rate per step.
+    noise : float, 0 to 1, default 0.1
+        Size of individual random shocks (0 = no shocks; starting mixes are still random).
+
+    Raises
+    ------
+    ValueError
+        If a value is out of range; the message names the lever and its range.
+
+    Examples
+    --------
+    >>> AgentLevers(incentives=[0.0, 1.0]).incentives
+    (0.0, 1.0)
+    >>> AgentLevers(voice=1.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: voice must be between 0 and 1, got 1.5
+    """
+
+    central_targets: float = 0.3
+    devolution: float | tuple[float, ...] = 0.3
+    incentives: float | tuple[float, ...] = 0.3
+    autonomy: float | tuple[float, ...] = 0.3
+    leanings: tuple[tuple[float, float, float, float], ...] | None = None
+    conformity: float = 1.0
+    individuality: float = 0.2
+    reverse_effect: float = 0.5
+    voice: float = 0.7
+    overload: float = 0.0
+    rate: float = 0.2
+    noise: float = 0.1
+
+    def __post_init__(self) -> None:
+        for name, (low, high, _, level, _) in _LEVER_TABLE.items():
+            value = _unit_values(name, getattr(self, name), low, high)
+            if level is None and isinstance(value, tuple):
+                raise ValueError(f"{name} takes a single number, got {getattr(self, name)!r}")
+            object.__setattr__(self, name, value)
+        if self.leanings is not None:
+            object.__setattr__(self, "leanings", _check_leanings(self.leanings))
+
+    def replace(self, **changes: Any) -> AgentLevers:
+        """Return a copy with some levers changed (validated like the original).
+
+        Examples
+        --------
+        >>> AgentLevers().replace(overload=0.5).overload
+        0.5
+        """
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """All levers by name.
+
+        Examples
+        --------
+        >>> AgentLevers().to_dict()["conformity"]
+        1.0
+        """
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @staticmethod
+    def specs() -> dict[str, tuple[float, float, float, str]]:
+        """Range, default and meaning of every numeric lever: ``name: (low, high, default, doc)``.
+
+        Examples
+        --------
+        >>> AgentLevers.specs()["voice"][:3]
+        (0.0, 1.0, 0.7)
+        """
+        return {k: (lo, hi, d, doc) for k, (lo, hi, d, _, doc) in _LEVER_TABLE.items()}
+
+
+def _check_leanings(value: Any) -> tuple[tuple[float, float, float, float], ...]:
+    arr = np.asarray(value, dtype=float)
+    if arr.ndim == 1:
+        arr = arr[None, :]
+    if arr.ndim != 2 or arr.shape[1] != 4:
+        raise ValueError("leanings must be 4 numbers (H, S, I, F) or one such row per team")
+    if not np.all(np.isfinite(arr)) or np.any(arr < 0) or np.any(arr.sum(axis=1) <= 0):
+        raise ValueError("leanings must be non-negative numbers with a positive sum in each row")
+    arr = arr / arr.sum(axis=1, keepdims=True)
+    return tuple(tuple(row) for row in arr.tolist())
+
+
+def _per_team(levers: AgentLevers, structure: Structure) -> dict[str, NDArray[np.float64]]:
+    """Expand every lever to one value (or row) per team, checking per-unit lengths."""
+    n_teams = structure.count("team")
+    out: dict[str, NDArray[np.float64]] = {}
+    for name, (_, _, _, level, _) in _LEVER_TABLE.items():
+        value = getattr(levers, name)
+        if isinstance(value, tuple):
+            assert level is not None
+            count = structure.count(level)
+            if len(value) != count:
+                raise ValueError(
+                    f"{name}: expected one number or {count} (one per {level}), got {len(value)}")
+            arr = np.asarray(value)
+            below = {"team": (), "provider": ("team",), "ics": ("provider", "team")}[level]
+            for lower in below:  # expand down to one value per team
+                arr = arr[structure.parent(lower)]
+            out[name] = arr
+        else:
+            out[name] = np.full(n_teams, value)
+    if levers.leanings is None:
+        out["leanings"] = np.tile([1 / 3, 1 / 3, 1 / 3, 0.0], (n_teams, 1))
+    else:
+        lean = np.asarray(levers.leanings)
+        if len(lean) not in (1, n_teams):
+            raise ValueError(
+                f"leanings: expected one row or {n_teams} (one per team), got {len(lean)}")
+        out["leanings"] = np.broadcast_to(lean, (n_teams, 4)).copy()
+    return out
+
+
+def team_pressures(levers: AgentLevers, structure: Structure
+                   ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    r"""The constant sources on each team: mass-weighted directions and total masses.
+
+    Leaning, central targets, devolution, incentives and overload (conformity, individuality and
+    malign experience change as the run goes on and are added at each step).
+
+    Parameters
+    ----------
+    levers : AgentLevers
+    structure : Structure
+
+    Returns
+    -------
+    weighted : ndarray, shape (teams, 4)
+        :math:`\sum_j w_j d_j` over the constant sources.
+    mass : ndarray, shape (teams,)
+        :math:`\sum_j w_j`.
+
+    Examples
+    --------
+    >>> w, m = team_pressures(AgentLevers(autonomy=0, central_targets=1, devolution=0,
+    ...                                   incentives=0), Structure(1, 1, 2, 1))
+    >>> w.tolist(), m.tolist()
+    ([[1.0, 0.0, 0.0, 0.0], [1.0, 0.0, 0.0, 0.0]], [1.0, 1.0])
+    """
+    p = _per_team(levers, structure)
+    a, dev = p["autonomy"], p["devolution"]
+    outside = 1.0 - a
+    weighted = a[:, None] * p["leanings"]
+    weighted[:, 0] += outside * p["central_targets"] * (1.0 - dev)
+    weighted[:, 1] += outside * dev
+    weighted[:, 2] += outside * p["incentives"]
+    weighted[:, 3] += p["overload"]
+    return weighted, weighted.sum(axis=1)
+
+
+def malign_response(team_mix: NDArray[np.float64], reverse_effect: float, voice: float
+                    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    r"""Malign experience in each team, as mass-weighted directions and masses.
+
+    Parameters
+    ----------
+    team_mix : ndarray, shape (teams, 4)
+        Mean mix of each team.
+    reverse_effect : float
+        :math:`\rho`.
+    voice : float
+        Share of the response that goes to the critics rather than to fatalism.
+
+    Returns
+    -------
+    weighted : ndarray, shape (teams, 4)
+    mass : ndarray, shape (teams,)
+
+    Examples
+    --------
+    >>> w, m = malign_response(np.array([[1.0, 0, 0, 0], [0.25, 0.25, 0.25, 0.25]]), 1.0, 0.5)
+    >>> w.tolist(), m.tolist()
+    ([[0.0, 0.25, 0.25, 0.5], [0.0, 0.0, 0.0, 0.0]], [1.0, 0.0])
+    """
+    active = team_mix[:, :3]
+    total = active @ np.ones(3)
+    # excess = max(0, 3 q - 1) / 2 with q = active / total (q = 1/3, no excess, if total is 0)
+    excess = np.maximum(active * (1.5 / np.maximum(total, 1e-300))[:, None] - 0.5, 0.0)
+    w = (reverse_effect * active) * excess
+    wsum = w @ np.ones(3)
+    weighted = np.empty_like(team_mix)
+    np.multiply(np.subtract(wsum[:, None], w), voice * 0.5, out=weighted[:, :3])
+    np.multiply(wsum, 1.0 - voice, out=weighted[:, 3])
+    return weighted, wsum
+
+
+# ----- results ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class AgentRun:
+    """One run of the fractal model.
+
+    Attributes
+    ----------
+    structure : Structure
+    levers : AgentLevers
+    seed : int or None
+        The seed given (``None`` if a generator or nothing was given).
+    shares : dict of str to ndarray
+        For each level in :data:`LEVELS`, the mean mix of every unit at every step,
+        shape (steps + 1, units, 4), modes in H, S, I, F order.
+    initial_mixes, final_mixes : ndarray, shape (agents, 4)
+        Every agent's mix at the start and at the end. Agents are ordered team by team.
+    """
+
+    structure: Structure
+    levers: AgentLevers
+    seed: int | None
+    shares: dict[str, NDArray[np.float64]]
+    initial_mixes: NDArray[np.float64]
+    final_mixes: NDArray[np.float64]
+
+    @property
+    def steps(self) -> int:
+        """Number of steps run."""
+        return len(self.shares["nation"]) - 1
+
+    def balance(self, level: str, method: EvennessMethod = "pielou") -> NDArray[np.float64]:
+        """Evenness of the active shares of every unit at a level, over time.
+
+        Parameters
+        ----------
+        level : str
+            One of :data:`LEVELS`.
+        method : {"pielou", "simpson", "centroid", "minmax"}
+            Index passed to :func:`coordkit.balance.evenness`.
+
+        Returns
+        -------
+        ndarray, shape (steps + 1, units)
+            0 for a unit with no active strength at all.
+
+        Examples
+        --------
+        >>> run = simulate(Structure(1, 1, 3, 4), steps=5, seed=0)
+        >>> run.balance("team").shape
+        (6, 3)
+        """
+        active = self._level(level)[..., :3]
+        alive = active.sum(axis=-1) > 0
+        safe = np.where(alive[..., None], active, 1.0)
+        return np.where(alive, evenness(safe, method), 0.0)
+
+    def fatalism(self, level: str) -> NDArray[np.float64]:
+        """Fatalism share of every unit at a level over time, shape (steps + 1, units).
+
+        Parameters
+        ----------
+        level : str
+            One of :data:`LEVELS`.
+
+        Returns
+        -------
+        ndarray
+        """
+        return self._level(level)[..., 3]
+
+    def level_balance(self, method: EvennessMethod = "pielou") -> NDArray[np.float64]:
+        """Mean evenness across units at each level, over time.
+
+        Parameters
+        ----------
+        method : {"pielou", "simpson", "centroid", "minmax"}
+            Evenness index.
+
+        Returns
+        -------
+        ndarray, shape (steps + 1, 4)
+            Columns in :data:`LEVELS` order (team, provider, ics, nation).
+
+        Examples
+        --------
+        >>> run = simulate(Structure(2, 2, 2, 5), steps=20, seed=0)
+        >>> run.level_balance().shape
+        (21, 4)
+        """
+        return np.column_stack([self.balance(level, method).mean(axis=1) for level in LEVELS])
+
+    def profile(self, level: str = "nation", unit: int = 0, step: int = -1) -> Profile:
+        """The mix of one unit as a :class:`~coordkit.profile.Profile`.
+
+        The shares are read as divide-100 data (:meth:`Profile.from_shares`): the strongest mode
+        gets strength 1 and the others are relative to it.
+
+        Parameters
+        ----------
+        level : str, default "nation"
+        unit : int, default 0
+            Index of the unit at that level.
+        step : int, default -1
+            Time step (negative counts from the end).
+
+        Returns
+        -------
+        Profile
+
+        Examples
+        --------
+        >>> from coordkit.configuration import classify
+        >>> run = simulate(Structure(2, 2, 3, 5), balanced_team_in_monoculture(
+        ...     Structure(2, 2, 3, 5)), steps=150, seed=0)
+        >>> classify(run.profile("team", 0)).name, classify(run.profile("nation")).kind.value
+        ('balanced', 'monoculture')
+        """
+        mix = self._level(level)[step, unit]
+        return Profile.from_shares(100.0 * mix / mix.sum(), tolerance=1e-6)
+
+    def to_frame(self, levels: Sequence[str] = LEVELS,
+                 method: EvennessMethod = "pielou") -> pd.DataFrame:
+        """Unit mixes and balance over time as a tidy DataFrame, one row per unit per step.
+
+        Parameters
+        ----------
+        levels : sequence of str, default all
+            Levels to include.
+        method : {"pielou", "simpson", "centroid", "minmax"}
+            Evenness index for the ``evenness`` column.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``step``, ``level``, ``unit``, ``hierarchy``, ``solidarity``,
+            ``individualism``, ``fatalism`` (mean shares) and ``evenness``.
+
+        Examples
+        --------
+        >>> frame = simulate(Structure(1, 2, 2, 3), steps=4, seed=0).to_frame()
+        >>> frame.shape, list(frame.columns[:3])
+        ((40, 8), ['step', 'level', 'unit'])
+        """
+        import pandas as pd
+
+        parts = []
+        for level in levels:
+            arr = self._level(level)
+            t, u, _ = arr.shape
+            frame = pd.DataFrame(arr.reshape(t * u, 4), columns=list(_MODE_NAMES))
+            frame.insert(0, "step", np.repeat(np.arange(t), u))
+            frame.insert(1, "level", level)
+            frame.insert(2, "unit", np.tile(np.arange(u), t))
+            frame["evenness"] = self.balance(level, method).reshape(t * u)
+            parts.append(frame)
+        return pd.concat(parts, ignore_index=True)
+
+    def _level(self, level: str) -> NDArray[np.float64]:
+        if level not in self.shares:
+            raise ValueError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")
+        return self.shares[level]
+
+
+# ----- running ------------------------------------------------------------------------------------
+
+
+def initial_mixes(structure: Structure, initial: Profile | None, concentration: float,
+                  rng: np.random.Generator) -> NDArray[np.float64]:
+    """Draw every agent's starting mix from a Dirichlet distribution around ``initial``.
+
+    Parameters
+    ----------
+    structure : Structure
+    initial : Profile or None
+        Its four strengths, normalised, give the mean mix (default :data:`DEFAULT_INITIAL`).
+    concentration : float
+        Dirichlet concentration: higher means starting mixes closer to the mean.
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    ndarray, shape (agents, 4)
+
+    Examples
+    --------
+    >>> x = initial_mixes(Structure(1, 1, 1, 3), None, 20.0, np.random.default_rng(0))
+    >>> x.shape, bool(np.allclose(x.sum(axis=1), 1))
+    ((3, 4), True)
+    """
+    mean = _mean_mix(initial)
+    return rng.dirichlet(concentration * mean, size=structure.n_agents)
+
+
+def _mean_mix(initial: Profile | None) -> NDArray[np.float64]:
+    p = DEFAULT_INITIAL if initial is None else initial
+    if not isinstance(p, Profile):
+        raise TypeError(f"initial must be a coordkit Profile, got {type(p).__name__}")
+    s = np.asarray(p.strengths, dtype=float) + 1e-3  # every mode present, however faintly
+    return s / s.sum()
+
+
+def simulate(
+    structure: Structure | None = None,
+    levers: AgentLevers | None = None,
+    *,
+    steps: int = 200,
+    initial: Profile | None = None,
+    concentration: float = 20.0,
+    seed: int | np.random.Generator | None = None,
+) -> AgentRun:
+    """Run the fractal agent-based teaching model.
+
+    Parameters
+    ----------
+    structure : Structure, optional
+        Sizes; default :class:`Structure` ``()`` (4 ICSs x 5 providers x 10 teams x 10 staff).
+    levers : AgentLevers, optional
+        Levers at each level; default :class:`AgentLevers` ``()``.
+    steps : int, default 200
+        Rounds of influence (think of a step as a month), 1 to 100,000.
+    initial : Profile, optional
+        Mean starting mix (its strengths normalised); default :data:`DEFAULT_INITIAL`.
+    concentration : float, default 20
+        Dirichlet concentration of the starting mixes around the mean, 0.1 to 10,000.
+    seed : int or numpy.random.Generator, optional
+        Seed for starting mixes and shocks; the same seed gives the same run.
+
+    Returns
+    -------
+    AgentRun
+
+    Raises
+    ------
+    ValueError
+        For out-of-range arguments or per-unit levers of the wrong length (the message names
+        the parameter).
+
+    Examples
+    --------
+    >>> a = simulate(Structure(1, 2, 2, 4), steps=10, seed=3)
+    >>> b = simulate(Structure(1, 2, 2, 4), steps=10, seed=3)
+    >>> bool(np.array_equal(a.final_mixes, b.final_mixes))
+    True
+    """
+    structure = Structure() if structure is None else structure
+    levers = AgentLevers() if levers is None else levers
+    if isinstance(steps, bool) or not isinstance(steps, int | np.integer) \
+            or not 1 <= steps <= 100_000:
+        raise ValueError(f"steps must be a whole number from 1 to 100000, got {steps!r}")
+    if not (isinstance(concentration, int | float) and 0.1 <= concentration <= 10_000):
+        raise ValueError(f"concentration must be between 0.1 and 10000, got {concentration!r}")
+    rng = np.random.default_rng(seed)
+    n_teams, staff = structure.count("team"), structure.staff
+
+    base_w, base_m = team_pressures(levers, structure)
+    c, ind, alpha = levers.conformity, levers.individuality, levers.rate
+    rho, voice, sigma = levers.reverse_effect, levers.voice, levers.noise
+
+    x0 = initial_mixes(structure, initial, concentration, rng).reshape(n_teams, staff, 4)
+    x = x0.copy()
+    teams = np.empty((steps + 1, n_teams, 4))
+    mean_of_team = "tsk->tk"  # einsum: sum over the staff of each team (much faster than mean)
+    np.einsum(mean_of_team, x, out=teams[0])
+    teams[0] /= staff
+    # Constant parts of the update: alpha * (constant sources + individuality * disposition),
+    # per agent, and 1 + alpha * (their mass + conformity + individuality), per team.
+    fixed_w = alpha * (base_w[:, None, :] + ind * x0)
+    fixed_m = 1.0 + alpha * (base_m + c + ind)
+    shock = np.empty_like(x)
+    ones = np.ones(4)
+    for t in range(1, steps + 1):
+        team = teams[t - 1]
+        mal_w, mal_m = malign_response(team, rho, voice)
+        pull = alpha * (c * team + mal_w)
+        x += fixed_w
+        x += pull[:, None, :]
+        x /= (fixed_m + alpha * mal_m)[:, None, None]
+        if sigma > 0:
+            rng.standard_normal(out=shock)
+            shock *= sigma
+            np.exp(shock, out=shock)
+            x *= shock
+            x /= (x @ ones)[..., None]
+        np.einsum(mean_of_team, x, out=teams[t])
+        teams[t] /= staff
+
+    # Higher levels are means of equal-sized units below, so they follow from the team history.
+    providers = teams.reshape(steps + 1, -1, structure.teams, 4).mean(axis=2)
+    ics = providers.reshape(steps + 1, -1, structure.providers, 4).mean(axis=2)
+    hist = {"team": teams, "provider": providers, "ics": ics,
+            "nation": ics.mean(axis=1, keepdims=True)}
+
+    return AgentRun(
+        structure=structure,
+        levers=levers,
+        seed=seed if isinstance(seed, int) else None,
+        shares=hist,
+        initial_mixes=x0.reshape(-1, 4),
+        final_mixes=x.reshape(-1, 4),
+    )
+
+
+# ----- presets: where the fractal claim holds and where it breaks ---------------------------------
+
+
+def fractal_balance(structure: Structure | None = None) -> AgentLevers:
+    """Levers under which every level is balanced: the fractal claim holding.
+
+    Moderate, even pressure from every level, a little team autonomy, mild reverse effects.
+
+    Parameters
+    ----------
+    structure : Structure, optional
+        Unused (every lever is uniform); accepted for symmetry with the other presets.
+
+    Returns
+    -------
+    AgentLevers
+
+    Examples
+    --------
+    >>> run = simulate(Structure(2, 2, 3, 5), fractal_balance(), steps=150, seed=0)
+    >>> bool(run.balance("team")[-1].min() > 0.9 and run.balance("nation")[-1, 0] > 0.95)
+    True
+    """
+    return AgentLevers(central_targets=0.5, devolution=0.3, incentives=0.3, autonomy=0.3)
+
+
+def balanced_nation_of_monocultures(structure: Structure | None = None) -> AgentLevers:
+    """Levers that build a balanced nation out of monoculture teams (the fractal claim breaking).
+
+    No pressure from above; every team is fully autonomous and leans wholly to one active mode,
+    the teams taking hierarchy, solidarity and individualism in turn. Averaged up, providers, ICSs
+    and the nation look balanced; no team is.
+
+    Parameters
+    ----------
+    structure : Structure, optional
+        Gives the number of teams (default :class:`Structure` ``()``).
+
+    Returns
+    -------
+    AgentLevers
+
+    Examples
+    --------
+    >>> s = Structure(2, 2, 3, 5)
+    >>> run = simulate(s, balanced_nation_of_monocultures(s), steps=150, seed=0)
+    >>> bool(run.balance("team")[-1].max() < 0.8 and run.balance("nation")[-1, 0] > 0.95)
+    True
+    """
+    structure = Structure() if structure is None else structure
+    n = structure.count("team")
+    pure = np.eye(4)[np.arange(n) % 3]
+    return AgentLevers(central_targets=0.0, devolution=0.0, incentives=0.0, autonomy=1.0,
+                       leanings=pure.tolist())
+
+
+def balanced_team_in_monoculture(structure: Structure | None = None,
+                                 team: int = 0) -> AgentLevers:
+    """Levers that leave one balanced team inside a hierarchy monoculture.
+
+    Central targets at full strength, no devolution or incentives, no autonomy -- except for one
+    team that is fully autonomous and leans to all three active modes equally.
+
+    Parameters
+    ----------
+    structure : Structure, optional
+        Gives the number of teams (default :class:`Structure` ``()``).
+    team : int, default 0
+        Index of the balanced team.
+
+    Returns
+    -------
+    AgentLevers
+
+    Raises
+    ------
+    ValueError
+        If ``team`` is not a valid team index.
+    """
+    structure = Structure() if structure is None else structure
+    n = structure.count("team")
+    if not 0 <= team < n:
+        raise ValueError(f"team must be between 0 and {n - 1}, got {team!r}")
+    autonomy = np.zeros(n)
+    autonomy[team] = 1.0
+    return AgentLevers(central_targets=1.0, devolution=0.0, incentives=0.0,
+                       autonomy=autonomy.tolist())
+
+
+#: The fractal presets by name: each takes a :class:`Structure` and returns :class:`AgentLevers`.
+PRESETS: dict[str, Callable[[Structure | None], AgentLevers]] = {
+    "fractal balance": fractal_balance,
+    "balanced nation of monoculture teams": balanced_nation_of_monocultures,
+    "balanced team in a monoculture system": balanced_team_in_monoculture,
+}
+

@@ -1,0 +1,780 @@
+r"""Mean-field dynamics of the four modes under policy levers: a teaching model.
+
+This is a **teaching model**: an illustrative toy that turns the dynamic claims of coordination
+theory into a handful of equations a learner can run, question and change. It is not calibrated to
+any data, its rates are round numbers chosen to make the mechanisms visible on a scale of years,
+and its outputs are not forecasts. Every run is deterministic given the levers and, when
+``noise > 0``, the seed.
+
+What it represents
+------------------
+The whole system (a nation, an ICS, a provider or a team -- the model does not say which) is
+described by seven numbers, each in [0, 1]:
+
+- :math:`b_i` and :math:`m_i`, the benign and malign parts of the strength of each active mode
+  :math:`i \in \{H, S, I\}` (hierarchy, solidarity, individualism); the strength is
+  :math:`s_i = b_i + m_i \le 1` and the malign share is :math:`m_i / s_i`;
+- :math:`f`, the strength of fatalism.
+
+Assumptions
+-----------
+1. Each active mode grows towards full strength at a rate set by the support it gets from policy
+   (its *lever*) plus the legitimacy it draws from the failures of its rivals; growth slows as the
+   mode saturates and is sapped by fatalism.
+2. Hood's *reverse effects*: the more weight on one mode, the faster its side effects grow. A
+   mode's benign part drifts into its malign part at a small baseline rate plus a rate
+   proportional to how far its share of active strength rises above balance (one third).
+3. *Mutual critique*: each mode draws legitimacy from the others' malign forms (malign growth in one
+   feeds its critics' growth), and the benign strength of its rivals checks and reforms its own
+   malign part. *Renewal* (learning, candour, professional institutions) reforms malign parts too.
+4. *Rivalry*: a mode whose share is above balance crowds out the modes weaker than it, in
+   proportion to how far it exceeds both balance and them (Hood's "polar types repel"). At
+   balance nobody is crowded, and two equally strong modes do not crowd each other, so a
+   deficit culture (two strong, one weak) can persist.
+5. *Fatalism* is fed by malign forms and by demand exceeding capacity, is relieved by benign active
+   strength, and saps every active mode.
+6. The *outcome* (think: the system's capacity to improve and perform) needs all three benign
+   modes together (a geometric mean, so the weakest drags it down), is reduced by fatalism, and is
+   capped by capacity relative to demand: no balance overcomes the mismatch.
+7. Everything else (people, money, politics) is left out on purpose. History is not: the
+   starting profile matters, and from a hierarchy-heavy start the default levers settle to a
+   balance that still leans a little to hierarchy (rivalry makes the model path-dependent).
+
+Equations
+---------
+With shares :math:`p_i = s_i / \sum_j s_j`, excess emphasis :math:`x_i = \max(0, 3 p_i - 1)`
+(0 at or below balance, 2 for a pure monoculture), and unmet demand
+:math:`O = \max(0, 1 - C/D)` for capacity :math:`C` and demand :math:`D`:
+
+.. math::
+
+    G_i &= \gamma \, (u_i + \kappa L_i)(1 - s_i)(1 - f),
+        \qquad L_i = \tfrac12 \textstyle\sum_{j \ne i} m_j \\
+    R_i &= (\eta + \kappa K_i) \, m_i, \qquad K_i = \tfrac12 \textstyle\sum_{j \ne i} b_j \\
+    \ell_i &= \delta + \sigma f + \chi \textstyle\sum_{j \ne i} \max\bigl(0,\,
+        3 p_j - \max(1, 3 p_i)\bigr) \\
+    \dot b_i &= (1 - h_i) G_i - \rho (\beta + x_i) b_i + R_i - \ell_i b_i \\
+    \dot m_i &= h_i G_i + \rho (\beta + x_i) b_i - R_i - \ell_i m_i \\
+    \dot f &= \varphi (\bar m + O)(1 - f) - (\psi \bar b + \delta) f \\
+    y &= (1 - O) \, (b_H b_S b_I)^{1/3} \, (1 - f)
+
+where :math:`\bar b, \bar m` are the means over the three active modes. The levers
+(:class:`Levers`) are the supports :math:`u_i`, malign biases :math:`h_i` (the share of new growth
+that arrives malign, e.g. targets enforced by blame, incentives that invite gaming), the
+reverse-effect strength :math:`\rho`, critique :math:`\kappa`, rivalry :math:`\chi`, renewal
+:math:`\eta`, demand :math:`D`, capacity :math:`C` and noise. The fixed rates (:class:`Rates`) are
+growth :math:`\gamma`, erosion :math:`\delta`, baseline drift :math:`\beta`, fatalism feed
+:math:`\varphi`, fatalism relief :math:`\psi` and sapping :math:`\sigma`.
+
+The outcome can never exceed the ceiling :math:`\min(1, C/D)`, whatever the levers.
+
+Numerics
+--------
+Explicit Euler with a fixed step ``dt`` (years); with ``noise > 0`` it is Euler-Maruyama with
+multiplicative shocks :math:`\text{noise}\sqrt{dt}\,\xi\, b_i (1 - s_i)` on each benign part and
+:math:`\text{noise}\sqrt{dt}\,\xi\, f(1-f)` on fatalism, :math:`\xi \sim N(0, 1)` drawn from a
+seeded :class:`numpy.random.Generator`. After every step the state is projected back into range
+(documented clipping): negative parts are set to 0, a mode whose strength exceeds 1 has both parts
+scaled down to sum to 1, and fatalism is clipped to [0, 1]. With the default ``dt = 0.1`` the
+clipping rarely binds; it guarantees the range for any lever values.
+
+A single run uses plain Python floats (a 20-year run takes about a millisecond); :func:`sweep`
+runs many lever settings at once with the very same code on numpy arrays.
+
+Examples
+--------
+>>> from coordkit.configuration import classify
+>>> balanced = simulate(Levers())
+>>> classify(balanced.final_profile()).name
+'balanced'
+>>> pushed = simulate(Levers(support_hierarchy=1.0))
+>>> classify(pushed.final_profile()).name
+'hierarchy monoculture'
+>>> bool(pushed.malign_share[-1] > balanced.malign_share[-1])
+True
+>>> squeezed = simulate(Levers(demand=1.5, capacity=1.0))
+>>> bool(squeezed.outcome.max() <= squeezed.ceiling)
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields, replace
+from numbers import Real
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from coordkit.balance import EvennessMethod, evenness
+from coordkit.modes import ACTIVE_MODES, Mode
+from coordkit.profile import Profile
+
+if TYPE_CHECKING:  # pandas is imported lazily
+    import pandas as pd
+
+__all__ = [
+    "DEFAULT_INITIAL",
+    "LEVER_SPECS",
+    "LeverSpec",
+    "Levers",
+    "Rates",
+    "Trajectory",
+    "simulate",
+    "sweep",
+]
+
+#: The starting point when none is given: middling, even, wholly benign, a little fatalism.
+DEFAULT_INITIAL = Profile(hierarchy=0.4, solidarity=0.4, individualism=0.4, fatalism=0.2)
+
+_ACTIVE = tuple(m.value for m in ACTIVE_MODES)
+
+
+@dataclass(frozen=True)
+class LeverSpec:
+    """A lever's name, allowed range, default and meaning (for sliders and documentation).
+
+    Attributes
+    ----------
+    name : str
+        Field name in :class:`Levers` (or :class:`Rates`).
+    low, high : float
+        Inclusive bounds.
+    default : float
+        Default value.
+    doc : str
+        What the lever means, in a sentence.
+    """
+
+    name: str
+    low: float
+    high: float
+    default: float
+    doc: str
+
+
+def _lever(default: float, low: float, high: float, doc: str) -> Any:
+    return field(default=default, metadata={"range": (low, high), "doc": doc})
+
+
+def _check_ranges(obj: object) -> None:
+    """Convert every field to float and check it lies in its documented range."""
+    for f in fields(obj):  # type: ignore[arg-type]
+        low, high = f.metadata["range"]
+        value = getattr(obj, f.name)
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"{f.name}: {value!r} is not a number") from None
+        if not low <= number <= high:  # also rejects NaN
+            raise ValueError(f"{f.name} must be between {low:g} and {high:g}, got {value!r}")
+        object.__setattr__(obj, f.name, number)
+
+
+def _specs(cls: type) -> dict[str, LeverSpec]:
+    return {
+        f.name: LeverSpec(f.name, *f.metadata["range"], f.default, f.metadata["doc"])
+        for f in fields(cls)
+    }
+
+
+@dataclass(frozen=True)
+class Levers:
+    r"""The policy levers of the mean-field model, each bounded (see :data:`LEVER_SPECS`).
+
+    Parameters
+    ----------
+    support_hierarchy, support_solidarity, support_individualism : float, 0 to 1, default 0.5
+        Policy support (push) for each active mode, :math:`u_i`: how much the system invests in
+        leadership and rules, in shared values and belonging, in autonomy and enterprise.
+    malign_bias_hierarchy, malign_bias_solidarity, malign_bias_individualism : float, 0 to 1, default 0
+        Share of each mode's new growth that arrives in malign form, :math:`h_i` (targets enforced
+        by blame, cliquish networks, incentives that invite gaming).
+    reverse_effect : float, 0 to 2, default 0.5
+        Hood's reverse effects, :math:`\rho`: how fast benign turns malign as a mode's share rises
+        above balance.
+    critique : float, 0 to 2, default 0.5
+        Mutual critique, :math:`\kappa`: how strongly each mode feeds on its rivals' malign forms
+        and checks their excesses.
+    rivalry : float, 0 to 2, default 1
+        How strongly a dominant mode crowds out the others, :math:`\chi`.
+    renewal : float, 0 to 1, default 0.2
+        Rate at which malign forms are reformed by learning, candour and professional
+        institutions, :math:`\eta`.
+    demand : float, 0.1 to 3, default 1
+        Demand on the system, :math:`D` (1 = matched to the default capacity).
+    capacity : float, 0.1 to 3, default 1
+        Capacity of the system, :math:`C`.
+    noise : float, 0 to 0.5, default 0
+        Size of random shocks; 0 makes the run deterministic whatever the seed.
+
+    Raises
+    ------
+    ValueError
+        If a lever is not a number within its range; the message names the lever and the range.
+
+    Examples
+    --------
+    >>> Levers(support_hierarchy=0.9).support
+    (0.9, 0.5, 0.5)
+    >>> Levers(demand=1.5).ceiling
+    0.666...
+    >>> Levers(critique=3)
+    Traceback (most recent call last):
+    ...
+    ValueError: critique must be between 0 and 2, got 3
+    """
+
+    support_hierarchy: float = _lever(0.5, 0.0, 1.0, "policy support for hierarchy")
+    support_solidarity: float = _lever(0.5, 0.0, 1.0, "policy support for solidarity")
+    support_individualism: float = _lever(0.5, 0.0, 1.0, "policy support for individualism")
+    malign_bias_hierarchy: float = _lever(
+        0.0, 0.0, 1.0, "share of new hierarchy that arrives malign")
+    malign_bias_solidarity: float = _lever(
+        0.0, 0.0, 1.0, "share of new solidarity that arrives malign")
+    malign_bias_individualism: float = _lever(
+        0.0, 0.0, 1.0, "share of new individualism that arrives malign")
+    reverse_effect: float = _lever(
+        0.5, 0.0, 2.0, "Hood's reverse effects: benign turns malign as a mode dominates")
+    critique: float = _lever(
+        0.5, 0.0, 2.0, "mutual critique: modes feed on and check their rivals' malign forms")
+    rivalry: float = _lever(1.0, 0.0, 2.0, "how strongly a dominant mode crowds out the others")
+    renewal: float = _lever(
+        0.2, 0.0, 1.0, "reform of malign forms by learning, candour and institutions")
+    demand: float = _lever(1.0, 0.1, 3.0, "demand on the system")
+    capacity: float = _lever(1.0, 0.1, 3.0, "capacity of the system")
+    noise: float = _lever(0.0, 0.0, 0.5, "size of random shocks (0 = deterministic)")
+
+    def __post_init__(self) -> None:
+        _check_ranges(self)
+
+    @property
+    def support(self) -> tuple[float, float, float]:
+        """Supports :math:`u_i` in H, S, I order."""
+        return (self.support_hierarchy, self.support_solidarity, self.support_individualism)
+
+    @property
+    def malign_bias(self) -> tuple[float, float, float]:
+        """Malign biases :math:`h_i` in H, S, I order."""
+        return (self.malign_bias_hierarchy, self.malign_bias_solidarity,
+                self.malign_bias_individualism)
+
+    @property
+    def ceiling(self) -> float:
+        r"""The outcome's ceiling, :math:`\min(1, C/D)`."""
+        return min(1.0, self.capacity / self.demand)
+
+    def replace(self, **changes: float) -> Levers:
+        """Return a copy with some levers changed (validated like the original).
+
+        Examples
+        --------
+        >>> Levers().replace(renewal=0.5).renewal
+        0.5
+        """
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, float]:
+        """All levers by name.
+
+        Examples
+        --------
+        >>> Levers().to_dict()["demand"]
+        1.0
+        """
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def differences(self, other: Levers) -> dict[str, tuple[float, float]]:
+        """The levers that differ from ``other``, as ``name: (self value, other value)``.
+
+        Examples
+        --------
+        >>> Levers(rivalry=2.0).differences(Levers())
+        {'rivalry': (2.0, 1.0)}
+        """
+        mine, theirs = self.to_dict(), other.to_dict()
+        return {k: (mine[k], theirs[k]) for k in mine if mine[k] != theirs[k]}
+
+
+@dataclass(frozen=True)
+class Rates:
+    r"""The model's fixed rates (per year). Change them to extend the model, not to play with policy.
+
+    Parameters
+    ----------
+    growth : float, 0.1 to 5, default 1
+        :math:`\gamma`, how fast a supported mode grows.
+    erosion : float, 0 to 1, default 0.1
+        :math:`\delta`, how fast unsupported strength (and fatalism) fades.
+    baseline_drift : float, 0 to 1, default 0.1
+        :math:`\beta`, the reverse effect felt even at balance: every mode has a malign side.
+    fatalism_feed : float, 0 to 5, default 1
+        :math:`\varphi`, how strongly malign forms and unmet demand feed fatalism.
+    fatalism_relief : float, 0 to 5, default 1
+        :math:`\psi`, how strongly benign active strength relieves fatalism.
+    sapping : float, 0 to 2, default 0.5
+        :math:`\sigma`, how strongly fatalism wears down every active mode.
+
+    Examples
+    --------
+    >>> Rates().growth
+    1.0
+    >>> Rates(sapping=-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: sapping must be between 0 and 2, got -1
+    """
+
+    growth: float = _lever(1.0, 0.1, 5.0, "growth rate of a supported mode")
+    erosion: float = _lever(0.1, 0.0, 1.0, "fading of unsupported strength and of fatalism")
+    baseline_drift: float = _lever(0.1, 0.0, 1.0, "reverse effect felt even at balance")
+    fatalism_feed: float = _lever(1.0, 0.0, 5.0, "feed of fatalism by malign forms and unmet demand")
+    fatalism_relief: float = _lever(1.0, 0.0, 5.0, "relief of fatalism by benign strength")
+    sapping: float = _lever(0.5, 0.0, 2.0, "wearing down of active modes by fatalism")
+
+    def __post_init__(self) -> None:
+        _check_ranges(self)
+
+
+#: Range, default and meaning of every lever, by name (for sliders and tables).
+LEVER_SPECS: dict[str, LeverSpec] = _specs(Levers)
+
+
+# ----- the integrator -----------------------------------------------------------------------------
+# Written with arithmetic and abs() only, so that the same code runs on Python floats (one run,
+# fastest) and on numpy arrays with one entry per lever setting (a sweep).
+
+
+def _relu(z: Any) -> Any:
+    """max(0, z) for floats and arrays alike."""
+    return (z + abs(z)) * 0.5
+
+
+def _clip01(z: Any) -> Any:
+    """min(1, max(0, z)) for floats and arrays alike."""
+    return (abs(z) - abs(z - 1.0) + 1.0) * 0.5
+
+
+def _integrate(
+    lv: dict[str, Any], rates: Rates, state: list[Any], steps: int, dt: float,
+    shocks: Any,
+) -> list[tuple[Any, ...]]:
+    """Euler(-Maruyama) steps; returns one row (bH, bS, bI, mH, mS, mI, f) per time point."""
+    u = lv["support"]
+    h = lv["malign_bias"]
+    rho, kappa, chi, eta = lv["reverse_effect"], lv["critique"], lv["rivalry"], lv["renewal"]
+    overload = _relu(1.0 - lv["capacity"] / lv["demand"])
+    amp = lv["noise"] * math.sqrt(dt)
+    gamma, delta, beta = rates.growth, rates.erosion, rates.baseline_drift
+    phi, psi, sap = rates.fatalism_feed, rates.fatalism_relief, rates.sapping
+
+    b = list(state[:3])
+    m = list(state[3:6])
+    f = state[6]
+    rows = [(*b, *m, f)]
+    for step in range(steps):
+        s = [b[0] + m[0], b[1] + m[1], b[2] + m[2]]
+        inv = 3.0 / (s[0] + s[1] + s[2] + 1e-12)
+        p = [s[0] * inv, s[1] * inv, s[2] * inv]  # three times the shares
+        x = [_relu(p[0] - 1.0), _relu(p[1] - 1.0), _relu(p[2] - 1.0)]
+        floor = [1.0 + x[0], 1.0 + x[1], 1.0 + x[2]]  # max(1, p_i)
+        gap = [_relu(p[1] - floor[0]) + _relu(p[2] - floor[0]),
+               _relu(p[0] - floor[1]) + _relu(p[2] - floor[1]),
+               _relu(p[0] - floor[2]) + _relu(p[1] - floor[2])]
+        bsum = b[0] + b[1] + b[2]
+        msum = m[0] + m[1] + m[2]
+        keep = 1.0 - f
+        base_loss = delta + sap * f
+        nb, nm = [], []
+        for i in range(3):
+            grow = gamma * (u[i] + kappa * 0.5 * (msum - m[i])) * (1.0 - s[i]) * keep
+            drift = rho * (beta + x[i]) * b[i]
+            reform = (eta + kappa * 0.5 * (bsum - b[i])) * m[i]
+            loss = base_loss + chi * gap[i]
+            bi = b[i] + dt * ((1.0 - h[i]) * grow - drift + reform - loss * b[i])
+            mi = m[i] + dt * (h[i] * grow + drift - reform - loss * m[i])
+            if shocks is not None:
+                bi = bi + amp * shocks[step][i] * b[i] * (1.0 - s[i])
+            nb.append(_relu(bi))
+            nm.append(_relu(mi))
+        df = phi * (msum / 3.0 + overload) * keep - (psi * bsum / 3.0 + delta) * f
+        f = f + dt * df
+        if shocks is not None:
+            f = f + amp * shocks[step][3] * f * keep
+        f = _clip01(f)
+        for i in range(3):
+            si = nb[i] + nm[i]
+            scale = 2.0 / (1.0 + si + abs(si - 1.0))  # 1 / max(1, si)
+            nb[i] = nb[i] * scale
+            nm[i] = nm[i] * scale
+        b, m = nb, nm
+        rows.append((*b, *m, f))
+    return rows
+
+
+# ----- results ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Trajectory:
+    r"""One run of the mean-field model: the state at every time point.
+
+    Attributes
+    ----------
+    levers : Levers
+        The levers of the run.
+    rates : Rates
+        The fixed rates of the run.
+    time : ndarray, shape (T,)
+        Years since the start.
+    benign, malign : ndarray, shape (T, 3)
+        Benign and malign parts of hierarchy, solidarity and individualism.
+    fatalism : ndarray, shape (T,)
+        Fatalism strength.
+    outcome : ndarray, shape (T,)
+        The outcome :math:`y`, never above :attr:`ceiling`.
+    ceiling : float
+        :math:`\min(1, C/D)`.
+    """
+
+    levers: Levers
+    rates: Rates
+    time: NDArray[np.float64]
+    benign: NDArray[np.float64]
+    malign: NDArray[np.float64]
+    fatalism: NDArray[np.float64]
+    outcome: NDArray[np.float64]
+    ceiling: float
+
+    @property
+    def strength(self) -> NDArray[np.float64]:
+        """Strength of each active mode, shape (T, 3)."""
+        return self.benign + self.malign
+
+    @property
+    def malign_fraction(self) -> NDArray[np.float64]:
+        """Malign share of each active mode, shape (T, 3) (0 where a mode has no strength)."""
+        s = self.strength
+        return np.divide(self.malign, s, out=np.zeros_like(s), where=s > 0)
+
+    @property
+    def malign_share(self) -> NDArray[np.float64]:
+        """Strength-weighted malign share of all active strength, shape (T,)."""
+        total = self.strength.sum(axis=1)
+        m = self.malign.sum(axis=1)
+        return np.divide(m, total, out=np.zeros_like(total), where=total > 0)
+
+    def evenness(self, method: EvennessMethod = "pielou") -> NDArray[np.float64]:
+        """Evenness of the benign strengths over time, shape (T,) (0 where all are zero).
+
+        Parameters
+        ----------
+        method : {"pielou", "simpson", "centroid", "minmax"}
+            Index passed to :func:`coordkit.balance.evenness`.
+
+        Returns
+        -------
+        ndarray
+        """
+        b = self.benign
+        alive = b.sum(axis=1) > 0
+        e = np.zeros(len(b))
+        if alive.any():
+            e[alive] = evenness(b[alive], method)
+        return e
+
+    def balance(self, method: EvennessMethod = "pielou") -> NDArray[np.float64]:
+        """The kit's dynamic balance score over time, shape (T,).
+
+        Same formula as :func:`coordkit.balance.dynamic_balance`: evenness of the benign
+        strengths x their mean x (1 - fatalism).
+
+        Parameters
+        ----------
+        method : {"pielou", "simpson", "centroid", "minmax"}
+            Evenness index.
+
+        Returns
+        -------
+        ndarray
+
+        Examples
+        --------
+        >>> from coordkit.balance import dynamic_balance
+        >>> run = simulate(Levers(), years=5)
+        >>> bool(np.isclose(run.balance()[-1], dynamic_balance(run.final_profile())))
+        True
+        """
+        return self.evenness(method) * self.benign.mean(axis=1) * (1.0 - self.fatalism)
+
+    def profile_at(self, index: int) -> Profile:
+        """The state at one time point as a :class:`~coordkit.profile.Profile`.
+
+        Parameters
+        ----------
+        index : int
+            Position in :attr:`time` (negative counts from the end).
+
+        Returns
+        -------
+        Profile
+        """
+        s = np.clip(self.strength[index], 0.0, 1.0)
+        mf = np.clip(self.malign_fraction[index], 0.0, 1.0)
+        return Profile.from_strengths(
+            [*s.tolist(), float(np.clip(self.fatalism[index], 0.0, 1.0))], mf.tolist()
+        )
+
+    def final_profile(self) -> Profile:
+        """The state at the end of the run as a :class:`~coordkit.profile.Profile`.
+
+        Returns
+        -------
+        Profile
+
+        Examples
+        --------
+        >>> simulate(Levers(support_individualism=0.0)).final_profile().individualism < 0.5
+        True
+        """
+        return self.profile_at(-1)
+
+    def settled(self, *, tol: float = 1e-3, years: float = 2.0) -> bool:
+        """Whether every variable moved less than ``tol`` per year over the last ``years``.
+
+        Parameters
+        ----------
+        tol : float, default 1e-3
+            Largest allowed change per year.
+        years : float, default 2
+            Length of the window at the end of the run.
+
+        Returns
+        -------
+        bool
+
+        Examples
+        --------
+        >>> simulate(Levers(), years=40).settled()
+        True
+        """
+        dt = float(self.time[1] - self.time[0]) if len(self.time) > 1 else 1.0
+        n = max(1, min(len(self.time) - 1, round(years / dt)))
+        state = np.column_stack([self.benign, self.malign, self.fatalism])
+        window = state[-n - 1 :]
+        return bool(np.max(np.abs(window - window[-1])) <= tol * n * dt)
+
+    def summary(self) -> dict[str, float | str]:
+        """End-of-run figures a learner or a scenario comparison needs.
+
+        Returns
+        -------
+        dict
+            ``configuration`` (name from :func:`coordkit.configuration.classify`), ``balance``,
+            ``evenness``, ``strength`` (mean active), ``malign_share``, ``fatalism``, ``outcome``
+            and ``ceiling``.
+
+        Examples
+        --------
+        >>> simulate(Levers()).summary()["configuration"]
+        'balanced'
+        """
+        from coordkit.configuration import classify
+
+        return {
+            "configuration": classify(self.final_profile()).name,
+            "balance": float(self.balance()[-1]),
+            "evenness": float(self.evenness()[-1]),
+            "strength": float(self.strength[-1].mean()),
+            "malign_share": float(self.malign_share[-1]),
+            "fatalism": float(self.fatalism[-1]),
+            "outcome": float(self.outcome[-1]),
+            "ceiling": self.ceiling,
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The run as a tidy (long) DataFrame.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``time``, ``quantity`` (benign, malign, strength for each active mode;
+            strength for fatalism; outcome and balance for the system), ``mode`` (a mode name, or
+            ``"system"``) and ``value``.
+
+        Examples
+        --------
+        >>> frame = simulate(Levers(), years=1).to_frame()
+        >>> sorted(frame["quantity"].unique())
+        ['balance', 'benign', 'malign', 'outcome', 'strength']
+        """
+        import pandas as pd
+
+        t = self.time
+        parts = []
+        for q, arr in (("benign", self.benign), ("malign", self.malign),
+                       ("strength", self.strength)):
+            for j, mode in enumerate(_ACTIVE):
+                parts.append(pd.DataFrame(
+                    {"time": t, "quantity": q, "mode": mode, "value": arr[:, j]}))
+        parts.append(pd.DataFrame({"time": t, "quantity": "strength",
+                                   "mode": Mode.FATALISM.value, "value": self.fatalism}))
+        parts.append(pd.DataFrame({"time": t, "quantity": "outcome", "mode": "system",
+                                   "value": self.outcome}))
+        parts.append(pd.DataFrame({"time": t, "quantity": "balance", "mode": "system",
+                                   "value": self.balance()}))
+        return pd.concat(parts, ignore_index=True)
+
+
+# ----- running ------------------------------------------------------------------------------------
+
+
+def _check_run(years: float, dt: float) -> int:
+    if isinstance(years, bool) or not (isinstance(years, Real) and 0 < years <= 500):
+        raise ValueError(f"years must be between 0 (exclusive) and 500, got {years!r}")
+    if isinstance(dt, bool) or not (isinstance(dt, Real) and 0 < dt <= 0.25):
+        raise ValueError(f"dt must be between 0 (exclusive) and 0.25 years, got {dt!r}")
+    return max(1, round(years / dt))
+
+
+def _initial_state(initial: Profile | None) -> list[float]:
+    p = DEFAULT_INITIAL if initial is None else initial
+    if not isinstance(p, Profile):
+        raise TypeError(f"initial must be a coordkit Profile, got {type(p).__name__}")
+    s, mf = p.active_strengths, p.malign
+    return [*(si * (1 - mi) for si, mi in zip(s, mf, strict=True)),
+            *(si * mi for si, mi in zip(s, mf, strict=True)), p.fatalism]
+
+
+def _outcome(benign: NDArray[np.float64], fatalism: NDArray[np.float64],
+             ceiling: Any) -> NDArray[np.float64]:
+    y = np.cbrt(np.prod(benign, axis=-1)) * (1.0 - fatalism) * ceiling
+    return np.minimum(y, ceiling)
+
+
+def simulate(
+    levers: Levers | None = None,
+    initial: Profile | None = None,
+    *,
+    years: float = 20.0,
+    dt: float = 0.1,
+    seed: int | np.random.Generator | None = None,
+    rates: Rates | None = None,
+) -> Trajectory:
+    """Run the mean-field teaching model for one lever setting.
+
+    Parameters
+    ----------
+    levers : Levers, optional
+        Policy levers; defaults to :class:`Levers` ``()`` (even support, matched demand).
+    initial : Profile, optional
+        Starting strengths and malign shares; defaults to :data:`DEFAULT_INITIAL`.
+    years : float, default 20
+        Length of the run, in (0, 500].
+    dt : float, default 0.1
+        Euler step in years, in (0, 0.25].
+    seed : int or numpy.random.Generator, optional
+        Seed for the shocks; only used when ``levers.noise > 0``.
+    rates : Rates, optional
+        Fixed rates; defaults to :class:`Rates` ``()``.
+
+    Returns
+    -------
+    Trajectory
+        ``round(years / dt) + 1`` time points.
+
+    Raises
+    ------
+    ValueError
+        If ``years`` or ``dt`` is out of range (the message gives the range).
+
+    Examples
+    --------
+    >>> run = simulate(Levers(demand=2.0), years=10)
+    >>> float(run.time[-1]), run.ceiling
+    (10.0, 0.5)
+    >>> bool(run.fatalism[-1] > simulate(Levers(), years=10).fatalism[-1])
+    True
+    """
+    levers = Levers() if levers is None else levers
+    rates = Rates() if rates is None else rates
+    steps = _check_run(years, dt)
+    state = _initial_state(initial)
+    lv: dict[str, Any] = levers.to_dict()
+    lv["support"], lv["malign_bias"] = levers.support, levers.malign_bias
+    shocks = None
+    if levers.noise > 0:
+        shocks = np.random.default_rng(seed).standard_normal((steps, 4)).tolist()
+    rows = np.array(_integrate(lv, rates, state, steps, dt, shocks))
+    return _trajectory(levers, rates, rows, steps, dt)
+
+
+def _trajectory(levers: Levers, rates: Rates, rows: NDArray[np.float64], steps: int,
+                dt: float) -> Trajectory:
+    benign, malign, fatalism = rows[:, 0:3], rows[:, 3:6], rows[:, 6]
+    ceiling = levers.ceiling
+    return Trajectory(
+        levers=levers,
+        rates=rates,
+        time=np.arange(steps + 1) * dt,
+        benign=benign,
+        malign=malign,
+        fatalism=fatalism,
+        outcome=_outcome(benign, fatalism, ceiling),
+        ceiling=ceiling,
+    )
+
+
+def sweep(
+    levers: Sequence[Levers],
+    initial: Profile | None = None,
+    *,
+    years: float = 20.0,
+    dt: float = 0.1,
+    seed: int | np.random.Generator | None = None,
+    rates: Rates | None = None,
+) -> list[Trajectory]:
+    """Run many lever settings at once (vectorised), e.g. for a parameter sweep.
+
+    Gives the same trajectories as calling :func:`simulate` for each setting when there is no
+    noise; with noise, each setting gets its own shocks from the one seeded generator.
+
+    Parameters
+    ----------
+    levers : sequence of Levers
+        One lever setting per run.
+    initial : Profile, optional
+        Common starting point; defaults to :data:`DEFAULT_INITIAL`.
+    years, dt, seed, rates
+        As for :func:`simulate`.
+
+    Returns
+    -------
+    list of Trajectory
+        One per lever setting, in order.
+
+    Examples
+    --------
+    >>> settings = [Levers(support_individualism=u) for u in (0.0, 0.25, 0.5)]
+    >>> [round(r.final_profile().individualism, 2) for r in sweep(settings)]
+    [0.07, 0.29, 0.79]
+    """
+    settings = list(levers)
+    if not settings:
+        return []
+    rates = Rates() if rates is None else rates
+    steps = _check_run(years, dt)
+    n = len(settings)
+    lv: dict[str, Any] = {
+        name: np.array([getattr(s, name) for s in settings]) for name in LEVER_SPECS
+    }
+    lv["support"] = [lv[f"support_{m}"] for m in _ACTIVE]
+    lv["malign_bias"] = [lv[f"malign_bias_{m}"] for m in _ACTIVE]
+    state = [np.full(n, v) for v in _initial_state(initial)]
+    shocks = None
+    if np.any(lv["noise"] > 0):
+        shocks = np.random.default_rng(seed).standard_normal((steps, 4, n))
+    rows = np.array(_integrate(lv, rates, state, steps, dt, shocks))  # (T, 7, n)
+    return [_trajectory(s, rates, rows[:, :, k], steps, dt) for k, s in enumerate(settings)]

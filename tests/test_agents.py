@@ -1,0 +1,244 @@
+"""The fractal agent-based teaching model (coordkit.models.agents)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coordkit.balance import evenness
+from coordkit.configuration import Kind, classify
+from coordkit.models.agents import (
+    LEVELS,
+    PRESETS,
+    AgentLevers,
+    Structure,
+    balanced_nation_of_monocultures,
+    balanced_team_in_monoculture,
+    fractal_balance,
+    malign_response,
+    simulate,
+    team_pressures,
+)
+from coordkit.profile import Profile
+
+SMALL = Structure(ics=2, providers=3, teams=6, staff=8)
+
+
+def numeric_levers() -> st.SearchStrategy[AgentLevers]:
+    return st.builds(
+        AgentLevers,
+        **{name: st.floats(low, high, allow_nan=False)
+           for name, (low, high, _, _) in AgentLevers.specs().items()},
+    )
+
+
+def assert_on_simplex(arr: np.ndarray) -> None:
+    assert np.all(np.isfinite(arr))
+    assert np.all(arr >= 0)
+    np.testing.assert_allclose(arr.sum(axis=-1), 1.0, atol=1e-9)
+
+
+# ----- structure and levers ----------------------------------------------------------------------
+
+
+def test_structure_counts_and_parents():
+    s = Structure(ics=3, providers=2, teams=4, staff=5)
+    assert s.n_agents == 120
+    assert [s.count(level) for level in LEVELS] == [24, 6, 3, 1]
+    assert s.parent("team").tolist() == [i // 4 for i in range(24)]
+    assert s.parent("provider").tolist() == [0, 0, 1, 1, 2, 2]
+    with pytest.raises(ValueError, match="staff must be a whole number from 1 to 10000"):
+        Structure(staff=0)
+    with pytest.raises(ValueError, match="teams must be a whole number"):
+        Structure(teams=2.5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="level must be one of"):
+        s.count("ward")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"central_targets": 1.2}, "central_targets must be between 0 and 1"),
+        ({"conformity": -1}, "conformity must be between 0 and 2"),
+        ({"rate": 0}, "rate must be between 0.01 and 1"),
+        ({"autonomy": [0.5, 1.5]}, "autonomy must be between 0 and 1"),
+        ({"voice": [0.5, 0.5]}, "voice takes a single number"),
+        ({"leanings": [1, 0, 0]}, "leanings must be 4 numbers"),
+        ({"leanings": [0, 0, 0, 0]}, "positive sum"),
+    ],
+)
+def test_bad_levers_name_the_lever_and_the_range(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        AgentLevers(**kwargs)
+
+
+def test_per_unit_levers_must_match_the_structure():
+    with pytest.raises(ValueError, match=r"devolution: expected one number or 2 \(one per ics\)"):
+        simulate(SMALL, AgentLevers(devolution=[0.1, 0.2, 0.3]), steps=2, seed=0)
+    with pytest.raises(ValueError, match="leanings: expected one row or 36"):
+        simulate(SMALL, AgentLevers(leanings=[[1, 0, 0, 0]] * 2), steps=2, seed=0)
+    with pytest.raises(ValueError, match="steps must be a whole number"):
+        simulate(SMALL, steps=0)
+    with pytest.raises(ValueError, match="concentration must be between"):
+        simulate(SMALL, steps=1, concentration=0)
+
+
+def test_per_unit_levers_reach_the_right_teams():
+    s = Structure(ics=2, providers=2, teams=2, staff=1)
+    levers = AgentLevers(central_targets=1.0, devolution=[0.0, 1.0], incentives=[0, 0.4, 0, 0],
+                         autonomy=0.0)
+    weighted, mass = team_pressures(levers, s)
+    # ICS 0 has no devolution: full central targets; ICS 1 is fully devolved: solidarity only.
+    np.testing.assert_allclose(weighted[:, 0], [1, 1, 1, 1, 0, 0, 0, 0])
+    np.testing.assert_allclose(weighted[:, 1], [0, 0, 0, 0, 1, 1, 1, 1])
+    np.testing.assert_allclose(weighted[:, 2], [0, 0, 0.4, 0.4, 0, 0, 0, 0])
+    np.testing.assert_allclose(mass, weighted.sum(axis=1))
+
+
+def test_malign_response_goes_to_critics_and_fatalism():
+    mixes = np.array([[0.8, 0.1, 0.1, 0.0], [0.3, 0.3, 0.3, 0.1], [0, 0, 0, 1.0]])
+    weighted, mass = malign_response(mixes, reverse_effect=1.0, voice=0.75)
+    assert mass[1] == 0 and mass[2] == 0  # balanced or all-fatalist teams: nothing dominates
+    assert mass[0] > 0
+    assert weighted[0, 0] < weighted[0, 1] == pytest.approx(weighted[0, 2])  # to the critics
+    assert weighted[0, 3] == pytest.approx(0.25 * mass[0])  # the rest to fatalism
+    np.testing.assert_allclose(weighted.sum(axis=1), mass)
+
+
+# ----- runs --------------------------------------------------------------------------------------
+
+
+def test_same_seed_same_run_different_seed_different_run():
+    a = simulate(SMALL, steps=30, seed=11)
+    b = simulate(SMALL, steps=30, seed=11)
+    c = simulate(SMALL, steps=30, seed=12)
+    assert np.array_equal(a.final_mixes, b.final_mixes)
+    for level in LEVELS:
+        assert np.array_equal(a.shares[level], b.shares[level])
+    assert not np.array_equal(a.final_mixes, c.final_mixes)
+    assert a.seed == 11
+
+
+def test_shapes():
+    run = simulate(SMALL, steps=25, seed=0)
+    assert run.steps == 25
+    for level in LEVELS:
+        assert run.shares[level].shape == (26, SMALL.count(level), 4)
+        assert run.balance(level).shape == (26, SMALL.count(level))
+        assert run.fatalism(level).shape == (26, SMALL.count(level))
+    assert run.level_balance().shape == (26, 4)
+    assert run.initial_mixes.shape == run.final_mixes.shape == (SMALL.n_agents, 4)
+
+
+def test_mixes_stay_on_the_simplex_and_levels_are_consistent():
+    run = simulate(SMALL, AgentLevers(noise=0.8, overload=0.5), steps=60, seed=4)
+    assert_on_simplex(run.final_mixes)
+    for level in LEVELS:
+        assert_on_simplex(run.shares[level])
+    # Each level is the mean of the level below; the nation is the mean of all staff.
+    np.testing.assert_allclose(run.shares["nation"][-1, 0], run.final_mixes.mean(axis=0))
+    teams = run.final_mixes.reshape(SMALL.count("team"), SMALL.staff, 4).mean(axis=1)
+    np.testing.assert_allclose(run.shares["team"][-1], teams)
+    np.testing.assert_allclose(run.shares["ics"][-1],
+                               teams.reshape(SMALL.ics, -1, 4).mean(axis=1))
+    # Balance is the core's evenness of the active shares.
+    np.testing.assert_allclose(run.balance("provider")[-1],
+                               evenness(run.shares["provider"][-1][:, :3]))
+
+
+def test_initial_profile_sets_the_starting_mix():
+    run = simulate(Structure(1, 1, 10, 50), steps=1, seed=0,
+                   initial=Profile(0.8, 0.1, 0.1, 0.0), concentration=200)
+    mean = run.initial_mixes.mean(axis=0)
+    np.testing.assert_allclose(mean, [0.8, 0.1, 0.1, 0.0], atol=0.02)
+
+
+# ----- the fractal claim and where it breaks ------------------------------------------------------
+
+
+@pytest.mark.parametrize("structure", [SMALL, Structure()])
+def test_fractal_balance_holds_at_every_level(structure):
+    run = simulate(structure, fractal_balance(structure), seed=1)
+    for level in LEVELS:
+        assert run.balance(level)[-1].min() > 0.9, level
+    assert classify(run.profile("nation")).name == "balanced"
+    assert all(classify(run.profile("team", k)).name == "balanced"
+               for k in range(structure.count("team")))
+
+
+@pytest.mark.parametrize("structure", [SMALL, Structure()])
+def test_a_balanced_nation_can_be_built_of_monoculture_teams(structure):
+    run = simulate(structure, balanced_nation_of_monocultures(structure), seed=2)
+    team_configs = [classify(run.profile("team", k)) for k in range(structure.count("team"))]
+    assert all(c.kind is Kind.MONOCULTURE for c in team_configs)
+    assert {c.name for c in team_configs} == {
+        "hierarchy monoculture", "solidarity monoculture", "individualism monoculture"}
+    assert run.balance("team")[-1].max() < 0.8
+    assert run.balance("nation")[-1, 0] > 0.95
+    assert classify(run.profile("nation")).name == "balanced"
+    # Balance rises as we go up the levels.
+    assert np.all(np.diff(run.level_balance()[-1]) >= -1e-9)
+
+
+@pytest.mark.parametrize(("structure", "team"), [(SMALL, 0), (SMALL, 17), (Structure(), 123)])
+def test_a_balanced_team_can_sit_in_a_monoculture_system(structure, team):
+    run = simulate(structure, balanced_team_in_monoculture(structure, team), seed=3)
+    assert classify(run.profile("team", team)).name == "balanced"
+    assert run.balance("team")[-1, team] > 0.95
+    others = np.delete(run.balance("team")[-1], team)
+    assert others.max() < 0.8
+    for level in ("provider", "ics", "nation"):
+        assert classify(run.profile(level, 0)).name == "hierarchy monoculture"
+    assert run.balance("nation")[-1, 0] < 0.8
+
+
+def test_presets_are_named_and_bad_team_index_is_rejected():
+    assert set(PRESETS) == {"fractal balance", "balanced nation of monoculture teams",
+                            "balanced team in a monoculture system"}
+    for make in PRESETS.values():
+        assert isinstance(make(SMALL), AgentLevers)
+    with pytest.raises(ValueError, match="team must be between 0 and 35"):
+        balanced_team_in_monoculture(SMALL, team=36)
+
+
+def test_malign_experience_without_voice_breeds_fatalism():
+    top_down = dict(central_targets=1.0, devolution=0.0, incentives=0.0, autonomy=0.0)
+    vocal = simulate(SMALL, AgentLevers(**top_down, voice=1.0), seed=5)
+    silent = simulate(SMALL, AgentLevers(**top_down, voice=0.0), seed=5)
+    assert silent.fatalism("nation")[-1, 0] > vocal.fatalism("nation")[-1, 0] + 0.1
+    # With voice the critics push back: the nation is less dominated by hierarchy.
+    assert vocal.balance("nation")[-1, 0] > silent.balance("nation")[-1, 0]
+
+
+def test_overload_raises_fatalism_everywhere():
+    calm = simulate(SMALL, seed=6)
+    overloaded = simulate(SMALL, AgentLevers(overload=0.6), seed=6)
+    assert np.all(overloaded.fatalism("team")[-1] > calm.fatalism("team")[-1])
+
+
+def test_to_frame_is_tidy():
+    run = simulate(SMALL, steps=3, seed=0)
+    frame = run.to_frame()
+    units = sum(SMALL.count(level) for level in LEVELS)
+    assert len(frame) == 4 * units
+    assert list(frame.columns) == ["step", "level", "unit", "hierarchy", "solidarity",
+                                   "individualism", "fatalism", "evenness"]
+    nation = frame[frame["level"] == "nation"]
+    np.testing.assert_allclose(nation["evenness"], run.balance("nation")[:, 0])
+    only_teams = run.to_frame(levels=["team"])
+    assert set(only_teams["level"]) == {"team"}
+    with pytest.raises(ValueError, match="level must be one of"):
+        run.balance("ward")
+
+
+@settings(max_examples=60, deadline=None)
+@given(levers=numeric_levers(), seed=st.integers(0, 2**32 - 1))
+def test_finite_and_on_the_simplex_over_the_lever_ranges(levers, seed):
+    run = simulate(Structure(2, 2, 3, 4), levers, steps=40, seed=seed)
+    assert_on_simplex(run.final_mixes)
+    for level in LEVELS:
+        assert_on_simplex(run.shares[level])
+        balance = run.balance(level)
+        assert np.all((balance >= 0) & (balance <= 1))
