@@ -19,11 +19,15 @@ overshadowed                 1     all three active forms, but fatalism unchecke
 balanced                     1     all three active forms, fatalism in check
 ============================ ===== ===================================================
 
-The fourteen sets between *none* and *balanced* are Taylor's "fourteen ways to get things wrong"
-(RSA blog, January 2009: the non-trivial combinations of the four forms, counted as 4 single-form,
-6 two-form and 4 three-or-more-form cultures). "Deficit culture" follows the 2022 seed post: two
-forms strong, one weak -- the traditional public-sector pattern is strong hierarchy and
-solidarity with weak individualism.
+The fourteen sets between *none* and *balanced* are the kit's adaptation of Taylor's "fourteen
+ways to get things wrong" (RSA blog, January 2009). Taylor counts the non-trivial combinations of
+the four forms -- 2^4 - 2 = 14: every set except none and all four -- which makes hierarchy +
+solidarity + individualism without fatalism one of his failures. The kit follows the later framing
+of the seed post instead, where fatalism is to be acknowledged and kept in check rather than
+expressed: so H + S + I with fatalism in check is *balanced*, and the set of all four (fatalism
+unchecked) takes its place among the fourteen. "Deficit culture" follows the seed post too: two
+forms strong, one weak -- the traditional public-sector pattern is strong hierarchy and solidarity
+with weak individualism.
 
 Sources: M. Taylor, "NHS reform: towards a more balanced change model?", NHS Confederation,
 15 November 2022; M. Taylor, "Fourteen ways to get things wrong", RSA blog, January 2009,

@@ -7,15 +7,21 @@ motivation of its own.
 
 Everything here is vocabulary, written in our own words. Sources:
 
-- Motivations, the four modes, benign and malign forms: M. Taylor, "NHS reform: towards a more
-  balanced change model?", NHS Confederation, 15 November 2022,
-  https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model
+- Motivations, the four modes, and the idea that each mode has benign and malign forms:
+  M. Taylor, "NHS reform: towards a more balanced change model?", NHS Confederation,
+  15 November 2022, https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model
+  The seed gives examples of benign and malign forms for hierarchy only; the word lists for the
+  other modes are the kit's own elaboration, offered for discussion. Fatalism's "benign" list
+  (realism about what cannot be changed) is the kit's gloss on the seed's call to *acknowledge*
+  fatalism; a :class:`~coordkit.profile.Profile` treats fatalism's strength as a cost throughout.
 - Injunctions: M. Taylor, "Coordination theory: the basis for working together", RSA blog, April 2021,
   https://www.thersa.org/blog/matthew-taylor/2021/04/coordination-theory-the-basis-for-working-together
 - Grid and group: M. Douglas, *Natural Symbols* (1970) and *Cultural Bias* (1978); grid = how far
   imposed rules and roles constrain a person, group = how far a person is bound into a group.
 - Control types and characteristic failures: C. Hood, *The Art of the State* (Oxford, 1998),
-  chapters 2-3.
+  chapters 2-3; control systems that undermine themselves the more one type is stressed:
+  C. Hood, "Control over bureaucracy: cultural theory and institutional variety", *Journal of
+  Public Policy* 15(3), 1995, 207-230.
 
 Examples
 --------

@@ -79,9 +79,9 @@ HATCHES: dict[Mode, str] = {
     Mode.HIERARCHY: "//",
     Mode.SOLIDARITY: "..",
     Mode.INDIVIDUALISM: "\\\\",
-    Mode.FATALISM: "xx",
+    Mode.FATALISM: "--",
 }
-_MALIGN_HATCH = "xxxx"
+_MALIGN_HATCH = "xxx"
 # Region shading on the ternary: pale tints, with a text label in each region.
 _REGION_TINT = {
     Kind.BALANCED: "#F0E442",  # Okabe-Ito yellow
@@ -145,12 +145,13 @@ def _regions(threshold: float) -> tuple[tuple[str, tuple[np.ndarray, ...]], ...]
 
 
 def _region_label(code: str) -> str:
+    """Label a region by the *mix* it stands for (shares alone cannot say how strong modes are)."""
     if len(code) == 3:
-        return "balanced"
+        return "even mix"
     if len(code) == 1:
-        return f"{code} only"
+        return f"mostly {code}"
     weak = next(m.initial for m in ACTIVE_MODES if m.initial not in code)
-    return f"weak {weak}"
+    return f"{weak} lagging"
 
 
 def ternary(
@@ -168,9 +169,12 @@ def ternary(
     """Plot the hierarchy / solidarity / individualism shares of profiles on a ternary diagram.
 
     The corners are the three active modes (fatalism is not shown: say it in the caption or
-    the description). With ``regions=True`` the triangle is divided into the configurations that
-    shares alone can show -- balanced, deficit cultures and monocultures, reading each mode's
-    strength relative to the strongest -- and each region carries a text label.
+    the description). With ``regions=True`` the triangle is divided by the *mix* of the active
+    modes, comparing each mode with the strongest: "even mix" (every mode at least ``threshold``
+    times the strongest), "X lagging" (one mode below that) and "mostly X" (two below). The
+    regions mirror the configurations, but shares alone cannot say whether the modes are strong
+    in absolute terms, so a point in "even mix" can still be a deficit culture or "no strong
+    form": the diagnosis needs the strengths too.
 
     Parameters
     ----------
@@ -183,7 +187,7 @@ def ternary(
     regions : bool, default True
         Shade and label the configuration regions.
     threshold : float, default 0.5
-        Relative strength at which a mode counts as strong (see :func:`coordkit.classify`).
+        Share of the strongest mode's share below which a mode counts as lagging.
     color, marker, size
         Style of the points.
     ticks : bool, default False
@@ -216,8 +220,8 @@ def ternary(
                         linewidth=0.6, zorder=0)
             biggest = max(polygons, key=len)
             centre = np.concatenate(polygons).mean(axis=0) if len(code) != 2 else biggest.mean(axis=0)
-            ax.text(*centre, _region_label(code), ha="center", va="center", fontsize=8,
-                    color="#333333", zorder=1)
+            ax.text(*centre, _region_label(code), ha="center", va="center", fontsize=9,
+                    color="#222222", zorder=1)
     ax.set_tlabel(Mode.HIERARCHY.label)
     ax.set_llabel(Mode.SOLIDARITY.label)
     ax.set_rlabel(Mode.INDIVIDUALISM.label)
@@ -286,7 +290,9 @@ def profile_bars(profile: Profile, *, ax: Axes | None = None, threshold: float =
     return ax
 
 
-def profile_figure(profile: Profile, *, threshold: float = 0.5, method: str = "pielou") -> Figure:
+def profile_figure(
+    profile: Profile, *, threshold: float = 0.5, method: str = "pielou", ticks: bool = False
+) -> Figure:
     """A ternary position and a bar chart side by side, titled with the diagnosis and score.
 
     Parameters
@@ -296,18 +302,22 @@ def profile_figure(profile: Profile, *, threshold: float = 0.5, method: str = "p
         Strength at which a mode counts as strong.
     method : str, default "pielou"
         Evenness index for the score in the title.
+    ticks : bool, default False
+        Percentage ticks on the triangle (for static figures; slower to draw).
 
     Returns
     -------
     matplotlib Figure
         Two axes: the ternary and the bars.
     """
-    fig = Figure(figsize=(10, 4.2))  # not registered with pyplot: no leaks, no double display
+    fig = Figure(figsize=(10, 5))  # not registered with pyplot: no leaks, no double display
     tax = fig.add_subplot(1, 2, 1, projection="ternary")
-    ternary(profile, ax=tax, threshold=threshold, marker="*", size=220)
+    ternary(profile, ax=tax, threshold=threshold, marker="*", size=220, ticks=ticks)
     profile_bars(profile, ax=fig.add_subplot(1, 2, 2), threshold=threshold)
     fig.suptitle(_title(profile, threshold, method), fontsize=12)
-    fig.subplots_adjust(left=0.05, right=0.98, top=0.84, bottom=0.12, wspace=0.3)
+    fig.text(0.01, 0.01, "Triangle: each mode's share of active strength (fatalism not shown); "
+             "shading shows the mix only. The title gives the diagnosis.", fontsize=8)
+    fig.subplots_adjust(left=0.09, right=0.98, top=0.80, bottom=0.2, wspace=0.35)
     return fig
 
 
@@ -374,7 +384,8 @@ def describe_profile(profile: Profile, *, threshold: float = 0.5, method: str = 
     >>> from coordkit.profile import Profile
     >>> print(describe_profile(Profile(1, 1, 1, 0)))  # doctest: +NORMALIZE_WHITESPACE
     Profile: hierarchy 1.00, solidarity 1.00, individualism 1.00, fatalism 0.00. Ternary position:
-    hierarchy 33%, solidarity 33%, individualism 33% of active strength. Configuration: balanced.
+    hierarchy 33%, solidarity 33%, individualism 33% of active strength (fatalism is not on the
+    triangle). Configuration: balanced.
     Dynamic balance 1.00 (evenness 1.00, strength 1.00, malign share 0.00, fatalism 0.00).
     """
     strengths = ", ".join(f"{m.value} {s:.2f}" for m, s in zip(ALL_MODES, profile.strengths, strict=True))
@@ -386,7 +397,7 @@ def describe_profile(profile: Profile, *, threshold: float = 0.5, method: str = 
     r = report(profile, method=method)  # type: ignore[arg-type]
     return (
         f"Profile: {strengths}{' (' + malign + ')' if malign else ''}. "
-        f"Ternary position: {shares} of active strength. "
+        f"Ternary position: {shares} of active strength (fatalism is not on the triangle). "
         f"Configuration: {classify(profile, strong=threshold).name}. "
         f"Dynamic balance {r.score:.2f} (evenness {r.evenness:.2f}, strength {r.strength:.2f}, "
         f"malign share {r.malign_share:.2f}, fatalism {r.fatalism:.2f})."
@@ -446,7 +457,7 @@ def to_png(fig: Figure, *, dpi: int = 80) -> bytes:
     return buffer.getvalue()
 
 
-def show(fig: Figure, description: str, *, dpi: int = 80) -> None:
+def show(fig: Figure, description: str, *, dpi: int = 100) -> None:
     """Display a figure in a notebook with its text description printed beneath it.
 
     The figure is sent as a PNG whose plain-text alternative is the description, and the
@@ -458,7 +469,7 @@ def show(fig: Figure, description: str, *, dpi: int = 80) -> None:
     fig : matplotlib Figure
     description : str
         What the figure shows, in words (e.g. from :func:`describe_profile`).
-    dpi : int, default 80
+    dpi : int, default 100
     """
     from IPython.display import display
 

@@ -28,7 +28,7 @@ def test_ternary_places_points_at_their_shares():
 def test_ternary_regions_are_labelled_in_text():
     ax = plots.ternary([], regions=True)
     labels = {t.get_text() for t in ax.texts}
-    assert labels == {"balanced", "H only", "S only", "I only", "weak H", "weak S", "weak I"}
+    assert labels == {"even mix", "mostly H", "mostly S", "mostly I", "H lagging", "S lagging", "I lagging"}
 
 
 def test_region_polygons_tile_the_triangle():

@@ -1,0 +1,106 @@
+"""Every notebook, opened in real JupyterLab in headless Chromium, runs clean and its widgets work.
+
+"Error displaying widget: model not found" and friends only show up in a browser: this is the one
+place they can be caught. For each notebook: open it, Run All, and assert no error output, no
+widget error, and the expected widgets rendered; then move a slider the way a learner would (type
+a value into its readout) and assert that what the page shows changed. Screenshots land in
+test-artifacts/.
+
+Run alone with ``./kit test -m browser``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, artifact_name
+
+
+@dataclass(frozen=True)
+class Expect:
+    sliders: int  # at least this many sliders rendered
+    slider: str  # the label of the slider to move
+    value: str  # the value to type into its readout
+    before: str  # text shown before the move (in a widget area)
+    after: str  # text shown after the move
+
+
+EXPECTATIONS = {
+    "00_start_here.ipynb": Expect(1, "Individualism", "0.9",
+                                  "individualism 0.25: deficit culture", "individualism 0.90: balanced"),
+    "01_coordination_theory.ipynb": Expect(7, "Individualism", "0.9",
+                                           "Deficit culture: weak individualism", "Balanced —"),
+}
+
+
+def test_every_notebook_has_browser_expectations():
+    assert sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb")) == sorted(EXPECTATIONS)
+
+
+def _wait_idle(page, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        busy = page.locator(".jp-InputPrompt", has_text="[*]").count()
+        idle = page.locator("text=| Idle").count()
+        if idle and not busy:
+            return
+        time.sleep(0.25)
+    raise AssertionError("the kernel did not become idle")
+
+
+def _run_all(page) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    time.sleep(1)
+    _wait_idle(page)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTATIONS))
+def test_notebook_runs_and_widgets_respond(lab, browser, name):
+    base, token = lab
+    expect = EXPECTATIONS[name]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{base}/lab/tree/notebooks/{name}?token={token}")
+        page.wait_for_selector("text=| Idle", timeout=90_000)
+        _run_all(page)
+
+        outputs = page.locator(".jp-OutputArea-output")
+        assert outputs.filter(has_text="Traceback").count() == 0, "a cell raised an error"
+        assert page.locator("text=Error displaying widget").count() == 0
+        assert page.locator("text=model not found").count() == 0
+        sliders = page.locator(".widget-slider")
+        assert sliders.count() >= expect.sliders
+
+        widget_area = page.locator(".jp-OutputArea-output .jupyter-widgets-output-area, "
+                                   ".jp-OutputArea-output .widget-html, "
+                                   ".jp-OutputArea-output .widget-output")
+        assert widget_area.filter(has_text=expect.before).count() >= 1
+        images = page.locator(".widget-image")
+        image_before = images.first.get_attribute("src") if images.count() else None
+
+        slider = sliders.filter(has=page.locator("label", has_text=re.compile(f"^{expect.slider}$"))).first
+        slider.scroll_into_view_if_needed()
+        readout = slider.locator(".widget-readout")
+        readout.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(expect.value)
+        page.keyboard.press("Enter")
+        widget_area.filter(has_text=expect.after).first.wait_for(timeout=20_000)
+        if image_before is not None:
+            deadline = time.monotonic() + 10
+            while images.first.get_attribute("src") == image_before and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert images.first.get_attribute("src") != image_before, "the figure did not redraw"
+        slider.scroll_into_view_if_needed()
+        page.screenshot(path=artifact_name(Path(name).stem))
+    except Exception:
+        page.screenshot(path=artifact_name(Path(name).stem + "-FAILED"))
+        raise
+    finally:
+        page.close()
