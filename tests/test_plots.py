@@ -33,7 +33,7 @@ def test_ternary_regions_are_labelled_in_text():
 
 def test_region_polygons_tile_the_triangle():
     area = 0.0
-    for _code, polygons in plots._regions(0.5):
+    for _code, polygons in plots.profile._regions(0.5):
         for poly in polygons:
             x = poly[:, 1] + poly[:, 2] / 2  # barycentric -> cartesian
             y = poly[:, 2] * np.sqrt(3) / 2

@@ -1,11 +1,4 @@
-"""Interactive widgets for the notebooks: thin wrappers that call the library and draw its figures.
-
-Each widget is a class with its controls as attributes, an ``update()`` method that the controls
-call, and the results of the last update kept on the instance -- so a test can move a control and
-check the outcome without a browser, and a notebook can call ``update()`` directly so that a
-failure shows up under any runner (ipywidgets swallows exceptions raised inside callbacks).
-
-ipywidgets and matplotlib are imported when this module is imported, not by ``import coordkit``.
+"""The profile explorer: sliders for a profile; live ternary, bars, score and diagnosis.
 
 Examples
 --------

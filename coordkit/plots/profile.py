@@ -1,13 +1,4 @@
-"""Figures: a ternary plot of the active modes and a profile bar chart, each with a text description.
-
-Every function here takes keyword-only options and ``ax=None`` and returns the Axes it drew on
-(or the Figure, for whole-figure helpers); none calls ``plt.show()``. Colours come from the
-Okabe-Ito colour-blind-safe palette, and every mode also has its own marker and hatch so that no
-figure relies on colour alone. Each figure has a ``describe_*`` companion that returns a text
-description for screen readers, print and anyone who cannot see the colours.
-
-matplotlib, mpltern and seaborn are imported when this module is imported, not by
-``import coordkit``.
+"""Profile figures: a ternary plot of the active modes and a bar chart, each with a text description.
 
 Examples
 --------
@@ -21,18 +12,9 @@ Profile: hierarchy 0.90, solidarity 0.80, individualism 0.20, fatalism 0.30...
 
 from __future__ import annotations
 
-import base64
-import io
 from collections.abc import Sequence
 from functools import lru_cache
 
-import matplotlib
-
-# Keep a headless default for scripts and tests; notebooks set their own inline backend.
-if matplotlib.get_backend().lower() in ("", "agg"):
-    matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import mpltern  # noqa: F401  (registers the "ternary" projection)
 import numpy as np
 import pandas as pd
@@ -44,44 +26,9 @@ from matplotlib.patches import Patch
 from coordkit.balance import report
 from coordkit.configuration import Kind, classify
 from coordkit.modes import ACTIVE_MODES, ALL_MODES, Mode
+from coordkit.plots.style import HATCHES, MALIGN_HATCH, PALETTE, new_axes
 from coordkit.profile import Profile
 
-__all__ = [
-    "HATCHES",
-    "MARKERS",
-    "PALETTE",
-    "describe_profile",
-    "describe_ternary",
-    "profile_bars",
-    "profile_figure",
-    "show",
-    "ternary",
-    "to_png",
-    "update_profile_figure",
-]
-
-#: Okabe & Ito (2008) colour-blind-safe colours, one per mode.
-PALETTE: dict[Mode, str] = {
-    Mode.HIERARCHY: "#0072B2",  # blue
-    Mode.SOLIDARITY: "#009E73",  # bluish green
-    Mode.INDIVIDUALISM: "#E69F00",  # orange
-    Mode.FATALISM: "#999999",  # grey
-}
-#: A marker per mode, so points differ in shape as well as colour.
-MARKERS: dict[Mode, str] = {
-    Mode.HIERARCHY: "^",
-    Mode.SOLIDARITY: "o",
-    Mode.INDIVIDUALISM: "D",
-    Mode.FATALISM: "X",
-}
-#: A hatch per mode, so bars differ in texture as well as colour.
-HATCHES: dict[Mode, str] = {
-    Mode.HIERARCHY: "//",
-    Mode.SOLIDARITY: "..",
-    Mode.INDIVIDUALISM: "\\\\",
-    Mode.FATALISM: "--",
-}
-_MALIGN_HATCH = "xxx"
 # Region shading on the ternary: pale tints, with a text label in each region.
 _REGION_TINT = {
     Kind.BALANCED: "#F0E442",  # Okabe-Ito yellow
@@ -89,18 +36,14 @@ _REGION_TINT = {
     Kind.DEFICIT: "#F2F2F2",
 }
 
-
-def _new_axes(ax: Axes | None, projection: str | None = None, figsize=(5, 4)) -> Axes:
-    if ax is not None:
-        if projection is not None and getattr(ax, "name", None) != projection:
-            raise ValueError(
-                f"ax must use the {projection!r} projection, e.g. "
-                f"fig.add_subplot(projection={projection!r})"
-            )
-        return ax
-    fig = plt.figure(figsize=figsize)
-    return fig.add_subplot(projection=projection)
-
+__all__ = [
+    "describe_profile",
+    "describe_ternary",
+    "profile_bars",
+    "profile_figure",
+    "ternary",
+    "update_profile_figure",
+]
 
 def _clip(polygon: list[np.ndarray], normal: np.ndarray) -> list[np.ndarray]:
     """Clip a convex polygon on the simplex to the half-space ``normal . p >= 0``."""
@@ -206,7 +149,7 @@ def ternary(
     >>> ax.get_tlabel()
     'Hierarchy'
     """
-    ax = _new_axes(ax, "ternary")
+    ax = new_axes(ax, "ternary")
     if isinstance(profiles, Profile):
         profiles = [profiles]
     if labels is not None and len(labels) != len(profiles):
@@ -268,7 +211,7 @@ def profile_bars(profile: Profile, *, ax: Axes | None = None, threshold: float =
     >>> [float(round(b.get_height(), 2)) for b in ax.patches[:4]]
     [0.9, 0.8, 0.2, 0.3]
     """
-    ax = _new_axes(ax, figsize=(5, 3.5))
+    ax = new_axes(ax, figsize=(5, 3.5))
     frame = pd.DataFrame({"mode": [m.label for m in ALL_MODES], "strength": profile.strengths})
     sns.barplot(
         data=frame, x="mode", y="strength", hue="mode",
@@ -279,13 +222,13 @@ def profile_bars(profile: Profile, *, ax: Axes | None = None, threshold: float =
     for k, (s, m) in enumerate(zip(profile.active_strengths, profile.malign, strict=True)):
         # Drawn even at zero height so that update_profile_figure can resize it in place.
         ax.bar(k, s * m, bottom=s * (1 - m), width=0.8, color="white", alpha=0.85,
-               hatch=_MALIGN_HATCH, edgecolor="black", gid=f"malign-{k}")
+               hatch=MALIGN_HATCH, edgecolor="black", gid=f"malign-{k}")
     ax.axhline(threshold, color="black", linestyle="--", linewidth=1)
     ax.text(3.45, threshold, " strong", va="bottom", ha="right", fontsize=8)
     ax.set_ylim(0, 1.05)
     ax.set_xlabel("")
     ax.set_ylabel("strength (0 to 1)")
-    ax.legend(handles=[Patch(facecolor="white", edgecolor="black", hatch=_MALIGN_HATCH,
+    ax.legend(handles=[Patch(facecolor="white", edgecolor="black", hatch=MALIGN_HATCH,
                              label="malign part")], loc="upper right", fontsize=8, frameon=False)
     return ax
 
@@ -432,47 +375,3 @@ def describe_ternary(profiles: Sequence[Profile], labels: Sequence[str] | None =
         h, s, i = p.shares
         lines.append(f"- {label}: {h:.0%} / {s:.0%} / {i:.0%} ({classify(p).name})")
     return "\n".join(lines)
-
-
-def to_png(fig: Figure, *, dpi: int = 80) -> bytes:
-    r"""Render a figure to PNG bytes (for Image widgets and notebook display).
-
-    Parameters
-    ----------
-    fig : matplotlib Figure
-    dpi : int, default 80
-
-    Returns
-    -------
-    bytes
-
-    Examples
-    --------
-    >>> from coordkit.profile import Profile
-    >>> to_png(profile_figure(Profile(1, 1, 1, 0)))[:4]
-    b'\x89PNG'
-    """
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()
-
-
-def show(fig: Figure, description: str, *, dpi: int = 100) -> None:
-    """Display a figure in a notebook with its text description printed beneath it.
-
-    The figure is sent as a PNG whose plain-text alternative is the description, and the
-    description is also printed, so it reads in any front end, in print and to a screen reader
-    -- and nbval can check it. Works whatever matplotlib backend the kernel uses.
-
-    Parameters
-    ----------
-    fig : matplotlib Figure
-    description : str
-        What the figure shows, in words (e.g. from :func:`describe_profile`).
-    dpi : int, default 100
-    """
-    from IPython.display import display
-
-    png = base64.b64encode(to_png(fig, dpi=dpi)).decode("ascii")
-    display({"image/png": png, "text/plain": f"[figure] {description}"}, raw=True)
-    print(f"Figure description: {description}")
