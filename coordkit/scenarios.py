@@ -1,0 +1,630 @@
+r"""NHS reform scenarios: policy levers in plain units, mapped onto the mean-field teaching model.
+
+A policy-maker does not think in "support for hierarchy"; they think in numbers of targets,
+inspection regimes, devolution, payment systems. This module gives ten such levers in plain units
+(:class:`PolicyLevers`), maps them onto the inputs of :mod:`coordkit.models.dynamics`, runs and
+compares scenarios, and loads sourced presets from ``data/nhs_scenarios.csv`` -- from the 1948
+founding settlement to the 2025 10 Year Health Plan.
+
+The mapping is a judgement
+--------------------------
+How a lever moves the model is the kit's reading of coordination theory and of the seed post
+(Taylor, NHS Confederation, 15 November 2022), not an estimate. Each policy lever is first put on
+a 0-1 scale :math:`x_k` (targets on a log scale: the first ten targets change more than the
+hundred-and-first), then every model input is
+
+.. math::
+
+    v_j = \operatorname{clip}\Bigl(a_j + \sum_k c_{jk}\, x_k\Bigr)
+
+with a base :math:`a_j` and coefficients :math:`c_{jk}` listed in :data:`MAPPING` (each with its
+rationale in :data:`LEVERS`), clipped to the model input's range. So every model input moves
+monotonically with every policy lever, in the direction the table says -- tests check this.
+Funding and demand growth act through capacity relative to demand over a ten-year horizon:
+:math:`C/D = ((1 + g_{funding}) / (1 + g_{demand}))^{10}`.
+
+Highlights of the reading (see :data:`LEVERS` for all):
+
+- many central targets and intense inspection push hierarchy, and a share of what they add is
+  malign (targets enforced by blame, "targets and terror");
+- payment by results and competition push individualism but invite gaming and, as the seed warns,
+  cut against integration (solidarity);
+- individualism is more than markets: professional autonomy and freedom from blame push *benign*
+  individualism and make renewal easier;
+- intermediate institutions (royal colleges, confederations) feed solidarity and collective
+  learning -- the role the seed finds missing from accounts of the NHS;
+- no lever beats a mismatch between demand and capacity: the outcome is capped by it.
+
+Examples
+--------
+>>> levers = PolicyLevers(central_targets=10, devolution=8)
+>>> round(levers.to_model().support_hierarchy, 3)
+0.379
+>>> result = run(levers, years=10)
+>>> result.configuration.name
+'balanced'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
+
+from coordkit.configuration import Configuration, classify
+from coordkit.models.dynamics import LEVER_SPECS, Levers, Trajectory, simulate
+from coordkit.profile import Profile
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "HORIZON_YEARS",
+    "LEVERS",
+    "MAPPING",
+    "START",
+    "PolicyLever",
+    "PolicyLevers",
+    "Scenario",
+    "ScenarioResult",
+    "compare",
+    "lever_effects",
+    "load_presets",
+    "preset",
+    "run",
+    "run_sequence",
+]
+
+#: Years over which funding and demand growth compound into capacity relative to demand.
+HORIZON_YEARS = 10
+
+#: Where scenario runs start unless told otherwise: the traditional public-sector deficit culture
+#: (an illustrative archetype, see :mod:`coordkit.archetypes`).
+START = Profile(hierarchy=0.85, solidarity=0.7, individualism=0.25, fatalism=0.3,
+                malign_hierarchy=0.3)
+
+
+@dataclass(frozen=True)
+class PolicyLever:
+    """One policy lever: its plain-language label, unit, range, default and rationale.
+
+    Attributes
+    ----------
+    name : str
+        Field name in :class:`PolicyLevers`.
+    label : str
+        Short label for sliders and tables.
+    unit : str
+        The unit a policy-maker would use.
+    low, high, default : float
+        Range and default value.
+    rationale : str
+        Why the lever moves the model the way :data:`MAPPING` says (a judgement).
+    """
+
+    name: str
+    label: str
+    unit: str
+    low: float
+    high: float
+    default: float
+    rationale: str
+
+    def normalise(self, value: float) -> float:
+        """Put a value on the 0-1 scale used by the mapping (targets: log scale).
+
+        Examples
+        --------
+        >>> LEVERS["central_targets"].normalise(150)
+        1.0
+        >>> round(LEVERS["devolution"].normalise(5), 2)
+        0.5
+        """
+        if self.name == "central_targets":
+            return math.log1p(value) / math.log1p(self.high)
+        return (value - self.low) / (self.high - self.low)
+
+
+_L = PolicyLever
+#: The ten policy levers, by field name.
+LEVERS: dict[str, PolicyLever] = {
+    lever.name: lever
+    for lever in (
+        _L("central_targets", "Central targets", "national targets in planning guidance", 0, 150, 30,
+           "Targets are instructions from the centre: they add hierarchy, and when enforced by "
+           "blame part of what they add is malign (gaming, fear); the effect flattens as targets "
+           "multiply. Counts: 133 in 2022/23 and 18 in 2025/26 guidance (NHS Confederation)."),
+        _L("inspection", "Inspection and regulation", "intensity, 0 (none) to 10 (special "
+           "measures everywhere)", 0, 10, 5,
+           "Inspection is oversight, Hood's hierarchist control: it adds hierarchy, some of it "
+           "malign (defensive compliance), and checks cosy, self-regarding groups."),
+        _L("devolution", "Devolution to systems", "0 (run from the centre) to 10 (systems and "
+           "places decide)", 0, 10, 5,
+           "Handing decisions to ICSs and places takes weight off central hierarchy and gives "
+           "room to local collaboration (solidarity) and local initiative (individualism)."),
+        _L("financial_incentives", "Financial incentives (PbR)", "0 (block budgets) to 10 "
+           "(payment by results throughout)", 0, 10, 3,
+           "Money that follows activity pushes individualism but invites gaming, and pays "
+           "organisations to compete for activity rather than to integrate -- the seed's warning "
+           "that payment by results runs against integration."),
+        _L("competition", "Competition between providers", "0 (none) to 10 (open tendering "
+           "everywhere)", 0, 10, 2,
+           "Competition is Hood's individualist control: it adds individualism, some of it malign, "
+           "sharpens rivalry between modes and erodes collaboration."),
+        _L("psychological_safety", "Autonomy and freedom from blame", "0 (blame culture) to 10 "
+           "(safe to try and fail)", 0, 10, 4,
+           "The seed's point that individualism is more than markets: freedom to be brave and "
+           "creative without fear of blame adds benign individualism, takes the blame out of "
+           "hierarchy and makes learning from failure (renewal, critique) easier."),
+        _L("intermediate_institutions", "Intermediate institutions", "0 (absent) to 10 (royal "
+           "colleges, confederations and networks fully engaged)", 0, 10, 5,
+           "Bodies between the centre and the front line shape professional values and collective "
+           "learning: solidarity, renewal and constructive critique (the role the seed finds "
+           "missing from the 2022 operating framework)."),
+        _L("collaboration_duty", "Duty to collaborate", "0 (none) to 10 (statutory duty, "
+           "shared budgets)", 0, 10, 5,
+           "A duty to collaborate and integrate builds solidarity across organisations, damps "
+           "rivalry and restrains the malign, self-serving side of individualism."),
+        _L("funding_growth", "Funding growth", "real-terms % a year", -2, 8, 3,
+           "Funding and capacity growth raise capacity; with demand growth it sets the ceiling "
+           "on the outcome (capacity relative to demand after ten years)."),
+        _L("demand_growth", "Demand growth", "% a year", 0, 8, 3,
+           "Demand growth (ageing, illness, expectations) lowers capacity relative to demand; "
+           "no balance of the modes overcomes the mismatch."),
+    )
+}
+
+#: How each model input depends on the normalised policy levers: ``input: (base, {lever: coef})``.
+#: A judgement: the rationale for each lever is in :data:`LEVERS`.
+MAPPING: dict[str, tuple[float, dict[str, float]]] = {
+    "support_hierarchy": (0.4, {"central_targets": 0.25, "inspection": 0.2, "devolution": -0.3}),
+    "malign_bias_hierarchy": (0.0, {"central_targets": 0.3, "inspection": 0.25,
+                                    "psychological_safety": -0.3}),
+    "support_solidarity": (0.25, {"devolution": 0.15, "intermediate_institutions": 0.3,
+                                  "collaboration_duty": 0.3, "competition": -0.2,
+                                  "financial_incentives": -0.15}),
+    "malign_bias_solidarity": (0.1, {"inspection": -0.1, "collaboration_duty": 0.05}),
+    "support_individualism": (0.1, {"financial_incentives": 0.25, "competition": 0.25,
+                                    "devolution": 0.15, "psychological_safety": 0.3}),
+    "malign_bias_individualism": (0.05, {"financial_incentives": 0.35, "competition": 0.25,
+                                         "psychological_safety": -0.15,
+                                         "collaboration_duty": -0.1}),
+    "rivalry": (0.8, {"competition": 0.6, "collaboration_duty": -0.5}),
+    "critique": (0.3, {"intermediate_institutions": 0.4, "psychological_safety": 0.3}),
+    "renewal": (0.05, {"intermediate_institutions": 0.25, "psychological_safety": 0.25}),
+}
+
+
+@dataclass(frozen=True)
+class PolicyLevers:
+    """Ten policy levers in plain units (see :data:`LEVERS` for ranges and rationales).
+
+    Parameters
+    ----------
+    central_targets : float, 0 to 150, default 30
+    inspection : float, 0 to 10, default 5
+    devolution : float, 0 to 10, default 5
+    financial_incentives : float, 0 to 10, default 3
+    competition : float, 0 to 10, default 2
+    psychological_safety : float, 0 to 10, default 4
+    intermediate_institutions : float, 0 to 10, default 5
+    collaboration_duty : float, 0 to 10, default 5
+    funding_growth : float, -2 to 8 (% a year), default 3
+    demand_growth : float, 0 to 8 (% a year), default 3
+
+    Raises
+    ------
+    ValueError
+        If a lever is not a number within its range; the message names the lever and the range.
+
+    Examples
+    --------
+    >>> PolicyLevers(competition=11)
+    Traceback (most recent call last):
+    ...
+    ValueError: competition (Competition between providers) must be between 0 and 10, got 11
+    """
+
+    central_targets: float = LEVERS["central_targets"].default
+    inspection: float = LEVERS["inspection"].default
+    devolution: float = LEVERS["devolution"].default
+    financial_incentives: float = LEVERS["financial_incentives"].default
+    competition: float = LEVERS["competition"].default
+    psychological_safety: float = LEVERS["psychological_safety"].default
+    intermediate_institutions: float = LEVERS["intermediate_institutions"].default
+    collaboration_duty: float = LEVERS["collaboration_duty"].default
+    funding_growth: float = LEVERS["funding_growth"].default
+    demand_growth: float = LEVERS["demand_growth"].default
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            spec, value = LEVERS[f.name], getattr(self, f.name)
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                raise ValueError(f"{f.name} ({spec.label}): {value!r} is not a number") from None
+            if not spec.low <= number <= spec.high:  # also rejects NaN
+                raise ValueError(f"{f.name} ({spec.label}) must be between {spec.low:g} and "
+                                 f"{spec.high:g}, got {value!r}")
+            object.__setattr__(self, f.name, number)
+
+    def to_dict(self) -> dict[str, float]:
+        """All ten levers by name.
+
+        Examples
+        --------
+        >>> PolicyLevers().to_dict()["central_targets"]
+        30.0
+        """
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def replace(self, **changes: float) -> PolicyLevers:
+        """Return a copy with some levers changed (validated like the original).
+
+        Examples
+        --------
+        >>> PolicyLevers().replace(devolution=9).devolution
+        9.0
+        """
+        return replace(self, **changes)
+
+    @property
+    def capacity_ratio(self) -> float:
+        """Capacity relative to demand after :data:`HORIZON_YEARS` years of growth.
+
+        Examples
+        --------
+        >>> round(PolicyLevers(funding_growth=1.1, demand_growth=3).capacity_ratio, 3)
+        0.83
+        """
+        ratio = (1 + self.funding_growth / 100) / (1 + self.demand_growth / 100)
+        return ratio**HORIZON_YEARS
+
+    def to_model(self) -> Levers:
+        """Map onto the mean-field model's levers (see :data:`MAPPING`; a judgement).
+
+        Returns
+        -------
+        coordkit.models.dynamics.Levers
+
+        Examples
+        --------
+        >>> model = PolicyLevers(financial_incentives=10).to_model()
+        >>> model.malign_bias_individualism > PolicyLevers().to_model().malign_bias_individualism
+        True
+        """
+        x = {name: LEVERS[name].normalise(value) for name, value in self.to_dict().items()}
+        values: dict[str, float] = {}
+        for target, (base, coefficients) in MAPPING.items():
+            spec = LEVER_SPECS[target]
+            raw = base + sum(c * x[lever] for lever, c in coefficients.items())
+            values[target] = min(spec.high, max(spec.low, raw))
+        capacity = min(LEVER_SPECS["capacity"].high,
+                       max(LEVER_SPECS["capacity"].low, self.capacity_ratio))
+        return Levers(**values, demand=1.0, capacity=capacity)
+
+
+def lever_effects() -> pd.DataFrame:
+    """The mapping as a table: one row per (policy lever, model input) with its coefficient.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``policy_lever``, ``label``, ``model_input``, ``coefficient``, ``direction``.
+
+    Examples
+    --------
+    >>> t = lever_effects()
+    >>> t.query("policy_lever == 'competition'")["model_input"].tolist()
+    ['support_solidarity', 'support_individualism', 'malign_bias_individualism', 'rivalry']
+    """
+    import pandas as pd
+
+    rows = [
+        {"policy_lever": lever, "label": LEVERS[lever].label, "model_input": target,
+         "coefficient": c, "direction": "raises" if c > 0 else "lowers"}
+        for target, (_base, coefficients) in MAPPING.items()
+        for lever, c in coefficients.items()
+    ]
+    rows += [
+        {"policy_lever": "funding_growth", "label": LEVERS["funding_growth"].label,
+         "model_input": "capacity", "coefficient": float("nan"), "direction": "raises"},
+        {"policy_lever": "demand_growth", "label": LEVERS["demand_growth"].label,
+         "model_input": "capacity", "coefficient": float("nan"), "direction": "lowers"},
+    ]
+    order = list(LEVERS)
+    frame = pd.DataFrame(rows)
+    frame["_order"] = frame["policy_lever"].map(order.index)
+    return frame.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named reform scenario: its levers, period, rationale and sources.
+
+    Attributes
+    ----------
+    id : str
+    name : str
+    start_year, end_year : int
+        The period the scenario stands for.
+    description : str
+    levers : PolicyLevers
+    rationale : str
+        Why the levers take these values (a judgement).
+    reform_ids : tuple of str
+        Rows of ``nhs_reforms.csv`` the scenario draws on.
+    sources : tuple of str
+        Addresses the facts behind it were read at.
+    """
+
+    id: str
+    name: str
+    start_year: int
+    end_year: int
+    description: str
+    levers: PolicyLevers
+    rationale: str
+    reform_ids: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+def load_presets(directory: str | None = None) -> dict[str, Scenario]:
+    """Load and validate the sourced presets in ``data/nhs_scenarios.csv``, in time order.
+
+    Parameters
+    ----------
+    directory : str, optional
+        Data folder (defaults to the kit's own).
+
+    Returns
+    -------
+    dict of str to Scenario
+        Keyed by preset id.
+
+    Raises
+    ------
+    coordkit.data.DataValidationError
+        If the file does not match its sidecar.
+    ValueError
+        If a preset's lever value is out of range (naming the preset and the lever).
+
+    Examples
+    --------
+    >>> presets = load_presets()
+    >>> list(presets)[0], list(presets)[-1]
+    ('founding_1948', 'ten_year_plan_2025')
+    """
+    from coordkit.data import load
+
+    frame = load("nhs_scenarios.csv", directory)
+    out: dict[str, Scenario] = {}
+    for _, row in frame.iterrows():
+        try:
+            levers = PolicyLevers(**{name: row[name] for name in LEVERS})
+        except ValueError as error:
+            raise ValueError(f"nhs_scenarios.csv, preset {row['id']!r}: {error}") from None
+        out[row["id"]] = Scenario(
+            id=row["id"], name=row["name"], start_year=int(row["start_year"]),
+            end_year=int(row["end_year"]), description=row["description"], levers=levers,
+            rationale=row["rationale"], reform_ids=tuple(str(row["reform_ids"]).split()),
+            sources=tuple(s.strip() for s in str(row["sources"]).split(";") if s.strip()),
+        )
+    return dict(sorted(out.items(), key=lambda item: item[1].start_year))
+
+
+def preset(preset_id: str) -> Scenario:
+    """One preset by id.
+
+    Parameters
+    ----------
+    preset_id : str
+
+    Returns
+    -------
+    Scenario
+
+    Raises
+    ------
+    KeyError
+        Naming the ids that exist.
+
+    Examples
+    --------
+    >>> preset("hewitt_2023").levers.central_targets
+    10.0
+    """
+    presets = load_presets()
+    if preset_id not in presets:
+        raise KeyError(f"no preset {preset_id!r}; presets are: {', '.join(presets)}")
+    return presets[preset_id]
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    """A scenario run: its levers, the model trajectory and the headline results.
+
+    Attributes
+    ----------
+    name : str
+    levers : PolicyLevers
+    trajectory : coordkit.models.dynamics.Trajectory
+    """
+
+    name: str
+    levers: PolicyLevers
+    trajectory: Trajectory
+
+    @property
+    def final(self) -> Profile:
+        """The profile at the end of the run."""
+        return self.trajectory.final_profile()
+
+    @property
+    def configuration(self) -> Configuration:
+        """The configuration at the end of the run."""
+        return classify(self.final)
+
+    def summary(self) -> dict[str, Any]:
+        """Headline numbers at the end of the run.
+
+        Returns
+        -------
+        dict
+            ``balance``, ``configuration``, malign share per active mode, ``fatalism``,
+            ``outcome``, ``ceiling``.
+        """
+        t = self.trajectory
+        final = self.final
+        return {
+            "balance": float(t.balance()[-1]),
+            "configuration": self.configuration.name,
+            "malign_hierarchy": final.malign_hierarchy,
+            "malign_solidarity": final.malign_solidarity,
+            "malign_individualism": final.malign_individualism,
+            "fatalism": final.fatalism,
+            "outcome": float(t.outcome[-1]),
+            "ceiling": float(t.ceiling),
+        }
+
+
+def run(
+    levers: PolicyLevers | Scenario,
+    *,
+    initial: Profile = START,
+    years: float = 10.0,
+    name: str | None = None,
+) -> ScenarioResult:
+    """Run a scenario through the mean-field teaching model.
+
+    Parameters
+    ----------
+    levers : PolicyLevers or Scenario
+    initial : Profile, default :data:`START`
+        Where the run starts.
+    years : float, default 10
+    name : str, optional
+        A label (defaults to the scenario's name, or ``"scenario"``).
+
+    Returns
+    -------
+    ScenarioResult
+
+    Examples
+    --------
+    >>> r = run(preset("targets_2000"))
+    >>> r.name, r.configuration.kind.value
+    ('Targets and star ratings (2000-2005)', 'monoculture')
+    """
+    if isinstance(levers, Scenario):
+        name = name or levers.name
+        levers = levers.levers
+    trajectory = simulate(levers.to_model(), initial=initial, years=years)
+    return ScenarioResult(name or "scenario", levers, trajectory)
+
+
+def run_sequence(
+    scenarios: Sequence[Scenario], *, initial: Profile = START, years_each: float | None = None
+) -> list[ScenarioResult]:
+    """Run scenarios one after another, each starting where the last ended.
+
+    Each runs for its own period (``end_year - start_year``, at least one year) unless
+    ``years_each`` is given. This strings the presets into one illustrative history.
+
+    Parameters
+    ----------
+    scenarios : sequence of Scenario
+    initial : Profile, default :data:`START`
+    years_each : float, optional
+
+    Returns
+    -------
+    list of ScenarioResult
+
+    Examples
+    --------
+    >>> history = run_sequence(list(load_presets().values())[:3])
+    >>> [round(r.trajectory.time[-1]) for r in history]
+    [25, 8, 7]
+    """
+    results = []
+    state = initial
+    for scenario in scenarios:
+        years = years_each or max(1, scenario.end_year - scenario.start_year)
+        result = run(scenario, initial=state, years=years)
+        results.append(result)
+        state = result.final
+    return results
+
+
+def compare(
+    scenarios: Mapping[str, PolicyLevers | Scenario],
+    *,
+    initial: Profile = START,
+    years: float = 10.0,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Run scenarios side by side; report results and which levers made the difference.
+
+    The attribution is one lever at a time: starting from the first scenario, each lever that
+    differs is switched to the other scenario's value alone, and the change in balance and
+    outcome is recorded. Effects need not add up to the total (levers interact), which is itself
+    worth discussing.
+
+    Parameters
+    ----------
+    scenarios : mapping of name to PolicyLevers or Scenario
+        Two or more scenarios; the first is the reference.
+    initial : Profile, default :data:`START`
+    years : float, default 10
+
+    Returns
+    -------
+    results : pandas.DataFrame
+        One row per scenario with the columns of :meth:`ScenarioResult.summary`.
+    differences : pandas.DataFrame
+        One row per (other scenario, differing lever): both values and the change in balance
+        and outcome when only that lever is switched, largest effect first.
+
+    Raises
+    ------
+    ValueError
+        If fewer than two scenarios are given.
+
+    Examples
+    --------
+    >>> results, diffs = compare({"2012": preset("hsca_2012"), "2023": preset("hewitt_2023")})
+    >>> list(results.index)
+    ['2012', '2023']
+    >>> diffs.iloc[0]["lever"] in LEVERS
+    True
+    """
+    import pandas as pd
+
+    if len(scenarios) < 2:
+        raise ValueError("compare needs at least two scenarios")
+    levers = {name: (s.levers if isinstance(s, Scenario) else s) for name, s in scenarios.items()}
+    runs = {name: run(lv, initial=initial, years=years, name=name) for name, lv in levers.items()}
+    results = pd.DataFrame({name: r.summary() for name, r in runs.items()}).T
+    reference_name, reference = next(iter(levers.items()))
+    base = runs[reference_name].summary()
+    rows = []
+    for name, other in list(levers.items())[1:]:
+        for lever, value in other.to_dict().items():
+            ref_value = getattr(reference, lever)
+            if value == ref_value:
+                continue
+            switched = run(reference.replace(**{lever: value}), initial=initial, years=years).summary()
+            rows.append({
+                "scenario": name, "lever": lever, "label": LEVERS[lever].label,
+                reference_name: ref_value, "other": value,
+                "balance_change": switched["balance"] - base["balance"],
+                "outcome_change": switched["outcome"] - base["outcome"],
+            })
+    differences = pd.DataFrame(rows, columns=["scenario", "lever", "label", reference_name, "other",
+                                              "balance_change", "outcome_change"])
+    if not differences.empty:
+        differences = differences.reindex(
+            differences["outcome_change"].abs().sort_values(ascending=False).index
+        ).reset_index(drop=True)
+    return results, differences

@@ -1,0 +1,162 @@
+import itertools
+import math
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coordkit import data, history
+from coordkit.models.dynamics import LEVER_SPECS
+from coordkit.scenarios import (
+    LEVERS,
+    MAPPING,
+    PolicyLevers,
+    compare,
+    lever_effects,
+    load_presets,
+    preset,
+    run,
+    run_sequence,
+)
+
+PRESETS = load_presets()
+
+
+def policy_levers():
+    return st.builds(PolicyLevers, **{
+        name: st.floats(spec.low, spec.high, allow_nan=False) for name, spec in LEVERS.items()})
+
+
+def test_the_presets_the_issue_asks_for():
+    assert len(PRESETS) == 12
+    years = [s.start_year for s in PRESETS.values()]
+    assert years == sorted(years) and years[0] == 1948 and years[-1] == 2025
+    for key in ("founding_1948", "griffiths_1983", "internal_market_1991", "hsca_2012",
+                "rumoured_2022", "hewitt_2023", "ten_year_plan_2025"):
+        assert key in PRESETS
+
+
+@pytest.mark.parametrize("preset_id", list(PRESETS))
+def test_every_preset_loads_validates_and_runs(preset_id):
+    scenario = PRESETS[preset_id]
+    assert scenario.rationale and scenario.description
+    assert scenario.sources and all(s.startswith("http") for s in scenario.sources)
+    known = set(history.load_reforms()["id"])
+    assert set(scenario.reform_ids) <= known, set(scenario.reform_ids) - known
+    summary = run(scenario).summary()
+    for key, value in summary.items():
+        if key != "configuration":
+            assert math.isfinite(value) and 0 <= value <= 1, key
+    assert summary["outcome"] <= summary["ceiling"] + 1e-12
+
+
+def test_presets_tell_the_seed_story():
+    # The founding settlement reads as the traditional public-sector deficit culture, and the
+    # "targets and terror" years as a hierarchy monoculture with a large malign share.
+    assert run(PRESETS["founding_1948"]).configuration.name == "deficit culture: weak individualism"
+    targets = run(PRESETS["targets_2000"])
+    assert targets.configuration.name == "hierarchy monoculture"
+    before = run(PRESETS["new_labour_1997"]).summary()
+    assert targets.summary()["malign_hierarchy"] > before["malign_hierarchy"]
+
+
+@pytest.mark.parametrize("lever", list(LEVERS))
+@given(base=policy_levers(), step=st.floats(0.05, 1.0))
+def test_mapping_is_monotone_as_documented(lever, base, step):
+    spec = LEVERS[lever]
+    low = getattr(base, lever)
+    high = min(spec.high, low + step * (spec.high - spec.low))
+    a, b = base.to_model(), base.replace(**{lever: high}).to_model()
+    for target, (_base, coefficients) in MAPPING.items():
+        c = coefficients.get(lever, 0.0)
+        if c > 0:
+            assert getattr(b, target) >= getattr(a, target) - 1e-12, target
+        elif c < 0:
+            assert getattr(b, target) <= getattr(a, target) + 1e-12, target
+        else:
+            assert getattr(b, target) == getattr(a, target), target
+    if lever == "funding_growth":
+        assert b.capacity >= a.capacity
+    elif lever == "demand_growth":
+        assert b.capacity <= a.capacity
+    else:
+        assert b.capacity == a.capacity
+
+
+def test_mapping_targets_real_model_inputs_within_range():
+    for target, (base, coefficients) in MAPPING.items():
+        assert target in LEVER_SPECS
+        assert set(coefficients) <= set(LEVERS)
+        assert LEVER_SPECS[target].low <= base <= LEVER_SPECS[target].high
+
+
+def test_every_policy_lever_moves_something_and_has_a_rationale():
+    effects = lever_effects()
+    assert set(effects["policy_lever"]) == set(LEVERS)
+    for spec in LEVERS.values():
+        assert len(spec.rationale) > 40 and spec.low < spec.high
+        assert spec.low <= spec.default <= spec.high
+
+
+@given(levers=policy_levers())
+def test_no_lever_setting_beats_the_demand_capacity_ceiling(levers):
+    result = run(levers, years=8)
+    assert np.all(result.trajectory.outcome <= min(1.0, levers.capacity_ratio) + 1e-9)
+    assert all(math.isfinite(v) for k, v in result.summary().items() if k != "configuration")
+
+
+def test_comparison_matches_single_runs():
+    a, b = PRESETS["hsca_2012"], PRESETS["hewitt_2023"]
+    results, diffs = compare({"2012": a, "2023": b}, years=10)
+    for name, scenario in (("2012", a), ("2023", b)):
+        single = run(scenario, years=10).summary()
+        row = results.loc[name]
+        assert row["configuration"] == single["configuration"]
+        assert float(row["balance"]) == pytest.approx(single["balance"])
+        assert float(row["outcome"]) == pytest.approx(single["outcome"])
+    differing = {k for k, v in a.levers.to_dict().items() if v != getattr(b.levers, k)}
+    assert set(diffs["lever"]) == differing
+    assert list(diffs["outcome_change"].abs()) == sorted(diffs["outcome_change"].abs(), reverse=True)
+    # each row's effect is what switching that lever alone does
+    row = diffs.iloc[0]
+    alone = run(a.levers.replace(**{row["lever"]: row["other"]}), years=10).summary()
+    assert row["outcome_change"] == pytest.approx(alone["outcome"] - run(a, years=10).summary()["outcome"])
+
+
+def test_comparing_identical_scenarios_finds_no_difference():
+    results, diffs = compare({"a": PolicyLevers(), "b": PolicyLevers()})
+    assert diffs.empty
+    assert results.loc["a", "balance"] == results.loc["b", "balance"]
+
+
+def test_run_sequence_chains_final_states():
+    chain = run_sequence(list(PRESETS.values())[:3])
+    for earlier, later in itertools.pairwise(chain):
+        assert later.trajectory.profile_at(0).to_dict() == pytest.approx(earlier.final.to_dict(), abs=1e-9)
+
+
+def test_errors_name_the_lever_and_the_preset():
+    with pytest.raises(ValueError, match=r"devolution \(Devolution to systems\) must be between 0 and 10"):
+        PolicyLevers(devolution=-1)
+    with pytest.raises(ValueError, match="is not a number"):
+        PolicyLevers(inspection="lots")
+    with pytest.raises(KeyError, match="no preset 'nope'; presets are: founding_1948"):
+        preset("nope")
+    with pytest.raises(ValueError, match="at least two"):
+        compare({"only": PolicyLevers()})
+
+
+def test_a_corrupted_presets_file_is_rejected_naming_row_and_column(tmp_path):
+    for name in ("nhs_scenarios.csv", "nhs_scenarios.csv.yml"):
+        shutil.copy(data.data_dir() / name, tmp_path / name)
+    frame = pd.read_csv(tmp_path / "nhs_scenarios.csv", dtype=str, keep_default_na=False)
+    frame.loc[2, "competition"] = "12"
+    frame.to_csv(tmp_path / "nhs_scenarios.csv", index=False)
+    original = (data.data_dir() / "nhs_scenarios.csv").read_bytes()
+    message = r"row 3 \(line 4\), column 'competition': 12 is above the maximum 10"
+    with pytest.raises(data.DataValidationError, match=message):
+        load_presets(str(tmp_path))
+    assert (data.data_dir() / "nhs_scenarios.csv").read_bytes() == original
