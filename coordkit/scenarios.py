@@ -50,6 +50,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from coordkit.configuration import Configuration, classify
@@ -373,6 +374,9 @@ class Scenario:
 def load_presets(directory: str | None = None) -> dict[str, Scenario]:
     """Load and validate the sourced presets in ``data/nhs_scenarios.csv``, in time order.
 
+    The file is read and validated once per folder and session (the result is cached; scenarios
+    are immutable, and a fresh dict is returned each time).
+
     Parameters
     ----------
     directory : str, optional
@@ -396,6 +400,11 @@ def load_presets(directory: str | None = None) -> dict[str, Scenario]:
     >>> list(presets)[0], list(presets)[-1]
     ('founding_1948', 'ten_year_plan_2025')
     """
+    return dict(_read_presets(directory))
+
+
+@lru_cache(maxsize=4)
+def _read_presets(directory: str | None) -> tuple[tuple[str, Scenario], ...]:
     from coordkit.data import load
 
     frame = load("nhs_scenarios.csv", directory)
@@ -411,7 +420,7 @@ def load_presets(directory: str | None = None) -> dict[str, Scenario]:
             rationale=row["rationale"], reform_ids=tuple(str(row["reform_ids"]).split()),
             sources=tuple(s.strip() for s in str(row["sources"]).split(";") if s.strip()),
         )
-    return dict(sorted(out.items(), key=lambda item: item[1].start_year))
+    return tuple(sorted(out.items(), key=lambda item: item[1].start_year))
 
 
 def preset(preset_id: str) -> Scenario:
@@ -628,3 +637,50 @@ def compare(
             differences["outcome_change"].abs().sort_values(ascending=False).index
         ).reset_index(drop=True)
     return results, differences
+
+
+def ceiling_curve(
+    levers: PolicyLevers,
+    ratios: Sequence[float] | None = None,
+    *,
+    initial: Profile = START,
+    years: float = 10.0,
+) -> pd.DataFrame:
+    """The outcome a set of levers reaches at each capacity-to-demand ratio, against the ceiling.
+
+    Everything but capacity relative to demand is held at ``levers``; the ratio is set directly
+    on the model. The point to see: the outcome never rises above ``min(1, ratio)``, however the
+    modes are balanced.
+
+    Parameters
+    ----------
+    levers : PolicyLevers
+    ratios : sequence of float, optional
+        Capacity relative to demand; defaults to 0.4 to 1.4 in steps of 0.05.
+    initial : Profile, default :data:`START`
+    years : float, default 10
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``ratio``, ``ceiling``, ``outcome``, ``balance``, ``fatalism``.
+
+    Examples
+    --------
+    >>> curve = ceiling_curve(PolicyLevers(), [0.5, 1.0])
+    >>> bool((curve["outcome"] <= curve["ceiling"]).all())
+    True
+    """
+    import pandas as pd
+
+    if ratios is None:
+        ratios = [round(0.4 + 0.05 * k, 2) for k in range(21)]
+    model = levers.to_model()
+    rows = []
+    for ratio in ratios:
+        capacity = min(LEVER_SPECS["capacity"].high, max(LEVER_SPECS["capacity"].low, float(ratio)))
+        t = simulate(model.replace(capacity=capacity, demand=1.0), initial=initial, years=years)
+        rows.append({"ratio": float(ratio), "ceiling": float(t.ceiling),
+                     "outcome": float(t.outcome[-1]), "balance": float(t.balance()[-1]),
+                     "fatalism": float(t.fatalism[-1])})
+    return pd.DataFrame(rows)

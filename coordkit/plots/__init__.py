@@ -18,7 +18,7 @@ Examples
 ['ternary', 'rectilinear']
 """
 
-from coordkit.plots.output import show, to_png
+from coordkit.plots.output import FastPNG, show, to_png
 from coordkit.plots.profile import (
     describe_profile,
     describe_ternary,
@@ -31,6 +31,7 @@ from coordkit.plots.style import HATCHES, MARKERS, PALETTE
 
 __all__ = [
     "HATCHES",
+    "FastPNG",
     "MARKERS",
     "PALETTE",
     "describe_profile",

@@ -219,6 +219,7 @@ def profile_bars(profile: Profile, *, ax: Axes | None = None, threshold: float =
     )
     for bar, mode in zip(ax.patches[:4], ALL_MODES, strict=True):
         bar.set_hatch(HATCHES[mode])
+        bar.set_gid(f"bar-{mode.value}")  # moved by update_profile_figure
     for k, (s, m) in enumerate(zip(profile.active_strengths, profile.malign, strict=True)):
         # Drawn even at zero height so that update_profile_figure can resize it in place.
         ax.bar(k, s * m, bottom=s * (1 - m), width=0.8, color="white", alpha=0.85,
@@ -301,7 +302,7 @@ def update_profile_figure(
     ternary(profile, ax=tax, regions=False, marker="*", size=220)
     for bar, value in zip(bax.patches[:4], profile.strengths, strict=True):
         bar.set_height(value)
-    malign_bars = {p.get_gid(): p for p in bax.patches if p.get_gid()}
+    malign_bars = {p.get_gid(): p for p in bax.patches if str(p.get_gid()).startswith("malign-")}
     for k, (s, m) in enumerate(zip(profile.active_strengths, profile.malign, strict=True)):
         malign_bars[f"malign-{k}"].set_y(s * (1 - m))
         malign_bars[f"malign-{k}"].set_height(s * m)

@@ -111,6 +111,7 @@ class ProfileExplorer:
         self.summary = w.HTML()
         self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="900px"))
         self._figure = plots.profile_figure(start, threshold=threshold)
+        self._renderer = plots.FastPNG(self._figure)
         strengths = w.VBox([w.HTML("<b>Strengths</b>")] +
                            [self.sliders[k] for k in ("hierarchy", "solidarity", "individualism",
                                                       "fatalism")])
@@ -169,7 +170,7 @@ class ProfileExplorer:
             f"{self.report.as_text()}</p><p>{self.configuration.diagnosis}</p>"
             f"<p><small><i>Figure description:</i> {self.description}</small></p>"
         )
-        self.image.value = plots.to_png(self._figure)
+        self.image.value = self._renderer.png()
         self.last_update_seconds = time.perf_counter() - started
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
