@@ -71,8 +71,11 @@ __all__ = [
     "ScenarioResult",
     "compare",
     "lever_effects",
+    "lever_table",
     "load_presets",
+    "mapping_table",
     "preset",
+    "preset_table",
     "run",
     "run_sequence",
 ]
@@ -306,6 +309,28 @@ class PolicyLevers:
         return Levers(**values, demand=1.0, capacity=capacity)
 
 
+def lever_table() -> pd.DataFrame:
+    """The ten policy levers as a table: label, unit, range and default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by lever name.
+
+    Examples
+    --------
+    >>> float(lever_table().loc["central_targets", "high"])
+    150.0
+    """
+    import pandas as pd
+
+    return pd.DataFrame.from_dict(
+        {name: {"label": s.label, "unit": s.unit, "low": float(s.low), "high": float(s.high),
+                "default": float(s.default)} for name, s in LEVERS.items()},
+        orient="index",
+    )
+
+
 def lever_effects() -> pd.DataFrame:
     """The mapping as a table: one row per (policy lever, model input) with its coefficient.
 
@@ -338,6 +363,31 @@ def lever_effects() -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     frame["_order"] = frame["policy_lever"].map(order.index)
     return frame.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def mapping_table() -> pd.DataFrame:
+    """The mapping as a grid: one row per policy lever, one column per model input it moves.
+
+    Cells hold the signed coefficient as text (``"+0.25"``), blank where a lever does not touch
+    an input; the ``capacity`` column says how funding and demand growth act.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by lever label.
+
+    Examples
+    --------
+    >>> mapping_table().loc["Central targets", "support_hierarchy"]
+    '+0.25'
+    """
+    effects = lever_effects()
+    grid = effects.assign(
+        cell=[d if math.isnan(c) else f"{c:+.2f}"
+              for c, d in zip(effects["coefficient"], effects["direction"], strict=True)]
+    ).pivot_table(index="label", columns="model_input", values="cell", aggfunc="first", sort=False)
+    columns = [*MAPPING, "capacity"]
+    return grid.reindex(columns=columns).fillna("").rename_axis(columns=None)
 
 
 @dataclass(frozen=True)
@@ -531,6 +581,37 @@ def run(
         levers = levers.levers
     trajectory = simulate(levers.to_model(), initial=initial, years=years)
     return ScenarioResult(name or "scenario", levers, trajectory)
+
+
+def preset_table(*, initial: Profile = START, years: float = 10.0) -> pd.DataFrame:
+    """Every preset run for ``years`` from the same start: period and headline results.
+
+    Parameters
+    ----------
+    initial : Profile, default :data:`START`
+    years : float, default 10
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by preset name, with ``period`` and the columns of
+        :meth:`ScenarioResult.summary` except the per-mode malign shares.
+
+    Examples
+    --------
+    >>> preset_table().loc["Targets and star ratings (2000-2005)", "configuration"]
+    'hierarchy monoculture'
+    """
+    import pandas as pd
+
+    rows = {}
+    for scenario in load_presets().values():
+        summary = run(scenario, initial=initial, years=years).summary()
+        rows[scenario.name] = {
+            "period": f"{scenario.start_year}-{scenario.end_year}",
+            **{k: v for k, v in summary.items() if not k.startswith("malign_")},
+        }
+    return pd.DataFrame.from_dict(rows, orient="index")
 
 
 def run_sequence(

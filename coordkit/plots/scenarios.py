@@ -19,11 +19,19 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from coordkit.plots.style import new_axes
 
-__all__ = ["describe_ceiling", "describe_lever_effects", "plot_ceiling", "plot_lever_effects"]
+__all__ = [
+    "ceiling_figure",
+    "describe_ceiling",
+    "describe_lever_effects",
+    "lever_effects_figure",
+    "plot_ceiling",
+    "plot_lever_effects",
+]
 
 # Okabe-Ito colours for up to four curves, each with its own marker and line style.
 _CURVE_STYLES = [("#0072B2", "o", "-"), ("#D55E00", "s", "--"), ("#009E73", "^", "-."),
@@ -200,3 +208,47 @@ def describe_lever_effects(differences: pd.DataFrame, quantity: str = "outcome_c
         lines.append(f"- {row['label']}: {row[reference]:g} -> {row['other']:g}, "
                      f"{what} {row[quantity]:+.3f}")
     return "\n".join(lines)
+
+
+def ceiling_figure(curves: Mapping[str, pd.DataFrame],
+                   current: tuple[float, float] | None = None) -> Figure:
+    """:func:`plot_ceiling` on a figure of its own (not registered with pyplot).
+
+    Parameters
+    ----------
+    curves : mapping of label to DataFrame
+    current : (ratio, outcome), optional
+
+    Returns
+    -------
+    matplotlib Figure
+    """
+    fig = Figure(figsize=(7, 4.2))
+    plot_ceiling(curves, ax=fig.add_subplot(), current=current)
+    fig.subplots_adjust(left=0.1, right=0.97, bottom=0.13, top=0.95)
+    return fig
+
+
+def lever_effects_figure(differences: pd.DataFrame, *, quantity: str = "outcome_change",
+                         top: int = 6) -> Figure:
+    """:func:`plot_lever_effects` on a figure of its own, or a note when nothing differs.
+
+    Parameters
+    ----------
+    differences : pandas.DataFrame
+    quantity : str, default "outcome_change"
+    top : int, default 6
+
+    Returns
+    -------
+    matplotlib Figure
+    """
+    fig = Figure(figsize=(7, 3.2))
+    ax = fig.add_subplot()
+    if differences.empty:
+        ax.text(0.5, 0.5, "the two scenarios use the same levers", ha="center")
+        ax.set_axis_off()
+    else:
+        plot_lever_effects(differences, ax=ax, quantity=quantity, top=top)
+    fig.subplots_adjust(left=0.38, right=0.97, bottom=0.2)
+    return fig

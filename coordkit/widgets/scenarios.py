@@ -27,10 +27,10 @@ import ipywidgets as w
 from coordkit.plots.dynamics import dynamics_figure, update_dynamics_figure
 from coordkit.plots.output import FastPNG, to_png
 from coordkit.plots.scenarios import (
+    ceiling_figure,
     describe_ceiling,
     describe_lever_effects,
-    plot_ceiling,
-    plot_lever_effects,
+    lever_effects_figure,
 )
 from coordkit.scenarios import (
     LEVERS,
@@ -52,7 +52,7 @@ BALANCED_PACKAGE = PolicyLevers(
     psychological_safety=8, intermediate_institutions=8, collaboration_duty=7,
 )
 
-_STYLE = {"description_width": "230px"}
+_STYLE = {"description_width": "250px"}
 
 
 def _lever_slider(name: str, value: float, continuous_update: bool) -> w.FloatSlider:
@@ -61,7 +61,7 @@ def _lever_slider(name: str, value: float, continuous_update: bool) -> w.FloatSl
     return w.FloatSlider(
         value=value, min=spec.low, max=spec.high, step=step, description=spec.label,
         tooltip=f"{spec.label} ({spec.unit}): {spec.rationale}", readout_format=".1f",
-        continuous_update=continuous_update, style=_STYLE, layout=w.Layout(width="520px"),
+        continuous_update=continuous_update, style=_STYLE, layout=w.Layout(width="560px"),
     )
 
 
@@ -229,8 +229,6 @@ class ComparisonExplorer:
 
     def update(self, change: Any = None) -> None:
         """Compare the two chosen presets and redraw."""
-        import matplotlib.figure
-
         started = time.perf_counter()
         a, b = self._presets[self.first.value], self._presets[self.second.value]
         second_name = b.name if b.id != a.id else f"{b.name} (same preset)"
@@ -239,15 +237,7 @@ class ComparisonExplorer:
         update_dynamics_figure(self._figure, rb.trajectory, baseline=ra.trajectory,
                                baseline_label="reference")
         self.image.value = self._renderer.png()
-        fig = matplotlib.figure.Figure(figsize=(7, 3.2))
-        ax = fig.add_subplot()
-        if self.differences.empty:
-            ax.text(0.5, 0.5, "the two presets use the same levers", ha="center")
-            ax.set_axis_off()
-        else:
-            plot_lever_effects(self.differences, ax=ax)
-        fig.subplots_adjust(left=0.38, right=0.97, bottom=0.2)
-        self.effects_image.value = to_png(fig)
+        self.effects_image.value = to_png(lever_effects_figure(self.differences))
         shown = self.results[["configuration", "balance", "outcome", "ceiling", "fatalism"]].copy()
         for col in ("balance", "outcome", "ceiling", "fatalism"):
             shown[col] = shown[col].astype(float).round(2)
@@ -314,8 +304,6 @@ class CeilingExplorer:
 
     def update(self, change: Any = None) -> None:
         """Recompute the current point (curves are cached) and redraw."""
-        import matplotlib.figure
-
         started = time.perf_counter()
         scenario = self._presets[self.preset.value]
         levers = scenario.levers.replace(funding_growth=self.funding.value,
@@ -326,10 +314,7 @@ class CeilingExplorer:
         }
         result = run(levers, years=self.years)
         self.current = (levers.capacity_ratio, float(result.trajectory.outcome[-1]))
-        fig = matplotlib.figure.Figure(figsize=(7, 4.2))
-        plot_ceiling(self.curves, ax=fig.add_subplot(), current=self.current)
-        fig.subplots_adjust(left=0.1, right=0.97, bottom=0.13, top=0.95)
-        self.image.value = to_png(fig)
+        self.image.value = to_png(ceiling_figure(self.curves, self.current))
         self.description = describe_ceiling(self.curves, self.current)
         ceiling = min(1.0, self.current[0])
         self.summary.value = (

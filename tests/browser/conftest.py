@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,6 +50,8 @@ def _wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = 6
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
+        except urllib.error.HTTPError:
+            return  # the server answered, if only to refuse: it is up
         except OSError:
             time.sleep(0.3)
     raise RuntimeError(f"server did not answer at {url} within {timeout} s:\n{log.read_text()[-3000:]}")
@@ -131,3 +134,26 @@ def artifact_name(text: str) -> Path:
     """A screenshot path under test-artifacts/ for a notebook or test name."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS / (re.sub(r"[^A-Za-z0-9_.-]+", "_", text) + ".png")
+
+
+@pytest.fixture(scope="session")
+def voila(site, tmp_path_factory) -> Iterator[str]:
+    """Serve the scenario explorer with Voila on loopback; yield its base URL."""
+    home = tmp_path_factory.mktemp("voila-home")
+    port = _free_port()
+    log = home / "voila.log"
+    cmd = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+           "--ServerApp.token=", "--VoilaConfiguration.file_allowlist=['.*']",
+           str(site / "notebooks" / "04_nhs_reform_scenarios.ipynb")]
+    with log.open("w") as out:
+        process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=site / "notebooks",
+                                   env=_isolated_env(home))
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/voila/static/index.js", process, log, timeout=60)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()

@@ -1,0 +1,42 @@
+"""The scenario explorer as a clean Voila app: controls and figures, no code, no errors, and it responds.
+
+Lecturers project it in class with ``voila notebooks/04_nhs_reform_scenarios.ipynb``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .conftest import artifact_name
+
+
+def test_scenario_explorer_runs_as_a_voila_app(voila, browser):
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    try:
+        page.goto(voila, timeout=120_000)
+        page.wait_for_selector(".widget-slider", timeout=120_000)
+        page.locator("text=Your version: Deficit culture: weak hierarchy").first.wait_for(timeout=60_000)
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Error displaying widget" not in body
+        assert "import coordkit" not in body and "from coordkit" not in body, "Voila shows code"
+        assert page.locator(".widget-slider").count() >= 12
+        assert page.locator("img").count() >= 6  # static figures and widget images
+        assert "NHS reform scenarios" in body
+
+        slider = page.locator(".widget-slider").filter(
+            has=page.locator("label", has_text=re.compile("^Funding growth$"))).first
+        slider.scroll_into_view_if_needed()
+        image = page.locator(".widget-image").first
+        before = image.get_attribute("src")
+        slider.locator(".widget-readout").click()
+        page.keyboard.press("Control+A")
+        page.keyboard.type("3.6")
+        page.keyboard.press("Enter")
+        page.locator("text=Your version: Balanced").first.wait_for(timeout=30_000)
+        assert image.get_attribute("src") != before
+        page.screenshot(path=artifact_name("voila_04_nhs_reform_scenarios"), full_page=False)
+    except Exception:
+        page.screenshot(path=artifact_name("voila_04_nhs_reform_scenarios-FAILED"))
+        raise
+    finally:
+        page.close()
