@@ -1,0 +1,194 @@
+"""Exercises for chapter 1, coordination theory: from recall to design.
+
+Examples
+--------
+>>> from coordkit.profile import Profile
+>>> q2.evaluate(Profile(0.9, 0.7, 0.2, 0.4, malign_hierarchy=1 / 3)).status
+'correct'
+>>> q3.evaluate("hierarchy monoculture").message
+'That is the configuration of a different organisation. Which forms reach the 0.5 threshold?'
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from coordkit.archetypes import ARCHETYPES
+from coordkit.balance import dynamic_balance, evenness
+from coordkit.configuration import Kind, all_configurations, classify
+from coordkit.exercises import Feedback, OpenQuestion, Question, ____
+from coordkit.modes import ACTIVE_MODES, MODES, Mode, parse_mode
+from coordkit.profile import Profile
+
+__all__ = ["TRUST", "____", "q1", "q2", "q3", "q4", "q5", "q6"]
+
+#: The organisation described in task 2 (its profile is the answer to that task).
+TRUST = Profile(hierarchy=0.9, solidarity=0.7, individualism=0.2, fatalism=0.4,
+                malign_hierarchy=1 / 3)
+
+
+# ----- q1: recall -----------------------------------------------------------------------------
+def _check_motivations(answer: Any) -> Feedback:
+    if not isinstance(answer, dict):
+        return Feedback.wrong("Give a dict mapping each active mode to its motivation, e.g. "
+                              "{'hierarchy': '...', 'solidarity': '...', 'individualism': '...'}")
+    given = {parse_mode(k): str(v).strip().lower() for k, v in answer.items()}
+    missing = [m.value for m in ACTIVE_MODES if m not in given]
+    if missing:
+        return Feedback.wrong(f"You have not given a motivation for {', '.join(missing)}")
+    if Mode.FATALISM in given and given[Mode.FATALISM] not in ("", "none"):
+        return Feedback.wrong("Fatalism is the passive response: the theory gives it no motivation "
+                              "of its own. Leave it out")
+    wrong = [m.value for m in ACTIVE_MODES if given[m] != MODES[m].motivation]
+    if wrong:
+        return Feedback.wrong(f"Check {', '.join(wrong)}: which drive does each answer to — being "
+                              "good at things, belonging, or choosing for yourself?")
+    return Feedback.correct("Mastery, connectedness and autonomy: the three drives under the three "
+                            "active modes")
+
+
+q1 = Question(
+    "q1", "motivations", _check_motivations,
+    hint_text="Look at the first column of ck.modes.table(). Use the words mastery, connectedness "
+              "and autonomy.",
+    solution_text="motivations = {'hierarchy': 'mastery', 'solidarity': 'connectedness', "
+                  "'individualism': 'autonomy'}\nFatalism has no motivation of its own.",
+)
+
+
+# ----- q2: apply ------------------------------------------------------------------------------
+def _check_trust(answer: Any) -> Feedback:
+    if not isinstance(answer, Profile):
+        return Feedback.wrong("Build a ck.Profile(hierarchy=..., solidarity=..., ...)")
+    for name, want in TRUST.to_dict().items():
+        got = getattr(answer, name)
+        if not math.isclose(got, want, abs_tol=0.02):
+            hint = ("a third of hierarchy is overbearing: that is its malign share"
+                    if name == "malign_hierarchy" else "reread the description")
+            return Feedback.wrong(f"{name} is {got:g}; {hint}")
+    return Feedback.correct()
+
+
+q2 = Question(
+    "q2", "trust", _check_trust,
+    hint_text="Four strengths from the description, and one malign share: 'a third of it is "
+              "overbearing' means malign_hierarchy is about 0.33.",
+    solution_text="trust = ck.Profile(hierarchy=0.9, solidarity=0.7, individualism=0.2, "
+                  "fatalism=0.4, malign_hierarchy=1/3)",
+)
+
+
+# ----- q3: apply ------------------------------------------------------------------------------
+def _check_configuration(answer: Any) -> Feedback:
+    right = classify(TRUST)
+    names = {c.name for c in all_configurations()}
+    text = answer.name if hasattr(answer, "name") and not isinstance(answer, str) else str(answer)
+    text = text.strip().lower()
+    if text == right.name:
+        return Feedback.correct("Strong hierarchy and solidarity, weak individualism, fatalism "
+                                "(0.4) still below the 0.5 threshold")
+    if text == right.kind.value:
+        return Feedback.wrong(f"Right family ({right.kind.value}) — now give the full name, "
+                              "which says which form is weak")
+    if text not in names:
+        return Feedback.wrong("Use one of the names in ck.configuration.table()['name']")
+    return Feedback.wrong("That is the configuration of a different organisation. Which forms "
+                          "reach the 0.5 threshold?")
+
+
+q3 = Question(
+    "q3", "configuration", _check_configuration,
+    hint_text="A form is strong at 0.5 or more; fatalism counts only when it reaches 0.5 too. "
+              "Find the matching name in ck.configuration.table().",
+    solution_text="configuration = ck.classify(trust).name   # 'deficit culture: weak "
+                  "individualism'",
+)
+
+
+# ----- q4: analysis ---------------------------------------------------------------------------
+def _check_same_evenness(answer: Any) -> Feedback:
+    if not (isinstance(answer, tuple | list) and len(answer) == 2
+            and all(isinstance(p, Profile) for p in answer)):
+        return Feedback.wrong("Give a pair of profiles: (ck.Profile(...), ck.Profile(...))")
+    a, b = answer
+    if sum(a.benign_strengths) == 0 or sum(b.benign_strengths) == 0:
+        return Feedback.wrong("Each profile needs some benign active strength, or its evenness "
+                              "is undefined")
+    ea, eb = evenness(a.benign_strengths), evenness(b.benign_strengths)
+    if abs(ea - eb) > 0.01:
+        return Feedback.wrong(f"Their Pielou evenness differs: {ea:.3f} and {eb:.3f}. Scaling every "
+                              "active strength by the same factor keeps evenness the same")
+    gap = abs(dynamic_balance(a) - dynamic_balance(b))
+    if gap < 0.3:
+        return Feedback.wrong(f"Same evenness, but the scores differ by only {gap:.2f}. What else "
+                              "goes into the score? Try strength, malign share or fatalism")
+    return Feedback.correct(f"Evenness {ea:.2f} for both, scores {dynamic_balance(a):.2f} and "
+                            f"{dynamic_balance(b):.2f}: evenness is only one factor of balance")
+
+
+q4 = Question(
+    "q4", "same_evenness", _check_same_evenness,
+    hint_text="Evenness ignores how strong the modes are. Keep the shares, change the strength.",
+    solution_text="same_evenness = (ck.Profile(0.9, 0.9, 0.9, 0.0), ck.Profile(0.2, 0.2, 0.2, 0.0))"
+                  "\nBoth are perfectly even; scores 0.90 and 0.20.",
+)
+
+
+# ----- q5: design -----------------------------------------------------------------------------
+_START = ARCHETYPES["traditional public sector"]
+
+
+def _check_rebalance(answer: Any) -> Feedback:
+    if not isinstance(answer, Profile):
+        return Feedback.wrong("Give a ck.Profile: start from ARCHETYPES['traditional public "
+                              "sector'] and use .replace(...)")
+    changed = {k: (v, getattr(answer, k)) for k, v in _START.to_dict().items()
+               if not math.isclose(v, getattr(answer, k), abs_tol=1e-9)}
+    if len(changed) > 2:
+        return Feedback.wrong(f"You changed {len(changed)} values ({', '.join(changed)}); the task "
+                              "allows two")
+    too_far = [k for k, (old, new) in changed.items() if abs(new - old) > 0.3 + 1e-9]
+    if too_far:
+        return Feedback.wrong(f"{', '.join(too_far)} moved by more than 0.3")
+    config = classify(answer)
+    if config.kind is not Kind.BALANCED:
+        return Feedback.wrong(f"It is now '{config.name}'. Which mode is weak, and what else is "
+                              "dragging the score down?")
+    score = dynamic_balance(answer)
+    if score < 0.45:
+        return Feedback.wrong(f"Balanced, but the score is only {score:.2f}. Which change would "
+                              "remove something that drags the score down?")
+    return Feedback.correct(f"Balanced, with a score of {score:.2f}")
+
+
+q5 = Question(
+    "q5", "rebalanced", _check_rebalance,
+    hint_text="Individualism must reach 0.5 for a balanced configuration. The score is a product: "
+              "the second change should cut a factor that drags it down (malign hierarchy or "
+              "fatalism).",
+    solution_text="rebalanced = ARCHETYPES['traditional public sector'].replace(individualism=0.55, "
+                  "malign_hierarchy=0.0)\nIndividualism crosses the threshold; removing the "
+                  "overbearing part of hierarchy lifts the score to about 0.48.",
+)
+
+
+# ----- q6: open -------------------------------------------------------------------------------
+q6 = OpenQuestion(
+    "q6",
+    model_answer=(
+        "Evenness is necessary but not sufficient. An organisation in which hierarchy, solidarity "
+        "and individualism are all equally feeble is perfectly even, yet nothing organises change "
+        "in it; the theory asks for all three to be articulated, so strength must count. Malign "
+        "strength should not count as articulation either, and unchecked fatalism saps all three. "
+        "The kit's score multiplies evenness by strength, the benign share and one minus "
+        "fatalism so that none of these can make up for another; a different weighting would be "
+        "defensible, which is why the score is a teaching device rather than a measure."
+    ),
+    rubric=[
+        "gives a concrete case where evenness and the theory disagree (e.g. uniformly weak)",
+        "names at least two other factors (strength, malign forms, fatalism)",
+        "says why combining them multiplicatively (or otherwise) matters",
+        "acknowledges that the index is a construction, not a validated measure",
+    ],
+)

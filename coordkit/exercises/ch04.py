@@ -1,0 +1,216 @@
+"""Exercises for chapter 4, NHS reform scenarios: from recall to design.
+
+Every right answer is computed with :mod:`coordkit.scenarios`, so the checks follow the model if
+its judgements are changed.
+
+Examples
+--------
+>>> q1.evaluate({"financial_incentives", "competition", "collaboration_duty"}).status
+'wrong'
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Any
+
+from coordkit.configuration import Kind
+from coordkit.exercises import Feedback, OpenQuestion, Question, ____
+from coordkit.scenarios import LEVERS, MAPPING, PolicyLevers, preset, run
+
+__all__ = ["DESIGN_DEMAND", "DESIGN_FUNDING", "____", "q1", "q2", "q3", "q4", "q5", "q6"]
+
+#: The squeeze in task 4: funding grows 1% a year, demand 3% (capacity / demand 0.82 after ten years).
+DESIGN_FUNDING, DESIGN_DEMAND = 1.0, 3.0
+
+
+# ----- q1: recall -----------------------------------------------------------------------------
+def _raises_malign_individualism() -> set[str]:
+    return {lever for lever, c in MAPPING["malign_bias_individualism"][1].items() if c > 0}
+
+
+def _check_gaming_levers(answer: Any) -> Feedback:
+    if isinstance(answer, str) or not hasattr(answer, "__iter__"):
+        return Feedback.wrong("Give a set of lever names, e.g. {'competition', ...}")
+    given = {str(a).strip() for a in answer}
+    unknown = given - set(LEVERS)
+    if unknown:
+        return Feedback.wrong(f"{', '.join(sorted(unknown))} is not a lever name; see "
+                              "scenarios.LEVERS")
+    right = _raises_malign_individualism()
+    if given == right:
+        return Feedback.correct("Payment by results and competition: incentives that invite gaming")
+    extra, missing = given - right, right - given
+    parts = []
+    if extra:
+        parts.append(f"{', '.join(sorted(extra))} does not raise it (look at its sign)")
+    if missing:
+        parts.append(f"you have missed {len(missing)}")
+    return Feedback.wrong("; ".join(parts) + ". Read the malign_bias_individualism column of "
+                          "scenarios.mapping_table()")
+
+
+q1 = Question(
+    "q1", "gaming_levers", _check_gaming_levers,
+    hint_text="In scenarios.mapping_table(), look down the malign_bias_individualism column for "
+              "positive numbers.",
+    solution_text="gaming_levers = {'financial_incentives', 'competition'}",
+)
+
+
+# ----- q2: apply ------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _lowest_balancing_funding() -> float:
+    base = preset("rumoured_2022").levers
+    for tenths in range(-20, 81):
+        funding = tenths / 10
+        if run(base.replace(funding_growth=funding)).configuration.kind is Kind.BALANCED:
+            return funding
+    raise RuntimeError("no funding growth balances the 2022 package")
+
+
+def _check_funding(answer: Any) -> Feedback:
+    if isinstance(answer, bool) or not isinstance(answer, int | float):
+        return Feedback.wrong("Give a number: funding growth in % a year, e.g. 2.5")
+    right = _lowest_balancing_funding()
+    if math.isclose(answer, right, abs_tol=0.05):
+        return Feedback.correct(f"At {right:.1f}% a year the squeeze eases enough for fatalism to "
+                                "stop sapping hierarchy")
+    spec = LEVERS["funding_growth"]
+    if not spec.low <= answer <= spec.high:
+        return Feedback.wrong(f"Funding growth runs from {spec.low:g} to {spec.high:g}% a year")
+    ends = run(preset("rumoured_2022").levers.replace(funding_growth=float(answer)))
+    if ends.configuration.kind is Kind.BALANCED:
+        return Feedback.wrong(f"At {answer:g}% it is balanced, but it already is at less. Go lower, "
+                              "in steps of 0.1")
+    return Feedback.wrong(f"At {answer:g}% it ends as '{ends.configuration.name}'. Go higher")
+
+
+q2 = Question(
+    "q2", "lowest_funding", _check_funding,
+    hint_text="Use the scenario explorer with the 2022 preset and move Funding growth in steps of "
+              "0.1, or loop over values with scenarios.run(preset.levers.replace(funding_growth=f)).",
+    solution_text=("base = scenarios.preset('rumoured_2022').levers\n"
+                   "lowest_funding = next(f / 10 for f in range(-20, 81)\n"
+                   "    if scenarios.run(base.replace(funding_growth=f / 10)).configuration.name "
+                   "== 'balanced')"),
+)
+
+
+# ----- q3: analysis ---------------------------------------------------------------------------
+def _malign_hierarchy_changes() -> dict[str, float]:
+    start, target = preset("targets_2000").levers, preset("hewitt_2023").levers
+    before = run(start).final.malign_hierarchy
+    return {lever: run(start.replace(**{lever: getattr(target, lever)})).final.malign_hierarchy
+            - before for lever in LEVERS if getattr(start, lever) != getattr(target, lever)}
+
+
+def _check_best_lever(answer: Any) -> Feedback:
+    if not isinstance(answer, str):
+        return Feedback.wrong("Give one lever name as a string, e.g. 'inspection'")
+    changes = _malign_hierarchy_changes()
+    if answer not in LEVERS:
+        return Feedback.wrong(f"{answer!r} is not a lever name; see scenarios.LEVERS")
+    if answer not in changes:
+        return Feedback.wrong(f"{answer} is the same in both presets, so switching it changes "
+                              "nothing")
+    best = min(changes, key=changes.get)  # type: ignore[arg-type]
+    if answer == best:
+        return Feedback.correct(f"Switching {answer} alone cuts malign hierarchy by "
+                                f"{-changes[answer]:.3f}")
+    return Feedback.wrong(f"Switching {answer} changes malign hierarchy by {changes[answer]:+.3f}; "
+                          "another lever does more. Was it the one you expected?")
+
+
+q3 = Question(
+    "q3", "best_lever", _check_best_lever,
+    hint_text="Loop over the levers that differ between the two presets; for each, run the 2000 "
+              "preset with just that lever switched and read .final.malign_hierarchy.",
+    solution_text=("start, target = scenarios.preset('targets_2000').levers, "
+                   "scenarios.preset('hewitt_2023').levers\n"
+                   "effect = {k: scenarios.run(start.replace(**{k: getattr(target, k)}))"
+                   ".final.malign_hierarchy for k in scenarios.LEVERS}\n"
+                   "best_lever = min(effect, key=effect.get)   # 'devolution'\n"
+                   "Devolution takes weight off central hierarchy, where the targets' blame "
+                   "landed."),
+)
+
+
+# ----- q4: design -----------------------------------------------------------------------------
+def _check_design(answer: Any) -> Feedback:
+    if not isinstance(answer, PolicyLevers):
+        return Feedback.wrong("Give a scenarios.PolicyLevers(...)")
+    if answer.funding_growth > DESIGN_FUNDING or answer.demand_growth < DESIGN_DEMAND:
+        return Feedback.wrong(f"Keep funding growth at {DESIGN_FUNDING:g}% or less and demand growth "
+                              f"at {DESIGN_DEMAND:g}% or more: the task is to work within the squeeze")
+    result = run(answer)
+    summary = result.summary()
+    if result.configuration.kind is not Kind.BALANCED:
+        return Feedback.wrong(f"It ends as '{result.configuration.name}' (outcome "
+                              f"{summary['outcome']:.2f}). Which mode is missing, and which lever "
+                              "supports it without adding malign forms?")
+    if summary["outcome"] < 0.3:
+        return Feedback.wrong(f"Balanced, but the outcome is {summary['outcome']:.2f}: look for "
+                              "levers that cut malign forms or lift renewal")
+    return Feedback.correct(f"Balanced, outcome {summary['outcome']:.2f} under a ceiling of "
+                            f"{summary['ceiling']:.2f}")
+
+
+q4 = Question(
+    "q4", "design", _check_design,
+    hint_text="Start from the illustrative balanced package in coordkit.widgets.scenarios "
+              "(BALANCED_PACKAGE) or from the Hewitt preset; set the funding and demand growth "
+              "the task fixes; then raise freedom from blame and intermediate institutions.",
+    solution_text=("design = scenarios.PolicyLevers(central_targets=10, inspection=4, devolution=7, "
+                   "financial_incentives=4, competition=2, psychological_safety=8, "
+                   "intermediate_institutions=8, collaboration_duty=7, funding_growth=1.0, "
+                   "demand_growth=3.0)\nBalanced, outcome about 0.34: good balance helps, but the "
+                   "ceiling (0.82) and the fatalism it feeds still hold it down."),
+)
+
+
+# ----- q5: apply, with judgement ----------------------------------------------------------------
+def _check_own_coding(answer: Any) -> Feedback:
+    if not isinstance(answer, PolicyLevers):
+        return Feedback.wrong("Give a scenarios.PolicyLevers(...) with your own coding of the 2012 Act")
+    kit = preset("hsca_2012").levers
+    if answer == kit:
+        return Feedback.wrong("That is the kit's coding: change at least one lever you disagree with")
+    differ = [LEVERS[k].label for k, v in answer.to_dict().items() if v != getattr(kit, k)]
+    mine, theirs = run(answer).summary(), run(kit).summary()
+    return Feedback.correct(
+        f"Your coding differs on {', '.join(differ)}. It ends as '{mine['configuration']}' "
+        f"(balance {mine['balance']:.2f}); the kit's ends as '{theirs['configuration']}' "
+        f"(balance {theirs['balance']:.2f}). Now defend it in task 6")
+
+
+q5 = Question(
+    "q5", "my_2012", _check_own_coding,
+    hint_text="Start from scenarios.preset('hsca_2012').levers and .replace(...) the levers you "
+              "would code differently; read its rationale and sources first.",
+    solution_text=("my_2012 = scenarios.preset('hsca_2012').levers.replace(inspection=5, "
+                   "psychological_safety=2)\n(Any defended coding is right; this one argues that "
+                   "inspection only intensified after Francis in 2013, and that the reorganisation "
+                   "deepened a blame culture.)"),
+)
+
+
+# ----- q6: open -------------------------------------------------------------------------------
+q6 = OpenQuestion(
+    "q6",
+    model_answer=(
+        "I coded inspection lower (5) because the Act itself created the regulator for competition; "
+        "the tougher inspection regime came after the Francis report in 2013, which belongs to the "
+        "next period. I coded freedom from blame lower (2): a top-down reorganisation during a "
+        "funding squeeze made staff more defensive. With my coding the run still ends with no "
+        "strong form, so my disagreement does not change the conclusion that 2012 paired "
+        "competition with a squeeze and left every mode weak — the conclusion is robust to it."
+    ),
+    rubric=[
+        "names the levers recoded and gives a reason for each, tied to a dated fact or source",
+        "reports what the model then says, and compares it with the kit's coding",
+        "says whether the conclusion survives the recoding (robustness)",
+        "keeps fact (what the Act did) separate from judgement (how hard it pushed each mode)",
+    ],
+)

@@ -1,0 +1,97 @@
+# %% [markdown]
+# # Exercises for chapter 1: coordination theory
+#
+# **Time:** about 30 minutes · **Goes with:** [1. Coordination theory](../notebooks/01_coordination_theory.ipynb)
+#
+# Six tasks, from recall to design. For each task, replace `____` with your answer, run the cell, and read the
+# feedback. Stuck? Uncomment `q1.hint()` (and so on) and run it; `q1.solution()` shows a worked answer.
+# Checks never break: if your answer is not yet there, they say so.
+
+# %%
+import coordkit as ck
+from coordkit.archetypes import ARCHETYPES
+from coordkit.exercises.ch01 import ____, q1, q2, q3, q4, q5, q6
+
+# %% [markdown]
+# ## Task 1 (recall): motivations
+#
+# Each active mode expresses one core motivation. Give a dict mapping `"hierarchy"`, `"solidarity"` and
+# `"individualism"` to their motivations.
+
+# %%
+### BEGIN SOLUTION
+motivations = {"hierarchy": "mastery", "solidarity": "connectedness", "individualism": "autonomy"}
+### END SOLUTION
+q1.check()
+# q1.hint()
+# q1.solution()
+
+# %% [markdown]
+# ## Task 2 (apply): describe an organisation as a profile
+#
+# A hospital trust: managers' word is law (hierarchy **0.9**, and about a third of it is overbearing), professional
+# loyalty is strong (solidarity **0.7**), there is little room for initiative (individualism **0.2**), and many staff
+# feel nothing they do changes anything (fatalism **0.4**). Build its profile.
+
+# %%
+### BEGIN SOLUTION
+trust = ck.Profile(hierarchy=0.9, solidarity=0.7, individualism=0.2, fatalism=0.4, malign_hierarchy=1 / 3)
+### END SOLUTION
+q2.check()
+# q2.hint()
+# q2.solution()
+
+# %% [markdown]
+# ## Task 3 (apply): name its configuration
+#
+# Give the name of the trust's configuration as a string, exactly as `ck.configuration.table()` spells it.
+# Work it out first, then check with the library if you like.
+
+# %%
+### BEGIN SOLUTION
+configuration = ck.classify(trust).name
+### END SOLUTION
+q3.check()
+# q3.hint()
+# q3.solution()
+
+# %% [markdown]
+# ## Task 4 (analysis): same evenness, different balance
+#
+# Find two profiles whose benign active strengths have the same Pielou evenness (within 0.01) but whose dynamic
+# balance scores (`ck.dynamic_balance`) differ by at least 0.3. Give them as a pair `(profile_a, profile_b)`.
+
+# %%
+### BEGIN SOLUTION
+same_evenness = (ck.Profile(0.9, 0.9, 0.9, 0.0), ck.Profile(0.2, 0.2, 0.2, 0.0))
+### END SOLUTION
+q4.check()
+# q4.hint()
+# q4.solution()
+
+# %% [markdown]
+# ## Task 5 (design): rebalance the traditional public sector
+#
+# Start from `ARCHETYPES["traditional public sector"]`. Change **at most two** of its seven values, each by **at
+# most 0.3**, so that it becomes *balanced* with a dynamic balance score of at least 0.45. (`.replace(...)` makes a
+# changed copy.)
+
+# %%
+### BEGIN SOLUTION
+rebalanced = ARCHETYPES["traditional public sector"].replace(individualism=0.55, malign_hierarchy=0.0)
+### END SOLUTION
+q5.check()
+# q5.hint()
+# q5.solution()
+
+# %% [markdown]
+# ## Task 6 (evaluate, open): is evenness a good measure of balance?
+#
+# In three or four sentences, argue for or against measuring balance by evenness alone. There is no automatic
+# check: `q6.check()` shows the rubric, and `q6.solution()` one model answer.
+#
+# *Your answer (double-click to edit):*
+
+# %%
+q6.check()
+# q6.solution()

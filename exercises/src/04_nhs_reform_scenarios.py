@@ -1,0 +1,100 @@
+# %% [markdown]
+# # Exercises for chapter 4: NHS reform scenarios
+#
+# **Time:** about 40 minutes · **Goes with:** [4. NHS reform scenarios](../notebooks/04_nhs_reform_scenarios.ipynb)
+#
+# Six tasks, from recall to design. Replace each `____` with your answer, run the cell and read the feedback.
+# `q1.hint()` nudges; `q1.solution()` shows a worked answer. The model and its lever mapping are the kit's
+# judgements: the checks compute their answers from the same model you are using.
+
+# %%
+from coordkit import scenarios
+from coordkit.exercises.ch04 import ____, q1, q2, q3, q4, q5, q6
+from coordkit.widgets.scenarios import BALANCED_PACKAGE
+
+# %% [markdown]
+# ## Task 1 (recall): which levers invite gaming?
+#
+# In the kit's mapping, which policy levers *raise* the share of new individualism that arrives malign? Give a set of
+# lever names (the keys of `scenarios.LEVERS`).
+
+# %%
+### BEGIN SOLUTION
+gaming_levers = {"financial_incentives", "competition"}
+### END SOLUTION
+q1.check()
+# q1.hint()
+# q1.solution()
+
+# %% [markdown]
+# ## Task 2 (apply): how much funding does the 2022 package need?
+#
+# The November 2022 package (`scenarios.preset("rumoured_2022")`), as coded, ends as a deficit culture. Find the
+# **lowest** funding growth, to one decimal place, at which the same package ends *balanced* after ten years.
+
+# %%
+base = scenarios.preset("rumoured_2022").levers
+### BEGIN SOLUTION
+lowest_funding = next(f / 10 for f in range(-20, 81)
+                      if scenarios.run(base.replace(funding_growth=f / 10)).configuration.name == "balanced")
+### END SOLUTION
+q2.check()
+# q2.hint()
+# q2.solution()
+
+# %% [markdown]
+# ## Task 3 (analysis): undoing "targets and terror"
+#
+# Start from the 2000-2005 preset (`"targets_2000"`). Switch **one** lever at a time to its value in the Hewitt
+# preset (`"hewitt_2023"`). Which single lever cuts the final malign share of hierarchy the most? Give its name.
+
+# %%
+### BEGIN SOLUTION
+start, target = scenarios.preset("targets_2000").levers, scenarios.preset("hewitt_2023").levers
+effect = {k: scenarios.run(start.replace(**{k: getattr(target, k)})).final.malign_hierarchy
+          for k in scenarios.LEVERS}
+best_lever = min(effect, key=effect.get)
+### END SOLUTION
+q3.check()
+# q3.hint()
+# q3.solution()
+
+# %% [markdown]
+# ## Task 4 (design): balance within the squeeze
+#
+# Funding grows by only **1%** a year and demand by **3%**. Find a package (`scenarios.PolicyLevers`) that ends
+# *balanced* after ten years with an outcome of at least **0.3** — without raising funding or lowering demand.
+
+# %%
+### BEGIN SOLUTION
+design = BALANCED_PACKAGE.replace(funding_growth=1.0, demand_growth=3.0)
+### END SOLUTION
+q4.check()
+# q4.hint()
+# q4.solution()
+
+# %% [markdown]
+# ## Task 5 (apply, with judgement): code the 2012 Act yourself
+#
+# Read the kit's coding of the Health and Social Care Act 2012 and why (`scenarios.preset("hsca_2012").rationale`,
+# and its sources). Change at least one lever you would code differently and give your version.
+
+# %%
+### BEGIN SOLUTION
+my_2012 = scenarios.preset("hsca_2012").levers.replace(inspection=5, psychological_safety=2)
+### END SOLUTION
+q5.check()
+# q5.hint()
+# q5.solution()
+
+# %% [markdown]
+# ## Task 6 (evaluate, open): defend your coding
+#
+# In four or five sentences, defend your coding of the 2012 Act: what you changed and why, what the model then says,
+# and whether the conclusion survives your recoding. `q6.check()` shows the rubric.
+#
+# *Your answer (double-click to edit):*
+
+# %%
+q6.check()
+# q6.solution()
