@@ -13,8 +13,6 @@ from nbclient import NotebookClient
 
 from coordkit.exercises import Feedback, OpenQuestion, Question, ____
 from coordkit.exercises.build import build_all, parse_percent, student_source
-from coordkit.profile import Profile
-from coordkit.scenarios import PolicyLevers
 
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISES = ROOT / "exercises"
@@ -87,32 +85,13 @@ def test_every_student_version_runs_clean_and_reports_not_attempted(stem):
     assert "BEGIN SOLUTION" not in text and "END SOLUTION" not in text
 
 
-# One deliberately wrong answer per task, and the feedback it must get.
-WRONG = {
-    "01_coordination_theory": {
-        "q1": ({"hierarchy": "autonomy", "solidarity": "connectedness", "individualism": "mastery"},
-               "Check hierarchy, individualism"),
-        "q2": (Profile(0.9, 0.7, 0.2, 0.4), "malign_hierarchy is 0; a third of hierarchy"),
-        "q3": ("deficit culture", "Right family"),
-        "q4": ((Profile(0.9, 0.9, 0.9, 0), Profile(0.8, 0.8, 0.8, 0)), "differ by only 0.10"),
-        "q5": (Profile(0.85, 0.7, 0.55, 0.3, malign_hierarchy=0.3), "Balanced, but the score is only"),
-    },
-    "04_nhs_reform_scenarios": {
-        "q1": ({"financial_incentives", "collaboration_duty"}, "collaboration_duty does not raise it"),
-        "q2": (3.6, "it already is at less. Go lower"),
-        "q3": ("psychological_safety", "another lever does more"),
-        "q4": (PolicyLevers(funding_growth=1.0, competition=10, financial_incentives=10),
-               "Which mode is missing"),
-        "q5": ("hsca_2012", "Give a scenarios.PolicyLevers"),
-    },
-}
-
-
 @pytest.mark.parametrize("stem", list(CHAPTERS))
 def test_one_wrong_answer_per_task_gets_the_intended_feedback(stem):
-    questions = {k: q for k, q in _questions(CHAPTERS[stem]).items() if isinstance(q, Question)}
-    assert set(WRONG[stem]) == set(questions), "every checkable task needs a wrong-answer test"
-    for name, (answer, expected) in WRONG[stem].items():
+    module = CHAPTERS[stem]
+    questions = {k: q for k, q in _questions(module).items() if isinstance(q, Question)}
+    wrong = module.WRONG_ANSWERS
+    assert set(wrong) == set(questions), "every checkable task needs a WRONG_ANSWERS entry"
+    for name, (answer, expected) in wrong.items():
         feedback = questions[name].evaluate(answer)
         assert feedback.status == "wrong", (name, feedback)
         assert expected in feedback.message, (name, feedback.message)

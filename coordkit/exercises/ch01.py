@@ -21,7 +21,7 @@ from coordkit.exercises import Feedback, OpenQuestion, Question, ____
 from coordkit.modes import ACTIVE_MODES, MODES, Mode, parse_mode
 from coordkit.profile import Profile
 
-__all__ = ["TRUST", "____", "q1", "q2", "q3", "q4", "q5", "q6"]
+__all__ = ["TRUST", "WRONG_ANSWERS", "____", "q1", "q2", "q3", "q4", "q5", "q6"]
 
 #: The organisation described in task 2 (its profile is the answer to that task).
 TRUST = Profile(hierarchy=0.9, solidarity=0.7, individualism=0.2, fatalism=0.4,
@@ -192,3 +192,14 @@ q6 = OpenQuestion(
         "acknowledges that the index is a construction, not a validated measure",
     ],
 )
+
+#: One deliberately wrong answer per task and a phrase its feedback must contain: the tests use
+#: it, and it shows lecturers what the feedback looks like.
+WRONG_ANSWERS: dict[str, tuple[Any, str]] = {
+    "q1": ({"hierarchy": "autonomy", "solidarity": "connectedness", "individualism": "mastery"},
+           "Check hierarchy, individualism"),
+    "q2": (Profile(0.9, 0.7, 0.2, 0.4), "malign_hierarchy is 0; a third of hierarchy"),
+    "q3": ("deficit culture", "Right family"),
+    "q4": ((Profile(0.9, 0.9, 0.9, 0), Profile(0.8, 0.8, 0.8, 0)), "differ by only 0.10"),
+    "q5": (Profile(0.85, 0.7, 0.55, 0.3, malign_hierarchy=0.3), "Balanced, but the score is only"),
+}

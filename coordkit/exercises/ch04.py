@@ -19,7 +19,7 @@ from coordkit.configuration import Kind
 from coordkit.exercises import Feedback, OpenQuestion, Question, ____
 from coordkit.scenarios import LEVERS, MAPPING, PolicyLevers, preset, run
 
-__all__ = ["DESIGN_DEMAND", "DESIGN_FUNDING", "____", "q1", "q2", "q3", "q4", "q5", "q6"]
+__all__ = ["DESIGN_DEMAND", "DESIGN_FUNDING", "WRONG_ANSWERS", "____", "q1", "q2", "q3", "q4", "q5", "q6"]
 
 #: The squeeze in task 4: funding grows 1% a year, demand 3% (capacity / demand 0.82 after ten years).
 DESIGN_FUNDING, DESIGN_DEMAND = 1.0, 3.0
@@ -214,3 +214,14 @@ q6 = OpenQuestion(
         "keeps fact (what the Act did) separate from judgement (how hard it pushed each mode)",
     ],
 )
+
+#: One deliberately wrong answer per task and a phrase its feedback must contain: the tests use
+#: it, and it shows lecturers what the feedback looks like.
+WRONG_ANSWERS: dict[str, tuple[Any, str]] = {
+    "q1": ({"financial_incentives", "collaboration_duty"}, "collaboration_duty does not raise it"),
+    "q2": (3.6, "it already is at less. Go lower"),
+    "q3": ("psychological_safety", "another lever does more"),
+    "q4": (PolicyLevers(funding_growth=1.0, competition=10, financial_incentives=10),
+           "Which mode is missing"),
+    "q5": ("hsca_2012", "Give a scenarios.PolicyLevers"),
+}
