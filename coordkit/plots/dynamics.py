@@ -1,0 +1,878 @@
+"""Figures for the mean-field teaching model: trajectories, outcome against its ceiling, sweeps.
+
+Every trajectory plot takes a :class:`~coordkit.models.dynamics.Trajectory`, draws on ``ax`` (or a
+new figure) and returns the Axes; ``label`` and ``linestyle`` let two runs share one Axes, so a
+scenario can be drawn over a baseline. :func:`dynamics_figure` puts the four views together for the
+live explorer, and :func:`update_dynamics_figure` moves it to a new run in place (fast: no axes are
+rebuilt). :func:`plot_sweep` and :func:`plot_sweep_grid` show the end state of many runs against
+one or two levers, as NetLogo's BehaviorSpace would. Each figure has a ``describe_*`` text.
+
+Modes are told apart by colour *and* marker (from :mod:`coordkit.plots.style`); runs by line
+style; the region above the outcome's ceiling is hatched.
+
+Examples
+--------
+>>> from coordkit.models.dynamics import Levers, simulate
+>>> base, pushed = simulate(Levers()), simulate(Levers(support_hierarchy=1.0))
+>>> ax = plot_modes(base, label="default")
+>>> ax = plot_modes(pushed, ax=ax, label="push hierarchy", linestyle="--")
+>>> len(ax.lines)
+8
+>>> print(describe_outcome(pushed))  # doctest: +ELLIPSIS
+Outcome over 20 years: ... ceiling min(1, capacity / demand) = 1.00...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from coordkit.balance import report
+from coordkit.configuration import classify
+from coordkit.models.dynamics import LEVER_SPECS, Levers, Trajectory
+from coordkit.modes import ACTIVE_MODES, Mode
+from coordkit.plots.style import HATCHES, MALIGN_HATCH, MARKERS, PALETTE, new_axes
+
+__all__ = [
+    "LEVER_LABELS",
+    "PARTS",
+    "SWEEP_QUANTITIES",
+    "describe_dynamics_figure",
+    "describe_modes",
+    "describe_outcome",
+    "describe_sweep",
+    "describe_sweep_grid",
+    "dynamics_figure",
+    "plot_modes",
+    "plot_outcome",
+    "plot_sweep",
+    "plot_sweep_grid",
+    "sweep_figure",
+    "sweep_grid_figure",
+    "update_dynamics_figure",
+]
+
+Part = Literal["benign", "malign", "strength", "malign_fraction"]
+
+#: What :func:`plot_modes` can draw for each active mode, with its axis label.
+PARTS: dict[str, str] = {
+    "benign": "benign strength",
+    "malign": "malign strength",
+    "strength": "strength (benign + malign)",
+    "malign_fraction": "malign share of the mode",
+}
+
+#: Short labels for the levers (sliders, axes, legends); the long meaning is in LEVER_SPECS.
+LEVER_LABELS: dict[str, str] = {
+    "support_hierarchy": "Support H",
+    "support_solidarity": "Support S",
+    "support_individualism": "Support I",
+    "malign_bias_hierarchy": "Malign bias H",
+    "malign_bias_solidarity": "Malign bias S",
+    "malign_bias_individualism": "Malign bias I",
+    "reverse_effect": "Reverse effect",
+    "critique": "Critique",
+    "rivalry": "Rivalry",
+    "renewal": "Renewal",
+    "demand": "Demand",
+    "capacity": "Capacity",
+    "noise": "Noise",
+}
+
+# End-of-run quantities a sweep can show: (label, colour, marker). Colours are Okabe-Ito ones not
+# used by the modes (fatalism keeps its mode grey), and every quantity has its own marker.
+SWEEP_QUANTITIES: dict[str, tuple[str, str, str]] = {
+    "outcome": ("outcome", "#000000", "s"),
+    "balance": ("dynamic balance", "#CC79A7", "P"),
+    "evenness": ("evenness (benign)", "#56B4E9", "h"),
+    "strength": ("mean active strength", "#555555", "o"),
+    "malign_share": ("malign share", "#D55E00", "v"),
+    "fatalism": ("fatalism", PALETTE[Mode.FATALISM], MARKERS[Mode.FATALISM]),
+}
+_OUTCOME_STYLE = SWEEP_QUANTITIES["outcome"]
+_BALANCE_STYLE = SWEEP_QUANTITIES["balance"]
+_CEILING_COLOUR = "#D55E00"
+
+
+def _check_run(run: object, name: str = "run") -> Trajectory:
+    if not isinstance(run, Trajectory):
+        raise TypeError(f"{name} must be a Trajectory from coordkit.models.dynamics.simulate, "
+                        f"got {type(run).__name__}")
+    return run
+
+
+def _suffix(label: str | None) -> str:
+    return f" ({label})" if label else ""
+
+
+def _markevery(n: int, slot: int = 0, slots: int = 4) -> tuple[int, int]:
+    """About 8 markers a line, staggered by ``slot`` so overlapping lines show every marker."""
+    every = max(1, (n - 1) // 8)
+    return (slot * every // slots, every)
+
+
+def _part_values(run: Trajectory, part: str) -> np.ndarray:
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {', '.join(PARTS)}, got {part!r}")
+    return getattr(run, part)
+
+
+def plot_modes(
+    run: Trajectory,
+    *,
+    part: Part = "benign",
+    ax: Axes | None = None,
+    label: str | None = None,
+    linestyle: str = "-",
+    fatalism: bool = True,
+    legend: bool = True,
+) -> Axes:
+    """Plot one part of each active mode's strength, and fatalism, over time.
+
+    Parameters
+    ----------
+    run : Trajectory
+        A run of :func:`coordkit.models.dynamics.simulate`.
+    part : {"benign", "malign", "strength", "malign_fraction"}, default "benign"
+        What to draw for each active mode (see :data:`PARTS`).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+    label : str, optional
+        Name of the run, added to the legend entries (to tell overlaid runs apart).
+    linestyle : str, default "-"
+        Line style of this run (e.g. ``"--"`` for a second run on the same Axes).
+    fatalism : bool, default True
+        Also draw fatalism (grey, crosses).
+    legend : bool, default True
+        Draw a legend.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import simulate
+    >>> ax = plot_modes(simulate(), part="malign", fatalism=False)
+    >>> [line.get_label() for line in ax.lines]
+    ['Hierarchy', 'Solidarity', 'Individualism']
+    """
+    run = _check_run(run)
+    values = _part_values(run, part)
+    ax = new_axes(ax, figsize=(6, 3.5))
+    n = len(run.time)
+    for j, mode in enumerate(ACTIVE_MODES):
+        ax.plot(run.time, values[:, j], color=PALETTE[mode], marker=MARKERS[mode],
+                markevery=_markevery(n, j), markersize=5, linestyle=linestyle, linewidth=1.8,
+                label=mode.label + _suffix(label), gid=f"{part}:{mode.value}:{label or ''}")
+    if fatalism:
+        ax.plot(run.time, run.fatalism, color=PALETTE[Mode.FATALISM],
+                marker=MARKERS[Mode.FATALISM], markevery=_markevery(n, 3), markersize=5,
+                linestyle=linestyle, linewidth=1.8, label=Mode.FATALISM.label + _suffix(label),
+                gid=f"{part}:fatalism:{label or ''}")
+    ax.set_xlim(0, float(run.time[-1]))
+    ax.set_ylim(0, 1.05)
+    ax.set_xlabel("years")
+    ax.set_ylabel(PARTS[part] + (" / fatalism" if fatalism else ""))
+    if legend:
+        ax.legend(fontsize=7, loc="best", frameon=False, ncols=2 if label else 1)
+    return ax
+
+
+def plot_outcome(
+    run: Trajectory,
+    *,
+    ax: Axes | None = None,
+    label: str | None = None,
+    linestyle: str = "-",
+    balance: bool = True,
+    ceiling: bool = True,
+    legend: bool = True,
+) -> Axes:
+    r"""Plot the outcome over time against its ceiling :math:`\min(1, C/D)`, and the balance score.
+
+    The band above the ceiling is hatched: no lever setting can reach it while demand exceeds
+    capacity.
+
+    Parameters
+    ----------
+    run : Trajectory
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure is made if omitted.
+    label : str, optional
+        Name of the run, added to the legend entries.
+    linestyle : str, default "-"
+        Line style of this run's outcome and balance lines.
+    balance : bool, default True
+        Also draw the dynamic balance score (evenness of benign strength x its mean x
+        (1 - fatalism)).
+    ceiling : bool, default True
+        Draw the ceiling line and hatch the unreachable band above it.
+    legend : bool, default True
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import Levers, simulate
+    >>> ax = plot_outcome(simulate(Levers(demand=2.0)))
+    >>> ceiling = next(l for l in ax.lines if l.get_gid() == "ceiling:")
+    >>> float(ceiling.get_ydata()[0])
+    0.5
+    """
+    run = _check_run(run)
+    ax = new_axes(ax, figsize=(6, 3.5))
+    tag = label or ""
+    n = len(run.time)
+    name, colour, marker = _OUTCOME_STYLE
+    ax.plot(run.time, run.outcome, color=colour, marker=marker, markevery=_markevery(n, 0, 2),
+            markersize=5,
+            linestyle=linestyle, linewidth=2, label=name + _suffix(label), gid=f"outcome:{tag}")
+    if balance:
+        name, colour, marker = _BALANCE_STYLE
+        ax.plot(run.time, run.balance(), color=colour, marker=marker,
+                markevery=_markevery(n, 1, 2),
+                markersize=5, linestyle=linestyle, linewidth=1.5, label=name + _suffix(label),
+                gid=f"balance:{tag}")
+    if ceiling:
+        end = float(run.time[-1])
+        ax.plot([0, end], [run.ceiling, run.ceiling], color=_CEILING_COLOUR, linestyle=":",
+                linewidth=2, label=f"ceiling min(1, C/D){_suffix(label)}", gid=f"ceiling:{tag}")
+        span = ax.fill_between([0, end], run.ceiling, 1.05, facecolor="none",
+                               edgecolor=_CEILING_COLOUR, hatch="//", linewidth=0, alpha=0.35,
+                               gid=f"beyond-ceiling:{tag}")
+        span.set_label("_beyond ceiling")
+    ax.set_xlim(0, float(run.time[-1]))
+    ax.set_ylim(0, 1.05)
+    ax.set_xlabel("years")
+    ax.set_ylabel("outcome / balance (0 to 1)")
+    if legend:
+        ax.legend(fontsize=7, loc="lower right", frameon=True, framealpha=0.85)
+    return ax
+
+
+def _final_bars(run: Trajectory, ax: Axes) -> None:
+    """Bar chart of the final strengths with malign parts hatched (drawn once, then updated)."""
+    modes = (*ACTIVE_MODES, Mode.FATALISM)
+    strengths = [*run.strength[-1], run.fatalism[-1]]
+    for k, (mode, value) in enumerate(zip(modes, strengths, strict=True)):
+        ax.bar(k, value, width=0.75, color=PALETTE[mode], hatch=HATCHES[mode], edgecolor="black",
+               gid=f"bar-{mode.value}")
+    for k in range(3):
+        ax.bar(k, run.malign[-1, k], bottom=run.benign[-1, k], width=0.75, color="white",
+               alpha=0.85, hatch=MALIGN_HATCH, edgecolor="black", gid=f"malign-{k}")
+    ax.axhline(0.5, color="black", linestyle="--", linewidth=1)
+    ax.text(3.45, 0.5, " strong", va="bottom", ha="right", fontsize=7)
+    ax.set_xticks(range(4), [m.label for m in modes], fontsize=8)
+    ax.set_ylim(0, 1.05)
+    ax.set_ylabel("strength at the end")
+    ax.legend(handles=[Patch(facecolor="white", edgecolor="black", hatch=MALIGN_HATCH,
+                             label="malign part")], loc="upper right", fontsize=7, frameon=False)
+
+
+def _title(run: Trajectory) -> str:
+    s = run.summary()
+    return (f"After {run.time[-1]:g} years: {s['configuration']}  |  outcome {s['outcome']:.2f} "
+            f"(ceiling {s['ceiling']:.2f})  |  balance {s['balance']:.2f}")
+
+
+def dynamics_figure(
+    run: Trajectory,
+    *,
+    baseline: Trajectory | None = None,
+    baseline_label: str = "baseline",
+) -> Figure:
+    """Four views of one run: benign strengths, malign parts, outcome vs ceiling, the end state.
+
+    Parameters
+    ----------
+    run : Trajectory
+        The run to show (solid lines).
+    baseline : Trajectory, optional
+        A run to compare with, drawn dashed in the three time panels.
+    baseline_label : str, default "baseline"
+        Its name in the legends.
+
+    Returns
+    -------
+    matplotlib Figure
+        Axes in order: benign strengths and fatalism, malign parts, outcome and balance, end state.
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import Levers, simulate
+    >>> fig = dynamics_figure(simulate(Levers(support_hierarchy=1.0)), baseline=simulate())
+    >>> fig.get_suptitle().split("  |")[0]
+    'After 20 years: hierarchy monoculture'
+    """
+    run = _check_run(run)
+    fig = Figure(figsize=(10, 6.6))
+    axes = fig.subplots(2, 2)
+    panels = [
+        (axes[0, 0], "benign", True, "Benign strength of each mode, and fatalism"),
+        (axes[0, 1], "malign", False, "Malign strength of each active mode"),
+    ]
+    for ax, part, with_fatalism, title in panels:
+        if baseline is not None:
+            plot_modes(_check_run(baseline, "baseline"), part=part, ax=ax, label=baseline_label,
+                       linestyle="--", fatalism=with_fatalism, legend=False)
+        plot_modes(run, part=part, ax=ax, fatalism=with_fatalism, legend=False)
+        ax.set_title(title, fontsize=9)
+    if baseline is not None:
+        plot_outcome(baseline, ax=axes[1, 0], label=baseline_label, linestyle="--",
+                     ceiling=False, legend=False)
+    plot_outcome(run, ax=axes[1, 0], legend=False)
+    axes[1, 0].set_title("Outcome against its ceiling, and balance", fontsize=9)
+    _final_bars(run, axes[1, 1])
+    axes[1, 1].set_title("End state (malign part cross-hatched)", fontsize=9)
+
+    handles = [Line2D([], [], color=PALETTE[m], marker=MARKERS[m], label=m.label)
+               for m in (*ACTIVE_MODES, Mode.FATALISM)]
+    handles += [Line2D([], [], color=_OUTCOME_STYLE[1], marker=_OUTCOME_STYLE[2], label="outcome"),
+                Line2D([], [], color=_BALANCE_STYLE[1], marker=_BALANCE_STYLE[2],
+                       label="balance"),
+                Line2D([], [], color=_CEILING_COLOUR, linestyle=":", linewidth=2,
+                       label="ceiling (hatched above: out of reach)")]
+    if baseline is not None:
+        handles += [Line2D([], [], color="black", linestyle="-", label="this run"),
+                    Line2D([], [], color="black", linestyle="--", label=baseline_label)]
+    fig.legend(handles=handles, loc="lower center", ncols=min(len(handles), 6), fontsize=8,
+               frameon=False)
+    fig.suptitle(_title(run), fontsize=11)
+    fig.subplots_adjust(left=0.07, right=0.98, top=0.9, bottom=0.16, hspace=0.38, wspace=0.22)
+    return fig
+
+
+def _set_run_lines(ax: Axes, run: Trajectory, label: str) -> None:
+    """Move the lines a plot function drew for ``label`` to ``run``'s values."""
+    n = len(run.time)
+    series = {
+        **{f"{p}:{m.value}:{label}": (getattr(run, p)[:, j], _markevery(n, j))
+           for p in ("benign", "malign") for j, m in enumerate(ACTIVE_MODES)},
+        **{f"{p}:fatalism:{label}": (run.fatalism, _markevery(n, 3)) for p in ("benign", "malign")},
+        f"outcome:{label}": (run.outcome, _markevery(n, 0, 2)),
+        f"balance:{label}": (run.balance(), _markevery(n, 1, 2)),
+    }
+    for line in ax.lines:
+        gid = line.get_gid()
+        if gid in series:
+            values, every = series[gid]
+            line.set_data(run.time, values)
+            line.set_markevery(every)
+        elif gid == f"ceiling:{label}":
+            line.set_data([0, float(run.time[-1])], [run.ceiling, run.ceiling])
+    for collection in ax.collections:
+        if collection.get_gid() == f"beyond-ceiling:{label}":
+            end = float(run.time[-1])
+            collection.set_verts([[(0, run.ceiling), (end, run.ceiling), (end, 1.05),
+                                   (0, 1.05)]])
+    ax.set_xlim(0, float(run.time[-1]))
+
+
+def update_dynamics_figure(
+    fig: Figure,
+    run: Trajectory,
+    *,
+    baseline: Trajectory | None = None,
+    baseline_label: str = "baseline",
+) -> Figure:
+    """Move a :func:`dynamics_figure` to a new run in place (no axes are rebuilt).
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+        Made by :func:`dynamics_figure` (with a baseline if ``baseline`` is given here).
+    run : Trajectory
+    baseline : Trajectory, optional
+        New values for the baseline lines, if the figure has them.
+    baseline_label : str, default "baseline"
+        The label the figure was made with.
+
+    Returns
+    -------
+    matplotlib Figure
+        The same figure.
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import Levers, simulate
+    >>> fig = update_dynamics_figure(dynamics_figure(simulate()), simulate(Levers(demand=2.0)))
+    >>> fig.get_suptitle().split("|")[1].strip()
+    'outcome 0.09 (ceiling 0.50)'
+    """
+    run = _check_run(run)
+    panels = fig.axes[:3]
+    for ax in panels:
+        _set_run_lines(ax, run, "")
+        if baseline is not None:
+            _set_run_lines(ax, _check_run(baseline, "baseline"), baseline_label)
+    bars = {p.get_gid(): p for p in fig.axes[3].patches if p.get_gid()}
+    for j, mode in enumerate(ACTIVE_MODES):
+        bars[f"bar-{mode.value}"].set_height(run.strength[-1, j])
+        bars[f"malign-{j}"].set_y(run.benign[-1, j])
+        bars[f"malign-{j}"].set_height(run.malign[-1, j])
+    bars["bar-fatalism"].set_height(run.fatalism[-1])
+    fig.suptitle(_title(run), fontsize=11)
+    return fig
+
+
+# ----- sweeps (BehaviorSpace) ---------------------------------------------------------------------
+
+
+def _lever_name(lever: str) -> str:
+    if lever not in LEVER_SPECS:
+        raise ValueError(f"lever must be one of {', '.join(LEVER_SPECS)}, got {lever!r}")
+    return lever
+
+
+def _end_values(runs: Sequence[Trajectory], quantity: str) -> np.ndarray:
+    if quantity not in SWEEP_QUANTITIES:
+        raise ValueError(f"quantity must be one of {', '.join(SWEEP_QUANTITIES)}, got {quantity!r}")
+    getters = {
+        "outcome": lambda r: r.outcome[-1],
+        "balance": lambda r: r.balance()[-1],
+        "evenness": lambda r: r.evenness()[-1],
+        "strength": lambda r: r.strength[-1].mean(),
+        "malign_share": lambda r: r.malign_share[-1],
+        "fatalism": lambda r: r.fatalism[-1],
+    }
+    return np.array([float(getters[quantity](r)) for r in runs])
+
+
+def _grouped(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Unique x values and the mean y at each (runs repeated at a setting, e.g. seeds)."""
+    xs = np.unique(x)
+    return xs, np.array([y[x == v].mean() for v in xs])
+
+
+def _sweep_runs(runs: Sequence[Trajectory], lever: str) -> tuple[list[Trajectory], np.ndarray]:
+    runs = [_check_run(r, "runs") for r in runs]
+    if not runs:
+        raise ValueError("runs is empty: pass the list returned by coordkit.models.dynamics.sweep")
+    return runs, np.array([getattr(r.levers, _lever_name(lever)) for r in runs])
+
+
+def plot_sweep(
+    runs: Sequence[Trajectory],
+    lever: str,
+    *,
+    quantities: Sequence[str] = ("outcome", "balance", "malign_share", "fatalism"),
+    ax: Axes | None = None,
+    ceiling: bool = True,
+    label: str | None = None,
+    linestyle: str = "-",
+) -> Axes:
+    """End-of-run quantities against one lever, like a NetLogo BehaviorSpace experiment.
+
+    Runs that share a lever value (e.g. repetitions with different seeds under noise) are drawn
+    as faint points, with a line through their mean.
+
+    Parameters
+    ----------
+    runs : sequence of Trajectory
+        E.g. from :func:`coordkit.models.dynamics.sweep`; their levers may differ in ``lever`` only
+        or in others too (only ``lever`` is read for the x axis).
+    lever : str
+        Name of the lever on the x axis (a key of :data:`~coordkit.models.dynamics.LEVER_SPECS`).
+    quantities : sequence of str, default outcome, balance, malign share, fatalism
+        Keys of :data:`SWEEP_QUANTITIES` to draw.
+    ax : matplotlib Axes, optional
+    ceiling : bool, default True
+        Draw the outcome's ceiling at each setting.
+    label : str, optional
+        Name of this sweep in the legend (to overlay two sweeps).
+    linestyle : str, default "-"
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import Levers, sweep
+    >>> runs = sweep([Levers(demand=d) for d in (0.5, 1.0, 2.0)])
+    >>> ax = plot_sweep(runs, "demand", quantities=["outcome"])
+    >>> [float(v) for v in ax.lines[-1].get_ydata()]  # the ceiling
+    [1.0, 1.0, 0.5]
+    """
+    runs, x = _sweep_runs(runs, lever)
+    ax = new_axes(ax, figsize=(6, 3.5))
+    order = np.argsort(x, kind="stable")
+    repeated = len(np.unique(x)) < len(x)
+    for q in quantities:
+        y = _end_values(runs, q)  # checks the name
+        name, colour, marker = SWEEP_QUANTITIES[q]
+        xs, ys = _grouped(x, y)
+        if repeated:
+            ax.scatter(x, y, color=colour, marker=marker, s=12, alpha=0.35, linewidths=0)
+        ax.plot(xs, ys, color=colour, marker=marker, markersize=5, linestyle=linestyle,
+                linewidth=1.8, label=name + _suffix(label), gid=f"sweep:{q}:{label or ''}")
+    if ceiling:
+        xs, ys = _grouped(x[order], np.array([r.ceiling for r in runs])[order])
+        ax.plot(xs, ys, color=_CEILING_COLOUR, linestyle=":", linewidth=2,
+                label="outcome ceiling" + _suffix(label), gid=f"sweep:ceiling:{label or ''}")
+    spec = LEVER_SPECS[lever]
+    ax.set_xlim(float(x.min()), float(x.max()) if x.max() > x.min() else spec.high)
+    ax.set_ylim(0, 1.05)
+    ax.set_xlabel(f"{LEVER_LABELS[lever]} ({spec.doc})")
+    ax.set_ylabel("value at the end of the run")
+    ax.legend(fontsize=7, frameon=False, loc="best")
+    return ax
+
+
+def plot_sweep_grid(
+    runs: Sequence[Trajectory],
+    x: str,
+    y: str,
+    *,
+    quantity: str = "outcome",
+    ax: Axes | None = None,
+    annotate: bool = True,
+) -> Axes:
+    """A heat map of one end-of-run quantity over two levers (a two-lever BehaviorSpace).
+
+    Cells carry their values as text (``annotate``), so the map does not rely on colour; the
+    colour map is cividis (readable with colour-vision deficiencies and in greyscale).
+
+    Parameters
+    ----------
+    runs : sequence of Trajectory
+        One run per (x, y) setting, e.g. from :func:`coordkit.models.dynamics.sweep`; repeated
+        settings are averaged.
+    x, y : str
+        Lever names for the two axes.
+    quantity : str, default "outcome"
+        A key of :data:`SWEEP_QUANTITIES`.
+    ax : matplotlib Axes, optional
+    annotate : bool, default True
+        Write each cell's value in it.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import Levers, sweep
+    >>> runs = sweep([Levers(support_hierarchy=u, demand=d) for u in (0.2, 0.8) for d in (1, 2)])
+    >>> ax = plot_sweep_grid(runs, "support_hierarchy", "demand")
+    >>> ax.collections[0].get_array().shape
+    (2, 2)
+    """
+    runs, xv = _sweep_runs(runs, x)
+    yv = np.array([getattr(r.levers, _lever_name(y)) for r in runs])
+    z = _end_values(runs, quantity)
+    xs, ys = np.unique(xv), np.unique(yv)
+    grid = np.full((len(ys), len(xs)), np.nan)
+    for i, yy in enumerate(ys):
+        for j, xx in enumerate(xs):
+            hit = (xv == xx) & (yv == yy)
+            if hit.any():
+                grid[i, j] = z[hit].mean()
+    ax = new_axes(ax, figsize=(6, 4.5))
+    mesh = ax.pcolormesh(np.arange(len(xs) + 1) - 0.5, np.arange(len(ys) + 1) - 0.5, grid,
+                         cmap="cividis", vmin=0, vmax=1, shading="flat")
+    if annotate:
+        for i in range(len(ys)):
+            for j in range(len(xs)):
+                if np.isfinite(grid[i, j]):
+                    ax.text(j, i, f"{grid[i, j]:.2f}", ha="center", va="center", fontsize=7,
+                            color="white" if grid[i, j] < 0.55 else "black")
+    ax.set_xticks(range(len(xs)), [f"{v:g}" for v in xs], fontsize=7)
+    ax.set_yticks(range(len(ys)), [f"{v:g}" for v in ys], fontsize=7)
+    ax.set_xlabel(f"{LEVER_LABELS[x]} ({LEVER_SPECS[x].doc})")
+    ax.set_ylabel(f"{LEVER_LABELS[y]} ({LEVER_SPECS[y].doc})")
+    ax.figure.colorbar(mesh, ax=ax, label=f"{SWEEP_QUANTITIES[quantity][0]} at the end")
+    return ax
+
+
+def sweep_figure(
+    runs: Sequence[Trajectory],
+    lever: str,
+    *,
+    quantities: Sequence[str] = ("outcome", "balance", "malign_share", "fatalism"),
+    title: str | None = None,
+) -> Figure:
+    """A whole figure around :func:`plot_sweep` (not registered with pyplot), for notebooks.
+
+    Parameters
+    ----------
+    runs : sequence of Trajectory
+    lever : str
+    quantities : sequence of str
+    title : str, optional
+        Defaults to "End of run against <lever>".
+
+    Returns
+    -------
+    matplotlib Figure
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import Levers, sweep
+    >>> fig = sweep_figure(sweep([Levers(demand=d) for d in (0.5, 1.5)]), "demand")
+    >>> fig.axes[0].get_title()
+    'End of run against Demand'
+    """
+    fig = Figure(figsize=(7.5, 4.2))
+    ax = plot_sweep(runs, lever, quantities=quantities, ax=fig.add_subplot())
+    ax.set_title(title or f"End of run against {LEVER_LABELS[lever]}", fontsize=10)
+    fig.subplots_adjust(left=0.1, right=0.97, top=0.9, bottom=0.14)
+    return fig
+
+
+def sweep_grid_figure(
+    runs: Sequence[Trajectory],
+    x: str,
+    y: str,
+    *,
+    quantity: str = "outcome",
+    title: str | None = None,
+) -> Figure:
+    """A whole figure around :func:`plot_sweep_grid` (not registered with pyplot), for notebooks.
+
+    Parameters
+    ----------
+    runs : sequence of Trajectory
+    x, y : str
+    quantity : str, default "outcome"
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib Figure
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import Levers, sweep
+    >>> runs = sweep([Levers(renewal=r, demand=d) for r in (0.1, 0.5) for d in (1, 2)])
+    >>> len(sweep_grid_figure(runs, "renewal", "demand").axes)  # the map and its colour bar
+    2
+    """
+    fig = Figure(figsize=(7.5, 5))
+    ax = plot_sweep_grid(runs, x, y, quantity=quantity, ax=fig.add_subplot())
+    ax.set_title(title or f"{SWEEP_QUANTITIES[quantity][0].capitalize()} at the end of the run",
+                 fontsize=10)
+    return fig
+
+
+# ----- descriptions -------------------------------------------------------------------------------
+
+
+def _levers_text(levers: Levers) -> str:
+    changed = levers.differences(Levers())
+    if not changed:
+        return "default levers"
+    return "levers changed from default: " + ", ".join(
+        f"{LEVER_SPECS[k].doc} {v:.2f} (default {d:.2f})" for k, (v, d) in changed.items())
+
+
+def _modes_text(run: Trajectory, part: str, fatalism: bool) -> str:
+    values = _part_values(run, part)
+    parts = [f"{m.value} {values[0, j]:.2f} to {values[-1, j]:.2f}, peak {values[:, j].max():.2f}"
+             for j, m in enumerate(ACTIVE_MODES)]
+    if fatalism:
+        parts.append(f"fatalism {run.fatalism[0]:.2f} to {run.fatalism[-1]:.2f}")
+    return "; ".join(parts)
+
+
+def describe_modes(run: Trajectory, *, part: Part = "benign", label: str | None = None,
+                   fatalism: bool = True) -> str:
+    """A text description of :func:`plot_modes`: start and end of each line, and the peak.
+
+    Parameters
+    ----------
+    run : Trajectory
+    part : {"benign", "malign", "strength", "malign_fraction"}, default "benign"
+    label : str, optional
+        Name of the run.
+    fatalism : bool, default True
+        Describe the fatalism line too (as :func:`plot_modes` draws it).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import simulate
+    >>> print(describe_modes(simulate(), part="malign", fatalism=False))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Malign strength over 20 years (default levers): hierarchy 0.00 to 0.05, peak 0.05; solidarity
+    0.00 to 0.05, peak 0.05; individualism 0.00 to 0.05, peak 0.05.
+    """
+    run = _check_run(run)
+    head = f"{PARTS[part].capitalize()} over {run.time[-1]:g} years{_suffix(label)}"
+    return f"{head} ({_levers_text(run.levers)}): {_modes_text(run, part, fatalism)}."
+
+
+def describe_outcome(run: Trajectory, *, label: str | None = None) -> str:
+    """A text description of :func:`plot_outcome`.
+
+    Parameters
+    ----------
+    run : Trajectory
+    label : str, optional
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import Levers, simulate
+    >>> print(describe_outcome(simulate(Levers(demand=2.0))))  # doctest: +NORMALIZE_WHITESPACE
+    Outcome over 20 years: from 0.16 to 0.09, peak 0.16, under its ceiling min(1, capacity /
+    demand) = 0.50 (demand exceeds capacity: no balance can lift the outcome above 0.50).
+    Dynamic balance from 0.32 to 0.18.
+    """
+    run = _check_run(run)
+    y, b = run.outcome, run.balance()
+    note = ""
+    if run.levers.demand > run.levers.capacity:
+        note = (f" (demand exceeds capacity: no balance can lift the outcome above "
+                f"{run.ceiling:.2f})")
+    return (f"Outcome over {run.time[-1]:g} years{_suffix(label)}: from {y[0]:.2f} to {y[-1]:.2f}, "
+            f"peak {y.max():.2f}, under its ceiling min(1, capacity / demand) = "
+            f"{run.ceiling:.2f}{note}. Dynamic balance from {b[0]:.2f} to {b[-1]:.2f}.")
+
+
+def describe_dynamics_figure(run: Trajectory, *, baseline: Trajectory | None = None,
+                             baseline_label: str = "baseline") -> str:
+    """A text description of :func:`dynamics_figure` (and of the baseline, if given).
+
+    Parameters
+    ----------
+    run : Trajectory
+    baseline : Trajectory, optional
+    baseline_label : str, default "baseline"
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import simulate
+    >>> describe_dynamics_figure(simulate()).splitlines()[0]
+    'After 20 years: balanced  |  outcome 0.70 (ceiling 1.00)  |  balance 0.70. Levers: default levers.'
+    """
+    run = _check_run(run)
+    end = run.final_profile()
+    r = report(end)
+    lines = [
+        f"{_title(run)}. Levers: {_levers_text(run.levers)}.",
+        f"Benign strength (top left): {_modes_text(run, 'benign', True)}.",
+        f"Malign strength (top right): {_modes_text(run, 'malign', False)}.",
+        describe_outcome(run),
+        (f"End state: configuration {classify(end).name}; evenness {r.evenness:.2f}, "
+         f"malign share {r.malign_share:.2f}, fatalism {r.fatalism:.2f}."),
+    ]
+    if baseline is not None:
+        b = _check_run(baseline, "baseline").summary()
+        levers = _levers_text(baseline.levers)
+        name = baseline_label if levers == baseline_label else f"{baseline_label} ({levers})"
+        lines.append(f"Dashed lines: {name}, ending {b['configuration']} with outcome "
+                     f"{b['outcome']:.2f} and balance {b['balance']:.2f}.")
+    return "\n".join(lines)
+
+
+def describe_sweep(runs: Sequence[Trajectory], lever: str, *,
+                   quantities: Sequence[str] = ("outcome", "balance", "malign_share",
+                                                "fatalism")) -> str:
+    """A text description of :func:`plot_sweep`: each quantity's range and the configurations.
+
+    Parameters
+    ----------
+    runs : sequence of Trajectory
+    lever : str
+    quantities : sequence of str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import Levers, sweep
+    >>> runs = sweep([Levers(support_hierarchy=u) for u in (0.0, 0.5, 1.0)])
+    >>> print(describe_sweep(runs, "support_hierarchy", quantities=["outcome"]))
+    ... # doctest: +NORMALIZE_WHITESPACE +ELLIPSIS
+    Sweep of Support H (policy support for hierarchy) from 0 to 1, 3 settings, 1 run each,
+    20 years:
+    - outcome: 0.17 at 0, 0.70 at 0.5, 0.37 at 1 (highest 0.70 at 0.5)
+    - end configuration: deficit culture: weak hierarchy at 0; balanced at 0.5;
+      hierarchy monoculture at 1
+    """
+    runs, x = _sweep_runs(runs, lever)
+    xs = np.unique(x)
+    per = len(x) // len(xs)
+    lines = [f"Sweep of {LEVER_LABELS[lever]} ({LEVER_SPECS[lever].doc}) from {xs[0]:g} to "
+             f"{xs[-1]:g}, {len(xs)} settings, {per} run{'s' if per != 1 else ''} each, "
+             f"{runs[0].time[-1]:g} years:"]
+    for q in quantities:
+        _, ys = _grouped(x, _end_values(runs, q))
+        shown = [0, len(xs) // 2, len(xs) - 1] if len(xs) > 3 else list(range(len(xs)))
+        points = ", ".join(f"{ys[k]:.2f} at {xs[k]:g}" for k in dict.fromkeys(shown))
+        best = int(np.argmax(ys))
+        lines.append(f"- {SWEEP_QUANTITIES[q][0]}: {points} (highest {ys[best]:.2f} at "
+                     f"{xs[best]:g})")
+    names: list[str] = []
+    for v in xs:
+        first = runs[int(np.flatnonzero(x == v)[0])]
+        names.append(classify(first.final_profile()).name)
+    segments = []
+    for k, name in enumerate(names):
+        if k == 0 or name != names[k - 1]:
+            segments.append(f"{name} at {xs[k]:g}" if k == len(xs) - 1 or names[k + 1] != name
+                            else f"{name} from {xs[k]:g}")
+        elif k == len(xs) - 1 or names[k + 1] != name:
+            segments[-1] += f" to {xs[k]:g}"
+    lines.append("- end configuration: " + "; ".join(segments))
+    return "\n".join(lines)
+
+
+def describe_sweep_grid(runs: Sequence[Trajectory], x: str, y: str, *,
+                        quantity: str = "outcome") -> str:
+    """A text description of :func:`plot_sweep_grid`: the range, and the best and worst cells.
+
+    Parameters
+    ----------
+    runs : sequence of Trajectory
+    x, y : str
+    quantity : str, default "outcome"
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import Levers, sweep
+    >>> runs = sweep([Levers(support_hierarchy=u, demand=d) for u in (0.2, 0.8) for d in (1, 2)])
+    >>> print(describe_sweep_grid(runs, "support_hierarchy", "demand"))
+    ... # doctest: +NORMALIZE_WHITESPACE +ELLIPSIS
+    Heat map of outcome at the end of 20 years over Support H (0.2 to 0.8, 2 values) and Demand
+    (1 to 2, 2 values): highest ... lowest ...
+    """
+    runs, xv = _sweep_runs(runs, x)
+    yv = np.array([getattr(r.levers, _lever_name(y)) for r in runs])
+    z = _end_values(runs, quantity)
+    best, worst = int(np.argmax(z)), int(np.argmin(z))
+    xs, ys = np.unique(xv), np.unique(yv)
+    return (
+        f"Heat map of {SWEEP_QUANTITIES[quantity][0]} at the end of {runs[0].time[-1]:g} years "
+        f"over {LEVER_LABELS[x]} ({xs[0]:g} to {xs[-1]:g}, {len(xs)} values) and "
+        f"{LEVER_LABELS[y]} ({ys[0]:g} to {ys[-1]:g}, {len(ys)} values): highest {z[best]:.2f} "
+        f"at {LEVER_LABELS[x]} {xv[best]:g}, {LEVER_LABELS[y]} {yv[best]:g}; lowest "
+        f"{z[worst]:.2f} at {LEVER_LABELS[x]} {xv[worst]:g}, {LEVER_LABELS[y]} {yv[worst]:g}."
+    )
+
