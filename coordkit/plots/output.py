@@ -13,13 +13,15 @@ from matplotlib.figure import Figure
 __all__ = ["FastPNG", "show", "to_png"]
 
 
-def to_png(fig: Figure, *, dpi: int = 80) -> bytes:
+def to_png(fig: Figure, *, dpi: int = 80, compress_level: int = 6) -> bytes:
     r"""Render a figure to PNG bytes (for Image widgets and notebook display).
 
     Parameters
     ----------
     fig : matplotlib Figure
     dpi : int, default 80
+    compress_level : int, default 6
+        zlib level, 0-9: lower is faster to encode and larger (1 suits live widgets).
 
     Returns
     -------
@@ -33,7 +35,7 @@ def to_png(fig: Figure, *, dpi: int = 80) -> bytes:
     b'\x89PNG'
     """
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
+    fig.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": compress_level})
     return buffer.getvalue()
 
 

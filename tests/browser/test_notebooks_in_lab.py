@@ -87,11 +87,12 @@ def test_notebook_runs_and_widgets_respond(lab, browser, name):
                                    ".jp-OutputArea-output .widget-html, "
                                    ".jp-OutputArea-output .widget-output")
         assert widget_area.filter(has_text=expect.before).count() >= 1
-        images = page.locator(".widget-image")
-        image_before = images.first.get_attribute("src") if images.count() else None
-
         slider = sliders.filter(has=page.locator("label", has_text=re.compile(f"^{expect.slider}$"))).first
         slider.scroll_into_view_if_needed()
+        # The figure that belongs to this slider: an image in the same cell output.
+        images = slider.locator("xpath=ancestor::div[contains(@class,'jp-OutputArea-output')]") \
+            .locator(".widget-image")
+        image_before = images.first.get_attribute("src") if images.count() else None
         readout = slider.locator(".widget-readout")
         readout.click()
         page.keyboard.press("Control+A")
