@@ -1,0 +1,430 @@
+"""coordkit.plots.history: the reform timeline, performance alongside reforms, reform pressure.
+
+Assertions are on artists (positions, colours, gids, texts), never on images."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+
+from coordkit import history
+from coordkit.configuration import classify
+from coordkit.modes import ALL_MODES, Mode
+from coordkit.plots import history as ph
+from coordkit.plots.style import MARKERS, PALETTE
+
+REFORMS = history.load_reforms()
+PERF = history.load_performance()
+SERIES = sorted(set(PERF["series"]))
+MAIN_SERIES = [s for s in SERIES if s not in ph.REFERENCE_SERIES.values()]
+
+
+def new_ax():
+    return Figure(figsize=(11, 4)).add_subplot()
+
+
+def by_gid(ax, prefix=""):
+    found = {}
+    for artist in [*ax.collections, *ax.lines, *ax.patches, *ax.texts]:
+        gid = artist.get_gid()
+        if gid and gid.startswith(prefix):
+            found.setdefault(gid, []).append(artist)
+    return found
+
+
+# ----- helpers -----------------------------------------------------------------------------------
+def test_decimal_year_is_monotone_and_exact_at_new_year():
+    x = ph.decimal_year(REFORMS["date"])
+    assert np.all(np.diff(x) >= 0)
+    assert np.all((x >= REFORMS["date"].dt.year) & (x < REFORMS["date"].dt.year + 1))
+    assert ph.decimal_year(pd.Series(dtype="datetime64[ns]")).shape == (0,)
+
+
+@pytest.mark.parametrize("precision, expected",
+                         [("day", "9 Dec 1997"), ("month", "Dec 1997"), ("year", "1997")])
+def test_date_label_never_claims_more_precision_than_known(precision, expected):
+    assert ph.date_label(pd.Timestamp("1997-12-09"), precision) == expected
+
+
+def test_date_label_rejects_unknown_precision():
+    with pytest.raises(ValueError, match="precision"):
+        ph.date_label(pd.Timestamp("1997-12-09"), "week")
+
+
+def test_every_reform_date_label_matches_its_precision():
+    for _, r in REFORMS.iterrows():
+        label = ph.date_label(r["date"], r["date_precision"])
+        assert label.endswith(str(r["date"].year))
+        assert len(label.split()) == {"day": 3, "month": 2, "year": 1}[r["date_precision"]]
+
+
+def test_push_label_lists_only_nonzero_pushes_in_mode_order():
+    row = REFORMS.set_index("id").loc["griffiths_inquiry_1983"]
+    assert ph.push_label(row) == "H +2, S -1, I +1"
+
+
+@pytest.mark.parametrize("period", sorted(set(PERF["period"])))
+def test_every_period_in_the_data_parses_and_matches_period_start(period):
+    snap = ph.period_span(period)
+    starts = PERF.loc[PERF["period"] == period, "period_start"]
+    expected = ph.decimal_year(starts).min()
+    assert snap.start == pytest.approx(expected, abs=0.01)
+    assert np.isnan(snap.end) == (snap.kind == "from")
+    if snap.kind != "from":
+        assert snap.end > snap.start and snap.start <= snap.middle <= snap.end
+
+
+@pytest.mark.parametrize("period, kind, length", [
+    ("2019-12", "month", 1 / 12), ("2013-01/2013-03", "quarter", 0.25), ("2013-01/2013-06", "months", 0.5),
+    ("2022/23", "financial year", 1.0), ("2009/10-2014/15", "span", 6.0), ("2023", "year", 1.0),
+])
+def test_period_kinds_and_lengths(period, kind, length):
+    snap = ph.period_span(period)
+    assert snap.kind == kind
+    assert snap.end - snap.start == pytest.approx(length)
+
+
+@pytest.mark.parametrize("bad", ["", "Q1 2020", "2020-13-01", "from", "20/21"])
+def test_period_span_rejects_unknown_formats(bad):
+    with pytest.raises(ValueError, match="not a month"):
+        ph.period_span(bad)
+
+
+def test_common_basis_splits_clauses():
+    common, rest = ph.common_basis(["a; b; c", "a; c", "c; a; d"])
+    assert common == "a; c"
+    assert rest == ["b", "", "d"]
+    assert ph.common_basis(["only one; row"]) == ("", ["only one; row"])
+
+
+def test_basis_tags_and_breaks_on_the_data():
+    rtt = PERF[PERF["series"] == "rtt_waiting_list"]
+    assert ph.basis_breaks(rtt["basis"]) == [2007, 2009]
+    staff = PERF[PERF["series"].str.startswith("staff_survey")]
+    assert ph.basis_breaks(staff["basis"]) == [2021]
+    assert ph.basis_breaks(PERF.loc[PERF["series"] == "ae_4hr", "basis"]) == []
+    settlement = PERF[PERF["series"] == "spending_settlement_real"]
+    assert all("planned, not outturn" in ph.basis_tags(b) for b in settlement["basis"])
+    interim = PERF[(PERF["series"] == "ae_4hr_standard") & (PERF["value"] < 90)]
+    assert all("interim threshold" in ph.basis_tags(b) for b in interim["basis"])
+
+
+@pytest.mark.parametrize("series", SERIES)
+def test_snapshots_letter_every_row_once_and_keep_the_source(series):
+    snaps = ph.snapshots(PERF, series)
+    assert len(snaps) == (PERF["series"] == series).sum()
+    assert list(snaps["letter"]) == [chr(ord("a") + k) for k in range(len(snaps))]
+    assert snaps["source"].str.startswith("http").all()
+    assert snaps["start"].is_monotonic_increasing  # lettered in order of the start of each period
+
+
+def test_snapshots_rejects_an_unknown_series():
+    with pytest.raises(ValueError, match="available"):
+        ph.snapshots(PERF, "bed_occupancy")
+
+
+# ----- the reform timeline -----------------------------------------------------------------------
+def test_timeline_draws_every_push_in_its_modes_row_with_its_marker_and_direction():
+    ax = ph.reform_timeline(REFORMS, ax=new_ax())
+    x = ph.decimal_year(REFORMS["date"])
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [m.label for m in ALL_MODES]
+    rows = dict(zip(labels, ax.get_yticks(), strict=True))
+    for mode in ALL_MODES:
+        w = REFORMS[history.PUSH_COLUMNS[mode]].to_numpy()
+        for name, mask in (("up", w > 0), ("down", w < 0)):
+            (points,) = by_gid(ax, f"push-{mode.value}-{name}")[f"push-{mode.value}-{name}"]
+            offsets = points.get_offsets()
+            assert len(offsets) == mask.sum()
+            np.testing.assert_allclose(offsets[:, 0], x[mask])
+            y0 = rows[mode.label]
+            np.testing.assert_allclose(offsets[:, 1], y0 + ph._STEM * w[mask])
+            assert (offsets[:, 1] > y0).all() if name == "up" else (offsets[:, 1] < y0).all()
+            # filled in the mode's colour when up, hollow (white) when down: not colour alone
+            face = points.get_facecolors()[0]
+            assert tuple(face) == to_rgba(PALETTE[mode] if name == "up" else "white")
+            sizes = points.get_sizes()
+            strong = np.abs(w[mask]) == 2
+            if strong.any() and (~strong).any():
+                assert sizes[strong].min() > sizes[~strong].max()
+
+
+def test_timeline_legend_gives_each_mode_its_own_marker():
+    ax = ph.reform_timeline(REFORMS, ax=new_ax())
+    handles = ax.get_legend().legend_handles
+    markers = {h.get_label(): h.get_marker() for h in handles}
+    for mode in ALL_MODES:
+        assert markers[mode.label] == MARKERS[mode]
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("pushed up" in t for t in texts) and any("pushed down" in t for t in texts)
+
+
+def test_timeline_marks_dates_known_only_to_the_year():
+    ax = ph.reform_timeline(REFORMS, ax=new_ax())
+    year_only = (REFORMS["date_precision"] == "year")
+    bars = by_gid(ax, "year-only-")
+    for mode in ALL_MODES:
+        expected = (year_only & (REFORMS[history.PUSH_COLUMNS[mode]] != 0)).sum()
+        found = bars.get(f"year-only-{mode.value}", [])
+        assert (len(found[0].get_segments()) if found else 0) == expected
+
+
+@pytest.mark.parametrize("era", history.ERAS, ids=lambda e: e.label)
+def test_timeline_filtered_to_one_era_spans_it_and_shows_only_its_reforms(era):
+    ax = ph.reform_timeline(REFORMS, ax=new_ax(), eras=era.label)
+    lo, hi = ax.get_xlim()
+    assert lo <= era.first_year < era.last_year + 1 <= hi
+    assert hi - lo < (era.last_year + 1 - era.first_year) * 1.1
+    shown = ph.timeline_reforms(REFORMS, eras=era.label)
+    assert set(shown["era"]) <= {era.label}
+    pushes = [c for c in ax.collections if (c.get_gid() or "").startswith("push")]
+    xs = np.concatenate([c.get_offsets()[:, 0] for c in pushes])
+    assert set(np.round(xs, 6)) == set(np.round(ph.decimal_year(shown["date"]), 6))
+    numbers = [t for t in ax.texts if t.get_gid() == "number"]
+    assert len(numbers) == (len(shown) if len(shown) <= 20 else 0)
+    assert {t.get_text() for t in numbers} == {str(k) for k in range(1, len(numbers) + 1)}
+
+
+@pytest.mark.parametrize("modes", [["H"], ["solidarity", "fatalism"], [Mode.INDIVIDUALISM], []])
+def test_timeline_filtered_by_mode_draws_only_those_rows(modes):
+    ax = ph.reform_timeline(REFORMS, ax=new_ax(), modes=modes)
+    wanted = {history.parse_mode(m) for m in modes} if modes else set()
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [m.label for m in ALL_MODES if m in wanted]
+    drawn = {g.split("-")[1] for g in by_gid(ax, "push-")}
+    assert drawn <= {m.value for m in wanted}
+    if not modes:
+        assert any(t.get_gid() == "empty" for t in ax.texts)
+
+
+@pytest.mark.parametrize("direction", ["up", "down"])
+def test_timeline_direction_filter(direction):
+    ax = ph.reform_timeline(REFORMS, ax=new_ax(), direction=direction)
+    gids = set(by_gid(ax, "push-"))
+    assert gids and all(g.endswith(f"-{direction}") for g in gids)
+
+
+def test_timeline_rejects_unknown_filters():
+    with pytest.raises(ValueError, match="unknown era"):
+        ph.reform_timeline(REFORMS, ax=new_ax(), eras="victorian")
+    with pytest.raises(ValueError, match="direction"):
+        ph.reform_timeline(REFORMS, ax=new_ax(), direction="sideways")
+    with pytest.raises(ValueError):
+        ph.reform_timeline(REFORMS, ax=new_ax(), modes="Z")
+
+
+def test_timeline_description_counts_match_the_figure():
+    text = ph.describe_reform_timeline(REFORMS)
+    assert text.startswith(f"Timeline of {len(REFORMS)} NHS reforms in England, 1946-2025 (all eras)")
+    for mode in ALL_MODES:
+        w = REFORMS[history.PUSH_COLUMNS[mode]]
+        up, down = int((w > 0).sum()), int((w < 0).sum())
+        assert f"{mode.label}: {up} pushes up (total {int(w[w > 0].sum()):+d})" in text
+        assert f"{down} push{'es' if down != 1 else ''} down" in text
+    assert "judgements" in text
+    short = ph.describe_reform_timeline(REFORMS, eras=["internal market"])
+    assert "Reforms shown: 1. Jan 1989, Working for Patients" in short
+
+
+def test_timeline_reforms_matches_the_figure_for_every_filter_combination():
+    for direction in ("any", "up", "down"):
+        for mode in ALL_MODES:
+            shown = ph.timeline_reforms(REFORMS, modes=mode, direction=direction)
+            w = shown[history.PUSH_COLUMNS[mode]]
+            assert {"any": (w != 0), "up": (w > 0), "down": (w < 0)}[direction].all()
+
+
+def test_reform_table_reads_like_the_figure():
+    table = ph.reform_table(REFORMS, eras="new labour", rationale=True, date_notes=True)
+    shown = ph.timeline_reforms(REFORMS, eras="new labour")
+    assert list(table.index) == list(range(1, len(shown) + 1))
+    assert list(table["title"]) == list(shown["title"])
+    assert list(table.columns) == ["date", "title", "kind", "H", "S", "I", "F", "why coded so", "date note"]
+    assert table.loc[1, "date"] == "9 Dec 1997" and "8 Dec 1997" in table.loc[1, "date note"]
+    for mode in ALL_MODES:
+        assert list(table[mode.initial]) == list(shown[history.PUSH_COLUMNS[mode]])
+    assert ph.reform_table(REFORMS, modes=[]).empty
+
+
+def test_reset_axes_then_redraw_equals_a_fresh_axes():
+    ax = ph.reform_timeline(REFORMS, ax=new_ax(), eras="founding")
+    ph.reform_timeline(REFORMS, ax=ph.reset_axes(ax), eras="new labour")
+    fresh = ph.reform_timeline(REFORMS, ax=new_ax(), eras="new labour")
+    assert sorted(by_gid(ax)) == sorted(by_gid(fresh))
+    assert ax.get_xlim() == fresh.get_xlim()
+    assert [t.get_text() for t in ax.texts] == [t.get_text() for t in fresh.texts]
+
+
+# ----- performance -------------------------------------------------------------------------------
+@pytest.mark.parametrize("series", MAIN_SERIES)
+def test_performance_chart_draws_every_row_once_lettered_never_joined(series):
+    ax = ph.performance_chart(PERF, series, ax=new_ax())
+    snaps = ph.snapshots(PERF, series)
+    points = [c for c in ax.collections if (c.get_gid() or "").startswith("points-")]
+    n_points = sum(len(c.get_offsets()) for c in points)
+    spans = by_gid(ax, "spans").get("spans", [])
+    n_spans = len(spans[0].get_segments()) if spans else 0
+    assert n_points + n_spans == len(snaps)
+    letters = [t.get_text().split()[0] for t in ax.texts if t.get_gid() == "letter"]
+    assert letters == list(snaps["letter"])
+    # snapshots are never joined into a line
+    assert not [line for line in ax.lines if len(line.get_xdata()) > 2]
+    assert ax.get_ylabel() == snaps["unit"].iloc[0]
+    assert ax.get_title() == ph.SERIES_LABELS[series]
+
+
+def test_performance_chart_shows_the_caveats_on_the_figure():
+    ae = ph.performance_chart(PERF, "ae_4hr", ax=new_ax())
+    hollow = by_gid(ae, "points-month-different")["points-month-different"][0]
+    assert len(hollow.get_offsets()) == 1 and hollow.get_offsets()[0, 1] == pytest.approx(49.6)
+    assert tuple(hollow.get_facecolors()[0]) == to_rgba("white")
+    assert any(t.get_text() == "h (type 1 only)" for t in ae.texts)
+    assert "reference-standard" in by_gid(ae) and "reference-points" in by_gid(ae)
+    legend = [t.get_text() for t in ae.get_legend().get_texts()]
+    assert "hollow: different basis" in legend and "interim threshold" in legend
+    rtt = ph.performance_chart(PERF, "rtt_waiting_list", ax=new_ax())
+    caption = next(t for t in rtt.texts if t.get_gid() == "caption").get_text().replace("\n", " ")
+    assert "counts pathways, not people" in caption
+    assert {"break-2007", "break-2009"} <= set(by_gid(rtt))
+    spend = ph.performance_chart(PERF, "spending_growth_real", ax=new_ax())
+    assert "reference-spans" in by_gid(spend)
+    assert any("UK-wide" in t.get_text() for t in spend.texts)
+
+
+def test_performance_chart_reference_can_be_switched_or_chosen():
+    none = ph.performance_chart(PERF, "ae_4hr", ax=new_ax(), reference=None)
+    assert not by_gid(none, "reference")
+    chosen = ph.performance_chart(PERF, "ae_4hr", ax=new_ax(), reference="ae_4hr_standard", legend=False,
+                                  caption=False)
+    assert by_gid(chosen, "reference") and chosen.get_legend() is None
+    assert not [t for t in chosen.texts if t.get_gid() == "caption"]
+    with pytest.raises(ValueError, match="unknown reference"):
+        ph.performance_chart(PERF, "ae_4hr", ax=new_ax(), reference="nope")
+    with pytest.raises(ValueError, match="unknown series"):
+        ph.performance_chart(PERF, "nope", ax=new_ax())
+
+
+@pytest.mark.parametrize("series", MAIN_SERIES)
+def test_performance_figure_puts_the_reforms_of_the_same_years_below(series):
+    fig = ph.performance_figure(PERF, series, REFORMS)
+    top, bottom = fig.axes
+    assert top.get_xlim() == bottom.get_xlim()
+    lo, hi = bottom.get_xlim()
+    xs = [c.get_offsets()[:, 0] for c in bottom.collections if (c.get_gid() or "").startswith("push")]
+    xs = np.concatenate(xs) if xs else np.zeros(0)
+    assert ((xs >= lo) & (xs <= hi)).all()
+    shown = ph.timeline_reforms(REFORMS, start=lo, end=hi)
+    assert set(np.round(xs, 6)) == set(np.round(ph.decimal_year(shown["date"]), 6))
+    assert fig.texts and fig.texts[0].get_text()  # the shared caveat at the foot
+
+
+def test_update_performance_figure_equals_a_fresh_one():
+    fig = ph.performance_figure(PERF, "ae_4hr", REFORMS, legend=False, caption=False)
+    ph.update_performance_figure(fig, PERF, "national_targets", REFORMS, modes="H", legend=False,
+                                 caption=False)
+    fresh = ph.performance_figure(PERF, "national_targets", REFORMS, modes="H", legend=False, caption=False)
+    for a, b in zip(fig.axes, fresh.axes, strict=True):
+        assert sorted(by_gid(a)) == sorted(by_gid(b))
+        assert a.get_xlim() == b.get_xlim() and a.get_ylim() == b.get_ylim()
+        assert [t.get_text() for t in a.texts] == [t.get_text() for t in b.texts]
+        assert a.get_legend() is None
+    assert not fig.texts
+
+
+@pytest.mark.parametrize("series", MAIN_SERIES)
+def test_performance_description_gives_every_point_its_basis_and_source(series):
+    text = ph.describe_performance(PERF, series, reforms=REFORMS)
+    snaps = ph.snapshots(PERF, series)
+    for _, r in snaps.iterrows():
+        assert f"({r['letter']}) {r['period']}: {r['value']:g}" in text
+        assert r["source"] in text
+    for clause in [c for b in snaps["basis"] for c in b.split(";")]:
+        assert clause.strip() in text
+    assert "Reforms alongside" in text
+    assert "not a line" in text
+
+
+# ----- reform pressure ---------------------------------------------------------------------------
+def test_pressure_trajectory_lines_carry_the_pressure_and_the_overlay_is_dashed():
+    kit = history.reform_pressure(REFORMS, half_life=10)
+    mine = history.reform_pressure(history.recode(REFORMS, "nhs_plan_2000", hierarchy=-2), half_life=10)
+    ax = ph.pressure_trajectory(kit, ax=new_ax(), overlay=mine)
+    wide, other = history.to_wide(kit), history.to_wide(mine)
+    lines = {line.get_gid(): line for line in ax.lines if line.get_gid()}
+    for mode in ALL_MODES:
+        base = lines[f"pressure-{mode.value}"]
+        np.testing.assert_allclose(base.get_ydata(), wide[mode.value])
+        assert base.get_marker() == MARKERS[mode] and base.get_color() == PALETTE[mode]
+        over = lines[f"overlay-{mode.value}"]
+        np.testing.assert_allclose(over.get_ydata(), other[mode.value])
+        assert over.get_linestyle() == "--" and over.get_markerfacecolor() == "white"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "kit's coding" in legend and "your coding" in legend
+
+
+def test_pressure_trajectory_mode_filter_and_description():
+    kit = history.reform_pressure(REFORMS)
+    ax = ph.pressure_trajectory(kit, ax=new_ax(), modes=["S"])
+    assert {line.get_gid() for line in ax.lines if line.get_gid()} == {"pressure-solidarity"}
+    mine = history.reform_pressure(history.recode(REFORMS, "health_and_care_act_2022", individualism=0))
+    text = ph.describe_pressure(kit, overlay=mine)
+    assert "judgement, not a measurement" in text
+    assert "individualism +2.0 in 2025 (largest +2.0 in 2022)" in text
+    assert "the same as" in ph.describe_pressure(kit, overlay=kit)
+
+
+@pytest.mark.parametrize("year", [1950, 1992, 2009, 2025])
+def test_recode_figure_bars_and_title_match_the_library(year):
+    kit = history.reform_pressure(REFORMS, half_life=10)
+    mine = history.reform_pressure(history.recode(REFORMS, "health_and_care_act_2022", individualism=0),
+                                   half_life=10)
+    fig = ph.recode_figure(kit, mine, year=year, reform_year=2022.3)
+    scale = float(kit["pressure"].abs().max())
+    p_kit = history.pressure_profile(kit, year, scale=scale)
+    p_mine = history.pressure_profile(mine, year, scale=scale)
+    bars = {p.get_gid(): p for p in fig.axes[1].patches if p.get_gid()}
+    for k, mode in enumerate(ALL_MODES):
+        assert bars[f"kit-{mode.value}"].get_height() == pytest.approx(p_kit.strengths[k])
+        assert bars[f"yours-{mode.value}"].get_height() == pytest.approx(p_mine.strengths[k])
+        assert bars[f"kit-{mode.value}"].get_hatch() == bars[f"yours-{mode.value}"].get_hatch()
+    assert fig.get_suptitle() == (f"{year}: kit's coding \u2192 {classify(p_kit).name}  |  "
+                                  f"yours \u2192 {classify(p_mine).name}")
+    desc = ph.describe_recode(kit, mine, year=year)
+    assert classify(p_kit).name in desc and classify(p_mine).name in desc
+
+
+def test_update_recode_figure_equals_a_fresh_figure():
+    kit = history.reform_pressure(REFORMS)
+    mine = history.reform_pressure(history.recode_many(
+        REFORMS, {"working_for_patients_1989": {"I": -2}, "nhs_plan_2000": {"H": -2, "F": 2}}))
+    fig = ph.update_recode_figure(ph.recode_figure(kit, kit), kit, mine, year=2001, reform_year=1989.0)
+    fresh = ph.recode_figure(kit, mine, year=2001, reform_year=1989.0)
+    assert fig.get_suptitle() == fresh.get_suptitle()
+    for a, b in zip(fig.axes, fresh.axes, strict=True):
+        la = {line.get_gid(): line for line in a.lines if line.get_gid()}
+        lb = {line.get_gid(): line for line in b.lines if line.get_gid()}
+        assert la.keys() == lb.keys()
+        for gid in la:
+            np.testing.assert_allclose(la[gid].get_ydata(), lb[gid].get_ydata())
+            np.testing.assert_allclose(la[gid].get_xdata(), lb[gid].get_xdata())
+        assert a.get_ylim() == b.get_ylim()
+        assert [p.get_height() for p in a.patches if p.get_gid()] == pytest.approx(
+            [p.get_height() for p in b.patches if p.get_gid()])
+    dynamic = ph.recode_dynamic_artists(fig)
+    assert len(dynamic) == 20 and fig._suptitle in dynamic
+
+
+def test_recode_y_limits_are_rounded_so_small_recodings_keep_the_axis():
+    kit = history.reform_pressure(REFORMS)
+    fig = ph.recode_figure(kit, kit)
+    before = fig.axes[0].get_ylim()
+    mine = history.reform_pressure(history.recode(REFORMS, "grey_book_1972", solidarity=1))
+    ph.update_recode_figure(fig, kit, mine)
+    assert fig.axes[0].get_ylim() == before
+    assert before[0] % 5 == 0 and before[1] % 5 == 0
+    lo, hi = before
+    values = kit["pressure"]
+    assert lo <= values.min() and hi >= values.max()
