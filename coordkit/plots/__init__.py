@@ -31,9 +31,9 @@ from coordkit.plots.style import HATCHES, MARKERS, PALETTE
 
 __all__ = [
     "HATCHES",
-    "FastPNG",
     "MARKERS",
     "PALETTE",
+    "FastPNG",
     "describe_profile",
     "describe_ternary",
     "profile_bars",

@@ -1,0 +1,405 @@
+"""The lecturer's class report: one self-contained HTML file from a class's questionnaire answers.
+
+:func:`write_report` (and the command ``coordkit report RESPONSES.csv -o report.html``) turns the
+answers of a class into a single HTML file that opens anywhere, offline, and can be shared with the
+class: the class profile now and preferred, every respondent on the triangle (unlabelled),
+profiles of groups (by a group column such as team), balance scores and configurations, how
+consistent the six dimensions are, the benign and malign forms, and the statements that drive the
+gap between now and preferred. Figures are embedded as PNG images whose alt text is their full
+text description (also shown under each figure).
+
+Privacy
+-------
+- No respondent ids, names or free text appear: only numbers, configuration names, group labels
+  and the questionnaire's own statements. Columns other than the answers and the chosen group
+  column are never read into the results (the report lists their *names* as ignored).
+- Rejected rows are listed by row, line, column and problem, without the cell's content.
+- Any group with fewer than ``min_group`` respondents (default 5) is not shown and the report says
+  so; if the combined small groups could still be worked out by subtracting the shown groups from
+  the class, the smallest shown groups are combined with them (see
+  :func:`coordkit.survey.disclosure_plan`). A class smaller than ``min_group`` is not summarised at
+  all. ``min_group`` cannot go below 3 (:data:`coordkit.survey.MIN_GROUP_FLOOR`).
+
+The module is called ``class_report`` (not ``report``) because ``coordkit.report`` is already the
+balance report function exported by the package.
+
+Examples
+--------
+>>> from coordkit.survey import synthetic_class
+>>> html = render_report(synthetic_class(), group_column="team", title="SYNTHETIC class", date="2026-01-01")
+>>> html.startswith("<!DOCTYPE html>"), "S001" in html, "Estates" in html
+(True, False, True)
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Callable
+from datetime import date as _date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from coordkit.modes import ACTIVE_MODES, ALL_MODES
+from coordkit.survey import (
+    DEFAULT_MIN_GROUP,
+    ClassAnalysis,
+    GroupSummary,
+    Responses,
+    analyse,
+    dimension_distances,
+    questionnaire,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from coordkit.survey_io import ReadResult
+
+__all__ = ["STAGES", "render_report", "write_report"]
+
+#: The stages :func:`render_report` reports to its ``progress`` callback, in order.
+STAGES: tuple[str, ...] = (
+    "analysing answers", "class profile figure", "respondents figure", "group figure",
+    "gap drivers figure", "writing HTML",
+)
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;max-width:1000px;margin:2em auto;
+padding:0 1em;color:#1a1a1a;line-height:1.45}
+h1{font-size:1.7em;margin-bottom:.2em}h2{border-bottom:2px solid #ddd;padding-bottom:.2em;margin-top:2em}
+table{border-collapse:collapse;margin:.6em 0;font-size:.92em}th,td{border:1px solid #ccc;padding:.3em .55em;
+text-align:left;vertical-align:top}th{background:#f2f2f2}td.num{text-align:right;font-variant-numeric:tabular-nums}
+figure{margin:1em 0}img{max-width:100%;height:auto;border:1px solid #eee}
+figcaption,details{font-size:.88em;color:#333}.note{background:#fff8dc;border-left:4px solid #E69F00;
+padding:.5em .8em;margin:.8em 0}.warn{background:#fdecea;border-left:4px solid #D55E00;padding:.5em .8em}
+.muted{color:#555;font-size:.9em}
+@media print{h2{page-break-before:auto}figure{page-break-inside:avoid}}
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _figure(fig: Figure, description: str, *, dpi: int = 90) -> str:
+    from coordkit.plots import to_png
+
+    data = base64.b64encode(to_png(fig, dpi=dpi)).decode("ascii")
+    return (f'<figure><img src="data:image/png;base64,{data}" alt="{_e(description)}">'
+            f"<details><summary>Figure description</summary><p>{_e(description)}</p></details></figure>")
+
+
+def _table(header: list[str], rows: list[list[object]], *, numeric_from: int = 1) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    body = []
+    for row in rows:
+        cells = []
+        for k, value in enumerate(row):
+            cls = ' class="num"' if k >= numeric_from and isinstance(value, (int, float, np.floating)) else ""
+            cells.append(f"<td{cls}>{_e(value)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _pm(mean: float, sd: float) -> str:
+    return f"{mean:.1f} ± {sd:.1f}"
+
+
+def _summaries(analysis: ClassAnalysis) -> list[GroupSummary]:
+    return ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
+
+
+def _data_section(result: ReadResult | None, responses: Responses, analysis: ClassAnalysis) -> str:
+    out = ["<h2>About the data</h2>"]
+    if result is None:
+        out.append(f"<p>{len(responses)} respondents.</p>")
+    else:
+        out.append(f"<p>{_e(result.summary())}</p>".replace("\n", "<br>"))
+    out.append(
+        f'<p class="note"><b>Privacy.</b> This report shows no respondent ids, names or free text. '
+        f"Groups with fewer than {analysis.min_group} respondents are not shown on their own "
+        f"(the threshold is a setting, never below 3).</p>")
+    return "\n".join(out)
+
+
+def _problems_section(result: ReadResult | None) -> str:
+    if result is None or (not result.rejected and not result.skipped):
+        return ""
+    out = ["<h2>Rows not used</h2>"]
+    if result.rejected:
+        out.append(f"<p>{result.n_rejected} row(s) were rejected and are not in any result. Each problem "
+                   "is listed without the cell's content; fix the file and run the report again.</p>")
+        rows = [[p.source, p.row, p.line, ", ".join(p.columns) or "(whole row)", p.problem]
+                for p in result.rejected]
+        out.append(_table(["file", "row", "line", "column(s)", "problem"], rows, numeric_from=1))
+    if result.skipped:
+        rows = [[s.source, s.line, s.reason] for s in result.skipped]
+        out.append("<p>Lines skipped because they held no answers:</p>")
+        out.append(_table(["file", "line", "reason"], rows, numeric_from=1))
+    return "\n".join(out)
+
+
+def _class_section(analysis: ClassAnalysis, figure_html: str) -> str:
+    s = analysis.overall
+    assert s is not None
+    rows = []
+    for k, m in enumerate(ALL_MODES):
+        rows.append([m.label, _pm(s.now_mean[k], s.now_sd[k]), _pm(s.preferred_mean[k], s.preferred_sd[k]),
+                     f"{s.gap[k]:+.1f}", f"{s.compositional_now[k]:.1f}"])
+    out = [
+        "<h2>Class profile</h2>",
+        f"<p>Mean scores of {s.n} respondents (points out of 100, mean ± standard deviation). The "
+        "compositional mean is the centre that respects the sum to 100 (see the notes at the end).</p>",
+        _table(["mode", "now", "preferred", "change wanted", "compositional mean now"], rows),
+        f"<p><b>Now: {_e(s.configuration_now.name)}.</b> {_e(s.configuration_now.diagnosis)}</p>",
+        f"<p><b>Preferred: {_e(s.configuration_preferred.name)}.</b> "
+        f"{_e(s.configuration_preferred.diagnosis)}</p>",
+        figure_html,
+    ]
+    return "\n".join(out)
+
+
+def _groups_section(analysis: ClassAnalysis, figure_html: str) -> str:
+    if analysis.group_column is None:
+        return ("<h2>Groups</h2><p>No group column was chosen (e.g. <code>--group-column team</code>), "
+                "so the class is reported as a whole.</p>")
+    plan = analysis.plan
+    assert plan is not None
+    out = [f"<h2>Groups by {_e(analysis.group_column)}</h2>",
+           f'<p class="note">{_e(plan.note())}</p>']
+    rows = []
+    for g in analysis.groups:
+        rows.append([g.label, g.n, *(_pm(g.now_mean[k], g.now_sd[k]) for k in range(4)),
+                     *(f"{g.preferred_mean[k]:.1f}" for k in range(4)), round(g.variance_now, 2)])
+    if rows:
+        header = ["group", "n", *(f"{m.initial} now" for m in ALL_MODES),
+                  *(f"{m.initial} preferred" for m in ALL_MODES), "spread now (clr total variance)"]
+        out.append("<p>Mean scores of each group shown (points; now as mean ± standard deviation). "
+                   "Spread is the total variance of the log-ratios: 0 when every member gives the same "
+                   "mix.</p>")
+        out.append(_table(header, rows))
+        out.append(figure_html)
+    return "\n".join(out)
+
+
+def _balance_section(analysis: ClassAnalysis) -> str:
+    rows = []
+    for s in _summaries(analysis):
+        for label, config, r in (("now", s.configuration_now, s.balance_now),
+                                 ("preferred", s.configuration_preferred, s.balance_preferred)):
+            rows.append([s.label, label, config.name, round(r.score, 2), round(r.evenness, 2),
+                         round(r.strength, 2), round(r.malign_share, 2), round(r.fatalism, 2)])
+    out = ["<h2>Balance scores and configurations</h2>",
+           "<p>The dynamic balance score multiplies the evenness of the benign active strengths, their "
+           "mean strength, one minus the malign share and one minus fatalism (coordkit.balance). "
+           "Strengths come from divide-100 answers, so they are relative to the strongest mode.</p>",
+           _table(["", "timeframe", "configuration", "balance", "evenness", "strength", "malign share",
+                   "fatalism"], rows, numeric_from=3)]
+    if analysis.configurations is not None:
+        conf = [[name, int(row["now"]), int(row["preferred"])]
+                for name, row in analysis.configurations.iterrows()]
+        out.append("<p>How many respondents' own profiles fall in each configuration:</p>")
+        out.append(_table(["configuration", "now", "preferred"], conf))
+    return "\n".join(out)
+
+
+def _forms_section(analysis: ClassAnalysis) -> str:
+    out = ["<h2>Benign and malign forms</h2>"]
+    if not analysis.likert:
+        out.append("<p>The benign/malign (Likert) block was not in the file, so every malign share is "
+                   "taken as 0.</p>")
+        return "\n".join(out)
+    rows = [[s.label, *(f"{v:.2f}" for v in s.malign_mean)] for s in _summaries(analysis)]
+    out.append("<p>Mean malign share of each active mode, from 0 (wholly benign) to 1 (wholly malign): "
+               "agreement with its malign statements over agreement with its benign and malign "
+               "statements together. 0.5 means as much malign as benign.</p>")
+    out.append(_table(["", *(m.label for m in ACTIVE_MODES)], rows))
+    return "\n".join(out)
+
+
+def _congruence_section(analysis: ClassAnalysis, responses: Responses) -> str:
+    q = questionnaire()
+    s = analysis.overall
+    assert s is not None
+    distances = dimension_distances(responses.now).mean(axis=0)
+    rows = [[f"{k + 1}. {q.headings[d]}", round(float(v), 3)] for k, (d, v) in
+            enumerate(zip(q.dimensions, distances, strict=True))]
+    worst = q.headings[q.dimensions[int(np.argmax(distances))]]
+    return "\n".join([
+        "<h2>Congruence across dimensions</h2>",
+        f"<p>Mean congruence now: <b>{s.congruence_now:.2f}</b> (1 = every dimension has the same mix "
+        f"of modes). The dimension most out of line with respondents' overall answers is "
+        f"<b>{_e(worst)}</b>. Distance of each dimension from a respondent's overall mix (0 = the same, "
+        "1 = nothing in common), averaged over respondents:</p>",
+        _table(["dimension", "mean distance now"], rows),
+    ])
+
+
+def _drivers_section(analysis: ClassAnalysis, figure_html: str, top: int) -> str:
+    drivers = analysis.drivers
+    assert drivers is not None
+    rows = [[r["item"], r["heading"], r["mode"], r["statement"], round(r["now_mean"], 1),
+             round(r["preferred_mean"], 1), f"{r['gap_mean']:+.1f}", round(r["gap_sd"], 1),
+             f"{r['more']:.0%}", f"{r['less']:.0%}"] for _, r in drivers.head(top).iterrows()]
+    return "\n".join([
+        "<h2>Statements that drive the gap</h2>",
+        "<p>Mean change wanted per statement (preferred minus now, in points, each dimension rescaled to "
+        "100), largest first, with the share of respondents wanting more or less of it.</p>",
+        figure_html,
+        _table(["item", "dimension", "mode", "statement", "now", "preferred", "change", "sd", "want more",
+                "want less"], rows, numeric_from=4),
+    ])
+
+
+_NOTES = """
+<h2>Notes on method</h2>
+<ul>
+<li>The questionnaire is the kit's own teaching instrument (coordkit, <code>data/survey_items.csv</code>),
+in the divide-100 format of Cameron and Quinn's OCAI with coordination-theory content. It has not been
+validated; read the results as a prompt for discussion, not a measurement.</li>
+<li>A mode's score is its mean over the six dimensions after each dimension is rescaled to 100. Profiles
+take each strength relative to the strongest mode, so a profile can never be weak across the board.</li>
+<li>Divide-100 answers are ipsative: every row sums to 100, which builds negative correlations into raw
+shares. For statistics (spread, distances, tests) the kit uses centred log-ratios (clr), with zeros
+replaced by half a point (Aitchison 1986; Martín-Fernández et al. 2003).</li>
+<li>Preferred profiles are taken as wholly benign; the malign shares describe the organisation now.</li>
+<li>Privacy: no ids, names or free text; small groups are suppressed and, where subtraction could reveal
+them, combined with the smallest other groups.</li>
+</ul>
+"""
+
+
+def render_report(
+    data: ReadResult | Responses,
+    *,
+    group_column: str | None = None,
+    min_group: int = DEFAULT_MIN_GROUP,
+    title: str = "Coordination profile: class report",
+    top_items: int = 8,
+    date: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> str:
+    """The class report as one self-contained HTML string.
+
+    Parameters
+    ----------
+    data : ReadResult or Responses
+        What :func:`coordkit.survey_io.read_responses` returned (then accepted and rejected rows are
+        reported too), or responses directly.
+    group_column : str, optional
+        Group column for per-group profiles; it must have been read as a group column.
+    min_group : int, default 5
+        Smallest group (and class) shown; at least 3. Groups below it are suppressed with a note.
+    title : str
+        Heading of the report (say SYNTHETIC here for made-up data).
+    top_items : int, default 8
+        How many gap-driving statements to list.
+    date : str, optional
+        Date printed under the title (default today).
+    progress : callable, optional
+        Called as ``progress(stage, n_stages, label)`` before each of :data:`STAGES`.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        If ``min_group`` is below 3 or ``group_column`` was not read.
+    """
+    from coordkit.plots.survey import (
+        class_arrows_figure,
+        describe_class_arrows,
+        describe_gap_drivers,
+        describe_respondents,
+        describe_survey,
+        gap_drivers_figure,
+        respondents_figure,
+        survey_figure,
+    )
+
+    def step(k: int) -> None:
+        if progress is not None:
+            progress(k + 1, len(STAGES), STAGES[k])
+
+    result = None if isinstance(data, Responses) else data
+    responses = data if isinstance(data, Responses) else data.responses
+    step(0)
+    analysis = analyse(responses, group_column=group_column, min_group=min_group)
+    when = date or _date.today().isoformat()
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{_e(title)}</h1>",
+        f'<p class="muted">Made with coordkit on {_e(when)}. Coordination theory (Matthew Taylor): '
+        "hierarchy, solidarity and individualism, with fatalism kept in check.</p>",
+        _data_section(result, responses, analysis),
+    ]
+    if not analysis.class_shown:
+        parts.append(f'<p class="warn">Only {analysis.n} respondent(s) were accepted: fewer than the minimum '
+                     f"of {analysis.min_group}, so no results are shown, to protect the respondents.</p>")
+        parts.append(_problems_section(result))
+        for k in range(1, len(STAGES)):
+            step(k)
+    else:
+        assert analysis.overall is not None and analysis.drivers is not None
+        step(1)
+        class_fig = _figure(survey_figure(analysis.overall), describe_survey(analysis.overall))
+        step(2)
+        scatter = _figure(respondents_figure(analysis.now_scores, analysis.preferred_scores),
+                          describe_respondents(analysis.now_scores, analysis.preferred_scores))
+        step(3)
+        arrows = _figure(class_arrows_figure(analysis), describe_class_arrows(analysis)) \
+            if analysis.group_column is not None and analysis.groups else ""
+        step(4)
+        drivers_fig = _figure(gap_drivers_figure(analysis.drivers, top=top_items),
+                              describe_gap_drivers(analysis.drivers, top=top_items))
+        parts += [
+            _class_section(analysis, class_fig),
+            "<h2>Every respondent</h2>",
+            "<p>Each dot is one respondent (unlabelled); the star is the class mean.</p>", scatter,
+            _groups_section(analysis, arrows),
+            _balance_section(analysis),
+            _congruence_section(analysis, responses),
+            _forms_section(analysis),
+            _drivers_section(analysis, drivers_fig, top_items),
+            _problems_section(result),
+        ]
+    step(5)
+    parts += [_NOTES, "</body></html>"]
+    return "\n".join(p for p in parts if p)
+
+
+def write_report(data: ReadResult | Responses, path: str | Path, **options: object) -> Path:
+    """Write the class report to ``path`` (see :func:`render_report` for the options).
+
+    Parameters
+    ----------
+    data : ReadResult or Responses
+    path : str or Path
+        Where to write the HTML file (overwritten if it exists).
+    **options
+        Passed to :func:`render_report`.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from coordkit.survey import synthetic_class
+    >>> out = write_report(synthetic_class(), Path(tempfile.mkdtemp()) / "class.html", date="2026-01-01")
+    >>> out.stat().st_size > 50_000
+    True
+    """
+    target = Path(path)
+    text = render_report(data, **options)  # type: ignore[arg-type]
+    target.write_text(text, encoding="utf-8")
+    return target
+

@@ -1,0 +1,293 @@
+"""The ``coordkit`` command: class reports from questionnaire answers, and the files to collect them.
+
+Usage::
+
+    coordkit report RESPONSES.csv [MORE.csv ...] -o report.html [--group-column COL] [--min-group N]
+    coordkit template -o responses_template.csv [--group-column COL]
+    coordkit synthetic -o example_class.csv [--seed N] [--size N]
+
+(``python -m coordkit.cli ...`` does the same without the console script.)
+
+``report`` reads every file with :func:`coordkit.survey_io.read_responses` (several files -- one
+per student, say -- are merged, and ids must be unique across them), prints what it accepted,
+rejected and skipped, and writes the self-contained HTML report of :mod:`coordkit.class_report`. Files
+are only read; the report may not overwrite an input. A progress bar on standard error follows
+large files (over 1,000 rows, or whenever standard error is a terminal); ``--quiet`` hides it.
+
+Exit status
+-----------
+0
+    Report written; every row accepted.
+1
+    Bad input: nothing written (a file that cannot be trusted, no row accepted, a report path that
+    cannot be written, or any rejected row with ``--strict``). The message says why.
+2
+    Bad command line (unknown option, ``--min-group`` below 3, ...).
+3
+    Report written, but some rows were rejected: they are listed on standard error and in the
+    report.
+
+Examples
+--------
+>>> import tempfile
+>>> from pathlib import Path
+>>> folder = Path(tempfile.mkdtemp())
+>>> main(["synthetic", "-o", str(folder / "class.csv"), "--size", "12"])
+wrote ... (12 SYNTHETIC respondents, seed 2026)
+0
+>>> main(["report", str(folder / "class.csv"), "-o", str(folder / "r.html"), "--quiet"])
+class.csv: 12 rows accepted, 0 rejected, 0 lines skipped ...
+wrote ...r.html (12 respondents)
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from coordkit.survey import DEFAULT_MIN_GROUP, DEFAULT_TOLERANCE, ID_COLUMN, MIN_GROUP_FLOOR, SYNTHETIC_SEED
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_REJECTED_ROWS", "EXIT_USAGE", "Progress", "main"]
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+EXIT_REJECTED_ROWS = 3
+_LARGE = 1000
+_SHOWN_PROBLEMS = 20
+
+
+class Progress:
+    """A plain progress bar on a text stream (standard error by default), with no dependency.
+
+    On a terminal it redraws one line (``[#####-----]  50% reading rows 2500/5000``); elsewhere
+    (a log, a test) it prints a line only when the stage changes, so logs stay short.
+
+    Parameters
+    ----------
+    stream : text stream, optional
+        Default ``sys.stderr``.
+    enabled : bool, default True
+    width : int, default 30
+        Characters in the bar.
+
+    Examples
+    --------
+    >>> import io
+    >>> out = io.StringIO()
+    >>> bar = Progress(out)
+    >>> bar.update(0.5, "reading rows")
+    >>> bar.update(0.75, "reading rows")
+    >>> bar.update(1.0, "writing HTML")
+    >>> bar.close()
+    >>> print(out.getvalue(), end="")
+    [###############---------------]  50% reading rows
+    [##############################] 100% writing HTML
+    """
+
+    def __init__(self, stream: TextIO | None = None, *, enabled: bool = True, width: int = 30) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = enabled
+        self.width = width
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self._label: str | None = None
+        self._drawn = False
+
+    def update(self, fraction: float, label: str, detail: str = "") -> None:
+        """Show ``fraction`` (0 to 1) done, now doing ``label`` (``detail`` is shown on terminals only)."""
+        if not self.enabled:
+            return
+        fraction = min(max(fraction, 0.0), 1.0)
+        filled = round(fraction * self.width)
+        line = f"[{'#' * filled}{'-' * (self.width - filled)}] {fraction:4.0%} {label}"
+        if self.tty:
+            self.stream.write("\r" + f"{line} {detail}".ljust(79))
+            self._drawn = True
+        elif label != self._label:
+            self.stream.write(line + "\n")
+        self._label = label
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Finish the bar's line (on a terminal)."""
+        if self.enabled and self.tty and self._drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._drawn = False
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coordkit",
+        description="coordkit: class reports from the coordination-theory questionnaire.",
+        epilog="Exit status: 0 report written; 1 bad input, nothing written; 2 bad command line; "
+               "3 report written but some rows were rejected.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    rep = sub.add_parser("report", help="write a self-contained HTML class report from response files",
+                         description="Write a self-contained HTML class report from response files.")
+    rep.add_argument("responses", nargs="+", metavar="RESPONSES.csv",
+                     help="response file(s): CSV (comma, semicolon or tab), UTF-8 with or without BOM")
+    rep.add_argument("-o", "--output", required=True, metavar="REPORT.html", help="where to write the report")
+    rep.add_argument("--group-column", metavar="COL", default=None,
+                     help="column to break the results down by, e.g. team")
+    rep.add_argument("--min-group", type=int, default=DEFAULT_MIN_GROUP, metavar="N",
+                     help=f"smallest group shown (default {DEFAULT_MIN_GROUP}; never below "
+                          f"{MIN_GROUP_FLOOR}); smaller groups are suppressed with a note")
+    rep.add_argument("--title", default="Coordination profile: class report", help="report heading")
+    rep.add_argument("--id-column", default=ID_COLUMN, metavar="COL",
+                     help=f"respondent-id column (default {ID_COLUMN})")
+    rep.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE, metavar="POINTS",
+                     help=f"how far a dimension may sum from 100 (default {DEFAULT_TOLERANCE:g})")
+    rep.add_argument("--empty-as-zero", action="store_true",
+                     help="read empty divide-100 cells as 0 points instead of rejecting the row")
+    rep.add_argument("--top-items", type=int, default=8, metavar="N",
+                     help="how many gap-driving statements to list (default 8)")
+    rep.add_argument("--strict", action="store_true", help="write nothing if any row is rejected")
+    rep.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    rep.set_defaults(subparser=rep)
+
+    tem = sub.add_parser("template", help="write an empty response file with the right columns",
+                         description="Write an empty response file (header only) for a survey tool.")
+    tem.add_argument("-o", "--output", required=True, metavar="FILE.csv")
+    tem.add_argument("--group-column", action="append", default=[], metavar="COL",
+                     help="add a group column (repeatable)")
+    tem.add_argument("--no-likert", action="store_true", help="leave out the benign/malign block")
+    tem.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    syn = sub.add_parser("synthetic", help="write a SYNTHETIC example class (made-up answers)",
+                         description="Write a SYNTHETIC example class: made-up answers, not data.")
+    syn.add_argument("-o", "--output", required=True, metavar="FILE.csv")
+    syn.add_argument("--seed", type=int, default=SYNTHETIC_SEED)
+    syn.add_argument("--size", type=int, default=60)
+    syn.add_argument("--force", action="store_true", help="overwrite an existing file")
+    syn.set_defaults(subparser=syn)
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"coordkit: error: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _report(args: argparse.Namespace) -> int:
+    from coordkit.survey_io import SurveyFileError, merge, read_responses
+
+    parser = args.subparser
+    if args.min_group < MIN_GROUP_FLOOR:
+        parser.error(f"--min-group must be at least {MIN_GROUP_FLOOR} (smaller groups would expose "
+                     f"individuals); got {args.min_group}")
+    if args.tolerance < 0:
+        parser.error(f"--tolerance must be 0 or more points; got {args.tolerance:g}")
+    if args.top_items < 1:
+        parser.error(f"--top-items must be at least 1; got {args.top_items}")
+    output = Path(args.output)
+    inputs = [Path(p) for p in args.responses]
+    for path in inputs:
+        if path.exists() and output.exists() and output.resolve() == path.resolve():
+            return _fail(f"the report would overwrite the input {path}; choose another -o")
+    if output.is_dir():
+        return _fail(f"{output} is a folder; give a file name such as {output / 'report.html'}")
+    if not output.parent.exists():
+        return _fail(f"cannot write {output}: the folder {output.parent} does not exist")
+
+    sizes = [p.stat().st_size if p.is_file() else 0 for p in inputs]
+    bar = Progress(enabled=not args.quiet and (sys.stderr.isatty() or sum(sizes) > _LARGE * 150))
+    groups = [args.group_column] if args.group_column else []
+    results = []
+    try:
+        for k, path in enumerate(inputs):
+            def on_rows(done: int, total: int, k: int = k, path: Path = path) -> None:
+                bar.update(0.5 * (k + done / max(total, 1)) / len(inputs), f"reading {path.name}",
+                           f"{done}/{total} rows")
+            results.append(read_responses(path, id_column=args.id_column, group_columns=groups,
+                                          tolerance=args.tolerance, empty_as_zero=args.empty_as_zero,
+                                          progress=on_rows))
+        result = results[0] if len(results) == 1 else merge(results)
+    except SurveyFileError as error:
+        bar.close()
+        return _fail(str(error))
+    bar.close()
+    print(result.summary())
+    if result.rejected:
+        print(f"{result.n_rejected} row(s) rejected:", file=sys.stderr)
+        print(result.problems_text(limit=_SHOWN_PROBLEMS), file=sys.stderr)
+    if result.n_accepted == 0:
+        return _fail("no row could be accepted, so there is nothing to report")
+    if args.strict and result.rejected:
+        return _fail("--strict: some rows were rejected, so no report was written")
+
+    from coordkit.class_report import write_report
+
+    def on_stage(stage: int, total: int, label: str) -> None:
+        bar.update(0.5 + 0.5 * stage / total, label)
+
+    try:
+        write_report(result, output, group_column=args.group_column, min_group=args.min_group,
+                     title=args.title, top_items=args.top_items, progress=on_stage)
+    except OSError as error:
+        bar.close()
+        return _fail(f"cannot write {output}: {error.strerror or error}")
+    bar.close()
+    n = result.n_accepted
+    print(f"wrote {output} ({n} respondent{'s' if n != 1 else ''}"
+          f"{f'; {result.n_rejected} row(s) rejected' if result.rejected else ''})")
+    return EXIT_REJECTED_ROWS if result.rejected else EXIT_OK
+
+
+def _write_new(path: Path, text: str, force: bool) -> int | None:
+    if path.exists() and not force:
+        return _fail(f"{path} already exists; use --force to overwrite it")
+    try:
+        path.write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        return _fail(f"cannot write {path}: {error.strerror or error}")
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``coordkit`` command.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments without the program name (default ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        Exit status (see the module docstring). Command-line errors exit via ``SystemExit(2)``.
+    """
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "report":
+        return _report(args)
+    if args.command == "template":
+        from coordkit.survey_io import template_csv
+
+        failed = _write_new(Path(args.output), template_csv(args.group_column, likert=not args.no_likert),
+                            args.force)
+        if failed is not None:
+            return failed
+        print(f"wrote {args.output} (header only: fill one row per respondent)")
+        return EXIT_OK
+    from coordkit.survey import synthetic_class
+    from coordkit.survey_io import responses_csv
+
+    if args.size < 1:
+        args.subparser.error(f"--size must be at least 1; got {args.size}")
+    text = responses_csv(synthetic_class(args.seed, size=args.size))
+    failed = _write_new(Path(args.output), text, args.force)
+    if failed is not None:
+        return failed
+    print(f"wrote {args.output} ({args.size} SYNTHETIC respondents, seed {args.seed})")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

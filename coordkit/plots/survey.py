@@ -1,0 +1,510 @@
+"""Questionnaire figures: one respondent's now and preferred, a class scatter, group arrows, gap drivers.
+
+Every figure has a ``describe_*`` companion returning its text description (used as alt text in the
+class report and printed under static figures in the notebooks). Colours come from the Okabe-Ito
+palette; modes also differ by hatch and groups by marker, so nothing relies on colour alone.
+
+Examples
+--------
+>>> from coordkit.survey import example_answers, score_answers
+>>> ex = example_answers()
+>>> r = score_answers(ex["now"], ex["preferred"], ex["likert"])
+>>> fig = survey_figure(r)
+>>> [ax.name for ax in fig.axes]
+['ternary', 'rectilinear']
+>>> describe_survey(r).split(".")[0]
+'Your answers: now hierarchy 42, solidarity 30, individualism 10, fatalism 18 points; preferred
+ hierarchy 28, solidarity 37, individualism 28, fatalism 8 points'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import mpltern  # noqa: F401  (registers the "ternary" projection)
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from coordkit.configuration import classify
+from coordkit.modes import ALL_MODES, Mode
+from coordkit.plots.profile import ternary
+from coordkit.plots.style import HATCHES, PALETTE, new_axes
+from coordkit.profile import Profile
+from coordkit.survey import ClassAnalysis, GroupSummary, RespondentResult
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "GROUP_COLOURS",
+    "GROUP_MARKERS",
+    "class_arrows_figure",
+    "describe_class_arrows",
+    "describe_gap_arrows",
+    "describe_gap_drivers",
+    "describe_respondents",
+    "describe_survey",
+    "gap_arrows",
+    "gap_drivers_chart",
+    "gap_drivers_figure",
+    "respondents_figure",
+    "survey_figure",
+    "update_class_arrows_figure",
+    "update_survey_figure",
+]
+
+#: Okabe-Ito colours for groups (in order), distinct from the grey used for individuals.
+GROUP_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+#: A marker per group, so groups differ in shape as well as colour.
+GROUP_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+_NOW_MARKER, _PREFERRED_MARKER = "*", "o"
+
+
+def _active_shares(scores: np.ndarray) -> np.ndarray:
+    """H, S, I shares of active points, rows of (n, 4) scores (equal thirds where all are zero)."""
+    s = np.atleast_2d(np.asarray(scores, dtype=float))[:, :3]
+    total = s.sum(axis=1, keepdims=True)
+    return np.where(total > 0, s / np.where(total > 0, total, 1.0), 1 / 3)
+
+
+def _arrow(ax: Axes, start: np.ndarray, end: np.ndarray, color: str, gid: str) -> None:
+    delta = end - start
+    if np.allclose(delta, 0):
+        return
+    ax.quiver([start[0]], [start[1]], [start[2]], [delta[0]], [delta[1]], [delta[2]], angles="xy",
+              scale_units="xy", scale=1, color=color, width=0.008, zorder=4, gid=gid)
+
+
+def _status(result: RespondentResult | GroupSummary) -> str:
+    """Which dimensions are left out because their points do not add up to 100 (empty if none)."""
+    if isinstance(result, GroupSummary):
+        return ""
+    missing = [f"{d + 1} {timeframe}" for timeframe, ok in (("now", result.complete_now),
+                                                          ("preferred", result.complete_preferred))
+               for d in range(len(ok)) if not ok[d]]
+    if not missing:
+        return ""
+    return "Not counted until its points add up to 100: dimension " + ", ".join(missing)
+
+
+def _view(result: RespondentResult | GroupSummary) -> tuple[np.ndarray, np.ndarray, str]:
+    """Now scores, preferred scores and a title for one respondent or a group."""
+    if isinstance(result, GroupSummary):
+        return (result.now_mean, result.preferred_mean,
+                f"{result.label} (n={result.n}) now: {result.configuration_now.name}  |  "
+                f"preferred: {result.configuration_preferred.name}")
+    if result.now is None:
+        title = "Share out 100 points in at least one dimension to see your profile"
+    else:
+        now = result.configuration_now.name  # type: ignore[union-attr]
+        pref = result.configuration_preferred.name if result.configuration_preferred else "(incomplete)"
+        title = f"Now: {now}  |  preferred: {pref}"
+    return result.now_scores, result.preferred_scores, title
+
+
+def survey_figure(result: RespondentResult | GroupSummary, *, ticks: bool = False) -> Figure:
+    """One respondent (or a group's means): now and preferred on the ternary, and points per mode.
+
+    Parameters
+    ----------
+    result : RespondentResult or GroupSummary
+        From :func:`coordkit.survey.score_answers`, or a class or group from
+        :func:`coordkit.survey.analyse`.
+    ticks : bool, default False
+        Percentage ticks on the triangle (for static figures; slower to draw).
+
+    Returns
+    -------
+    matplotlib Figure
+        Two axes: the ternary (now = filled star, preferred = open circle, arrow from now to
+        preferred) and grouped bars of mode scores (now solid, preferred outlined).
+    """
+    fig = Figure(figsize=(10, 4.8))
+    tax = fig.add_subplot(1, 2, 1, projection="ternary")
+    ternary([], ax=tax, ticks=ticks)
+    bax = fig.add_subplot(1, 2, 2)
+    x = np.arange(4)
+    for k, mode in enumerate(ALL_MODES):
+        bax.bar(x[k] - 0.2, 0, width=0.4, color=PALETTE[mode], hatch=HATCHES[mode], edgecolor="black",
+                gid=f"now-{k}")
+        bax.bar(x[k] + 0.2, 0, width=0.4, color="white", hatch=HATCHES[mode], edgecolor=PALETTE[mode],
+                linewidth=1.5, gid=f"preferred-{k}")
+    bax.set_xticks(x, [m.label for m in ALL_MODES])
+    bax.set_ylim(0, 100)
+    bax.set_ylabel("points out of 100 (mean over dimensions)")
+    bax.legend(handles=[Patch(facecolor="#777777", edgecolor="black", label="now"),
+                        Patch(facecolor="white", edgecolor="#777777", linewidth=1.5, label="preferred")],
+               loc="upper right", fontsize=8, frameon=False)
+    fig.text(0.01, 0.01, "Triangle: share of the three active modes (fatalism not shown); star = now, "
+             "circle = preferred, arrow = the change wanted.", fontsize=8)
+    fig.text(0.5, 0.905, "", fontsize=9, ha="center", color="#B24A00", gid="status")
+    fig.subplots_adjust(left=0.09, right=0.98, top=0.82, bottom=0.2, wspace=0.35)
+    return update_survey_figure(fig, result)
+
+
+def update_survey_figure(fig: Figure, result: RespondentResult | GroupSummary) -> Figure:
+    """Move a :func:`survey_figure` to new answers in place (fast: no axes are rebuilt).
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+        Made by :func:`survey_figure`.
+    result : RespondentResult or GroupSummary
+
+    Returns
+    -------
+    matplotlib Figure
+        The same figure.
+
+    Examples
+    --------
+    >>> from coordkit.survey import score_answers
+    >>> fig = survey_figure(score_answers([[25] * 4] * 6, [[25] * 4] * 6))
+    >>> fig = update_survey_figure(fig, score_answers([[70, 10, 10, 10]] * 6, [[25] * 4] * 6))
+    >>> fig.get_suptitle()
+    'Now: hierarchy monoculture  |  preferred: overshadowed by fatalism'
+    """
+    tax, bax = fig.axes
+    for artist in [a for a in [*tax.collections, *tax.lines] if a.get_gid() in ("now", "preferred", "gap")]:
+        artist.remove()
+    now_scores, preferred_scores, title = _view(result)
+    points = {}
+    for gid, scores, marker, face in (("now", now_scores, _NOW_MARKER, "black"),
+                                      ("preferred", preferred_scores, _PREFERRED_MARKER, "white")):
+        if np.all(np.isfinite(scores)):
+            p = _active_shares(scores)[0]
+            points[gid] = p
+            tax.scatter([p[0]], [p[1]], [p[2]], s=240 if gid == "now" else 130, marker=marker, c=face,
+                        edgecolors="black", linewidths=1.5, zorder=5, gid=gid)
+    if len(points) == 2:
+        _arrow(tax, points["now"], points["preferred"], "black", "gap")
+    status = next(t for t in fig.texts if t.get_gid() == "status")
+    status.set_text(_status(result))
+    bars = {p.get_gid(): p for p in bax.patches if p.get_gid()}
+    for k in range(4):
+        bars[f"now-{k}"].set_height(float(np.nan_to_num(now_scores[k])))
+        bars[f"preferred-{k}"].set_height(float(np.nan_to_num(preferred_scores[k])))
+    fig.suptitle(title, fontsize=12)
+    return fig
+
+
+def _points_text(scores: np.ndarray) -> str:
+    return ", ".join(f"{m.value} {v:.0f}" for m, v in zip(ALL_MODES, scores, strict=True)) + " points"
+
+
+def describe_survey(result: RespondentResult | GroupSummary) -> str:
+    """Text description of :func:`survey_figure` for the same answers (or group).
+
+    Parameters
+    ----------
+    result : RespondentResult or GroupSummary
+
+    Returns
+    -------
+    str
+    """
+    if isinstance(result, GroupSummary):
+        h, s, i = _active_shares(result.now_mean)[0]
+        hp, sp, ip = _active_shares(result.preferred_mean)[0]
+        wanted = ", ".join(f"{m.value} {g:+.0f}" for m, g in zip(ALL_MODES, result.gap, strict=True))
+        return (f"{result.label} ({result.n} respondents), mean scores: now {_points_text(result.now_mean)}; "
+                f"preferred {_points_text(result.preferred_mean)}. Triangle: now at hierarchy {h:.0%}, "
+                f"solidarity {s:.0%}, individualism {i:.0%} of active points, preferred at {hp:.0%} / "
+                f"{sp:.0%} / {ip:.0%}. Configuration now: {result.configuration_now.name}; preferred: "
+                f"{result.configuration_preferred.name}. Change wanted (points): {wanted}.")
+    if result.now is None:
+        return ("Your answers: no dimension shares out exactly 100 points yet, so there is no profile "
+                "to show.")
+    parts = [f"Your answers: now {_points_text(result.now_scores)}"]
+    if result.preferred is not None:
+        parts[0] += f"; preferred {_points_text(result.preferred_scores)}"
+    h, s, i = _active_shares(result.now_scores)[0]
+    text = parts[0] + (f". Triangle: now at hierarchy {h:.0%}, solidarity {s:.0%}, individualism {i:.0%} "
+                       "of active points")
+    if result.preferred is not None:
+        h, s, i = _active_shares(result.preferred_scores)[0]
+        text += f", preferred at {h:.0%} / {s:.0%} / {i:.0%}"
+    text += f". Configuration now: {result.configuration_now.name}"  # type: ignore[union-attr]
+    if result.configuration_preferred is not None:
+        text += f"; preferred: {result.configuration_preferred.name}"
+    status = _status(result)
+    return text + ". " + result.describe_gap() + (f" {status}." if status else "")
+
+
+# ----- a class ---------------------------------------------------------------------------------
+def respondents_figure(now_scores: np.ndarray, preferred_scores: np.ndarray, *,
+                       ticks: bool = False) -> Figure:
+    """Every respondent on two triangles, now and preferred, with the class mean as a large star.
+
+    Points are unlabelled: the figure never identifies anyone.
+
+    Parameters
+    ----------
+    now_scores, preferred_scores : array, shape (n, 4)
+        Mode scores per respondent.
+    ticks : bool, default False
+
+    Returns
+    -------
+    matplotlib Figure
+        Two ternary axes.
+
+    Examples
+    --------
+    >>> from coordkit.survey import synthetic_class
+    >>> c = synthetic_class()
+    >>> fig = respondents_figure(c.scores("now"), c.scores("preferred"))
+    >>> len(fig.axes)
+    2
+    """
+    fig = Figure(figsize=(10, 4.8))
+    for k, (label, scores) in enumerate((("now", now_scores), ("preferred", preferred_scores))):
+        ax = fig.add_subplot(1, 2, k + 1, projection="ternary")
+        ternary([], ax=ax, ticks=ticks)
+        shares = _active_shares(scores)
+        if len(shares):
+            ax.scatter(shares[:, 0], shares[:, 1], shares[:, 2], s=22, c="#555555", alpha=0.55,
+                       marker="o", edgecolors="none", zorder=3, gid=f"respondents-{label}")
+            mean = _active_shares(np.asarray(scores).mean(axis=0))[0]
+            ax.scatter([mean[0]], [mean[1]], [mean[2]], s=300, c="black", marker="*", edgecolors="white",
+                       linewidths=1.0, zorder=5, gid=f"mean-{label}")
+        ax.set_title(f"{label.capitalize()} ({len(shares)} respondents)", pad=28, fontsize=11)
+    fig.text(0.01, 0.01, "Each dot is one respondent's share of the three active modes (fatalism not "
+             "shown); the star is the class mean. Dots are never labelled.", fontsize=8)
+    fig.subplots_adjust(left=0.07, right=0.97, top=0.80, bottom=0.16, wspace=0.4)
+    return fig
+
+
+def describe_respondents(now_scores: np.ndarray, preferred_scores: np.ndarray) -> str:
+    """Text description of :func:`respondents_figure`.
+
+    Examples
+    --------
+    >>> print(describe_respondents(np.array([[40, 30, 10, 20]] * 5), np.array([[30, 30, 30, 10]] * 5)))
+    Two triangles of 5 respondents' shares of hierarchy / solidarity / individualism (fatalism not
+    shown). Now: class mean 50% / 38% / 12%; hierarchy has the largest share for 5 of 5. Preferred:
+    class mean 33% / 33% / 33%; hierarchy has the largest share for 5 of 5.
+    """
+    parts = []
+    n = len(now_scores)
+    for label, scores in (("Now", now_scores), ("Preferred", preferred_scores)):
+        if not n:
+            continue
+        shares = _active_shares(scores)
+        mean = _active_shares(np.asarray(scores).mean(axis=0))[0]
+        top = np.bincount(shares.argmax(axis=1), minlength=3)
+        lead = int(top.argmax())
+        parts.append(f"{label}: class mean {mean[0]:.0%} / {mean[1]:.0%} / {mean[2]:.0%}; "
+                     f"{ALL_MODES[lead].value} has the largest share for {top[lead]} of {n}.")
+    return (f"Two triangles of {n} respondents' shares of hierarchy / solidarity / individualism "
+            f"(fatalism not shown). " + " ".join(parts))
+
+
+def gap_arrows(
+    starts: Sequence[Profile],
+    ends: Sequence[Profile],
+    labels: Sequence[str],
+    *,
+    ax: Axes | None = None,
+    ticks: bool = False,
+    base: bool = True,
+) -> Axes:
+    """Arrows on the ternary from each group's now profile to its preferred one.
+
+    Parameters
+    ----------
+    starts, ends : sequence of Profile
+        Now and preferred profiles, one pair per group.
+    labels : sequence of str
+        Group names (shown in the legend).
+    ax : ternary Axes, optional
+    ticks : bool, default False
+    base : bool, default True
+        Draw the shaded triangle first (False when redrawing arrows on an existing one).
+
+    Returns
+    -------
+    matplotlib Axes
+        Group artists carry gids starting ``group-`` (the legend too), for in-place updates.
+
+    Examples
+    --------
+    >>> from coordkit.profile import Profile
+    >>> ax = gap_arrows([Profile(1, 0.7, 0.3, 0.5)], [Profile(0.9, 1, 0.8, 0.2)], ["Ward A"])
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['Ward A']
+    """
+    if not len(starts) == len(ends) == len(labels):
+        raise ValueError(f"starts, ends and labels must have the same length; got {len(starts)}, "
+                         f"{len(ends)} and {len(labels)}")
+    ax = new_axes(ax, "ternary", figsize=(6, 5))
+    if base:
+        ternary([], ax=ax, ticks=ticks)
+    handles = []
+    for k, (a, b, label) in enumerate(zip(starts, ends, labels, strict=True)):
+        colour, marker = GROUP_COLOURS[k % len(GROUP_COLOURS)], GROUP_MARKERS[k % len(GROUP_MARKERS)]
+        pa, pb = np.array(a.shares), np.array(b.shares)
+        ax.scatter([pa[0]], [pa[1]], [pa[2]], s=90, c=colour, marker=marker, edgecolors="black", zorder=5,
+                   gid=f"group-now-{k}")
+        ax.scatter([pb[0]], [pb[1]], [pb[2]], s=90, facecolors="white", edgecolors=colour, marker=marker,
+                   linewidths=1.8, zorder=5, gid=f"group-preferred-{k}")
+        _arrow(ax, pa, pb, colour, f"group-gap-{k}")
+        handles.append(Line2D([], [], color=colour, marker=marker, markeredgecolor="black", linestyle="-",
+                              label=label))
+    if handles:
+        legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(-0.15, 1.15), fontsize=8,
+                           frameon=False, title="filled = now, open = preferred", title_fontsize=8)
+        legend.set_gid("group-legend")
+    return ax
+
+
+def describe_gap_arrows(starts: Sequence[Profile], ends: Sequence[Profile], labels: Sequence[str]) -> str:
+    """Text description of :func:`gap_arrows`: one line per group.
+
+    Examples
+    --------
+    >>> from coordkit.profile import Profile
+    >>> print(describe_gap_arrows([Profile(1, 0.7, 0.3, 0.5)], [Profile(0.9, 1, 0.8, 0.2)], ["Ward A"]))
+    Arrows from now to preferred, shares of hierarchy / solidarity / individualism:
+    - Ward A: 50% / 35% / 15% (deficit culture with fatalism: weak individualism)
+      to 33% / 37% / 30% (balanced)
+    """
+    lines = ["Arrows from now to preferred, shares of hierarchy / solidarity / individualism:"]
+    for a, b, label in zip(starts, ends, labels, strict=True):
+        sa = " / ".join(f"{v:.0%}" for v in a.shares)
+        sb = " / ".join(f"{v:.0%}" for v in b.shares)
+        lines.append(f"- {label}: {sa} ({classify(a).name}) to {sb} ({classify(b).name})")
+    return "\n".join(lines)
+
+
+def _driver_label(row: pd.Series) -> str:
+    return f"{row['item']} {row['dimension']}: {row['mode']}"
+
+
+def gap_drivers_chart(drivers: pd.DataFrame, *, top: int = 8, ax: Axes | None = None) -> Axes:
+    """Horizontal bars of the statements with the largest mean gap (preferred minus now, in points).
+
+    Parameters
+    ----------
+    drivers : pandas.DataFrame
+        From :func:`coordkit.survey.gap_drivers` (largest absolute gap first).
+    top : int, default 8
+        How many statements to show.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from coordkit.survey import gap_drivers, synthetic_class
+    >>> ax = gap_drivers_chart(gap_drivers(synthetic_class()), top=3)
+    >>> [t.get_text() for t in ax.get_yticklabels()]  # bottom to top: the largest gap at the top
+    ['D6I leaders: individualism', 'D4I change: individualism', 'D3I rewards: individualism']
+    """
+    ax = new_axes(ax, figsize=(7, 0.45 * top + 1.2))
+    rows = drivers.head(top).iloc[::-1]
+    y = np.arange(len(rows))
+    for k, (_, row) in enumerate(rows.iterrows()):
+        mode = Mode(row["mode"])
+        ax.barh(y[k], row["gap_mean"], color=PALETTE[mode], hatch=HATCHES[mode], edgecolor="black",
+                gid=f"driver-{row['item']}")
+    ax.set_yticks(y, [_driver_label(r) for _, r in rows.iterrows()])
+    ax.axvline(0, color="black", linewidth=1)
+    ax.set_xlabel("mean change wanted, points (preferred minus now)")
+    ax.set_title(f"The {len(rows)} statements with the largest now-preferred gap", fontsize=11)
+    ax.legend(handles=[Patch(facecolor=PALETTE[m], hatch=HATCHES[m], edgecolor="black", label=m.label)
+                       for m in ALL_MODES], fontsize=8, frameon=False, loc="best")
+    return ax
+
+
+def gap_drivers_figure(drivers: pd.DataFrame, *, top: int = 8) -> Figure:
+    """:func:`gap_drivers_chart` on a figure of its own, sized and with room for the labels.
+
+    Examples
+    --------
+    >>> from coordkit.survey import gap_drivers, synthetic_class
+    >>> len(gap_drivers_figure(gap_drivers(synthetic_class()), top=5).axes[0].patches) >= 5
+    True
+    """
+    fig = Figure(figsize=(8, 0.45 * top + 1.4))
+    gap_drivers_chart(drivers, top=top, ax=fig.add_subplot())
+    fig.subplots_adjust(left=0.3, right=0.97, top=0.9, bottom=0.12 + 0.2 / max(top, 1))
+    return fig
+
+
+def describe_gap_drivers(drivers: pd.DataFrame, *, top: int = 8) -> str:
+    """Text description of :func:`gap_drivers_chart`.
+
+    Examples
+    --------
+    >>> from coordkit.survey import gap_drivers, synthetic_class
+    >>> print(describe_gap_drivers(gap_drivers(synthetic_class()), top=2))
+    The 2 statements with the largest mean gap (preferred minus now):
+    - D3I (What gets rewarded?, individualism): +14.2 points; 87% of respondents want more, 10% less.
+    - D4I (How does change happen?, individualism): +13.3 points; 83% of respondents want more, 10% less.
+    """
+    lines = [f"The {min(top, len(drivers))} statements with the largest mean gap (preferred minus now):"]
+    for _, row in drivers.head(top).iterrows():
+        lines.append(f"- {row['item']} ({row['heading']}, {row['mode']}): {row['gap_mean']:+.1f} points; "
+                     f"{row['more']:.0%} of respondents want more, {row['less']:.0%} less.")
+    return "\n".join(lines)
+
+
+def class_arrows_figure(analysis: ClassAnalysis, *, ticks: bool = False) -> Figure:
+    """Whole class and every shown group, now to preferred, on one triangle.
+
+    Parameters
+    ----------
+    analysis : ClassAnalysis
+        From :func:`coordkit.survey.analyse`; suppressed groups are not drawn.
+    ticks : bool, default False
+
+    Returns
+    -------
+    matplotlib Figure
+    """
+    fig = Figure(figsize=(7, 5.6))
+    ax = fig.add_subplot(projection="ternary")
+    summaries = ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
+    gap_arrows([s.now for s in summaries], [s.preferred for s in summaries], [s.label for s in summaries],
+               ax=ax, ticks=ticks)
+    fig.subplots_adjust(left=0.12, right=0.92, top=0.78, bottom=0.1)
+    return fig
+
+
+def update_class_arrows_figure(fig: Figure, analysis: ClassAnalysis) -> Figure:
+    """Redraw a :func:`class_arrows_figure` for new results in place (the triangle is kept).
+
+    Examples
+    --------
+    >>> from coordkit.survey import analyse, synthetic_class
+    >>> c = synthetic_class()
+    >>> fig = class_arrows_figure(analyse(c, group_column="team"))
+    >>> fig = update_class_arrows_figure(fig, analyse(c, group_column="team", min_group=3))
+    >>> len(fig.axes[0].get_legend().get_texts())
+    6
+    """
+    (ax,) = fig.axes
+    for artist in [*ax.collections, *ax.lines, *ax.patches]:
+        if str(artist.get_gid() or "").startswith("group-"):
+            artist.remove()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    summaries = ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
+    gap_arrows([s.now for s in summaries], [s.preferred for s in summaries], [s.label for s in summaries],
+               ax=ax, base=False)
+    return fig
+
+
+def describe_class_arrows(analysis: ClassAnalysis) -> str:
+    """Text description of :func:`class_arrows_figure`."""
+    summaries = ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
+    return describe_gap_arrows([s.now for s in summaries], [s.preferred for s in summaries],
+                               [f"{s.label} (n={s.n})" for s in summaries])
+

@@ -1,0 +1,467 @@
+"""Questionnaire widgets: fill it in and see your profile; explore a class's results.
+
+:class:`SurveyForm` is the questionnaire for a student; :class:`ClassExplorer` shows a class by group
+for a lecturer.
+
+Both are thin: every number comes from :mod:`coordkit.survey`, every figure from
+:mod:`coordkit.plots.survey`, files from :mod:`coordkit.survey_io`.
+
+Examples
+--------
+>>> form = SurveyForm()
+>>> form.sliders["now_D1H"].value = 40
+>>> form.totals["now_decisions"].value
+'<b>Now: 115 of 100 points: 15 points too many</b>'
+>>> form.result.complete_now.tolist()
+[False, True, True, True, True, True]
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+import numpy as np
+
+from coordkit.modes import ACTIVE_MODES
+from coordkit.plots.output import FastPNG
+from coordkit.plots.survey import (
+    class_arrows_figure,
+    describe_class_arrows,
+    describe_survey,
+    survey_figure,
+    update_class_arrows_figure,
+    update_survey_figure,
+)
+from coordkit.survey import (
+    DEFAULT_MIN_GROUP,
+    DEFAULT_TOLERANCE,
+    LIKERT_LABELS,
+    MIN_GROUP_FLOOR,
+    TIMEFRAMES,
+    ClassAnalysis,
+    Questionnaire,
+    RespondentResult,
+    Responses,
+    analyse,
+    questionnaire,
+    score_answers,
+)
+from coordkit.survey_io import ReadResult, SurveyFileError, read_responses, write_responses
+
+__all__ = ["GROUP_COLUMN", "ClassExplorer", "SurveyForm"]
+
+#: Name of the group column a :class:`SurveyForm` writes (the lecturer's ``--group-column``).
+GROUP_COLUMN = "team"
+_LETTERS = "ABCD"
+_CODE = re.compile(r"[A-Za-z0-9_-]{1,30}")
+_WARN = "#B24A00"  # dark orange, readable on white; the text says the same thing
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+class SurveyForm:
+    """The questionnaire as widgets, with the profile redrawn as you answer, and a Save button.
+
+    Six tabs hold the divide-100 dimensions: four statements (A-D), each with a *now* and a
+    *preferred* slider (0-100 in steps of 5; type any whole number into the readout), and under
+    them how many points are left to give. A seventh tab holds the benign/malign statements
+    (optional). A dimension counts only when its points add up to 100 (within ``tolerance``); the
+    summary says which do not yet.
+
+    Parameters
+    ----------
+    answers : mapping, optional
+        Starting answers with keys ``now``, ``preferred`` (6 x 4 points, modes H, S, I, F) and
+        optionally ``likert`` (12 answers, None/NaN = unanswered); default 25 points everywhere and
+        no Likert answers. :func:`coordkit.survey.example_answers` gives a worked example.
+    path : str, default "my_answers.csv"
+        Where Save writes, initially.
+    tolerance : float, default 1
+    continuous_update : bool, default False
+    q : Questionnaire, optional
+
+    Attributes
+    ----------
+    sliders : dict of str to IntSlider
+        Keyed by response-file column (``now_D1H``, ``preferred_D6F``...).
+    likert : dict of str to Dropdown
+        Keyed by Likert item id (``LHB1``...); value None = not answered.
+    totals : dict of str to HTML
+        Points-left indicator per ``<timeframe>_<dimension>``.
+    tabs : ipywidgets.Tab
+    code, group, path : Text
+        Respondent code (a pseudonym from the lecturer), team (optional) and file name for Save.
+    save_button, reset_button : Button
+    save_status, summary : HTML
+    image : ipywidgets.Image
+    result : RespondentResult
+        From the last update.
+    description : str
+        Text description of the figure from the last update.
+    last_update_seconds : float
+    widget : ipywidgets.VBox
+    """
+
+    def __init__(
+        self,
+        answers: Mapping[str, Any] | None = None,
+        *,
+        path: str = "my_answers.csv",
+        tolerance: float = DEFAULT_TOLERANCE,
+        continuous_update: bool = False,
+        q: Questionnaire | None = None,
+    ) -> None:
+        self.q = q or questionnaire()
+        self.tolerance = tolerance
+        dims = self.q.dimensions
+        self.sliders: dict[str, w.IntSlider] = {}
+        self.totals: dict[str, w.HTML] = {}
+        pages = []
+        for d, (dim, row) in enumerate(zip(dims, self.q.divide_items, strict=True), start=1):
+            heading = self.q.headings[dim]
+            cells: list[w.Widget] = [w.HTML("<b>Statement</b>"), w.HTML("<b>Now</b>"),
+                                     w.HTML("<b>Preferred</b>")]
+            for letter, item in zip(_LETTERS, row, strict=True):
+                cells.append(w.HTML(f"<b>{letter}.</b> {_e(item.statement)}",
+                                    layout=w.Layout(width="auto")))
+                for timeframe in TIMEFRAMES:
+                    slider = w.IntSlider(
+                        value=25, min=0, max=100, step=5, description=f"{d}{letter} {timeframe}",
+                        continuous_update=continuous_update,
+                        tooltip=f"Points for statement {letter} of '{heading}' ({timeframe}), 0 to 100",
+                        style={"description_width": "95px"}, layout=w.Layout(width="280px"),
+                    )
+                    self.sliders[item.column(timeframe)] = slider
+                    cells.append(slider)
+            for timeframe in TIMEFRAMES:
+                self.totals[f"{timeframe}_{dim}"] = w.HTML()
+            grid = w.GridBox(cells, layout=w.Layout(grid_template_columns="minmax(240px, 1fr) 285px 285px",
+                                                    grid_gap="4px 8px", width="100%"))
+            pages.append(w.VBox([
+                w.HTML(f"<h4 style='margin:4px 0'>{d}. {_e(heading)}</h4><p>Share 100 points among the "
+                       "four statements: once for how things are <b>now</b>, once for how you would "
+                       "<b>prefer</b> them. More points = more like your organisation.</p>"),
+                grid,
+                w.HBox([self.totals[f"now_{dim}"], self.totals[f"preferred_{dim}"]],
+                       layout=w.Layout(justify_content="flex-end", grid_gap="24px")),
+            ]))
+        self.likert: dict[str, w.Dropdown] = {}
+        options = [("not answered", None)] + [(f"{k} {label}", k) for k, label in LIKERT_LABELS.items()]
+        rows = []
+        for k, item in enumerate(self.q.likert_items, start=1):
+            dropdown = w.Dropdown(options=options, value=None, description=f"Statement {k}",
+                                  tooltip=item.statement, style={"description_width": "90px"},
+                                  layout=w.Layout(width="330px"))
+            self.likert[item.id] = dropdown
+            rows.append(w.HBox([w.HTML(f"{k}. {_e(item.statement)}", layout=w.Layout(width="420px")),
+                                dropdown]))
+        pages.append(w.VBox([
+            w.HTML("<h4 style='margin:4px 0'>Benign or malign? (optional)</h4><p>How far do you agree "
+                   "with each statement about the organisation <b>now</b>? These separate the benign "
+                   "and malign forms of each mode.</p>"), *rows]))
+        self.tabs = w.Tab(children=pages)
+        self._tab_names = [f"{d}. {dim}" for d, dim in enumerate(dims, start=1)] + ["Benign or malign?"]
+
+        self.code = w.Text(description="Your code", placeholder="the code your lecturer gave you",
+                           tooltip="A pseudonym, never your name", style={"description_width": "80px"})
+        self.group = w.Text(description="Team", placeholder="optional", tooltip="Team or group, if asked",
+                            style={"description_width": "80px"})
+        self.path = w.Text(value=path, description="Save as", style={"description_width": "80px"})
+        self.save_button = w.Button(description="Save my answers", icon="save", button_style="primary",
+                                    tooltip="Write your answers to a CSV file your lecturer's report reads",
+                                    layout=w.Layout(width="auto"))
+        self.reset_button = w.Button(description="Start afresh (25 each)", icon="refresh",
+                                     tooltip="Set every slider to 25 and clear the benign/malign answers",
+                                     layout=w.Layout(width="auto"))
+        self.save_status = w.HTML()
+        self.summary = w.HTML()
+        self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="900px"))
+        even = np.full((len(dims), 4), 25.0)
+        self._figure = survey_figure(score_answers(even, even))
+        self._renderer = FastPNG(self._figure)
+        self.widget = w.VBox([
+            self.tabs, self.reset_button, self.summary, self.image,
+            w.HTML("<b>Save your answers</b> (use the code your lecturer gave you, not your name):"),
+            w.HBox([self.code, self.group]), w.HBox([self.path, self.save_button]), self.save_status,
+        ])
+        for control in self._controls():
+            control.observe(self.update, names="value")
+        self.save_button.on_click(lambda _button: self.save())
+        self.reset_button.on_click(lambda _button: self.reset())
+        if answers is not None:
+            self.set_answers(answers)
+        else:
+            self.update()
+
+    # ----- answers ----------------------------------------------------------------------------
+    def _controls(self) -> list[w.Widget]:
+        return [*self.sliders.values(), *self.likert.values()]
+
+    @contextmanager
+    def _held(self) -> Iterator[None]:
+        controls = self._controls()
+        for control in controls:
+            control.unobserve(self.update, names="value")
+        try:
+            yield
+        finally:
+            for control in controls:
+                control.observe(self.update, names="value")
+
+    def _grid(self, timeframe: str) -> np.ndarray:
+        return np.array([[self.sliders[i.column(timeframe)].value for i in row]
+                         for row in self.q.divide_items], dtype=float)
+
+    def _likert_values(self) -> np.ndarray:
+        return np.array([np.nan if d.value is None else d.value for d in self.likert.values()], dtype=float)
+
+    def answers(self) -> dict[str, Any]:
+        """The current answers: ``now`` and ``preferred`` (6 x 4 lists) and ``likert`` (None = unanswered)."""
+        return {
+            "now": self._grid("now").astype(int).tolist(),
+            "preferred": self._grid("preferred").astype(int).tolist(),
+            "likert": [d.value for d in self.likert.values()],
+        }
+
+    def set_answers(self, answers: Mapping[str, Any]) -> None:
+        """Move every control to ``answers`` (as :meth:`answers` returns) and update once."""
+        with self._held():
+            for timeframe in TIMEFRAMES:
+                grid = np.asarray(answers[timeframe], dtype=float)
+                if grid.shape != (len(self.q.dimensions), 4):
+                    raise ValueError(f"{timeframe}: expected {len(self.q.dimensions)} x 4 points, "
+                                     f"got {grid.shape}")
+                for row, values in zip(self.q.divide_items, grid, strict=True):
+                    for item, value in zip(row, values, strict=True):
+                        self.sliders[item.column(timeframe)].value = round(value)
+            likert = answers.get("likert")
+            for k, dropdown in enumerate(self.likert.values()):
+                value = None if likert is None else likert[k]
+                dropdown.value = None if value is None or value != value else int(value)
+        self.update()
+
+    def reset(self) -> None:
+        """Every slider back to 25, every benign/malign answer cleared."""
+        n = len(self.q.dimensions)
+        self.set_answers({"now": [[25] * 4] * n, "preferred": [[25] * 4] * n, "likert": None})
+
+    # ----- display ----------------------------------------------------------------------------
+    def _total_html(self, timeframe: str, total: float) -> str:
+        label = timeframe.capitalize()
+        if abs(total - 100) <= self.tolerance:
+            return f"{label}: {total:.0f} of 100 points ✓"
+        if total < 100:
+            return f"<b>{label}: {total:.0f} of 100 points: {100 - total:.0f} left to give</b>"
+        return f"<b>{label}: {total:.0f} of 100 points: {total - 100:.0f} points too many</b>"
+
+    def update(self, change: Any = None) -> None:
+        """Rescore and redraw from the current answers (the controls call this)."""
+        started = time.perf_counter()
+        likert = self._likert_values()
+        answered = None if np.all(np.isnan(likert)) else likert
+        result = score_answers(self._grid("now"), self._grid("preferred"), answered,
+                               tolerance=self.tolerance, q=self.q)
+        self.result: RespondentResult = result
+        titles = []
+        for d, dim in enumerate(self.q.dimensions):
+            for timeframe, totals in (("now", result.totals_now), ("preferred", result.totals_preferred)):
+                self.totals[f"{timeframe}_{dim}"].value = self._total_html(timeframe, totals[d])
+            done = result.complete_now[d] and result.complete_preferred[d]
+            titles.append(f"{self._tab_names[d]} {'✓' if done else '…'}")
+        titles.append(self._tab_names[-1] + (" ✓" if not np.any(np.isnan(likert)) else ""))
+        self.tabs.titles = tuple(titles)
+        self.description = describe_survey(result)
+        update_survey_figure(self._figure, result)
+        self.summary.value = self._summary_html(result, likert)
+        self.image.value = self._renderer.png(self._figure)
+        self.last_update_seconds = time.perf_counter() - started
+
+    def _summary_html(self, result: RespondentResult, likert: np.ndarray) -> str:
+        dims = self.q.dimensions
+        columns = (("now", result.totals_now, result.complete_now),
+                   ("preferred", result.totals_preferred, result.complete_preferred))
+        missing = [f"{d + 1} {timeframe} ({totals[d]:.0f} points)"
+                   for timeframe, totals, ok in columns for d in range(len(dims)) if not ok[d]]
+        parts = []
+        if missing:
+            parts.append(f"<p style='color:{_WARN}'><b>Not counted yet</b> (each dimension must share out "
+                         f"exactly 100 points): dimension {', '.join(missing)}.</p>")
+        else:
+            parts.append("<p>All six dimensions share out 100 points, now and preferred.</p>")
+        if result.now is None:
+            parts.append("<p>No profile yet: share out 100 points in at least one dimension (now).</p>")
+            return "".join(parts)
+        now_c, pref_c = result.configuration_now, result.configuration_preferred
+        parts.append(f"<p><b>Now: {_e(now_c.name)}</b> — {_e(now_c.diagnosis)}</p>")  # type: ignore[union-attr]
+        if pref_c is not None and result.balance_preferred is not None:
+            parts.append(f"<p><b>Preferred: {_e(pref_c.name)}.</b> Dynamic balance now "
+                         f"{result.balance_now.score:.2f}, preferred {result.balance_preferred.score:.2f}."  # type: ignore[union-attr]
+                         f" {_e(result.describe_gap())}</p>")
+        parts.append(f"<p>Congruence across dimensions (now): {result.congruence_now:.2f} "
+                     "(1 = every dimension has the same mix).</p>")
+        if result.forms is None:
+            parts.append("<p>Benign or malign: not answered yet (malign shares taken as 0).</p>")
+        else:
+            shares = ", ".join(
+                f"{m.value} {s:.0%} malign" if ok else f"{m.value} not answered"
+                for m, s, ok in zip(ACTIVE_MODES, result.forms.share, result.forms.answered, strict=True))
+            parts.append(f"<p>Benign or malign (now): {shares}.</p>")
+        parts.append(f"<p><small><i>Figure description:</i> {_e(self.description)}</small></p>")
+        return "".join(parts)
+
+    # ----- saving -----------------------------------------------------------------------------
+    def to_responses(self) -> Responses:
+        """The current answers as a one-respondent :class:`~coordkit.survey.Responses`."""
+        likert = self._likert_values()
+        return Responses(ids=(self.code.value.strip(),), now=[self._grid("now")],
+                         preferred=[self._grid("preferred")], likert=[likert],
+                         groups={GROUP_COLUMN: (self.group.value.strip(),)})
+
+    def save(self, path: str | Path | None = None) -> Path | None:
+        """Write the answers to a CSV file the class report reads; the status line says what happened.
+
+        Refuses (and says why) when the code is missing or not a simple pseudonym, when a dimension
+        does not share out 100 points, or when the file exists and is not an answers file.
+
+        Parameters
+        ----------
+        path : str or Path, optional
+            Default: the *Save as* box.
+
+        Returns
+        -------
+        pathlib.Path or None
+            The file written, or None if nothing was written.
+        """
+        target = Path(path if path is not None else self.path.value.strip() or "my_answers.csv")
+        code = self.code.value.strip()
+
+        def refuse(text: str) -> None:
+            self.save_status.value = f"<p style='color:{_WARN}'><b>Not saved:</b> {_e(text)}</p>"
+        if not _CODE.fullmatch(code):
+            refuse("enter the code your lecturer gave you (letters, digits, - or _; never your name).")
+            return None
+        if not self.result.complete:
+            refuse("every dimension must share out exactly 100 points, now and preferred.")
+            return None
+        if target.suffix.lower() != ".csv":
+            refuse("the file name must end in .csv.")
+            return None
+        if target.exists():
+            try:
+                read_responses(target, q=self.q)
+            except SurveyFileError:
+                refuse(f"{target.name} exists and is not an answers file; choose another name.")
+                return None
+        try:
+            write_responses(self.to_responses(), target, overwrite=True, q=self.q)
+        except OSError as error:
+            refuse(f"could not write {target}: {error.strerror or error}")
+            return None
+        self.save_status.value = (f"<p><b>Saved</b> to {_e(target)} (1 respondent, code {_e(code)}). "
+                                  "Send this file to your lecturer.</p>")
+        return target
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+class ClassExplorer:
+    """A class's results by group, with the privacy threshold and the group column as controls.
+
+    Parameters
+    ----------
+    data : ReadResult or Responses
+        A class, e.g. ``read_responses(...)`` of the synthetic class.
+    group_column : str, optional
+        Starting group column (default the first one read, if any).
+    min_group : int, default 5
+        Starting minimum group size (the slider runs from 3 to 20).
+
+    Attributes
+    ----------
+    group_column : Dropdown
+    min_group : IntSlider
+    summary : HTML
+    image : ipywidgets.Image
+    result : ClassAnalysis
+    description : str
+    last_update_seconds : float
+    widget : ipywidgets.VBox
+    """
+
+    def __init__(self, data: ReadResult | Responses, *, group_column: str | None = None,
+                 min_group: int = DEFAULT_MIN_GROUP) -> None:
+        self.responses = data if isinstance(data, Responses) else data.responses
+        columns = list(self.responses.groups)
+        if group_column is None and columns:
+            group_column = columns[0]
+        self.group_column = w.Dropdown(
+            options=[("(whole class only)", None)] + [(c, c) for c in columns], value=group_column,
+            description="Group by", tooltip="Column to break the class down by",
+            style={"description_width": "150px"}, layout=w.Layout(width="380px"))
+        self.min_group = w.IntSlider(
+            value=min_group, min=MIN_GROUP_FLOOR, max=20, step=1, description="Minimum group size",
+            tooltip="Groups smaller than this are not shown (privacy); never below 3",
+            continuous_update=False, style={"description_width": "150px"}, layout=w.Layout(width="460px"))
+        self.summary = w.HTML()
+        self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="700px"))
+        self._figure = class_arrows_figure(analyse(self.responses))
+        self._renderer = FastPNG(self._figure)
+        self.widget = w.VBox([w.HBox([self.group_column, self.min_group]), self.summary, self.image])
+        for control in (self.group_column, self.min_group):
+            control.observe(self.update, names="value")
+        self.update()
+
+    def update(self, change: Any = None) -> None:
+        """Re-analyse and redraw from the controls (the controls call this)."""
+        started = time.perf_counter()
+        self.result: ClassAnalysis = analyse(self.responses, group_column=self.group_column.value,
+                                             min_group=self.min_group.value)
+        a = self.result
+        update_class_arrows_figure(self._figure, a)
+        if not a.class_shown:
+            self.description = f"Nothing shown: only {a.n} respondents, fewer than {a.min_group}."
+            self.summary.value = f"<p><b>{_e(self.description)}</b></p>"
+        else:
+            self.description = describe_class_arrows(a)
+            self.summary.value = self._summary_html(a)
+        self.image.value = self._renderer.png(self._figure)
+        self.last_update_seconds = time.perf_counter() - started
+
+    def _summary_html(self, a: ClassAnalysis) -> str:
+        rows = []
+        for s in [a.overall, *a.groups]:
+            assert s is not None
+            points = " / ".join(f"{v:.0f}" for v in s.now_mean)
+            pref = " / ".join(f"{v:.0f}" for v in s.preferred_mean)
+            rows.append(f"<tr><td>{_e(s.label)}</td><td>{s.n}</td><td>{points}</td><td>{pref}</td>"
+                        f"<td>{_e(s.configuration_now.name)}</td><td>{s.balance_now.score:.2f} → "
+                        f"{s.balance_preferred.score:.2f}</td></tr>")
+        head = ("<tr><th>group</th><th>n</th><th>now H / S / I / F</th><th>preferred</th>"
+                "<th>configuration now</th><th>balance now → preferred</th></tr>")
+        if a.plan is None:
+            note = "Whole class only (no group column chosen)."
+        else:
+            hidden = len(a.plan.pooled)
+            count = "no group suppressed" if not a.plan.suppressed else \
+                f"{len(a.plan.suppressed)} group{'s' if len(a.plan.suppressed) != 1 else ''} suppressed"
+            note = f"{count}, {hidden} pooled. {a.plan.note()}"
+        return (f"<p><b>{a.n} respondents; minimum group size {a.min_group}: {_e(note)}</b></p>"
+                "<table style='border-collapse:collapse' border='1' cellpadding='3'>"
+                f"{head}{''.join(rows)}</table>"
+                f"<p><small><i>Figure description:</i> {_e(self.description).replace(chr(10), '<br>')}"
+                "</small></p>")
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+

@@ -1,0 +1,121 @@
+"""The lecturer's HTML report: self-contained, complete, accessible and private."""
+
+from __future__ import annotations
+
+import base64
+import re
+from html.parser import HTMLParser
+
+import numpy as np
+import pytest
+
+from coordkit import class_report as report
+from coordkit.survey import Responses, synthetic_class
+from coordkit.survey_io import read_responses, responses_csv
+
+
+class Images(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.images: list[dict[str, str]] = []
+        self.external: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "img":
+            self.images.append(a)
+        for key in ("src", "href"):
+            if key in a and re.match(r"(https?:)?//", a[key] or ""):
+                self.external.append(a[key])
+
+
+@pytest.fixture(scope="module")
+def synthetic_html():
+    return report.render_report(synthetic_class(), group_column="team", title="SYNTHETIC class",
+                                date="2026-01-01")
+
+
+def test_report_is_self_contained_with_described_figures(synthetic_html):
+    parser = Images()
+    parser.feed(synthetic_html)
+    assert not parser.external, "the report must not load anything from the network"
+    assert len(parser.images) == 4
+    for img in parser.images:
+        assert img["src"].startswith("data:image/png;base64,")
+        assert base64.b64decode(img["src"].split(",", 1)[1])[:4] == b"\x89PNG"
+        assert len(img["alt"]) > 80  # the figure's full text description
+    assert synthetic_html.count("<summary>Figure description</summary>") == 4
+
+
+def test_report_has_every_section(synthetic_html):
+    for heading in ("About the data", "Class profile", "Every respondent", "Groups by team",
+                    "Balance scores and configurations", "Congruence across dimensions",
+                    "Benign and malign forms", "Statements that drive the gap", "Notes on method"):
+        assert f"<h2>{heading}" in synthetic_html, heading
+    assert "SYNTHETIC class" in synthetic_html
+    assert "dynamic balance" in synthetic_html.lower()
+
+
+def test_no_ids_and_small_groups_suppressed_with_a_note(synthetic_html):
+    c = synthetic_class()
+    assert not any(rid in synthetic_html for rid in c.ids)
+    assert "Not shown separately: Estates (fewer than 5 respondents)" in synthetic_html
+    assert "<td>Estates</td>" not in synthetic_html
+    assert "other groups combined (2 groups)" in synthetic_html
+
+
+def test_min_group_option_and_its_floor():
+    html = report.render_report(synthetic_class(), group_column="team", min_group=3, date="x")
+    assert "<td>Estates</td>" in html and "Every group has at least 3 respondents" in html
+    with pytest.raises(ValueError, match="at least 3"):
+        report.render_report(synthetic_class(), min_group=2)
+
+
+def test_free_text_and_names_never_reach_the_report():
+    text = responses_csv(synthetic_class(size=8))
+    lines = text.splitlines()
+    lines[0] = "Name,Comments," + lines[0]
+    lines[1:] = [f"Person {k},secret remark {k}," + line for k, line in enumerate(lines[1:])]
+    bad = lines[2].split(",")
+    bad[5] = "lots"  # a non-numeric answer: rejected, and its content must not be shown
+    lines[2] = ",".join(bad)
+    result = read_responses(("\n".join(lines) + "\n").encode(), name="class.csv", group_columns=["team"])
+    html = report.render_report(result, group_column="team", date="x")
+    assert "Person" not in html and "secret remark" not in html and "lots" not in html
+    assert "Ignored columns (not read): Name, Comments, role." in html
+    assert "Rows not used" in html and "not a number" in html
+
+
+def test_a_class_under_the_threshold_shows_no_results():
+    html = report.render_report(synthetic_class(size=4), group_column="team", date="x")
+    assert "fewer than the minimum of 5" in html
+    assert "<img" not in html and "Class profile" not in html
+
+
+def test_without_likert_or_groups():
+    c = synthetic_class(size=10)
+    plain = Responses(ids=c.ids, now=c.now, preferred=c.preferred)
+    html = report.render_report(plain, date="x")
+    assert "was not in the file" in html and "No group column was chosen" in html
+
+
+def test_progress_reports_every_stage_in_order():
+    seen = []
+    report.render_report(synthetic_class(size=10), progress=lambda k, n, label: seen.append((k, n, label)),
+                         date="x")
+    assert [s[2] for s in seen] == list(report.STAGES)
+    assert [s[0] for s in seen] == list(range(1, len(report.STAGES) + 1))
+
+
+def test_group_labels_are_escaped():
+    c = synthetic_class(size=12)
+    teams = tuple("<script>alert(1)</script>" if t == "Ward A" else t for t in c.groups["team"])
+    tricky = Responses(ids=c.ids, now=c.now, preferred=c.preferred, likert=c.likert, groups={"team": teams})
+    html = report.render_report(tricky, group_column="team", min_group=3, date="x")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_write_report_writes_utf8(tmp_path):
+    out = report.write_report(synthetic_class(size=10), tmp_path / "r.html", date="x")
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert np.isfinite(out.stat().st_size)

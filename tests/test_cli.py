@@ -1,0 +1,162 @@
+"""The ``coordkit`` command, through its real entry point (``python -m coordkit.cli`` in a fresh
+process, as the console script runs it) and through ``main()``."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import subprocess
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from coordkit import cli
+from coordkit.data import data_dir
+from coordkit.survey import synthetic_class
+from coordkit.survey_io import responses_csv
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(__file__).parent / "survey_corpus"
+SYNTHETIC = data_dir() / "synthetic_class.csv"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "coordkit.cli", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=120)
+
+
+def call(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            status = cli.main(list(args))
+        except SystemExit as exit_:
+            status = int(exit_.code)
+    return status, out.getvalue(), err.getvalue()
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ----- the real entry point --------------------------------------------------------------------
+def test_report_on_the_synthetic_class(tmp_path):
+    before = sha(SYNTHETIC)
+    out = tmp_path / "report.html"
+    done = run("report", str(SYNTHETIC), "-o", str(out), "--group-column", "team", "--title", "SYNTHETIC")
+    assert done.returncode == cli.EXIT_OK, done.stderr
+    assert "60 rows accepted, 0 rejected" in done.stdout
+    assert f"wrote {out} (60 respondents)" in done.stdout
+    assert "Traceback" not in done.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "Groups by team" in html and "Estates (fewer than 5 respondents)" in html
+    assert sha(SYNTHETIC) == before
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("empty.csv", "empty.csv: the file is empty"),
+    ("missing_column.csv", "missing column 'preferred_D3F'"),
+    ("latin1.csv", "not UTF-8 text"),
+    ("workbook.csv", "spreadsheet workbook"),
+])
+def test_bad_file_exits_1_with_a_message_and_no_traceback(tmp_path, name, message):
+    out = tmp_path / "r.html"
+    done = run("report", str(CORPUS / name), "-o", str(out))
+    assert done.returncode == cli.EXIT_BAD_INPUT
+    assert done.stderr.startswith("coordkit: error: ") and message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not out.exists()
+
+
+def test_rejected_rows_exit_3_and_are_listed(tmp_path):
+    out = tmp_path / "r.html"
+    done = run("report", str(CORPUS / "sum_off.csv"), "-o", str(out))
+    assert done.returncode == cli.EXIT_REJECTED_ROWS
+    assert "1 row(s) rejected" in done.stderr and "points sum to 90" in done.stderr
+    assert "4 rows accepted, 1 rejected" in done.stdout
+    assert out.exists() and "Rows not used" in out.read_text(encoding="utf-8")
+    strict = run("report", str(CORPUS / "sum_off.csv"), "-o", str(tmp_path / "s.html"), "--strict")
+    assert strict.returncode == cli.EXIT_BAD_INPUT and not (tmp_path / "s.html").exists()
+
+
+def test_usage_errors_exit_2():
+    done = run("report", str(SYNTHETIC), "-o", "x.html", "--min-group", "2")
+    assert done.returncode == cli.EXIT_USAGE and "--min-group must be at least 3" in done.stderr
+    assert run().returncode == cli.EXIT_USAGE
+    assert run("report", str(SYNTHETIC)).returncode == cli.EXIT_USAGE  # -o is required
+
+
+def test_progress_bar_for_a_large_file(tmp_path):
+    big = tmp_path / "big.csv"
+    big.write_text(responses_csv(synthetic_class(size=1500)), encoding="utf-8")
+    done = run("report", str(big), "-o", str(tmp_path / "big.html"), "--group-column", "team")
+    assert done.returncode == cli.EXIT_OK, done.stderr
+    assert "reading big.csv" in done.stderr and "100% writing HTML" in done.stderr
+    quiet = run("report", str(big), "-o", str(tmp_path / "q.html"), "--quiet")
+    assert quiet.stderr == ""
+
+
+def test_template_and_synthetic_commands(tmp_path):
+    template = tmp_path / "t.csv"
+    done = run("template", "-o", str(template), "--group-column", "team")
+    assert done.returncode == 0 and template.read_text().startswith("respondent,team,now_D1H")
+    assert run("template", "-o", str(template)).returncode == cli.EXIT_BAD_INPUT  # exists
+    synthetic = tmp_path / "s.csv"
+    assert run("synthetic", "-o", str(synthetic)).returncode == 0
+    assert synthetic.read_bytes() == SYNTHETIC.read_bytes()
+
+
+# ----- main() ----------------------------------------------------------------------------------
+def test_main_merges_several_files(tmp_path):
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.write_text(responses_csv(synthetic_class(seed=1, size=5)), encoding="utf-8")
+    b.write_text(responses_csv(synthetic_class(seed=2, size=7)), encoding="utf-8")
+    status, out, err = call("report", str(a), str(b), "-o", str(tmp_path / "r.html"), "--quiet")
+    assert status == cli.EXIT_REJECTED_ROWS  # S001..S005 are in both files
+    assert "2 rows accepted, 10 rejected" in out and "duplicate respondent id: also in" in err
+
+
+def test_main_refuses_to_overwrite_an_input(tmp_path):
+    path = tmp_path / "class.csv"
+    path.write_text(responses_csv(synthetic_class(size=6)), encoding="utf-8")
+    before = sha(path)
+    status, _, err = call("report", str(path), "-o", str(path))
+    assert status == cli.EXIT_BAD_INPUT and "would overwrite the input" in err
+    assert sha(path) == before
+
+
+def test_main_reports_an_unwritable_output(tmp_path):
+    status, _, err = call("report", str(SYNTHETIC), "-o", str(tmp_path / "missing" / "r.html"), "--quiet")
+    assert status == cli.EXIT_BAD_INPUT and "does not exist" in err
+    status, _, err = call("report", str(SYNTHETIC), "-o", str(tmp_path), "--quiet")
+    assert status == cli.EXIT_BAD_INPUT and "is a folder" in err
+
+
+def test_main_with_no_row_accepted(tmp_path):
+    path = tmp_path / "all_bad.csv"
+    lines = responses_csv(synthetic_class(size=3)).splitlines()
+    lines[1:] = [line.rsplit(",", 1)[0] + ",9" for line in lines[1:]]  # Likert 9: out of range
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, _, err = call("report", str(path), "-o", str(tmp_path / "r.html"))
+    assert status == cli.EXIT_BAD_INPUT and "no row could be accepted" in err
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_progress_printer_on_a_terminal():
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Tty()
+    bar = cli.Progress(stream, width=10)
+    bar.update(0.3, "reading", "300/1000 rows")
+    bar.update(1.0, "writing HTML")
+    bar.close()
+    text = stream.getvalue()
+    assert text.startswith("\r[###-------]  30% reading 300/1000 rows")
+    assert text.endswith("\n") and "100% writing HTML" in text
+    silent = io.StringIO()
+    cli.Progress(silent, enabled=False).update(0.5, "x")
+    assert silent.getvalue() == ""

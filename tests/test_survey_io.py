@@ -1,0 +1,308 @@
+"""The response-file reader against real-world files: the malformed corpus (each file with its expected
+message), property-based fuzzing, the accounting of every line, and the promise never to touch the
+input file."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from coordkit.survey import Responses, questionnaire, synthetic_class
+from coordkit.survey_io import (
+    ReadResult,
+    SurveyFileError,
+    merge,
+    read_responses,
+    responses_csv,
+    template_csv,
+    write_responses,
+)
+
+CORPUS = Path(__file__).parent / "survey_corpus"
+INDEX = yaml.safe_load((CORPUS / "index.yml").read_text(encoding="utf-8"))
+Q = questionnaire()
+DIVIDE = Q.columns(likert=False)
+BASE = synthetic_class(seed=11, size=6)
+BASE_TEXT = responses_csv(BASE)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def data_lines(result: ReadResult) -> int:
+    return result.n_accepted + result.n_rejected + len(result.skipped)
+
+
+# ----- the corpus ------------------------------------------------------------------------------
+def test_every_corpus_file_has_an_entry_and_every_entry_a_file():
+    files = {p.name for p in CORPUS.glob("*.csv")}
+    assert files == set(INDEX)
+
+
+@pytest.mark.parametrize("name", sorted(INDEX))
+def test_corpus_file_gets_its_expected_answer(name):
+    spec = INDEX[name]
+    path = CORPUS / name
+    before, mtime = digest(path), path.stat().st_mtime_ns
+    if spec["kind"] == "file":
+        with pytest.raises(SurveyFileError) as caught:
+            read_responses(path, group_columns=["team"])
+        assert spec["message"] in str(caught.value)
+        assert str(caught.value).startswith(name + ":")
+    else:
+        result = read_responses(path, group_columns=["team"])
+        assert result.n_accepted == spec["accepted"]
+        assert result.n_rejected == spec.get("rejected", 0)
+        assert len(result.skipped) == spec["skipped"]
+        if spec["kind"] == "rows":
+            messages = [p.message() for p in result.rejected]
+            assert any(spec["message"] in m for m in messages), messages
+            for p in result.rejected:  # every problem names the row, the line and (mostly) a column
+                assert f"row {p.row} (line {p.line})" in p.message()
+        else:
+            assert result.responses.now.shape == (spec["accepted"], 6, 4)
+            assert np.allclose(result.responses.now.sum(axis=-1), 100)
+    assert digest(path) == before and path.stat().st_mtime_ns == mtime  # never modified
+
+
+def test_junk_files_read_the_same_answers_as_the_clean_file():
+    clean = read_responses(responses_csv(synthetic_class(seed=7, size=5)).encode(), group_columns=["team"])
+    for name in ("excel_semicolon_bom.csv", "title_lines.csv", "qualtrics_like.csv", "tab_delimited.csv",
+                 "utf16.csv", "percent_signs.csv", "mac_line_endings.csv"):
+        r = read_responses(CORPUS / name, group_columns=["team"])
+        assert r.responses.ids == clean.responses.ids, name
+        assert np.array_equal(r.responses.now, clean.responses.now), name
+        assert np.array_equal(r.responses.likert, clean.responses.likert), name
+        assert r.responses.groups == clean.responses.groups, name
+
+
+def test_qualtrics_like_export_reports_what_it_ignored_and_skipped():
+    r = read_responses(CORPUS / "qualtrics_like.csv", group_columns=["team"])
+    assert {"Name", "Email", "Comments"} <= set(r.ignored_columns)
+    assert [s.line for s in r.skipped] == [2, 3]
+    assert all("text under the header" in s.reason for s in r.skipped)
+    assert "Jo Bloggs" not in repr(r.responses.__dict__) and "never listens" not in repr(r.responses.__dict__)
+
+
+def test_title_lines_and_blank_lines_are_reported():
+    r = read_responses(CORPUS / "title_lines.csv")
+    assert r.header_line == 4
+    assert [s.line for s in r.skipped if "title" in s.reason] == [1, 2, 3]
+    assert [s.reason for s in r.skipped if "title" not in s.reason] == ["blank line", "blank line"]
+    assert "line 8 skipped: blank line" in r.problems_text()
+
+
+def test_summary_and_problem_text_for_the_terminal():
+    r = read_responses(CORPUS / "duplicate_ids.csv")
+    assert "3 rows accepted, 2 rejected" in r.summary()
+    assert "(found 'S001')" in r.problems_text()
+    assert "S001" not in r.problems_text(values=False)
+
+
+def test_missing_group_column_is_a_file_error():
+    with pytest.raises(SurveyFileError, match="missing column 'ward'"):
+        read_responses(BASE_TEXT.encode(), group_columns=["ward"], name="x.csv")
+
+
+def test_likert_block_is_optional_but_all_or_nothing():
+    no_likert = "\n".join(",".join(line.split(",")[:-12]) for line in BASE_TEXT.splitlines()) + "\n"
+    r = read_responses(no_likert.encode())
+    assert r.responses.likert is None and r.n_accepted == 6
+    with pytest.raises(SurveyFileError, match="missing columns 'LHB1', 'LHB2'"):
+        read_responses(no_likert.encode(), likert=True)
+    partial = "\n".join(",".join(line.split(",")[:-1]) for line in BASE_TEXT.splitlines()) + "\n"
+    with pytest.raises(SurveyFileError, match="missing column 'LIM2'"):
+        read_responses(partial.encode())
+    ignored = read_responses(BASE_TEXT.encode(), likert=False)
+    assert ignored.responses.likert is None and "LHB1" in ignored.ignored_columns
+
+
+def test_empty_likert_cells_mean_not_answered():
+    lines = BASE_TEXT.splitlines()
+    cells = lines[1].split(",")
+    cells[-1] = ""
+    lines[1] = ",".join(cells)
+    r = read_responses(("\n".join(lines) + "\n").encode())
+    assert r.n_accepted == 6 and np.isnan(r.responses.likert[0, -1])
+
+
+def test_empty_as_zero_option():
+    lines = BASE_TEXT.splitlines()
+    header = lines[0].split(",")
+    cells = lines[1].split(",")
+    k = header.index("now_D1F")
+    cells[header.index("now_D1H")] = str(int(cells[header.index("now_D1H")]) + int(cells[k]))
+    cells[k] = ""
+    lines[1] = ",".join(cells)
+    text = ("\n".join(lines) + "\n").encode()
+    assert read_responses(text).n_rejected == 1
+    r = read_responses(text, empty_as_zero=True)
+    assert r.n_accepted == 6 and r.responses.now[0, 0, 3] == 0
+    assert any("empty_as_zero" in n for n in r.notes)
+
+
+def test_header_names_match_ignoring_case_spaces_and_order():
+    lines = BASE_TEXT.splitlines()
+    table = [line.split(",") for line in lines]
+    order = list(range(len(table[0])))
+    random.Random(3).shuffle(order)
+    shuffled = [[row[k] for k in order] for row in table]
+    shuffled[0] = [f"  {c.upper()} " for c in shuffled[0]]
+    r = read_responses(("\n".join(",".join(r) for r in shuffled) + "\n").encode())
+    assert r.n_accepted == 6
+    assert np.array_equal(r.responses.now, BASE.now)
+    assert np.array_equal(r.responses.preferred, BASE.preferred)
+
+
+def test_bad_options_are_refused():
+    with pytest.raises(ValueError, match="tolerance"):
+        read_responses(BASE_TEXT.encode(), tolerance=-1)
+    with pytest.raises(ValueError, match="likert"):
+        read_responses(BASE_TEXT.encode(), likert="yes")
+    with pytest.raises(SurveyFileError, match="no such file"):
+        read_responses(Path("/nonexistent/answers.csv"))
+
+
+# ----- writing, merging ------------------------------------------------------------------------
+def test_write_then_read_round_trip(tmp_path):
+    path = write_responses(BASE, tmp_path / "class.csv")
+    r = read_responses(path, group_columns=["team", "role"])
+    assert r.responses.ids == BASE.ids
+    assert np.array_equal(r.responses.now, BASE.now) and np.array_equal(r.responses.likert, BASE.likert)
+    assert r.responses.groups == BASE.groups
+    with pytest.raises(FileExistsError):
+        write_responses(BASE, path)
+
+
+def test_template_has_every_column_and_no_rows():
+    header = template_csv(["team"]).strip().split(",")
+    assert header == ["respondent", "team", *Q.columns()]
+    with pytest.raises(SurveyFileError, match="no answers under it"):
+        read_responses(template_csv().encode())
+
+
+def test_merge_rejects_ids_shared_across_files_and_keeps_the_rest():
+    a = read_responses(responses_csv(synthetic_class(seed=1, size=5)).encode(), name="a.csv")
+    other = synthetic_class(seed=2, size=7)
+    renamed = Responses(ids=tuple(f"T{k}" for k in range(5)) + other.ids[5:], now=other.now,
+                        preferred=other.preferred, likert=other.likert, groups=other.groups)
+    b = read_responses(responses_csv(renamed).encode(), name="b.csv")
+    m = merge([a, b])
+    assert m.n_accepted == 12 and m.n_rejected == 0 and m.sources == ("a.csv", "b.csv")
+    m2 = merge([a, read_responses(responses_csv(synthetic_class(seed=2, size=7)).encode(), name="b.csv")])
+    assert m2.n_accepted == 2 and m2.n_rejected == 10  # S001..S005 are in both; S006, S007 only in b
+    assert "also in b.csv row 1" in m2.rejected[0].message()
+
+
+# ----- fuzzing ---------------------------------------------------------------------------------
+def check_contract(data: bytes) -> ReadResult | None:
+    """Whatever the bytes, the reader returns a result or raises SurveyFileError, and accounts for
+    every line under the header."""
+    try:
+        result = read_responses(data, name="fuzz.csv")
+    except SurveyFileError as error:
+        assert str(error).startswith("fuzz.csv: ")
+        return None
+    assert result.n_accepted == len(result.responses)
+    assert not {(s, r) for s, r, _ in result.accepted} & {(s, r) for s, r, _ in result.rejected_rows}
+    for p in result.rejected:
+        assert p.problem and p.row >= 1 and p.line >= 1
+    assert np.all(np.abs(result.responses.now.sum(axis=-1) - 100) <= result.tolerance + 1e-9)
+    assert np.all((result.responses.now >= 0) & (result.responses.now <= 100))
+    return result
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=3000))
+def test_fuzz_arbitrary_bytes(data):
+    check_contract(data)
+
+
+@given(st.text(max_size=2000))
+def test_fuzz_arbitrary_text(text):
+    check_contract(text.encode("utf-8"))
+
+
+edits = st.lists(st.tuples(st.integers(0, len(BASE_TEXT)), st.sampled_from(["insert", "delete", "replace"]),
+                           st.text(alphabet=st.sampled_from(list(',;\t"\n\r x9.-%é\x00')), max_size=4)),
+                 max_size=6)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(edits)
+def test_fuzz_small_edits_to_a_valid_file(changes):
+    text = BASE_TEXT
+    for position, kind, chunk in changes:
+        position = min(position, len(text))
+        if kind == "insert":
+            text = text[:position] + chunk + text[position:]
+        elif kind == "delete":
+            text = text[:position] + text[position + len(chunk) + 1:]
+        else:
+            text = text[:position] + chunk + text[position + len(chunk):]
+    result = check_contract(text.encode("utf-8"))
+    if result is not None and result.delimiter == ",":
+        rows = [line for line in text.splitlines()]
+        assert data_lines(result) <= len(rows)
+
+
+dimension = st.lists(st.integers(0, 20), min_size=3, max_size=3).map(
+    lambda cuts: [5 * (b - a) for a, b in zip([0, *sorted(cuts)], [*sorted(cuts), 20], strict=True)])
+six = st.lists(dimension, min_size=6, max_size=6)
+respondent = st.tuples(six, six, st.lists(st.integers(1, 5), min_size=12, max_size=12))
+
+
+@given(st.lists(respondent, min_size=1, max_size=8), st.sampled_from([",", ";", "\t"]), st.booleans(),
+       st.sampled_from(["\n", "\r\n", "\r"]), st.integers(0, 3), st.integers(0, 3))
+def test_fuzz_round_trip_through_export_styles(people, delimiter, bom, newline, titles, blanks):
+    responses = Responses(
+        ids=tuple(f"P{k}" for k in range(len(people))),
+        now=np.array([p[0] for p in people], dtype=float),
+        preferred=np.array([p[1] for p in people], dtype=float),
+        likert=np.array([p[2] for p in people], dtype=float),
+        groups={"team": tuple("AB"[k % 2] for k in range(len(people)))},
+    )
+    lines = responses_csv(responses).splitlines()
+    lines = [line.replace(",", delimiter) for line in lines]
+    junk = [f"Survey export {k}" for k in range(titles)]
+    body = lines[1:]
+    for k in range(blanks):
+        body.insert(min(k * 2, len(body)), "")
+    text = newline.join([*junk, lines[0], *body]) + newline
+    data = (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
+    result = read_responses(data, group_columns=["team"])
+    assert result.n_accepted == len(people) and not result.rejected
+    assert len(result.skipped) == blanks + titles
+    assert result.delimiter == delimiter
+    assert result.header_line == titles + 1
+    assert np.array_equal(result.responses.now, responses.now)
+    assert np.array_equal(result.responses.preferred, responses.preferred)
+    assert np.array_equal(result.responses.likert, responses.likert)
+    assert result.responses.groups == responses.groups
+
+
+garbage = st.one_of(st.sampled_from(["abc", "1e999", "nan", "inf", "--5", "5..0", "101", "-1", "1,000", "½"]),
+                    st.text(alphabet="xyz!?", min_size=1, max_size=5))
+
+
+@given(st.integers(0, 5), st.sampled_from(DIVIDE), garbage)
+def test_fuzz_a_bad_cell_rejects_exactly_its_row_and_names_it(row, column, value):
+    table = [line.split(",") for line in BASE_TEXT.splitlines()]
+    k = table[0].index(column)
+    assume(value.strip() != table[row + 1][k])
+    table[row + 1][k] = value
+    text = "\n".join(",".join(r) for r in table) + "\n"
+    result = read_responses(text.encode(), name="bad.csv")
+    assert result.n_accepted == 5 and result.n_rejected == 1
+    assert result.rejected_rows == (("bad.csv", row + 1, row + 2),)
+    messages = [p.message() for p in result.rejected]
+    assert any(f"row {row + 1} (line {row + 2})" in m and column in m for m in messages), messages

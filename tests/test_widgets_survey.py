@@ -1,0 +1,225 @@
+"""Drive the questionnaire widgets as a learner and a lecturer would, without a browser: every
+slider over its whole range, every dropdown option, every button and text box (ipywidgets swallows
+exceptions raised in callbacks, so only direct tests see them)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+import coordkit.widgets.survey as ws
+from coordkit.survey import example_answers, score_answers, synthetic_class
+from coordkit.survey_io import read_responses
+from coordkit.widgets.survey import ClassExplorer, SurveyForm
+
+
+@pytest.fixture(scope="module")
+def form():
+    return SurveyForm()
+
+
+@pytest.fixture
+def no_render(monkeypatch, form):
+    """Skip the PNG encoding (the slow part) in the range sweeps; other tests render for real."""
+    monkeypatch.setattr(form._renderer, "png", lambda fig=None: b"\x89PNG fake")
+
+
+def grid(form, timeframe):
+    return np.array([[form.sliders[i.column(timeframe)].value for i in row] for row in form.q.divide_items])
+
+
+def check_consistent(form):
+    r = form.result
+    expected = score_answers(grid(form, "now"), grid(form, "preferred"),
+                             None if all(d.value is None for d in form.likert.values())
+                             else [np.nan if d.value is None else d.value for d in form.likert.values()])
+    assert r.complete_now.tolist() == expected.complete_now.tolist()
+    assert np.allclose(r.now_scores, expected.now_scores, equal_nan=True)
+    assert np.allclose(r.gap, expected.gap, equal_nan=True)
+    if r.now is not None:
+        assert np.isclose(np.nansum(r.now_scores), 100)
+        assert all(math.isfinite(x) and 0 <= x <= 1 for x in r.now.strengths)
+        assert 0 <= r.balance_now.score <= 1
+        assert r.configuration_now.name in form.summary.value
+    for d, dim in enumerate(form.q.dimensions):
+        total = r.totals_now[d]
+        text = form.totals[f"now_{dim}"].value
+        assert f"{total:.0f} of 100 points" in text
+        assert ("✓" in text) == bool(r.complete_now[d])
+
+
+def test_starts_even_and_complete(form):
+    form.reset()
+    assert form.result.complete
+    assert form.result.now_scores.tolist() == [25.0] * 4
+    assert "All six dimensions share out 100 points" in form.summary.value
+    assert form.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert all(t.endswith("✓") for t in form.tabs.titles[:6])
+
+
+@pytest.mark.parametrize("column", [f"{t}_D{d}{m}" for t in ("now", "preferred") for d in range(1, 7)
+                                    for m in "HSIF"])
+def test_every_divide_slider_over_its_whole_range(form, no_render, column):
+    form.reset()
+    slider = form.sliders[column]
+    for value in range(slider.min, slider.max + 1, slider.step):
+        slider.value = value
+        check_consistent(form)
+        dim = form.q.dimensions[int(column.split("_D")[1][0]) - 1]
+        timeframe = column.split("_")[0]
+        indicator = form.totals[f"{timeframe}_{dim}"].value
+        if value == 25:
+            assert "100 of 100 points ✓" in indicator
+        elif value < 25:
+            assert f"{25 - value} left to give" in indicator
+        else:
+            assert f"{value - 25} points too many" in indicator
+            assert "Not counted yet" in form.summary.value
+
+
+@pytest.mark.parametrize("item", ["LHB1", "LHB2", "LHM1", "LHM2", "LSB1", "LSB2", "LSM1", "LSM2",
+                                  "LIB1", "LIB2", "LIM1", "LIM2"])
+def test_every_likert_dropdown_over_every_option(form, no_render, item):
+    form.reset()
+    dropdown = form.likert[item]
+    for _label, value in dropdown.options:
+        dropdown.value = value
+        check_consistent(form)
+        if value is None:
+            assert "not answered yet" in form.summary.value
+        else:
+            assert form.result.forms is not None
+            assert np.all((form.result.forms.share >= 0) & (form.result.forms.share <= 1))
+    form.reset()
+
+
+def test_moving_one_slider_changes_image_summary_and_indicator(form):
+    form.reset()
+    before = (form.image.value, form.summary.value, form.totals["now_decisions"].value)
+    form.sliders["now_D1H"].value = 40
+    assert form.image.value != before[0]
+    assert form.summary.value != before[1]
+    assert form.totals["now_decisions"].value == "<b>Now: 115 of 100 points: 15 points too many</b>"
+    assert form.tabs.titles[0] == "1. decisions …"
+    assert form.last_update_seconds < 1
+    form.reset()
+
+
+def test_every_slider_redraws_the_figure(form):
+    form.reset()
+    for column, slider in form.sliders.items():
+        before = form.image.value
+        slider.value = 50
+        after = form.image.value
+        slider.value = 25
+        assert after != before, column
+
+
+def test_example_answers_and_likert_reach_the_profile():
+    f = SurveyForm(example_answers())
+    ex = example_answers()
+    r = score_answers(ex["now"], ex["preferred"], ex["likert"])
+    assert np.allclose(f.result.now_scores, r.now_scores)
+    assert f.result.now == r.now
+    assert "Now: deficit culture: weak individualism" in f.summary.value
+    assert "malign" in f.summary.value and "not answered yet" not in f.summary.value
+    assert f.answers()["now"] == ex["now"]
+
+
+def test_reset_button_and_set_answers():
+    f = SurveyForm(example_answers())
+    f.reset_button.click()
+    assert f.result.now_scores.tolist() == [25.0] * 4 and f.result.forms is None
+    with pytest.raises(ValueError, match="6 x 4"):
+        f.set_answers({"now": [[25] * 4], "preferred": [[25] * 4] * 6})
+
+
+def test_save_refuses_until_answers_and_code_are_right(tmp_path):
+    f = SurveyForm(example_answers(), path=str(tmp_path / "mine.csv"))
+    f.save_button.click()
+    assert "Not saved" in f.save_status.value and "code" in f.save_status.value
+    f.code.value = "Jo Bloggs"  # a name with a space: not a pseudonym
+    assert f.save() is None and "never your name" in f.save_status.value
+    f.code.value = "K7-QX"
+    f.sliders["preferred_D3S"].value = 100
+    assert f.save() is None and "exactly 100 points" in f.save_status.value
+    f.set_answers(example_answers())
+    f.path.value = str(tmp_path / "mine.txt")
+    assert f.save() is None and ".csv" in f.save_status.value
+    assert not (tmp_path / "mine.csv").exists()
+
+
+def test_saved_answers_are_read_back_by_the_class_report_reader(tmp_path):
+    f = SurveyForm(example_answers(), path=str(tmp_path / "mine.csv"))
+    f.code.value = "K7-QX"
+    f.group.value = "Ward A"
+    f.save_button.click()
+    assert "Saved" in f.save_status.value
+    r = read_responses(tmp_path / "mine.csv", group_columns=[ws.GROUP_COLUMN])
+    assert r.n_accepted == 1 and r.responses.ids == ("K7-QX",)
+    assert r.responses.groups == {"team": ("Ward A",)}
+    assert r.responses.now[0].tolist() == example_answers()["now"]
+    assert r.responses.likert[0].tolist() == example_answers()["likert"]
+    f.sliders["now_D1H"].value = 35
+    f.sliders["now_D1S"].value = 35
+    assert f.save() is not None  # overwriting one's own answers file is allowed
+    (tmp_path / "notes.csv").write_text("my private notes\n", encoding="utf-8")
+    assert f.save(tmp_path / "notes.csv") is None and "not an answers file" in f.save_status.value
+    assert (tmp_path / "notes.csv").read_text(encoding="utf-8") == "my private notes\n"
+
+
+def test_controls_are_labelled(form):
+    labels = [s.description for s in form.sliders.values()]
+    assert len(set(labels)) == 48 and labels[0] == "1A now" and labels[1] == "1A preferred"
+    assert all(s.tooltip for s in form.sliders.values())
+    assert all(d.description and d.tooltip for d in form.likert.values())
+    assert form.code.tooltip and form.save_button.tooltip
+
+
+# ----- the lecturer's explorer -----------------------------------------------------------------
+@pytest.fixture(scope="module")
+def explorer():
+    return ClassExplorer(read_responses(ws.Path(__file__).parents[1] / "data" / "synthetic_class.csv",
+                                        group_columns=["team", "role"]))
+
+
+def test_explorer_starts_with_estates_suppressed(explorer):
+    assert explorer.group_column.value == "team" and explorer.min_group.value == 5
+    assert "1 group suppressed" in explorer.summary.value
+    assert "Estates" in explorer.summary.value and "<td>Estates</td>" not in explorer.summary.value
+
+
+def test_min_group_slider_over_its_whole_range(explorer):
+    for value in range(explorer.min_group.min, explorer.min_group.max + 1):
+        explorer.min_group.value = value
+        a = explorer.result
+        assert a.min_group == value
+        assert all(g.n >= value for g in a.groups)
+        assert sum(g.n for g in a.groups) <= a.n
+        assert f"minimum group size {value}" in explorer.summary.value
+        assert explorer.image.value[:4] == b"\x89PNG"
+    explorer.min_group.value = 3
+    assert "no group suppressed" in explorer.summary.value
+    assert "<td>Estates</td>" in explorer.summary.value
+    explorer.min_group.value = 5
+
+
+def test_group_column_dropdown_every_option(explorer):
+    for _label, value in explorer.group_column.options:
+        before = explorer.image.value
+        explorer.group_column.value = value
+        assert explorer.result.group_column == value
+        if value is None:
+            assert "Whole class only" in explorer.summary.value
+        assert explorer.description
+        assert explorer.image.value != before or value == "team"
+    explorer.group_column.value = "team"
+
+
+def test_explorer_with_a_tiny_class():
+    tiny = ClassExplorer(synthetic_class(size=4))
+    assert "Nothing shown: only 4 respondents" in tiny.summary.value
+    tiny.min_group.value = 3
+    assert tiny.result.class_shown
