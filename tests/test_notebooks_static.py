@@ -1,0 +1,76 @@
+"""Every chapter notebook, as committed, reads well without a kernel (on GitHub, in print).
+
+These checks run on the stored notebooks, not by executing them: a clean run stored (execution
+counts 1, 2, 3, ... with no gaps and no errors), the structure every chapter promises (time,
+objectives, things to notice and to try, key points, references), a static figure or printed
+result just before every widget, and a text description with every figure.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+WIDGET_CELL = re.compile(r"(Explorer|Viewer|Form|Recoder)\(|\binteract\(")
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _text(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_stored_outputs_come_from_one_clean_run(path):
+    code = [c for c in _load(path)["cells"] if c["cell_type"] == "code"]
+    counts = [c["execution_count"] for c in code]
+    assert counts == list(range(1, len(code) + 1)), "re-run with ./kit execute (Restart & Run All)"
+    for cell in code:
+        assert all(o["output_type"] != "error" for o in cell["outputs"]), _text(cell)[:80]
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if not p.stem.startswith("00")],
+                         ids=lambda p: p.stem)
+def test_chapter_structure(path):
+    cells = _load(path)["cells"]
+    markdown = "\n".join(_text(c) for c in cells if c["cell_type"] == "markdown")
+    assert re.search(r"\*\*Time:\*\* about \d+ minutes", markdown), "time estimate"
+    assert "By the end of this notebook you will be able to" in markdown, "learning objectives"
+    for heading in ("Things to notice", "Things to try", "Key points", "References"):
+        assert re.search(rf"^#+ .*{heading}", markdown, flags=re.M | re.I), heading
+    assert re.search(r"^#+ .*(What it is|what it is)", markdown, flags=re.M), "what it is"
+    assert re.search(r"^#+ .*How to use", markdown, flags=re.M), "how to use it"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_widget_has_a_static_copy_just_before_it(path):
+    code = [c for c in _load(path)["cells"] if c["cell_type"] == "code"]
+    widget_cells = [k for k, c in enumerate(code) if WIDGET_CELL.search(_text(c))
+                    and "NBVAL_IGNORE_OUTPUT" in _text(c)]
+    assert widget_cells, "a widget notebook with no widget?"
+    for k in widget_cells:
+        before = [o for c in code[max(0, k - 3):k] for o in c["outputs"]]
+        has_static = any("image/png" in o.get("data", {}) for o in before) or (
+            path.stem.startswith("00") and any(o["output_type"] == "stream" for o in before))
+        assert has_static, f"widget cell {k} ({_text(code[k])[:60]!r}) has no static figure before it"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_figure_has_a_text_description(path):
+    for cell in _load(path)["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        images = [o for o in cell["outputs"] if "image/png" in o.get("data", {})]
+        if not images:
+            continue
+        text = "".join("".join(o.get("text", "")) for o in cell["outputs"] if o["output_type"] == "stream")
+        alt = "".join("".join(o["data"].get("text/plain", "")) for o in images)
+        assert "description" in text.lower() or len(alt) > 40, \
+            f"a figure without a text description in {_text(cell)[:60]!r}"
