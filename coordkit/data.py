@@ -765,7 +765,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Examples
     --------
     >>> main(["validate"])  # doctest: +ELLIPSIS
-    ok: 4 data files valid in ...
+    ok: ... data files valid in ...
     0
     """
     parser = argparse.ArgumentParser(

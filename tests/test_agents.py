@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -14,11 +16,15 @@ from coordkit.models.agents import (
     PRESETS,
     AgentLevers,
     Structure,
+    balanced_counts,
     balanced_nation_of_monocultures,
     balanced_team_in_monoculture,
+    configurations_by_level,
     fractal_balance,
+    fractal_verdict,
     malign_response,
     simulate,
+    sweep,
     team_pressures,
 )
 from coordkit.profile import Profile
@@ -242,3 +248,129 @@ def test_finite_and_on_the_simplex_over_the_lever_ranges(levers, seed):
         assert_on_simplex(run.shares[level])
         balance = run.balance(level)
         assert np.all((balance >= 0) & (balance <= 1))
+
+
+# ----- progress ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("steps", [1, 7, 49, 50, 51, 120, 200])
+def test_progress_is_reported_regularly_monotone_and_ends_at_steps(steps):
+    calls = []
+    run = simulate(SMALL, steps=steps, seed=2, progress=lambda t, total: calls.append((t, total)))
+    every = max(1, steps // 50)
+    done = [t for t, _ in calls]
+    assert calls and all(total == steps for _, total in calls)
+    assert done == sorted(set(done)) and done[-1] == steps  # monotone, ends at the last step
+    assert done == [t for t in range(1, steps + 1) if t % every == 0 or t == steps]
+    plain = simulate(SMALL, steps=steps, seed=2)
+    for level in LEVELS:  # the callback cannot change the run
+        assert np.array_equal(run.shares[level], plain.shares[level])
+    assert np.array_equal(run.final_mixes, plain.final_mixes)
+    assert np.array_equal(run.initial_mixes, plain.initial_mixes)
+
+
+def test_progress_must_be_callable():
+    with pytest.raises(TypeError, match="progress must be a callable"):
+        simulate(SMALL, steps=5, seed=0, progress="bar")  # type: ignore[arg-type]
+
+
+# ----- reading a run: steps, configurations, the verdict ------------------------------------------
+
+S = Structure(ics=2, providers=2, teams=3, staff=4)  # 12 teams, 4 providers, 2 ICSs
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return {name: simulate(S, preset(S), steps=60, seed=0) for name, preset in PRESETS.items()}
+
+
+def test_step_index_and_balance_at_one_step(runs):
+    run = runs["fractal balance"]
+    assert run.step_index(-1) == 60 and run.step_index(0) == 0 and run.step_index(-61) == 0
+    for bad in (61, -62, 1.5, True):
+        with pytest.raises(ValueError, match="step must be between -61 and 60"):
+            run.step_index(bad)
+    for level in LEVELS:
+        for step in (0, 30, -1):
+            np.testing.assert_array_equal(run.balance(level, step=step),
+                                          run.balance(level)[step])
+        np.testing.assert_array_equal(run.balance(level, "simpson", step=5),
+                                      run.balance(level, "simpson")[5])
+
+
+def test_configurations_are_the_kits_classification_of_each_unit(runs):
+    run = runs["balanced nation of monoculture teams"]
+    names = configurations_by_level(run)
+    assert [len(names[level]) for level in LEVELS] == [12, 4, 2, 1]
+    for level in LEVELS:
+        for unit, name in enumerate(names[level]):
+            assert name == classify(run.profile(level, unit)).name
+    assert Counter(names["team"]) == {"hierarchy monoculture": 4, "solidarity monoculture": 4,
+                                      "individualism monoculture": 4}
+    names["team"][0] = "changed"  # a copy: the cache is not touched
+    assert configurations_by_level(run)["team"][0] == "hierarchy monoculture"
+    assert configurations_by_level(run, step=0) == configurations_by_level(run, step=-61)
+    assert balanced_counts(configurations_by_level(run)) == {
+        "team": (0, 12), "provider": (4, 4), "ics": (2, 2), "nation": (1, 1)}
+    with pytest.raises(TypeError, match="AgentRun"):
+        configurations_by_level("run")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="step must be between -61 and 60"):
+        configurations_by_level(run, step=61)
+
+
+def test_the_verdict_names_where_the_fractal_claim_breaks(runs):
+    assert fractal_verdict(runs["fractal balance"]) == \
+        "Balanced at every level: the fractal claim holds."
+    assert fractal_verdict(runs["balanced nation of monoculture teams"]) == \
+        "A balanced nation built of unbalanced teams: the fractal claim breaks."
+    assert fractal_verdict(runs["balanced team in a monoculture system"]) == \
+        ("1 balanced team inside a system that is not (hierarchy monoculture): "
+         "the fractal claim breaks.")
+    pushed = simulate(S, AgentLevers(incentives=1.0, central_targets=0, devolution=0),
+                      steps=60, seed=0)
+    assert fractal_verdict(pushed) == \
+        "Unbalanced at every level (nation: individualism monoculture)."
+    # at the start, random dispositions leave a few small teams uneven
+    assert fractal_verdict(runs["fractal balance"], step=0) == \
+        ("A balanced nation, but 2 of 12 teams are not balanced: the fractal claim holds only "
+         "roughly.")
+
+
+# ----- the sweep ---------------------------------------------------------------------------------
+
+TINY = Structure(ics=1, providers=2, teams=3, staff=4)
+
+
+def test_sweep_shows_the_fractal_claim_breaking_as_autonomy_rises():
+    s = Structure(1, 2, 3, 5)
+    levers = PRESETS["balanced nation of monoculture teams"](s)
+    balance, fatalism = sweep(s, levers, "autonomy", [0.0, 1.0], [0, 1], steps=80)
+    team, nation = balance[:, :, 0].mean(axis=1), balance[:, :, 3].mean(axis=1)
+    assert team[1] < team[0] - 0.2  # teams lose their balance ...
+    assert nation[1] > 0.95  # ... while the nation keeps it
+    assert fatalism.shape == (2, 2)
+
+
+def test_sweep_matches_single_runs_and_reports_progress():
+    levers = AgentLevers()
+    calls = []
+    balance, fatalism = sweep(TINY, levers, "voice", [0.2, 0.9], [3, 4, 5], steps=25,
+                              progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(k, 6) for k in range(1, 7)]
+    for i, value in enumerate([0.2, 0.9]):
+        for j, seed in enumerate([3, 4, 5]):
+            run = simulate(TINY, levers.replace(voice=value), steps=25, seed=seed)
+            np.testing.assert_allclose(balance[i, j], run.level_balance()[-1], rtol=0,
+                                       atol=1e-12)
+            assert fatalism[i, j] == run.fatalism("nation")[-1, 0]
+    again, _ = sweep(TINY, levers, "voice", [0.2, 0.9], [3, 4, 5], steps=25)
+    assert np.array_equal(again, balance)  # the same with or without progress
+
+
+def test_sweep_refuses_unknown_levers_and_bad_values():
+    with pytest.raises(ValueError, match="lever must be one of"):
+        sweep(TINY, AgentLevers(), "budget", [0.1], [0], steps=5)
+    with pytest.raises(ValueError, match="voice must be between 0 and 1"):
+        sweep(TINY, AgentLevers(), "voice", [2.0], [0], steps=5)
+    with pytest.raises(TypeError, match="progress must be a callable"):
+        sweep(TINY, AgentLevers(), "voice", [0.5], [0], steps=5, progress=1)  # type: ignore[arg-type]

@@ -1,15 +1,12 @@
 """Figures of the fractal agent model: balance at every level, asserted on the artists."""
 
-from collections import Counter
 
 import numpy as np
 import pytest
 
-from coordkit.configuration import classify
 from coordkit.models.agents import (
     LEVELS,
     PRESETS,
-    AgentLevers,
     Structure,
     balanced_team_in_monoculture,
     simulate,
@@ -29,37 +26,6 @@ def runs():
 
 def by_gid(artists):
     return {a.get_gid(): a for a in artists if a.get_gid()}
-
-
-def test_configurations_are_the_kits_classification_of_each_unit(runs):
-    run = runs["balanced nation of monoculture teams"]
-    names = pa.configurations_by_level(run)
-    assert [len(names[level]) for level in LEVELS] == [12, 4, 2, 1]
-    for level in LEVELS:
-        for unit, name in enumerate(names[level]):
-            assert name == classify(run.profile(level, unit)).name
-    assert Counter(names["team"]) == {"hierarchy monoculture": 4, "solidarity monoculture": 4,
-                                      "individualism monoculture": 4}
-    names["team"][0] = "changed"  # a copy: the cache is not touched
-    assert pa.configurations_by_level(run)["team"][0] == "hierarchy monoculture"
-
-
-def test_the_verdict_names_where_the_fractal_claim_breaks(runs):
-    assert pa.fractal_verdict(runs["fractal balance"]) == \
-        "Balanced at every level: the fractal claim holds."
-    assert pa.fractal_verdict(runs["balanced nation of monoculture teams"]) == \
-        "A balanced nation built of unbalanced teams: the fractal claim breaks."
-    assert pa.fractal_verdict(runs["balanced team in a monoculture system"]) == \
-        ("1 balanced team inside a system that is not (hierarchy monoculture): "
-         "the fractal claim breaks.")
-    pushed = simulate(S, AgentLevers(incentives=1.0, central_targets=0, devolution=0),
-                      steps=60, seed=0)
-    assert pa.fractal_verdict(pushed) == \
-        "Unbalanced at every level (nation: individualism monoculture)."
-    # at the start, random dispositions leave a few small teams uneven
-    assert pa.fractal_verdict(runs["fractal balance"], step=0) == \
-        ("A balanced nation, but 2 of 12 teams are not balanced: the fractal claim holds only "
-         "roughly.")
 
 
 def test_step_out_of_range_is_refused(runs):

@@ -3,16 +3,22 @@
 ipywidgets swallows exceptions raised inside callbacks, so only direct tests like these see them.
 """
 
+import inspect
 import math
 
 import numpy as np
 import pytest
 
 from coordkit.models import agents
-from coordkit.models.agents import LEVELS, PRESETS, AgentLevers, Structure
-from coordkit.plots.agents import configurations_by_level, fractal_verdict
-from coordkit.widgets import agents as wa
-from coordkit.widgets.agents import AUTO_RUN_LIMIT, CUSTOM, AgentExplorer, sweep_levels
+from coordkit.models.agents import (
+    LEVELS,
+    PRESETS,
+    AgentLevers,
+    Structure,
+    configurations_by_level,
+    fractal_verdict,
+)
+from coordkit.widgets.agents import AUTO_RUN_LIMIT, CUSTOM, AgentExplorer
 
 SMALL = Structure(ics=1, providers=2, teams=3, staff=4)
 
@@ -168,10 +174,19 @@ def test_progress_follows_the_model_when_it_reports_steps(monkeypatch):
             calls.append(done)
         return real(structure, levers, steps=steps, seed=seed)
 
+    assert "progress" in inspect.signature(real).parameters  # the model reports its steps
     monkeypatch.setattr(agents, "simulate", reporting)
-    assert wa._simulate_accepts_progress()
     e = AgentExplorer(SMALL, steps=20)
     assert calls == list(range(1, 21)) and e.progress.value == 100
+
+
+def test_progress_bar_moves_with_the_real_model_during_a_run():
+    e = AgentExplorer(SMALL, steps=100, auto_run=False)
+    seen = []
+    e.progress.observe(lambda change: seen.append(change["new"]), names="value")
+    e.update()
+    assert seen == sorted(seen) and seen[-1] == 100
+    assert len([v for v in seen if 0 < v < 80]) >= 10  # the model reported steps as they ran
 
 
 def test_sweep_every_lever_and_every_sweep_control():
@@ -200,23 +215,6 @@ def test_sweep_every_lever_and_every_sweep_control():
     e.sweep_range.value = (0.25, 0.75)
     e.run_sweep()
     assert np.allclose(e.sweep_values, [0.25, 0.5, 0.75])
-
-
-def test_sweep_shows_the_fractal_claim_breaking_as_autonomy_rises():
-    s = Structure(1, 2, 3, 5)
-    levers = PRESETS["balanced nation of monoculture teams"](s)
-    balance, fatalism = sweep_levels(s, levers, "autonomy", [0.0, 1.0], [0, 1], steps=80)
-    team, nation = balance[:, :, 0].mean(axis=1), balance[:, :, 3].mean(axis=1)
-    assert team[1] < team[0] - 0.2  # teams lose their balance ...
-    assert nation[1] > 0.95  # ... while the nation keeps it
-    assert fatalism.shape == (2, 2)
-
-
-def test_sweep_levels_refuses_unknown_levers_and_bad_values():
-    with pytest.raises(ValueError, match="lever must be one of"):
-        sweep_levels(SMALL, AgentLevers(), "budget", [0.1], [0], steps=5)
-    with pytest.raises(ValueError, match="voice must be between 0 and 1"):
-        sweep_levels(SMALL, AgentLevers(), "voice", [2.0], [0], steps=5)
 
 
 def test_bad_preset_is_refused():

@@ -68,7 +68,10 @@ a convex combination (so mixes stay on the simplex) followed by multiplicative n
   :math:`\text{voice} \cdot W_k / 2` and fatalism receives :math:`(1 - \text{voice})\, W_k`.
 
 Balance is measured at every level with :func:`coordkit.balance.evenness` on the mean active
-shares of each unit (team, provider, ICS, nation).
+shares of each unit (team, provider, ICS, nation), and every unit is classified with the kit's
+configurations (:func:`configurations_by_level`); :func:`fractal_verdict` says in a sentence
+whether the fractal claim holds for a run. :func:`sweep` runs the model over the values of one
+lever and several seeds, like NetLogo's BehaviorSpace.
 
 Examples
 --------
@@ -77,18 +80,22 @@ Examples
 (51, 12, 4)
 >>> bool(run.balance("nation")[-1, 0] > 0.9)
 True
+>>> fractal_verdict(run)
+'Balanced at every level: the fractal claim holds.'
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from coordkit.balance import EvennessMethod, evenness
+from coordkit.configuration import Kind, classify
 from coordkit.modes import ALL_MODES
 from coordkit.profile import Profile
 
@@ -102,12 +109,16 @@ __all__ = [
     "AgentLevers",
     "AgentRun",
     "Structure",
+    "balanced_counts",
     "balanced_nation_of_monocultures",
     "balanced_team_in_monoculture",
+    "configurations_by_level",
     "fractal_balance",
+    "fractal_verdict",
     "initial_mixes",
     "malign_response",
     "simulate",
+    "sweep",
     "team_pressures",
 ]
 
@@ -497,8 +508,37 @@ class AgentRun:
         """Number of steps run."""
         return len(self.shares["nation"]) - 1
 
-    def balance(self, level: str, method: EvennessMethod = "pielou") -> NDArray[np.float64]:
-        """Evenness of the active shares of every unit at a level, over time.
+    def step_index(self, step: int) -> int:
+        """A time step as an index from 0 to :attr:`steps` (negative steps count from the end).
+
+        Parameters
+        ----------
+        step : int
+            From ``-(steps + 1)`` to ``steps``.
+
+        Returns
+        -------
+        int
+
+        Raises
+        ------
+        ValueError
+            If the step is out of range (the message gives the range).
+
+        Examples
+        --------
+        >>> run = simulate(Structure(1, 1, 2, 2), steps=5, seed=0)
+        >>> run.step_index(-1), run.step_index(2)
+        (5, 2)
+        """
+        n = self.steps + 1
+        if isinstance(step, bool) or not isinstance(step, int | np.integer) or not -n <= step < n:
+            raise ValueError(f"step must be between {-n} and {n - 1}, got {step!r}")
+        return int(step) % n
+
+    def balance(self, level: str, method: EvennessMethod = "pielou", *,
+                step: int | None = None) -> NDArray[np.float64]:
+        """Evenness of the active shares of every unit at a level, over time (or at one step).
 
         Parameters
         ----------
@@ -506,19 +546,23 @@ class AgentRun:
             One of :data:`LEVELS`.
         method : {"pielou", "simpson", "centroid", "minmax"}
             Index passed to :func:`coordkit.balance.evenness`.
+        step : int, optional
+            Only this time step (negative counts from the end); default every step.
 
         Returns
         -------
-        ndarray, shape (steps + 1, units)
+        ndarray, shape (steps + 1, units), or (units,) with ``step``
             0 for a unit with no active strength at all.
 
         Examples
         --------
         >>> run = simulate(Structure(1, 1, 3, 4), steps=5, seed=0)
-        >>> run.balance("team").shape
-        (6, 3)
+        >>> run.balance("team").shape, run.balance("team", step=-1).shape
+        ((6, 3), (3,))
         """
         active = self._level(level)[..., :3]
+        if step is not None:
+            active = active[self.step_index(step)]
         alive = active.sum(axis=-1) > 0
         safe = np.where(alive[..., None], active, 1.0)
         return np.where(alive, evenness(safe, method), 0.0)
@@ -676,6 +720,7 @@ def simulate(
     initial: Profile | None = None,
     concentration: float = 20.0,
     seed: int | np.random.Generator | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> AgentRun:
     """Run the fractal agent-based teaching model.
 
@@ -693,6 +738,10 @@ def simulate(
         Dirichlet concentration of the starting mixes around the mean, 0.1 to 10,000.
     seed : int or numpy.random.Generator, optional
         Seed for starting mixes and shocks; the same seed gives the same run.
+    progress : callable, optional
+        Called as ``progress(t, steps)`` after step ``t`` every ``max(1, steps // 50)`` steps
+        and after the last step, e.g. to move a progress bar. It cannot change the run: the
+        results are the same with or without it.
 
     Returns
     -------
@@ -703,6 +752,8 @@ def simulate(
     ValueError
         For out-of-range arguments or per-unit levers of the wrong length (the message names
         the parameter).
+    TypeError
+        If ``progress`` is given but is not callable.
 
     Examples
     --------
@@ -710,6 +761,11 @@ def simulate(
     >>> b = simulate(Structure(1, 2, 2, 4), steps=10, seed=3)
     >>> bool(np.array_equal(a.final_mixes, b.final_mixes))
     True
+    >>> seen = []
+    >>> run = simulate(Structure(1, 2, 2, 4), steps=120, seed=3,
+    ...                progress=lambda t, total: seen.append(t))
+    >>> seen[:3], seen[-2:]
+    ([2, 4, 6], [118, 120])
     """
     structure = Structure() if structure is None else structure
     levers = AgentLevers() if levers is None else levers
@@ -718,6 +774,9 @@ def simulate(
         raise ValueError(f"steps must be a whole number from 1 to 100000, got {steps!r}")
     if not (isinstance(concentration, int | float) and 0.1 <= concentration <= 10_000):
         raise ValueError(f"concentration must be between 0.1 and 10000, got {concentration!r}")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be a callable progress(t, steps), got {progress!r}")
+    every = max(1, steps // 50)  # how often progress is reported
     rng = np.random.default_rng(seed)
     n_teams, staff = structure.count("team"), structure.staff
 
@@ -752,6 +811,8 @@ def simulate(
             x /= (x @ ones)[..., None]
         np.einsum(mean_of_team, x, out=teams[t])
         teams[t] /= staff
+        if progress is not None and (t % every == 0 or t == steps):
+            progress(t, steps)
 
     # Higher levels are means of equal-sized units below, so they follow from the team history.
     providers = teams.reshape(steps + 1, -1, structure.teams, 4).mean(axis=2)
@@ -767,6 +828,197 @@ def simulate(
         initial_mixes=x0.reshape(-1, 4),
         final_mixes=x.reshape(-1, 4),
     )
+
+
+# ----- reading a run: configurations at every level and the verdict -------------------------------
+
+
+def _check_run(run: object) -> AgentRun:
+    if not isinstance(run, AgentRun):
+        raise TypeError(f"run must be an AgentRun from coordkit.models.agents.simulate, "
+                        f"got {type(run).__name__}")
+    return run
+
+
+def configurations_by_level(run: AgentRun, *, step: int = -1) -> dict[str, list[str]]:
+    """The kit's configuration name for every unit at every level.
+
+    Each unit's mean mix is read as divide-100 shares (:meth:`AgentRun.profile`) and classified
+    with :func:`coordkit.configuration.classify`. Results are cached for the last few runs and
+    steps, so a figure, its description and a widget summary can share them.
+
+    Parameters
+    ----------
+    run : AgentRun
+    step : int, default -1
+        Time step (negative counts from the end).
+
+    Returns
+    -------
+    dict of str to list of str
+        For each level in :data:`LEVELS`, one name per unit (a fresh copy on every call).
+
+    Raises
+    ------
+    TypeError
+        If ``run`` is not an :class:`AgentRun`.
+    ValueError
+        If ``step`` is out of range.
+
+    Examples
+    --------
+    >>> names = configurations_by_level(simulate(Structure(1, 2, 2, 4), steps=50, seed=0))
+    >>> names["nation"], len(names["team"])
+    (['balanced'], 4)
+    """
+    run = _check_run(run)
+    return {level: list(names) for level, names in _configurations(run, run.step_index(step))}
+
+
+@lru_cache(maxsize=4)
+def _configurations(run: AgentRun, step: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Cached classification (keyed on the run's identity and a non-negative step)."""
+    return tuple((level, tuple(classify(run.profile(level, u, step)).name
+                               for u in range(run.structure.count(level)))) for level in LEVELS)
+
+
+def balanced_counts(configurations: Mapping[str, Sequence[str]]) -> dict[str, tuple[int, int]]:
+    """How many units at each level are classified balanced, out of how many.
+
+    Parameters
+    ----------
+    configurations : mapping of str to sequence of str
+        Configuration names by level, as from :func:`configurations_by_level`.
+
+    Returns
+    -------
+    dict of str to (int, int)
+        For each level, ``(balanced units, units)``.
+
+    Examples
+    --------
+    >>> balanced_counts({"team": ["balanced", "hierarchy monoculture"], "nation": ["balanced"]})
+    {'team': (1, 2), 'nation': (1, 1)}
+    """
+    return {level: (sum(n == Kind.BALANCED.value for n in units), len(units))
+            for level, units in configurations.items()}
+
+
+def fractal_verdict(run: AgentRun, *, step: int = -1) -> str:
+    """Whether the fractal claim holds for a run, in one sentence.
+
+    Compares the nation's configuration with its teams': balanced at every level, a balanced
+    nation of unbalanced teams (fewer than half of them balanced), a balanced nation with some
+    unbalanced teams, balanced teams inside an unbalanced system, or unbalanced at every level.
+
+    Parameters
+    ----------
+    run : AgentRun
+    step : int, default -1
+        Time step (negative counts from the end).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> fractal_verdict(simulate(Structure(1, 2, 2, 4), fractal_balance(), steps=80, seed=0))
+    'Balanced at every level: the fractal claim holds.'
+    >>> s = Structure(2, 2, 3, 5)
+    >>> fractal_verdict(simulate(s, balanced_nation_of_monocultures(s), steps=100, seed=0))
+    'A balanced nation built of unbalanced teams: the fractal claim breaks.'
+    """
+    names = configurations_by_level(run, step=step)
+    counts = balanced_counts(names)
+    teams_ok, teams = counts["team"]
+    nation = names["nation"][0]
+    if all(ok == n for ok, n in counts.values()):
+        return "Balanced at every level: the fractal claim holds."
+    if nation == Kind.BALANCED.value:
+        if teams_ok * 2 < teams:
+            return "A balanced nation built of unbalanced teams: the fractal claim breaks."
+        off = teams - teams_ok
+        return (f"A balanced nation, but {off} of {teams} teams {'is' if off == 1 else 'are'} not "
+                "balanced: the fractal claim holds only roughly.")
+    if teams_ok:
+        word = "team" if teams_ok == 1 else "teams"
+        return (f"{teams_ok} balanced {word} inside a system that is not ({nation}): "
+                "the fractal claim breaks.")
+    return f"Unbalanced at every level (nation: {nation})."
+
+
+# ----- a parameter sweep (like NetLogo's BehaviorSpace) --------------------------------------------
+
+
+def sweep(
+    structure: Structure,
+    levers: AgentLevers,
+    lever: str,
+    values: Sequence[float],
+    seeds: Sequence[int],
+    *,
+    steps: int = 200,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Run the model for each value of one lever and each seed (a BehaviorSpace sweep).
+
+    Parameters
+    ----------
+    structure : Structure
+    levers : AgentLevers
+        The other levers; ``lever`` is replaced by each value in turn (a single number for every
+        unit, even if ``levers`` held one value per unit).
+    lever : str
+        Name of a numeric lever (a key of :meth:`AgentLevers.specs`).
+    values : sequence of float
+        Values of the lever, each within its range.
+    seeds : sequence of int
+        One run per seed at every value.
+    steps : int, default 200
+        Steps of every run.
+    progress : callable, optional
+        Called as ``progress(done, total)`` after every run (``total`` runs in all).
+
+    Returns
+    -------
+    balance : ndarray, shape (values, seeds, 4)
+        Mean evenness at each level (team, provider, ICS, nation) at the end of each run, as
+        :meth:`AgentRun.level_balance` ``()[-1]``.
+    fatalism : ndarray, shape (values, seeds)
+        The nation's fatalism share at the end of each run.
+
+    Raises
+    ------
+    ValueError
+        For an unknown lever, or a value out of its range (the message names it).
+
+    Examples
+    --------
+    >>> b, f = sweep(Structure(1, 2, 2, 3), AgentLevers(), "overload", [0.0, 0.5], [0, 1],
+    ...              steps=30)
+    >>> b.shape, f.shape, bool(f[1].mean() > f[0].mean())
+    ((2, 2, 4), (2, 2), True)
+    """
+    specs = AgentLevers.specs()
+    if lever not in specs:
+        raise ValueError(f"lever must be one of {', '.join(specs)}, got {lever!r}")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be a callable progress(done, total), got {progress!r}")
+    values, seeds = list(values), list(seeds)
+    balance = np.empty((len(values), len(seeds), len(LEVELS)))
+    fatalism = np.empty((len(values), len(seeds)))
+    total, done = len(values) * len(seeds), 0
+    for i, value in enumerate(values):
+        setting = levers.replace(**{lever: float(value)})
+        for j, seed in enumerate(seeds):
+            run = simulate(structure, setting, steps=steps, seed=int(seed))
+            balance[i, j] = [run.balance(level, step=-1).mean() for level in LEVELS]
+            fatalism[i, j] = run.fatalism("nation")[-1, 0]
+            done += 1
+            if progress is not None:
+                progress(done, total)
+    return balance, fatalism
 
 
 # ----- presets: where the fractal claim holds and where it breaks ---------------------------------

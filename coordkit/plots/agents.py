@@ -15,16 +15,18 @@ balanced level is built of unbalanced parts, or contains them:
 - :func:`plot_agent_sweep` draws end-of-run evenness at each level against one lever, over
   several seeds.
 
-:func:`agents_figure` combines the first four. :func:`fractal_verdict` says in words whether the
-fractal claim holds for a run, using the kit's configurations (:func:`coordkit.configuration.classify`)
-at every level. Levels are told apart by marker as well as colour; modes by colour and hatch.
+:func:`agents_figure` combines the first four, titled with the run's verdict. The computation --
+the kit's configuration of every unit, the verdict (:func:`coordkit.models.agents.fractal_verdict`)
+and the sweep itself (:func:`coordkit.models.agents.sweep`) -- lives in
+:mod:`coordkit.models.agents`; these functions only draw and describe. Levels are told apart by
+marker as well as colour; modes by colour and hatch.
 
 Examples
 --------
 >>> from coordkit.models.agents import PRESETS, Structure, simulate
 >>> s = Structure(2, 2, 3, 5)
 >>> run = simulate(s, PRESETS["balanced nation of monoculture teams"](s), steps=100, seed=0)
->>> fractal_verdict(run)
+>>> agents_figure(run).get_suptitle().splitlines()[1]
 'A balanced nation built of unbalanced teams: the fractal claim breaks.'
 """
 
@@ -32,7 +34,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 import mpltern  # noqa: F401  (registers the "ternary" projection)
 import numpy as np
@@ -43,9 +44,15 @@ from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 from numpy.typing import ArrayLike
 
-from coordkit.balance import evenness
-from coordkit.configuration import Kind, classify
-from coordkit.models.agents import LEVELS, AgentLevers, AgentRun
+from coordkit.configuration import Kind
+from coordkit.models.agents import (
+    LEVELS,
+    AgentLevers,
+    AgentRun,
+    balanced_counts,
+    configurations_by_level,
+    fractal_verdict,
+)
 from coordkit.modes import ALL_MODES
 from coordkit.plots.profile import ternary
 from coordkit.plots.style import HATCHES, PALETTE, new_axes
@@ -55,7 +62,6 @@ __all__ = [
     "LEVEL_STYLES",
     "agent_sweep_figure",
     "agents_figure",
-    "configurations_by_level",
     "describe_agent_sweep",
     "describe_agents_figure",
     "describe_composition",
@@ -63,7 +69,6 @@ __all__ = [
     "describe_level_balance",
     "describe_unit_shares",
     "figure_fits",
-    "fractal_verdict",
     "plot_agent_sweep",
     "plot_composition",
     "plot_evenness_by_level",
@@ -96,111 +101,6 @@ def _check_run(run: object) -> AgentRun:
         raise TypeError(f"run must be an AgentRun from coordkit.models.agents.simulate, "
                         f"got {type(run).__name__}")
     return run
-
-
-def _step_index(run: AgentRun, step: int) -> int:
-    n = run.steps + 1
-    if not -n <= step < n:
-        raise ValueError(f"step must be between {-n} and {n - 1}, got {step!r}")
-    return step % n
-
-
-def _evenness(run: AgentRun, level: str, step: int) -> np.ndarray:
-    """Evenness of every unit's active shares at one step (as :meth:`AgentRun.balance`)."""
-    active = run.shares[level][step][:, :3]
-    alive = active.sum(axis=1) > 0
-    out = np.zeros(len(active))
-    if alive.any():
-        out[alive] = evenness(active[alive])
-    return out
-
-
-# ----- configurations and the verdict -------------------------------------------------------------
-
-
-def configurations_by_level(run: AgentRun, *, step: int = -1) -> dict[str, list[str]]:
-    """The kit's configuration name for every unit at every level.
-
-    Each unit's mean mix is read as divide-100 shares (:meth:`AgentRun.profile`) and classified
-    with :func:`coordkit.configuration.classify`.
-
-    Parameters
-    ----------
-    run : AgentRun
-    step : int, default -1
-        Time step (negative counts from the end).
-
-    Returns
-    -------
-    dict of str to list of str
-        For each level in :data:`~coordkit.models.agents.LEVELS`, one name per unit.
-
-    Examples
-    --------
-    >>> from coordkit.models.agents import Structure, simulate
-    >>> names = configurations_by_level(simulate(Structure(1, 2, 2, 4), steps=50, seed=0))
-    >>> names["nation"], len(names["team"])
-    (['balanced'], 4)
-    """
-    run = _check_run(run)
-    return {level: list(names) for level, names in _configurations(run, _step_index(run, step))}
-
-
-@lru_cache(maxsize=4)
-def _configurations(run: AgentRun, step: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Cached classification (a figure, its description and a widget summary share it)."""
-    return tuple((level, tuple(classify(run.profile(level, u, step)).name
-                               for u in range(run.structure.count(level)))) for level in LEVELS)
-
-
-def _balanced_counts(names: dict[str, list[str]]) -> dict[str, tuple[int, int]]:
-    return {level: (sum(n == Kind.BALANCED.value for n in units), len(units))
-            for level, units in names.items()}
-
-
-def fractal_verdict(run: AgentRun, *, step: int = -1) -> str:
-    """Whether the fractal claim holds for a run, in one sentence.
-
-    Compares the nation's configuration with its teams': balanced at every level, a balanced
-    nation of unbalanced teams, balanced teams inside an unbalanced system, or unbalanced at every
-    level.
-
-    Parameters
-    ----------
-    run : AgentRun
-    step : int, default -1
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> from coordkit.models.agents import Structure, fractal_balance, simulate
-    >>> fractal_verdict(simulate(Structure(1, 2, 2, 4), fractal_balance(), steps=80, seed=0))
-    'Balanced at every level: the fractal claim holds.'
-    """
-    return _verdict(configurations_by_level(run, step=step))
-
-
-def _verdict(names: dict[str, list[str]]) -> str:
-    counts = _balanced_counts(names)
-    teams_ok, teams = counts["team"]
-    nation = names["nation"][0]
-    every = all(ok == n for ok, n in counts.values())
-    if every:
-        return "Balanced at every level: the fractal claim holds."
-    if nation == Kind.BALANCED.value:
-        if teams_ok * 2 < teams:
-            return "A balanced nation built of unbalanced teams: the fractal claim breaks."
-        off = teams - teams_ok
-        return (f"A balanced nation, but {off} of {teams} teams {'is' if off == 1 else 'are'} not "
-                "balanced: the fractal claim holds only roughly.")
-    if teams_ok:
-        word = "team" if teams_ok == 1 else "teams"
-        return (f"{teams_ok} balanced {word} inside a system that is not ({nation}): "
-                "the fractal claim breaks.")
-    return f"Unbalanced at every level (nation: {nation})."
 
 
 # ----- the composition ribbon ---------------------------------------------------------------------
@@ -254,7 +154,7 @@ def _composition_moving(run: AgentRun, ax: Axes, step: int, names: dict[str, lis
             Path.make_compound_path(*(Path(v, closed=False) for v in verts)),
             facecolor=PALETTE[mode], edgecolor="white", hatch=HATCHES[mode],
             linewidth=0.0 if many else 0.4, gid=f"composition-{mode.value}", label=mode.label))
-    counts = _balanced_counts(names)
+    counts = balanced_counts(names)
     for row, level in enumerate(reversed(LEVELS)):
         y = len(LEVELS) - 1 - row
         ok, n = counts[level]
@@ -266,7 +166,7 @@ def _composition_moving(run: AgentRun, ax: Axes, step: int, names: dict[str, lis
             if n > 50 and len(balanced) <= 5:  # too narrow to see: point at them
                 ax.scatter(x0 + 0.5 / n, np.full(len(balanced), y + 0.58), marker="v", s=40,
                            color="black", gid=f"balanced-marker-{level}", zorder=4)
-        mean = float(_evenness(run, level, step).mean())
+        mean = float(run.balance(level, step=step).mean())
         ax.text(1.01, y, f"evenness {mean:.2f}\n{ok} of {n} balanced", va="center", ha="left",
                 fontsize=7, transform=ax.get_yaxis_transform(), gid=f"note-{level}")
 
@@ -301,7 +201,7 @@ def plot_composition(run: AgentRun, *, step: int = -1, ax: Axes | None = None) -
     10
     """
     run = _check_run(run)
-    step = _step_index(run, step)
+    step = run.step_index(step)
     ax = new_axes(ax, figsize=(8, 3.5))
     _composition_frame(run, ax)
     _composition_moving(run, ax, step, configurations_by_level(run, step=step))
@@ -325,9 +225,9 @@ def _strip_frame(ax: Axes) -> None:
 
 
 def _strip_moving(run: AgentRun, ax: Axes, step: int, names: dict[str, list[str]]) -> None:
-    counts = _balanced_counts(names)
+    counts = balanced_counts(names)
     for x, level in enumerate(LEVELS):
-        e = _evenness(run, level, step)
+        e = run.balance(level, step=step)
         colour, marker, size = LEVEL_STYLES[level]
         ax.scatter(x + _jitter(len(e)), e, color=colour, marker=marker, s=size ** 2 * 0.8,
                    alpha=0.6 if len(e) > 20 else 0.9, linewidths=0.3, edgecolors="black",
@@ -368,7 +268,7 @@ def plot_evenness_by_level(run: AgentRun, *, step: int = -1, ax: Axes | None = N
     [6, 2, 1, 1]
     """
     run = _check_run(run)
-    step = _step_index(run, step)
+    step = run.step_index(step)
     ax = new_axes(ax, figsize=(5, 3.5))
     _strip_frame(ax)
     _strip_moving(run, ax, step, configurations_by_level(run, step=step))
@@ -413,7 +313,7 @@ def plot_unit_shares(run: AgentRun, *, step: int = -1, ax: Axes | None = None,
     ['shares-team', 'shares-provider', 'shares-ics', 'shares-nation']
     """
     run = _check_run(run)
-    step = _step_index(run, step)
+    step = run.step_index(step)
     ax = new_axes(ax, "ternary", figsize=(5, 4.5))
     ternary([], ax=ax, regions=True)
     _shares_moving(run, ax, step, levels)
@@ -499,7 +399,7 @@ def agents_figure(run: AgentRun, *, step: int = -1) -> Figure:
     ['rectilinear', 'rectilinear', 'ternary', 'rectilinear']
     """
     run = _check_run(run)
-    index = _step_index(run, step)
+    index = run.step_index(step)
     names = configurations_by_level(run, step=index)
     fig = Figure(figsize=(11, 7.4))
     grid = fig.add_gridspec(2, 3, height_ratios=[1.0, 1.05], left=0.08, right=0.98, top=0.86,
@@ -518,7 +418,7 @@ def agents_figure(run: AgentRun, *, step: int = -1) -> Figure:
     lax = fig.add_subplot(grid[1, 2])
     plot_level_balance(run, ax=lax)
     lax.set_title("Mean evenness at each level over the run", fontsize=9)
-    fig.suptitle(_figure_title(run, index, names), fontsize=11)
+    fig.suptitle(_figure_title(run, index), fontsize=11)
     fig._coordkit_units = _unit_counts(run)  # type: ignore[attr-defined]
     return fig
 
@@ -590,7 +490,7 @@ def update_agents_figure(fig: Figure, run: AgentRun, *, step: int = -1) -> Figur
     if not figure_fits(fig, run):
         raise ValueError("run: its numbers of ICSs, providers or teams differ from the figure's; "
                          "make a new figure with agents_figure")
-    index = _step_index(run, step)
+    index = run.step_index(step)
     names = configurations_by_level(run, step=index)
     comp, strip, tax, lax = fig.axes[:4]
     for ax in (comp, strip, tax, lax):
@@ -601,16 +501,16 @@ def update_agents_figure(fig: Figure, run: AgentRun, *, step: int = -1) -> Figur
     _strip_moving(run, strip, index, names)
     _shares_moving(run, tax, index, LEVELS)
     _levels_moving(run, lax, None, "-", True)
-    fig.suptitle(_figure_title(run, index, names), fontsize=11)
+    fig.suptitle(_figure_title(run, index), fontsize=11)
     return fig
 
 
-def _figure_title(run: AgentRun, step: int, names: dict[str, list[str]] | None = None) -> str:
+def _figure_title(run: AgentRun, step: int) -> str:
     s = run.structure
-    shown = _step_index(run, step)
+    shown = run.step_index(step)
     return (f"{s.n_agents:,} staff in {_units('team', s.count('team'))}, "
             f"{_units('provider', s.count('provider'))}, {_units('ics', s.ics)}, step {shown}:\n"
-            f"{_verdict(names or configurations_by_level(run, step=shown))}")
+            f"{fractal_verdict(run, step=shown)}")
 
 
 def plot_agent_sweep(
@@ -756,7 +656,7 @@ def describe_composition(run: AgentRun, *, step: int = -1) -> str:
     - 6 teams: 2 hierarchy monoculture, 2 solidarity monoculture, 2 individualism monoculture
     """
     run = _check_run(run)
-    step = _step_index(run, step)
+    step = run.step_index(step)
     names = configurations_by_level(run, step=step)
     lines = [f"Mix at step {step}, level by level (shares H / S / I / F):"]
     for level in reversed(LEVELS):
@@ -792,11 +692,11 @@ def describe_evenness_by_level(run: AgentRun, *, step: int = -1) -> str:
     balanced); nation 1.00 (1 of 1 balanced).
     """
     run = _check_run(run)
-    step = _step_index(run, step)
-    counts = _balanced_counts(configurations_by_level(run, step=step))
+    step = run.step_index(step)
+    counts = balanced_counts(configurations_by_level(run, step=step))
     parts = []
     for level in LEVELS:
-        e = _evenness(run, level, step)
+        e = run.balance(level, step=step)
         ok, n = counts[level]
         if len(e) == 1:
             parts.append(f"{LEVEL_LABELS[level]} {e[0]:.2f} ({ok} of {n} balanced)")
@@ -825,7 +725,7 @@ def describe_unit_shares(run: AgentRun, *, step: int = -1) -> str:
     'Ternary of active shares (hierarchy / solidarity / individualism) at step 50:'
     """
     run = _check_run(run)
-    step = _step_index(run, step)
+    step = run.step_index(step)
     lines = [f"Ternary of active shares (hierarchy / solidarity / individualism) at step {step}:"]
     for level in reversed(LEVELS):
         active = run.shares[level][step][:, :3]

@@ -4,8 +4,9 @@ Controls for the sizes of the nested structure (ICSs, providers, teams, staff), 
 :class:`~coordkit.models.agents.AgentLevers`, a preset picker (the fractal claim holding, and the
 two ways it breaks), the number of steps and a seed. A Run button runs the model with a progress
 bar; small models also run as soon as a control changes. Below, a small parameter sweep in the
-manner of NetLogo's BehaviorSpace: one lever over a range, several seeds, end-of-run evenness at
-each level.
+manner of NetLogo's BehaviorSpace (:func:`coordkit.models.agents.sweep`): one lever over a range,
+several seeds, end-of-run evenness at each level. All computation is in
+:mod:`coordkit.models.agents`; the explorer only calls it and draws.
 
 Examples
 --------
@@ -21,31 +22,27 @@ Examples
 from __future__ import annotations
 
 import html
-import inspect
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as w
 import numpy as np
-from numpy.typing import NDArray
 
 from coordkit.models import agents
 from coordkit.models.agents import PRESETS, AgentLevers, AgentRun, Structure
 from coordkit.plots.agents import (
     agent_sweep_figure,
     agents_figure,
-    configurations_by_level,
     describe_agent_sweep,
     describe_agents_figure,
     figure_fits,
-    fractal_verdict,
     update_agents_figure,
 )
 from coordkit.plots.output import FastPNG, to_png
 
-__all__ = ["AUTO_RUN_LIMIT", "CUSTOM", "AgentExplorer", "sweep_levels"]
+__all__ = ["AUTO_RUN_LIMIT", "CUSTOM", "AgentExplorer"]
 
 #: The preset picker's entry for "no preset: the sliders alone".
 CUSTOM = "custom (the sliders alone)"
@@ -77,77 +74,6 @@ _SIZES = {  # name: (low, high, label, tooltip)
     "teams": (1, 12, "Teams", "teams in each provider"),
     "staff": (1, 30, "Staff", "staff in each team"),
 }
-
-
-def _simulate_accepts_progress() -> bool:
-    """Whether :func:`coordkit.models.agents.simulate` reports progress (a ``progress`` keyword)."""
-    return "progress" in inspect.signature(agents.simulate).parameters
-
-
-def sweep_levels(
-    structure: Structure,
-    levers: AgentLevers,
-    lever: str,
-    values: Sequence[float],
-    seeds: Sequence[int],
-    *,
-    steps: int = 200,
-    progress: Callable[[int, int], None] | None = None,
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Run the agent model for each value of one lever and each seed (a BehaviorSpace sweep).
-
-    Parameters
-    ----------
-    structure : Structure
-    levers : AgentLevers
-        The other levers; ``lever`` is replaced by each value in turn (a single number for every
-        unit, even if ``levers`` held one value per unit).
-    lever : str
-        Name of a numeric lever (a key of :meth:`AgentLevers.specs`).
-    values : sequence of float
-        Values of the lever, each within its range.
-    seeds : sequence of int
-        One run per seed at every value.
-    steps : int, default 200
-    progress : callable, optional
-        Called as ``progress(done, total)`` after every run.
-
-    Returns
-    -------
-    balance : ndarray, shape (values, seeds, 4)
-        Mean evenness at each level (team, provider, ICS, nation) at the end of each run.
-    fatalism : ndarray, shape (values, seeds)
-        The nation's fatalism share at the end of each run.
-
-    Raises
-    ------
-    ValueError
-        For an unknown lever, or a value out of its range (the message names it).
-
-    Examples
-    --------
-    >>> b, f = sweep_levels(Structure(1, 2, 2, 3), AgentLevers(), "overload", [0.0, 0.5],
-    ...                     [0, 1], steps=30)
-    >>> b.shape, f.shape, bool(f[1].mean() > f[0].mean())
-    ((2, 2, 4), (2, 2), True)
-    """
-    specs = AgentLevers.specs()
-    if lever not in specs:
-        raise ValueError(f"lever must be one of {', '.join(specs)}, got {lever!r}")
-    values, seeds = list(values), list(seeds)
-    balance = np.empty((len(values), len(seeds), len(agents.LEVELS)))
-    fatalism = np.empty((len(values), len(seeds)))
-    total, done = len(values) * len(seeds), 0
-    for i, value in enumerate(values):
-        setting = levers.replace(**{lever: float(value)})
-        for j, seed in enumerate(seeds):
-            run = agents.simulate(structure, setting, steps=steps, seed=int(seed))
-            balance[i, j] = run.level_balance()[-1]
-            fatalism[i, j] = run.fatalism("nation")[-1, 0]
-            done += 1
-            if progress is not None:
-                progress(done, total)
-    return balance, fatalism
 
 
 class AgentExplorer:
@@ -184,7 +110,7 @@ class AgentExplorer:
     run : AgentRun
         The last run.
     verdict : str
-        :func:`~coordkit.plots.agents.fractal_verdict` of the last run.
+        :func:`~coordkit.models.agents.fractal_verdict` of the last run.
     configurations : dict of str to list of str
         The configuration of every unit at every level, from the last run.
     description : str
@@ -428,14 +354,12 @@ class AgentExplorer:
         self.progress.bar_style = "info"
         self._tick(0.0)
         self.status.value = f"<i>Running {structure.n_agents:,} staff for {self.steps.value} steps...</i>"
-        options: dict[str, Any] = {}
-        if _simulate_accepts_progress():  # report steps as they happen, if the model can
-            options["progress"] = lambda done, total: self._tick(0.8 * done / total)
-        self.run: AgentRun = agents.simulate(structure, levers, steps=self.steps.value,
-                                             seed=self.seed.value, **options)
+        self.run: AgentRun = agents.simulate(
+            structure, levers, steps=self.steps.value, seed=self.seed.value,
+            progress=lambda done, total: self._tick(0.8 * done / total))
         self._tick(0.8)
-        self.configurations = configurations_by_level(self.run)
-        self.verdict = fractal_verdict(self.run)
+        self.configurations = agents.configurations_by_level(self.run)
+        self.verdict = agents.fractal_verdict(self.run)
         self.description = describe_agents_figure(self.run)
         self._tick(0.9)
         if self._figure is None or not figure_fits(self._figure, self.run):
@@ -488,7 +412,7 @@ class AgentExplorer:
         def tick(done: int, total: int) -> None:
             self.sweep_progress.value = done
 
-        self.sweep_balance, self.sweep_fatalism = sweep_levels(
+        self.sweep_balance, self.sweep_fatalism = agents.sweep(
             self.structure, self.levers, lever, self.sweep_values, seeds,
             steps=self.steps.value, progress=tick)
         fig = agent_sweep_figure(
