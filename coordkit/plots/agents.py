@@ -80,11 +80,12 @@ __all__ = [
 #: Plural labels for the levels, in :data:`~coordkit.models.agents.LEVELS` order.
 LEVEL_LABELS: dict[str, str] = {"team": "teams", "provider": "providers", "ics": "ICSs",
                                 "nation": "nation"}
-#: A colour, marker and marker size per level (Okabe-Ito colours not used by the modes).
+#: A colour, marker and marker size per level: reddish purple, greys and black, which no mode
+#: uses (modes are blue, green, orange and light grey), so a level is never mistaken for a mode.
 LEVEL_STYLES: dict[str, tuple[str, str, float]] = {
-    "team": ("#D55E00", "o", 5),
-    "provider": ("#CC79A7", "s", 6),
-    "ics": ("#56B4E9", "D", 7),
+    "team": ("#CC79A7", "o", 5),
+    "provider": ("#777777", "s", 6),
+    "ics": ("#333333", "D", 7),
     "nation": ("#000000", "*", 12),
 }
 
