@@ -219,6 +219,7 @@ class ComparisonExplorer:
         self.effects_image = w.Image(format="png", layout=w.Layout(width="100%", max_width="640px"))
         presets = load_presets()
         self._presets = presets
+        self._effects_png: dict[tuple[str, str], bytes] = {}
         a, b = run(presets[first], years=years), run(presets[second], years=years)
         self._figure = dynamics_figure(b.trajectory, baseline=a.trajectory, baseline_label="reference")
         self._renderer = FastPNG(self._figure)
@@ -237,7 +238,10 @@ class ComparisonExplorer:
         update_dynamics_figure(self._figure, rb.trajectory, baseline=ra.trajectory,
                                baseline_label="reference")
         self.image.value = self._renderer.png()
-        self.effects_image.value = to_png(lever_effects_figure(self.differences))
+        key = (a.id, b.id)
+        if key not in self._effects_png:  # presets never change: draw each pair once
+            self._effects_png[key] = to_png(lever_effects_figure(self.differences), compress_level=1)
+        self.effects_image.value = self._effects_png[key]
         shown = self.results[["configuration", "balance", "outcome", "ceiling", "fatalism"]].copy()
         for col in ("balance", "outcome", "ceiling", "fatalism"):
             shown[col] = shown[col].astype(float).round(2)
@@ -314,7 +318,7 @@ class CeilingExplorer:
         }
         result = run(levers, years=self.years)
         self.current = (levers.capacity_ratio, float(result.trajectory.outcome[-1]))
-        self.image.value = to_png(ceiling_figure(self.curves, self.current))
+        self.image.value = to_png(ceiling_figure(self.curves, self.current), compress_level=1)
         self.description = describe_ceiling(self.curves, self.current)
         ceiling = min(1.0, self.current[0])
         self.summary.value = (
