@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import html
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as w
@@ -36,6 +34,7 @@ from coordkit.plots.dynamics import (
 )
 from coordkit.plots.output import FastPNG
 from coordkit.profile import Profile
+from coordkit.widgets.common import silenced
 
 __all__ = ["LEVER_GROUPS", "START_OPTIONS", "DynamicsExplorer"]
 
@@ -198,17 +197,9 @@ class DynamicsExplorer:
                 self.sliders[name].value = value
         self.update()
 
-    @contextmanager
-    def _held(self) -> Iterator[None]:
+    def _held(self) -> Any:
         """Silence the controls while several of them move at once."""
-        controls = self._controls()
-        for control in controls:
-            control.unobserve(self.update, names="value")
-        try:
-            yield
-        finally:
-            for control in controls:
-                control.observe(self.update, names="value")
+        return silenced(self._controls(), self.update)
 
     def _baseline(self) -> Trajectory | None:
         if not self.compare.value:

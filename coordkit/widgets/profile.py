@@ -11,8 +11,6 @@ Examples
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as w
@@ -21,6 +19,7 @@ from coordkit import plots
 from coordkit.balance import EVENNESS_METHODS, BalanceReport, report
 from coordkit.configuration import Configuration, classify
 from coordkit.profile import Profile
+from coordkit.widgets.common import silenced
 
 __all__ = ["DEFAULT_PROFILE", "ProfileExplorer"]
 
@@ -141,17 +140,9 @@ class ProfileExplorer:
                 self.sliders[name].value = value
         self.update()
 
-    @contextmanager
-    def _held(self) -> Iterator[None]:
+    def _held(self) -> Any:
         """Silence the controls while several of them move at once."""
-        controls = [*self.sliders.values(), self.method]
-        for control in controls:
-            control.unobserve(self.update, names="value")
-        try:
-            yield
-        finally:
-            for control in controls:
-                control.observe(self.update, names="value")
+        return silenced([*self.sliders.values(), self.method], self.update)
 
     def update(self, change: Any = None) -> None:
         """Recompute and redraw from the current slider values (the controls call this)."""

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import html
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as w
@@ -41,6 +39,7 @@ from coordkit.scenarios import (
     load_presets,
     run,
 )
+from coordkit.widgets.common import silenced
 
 __all__ = ["BALANCED_PACKAGE", "CeilingExplorer", "ComparisonExplorer", "ScenarioExplorer"]
 
@@ -141,15 +140,9 @@ class ScenarioExplorer:
         """The levers the sliders show."""
         return PolicyLevers(**{name: s.value for name, s in self.sliders.items()})
 
-    @contextmanager
-    def _held(self) -> Iterator[None]:
-        for slider in self.sliders.values():
-            slider.unobserve(self.update, names="value")
-        try:
-            yield
-        finally:
-            for slider in self.sliders.values():
-                slider.observe(self.update, names="value")
+    def _held(self) -> Any:
+        """Silence the controls while several of them move at once."""
+        return silenced(self.sliders.values(), self.update)
 
     def _on_preset(self, change: Any) -> None:
         with self._held():
