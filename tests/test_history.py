@@ -1,4 +1,5 @@
-"""coordkit.history: loading, filtering, recoding and the reform-pressure rule (property tests)."""
+"""coordkit.history: loading, filtering, recoding, the reform-pressure rule (property tests), and
+reading dates, codings and performance periods."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from coordkit.profile import Profile
 
 PUSHES = list(h.PUSH_COLUMNS.values())
 REFORMS = h.load_reforms()
+PERF = h.load_performance()
+SERIES = sorted(set(PERF["series"]))
 
 
 # ----- strategies ------------------------------------------------------------------------------
@@ -264,3 +267,105 @@ def test_performance_series():
 def test_pressure_rule_is_labelled_a_judgement():
     assert "judgement" in h.PRESSURE_RULE
     assert "judgement" in (h.reform_pressure.__doc__ or "")
+
+
+# ----- reading dates, codings and performance periods ---------------------------------------------
+def test_decimal_year_is_monotone_and_exact_at_new_year():
+    x = h.decimal_year(REFORMS["date"])
+    assert np.all(np.diff(x) >= 0)
+    assert np.all((x >= REFORMS["date"].dt.year) & (x < REFORMS["date"].dt.year + 1))
+    assert h.decimal_year(pd.Series(dtype="datetime64[ns]")).shape == (0,)
+
+
+@pytest.mark.parametrize("precision, expected",
+                         [("day", "9 Dec 1997"), ("month", "Dec 1997"), ("year", "1997")])
+def test_date_label_never_claims_more_precision_than_known(precision, expected):
+    assert h.date_label(pd.Timestamp("1997-12-09"), precision) == expected
+
+
+def test_date_label_rejects_unknown_precision():
+    with pytest.raises(ValueError, match="precision"):
+        h.date_label(pd.Timestamp("1997-12-09"), "week")
+
+
+def test_every_reform_date_label_matches_its_precision():
+    for _, r in REFORMS.iterrows():
+        label = h.date_label(r["date"], r["date_precision"])
+        assert label.endswith(str(r["date"].year))
+        assert len(label.split()) == {"day": 3, "month": 2, "year": 1}[r["date_precision"]]
+
+
+def test_push_label_lists_only_nonzero_pushes_in_mode_order():
+    row = REFORMS.set_index("id").loc["griffiths_inquiry_1983"]
+    assert h.push_label(row) == "H +2, S -1, I +1"
+
+
+@pytest.mark.parametrize("period", sorted(set(PERF["period"])))
+def test_every_period_in_the_data_parses_and_matches_period_start(period):
+    snap = h.period_span(period)
+    starts = PERF.loc[PERF["period"] == period, "period_start"]
+    expected = h.decimal_year(starts).min()
+    assert snap.start == pytest.approx(expected, abs=0.01)
+    assert np.isnan(snap.end) == (snap.kind == "from")
+    if snap.kind != "from":
+        assert snap.end > snap.start and snap.start <= snap.middle <= snap.end
+
+
+@pytest.mark.parametrize("period, kind, length", [
+    ("2019-12", "month", 1 / 12), ("2013-01/2013-03", "quarter", 0.25), ("2013-01/2013-06", "months", 0.5),
+    ("2022/23", "financial year", 1.0), ("2009/10-2014/15", "span", 6.0), ("2023", "year", 1.0),
+])
+def test_period_kinds_and_lengths(period, kind, length):
+    snap = h.period_span(period)
+    assert snap.kind == kind
+    assert snap.end - snap.start == pytest.approx(length)
+
+
+@pytest.mark.parametrize("bad", ["", "Q1 2020", "2020-13-01", "from", "20/21"])
+def test_period_span_rejects_unknown_formats(bad):
+    with pytest.raises(ValueError, match="not a month"):
+        h.period_span(bad)
+
+
+def test_common_basis_splits_clauses():
+    common, rest = h.common_basis(["a; b; c", "a; c", "c; a; d"])
+    assert common == "a; c"
+    assert rest == ["b", "", "d"]
+    assert h.common_basis(["only one; row"]) == ("", ["only one; row"])
+
+
+def test_basis_tags_and_breaks_on_the_data():
+    rtt = PERF[PERF["series"] == "rtt_waiting_list"]
+    assert h.basis_breaks(rtt["basis"]) == [2007, 2009]
+    staff = PERF[PERF["series"].str.startswith("staff_survey")]
+    assert h.basis_breaks(staff["basis"]) == [2021]
+    assert h.basis_breaks(PERF.loc[PERF["series"] == "ae_4hr", "basis"]) == []
+    settlement = PERF[PERF["series"] == "spending_settlement_real"]
+    assert all("planned, not outturn" in h.basis_tags(b) for b in settlement["basis"])
+    interim = PERF[(PERF["series"] == "ae_4hr_standard") & (PERF["value"] < 90)]
+    assert all("interim threshold" in h.basis_tags(b) for b in interim["basis"])
+
+
+@pytest.mark.parametrize("series", SERIES)
+def test_snapshots_letter_every_row_once_and_keep_the_source(series):
+    snaps = h.snapshots(PERF, series)
+    assert len(snaps) == (PERF["series"] == series).sum()
+    assert list(snaps["letter"]) == [chr(ord("a") + k) for k in range(len(snaps))]
+    assert snaps["source"].str.startswith("http").all()
+    assert snaps["start"].is_monotonic_increasing  # lettered in order of the start of each period
+
+
+def test_snapshots_rejects_an_unknown_series():
+    with pytest.raises(ValueError, match="available"):
+        h.snapshots(PERF, "bed_occupancy")
+
+
+@given(reform_frames(), half_lives, st.randoms(use_true_random=False))
+def test_to_wide_reshape_matches_a_pivot_in_any_row_order(frame, half_life, rnd):
+    tidy = h.reform_pressure(frame, start=1990, end=2000, half_life=half_life)
+    pivoted = tidy.pivot(index="year", columns="mode", values="pressure")[[m.value for m in ALL_MODES]]
+    pivoted.columns.name = None
+    pd.testing.assert_frame_equal(h.to_wide(tidy), pivoted)  # the fast path
+    order = list(range(len(tidy)))
+    rnd.shuffle(order)
+    pd.testing.assert_frame_equal(h.to_wide(tidy.iloc[order]), pivoted)  # the pivot

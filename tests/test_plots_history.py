@@ -5,7 +5,6 @@ Assertions are on artists (positions, colours, gids, texts), never on images."""
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
@@ -35,101 +34,10 @@ def by_gid(ax, prefix=""):
     return found
 
 
-# ----- helpers -----------------------------------------------------------------------------------
-def test_decimal_year_is_monotone_and_exact_at_new_year():
-    x = ph.decimal_year(REFORMS["date"])
-    assert np.all(np.diff(x) >= 0)
-    assert np.all((x >= REFORMS["date"].dt.year) & (x < REFORMS["date"].dt.year + 1))
-    assert ph.decimal_year(pd.Series(dtype="datetime64[ns]")).shape == (0,)
-
-
-@pytest.mark.parametrize("precision, expected",
-                         [("day", "9 Dec 1997"), ("month", "Dec 1997"), ("year", "1997")])
-def test_date_label_never_claims_more_precision_than_known(precision, expected):
-    assert ph.date_label(pd.Timestamp("1997-12-09"), precision) == expected
-
-
-def test_date_label_rejects_unknown_precision():
-    with pytest.raises(ValueError, match="precision"):
-        ph.date_label(pd.Timestamp("1997-12-09"), "week")
-
-
-def test_every_reform_date_label_matches_its_precision():
-    for _, r in REFORMS.iterrows():
-        label = ph.date_label(r["date"], r["date_precision"])
-        assert label.endswith(str(r["date"].year))
-        assert len(label.split()) == {"day": 3, "month": 2, "year": 1}[r["date_precision"]]
-
-
-def test_push_label_lists_only_nonzero_pushes_in_mode_order():
-    row = REFORMS.set_index("id").loc["griffiths_inquiry_1983"]
-    assert ph.push_label(row) == "H +2, S -1, I +1"
-
-
-@pytest.mark.parametrize("period", sorted(set(PERF["period"])))
-def test_every_period_in_the_data_parses_and_matches_period_start(period):
-    snap = ph.period_span(period)
-    starts = PERF.loc[PERF["period"] == period, "period_start"]
-    expected = ph.decimal_year(starts).min()
-    assert snap.start == pytest.approx(expected, abs=0.01)
-    assert np.isnan(snap.end) == (snap.kind == "from")
-    if snap.kind != "from":
-        assert snap.end > snap.start and snap.start <= snap.middle <= snap.end
-
-
-@pytest.mark.parametrize("period, kind, length", [
-    ("2019-12", "month", 1 / 12), ("2013-01/2013-03", "quarter", 0.25), ("2013-01/2013-06", "months", 0.5),
-    ("2022/23", "financial year", 1.0), ("2009/10-2014/15", "span", 6.0), ("2023", "year", 1.0),
-])
-def test_period_kinds_and_lengths(period, kind, length):
-    snap = ph.period_span(period)
-    assert snap.kind == kind
-    assert snap.end - snap.start == pytest.approx(length)
-
-
-@pytest.mark.parametrize("bad", ["", "Q1 2020", "2020-13-01", "from", "20/21"])
-def test_period_span_rejects_unknown_formats(bad):
-    with pytest.raises(ValueError, match="not a month"):
-        ph.period_span(bad)
-
-
-def test_common_basis_splits_clauses():
-    common, rest = ph.common_basis(["a; b; c", "a; c", "c; a; d"])
-    assert common == "a; c"
-    assert rest == ["b", "", "d"]
-    assert ph.common_basis(["only one; row"]) == ("", ["only one; row"])
-
-
-def test_basis_tags_and_breaks_on_the_data():
-    rtt = PERF[PERF["series"] == "rtt_waiting_list"]
-    assert ph.basis_breaks(rtt["basis"]) == [2007, 2009]
-    staff = PERF[PERF["series"].str.startswith("staff_survey")]
-    assert ph.basis_breaks(staff["basis"]) == [2021]
-    assert ph.basis_breaks(PERF.loc[PERF["series"] == "ae_4hr", "basis"]) == []
-    settlement = PERF[PERF["series"] == "spending_settlement_real"]
-    assert all("planned, not outturn" in ph.basis_tags(b) for b in settlement["basis"])
-    interim = PERF[(PERF["series"] == "ae_4hr_standard") & (PERF["value"] < 90)]
-    assert all("interim threshold" in ph.basis_tags(b) for b in interim["basis"])
-
-
-@pytest.mark.parametrize("series", SERIES)
-def test_snapshots_letter_every_row_once_and_keep_the_source(series):
-    snaps = ph.snapshots(PERF, series)
-    assert len(snaps) == (PERF["series"] == series).sum()
-    assert list(snaps["letter"]) == [chr(ord("a") + k) for k in range(len(snaps))]
-    assert snaps["source"].str.startswith("http").all()
-    assert snaps["start"].is_monotonic_increasing  # lettered in order of the start of each period
-
-
-def test_snapshots_rejects_an_unknown_series():
-    with pytest.raises(ValueError, match="available"):
-        ph.snapshots(PERF, "bed_occupancy")
-
-
 # ----- the reform timeline -----------------------------------------------------------------------
 def test_timeline_draws_every_push_in_its_modes_row_with_its_marker_and_direction():
     ax = ph.reform_timeline(REFORMS, ax=new_ax())
-    x = ph.decimal_year(REFORMS["date"])
+    x = history.decimal_year(REFORMS["date"])
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == [m.label for m in ALL_MODES]
     rows = dict(zip(labels, ax.get_yticks(), strict=True))
@@ -182,7 +90,7 @@ def test_timeline_filtered_to_one_era_spans_it_and_shows_only_its_reforms(era):
     assert set(shown["era"]) <= {era.label}
     pushes = [c for c in ax.collections if (c.get_gid() or "").startswith("push")]
     xs = np.concatenate([c.get_offsets()[:, 0] for c in pushes])
-    assert set(np.round(xs, 6)) == set(np.round(ph.decimal_year(shown["date"]), 6))
+    assert set(np.round(xs, 6)) == set(np.round(history.decimal_year(shown["date"]), 6))
     numbers = [t for t in ax.texts if t.get_gid() == "number"]
     assert len(numbers) == (len(shown) if len(shown) <= 20 else 0)
     assert {t.get_text() for t in numbers} == {str(k) for k in range(1, len(numbers) + 1)}
@@ -262,7 +170,7 @@ def test_reset_axes_then_redraw_equals_a_fresh_axes():
 @pytest.mark.parametrize("series", MAIN_SERIES)
 def test_performance_chart_draws_every_row_once_lettered_never_joined(series):
     ax = ph.performance_chart(PERF, series, ax=new_ax())
-    snaps = ph.snapshots(PERF, series)
+    snaps = history.snapshots(PERF, series)
     points = [c for c in ax.collections if (c.get_gid() or "").startswith("points-")]
     n_points = sum(len(c.get_offsets()) for c in points)
     spans = by_gid(ax, "spans").get("spans", [])
@@ -317,7 +225,7 @@ def test_performance_figure_puts_the_reforms_of_the_same_years_below(series):
     xs = np.concatenate(xs) if xs else np.zeros(0)
     assert ((xs >= lo) & (xs <= hi)).all()
     shown = ph.timeline_reforms(REFORMS, start=lo, end=hi)
-    assert set(np.round(xs, 6)) == set(np.round(ph.decimal_year(shown["date"]), 6))
+    assert set(np.round(xs, 6)) == set(np.round(history.decimal_year(shown["date"]), 6))
     assert fig.texts and fig.texts[0].get_text()  # the shared caveat at the foot
 
 
@@ -337,7 +245,7 @@ def test_update_performance_figure_equals_a_fresh_one():
 @pytest.mark.parametrize("series", MAIN_SERIES)
 def test_performance_description_gives_every_point_its_basis_and_source(series):
     text = ph.describe_performance(PERF, series, reforms=REFORMS)
-    snaps = ph.snapshots(PERF, series)
+    snaps = history.snapshots(PERF, series)
     for _, r in snaps.iterrows():
         assert f"({r['letter']}) {r['period']}: {r['value']:g}" in text
         assert r["source"] in text

@@ -156,7 +156,7 @@ def test_every_series_with_and_without_its_reference(viewer, series, reference):
     viewer.show_reference.value = reference
     viewer.series.value = series
     assert bytes(viewer.image.value[:8]) == PNG
-    snaps = ph.snapshots(viewer.performance, series)
+    snaps = history.snapshots(viewer.performance, series)
     assert list(viewer.snapshots["letter"]) == list(snaps["letter"])
     for _, r in snaps.iterrows():
         assert r["source"] in viewer.basis.value
@@ -275,7 +275,7 @@ def test_every_reform_can_be_chosen_and_shows_its_kit_coding(recoder):
         recoder.reform.value = value
         row = REFORMS.set_index("id").loc[value]
         assert html.escape(row["title"]) in recoder.info.value
-        assert ph.push_label(row) in recoder.info.value
+        assert history.push_label(row) in recoder.info.value
         check_recoder(recoder)
     recoder.reform.value = DEFAULT_RECODE_REFORM
 
@@ -348,12 +348,27 @@ def test_blitted_image_matches_a_full_redraw(recoder):
     kit = history.reform_pressure(REFORMS, half_life=recoder.half_life.value)
     mine = history.reform_pressure(recoder.alternative, half_life=recoder.half_life.value)
     row = REFORMS.set_index("id").loc[DEFAULT_RECODE_REFORM]
-    fresh = ph.recode_figure(kit, mine, year=2010, reform_year=float(ph.decimal_year([row["date"]])[0]))
+    fresh = ph.recode_figure(kit, mine, year=2010, reform_year=float(history.decimal_year([row["date"]])[0]))
     slow = pixels(to_png(fresh))
     assert fast.shape == slow.shape
     assert np.abs(fast - slow).mean() < 1.0  # the same picture, bar antialiasing
+    # nothing visibly different: the threshold stays over the bars, the era bands under the lines
+    assert (np.abs(fast - slow).max(axis=2) > 60).sum() == 0
     recoder.year.value = history.LAST_YEAR
     recoder.reset_everything()
+
+
+def test_blitted_image_follows_a_change_of_y_limits(recoder):
+    before = recoder._figure.axes[0].get_ylim()
+    recoder.half_life.value = None  # no fading: pressure runs to 30, so the axis must grow
+    assert recoder._figure.axes[0].get_ylim() != before
+    kit = history.reform_pressure(REFORMS)
+    row = REFORMS.set_index("id").loc[recoder.reform.value]
+    fresh = ph.recode_figure(kit, kit, year=recoder.year.value,
+                             reform_year=float(history.decimal_year([row["date"]])[0]))
+    fast, slow = pixels(recoder.image.value), pixels(to_png(fresh))
+    assert (np.abs(fast - slow).max(axis=2) > 60).sum() == 0
+    recoder.half_life.value = 10.0
 
 
 def test_recoder_controls_are_labelled(recoder):

@@ -19,11 +19,13 @@ Three figures, each with a ``describe_*`` text description:
 Whole-figure helpers (:func:`timeline_figure`, :func:`performance_figure`, :func:`pressure_figure`,
 :func:`recode_figure`) build a ``matplotlib.figure.Figure`` for notebooks; :func:`reform_table` gives
 the reforms a timeline shows as a table to read. For widgets, :func:`reset_axes`,
-:func:`update_performance_figure`, :func:`update_recode_figure` and :func:`recode_dynamic_artists`
-redraw without rebuilding axes.
+:func:`update_performance_figure` and :func:`update_recode_figure` redraw without rebuilding axes;
+every artist :func:`update_recode_figure` changes carries a gid (:func:`recode_dynamic_artists`
+lists them), so :class:`coordkit.plots.FastPNG` can redraw just those.
 
-The codings plotted are the kit's judgements (see :mod:`coordkit.history`), and every description
-says so.
+The computation behind the figures (reading dates, codings, performance periods and their
+bases: :func:`coordkit.history.snapshots` and friends) lives in :mod:`coordkit.history`. The codings
+plotted are the kit's judgements, and every description says so.
 
 Examples
 --------
@@ -38,10 +40,8 @@ Timeline of 5 NHS reforms in England, 1989-1996 (era: internal market), ...
 
 from __future__ import annotations
 
-import re
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -54,34 +54,26 @@ from matplotlib.ticker import FormatStrFormatter, MaxNLocator
 
 from coordkit import history
 from coordkit.configuration import classify
+from coordkit.history import basis_breaks, date_label, decimal_year, push_label, snapshots
 from coordkit.modes import ALL_MODES, Mode, parse_mode
 from coordkit.plots.style import HATCHES, MARKERS, PALETTE, new_axes
 
 __all__ = [
     "REFERENCE_SERIES",
     "SERIES_LABELS",
-    "Snapshot",
-    "basis_breaks",
-    "basis_tags",
-    "common_basis",
-    "date_label",
-    "decimal_year",
     "describe_performance",
     "describe_pressure",
     "describe_recode",
     "describe_reform_timeline",
     "performance_chart",
     "performance_figure",
-    "period_span",
     "pressure_figure",
     "pressure_trajectory",
-    "push_label",
     "recode_dynamic_artists",
     "recode_figure",
     "reform_table",
     "reform_timeline",
     "reset_axes",
-    "snapshots",
     "timeline_figure",
     "timeline_reforms",
     "update_performance_figure",
@@ -106,344 +98,33 @@ REFERENCE_SERIES: dict[str, str] = {
     "spending_growth_real": "spending_settlement_real",
 }
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ERA_TINTS = ("#F2F2F2", "#FFFFFF")
 _STEM = 0.17  # row height taken by a push of 1
 _AUTO_NUMBER = 20  # number the reforms when no more than this many are shown
 
-# ----- small pure helpers ------------------------------------------------------------------------
-
-
-def decimal_year(dates: pd.Series | Sequence[pd.Timestamp] | pd.DatetimeIndex) -> np.ndarray:
-    """Dates as decimal years (1 July 2000 is about 2000.5), for plotting on a year axis.
-
-    Parameters
-    ----------
-    dates : sequence of datetime-like
-
-    Returns
-    -------
-    numpy.ndarray of float
-
-    Examples
-    --------
-    >>> decimal_year(pd.to_datetime(["2000-01-01", "2001-07-02"])).round(3).tolist()
-    [2000.0, 2001.5]
-    """
-    stamps = pd.DatetimeIndex(pd.to_datetime(pd.Series(dates)))
-    if len(stamps) == 0:
-        return np.zeros(0)
-    days = np.where(stamps.is_leap_year, 366.0, 365.0)
-    return stamps.year.to_numpy(float) + (stamps.day_of_year.to_numpy(float) - 1) / days
-
-
-def date_label(date: pd.Timestamp, precision: str) -> str:
-    """A date written only as precisely as it is known.
-
-    Parameters
-    ----------
-    date : Timestamp
-    precision : {"day", "month", "year"}
-
-    Returns
-    -------
-    str
-
-    Raises
-    ------
-    ValueError
-        For an unknown precision.
-
-    Examples
-    --------
-    >>> d = pd.Timestamp("1946-11-06")
-    >>> date_label(d, "day"), date_label(d, "month"), date_label(d, "year")
-    ('6 Nov 1946', 'Nov 1946', '1946')
-    """
-    date = pd.Timestamp(date)
-    if precision == "day":
-        return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-    if precision == "month":
-        return f"{_MONTHS[date.month - 1]} {date.year}"
-    if precision == "year":
-        return str(date.year)
-    raise ValueError(f"precision must be 'day', 'month' or 'year', not {precision!r}")
-
-
-def push_label(row: Mapping[str, object] | pd.Series) -> str:
-    """A reform's coding in compact form: the modes it pushed, with signs.
-
-    Parameters
-    ----------
-    row : mapping or Series
-        With the four ``push_*`` columns.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> push_label({"push_hierarchy": 2, "push_solidarity": 2, "push_individualism": 0,
-    ...             "push_fatalism": -1})
-    'H +2, S +2, F -1'
-    >>> push_label({c: 0 for c in history.PUSH_COLUMNS.values()})
-    'no push'
-    """
-    parts = [f"{m.initial} {int(row[c]):+d}" for m, c in history.PUSH_COLUMNS.items() if int(row[c]) != 0]
-    return ", ".join(parts) if parts else "no push"
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Where one performance row sits in time, read from its ``period`` text.
-
-    Attributes
-    ----------
-    start, end : float
-        Decimal years; ``end`` is ``nan`` for an open-ended period ("from 2010-07").
-    kind : str
-        ``"month"``, ``"quarter"``, ``"months"``, ``"financial year"``, ``"year"``,
-        ``"span"`` (an average over several years) or ``"from"`` (in force from a date).
-    """
-
-    start: float
-    end: float
-    kind: str
-
-    @property
-    def middle(self) -> float:
-        """Where to draw a point for the period."""
-        return self.start if np.isnan(self.end) else (self.start + self.end) / 2
-
-
-_PERIOD_PATTERNS = (
-    (re.compile(r"from (\d{4})(?:-(\d{2}))?"), "from"),
-    (re.compile(r"(\d{4})-(\d{2})"), "month"),
-    (re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})"), "months"),
-    (re.compile(r"(\d{4})/(\d{2})"), "financial year"),
-    (re.compile(r"(\d{4})/\d{2}-(\d{4})/\d{2}"), "span"),
-    (re.compile(r"(\d{4})"), "year"),
-)
-
-
-def period_span(period: str) -> Snapshot:
-    """Read a ``period`` of ``nhs_performance.csv`` as a span of decimal years.
-
-    The formats are those the sidecar documents: a month ``2019-12``, a span of months
-    ``2013-01/2013-03``, a financial year ``2022/23`` (1 April to 31 March), a span of financial
-    years ``2009/10-2014/15``, a survey or calendar year ``2023``, and ``from 2010-07`` for a
-    standard in force from a date.
-
-    Parameters
-    ----------
-    period : str
-
-    Returns
-    -------
-    Snapshot
-
-    Raises
-    ------
-    ValueError
-        If the text matches none of the formats.
-
-    Examples
-    --------
-    >>> period_span("2022/23")
-    Snapshot(start=2022.25, end=2023.25, kind='financial year')
-    >>> period_span("2013-01/2013-03").kind, period_span("from 2010-07").start
-    ('quarter', 2010.5)
-    >>> period_span("1996/97-2009/10")
-    Snapshot(start=1996.25, end=2010.25, kind='span')
-    """
-    text = str(period).strip()
-    for pattern, kind in _PERIOD_PATTERNS:
-        match = pattern.fullmatch(text)
-        if not match:
-            continue
-        g = [int(x) if x else None for x in match.groups()]
-        if kind == "from":
-            return Snapshot(g[0] + ((g[1] or 1) - 1) / 12, float("nan"), "from")
-        if kind == "month":
-            start = g[0] + (g[1] - 1) / 12
-            return Snapshot(start, start + 1 / 12, "month")
-        if kind == "months":
-            start, last = g[0] + (g[1] - 1) / 12, g[2] + (g[3] - 1) / 12
-            months = round((last - start) * 12) + 1
-            return Snapshot(start, last + 1 / 12, "quarter" if months == 3 else "months")
-        if kind == "financial year":
-            return Snapshot(g[0] + 0.25, g[0] + 1.25, "financial year")
-        if kind == "span":
-            return Snapshot(g[0] + 0.25, g[1] + 1.25, "span")
-        return Snapshot(float(g[0]), g[0] + 1.0, "year")
-    raise ValueError(
-        f"period {period!r} is not a month (2019-12), span of months (2013-01/2013-03), financial "
-        "year (2022/23), span of years (2009/10-2014/15), year (2023) or 'from 2010-07'"
-    )
-
-
-def _clauses(basis: str) -> list[str]:
-    return [c.strip() for c in str(basis).split(";") if c.strip()]
-
-
-def common_basis(bases: Sequence[str]) -> tuple[str, list[str]]:
-    """Split basis notes into the caveat every row shares and what is particular to each row.
-
-    A basis is read as clauses separated by ``;``. Clauses found in every row are common;
-    the rest stay with their row.
-
-    Parameters
-    ----------
-    bases : sequence of str
-        The ``basis`` column of one series.
-
-    Returns
-    -------
-    common : str
-        The shared clauses, joined by ``"; "`` (empty if none is shared, or only one row).
-    particular : list of str
-        For each row, its remaining clauses (empty string if none).
-
-    Examples
-    --------
-    >>> common_basis(["monthly; all types; rounded", "monthly; all types"])
-    ('monthly; all types', ['rounded', ''])
-    """
-    split = [_clauses(b) for b in bases]
-    if len(split) < 2:
-        return "", ["; ".join(s) for s in split]
-    shared = [c for c in split[0] if all(c in s for s in split[1:])]
-    return "; ".join(shared), ["; ".join(c for c in s if c not in shared) for s in split]
-
-
-#: Caveats that put a row on a different footing from its neighbours, as (pattern, tag).
-_TAGS = (
-    (re.compile(r"\btype 1\b", re.IGNORECASE), "type 1 only"),
-    (re.compile(r"\bplanned\b", re.IGNORECASE), "planned, not outturn"),
-    (re.compile(r"\bUK-wide\b"), "UK-wide"),
-    (re.compile(r"\binterim\b|\bminimum to be reached\b", re.IGNORECASE), "interim threshold"),
-    (re.compile(r"\bthree years\b|\bthree-year\b", re.IGNORECASE), "covers three years"),
-)
-
-
-def basis_tags(basis: str) -> list[str]:
-    """Short tags for caveats that make a row unlike its neighbours (type 1 only, planned ...).
-
-    Parameters
-    ----------
-    basis : str
-
-    Returns
-    -------
-    list of str
-        Possibly empty.
-
-    Examples
-    --------
-    >>> basis_tags("monthly, TYPE 1 (major emergency departments) only")
-    ['type 1 only']
-    >>> basis_tags("monthly, all A&E types")
-    []
-    """
-    return [tag for pattern, tag in _TAGS if pattern.search(str(basis))]
-
-
-_BREAK_WORDS = re.compile(r"\b(changed|realigned|redefined|break)\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
-
-
-def basis_breaks(bases: Iterable[str]) -> list[int]:
-    """Years where a basis note says the definition of a series changed.
-
-    Looks for clauses mentioning a change (``changed``, ``realigned``, ``redefined``, ``break``)
-    and collects the years they name.
-
-    Parameters
-    ----------
-    bases : iterable of str
-
-    Returns
-    -------
-    list of int
-        Sorted, without repeats.
-
-    Examples
-    --------
-    >>> basis_breaks(["counts pathways; definitions changed in 2007 and 2009, so earlier lists differ"])
-    [2007, 2009]
-    >>> basis_breaks(["the question set was realigned in 2021", "monthly"])
-    [2021]
-    """
-    years: set[int] = set()
-    for basis in bases:
-        for clause in re.split(r"[;.]", str(basis)):
-            if _BREAK_WORDS.search(clause):
-                years.update(int(y) for y in _YEAR.findall(clause))
-    return sorted(years)
-
-
-def _letter(k: int) -> str:
-    return chr(ord("a") + k) if k < 26 else f"z{k - 25}"
-
-
-def snapshots(performance: pd.DataFrame, series: str) -> pd.DataFrame:
-    """One series' rows with where each sits in time, its letter, tags and particular basis.
-
-    Parameters
-    ----------
-    performance : pandas.DataFrame
-        As from :func:`coordkit.history.load_performance`.
-    series : str
-
-    Returns
-    -------
-    pandas.DataFrame
-        The series' rows (in time order) plus ``letter``, ``start``, ``end``, ``x`` (where to
-        draw), ``kind``, ``tags`` (list) and ``particular`` (basis clauses not shared by every
-        row); ``attrs["common_basis"]`` holds the shared clauses.
-
-    Raises
-    ------
-    ValueError
-        If the series is unknown (listing those available).
-
-    Examples
-    --------
-    >>> snaps = snapshots(history.load_performance(), "ae_4hr")
-    >>> snaps.loc[snaps["period"] == "2022-12", ["letter", "kind", "tags"]].values.tolist()
-    [['h', 'month', ['type 1 only']]]
-    """
-    rows = history.performance_series(performance, series).copy()
-    spans = [period_span(p) for p in rows["period"]]
-    common, particular = common_basis(list(rows["basis"]))
-    rows["letter"] = [_letter(k) for k in range(len(rows))]
-    rows["start"] = [s.start for s in spans]
-    rows["end"] = [s.end for s in spans]
-    rows["x"] = [s.middle for s in spans]
-    rows["kind"] = [s.kind for s in spans]
-    rows["tags"] = [basis_tags(b) for b in rows["basis"]]
-    rows["particular"] = particular
-    rows.attrs = {"common_basis": common, "series": series}
-    return rows
-
-
 # ----- shared drawing ----------------------------------------------------------------------------
 
 
-def _era_bands(ax: Axes, lo: float, hi: float, *, labels: bool = True, y: float = 0.985) -> None:
-    """Shade the eras that fall in [lo, hi] alternately and name them at the top."""
+def _era_bands(
+    ax: Axes, lo: float, hi: float, *, labels: bool = True, y: float = 0.985, gids: bool = True
+) -> None:
+    """Shade the eras that fall in [lo, hi] alternately and name them at the top.
+
+    ``gids=False`` leaves the bands and names without gids, so that
+    :class:`coordkit.plots.FastPNG` treats them as static scenery in a live figure.
+    """
     shown = 0
     for k, era in enumerate(history.ERAS):
         a, b = max(era.first_year, lo), min(era.last_year + 1, hi)
         if a >= b:
             continue
-        ax.axvspan(a, b, color=_ERA_TINTS[k % 2], zorder=0, linewidth=0, gid=f"era-{era.label}")
+        ax.axvspan(a, b, color=_ERA_TINTS[k % 2], zorder=0, linewidth=0,
+                   gid=f"era-{era.label}" if gids else None)
         if labels and (b - a) >= 0.03 * (hi - lo):
             # alternate heights so that the names of short neighbouring eras do not collide
             ax.text((a + b) / 2, y - 0.055 * (shown % 2), era.label, transform=ax.get_xaxis_transform(),
                     ha="center", va="top", fontsize=7, color="#444444", zorder=1, clip_on=True,
-                    gid="era-label")
+                    gid="era-label" if gids else None)
             shown += 1
 
 
@@ -1288,15 +969,17 @@ def pressure_trajectory(
     ax.axhline(0, color="#555555", linewidth=0.8, zorder=1)
     every = [k for k, y in enumerate(years) if int(y) % 10 == 0] or [0]
     other = _wide(overlay) if overlay is not None else None
+    # every solid line, then every dashed one: the order matplotlib draws them in (by zorder), so a
+    # renderer that redraws them in the order they were added (FastPNG) gives the same picture
     for mode in chosen:
         ax.plot(years, wide[mode.value].to_numpy(), color=PALETTE[mode], marker=MARKERS[mode],
                 markevery=every, markersize=7, markeredgecolor="black", markeredgewidth=0.6,
                 linewidth=2, zorder=3, gid=f"pressure-{mode.value}", label=mode.label)
-        if other is not None:
-            ax.plot(other.index.to_numpy(dtype=float), other[mode.value].to_numpy(), color=PALETTE[mode],
-                    marker=MARKERS[mode], markevery=every, markersize=7, markerfacecolor="white",
-                    markeredgecolor=PALETTE[mode], linewidth=1.6, linestyle=(0, (4, 2)), zorder=4,
-                    gid=f"overlay-{mode.value}")
+    for mode in chosen if other is not None else ():
+        ax.plot(other.index.to_numpy(dtype=float), other[mode.value].to_numpy(), color=PALETTE[mode],
+                marker=MARKERS[mode], markevery=every, markersize=7, markerfacecolor="white",
+                markeredgecolor=PALETTE[mode], linewidth=1.6, linestyle=(0, (4, 2)), zorder=4,
+                gid=f"overlay-{mode.value}")
     ax.set_xlim(years[0], years[-1] + 1)
     ax.set_xlabel("year")
     ax.set_ylabel("cumulative reform pressure\n(sum of coded pushes)")
@@ -1410,7 +1093,9 @@ def recode_dynamic_artists(fig: Figure) -> list:
     """The artists of a :func:`recode_figure` that :func:`update_recode_figure` changes.
 
     Everything else (axes, ticks, era bands, legends) stays put unless the y-limits change, so a
-    widget can render it once and redraw only these (blitting).
+    widget can render it once and redraw only these (blitting). Each carries a gid (bar the
+    suptitle), which is how :class:`coordkit.plots.FastPNG` finds them; FastPNG also redraws the
+    threshold line and its label, which carry gids only so that they stay on top of the bars.
 
     Parameters
     ----------
@@ -1501,12 +1186,17 @@ def recode_figure(
     fig = Figure(figsize=(11, 5.2))
     left = fig.add_subplot(1, 3, (1, 2))
     right = fig.add_subplot(1, 3, 3)
-    pressure_trajectory(baseline, ax=left, overlay=alternative)
-    left.set_ylim(*_nice_limits(np.concatenate([baseline["pressure"].to_numpy(),
-                                                alternative["pressure"].to_numpy()])))
+    # Every artist update_recode_figure changes carries a gid and nothing else does, so that
+    # coordkit.plots.FastPNG can keep the rest as a static background; the changing artists are
+    # added in the order matplotlib draws them (by zorder), which is the order FastPNG redraws them.
     left.axvline(year + 0.5, color="#555555", linewidth=1, zorder=2, gid="year")
     left.axvline(reform_year if reform_year is not None else np.nan, color="black", linestyle=":",
                  linewidth=1.4, zorder=2, gid="reform")
+    pressure_trajectory(baseline, ax=left, overlay=alternative, era_bands=False)
+    years = _wide(baseline).index.to_numpy(dtype=float)
+    _era_bands(left, years[0], years[-1] + 1, gids=False)
+    left.set_ylim(*_nice_limits(np.concatenate([baseline["pressure"].to_numpy(),
+                                                alternative["pressure"].to_numpy()])))
     kit, yours, _ = _profiles(baseline, alternative, year, scale)
     positions = np.arange(len(ALL_MODES))
     for k, mode in enumerate(ALL_MODES):
@@ -1514,8 +1204,9 @@ def recode_figure(
                   hatch=HATCHES[mode], edgecolor="black", gid=f"kit-{mode.value}")
         right.bar(positions[k] + 0.2, yours.strengths[k], width=0.38, color="white",
                   hatch=HATCHES[mode], edgecolor=PALETTE[mode], linewidth=1.8, gid=f"yours-{mode.value}")
-    right.axhline(threshold, color="black", linestyle="--", linewidth=1)
-    right.text(3.6, threshold, " strong", fontsize=8, va="bottom", ha="right")
+    # the threshold does not change, but it is drawn over the bars, so it is redrawn after them
+    right.axhline(threshold, color="black", linestyle="--", linewidth=1, gid="threshold")
+    right.text(3.6, threshold, " strong", fontsize=8, va="bottom", ha="right", gid="threshold-label")
     right.set_xticks(positions, [m.initial for m in ALL_MODES])
     right.set_ylim(0, 1.05)
     right.set_ylabel("implied strength (0 to 1)")
@@ -1541,6 +1232,11 @@ def update_recode_figure(
     threshold: float = 0.5,
 ) -> Figure:
     """Move a :func:`recode_figure` to new codings in place (fast: no axes are rebuilt).
+
+    Every artist this changes carries a gid (the titles aside: the profile title has one, and
+    the suptitle is always redrawn), so a widget can render the figure with
+    :class:`coordkit.plots.FastPNG`. The y-limits change only when the trajectories leave them
+    (they are rounded outwards to a step of 5); a renderer must then be made afresh.
 
     Parameters
     ----------

@@ -24,7 +24,6 @@ Examples
 from __future__ import annotations
 
 import html
-import io
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
@@ -32,16 +31,13 @@ from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as w
-import numpy as np
 import pandas as pd
-from matplotlib.artist import Artist
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image as PILImage
 
 from coordkit import history
 from coordkit.configuration import Configuration, classify
 from coordkit.modes import ALL_MODES, Mode
+from coordkit.plots import FastPNG, to_png
 from coordkit.plots import history as hplots
 from coordkit.plots.style import MARKERS, PALETTE
 from coordkit.profile import Profile
@@ -74,18 +70,7 @@ _MODE_HELP = {
 }
 
 
-_DPI = 80  # as coordkit.plots.to_png
 _SYMBOL = {"^": "\u25b2", "o": "\u25cf", "D": "\u25c6", "X": "\u2716"}
-
-
-def _png(fig: Figure) -> bytes:
-    """PNG bytes as :func:`coordkit.plots.to_png` makes them, but lightly compressed.
-
-    Level-1 zlib saves about 10 ms a redraw for about 10% more bytes.
-    """
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=_DPI, pil_kwargs={"compress_level": 1})
-    return buffer.getvalue()
 
 
 def _e(text: object) -> str:
@@ -134,38 +119,6 @@ class _Cache:
         self._items.clear()
 
 
-class _Blitter:
-    """PNG bytes of a figure whose changes are confined to a few artists.
-
-    The rest of the figure is rendered once and reused (blitting), which is several times faster
-    than redrawing its text; ``key`` names what the static part depends on (e.g. the y-limits),
-    and a new key renders it afresh.
-    """
-
-    def __init__(self, fig: Figure, dynamic: Sequence[Artist], *, dpi: int = _DPI) -> None:
-        fig.set_dpi(dpi)
-        self.fig, self.dynamic = fig, list(dynamic)
-        self.canvas = FigureCanvasAgg(fig)
-        for artist in self.dynamic:
-            artist.set_animated(True)
-        self._background: Any = None
-        self._key: Any = None
-
-    def png(self, key: Any = None) -> bytes:
-        if self._background is None or key != self._key:
-            self.canvas.draw()  # everything but the animated artists
-            self._background = self.canvas.copy_from_bbox(self.fig.bbox)
-            self._key = key
-        else:
-            self.canvas.restore_region(self._background)
-        renderer = self.canvas.get_renderer()
-        for artist in self.dynamic:
-            artist.draw(renderer)
-        buffer = io.BytesIO()
-        PILImage.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
-
-
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy without ``attrs``.
 
@@ -197,11 +150,11 @@ def _reform_rows(frame: pd.DataFrame, numbered: bool = True) -> str:
             "<tr>"
             + (f"<td style='vertical-align:top'>{k}</td>" if numbered else "")
             + f"<td style='vertical-align:top;white-space:nowrap'>"
-            f"{_e(hplots.date_label(r['date'], r['date_precision']))}</td>"
+            f"{_e(history.date_label(r['date'], r['date_precision']))}</td>"
             f"<td style='vertical-align:top'><b>{_e(r['title'])}</b> ({_e(r['kind'])})<br>"
             f"<small>{_e(r['description'])}{note}<br><i>Why coded so:</i> {_e(r['coding_rationale'])} "
             f"{_links(r['sources'])}</small></td>"
-            f"<td style='vertical-align:top;white-space:nowrap'>{_e(hplots.push_label(r))}</td>"
+            f"<td style='vertical-align:top;white-space:nowrap'>{_e(history.push_label(r))}</td>"
             "</tr>"
         )
     head = ("<tr>" + ("<th>#</th>" if numbered else "") +
@@ -322,7 +275,8 @@ class TimelineExplorer:
     def _render(self, filters: dict[str, Any]) -> tuple[bytes, pd.DataFrame, str]:
         hplots.reform_timeline(self.reforms, ax=hplots.reset_axes(self._ax), legend=False, **filters)
         shown = hplots.timeline_reforms(self.reforms, **filters)
-        return _png(self._figure), shown, hplots.describe_reform_timeline(self.reforms, **filters)
+        text = hplots.describe_reform_timeline(self.reforms, **filters)
+        return to_png(self._figure, compress_level=1), shown, text  # level 1: quick to encode
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
@@ -398,7 +352,7 @@ class PerformanceViewer:
         self.show_reference.disabled = not has_reference
         reference = "auto" if self.show_reference.value else None
         modes = None if self.reform_mode.value == "any" else self.reform_mode.value
-        self.snapshots = hplots.snapshots(self.performance, series)
+        self.snapshots = history.snapshots(self.performance, series)
 
         def render() -> tuple[bytes, str]:
             options = {"reference": reference, "modes": modes, "legend": False, "caption": False}
@@ -410,7 +364,7 @@ class PerformanceViewer:
             fig = self._figure
             text = hplots.describe_performance(self.performance, series, reforms=self.reforms,
                                                reference=reference, modes=modes)
-            return _png(fig), text
+            return to_png(fig, compress_level=1), text
 
         (png, self.description), self.cached = self._cache.get((series, reference, modes), render)
         common = self.snapshots.attrs["common_basis"]
@@ -542,7 +496,8 @@ class RecodeExplorer:
         self._set_sliders(self._coding(reform))
         kit = self._baseline(half_life)
         self._figure = hplots.recode_figure(kit, kit, year=year, threshold=threshold)
-        self._blitter = _Blitter(self._figure, hplots.recode_dynamic_artists(self._figure))
+        self._fast: FastPNG | None = None  # made on the first update, remade when the y-limits move
+        self._fast_ylim: tuple[float, float] | None = None
         pushes = w.VBox([w.HTML("<b>Your coding of this reform</b> (-2 to +2)"), *self.sliders.values()])
         options = w.VBox([w.HTML("<b>Reading the pressure</b>"), self.half_life, self.year,
                           w.HBox([self.reset, self.reset_all])])
@@ -662,20 +617,27 @@ class RecodeExplorer:
         self.kit_configuration: Configuration = classify(self.kit_profile, strong=self.threshold)
         self.your_configuration: Configuration = classify(self.your_profile, strong=self.threshold)
         row = self._by_id.loc[self.reform.value]
-        reform_year = float(hplots.decimal_year(pd.Series([row["date"]]))[0])
+        reform_year = float(history.decimal_year(pd.Series([row["date"]]))[0])
         hplots.update_recode_figure(self._figure, kit, yours, year=year, reform_year=reform_year,
                                     scale=scale, threshold=self.threshold)
         self.description = hplots.describe_recode(kit, yours, year=year, scale=scale,
                                                   threshold=self.threshold)
         self.info.value = self._info_html(row)
         self.summary.value = self._summary_html(year, half_life)
-        self.image.value = self._blitter.png(key=self._figure.axes[0].get_ylim())
+        self.image.value = self._render()
         self.last_update_seconds = time.perf_counter() - started
 
+    def _render(self) -> bytes:
+        """The figure as PNG, redrawing only what the update changed (see FastPNG)."""
+        ylim = tuple(self._figure.axes[0].get_ylim())
+        if self._fast is None or ylim != self._fast_ylim:
+            self._fast, self._fast_ylim = FastPNG(self._figure), ylim
+        return self._fast.png(self._figure)
+
     def _info_html(self, row: pd.Series) -> str:
-        kit = hplots.push_label(row)
+        kit = history.push_label(row)
         return (
-            f"<p><b>{_e(row['title'])}</b>, {_e(hplots.date_label(row['date'], row['date_precision']))} "
+            f"<p><b>{_e(row['title'])}</b>, {_e(history.date_label(row['date'], row['date_precision']))} "
             f"({_e(row['kind'])}). {_e(row['description'])}<br><small><i>Kit's coding:</i> {_e(kit)}. "
             f"<i>Why:</i> {_e(row['coding_rationale'])} {_links(row['sources'])}</small></p>"
         )
