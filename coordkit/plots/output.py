@@ -97,7 +97,9 @@ class FastPNG:
         self.background = self.canvas.copy_from_bbox(fig.bbox)
 
     def _dynamic(self) -> list[Artist]:
+        """Artists to redraw, in drawing order (zorder, then the order they were added)."""
         artists = self.fig.findobj(lambda a: a.get_gid() is not None and a is not self.fig)
+        artists.sort(key=lambda a: a.get_zorder())  # stable: ties keep the order they were added
         title = getattr(self.fig, "_suptitle", None)
         return [*artists, title] if title is not None else artists
 
