@@ -957,7 +957,8 @@ def example_answers() -> dict[str, Any]:
     """An illustrative respondent for teaching: a nurse on a busy hospital ward (made up, not data).
 
     Now, hierarchy and solidarity are strong, individualism weak and fatalism noticeable, with a
-    partly overbearing hierarchy; preferred, more room for initiative and less fatalism.
+    partly overbearing hierarchy (40% malign: clearly under the 50% at which a diagnosis warns);
+    preferred, more room for initiative and less fatalism.
 
     Returns
     -------
@@ -967,15 +968,16 @@ def example_answers() -> dict[str, Any]:
     Examples
     --------
     >>> ex = example_answers()
-    >>> score_answers(ex["now"], ex["preferred"], ex["likert"]).configuration_now.name
-    'deficit culture: weak individualism'
+    >>> r = score_answers(ex["now"], ex["preferred"], ex["likert"])
+    >>> r.configuration_now.name, r.forms.share.round(2).tolist()
+    ('deficit culture: weak individualism', [0.4, 0.22, 0.4])
     """
     return {
         "now": [[40, 30, 10, 20], [35, 40, 10, 15], [45, 25, 15, 15],
                 [50, 20, 10, 20], [45, 30, 5, 20], [40, 35, 10, 15]],
         "preferred": [[30, 35, 25, 10], [25, 45, 20, 10], [25, 35, 30, 10],
                       [30, 30, 35, 5], [25, 40, 30, 5], [30, 35, 30, 5]],
-        "likert": [4, 3, 4, 3, 5, 4, 2, 2, 2, 3, 2, 2],
+        "likert": [4, 4, 3, 3, 5, 4, 2, 2, 2, 3, 2, 2],
     }
 
 

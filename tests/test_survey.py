@@ -289,3 +289,30 @@ def test_synthetic_class_is_labelled_synthetic_and_deterministic():
     assert responses_csv(synthetic_class(6, size=20)) != responses_csv(a)
     big = synthetic_class(size=500)
     assert len(big) == 500 and (big.now.sum(axis=-1) == 100).all() and (big.preferred % 5 == 0).all()
+
+
+def test_the_worked_example_is_clear_of_the_malign_warning_threshold():
+    """The notebook's worked example must not sit on the 0.5 threshold where the warning starts."""
+    ex = survey.example_answers()
+    r = survey.score_answers(ex["now"], ex["preferred"], ex["likert"])
+    assert r.forms.share[0] == pytest.approx(0.4)
+    assert "Warning" not in r.configuration_now.diagnosis
+    strongly = list(ex["likert"])
+    strongly[2:4] = [5, 5]  # strongly agree with both malign hierarchy statements
+    worse = survey.score_answers(ex["now"], ex["preferred"], strongly)
+    assert worse.forms.share[0] == pytest.approx(4 / 7)
+    assert "hierarchy is mostly malign" in worse.configuration_now.diagnosis
+    assert worse.configuration_now.name == r.configuration_now.name
+    assert worse.balance_now.score < r.balance_now.score
+
+
+def test_an_incomplete_dimension_drops_out_and_the_rest_are_averaged():
+    """What notebook 02 says happens while a dimension is off 100."""
+    ex = survey.example_answers()
+    moved = [list(row) for row in ex["now"]]
+    moved[0][0] += 5
+    r = survey.score_answers(moved, ex["preferred"])
+    assert r.complete_now.tolist() == [False] + [True] * 5
+    expected = np.mean(np.array(ex["now"][1:], dtype=float), axis=0)
+    assert r.now_scores.tolist() == pytest.approx(expected.tolist())
+    assert r.now_scores.tolist() == pytest.approx([43, 30, 10, 17])

@@ -172,8 +172,21 @@ def test_saved_answers_are_read_back_by_the_class_report_reader(tmp_path):
 
 def test_controls_are_labelled(form):
     labels = [s.description for s in form.sliders.values()]
-    assert len(set(labels)) == 48 and labels[0] == "1A now" and labels[1] == "1A preferred"
-    assert all(s.tooltip for s in form.sliders.values())
+    assert labels[:2] == ["Statement A, now", "Statement A, preferred"]
+    # Within a tab (a dimension) every slider has its own visible label; the tooltip holds the
+    # dimension's question and the statement in full.
+    for row in form.q.divide_items:
+        in_tab = [form.sliders[i.column(t)].description for i in row for t in ("now", "preferred")]
+        assert len(set(in_tab)) == 8
+        for item in row:
+            for t in ("now", "preferred"):
+                tip = form.sliders[item.column(t)].tooltip
+                assert item.statement in tip and item.heading in tip and t in tip
+    # The statement is shown in full, in the same tab, above its two sliders.
+    page = form.tabs.children[0]
+    texts = [c.children[0].value for c in page.children if hasattr(c, "children") and c.children
+             and hasattr(c.children[0], "value")]
+    assert any(form.q.divide_items[0][0].statement in t for t in texts)
     assert all(d.description and d.tooltip for d in form.likert.values())
     assert form.code.tooltip and form.save_button.tooltip
 
@@ -223,3 +236,16 @@ def test_explorer_with_a_tiny_class():
     assert "Nothing shown: only 4 respondents" in tiny.summary.value
     tiny.min_group.value = 3
     assert tiny.result.class_shown
+
+
+def test_each_figure_is_followed_by_its_description(explorer):
+    f = SurveyForm(example_answers())
+    for widget in (f, explorer):
+        children = list(widget.widget.children)
+        k = children.index(widget.image)
+        assert children[k + 1] is widget.figure_description
+        assert widget.description and widget.description.split("\n")[0].split(":")[0] in \
+            widget.figure_description.value
+    before = f.figure_description.value
+    f.sliders["preferred_D1I"].value = 60
+    assert f.figure_description.value != before

@@ -1,8 +1,9 @@
 """Questionnaire figures: one respondent's now and preferred, a class scatter, group arrows, gap drivers.
 
 Every figure has a ``describe_*`` companion returning its text description (used as alt text in the
-class report and printed under static figures in the notebooks). Colours come from the Okabe-Ito
-palette; modes also differ by hatch and groups by marker, so nothing relies on colour alone.
+class report and printed under static figures in the notebooks). Modes keep their Okabe-Ito colours
+and differ by hatch too; groups are drawn in black and dark grey only, so that no group can be
+mistaken for a mode, and differ by marker and line style, so nothing relies on colour alone.
 
 Examples
 --------
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GROUP_COLOURS",
+    "GROUP_LINESTYLES",
     "GROUP_MARKERS",
     "class_arrows_figure",
     "describe_class_arrows",
@@ -57,10 +59,14 @@ __all__ = [
     "update_survey_figure",
 ]
 
-#: Okabe-Ito colours for groups (in order), distinct from the grey used for individuals.
-GROUP_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
-#: A marker per group, so groups differ in shape as well as colour.
-GROUP_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+#: Neutral colours for groups (in order): black and dark grey, never a mode's colour, so that a group
+#: cannot be mistaken for a mode (blue is hierarchy everywhere else in the kit).
+GROUP_COLOURS = ("#000000", "#000000", "#505050", "#000000", "#505050", "#000000", "#505050")
+#: A marker per group, none of them a mode's marker (triangle, circle, diamond, cross).
+GROUP_MARKERS = ("*", "s", "v", "P", "h", "<", ">")
+#: A line style per group for its arrow, so groups differ in line as well as in marker.
+GROUP_LINESTYLES: tuple[str | tuple[int, tuple[int, ...]], ...] = (
+    "-", (0, (5, 2)), (0, (1, 1.5)), (0, (6, 2, 1, 2)), (0, (2, 2)), (0, (8, 2, 1, 2, 1, 2)), (0, (3, 1)))
 _NOW_MARKER, _PREFERRED_MARKER = "*", "o"
 
 
@@ -272,10 +278,15 @@ def respondents_figure(now_scores: np.ndarray, preferred_scores: np.ndarray, *,
             mean = _active_shares(np.asarray(scores).mean(axis=0))[0]
             ax.scatter([mean[0]], [mean[1]], [mean[2]], s=300, c="black", marker="*", edgecolors="white",
                        linewidths=1.0, zorder=5, gid=f"mean-{label}")
-        ax.set_title(f"{label.capitalize()} ({len(shares)} respondents)", pad=28, fontsize=11)
+        ax.set_title(f"{label.capitalize()} ({len(shares)} respondents)", pad=34 if ticks else 28,
+                     fontsize=11)
     fig.text(0.01, 0.01, "Each dot is one respondent's share of the three active modes (fatalism not "
              "shown); the star is the class mean. Dots are never labelled.", fontsize=8)
-    fig.subplots_adjust(left=0.07, right=0.97, top=0.80, bottom=0.16, wspace=0.4)
+    if ticks:  # tick labels need room round both triangles
+        fig.set_size_inches(10.5, 5.6)
+        fig.subplots_adjust(left=0.08, right=0.92, top=0.8, bottom=0.2, wspace=0.55)
+    else:
+        fig.subplots_adjust(left=0.07, right=0.97, top=0.80, bottom=0.16, wspace=0.4)
     return fig
 
 
@@ -304,6 +315,18 @@ def describe_respondents(now_scores: np.ndarray, preferred_scores: np.ndarray) -
             f"(fatalism not shown). " + " ".join(parts))
 
 
+def _ternary_arrow(ax: Axes, start: np.ndarray, end: np.ndarray, *, color: str, linestyle: object,
+                   gid: str, linewidth: float = 2.0) -> None:
+    """An arrow between two ternary points with a given line style (an annotation, so dashes work)."""
+    if np.allclose(end - start, 0):
+        return
+    xy_start, xy_end = ax.transProjection.transform(np.array([start, end]))
+    ax.annotate("", xy=tuple(xy_end), xytext=tuple(xy_start), xycoords="data", textcoords="data",
+                annotation_clip=False, zorder=4, gid=gid,
+                arrowprops={"arrowstyle": "-|>,head_length=0.7,head_width=0.3", "color": color,
+                            "linewidth": linewidth, "linestyle": linestyle, "shrinkA": 6, "shrinkB": 7})
+
+
 def gap_arrows(
     starts: Sequence[Profile],
     ends: Sequence[Profile],
@@ -315,6 +338,9 @@ def gap_arrows(
 ) -> Axes:
     """Arrows on the ternary from each group's now profile to its preferred one.
 
+    Groups are drawn in black or dark grey (never a mode's colour) and told apart by marker and
+    by the arrow's line style; the legend sits outside the triangle, to its right.
+
     Parameters
     ----------
     starts, ends : sequence of Profile
@@ -322,6 +348,7 @@ def gap_arrows(
     labels : sequence of str
         Group names (shown in the legend).
     ax : ternary Axes, optional
+        Leave room on its right for the legend (see :func:`class_arrows_figure`).
     ticks : bool, default False
     base : bool, default True
         Draw the shaded triangle first (False when redrawing arrows on an existing one).
@@ -341,23 +368,31 @@ def gap_arrows(
     if not len(starts) == len(ends) == len(labels):
         raise ValueError(f"starts, ends and labels must have the same length; got {len(starts)}, "
                          f"{len(ends)} and {len(labels)}")
-    ax = new_axes(ax, "ternary", figsize=(6, 5))
+    new = ax is None
+    ax = new_axes(ax, "ternary", figsize=(9, 5))
+    if new:
+        ax.figure.subplots_adjust(left=0.09, right=0.56, top=0.92, bottom=0.12)
     if base:
         ternary([], ax=ax, ticks=ticks)
     handles = []
     for k, (a, b, label) in enumerate(zip(starts, ends, labels, strict=True)):
-        colour, marker = GROUP_COLOURS[k % len(GROUP_COLOURS)], GROUP_MARKERS[k % len(GROUP_MARKERS)]
+        colour = GROUP_COLOURS[k % len(GROUP_COLOURS)]
+        marker = GROUP_MARKERS[k % len(GROUP_MARKERS)]
+        style = GROUP_LINESTYLES[k % len(GROUP_LINESTYLES)]
+        size = 260 if marker == "*" else 110
         pa, pb = np.array(a.shares), np.array(b.shares)
-        ax.scatter([pa[0]], [pa[1]], [pa[2]], s=90, c=colour, marker=marker, edgecolors="black", zorder=5,
-                   gid=f"group-now-{k}")
-        ax.scatter([pb[0]], [pb[1]], [pb[2]], s=90, facecolors="white", edgecolors=colour, marker=marker,
-                   linewidths=1.8, zorder=5, gid=f"group-preferred-{k}")
-        _arrow(ax, pa, pb, colour, f"group-gap-{k}")
-        handles.append(Line2D([], [], color=colour, marker=marker, markeredgecolor="black", linestyle="-",
-                              label=label))
+        ax.scatter([pa[0]], [pa[1]], [pa[2]], s=size, c=colour, marker=marker, edgecolors="black",
+                   linewidths=0.8, zorder=5, gid=f"group-now-{k}")
+        ax.scatter([pb[0]], [pb[1]], [pb[2]], s=size, facecolors="white", edgecolors=colour, marker=marker,
+                   linewidths=1.6, zorder=5, gid=f"group-preferred-{k}")
+        _ternary_arrow(ax, pa, pb, color=colour, linestyle=style, gid=f"group-gap-{k}")
+        handles.append(Line2D([], [], color=colour, marker=marker, markersize=12 if marker == "*" else 8,
+                              linestyle=style, linewidth=2.0, label=label))
     if handles:
-        legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(-0.15, 1.15), fontsize=8,
-                           frameon=False, title="filled = now, open = preferred", title_fontsize=8)
+        legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.12, 1.02), fontsize=9,
+                           frameon=False, handlelength=3.2, borderaxespad=0,
+                           title="filled = now, open = preferred;\narrow = change wanted", title_fontsize=9)
+        legend._legend_box.align = "left"
         legend.set_gid("group-legend")
     return ax
 
@@ -418,8 +453,9 @@ def gap_drivers_chart(drivers: pd.DataFrame, *, top: int = 8, ax: Axes | None = 
     ax.axvline(0, color="black", linewidth=1)
     ax.set_xlabel("mean change wanted, points (preferred minus now)")
     ax.set_title(f"The {len(rows)} statements with the largest now-preferred gap", fontsize=11)
+    shown = {Mode(m) for m in rows["mode"]}
     ax.legend(handles=[Patch(facecolor=PALETTE[m], hatch=HATCHES[m], edgecolor="black", label=m.label)
-                       for m in ALL_MODES], fontsize=8, frameon=False, loc="best")
+                       for m in ALL_MODES if m in shown], fontsize=8, frameon=False, loc="best")
     return ax
 
 
@@ -469,12 +505,13 @@ def class_arrows_figure(analysis: ClassAnalysis, *, ticks: bool = False) -> Figu
     -------
     matplotlib Figure
     """
-    fig = Figure(figsize=(7, 5.6))
+    fig = Figure(figsize=(9.6, 5.6))
     ax = fig.add_subplot(projection="ternary")
+    # Room below for the rotated corner labels and on the right for the legend, clear of the ticks.
+    fig.subplots_adjust(left=0.09, right=0.56, top=0.9, bottom=0.15)
     summaries = ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
     gap_arrows([s.now for s in summaries], [s.preferred for s in summaries], [s.label for s in summaries],
                ax=ax, ticks=ticks)
-    fig.subplots_adjust(left=0.12, right=0.92, top=0.78, bottom=0.1)
     return fig
 
 
@@ -491,7 +528,7 @@ def update_class_arrows_figure(fig: Figure, analysis: ClassAnalysis) -> Figure:
     6
     """
     (ax,) = fig.axes
-    for artist in [*ax.collections, *ax.lines, *ax.patches]:
+    for artist in [*ax.collections, *ax.lines, *ax.patches, *ax.texts]:
         if str(artist.get_gid() or "").startswith("group-"):
             artist.remove()
     if ax.get_legend() is not None:

@@ -68,12 +68,18 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
+def _description_html(text: str) -> str:
+    """A figure's text description, shown straight after the figure."""
+    return f"<p><small><i>Figure description:</i> {_e(text).replace(chr(10), '<br>')}</small></p>"
+
+
 class SurveyForm:
     """The questionnaire as widgets, with the profile redrawn as you answer, and a Save button.
 
-    Six tabs hold the divide-100 dimensions: four statements (A-D), each with a *now* and a
-    *preferred* slider (0-100 in steps of 5; type any whole number into the readout), and under
-    them how many points are left to give. A seventh tab holds the benign/malign statements
+    Six tabs hold the divide-100 dimensions: four statements (A-D), each shown in full with a
+    *now* and a *preferred* slider beneath it, labelled "Statement A, now" and so on (0-100 in
+    steps of 5; type any whole number into the readout), and under them how many points are left
+    to give. A seventh tab holds the benign/malign statements
     (optional). A dimension counts only when its points add up to 100 (within ``tolerance``); the
     summary says which do not yet.
 
@@ -103,6 +109,8 @@ class SurveyForm:
     save_button, reset_button : Button
     save_status, summary : HTML
     image : ipywidgets.Image
+    figure_description : HTML
+        The figure's text description, straight after the image.
     result : RespondentResult
         From the last update.
     description : str
@@ -128,31 +136,33 @@ class SurveyForm:
         pages = []
         for d, (dim, row) in enumerate(zip(dims, self.q.divide_items, strict=True), start=1):
             heading = self.q.headings[dim]
-            cells: list[w.Widget] = [w.HTML("<b>Statement</b>"), w.HTML("<b>Now</b>"),
-                                     w.HTML("<b>Preferred</b>")]
+            blocks: list[w.Widget] = []
             for letter, item in zip(_LETTERS, row, strict=True):
-                cells.append(w.HTML(f"<b>{letter}.</b> {_e(item.statement)}",
-                                    layout=w.Layout(width="auto")))
+                pair = []
                 for timeframe in TIMEFRAMES:
                     slider = w.IntSlider(
-                        value=25, min=0, max=100, step=5, description=f"{d}{letter} {timeframe}",
+                        value=25, min=0, max=100, step=5, description=f"Statement {letter}, {timeframe}",
                         continuous_update=continuous_update,
-                        tooltip=f"Points for statement {letter} of '{heading}' ({timeframe}), 0 to 100",
-                        style={"description_width": "95px"}, layout=w.Layout(width="280px"),
+                        tooltip=f"{heading} Points ({timeframe}, 0 to 100) for statement {letter}: "
+                                f"{item.statement}",
+                        style={"description_width": "175px"}, layout=w.Layout(width="415px"),
                     )
                     self.sliders[item.column(timeframe)] = slider
-                    cells.append(slider)
+                    pair.append(slider)
+                blocks.append(w.VBox([
+                    w.HTML(f"<b>Statement {letter}.</b> {_e(item.statement)}", layout=w.Layout(width="auto")),
+                    w.HBox(pair, layout=w.Layout(flex_flow="row wrap", grid_gap="0 16px")),
+                ], layout=w.Layout(margin="0 0 6px 0")))
             for timeframe in TIMEFRAMES:
                 self.totals[f"{timeframe}_{dim}"] = w.HTML()
-            grid = w.GridBox(cells, layout=w.Layout(grid_template_columns="minmax(240px, 1fr) 285px 285px",
-                                                    grid_gap="4px 8px", width="100%"))
             pages.append(w.VBox([
                 w.HTML(f"<h4 style='margin:4px 0'>{d}. {_e(heading)}</h4><p>Share 100 points among the "
                        "four statements: once for how things are <b>now</b>, once for how you would "
-                       "<b>prefer</b> them. More points = more like your organisation.</p>"),
-                grid,
+                       "<b>prefer</b> them. More points = more like your organisation. Each statement "
+                       "has two sliders beneath it: <b>now</b> and <b>preferred</b>.</p>"),
+                *blocks,
                 w.HBox([self.totals[f"now_{dim}"], self.totals[f"preferred_{dim}"]],
-                       layout=w.Layout(justify_content="flex-end", grid_gap="24px")),
+                       layout=w.Layout(grid_gap="24px")),
             ]))
         self.likert: dict[str, w.Dropdown] = {}
         options = [("not answered", None)] + [(f"{k} {label}", k) for k, label in LIKERT_LABELS.items()]
@@ -185,11 +195,12 @@ class SurveyForm:
         self.save_status = w.HTML()
         self.summary = w.HTML()
         self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="900px"))
+        self.figure_description = w.HTML(layout=w.Layout(max_width="900px"))
         even = np.full((len(dims), 4), 25.0)
         self._figure = survey_figure(score_answers(even, even))
         self._renderer = FastPNG(self._figure)
         self.widget = w.VBox([
-            self.tabs, self.reset_button, self.summary, self.image,
+            self.tabs, self.reset_button, self.summary, self.image, self.figure_description,
             w.HTML("<b>Save your answers</b> (use the code your lecturer gave you, not your name):"),
             w.HBox([self.code, self.group]), w.HBox([self.path, self.save_button]), self.save_status,
         ])
@@ -282,6 +293,7 @@ class SurveyForm:
         self.description = describe_survey(result)
         update_survey_figure(self._figure, result)
         self.summary.value = self._summary_html(result, likert)
+        self.figure_description.value = _description_html(self.description)
         self.image.value = self._renderer.png(self._figure)
         self.last_update_seconds = time.perf_counter() - started
 
@@ -315,7 +327,6 @@ class SurveyForm:
                 f"{m.value} {s:.0%} malign" if ok else f"{m.value} not answered"
                 for m, s, ok in zip(ACTIVE_MODES, result.forms.share, result.forms.answered, strict=True))
             parts.append(f"<p>Benign or malign (now): {shares}.</p>")
-        parts.append(f"<p><small><i>Figure description:</i> {_e(self.description)}</small></p>")
         return "".join(parts)
 
     # ----- saving -----------------------------------------------------------------------------
@@ -393,6 +404,8 @@ class ClassExplorer:
     min_group : IntSlider
     summary : HTML
     image : ipywidgets.Image
+    figure_description : HTML
+        The figure's text description, straight after the image.
     result : ClassAnalysis
     description : str
     last_update_seconds : float
@@ -414,10 +427,12 @@ class ClassExplorer:
             tooltip="Groups smaller than this are not shown (privacy); never below 3",
             continuous_update=False, style={"description_width": "150px"}, layout=w.Layout(width="460px"))
         self.summary = w.HTML()
-        self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="700px"))
+        self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="860px"))
+        self.figure_description = w.HTML(layout=w.Layout(max_width="860px"))
         self._figure = class_arrows_figure(analyse(self.responses))
         self._renderer = FastPNG(self._figure)
-        self.widget = w.VBox([w.HBox([self.group_column, self.min_group]), self.summary, self.image])
+        self.widget = w.VBox([w.HBox([self.group_column, self.min_group]), self.summary, self.image,
+                              self.figure_description])
         for control in (self.group_column, self.min_group):
             control.observe(self.update, names="value")
         self.update()
@@ -435,6 +450,7 @@ class ClassExplorer:
         else:
             self.description = describe_class_arrows(a)
             self.summary.value = self._summary_html(a)
+        self.figure_description.value = _description_html(self.description)
         self.image.value = self._renderer.png(self._figure)
         self.last_update_seconds = time.perf_counter() - started
 
@@ -458,9 +474,7 @@ class ClassExplorer:
             note = f"{count}, {hidden} pooled. {a.plan.note()}"
         return (f"<p><b>{a.n} respondents; minimum group size {a.min_group}: {_e(note)}</b></p>"
                 "<table style='border-collapse:collapse' border='1' cellpadding='3'>"
-                f"{head}{''.join(rows)}</table>"
-                f"<p><small><i>Figure description:</i> {_e(self.description).replace(chr(10), '<br>')}"
-                "</small></p>")
+                f"{head}{''.join(rows)}</table>")
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
