@@ -21,8 +21,7 @@ from __future__ import annotations
 import html
 import re
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +53,7 @@ from coordkit.survey import (
     score_answers,
 )
 from coordkit.survey_io import ReadResult, SurveyFileError, read_responses, write_responses
+from coordkit.widgets.common import silenced
 
 __all__ = ["GROUP_COLUMN", "ClassExplorer", "SurveyForm"]
 
@@ -217,16 +217,9 @@ class SurveyForm:
     def _controls(self) -> list[w.Widget]:
         return [*self.sliders.values(), *self.likert.values()]
 
-    @contextmanager
-    def _held(self) -> Iterator[None]:
-        controls = self._controls()
-        for control in controls:
-            control.unobserve(self.update, names="value")
-        try:
-            yield
-        finally:
-            for control in controls:
-                control.observe(self.update, names="value")
+    def _held(self) -> Any:
+        """Silence the controls while several of them move at once."""
+        return silenced(self._controls(), self.update)
 
     def _grid(self, timeframe: str) -> np.ndarray:
         return np.array([[self.sliders[i.column(timeframe)].value for i in row]
