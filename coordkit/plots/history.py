@@ -106,10 +106,13 @@ _AUTO_NUMBER = 20  # number the reforms when no more than this many are shown
 
 
 def _era_bands(
-    ax: Axes, lo: float, hi: float, *, labels: bool = True, y: float = 0.985, gids: bool = True
+    ax: Axes, lo: float, hi: float, *, labels: bool = True, y: float = 0.985, gids: bool = True,
+    above: bool = False,
 ) -> None:
     """Shade the eras that fall in [lo, hi] alternately and name them at the top.
 
+    Names sit just inside the top of the axes (leave headroom for them), or with ``above=True``
+    in two rows just above the axes, clear of the data (leave a top margin for them).
     ``gids=False`` leaves the bands and names without gids, so that
     :class:`coordkit.plots.FastPNG` treats them as static scenery in a live figure.
     """
@@ -121,10 +124,16 @@ def _era_bands(
         ax.axvspan(a, b, color=_ERA_TINTS[k % 2], zorder=0, linewidth=0,
                    gid=f"era-{era.label}" if gids else None)
         if labels and (b - a) >= 0.03 * (hi - lo):
+            # a narrow band at the edge of the axes is named from that edge inwards, so that its name
+            # is not cut off (post-2022 is short and often ends at the edge); others are centred
+            x, ha = (a + b) / 2, "center"
+            if b - a < 0.15 * (hi - lo):
+                x, ha = (a, "left") if a <= lo else (b, "right") if b >= hi else (x, ha)
             # alternate heights so that the names of short neighbouring eras do not collide
-            ax.text((a + b) / 2, y - 0.055 * (shown % 2), era.label, transform=ax.get_xaxis_transform(),
-                    ha="center", va="top", fontsize=7, color="#444444", zorder=1, clip_on=True,
-                    gid="era-label" if gids else None)
+            row = 0.055 * (shown % 2)
+            ax.text(x, 1.015 + row if above else y - row, era.label, transform=ax.get_xaxis_transform(),
+                    ha=ha, va="bottom" if above else "top", fontsize=7, color="#444444", zorder=1,
+                    clip_on=not above, gid="era-label" if gids else None)
             shown += 1
 
 
@@ -945,6 +954,8 @@ def pressure_trajectory(
     labels : (str, str)
         Names of the two codings in the legend.
     era_bands : bool, default True
+        Shade the eras and name them in two rows just above the axes, clear of the lines
+        (leave a top margin for them).
     legend : bool, default True
 
     Returns
@@ -965,7 +976,7 @@ def pressure_trajectory(
     wide = _wide(pressure)
     years = wide.index.to_numpy(dtype=float)
     if era_bands:
-        _era_bands(ax, years[0], years[-1] + 1)
+        _era_bands(ax, years[0], years[-1] + 1, above=True)
     ax.axhline(0, color="#555555", linewidth=0.8, zorder=1)
     every = [k for k, y in enumerate(years) if int(y) % 10 == 0] or [0]
     other = _wide(overlay) if overlay is not None else None
@@ -1023,7 +1034,7 @@ def pressure_figure(
     """
     fig = Figure(figsize=(10, 4.8))
     pressure_trajectory(pressure, ax=fig.add_subplot(), overlay=overlay, modes=modes, labels=labels)
-    fig.subplots_adjust(left=0.1, right=0.98, top=0.96, bottom=0.3)
+    fig.subplots_adjust(left=0.1, right=0.98, top=0.9, bottom=0.3)  # top margin: era names
     return fig
 
 
@@ -1194,7 +1205,7 @@ def recode_figure(
                  linewidth=1.4, zorder=2, gid="reform")
     pressure_trajectory(baseline, ax=left, overlay=alternative, era_bands=False)
     years = _wide(baseline).index.to_numpy(dtype=float)
-    _era_bands(left, years[0], years[-1] + 1, gids=False)
+    _era_bands(left, years[0], years[-1] + 1, gids=False, above=True)
     left.set_ylim(*_nice_limits(np.concatenate([baseline["pressure"].to_numpy(),
                                                 alternative["pressure"].to_numpy()])))
     kit, yours, _ = _profiles(baseline, alternative, year, scale)
@@ -1217,7 +1228,7 @@ def recode_figure(
     for side in ("top", "right"):
         right.spines[side].set_visible(False)
     fig.suptitle(_recode_title(kit, yours, year, threshold), fontsize=11)
-    fig.subplots_adjust(left=0.08, right=0.98, top=0.88, bottom=0.3, wspace=0.45)
+    fig.subplots_adjust(left=0.08, right=0.98, top=0.82, bottom=0.3, wspace=0.45)  # top: era names
     return fig
 
 
