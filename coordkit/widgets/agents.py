@@ -228,7 +228,7 @@ class AgentExplorer:
         ])
         self.widget = w.VBox([
             w.HBox([self.preset, self.auto_run]), self.preset_note,
-            w.HBox([size_box, *lever_boxes]),
+            w.HBox([size_box, *lever_boxes], layout=w.Layout(flex_flow="row wrap")),  # wrap, never clip
             w.HBox([self.run_button, self.progress, self.status]),
             self.summary, self.image, sweep_box,
         ])
