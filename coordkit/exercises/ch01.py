@@ -17,7 +17,7 @@ from typing import Any
 from coordkit.archetypes import ARCHETYPES
 from coordkit.balance import dynamic_balance, evenness
 from coordkit.configuration import Kind, all_configurations, classify
-from coordkit.exercises import Feedback, OpenQuestion, Question, ____
+from coordkit.exercises import Feedback, OpenQuestion, Question, ____, normalise
 from coordkit.modes import ACTIVE_MODES, MODES, Mode, parse_mode
 from coordkit.profile import Profile
 
@@ -64,8 +64,13 @@ def _check_trust(answer: Any) -> Feedback:
     for name, want in TRUST.to_dict().items():
         got = getattr(answer, name)
         if not math.isclose(got, want, abs_tol=0.02):
-            hint = ("a third of hierarchy is overbearing: that is its malign share"
-                    if name == "malign_hierarchy" else "reread the description")
+            if name == "malign_hierarchy" and math.isclose(got, 0.3, abs_tol=0.02):
+                hint = ("a malign share is a fraction of hierarchy, not an amount: a third is 1/3, "
+                        "not 0.9/3")
+            elif name == "malign_hierarchy":
+                hint = "a third of hierarchy is overbearing: that is its malign share"
+            else:
+                hint = "reread the description"
             return Feedback.wrong(f"{name} is {got:g}; {hint}")
     return Feedback.correct()
 
@@ -84,11 +89,12 @@ def _check_configuration(answer: Any) -> Feedback:
     right = classify(TRUST)
     names = {c.name for c in all_configurations()}
     text = answer.name if hasattr(answer, "name") and not isinstance(answer, str) else str(answer)
-    text = text.strip().lower()
-    if text == right.name:
+    text = normalise(text)
+    names = {normalise(n) for n in names}
+    if text == normalise(right.name):
         return Feedback.correct("Strong hierarchy and solidarity, weak individualism, fatalism "
                                 "(0.4) still below the 0.5 threshold")
-    if text == right.kind.value:
+    if text == normalise(right.kind.value):
         return Feedback.wrong(f"Right family ({right.kind.value}) — now give the full name, "
                               "which says which form is weak")
     if text not in names:

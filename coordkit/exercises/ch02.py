@@ -42,7 +42,7 @@ import numpy as np
 from coordkit import survey
 from coordkit.balance import report
 from coordkit.configuration import Kind, classify
-from coordkit.exercises import Feedback, OpenQuestion, Question, ____
+from coordkit.exercises import Feedback, OpenQuestion, Question, ____, normalise
 from coordkit.modes import ALL_MODES
 from coordkit.profile import Profile
 
@@ -121,6 +121,8 @@ def _as_points(answer: Any) -> np.ndarray | None:
 
 
 def _is_number(value: Any) -> bool:
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
     return isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool)
 
 
@@ -207,8 +209,9 @@ def _check_biggest_change(answer: Any) -> Feedback:
     dims = _dimensions()
     if not isinstance(answer, str):
         return Feedback.wrong(f"Give the dimension's key as a string, one of {', '.join(dims)}")
-    text = answer.strip().lower()
-    keys = {d: d for d in dims} | {h.lower(): d for d, h in survey.questionnaire().headings.items()}
+    text = normalise(answer)
+    keys = {normalise(d): d for d in dims} | {normalise(h): d
+                                               for d, h in survey.questionnaire().headings.items()}
     if text in {m.value for m in ALL_MODES}:
         return Feedback.wrong(f"{answer} is a mode; the task asks for a dimension, one of {', '.join(dims)}")
     if text not in keys:

@@ -16,13 +16,22 @@ from functools import lru_cache
 from typing import Any
 
 from coordkit.configuration import Kind
-from coordkit.exercises import Feedback, OpenQuestion, Question, ____
+from coordkit.exercises import Feedback, OpenQuestion, Question, ____, normalise
 from coordkit.scenarios import LEVERS, MAPPING, PolicyLevers, preset, run
 
 __all__ = ["DESIGN_DEMAND", "DESIGN_FUNDING", "WRONG_ANSWERS", "____", "q1", "q2", "q3", "q4", "q5", "q6"]
 
 #: The squeeze in task 4: funding grows 1% a year, demand 3% (capacity / demand 0.82 after ten years).
 DESIGN_FUNDING, DESIGN_DEMAND = 1.0, 3.0
+
+
+def _lever_key(text: Any) -> str | None:
+    """The key in LEVERS for a name or label typed any way (case, spaces, underscores), or None."""
+    wanted = normalise(str(text))
+    for key, spec in LEVERS.items():
+        if wanted in (normalise(key), normalise(spec.label)):
+            return key
+    return {"payment by results": "financial_incentives", "pbr": "financial_incentives"}.get(wanted)
 
 
 # ----- q1: recall -----------------------------------------------------------------------------
@@ -33,11 +42,12 @@ def _raises_malign_individualism() -> set[str]:
 def _check_gaming_levers(answer: Any) -> Feedback:
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
         return Feedback.wrong("Give a set of lever names, e.g. {'competition', ...}")
-    given = {str(a).strip() for a in answer}
-    unknown = given - set(LEVERS)
+    keys = {str(a): _lever_key(a) for a in answer}
+    unknown = [name for name, key in keys.items() if key is None]
     if unknown:
-        return Feedback.wrong(f"{', '.join(sorted(unknown))} is not a lever name; see "
-                              "scenarios.LEVERS")
+        return Feedback.wrong(f"{', '.join(sorted(unknown))} is not a lever; use the keys of "
+                              "scenarios.LEVERS, e.g. 'competition'")
+    given = {key for key in keys.values() if key is not None}
     right = _raises_malign_individualism()
     if given == right:
         return Feedback.correct("Payment by results and competition: incentives that invite gaming")
@@ -74,6 +84,9 @@ def _check_funding(answer: Any) -> Feedback:
     if isinstance(answer, bool) or not isinstance(answer, int | float):
         return Feedback.wrong("Give a number: funding growth in % a year, e.g. 2.5")
     right = _lowest_balancing_funding()
+    if 0 < answer < 0.1 and not math.isclose(answer, right, abs_tol=0.05):
+        return Feedback.wrong(f"{answer:g} looks like a fraction; give % a year (0.026 would be "
+                              "written 2.6)")
     if math.isclose(answer, right, abs_tol=0.05):
         return Feedback.correct(f"At {right:.1f}% a year the squeeze eases enough for fatalism to "
                                 "stop sapping hierarchy")
@@ -110,8 +123,10 @@ def _check_best_lever(answer: Any) -> Feedback:
     if not isinstance(answer, str):
         return Feedback.wrong("Give one lever name as a string, e.g. 'inspection'")
     changes = _malign_hierarchy_changes()
-    if answer not in LEVERS:
-        return Feedback.wrong(f"{answer!r} is not a lever name; see scenarios.LEVERS")
+    if _lever_key(answer) is None:
+        return Feedback.wrong(f"{answer!r} is not a lever; use a key of scenarios.LEVERS, "
+                              "e.g. 'inspection'")
+    answer = _lever_key(answer)
     if answer not in changes:
         return Feedback.wrong(f"{answer} is the same in both presets, so switching it changes "
                               "nothing")

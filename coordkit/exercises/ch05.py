@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from coordkit.configuration import Kind, all_configurations, classify
-from coordkit.exercises import Feedback, OpenQuestion, Question, ____
+from coordkit.exercises import Feedback, OpenQuestion, Question, ____, normalise
 from coordkit.models.dynamics import Levers, simulate, sweep
 from coordkit.modes import ACTIVE_MODES
 
@@ -99,17 +99,17 @@ def _check_deficit(answer: Any) -> Feedback:
     text = answer.name if hasattr(answer, "name") and not isinstance(answer, str) else answer
     if not isinstance(text, str):
         return Feedback.wrong("Give the configuration's name as a string, e.g. 'balanced'")
-    text = text.strip().lower()
-    right = _deficit()
+    text = normalise(text)
+    right = normalise(_deficit())
     if text == right:
         return Feedback.correct("Individualism withers without support while hierarchy and "
                                 "solidarity stay strong: a deficit culture, named by its missing "
                                 "form")
-    if text == Kind.DEFICIT.value:
+    if text == normalise(Kind.DEFICIT.value):
         return Feedback.wrong("Right family: now give the full name, which says which form is weak")
-    if text not in _NAMES:
+    if text not in {normalise(n) for n in _NAMES}:
         return Feedback.wrong("Use one of the names in configuration.table()['name']")
-    if text == Kind.BALANCED.value:
+    if text == normalise(Kind.BALANCED.value):
         return Feedback.wrong("Without support, one mode withers: look at the final strengths "
                               "(run.final_profile()) and see which falls below 0.5")
     return Feedback.wrong("That is another system's configuration. Which mode ends weak, and how "

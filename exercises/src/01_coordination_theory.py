@@ -31,7 +31,8 @@ q1.check()
 #
 # A hospital trust: managers' word is law (hierarchy **0.9**, and about a third of it is overbearing), professional
 # loyalty is strong (solidarity **0.7**), there is little room for initiative (individualism **0.2**), and many staff
-# feel nothing they do changes anything (fatalism **0.4**). Build its profile.
+# feel nothing they do changes anything (fatalism **0.4**). Build its profile. (A malign share is the *fraction* of a
+# mode's strength that is malign, from 0 to 1.)
 
 # %%
 ### BEGIN SOLUTION

@@ -21,6 +21,7 @@ from coordkit.exercises.ch02 import CLR_CHOICES, RESPONDENT_ID, RESPONDENT_NOW, 
 # points: one row per dimension (decisions, cohesion, rewards, change, failure, leaders), one column per mode
 # (hierarchy, solidarity, individualism, fatalism). Look at the rows' totals (printed below) first. Then score her
 # answers into a profile by the kit's rules, taking every malign share as 0 (she skipped the agree/disagree block).
+# Give a `Profile`.
 
 # %%
 print("points per dimension:", survey.dimension_totals(RESPONDENT_NOW))

@@ -30,7 +30,8 @@ q1.check()
 # ## Task 2 (apply): how much funding does the 2022 package need?
 #
 # The November 2022 package (`scenarios.preset("rumoured_2022")`), as coded, ends as a deficit culture. Find the
-# **lowest** funding growth, to one decimal place, at which the same package ends *balanced* after ten years.
+# **lowest** funding growth, in % a year to one decimal place (e.g. 2.5), at which the same package ends *balanced*
+# after ten years.
 
 # %%
 base = scenarios.preset("rumoured_2022").levers
@@ -46,7 +47,8 @@ q2.check()
 # ## Task 3 (analysis): undoing "targets and terror"
 #
 # Start from the 2000-2005 preset (`"targets_2000"`). Switch **one** lever at a time to its value in the Hewitt
-# preset (`"hewitt_2023"`). Which single lever cuts the final malign share of hierarchy the most? Give its name.
+# preset (`"hewitt_2023"`). Which single lever cuts the final malign share of hierarchy the most? Give its key in
+# `scenarios.LEVERS`.
 
 # %%
 ### BEGIN SOLUTION
