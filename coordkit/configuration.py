@@ -190,8 +190,8 @@ def configuration_of(forms: frozenset[Mode] | set[Mode]) -> Configuration:
         return Configuration(
             forms, Kind.BALANCED, "balanced",
             "All three active forms are strong and fatalism is in check: the conditions the theory "
-            "associates with a dynamic, improving system. Balance needs constant adjustment, and "
-            "no balance overcomes a mismatch between demand and capacity.",
+            "associates with a dynamic, improving system. It needs constant adjustment, and "
+            "balance cannot make up for demand that outruns capacity.",
         )
     # From here on fatalism is unchecked and at least one active form is strong.
     if len(active) == 1:

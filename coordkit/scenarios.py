@@ -175,7 +175,7 @@ LEVERS: dict[str, PolicyLever] = {
            "on the outcome (capacity relative to demand after ten years)."),
         _L("demand_growth", "Demand growth", "% a year", 0, 8, 3,
            "Demand growth (ageing, illness, expectations) lowers capacity relative to demand; "
-           "no balance of the modes overcomes the mismatch."),
+           "no balance of the modes makes up for the shortfall."),
     )
 }
 

@@ -35,7 +35,7 @@ Assumptions
    strength, and saps every active mode.
 6. The *outcome* (think: the system's capacity to improve and perform) needs all three benign
    modes together (a geometric mean, so the weakest drags it down), is reduced by fatalism, and is
-   capped by capacity relative to demand: no balance overcomes the mismatch.
+   capped by capacity relative to demand: balance cannot make up for the shortfall.
 7. Everything else (people, money, politics) is left out on purpose. History is not: the
    starting profile matters, and from a hierarchy-heavy start the default levers settle to a
    balance that still leans a little to hierarchy (rivalry makes the model path-dependent).

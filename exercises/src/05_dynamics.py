@@ -96,7 +96,7 @@ q5.check()
 # %% [markdown]
 # ## Task 6 (evaluate, open): finding or assumption?
 #
-# The model "shows" that no balance of the modes overcomes a mismatch between demand and capacity. In four or five
+# The model "shows" that no balance of the modes can make up for demand that outruns capacity. In four or five
 # sentences: which part of that is written into the model's equations, and which part does the model actually work
 # out? What would you check, in the model or in evidence, before repeating the claim? `q6.check()` shows the rubric.
 #

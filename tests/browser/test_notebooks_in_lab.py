@@ -57,9 +57,15 @@ def _dismiss_kernel_dialog(page) -> None:
             button.first.click()
 
 
+# Everything is looked up inside the notebook on show: other tabs (had JupyterLab restored any)
+# must never count.
+PANEL = ".jp-NotebookPanel:visible"
+
+
 def _pending_cells(page) -> int:
-    """Code cells not yet run ("[ ]:") or running ("[*]:")."""
-    return page.locator(".jp-CodeCell .jp-InputPrompt", has_text=re.compile(r"\[( |\*)\]")).count()
+    """Code cells not yet run ("[ ]:") or running ("[*]:") in the notebook on show."""
+    return page.locator(f"{PANEL} .jp-CodeCell .jp-InputPrompt",
+                        has_text=re.compile(r"\[( |\*)\]")).count()
 
 
 def _run_all(page, timeout: float = 120) -> None:
@@ -71,7 +77,8 @@ def _run_all(page, timeout: float = 120) -> None:
         page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
         started = time.monotonic()
         while time.monotonic() - started < 15:
-            if page.locator(".jp-CodeCell .jp-InputPrompt", has_text=re.compile(r"\[(\*|\d+)\]")).count():
+            if page.locator(f"{PANEL} .jp-CodeCell .jp-InputPrompt",
+                            has_text=re.compile(r"\[(\*|\d+)\]")).count():
                 break
             time.sleep(0.25)
         else:
@@ -93,18 +100,20 @@ def test_notebook_runs_and_widgets_respond(lab, browser, name):
     expect = expectations(name)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{base}/lab/tree/notebooks/{name}?token={token}")
+        # ?reset: a fresh workspace, so JupyterLab does not reopen earlier tests' notebooks.
+        page.goto(f"{base}/lab/tree/notebooks/{name}?token={token}&reset")
         page.wait_for_selector("text=| Idle", timeout=90_000)
         _run_all(page)
 
-        outputs = page.locator(".jp-OutputArea-output")
+        panel = page.locator(PANEL)
+        outputs = panel.locator(".jp-OutputArea-output")
         assert outputs.filter(has_text="Traceback").count() == 0, "a cell raised an error"
-        assert page.locator("text=Error displaying widget").count() == 0
-        assert page.locator("text=model not found").count() == 0
-        sliders = page.locator(".widget-slider")
+        assert panel.locator("text=Error displaying widget").count() == 0
+        assert panel.locator("text=model not found").count() == 0
+        sliders = panel.locator(".widget-slider")
         assert sliders.count() >= expect.sliders
 
-        widget_area = page.locator(".jp-OutputArea-output .jupyter-widgets-output-area, "
+        widget_area = panel.locator(".jp-OutputArea-output .jupyter-widgets-output-area, "
                                    ".jp-OutputArea-output .widget-html, "
                                    ".jp-OutputArea-output .widget-output")
         assert widget_area.filter(has_text=expect.before).count() >= 1

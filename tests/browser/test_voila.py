@@ -6,6 +6,7 @@ Lecturers project it in class with ``voila notebooks/04_nhs_reform_scenarios.ipy
 from __future__ import annotations
 
 import re
+import time
 
 from .conftest import artifact_name
 
@@ -33,7 +34,11 @@ def test_scenario_explorer_runs_as_a_voila_app(voila, browser):
         page.keyboard.type("3.6")
         page.keyboard.press("Enter")
         page.locator("text=Your version: Balanced").first.wait_for(timeout=30_000)
-        assert image.get_attribute("src") != before
+        # The text and the figure arrive as separate messages: give the figure time to follow.
+        deadline = time.monotonic() + 15
+        while image.get_attribute("src") == before and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert image.get_attribute("src") != before, "the figure did not redraw"
         page.screenshot(path=artifact_name("voila_04_nhs_reform_scenarios"), full_page=False)
     except Exception:
         page.screenshot(path=artifact_name("voila_04_nhs_reform_scenarios-FAILED"))
