@@ -161,7 +161,8 @@ def test_fact_check_2_corrections():
     by_id = {r["id"]: r for r in REFORMS}
     griffiths = by_id["griffiths_inquiry_1983"]["date_note"]
     assert "April 1984" not in griffiths and "4 Jun 1984" in griffiths and "end of 1985" in griffiths
-    assert "historic-hansard/written_answers/1984/jun/04/griffiths-report" in by_id["griffiths_inquiry_1983"]["sources"]
+    hansard = "historic-hansard/written_answers/1984/jun/04/griffiths-report"
+    assert hansard in by_id["griffiths_inquiry_1983"]["sources"]
     assert "substantially remodelled" in by_id["hospital_plan_1962"]["description"]
     assert "rebuilt" not in by_id["hospital_plan_1962"]["description"]
     assert by_id["working_for_patients_1989"]["date"] == "1989-01-31"
@@ -170,11 +171,11 @@ def test_fact_check_2_corrections():
     assert "30 Jan 2020" in by_id["covid19_response_2020"]["date_note"]
     assert "combined" in by_id["nhse_abolition_announced_2025"]["description"]
     assert len(REFORMS) >= 60
-    for reform_id in ("nhs_charges_1951", "guillebaud_report_1956", "salmon_report_1966", "cogwheel_report_1967",
-                      "rawp_1976", "merrison_report_1979", "health_services_act_1980", "korner_reports_1982",
-                      "patients_charter_1992", "health_authorities_act_1995", "shifting_balance_of_power_2001",
-                      "wanless_budget_2002", "reconfiguration_2006", "patient_choice_2006",
-                      "nhs_constitution_2009", "long_term_workforce_plan_2023"):
+    for reform_id in ("nhs_charges_1951", "guillebaud_report_1956", "salmon_report_1966",
+                      "cogwheel_report_1967", "rawp_1976", "merrison_report_1979", "health_services_act_1980",
+                      "korner_reports_1982", "patients_charter_1992", "health_authorities_act_1995",
+                      "shifting_balance_of_power_2001", "wanless_budget_2002", "reconfiguration_2006",
+                      "patient_choice_2006", "nhs_constitution_2009", "long_term_workforce_plan_2023"):
         assert reform_id in by_id, reform_id
 
 
