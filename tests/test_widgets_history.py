@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -240,14 +242,22 @@ def test_recoder_starts_on_the_kits_coding(recoder):
     check_recoder(recoder)
 
 
-def test_the_browser_tests_move_changes_the_configuration(recoder):
-    """The notebook's metadata promises this change to the browser test."""
-    recoder.reset_everything()
+def test_the_browser_tests_move_changes_the_configuration():
+    """The notebook's metadata promises this change to the browser test.
+
+    With the reforms added in issue 17 the kit's 2025 reading is 'balanced', so the notebook now
+    opens the recoder on the 2012 Act, where taking out its market push tips 2025 into a weak
+    individualism deficit; the promise is read from the notebook so the two cannot drift apart.
+    """
+    notebook = json.loads((Path(__file__).parents[1] / "notebooks" / "03_npm_history.ipynb").read_text())
+    promise = notebook["metadata"]["coordkit"]["browser"]
+    recoder = RecodeExplorer(reform="health_social_care_act_2012")
+    assert promise["before"] == "Your coding in 2025: balanced"
+    assert promise["before"] in recoder.summary.value
+    recoder.sliders[promise["slider"].lower()].value = int(promise["value"])
+    assert promise["after"] in recoder.summary.value
     assert "Your coding in 2025: deficit culture: weak individualism" in recoder.summary.value
-    recoder.sliders["individualism"].value = 0
-    assert "Your coding in 2025: balanced" in recoder.summary.value
-    assert "individualism +1.6" in recoder.summary.value
-    recoder.reset_everything()
+    assert "individualism -0.8" in recoder.summary.value
 
 
 @pytest.mark.parametrize("mode", [m.value for m in ALL_MODES])

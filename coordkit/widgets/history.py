@@ -13,12 +13,12 @@ All three are thin: the computation is :mod:`coordkit.history` and the figures a
 
 Examples
 --------
->>> recoder = RecodeExplorer()
->>> recoder.your_configuration.name
-'deficit culture: weak individualism'
->>> recoder.sliders["individualism"].value = 0
+>>> recoder = RecodeExplorer(reform="health_social_care_act_2012")
 >>> recoder.your_configuration.name
 'balanced'
+>>> recoder.sliders["individualism"].value = 0
+>>> recoder.your_configuration.name
+'deficit culture: weak individualism'
 """
 
 from __future__ import annotations
@@ -336,6 +336,7 @@ class PerformanceViewer:
         self.basis = w.HTML(layout=w.Layout(max_height="320px", overflow="auto", border="1px solid #ccc"))
         self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="980px"))
         self._cache = _Cache()
+        self._selections = _Cache()
         self._figure: Figure | None = None
         self.widget = w.VBox([self.series, w.HBox([self.show_reference, self.reform_mode]), self.summary,
                               self.image, w.HTML(_PERFORMANCE_KEY + _mode_key()),
@@ -352,18 +353,22 @@ class PerformanceViewer:
         self.show_reference.disabled = not has_reference
         reference = "auto" if self.show_reference.value else None
         modes = None if self.reform_mode.value == "any" else self.reform_mode.value
-        self.snapshots = history.snapshots(self.performance, series)
+        # the series is read once per update; the figure and its description both use that reading
+        selection, _ = self._selections.get(
+            (series, reference), lambda: hplots.performance_selection(self.performance, series,
+                                                                      reference=reference))
+        self.snapshots = selection.snaps
 
         def render() -> tuple[bytes, str]:
-            options = {"reference": reference, "modes": modes, "legend": False, "caption": False}
+            options = {"modes": modes, "legend": False, "caption": False, "selection": selection}
             if self._figure is None:
                 self._figure = hplots.performance_figure(self.performance, series, self.reforms, **options)
             else:
                 hplots.update_performance_figure(self._figure, self.performance, series, self.reforms,
                                                  **options)
             fig = self._figure
-            text = hplots.describe_performance(self.performance, series, reforms=self.reforms,
-                                               reference=reference, modes=modes)
+            text = hplots.describe_performance(self.performance, series, reforms=self.reforms, modes=modes,
+                                               selection=selection)
             return to_png(fig, compress_level=1), text
 
         (png, self.description), self.cached = self._cache.get((series, reference, modes), render)
@@ -611,7 +616,7 @@ class RecodeExplorer:
         self.difference = history.compare_pressure(self.reforms, self.alternative, half_life=half_life)
         kit = self._baseline(half_life)
         yours = self.difference[["year", "mode", "alternative"]].rename(columns={"alternative": "pressure"})
-        scale = float(kit["pressure"].abs().max()) or 1.0
+        scale = history.pressure_scale(kit)
         self.kit_profile: Profile = history.pressure_profile(kit, year, scale=scale)
         self.your_profile: Profile = history.pressure_profile(yours, year, scale=scale)
         self.kit_configuration: Configuration = classify(self.kit_profile, strong=self.threshold)
