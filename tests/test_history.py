@@ -391,7 +391,8 @@ def test_select_reforms_modes_mean_at_least_one_in_the_direction(direction):
     assert out["id"].tolist() == REFORMS.loc[either, "id"].tolist()
     # filter_reforms keeps its documented default of "up" for a single mode
     assert len(h.filter_reforms(REFORMS, mode="I")) == int((REFORMS["push_individualism"] > 0).sum())
-    assert len(h.select_reforms(REFORMS, modes="I", direction="up")) == len(h.filter_reforms(REFORMS, mode="I"))
+    up = h.select_reforms(REFORMS, modes="I", direction="up")
+    assert len(up) == len(h.filter_reforms(REFORMS, mode="I"))
     assert len(h.select_reforms(REFORMS)) == len(REFORMS)  # no modes: no mode condition
 
 

@@ -60,9 +60,10 @@ from coordkit.modes import ALL_MODES, Mode, parse_mode
 from coordkit.plots.style import HATCHES, MARKERS, PALETTE, new_axes
 
 __all__ = [
-    "PerformanceSelection",
     "REFERENCE_SERIES",
     "SERIES_LABELS",
+    "PerformanceSelection",
+    "TimelineSelection",
     "describe_performance",
     "describe_pressure",
     "describe_recode",
@@ -77,7 +78,6 @@ __all__ = [
     "reform_table",
     "reform_timeline",
     "reset_axes",
-    "TimelineSelection",
     "timeline_figure",
     "timeline_reforms",
     "timeline_selection",
