@@ -388,3 +388,36 @@ def test_recoder_controls_are_labelled(recoder):
         assert (slider.min, slider.max, slider.step) == (-2, 2, 1)
     for control in (recoder.reform, recoder.half_life, recoder.year, recoder.reset, recoder.reset_all):
         assert control.description and control.tooltip
+
+
+# ----- the coding form ---------------------------------------------------------------------------
+def test_coding_form_codes_saves_new_files_and_never_shows_the_kit(tmp_path, capsys):
+    from coordkit import codings as cd
+    from coordkit.widgets.history import CodingForm
+
+    form = CodingForm(directory=tmp_path)
+    assert form.codings == {} and form.save_coding() is None
+    assert "Code at least one reform first" in form.status.value
+    for slider in form.sliders.values():
+        assert slider.description and slider.min == -2 and slider.max == 2
+    assert form.reform.description and form.save.description
+    kit = REFORMS.set_index("id").loc[form.reform.value, "coding_rationale"]
+    assert html.escape(kit) not in form.about.value  # the kit's reasoning is not shown
+    first = form.reform.value
+    form.sliders["hierarchy"].value = -1
+    assert form.codings == {first: {"hierarchy": -1, "solidarity": 0, "individualism": 0, "fatalism": 0}}
+    second = form.reform.options[3][1]
+    form.reform.value = second
+    assert all(s.value == 0 for s in form.sliders.values()) and "not coded yet" in form.status.value
+    form.sliders["individualism"].value = 2
+    form.reform.value = first
+    assert form.sliders["hierarchy"].value == -1  # coming back shows what you coded
+    a = form.save_coding()
+    form.sliders["fatalism"].value = 1
+    b = form.save_coding()
+    assert a != b and a.exists() and b.exists() and form.saved == [a, b]
+    assert "saved" in capsys.readouterr().out and "role='status'" in form.status.value
+    back = cd.read_coding(b).set_index("id")
+    assert int(back.loc[first, "push_fatalism"]) == 1 and int(back.loc[second, "push_individualism"]) == 2
+    assert int(cd.read_coding(a).set_index("id").loc[first, "push_fatalism"]) == 0  # a is untouched
+    assert "You have coded 2 of 12 reforms" in form.status.value or "2 reforms" in form.status.value
