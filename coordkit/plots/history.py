@@ -40,6 +40,7 @@ Timeline of 7 NHS reforms in England, 1989-1996 (era: internal market), ...
 
 from __future__ import annotations
 
+import html
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ __all__ = [
     "REFERENCE_SERIES",
     "SERIES_LABELS",
     "PerformanceSelection",
+    "TableDetails",
     "TimelineSelection",
     "describe_performance",
     "describe_pressure",
@@ -78,6 +80,7 @@ __all__ = [
     "reform_table",
     "reform_timeline",
     "reset_axes",
+    "table_details",
     "timeline_figure",
     "timeline_reforms",
     "timeline_selection",
@@ -332,6 +335,56 @@ def reform_table(
         table["date note"] = shown["date_note"].to_numpy()
     table.index = pd.RangeIndex(1, len(table) + 1)
     return table
+
+
+@dataclass(frozen=True)
+class TableDetails:
+    """A long table folded behind a "See the full table" expander (HTML ``<details>``).
+
+    Displays as the expander in notebooks and handouts; as text it is one line saying what it
+    holds, so a long table does not fill a plain-text view.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+    summary : str
+        The expander's label.
+    """
+
+    table: pd.DataFrame
+    summary: str
+
+    def _repr_html_(self) -> str:
+        return (f"<details><summary>{html.escape(self.summary)}</summary>"
+                f"{self.table.to_html(escape=True)}</details>")
+
+    def __repr__(self) -> str:
+        return f"{self.summary} ({len(self.table)} rows; open it in the notebook or handout)"
+
+
+def table_details(table: pd.DataFrame, summary: str | None = None) -> TableDetails:
+    """Fold a table (e.g. a :func:`reform_table`) behind a "See the full table" expander.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+    summary : str, optional
+        The label; default "See the full table (N reforms)".
+
+    Returns
+    -------
+    TableDetails
+
+    Examples
+    --------
+    >>> folded = table_details(reform_table(history.load_reforms(), eras="founding"))
+    >>> folded
+    See the full table (3 reforms) (3 rows; open it in the notebook or handout)
+    >>> folded._repr_html_().startswith("<details><summary>See the full table")
+    True
+    """
+    n = len(table)
+    return TableDetails(table, summary or f"See the full table ({n} reform{'s' if n != 1 else ''})")
 
 
 def reset_axes(ax: Axes) -> Axes:
