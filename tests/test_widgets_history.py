@@ -421,3 +421,30 @@ def test_coding_form_codes_saves_new_files_and_never_shows_the_kit(tmp_path, cap
     assert int(back.loc[first, "push_fatalism"]) == 1 and int(back.loc[second, "push_individualism"]) == 2
     assert int(cd.read_coding(a).set_index("id").loc[first, "push_fatalism"]) == 0  # a is untouched
     assert "You have coded 2 of 12 reforms" in form.status.value or "2 reforms" in form.status.value
+
+
+def test_a_performance_update_reads_each_series_once(monkeypatch):
+    """Issue 11: one update used to call snapshots() about six times; now the series and its
+    reference are read once, and the figure and the description share that reading."""
+    calls = []
+    real = history.snapshots
+
+    def counting(performance, series):
+        calls.append(series)
+        return real(performance, series)
+
+    monkeypatch.setattr(history, "snapshots", counting)
+    import coordkit.plots.history as plots_history
+
+    monkeypatch.setattr(plots_history, "snapshots", counting)
+    viewer = PerformanceViewer(series="ae_4hr")
+    assert sorted(calls) == ["ae_4hr", "ae_4hr_standard"]
+    calls.clear()
+    viewer.series.value = "rtt_waiting_list"
+    assert calls == ["rtt_waiting_list"]
+    calls.clear()
+    viewer.series.value = "ae_4hr"  # drawn before: nothing is read again
+    assert calls == []
+    monkeypatch.undo()
+    fresh = ph.describe_performance(history.load_performance(), "ae_4hr", reforms=REFORMS)
+    assert viewer.description == fresh
