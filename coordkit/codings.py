@@ -681,7 +681,8 @@ consensus is shown, so that no one's coding can be read off the results.</p>
 give, below 0
 is systematic disagreement. As a rough guide (the kit's reading, after Krippendorff), 0.8 and above
 is reliable and
-0.667 to 0.8 allows tentative conclusions.</p>
+0.667 to 0.8 allows tentative conclusions. Alpha weighs disagreement against the variety of pushes used, so a
+mode coded 0 almost everywhere (often fatalism) gets a low alpha from small disagreements.</p>
 <table><thead><tr><th scope="col">Mode</th><th scope="col">alpha</th><th
 scope="col">reforms</th></tr></thead><tbody>
 {% for r in by_mode %}<tr><th scope="row">{{ r.mode }}</th><td class="n">{{ r.alpha }}</td><td
