@@ -5,6 +5,7 @@ Usage::
     coordkit report RESPONSES.csv [MORE.csv ...] -o report.html [--group-column COL] [--min-group N]
     coordkit template -o responses_template.csv [--group-column COL]
     coordkit synthetic -o example_class.csv [--seed N] [--size N]
+    coordkit codings CODING.csv [MORE.csv ...] -o codings.html [--sheet SHEET.html]
 
 (``python -m coordkit.cli ...`` does the same without the console script.)
 
@@ -167,6 +168,7 @@ def _parser() -> argparse.ArgumentParser:
     syn.add_argument("--size", type=int, default=60)
     syn.add_argument("--force", action="store_true", help="overwrite an existing file")
     syn.set_defaults(subparser=syn)
+    _add_codings_parser(sub)
     return parser
 
 
@@ -267,6 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "report":
         return _report(args)
+    if args.command == "codings":
+        return _codings(args)
     if args.command == "template":
         from coordkit.survey_io import template_csv
 
@@ -287,6 +291,56 @@ def main(argv: Sequence[str] | None = None) -> int:
         return failed
     print(f"wrote {args.output} ({args.size} SYNTHETIC respondents, seed {args.seed})")
     return EXIT_OK
+
+
+# ----- coordkit codings: pool a class's coding files (coordkit.codings) ---------------------------
+def _add_codings_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cod = sub.add_parser(
+        "codings", help="pool a class's coding files of the NHS reforms into an HTML agreement report",
+        description="Pool coding files (notebook 03's coding form, or typed-up coding sheets) and write "
+                    "Krippendorff's alpha per mode and per reform, the class consensus beside the kit's "
+                    "coding and the reforms the class disagrees on most. Exit status: 0 written; 1 "
+                    "nothing usable or cannot write; 3 written, but some files were left out.")
+    cod.add_argument("codings", nargs="*", metavar="CODING.csv", help="coding files, one per student")
+    cod.add_argument("-o", "--output", metavar="REPORT.html", help="where to write the report")
+    cod.add_argument("--sheet", metavar="SHEET.html", help="also (or only) write a printable coding sheet")
+    cod.add_argument("--min-coders", type=int, default=None, metavar="N",
+                     help="fewest codings behind any pooled number (default 5; never below 3)")
+    cod.add_argument("--force", action="store_true", help="overwrite an existing report or sheet")
+    cod.set_defaults(subparser=cod)
+
+
+def _codings(args: argparse.Namespace) -> int:
+    from coordkit import codings
+
+    minimum = codings.MIN_CODERS if args.min_coders is None else args.min_coders
+    if minimum < MIN_GROUP_FLOOR:
+        args.subparser.error(f"--min-coders must be at least {MIN_GROUP_FLOOR}; got {minimum}")
+    if not args.output and not args.sheet:
+        args.subparser.error("give -o REPORT.html, --sheet SHEET.html or both")
+    if args.sheet:
+        failed = _write_new(Path(args.sheet), codings.coding_sheet_html(), args.force)
+        if failed is not None:
+            return failed
+        print(f"wrote {args.sheet} (a printable coding sheet)")
+    if not args.output:
+        return EXIT_OK
+    if not args.codings:
+        args.subparser.error("give the coding files to pool")
+    output = Path(args.output)
+    if any(Path(f).resolve() == output.resolve() for f in args.codings):
+        return _fail(f"{output} is one of the coding files; the report may not overwrite an input")
+    pool = codings.pool_codings(args.codings)
+    for message in pool.messages:
+        print(f"left out: {message}", file=sys.stderr)
+    if pool.coders == 0:
+        return _fail("no coding file could be read; nothing written")
+    failed = _write_new(output, codings.codings_report_html(pool, min_coders=minimum), args.force)
+    if failed is not None:
+        return failed
+    note = "" if pool.coders >= minimum else f"; fewer than {minimum}, so counts only"
+    print(f"wrote {output} ({pool.coders} codings pooled, {pool.files_left_out} left out{note})")
+    return EXIT_REJECTED_ROWS if pool.files_left_out else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover
