@@ -47,6 +47,7 @@ import numpy as np
 import pandas as pd
 
 from coordkit import history
+from coordkit.html import render
 from coordkit.modes import ALL_MODES, Mode, parse_mode
 
 __all__ = [
@@ -139,8 +140,8 @@ def write_coding(codings: Mapping[str, Mapping[str | Mode, int | None]],
     codings : mapping
         As for :func:`coding_csv`.
     directory : str or Path, optional
-        Where to write; default the current folder. (TODO: use ``coordkit.paths.user_path``
-        once it is on main, for hubs where the current folder is read-only.)
+        Where to write; default the current folder, or the home folder when that cannot be
+        written to (a read-only course folder on a hub): see :func:`coordkit.paths.user_folder`.
 
     Returns
     -------
@@ -157,7 +158,9 @@ def write_coding(codings: Mapping[str, Mapping[str | Mode, int | None]],
     True
     """
     text = coding_csv(codings)
-    folder = Path.cwd() if directory is None else Path(directory)
+    from coordkit.paths import user_folder
+
+    folder = user_folder(directory)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     for _ in range(100):
         path = folder / f"coding-{stamp}-{secrets.token_hex(2)}.csv"
@@ -626,100 +629,7 @@ def disagreements(pool: CodingPool, reforms: pd.DataFrame | None = None, *, top:
 
 
 # ----- HTML: the coding sheet and the report ---------------------------------------------------------
-_SHEET = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>
-<style>
-body { font-family: system-ui, sans-serif; color: #111; max-width: 60rem; margin: 1rem auto;
-padding: 0 1rem; }
-table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #555; padding: .35rem;
-text-align: left; }
-td.box { width: 4.5rem; height: 2rem; } .small { font-size: 90%; color: #333; }
-@media print { body { margin: 0; } }
-</style></head><body>
-<h1>{{ title }}</h1>
-<p>For each reform, write how hard you judge it pushed each way of coordinating, from <b>-2</b>
-(pushed it down
-hard) through <b>0</b> (no push) to <b>+2</b> (pushed it up hard). Leave a box empty if you cannot
-judge. There
-are no right answers: the kit's own coding is a judgement too. Do not write your name on the sheet.</p>
-<table>
-<caption class="small">Hierarchy: rules and authority. Solidarity: shared values and peers. Individualism:
-incentives, choice and competition. Fatalism: a sense that nothing you do makes a difference.</caption>
-<thead><tr><th scope="col">Reform</th><th scope="col">Date</th>{% for m in modes %}<th
-scope="col">{{ m }}</th>{% endfor %}</tr></thead>
-<tbody>{% for r in rows %}<tr><th scope="row">{{ r.title }}<br><span class="small">{{ r.description
-}}</span>
-<br><span class="small">id: {{ r.id }}</span></th><td>{{ r.date }}</td>{% for m in modes %}<td
-class="box"></td>{% endfor %}</tr>
-{% endfor %}</tbody></table>
-<p class="small">To pool the sheets, type each into a coding file (columns {{ columns }}) or use the coding
-form in notebook 03; then run <code>coordkit codings FILES -o codings.html</code>.</p>
-</body></html>
-"""
 
-_REPORT = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>
-<style>
-body { font-family: system-ui, sans-serif; color: #111; max-width: 64rem; margin: 1rem auto;
-padding: 0 1rem; }
-table { border-collapse: collapse; margin: .5rem 0 1rem; } th, td { border: 1px solid #777; padding:
-.3rem .5rem; text-align: left; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; } .note { color: #333; font-size: 92%; }
-</style></head><body>
-<h1>{{ title }}</h1>
-<p>{{ coders }} coding{{ "" if coders == 1 else "s" }} pooled{% if left_out %}; {{ left_out }}
-file{{ "" if left_out == 1 else "s" }}
-could not be read and {{ "was" if left_out == 1 else "were" }} left out (the command listed why){% endif %}.
-Coders are counted, never named.</p>
-{% if not enough %}
-<p><b>Too few codings to pool.</b> At least {{ min_coders }} usable codings are needed before any
-agreement or
-consensus is shown, so that no one's coding can be read off the results.</p>
-{% else %}
-<h2>Agreement per mode</h2>
-<p class="note">Krippendorff's alpha (ordinal): 1 is perfect agreement, 0 is what chance alone would
-give, below 0
-is systematic disagreement. As a rough guide (the kit's reading, after Krippendorff), 0.8 and above
-is reliable and
-0.667 to 0.8 allows tentative conclusions. Alpha weighs disagreement against the variety of pushes used, so a
-mode coded 0 almost everywhere (often fatalism) gets a low alpha from small disagreements.</p>
-<table><thead><tr><th scope="col">Mode</th><th scope="col">alpha</th><th
-scope="col">reforms</th></tr></thead><tbody>
-{% for r in by_mode %}<tr><th scope="row">{{ r.mode }}</th><td class="n">{{ r.alpha }}</td><td
-class="n">{{ r.reforms }}</td></tr>{% endfor %}
-<tr><th scope="row">all modes together</th><td class="n">{{ overall }}</td><td class="n"></td></tr>
-</tbody></table>
-<h2>The reforms the class disagrees on most</h2>
-<p class="note">Spread: how many steps apart two students' pushes are on average (over the four
-modes). The kit's
-coding and the class consensus (median, ties towards zero: the kit's rule) side by side.</p>
-<table><thead><tr><th scope="col">Reform</th><th scope="col">coders</th><th
-scope="col">spread</th><th scope="col">alpha</th>
-<th scope="col">kit's coding</th><th scope="col">class consensus</th></tr></thead><tbody>
-{% for r in top %}<tr><th scope="row">{{ r.title }}</th><td class="n">{{ r.coders }}</td><td
-class="n">{{ r.spread }}</td>
-<td class="n">{{ r.alpha }}</td><td>{{ r.kit }}</td><td>{{ r.class_ }}</td></tr>{% endfor %}
-</tbody></table>
-<h2>Every reform</h2>
-<table><thead><tr><th scope="col">Reform</th><th scope="col">coders</th><th
-scope="col">alpha</th><th scope="col">spread</th>
-<th scope="col">kit's coding</th><th scope="col">class consensus</th></tr></thead><tbody>
-{% for r in every %}<tr><th scope="row">{{ r.title }}</th><td class="n">{{ r.coders }}</td><td
-class="n">{{ r.alpha }}</td>
-<td class="n">{{ r.spread }}</td><td>{{ r.kit }}</td><td>{{ r.class_ }}</td></tr>{% endfor %}
-</tbody></table>
-<p class="note">A reform coded by fewer than {{ min_coders }} students shows its count only. Alpha is blank
-where it is undefined (every coding the same, so there is nothing to disagree about).</p>
-{% endif %}
-<p class="note">The codings, the consensus rule and the thresholds are judgements, for discussion.</p>
-</body></html>
-"""
-
-
-def _render(template: str, **context: object) -> str:
-    from jinja2 import Environment
-
-    return Environment(autoescape=True).from_string(template).render(**context)
 
 
 def _fmt(value: float) -> str:
@@ -753,7 +663,7 @@ def coding_sheet_html(reforms: pd.DataFrame | None = None, reform_ids: Sequence[
     rows = [{"id": rid, "title": by_id.loc[rid, "title"], "description": by_id.loc[rid, "description"],
              "date": history.date_label(by_id.loc[rid, "date"], by_id.loc[rid, "date_precision"])}
             for rid in reform_ids]
-    return _render(_SHEET, title=title, rows=rows, modes=[m.label for m in ALL_MODES],
+    return render("coding_sheet.html.j2", title=title, rows=rows, modes=[m.label for m in ALL_MODES],
                    columns=", ".join(CODING_COLUMNS))
 
 
@@ -802,4 +712,4 @@ def codings_report_html(pool: CodingPool, reforms: pd.DataFrame | None = None, *
                              "class_": (history.push_label(theirs.loc[i]) if i in theirs.index
                                         else "(too few)")}
                             for i, r in agree.by_reform.iterrows()]
-    return _render(_REPORT, **context)
+    return render("codings_report.html.j2", **context)
