@@ -39,7 +39,7 @@ def digest(path: Path) -> str:
 
 
 def data_lines(result: ReadResult) -> int:
-    return result.n_accepted + result.n_rejected + len(result.skipped)
+    return result.n_accepted + result.n_rejected + len(result.left_out) + len(result.skipped)
 
 
 # ----- the corpus ------------------------------------------------------------------------------
@@ -63,7 +63,10 @@ def test_corpus_file_gets_its_expected_answer(name):
         assert result.n_accepted == spec["accepted"]
         assert result.n_rejected == spec.get("rejected", 0)
         assert len(result.skipped) == spec["skipped"]
-        if spec["kind"] == "rows":
+        assert len(result.left_out) == spec.get("left_out", 0)
+        if spec["kind"] == "left_out":
+            assert any(spec["message"] in x.message() for x in result.left_out), result.left_out
+        elif spec["kind"] == "rows":
             messages = [p.message() for p in result.rejected]
             assert any(spec["message"] in m for m in messages), messages
             for p in result.rejected:  # every problem names the row, the line and (mostly) a column
@@ -87,7 +90,9 @@ def test_junk_files_read_the_same_answers_as_the_clean_file():
 
 def test_qualtrics_like_export_reports_what_it_ignored_and_skipped():
     r = read_responses(CORPUS / "qualtrics_like.csv", group_columns=["team"])
-    assert {"Name", "Email", "Comments"} <= set(r.ignored_columns)
+    assert {"Name", "Email"} <= set(r.identifying_columns)  # names and e-mails are never read
+    assert "Comments" in r.ignored_columns and "Name" not in r.ignored_columns
+    assert "Identifying columns ignored (never read into the results): Name, Email." in r.summary()
     assert [s.line for s in r.skipped] == [2, 3]
     assert all("text under the header" in s.reason for s in r.skipped)
     assert "Jo Bloggs" not in repr(r.responses.__dict__) and "never listens" not in repr(r.responses.__dict__)
@@ -102,10 +107,14 @@ def test_title_lines_and_blank_lines_are_reported():
 
 
 def test_summary_and_problem_text_for_the_terminal():
+    # A respondent code given twice in one file keeps the last complete submission (it used to
+    # reject both rows; issue 15 asks for the resubmission to count, with a note).
     r = read_responses(CORPUS / "duplicate_ids.csv")
-    assert "3 rows accepted, 2 rejected" in r.summary()
-    assert "(found 'S001')" in r.problems_text()
-    assert "S001" not in r.problems_text(values=False)
+    assert "4 rows accepted, 0 rejected, 1 row left out" in r.summary()
+    assert "superseded" in r.problems_text()
+    r = read_responses(CORPUS / "non_numeric.csv")
+    assert "(found 'lots')" in r.problems_text()
+    assert "lots" not in r.problems_text(values=False)
 
 
 def test_missing_group_column_is_a_file_error():
