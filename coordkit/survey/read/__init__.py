@@ -69,7 +69,8 @@ Examples
 >>> result.n_accepted, result.n_rejected, len(result.left_out)
 (6, 0, 1)
 >>> print(result.left_out[0].message())
-class.csv: row 1 (line 2) left out: superseded: the same respondent code submitted again in row 7 (line 8), which is kept
+class.csv: row 1 (line 2) left out: superseded by a later submission of the same respondent code (row 7,
+line 8, kept)
 """
 
 from coordkit.survey.read.core import header_mapping, merge, read_responses

@@ -44,9 +44,11 @@ _LIKERT_RANGE = "answers must be whole numbers from 1 (strongly disagree) to 5 (
 #: Per tool, the column that identifies a response when the form has no respondent-code question.
 _TOOL_IDS = {"Qualtrics": "responseid", "SurveyMonkey": "respondent id", "Microsoft Forms": "id",
              "JISC Online Surveys": "response id"}
-_QUALTRICS_LEFT_OUT = {"survey preview": "a Qualtrics survey preview", "survey test": "a Qualtrics test response",
-                       "spam": "marked as spam by Qualtrics", "1": "a Qualtrics survey preview",
+_QUALTRICS_LEFT_OUT = {"survey preview": "a Qualtrics survey preview",
+                       "survey test": "a Qualtrics test response", "spam": "marked as spam by Qualtrics",
+                       "1": "a Qualtrics survey preview",
                        "2": "a Qualtrics test response", "8": "marked as spam by Qualtrics"}
+_UNDER = "text under the header (question wording or export metadata), not answers"
 _FALSE = {"false", "0", "no", "f"}
 
 
@@ -252,7 +254,8 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
         notes.append("Matched by approximate wording (check that these are the right questions): "
                      + ", ".join(approx) + ".")
     return _Columns(index=index, names=names, id_index=id_places[0] if id_places else None,
-                    id_name=(headers[id_places[0]] if id_places and layout.tool != "coordkit CSV" else id_column),
+                    id_name=(headers[id_places[0]] if id_places and layout.tool != "coordkit CSV"
+                             else id_column),
                     group_index=[g[0] for g in group_places], status=status, finished=finished,
                     identifying=tuple(ident), ignored=tuple(ignored),
                     matched_by={k: how.get(k, "code") for k in needed}, notes=tuple(notes))
@@ -348,7 +351,7 @@ def read_responses(
     header_line = layout.header_line
     titles = [SkippedLine(label, line, "title above the header, not answers")
               for line, _ in layout.records[:layout.index]]
-    under = [SkippedLine(label, line, "text under the header (question wording or export metadata), not answers")
+    under = [SkippedLine(label, line, _UNDER)
              for line, _ in layout.records[layout.index + 1:layout.index + layout.depth]]
     body = layout.body
     if not any(any(c.strip() for c in cells) for _, cells in body):
@@ -378,8 +381,7 @@ def read_responses(
         if not started and all(cell(cols.index[t.key]).strip()
                                and not values.is_number(cell(cols.index[t.key]), decimal_comma)
                                for t in divide):
-            skipped.append(SkippedLine(label, line, "text under the header (question wording or export "
-                                                    "metadata), not answers"))
+            skipped.append(SkippedLine(label, line, _UNDER))
             continue
         started = True
         rec = Row(row=number, line=line)
@@ -502,8 +504,8 @@ def _supersede(rows: list[Row], id_name: str, label: str) -> None:
         kept = complete[-1]
         for r in same:
             if r is not kept and not r.problems:
-                r.left_out = (f"superseded: the same respondent code submitted again in row {kept.row} "
-                              f"(line {kept.line}), which is kept")
+                r.left_out = (f"superseded by a later submission of the same respondent code "
+                              f"(row {kept.row}, line {kept.line}, kept)")
 
 
 def _responses(rows: list[Row], q: Questionnaire, group_columns: list[str], has_likert: bool,
@@ -514,7 +516,8 @@ def _responses(rows: list[Row], q: Questionnaire, group_columns: list[str], has_
     grids = np.array([r.points for r in rows], dtype=float).reshape(n, len(TIMEFRAMES), dims, 4)
     return Responses(
         ids=tuple(r.respondent for r in rows), now=grids[:, 0], preferred=grids[:, 1],
-        likert=(np.array([r.answers for r in rows], dtype=float).reshape(n, n_likert) if has_likert else None),
+        likert=(np.array([r.answers for r in rows], dtype=float).reshape(n, n_likert)
+                if has_likert else None),
         groups={g: tuple(_canonical([r.groups[k] for r in rows])) for k, g in enumerate(group_columns)},
     )
 
@@ -522,13 +525,13 @@ def _responses(rows: list[Row], q: Questionnaire, group_columns: list[str], has_
 def header_mapping(source: str | Path | bytes, *, name: str | None = None, id_column: str = ID_COLUMN,
                    group_columns: Sequence[str] = (), q: Questionnaire | None = None,
                    mapping: dict[str, str] | None = None) -> str:
-    """A mapping-file template for an export: every column, pre-filled with what the reader recognised.
+    r"""A mapping-file template for an export: every column, pre-filled with what the reader recognised.
 
     The lecturer fills in the blanks and passes the file back with ``--map``.
 
     Examples
     --------
-    >>> text = read_template = header_mapping(b"Timestamp,Your team,now_D1H\\n2026,A,40\\n", name="x.csv",
+    >>> text = read_template = header_mapping(b"Timestamp,Your team,now_D1H\n2026,A,40\n", name="x.csv",
     ...                                       group_columns=["team"])
     >>> print(text.split("columns:")[1].strip())
     "Timestamp": ignore
@@ -625,7 +628,8 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
         mask = np.array([rid not in clash for rid in r.responses.ids], dtype=bool)
         for rid, acc, ok in zip(r.responses.ids, r.accepted, mask, strict=True):
             if not ok:
-                others = "; ".join(f"{p.source} row {p.row}" for p in where[rid] if (p.source, p.row) != acc[:2])
+                others = "; ".join(f"{p.source} row {p.row}" for p in where[rid]
+                                   if (p.source, p.row) != acc[:2])
                 rejected.append(RowProblem(acc[0], acc[1], acc[2], (ID_COLUMN,),
                                            f"duplicate respondent id: also in {others}", rid))
         parts.append(r.responses.select(mask))

@@ -43,7 +43,8 @@ __all__ = ["HEADER_SEARCH_LINES", "TOOLS", "Layout", "detect_tool", "find_layout
 #: How many lines from the top the reader searches for the header.
 HEADER_SEARCH_LINES = 20
 #: The tools the reader recognises, in the order they are tried.
-TOOLS = ("Qualtrics", "SurveyMonkey", "Microsoft Forms", "Google Forms", "JISC Online Surveys", "coordkit CSV")
+TOOLS = ("Qualtrics", "SurveyMonkey", "Microsoft Forms", "Google Forms", "JISC Online Surveys",
+         "coordkit CSV")
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "": "workbook"}
 _MAX_DEPTH = 3
 

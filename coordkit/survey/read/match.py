@@ -228,13 +228,13 @@ def mapping_template(headers: list[str], found: dict[int, str], *, source: str, 
 
 
 def read_mapping(path: str | Path) -> dict[str, str]:
-    """A mapping file as ``{header: target}`` (empty targets left out); clear errors for bad files.
+    r"""A mapping file as ``{header: target}`` (empty targets left out); clear errors for bad files.
 
     Examples
     --------
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.yml"
-    >>> _ = p.write_text('columns:\\n  "Your code": respondent\\n  "Q1": ""\\n', encoding="utf-8")
+    >>> _ = p.write_text('columns:\n  "Your code": respondent\n  "Q1": ""\n', encoding="utf-8")
     >>> read_mapping(p)
     {'Your code': 'respondent'}
     """

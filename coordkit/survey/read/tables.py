@@ -1,4 +1,4 @@
-"""Turning a file's bytes into a table of text cells, each record with the line it starts on.
+r"""Turning a file's bytes into a table of text cells, each record with the line it starts on.
 
 CSV: UTF-8 with or without a byte-order mark, UTF-16 with one; comma, semicolon or tab delimiters
 (chosen by the header search in :mod:`coordkit.survey.read.detect`); any line endings.
@@ -8,9 +8,9 @@ spreadsheet row number.
 
 Examples
 --------
->>> decode(b"\\xef\\xbb\\xbfa,b\\n1,2\\n", "x.csv")
-('a,b\\n1,2\\n', 'UTF-8 with BOM')
->>> csv_records("a,b\\n1,2\\n", ",", "x.csv")
+>>> decode(b"\xef\xbb\xbfa,b\n1,2\n", "x.csv")
+('a,b\n1,2\n', 'UTF-8 with BOM')
+>>> csv_records("a,b\n1,2\n", ",", "x.csv")
 [(1, ['a', 'b']), (2, ['1', '2'])]
 """
 

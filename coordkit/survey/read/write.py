@@ -1,9 +1,9 @@
-"""Writing the kit's own response file: the CSV every reader accepts, and an empty template.
+r"""Writing the kit's own response file: the CSV every reader accepts, and an empty template.
 
 Examples
 --------
 >>> from coordkit.survey import synthetic_class
->>> responses_csv(synthetic_class(size=2)).count("\\n")
+>>> responses_csv(synthetic_class(size=2)).count("\n")
 3
 """
 
