@@ -359,12 +359,13 @@ def read_responses(
 
     divide = [t for t in matcher.targets if t.block == "divide100"]
     likert_targets = [t for t in matcher.targets if t.block != "divide100" and t.key in cols.index]
-    decimal_comma = layout.delimiter in (";", "\t")
-    width = len(layout.headers)
+    check = _Checker(label, q, cols, divide, likert_targets, tolerance=tolerance,
+                     empty_as_zero=empty_as_zero,
+                     decimal_comma=layout.delimiter in (";", "\t"), width=len(layout.headers),
+                     words=layout.tool != "coordkit CSV")
     rows: list[Row] = []
     skipped: list[SkippedLine] = []
     started = False
-    used_decimal_comma = False
     total = len(body)
     row_offset = layout.depth - 1
     for number, (line, cells) in enumerate(body, start=1 + row_offset):
@@ -374,82 +375,15 @@ def read_responses(
         if not any(c.strip() for c in cells):
             skipped.append(SkippedLine(label, line, "blank line"))
             continue
-
-        def cell(k: int | None, cells: list[str] = cells) -> str:
-            return cells[k] if k is not None and k < len(cells) else ""
-
-        if not started and all(cell(cols.index[t.key]).strip()
-                               and not values.is_number(cell(cols.index[t.key]), decimal_comma)
-                               for t in divide):
+        if len(cells) < check.need:
+            cells = cells + [""] * (check.need - len(cells))
+        if not started and all(cells[k].strip() and not values.is_number(cells[k], check.decimal_comma)
+                               for k in check.divide_at):
             skipped.append(SkippedLine(label, line, _UNDER))
             continue
         started = True
-        rec = Row(row=number, line=line)
-        rows.append(rec)
-        if cols.status is not None:
-            status = _QUALTRICS_LEFT_OUT.get(normalise(cell(cols.status)))
-            if status:
-                rec.left_out = f"{status} (Status = {cell(cols.status).strip()})"
-                continue
-        if cols.finished is not None and normalise(cell(cols.finished)) in _FALSE:
-            rec.left_out = f"unfinished (Finished = {cell(cols.finished).strip()})"
-            continue
-
-        def bad(columns: tuple[str, ...], problem: str, value: str | None = None, rec: Row = rec) -> None:
-            rec.problems.append(RowProblem(label, rec.row, rec.line, columns, problem, value))
-
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
-            bad((), f"the row has {len(cells)} cells but the header has {width}, so its answers "
-                    "may be in the wrong columns")
-        if cols.id_index is None:
-            rec.respondent = f"row {number}"
-        else:
-            rec.respondent = cell(cols.id_index).strip()
-            if not rec.respondent:
-                bad((cols.id_name,), "empty: every row needs a respondent id")
-        for target in divide:
-            raw = cell(cols.index[target.key])
-            name_ = cols.names[target.key]
-            if not raw.strip():
-                if empty_as_zero:
-                    rec.points.append(0.0)
-                    continue
-                bad((name_,), "empty: every divide-100 answer is needed (write 0 for no points)")
-                rec.points.append(math.nan)
-                continue
-            try:
-                value = values.number(raw, decimal_comma)
-            except ValueError:
-                hint = " (use a decimal point)" if "," in raw else ""
-                bad((name_,), f"not a number{hint}", raw)
-                rec.points.append(math.nan)
-                continue
-            if "," in raw:
-                used_decimal_comma = True
-            if not 0 <= value <= TOTAL:
-                bad((name_,), "out of range: points must be from 0 to 100", raw)
-                value = math.nan
-            rec.points.append(value)
-        _check_sums(rec, divide, cols, q, tolerance, bad)
-        for target in likert_targets:
-            raw = cell(cols.index[target.key]).strip()
-            name_ = cols.names[target.key]
-            if not raw:
-                rec.answers.append(math.nan)
-                continue
-            try:
-                value = values.likert(raw, decimal_comma)
-            except ValueError as error:
-                problem = ("not a number" if str(error) == "not an answer on the scale" else str(error))
-                bad((name_,), f"{problem}: use 1 to 5 or the scale's words ({values.scale_words()})"
-                    if layout.tool != "coordkit CSV" else problem, raw)
-                rec.answers.append(math.nan)
-                continue
-            if value != int(value) or not 1 <= value <= 5:
-                bad((name_,), f"out of range: {_LIKERT_RANGE}", raw)
-            rec.answers.append(value)
-        rec.groups = [cell(k).strip() or NOT_STATED for k in cols.group_index]
-
+        rows.append(check.row(number, line, cells))
+    used_decimal_comma = check.used_decimal_comma
     _supersede(rows, cols.id_name, label)
     accepted = [r for r in rows if not r.problems and r.left_out is None]
     notes = list(cols.notes)
@@ -471,22 +405,114 @@ def read_responses(
     )
 
 
-def _check_sums(rec: Row, divide: list[Target], cols: _Columns, q: Questionnaire, tolerance: float,
-                bad: Callable[..., None]) -> None:
-    """Each dimension's four points, per timeframe, must sum to 100 within the tolerance."""
-    groups: dict[tuple[str | None, str | None], list[int]] = {}
-    for k, target in enumerate(divide):
-        groups.setdefault((target.timeframe, target.item.dimension), []).append(k)
-    dims = list(q.dimensions)
-    for (timeframe, dim), members in groups.items():
-        points = np.array([rec.points[k] for k in members])
-        if np.all(np.isfinite(points)) and abs(points.sum() - TOTAL) > tolerance:
-            s = float(points.sum())
-            hint = "; they look like fractions of 1: give points out of 100" if abs(s - 1) < 0.05 else ""
+class _Checker:
+    """Checks one data row into a :class:`Row` (everything that does not change between rows, once)."""
+
+    def __init__(self, label: str, q: Questionnaire, cols: _Columns, divide: list[Target],
+                 likert_targets: list[Target], *, tolerance: float, empty_as_zero: bool,
+                 decimal_comma: bool, width: int, words: bool) -> None:
+        self.label, self.cols, self.tolerance = label, cols, tolerance
+        self.empty_as_zero, self.decimal_comma, self.width, self.words = (
+            empty_as_zero, decimal_comma, width, words)
+        self.divide_at = [cols.index[t.key] for t in divide]
+        self.divide_names = [cols.names[t.key] for t in divide]
+        self.likert_at = [cols.index[t.key] for t in likert_targets]
+        self.likert_names = [cols.names[t.key] for t in likert_targets]
+        others = [i for i in (cols.id_index, cols.status, cols.finished, *cols.group_index) if i is not None]
+        self.need = max([width, *[k + 1 for k in self.divide_at + self.likert_at + others]])
+        self.used_decimal_comma = False
+        dims = list(q.dimensions)
+        groups: dict[tuple[str | None, str | None], list[int]] = {}
+        for k, target in enumerate(divide):
+            groups.setdefault((target.timeframe, target.item.dimension), []).append(k)
+        self.sums = []
+        for (timeframe, dim), members in groups.items():
             where = dims.index(dim) + 1 if dim in dims else "?"
-            bad(tuple(cols.names[divide[k].key] for k in members),
-                f"dimension {where} ({q.headings.get(dim or '', dim)}), {timeframe}: points sum to {s:g}, "
-                f"not 100 (tolerance {tolerance:g}){hint}")
+            self.sums.append((members, tuple(self.divide_names[k] for k in members),
+                              f"dimension {where} ({q.headings.get(dim or '', dim)}), {timeframe}"))
+
+    def row(self, number: int, line: int, cells: list[str]) -> Row:
+        """The checked row (``cells`` padded to at least ``need`` cells)."""
+        cols = self.cols
+        rec = Row(row=number, line=line)
+        if cols.status is not None:
+            status = _QUALTRICS_LEFT_OUT.get(normalise(cells[cols.status]))
+            if status:
+                rec.left_out = f"{status} (Status = {cells[cols.status].strip()})"
+                return rec
+        if cols.finished is not None and normalise(cells[cols.finished]) in _FALSE:
+            rec.left_out = f"unfinished (Finished = {cells[cols.finished].strip()})"
+            return rec
+        problems = rec.problems
+
+        def bad(columns: tuple[str, ...], problem: str, value: str | None = None) -> None:
+            problems.append(RowProblem(self.label, number, line, columns, problem, value))
+
+        if len(cells) > self.width and any(c.strip() for c in cells[self.width:]):
+            bad((), f"the row has {len(cells)} cells but the header has {self.width}, so its answers "
+                    "may be in the wrong columns")
+        if cols.id_index is None:
+            rec.respondent = f"row {number}"
+        else:
+            rec.respondent = cells[cols.id_index].strip()
+            if not rec.respondent:
+                bad((cols.id_name,), "empty: every row needs a respondent id")
+        points = rec.points
+        for k, name in zip(self.divide_at, self.divide_names, strict=True):
+            raw = cells[k]
+            if raw.isascii() and raw.isdigit():  # the common case, fast
+                value = float(raw)
+            elif not raw.strip():
+                if self.empty_as_zero:
+                    points.append(0.0)
+                    continue
+                bad((name,), "empty: every divide-100 answer is needed (write 0 for no points)")
+                points.append(math.nan)
+                continue
+            else:
+                try:
+                    value = values.number(raw, self.decimal_comma)
+                except ValueError:
+                    hint = " (use a decimal point)" if "," in raw else ""
+                    bad((name,), f"not a number{hint}", raw)
+                    points.append(math.nan)
+                    continue
+                if "," in raw:
+                    self.used_decimal_comma = True
+            if not 0 <= value <= TOTAL:
+                bad((name,), "out of range: points must be from 0 to 100", raw)
+                value = math.nan
+            points.append(value)
+        for members, names, what in self.sums:
+            total = sum(points[k] for k in members)
+            if math.isfinite(total) and abs(total - TOTAL) > self.tolerance:
+                hint = ("; they look like fractions of 1: give points out of 100"
+                        if abs(total - 1) < 0.05 else "")
+                bad(names, f"{what}: points sum to {total:g}, not 100 (tolerance {self.tolerance:g}){hint}")
+        for k, name in zip(self.likert_at, self.likert_names, strict=True):
+            raw = cells[k].strip()
+            if raw in _SCALE_DIGITS:
+                rec.answers.append(_SCALE_DIGITS[raw])
+                continue
+            if not raw:
+                rec.answers.append(math.nan)
+                continue
+            try:
+                value = values.likert(raw, self.decimal_comma)
+            except ValueError as error:
+                problem = "not a number" if str(error) == "not an answer on the scale" else str(error)
+                bad((name,), f"{problem}: use 1 to 5 or the scale's words ({values.scale_words()})"
+                    if self.words else problem, raw)
+                rec.answers.append(math.nan)
+                continue
+            if value != int(value) or not 1 <= value <= 5:
+                bad((name,), f"out of range: {_LIKERT_RANGE}", raw)
+            rec.answers.append(value)
+        rec.groups = [cells[k].strip() or NOT_STATED for k in cols.group_index]
+        return rec
+
+
+_SCALE_DIGITS = {str(k): float(k) for k in range(1, 6)}
 
 
 def _supersede(rows: list[Row], id_name: str, label: str) -> None:

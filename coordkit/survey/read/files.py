@@ -33,7 +33,7 @@ from typing import Any
 from coordkit.survey.read.core import merge, read_responses
 from coordkit.survey.read.records import ReadResult, SurveyFileError
 
-__all__ = ["READABLE", "expand_inputs", "read_files"]
+__all__ = ["READABLE", "expand_inputs", "load_input", "read_files"]
 
 #: File endings read inside folders and zips (other files there are counted and left alone).
 READABLE = (".csv", ".tsv", ".txt", ".xlsx")
@@ -83,6 +83,14 @@ def expand_inputs(paths: Sequence[str | Path]) -> list[tuple[str, Path | tuple[P
     return [(label.as_posix(), p) for label, p in found]
 
 
+def load_input(where: Path | tuple[Path, str]) -> Path | bytes:
+    """A path to read, or the bytes of a zip member (read in memory; the zip is never changed)."""
+    if isinstance(where, tuple):
+        with zipfile.ZipFile(where[0]) as archive:
+            return archive.read(where[1])
+    return where
+
+
 def read_files(paths: Sequence[str | Path], *, progress: Callable[[int, int, str], None] | None = None,
                row_progress: Callable[[int, int, int, str], None] | None = None,
                **options: Any) -> ReadResult:
@@ -117,11 +125,7 @@ def read_files(paths: Sequence[str | Path], *, progress: Callable[[int, int, str
     for k, (label, where) in enumerate(inputs):
         if progress is not None:
             progress(k, len(inputs), label)
-        if isinstance(where, tuple):
-            with zipfile.ZipFile(where[0]) as archive:
-                source: Path | bytes = archive.read(where[1])
-        else:
-            source = where
+        source = load_input(where)
 
         def rows(done: int, total: int, k: int = k, label: str = label) -> None:
             if row_progress is not None:

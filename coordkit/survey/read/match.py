@@ -108,9 +108,14 @@ class Match:
     how: str
 
 
-def _timeframe(words: set[str]) -> str | None:
-    hits = [t for t, vocab in TIMEFRAME_WORDS.items() if any(w in words for w in vocab)]
-    return hits[0] if len(hits) == 1 else None
+def _timeframe(text: str) -> str | None:
+    """The timeframe whose word comes first in ``text`` (a title starts "Now: ..." or "Preferred: ...")."""
+    first: dict[str, int] = {}
+    for position, word in enumerate(text.split()):
+        for timeframe, vocab in TIMEFRAME_WORDS.items():
+            if word in vocab:
+                first.setdefault(timeframe, position)
+    return min(first, key=lambda t: first[t]) if first else None
 
 
 @dataclass
@@ -175,7 +180,8 @@ class HeaderMatcher:
             headed = [t for t in candidates if normalise(t.item.heading) in rest]
             candidates = headed or candidates
         if any(t.timeframe for t in candidates):
-            timeframe = _timeframe(set(rest.split()))
+            heading = normalise(candidates[0].item.heading)
+            timeframe = _timeframe(rest.replace(heading, " ") if heading else rest)
             candidates = [t for t in candidates if t.timeframe == timeframe]
         return Match(candidates[0].key, how) if len(candidates) == 1 else None
 
