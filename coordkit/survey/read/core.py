@@ -223,9 +223,16 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
         shown = ", ".join(f"'{c}'" for c in missing[:8])
         if len(missing) > 8:
             shown += f" and {len(missing) - 8} more"
+        first = matcher.by_key.get(missing[0])
+        asks = ""
+        if first is not None:
+            words = first.item.statement
+            words = words if len(words) <= 70 else words[:67] + "..."
+            when = f"{first.timeframe}: " if first.timeframe else ""
+            asks = f" ('{missing[0]}' is {when}{first.item.heading} - {words})"
         hint = ("run `coordkit template` for the full header" if layout.tool == "coordkit CSV" else
-                "the form's questions must use the questionnaire's wording (see `coordkit forms`), or "
-                "write a mapping file with --write-map, fill it in and pass it with --map")
+                f"the form's questions must use the questionnaire's wording{asks} (see `coordkit forms`), "
+                "or write a mapping file with --write-map, fill it in and pass it with --map")
         raise SurveyFileError(
             label, f"line {line}: missing column{'s' if len(missing) > 1 else ''} {shown} "
                    f"({len(missing)} of the {len(needed) + 1 + len(group_columns)} needed; "
@@ -500,7 +507,7 @@ class _Checker:
             try:
                 value = values.likert(raw, self.decimal_comma)
             except ValueError as error:
-                problem = "not a number" if str(error) == "not an answer on the scale" else str(error)
+                problem = str(error) if self.words else "not a number"
                 bad((name,), f"{problem}: use 1 to 5 or the scale's words ({values.scale_words()})"
                     if self.words else problem, raw)
                 rec.answers.append(math.nan)

@@ -217,7 +217,7 @@ class ReadResult:
         dimension totals may differ from 100 by up to 1 point).
         Ignored columns (not read): team, role.
         """
-        sources = ", ".join(self.sources)
+        sources = ", ".join(self.sources) if len(self.sources) <= 3 else f"{len(self.sources)} files"
         left = f", {_plural(len(self.left_out), 'row')} left out" if self.left_out else ""
         lines = [
             f"{sources}: {_plural(self.n_accepted, 'row')} accepted, {self.n_rejected} rejected{left}, "
@@ -231,7 +231,7 @@ class ReadResult:
             for row in self.left_out:
                 key = row.reason.split(":")[0].split(" (")[0]
                 reasons[key] = reasons.get(key, 0) + 1
-            lines.append("Left out: " + "; ".join(f"{_plural(n, 'row')} {k}" for k, n in reasons.items())
+            lines.append("Left out: " + "; ".join(f"{k} ({_plural(n, 'row')})" for k, n in reasons.items())
                          + ".")
         if self.identifying_columns:
             lines.append("Identifying columns ignored (never read into the results): "
@@ -295,7 +295,8 @@ class ReadResult:
         return replace(
             self, sources=tuple(names.values()),
             accepted=tuple(RowRef(rename(a.source), a.row, a.line) for a in self.accepted),
-            rejected=tuple(replace(p, source=rename(p.source), value=None) for p in self.rejected),
+            rejected=tuple(replace(p, source=rename(p.source), value=None,
+                                   problem=_anonymise_reason(p.problem, names)) for p in self.rejected),
             skipped=tuple(replace(s, source=rename(s.source)) for s in self.skipped),
             left_out=tuple(replace(x, source=rename(x.source), reason=_anonymise_reason(x.reason, names))
                            for x in self.left_out),
