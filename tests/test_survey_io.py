@@ -553,3 +553,26 @@ def test_generated_form_files_are_well_formed_and_ask_every_item():
         assert item.statement in g["google-forms.gs"] and item.statement in g["microsoft-forms.md"]
         assert item.statement in g["coordkit.qsf"]
     assert "two reports made before and after one late submission" in g["README.md"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in TOOLS.glob("*.xlsx")))
+def test_the_quick_workbook_reader_agrees_with_openpyxl(name):
+    from coordkit.survey.read.tables import xlsx_records
+
+    data = (TOOLS / name).read_bytes()
+    assert xlsx_records(data, name) == xlsx_records(data, name, fast=False)
+
+
+def test_an_unusual_workbook_falls_back_to_openpyxl(tmp_path):
+    import openpyxl
+
+    from coordkit.survey.read.tables import xlsx_records
+
+    book = openpyxl.Workbook()
+    book.active.append(["respondent", "x"])
+    book.active.append(["S1", 3.5])
+    path = tmp_path / "w.xlsx"
+    book.save(path)
+    assert xlsx_records(path.read_bytes(), "w.xlsx") == [(1, ["respondent", "x"]), (2, ["S1", "3.5"])]
+    with pytest.raises(SurveyFileError, match=r"w\.xlsx: this looks like a spreadsheet workbook"):
+        xlsx_records(path.read_bytes()[:200], "w.xlsx")

@@ -417,9 +417,12 @@ def _moodle(responses) -> dict[str, bytes]:
     from coordkit.survey_io import responses_csv
 
     names = ["Ann Example", "Bob Sample", "Cai Placeholder", "Dee Fictional", "Eli Madeup", "Fay Invented"]
+    teams = responses.groups["team"]
+    firsts = list(dict.fromkeys(teams.index(t) for t in teams))  # one student per team, then the next ones
+    picked = (firsts + [j for j in range(len(teams)) if j not in firsts])[: len(names)]
     out = {}
     for k, who in enumerate(names):
-        one = responses.select([j == k for j in range(len(responses))])
+        one = responses.select([j == picked[k] for j in range(len(responses))])
         one = Responses(
             ids=one.ids,
             now=one.now,

@@ -428,6 +428,7 @@ class _Checker:
         others = [i for i in (cols.id_index, cols.status, cols.finished, *cols.group_index) if i is not None]
         self.need = max([width, *[k + 1 for k in self.divide_at + self.likert_at + others]])
         self.used_decimal_comma = False
+        self.seen: dict[str, float] = {}
         dims = list(q.dimensions)
         groups: dict[tuple[str | None, str | None], list[int]] = {}
         for k, target in enumerate(divide):
@@ -504,8 +505,14 @@ class _Checker:
             if not raw:
                 rec.answers.append(math.nan)
                 continue
+            if raw in self.seen:  # survey tools repeat a handful of answer words
+                value = self.seen[raw]
+                if value == value and value == int(value) and 1 <= value <= 5:
+                    rec.answers.append(value)
+                    continue
             try:
                 value = values.likert(raw, self.decimal_comma)
+                self.seen[raw] = value
             except ValueError as error:
                 problem = str(error) if self.words else "not a number"
                 bad((name,), f"{problem}: use 1 to 5 or the scale's words ({values.scale_words()})"
