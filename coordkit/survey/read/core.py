@@ -251,7 +251,7 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
         shown = layout.top[k] or header.strip()
         if identifying(layout.top[k]) or identifying(header):
             ident.append(shown)
-        elif shown:
+        if shown:
             ignored.append(shown)
         elif any(k < len(cells) and cells[k].strip() for _, cells in body):
             ignored.append(f"(unnamed column {column_letter(k)})")

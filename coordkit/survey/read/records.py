@@ -147,7 +147,7 @@ class ReadResult:
     skipped : tuple of SkippedLine
         Lines under the header that held no answers.
     ignored_columns : tuple of str
-        Columns present but not used (e.g. comments, metadata).
+        Columns present but not used (e.g. names, comments, metadata).
     delimiter, encoding : str
         For a workbook, delimiter is ``""`` and encoding ``"xlsx"``.
     header_line : int
@@ -159,7 +159,7 @@ class ReadResult:
     left_out : tuple of LeftOut
         Rows with answers left out on purpose (previews, unfinished, superseded submissions).
     identifying_columns : tuple of str
-        Columns that identify people (names, e-mail and IP addresses): never read.
+        Those of the ignored columns that identify people (names, e-mail and IP addresses): never read.
     tool : str
         The survey tool the file was recognised as coming from (e.g. ``"Qualtrics"``).
     matched_by : dict of str to str
