@@ -230,7 +230,13 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
             words = words if len(words) <= 70 else words[:67] + "..."
             when = f"{first.timeframe}: " if first.timeframe else ""
             asks = f" ('{missing[0]}' is {when}{first.item.heading} - {words})"
-        hint = ("run `coordkit template` for the full header" if layout.tool == "coordkit CSV" else
+        if all(c in group_columns for c in missing):
+            hint = ("no column's title is or contains that name: check --group-column, or name the "
+                    "column in a mapping file (--write-map, then --map)")
+        elif layout.tool == "coordkit CSV":
+            hint = "run `coordkit template` for the full header"
+        else:
+            hint = (
                 f"the form's questions must use the questionnaire's wording{asks} (see `coordkit forms`), "
                 "or write a mapping file with --write-map, fill it in and pass it with --map")
         raise SurveyFileError(

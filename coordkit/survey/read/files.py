@@ -63,7 +63,9 @@ def expand_inputs(paths: Sequence[str | Path]) -> list[tuple[str, Path | tuple[P
                 rel = item.relative_to(path)
                 if item.is_file() and item.suffix.lower() in READABLE and not _skip(str(rel)):
                     found.append((path.name / rel, item))
-        elif path.suffix.lower() == ".zip" and zipfile.is_zipfile(path):
+        elif path.suffix.lower() == ".zip" and not zipfile.is_zipfile(path):
+            raise SurveyFileError(path.name, "is not a readable zip archive (download it again)")
+        elif path.suffix.lower() == ".zip":
             with zipfile.ZipFile(path) as archive:
                 for member in sorted(archive.namelist()):
                     if not member.endswith("/") and Path(member).suffix.lower() in READABLE \
