@@ -241,7 +241,10 @@ def _report(args: argparse.Namespace) -> int:
 
     sizes = [p.stat().st_size if p.is_file() else _LARGE * 150 for p in inputs]
     bar = Progress(enabled=not args.quiet and (sys.stderr.isatty() or sum(sizes) > _LARGE * 150))
-    n_files = max(len(expand_inputs(inputs)), 1)
+    try:
+        n_files = max(len(expand_inputs(inputs)), 1)
+    except SurveyFileError as error:
+        return _fail(str(error))
 
     def on_rows(k: int, done: int, total: int, label: str) -> None:
         bar.update(0.5 * (k + done / max(total, 1)) / n_files, f"reading {label}", f"{done}/{total} rows")
@@ -252,6 +255,10 @@ def _report(args: argparse.Namespace) -> int:
     except SurveyFileError as error:
         bar.close()
         return _fail(str(error))
+    except OSError as error:  # e.g. a file that may not be read
+        bar.close()
+        return _fail(f"{getattr(error, 'filename', None) or 'input'}: cannot be read "
+                     f"({error.strerror or error})")
     bar.close()
     print(result.summary())
     if result.rejected:
@@ -308,10 +315,13 @@ def _all_suppressed(responses: object, group_column: str | None, min_group: int)
 
 def _write_map(path: Path, inputs: list[Path], groups: list[str], args: argparse.Namespace,
                mapping: dict[str, str] | None) -> int:
-    from coordkit.survey.read import expand_inputs, header_mapping
+    from coordkit.survey.read import SurveyFileError, expand_inputs, header_mapping
     from coordkit.survey.read.files import load_input
 
-    files = expand_inputs(inputs)
+    try:
+        files = expand_inputs(inputs)
+    except SurveyFileError as error:
+        return _fail(str(error))
     if not files:
         return _fail("no readable file to write a mapping for")
     label, where = files[0]

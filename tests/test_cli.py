@@ -215,6 +215,19 @@ def test_bad_tool_exports_name_file_row_and_column(tmp_path):
     assert "Gus" not in html and "Ann Example" not in html
 
 
+def test_broken_inputs_never_give_a_traceback(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "bad.zip").write_bytes(b"not a zip at all")
+    (tmp_path / "bad.xlsx").write_bytes(b"PK\x03\x04garbage")
+    for name, message in (("empty", "no readable file found"), ("bad.zip", "not a readable zip archive"),
+                          ("bad.xlsx", "cannot be read as one"), ("missing.csv", "no such file")):
+        status, _, err = call("report", str(tmp_path / name), "-o", str(tmp_path / "r.html"), "--quiet")
+        assert status == cli.EXIT_BAD_INPUT and message in err, (name, err)
+        status, _, err = call("report", str(tmp_path / name), "--write-map", str(tmp_path / "m.yml"))
+        assert status == cli.EXIT_BAD_INPUT, (name, err)
+    assert not (tmp_path / "r.html").exists() and not (tmp_path / "m.yml").exists()
+
+
 def test_write_map_then_map_through_the_command(tmp_path):
     source = TOOLS / "google_renamed_questions.csv"
     failed = run("report", str(source), "-o", str(tmp_path / "r.html"), "--group-column", "team")

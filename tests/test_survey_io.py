@@ -576,3 +576,35 @@ def test_an_unusual_workbook_falls_back_to_openpyxl(tmp_path):
     assert xlsx_records(path.read_bytes(), "w.xlsx") == [(1, ["respondent", "x"]), (2, ["S1", "3.5"])]
     with pytest.raises(SurveyFileError, match=r"w\.xlsx: this looks like a spreadsheet workbook"):
         xlsx_records(path.read_bytes()[:200], "w.xlsx")
+
+
+@settings(max_examples=80)
+@given(st.lists(st.lists(st.sampled_from(["Timestamp", "Respondent code", "Team", "Now: x", "", "5", "Agree",
+                                          '{"ImportId":"QID1"}', "ResponseId", "Finished"]),
+                         min_size=1, max_size=6), min_size=1, max_size=5))
+def test_fuzz_mapping_templates_for_odd_exports_never_crash(rows):
+    text = "\n".join(",".join(r) for r in rows) + "\n"
+    try:
+        out = header_mapping(text.encode(), name="odd.csv", group_columns=["team"])
+    except SurveyFileError as error:
+        assert str(error).startswith("odd.csv: ")
+    else:
+        assert out.startswith("# coordkit column mapping for odd.csv") and "columns:" in out
+        assert yaml.safe_load(out)["columns"] is None or isinstance(yaml.safe_load(out)["columns"], dict)
+
+
+_PIECES = ["Timestamp", "Respondent code", "respondent", "Team", "", "5", "40", "Agree", "ResponseId", "Finished",
+           "Status", "Survey Preview", "False", '{"ImportId":"QID1"}', *Q.columns()[:3],
+           f"Now: {Q.divide_items[0][0].heading} - {Q.divide_items[0][0].statement}"]
+
+
+@settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8), min_size=1, max_size=6))
+def test_fuzz_tool_like_rows_give_a_result_or_a_named_error(rows):
+    text = "\n".join(",".join(r) for r in rows) + "\n"
+    try:
+        result = read_responses(text.encode(), name="odd.csv", group_columns=["team"])
+    except SurveyFileError as error:
+        assert str(error).startswith("odd.csv: ")
+    else:
+        assert data_lines(result) <= len(rows)

@@ -601,7 +601,9 @@ def header_mapping(source: str | Path | bytes, *, name: str | None = None, id_co
 
         tool = detect_tool(rows, workbook="" in candidates)
         depth = 2 if tool in ("Qualtrics", "SurveyMonkey") else 1
-        layout = Layout(tool, "", first, depth, tuple(header_texts(rows[:depth])), tuple(rows[0]), records)
+        headers = tuple(header_texts(rows[:depth]))
+        top = tuple(rows[0][k].strip() if k < len(rows[0]) else "" for k in range(len(headers)))
+        layout = Layout(tool, "", first, depth, headers, top, records)
     found: dict[int, str] = {}
     for k, header in enumerate(layout.headers):
         h = normalise(header)
