@@ -593,8 +593,8 @@ def test_fuzz_mapping_templates_for_odd_exports_never_crash(rows):
         assert yaml.safe_load(out)["columns"] is None or isinstance(yaml.safe_load(out)["columns"], dict)
 
 
-_PIECES = ["Timestamp", "Respondent code", "respondent", "Team", "", "5", "40", "Agree", "ResponseId", "Finished",
-           "Status", "Survey Preview", "False", '{"ImportId":"QID1"}', *Q.columns()[:3],
+_PIECES = ["Timestamp", "Respondent code", "respondent", "Team", "", "5", "40", "Agree", "ResponseId",
+           "Finished", "Status", "Survey Preview", "False", '{"ImportId":"QID1"}', *Q.columns()[:3],
            f"Now: {Q.divide_items[0][0].heading} - {Q.divide_items[0][0].statement}"]
 
 
