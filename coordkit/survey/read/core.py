@@ -21,7 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from coordkit.survey._core import (
+from coordkit.survey.read import values
+from coordkit.survey.read._instrument import (
     DEFAULT_TOLERANCE,
     ID_COLUMN,
     NOT_STATED,
@@ -31,7 +32,6 @@ from coordkit.survey._core import (
     Responses,
     questionnaire,
 )
-from coordkit.survey.read import values
 from coordkit.survey.read.detect import Layout, find_layout
 from coordkit.survey.read.match import HeaderMatcher, Target, identifying, mapping_template, normalise
 from coordkit.survey.read.records import LeftOut, ReadResult, RowProblem, RowRef, SkippedLine, SurveyFileError

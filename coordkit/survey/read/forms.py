@@ -29,7 +29,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from coordkit.survey._core import LIKERT_LABELS, TIMEFRAMES, Questionnaire, questionnaire
+from coordkit.survey.read._instrument import LIKERT_LABELS, TIMEFRAMES, Questionnaire, questionnaire
 from coordkit.survey.read.match import targets
 from coordkit.survey.read.records import LATE_SUBMISSION_WARNING
 

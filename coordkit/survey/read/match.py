@@ -36,7 +36,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coordkit.survey._core import TIMEFRAMES, Item, Questionnaire, SurveyError, questionnaire
+from coordkit.survey.read._instrument import TIMEFRAMES, Item, Questionnaire, SurveyError, questionnaire
 from coordkit.survey.read.records import SurveyFileError
 
 __all__ = ["HeaderMatcher", "Match", "Target", "identifying", "mapping_template", "normalise", "read_mapping",

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from coordkit.survey._core import Responses
+from coordkit.survey.read._instrument import Responses
 
 __all__ = ["LATE_SUBMISSION_WARNING", "LeftOut", "ReadResult", "RowProblem", "RowRef", "SkippedLine",
            "SurveyFileError"]

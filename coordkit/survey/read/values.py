@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 
-from coordkit.survey._core import LIKERT_LABELS
+from coordkit.survey.read._instrument import LIKERT_LABELS
 
 __all__ = ["is_number", "likert", "number"]
 

@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterable
 from pathlib import Path
 
-from coordkit.survey._core import ID_COLUMN, Questionnaire, Responses, questionnaire
+from coordkit.survey.read._instrument import ID_COLUMN, Questionnaire, Responses, questionnaire
 
 __all__ = ["responses_csv", "template_csv", "write_responses"]
 
