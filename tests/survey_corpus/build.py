@@ -1,4 +1,7 @@
-"""Rebuild the corpus: ``python tests/survey_corpus/build.py`` (from the repo root).
+"""Rebuild the corpus (and ``docs/forms``): ``python tests/survey_corpus/build.py`` (from the repo root).
+
+After the questionnaire's items change, this one command regenerates everything the readers derive
+from them: the tool exports and their expected outcomes, and the form-building guides.
 
 Two parts. The top folder holds the kit's own CSV gone wrong in one way each (or right, with junk
 the reader must see through). ``tools/`` holds realistic exports of the kit's form from each survey
@@ -720,3 +723,8 @@ if __name__ == "__main__":
     index = _INDEX_HEAD + yaml.safe_dump(tools_index(tools), sort_keys=False, allow_unicode=True, width=100)
     (TOOLS / "index.yml").write_text(index, encoding="utf-8")
     print("wrote tools/index.yml")
+    # the form guides are generated from the same items (the same as `coordkit forms -o docs/forms`)
+    from coordkit.survey.read.forms import write_guides
+
+    written = write_guides(HERE.parents[1] / "docs" / "forms")
+    print(f"wrote {len(written)} files to docs/forms")
