@@ -482,6 +482,17 @@ class Scenario:
         """
         return PERIOD_STARTS[self.start_profile]
 
+    def replace(self, **lever_changes: float) -> Scenario:
+        """A copy with some levers changed; period, start profile and sources stay.
+
+        Examples
+        --------
+        >>> s = preset("rumoured_2022").replace(funding_growth=3.6)
+        >>> s.levers.funding_growth, s.initial == preset("rumoured_2022").initial
+        (3.6, True)
+        """
+        return replace(self, levers=self.levers.replace(**lever_changes))
+
 
 def load_presets(directory: str | None = None) -> dict[str, Scenario]:
     """Load and validate the sourced presets in ``data/nhs_scenarios.csv``, in time order.
