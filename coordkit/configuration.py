@@ -211,7 +211,8 @@ def configuration_of(forms: frozenset[Mode] | set[Mode]) -> Configuration:
     return Configuration(
         forms, Kind.OVERSHADOWED, "overshadowed by fatalism",
         "All three active forms are strong, but so is fatalism in its malign face, despair: the "
-        "energy is there, the belief that it will make a difference is not. Look for overload, such as demand beyond capacity.",
+        "energy is there, the belief that it will make a difference is not. Look for overload, "
+        "such as demand beyond capacity.",
     )
 
 

@@ -75,6 +75,6 @@ def test_profile_figure_and_update_agree_with_a_fresh_figure():
 
 def test_descriptions_carry_the_numbers():
     text = plots.describe_profile(P)
-    for word in ("hierarchy 0.90", "50% malign", "deficit culture: weak individualism", "Dynamic balance"):
+    for word in ("hierarchy 0.90", "50% malign", "deficit culture: weak individualism", "Balance index"):
         assert word in text
     assert plots.describe_ternary([P, P]).count("\n- ") == 2
