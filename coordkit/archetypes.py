@@ -49,7 +49,7 @@ ARCHETYPES: dict[str, Profile] = {
     "balanced but weary": Profile(
         hierarchy=0.7, solidarity=0.7, individualism=0.65, fatalism=0.6
     ),
-    "dynamic balance": Profile(
+    "benign balance": Profile(
         hierarchy=0.75, solidarity=0.8, individualism=0.7, fatalism=0.1,
         malign_hierarchy=0.1, malign_solidarity=0.1, malign_individualism=0.1,
     ),
