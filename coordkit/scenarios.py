@@ -790,7 +790,7 @@ def compare(
     initial = _start(next(iter(scenarios.values())), initial)
     levers = {name: (s.levers if isinstance(s, Scenario) else s) for name, s in scenarios.items()}
     runs = {name: run(lv, initial=initial, years=years, name=name) for name, lv in levers.items()}
-    results = pd.DataFrame({name: r.summary() for name, r in runs.items()}).T
+    results = pd.DataFrame({name: r.summary() for name, r in runs.items()}).T.infer_objects()
     reference_name, reference = next(iter(levers.items()))
     base = runs[reference_name].summary()
     rows = []
