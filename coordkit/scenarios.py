@@ -72,6 +72,7 @@ from typing import TYPE_CHECKING, Any
 from coordkit.archetypes import ARCHETYPES, PERIOD_STARTS
 from coordkit.configuration import Configuration, classify
 from coordkit.models.dynamics import LEVER_SPECS, Levers, Trajectory, simulate
+from coordkit.params import Param, Params, param
 from coordkit.profile import Profile
 
 if TYPE_CHECKING:
@@ -107,113 +108,31 @@ START = ARCHETYPES["traditional public sector"]
 
 
 @dataclass(frozen=True)
-class PolicyLever:
-    """One policy lever: its plain-language label, unit, range, default and rationale.
+class PolicyLever(Param):
+    """One policy lever: a :class:`coordkit.params.Param` whose ``help`` is its rationale.
 
     Attributes
     ----------
-    name : str
-        Field name in :class:`PolicyLevers`.
-    label : str
-        Short label for sliders and tables.
-    unit : str
-        The unit a policy-maker would use.
-    low, high, default : float
-        Range and default value.
-    rationale : str
-        Why the lever moves the model the way :data:`MAPPING` says (a judgement).
+    name, label, unit, low, high, step, default, help, scale
+        As in :class:`~coordkit.params.Param`; ``scale`` is ``"log"`` for central targets (the
+        first ten targets change more than the hundred-and-first).
+
+    Examples
+    --------
+    >>> LEVERS["central_targets"].normalise(150)
+    1.0
+    >>> round(LEVERS["devolution"].normalise(5), 2)
+    0.5
     """
 
-    name: str
-    label: str
-    unit: str
-    low: float
-    high: float
-    default: float
-    rationale: str
-
-    def normalise(self, value: float) -> float:
-        """Put a value on the 0-1 scale used by the mapping (targets: log scale).
-
-        Examples
-        --------
-        >>> LEVERS["central_targets"].normalise(150)
-        1.0
-        >>> round(LEVERS["devolution"].normalise(5), 2)
-        0.5
-        """
-        if self.name == "central_targets":
-            return math.log1p(value) / math.log1p(self.high)
-        return (value - self.low) / (self.high - self.low)
+    @property
+    def rationale(self) -> str:
+        """Why the lever moves the model the way :data:`MAPPING` says (a judgement)."""
+        return self.help
 
 
-_L = PolicyLever
-#: The twelve policy levers, by field name.
-LEVERS: dict[str, PolicyLever] = {
-    lever.name: lever
-    for lever in (
-        _L("central_targets", "Central targets", "national targets in planning guidance", 0, 150, 30,
-           "Targets are instructions from the centre: they add hierarchy, and when enforced by "
-           "blame part of what they add is malign (fear, defensive compliance). They also provoke "
-           "gaming, which the kit counts as malign individualism (after Bevan & Hood, 2006). The "
-           "effect flattens as targets multiply. Counts: 133 in 2022/23 and 18 in 2025/26 "
-           "guidance (NHS Confederation)."),
-        _L("inspection", "Scheduled inspection and regulation", "intensity, 0 (none) to 10 "
-           "(special measures everywhere)", 0, 10, 5,
-           "Announced, scheduled inspection is oversight, Hood's hierarchist control: it adds "
-           "hierarchy, some of it malign (defensive compliance), and checks cosy, self-regarding "
-           "groups."),
-        _L("unannounced_inspection", "Unannounced inspection and random audit", "0 (never) to 10 "
-           "(any service, any day)", 0, 10, 2,
-           "Contrived randomness, Hood's fatalist control: checks nobody can predict make gaming "
-           "and cosy collusion harder, so they lower the malign share of individualism and "
-           "solidarity. The model has no input for fatalism itself, so the cost of "
-           "unpredictability to staff is not modelled."),
-        _L("devolution", "Devolution to systems", "0 (run from the centre) to 10 (systems and "
-           "places decide)", 0, 10, 5,
-           "Handing decisions to ICSs and places gives room to local collaboration (solidarity) "
-           "and local initiative (individualism), but often relocates hierarchy to system boards "
-           "rather than removing it, so it takes only a little weight off hierarchy."),
-        _L("financial_incentives", "Financial incentives (PbR)", "0 (block budgets) to 10 "
-           "(payment by results throughout)", 0, 10, 3,
-           "Money that follows activity pushes individualism but invites gaming, and pays "
-           "organisations to compete for activity rather than to integrate -- Taylor's (2022) "
-           "warning that payment by results runs against integration."),
-        _L("competition", "Competition between providers", "0 (none) to 10 (open tendering "
-           "everywhere)", 0, 10, 2,
-           "Competition is Hood's individualist control: it adds individualism, some of it "
-           "malign, and erodes collaboration. It is competition between providers, inside "
-           "individualism, so it does not feed the model's rivalry between modes."),
-        _L("psychological_safety", "Freedom from blame (psychological safety)", "0 (blame culture) "
-           "to 10 (safe to speak up, try and fail)", 0, 10, 4,
-           "Psychological safety is a belief a team holds in common (Edmondson, 1999), so it adds "
-           "solidarity; it takes the blame out of hierarchy and makes learning from failure "
-           "(renewal, critique) easier. Taylor (2022) asks how to address a risk-averse, "
-           "blame-fearing culture."),
-        _L("professional_autonomy", "Professional autonomy", "0 (scripted work) to 10 (staff and "
-           "teams decide how to work)", 0, 10, 4,
-           "Room to decide how to do one's work and to try new things: benign individualism, "
-           "Taylor's (2022) point that individualism is more than markets. It adds individualism "
-           "and lowers its malign share."),
-        _L("intermediate_institutions", "Intermediate institutions", "0 (absent) to 10 (royal "
-           "colleges, confederations and networks fully engaged)", 0, 10, 5,
-           "Bodies between the centre and the front line shape professional values and collective "
-           "learning: solidarity, renewal and constructive critique (the role Taylor, 2022, finds "
-           "missing from NHS England's 2022 operating framework)."),
-        _L("collaboration_duty", "Statutory duty to collaborate", "0 (none) to 10 (statutory duty, "
-           "shared budgets)", 0, 10, 5,
-           "A hierarchist instrument used to make solidarity: it adds solidarity and a little "
-           "hierarchy, restrains self-serving individualism, but some of the solidarity it makes "
-           "is compliance, and the hybrid raises rivalry between the modes (Hood, 1995: hybrids "
-           "of control types tend to be unstable)."),
-        _L("funding_growth", "Funding growth", "real-terms % a year", -2, 8, 3,
-           "Funding and capacity growth raise capacity; with demand growth it sets the ceiling "
-           "on the outcome (capacity relative to demand after ten years)."),
-        _L("demand_growth", "Demand growth", "% a year", 0, 8, 3,
-           "Demand growth (ageing, illness, expectations) lowers capacity relative to demand; "
-           "no balance of the modes makes up for the shortfall."),
-    )
-}
+#: The twelve policy levers, by field name, in field order (each a :class:`PolicyLever`).
+LEVERS: dict[str, PolicyLever] = {}
 
 #: How each model input depends on the normalised policy levers: ``input: (base, {lever: coef})``.
 #: A judgement: the rationale for each lever is in :data:`LEVERS`.
@@ -240,27 +159,30 @@ MAPPING: dict[str, tuple[float, dict[str, float]]] = {
 
 
 @dataclass(frozen=True)
-class PolicyLevers:
+class PolicyLevers(Params):
     """Twelve policy levers in plain units (see :data:`LEVERS` for ranges and rationales).
+
+    Declared with :func:`coordkit.params.param`, so ranges are checked on construction and in
+    :meth:`replace`, and :meth:`specs`, :meth:`to_dict` and :meth:`differences` come from
+    :class:`coordkit.params.Params`.
 
     Parameters
     ----------
     central_targets : float, 0 to 150, default 30
     inspection : float, 0 to 10, default 5
+    unannounced_inspection : float, 0 to 10, default 2
+        Contrived randomness (new).
     devolution : float, 0 to 10, default 5
     financial_incentives : float, 0 to 10, default 3
     competition : float, 0 to 10, default 2
     psychological_safety : float, 0 to 10, default 4
         Freedom from blame (psychological safety).
+    professional_autonomy : float, 0 to 10, default 4
+        Split out of the old "autonomy and freedom from blame" lever.
     intermediate_institutions : float, 0 to 10, default 5
     collaboration_duty : float, 0 to 10, default 5
     funding_growth : float, -2 to 8 (% a year), default 3
     demand_growth : float, 0 to 8 (% a year), default 3
-    unannounced_inspection : float, 0 to 10, default 2
-        Contrived randomness (new; keyword only in practice, placed last so that positional calls
-        written for the ten original levers keep working).
-    professional_autonomy : float, 0 to 10, default 4
-        Split out of the old "autonomy and freedom from blame" lever.
 
     Raises
     ------
@@ -275,50 +197,134 @@ class PolicyLevers:
     ValueError: competition (Competition between providers) must be between 0 and 10, got 11
     """
 
-    central_targets: float = LEVERS["central_targets"].default
-    inspection: float = LEVERS["inspection"].default
-    devolution: float = LEVERS["devolution"].default
-    financial_incentives: float = LEVERS["financial_incentives"].default
-    competition: float = LEVERS["competition"].default
-    psychological_safety: float = LEVERS["psychological_safety"].default
-    intermediate_institutions: float = LEVERS["intermediate_institutions"].default
-    collaboration_duty: float = LEVERS["collaboration_duty"].default
-    funding_growth: float = LEVERS["funding_growth"].default
-    demand_growth: float = LEVERS["demand_growth"].default
-    unannounced_inspection: float = LEVERS["unannounced_inspection"].default
-    professional_autonomy: float = LEVERS["professional_autonomy"].default
-
-    def __post_init__(self) -> None:
-        for f in fields(self):
-            spec, value = LEVERS[f.name], getattr(self, f.name)
-            try:
-                number = float(value)
-            except (TypeError, ValueError):
-                raise ValueError(f"{f.name} ({spec.label}): {value!r} is not a number") from None
-            if not spec.low <= number <= spec.high:  # also rejects NaN
-                raise ValueError(f"{f.name} ({spec.label}) must be between {spec.low:g} and "
-                                 f"{spec.high:g}, got {value!r}")
-            object.__setattr__(self, f.name, number)
-
-    def to_dict(self) -> dict[str, float]:
-        """All twelve levers by name.
-
-        Examples
-        --------
-        >>> PolicyLevers().to_dict()["central_targets"]
-        30.0
-        """
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-    def replace(self, **changes: float) -> PolicyLevers:
-        """Return a copy with some levers changed (validated like the original).
-
-        Examples
-        --------
-        >>> PolicyLevers().replace(devolution=9).devolution
-        9.0
-        """
-        return replace(self, **changes)
+    central_targets: float = param(
+        30, 0, 150, label='Central targets', step=1.0, scale="log",
+        unit=(
+            'national targets in planning guidance'
+        ),
+        help=(
+            'Targets are instructions from the centre: they add hierarchy, and when enforced by blame part '
+            'of what they add is malign (fear, defensive compliance). They also provoke gaming, which the '
+            'kit counts as malign individualism (after Bevan & Hood, 2006). The effect flattens as targets '
+            'multiply. Counts: 133 in 2022/23 and 18 in 2025/26 guidance (NHS Confederation).'
+        ),
+    )
+    inspection: float = param(
+        5, 0, 10, label='Scheduled inspection and regulation', step=0.5,
+        unit=(
+            'intensity, 0 (none) to 10 (special measures everywhere)'
+        ),
+        help=(
+            "Announced, scheduled inspection is oversight, Hood's hierarchist control: it adds hierarchy, "
+            'some of it malign (defensive compliance), and checks cosy, self-regarding groups.'
+        ),
+    )
+    unannounced_inspection: float = param(
+        2, 0, 10, label='Unannounced inspection and random audit', step=0.5,
+        unit=(
+            '0 (never) to 10 (any service, any day)'
+        ),
+        help=(
+            "Contrived randomness, Hood's fatalist control: checks nobody can predict make gaming and cosy "
+            'collusion harder, so they lower the malign share of individualism and solidarity. The model has'
+            ' no input for fatalism itself, so the cost of unpredictability to staff is not modelled.'
+        ),
+    )
+    devolution: float = param(
+        5, 0, 10, label='Devolution to systems', step=0.5,
+        unit=(
+            '0 (run from the centre) to 10 (systems and places decide)'
+        ),
+        help=(
+            'Handing decisions to ICSs and places gives room to local collaboration (solidarity) and local '
+            'initiative (individualism), but often relocates hierarchy to system boards rather than removing'
+            ' it, so it takes only a little weight off hierarchy.'
+        ),
+    )
+    financial_incentives: float = param(
+        3, 0, 10, label='Financial incentives (PbR)', step=0.5,
+        unit=(
+            '0 (block budgets) to 10 (payment by results throughout)'
+        ),
+        help=(
+            'Money that follows activity pushes individualism but invites gaming, and pays organisations to '
+            "compete for activity rather than to integrate -- Taylor's (2022) warning that payment by "
+            'results runs against integration.'
+        ),
+    )
+    competition: float = param(
+        2, 0, 10, label='Competition between providers', step=0.5,
+        unit=(
+            '0 (none) to 10 (open tendering everywhere)'
+        ),
+        help=(
+            "Competition is Hood's individualist control: it adds individualism, some of it malign, and "
+            'erodes collaboration. It is competition between providers, inside individualism, so it does not'
+            " feed the model's rivalry between modes."
+        ),
+    )
+    psychological_safety: float = param(
+        4, 0, 10, label='Freedom from blame (psychological safety)', step=0.5,
+        unit=(
+            '0 (blame culture) to 10 (safe to speak up, try and fail)'
+        ),
+        help=(
+            'Psychological safety is a belief a team holds in common (Edmondson, 1999), so it adds '
+            'solidarity; it takes the blame out of hierarchy and makes learning from failure (renewal, '
+            'critique) easier. Taylor (2022) asks how to address a risk-averse, blame-fearing culture.'
+        ),
+    )
+    professional_autonomy: float = param(
+        4, 0, 10, label='Professional autonomy', step=0.5,
+        unit=(
+            '0 (scripted work) to 10 (staff and teams decide how to work)'
+        ),
+        help=(
+            "Room to decide how to do one's work and to try new things: benign individualism, Taylor's "
+            '(2022) point that individualism is more than markets. It adds individualism and lowers its '
+            'malign share.'
+        ),
+    )
+    intermediate_institutions: float = param(
+        5, 0, 10, label='Intermediate institutions', step=0.5,
+        unit=(
+            '0 (absent) to 10 (royal colleges, confederations and networks fully engaged)'
+        ),
+        help=(
+            'Bodies between the centre and the front line shape professional values and collective learning:'
+            ' solidarity, renewal and constructive critique (the role Taylor, 2022, finds missing from NHS '
+            "England's 2022 operating framework)."
+        ),
+    )
+    collaboration_duty: float = param(
+        5, 0, 10, label='Statutory duty to collaborate', step=0.5,
+        unit=(
+            '0 (none) to 10 (statutory duty, shared budgets)'
+        ),
+        help=(
+            'A hierarchist instrument used to make solidarity: it adds solidarity and a little hierarchy, '
+            'restrains self-serving individualism, but some of the solidarity it makes is compliance, and '
+            'the hybrid raises rivalry between the modes (Hood, 1995: hybrids of control types tend to be '
+            'unstable).'
+        ),
+    )
+    funding_growth: float = param(
+        3, -2, 8, label='Funding growth', step=0.1,
+        unit=(
+            'real-terms % a year'
+        ),
+        help=(
+            'Funding and capacity growth raise capacity; with demand growth it sets the ceiling on the '
+            'outcome (capacity relative to demand after ten years).'
+        ),
+    )
+    demand_growth: float = param(
+        3, 0, 8, label="Demand growth", step=0.1, unit="% a year",
+        help=(
+            "Demand growth (ageing, illness, expectations) lowers capacity relative to demand; "
+            "no balance of the modes makes up for the shortfall."
+        ),
+    )
 
     @property
     def capacity_ratio(self) -> float:
@@ -354,6 +360,10 @@ class PolicyLevers:
         capacity = min(LEVER_SPECS["capacity"].high,
                        max(LEVER_SPECS["capacity"].low, self.capacity_ratio))
         return Levers(**values, demand=1.0, capacity=capacity)
+
+
+LEVERS.update({name: PolicyLever(**{f.name: getattr(spec, f.name) for f in fields(spec)})
+               for name, spec in PolicyLevers.specs().items()})
 
 
 def lever_table() -> pd.DataFrame:

@@ -232,3 +232,18 @@ def test_period_true_funding_in_the_presets():
     later = [s for s in PRESETS.values() if s.start_year >= 2019 and s.end_year <= 2022]
     assert [s.levers.funding_growth for s in later] == [5.7]
     assert PRESETS["integration_2014"].end_year < 2019
+
+
+def test_policy_levers_are_declared_with_the_kit_parameter_idiom():
+    from coordkit.params import Param, Params
+
+    assert isinstance(PolicyLevers(), Params)
+    specs = PolicyLevers.specs()
+    assert list(specs) == list(LEVERS) == list(PolicyLevers().to_dict())
+    for name, spec in LEVERS.items():
+        assert isinstance(spec, Param) and spec.rationale == spec.help == specs[name].help
+        assert spec.default == getattr(PolicyLevers(), name)
+    assert LEVERS["central_targets"].scale == "log" and LEVERS["central_targets"].step == 1
+    assert PolicyLevers(devolution=9).differences(PolicyLevers()) == {"devolution": (9.0, 5.0)}
+    with pytest.raises(ValueError, match="has no parameter 'colour'"):
+        PolicyLevers().replace(colour=1)

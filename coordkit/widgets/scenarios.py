@@ -58,9 +58,8 @@ _STYLE = {"description_width": "250px"}
 
 def _lever_slider(name: str, value: float, continuous_update: bool) -> w.FloatSlider:
     spec = LEVERS[name]
-    step = 1.0 if name == "central_targets" else (0.1 if "growth" in name else 0.5)
     return w.FloatSlider(
-        value=value, min=spec.low, max=spec.high, step=step, description=spec.label,
+        value=value, min=spec.low, max=spec.high, step=spec.step, description=spec.label,
         tooltip=f"{spec.label} ({spec.unit}): {spec.rationale}", readout_format=".1f",
         continuous_update=continuous_update, style=_STYLE, layout=w.Layout(width="560px"),
     )
