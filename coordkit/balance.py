@@ -1,21 +1,22 @@
 r"""The balance index: how evenly, how strongly and how benignly the three active modes are expressed.
 
-The theory says a system does best when hierarchy, solidarity and individualism are all
-articulated *and* balanced, while fatalism is acknowledged and managed (Taylor, 2022). No single
-number captures that, so the kit scores four components and then combines them.
+Taylor (2022) says organisations and systems do better when hierarchy, solidarity and
+individualism are all articulated *and* balanced, while fatalism is acknowledged and managed. No
+single number captures that, so the kit scores four components and then combines them.
 
 Components
 ----------
 evenness
     How evenly the (benign) strength is spread over H, S and I; 1 exactly at equal shares.
     Four classic indices are offered (see :func:`evenness`); they agree at the extremes and
-    disagree in between, which the notebooks show on real cases.
+    disagree in between, which the notebooks show on the kit's archetypes.
 strength
     Mean strength of the three active modes. Evenness alone would call "uniformly weak"
-    perfectly balanced, which the theory rejects: a deficit of everything is still a deficit.
+    perfectly balanced, which Taylor's call to *articulate* all three forms rules out: a deficit
+    of everything is still a deficit.
 malign share
     The strength-weighted fraction of active strength that is malign. A strong but overbearing
-    hierarchy is not the articulation the theory asks for.
+    hierarchy is not the articulation Taylor asks for.
 despair
     Strength of fatalism's malign face (fatalism x its malign share). Only despair is a cost:
     fatalism's benign face -- acceptance of limits, humility about prediction -- is not.

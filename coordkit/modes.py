@@ -94,7 +94,7 @@ ALL_MODES: tuple[Mode, Mode, Mode, Mode] = (*ACTIVE_MODES, Mode.FATALISM)
 
 @dataclass(frozen=True)
 class ModeInfo:
-    """What the theory says about one mode.
+    """What the kit records about one mode; each attribute says whose it is.
 
     Attributes
     ----------
@@ -113,15 +113,17 @@ class ModeInfo:
     injunction : str
         Taylor's one-line injunction for the mode.
     benign : tuple of str
-        What the mode looks like at its best.
+        What the mode looks like at its best (Taylor's examples for hierarchy; the kit's lists for
+        the other modes).
     malign : tuple of str
-        What the mode looks like at its worst.
+        What the mode looks like at its worst (as for ``benign``).
     hood_control : str
         Hood's control type for the matching grid-group cell.
     hood_failure : str
         Hood's characteristic failure of that control type, in our words.
     critique_of_others : str
-        How the mode wins legitimacy by criticising the others.
+        How the mode wins legitimacy by criticising the others (Taylor's point, 2022; the
+        wording is the kit's).
     ct_name : str
         The way of life's name in cultural theory (hierarchist, egalitarian, individualist,
         fatalist).
