@@ -75,7 +75,7 @@ def test_profile_figure_and_update_agree_with_a_fresh_figure():
 
 def test_descriptions_carry_the_numbers():
     text = plots.describe_profile(P)
-    for word in ("hierarchy 0.90", "50% malign", "deficit culture: weak individualism", "Dynamic balance"):
+    for word in ("hierarchy 0.90", "50% malign", "deficit culture: weak individualism", "Balance index"):
         assert word in text
     assert plots.describe_ternary([P, P]).count("\n- ") == 2
 
@@ -104,7 +104,7 @@ def test_show_displays_accessible_html_with_a_plain_text_twin(monkeypatch):
     assert raw and set(bundle) == {"text/html", "text/plain"}
     page = bundle["text/html"]
     img = _img(page)
-    assert img["alt"] == "Figure: deficit culture: weak individualism, dynamic balance 0.30."
+    assert img["alt"] == "Figure: deficit culture: weak individualism, balance index 0.30."
     assert base64.b64decode(img["src"].removeprefix("data:image/png;base64,"))[:4] == b"\x89PNG"
     assert "No description" not in page
     caption = re.search(r"<figcaption[^>]*>(.*)</figcaption>", page, re.S).group(1)
@@ -171,7 +171,7 @@ def test_profile_view_draws_what_it_describes():
         name = view.configuration.name
         assert fig.get_suptitle().startswith(name)
         assert f"Configuration: {name}." in view.describe()
-        assert view.alt() == f"Figure: {name}, dynamic balance {view.report.score:.2f}."
+        assert view.alt() == f"Figure: {name}, balance index {view.report.score:.2f}."
         assert f"{view.report.score:.2f}" in fig.get_suptitle()
         assert view.describe() == plots.describe_profile(profile)
 

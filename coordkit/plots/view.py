@@ -23,7 +23,7 @@ Examples
 >>> from coordkit.profile import Profile
 >>> view = ProfileView(Profile(0.9, 0.8, 0.2, 0.3))
 >>> view.alt()
-'Figure: deficit culture: weak individualism, dynamic balance 0.39.'
+'Figure: deficit culture: weak individualism, balance index 0.39.'
 >>> view.describe().startswith("Profile: hierarchy 0.90")
 True
 >>> html = view.html()
@@ -196,10 +196,10 @@ class ProfileView(FigureView):
     >>> view = ProfileView(Profile(1, 1, 1, 0))
     >>> fig = view.figure()
     >>> fig.get_suptitle()
-    'balanced  |  dynamic balance 1.00'
+    'balanced  |  balance index 1.00'
     >>> moved = ProfileView(Profile(0.9, 0.2, 0.1, 0.0)).update(fig)
     >>> moved.get_suptitle()
-    'hierarchy monoculture  |  dynamic balance 0.26'
+    'hierarchy monoculture  |  balance index 0.26'
     """
 
     profile: Profile
@@ -237,8 +237,8 @@ class ProfileView(FigureView):
                                      method=self.method)
 
     def alt(self) -> str:
-        """Alt text: the configuration and the dynamic balance score, in one sentence."""
-        return f"Figure: {self.configuration.name}, dynamic balance {self.report.score:.2f}."
+        """Alt text: the configuration and the balance index, in one sentence."""
+        return f"Figure: {self.configuration.name}, balance index {self.report.score:.2f}."
 
     def describe(self) -> str:
         """:func:`~coordkit.plots.profile.describe_profile` of the same profile and options."""
