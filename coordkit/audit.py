@@ -96,8 +96,8 @@ RULES: dict[str, str] = {
         "when no instrument uses its preferred control type (for the hermit, when no instrument leaves "
         "room to opt out)."),
     "verdict": (
-        "The kit's shorthand: 'clumsy' when no voice is excluded or unresponsive; 'elegant' when at "
-        "most one of the four grid-group voices is heard; 'partly clumsy' otherwise. A package "
+        "The kit's shorthand: 'clumsy' when no voice is excluded or unresponsive; 'elegant' when "
+        "exactly one of the four grid-group voices is heard; 'partly clumsy' otherwise. A package "
         "of instruments can at most make room for clumsiness: Verweij et al. describe it as a "
         "process of contestation, which no coding can show."),
     "overuse": (
@@ -109,7 +109,8 @@ RULES: dict[str, str] = {
         "hybrid the package relies on with the kit's wording of its instability."),
     "amendments": (
         "The kit's device: for each excluded voice, suggest its own polar type; for each excluded "
-        "or unresponsive voice, every hybrid joining its type to a voice already heard, each "
+        "or unresponsive voice, every hybrid joining its type to a voice already heard (to any "
+        "other voice if none is), each "
         "with the reason the voice itself would give for accepting it (ways_of_life.csv, "
         "accepts_because). These are prompts for discussion, not recommendations."),
 }
@@ -441,7 +442,7 @@ class Audit:
     hybrids : tuple of HybridUse
     overuse : tuple of Overuse
     amendments : tuple of Amendment
-    verdict : {"clumsy", "partly clumsy", "elegant"}
+    verdict : {"clumsy", "partly clumsy", "elegant", "no voice heard"}
     overuse_share : float
     rules : dict of str to str
         :data:`RULES`, so a result always carries the kit's reading it was made with.
@@ -699,9 +700,8 @@ def amendments(results: Sequence[VoiceResult]) -> tuple[Amendment, ...]:
         if r.status == "excluded":
             out.append(Amendment(r.voice, own, types[own].nhs_example, voice.accepts_because,
                                  types[own].characteristic_failure))
-        for other in heard:
-            if other == r.voice:
-                continue
+        partners = [v for v in heard if v != r.voice] or [v for v in VOICES[:4] if v != r.voice]
+        for other in partners:
             name = hybrid_name(own, everyone[other].preferred_control)
             out.append(Amendment(r.voice, name, types[name].nhs_example,
                                  f"{voice.accepts_because} (and {other} keeps its own part in it)",
@@ -710,7 +710,10 @@ def amendments(results: Sequence[VoiceResult]) -> tuple[Amendment, ...]:
 
 
 def verdict(results: Sequence[VoiceResult]) -> str:
-    """The kit's shorthand verdict: ``"clumsy"``, ``"partly clumsy"`` or ``"elegant"`` (see :data:`RULES`).
+    """The kit's shorthand verdict (see :data:`RULES`).
+
+    ``"clumsy"``, ``"partly clumsy"`` or ``"elegant"``, or ``"no voice heard"`` for a package with
+    no instrument of any grid-group type.
 
     Parameters
     ----------
@@ -728,7 +731,9 @@ def verdict(results: Sequence[VoiceResult]) -> str:
     if all(r.status == "engaged" for r in results):
         return "clumsy"
     heard = [r for r in results if r.voice != "hermit" and r.status != "excluded"]
-    return "elegant" if len(heard) <= 1 else "partly clumsy"
+    if not heard:
+        return "no voice heard"
+    return "elegant" if len(heard) == 1 else "partly clumsy"
 
 
 def audit(package: Package | Sequence[Instrument], *, overuse_share: float = DEFAULT_OVERUSE_SHARE) -> Audit:
