@@ -65,6 +65,7 @@ __all__ = [
     "overuse",
     "package",
     "packages",
+    "summary_table",
     "verdict",
     "voice_results",
     "voices",
@@ -769,3 +770,34 @@ def audit(package: Package | Sequence[Instrument], *, overuse_share: float = DEF
     return Audit(package=package, voices=results, hybrids=hybrids_used(instruments),
                  overuse=overuse(instruments, overuse_share), amendments=amendments(results),
                  verdict=verdict(results), overuse_share=overuse_share)
+
+
+def summary_table(results: Iterable[Audit]) -> pd.DataFrame:
+    """One row per audit: verdict, the voices by status, hybrids relied on and reverse effects.
+
+    Parameters
+    ----------
+    results : iterable of Audit
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by package title.
+
+    Examples
+    --------
+    >>> table = summary_table(audit(p) for p in packages().values())
+    >>> table.loc["The Health and Care Act 2022", "excluded"]
+    'individualism, fatalism, hermit'
+    """
+    import pandas as pd
+
+    rows = []
+    for r in results:
+        row = {"package": r.package.title, "instruments": len(r.package.instruments), "verdict": r.verdict}
+        for status in STATUSES:
+            row[status] = ", ".join(r.by_status(status)) or "none"
+        row["hybrids"] = ", ".join(h.hybrid for h in r.hybrids) or "none"
+        row["reverse effects"] = ", ".join(f"{o.control_type} {o.share:.0%}" for o in r.overuse) or "none"
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("package")
