@@ -202,3 +202,15 @@ def test_adding_a_hybrid_never_silences_a_voice(items, hybrid):
     rank = {"excluded": 0, "unresponsive": 1, "engaged": 2}
     for b, a in zip(before.voices, after.voices, strict=True):
         assert rank[a.status] >= rank[b.status], (b.voice, b.status, a.status)
+
+
+def test_the_workshop_worksheet_names_every_control_type_and_voice():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "docs" / "clumsiness_worksheet.md"
+    sheet = path.read_text(encoding="utf-8")
+    for name in audit.control_types():
+        assert f"| {name.replace(' x ', ' × ')} |" in sheet, name
+    for voice in audit.VOICES:
+        assert f"| {voice} |" in sheet, voice
+    assert "60%" in sheet and audit.DEFAULT_OVERUSE_SHARE == 0.6
