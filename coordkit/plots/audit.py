@@ -22,7 +22,9 @@ Audit of The Health and Social Care Act 2012, 4 instruments, partly clumsy in th
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
+from dataclasses import dataclass
+from typing import ClassVar
+
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
@@ -30,9 +32,10 @@ from matplotlib.patches import FancyArrowPatch
 from coordkit import audit as _audit
 from coordkit.modes import Mode
 from coordkit.plots.style import MARKERS, PALETTE
+from coordkit.plots.view import FigureView
 
-__all__ = ["POSITIONS", "audit_figure", "control_map", "describe_audit", "describe_hybrids",
-           "hybrids_figure"]
+__all__ = ["POSITIONS", "AuditView", "HybridsView", "audit_figure", "control_map", "describe_audit",
+           "describe_hybrids", "hybrids_figure"]
 
 #: Where each polar type (and the hermit) sits on the map: (group, grid), 0 = low, 1 = high.
 POSITIONS: dict[str, tuple[float, float]] = {
@@ -143,8 +146,54 @@ def control_map(ax: Axes, *, highlight: str | None = None, result: _audit.Audit 
     return ax
 
 
+@dataclass(frozen=True)
+class HybridsView(FigureView):
+    """Hood's control map as a figure view, optionally with one control type highlighted.
+
+    Parameters
+    ----------
+    highlight : str, optional
+        A control type to emphasise.
+
+    Examples
+    --------
+    >>> view = HybridsView("mutuality x competition")
+    >>> view.alt()
+    "Figure: Hood's control map with mutuality x competition highlighted."
+    >>> view.describe() == describe_hybrids("mutuality x competition")
+    True
+    """
+
+    highlight: str | None = None
+
+    figsize: ClassVar[tuple[float, float]] = (6.4, 5.6)
+    max_width: ClassVar[str | None] = "560px"
+
+    def draw(self, ax: Axes) -> Axes:
+        """Draw the map, titled."""
+        control_map(ax, highlight=self.highlight)
+        ax.set_title("Hood's control types: four polar types, six hybrids", fontsize=11, color=_TEXT)
+        return ax
+
+    def figure(self) -> Figure:
+        """A new figure of the map."""
+        fig = Figure(figsize=self.figsize)
+        self.draw(fig.add_subplot())
+        fig.tight_layout()
+        return fig
+
+    def describe(self) -> str:
+        """The long description (:func:`describe_hybrids`)."""
+        return describe_hybrids(self.highlight)
+
+    def alt(self) -> str:
+        """One sentence naming the figure."""
+        which = f" with {self.highlight} highlighted" if self.highlight else ""
+        return f"Figure: Hood's control map{which}."
+
+
 def hybrids_figure(highlight: str | None = None) -> Figure:
-    """Hood's four polar control types and six hybrids on the grid-group map.
+    """Hood's four polar control types and six hybrids on the grid-group map (:class:`HybridsView`).
 
     Parameters
     ----------
@@ -161,11 +210,7 @@ def hybrids_figure(highlight: str | None = None) -> Figure:
     >>> fig.axes[0].get_title()
     "Hood's control types: four polar types, six hybrids"
     """
-    fig, ax = plt.subplots(figsize=(6.4, 5.6))
-    control_map(ax, highlight=highlight)
-    ax.set_title("Hood's control types: four polar types, six hybrids", fontsize=11, color=_TEXT)
-    fig.tight_layout()
-    return fig
+    return HybridsView(highlight).figure()
 
 
 def describe_hybrids(highlight: str | None = None) -> str:
@@ -202,8 +247,80 @@ def _corner(name: str) -> str:
     return f"at {'top' if y > 0.5 else 'bottom'} {'right' if x > 0.5 else 'left'}"
 
 
+@dataclass(frozen=True)
+class AuditView(FigureView):
+    """An audit as a figure view: the control map drawn from the audit, and the five voices listed.
+
+    Parameters
+    ----------
+    result : Audit
+
+    Examples
+    --------
+    >>> from coordkit import audit
+    >>> view = AuditView(audit.audit(audit.package("hsca_2012")))
+    >>> print(view.alt())
+    Figure: audit of The Health and Social Care Act 2012, partly clumsy in the kit's reading.
+    >>> len(view.figure().axes)
+    2
+    """
+
+    result: _audit.Audit
+
+    figsize: ClassVar[tuple[float, float]] = (10.5, 5.4)
+    max_width: ClassVar[str | None] = "900px"
+
+    def draw(self, ax: Axes) -> Axes:
+        """Draw the map panel (the audit on Hood's map)."""
+        control_map(ax, result=self.result)
+        ax.set_title(f"{self.result.package.title}: {self.result.verdict}", fontsize=11, color=_TEXT)
+        return ax
+
+    def draw_voices(self, ax: Axes) -> Axes:
+        """Draw the voice panel: each voice's status in words, and the reverse effects."""
+        result = self.result
+        ax.axis("off")
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.set_title("The five voices (the kit's reading)", fontsize=11, color=_TEXT)
+        y = 0.95
+        for v in result.voices:
+            ax.text(0.0, y, f"{v.voice}: {v.status.upper()}", fontsize=9.5, fontweight="bold",
+                    color=_TEXT, va="top")
+            ax.text(0.04, y - 0.055, _wrap(v.reason, 62), fontsize=8, color=_MUTED, va="top")
+            y -= 0.15
+        flagged = (", ".join(f"{o.control_type} in {o.share:.0%}" for o in result.overuse)
+                   if result.overuse else "none")
+        ax.text(0.0, y - 0.02, _wrap(f"Reverse effects (type in over {result.overuse_share:.0%} of "
+                                     f"instruments): {flagged}", 66), fontsize=8.5, color=_TEXT, va="top")
+        return ax
+
+    def figure(self) -> Figure:
+        """A new two-panel figure."""
+        fig = Figure(figsize=self.figsize)
+        return self.update(fig)
+
+    def update(self, fig: Figure) -> Figure:
+        """Redraw ``fig`` for this audit (the frame is rebuilt: both panels are redrawn)."""
+        fig.clear()
+        left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.15, 1]})
+        self.draw(left)
+        self.draw_voices(right)
+        fig.tight_layout()
+        return fig
+
+    def describe(self) -> str:
+        """The long description (:func:`describe_audit`)."""
+        return describe_audit(self.result)
+
+    def alt(self) -> str:
+        """One sentence naming the figure."""
+        return (f"Figure: audit of {self.result.package.title}, {self.result.verdict} in the kit's "
+                "reading.")
+
+
 def audit_figure(result: _audit.Audit) -> Figure:
-    """An audit on the control map, beside a list of the five voices and their statuses.
+    """An audit on the control map, beside a list of the five voices (:class:`AuditView`).
 
     Parameters
     ----------
@@ -214,25 +331,7 @@ def audit_figure(result: _audit.Audit) -> Figure:
     matplotlib Figure
         Two axes: the map and the voice list.
     """
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10.5, 5.4), gridspec_kw={"width_ratios": [1.15, 1]})
-    control_map(left, result=result)
-    left.set_title(f"{result.package.title}: {result.verdict}", fontsize=11, color=_TEXT)
-    right.axis("off")
-    right.set_xlim(0, 1)
-    right.set_ylim(0, 1)
-    right.set_title("The five voices (the kit's reading)", fontsize=11, color=_TEXT)
-    y = 0.95
-    for v in result.voices:
-        right.text(0.0, y, f"{v.voice}: {v.status.upper()}", fontsize=9.5, fontweight="bold",
-                   color=_TEXT, va="top")
-        right.text(0.04, y - 0.055, _wrap(v.reason, 62), fontsize=8, color=_MUTED, va="top")
-        y -= 0.15
-    flagged = (", ".join(f"{o.control_type} in {o.share:.0%}" for o in result.overuse)
-               if result.overuse else "none")
-    right.text(0.0, y - 0.02, _wrap(f"Reverse effects (type in over {result.overuse_share:.0%} of "
-                                    f"instruments): {flagged}", 66), fontsize=8.5, color=_TEXT, va="top")
-    fig.tight_layout()
-    return fig
+    return AuditView(result).figure()
 
 
 def _wrap(text: str, width: int) -> str:
