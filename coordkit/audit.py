@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "ACTIVE_VOICES",
     "DEFAULT_OVERUSE_SHARE",
     "POLAR_TYPES",
     "RULES",
@@ -75,6 +76,8 @@ __all__ = [
 POLAR_TYPES: tuple[str, str, str, str] = ("oversight", "mutuality", "competition", "contrived randomness")
 #: The five voices, in the kit's order: the four modes, then the hermit.
 VOICES: tuple[str, ...] = ("hierarchy", "solidarity", "individualism", "fatalism", "hermit")
+#: The three active voices whose engagement makes a package clumsy in the kit's verdict.
+ACTIVE_VOICES: tuple[str, str, str] = ("hierarchy", "solidarity", "individualism")
 #: The three statuses a voice can have in an audit; every voice always gets exactly one.
 STATUSES: tuple[str, str, str] = ("engaged", "unresponsive", "excluded")
 #: Default share of instruments using one polar type above which the audit flags reverse effects.
@@ -97,8 +100,12 @@ RULES: dict[str, str] = {
         "when no instrument uses its preferred control type (for the hermit, when no instrument leaves "
         "room to opt out)."),
     "verdict": (
-        "The kit's shorthand: 'clumsy' when no voice is excluded or unresponsive; 'elegant' when "
-        "exactly one of the four grid-group voices is heard; 'partly clumsy' otherwise. A package "
+        "The kit's shorthand, after Verweij et al. (2006), whose clumsy solutions combine the three "
+        "active voices: 'clumsy' when hierarchy, solidarity and individualism are all engaged; "
+        "'elegant' when exactly one of the four grid-group voices is heard; 'partly clumsy' "
+        "otherwise; 'no voice heard' when none is. Fatalism and the hermit are reported beside the "
+        "verdict, not in it: Taylor (2022) asks that fatalism be acknowledged and managed, and Ney & "
+        "Verweij (2014) treat standing back (the hermit) as a further test. A package "
         "of instruments can at most make room for clumsiness: Verweij et al. describe it as a "
         "process of contestation, which no coding can show."),
     "overuse": (
@@ -491,9 +498,10 @@ class Audit:
         Examples
         --------
         >>> print(audit(package("hsca_2012")).as_text().splitlines()[0])
-        The Health and Social Care Act 2012 (4 instruments): partly clumsy.
+        The Health and Social Care Act 2012 (4 instruments): partly clumsy in the kit's reading.
         """
-        lines = [f"{self.package.title} ({len(self.package.instruments)} instruments): {self.verdict}."]
+        lines = [f"{self.package.title} ({len(self.package.instruments)} instruments): {self.verdict}"
+                 " in the kit's reading."]
         for status in STATUSES:
             names = self.by_status(status)
             lines.append(f"{status.capitalize()}: {', '.join(names) if names else 'none'}.")
@@ -713,8 +721,10 @@ def amendments(results: Sequence[VoiceResult]) -> tuple[Amendment, ...]:
 def verdict(results: Sequence[VoiceResult]) -> str:
     """The kit's shorthand verdict (see :data:`RULES`).
 
-    ``"clumsy"``, ``"partly clumsy"`` or ``"elegant"``, or ``"no voice heard"`` for a package with
-    no instrument of any grid-group type.
+    ``"clumsy"`` when the three active voices are all engaged (fatalism and the hermit are
+    reported beside the verdict, not in it), ``"elegant"`` when one grid-group voice alone is
+    heard, ``"partly clumsy"`` otherwise, and ``"no voice heard"`` for a package with no
+    instrument of any grid-group type.
 
     Parameters
     ----------
@@ -729,7 +739,8 @@ def verdict(results: Sequence[VoiceResult]) -> str:
     >>> verdict(voice_results([Instrument("t", "Targets", "oversight")]))
     'elegant'
     """
-    if all(r.status == "engaged" for r in results):
+    status = {r.voice: r.status for r in results}
+    if all(status.get(v) == "engaged" for v in ACTIVE_VOICES):
         return "clumsy"
     heard = [r for r in results if r.voice != "hermit" and r.status != "excluded"]
     if not heard:

@@ -96,12 +96,16 @@ def test_polar_instruments_side_by_side_are_unresponsive():
     assert result.verdict == "partly clumsy"
 
 
-def test_clumsy_needs_every_voice_including_the_hermit():
-    full = [I("a", "oversight x mutuality"), I("b", "competition x contrived randomness")]
-    assert audit.audit(full).by_status("excluded") == ["hermit"]
-    assert audit.audit(full).verdict == "partly clumsy"
-    clumsy = audit.audit([*full, I("c", "mutuality", voluntary=True)])
-    assert clumsy.verdict == "clumsy" and clumsy.amendments == ()
+def test_clumsy_needs_the_three_active_voices_engaged_and_reports_the_others_beside_it():
+    two = [I("a", "oversight x mutuality"), I("b", "oversight")]
+    assert audit.audit(two).verdict == "partly clumsy"
+    active = audit.audit([I("a", "oversight x mutuality"), I("b", "mutuality x competition")])
+    assert active.verdict == "clumsy"
+    assert active.by_status("excluded") == ["fatalism", "hermit"]  # reported, with amendments
+    assert {a.voice for a in active.amendments} == {"fatalism", "hermit"}
+    everyone = audit.audit([I("a", "oversight x mutuality"), I("b", "competition x contrived randomness"),
+                            I("c", "mutuality", voluntary=True)])
+    assert everyone.verdict == "clumsy" and everyone.amendments == ()
 
 
 def test_amendments_speak_for_the_excluded_voice_in_its_own_terms():
@@ -191,7 +195,7 @@ def test_every_voice_not_engaged_gets_an_amendment_and_inputs_are_untouched(item
     needing = {v.voice for v in result.voices if v.status != "engaged"}
     offered = {a.voice for a in result.amendments}
     assert offered == needing
-    assert (result.verdict == "clumsy") == (not needing)
+    assert (result.verdict == "clumsy") == (not needing & set(audit.ACTIVE_VOICES))
 
 
 @settings(max_examples=100, deadline=None)
