@@ -177,9 +177,13 @@ class HybridsView(FigureView):
 
     def figure(self) -> Figure:
         """A new figure of the map."""
-        fig = Figure(figsize=self.figsize)
+        return self.update(Figure(figsize=self.figsize))
+
+    def update(self, fig: Figure) -> Figure:
+        """Redraw ``fig`` for this view (the map is redrawn whole)."""
+        fig.clear()
         self.draw(fig.add_subplot())
-        fig.tight_layout()
+        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.93)
         return fig
 
     def describe(self) -> str:
@@ -306,7 +310,7 @@ class AuditView(FigureView):
         left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.15, 1]})
         self.draw(left)
         self.draw_voices(right)
-        fig.tight_layout()
+        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.93, wspace=0.05)
         return fig
 
     def describe(self) -> str:
