@@ -60,12 +60,13 @@ class FigureView:
     Examples
     --------
     >>> from dataclasses import dataclass
+    >>> from coordkit.plots.style import SECONDARY
     >>> @dataclass(frozen=True)
     ... class Bars(FigureView):
     ...     '''Heights as bars.'''
     ...     heights: tuple[float, ...]
     ...     def draw(self, ax):
-    ...         ax.bar(range(len(self.heights)), self.heights, color="#0072B2")
+    ...         ax.bar(range(len(self.heights)), self.heights, color=SECONDARY)
     ...         ax.set_title(f"{len(self.heights)} bars")
     ...         return ax
     ...     def describe(self):
