@@ -208,8 +208,9 @@ def accessibility_problems(
         words = t.get_text().strip()
         if not words or not t.get_visible() or t.get_alpha() == 0:
             continue
-        if t.get_fontsize() < min_font_pt:
-            problems.append(f"text {words[:40]!r} is {t.get_fontsize():.1f} pt "
+        size = float(t.get_fontsize())
+        if size < min_font_pt:
+            problems.append(f"text {words[:40]!r} is {size:.1f} pt "
                             f"(under {min_font_pt:g} pt)")
         box = t.get_bbox_patch()
         behind = box.get_facecolor() if box is not None else _background(t)
@@ -244,12 +245,15 @@ def _artist_colours(artist: Artist) -> list[Any]:
         return [c for c in out if c is not None and str(c).lower() != "none"
                 and to_rgba(c)[3] > 0]
     assert isinstance(artist, Collection)
-    faces = list(artist.get_facecolor()) if len(artist.get_facecolor()) else []
-    edges = list(artist.get_edgecolor()) if np.any(artist.get_linewidth()) else []
-    return [c for c in [*faces, *edges] if c[3] > 0]
+    faces = [tuple(c) for c in np.atleast_2d(artist.get_facecolor())]
+    edges = [tuple(c) for c in np.atleast_2d(artist.get_edgecolor())] \
+        if np.any(artist.get_linewidth()) else []
+    return [c for c in [*faces, *edges] if len(c) == 4 and c[3] > 0]
 
 
-def new_axes(ax: Axes | None, projection: str | None = None, figsize=(5, 4)) -> Axes:
+def new_axes(
+    ax: Axes | None, projection: str | None = None, figsize: tuple[float, float] = (5, 4)
+) -> Axes:
     """Return ``ax``, checking its projection, or a new pyplot figure's axes if ``ax`` is None.
 
     Parameters
