@@ -118,7 +118,7 @@ def colour_literals(path: Path) -> set[str]:
 
 
 SCANNED = sorted([*ROOT.glob("coordkit/plots/*.py"), *ROOT.glob("coordkit/widgets/*.py"),
-                  *ROOT.glob("coordkit/templates/*"), ROOT / "coordkit/class_report.py",
+                  *ROOT.glob("coordkit/templates/**/*.j2"), ROOT / "coordkit/class_report.py",
                   *ROOT.glob("coordkit/plots/**/*.py")])
 
 
