@@ -40,7 +40,7 @@ from typing import Any, ClassVar
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from coordkit.balance import BalanceReport, report
+from coordkit.balance import BalanceReport, EvennessMethod, report
 from coordkit.configuration import Configuration, classify
 from coordkit.plots.output import alt_text, figure_bundle, figure_html, png_base64
 from coordkit.plots.profile import describe_profile, profile_figure, ternary, update_profile_figure
@@ -60,12 +60,13 @@ class FigureView:
     Examples
     --------
     >>> from dataclasses import dataclass
+    >>> from coordkit.plots.style import SECONDARY
     >>> @dataclass(frozen=True)
     ... class Bars(FigureView):
     ...     '''Heights as bars.'''
     ...     heights: tuple[float, ...]
     ...     def draw(self, ax):
-    ...         ax.bar(range(len(self.heights)), self.heights, color="#0072B2")
+    ...         ax.bar(range(len(self.heights)), self.heights, color=SECONDARY)
     ...         ax.set_title(f"{len(self.heights)} bars")
     ...         return ax
     ...     def describe(self):
@@ -204,7 +205,7 @@ class ProfileView(FigureView):
 
     profile: Profile
     threshold: float = 0.5
-    method: str = "pielou"
+    method: EvennessMethod = "pielou"
     ticks: bool = False
 
     figsize: ClassVar[tuple[float, float]] = (10.0, 5.0)
@@ -214,7 +215,7 @@ class ProfileView(FigureView):
     @cached_property
     def report(self) -> BalanceReport:
         """The balance report of the profile (computed once)."""
-        return report(self.profile, method=self.method)  # type: ignore[arg-type]
+        return report(self.profile, method=self.method)
 
     @cached_property
     def configuration(self) -> Configuration:
