@@ -94,6 +94,10 @@ NOT_YET_FROM_STYLE: dict[str, set[str]] = {
     "coordkit/plots/survey.py": {"#000000", "#505050", "#555555", "#777777", "#B24A00"},
     "coordkit/widgets/history.py": {"#CCC", "#D55E00"},
     "coordkit/widgets/survey.py": {"#B24A00"},
+    # The coding sheet and report are rendered in the policy layer (coordkit.codings), which may not
+    # import the views' style module; their greys are style's INK, MUTED and NEUTRAL, written out.
+    "coordkit/templates/coding_sheet.html.j2": {"#222222", "#555555", "#595959"},
+    "coordkit/templates/codings_report.html.j2": {"#222222", "#555555", "#595959"},
 }
 
 

@@ -31,6 +31,7 @@ from matplotlib.patches import FancyArrowPatch
 
 from coordkit import audit as _audit
 from coordkit.modes import Mode
+from coordkit.plots import style
 from coordkit.plots.style import MARKERS, PALETTE
 from coordkit.plots.view import FigureView
 
@@ -49,8 +50,8 @@ _MODE = {"oversight": Mode.HIERARCHY, "mutuality": Mode.SOLIDARITY, "competition
          "contrived randomness": Mode.FATALISM}
 _VOICE_OF = {"oversight": "hierarchy", "mutuality": "solidarity", "competition": "individualism",
              "contrived randomness": "fatalism"}
-_TEXT = "#222222"  # near-black text: contrast far above 4.5:1 on white
-_MUTED = "#595959"  # grey text still above 4.5:1 on white
+_TEXT = style.INK  # near-black text: contrast far above 4.5:1 on white
+_MUTED = style.NEUTRAL  # grey text still above 4.5:1 on white
 _STATUS_STYLE = {  # fill?, line style of the node's edge
     "engaged": (True, "solid"),
     "unresponsive": (True, "dashed"),
@@ -133,7 +134,7 @@ def control_map(ax: Axes, *, highlight: str | None = None, result: _audit.Audit 
     hx, hy = POSITIONS["hermit"]
     hermit_state = status.get("hermit", "engaged")
     filled, edge = _STATUS_STYLE[hermit_state]
-    ax.scatter([hx], [hy], s=420, marker="P", facecolor="#FFFFFF" if not filled else "#CCCCCC",
+    ax.scatter([hx], [hy], s=420, marker="P", facecolor=style.BACKGROUND if not filled else style.GUIDE,
                edgecolor=_TEXT, linewidths=1.5, linestyle=edge, zorder=4)
     caption = "hermit\n(withdrawn,\noff the map)"
     if result is not None:

@@ -149,7 +149,7 @@ def figure_html(
     >>> from coordkit.profile import Profile
     >>> p = Profile(1, 1, 1, 0)
     >>> html = figure_html(profile_figure(p), describe_profile(p))
-    >>> html.startswith('<figure') and 'alt="Figure: balanced, dynamic balance 1.00."' in html
+    >>> html.startswith('<figure') and 'alt="Figure: balanced, balance index 1.00."' in html
     True
     >>> "<figcaption" in html and "Configuration: balanced." in html
     True
@@ -223,7 +223,7 @@ def figure_bundle(
     >>> p = Profile(1, 1, 1, 0)
     >>> bundle = figure_bundle(profile_figure(p), describe_profile(p))
     >>> print(bundle["text/plain"])  # doctest: +ELLIPSIS
-    [figure] Figure: balanced, dynamic balance 1.00.
+    [figure] Figure: balanced, balance index 1.00.
     Figure description: Profile: hierarchy 1.00, ...
     >>> sorted(bundle)
     ['text/html', 'text/plain']

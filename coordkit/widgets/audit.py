@@ -21,6 +21,7 @@ import ipywidgets as w
 
 from coordkit import audit
 from coordkit.html import Markup, escape
+from coordkit.plots import style
 from coordkit.plots.audit import AuditView, HybridsView
 from coordkit.widgets._base import CONTROL_LAYOUT, Explorer
 from coordkit.widgets.common import silenced
@@ -134,7 +135,7 @@ class AuditExplorer(Explorer):
             layout=w.Layout(**CONTROL_LAYOUT),
             tooltip="flag a polar type used by more than this share of the instruments (a judgement)")
         self.instruments: dict[str, w.Checkbox] = {}
-        self.boxes = w.VBox(layout=w.Layout(border="1px solid #767676", padding="4px", width="100%"))
+        self.boxes = w.VBox(layout=w.Layout(border=f"1px solid {style.NEUTRAL}", padding="4px", width="100%"))
         self.watch(self.package, callback=self._new_package)
         self.watch(self.overuse)
         self.assemble([self.package, self.overuse],
