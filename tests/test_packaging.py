@@ -276,3 +276,20 @@ def test_data_loads_from_an_installed_wheel(wheel, tmp_path):
     templates = ROOT / "coordkit" / "templates"
     if templates.is_dir():
         assert seen["templates"] == sorted(p.name for p in templates.iterdir() if p.name != "__pycache__")
+
+
+def test_the_documented_nbgitpuller_links_are_the_ones_the_hub_test_follows():
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.hub.classroom import nbgitpuller_link
+
+    want = urlsplit(nbgitpuller_link("https://YOUR-HUB", "https://github.com/coordkit/coordkit",
+                                     "notebooks/00_start_here.ipynb"))
+    for doc in ("README.md", "docs/lecturer_guide.md"):
+        links = re.findall(r"https://YOUR-HUB/hub/user-redirect/git-pull\?[^`\s)]+", (ROOT / doc).read_text())
+        assert links, f"{doc} has no nbgitpuller link"
+        for link in links:
+            got = urlsplit(link)
+            assert (got.path, parse_qs(got.query)) == (want.path, parse_qs(want.query)), f"{doc}: {link}"
+            assert parse_qs(got.query)["branch"] == ["main"]
+    assert (ROOT / "notebooks" / "00_start_here.ipynb").exists()
