@@ -23,6 +23,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -83,6 +84,7 @@ class Classroom:
         self.homes = workdir / "homes"
         self.log = workdir / "jupyterhub.log"
         self.origin = workdir / "origin" / REPO_NAME
+        self.runtime = tempfile.mkdtemp(prefix="ck-rt-")  # short: kernels' Unix sockets live here
         self.process: subprocess.Popen | None = None
 
     # ----- set-up ------------------------------------------------------------------------------
@@ -97,7 +99,11 @@ class Classroom:
 
     def _config(self) -> str:
         bindir = Path(sys.executable).parent
-        args = ["--allow-root"] if os.geteuid() == 0 else []
+        # A loaded CI machine may take over a minute to start a kernel (default limit: 60 s). Kernels
+        # talk over Unix sockets: 20 servers on one loopback picking random TCP ports collide (on a
+        # real hub each server has a container, and a network, of its own).
+        args = ["--MappingKernelManager.kernel_info_timeout=300", "--KernelManager.transport=ipc"]
+        args += ["--allow-root"] if os.geteuid() == 0 else []
         roles = [{"name": "classroom", "services": ["classroom"],
                   "scopes": ["admin:users", "admin:servers", "access:servers", "list:users", "read:users"]}]
         return "\n".join([
@@ -118,11 +124,13 @@ class Classroom:
             "c.Spawner.default_url = '/lab'",
             "c.Spawner.start_timeout = 300",
             "c.Spawner.http_timeout = 300",
-            # stopping: SIGINT, then SIGTERM, then SIGKILL, a second apart (defaults: 10, 5, 5 s)
-            "c.LocalProcessSpawner.interrupt_timeout = 1",
+            # stopping: SIGINT, then SIGTERM, then SIGKILL (defaults 10, 5, 5 s); stop() ends the rest
+            "c.LocalProcessSpawner.interrupt_timeout = 3",
             "c.LocalProcessSpawner.term_timeout = 1",
             "c.LocalProcessSpawner.kill_timeout = 1",
-            "c.Spawner.environment = {'JUPYTER_PLATFORM_DIRS': '1', 'GIT_TERMINAL_PROMPT': '0'}",
+            # a short runtime folder per student: Unix socket paths must stay under 108 bytes
+            "c.Spawner.environment = {'JUPYTER_PLATFORM_DIRS': '1', 'GIT_TERMINAL_PROMPT': '0',",
+            f"    'JUPYTER_RUNTIME_DIR': lambda spawner: {self.runtime + '/'!r} + spawner.user.name}}",
             "c.JupyterHub.concurrent_spawn_limit = 100",
             f"c.JupyterHub.services = [{{'name': 'classroom', 'api_token': {self.token!r}}}]",
             f"c.JupyterHub.load_roles = {roles!r}",
@@ -158,15 +166,31 @@ class Classroom:
         raise RuntimeError(f"JupyterHub did not answer within {timeout} s:\n{self.log_tail()}")
 
     def stop(self) -> None:
-        """Stop the hub, its proxy and every single-user server (cleanup_servers)."""
+        """Stop the hub, its proxy and every single-user server (cleanup_servers), then end any
+        process of theirs still running (kernels live in sessions of their own)."""
+        import psutil
+
         if self.process is None or self.process.poll() is not None:
             return
+        try:
+            descendants = psutil.Process(self.process.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            descendants = []
         self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(timeout=60)
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=10)
+        for process in descendants:
+            try:
+                process.terminate()
+            except psutil.NoSuchProcess:
+                pass
+        _, alive = psutil.wait_procs(descendants, timeout=5)
+        for process in alive:
+            process.kill()
+        shutil.rmtree(self.runtime, ignore_errors=True)
 
     def log_tail(self, chars: int = 4000) -> str:
         return self.log.read_text(errors="replace")[-chars:] if self.log.exists() else "(no log)"
@@ -294,7 +318,7 @@ class Classroom:
 
         url = f"ws://127.0.0.1:{self.port}/user/{name}/api/kernels/{kernel}/channels"
         ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {self.token}"},
-                                                 connect_timeout=60, request_timeout=60))
+                                                 connect_timeout=timeout, request_timeout=timeout))
         msg_id = uuid.uuid4().hex
         ws.write_message(json.dumps({
             "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": name,
