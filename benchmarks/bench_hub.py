@@ -57,5 +57,5 @@ def run() -> list[Result]:
         Result("hub: one student's own time, median (all arriving at once)", own, "s", 60),
         Result("hub: memory per student session (server + kernel, unique)", uss, "MiB", 300),
         Result("hub: memory per student session (server + kernel, resident)", rss, "MiB", 450),
-        Result("hub: students who failed", float(len(failed)), "", 1),
+        Result("hub: students who failed", float(len(failed)), "students", 1),
     ]
