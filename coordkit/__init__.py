@@ -5,6 +5,10 @@ The core (:mod:`coordkit.modes`, :mod:`coordkit.profile`, :mod:`coordkit.balance
 (:mod:`coordkit.widgets`) load matplotlib, seaborn and ipywidgets, so import them explicitly when
 you need them; ``import coordkit`` stays light.
 
+A notebook states the version it was written for in its first code cell, so that a hub whose
+installed kit is older than freshly pulled notebooks says so in one line instead of failing
+later: ``import coordkit; coordkit.require("0.2")`` (see :func:`require`).
+
 Examples
 --------
 >>> import coordkit as ck
@@ -13,12 +17,14 @@ Examples
 'deficit culture: weak individualism'
 """
 
+import sys
+
 from coordkit.balance import BalanceReport, balance_index, dynamic_balance, evenness, report
 from coordkit.configuration import Configuration, Kind, all_configurations, classify
 from coordkit.modes import ACTIVE_MODES, ALL_MODES, MODES, Mode
 from coordkit.profile import Profile, ProfileError
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # the single source: pyproject.toml reads it (hatch dynamic version)
 
 __all__ = [
     "ACTIVE_MODES",
@@ -37,4 +43,61 @@ __all__ = [
     "dynamic_balance",
     "evenness",
     "report",
+    "require",
 ]
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """The numeric release part of a version string: ``"0.2.0rc1"`` -> ``(0, 2, 0)``."""
+    parts = []
+    for piece in version.strip().lstrip("vV").split("."):
+        digits = ""
+        for char in piece:
+            if not char.isdigit():
+                break
+            digits += char
+        if not digits:
+            break
+        parts.append(int(digits))
+        if len(digits) < len(piece):
+            break
+    if not parts:
+        raise ValueError(f"not a version number: {version!r} (expected e.g. '0.2')")
+    return tuple(parts)
+
+
+def require(minimum: str, /) -> None:
+    """Warn, in one friendly line, if the installed coordkit is older than ``minimum``.
+
+    Put it in a notebook's first code cell: ``import coordkit; coordkit.require("0.2")``. On a
+    JupyterHub, notebooks pulled fresh from the repository can be newer than the kit installed in
+    the course image; this says so at the top instead of failing with an obscure error later.
+    Nothing happens when the installed version is new enough.
+
+    Parameters
+    ----------
+    minimum : str
+        The oldest coordkit release the notebook works with, e.g. ``"0.2"`` or ``"0.2.1"``.
+
+    Raises
+    ------
+    ValueError
+        If ``minimum`` is not a version number.
+
+    Examples
+    --------
+    >>> require("0.1")
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stderr(io.StringIO()) as err:
+    ...     require("99.0")
+    >>> print(err.getvalue())  # doctest: +ELLIPSIS
+    This notebook needs coordkit 99.0 or newer, and ... is installed: some cells may fail. Update with: ...
+    """
+    wanted = _release(minimum)
+    have = _release(__version__)
+    width = max(len(wanted), len(have))
+    if have + (0,) * (width - len(have)) >= wanted + (0,) * (width - len(wanted)):
+        return
+    print(f"This notebook needs coordkit {minimum} or newer, and {__version__} is installed: some cells may "
+          'fail. Update with: pip install --upgrade "coordkit[lab]" (on a JupyterHub, ask whoever runs it), '
+          "then restart the kernel.", file=sys.stderr)
