@@ -52,22 +52,6 @@ _TEX_ALIASES = {r"\ge ": r"\geq ", r"\le ": r"\leq ", r"\ne ": r"\neq "}
 _WIDGET = "application/vnd.jupyter.widget-view+json"
 _NBVAL_LINE = re.compile(r"^\s*#\s*NBVAL_\w+\s*$", re.M)
 
-PRINT_CSS = """
-<style>
-  body { font-size: 16px; line-height: 1.5; }
-  .jp-Notebook { max-width: 52em; margin: 0 auto; }
-  img.ck-math { vertical-align: middle; }
-  div.ck-math { text-align: center; margin: 0.8em 0; line-height: 2; }
-  div.ck-math img { max-width: 100%; }
-  .ck-widget-note { font-style: italic; color: #333; border-left: 4px solid #555; padding-left: 0.6em; }
-  @media print {
-    h1, h2, h3, h4 { break-after: avoid-page; page-break-after: avoid; }
-    img, figure, table, pre, .jp-OutputArea-output { break-inside: avoid; page-break-inside: avoid; }
-    a { color: #000; }
-    .jp-Notebook { max-width: none; }
-  }
-</style>
-"""
 
 
 class MathError(ValueError):
@@ -218,7 +202,10 @@ def _exporter(kind: str) -> object:
         exporter.reveal_theme = "simple"
         exporter.reveal_scroll = True
     else:
-        exporter = HTMLExporter(template_name="lab")
+        # the kit's handout template (coordkit/templates/nbconvert/handout): lab's page plus
+        # underlined links, figures that fit the page and print rules
+        exporter = HTMLExporter(template_name="handout",
+                                extra_template_basedirs=[str(ROOT / "coordkit" / "templates" / "nbconvert")])
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
@@ -298,8 +285,6 @@ def build(
         body, _ = exporter.from_notebook_node(ready, resources={"metadata": {"name": _title(nb, path.stem)}})
         body = _MATHJAX_BLOCK.sub("", body)  # maths is already drawn; never fetch a script for it
         body = body.replace("if(MathJax.Hub.getAllJax(", "if(window.MathJax && MathJax.Hub.getAllJax(")
-        if kind == "handouts":
-            body = body.replace("</head>", PRINT_CSS + "</head>", 1)
         suffix = ".slides.html" if kind == "slides" else ".html"
         target = out / f"{path.stem}{suffix}"
         target.write_text(body, encoding="utf-8")
