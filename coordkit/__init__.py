@@ -18,11 +18,15 @@ Examples
 """
 
 import sys
+from typing import TYPE_CHECKING
 
 from coordkit.balance import BalanceReport, balance_index, dynamic_balance, evenness, report
 from coordkit.configuration import Configuration, Kind, all_configurations, classify
 from coordkit.modes import ACTIVE_MODES, ALL_MODES, MODES, Mode
 from coordkit.profile import Profile, ProfileError
+
+if TYPE_CHECKING:
+    from coordkit.terms import Entry
 
 __version__ = "0.2.0"  # the single source: pyproject.toml reads it (hatch dynamic version)
 
@@ -42,9 +46,34 @@ __all__ = [
     "classify",
     "dynamic_balance",
     "evenness",
+    "glossary",
     "report",
     "require",
 ]
+
+
+def glossary(term: str) -> "Entry":
+    """Look up a term the kit uses: its definition in the kit's words and whose term it is.
+
+    A lazy shortcut for :func:`coordkit.terms.glossary` (every term: ``docs/glossary.md``).
+
+    Parameters
+    ----------
+    term : str
+        Case, punctuation and a plural ``s`` are forgiven; aliases (``"NPM"``, ``"egalitarian"``) work.
+
+    Returns
+    -------
+    coordkit.terms.Entry
+
+    Examples
+    --------
+    >>> glossary("egalitarian").term
+    'solidarity'
+    """
+    from coordkit.terms import glossary as _lookup
+
+    return _lookup(term)
 
 
 def _release(version: str) -> tuple[int, ...]:

@@ -120,7 +120,9 @@ class ModeInfo:
     hood_control : str
         Hood's control type for the matching grid-group cell.
     hood_failure : str
-        Hood's characteristic failure of that control type, in our words.
+        Hood's characteristic failure of the cell's way of life when it is pushed too far, in our
+        words (for fatalism: apathy and inertia, the failure of a fatalist regime, not of contrived
+        randomness, which is an active strategy of deliberate unpredictability).
     critique_of_others : str
         How the mode wins legitimacy by criticising the others (Taylor's point, 2022; the
         wording is the kit's).
