@@ -246,6 +246,14 @@ class Levers:
     demand: float = _lever(1.0, 0.1, 3.0, "demand on the system")
     capacity: float = _lever(1.0, 0.1, 3.0, "capacity of the system")
     noise: float = _lever(0.0, 0.0, 0.5, "size of random shocks (0 = deterministic)")
+    surprise: float = _lever(
+        0.0, 0.0, 3.0, "surprise: allegiance leaves a mode whose failures disappoint (0 = off)")
+    surprise_delay: float = _lever(
+        4.0, 0.5, 20.0, "years for disappointment to move allegiance (learning time)")
+    responsiveness: float = _lever(
+        1.0, 0.0, 1.0, "how far a mode lets its critics reform it (1 clumsy, 0 stalemate)")
+    benign_fatalism: float = _lever(
+        0.0, 0.0, 1.0, "share of fatalism in its benign face (acceptance, humility, resilience)")
 
     def __post_init__(self) -> None:
         _check_ranges(self)
@@ -333,6 +341,8 @@ class Rates:
     fatalism_feed: float = _lever(1.0, 0.0, 5.0, "feed of fatalism by malign forms and unmet demand")
     fatalism_relief: float = _lever(1.0, 0.0, 5.0, "relief of fatalism by benign strength")
     sapping: float = _lever(0.5, 0.0, 2.0, "wearing down of active modes by fatalism")
+    allegiance_mixing: float = _lever(
+        0.05, 0.0, 1.0, "drift of allegiance back towards even (keeps every mode some backers)")
 
     def __post_init__(self) -> None:
         _check_ranges(self)
@@ -357,60 +367,88 @@ def _clip01(z: Any) -> Any:
     return (abs(z) - abs(z - 1.0) + 1.0) * 0.5
 
 
+def _prepare(lv: dict[str, Any], rates: Rates, dt: float) -> dict[str, Any]:
+    """The constants of a run, once: levers (floats or arrays), rates and the step."""
+    return {
+        "u": lv["support"], "h": lv["malign_bias"], "rho": lv["reverse_effect"],
+        "kappa": lv["critique"], "chi": lv["rivalry"], "eta": lv["renewal"],
+        "resp": lv["responsiveness"], "omega": lv["benign_fatalism"],
+        "felt": lv["surprise"] / lv["surprise_delay"],
+        "overload": _relu(1.0 - lv["capacity"] / lv["demand"]),
+        "amp": lv["noise"] * math.sqrt(dt), "dt": dt,
+        "gamma": rates.growth, "delta": rates.erosion, "beta": rates.baseline_drift,
+        "phi": rates.fatalism_feed, "psi": rates.fatalism_relief, "sap": rates.sapping,
+        "mix": rates.allegiance_mixing,
+    }
+
+
+def _step(c: dict[str, Any], state: Sequence[Any], shock: Any) -> list[Any]:
+    """One Euler(-Maruyama) step of the state (bH, bS, bI, mH, mS, mI, f, wH, wS, wI)."""
+    dt = c["dt"]
+    u, h, kappa, omega = c["u"], c["h"], c["kappa"], c["omega"]
+    b, m, f, w = state[0:3], state[3:6], state[6], state[7:10]
+    s = [b[0] + m[0], b[1] + m[1], b[2] + m[2]]
+    inv = 3.0 / (s[0] + s[1] + s[2] + 1e-12)
+    p = [s[0] * inv, s[1] * inv, s[2] * inv]  # three times the shares
+    x = [_relu(p[0] - 1.0), _relu(p[1] - 1.0), _relu(p[2] - 1.0)]
+    floor = [1.0 + x[0], 1.0 + x[1], 1.0 + x[2]]  # max(1, p_i)
+    gap = [_relu(p[1] - floor[0]) + _relu(p[2] - floor[0]),
+           _relu(p[0] - floor[1]) + _relu(p[2] - floor[1]),
+           _relu(p[0] - floor[2]) + _relu(p[1] - floor[2])]
+    bsum = b[0] + b[1] + b[2]
+    msum = m[0] + m[1] + m[2]
+    harm = (1.0 - omega) * f  # only fatalism's malign face saps and costs
+    keep = 1.0 - harm
+    base_loss = c["delta"] + c["sap"] * harm
+    # surprise: allegiance leaves the modes whose failures (malign fraction) are worst,
+    # replicator-style; benign fatalism (humility about prediction) dulls the surprise
+    fail = [m[0] / (s[0] + 1e-12), m[1] / (s[1] + 1e-12), m[2] / (s[2] + 1e-12)]
+    mean_fail = w[0] * fail[0] + w[1] * fail[1] + w[2] * fail[2]
+    felt = c["felt"] * (1.0 - omega * f)
+    mix = c["mix"]
+    nw = [_relu(w[i] + dt * (felt * w[i] * (mean_fail - fail[i]) + mix * (1.0 / 3.0 - w[i])))
+          for i in range(3)]
+    wsum = nw[0] + nw[1] + nw[2]
+    nb, nm = [], []
+    for i in range(3):
+        push = u[i] * (3.0 * w[i])
+        grow = c["gamma"] * (push + kappa * 0.5 * (msum - m[i])) * (1.0 - s[i]) * keep
+        drift = c["rho"] * (c["beta"] + x[i]) * b[i]
+        reform = (c["eta"] + c["resp"] * kappa * 0.5 * (bsum - b[i])) * m[i]
+        loss = base_loss + c["chi"] * gap[i]
+        bi = b[i] + dt * ((1.0 - h[i]) * grow - drift + reform - loss * b[i])
+        mi = m[i] + dt * (h[i] * grow + drift - reform - loss * m[i])
+        if shock is not None:
+            bi = bi + c["amp"] * shock[i] * b[i] * (1.0 - s[i])
+        nb.append(_relu(bi))
+        nm.append(_relu(mi))
+    room = 1.0 - f
+    df = c["phi"] * (msum / 3.0 + c["overload"]) * room - (c["psi"] * bsum / 3.0 + c["delta"]) * f
+    f = f + dt * df
+    if shock is not None:
+        f = f + c["amp"] * shock[3] * f * room
+    f = _clip01(f)
+    out = []
+    for i in range(3):
+        si = nb[i] + nm[i]
+        scale = 2.0 / (1.0 + si + abs(si - 1.0))  # 1 / max(1, si)
+        out.append(nb[i] * scale)
+    for i in range(3):
+        si = nb[i] + nm[i]
+        out.append(nm[i] * 2.0 / (1.0 + si + abs(si - 1.0)))
+    return [*out, f, nw[0] / wsum, nw[1] / wsum, nw[2] / wsum]
+
+
 def _integrate(
     lv: dict[str, Any], rates: Rates, state: list[Any], steps: int, dt: float,
     shocks: Any,
 ) -> list[tuple[Any, ...]]:
-    """Euler(-Maruyama) steps; returns one row (bH, bS, bI, mH, mS, mI, f) per time point."""
-    u = lv["support"]
-    h = lv["malign_bias"]
-    rho, kappa, chi, eta = lv["reverse_effect"], lv["critique"], lv["rivalry"], lv["renewal"]
-    overload = _relu(1.0 - lv["capacity"] / lv["demand"])
-    amp = lv["noise"] * math.sqrt(dt)
-    gamma, delta, beta = rates.growth, rates.erosion, rates.baseline_drift
-    phi, psi, sap = rates.fatalism_feed, rates.fatalism_relief, rates.sapping
-
-    b = list(state[:3])
-    m = list(state[3:6])
-    f = state[6]
-    rows = [(*b, *m, f)]
+    """Euler(-Maruyama) steps; one row (bH, bS, bI, mH, mS, mI, f, wH, wS, wI) per time point."""
+    c = _prepare(lv, rates, dt)
+    rows = [tuple(state)]
     for step in range(steps):
-        s = [b[0] + m[0], b[1] + m[1], b[2] + m[2]]
-        inv = 3.0 / (s[0] + s[1] + s[2] + 1e-12)
-        p = [s[0] * inv, s[1] * inv, s[2] * inv]  # three times the shares
-        x = [_relu(p[0] - 1.0), _relu(p[1] - 1.0), _relu(p[2] - 1.0)]
-        floor = [1.0 + x[0], 1.0 + x[1], 1.0 + x[2]]  # max(1, p_i)
-        gap = [_relu(p[1] - floor[0]) + _relu(p[2] - floor[0]),
-               _relu(p[0] - floor[1]) + _relu(p[2] - floor[1]),
-               _relu(p[0] - floor[2]) + _relu(p[1] - floor[2])]
-        bsum = b[0] + b[1] + b[2]
-        msum = m[0] + m[1] + m[2]
-        keep = 1.0 - f
-        base_loss = delta + sap * f
-        nb, nm = [], []
-        for i in range(3):
-            grow = gamma * (u[i] + kappa * 0.5 * (msum - m[i])) * (1.0 - s[i]) * keep
-            drift = rho * (beta + x[i]) * b[i]
-            reform = (eta + kappa * 0.5 * (bsum - b[i])) * m[i]
-            loss = base_loss + chi * gap[i]
-            bi = b[i] + dt * ((1.0 - h[i]) * grow - drift + reform - loss * b[i])
-            mi = m[i] + dt * (h[i] * grow + drift - reform - loss * m[i])
-            if shocks is not None:
-                bi = bi + amp * shocks[step][i] * b[i] * (1.0 - s[i])
-            nb.append(_relu(bi))
-            nm.append(_relu(mi))
-        df = phi * (msum / 3.0 + overload) * keep - (psi * bsum / 3.0 + delta) * f
-        f = f + dt * df
-        if shocks is not None:
-            f = f + amp * shocks[step][3] * f * keep
-        f = _clip01(f)
-        for i in range(3):
-            si = nb[i] + nm[i]
-            scale = 2.0 / (1.0 + si + abs(si - 1.0))  # 1 / max(1, si)
-            nb[i] = nb[i] * scale
-            nm[i] = nm[i] * scale
-        b, m = nb, nm
-        rows.append((*b, *m, f))
+        state = _step(c, state, None if shocks is None else shocks[step])
+        rows.append(tuple(state))
     return rows
 
 
@@ -447,6 +485,7 @@ class Trajectory:
     fatalism: NDArray[np.float64]
     outcome: NDArray[np.float64]
     ceiling: float
+    allegiance: NDArray[np.float64] | None = None
 
     @property
     def strength(self) -> NDArray[np.float64]:
@@ -645,12 +684,13 @@ def _initial_state(initial: Profile | None) -> list[float]:
         raise TypeError(f"initial must be a coordkit Profile, got {type(p).__name__}")
     s, mf = p.active_strengths, p.malign
     return [*(si * (1 - mi) for si, mi in zip(s, mf, strict=True)),
-            *(si * mi for si, mi in zip(s, mf, strict=True)), p.fatalism]
+            *(si * mi for si, mi in zip(s, mf, strict=True)), p.fatalism,
+            1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0]
 
 
 def _outcome(benign: NDArray[np.float64], fatalism: NDArray[np.float64],
-             ceiling: Any) -> NDArray[np.float64]:
-    y = np.cbrt(np.prod(benign, axis=-1)) * (1.0 - fatalism) * ceiling
+             ceiling: Any, benign_fatalism: Any = 0.0) -> NDArray[np.float64]:
+    y = np.cbrt(np.prod(benign, axis=-1)) * (1.0 - (1.0 - benign_fatalism) * fatalism) * ceiling
     return np.minimum(y, ceiling)
 
 
@@ -722,9 +762,20 @@ def _trajectory(levers: Levers, rates: Rates, rows: NDArray[np.float64], steps: 
         benign=benign,
         malign=malign,
         fatalism=fatalism,
-        outcome=_outcome(benign, fatalism, ceiling),
+        outcome=_outcome(benign, fatalism, ceiling, levers.benign_fatalism),
         ceiling=ceiling,
+        allegiance=rows[:, 7:10],
     )
+
+
+def _lever_arrays(settings: Sequence[Levers]) -> dict[str, Any]:
+    """Every lever as an array with one entry per setting (for the vectorised integrator)."""
+    lv: dict[str, Any] = {
+        name: np.array([getattr(s, name) for s in settings]) for name in LEVER_SPECS
+    }
+    lv["support"] = [lv[f"support_{m}"] for m in _ACTIVE]
+    lv["malign_bias"] = [lv[f"malign_bias_{m}"] for m in _ACTIVE]
+    return lv
 
 
 def sweep(
@@ -767,11 +818,7 @@ def sweep(
     rates = Rates() if rates is None else rates
     steps = _check_run(years, dt)
     n = len(settings)
-    lv: dict[str, Any] = {
-        name: np.array([getattr(s, name) for s in settings]) for name in LEVER_SPECS
-    }
-    lv["support"] = [lv[f"support_{m}"] for m in _ACTIVE]
-    lv["malign_bias"] = [lv[f"malign_bias_{m}"] for m in _ACTIVE]
+    lv = _lever_arrays(settings)
     state = [np.full(n, v) for v in _initial_state(initial)]
     shocks = None
     if np.any(lv["noise"] > 0):
