@@ -202,7 +202,8 @@ def test_a_balanced_team_can_sit_in_a_monoculture_system(structure, team):
 
 def test_presets_are_named_and_bad_team_index_is_rejected():
     assert set(PRESETS) == {"fractal balance", "balanced nation of monoculture teams",
-                            "balanced team in a monoculture system"}
+                            "balanced team in a monoculture system",
+                            "monoculture teams by suppression"}
     for make in PRESETS.values():
         assert isinstance(make(SMALL), AgentLevers)
     with pytest.raises(ValueError, match="team must be between 0 and 35"):
@@ -318,22 +319,22 @@ def test_configurations_are_the_kits_classification_of_each_unit(runs):
         configurations_by_level(run, step=61)
 
 
-def test_the_verdict_names_where_the_fractal_claim_breaks(runs):
+def test_the_verdict_names_where_balance_does_not_carry_across_levels(runs):
     assert fractal_verdict(runs["fractal balance"]) == \
-        "Balanced at every level: the fractal claim holds."
+        "Balanced at every level: here balance carries across the levels."
     assert fractal_verdict(runs["balanced nation of monoculture teams"]) == \
-        "A balanced nation built of unbalanced teams: the fractal claim breaks."
+        "A balanced nation built of unbalanced teams: balance does not carry across levels here."
     assert fractal_verdict(runs["balanced team in a monoculture system"]) == \
         ("1 balanced team inside a system that is not (hierarchy monoculture): "
-         "the fractal claim breaks.")
+         "balance does not carry across levels here.")
     pushed = simulate(S, AgentLevers(incentives=1.0, central_targets=0, devolution=0),
                       steps=60, seed=0)
     assert fractal_verdict(pushed) == \
         "Unbalanced at every level (nation: individualism monoculture)."
     # at the start, random dispositions leave a few small teams uneven
     assert fractal_verdict(runs["fractal balance"], step=0) == \
-        ("A balanced nation, but 2 of 12 teams are not balanced: the fractal claim holds only "
-         "roughly.")
+        ("A balanced nation, but 2 of 12 teams are not balanced: here balance carries across "
+         "levels only roughly.")
 
 
 # ----- the sweep ---------------------------------------------------------------------------------
