@@ -362,6 +362,11 @@ def _relu(z: Any) -> Any:
     return (z + abs(z)) * 0.5
 
 
+def _relu_array(z: Any) -> Any:
+    """max(0, z) for arrays, in one operation (the same values as :func:`_relu`)."""
+    return np.maximum(z, 0.0)
+
+
 def _clip01(z: Any) -> Any:
     """min(1, max(0, z)) for floats and arrays alike."""
     return (abs(z) - abs(z - 1.0) + 1.0) * 0.5
@@ -369,11 +374,13 @@ def _clip01(z: Any) -> Any:
 
 def _prepare(lv: dict[str, Any], rates: Rates, dt: float) -> dict[str, Any]:
     """The constants of a run, once: levers (floats or arrays), rates and the step."""
+    vector = isinstance(lv["rivalry"], np.ndarray)
     return {
+        "relu": _relu_array if vector else _relu,
         "u": lv["support"], "h": lv["malign_bias"], "rho": lv["reverse_effect"],
         "kappa": lv["critique"], "chi": lv["rivalry"], "eta": lv["renewal"],
         "resp": lv["responsiveness"], "omega": lv["benign_fatalism"],
-        "felt": lv["surprise"] / lv["surprise_delay"],
+        "gain": lv["surprise"], "lag": 1.0 / lv["surprise_delay"],
         "overload": _relu(1.0 - lv["capacity"] / lv["demand"]),
         "amp": lv["noise"] * math.sqrt(dt), "dt": dt,
         "gamma": rates.growth, "delta": rates.erosion, "beta": rates.baseline_drift,
@@ -383,30 +390,32 @@ def _prepare(lv: dict[str, Any], rates: Rates, dt: float) -> dict[str, Any]:
 
 
 def _step(c: dict[str, Any], state: Sequence[Any], shock: Any) -> list[Any]:
-    """One Euler(-Maruyama) step of the state (bH, bS, bI, mH, mS, mI, f, wH, wS, wI)."""
-    dt = c["dt"]
+    """One Euler(-Maruyama) step of the state (b, m, f, allegiance w, perceived failure e)."""
+    dt, relu = c["dt"], c["relu"]
     u, h, kappa, omega = c["u"], c["h"], c["kappa"], c["omega"]
-    b, m, f, w = state[0:3], state[3:6], state[6], state[7:10]
+    b, m, f, w, e = state[0:3], state[3:6], state[6], state[7:10], state[10:13]
     s = [b[0] + m[0], b[1] + m[1], b[2] + m[2]]
     inv = 3.0 / (s[0] + s[1] + s[2] + 1e-12)
     p = [s[0] * inv, s[1] * inv, s[2] * inv]  # three times the shares
-    x = [_relu(p[0] - 1.0), _relu(p[1] - 1.0), _relu(p[2] - 1.0)]
+    x = [relu(p[0] - 1.0), relu(p[1] - 1.0), relu(p[2] - 1.0)]
     floor = [1.0 + x[0], 1.0 + x[1], 1.0 + x[2]]  # max(1, p_i)
-    gap = [_relu(p[1] - floor[0]) + _relu(p[2] - floor[0]),
-           _relu(p[0] - floor[1]) + _relu(p[2] - floor[1]),
-           _relu(p[0] - floor[2]) + _relu(p[1] - floor[2])]
+    gap = [relu(p[1] - floor[0]) + relu(p[2] - floor[0]),
+           relu(p[0] - floor[1]) + relu(p[2] - floor[1]),
+           relu(p[0] - floor[2]) + relu(p[1] - floor[2])]
     bsum = b[0] + b[1] + b[2]
     msum = m[0] + m[1] + m[2]
     harm = (1.0 - omega) * f  # only fatalism's malign face saps and costs
     keep = 1.0 - harm
     base_loss = c["delta"] + c["sap"] * harm
-    # surprise: allegiance leaves the modes whose failures (malign fraction) are worst,
-    # replicator-style; benign fatalism (humility about prediction) dulls the surprise
-    fail = [m[0] / (s[0] + 1e-12), m[1] / (s[1] + 1e-12), m[2] / (s[2] + 1e-12)]
-    mean_fail = w[0] * fail[0] + w[1] * fail[1] + w[2] * fail[2]
-    felt = c["felt"] * (1.0 - omega * f)
+    # surprise: failures (malign fractions) are perceived after a lag; allegiance leaves the
+    # modes perceived to fail worst, replicator-style; benign fatalism (humility about
+    # prediction) dulls the surprise
+    lag = c["lag"]
+    ne = [e[i] + dt * lag * (m[i] / (s[i] + 1e-12) - e[i]) for i in range(3)]
+    mean_fail = w[0] * e[0] + w[1] * e[1] + w[2] * e[2]
+    felt = c["gain"] * (1.0 - omega * f)
     mix = c["mix"]
-    nw = [_relu(w[i] + dt * (felt * w[i] * (mean_fail - fail[i]) + mix * (1.0 / 3.0 - w[i])))
+    nw = [relu(w[i] + dt * (felt * w[i] * (mean_fail - e[i]) + mix * (1.0 / 3.0 - w[i])))
           for i in range(3)]
     wsum = nw[0] + nw[1] + nw[2]
     nb, nm = [], []
@@ -420,8 +429,8 @@ def _step(c: dict[str, Any], state: Sequence[Any], shock: Any) -> list[Any]:
         mi = m[i] + dt * (h[i] * grow + drift - reform - loss * m[i])
         if shock is not None:
             bi = bi + c["amp"] * shock[i] * b[i] * (1.0 - s[i])
-        nb.append(_relu(bi))
-        nm.append(_relu(mi))
+        nb.append(relu(bi))
+        nm.append(relu(mi))
     room = 1.0 - f
     df = c["phi"] * (msum / 3.0 + c["overload"]) * room - (c["psi"] * bsum / 3.0 + c["delta"]) * f
     f = f + dt * df
@@ -436,7 +445,7 @@ def _step(c: dict[str, Any], state: Sequence[Any], shock: Any) -> list[Any]:
     for i in range(3):
         si = nb[i] + nm[i]
         out.append(nm[i] * 2.0 / (1.0 + si + abs(si - 1.0)))
-    return [*out, f, nw[0] / wsum, nw[1] / wsum, nw[2] / wsum]
+    return [*out, f, nw[0] / wsum, nw[1] / wsum, nw[2] / wsum, *ne]
 
 
 def _integrate(
@@ -486,6 +495,7 @@ class Trajectory:
     outcome: NDArray[np.float64]
     ceiling: float
     allegiance: NDArray[np.float64] | None = None
+    perceived_failure: NDArray[np.float64] | None = None
 
     @property
     def strength(self) -> NDArray[np.float64]:
@@ -685,7 +695,7 @@ def _initial_state(initial: Profile | None) -> list[float]:
     s, mf = p.active_strengths, p.malign
     return [*(si * (1 - mi) for si, mi in zip(s, mf, strict=True)),
             *(si * mi for si, mi in zip(s, mf, strict=True)), p.fatalism,
-            1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0]
+            1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0, *(float(mi) for mi in mf)]
 
 
 def _outcome(benign: NDArray[np.float64], fatalism: NDArray[np.float64],
@@ -765,6 +775,7 @@ def _trajectory(levers: Levers, rates: Rates, rows: NDArray[np.float64], steps: 
         outcome=_outcome(benign, fatalism, ceiling, levers.benign_fatalism),
         ceiling=ceiling,
         allegiance=rows[:, 7:10],
+        perceived_failure=rows[:, 10:13],
     )
 
 

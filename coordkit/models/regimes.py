@@ -36,10 +36,10 @@ strength that swings most.
 Examples
 --------
 >>> rm = regime_map("rivalry", [0.5, 2.0], "surprise", [0.0, 2.0], years=200)
->>> rm.regime.tolist()
-[['settled', 'settled'], ['settled', 'cycling']]
->>> rm.count("cycling")
-1
+>>> rm.regime.tolist()  # rows: surprise 0 and 2; columns: rivalry 0.5 and 2
+[['settled', 'settled'], ['damped', 'cycling']]
+>>> rm.count("cycling"), round(float(rm.period[1, 1]), 1)
+(1, 12.7)
 """
 
 from __future__ import annotations
@@ -223,24 +223,28 @@ def largest_lyapunov(
     -0.693
     """
     tail = steps if tail is None else tail
-    x = [np.asarray(v, dtype=float) for v in state]
-    y = [v.copy() for v in x]
-    y[0] = y[0] + d0
-    total = np.zeros_like(x[0])
+    x = [np.atleast_1d(np.asarray(v, dtype=float)) for v in state]
+    n = len(x[0])
+    # the run and its copy travel together in one state of twice the length
+    z = [np.concatenate([v, v]) for v in x]
+    z[0][n:] += d0
+    total = np.zeros(n)
     for k in range(1, steps + 1):
-        x, y = step(x), step(y)
+        z = step(z)
         if observe is not None:
-            observe(x)
+            observe([v[:n] for v in z])
         if k % renorm == 0 or k == steps:
-            diff = [b - a for a, b in zip(x, y, strict=True)]
+            diff = [v[n:] - v[:n] for v in z]
             d = np.sqrt(sum(v * v for v in diff))
             if k > steps - tail:
-                total = total + np.log(np.maximum(d, 1e-300) / d0)
+                total += np.log(np.maximum(d, 1e-300) / d0)
             dead = d == 0  # both copies clipped to the same boundary: restart the copy
             scale = np.where(dead, 0.0, d0 / np.where(dead, 1.0, d))
-            y = [a + v * scale for a, v in zip(x, diff, strict=True)]
-            y[0] = np.where(dead, y[0] + d0, y[0])
-    return total / (tail * dt)
+            for v, dv in zip(z, diff, strict=True):
+                v[n:] = v[:n] + dv * scale
+            z[0][n:] += np.where(dead, d0, 0.0)
+    result = total / (tail * dt)
+    return float(result[0]) if np.ndim(state[0]) == 0 else result
 
 
 @dataclass(frozen=True, eq=False)
@@ -377,8 +381,10 @@ def regime_map(
     state: list[Any] = [np.full(n, v) for v in _initial_state(initial)]
     for _ in range(steps - tail):  # the transient: no twin needed
         state = _step(c, state, None)
+    twin = _prepare(_lever_arrays(settings + settings), rates, dt)
     kept: list[list[Any]] = []
-    lyap = largest_lyapunov(lambda z: _step(c, z, None), state, tail, dt, observe=kept.append)
+    lyap = largest_lyapunov(lambda z: _step(twin, z, None), state, tail, dt,
+                            observe=kept.append)
     strengths = np.array([[z[i] + z[i + 3] for i in range(3)] for z in kept])  # (T, 3, n)
     regimes = _classify(strengths, lyap, crit)
     amplitude = np.ptp(strengths, axis=0).max(axis=0)
