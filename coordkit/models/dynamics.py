@@ -9,7 +9,7 @@ and its outputs are not forecasts. Every run is deterministic given the levers a
 What it represents
 ------------------
 The whole system (a nation, an ICS, a provider or a team -- the model does not say which) is
-described by seven numbers, each in [0, 1]:
+described by seven numbers, each in [0, 1] (six more carry the surprise mechanism, below):
 
 - :math:`b_i` and :math:`m_i`, the benign and malign parts of the strength of each active mode
   :math:`i \in \{H, S, I\}` (hierarchy, solidarity, individualism); the strength is
@@ -26,19 +26,47 @@ Assumptions
    proportional to how far its share of active strength rises above balance (one third).
 3. *Mutual critique*: each mode draws legitimacy from the others' malign forms (malign growth in one
    feeds its critics' growth), and the benign strength of its rivals checks and reforms its own
-   malign part. *Renewal* (learning, candour, professional institutions) reforms malign parts too.
+   malign part -- as far as the mode is *responsive* to its critics (``responsiveness`` 1, the
+   default: critics are heard and acted on, as in a clumsy solution; 0: a stalemate in which
+   critics gain support but change nothing; after Thompson's account of clumsy solutions).
+   *Renewal* (learning, candour, professional institutions) reforms malign parts too.
 4. *Rivalry*: a mode whose share is above balance crowds out the modes weaker than it, in
    proportion to how far it exceeds both balance and them (Hood's "polar types repel"). At
    balance nobody is crowded, and two equally strong modes do not crowd each other, so a
    deficit culture (two strong, one weak) can persist.
-5. *Fatalism* is fed by malign forms and by demand exceeding capacity, is relieved by benign active
-   strength, and saps every active mode.
+5. *Fatalism* is fed by malign forms and by demand exceeding capacity, and is relieved by benign
+   active strength. It has two faces (Taylor, RSA, May 2021: fatalism "between wisdom and
+   despair"). A share ``benign_fatalism`` of it is the benign face -- acceptance of limits,
+   humility about prediction, resilience -- which neither saps the active modes nor cuts the
+   outcome, and dulls surprise (who expects less is less surprised). The rest, the malign face
+   (resignation, learned helplessness), saps every active mode and cuts the outcome. By default
+   all fatalism is malign, as in the kit's first version of this model.
 6. The *outcome* (think: the system's capacity to improve and perform) needs all three benign
    modes together (a geometric mean, so the weakest drags it down), is reduced by fatalism, and is
    capped by capacity relative to demand: balance cannot make up for the shortfall.
-7. Everything else (people, money, politics) is left out on purpose. History is not: the
+7. *Surprise* (off by default, ``surprise`` = 0). Cultural theory makes surprise the engine of
+   change: a way of life loses adherents when the world keeps failing to behave as it
+   expects (Thompson, Ellis & Wildavsky, 1990). Here each mode has an *allegiance*
+   :math:`w_i` (the share of backing it commands; :math:`\sum w_i = 1`, even at the start) that
+   scales its policy support to :math:`3 w_i u_i`. Adherents perceive each mode's failures
+   (its malign fraction :math:`m_i / s_i`) after a lag of about ``surprise_delay`` years, and
+   allegiance moves from the modes perceived to fail worse than average to the others, as in
+   replicator dynamics (the learning rule Janssen & de Vries, 1998, gave agents holding
+   cultural-theory perspectives). A small drift back to even keeps every mode some backers.
+8. Everything else (people, money, politics) is left out on purpose. History is not: the
    starting profile matters, and from a hierarchy-heavy start the default levers settle to a
    balance that still leans a little to hierarchy (rivalry makes the model path-dependent).
+
+Where it settles and where it swings (in this model)
+----------------------------------------------------
+Without surprise every setting the kit has tried settles to a fixed point. With surprise, two
+things are needed for lasting swings, and :mod:`coordkit.models.regimes` maps them: strong
+*rivalry* (above about 1 to 1.5, lower for stronger or slower surprise), which makes a dominant
+mode self-sustaining (the polar types repel), and enough *surprise* to erode a dominant mode's
+allegiance as its reverse effects show. Then a monoculture rises, sours, is deserted after the
+delay, and a rival takes over: a limit cycle through the modes with a period of one to three
+decades. With weak rivalry the pull to balance wins and surprise only adds damped swings that
+die away. This is a property of the rules as written, not a finding about the NHS.
 
 Equations
 ---------
@@ -48,23 +76,31 @@ With shares :math:`p_i = s_i / \sum_j s_j`, excess emphasis :math:`x_i = \max(0,
 
 .. math::
 
-    G_i &= \gamma \, (u_i + \kappa L_i)(1 - s_i)(1 - f),
+    G_i &= \gamma \, (3 w_i u_i + \kappa L_i)(1 - s_i)(1 - (1 - \omega) f),
         \qquad L_i = \tfrac12 \textstyle\sum_{j \ne i} m_j \\
-    R_i &= (\eta + \kappa K_i) \, m_i, \qquad K_i = \tfrac12 \textstyle\sum_{j \ne i} b_j \\
-    \ell_i &= \delta + \sigma f + \chi \textstyle\sum_{j \ne i} \max\bigl(0,\,
+    R_i &= (\eta + r \kappa K_i) \, m_i, \qquad K_i = \tfrac12 \textstyle\sum_{j \ne i} b_j \\
+    \ell_i &= \delta + \sigma (1 - \omega) f + \chi \textstyle\sum_{j \ne i} \max\bigl(0,\,
         3 p_j - \max(1, 3 p_i)\bigr) \\
     \dot b_i &= (1 - h_i) G_i - \rho (\beta + x_i) b_i + R_i - \ell_i b_i \\
     \dot m_i &= h_i G_i + \rho (\beta + x_i) b_i - R_i - \ell_i m_i \\
     \dot f &= \varphi (\bar m + O)(1 - f) - (\psi \bar b + \delta) f \\
-    y &= (1 - O) \, (b_H b_S b_I)^{1/3} \, (1 - f)
+    \dot e_i &= (m_i / s_i - e_i) / \tau, \qquad
+    \dot w_i = \varsigma (1 - \omega f)\, w_i (\bar e - e_i) + \mu (\tfrac13 - w_i),
+        \qquad \bar e = \textstyle\sum_j w_j e_j \\
+    y &= (1 - O) \, (b_H b_S b_I)^{1/3} \, (1 - (1 - \omega) f)
 
 where :math:`\bar b, \bar m` are the means over the three active modes. The levers
 (:class:`Levers`) are the supports :math:`u_i`, malign biases :math:`h_i` (the share of new growth
 that arrives malign, e.g. targets enforced by blame, incentives that invite gaming), the
 reverse-effect strength :math:`\rho`, critique :math:`\kappa`, rivalry :math:`\chi`, renewal
-:math:`\eta`, demand :math:`D`, capacity :math:`C` and noise. The fixed rates (:class:`Rates`) are
-growth :math:`\gamma`, erosion :math:`\delta`, baseline drift :math:`\beta`, fatalism feed
-:math:`\varphi`, fatalism relief :math:`\psi` and sapping :math:`\sigma`.
+:math:`\eta`, demand :math:`D`, capacity :math:`C`, noise, surprise :math:`\varsigma`, its delay
+:math:`\tau`, responsiveness :math:`r` and the benign share of fatalism :math:`\omega`.
+With :math:`\varsigma = 0` allegiance stays even (:math:`3 w_i = 1`), so the model is exactly the
+equilibrium model of the kit's first version; so it is with :math:`r = 1` and :math:`\omega = 0`.
+The fixed rates (:class:`Rates`) are growth :math:`\gamma`, erosion :math:`\delta`, baseline
+drift :math:`\beta`, fatalism feed :math:`\varphi`, fatalism relief :math:`\psi`, sapping
+:math:`\sigma` and allegiance mixing
+:math:`\mu`.
 
 The outcome can never exceed the ceiling :math:`\min(1, C/D)`, whatever the levers.
 
@@ -95,6 +131,15 @@ True
 >>> squeezed = simulate(Levers(demand=1.5, capacity=1.0))
 >>> bool(squeezed.outcome.max() <= squeezed.ceiling)
 True
+
+With surprise, weak rivalry still settles (after damped swings); strong rivalry keeps swinging:
+
+>>> from coordkit.archetypes import ARCHETYPES
+>>> start = ARCHETYPES["traditional public sector"]
+>>> simulate(Levers(surprise=2.0, rivalry=0.5), start, years=300).settled()
+True
+>>> simulate(Levers(surprise=2.0, rivalry=2.0), start, years=300).settled()
+False
 """
 
 from __future__ import annotations
@@ -209,6 +254,17 @@ class Levers:
         Capacity of the system, :math:`C`.
     noise : float, 0 to 0.5, default 0
         Size of random shocks; 0 makes the run deterministic whatever the seed.
+    surprise : float, 0 to 3, default 0
+        :math:`\varsigma`, how strongly allegiance leaves a mode whose failures are perceived to
+        be worse than its rivals' (0 = off: the equilibrium model).
+    surprise_delay : float, 0.5 to 20, default 4
+        :math:`\tau`, years for failures to be perceived (the lag of the surprise).
+    responsiveness : float, 0 to 1, default 1
+        :math:`r`, how far a mode lets its critics reform its malign side: 1 clumsy (critics
+        heard and acted on), 0 stalemate (critics gain support but change nothing).
+    benign_fatalism : float, 0 to 1, default 0
+        :math:`\omega`, share of fatalism in its benign face (acceptance of limits, humility
+        about prediction, resilience), which neither saps nor costs and dulls surprise.
 
     Raises
     ------
@@ -324,6 +380,8 @@ class Rates:
         :math:`\psi`, how strongly benign active strength relieves fatalism.
     sapping : float, 0 to 2, default 0.5
         :math:`\sigma`, how strongly fatalism wears down every active mode.
+    allegiance_mixing : float, 0 to 1, default 0.05
+        :math:`\mu`, drift of allegiance back towards even (only matters with surprise).
 
     Examples
     --------
@@ -484,6 +542,10 @@ class Trajectory:
         The outcome :math:`y`, never above :attr:`ceiling`.
     ceiling : float
         :math:`\min(1, C/D)`.
+    allegiance : ndarray, shape (T, 3)
+        Allegiance :math:`w_i` of each active mode (all 1/3 when surprise is off).
+    perceived_failure : ndarray, shape (T, 3)
+        Perceived failure :math:`e_i`, the lagged malign fraction.
     """
 
     levers: Levers
@@ -501,6 +563,18 @@ class Trajectory:
     def strength(self) -> NDArray[np.float64]:
         """Strength of each active mode, shape (T, 3)."""
         return self.benign + self.malign
+
+    @property
+    def effective_support(self) -> NDArray[np.float64]:
+        """Policy support after surprise, :math:`3 w_i u_i`, shape (T, 3).
+
+        Examples
+        --------
+        >>> simulate(Levers(), years=1).effective_support[-1].tolist()
+        [0.5, 0.5, 0.5]
+        """
+        w = np.full_like(self.benign, 1 / 3) if self.allegiance is None else self.allegiance
+        return 3.0 * w * np.asarray(self.levers.support)
 
     @property
     def malign_fraction(self) -> NDArray[np.float64]:

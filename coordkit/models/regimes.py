@@ -195,7 +195,9 @@ def largest_lyapunov(
     Parameters
     ----------
     step : callable
-        Maps a state (a list of variables) to the next state.
+        Maps a state (a list of variables) to the next state. It is called on the runs and their
+        copies together: every variable holds the runs first, then their copies (twice the
+        length), so anything per run in ``step`` must be repeated twice.
     state : list
         Starting state.
     steps : int
