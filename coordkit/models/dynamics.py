@@ -439,6 +439,7 @@ def _prepare(lv: dict[str, Any], rates: Rates, dt: float) -> dict[str, Any]:
         "kappa": lv["critique"], "chi": lv["rivalry"], "eta": lv["renewal"],
         "resp": lv["responsiveness"], "omega": lv["benign_fatalism"],
         "gain": lv["surprise"], "lag": 1.0 / lv["surprise_delay"],
+        "surprise": bool(np.any(lv["surprise"] > 0)),
         "overload": _relu(1.0 - lv["capacity"] / lv["demand"]),
         "amp": lv["noise"] * math.sqrt(dt), "dt": dt,
         "gamma": rates.growth, "delta": rates.erosion, "beta": rates.baseline_drift,
@@ -470,16 +471,20 @@ def _step(c: dict[str, Any], state: Sequence[Any], shock: Any) -> list[Any]:
     # prediction) dulls the surprise
     lag = c["lag"]
     ne = [e[i] + dt * lag * (m[i] / (s[i] + 1e-12) - e[i]) for i in range(3)]
-    mean_fail = w[0] * e[0] + w[1] * e[1] + w[2] * e[2]
-    felt = c["gain"] * (1.0 - omega * f)
-    mix = c["mix"]
-    nw = [relu(w[i] + dt * (felt * w[i] * (mean_fail - e[i]) + mix * (1.0 / 3.0 - w[i])))
-          for i in range(3)]
-    wsum = nw[0] + nw[1] + nw[2]
+    if c["surprise"]:
+        mean_fail = w[0] * e[0] + w[1] * e[1] + w[2] * e[2]
+        felt = c["gain"] * (1.0 - omega * f)
+        mix = c["mix"]
+        nw = [relu(w[i] + dt * (felt * w[i] * (mean_fail - e[i]) + mix * (1.0 / 3.0 - w[i])))
+              for i in range(3)]
+        wsum = nw[0] + nw[1] + nw[2]
+        nw = [nw[0] / wsum, nw[1] / wsum, nw[2] / wsum]
+        push = [u[0] * (3.0 * w[0]), u[1] * (3.0 * w[1]), u[2] * (3.0 * w[2])]
+    else:  # allegiance stays even, and support is as set
+        nw, push = list(w), u
     nb, nm = [], []
     for i in range(3):
-        push = u[i] * (3.0 * w[i])
-        grow = c["gamma"] * (push + kappa * 0.5 * (msum - m[i])) * (1.0 - s[i]) * keep
+        grow = c["gamma"] * (push[i] + kappa * 0.5 * (msum - m[i])) * (1.0 - s[i]) * keep
         drift = c["rho"] * (c["beta"] + x[i]) * b[i]
         reform = (c["eta"] + c["resp"] * kappa * 0.5 * (bsum - b[i])) * m[i]
         loss = base_loss + c["chi"] * gap[i]
@@ -503,7 +508,7 @@ def _step(c: dict[str, Any], state: Sequence[Any], shock: Any) -> list[Any]:
     for i in range(3):
         si = nb[i] + nm[i]
         out.append(nm[i] * 2.0 / (1.0 + si + abs(si - 1.0)))
-    return [*out, f, nw[0] / wsum, nw[1] / wsum, nw[2] / wsum, *ne]
+    return [*out, f, *nw, *ne]
 
 
 def _integrate(
