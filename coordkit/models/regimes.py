@@ -68,6 +68,7 @@ __all__ = [
     "Criterion",
     "RegimeMap",
     "classify_regime",
+    "classify_settings",
     "largest_lyapunov",
     "regime_map",
     "swing_period",
@@ -364,15 +365,29 @@ def regime_map(
     if x_lever == y_lever:
         raise ValueError(f"x_lever and y_lever must differ, got {x_lever!r} twice")
     crit = Criterion() if criterion is None else criterion
+    base = Levers() if base is None else base
+    base = base.replace(noise=0.0)
+    xs, ys = np.asarray(x_values, dtype=float), np.asarray(y_values, dtype=float)
+    settings = [base.replace(**{x_lever: float(xv), y_lever: float(yv)}) for yv in ys for xv in xs]
+    regimes, amplitude, lyap, period = _run_settings(settings, initial, years, dt, rates, crit)
+    shape = (len(ys), len(xs))
+    return RegimeMap(
+        x_lever=x_lever, x_values=xs, y_lever=y_lever, y_values=ys,
+        regime=regimes.reshape(shape), amplitude=amplitude.reshape(shape),
+        lyapunov=lyap.reshape(shape), period=period.reshape(shape),
+        base=base, criterion=crit,
+    )
+
+
+def _run_settings(settings: Sequence[Levers], initial: Profile | None, years: float, dt: float,
+                  rates: Rates | None, crit: Criterion) -> tuple[Any, Any, Any, Any]:
+    """Regime, amplitude, Lyapunov exponent and period of every setting, run all at once."""
     steps = _check_run(years, dt)
     tail = round(crit.tail_years / dt)
     if tail >= steps:
         raise ValueError(f"years ({years!r}) must exceed the criterion's tail_years "
                          f"({crit.tail_years!r})")
-    base = Levers() if base is None else base
-    base = base.replace(noise=0.0)
-    xs, ys = np.asarray(x_values, dtype=float), np.asarray(y_values, dtype=float)
-    settings = [base.replace(**{x_lever: float(xv), y_lever: float(yv)}) for yv in ys for xv in xs]
+    settings = [s.replace(noise=0.0) for s in settings]
     if initial is None:
         from coordkit.archetypes import ARCHETYPES
 
@@ -395,10 +410,40 @@ def regime_map(
     widest = np.argmax(np.ptp(strengths, axis=0), axis=0)
     for k in swinging:
         period[k] = swing_period(strengths[:, widest[k], k], dt)
-    shape = (len(ys), len(xs))
-    return RegimeMap(
-        x_lever=x_lever, x_values=xs, y_lever=y_lever, y_values=ys,
-        regime=regimes.reshape(shape), amplitude=amplitude.reshape(shape),
-        lyapunov=np.asarray(lyap, dtype=float).reshape(shape), period=period.reshape(shape),
-        base=base, criterion=crit,
-    )
+    return regimes, amplitude, np.asarray(lyap, dtype=float), period
+
+
+def classify_settings(
+    levers: Sequence[Levers],
+    initial: Profile | None = None,
+    *,
+    years: float = 200.0,
+    dt: float = 0.2,
+    rates: Rates | None = None,
+    criterion: Criterion | None = None,
+) -> list[str]:
+    """The regime of each of several lever settings (noise switched off), run all at once.
+
+    Parameters
+    ----------
+    levers : sequence of Levers
+    initial, years, dt, rates, criterion
+        As for :func:`regime_map`.
+
+    Returns
+    -------
+    list of str
+        One of :data:`REGIMES` per setting, in order.
+
+    Examples
+    --------
+    >>> classify_settings([Levers(), Levers(rivalry=2.0, surprise=2.0)])
+    ['settled', 'cycling']
+    """
+    settings = list(levers)
+    if not settings:
+        return []
+    if not all(isinstance(s, Levers) for s in settings):
+        raise TypeError("levers must be a sequence of coordkit.models.dynamics.Levers")
+    crit = Criterion() if criterion is None else criterion
+    return _run_settings(settings, initial, years, dt, rates, crit)[0].tolist()
