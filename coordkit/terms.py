@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from coordkit.exercises import normalise
+from coordkit.text import normalise
 
 __all__ = ["Entry", "GlossaryError", "entries", "glossary", "markdown"]
 
@@ -70,9 +70,11 @@ class Entry:
 
     def _repr_html_(self) -> str:
         source = f" <em>Source:</em> {html.escape(self.reference)}." if self.reference else ""
-        return (f"<dl><dt><strong>{html.escape(self.term)}</strong> <small>({html.escape(self.whose)})"
-                f"</small></dt><dd>{html.escape(self.definition)}{source} <em>First used in</em> "
-                f"{html.escape(self.chapter)}.</dd></dl>")
+        return (
+            f"<dl><dt><strong>{html.escape(self.term)}</strong> <small>({html.escape(self.whose)})"
+            f"</small></dt><dd>{html.escape(self.definition)}{source} <em>First used in</em> "
+            f"{html.escape(self.chapter)}.</dd></dl>"
+        )
 
 
 @cache
@@ -91,9 +93,17 @@ def entries() -> tuple[Entry, ...]:
     import yaml
 
     raw = yaml.safe_load(_SOURCE.read_text(encoding="utf-8"))["terms"]
-    out = [Entry(str(t["term"]), " ".join(str(t["definition"]).split()), str(t["whose"]),
-                 str(t.get("reference", "")), str(t.get("chapter", "")),
-                 tuple(str(a) for a in t.get("aliases", []))) for t in raw]
+    out = [
+        Entry(
+            str(t["term"]),
+            " ".join(str(t["definition"]).split()),
+            str(t["whose"]),
+            str(t.get("reference", "")),
+            str(t.get("chapter", "")),
+            tuple(str(a) for a in t.get("aliases", [])),
+        )
+        for t in raw
+    ]
     return tuple(sorted(out, key=lambda e: e.term.lower()))
 
 
@@ -158,17 +168,24 @@ def markdown() -> str:
     >>> markdown().splitlines()[0]
     '# Glossary'
     """
-    lines = ["# Glossary", "",
-             "Every term the kit uses, in the kit's own words. *Whose* says where a term comes from; "
-             "\"the kit\" marks the kit's own constructions (scores, thresholds, models), which are "
-             "judgements, not anyone else's claims. Sources are listed in "
-             "[references.md](references.md). Generated from `coordkit/glossary.yml` by "
-             "`python -m coordkit.terms > docs/glossary.md`; in a notebook, `ck.glossary(\"term\")`.", ""]
+    lines = [
+        "# Glossary",
+        "",
+        "Every term the kit uses, in the kit's own words. *Whose* says where a term comes from; "
+        '"the kit" marks the kit\'s own constructions (scores, thresholds, models), which are '
+        "judgements, not anyone else's claims. Sources are listed in "
+        "[references.md](references.md). Generated from `coordkit/glossary.yml` by "
+        '`python -m coordkit.terms > docs/glossary.md`; in a notebook, `ck.glossary("term")`.',
+        "",
+    ]
     for entry in entries():
         also = f" Also: {', '.join(entry.aliases)}." if entry.aliases else ""
         source = f" Source: {entry.reference}." if entry.reference else ""
-        lines += [f"**{entry.term}** ({entry.whose}). {entry.definition}{source} "
-                  f"First used in `{entry.chapter}`.{also}", ""]
+        lines += [
+            f"**{entry.term}** ({entry.whose}). {entry.definition}{source} "
+            f"First used in `{entry.chapter}`.{also}",
+            "",
+        ]
     return "\n".join(lines)
 
 

@@ -64,8 +64,9 @@ def test_the_source_is_named_by_its_name_never_a_nickname():
 
 
 def test_forgiving_text_answers():
-    q = ShortAnswer("t", "?", accept=("connectedness",),
-                    near=(("belonging", "Close: the word is connectedness."),))
+    q = ShortAnswer(
+        "t", "?", accept=("connectedness",), near=(("belonging", "Close: the word is connectedness."),)
+    )
     assert q.evaluate("connectedness.").status == "correct"
     assert q.evaluate("  Connectedness ").status == "correct"
     assert q.evaluate("belonging").message == "Close: the word is connectedness."
@@ -100,10 +101,14 @@ def test_answer_from_follows_the_library():
 def test_malformed_quiz_files_name_file_and_question(tmp_path, monkeypatch):
     from coordkit.exercises import quiz as quiz_module
 
-    (tmp_path / "ch99.yml").write_text("title: x\nquestions:\n  - id: a\n    type: choice\n    prompt: p\n"
-                                       "    options:\n      - text: only one\n", encoding="utf-8")
-    (tmp_path / "ch98.yml").write_text("title: x\nquestions:\n  - id: a\n    prompt: b: c: d\n",
-                                       encoding="utf-8")
+    (tmp_path / "ch99.yml").write_text(
+        "title: x\nquestions:\n  - id: a\n    type: choice\n    prompt: p\n"
+        "    options:\n      - text: only one\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "ch98.yml").write_text(
+        "title: x\nquestions:\n  - id: a\n    prompt: b: c: d\n", encoding="utf-8"
+    )
     monkeypatch.setattr(quiz_module, "_FOLDER", tmp_path)
     load.cache_clear()
     try:
@@ -158,7 +163,8 @@ def test_moodle_xml_parses_and_every_question_has_its_answer_and_feedback():
 
 
 _GIFT_BLOCK = re.compile(
-    r"::(?P<name>(?:\\.|[^:])+)::(?P<prompt>(?:\\.|[^{])*)\{(?P<body>(?:\\.|[^}])*)\}", re.S)
+    r"::(?P<name>(?:\\.|[^:])+)::(?P<prompt>(?:\\.|[^{])*)\{(?P<body>(?:\\.|[^}])*)\}", re.S
+)
 
 
 def _gift_unescape(text):
@@ -173,7 +179,7 @@ def _gift_answers(body):
     out, i, n = [], 0, len(body)
     while i < n:
         if body.startswith("####", i):
-            out.append(("general", _gift_unescape(body[i + 4:].strip()), ""))
+            out.append(("general", _gift_unescape(body[i + 4 :].strip()), ""))
             break
         if body[i] in "=~":
             mark, j, parts, current = body[i], i + 1, [], ""

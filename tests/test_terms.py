@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_committed_glossary_matches_its_source():
     assert (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8") == markdown(), (
-        "regenerate it: python -m coordkit.terms > docs/glossary.md")
+        "regenerate it: python -m coordkit.terms > docs/glossary.md"
+    )
 
 
 def test_every_entry_says_whose_it_is_and_kit_terms_cite_nobody():

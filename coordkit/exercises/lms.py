@@ -73,8 +73,12 @@ def _moodle_question(parent: ET.Element, quiz: Quiz, q: QuizQuestion) -> None:
             fraction = _fraction(n_right) if option.correct else ("-100" if q.multiple else "0")
             answer = _sub(question, "answer", fraction=fraction, format="html")
             _sub(answer, "text", _escape_html(option.text))
-            _text(answer, "feedback", option.feedback or ("Yes." if option.correct else "Not this one."),
-                  html=True)
+            _text(
+                answer,
+                "feedback",
+                option.feedback or ("Yes." if option.correct else "Not this one."),
+                html=True,
+            )
     elif isinstance(q, Number):
         answer = _sub(question, "answer", fraction="100")
         _sub(answer, "text", _number(q.answer))
@@ -180,8 +184,11 @@ def gift(quizzes: Iterable[Quiz]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-_QTI_TYPES = {"choice": "multiple_choice_question", "number": "numerical_question",
-              "text": "short_answer_question"}
+_QTI_TYPES = {
+    "choice": "multiple_choice_question",
+    "number": "numerical_question",
+    "text": "short_answer_question",
+}
 
 
 def _qti_item(section: ET.Element, quiz: Quiz, q: QuizQuestion) -> None:
@@ -198,11 +205,21 @@ def _qti_item(section: ET.Element, quiz: Quiz, q: QuizQuestion) -> None:
     presentation = _sub(item, "presentation")
     _sub(_sub(presentation, "material"), "mattext", f"<p>{_escape_html(q.prompt)}</p>", texttype="text/html")
     processing = _sub(item, "resprocessing")
-    _sub(_sub(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE",
-         vartype="Decimal")
+    _sub(
+        _sub(processing, "outcomes"),
+        "decvar",
+        maxvalue="100",
+        minvalue="0",
+        varname="SCORE",
+        vartype="Decimal",
+    )
     if isinstance(q, MultipleChoice):
-        response = _sub(presentation, "response_lid", ident="response1",
-                        rcardinality="Multiple" if q.multiple else "Single")
+        response = _sub(
+            presentation,
+            "response_lid",
+            ident="response1",
+            rcardinality="Multiple" if q.multiple else "Single",
+        )
         choices = _sub(response, "render_choice")
         for i, option in enumerate(q.options):
             label = _sub(choices, "response_label", ident=f"{ident}-o{i}")
@@ -247,8 +264,12 @@ def _qti_item(section: ET.Element, quiz: Quiz, q: QuizQuestion) -> None:
         for i, option in enumerate(q.options):
             if option.feedback:
                 feedback = _sub(item, "itemfeedback", ident=f"{ident}-o{i}-fb")
-                _sub(_sub(_sub(feedback, "flow_mat"), "material"), "mattext", option.feedback,
-                     texttype="text/plain")
+                _sub(
+                    _sub(_sub(feedback, "flow_mat"), "material"),
+                    "mattext",
+                    option.feedback,
+                    texttype="text/plain",
+                )
 
 
 def _qti_assessment(quiz: Quiz) -> str:
@@ -281,8 +302,10 @@ def canvas_qti(quizzes: Sequence[Quiz]) -> bytes:
     >>> sorted(names)
     ['ch00/ch00.xml', 'imsmanifest.xml']
     """
-    manifest = ET.Element("manifest", {"identifier": "coordkit-quizzes",
-                                        "xmlns": "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"})
+    manifest = ET.Element(
+        "manifest",
+        {"identifier": "coordkit-quizzes", "xmlns": "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"},
+    )
     _sub(manifest, "organizations")
     resources = _sub(manifest, "resources")
     buffer = io.BytesIO()
@@ -290,8 +313,9 @@ def canvas_qti(quizzes: Sequence[Quiz]) -> bytes:
         for quiz in quizzes:
             path = f"{quiz.chapter}/{quiz.chapter}.xml"
             archive.writestr(path, _qti_assessment(quiz))
-            resource = _sub(resources, "resource", identifier=f"coordkit-{quiz.chapter}",
-                            type="imsqti_xmlv1p2", href=path)
+            resource = _sub(
+                resources, "resource", identifier=f"coordkit-{quiz.chapter}", type="imsqti_xmlv1p2", href=path
+            )
             _sub(resource, "file", href=path)
         ET.indent(manifest)
         text = ET.tostring(manifest, encoding="unicode")
@@ -317,8 +341,11 @@ def write_all(folder: str | Path, chapter_names: Sequence[str] | None = None) ->
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     quizzes = [load(c) for c in (chapter_names or chapters())]
-    files = {"moodle.xml": moodle_xml(quizzes).encode("utf-8"), "quizzes.gift": gift(quizzes).encode("utf-8"),
-             "canvas_qti.zip": canvas_qti(quizzes)}
+    files = {
+        "moodle.xml": moodle_xml(quizzes).encode("utf-8"),
+        "quizzes.gift": gift(quizzes).encode("utf-8"),
+        "canvas_qti.zip": canvas_qti(quizzes),
+    }
     written = []
     for name, content in files.items():
         (out / name).write_bytes(content)
@@ -328,8 +355,10 @@ def write_all(folder: str | Path, chapter_names: Sequence[str] | None = None) ->
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: ``python -m coordkit.exercises.lms -o FOLDER [CHAPTER ...]``."""
-    parser = argparse.ArgumentParser(prog="python -m coordkit.exercises.lms",
-                                     description="Export the chapter quizzes for Moodle and Canvas.")
+    parser = argparse.ArgumentParser(
+        prog="python -m coordkit.exercises.lms",
+        description="Export the chapter quizzes for Moodle and Canvas.",
+    )
     parser.add_argument("chapters", nargs="*", help="chapters to export, e.g. ch01 ch02 (default: all)")
     parser.add_argument("-o", "--output", default="quizzes", help="folder to write into (default: quizzes)")
     args = parser.parse_args(argv)

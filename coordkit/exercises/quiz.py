@@ -64,9 +64,25 @@ __all__ = [
 ]
 
 _FOLDER = Path(__file__).with_name("quizzes")
-_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "half": 0.5, "a half": 0.5, "a third": 1 / 3,
-          "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25}
+_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "half": 0.5,
+    "a half": 0.5,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+}
 _NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
 _HEDGES = re.compile(r"^(about|around|roughly|approximately|approx|circa|c|nearly|almost|~)\s*")
 
@@ -152,8 +168,11 @@ class QuizQuestion:
         raise NotImplementedError
 
     def _blank(self, response: Any) -> bool:
-        return response is None or (isinstance(response, str) and not response.strip()) or (
-            isinstance(response, Sequence) and not isinstance(response, str) and len(response) == 0)
+        return (
+            response is None
+            or (isinstance(response, str) and not response.strip())
+            or (isinstance(response, Sequence) and not isinstance(response, str) and len(response) == 0)
+        )
 
     def _not_attempted(self) -> Feedback:
         return Feedback("not attempted", "Choose or type an answer, then press Check")
@@ -238,16 +257,18 @@ class Number(QuizQuestion):
             return self._not_attempted()
         value = parse_number(response)
         if value is None:
-            return Feedback("error", f"{str(response)!r} is not a number I can read: type digits, "
-                                     "e.g. 0.5, 50% or 1/2")
+            return Feedback(
+                "error", f"{str(response)!r} is not a number I can read: type digits, e.g. 0.5, 50% or 1/2"
+            )
         slack = max(self.tolerance, 1e-9 * max(1.0, abs(self.answer)))
         if abs(value - self.answer) <= slack:
             return Feedback.correct()
         for wrong, message in self.near:
             if abs(value - wrong) <= max(self.tolerance, 1e-9):
                 return Feedback.wrong(message)
-        return Feedback.wrong(self.wrong_message or "Not quite: look back at the section this question "
-                                                     "is about, then try again")
+        return Feedback.wrong(
+            self.wrong_message or "Not quite: look back at the section this question is about, then try again"
+        )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -279,8 +300,10 @@ class ShortAnswer(QuizQuestion):
         for wrong, message in self.near:
             if normalise(wrong) == given:
                 return Feedback.wrong(message)
-        return Feedback.wrong(self.wrong_message or "Not the word the chapter uses: look back at the "
-                                                     "section this question is about")
+        return Feedback.wrong(
+            self.wrong_message
+            or "Not the word the chapter uses: look back at the section this question is about"
+        )
 
 
 @dataclass(frozen=True)
@@ -355,19 +378,26 @@ def _value_from(ref: str, where: str) -> float:
 
 def _question(raw: Mapping[str, Any], where: str) -> QuizQuestion:
     kind = raw.get("type")
-    common = {"id": str(raw.get("id", "")), "prompt": str(raw.get("prompt", "")).strip(),
-              "explanation": str(raw.get("explanation", "")).strip()}
+    common = {
+        "id": str(raw.get("id", "")),
+        "prompt": str(raw.get("prompt", "")).strip(),
+        "explanation": str(raw.get("explanation", "")).strip(),
+    }
     if not common["id"] or not common["prompt"]:
         raise QuizError(f"{where}: every question needs an id and a prompt")
     where = f"{where}, question {common['id']}"
     if kind == "choice":
-        options = tuple(Choice(str(o["text"]), bool(o.get("correct", False)), str(o.get("feedback", "")))
-                        for o in raw.get("options", []))
+        options = tuple(
+            Choice(str(o["text"]), bool(o.get("correct", False)), str(o.get("feedback", "")))
+            for o in raw.get("options", [])
+        )
         multiple = bool(raw.get("multiple", False))
         n_right = sum(o.correct for o in options)
         if len(options) < 2 or n_right == 0 or (n_right > 1 and not multiple):
-            raise QuizError(f"{where}: a choice question needs two or more options and "
-                            f"{'at least' if multiple else 'exactly'} one correct one")
+            raise QuizError(
+                f"{where}: a choice question needs two or more options and "
+                f"{'at least' if multiple else 'exactly'} one correct one"
+            )
         return MultipleChoice(**common, options=options, multiple=multiple)
     if kind == "number":
         if "answer_from" in raw:
@@ -377,8 +407,14 @@ def _question(raw: Mapping[str, Any], where: str) -> QuizQuestion:
         else:
             raise QuizError(f"{where}: a number question needs answer or answer_from")
         near = tuple((float(k), str(v)) for k, v in (raw.get("near") or {}).items())
-        return Number(**common, answer=answer, tolerance=float(raw.get("tolerance", 0)),
-                      unit=str(raw.get("unit", "")), near=near, wrong_message=str(raw.get("wrong", "")))
+        return Number(
+            **common,
+            answer=answer,
+            tolerance=float(raw.get("tolerance", 0)),
+            unit=str(raw.get("unit", "")),
+            near=near,
+            wrong_message=str(raw.get("wrong", "")),
+        )
     if kind == "text":
         accept = tuple(str(a) for a in raw.get("accept", []))
         if not accept:

@@ -24,8 +24,12 @@ from coordkit.exercises.quiz import MultipleChoice, Number, Quiz, QuizQuestion, 
 
 __all__ = ["QuizItem", "QuizView", "show"]
 
-_STATUS_STYLE = {"correct": ("✔", "#1b5e20"), "wrong": ("✘", "#8a1c1c"), "error": ("?", "#5a3d00"),
-                 "not attempted": ("○", "#333333")}
+_STATUS_STYLE = {
+    "correct": ("✔", "#1b5e20"),
+    "wrong": ("✘", "#8a1c1c"),
+    "error": ("?", "#5a3d00"),
+    "not attempted": ("○", "#333333"),
+}
 
 
 class QuizItem:
@@ -46,26 +50,44 @@ class QuizItem:
         if isinstance(question, MultipleChoice):
             options = [(o.text, i) for i, o in enumerate(question.options)]
             if question.multiple:
-                self.control = w.SelectMultiple(options=options, value=(), description=label,
-                                                rows=len(options), style={"description_width": "0px"},
-                                                layout=w.Layout(width="100%", max_width="640px"))
+                self.control = w.SelectMultiple(
+                    options=options,
+                    value=(),
+                    description=label,
+                    rows=len(options),
+                    style={"description_width": "0px"},
+                    layout=w.Layout(width="100%", max_width="640px"),
+                )
             else:
-                self.control = w.RadioButtons(options=options, value=None, description=label,
-                                              style={"description_width": "0px"},
-                                              layout=w.Layout(width="100%", max_width="640px"))
+                self.control = w.RadioButtons(
+                    options=options,
+                    value=None,
+                    description=label,
+                    style={"description_width": "0px"},
+                    layout=w.Layout(width="100%", max_width="640px"),
+                )
         else:
             unit = f" ({question.unit})" if isinstance(question, Number) and question.unit else ""
-            self.control = w.Text(value="", description=label, placeholder=f"type your answer{unit}",
-                                  style={"description_width": "0px"},
-                                  layout=w.Layout(width="100%", max_width="420px"))
-        self.button = w.Button(description="Check", tooltip=f"Check your answer to question {number}",
-                               layout=w.Layout(width="auto"))
+            self.control = w.Text(
+                value="",
+                description=label,
+                placeholder=f"type your answer{unit}",
+                style={"description_width": "0px"},
+                layout=w.Layout(width="100%", max_width="420px"),
+            )
+        self.button = w.Button(
+            description="Check",
+            tooltip=f"Check your answer to question {number}",
+            layout=w.Layout(width="auto"),
+        )
         self.feedback = w.HTML('<div aria-live="polite"></div>')
         self.button.on_click(lambda _: self.answer(self._response()))
         if isinstance(self.control, w.Text):
             self.control.continuous_update = False
-        self.box = w.VBox([self.prompt, self.control, w.HBox([self.button]), self.feedback],
-                          layout=w.Layout(width="100%", max_width="720px", margin="0 0 1em 0"))
+        self.box = w.VBox(
+            [self.prompt, self.control, w.HBox([self.button]), self.feedback],
+            layout=w.Layout(width="100%", max_width="720px", margin="0 0 1em 0"),
+        )
 
     def _response(self) -> Any:
         value = self.control.value
@@ -85,8 +107,10 @@ class QuizItem:
         why = ""
         if result.status in ("correct", "wrong") and self.question.explanation:
             why = f"<p><em>Why:</em> {html.escape(self.question.explanation)}</p>"
-        self.feedback.value = (f'<div aria-live="polite" role="status"><p style="color:{colour}">'
-                               f"<strong>{symbol}</strong> {text}</p>{why}</div>")
+        self.feedback.value = (
+            f'<div aria-live="polite" role="status"><p style="color:{colour}">'
+            f"<strong>{symbol}</strong> {text}</p>{why}</div>"
+        )
 
 
 class QuizView:
@@ -101,10 +125,13 @@ class QuizView:
     def __init__(self, chapter: str | Quiz) -> None:
         self.quiz = chapter if isinstance(chapter, Quiz) else load(chapter)
         self.items = [QuizItem(q, i + 1) for i, q in enumerate(self.quiz.questions)]
-        heading = w.HTML(f"<h3>Quiz: {html.escape(self.quiz.title)}</h3><p>Answer, press <em>Check</em>, "
-                         "and read why. Nothing is recorded: this is for you.</p>")
-        self.box = w.VBox([heading, *(item.box for item in self.items)],
-                          layout=w.Layout(width="100%", max_width="760px"))
+        heading = w.HTML(
+            f"<h3>Quiz: {html.escape(self.quiz.title)}</h3><p>Answer, press <em>Check</em>, "
+            "and read why. Nothing is recorded: this is for you.</p>"
+        )
+        self.box = w.VBox(
+            [heading, *(item.box for item in self.items)], layout=w.Layout(width="100%", max_width="760px")
+        )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.box._repr_mimebundle_(**kwargs)
