@@ -333,9 +333,11 @@ def test_the_verdict_names_where_balance_does_not_carry_across_levels(runs):
                       steps=60, seed=0)
     assert fractal_verdict(pushed) == \
         "Unbalanced at every level (nation: individualism monoculture)."
-    # at the start, random dispositions leave a few small teams uneven
-    assert fractal_verdict(runs["fractal balance"], step=0) == \
-        ("A balanced nation, but 2 of 12 teams are not balanced: here balance carries across "
+    # at the start, widely spread random dispositions leave a few small teams uneven (since the
+    # kit's configuration thresholds changed on main, the default spread of 20 no longer does)
+    spread = simulate(S, fractal_balance(), steps=60, seed=0, concentration=5)
+    assert fractal_verdict(spread, step=0) == \
+        ("A balanced nation, but 3 of 12 teams are not balanced: here balance carries across "
          "levels only roughly.")
 
 

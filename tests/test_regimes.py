@@ -61,6 +61,10 @@ def test_benign_fatalism_neither_saps_nor_costs():
     wisdom = simulate(levers.replace(benign_fatalism=1.0), years=30)
     assert wisdom.outcome[-1] > despair.outcome[-1]
     assert wisdom.strength[-1].mean() > despair.strength[-1].mean()
+    # the end profile carries the face: all malign by default, half with a benign share of 0.5
+    assert despair.final_profile().malign_fatalism == 1.0
+    assert simulate(levers.replace(benign_fatalism=0.5), years=5).final_profile() \
+        .malign_fatalism == pytest.approx(0.5)
 
 
 # ----- the criterion, on series whose regime is known --------------------------------------------

@@ -640,6 +640,8 @@ class Trajectory:
     def profile_at(self, index: int) -> Profile:
         """The state at one time point as a :class:`~coordkit.profile.Profile`.
 
+        Fatalism's malign share is ``1 - levers.benign_fatalism`` (all malign by default).
+
         Parameters
         ----------
         index : int
@@ -651,8 +653,9 @@ class Trajectory:
         """
         s = np.clip(self.strength[index], 0.0, 1.0)
         mf = np.clip(self.malign_fraction[index], 0.0, 1.0)
+        despair = 1.0 - self.levers.benign_fatalism  # fatalism's malign share
         return Profile.from_strengths(
-            [*s.tolist(), float(np.clip(self.fatalism[index], 0.0, 1.0))], mf.tolist()
+            [*s.tolist(), float(np.clip(self.fatalism[index], 0.0, 1.0))], [*mf.tolist(), despair]
         )
 
     def final_profile(self) -> Profile:
