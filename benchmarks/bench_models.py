@@ -2,6 +2,8 @@
 
 - the mean-field model: one default run (20 years, dt 0.1), goal < 10 ms, so the scenario widget
   can redraw within 0.1 s; and a 100-setting lever sweep in one vectorised call;
+- the regime map (issue 16): 40 x 40 settings of rivalry and surprise, 200 years each (dt 0.2)
+  plus a twin run over the 100-year tail for the Lyapunov exponent, goal < 2 s;
 - the fractal agent-based model: 10,000 staff x 200 steps, goal < 1 s;
 - the Mesa peer (``benchmarks/mesa_agents.py``, the same rules written with Mesa): 1,000 staff x
   200 steps, the speed ratio (goal >= 50x), and a check that both give the same distributions of
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from benchmarks._harness import Result, median_seconds
-from coordkit.models import agents, dynamics
+from coordkit.models import agents, dynamics, regimes
 
 MESA_STRUCTURE = agents.Structure(ics=2, providers=5, teams=10, staff=10)  # 1,000 staff
 BIG_STRUCTURE = agents.Structure(ics=5, providers=5, teams=20, staff=20)  # 10,000 staff
@@ -52,6 +54,13 @@ def _mean_field() -> list[Result]:
         Result("models: mean-field default run (20 years, dt 0.1)", default * 1e3, "ms", 10),
         Result("models: mean-field sweep of 100 lever settings", swept * 1e3, "ms", 100),
     ]
+
+
+def _regime_map() -> Result:
+    xs, ys = np.linspace(0, 2, 40), np.linspace(0, 3, 40)
+    seconds = median_seconds(lambda: regimes.regime_map("rivalry", xs, "surprise", ys),
+                             repeat=3, warmup=1)
+    return Result("models: regime map 40 x 40 (rivalry x surprise, 200 years)", seconds, "s", 2.0)
 
 
 def _agents() -> Result:
@@ -105,4 +114,4 @@ def _mesa() -> list[Result]:
 
 
 def run() -> list[Result]:
-    return [*_mean_field(), _agents(), *_mesa()]
+    return [*_mean_field(), _regime_map(), _agents(), *_mesa()]

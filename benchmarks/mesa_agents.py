@@ -41,11 +41,12 @@ class Team:
         self.members: list[Staff] = []
         lv = model.levers
         outside = 1.0 - autonomy
-        # Constant sources: leaning, central targets (reduced by devolution), devolution,
-        # incentives, overload.
+        # Constant sources: leaning, central targets (reduced by devolution), devolution (part
+        # of it as local hierarchy), incentives, overload.
+        local = lv.devolution_hierarchy
         self.constant = autonomy * leaning + np.array([
-            outside * central * (1.0 - devolution),
-            outside * devolution,
+            outside * central * (1.0 - devolution) + outside * devolution * local,
+            outside * devolution * (1.0 - local),
             outside * incentives,
             lv.overload,
         ])
@@ -67,8 +68,10 @@ class Team:
         response = np.empty(4)
         response[:3] = lv.voice * (total_malign - malign) / 2.0
         response[3] = (1.0 - lv.voice) * total_malign
+        suppressed = lv.suppression * active * excess  # the dominant mode pulls to itself
+        response[:3] += suppressed
         self.pull = self.constant + lv.conformity * self.norm + response
-        self.mass = self.constant_mass + lv.conformity + total_malign
+        self.mass = self.constant_mass + lv.conformity + total_malign + suppressed.sum()
 
 
 class Staff(mesa.Agent):

@@ -113,7 +113,7 @@ def test_agents_figure_updates_in_place_like_a_fresh_one(runs):
     a, b = runs["fractal balance"], runs["balanced team in a monoculture system"]
     fig = pa.agents_figure(a)
     assert [ax.name for ax in fig.axes] == ["rectilinear", "rectilinear", "ternary", "rectilinear"]
-    assert fig.get_suptitle().endswith("the fractal claim holds.")
+    assert fig.get_suptitle().endswith("here balance carries across the levels.")
     updated = pa.update_agents_figure(fig, b)
     fresh = pa.agents_figure(b)
     assert updated.get_suptitle() == fresh.get_suptitle()

@@ -49,7 +49,7 @@ def assert_consistent(explorer):
 def test_starts_with_the_fractal_claim_holding(explorer):
     assert explorer.preset.value == "fractal balance"
     assert explorer.levers == PRESETS["fractal balance"](SMALL)
-    assert explorer.verdict == "Balanced at every level: the fractal claim holds."
+    assert explorer.verdict == "Balanced at every level: here balance carries across the levels."
     assert_consistent(explorer)
 
 
@@ -118,7 +118,7 @@ def test_every_preset_sets_the_levers_and_the_verdict(explorer, preset):
     if preset == "balanced nation of monoculture teams":
         assert "each team's own leaning" in explorer.preset_note.value
         assert explorer.verdict == \
-            "A balanced nation built of unbalanced teams: the fractal claim breaks."
+            "A balanced nation built of unbalanced teams: balance does not carry across levels here."
     explorer.set_preset("fractal balance")
 
 

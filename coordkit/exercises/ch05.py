@@ -14,14 +14,14 @@ Examples
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from coordkit.configuration import Kind, all_configurations, classify
 from coordkit.exercises import Feedback, OpenQuestion, Question, ____, normalise
-from coordkit.models.dynamics import Levers, simulate, sweep
+from coordkit.models.dynamics import Levers, simulate
+from coordkit.models.regimes import classify_settings
 from coordkit.modes import ACTIVE_MODES
 
 __all__ = [
@@ -31,7 +31,7 @@ __all__ = [
     "DESIGN_DEMAND",
     "DESIGN_OUTCOME",
     "MALIGN_TARGET",
-    "SQUEEZE_DEMAND",
+    "SWING_RIVALRY",
     "WRONG_ANSWERS",
     "____",
     "q1",
@@ -46,8 +46,8 @@ __all__ = [
 CEILING_DEMAND, CEILING_CAPACITY = 2.0, 1.2
 #: Task 3: the malign share one mode must end above, with no malign bias at all.
 MALIGN_TARGET = 0.5
-#: Task 4: demand in the sweep (capacity stays at 1).
-SQUEEZE_DEMAND = 1.5
+#: Task 4: the most rivalry allowed when looking for a lasting swing.
+SWING_RIVALRY = 1.2
 #: Task 5: demand (capacity 1), blame attached to hierarchy, and the outcome to reach.
 DESIGN_DEMAND, DESIGN_BLAME, DESIGN_OUTCOME = 1.3, 0.4, 0.35
 
@@ -166,50 +166,34 @@ q3 = Question(
 
 
 # ----- q4: analysis ---------------------------------------------------------------------------
-def _squeeze_grid() -> list[Levers]:
-    return [Levers(support_hierarchy=u / 10, renewal=renewal, critique=critique,
-                   demand=SQUEEZE_DEMAND)
-            for u in range(11) for renewal in (0.0, 0.5, 1.0) for critique in (0.0, 1.0, 2.0)]
-
-
-@lru_cache(maxsize=1)
-def _best_outcome() -> tuple[float, float]:
-    runs = sweep(_squeeze_grid())
-    return max(float(r.outcome.max()) for r in runs), runs[0].ceiling
-
-
-def _check_best_outcome(answer: Any) -> Feedback:
-    if not _is_number(answer):
-        return Feedback.wrong("Give one number: the largest outcome reached in any run of the "
-                              "sweep")
-    best, ceiling = _best_outcome()
-    if math.isclose(answer, best, abs_tol=0.005):
-        return Feedback.correct(f"The best of {len(_squeeze_grid())} settings reaches {best:.2f}, "
-                                f"only {best / ceiling:.0%} of the ceiling {ceiling:.2f}: no "
-                                "setting comes near it, let alone above it")
-    if math.isclose(answer, ceiling, abs_tol=0.005):
-        return Feedback.wrong(f"That is the ceiling, min(1, C/D) = {ceiling:.2f}: the limit, not "
-                              "what any run reaches. Take the largest r.outcome.max() over the runs")
-    if answer > ceiling:
-        return Feedback.wrong(f"No run can pass the ceiling of {ceiling:.2f}. Check that you set "
-                              f"demand to {SQUEEZE_DEMAND:g} in every setting")
-    side = "larger" if answer < best else "smaller"
-    return Feedback.wrong(f"Not the largest outcome in that sweep: the right number is {side}. "
-                          "Check the grid (11 x 3 x 3 = 99 settings) and take the largest outcome "
-                          "at any time, r.outcome.max(), over all runs")
+def _check_swinging(answer: Any) -> Feedback:
+    if not isinstance(answer, Levers):
+        return Feedback.wrong("Give a dynamics.Levers(...)")
+    if answer.rivalry > SWING_RIVALRY:
+        return Feedback.wrong(f"Keep rivalry at {SWING_RIVALRY:g} or less: the task is to find "
+                              "what else a lasting swing needs")
+    regime = classify_settings([answer])[0]
+    if regime in ("cycling", "chaotic"):
+        return Feedback.correct(f"The kit's criterion calls it {regime}: in this model a lasting "
+                                "swing needs surprise (backers leave a souring leader after a "
+                                "delay) and enough rivalry (whichever mode leads holds on until "
+                                "then). Neither alone swings")
+    if answer.surprise == 0:
+        return Feedback.wrong(f"It is {regime}: with surprise off this is the equilibrium model, and "
+                              "nothing in it keeps swinging. Which lever lets backers desert a "
+                              "mode whose failures show?")
+    return Feedback.wrong(f"It is {regime}: the pull back to balance still wins. Raise surprise, or "
+                          f"rivalry (up to {SWING_RIVALRY:g}), and look at the regime map in the "
+                          "chapter for where the boundary lies")
 
 
 q4 = Question(
-    "q4", "best_outcome", _check_best_outcome,
-    hint_text="Build the 99 settings with a list comprehension over three loops, run them all with "
-              "dynamics.sweep(settings), then max(r.outcome.max() for r in runs). Compare it with "
-              "runs[0].ceiling.",
-    solution_text=("settings = [dynamics.Levers(support_hierarchy=u / 10, renewal=r, critique=c, "
-                   "demand=1.5)\n            for u in range(11) for r in (0, 0.5, 1) for c in "
-                   "(0, 1, 2)]\nruns = dynamics.sweep(settings)\nbest_outcome = "
-                   "max(run.outcome.max() for run in runs)   # about 0.23, ceiling 0.67\nUnmet "
-                   "demand feeds fatalism, which saps every mode: the outcome stays far below the "
-                   "ceiling, which is itself out of reach."),
+    "q4", "swinging", _check_swinging,
+    hint_text="Look at the chapter's regime map: which two levers are on its axes, and where is the "
+              "boundary between settled and cycling? Surprise is 0 by default.",
+    solution_text=("swinging = dynamics.Levers(rivalry=1.2, surprise=2.0)\nThe regime map shows the "
+                   "rivalry needed for lasting swings falling as surprise rises; at rivalry 1.2 "
+                   "any surprise above about 0.3 cycles. With surprise 0 no setting swings."),
 )
 
 
@@ -264,7 +248,7 @@ q6 = OpenQuestion(
     "q6",
     model_answer=(
         "Partly an assumption. The ceiling itself is written into the outcome equation: y is "
-        "multiplied by (1 - O), so no run can exceed min(1, C/D) by construction, and task 4 only "
+        "multiplied by (1 - O), so no run can exceed min(1, C/D) by construction, and a sweep only "
         "confirms the algebra. What the model adds is the finding that runs stay far *below* the "
         "ceiling: unmet demand feeds fatalism, and fatalism wears down every mode, so the squeeze "
         "also damages the balance that would use the remaining capacity well. That second part "
@@ -288,7 +272,7 @@ WRONG_ANSWERS: dict[str, tuple[Any, str]] = {
     "q1": (1.0, "demand exceeds capacity"),
     "q2": ("balanced", "one mode withers"),
     "q3": (Levers(support_hierarchy=1.0), "still not above 0.5"),
-    "q4": (0.67, "That is the ceiling"),
+    "q4": (Levers(rivalry=1.2), "with surprise off this is the equilibrium model"),
     "q5": (Levers(demand=1.3, malign_bias_hierarchy=0.4, support_hierarchy=0.7),
            "It ends as 'hierarchy monoculture'"),
 }

@@ -258,7 +258,8 @@ def _check_patchwork(answer: Any) -> Feedback:
         return Feedback.wrong(f"The nation is balanced, but {teams}. What stops a team following "
                               "one mode? Outside pressure, and a leaning that mixes modes")
     return Feedback.correct(f"Every team a monoculture and the nation balanced. The model's "
-                            f"verdict: {fractal_verdict(run)}")
+                            f"verdict: {fractal_verdict(run)} Specialisation by division of "
+                            "labour, or failure hidden by the average? The numbers cannot tell")
 
 
 q4 = Question(
@@ -293,7 +294,7 @@ def _check_monoculture_providers(answer: Any) -> Feedback:
         return Feedback.wrong(f"Every team is a monoculture, but {providers}: a provider is the "
                               "average of its teams. What must its teams have in common?")
     return Feedback.correct("Monoculture teams in monoculture providers, and still a balanced "
-                            "nation: the fractal claim fails at two levels at once, and the "
+                            "nation: balance does not carry across two levels at once, and the "
                             "national average cannot show it")
 
 
@@ -322,7 +323,10 @@ q6 = OpenQuestion(
         "questionnaire) per team, reported as the spread of team configurations, not only the "
         "mean, and the same for providers. I would look for teams whose dominant mode is turning "
         "malign, since in the model that experience is what pushes people to critics or to "
-        "fatalism. The model is a teaching device with invented rules, so this supports asking "
+        "fatalism. Where teams are monocultures I would ask whether that is deliberate "
+        "specialisation (each team's way suits its work, and the provider combines them) or a "
+        "dominant mode suppressing the weak ones. The model is a teaching device with invented "
+        "rules, so this supports asking "
         "the question at every level; it does not tell us how often real teams are monocultures."
     ),
     rubric=[

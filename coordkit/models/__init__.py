@@ -21,6 +21,6 @@ Examples
 True
 """
 
-from coordkit.models import agents, dynamics
+from coordkit.models import agents, dynamics, pendulum, regimes
 
-__all__ = ["agents", "dynamics"]
+__all__ = ["agents", "dynamics", "pendulum", "regimes"]

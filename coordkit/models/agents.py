@@ -1,9 +1,11 @@
 r"""A fractal agent-based model of the four modes: a teaching model.
 
-This is a **teaching model**, illustrative and uncalibrated: it exists to make one of the seed's
-claims -- that coordination theory is *fractal*, true of "national systems, local systems (ICSs
-and places), providers and teams" alike -- concrete enough to test, and to show where that claim
-breaks. It makes no predictions about the NHS. Runs are deterministic under a seed.
+This is a **teaching model**, illustrative and uncalibrated. Taylor (2022) says the ideas are
+*fractal*: they apply to "national systems, local systems (ICSs and places), providers and teams"
+alike. That is a claim that the same questions can be asked at every level; it is not a claim
+that balance at one level brings balance at the others. The model asks the second, stronger
+question -- does balance carry across levels? -- and shows, in this model, where it does and where
+it does not. It makes no predictions about the NHS. Runs are deterministic under a seed.
 
 What it represents
 ------------------
@@ -17,15 +19,24 @@ level       lever                   pushes towards (a judgement, stated so it ca
 =========== ======================= ==========================================================
 nation      ``central_targets``     hierarchy (targets, instructions, performance management)
 ICS         ``devolution``          solidarity (place-based partnership), and it shields its
-                                    providers from central targets
+                                    providers from central targets; with
+                                    ``devolution_hierarchy`` > 0 part of it arrives as the
+                                    ICS's own hierarchy instead (local targets)
 provider    ``incentives``          individualism (payment by results, competition)
 team        ``autonomy``            the team's own ``leanings`` rather than outside pressure
 all         ``overload``            fatalism (demand beyond capacity hits everyone)
 =========== ======================= ==========================================================
 
-Per-unit lever values are allowed (one value per ICS, provider or team), which is how the
-fractal claim is broken on purpose (see :func:`balanced_nation_of_monocultures` and
+Per-unit lever values are allowed (one value per ICS, provider or team), which is how balance is
+kept from carrying across levels on purpose (see :func:`balanced_nation_of_monocultures` and
 :func:`balanced_team_in_monoculture`).
+
+*Devolution* means different things in different places. Here it is the kit's judgement that it
+moves decisions to a place-based partnership (solidarity) and away from the centre's targets; in
+practice devolution often *relocates* hierarchy to the ICS instead, which ``devolution_hierarchy``
+represents (0 = all solidarity, today's default; 1 = all local hierarchy). In the mean-field model
+(:mod:`coordkit.models.dynamics`) there is no devolution lever at all: chapter 4's scenarios map
+devolution onto its supports.
 
 Assumptions
 -----------
@@ -40,7 +51,18 @@ Assumptions
    more malign experience it generates. Malign experience pushes staff towards the dominant
    mode's critics (the other two active modes) with weight ``voice`` and towards fatalism with
    weight ``1 - voice``.
-4. Nothing else: no hiring, leaving, networks across teams, or learning from outcomes.
+4. *Suppression* (off by default): a mode that dominates a team also pulls its staff further
+   towards itself, squeezing out the weak forms -- Taylor's account of how monocultures sustain
+   themselves (RSA, April 2021). It works against assumption 3: with ``suppression`` above about
+   4 (for the default levers) the restoring force loses, evenly pushed teams break into
+   monocultures of different modes, and those monocultures persist.
+5. Nothing else: no hiring, leaving, networks across teams, or learning from outcomes.
+
+A balanced nation of monoculture teams need not be a failure. It may be *specialisation*: requisite
+variety achieved by division of labour, each team doing one kind of work in one way while the
+provider or the ICS holds the variety (a surgical team run on command, a community team on shared
+values, a commercial unit on enterprise). It may equally be a failure that national averages
+hide. The model shows that the two look the same from above; it cannot say which a real system is.
 
 Update rule
 -----------
@@ -65,12 +87,15 @@ a convex combination (so mixes stay on the simplex) followed by multiplicative n
 - malign experience: with active shares :math:`q_k` of team :math:`t` and excess
   :math:`\epsilon_k = \max(0, 3 q_k - 1)/2 \in [0, 1]`, mode :math:`k` generates
   :math:`W_k = \rho\, n_{t,k}\, \epsilon_k`; each other active mode receives
-  :math:`\text{voice} \cdot W_k / 2` and fatalism receives :math:`(1 - \text{voice})\, W_k`.
+  :math:`\text{voice} \cdot W_k / 2` and fatalism receives :math:`(1 - \text{voice})\, W_k`;
+- suppression: mode :math:`k` also pulls towards itself, :math:`w = \varsigma\, n_{t,k}\,
+  \epsilon_k`, :math:`d = e_k` (:func:`suppression_pull`); devolution's direction is
+  :math:`(1 - \lambda) e_S + \lambda e_H` with :math:`\lambda` = ``devolution_hierarchy``.
 
 Balance is measured at every level with :func:`coordkit.balance.evenness` on the mean active
 shares of each unit (team, provider, ICS, nation), and every unit is classified with the kit's
 configurations (:func:`configurations_by_level`); :func:`fractal_verdict` says in a sentence
-whether the fractal claim holds for a run. :func:`sweep` runs the model over the values of one
+whether balance carries across the levels of a run. :func:`sweep` runs the model over the values of one
 lever and several seeds, like NetLogo's BehaviorSpace.
 
 Examples
@@ -81,7 +106,7 @@ Examples
 >>> bool(run.balance("nation")[-1, 0] > 0.9)
 True
 >>> fractal_verdict(run)
-'Balanced at every level: the fractal claim holds.'
+'Balanced at every level: here balance carries across the levels.'
 """
 
 from __future__ import annotations
@@ -118,6 +143,8 @@ __all__ = [
     "initial_mixes",
     "malign_response",
     "simulate",
+    "suppressed_monocultures",
+    "suppression_pull",
     "sweep",
     "team_pressures",
 ]
@@ -240,6 +267,10 @@ _LEVER_TABLE: dict[str, tuple[float, float, float, str | None, str]] = {
     "voice": (0.0, 1.0, 0.7, None, "share of malign experience that goes to critics, not"
                                    " fatalism"),
     "overload": (0.0, 1.0, 0.0, None, "demand beyond capacity, pushing fatalism"),
+    "suppression": (0.0, 10.0, 0.0, None, "a team's dominant mode suppressing its weak forms"
+                                         " (Taylor, RSA 2021)"),
+    "devolution_hierarchy": (0.0, 1.0, 0.0, None, "share of devolution that arrives as the ICS's"
+                                                  " own hierarchy, not solidarity"),
     "rate": (0.01, 1.0, 0.2, None, "adaptation rate per step"),
     "noise": (0.0, 1.0, 0.1, None, "size of individual random shocks"),
 }
@@ -291,6 +322,12 @@ class AgentLevers:
         Adaptation rate per step.
     noise : float, 0 to 1, default 0.1
         Size of individual random shocks (0 = no shocks; starting mixes are still random).
+    suppression : float, 0 to 2, default 0
+        How strongly a mode that dominates a team pulls staff to itself, away from the team's
+        weak forms (Taylor's monoculture mechanism; 0 = off, today's model).
+    devolution_hierarchy : float, 0 to 1, default 0
+        Share of devolution's push that arrives as the ICS's own hierarchy (local targets and
+        performance management) rather than as solidarity: devolution relocating hierarchy.
 
     Raises
     ------
@@ -319,6 +356,8 @@ class AgentLevers:
     overload: float = 0.0
     rate: float = 0.2
     noise: float = 0.1
+    suppression: float = 0.0
+    devolution_hierarchy: float = 0.0
 
     def __post_init__(self) -> None:
         for name, (low, high, _, level, _) in _LEVER_TABLE.items():
@@ -433,8 +472,9 @@ def team_pressures(levers: AgentLevers, structure: Structure
     a, dev = p["autonomy"], p["devolution"]
     outside = 1.0 - a
     weighted = a[:, None] * p["leanings"]
-    weighted[:, 0] += outside * p["central_targets"] * (1.0 - dev)
-    weighted[:, 1] += outside * dev
+    local = p["devolution_hierarchy"]
+    weighted[:, 0] += outside * p["central_targets"] * (1.0 - dev) + outside * dev * local
+    weighted[:, 1] += outside * dev * (1.0 - local)
     weighted[:, 2] += outside * p["incentives"]
     weighted[:, 3] += p["overload"]
     return weighted, weighted.sum(axis=1)
@@ -474,6 +514,42 @@ def malign_response(team_mix: NDArray[np.float64], reverse_effect: float, voice:
     np.multiply(np.subtract(wsum[:, None], w), voice * 0.5, out=weighted[:, :3])
     np.multiply(wsum, 1.0 - voice, out=weighted[:, 3])
     return weighted, wsum
+
+
+def suppression_pull(team_mix: NDArray[np.float64], suppression: float
+                     ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    r"""A dominant mode's pull on its team's staff, away from the weak forms.
+
+    With the team's active shares :math:`q_k` and excess :math:`\epsilon_k = \max(0, 3 q_k - 1)/2`
+    (as in :func:`malign_response`), mode :math:`k` pulls staff towards itself with mass
+    :math:`S_k = \varsigma\, n_{t,k}\, \epsilon_k`. Only modes above one third pull, so a
+    balanced team feels nothing and the pull grows as one mode takes over: a positive feedback
+    against the restoring force of :func:`malign_response`.
+
+    Parameters
+    ----------
+    team_mix : ndarray, shape (teams, 4)
+        Mean mix of each team.
+    suppression : float
+        :math:`\varsigma`.
+
+    Returns
+    -------
+    weighted : ndarray, shape (teams, 4)
+    mass : ndarray, shape (teams,)
+
+    Examples
+    --------
+    >>> w, m = suppression_pull(np.array([[1.0, 0, 0, 0], [0.25, 0.25, 0.25, 0.25]]), 1.0)
+    >>> w.tolist(), m.tolist()
+    ([[1.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]], [1.0, 0.0])
+    """
+    active = team_mix[:, :3]
+    total = active @ np.ones(3)
+    excess = np.maximum(active * (1.5 / np.maximum(total, 1e-300))[:, None] - 0.5, 0.0)
+    weighted = np.zeros_like(team_mix)
+    weighted[:, :3] = (suppression * active) * excess
+    return weighted, weighted[:, :3] @ np.ones(3)
 
 
 # ----- results ------------------------------------------------------------------------------------
@@ -783,6 +859,7 @@ def simulate(
     base_w, base_m = team_pressures(levers, structure)
     c, ind, alpha = levers.conformity, levers.individuality, levers.rate
     rho, voice, sigma = levers.reverse_effect, levers.voice, levers.noise
+    suppress = levers.suppression
 
     x0 = initial_mixes(structure, initial, concentration, rng).reshape(n_teams, staff, 4)
     x = x0.copy()
@@ -799,6 +876,9 @@ def simulate(
     for t in range(1, steps + 1):
         team = teams[t - 1]
         mal_w, mal_m = malign_response(team, rho, voice)
+        if suppress > 0:
+            sup_w, sup_m = suppression_pull(team, suppress)
+            mal_w, mal_m = mal_w + sup_w, mal_m + sup_m
         pull = alpha * (c * team + mal_w)
         x += fixed_w
         x += pull[:, None, :]
@@ -905,7 +985,11 @@ def balanced_counts(configurations: Mapping[str, Sequence[str]]) -> dict[str, tu
 
 
 def fractal_verdict(run: AgentRun, *, step: int = -1) -> str:
-    """Whether the fractal claim holds for a run, in one sentence.
+    """Whether balance carries across the levels of a run, in one sentence.
+
+    The sentence reports what the model shows (does balance at one level go with balance at the
+    others?), not a test of Taylor's fractal claim, which is that the same questions apply at
+    every level.
 
     Compares the nation's configuration with its teams': balanced at every level, a balanced
     nation of unbalanced teams (fewer than half of them balanced), a balanced nation with some
@@ -924,27 +1008,28 @@ def fractal_verdict(run: AgentRun, *, step: int = -1) -> str:
     Examples
     --------
     >>> fractal_verdict(simulate(Structure(1, 2, 2, 4), fractal_balance(), steps=80, seed=0))
-    'Balanced at every level: the fractal claim holds.'
+    'Balanced at every level: here balance carries across the levels.'
     >>> s = Structure(2, 2, 3, 5)
     >>> fractal_verdict(simulate(s, balanced_nation_of_monocultures(s), steps=100, seed=0))
-    'A balanced nation built of unbalanced teams: the fractal claim breaks.'
+    'A balanced nation built of unbalanced teams: balance does not carry across levels here.'
     """
     names = configurations_by_level(run, step=step)
     counts = balanced_counts(names)
     teams_ok, teams = counts["team"]
     nation = names["nation"][0]
     if all(ok == n for ok, n in counts.values()):
-        return "Balanced at every level: the fractal claim holds."
+        return "Balanced at every level: here balance carries across the levels."
     if nation == Kind.BALANCED.value:
         if teams_ok * 2 < teams:
-            return "A balanced nation built of unbalanced teams: the fractal claim breaks."
+            return ("A balanced nation built of unbalanced teams: balance does not carry across "
+                    "levels here.")
         off = teams - teams_ok
         return (f"A balanced nation, but {off} of {teams} teams {'is' if off == 1 else 'are'} not "
-                "balanced: the fractal claim holds only roughly.")
+                "balanced: here balance carries across levels only roughly.")
     if teams_ok:
         word = "team" if teams_ok == 1 else "teams"
         return (f"{teams_ok} balanced {word} inside a system that is not ({nation}): "
-                "the fractal claim breaks.")
+                "balance does not carry across levels here.")
     return f"Unbalanced at every level (nation: {nation})."
 
 
@@ -1021,11 +1106,11 @@ def sweep(
     return balance, fatalism
 
 
-# ----- presets: where the fractal claim holds and where it breaks ---------------------------------
+# ----- presets: where balance carries across levels and where it does not -------------------------
 
 
 def fractal_balance(structure: Structure | None = None) -> AgentLevers:
-    """Levers under which every level is balanced: the fractal claim holding.
+    """Levers under which every level is balanced: balance carrying across the levels.
 
     Moderate, even pressure from every level, a little team autonomy, mild reverse effects.
 
@@ -1048,7 +1133,7 @@ def fractal_balance(structure: Structure | None = None) -> AgentLevers:
 
 
 def balanced_nation_of_monocultures(structure: Structure | None = None) -> AgentLevers:
-    """Levers that build a balanced nation out of monoculture teams (the fractal claim breaking).
+    """Levers that build a balanced nation out of monoculture teams (balance not carrying across).
 
     No pressure from above; every team is fully autonomous and leans wholly to one active mode,
     the teams taking hierarchy, solidarity and individualism in turn. Averaged up, providers, ICSs
@@ -1110,10 +1195,38 @@ def balanced_team_in_monoculture(structure: Structure | None = None,
                        autonomy=autonomy.tolist())
 
 
+def suppressed_monocultures(structure: Structure | None = None) -> AgentLevers:
+    """Levers under which dominant modes suppress the weak forms: monoculture teams that last.
+
+    Today's default levers (even pressure from every level) with ``suppression`` at 5. Small
+    random differences between teams are amplified until each team is a monoculture of one mode
+    or another; the teams keep their monocultures from then on.
+
+    Parameters
+    ----------
+    structure : Structure, optional
+        Unused (every lever is uniform); accepted for symmetry with the other presets.
+
+    Returns
+    -------
+    AgentLevers
+
+    Examples
+    --------
+    >>> s = Structure(2, 2, 5, 8)
+    >>> run = simulate(s, suppressed_monocultures(s), steps=300, seed=0)
+    >>> names = configurations_by_level(run)["team"]
+    >>> sum("monoculture" in name for name in names), len(names)
+    (20, 20)
+    """
+    return AgentLevers(suppression=5.0)
+
+
 #: The fractal presets by name: each takes a :class:`Structure` and returns :class:`AgentLevers`.
 PRESETS: dict[str, Callable[[Structure | None], AgentLevers]] = {
     "fractal balance": fractal_balance,
     "balanced nation of monoculture teams": balanced_nation_of_monocultures,
     "balanced team in a monoculture system": balanced_team_in_monoculture,
+    "monoculture teams by suppression": suppressed_monocultures,
 }
 

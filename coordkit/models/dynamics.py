@@ -9,7 +9,7 @@ and its outputs are not forecasts. Every run is deterministic given the levers a
 What it represents
 ------------------
 The whole system (a nation, an ICS, a provider or a team -- the model does not say which) is
-described by seven numbers, each in [0, 1]:
+described by seven numbers, each in [0, 1] (six more carry the surprise mechanism, below):
 
 - :math:`b_i` and :math:`m_i`, the benign and malign parts of the strength of each active mode
   :math:`i \in \{H, S, I\}` (hierarchy, solidarity, individualism); the strength is
@@ -26,19 +26,47 @@ Assumptions
    proportional to how far its share of active strength rises above balance (one third).
 3. *Mutual critique*: each mode draws legitimacy from the others' malign forms (malign growth in one
    feeds its critics' growth), and the benign strength of its rivals checks and reforms its own
-   malign part. *Renewal* (learning, candour, professional institutions) reforms malign parts too.
+   malign part -- as far as the mode is *responsive* to its critics (``responsiveness`` 1, the
+   default: critics are heard and acted on, as in a clumsy solution; 0: a stalemate in which
+   critics gain support but change nothing; after Thompson's account of clumsy solutions).
+   *Renewal* (learning, candour, professional institutions) reforms malign parts too.
 4. *Rivalry*: a mode whose share is above balance crowds out the modes weaker than it, in
    proportion to how far it exceeds both balance and them (Hood's "polar types repel"). At
    balance nobody is crowded, and two equally strong modes do not crowd each other, so a
    deficit culture (two strong, one weak) can persist.
-5. *Fatalism* is fed by malign forms and by demand exceeding capacity, is relieved by benign active
-   strength, and saps every active mode.
+5. *Fatalism* is fed by malign forms and by demand exceeding capacity, and is relieved by benign
+   active strength. It has two faces (Taylor, RSA, May 2021: fatalism "between wisdom and
+   despair"). A share ``benign_fatalism`` of it is the benign face -- acceptance of limits,
+   humility about prediction, resilience -- which neither saps the active modes nor cuts the
+   outcome, and dulls surprise (who expects less is less surprised). The rest, the malign face
+   (resignation, learned helplessness), saps every active mode and cuts the outcome. By default
+   all fatalism is malign, as in the kit's first version of this model.
 6. The *outcome* (think: the system's capacity to improve and perform) needs all three benign
    modes together (a geometric mean, so the weakest drags it down), is reduced by fatalism, and is
    capped by capacity relative to demand: balance cannot make up for the shortfall.
-7. Everything else (people, money, politics) is left out on purpose. History is not: the
+7. *Surprise* (off by default, ``surprise`` = 0). Cultural theory makes surprise the engine of
+   change: a way of life loses adherents when the world keeps failing to behave as it
+   expects (Thompson, Ellis & Wildavsky, 1990). Here each mode has an *allegiance*
+   :math:`w_i` (the share of backing it commands; :math:`\sum w_i = 1`, even at the start) that
+   scales its policy support to :math:`3 w_i u_i`. Adherents perceive each mode's failures
+   (its malign fraction :math:`m_i / s_i`) after a lag of about ``surprise_delay`` years, and
+   allegiance moves from the modes perceived to fail worse than average to the others, as in
+   replicator dynamics (the learning rule Janssen & de Vries, 1998, gave agents holding
+   cultural-theory perspectives). A small drift back to even keeps every mode some backers.
+8. Everything else (people, money, politics) is left out on purpose. History is not: the
    starting profile matters, and from a hierarchy-heavy start the default levers settle to a
    balance that still leans a little to hierarchy (rivalry makes the model path-dependent).
+
+Where it settles and where it swings (in this model)
+----------------------------------------------------
+Without surprise every setting the kit has tried settles to a fixed point. With surprise, two
+things are needed for lasting swings, and :mod:`coordkit.models.regimes` maps them: strong
+*rivalry* (above about 1 to 1.5, lower for stronger or slower surprise), which makes a dominant
+mode self-sustaining (the polar types repel), and enough *surprise* to erode a dominant mode's
+allegiance as its reverse effects show. Then a monoculture rises, sours, is deserted after the
+delay, and a rival takes over: a limit cycle through the modes with a period of one to three
+decades. With weak rivalry the pull to balance wins and surprise only adds damped swings that
+die away. This is a property of the rules as written, not a finding about the NHS.
 
 Equations
 ---------
@@ -48,23 +76,31 @@ With shares :math:`p_i = s_i / \sum_j s_j`, excess emphasis :math:`x_i = \max(0,
 
 .. math::
 
-    G_i &= \gamma \, (u_i + \kappa L_i)(1 - s_i)(1 - f),
+    G_i &= \gamma \, (3 w_i u_i + \kappa L_i)(1 - s_i)(1 - (1 - \omega) f),
         \qquad L_i = \tfrac12 \textstyle\sum_{j \ne i} m_j \\
-    R_i &= (\eta + \kappa K_i) \, m_i, \qquad K_i = \tfrac12 \textstyle\sum_{j \ne i} b_j \\
-    \ell_i &= \delta + \sigma f + \chi \textstyle\sum_{j \ne i} \max\bigl(0,\,
+    R_i &= (\eta + r \kappa K_i) \, m_i, \qquad K_i = \tfrac12 \textstyle\sum_{j \ne i} b_j \\
+    \ell_i &= \delta + \sigma (1 - \omega) f + \chi \textstyle\sum_{j \ne i} \max\bigl(0,\,
         3 p_j - \max(1, 3 p_i)\bigr) \\
     \dot b_i &= (1 - h_i) G_i - \rho (\beta + x_i) b_i + R_i - \ell_i b_i \\
     \dot m_i &= h_i G_i + \rho (\beta + x_i) b_i - R_i - \ell_i m_i \\
     \dot f &= \varphi (\bar m + O)(1 - f) - (\psi \bar b + \delta) f \\
-    y &= (1 - O) \, (b_H b_S b_I)^{1/3} \, (1 - f)
+    \dot e_i &= (m_i / s_i - e_i) / \tau, \qquad
+    \dot w_i = \varsigma (1 - \omega f)\, w_i (\bar e - e_i) + \mu (\tfrac13 - w_i),
+        \qquad \bar e = \textstyle\sum_j w_j e_j \\
+    y &= (1 - O) \, (b_H b_S b_I)^{1/3} \, (1 - (1 - \omega) f)
 
 where :math:`\bar b, \bar m` are the means over the three active modes. The levers
 (:class:`Levers`) are the supports :math:`u_i`, malign biases :math:`h_i` (the share of new growth
 that arrives malign, e.g. targets enforced by blame, incentives that invite gaming), the
 reverse-effect strength :math:`\rho`, critique :math:`\kappa`, rivalry :math:`\chi`, renewal
-:math:`\eta`, demand :math:`D`, capacity :math:`C` and noise. The fixed rates (:class:`Rates`) are
-growth :math:`\gamma`, erosion :math:`\delta`, baseline drift :math:`\beta`, fatalism feed
-:math:`\varphi`, fatalism relief :math:`\psi` and sapping :math:`\sigma`.
+:math:`\eta`, demand :math:`D`, capacity :math:`C`, noise, surprise :math:`\varsigma`, its delay
+:math:`\tau`, responsiveness :math:`r` and the benign share of fatalism :math:`\omega`.
+With :math:`\varsigma = 0` allegiance stays even (:math:`3 w_i = 1`), so the model is exactly the
+equilibrium model of the kit's first version; so it is with :math:`r = 1` and :math:`\omega = 0`.
+The fixed rates (:class:`Rates`) are growth :math:`\gamma`, erosion :math:`\delta`, baseline
+drift :math:`\beta`, fatalism feed :math:`\varphi`, fatalism relief :math:`\psi`, sapping
+:math:`\sigma` and allegiance mixing
+:math:`\mu`.
 
 The outcome can never exceed the ceiling :math:`\min(1, C/D)`, whatever the levers.
 
@@ -95,6 +131,15 @@ True
 >>> squeezed = simulate(Levers(demand=1.5, capacity=1.0))
 >>> bool(squeezed.outcome.max() <= squeezed.ceiling)
 True
+
+With surprise, weak rivalry still settles (after damped swings); strong rivalry keeps swinging:
+
+>>> from coordkit.archetypes import ARCHETYPES
+>>> start = ARCHETYPES["traditional public sector"]
+>>> simulate(Levers(surprise=2.0, rivalry=0.5), start, years=300).settled()
+True
+>>> simulate(Levers(surprise=2.0, rivalry=2.0), start, years=300).settled()
+False
 """
 
 from __future__ import annotations
@@ -209,6 +254,17 @@ class Levers:
         Capacity of the system, :math:`C`.
     noise : float, 0 to 0.5, default 0
         Size of random shocks; 0 makes the run deterministic whatever the seed.
+    surprise : float, 0 to 3, default 0
+        :math:`\varsigma`, how strongly allegiance leaves a mode whose failures are perceived to
+        be worse than its rivals' (0 = off: the equilibrium model).
+    surprise_delay : float, 0.5 to 20, default 4
+        :math:`\tau`, years for failures to be perceived (the lag of the surprise).
+    responsiveness : float, 0 to 1, default 1
+        :math:`r`, how far a mode lets its critics reform its malign side: 1 clumsy (critics
+        heard and acted on), 0 stalemate (critics gain support but change nothing).
+    benign_fatalism : float, 0 to 1, default 0
+        :math:`\omega`, share of fatalism in its benign face (acceptance of limits, humility
+        about prediction, resilience), which neither saps nor costs and dulls surprise.
 
     Raises
     ------
@@ -246,6 +302,14 @@ class Levers:
     demand: float = _lever(1.0, 0.1, 3.0, "demand on the system")
     capacity: float = _lever(1.0, 0.1, 3.0, "capacity of the system")
     noise: float = _lever(0.0, 0.0, 0.5, "size of random shocks (0 = deterministic)")
+    surprise: float = _lever(
+        0.0, 0.0, 3.0, "surprise: allegiance leaves a mode whose failures disappoint (0 = off)")
+    surprise_delay: float = _lever(
+        4.0, 0.5, 20.0, "years for disappointment to move allegiance (learning time)")
+    responsiveness: float = _lever(
+        1.0, 0.0, 1.0, "how far a mode lets its critics reform it (1 clumsy, 0 stalemate)")
+    benign_fatalism: float = _lever(
+        0.0, 0.0, 1.0, "share of fatalism in its benign face (acceptance, humility, resilience)")
 
     def __post_init__(self) -> None:
         _check_ranges(self)
@@ -316,6 +380,8 @@ class Rates:
         :math:`\psi`, how strongly benign active strength relieves fatalism.
     sapping : float, 0 to 2, default 0.5
         :math:`\sigma`, how strongly fatalism wears down every active mode.
+    allegiance_mixing : float, 0 to 1, default 0.05
+        :math:`\mu`, drift of allegiance back towards even (only matters with surprise).
 
     Examples
     --------
@@ -333,6 +399,8 @@ class Rates:
     fatalism_feed: float = _lever(1.0, 0.0, 5.0, "feed of fatalism by malign forms and unmet demand")
     fatalism_relief: float = _lever(1.0, 0.0, 5.0, "relief of fatalism by benign strength")
     sapping: float = _lever(0.5, 0.0, 2.0, "wearing down of active modes by fatalism")
+    allegiance_mixing: float = _lever(
+        0.05, 0.0, 1.0, "drift of allegiance back towards even (keeps every mode some backers)")
 
     def __post_init__(self) -> None:
         _check_ranges(self)
@@ -352,65 +420,107 @@ def _relu(z: Any) -> Any:
     return (z + abs(z)) * 0.5
 
 
+def _relu_array(z: Any) -> Any:
+    """max(0, z) for arrays, in one operation (the same values as :func:`_relu`)."""
+    return np.maximum(z, 0.0)
+
+
 def _clip01(z: Any) -> Any:
     """min(1, max(0, z)) for floats and arrays alike."""
     return (abs(z) - abs(z - 1.0) + 1.0) * 0.5
+
+
+def _prepare(lv: dict[str, Any], rates: Rates, dt: float) -> dict[str, Any]:
+    """The constants of a run, once: levers (floats or arrays), rates and the step."""
+    vector = isinstance(lv["rivalry"], np.ndarray)
+    return {
+        "relu": _relu_array if vector else _relu,
+        "u": lv["support"], "h": lv["malign_bias"], "rho": lv["reverse_effect"],
+        "kappa": lv["critique"], "chi": lv["rivalry"], "eta": lv["renewal"],
+        "resp": lv["responsiveness"], "omega": lv["benign_fatalism"],
+        "gain": lv["surprise"], "lag": 1.0 / lv["surprise_delay"],
+        "surprise": bool(np.any(lv["surprise"] > 0)),
+        "overload": _relu(1.0 - lv["capacity"] / lv["demand"]),
+        "amp": lv["noise"] * math.sqrt(dt), "dt": dt,
+        "gamma": rates.growth, "delta": rates.erosion, "beta": rates.baseline_drift,
+        "phi": rates.fatalism_feed, "psi": rates.fatalism_relief, "sap": rates.sapping,
+        "mix": rates.allegiance_mixing,
+    }
+
+
+def _step(c: dict[str, Any], state: Sequence[Any], shock: Any) -> list[Any]:
+    """One Euler(-Maruyama) step of the state (b, m, f, allegiance w, perceived failure e)."""
+    dt, relu = c["dt"], c["relu"]
+    u, h, kappa, omega = c["u"], c["h"], c["kappa"], c["omega"]
+    b, m, f, w, e = state[0:3], state[3:6], state[6], state[7:10], state[10:13]
+    s = [b[0] + m[0], b[1] + m[1], b[2] + m[2]]
+    inv = 3.0 / (s[0] + s[1] + s[2] + 1e-12)
+    p = [s[0] * inv, s[1] * inv, s[2] * inv]  # three times the shares
+    x = [relu(p[0] - 1.0), relu(p[1] - 1.0), relu(p[2] - 1.0)]
+    floor = [1.0 + x[0], 1.0 + x[1], 1.0 + x[2]]  # max(1, p_i)
+    gap = [relu(p[1] - floor[0]) + relu(p[2] - floor[0]),
+           relu(p[0] - floor[1]) + relu(p[2] - floor[1]),
+           relu(p[0] - floor[2]) + relu(p[1] - floor[2])]
+    bsum = b[0] + b[1] + b[2]
+    msum = m[0] + m[1] + m[2]
+    harm = (1.0 - omega) * f  # only fatalism's malign face saps and costs
+    keep = 1.0 - harm
+    base_loss = c["delta"] + c["sap"] * harm
+    # surprise: failures (malign fractions) are perceived after a lag; allegiance leaves the
+    # modes perceived to fail worst, replicator-style; benign fatalism (humility about
+    # prediction) dulls the surprise
+    lag = c["lag"]
+    ne = [e[i] + dt * lag * (m[i] / (s[i] + 1e-12) - e[i]) for i in range(3)]
+    if c["surprise"]:
+        mean_fail = w[0] * e[0] + w[1] * e[1] + w[2] * e[2]
+        felt = c["gain"] * (1.0 - omega * f)
+        mix = c["mix"]
+        nw = [relu(w[i] + dt * (felt * w[i] * (mean_fail - e[i]) + mix * (1.0 / 3.0 - w[i])))
+              for i in range(3)]
+        wsum = nw[0] + nw[1] + nw[2]
+        nw = [nw[0] / wsum, nw[1] / wsum, nw[2] / wsum]
+        push = [u[0] * (3.0 * w[0]), u[1] * (3.0 * w[1]), u[2] * (3.0 * w[2])]
+    else:  # allegiance stays even, and support is as set
+        nw, push = list(w), u
+    nb, nm = [], []
+    for i in range(3):
+        grow = c["gamma"] * (push[i] + kappa * 0.5 * (msum - m[i])) * (1.0 - s[i]) * keep
+        drift = c["rho"] * (c["beta"] + x[i]) * b[i]
+        reform = (c["eta"] + c["resp"] * kappa * 0.5 * (bsum - b[i])) * m[i]
+        loss = base_loss + c["chi"] * gap[i]
+        bi = b[i] + dt * ((1.0 - h[i]) * grow - drift + reform - loss * b[i])
+        mi = m[i] + dt * (h[i] * grow + drift - reform - loss * m[i])
+        if shock is not None:
+            bi = bi + c["amp"] * shock[i] * b[i] * (1.0 - s[i])
+        nb.append(relu(bi))
+        nm.append(relu(mi))
+    room = 1.0 - f
+    df = c["phi"] * (msum / 3.0 + c["overload"]) * room - (c["psi"] * bsum / 3.0 + c["delta"]) * f
+    f = f + dt * df
+    if shock is not None:
+        f = f + c["amp"] * shock[3] * f * room
+    f = _clip01(f)
+    out = []
+    for i in range(3):
+        si = nb[i] + nm[i]
+        scale = 2.0 / (1.0 + si + abs(si - 1.0))  # 1 / max(1, si)
+        out.append(nb[i] * scale)
+    for i in range(3):
+        si = nb[i] + nm[i]
+        out.append(nm[i] * 2.0 / (1.0 + si + abs(si - 1.0)))
+    return [*out, f, *nw, *ne]
 
 
 def _integrate(
     lv: dict[str, Any], rates: Rates, state: list[Any], steps: int, dt: float,
     shocks: Any,
 ) -> list[tuple[Any, ...]]:
-    """Euler(-Maruyama) steps; returns one row (bH, bS, bI, mH, mS, mI, f) per time point."""
-    u = lv["support"]
-    h = lv["malign_bias"]
-    rho, kappa, chi, eta = lv["reverse_effect"], lv["critique"], lv["rivalry"], lv["renewal"]
-    overload = _relu(1.0 - lv["capacity"] / lv["demand"])
-    amp = lv["noise"] * math.sqrt(dt)
-    gamma, delta, beta = rates.growth, rates.erosion, rates.baseline_drift
-    phi, psi, sap = rates.fatalism_feed, rates.fatalism_relief, rates.sapping
-
-    b = list(state[:3])
-    m = list(state[3:6])
-    f = state[6]
-    rows = [(*b, *m, f)]
+    """Euler(-Maruyama) steps; one row (bH, bS, bI, mH, mS, mI, f, wH, wS, wI) per time point."""
+    c = _prepare(lv, rates, dt)
+    rows = [tuple(state)]
     for step in range(steps):
-        s = [b[0] + m[0], b[1] + m[1], b[2] + m[2]]
-        inv = 3.0 / (s[0] + s[1] + s[2] + 1e-12)
-        p = [s[0] * inv, s[1] * inv, s[2] * inv]  # three times the shares
-        x = [_relu(p[0] - 1.0), _relu(p[1] - 1.0), _relu(p[2] - 1.0)]
-        floor = [1.0 + x[0], 1.0 + x[1], 1.0 + x[2]]  # max(1, p_i)
-        gap = [_relu(p[1] - floor[0]) + _relu(p[2] - floor[0]),
-               _relu(p[0] - floor[1]) + _relu(p[2] - floor[1]),
-               _relu(p[0] - floor[2]) + _relu(p[1] - floor[2])]
-        bsum = b[0] + b[1] + b[2]
-        msum = m[0] + m[1] + m[2]
-        keep = 1.0 - f
-        base_loss = delta + sap * f
-        nb, nm = [], []
-        for i in range(3):
-            grow = gamma * (u[i] + kappa * 0.5 * (msum - m[i])) * (1.0 - s[i]) * keep
-            drift = rho * (beta + x[i]) * b[i]
-            reform = (eta + kappa * 0.5 * (bsum - b[i])) * m[i]
-            loss = base_loss + chi * gap[i]
-            bi = b[i] + dt * ((1.0 - h[i]) * grow - drift + reform - loss * b[i])
-            mi = m[i] + dt * (h[i] * grow + drift - reform - loss * m[i])
-            if shocks is not None:
-                bi = bi + amp * shocks[step][i] * b[i] * (1.0 - s[i])
-            nb.append(_relu(bi))
-            nm.append(_relu(mi))
-        df = phi * (msum / 3.0 + overload) * keep - (psi * bsum / 3.0 + delta) * f
-        f = f + dt * df
-        if shocks is not None:
-            f = f + amp * shocks[step][3] * f * keep
-        f = _clip01(f)
-        for i in range(3):
-            si = nb[i] + nm[i]
-            scale = 2.0 / (1.0 + si + abs(si - 1.0))  # 1 / max(1, si)
-            nb[i] = nb[i] * scale
-            nm[i] = nm[i] * scale
-        b, m = nb, nm
-        rows.append((*b, *m, f))
+        state = _step(c, state, None if shocks is None else shocks[step])
+        rows.append(tuple(state))
     return rows
 
 
@@ -437,6 +547,10 @@ class Trajectory:
         The outcome :math:`y`, never above :attr:`ceiling`.
     ceiling : float
         :math:`\min(1, C/D)`.
+    allegiance : ndarray, shape (T, 3)
+        Allegiance :math:`w_i` of each active mode (all 1/3 when surprise is off).
+    perceived_failure : ndarray, shape (T, 3)
+        Perceived failure :math:`e_i`, the lagged malign fraction.
     """
 
     levers: Levers
@@ -447,11 +561,25 @@ class Trajectory:
     fatalism: NDArray[np.float64]
     outcome: NDArray[np.float64]
     ceiling: float
+    allegiance: NDArray[np.float64] | None = None
+    perceived_failure: NDArray[np.float64] | None = None
 
     @property
     def strength(self) -> NDArray[np.float64]:
         """Strength of each active mode, shape (T, 3)."""
         return self.benign + self.malign
+
+    @property
+    def effective_support(self) -> NDArray[np.float64]:
+        """Policy support after surprise, :math:`3 w_i u_i`, shape (T, 3).
+
+        Examples
+        --------
+        >>> simulate(Levers(), years=1).effective_support[-1].tolist()
+        [0.5, 0.5, 0.5]
+        """
+        w = np.full_like(self.benign, 1 / 3) if self.allegiance is None else self.allegiance
+        return 3.0 * w * np.asarray(self.levers.support)
 
     @property
     def malign_fraction(self) -> NDArray[np.float64]:
@@ -512,6 +640,8 @@ class Trajectory:
     def profile_at(self, index: int) -> Profile:
         """The state at one time point as a :class:`~coordkit.profile.Profile`.
 
+        Fatalism's malign share is ``1 - levers.benign_fatalism`` (all malign by default).
+
         Parameters
         ----------
         index : int
@@ -523,8 +653,9 @@ class Trajectory:
         """
         s = np.clip(self.strength[index], 0.0, 1.0)
         mf = np.clip(self.malign_fraction[index], 0.0, 1.0)
+        despair = 1.0 - self.levers.benign_fatalism  # fatalism's malign share
         return Profile.from_strengths(
-            [*s.tolist(), float(np.clip(self.fatalism[index], 0.0, 1.0))], mf.tolist()
+            [*s.tolist(), float(np.clip(self.fatalism[index], 0.0, 1.0))], [*mf.tolist(), despair]
         )
 
     def final_profile(self) -> Profile:
@@ -645,12 +776,13 @@ def _initial_state(initial: Profile | None) -> list[float]:
         raise TypeError(f"initial must be a coordkit Profile, got {type(p).__name__}")
     s, mf = p.active_strengths, p.malign
     return [*(si * (1 - mi) for si, mi in zip(s, mf, strict=True)),
-            *(si * mi for si, mi in zip(s, mf, strict=True)), p.fatalism]
+            *(si * mi for si, mi in zip(s, mf, strict=True)), p.fatalism,
+            1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0, *(float(mi) for mi in mf)]
 
 
 def _outcome(benign: NDArray[np.float64], fatalism: NDArray[np.float64],
-             ceiling: Any) -> NDArray[np.float64]:
-    y = np.cbrt(np.prod(benign, axis=-1)) * (1.0 - fatalism) * ceiling
+             ceiling: Any, benign_fatalism: Any = 0.0) -> NDArray[np.float64]:
+    y = np.cbrt(np.prod(benign, axis=-1)) * (1.0 - (1.0 - benign_fatalism) * fatalism) * ceiling
     return np.minimum(y, ceiling)
 
 
@@ -722,9 +854,21 @@ def _trajectory(levers: Levers, rates: Rates, rows: NDArray[np.float64], steps: 
         benign=benign,
         malign=malign,
         fatalism=fatalism,
-        outcome=_outcome(benign, fatalism, ceiling),
+        outcome=_outcome(benign, fatalism, ceiling, levers.benign_fatalism),
         ceiling=ceiling,
+        allegiance=rows[:, 7:10],
+        perceived_failure=rows[:, 10:13],
     )
+
+
+def _lever_arrays(settings: Sequence[Levers]) -> dict[str, Any]:
+    """Every lever as an array with one entry per setting (for the vectorised integrator)."""
+    lv: dict[str, Any] = {
+        name: np.array([getattr(s, name) for s in settings]) for name in LEVER_SPECS
+    }
+    lv["support"] = [lv[f"support_{m}"] for m in _ACTIVE]
+    lv["malign_bias"] = [lv[f"malign_bias_{m}"] for m in _ACTIVE]
+    return lv
 
 
 def sweep(
@@ -767,11 +911,7 @@ def sweep(
     rates = Rates() if rates is None else rates
     steps = _check_run(years, dt)
     n = len(settings)
-    lv: dict[str, Any] = {
-        name: np.array([getattr(s, name) for s in settings]) for name in LEVER_SPECS
-    }
-    lv["support"] = [lv[f"support_{m}"] for m in _ACTIVE]
-    lv["malign_bias"] = [lv[f"malign_bias_{m}"] for m in _ACTIVE]
+    lv = _lever_arrays(settings)
     state = [np.full(n, v) for v in _initial_state(initial)]
     shocks = None
     if np.any(lv["noise"] > 0):

@@ -83,6 +83,10 @@ LEVER_LABELS: dict[str, str] = {
     "demand": "Demand",
     "capacity": "Capacity",
     "noise": "Noise",
+    "surprise": "Surprise",
+    "surprise_delay": "Surprise delay",
+    "responsiveness": "Responsiveness",
+    "benign_fatalism": "Benign fatalism",
 }
 
 # End-of-run quantities a sweep can show: (label, colour, marker). Colours are Okabe-Ito ones not

@@ -13,10 +13,10 @@ Examples
 >>> from coordkit.models.agents import Structure
 >>> explorer = AgentExplorer(Structure(1, 2, 3, 4), steps=40)
 >>> explorer.verdict
-'Balanced at every level: the fractal claim holds.'
+'Balanced at every level: here balance carries across the levels.'
 >>> explorer.preset.value = "balanced nation of monoculture teams"
 >>> explorer.verdict
-'A balanced nation built of unbalanced teams: the fractal claim breaks.'
+'A balanced nation built of unbalanced teams: balance does not carry across levels here.'
 """
 
 from __future__ import annotations
@@ -61,12 +61,14 @@ _LEVER_LABELS = {
     "overload": "Overload",
     "rate": "Adaptation rate",
     "noise": "Noise",
+    "suppression": "Suppression",
+    "devolution_hierarchy": "Local hierarchy",
 }
 _LEVER_GROUPS = {
-    "Levers at each level": ("central_targets", "devolution", "incentives", "autonomy",
-                             "overload"),
-    "How staff respond": ("conformity", "individuality", "reverse_effect", "voice", "rate",
-                          "noise"),
+    "Levers at each level": ("central_targets", "devolution", "devolution_hierarchy",
+                             "incentives", "autonomy", "overload"),
+    "How staff respond": ("conformity", "individuality", "reverse_effect", "suppression",
+                          "voice", "rate", "noise"),
 }
 _SIZES = {  # name: (low, high, label, tooltip)
     "ics": (1, 6, "ICSs", "integrated care systems in the nation"),

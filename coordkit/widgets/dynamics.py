@@ -46,6 +46,8 @@ LEVER_GROUPS: dict[str, tuple[str, ...]] = {
                                                 "malign_bias_individualism"),
     "Mechanisms": ("reverse_effect", "critique", "rivalry", "renewal"),
     "Demand, capacity and shocks": ("demand", "capacity", "noise"),
+    "Surprise, critics and fatalism": ("surprise", "surprise_delay", "responsiveness",
+                                       "benign_fatalism"),
 }
 
 #: Starting profiles on offer: the model's default start and the kit's archetypes.
@@ -131,7 +133,7 @@ class DynamicsExplorer:
                 readout_format=".2f", continuous_update=continuous_update, style=style,
                 layout=w.Layout(width="330px"),
             )
-        self.years = w.IntSlider(value=years, min=5, max=60, step=5, description="Years",
+        self.years = w.IntSlider(value=years, min=5, max=150, step=5, description="Years",
                                  tooltip="length of the run in years",
                                  continuous_update=continuous_update, style=style,
                                  layout=w.Layout(width="330px"))
@@ -157,7 +159,8 @@ class DynamicsExplorer:
         run_box = w.VBox([w.HTML("<b>The run</b>"), self.years, self.seed])
         self.widget = w.VBox([
             w.HBox([columns[0], columns[1]]),
-            w.HBox([columns[2], w.VBox([columns[3], run_box])]),
+            w.HBox([columns[2], columns[4]]),
+            w.HBox([columns[3], run_box]),
             w.HBox([self.start, self.compare, self.reset]),
             self.summary,
             self.image,

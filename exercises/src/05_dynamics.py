@@ -3,7 +3,7 @@
 #
 # **Time:** about 40 minutes · **Goes with:** [5. Dynamics](../notebooks/05_dynamics.ipynb)
 #
-# Six tasks, from recall to design, on the mean-field teaching model. Replace each `____` with your answer, run the
+# Six tasks, from recall to design, on the mean-field teaching model (task 4 uses its surprise mechanism). Replace each `____` with your answer, run the
 # cell and read the feedback. `q1.hint()` nudges; `q1.solution()` shows a worked answer. The model is illustrative
 # and uncalibrated: the checks compute their answers from the same model you are using, so they test your reading
 # of the model, not facts about the NHS.
@@ -58,19 +58,16 @@ q3.check()
 # q3.solution()
 
 # %% [markdown]
-# ## Task 4 (analysis): the outcome never passes the ceiling
+# ## Task 4 (analysis): make it swing
 #
-# With demand at **1.5** (capacity 1), sweep 99 settings: support for hierarchy from 0 to 1 in steps of 0.1, renewal
-# 0, 0.5 or 1, and critique 0, 1 or 2 (every combination; other levers at their defaults). Run them all at once with
-# `dynamics.sweep` and give the **largest outcome reached at any time in any run**. Then compare it with the ceiling:
-# how close does the best setting come?
+# With every other lever at its default and **rivalry at most 1.2**, find levers under which the model does not
+# settle but keeps swinging: the kit's regime criterion (`coordkit.models.regimes`, used for the chapter's regime
+# map) must call it *cycling* (or *chaotic*). Give a `dynamics.Levers(...)`. Which two mechanisms does the swing
+# need?
 
 # %%
 ### BEGIN SOLUTION
-settings = [dynamics.Levers(support_hierarchy=u / 10, renewal=r, critique=c, demand=1.5)
-            for u in range(11) for r in (0.0, 0.5, 1.0) for c in (0.0, 1.0, 2.0)]
-runs = dynamics.sweep(settings)
-best_outcome = max(run.outcome.max() for run in runs)
+swinging = dynamics.Levers(rivalry=1.2, surprise=2.0)
 ### END SOLUTION
 q4.check()
 # q4.hint()

@@ -119,8 +119,9 @@ q5.check()
 # %% [markdown]
 # ## Task 6 (evaluate, open): advice to an ICS leader
 #
-# An ICS leader reads the seed's claim that coordination theory is *fractal* and concludes that, since the ICS's
-# culture survey looks balanced, its providers and teams are balanced too. Using your results from tasks 2 to 5,
+# An ICS leader reads Taylor's (2022) claim that coordination theory is *fractal* (the same ideas apply at every
+# level) and concludes that, since the ICS's culture survey looks balanced, its providers and teams are balanced
+# too. Using your results from tasks 2 to 5,
 # advise them in four or five sentences: what would you measure, at which levels, and why? What can the model not
 # tell them? `q6.check()` shows the rubric.
 #

@@ -1,0 +1,449 @@
+r"""Regimes of the mean-field teaching model: does a setting settle, swing or wander.
+
+A companion to :mod:`coordkit.models.dynamics` (a **teaching model**: illustrative, uncalibrated,
+no forecasts). :func:`regime_map` runs the model over a grid of two levers at once (vectorised) and
+labels every setting with one of four regimes, using only the *tail* of each run (the last
+``tail_years``, after the start-up transient has had ``years - tail_years`` to die away).
+
+The criterion (the kit's, with thresholds chosen for this model's scale of 0 to 1)
+-----------------------------------------------------------------------------------
+Let :math:`A` be the largest range (max - min) of the three active strengths over the tail,
+:math:`A_1` and :math:`A_4` the same range over the first and the last quarter of the tail, and
+:math:`\lambda` the largest Lyapunov exponent (per year) estimated over the tail.
+
+=========== ==================================================================================
+regime      rule (checked in this order)
+=========== ==================================================================================
+settled     :math:`A < a` (default :math:`a = 0.02`): the run has come to rest, to the eye
+damped      :math:`A_4 < d\,A_1` (default :math:`d = 0.5`): still swinging, but the swings are
+            dying away (a stable spiral seen before it has come to rest)
+chaotic     :math:`\lambda > \ell` (default :math:`\ell = 0.02` per year): nearby runs move
+            apart, so the swings never repeat
+cycling     otherwise: swings of steady size that nearby runs share (a limit cycle)
+=========== ==================================================================================
+
+:math:`\lambda` is estimated by the standard two-trajectory method (Benettin et al., 1980): a copy
+of every run starts :math:`10^{-7}` away; every ``renorm`` steps the distance :math:`d` between
+the two states is measured, :math:`\log(d / d_0)` is added up over the tail, and the copy is pulled
+back to distance :math:`d_0` along the same direction. :math:`\lambda` is the sum divided by the
+tail's length. A finite run gives a finite-time estimate: on a limit cycle it sits near 0 (within
+about 0.01 per year here), at a fixed point it is negative. The estimator is checked on the
+logistic map, whose exponent is known (:math:`\ln 2` per step at :math:`r = 4`).
+
+The period of a cycling (or damped) run is the mean time between successive peaks of the
+strength that swings most.
+
+Examples
+--------
+>>> rm = regime_map("rivalry", [0.5, 2.0], "surprise", [0.0, 2.0], years=200)
+>>> rm.regime.tolist()  # rows: surprise 0 and 2; columns: rivalry 0.5 and 2
+[['settled', 'settled'], ['damped', 'cycling']]
+>>> rm.count("cycling"), round(float(rm.period[1, 1]), 1)
+(1, 12.7)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from coordkit.models.dynamics import (
+    LEVER_SPECS,
+    Levers,
+    Rates,
+    _check_run,
+    _initial_state,
+    _lever_arrays,
+    _prepare,
+    _step,
+)
+from coordkit.profile import Profile
+
+__all__ = [
+    "REGIMES",
+    "Criterion",
+    "RegimeMap",
+    "classify_regime",
+    "classify_settings",
+    "largest_lyapunov",
+    "regime_map",
+    "swing_period",
+]
+
+#: The regimes, in the order the criterion checks them.
+REGIMES: tuple[str, str, str, str] = ("settled", "damped", "chaotic", "cycling")
+
+
+@dataclass(frozen=True)
+class Criterion:
+    r"""Thresholds of the regime criterion (the kit's judgement; see the module docstring).
+
+    Parameters
+    ----------
+    tail_years : float, default 100
+        Length of the tail of the run that is read.
+    amplitude : float, default 0.02
+        :math:`a`: below this range of strengths over the tail a run counts as settled.
+    decay : float, default 0.5
+        :math:`d`: a last-quarter range below ``decay`` times the first-quarter range is damped.
+    lyapunov : float, default 0.02
+        :math:`\ell`: an exponent above this (per year) counts as chaotic.
+
+    Examples
+    --------
+    >>> Criterion().amplitude
+    0.02
+    """
+
+    tail_years: float = 100.0
+    amplitude: float = 0.02
+    decay: float = 0.5
+    lyapunov: float = 0.02
+
+    def __post_init__(self) -> None:
+        for name in ("tail_years", "amplitude", "decay", "lyapunov"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+                raise ValueError(f"{name} must be a positive number, got {value!r}")
+
+
+def swing_period(series: NDArray[np.float64], dt: float) -> float:
+    """Mean time between successive peaks of a series (NaN with fewer than two peaks).
+
+    Parameters
+    ----------
+    series : ndarray, shape (T,)
+    dt : float
+        Time between points.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> t = np.arange(0, 100, 0.1)
+    >>> round(swing_period(np.sin(2 * np.pi * t / 12.5), 0.1), 2)
+    12.5
+    """
+    z = np.asarray(series, dtype=float)
+    peaks = np.flatnonzero((z[1:-1] > z[:-2]) & (z[1:-1] >= z[2:])) + 1
+    if len(peaks) < 2:
+        return float("nan")
+    return float(np.mean(np.diff(peaks)) * dt)
+
+
+def classify_regime(tail: NDArray[np.float64], lyapunov: float,
+                    criterion: Criterion | None = None) -> str:
+    """Label one run's tail with its regime (the rule in the module docstring).
+
+    Parameters
+    ----------
+    tail : ndarray, shape (T,) or (T, k)
+        The observed series over the tail (for the model: the three active strengths).
+    lyapunov : float
+        Largest Lyapunov exponent per year over the same tail.
+    criterion : Criterion, optional
+
+    Returns
+    -------
+    str
+        One of :data:`REGIMES`.
+
+    Examples
+    --------
+    >>> t = np.arange(0, 100, 0.1)
+    >>> classify_regime(0.5 + 0.001 * np.sin(t), -0.1)
+    'settled'
+    >>> classify_regime(0.5 + 0.2 * np.exp(-t / 30) * np.sin(t), -0.05)
+    'damped'
+    >>> classify_regime(0.5 + 0.2 * np.sin(t), 0.0)
+    'cycling'
+    >>> classify_regime(0.5 + 0.2 * np.sin(t), 0.3)
+    'chaotic'
+    """
+    crit = Criterion() if criterion is None else criterion
+    z = np.asarray(tail, dtype=float)
+    z = z[:, :, None] if z.ndim == 2 else z[:, None, None]
+    return str(_classify(z, np.asarray([lyapunov], dtype=float), crit)[0])
+
+
+def _classify(z: NDArray[np.float64], lyapunov: NDArray[np.float64],
+              crit: Criterion) -> NDArray[np.str_]:
+    """The criterion on many tails at once: ``z`` of shape (T, k, n), one exponent per run."""
+    q = max(1, len(z) // 4)
+    amp = np.ptp(z, axis=0).max(axis=0)
+    first = np.ptp(z[:q], axis=0).max(axis=0)
+    last = np.ptp(z[-q:], axis=0).max(axis=0)
+    return np.select(
+        [amp < crit.amplitude, last < crit.decay * first, lyapunov > crit.lyapunov],
+        ["settled", "damped", "chaotic"], "cycling")
+
+
+def largest_lyapunov(
+    step: Callable[[list[Any]], list[Any]], state: list[Any], steps: int, dt: float, *,
+    tail: int | None = None, d0: float = 1e-7, renorm: int = 10,
+    observe: Callable[[list[Any]], None] | None = None,
+) -> Any:
+    """Largest Lyapunov exponent of a map by the two-trajectory (Benettin) method.
+
+    Works on one state (floats) or on many at once (every variable an array, one entry per run).
+
+    Parameters
+    ----------
+    step : callable
+        Maps a state (a list of variables) to the next state. It is called on the runs and their
+        copies together: every variable holds the runs first, then their copies (twice the
+        length), so anything per run in ``step`` must be repeated twice.
+    state : list
+        Starting state.
+    steps : int
+        Steps to take in all.
+    dt : float
+        Time per step (the exponent is per unit of time).
+    tail : int, optional
+        Only the last ``tail`` steps count (default: all).
+    d0 : float, default 1e-7
+        Size of the separation, restored every ``renorm`` steps.
+    renorm : int, default 10
+    observe : callable, optional
+        Called with every state of the main trajectory (not the copy), e.g. to keep it.
+
+    Returns
+    -------
+    float or ndarray
+
+    Examples
+    --------
+    >>> logistic = lambda s: [4.0 * s[0] * (1.0 - s[0])]
+    >>> round(float(largest_lyapunov(logistic, [0.3], 20000, 1.0)), 1)  # ln 2 = 0.69
+    0.7
+    >>> round(float(largest_lyapunov(lambda s: [0.5 * s[0]], [0.3], 1000, 1.0)), 3)  # ln 0.5
+    -0.693
+    """
+    tail = steps if tail is None else tail
+    x = [np.atleast_1d(np.asarray(v, dtype=float)) for v in state]
+    n = len(x[0])
+    # the run and its copy travel together in one state of twice the length
+    z = [np.concatenate([v, v]) for v in x]
+    z[0][n:] += d0
+    total = np.zeros(n)
+    for k in range(1, steps + 1):
+        z = step(z)
+        if observe is not None:
+            observe([v[:n] for v in z])
+        if k % renorm == 0 or k == steps:
+            diff = [v[n:] - v[:n] for v in z]
+            d = np.sqrt(sum(v * v for v in diff))
+            if k > steps - tail:
+                total += np.log(np.maximum(d, 1e-300) / d0)
+            dead = d == 0  # both copies clipped to the same boundary: restart the copy
+            scale = np.where(dead, 0.0, d0 / np.where(dead, 1.0, d))
+            for v, dv in zip(z, diff, strict=True):
+                v[n:] = v[:n] + dv * scale
+            z[0][n:] += np.where(dead, d0, 0.0)
+    result = total / (tail * dt)
+    return float(result[0]) if np.ndim(state[0]) == 0 else result
+
+
+@dataclass(frozen=True, eq=False)
+class RegimeMap:
+    """Regimes of the mean-field model over a grid of two levers.
+
+    Attributes
+    ----------
+    x_lever, y_lever : str
+        The two levers (names in :data:`coordkit.models.dynamics.LEVER_SPECS`).
+    x_values, y_values : ndarray
+        Their values; rows of every grid follow ``y_values``, columns ``x_values``.
+    regime : ndarray of str, shape (len(y_values), len(x_values))
+    amplitude : ndarray
+        Largest range of the active strengths over the tail.
+    lyapunov : ndarray
+        Largest Lyapunov exponent per year over the tail.
+    period : ndarray
+        Mean years between peaks for damped and cycling settings (NaN elsewhere).
+    base : Levers
+        The other levers.
+    criterion : Criterion
+    """
+
+    x_lever: str
+    x_values: NDArray[np.float64]
+    y_lever: str
+    y_values: NDArray[np.float64]
+    regime: NDArray[np.str_]
+    amplitude: NDArray[np.float64]
+    lyapunov: NDArray[np.float64]
+    period: NDArray[np.float64]
+    base: Levers
+    criterion: Criterion
+
+    def count(self, regime: str) -> int:
+        """How many settings fall in one regime.
+
+        Parameters
+        ----------
+        regime : str
+            One of :data:`REGIMES`.
+
+        Returns
+        -------
+        int
+        """
+        if regime not in REGIMES:
+            raise ValueError(f"regime must be one of {', '.join(REGIMES)}, got {regime!r}")
+        return int(np.sum(self.regime == regime))
+
+    def fractions(self) -> dict[str, float]:
+        """Share of the grid in each regime, in :data:`REGIMES` order.
+
+        Returns
+        -------
+        dict of str to float
+        """
+        return {r: self.count(r) / self.regime.size for r in REGIMES}
+
+
+def _check_lever(name: str) -> None:
+    if name not in LEVER_SPECS:
+        raise ValueError(f"lever must be one of {', '.join(LEVER_SPECS)}, got {name!r}")
+
+
+def regime_map(
+    x_lever: str,
+    x_values: Sequence[float],
+    y_lever: str,
+    y_values: Sequence[float],
+    base: Levers | None = None,
+    initial: Profile | None = None,
+    *,
+    years: float = 200.0,
+    dt: float = 0.2,
+    rates: Rates | None = None,
+    criterion: Criterion | None = None,
+) -> RegimeMap:
+    """Classify every setting of a two-lever grid as settled, damped, chaotic or cycling.
+
+    All settings run at once (vectorised), each with a twin for the Lyapunov exponent. Noise is
+    switched off: regimes are a property of the deterministic rules.
+
+    Parameters
+    ----------
+    x_lever, y_lever : str
+        Names of two different levers of :class:`~coordkit.models.dynamics.Levers`.
+    x_values, y_values : sequence of float
+        Values of each, within the lever's range.
+    base : Levers, optional
+        The other levers (default :class:`Levers` ``()``, whose ``surprise`` is 0).
+    initial : Profile, optional
+        Starting point; default the archetype "traditional public sector" (strong hierarchy and
+        solidarity, weak individualism), so the three modes do not start exactly alike.
+    years : float, default 200
+        Length of every run; must exceed ``criterion.tail_years``.
+    dt : float, default 0.2
+        Euler step in years.
+    rates : Rates, optional
+    criterion : Criterion, optional
+
+    Returns
+    -------
+    RegimeMap
+
+    Raises
+    ------
+    ValueError
+        For an unknown lever, the same lever twice, a value out of range, or a run no longer than
+        the tail (the message names it).
+    """
+    _check_lever(x_lever)
+    _check_lever(y_lever)
+    if x_lever == y_lever:
+        raise ValueError(f"x_lever and y_lever must differ, got {x_lever!r} twice")
+    crit = Criterion() if criterion is None else criterion
+    base = Levers() if base is None else base
+    base = base.replace(noise=0.0)
+    xs, ys = np.asarray(x_values, dtype=float), np.asarray(y_values, dtype=float)
+    settings = [base.replace(**{x_lever: float(xv), y_lever: float(yv)}) for yv in ys for xv in xs]
+    regimes, amplitude, lyap, period = _run_settings(settings, initial, years, dt, rates, crit)
+    shape = (len(ys), len(xs))
+    return RegimeMap(
+        x_lever=x_lever, x_values=xs, y_lever=y_lever, y_values=ys,
+        regime=regimes.reshape(shape), amplitude=amplitude.reshape(shape),
+        lyapunov=lyap.reshape(shape), period=period.reshape(shape),
+        base=base, criterion=crit,
+    )
+
+
+def _run_settings(settings: Sequence[Levers], initial: Profile | None, years: float, dt: float,
+                  rates: Rates | None, crit: Criterion) -> tuple[Any, Any, Any, Any]:
+    """Regime, amplitude, Lyapunov exponent and period of every setting, run all at once."""
+    steps = _check_run(years, dt)
+    tail = round(crit.tail_years / dt)
+    if tail >= steps:
+        raise ValueError(f"years ({years!r}) must exceed the criterion's tail_years "
+                         f"({crit.tail_years!r})")
+    settings = [s.replace(noise=0.0) for s in settings]
+    if initial is None:
+        from coordkit.archetypes import ARCHETYPES
+
+        initial = ARCHETYPES["traditional public sector"]
+    rates = Rates() if rates is None else rates
+    c = _prepare(_lever_arrays(settings), rates, dt)
+    n = len(settings)
+    state: list[Any] = [np.full(n, v) for v in _initial_state(initial)]
+    for _ in range(steps - tail):  # the transient: no twin needed
+        state = _step(c, state, None)
+    twin = _prepare(_lever_arrays(settings + settings), rates, dt)
+    kept: list[list[Any]] = []
+    lyap = largest_lyapunov(lambda z: _step(twin, z, None), state, tail, dt,
+                            observe=kept.append)
+    strengths = np.array([[z[i] + z[i + 3] for i in range(3)] for z in kept])  # (T, 3, n)
+    regimes = _classify(strengths, lyap, crit)
+    amplitude = np.ptp(strengths, axis=0).max(axis=0)
+    period = np.full(n, np.nan)
+    swinging = np.flatnonzero((regimes == "damped") | (regimes == "cycling"))
+    widest = np.argmax(np.ptp(strengths, axis=0), axis=0)
+    for k in swinging:
+        period[k] = swing_period(strengths[:, widest[k], k], dt)
+    return regimes, amplitude, np.asarray(lyap, dtype=float), period
+
+
+def classify_settings(
+    levers: Sequence[Levers],
+    initial: Profile | None = None,
+    *,
+    years: float = 200.0,
+    dt: float = 0.2,
+    rates: Rates | None = None,
+    criterion: Criterion | None = None,
+) -> list[str]:
+    """The regime of each of several lever settings (noise switched off), run all at once.
+
+    Parameters
+    ----------
+    levers : sequence of Levers
+    initial, years, dt, rates, criterion
+        As for :func:`regime_map`.
+
+    Returns
+    -------
+    list of str
+        One of :data:`REGIMES` per setting, in order.
+
+    Examples
+    --------
+    >>> classify_settings([Levers(), Levers(rivalry=2.0, surprise=2.0)])
+    ['settled', 'cycling']
+    """
+    settings = list(levers)
+    if not settings:
+        return []
+    if not all(isinstance(s, Levers) for s in settings):
+        raise TypeError("levers must be a sequence of coordkit.models.dynamics.Levers")
+    crit = Criterion() if criterion is None else criterion
+    return _run_settings(settings, initial, years, dt, rates, crit)[0].tolist()

@@ -1,0 +1,68 @@
+"""Figures of the surprise model: what is drawn agrees with what is described."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from coordkit.archetypes import ARCHETYPES
+from coordkit.models.dynamics import Levers, simulate
+from coordkit.models.pendulum import pendulum_test
+from coordkit.models.regimes import REGIMES, regime_map
+from coordkit.plots.regimes import (
+    REGIME_STYLE,
+    describe_pendulum,
+    describe_regime_map,
+    describe_swings,
+    pendulum_figure,
+    regime_map_figure,
+    swings_figure,
+)
+
+
+@pytest.fixture(scope="module")
+def rm():
+    return regime_map("rivalry", [0.5, 1.5, 2.0], "surprise", [0.0, 2.0])
+
+
+def test_regime_map_draws_one_cell_per_setting_with_its_letter(rm):
+    fig = regime_map_figure(rm)
+    ax = fig.axes[0]
+    letters = [t.get_text() for t in ax.texts]
+    assert sorted(letters) == sorted(REGIME_STYLE[r][2] for r in rm.regime.ravel())
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [f"{REGIME_STYLE[r][2]}: {r} ({rm.count(r)})" for r in REGIMES]
+    text = describe_regime_map(rm)
+    for r in REGIMES:
+        assert f"{r} {rm.count(r)}" in text
+    assert "6 settings" in text
+
+
+def test_every_regime_has_its_own_hatch_or_blank_and_letter():
+    letters = [style[2] for style in REGIME_STYLE.values()]
+    hatches = [style[1] for style in REGIME_STYLE.values()]
+    assert len(set(letters)) == len(set(hatches)) == len(REGIME_STYLE) == len(REGIMES)
+
+
+def test_pendulum_figure_and_description_agree():
+    years = np.arange(1948, 2026)
+    pressure = np.zeros((len(years), 3))
+    pressure[:, 0] = 1.0
+    pressure[(years >= 1990) & (years < 2000), 2] = 2.0
+    test = pendulum_test(years, pressure)
+    fig = pendulum_figure(test)
+    bars = fig.axes[0].patches
+    assert len(bars) == len(test.spells("history")) + len(test.spells("model"))
+    text = describe_pendulum(test)
+    assert test.order("history") in text and test.order("model") in text
+    assert f"{test.holdout_agreement:.0%}" in text and "held-back" in text
+
+
+def test_swings_figure_and_description():
+    run = simulate(Levers(surprise=2.0, rivalry=2.0), ARCHETYPES["traditional public sector"],
+                   years=60)
+    fig = swings_figure(run)
+    assert [len(ax.lines) for ax in fig.axes] == [3, 3]
+    assert "the strongest mode is hierarchy (from year 0)" in describe_swings(run)
+    with pytest.raises(TypeError, match="run must be a Trajectory"):
+        swings_figure("not a run")

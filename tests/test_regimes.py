@@ -1,0 +1,190 @@
+"""Surprise, regimes and the pendulum test (coordkit.models.regimes, coordkit.models.pendulum)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from coordkit.archetypes import ARCHETYPES
+from coordkit.models.dynamics import Levers, simulate, sweep
+from coordkit.models.pendulum import leaders, pendulum_test, spells
+from coordkit.models.regimes import (
+    REGIMES,
+    Criterion,
+    classify_regime,
+    largest_lyapunov,
+    regime_map,
+    swing_period,
+)
+
+START = ARCHETYPES["traditional public sector"]
+T = np.arange(0, 100, 0.2)
+
+
+# ----- surprise off is the equilibrium model; surprise on moves allegiance ---------------------
+
+
+def test_surprise_off_keeps_allegiance_even_and_support_as_set():
+    run = simulate(Levers(support_hierarchy=0.9, rivalry=2.0), START, years=50)
+    assert np.array_equal(run.allegiance, np.full_like(run.allegiance, 1 / 3))
+    assert np.allclose(run.effective_support, [0.9, 0.5, 0.5])
+
+
+def test_surprise_moves_allegiance_away_from_the_failing_mode():
+    # hierarchy pushed hard turns malign (reverse effects); with surprise its backers leave
+    pushed = Levers(support_hierarchy=1.0)
+    off = simulate(pushed, years=40)
+    on = simulate(pushed.replace(surprise=2.0), years=40)
+    assert on.allegiance[-1, 0] < 0.3 < on.allegiance[-1, 1]
+    assert on.strength[-1, 0] < off.strength[-1, 0]
+    assert np.allclose(on.allegiance.sum(axis=1), 1.0)
+
+
+def test_a_longer_delay_means_a_later_response():
+    pushed = Levers(support_hierarchy=1.0, surprise=2.0)
+    fast = simulate(pushed.replace(surprise_delay=1.0), years=10)
+    slow = simulate(pushed.replace(surprise_delay=10.0), years=10)
+    assert fast.allegiance[50, 0] < slow.allegiance[50, 0]
+
+
+def test_stalemate_leaves_more_malign_than_a_responsive_system():
+    levers = Levers(malign_bias_hierarchy=0.6, critique=1.5)
+    clumsy = simulate(levers, years=40)
+    stalemate = simulate(levers.replace(responsiveness=0.0), years=40)
+    assert stalemate.malign[-1, 0] > clumsy.malign[-1, 0] + 0.05
+    assert stalemate.outcome[-1] < clumsy.outcome[-1]
+
+
+def test_benign_fatalism_neither_saps_nor_costs():
+    levers = Levers(demand=1.5)
+    despair = simulate(levers, years=30)
+    wisdom = simulate(levers.replace(benign_fatalism=1.0), years=30)
+    assert wisdom.outcome[-1] > despair.outcome[-1]
+    assert wisdom.strength[-1].mean() > despair.strength[-1].mean()
+    # the end profile carries the face: all malign by default, half with a benign share of 0.5
+    assert despair.final_profile().malign_fatalism == 1.0
+    assert simulate(levers.replace(benign_fatalism=0.5), years=5).final_profile() \
+        .malign_fatalism == pytest.approx(0.5)
+
+
+# ----- the criterion, on series whose regime is known --------------------------------------------
+
+
+def test_the_criterion_on_known_series():
+    assert classify_regime(np.full(500, 0.4), -0.2) == "settled"
+    assert classify_regime(0.5 + 0.005 * np.sin(T), 0.0) == "settled"  # below the amplitude
+    assert classify_regime(0.5 + 0.3 * np.exp(-T / 20) * np.sin(T), -0.05) == "damped"
+    assert classify_regime(0.5 + 0.3 * np.sin(T), 0.001) == "cycling"
+    assert classify_regime(0.5 + 0.3 * np.sin(T), 0.1) == "chaotic"
+    # the thresholds are the criterion's, and they move the verdict
+    assert classify_regime(0.5 + 0.005 * np.sin(T), 0.0, Criterion(amplitude=0.001)) == "cycling"
+    with pytest.raises(ValueError, match="amplitude must be a positive number"):
+        Criterion(amplitude=0)
+
+
+def test_lyapunov_estimator_recovers_known_exponents():
+    logistic = largest_lyapunov(lambda s: [4.0 * s[0] * (1.0 - s[0])], [0.3], 20000, 1.0)
+    assert logistic == pytest.approx(np.log(2), abs=0.03)
+    # many runs at once (the step sees each run and then its copy): contracting and expanding
+    both = largest_lyapunov(lambda s: [np.array([0.5, 1.1, 0.5, 1.1]) * s[0]],
+                            [np.array([1.0, 1.0])], 100, 1.0)
+    assert both == pytest.approx([np.log(0.5), np.log(1.1)], abs=1e-6)
+
+
+def test_swing_period_of_a_sine():
+    assert swing_period(np.sin(2 * np.pi * T / 8.0), 0.2) == pytest.approx(8.0, abs=0.2)
+    assert np.isnan(swing_period(np.linspace(0, 1, 50), 0.2))
+
+
+# ----- with surprise on, some settings cycle and some settle, classified correctly ------------------
+
+
+@pytest.fixture(scope="module")
+def small_map():
+    return regime_map("rivalry", [0.5, 2.0], "surprise", [0.0, 2.0])
+
+
+def test_regime_map_classifies_cycling_and_settled_settings(small_map):
+    rm = small_map
+    assert rm.regime.shape == (2, 2)
+    assert set(rm.regime.ravel()) <= set(REGIMES)
+    assert rm.regime[0].tolist() == ["settled", "settled"]  # no surprise: equilibrium
+    assert rm.regime[1, 1] == "cycling"  # strong rivalry with surprise
+    assert rm.regime[1, 0] in ("settled", "damped")  # weak rivalry: the pull to balance wins
+    assert 5 < rm.period[1, 1] < 40 and np.isnan(rm.period[0, 0])
+    assert abs(rm.lyapunov[1, 1]) < rm.criterion.lyapunov
+    assert rm.count("cycling") == 1 and sum(rm.fractions().values()) == pytest.approx(1.0)
+
+
+def test_the_map_agrees_with_single_runs(small_map):
+    # check each verdict independently on the full run from simulate
+    for (i, j), regime in np.ndenumerate(small_map.regime):
+        levers = Levers(rivalry=small_map.x_values[j], surprise=small_map.y_values[i])
+        run = simulate(levers, START, years=200, dt=0.2)
+        tail = run.strength[-500:]
+        swing = np.ptp(tail, axis=0).max()
+        if regime == "settled":
+            assert swing < 0.02
+        if regime == "cycling":  # swings of steady size: the first and last quarter alike
+            first, last = np.ptp(tail[:125], axis=0).max(), np.ptp(tail[-125:], axis=0).max()
+            assert swing > 0.1 and last == pytest.approx(first, rel=0.1)
+
+
+def test_regime_map_rejects_bad_arguments():
+    with pytest.raises(ValueError, match="lever must be one of"):
+        regime_map("nonsense", [0], "surprise", [0])
+    with pytest.raises(ValueError, match="must differ"):
+        regime_map("rivalry", [0], "rivalry", [1])
+    with pytest.raises(ValueError, match="must exceed the criterion's tail_years"):
+        regime_map("rivalry", [0], "surprise", [0], years=50)
+    with pytest.raises(ValueError, match="rivalry must be between 0 and 2"):
+        regime_map("rivalry", [5.0], "surprise", [0])
+
+
+def test_regime_map_equals_a_sweep_of_the_same_settings():
+    rm = regime_map("rivalry", [2.0], "surprise", [2.0], years=150, dt=0.1)
+    run = sweep([Levers(rivalry=2.0, surprise=2.0)], START, years=150, dt=0.1)[0]
+    assert rm.amplitude[0, 0] == pytest.approx(np.ptp(run.strength[-1000:], axis=0).max(),
+                                               rel=1e-6)
+
+
+# ----- the pendulum ------------------------------------------------------------------------------
+
+
+def test_leaders_and_spells():
+    lead = leaders(np.array([[1, 0, 0], [1, 0, 0], [0, 0, 2], [0, 3, 0]]))
+    assert lead.tolist() == ["hierarchy", "hierarchy", "individualism", "solidarity"]
+    got = [(s.mode, s.start, s.end, s.years) for s in spells([2000, 2001, 2002, 2003], lead)]
+    assert got == [("hierarchy", 2000, 2001, 2), ("individualism", 2002, 2002, 1),
+                   ("solidarity", 2003, 2003, 1)]
+    with pytest.raises(ValueError, match=r"shape \(n, 3\)"):
+        leaders(np.zeros((3, 4)))
+
+
+def test_pendulum_test_holds_the_later_years_back():
+    years = np.arange(1948, 2026)
+    pressure = np.zeros((len(years), 3))
+    pressure[years < 1990, 0] = 1.0
+    pressure[years >= 1990, 2] = 1.0  # individualism from 1990, through the held-out years
+    test = pendulum_test(years, pressure)
+    assert test.history[years >= 2014].tolist() == ["individualism"] * 12
+    assert test.persistence_agreement == 1.0  # 2013's leader carries on
+    assert test.usual_agreement == 0.0  # hierarchy led most often before 2014
+    assert test.usual_fit_agreement == pytest.approx(42 / 66)
+    fit = years < 2014
+    assert test.fit_agreement == pytest.approx(np.mean(test.model[fit] == test.history[fit]))
+    assert test.holdout_agreement == pytest.approx(
+        np.mean(test.model[~fit] == test.history[~fit]))
+    # the chosen setting is the best of the candidates on the fitting period only
+    assert test.levers.surprise > 0
+    assert test.order("history") == "H I"
+    assert test.mean_spell("history") == pytest.approx(33.0)
+
+
+def test_pendulum_test_rejects_bad_input():
+    with pytest.raises(ValueError, match="consecutive"):
+        pendulum_test([2000, 2002, 2003], np.zeros((3, 3)))
+    with pytest.raises(ValueError, match="rows for"):
+        pendulum_test(np.arange(2000, 2010), np.zeros((5, 3)))
+    with pytest.raises(ValueError, match="holdout_from"):
+        pendulum_test(np.arange(2000, 2010), np.zeros((10, 3)), holdout_from=2000)
