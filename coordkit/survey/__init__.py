@@ -2,8 +2,15 @@
 
 A package of topics (see each module's docstring for the full account):
 
-- :mod:`coordkit.survey._core` -- the instrument, scoring, compositional statistics, disclosure
-  control and the synthetic class (being split into one module per topic);
+- :mod:`coordkit.survey.instrument` -- the items, their versions, the per-respondent order;
+- :mod:`coordkit.survey.scoring` -- one respondent: scores, strength, benign and malign levels,
+  structure, configuration;
+- :mod:`coordkit.survey.compositional` -- log-ratio statistics for divide-100 answers;
+- :mod:`coordkit.survey.privacy` -- which groups a shared report may show;
+- :mod:`coordkit.survey.reliability` -- alpha, omega and the levels' ICC;
+- :mod:`coordkit.survey.analysis` -- many respondents: groups, gap drivers, the class analysis;
+- :mod:`coordkit.survey.synthetic` -- the SYNTHETIC class;
+- :mod:`coordkit.survey.printable` -- the printable questionnaire;
 - :mod:`coordkit.survey.read` -- reading and writing response files.
 
 Every public name is re-exported here, so ``from coordkit.survey import score_answers`` keeps

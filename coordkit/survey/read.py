@@ -83,6 +83,7 @@ from coordkit.survey._core import (
     NOT_STATED,
     TIMEFRAMES,
     TOTAL,
+    VERSION_COLUMN,
     Questionnaire,
     Responses,
     questionnaire,
@@ -473,7 +474,7 @@ def read_responses(
     used = set(index.values())
     ignored = []
     for k, cell in enumerate(header):
-        if k in used:
+        if k in used or _norm(cell) == _norm(VERSION_COLUMN):  # the version is read by detect_version
             continue
         has_data = any(k < len(cells) and cells[k].strip() for _, cells in records[header_index + 1:])
         if cell.strip():
@@ -733,17 +734,17 @@ def responses_csv(responses: Responses, q: Questionnaire | None = None) -> str:
     >>> responses_csv(synthetic_class(size=5)).splitlines()[0][:44]
     'respondent,team,role,now_D1H,now_D1S,now_D1I'
     """
-    q = q or questionnaire()
+    q = q or responses.questionnaire
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     likert = responses.likert is not None
-    writer.writerow([ID_COLUMN, *responses.groups, *q.columns(likert=likert)])
+    writer.writerow([ID_COLUMN, *responses.groups, *q.columns(likert=likert), VERSION_COLUMN])
     for k, rid in enumerate(responses.ids):
         values = [*responses.now[k].ravel(), *responses.preferred[k].ravel()]
         if likert:
             values += list(responses.likert[k])  # type: ignore[index]
         writer.writerow([rid, *(labels[k] for labels in responses.groups.values()),
-                         *(_format(float(v)) for v in values)])
+                         *(_format(float(v)) for v in values), q.version])
     return buffer.getvalue()
 
 
