@@ -13,10 +13,10 @@ from coordkit.survey.compositional import *  # noqa: F403
 from coordkit.survey.compositional import __all__ as _compositional
 from coordkit.survey.instrument import *  # noqa: F403
 from coordkit.survey.instrument import __all__ as _instrument
-from coordkit.survey.privacy import *  # noqa: F403
-from coordkit.survey.privacy import __all__ as _privacy
 from coordkit.survey.printable import *  # noqa: F403
 from coordkit.survey.printable import __all__ as _printable
+from coordkit.survey.privacy import *  # noqa: F403
+from coordkit.survey.privacy import __all__ as _privacy
 from coordkit.survey.reliability import *  # noqa: F403
 from coordkit.survey.reliability import __all__ as _reliability
 from coordkit.survey.scoring import *  # noqa: F403

@@ -78,6 +78,7 @@ from pathlib import Path
 import numpy as np
 
 from coordkit.survey._core import (
+    CURRENT_VERSION,
     DEFAULT_TOLERANCE,
     ID_COLUMN,
     NOT_STATED,
@@ -86,6 +87,8 @@ from coordkit.survey._core import (
     VERSION_COLUMN,
     Questionnaire,
     Responses,
+    SurveyError,
+    detect_version,
     questionnaire,
 )
 
@@ -426,7 +429,7 @@ def read_responses(
         raise ValueError(f"tolerance must be a number of points >= 0, got {tolerance!r}")
     if likert not in ("auto", True, False):
         raise ValueError(f"likert must be 'auto', True or False, got {likert!r}")
-    q = q or questionnaire()
+    given_q = q
     if isinstance(source, (bytes, bytearray)):
         data, label = bytes(source), name or "<bytes>"
     else:
@@ -440,15 +443,17 @@ def read_responses(
     if not text.strip():
         raise SurveyFileError(label, "the file is empty")
 
-    divide_cols = q.columns(likert=False)
-    likert_cols = [i.column() for i in q.likert_items]
     id_key = _norm(id_column)
     group_keys = [_norm(g) for g in group_columns]
     if len(set(group_keys)) != len(group_keys) or id_key in group_keys:
         raise ValueError("group_columns must be distinct and differ from the id column")
-    known = {id_key, *group_keys, *(_norm(c) for c in divide_cols + likert_cols)}
+    versions = [given_q] if given_q is not None else [questionnaire(version=v) for v in (2, 1)]
+    known = {id_key, *group_keys, *(_norm(c) for v in versions for c in v.columns())}
     delimiter, header_index, records = _find_header(text, label, known, id_column)
     header_line, header = records[header_index]
+    q = given_q or _version_of(header, records[header_index + 1:], label)
+    divide_cols = q.columns(likert=False)
+    likert_cols = [i.column() for i in q.likert_items]
 
     positions: dict[str, list[int]] = {}
     for k, cell in enumerate(header):
@@ -600,8 +605,13 @@ def read_responses(
         likert=(np.array([r[5] for r in rows_ok], dtype=float).reshape(n, len(likert_cols))
                 if use_likert else None),
         groups={g: tuple(r[3][k] for r in rows_ok) for k, g in enumerate(group_columns)},
+        version=q.version,
     )
     notes = []
+    if q.version != CURRENT_VERSION:
+        notes.append(f"This file follows questionnaire version {q.version} (the first version), not the "
+                     f"current version {CURRENT_VERSION}; it was read and scored with version {q.version}'s "
+                     "items, which have no strength block.")
     if used_decimal_comma:
         notes.append("Decimal commas (e.g. 33,5) were read as decimal points.")
     if empty_as_zero:
@@ -614,6 +624,16 @@ def read_responses(
         encoding=encoding,
         header_line=header_line, tolerance=float(tolerance), notes=tuple(notes),
     )
+
+
+def _version_of(header: list[str], body: list[tuple[int, list[str]]], label: str) -> Questionnaire:
+    """The questionnaire a file follows, from its header and any questionnaire_version cells."""
+    where = [k for k, c in enumerate(header) if _norm(c) == _norm(VERSION_COLUMN)]
+    values = [cells[where[0]] for _, cells in body if where and where[0] < len(cells)]
+    try:
+        return questionnaire(version=detect_version(header, values))
+    except SurveyError as error:
+        raise SurveyFileError(label, str(error)) from None
 
 
 def _is_number(text: str, decimal_comma: bool) -> bool:

@@ -21,10 +21,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from coordkit.modes import ALL_MODES
 from coordkit.survey.analysis import Responses
 from coordkit.survey.compositional import TOTAL
 from coordkit.survey.instrument import Item, Questionnaire, questionnaire
-from coordkit.modes import ALL_MODES
 
 __all__ = ["SYNTHETIC_SEED", "synthetic_class"]
 
