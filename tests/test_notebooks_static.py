@@ -4,10 +4,15 @@ These checks run on the stored notebooks, not by executing them: a clean run sto
 counts 1, 2, 3, ... with no gaps and no errors), the structure every chapter promises (time,
 objectives, things to notice and to try, key points, references), a static figure or printed
 result just before every widget, and a text description with every figure.
+
+A figure is stored either as accessible HTML (``plots.show``: ``<img alt>`` plus the long
+description as a caption, with a ``text/plain`` twin) or, in notebooks not yet re-run since
+``show`` changed, as ``image/png`` with the description printed beside it.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -17,6 +22,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 WIDGET_CELL = re.compile(r"(Explorer|Viewer|Form|Recoder)\(|\binteract\(")
+IMG = re.compile(r"<img\b[^>]*>")
+ALT = re.compile(r'\balt="([^"]*)"')
+CAPTION = re.compile(r"<figcaption[^>]*>(.*?)</figcaption>", re.S)
 
 
 def _load(path: Path) -> dict:
@@ -25,6 +33,14 @@ def _load(path: Path) -> dict:
 
 def _text(cell: dict) -> str:
     return "".join(cell["source"])
+
+
+def _html(output: dict) -> str:
+    return "".join(output.get("data", {}).get("text/html", ""))
+
+
+def _is_figure(output: dict) -> bool:
+    return "image/png" in output.get("data", {}) or bool(IMG.search(_html(output)))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -57,7 +73,7 @@ def test_every_widget_has_a_static_copy_just_before_it(path):
     assert widget_cells, "a widget notebook with no widget?"
     for k in widget_cells:
         before = [o for c in code[max(0, k - 3):k] for o in c["outputs"]]
-        has_static = any("image/png" in o.get("data", {}) for o in before) or (
+        has_static = any(_is_figure(o) for o in before) or (
             path.stem.startswith("00") and any(o["output_type"] == "stream" for o in before))
         assert has_static, f"widget cell {k} ({_text(code[k])[:60]!r}) has no static figure before it"
 
@@ -74,3 +90,21 @@ def test_every_figure_has_a_text_description(path):
         alt = "".join("".join(o["data"].get("text/plain", "")) for o in images)
         assert "description" in text.lower() or len(alt) > 40, \
             f"a figure without a text description in {_text(cell)[:60]!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_html_figure_has_alt_text_and_a_long_description(path):
+    for cell in _load(path)["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        for output in cell["outputs"]:
+            page = _html(output)
+            for img in IMG.findall(page):
+                where = f"in {_text(cell)[:60]!r}"
+                alt = ALT.search(img)
+                assert alt and len(alt.group(1).strip()) > 10, f"an image without alt text {where}"
+                assert "No description has been provided" not in alt.group(1), where
+                caption = CAPTION.search(page)
+                assert caption and len(caption.group(1)) > 40, f"an image without a description {where}"
+                plain = "".join(output["data"].get("text/plain", ""))
+                assert html.unescape(alt.group(1)) in plain, f"no text/plain twin {where}"

@@ -78,3 +78,118 @@ def test_descriptions_carry_the_numbers():
     for word in ("hierarchy 0.90", "50% malign", "deficit culture: weak individualism", "Dynamic balance"):
         assert word in text
     assert plots.describe_ternary([P, P]).count("\n- ") == 2
+
+
+# ----- accessible output: show, figure_html, alt text, FastPNG, views -----------------------------
+
+import base64  # noqa: E402
+import re  # noqa: E402
+
+from coordkit.plots.output import alt_text, figure_bundle, figure_html  # noqa: E402
+from coordkit.plots.view import FigureView, ProfileView  # noqa: E402
+
+
+def _img(markup: str) -> dict[str, str]:
+    tag = re.search(r"<img\b[^>]*>", markup).group(0)
+    return dict(re.findall(r'(\w[\w-]*)="([^"]*)"', tag))
+
+
+def test_show_displays_accessible_html_with_a_plain_text_twin(monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, raw=False: shown.append((obj, raw)))
+    plots.show(plots.profile_figure(P), plots.describe_profile(P))
+    (bundle, raw), = shown
+    assert raw and set(bundle) == {"text/html", "text/plain"}
+    page = bundle["text/html"]
+    img = _img(page)
+    assert img["alt"] == "Figure: deficit culture: weak individualism, dynamic balance 0.30."
+    assert base64.b64decode(img["src"].removeprefix("data:image/png;base64,"))[:4] == b"\x89PNG"
+    assert "No description" not in page
+    caption = re.search(r"<figcaption[^>]*>(.*)</figcaption>", page, re.S).group(1)
+    assert "Figure description:" in caption and "deficit culture: weak individualism" in caption
+    assert bundle["text/plain"].splitlines() == [f"[figure] {img['alt']}",
+                                                 f"Figure description: {plots.describe_profile(P)}"]
+
+
+def test_show_takes_an_explicit_alt_text(monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, raw=False: shown.append(obj))
+    plots.show(plots.profile_figure(P), "Long words.", alt='Profile "NHS".')
+    assert _img(shown[0]["text/html"])["alt"] == "Profile &#34;NHS&#34;."
+
+
+def test_alt_text_is_one_short_sentence():
+    fig = Figure()
+    assert alt_text(fig, "First sentence here. Second.") == "Figure. First sentence here."
+    fig.suptitle("A  |  B\nsecond line")
+    assert alt_text(fig, "ignored") == "Figure: A, B second line."
+    long = alt_text(None, "word " * 100)
+    assert len(long) <= 160 and long.endswith("...")
+    ax = Figure().add_subplot()
+    ax.set_title("Only an axes title")
+    assert alt_text(ax.figure, "x") == "Figure: Only an axes title."
+
+
+def test_figure_html_escapes_the_description():
+    page = figure_html(Figure(figsize=(1, 1)), "a <b> & c\nnext", alt="x")
+    assert "a &lt;b&gt; &amp; c<br>" in page and "<b>" not in page.replace("<b>Figure", "")
+
+
+def test_fastpng_redraws_figure_texts_without_private_attributes():
+    fig = plots.profile_figure(P)
+    fast = plots.FastPNG(fig)
+    before = fast.png()
+    fig.suptitle("a different title", fontsize=12)
+    assert fast.png() != before, "the suptitle is redrawn"
+    after_title = fast.png()
+    caption = next(t for t in fig.texts if t.get_text().startswith("Triangle:"))
+    caption.set_text("a different caption")
+    assert fast.png() != after_title, "figure-level captions are redrawn too"
+
+
+def test_view_base_needs_draw_and_describe():
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Empty(FigureView):
+        """Implements nothing."""
+
+    with pytest.raises(NotImplementedError, match="draw"):
+        Empty().figure()
+    with pytest.raises(NotImplementedError, match="describe"):
+        Empty().alt()
+
+
+def test_profile_view_draws_what_it_describes():
+    for profile in (P, Profile(1, 1, 1, 0), Profile(0.1, 0.1, 0.1, 0.1), Profile(0.9, 0.2, 0.1, 0)):
+        view = ProfileView(profile)
+        fig = view.figure()
+        name = view.configuration.name
+        assert fig.get_suptitle().startswith(name)
+        assert f"Configuration: {name}." in view.describe()
+        assert view.alt() == f"Figure: {name}, dynamic balance {view.report.score:.2f}."
+        assert f"{view.report.score:.2f}" in fig.get_suptitle()
+        assert view.describe() == plots.describe_profile(profile)
+
+
+def test_profile_view_update_matches_a_fresh_figure():
+    fig = ProfileView(P).figure()
+    other = ProfileView(Profile(0.2, 0.9, 0.7, 0.1, malign_individualism=0.3), method="simpson")
+    moved, fresh = other.update(fig), other.figure()
+    assert moved is fig
+    assert moved.get_suptitle() == fresh.get_suptitle()
+    assert [b.get_height() for b in moved.axes[1].patches] == pytest.approx(
+        [b.get_height() for b in fresh.axes[1].patches])
+
+
+def test_a_view_displays_itself_accessibly():
+    view = ProfileView(P)
+    assert _img(view._repr_html_())["alt"] == view.alt()
+    bundle = view._repr_mimebundle_()
+    assert set(bundle) == {"text/html", "text/plain"}
+    assert bundle == figure_bundle(view.figure(), view.describe(), alt=view.alt())
+    assert "max-width:900px" in view.html()

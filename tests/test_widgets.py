@@ -73,3 +73,124 @@ def test_sliders_are_labelled_for_screen_readers(explorer):
     for slider in explorer.sliders.values():
         assert slider.description and slider.tooltip
     assert explorer.method.description == "Evenness index"
+
+
+# ----- the explorer base ---------------------------------------------------------------------------
+
+import base64  # noqa: E402
+import re  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+
+import ipywidgets as w  # noqa: E402
+
+from coordkit.params import Params, param  # noqa: E402
+from coordkit.plots.view import ProfileView  # noqa: E402
+from coordkit.profile import Profile  # noqa: E402
+from coordkit.widgets._base import Explorer, slider_row  # noqa: E402
+from coordkit.widgets._base import slider as make_slider  # noqa: E402
+
+
+@dataclass(frozen=True)
+class _Strengths(Params):
+    """Two strengths and a count, for the tiny explorer."""
+
+    individualism: float = param(0.2, 0.0, 1.0, step=0.1, label="Individualism",
+                                 help="strength of individualism")
+    fatalism: float = param(0.3, 0.0, 1.0, step=0.1, unit="0 to 1", help="strength of fatalism")
+    years: int = param(10, 1, 40, integer=True, unit="years")
+
+
+class _Tiny(Explorer):
+    """Sliders from params; the profile view; the configuration as the live result."""
+
+    def __init__(self):
+        super().__init__()
+        self.sliders = {name: make_slider(spec) for name, spec in _Strengths.specs().items()}
+        self.updates = 0
+        self.watch(*self.sliders.values())
+        self.assemble(list(self.sliders.values()))
+        self.update()
+
+    def update(self, change=None):
+        with self.timed():
+            self.updates += 1
+            values = _Strengths(**{k: s.value for k, s in self.sliders.items()})
+            self.view = ProfileView(Profile(0.9, 0.8, values.individualism, values.fatalism))
+            self.show_view(self.view)
+            self.set_result(self.view.configuration.name.capitalize() + " <now>")
+
+
+@pytest.fixture
+def tiny():
+    return _Tiny()
+
+
+def test_explorer_image_is_an_img_with_the_views_alt_text(tiny):
+    tiny.sliders["individualism"].value = 0.8
+    tag = re.search(r"<img\b[^>]*>", tiny.image.value).group(0)
+    assert f'alt="{tiny.view.alt()}"' in tag and tiny.alt == tiny.view.alt()
+    src = re.search(r'src="data:image/png;base64,([^"]+)"', tag).group(1)
+    assert base64.b64decode(src) == tiny.png and tiny.png[:4] == b"\x89PNG"
+    assert "balanced" in tiny.alt
+
+
+def test_explorer_result_is_an_escaped_live_region(tiny):
+    assert 'role="status"' in tiny.result.value and 'aria-live="polite"' in tiny.result.value
+    assert "&lt;now&gt;" in tiny.result.value, "plain text is escaped"
+
+
+def test_explorer_description_follows_the_view(tiny):
+    tiny.sliders["fatalism"].value = 0.9
+    assert tiny.description == tiny.view.describe()
+    assert "fatalism 0.90" in tiny.details.value and "<details" in tiny.details.value
+
+
+def test_held_updates_once_for_many_moves(tiny):
+    before = tiny.updates
+    with tiny.held():
+        tiny.sliders["individualism"].value = 0.5
+        tiny.sliders["fatalism"].value = 0.5
+    assert tiny.updates == before
+    tiny.update()
+    assert tiny.updates == before + 1
+    tiny.sliders["fatalism"].value = 0.6  # listening again after the block
+    assert tiny.updates == before + 2
+
+
+def test_timing_and_display(tiny):
+    assert 0 < tiny.last_update_seconds < 5
+    bundle = tiny._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_layout_is_fluid_and_wraps(tiny):
+    assert tiny.widget.layout.width == "100%" and tiny.widget.layout.max_width == tiny.max_width
+    row = tiny.widget.children[0]
+    assert row.layout.flex_flow == "row wrap"
+    for s in tiny.sliders.values():
+        assert s.layout.width == "100%" and s.layout.min_width == "0"
+    assert tiny.widget.children[-3:] == (tiny.result, tiny.image, tiny.details)
+
+
+def test_every_control_has_a_name(tiny):
+    assert tiny.unnamed() == []
+    tiny.watch(w.FloatSlider())
+    assert len(tiny.unnamed()) == 1, "an unnamed control is found"
+
+
+def test_slider_from_a_param():
+    specs = _Strengths.specs()
+    s = make_slider(specs["fatalism"])
+    assert (s.min, s.max, s.step, s.value) == (0.0, 1.0, 0.1, 0.3)
+    assert s.description == "Fatalism" and s.tooltip == "strength of fatalism (0 to 1)"
+    assert s.readout_format == ".1f" and not s.continuous_update
+    years = make_slider(specs["years"], value=20)
+    assert isinstance(years, w.IntSlider) and years.value == 20 and years.tooltip == "years"
+    control, box = slider_row(specs["years"])
+    assert box.children[0] is control and "years" in box.children[1].value
+    assert box.layout.flex_flow == "row wrap"
+
+
+def test_base_update_must_be_written():
+    with pytest.raises(NotImplementedError):
+        Explorer().update()

@@ -4,8 +4,10 @@ Every plotting function takes keyword-only options and ``ax=None`` and returns t
 (or the Figure, for whole-figure helpers); none calls ``plt.show()``. Each figure has a
 ``describe_*`` companion that returns a text description for screen readers, print and anyone who
 cannot see the colours. One module per subject: :mod:`~coordkit.plots.style` (palette, markers,
-hatches), :mod:`~coordkit.plots.output` (PNG and notebook display), :mod:`~coordkit.plots.profile`
-(ternary and bars).
+hatches), :mod:`~coordkit.plots.output` (PNG, and accessible HTML: ``<img alt>`` plus the long
+description), :mod:`~coordkit.plots.view` (the :class:`~coordkit.plots.view.FigureView` base: a
+figure as one frozen object built from one selection), :mod:`~coordkit.plots.profile` (ternary
+and bars).
 
 matplotlib, mpltern and seaborn are imported when this package is imported, not by
 ``import coordkit``.
@@ -18,7 +20,7 @@ Examples
 ['ternary', 'rectilinear']
 """
 
-from coordkit.plots.output import FastPNG, show, to_png
+from coordkit.plots.output import FastPNG, alt_text, figure_bundle, figure_html, show, to_png
 from coordkit.plots.profile import (
     describe_profile,
     describe_ternary,
@@ -28,14 +30,20 @@ from coordkit.plots.profile import (
     update_profile_figure,
 )
 from coordkit.plots.style import HATCHES, MARKERS, PALETTE
+from coordkit.plots.view import FigureView, ProfileView
 
 __all__ = [
     "HATCHES",
     "MARKERS",
     "PALETTE",
     "FastPNG",
+    "FigureView",
+    "ProfileView",
+    "alt_text",
     "describe_profile",
     "describe_ternary",
+    "figure_bundle",
+    "figure_html",
     "profile_bars",
     "profile_figure",
     "show",

@@ -1,16 +1,24 @@
-"""Getting figures onto the page: PNG bytes for widgets, and notebook display with a description."""
+"""Getting figures onto the page: PNG bytes for widgets, and accessible HTML for notebooks and reports.
+
+Every figure the kit shows, static or live, reaches the page the same way: as an ``<img>`` with a
+short alt text (one sentence: what the figure is) followed by its long description as text (what
+it shows, number by number), rendered by the ``figure.html.j2`` template. JupyterLab, Voila,
+nbconvert handouts and the class report all display that HTML, so no figure is ever stamped "No
+description has been provided for this image".
+"""
 
 from __future__ import annotations
 
 import base64
 import io
+import re
 
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-__all__ = ["FastPNG", "show", "to_png"]
+__all__ = ["FastPNG", "alt_text", "figure_bundle", "figure_html", "png_base64", "show", "to_png"]
 
 
 def to_png(fig: Figure, *, dpi: int = 80, compress_level: int = 6) -> bytes:
@@ -39,25 +47,192 @@ def to_png(fig: Figure, *, dpi: int = 80, compress_level: int = 6) -> bytes:
     return buffer.getvalue()
 
 
-def show(fig: Figure, description: str, *, dpi: int = 100) -> None:
-    """Display a figure in a notebook with its text description printed beneath it.
+def png_base64(fig: Figure, *, dpi: int = 100) -> str:
+    """A figure as base64-encoded PNG, ready for a ``data:`` URI.
 
-    The figure is sent as a PNG whose plain-text alternative is the description, and the
-    description is also printed, so it reads in any front end, in print and to a screen reader
-    -- and nbval can check it. Works whatever matplotlib backend the kernel uses.
+    Parameters
+    ----------
+    fig : matplotlib Figure
+    dpi : int, default 100
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> png_base64(Figure(figsize=(1, 1)))[:8]
+    'iVBORw0K'
+    """
+    return base64.b64encode(to_png(fig, dpi=dpi)).decode("ascii")
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def alt_text(fig: Figure | None, description: str, *, limit: int = 160) -> str:
+    """A short alt text for a figure: its title, else the first sentence of its description.
+
+    Alt text names the figure in one sentence; the long description carries the detail, so a
+    screen reader does not read the numbers twice.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure or None
+        Its suptitle (or its first axes title) is used when there is one.
+    description : str
+        The long description, used when the figure has no title.
+    limit : int, default 160
+        Longest alt text, in characters (longer text is cut at a word and ends with "...").
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure()
+    >>> _ = fig.suptitle("balanced  |  dynamic balance 0.91")
+    >>> alt_text(fig, "Profile: hierarchy 0.90. More.")
+    'Figure: balanced, dynamic balance 0.91.'
+    >>> alt_text(None, "Profile: hierarchy 0.90, solidarity 0.80. Ternary position: ...")
+    'Figure. Profile: hierarchy 0.90, solidarity 0.80.'
+    """
+    title = ""
+    if fig is not None:
+        title = fig.get_suptitle() or next((ax.get_title() for ax in fig.axes if ax.get_title()), "")
+    if title:
+        words = " ".join(re.sub(r"\s*\|\s*", ", ", title).split()).rstrip(".")
+        text = f"Figure: {words}."
+    else:
+        first = _SENTENCE_END.split(" ".join(description.split()), maxsplit=1)[0]
+        text = f"Figure. {first.rstrip(':')}" if first else "Figure."
+        text = text if text.endswith((".", "!", "?")) else text + "."
+    if len(text) > limit:
+        text = text[: limit - 3].rsplit(" ", 1)[0].rstrip(",;:") + "..."
+    return text
+
+
+def figure_html(
+    fig: Figure,
+    description: str,
+    *,
+    alt: str | None = None,
+    dpi: int = 100,
+    max_width: str | None = None,
+    png: str | None = None,
+) -> str:
+    """A figure as accessible HTML: ``<figure><img alt src><figcaption>description</figcaption></figure>``.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+    description : str
+        The long description (line breaks are kept).
+    alt : str, optional
+        Short alt text; by default :func:`alt_text` of the figure and description.
+    dpi : int, default 100
+    max_width : str, optional
+        CSS maximum width (e.g. ``"900px"``); the figure is fluid up to it.
+    png : str, optional
+        The PNG already encoded by :func:`png_base64` (saves rendering twice).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from coordkit.plots import profile_figure, describe_profile
+    >>> from coordkit.profile import Profile
+    >>> p = Profile(1, 1, 1, 0)
+    >>> html = figure_html(profile_figure(p), describe_profile(p))
+    >>> html.startswith('<figure') and 'alt="Figure: balanced, dynamic balance 1.00."' in html
+    True
+    >>> "<figcaption" in html and "Configuration: balanced." in html
+    True
+    """
+    from coordkit.html import render
+
+    return render(
+        "figure.html.j2",
+        png=png if png is not None else png_base64(fig, dpi=dpi),
+        alt=alt if alt is not None else alt_text(fig, description),
+        description=description,
+        label="Figure description:",
+        max_width=max_width,
+    )
+
+
+def show(fig: Figure, description: str, *, alt: str | None = None, dpi: int = 100) -> None:
+    """Display a figure in a notebook as accessible HTML: the image with alt text, then its description.
+
+    The output carries ``text/html`` (:func:`figure_html`: an ``<img>`` with a short alt text and
+    the long description as a caption, shown by JupyterLab, Voila and nbconvert alike) and a
+    ``text/plain`` fallback with the same words, for terminals, nbval and anything that cannot
+    show HTML. Works whatever matplotlib backend the kernel uses.
 
     Parameters
     ----------
     fig : matplotlib Figure
     description : str
         What the figure shows, in words (e.g. from :func:`describe_profile`).
+    alt : str, optional
+        Short alt text, one sentence; by default :func:`alt_text` (the figure's title, else the
+        description's first sentence).
     dpi : int, default 100
+
+    Examples
+    --------
+    >>> from coordkit.plots import profile_figure, describe_profile
+    >>> from coordkit.profile import Profile
+    >>> p = Profile(1, 1, 1, 0)
+    >>> show(profile_figure(p), describe_profile(p))  # doctest: +SKIP
+
+    What it displays is :func:`figure_bundle`.
     """
     from IPython.display import display
 
-    png = base64.b64encode(to_png(fig, dpi=dpi)).decode("ascii")
-    display({"image/png": png, "text/plain": f"[figure] {description}"}, raw=True)
-    print(f"Figure description: {description}")
+    display(figure_bundle(fig, description, alt=alt, dpi=dpi), raw=True)
+
+
+def figure_bundle(
+    fig: Figure, description: str, *, alt: str | None = None, dpi: int = 100
+) -> dict[str, str]:
+    """The MIME bundle :func:`show` displays: accessible ``text/html`` and a ``text/plain`` twin.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+    description : str
+    alt : str, optional
+        By default :func:`alt_text`.
+    dpi : int, default 100
+
+    Returns
+    -------
+    dict of str to str
+        ``{"text/html": ..., "text/plain": ...}``.
+
+    Examples
+    --------
+    >>> from coordkit.plots import profile_figure, describe_profile
+    >>> from coordkit.profile import Profile
+    >>> p = Profile(1, 1, 1, 0)
+    >>> bundle = figure_bundle(profile_figure(p), describe_profile(p))
+    >>> print(bundle["text/plain"])  # doctest: +ELLIPSIS
+    [figure] Figure: balanced, dynamic balance 1.00.
+    Figure description: Profile: hierarchy 1.00, ...
+    >>> sorted(bundle)
+    ['text/html', 'text/plain']
+    """
+    alt = alt if alt is not None else alt_text(fig, description)
+    return {
+        "text/html": figure_html(fig, description, alt=alt, dpi=dpi),
+        "text/plain": f"[figure] {alt}\nFigure description: {description}",
+    }
 
 
 class FastPNG:
@@ -67,7 +242,8 @@ class FastPNG:
     widget update only moves a few artists, so this draws everything else once, keeps that
     background, and on each :meth:`png` pastes the background and draws just the *dynamic*
     artists: those with a ``gid`` (the convention every ``update_*_figure`` function follows
-    for the artists it changes or adds) and the figure's suptitle. Axis limits must stay fixed
+    for the artists it changes or adds) and the figure-level texts (``fig.texts``: the
+    suptitle and any caption). Axis limits must stay fixed
     between updates, as they do in the kit's live figures.
 
     Parameters
@@ -100,8 +276,9 @@ class FastPNG:
         """Artists to redraw, in drawing order (zorder, then the order they were added)."""
         artists = self.fig.findobj(lambda a: a.get_gid() is not None and a is not self.fig)
         artists.sort(key=lambda a: a.get_zorder())  # stable: ties keep the order they were added
-        title = getattr(self.fig, "_suptitle", None)
-        return [*artists, title] if title is not None else artists
+        # Figure-level texts (the suptitle is one of them) are cheap and often change.
+        texts = [t for t in self.fig.texts if t not in artists]
+        return [*artists, *texts]
 
     def png(self, fig: Figure | None = None) -> bytes:
         """The figure as PNG bytes, redrawing only its dynamic artists.

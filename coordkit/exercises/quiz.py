@@ -1,0 +1,472 @@
+"""End-of-chapter quizzes that need no Python: multiple choice, numbers and short answers.
+
+Each chapter's quiz lives in one YAML file, ``coordkit/exercises/quizzes/chNN.yml``. That one
+source feeds the quiz widget at the end of the notebook (:func:`coordkit.exercises.quiz_widgets.show`),
+the printable handouts, and the exports to Moodle and Canvas (:mod:`coordkit.exercises.lms`), so
+the three can never disagree.
+
+A question is one of three kinds:
+
+``choice``
+    Options, one (or, with ``multiple: true``, several) marked ``correct``; each option may carry
+    its own feedback, said when it is picked.
+``number``
+    A number with a tolerance. The answer may be written in the file or, better, named as a value
+    of the library (``answer_from: coordkit.survey:DEFAULT_MIN_GROUP``), so the quiz follows the
+    kit if the kit changes. Answers are read forgivingly: ``0.3``, ``30%``, ``1/3`` and
+    ``about 0.3`` all mean what a person means by them.
+``text``
+    A short answer compared after :func:`coordkit.exercises.normalise` (case, spaces and
+    punctuation never decide a mark) with a list of accepted answers (synonyms included); ``near``
+    maps common near-misses to a friendly explanation.
+
+Checking never raises: anything a student types gets feedback. The pure part is
+:meth:`QuizQuestion.evaluate`, which returns a :class:`~coordkit.exercises.Feedback`.
+
+Examples
+--------
+>>> q = load("ch00")
+>>> q.chapter, len(q.questions) >= 3
+('ch00', True)
+>>> question = Number("n1", "How many active forms?", answer=3,
+...                   wrong_message="Not quite: count the forms that organise change actively "
+...                                 "(fatalism is the fourth, passive one)")
+>>> question.evaluate("3").status, question.evaluate("three").status
+('correct', 'correct')
+>>> question.evaluate("4").message
+'Not quite: count the forms that organise change actively (fatalism is the fourth, passive one)'
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from coordkit.exercises import Feedback, normalise
+
+__all__ = [
+    "Choice",
+    "MultipleChoice",
+    "Number",
+    "Quiz",
+    "QuizError",
+    "QuizQuestion",
+    "ShortAnswer",
+    "chapters",
+    "load",
+    "parse_number",
+]
+
+_FOLDER = Path(__file__).with_name("quizzes")
+_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "half": 0.5,
+    "a half": 0.5,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+}
+_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+_HEDGES = re.compile(r"^(about|around|roughly|approximately|approx|circa|c|nearly|almost|~)\s*")
+
+
+class QuizError(ValueError):
+    """A quiz file is malformed; the message names the file and the question."""
+
+
+def parse_number(text: Any) -> float | None:
+    """Read a number the way a person writes it, or ``None`` if it is not one.
+
+    Accepts plain numbers, decimal commas, percentages (``30%`` is 0.3), fractions (``1/3``),
+    a few number words (``three``, ``a third``) and hedges (``about 0.3``).
+
+    Parameters
+    ----------
+    text : str or number
+
+    Returns
+    -------
+    float or None
+
+    Examples
+    --------
+    >>> parse_number("30%"), parse_number("1/4"), parse_number("about 0.3"), parse_number("2,5")
+    (0.3, 0.25, 0.3, 2.5)
+    >>> parse_number("a third") == 1 / 3, parse_number("hierarchy")
+    (True, None)
+    """
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, int | float):
+        return float(text) if math.isfinite(text) else None
+    s = " ".join(str(text).strip().lower().split()).rstrip(".")
+    s = _HEDGES.sub("", s).strip()
+    if s in _WORDS:
+        return float(_WORDS[s])
+    percent = s.endswith("%")
+    s = s.rstrip("%").strip().replace(" ", "")
+    if s.count(",") == 1 and "." not in s:
+        s = s.replace(",", ".")
+    value: float | None = None
+    if "/" in s:
+        top, _, bottom = s.partition("/")
+        if _NUMBER.match(top) and _NUMBER.match(bottom) and float(bottom) != 0:
+            value = float(top) / float(bottom)
+    elif _NUMBER.match(s):
+        value = float(s)
+    if value is None:
+        return None
+    return value / 100 if percent else value
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a multiple-choice question.
+
+    Attributes
+    ----------
+    text : str
+    correct : bool
+    feedback : str
+        Said when a student picks this option.
+    """
+
+    text: str
+    correct: bool = False
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    """What every quiz question has: an id, a prompt and an explanation shown after an attempt."""
+
+    id: str
+    prompt: str
+    explanation: str = field(default="", kw_only=True)
+
+    kind: Literal["choice", "number", "text"] = field(default="text", init=False)
+
+    def evaluate(self, response: Any) -> Feedback:
+        """Check a response (never raises). Subclasses say how."""
+        raise NotImplementedError
+
+    def _blank(self, response: Any) -> bool:
+        return (
+            response is None
+            or (isinstance(response, str) and not response.strip())
+            or (isinstance(response, Sequence) and not isinstance(response, str) and len(response) == 0)
+        )
+
+    def _not_attempted(self) -> Feedback:
+        return Feedback("not attempted", "Choose or type an answer, then press Check")
+
+
+@dataclass(frozen=True, kw_only=True)
+class MultipleChoice(QuizQuestion):
+    """Pick one option (or several, with ``multiple=True``).
+
+    Examples
+    --------
+    >>> q = MultipleChoice("m", "Which is the passive form?",
+    ...                    options=(Choice("hierarchy"), Choice("fatalism", True, "Yes.")))
+    >>> q.evaluate(1).status, q.evaluate("Fatalism").message, q.evaluate(0).status
+    ('correct', 'Yes.', 'wrong')
+    """
+
+    options: tuple[Choice, ...] = ()
+    multiple: bool = False
+
+    kind: Literal["choice", "number", "text"] = field(default="choice", init=False)
+
+    @property
+    def correct(self) -> frozenset[int]:
+        """Indices of the correct options."""
+        return frozenset(i for i, option in enumerate(self.options) if option.correct)
+
+    def _index(self, response: Any) -> int:
+        if isinstance(response, int) and not isinstance(response, bool):
+            if 0 <= response < len(self.options):
+                return response
+            raise LookupError(f"there is no option {response}")
+        wanted = normalise(str(response))
+        for i, option in enumerate(self.options):
+            if normalise(option.text) == wanted:
+                return i
+        raise LookupError(f"{str(response)!r} is not one of the options")
+
+    def evaluate(self, response: Any) -> Feedback:
+        """Check the chosen option(s): an index, the option's text, or a list of them."""
+        if self._blank(response):
+            return self._not_attempted()
+        picked_raw = response if isinstance(response, list | tuple | set | frozenset) else [response]
+        try:
+            picked = {self._index(r) for r in picked_raw}
+        except LookupError as error:
+            return Feedback("error", f"{error}; pick one of the options shown")
+        said = " ".join(self.options[i].feedback for i in sorted(picked) if self.options[i].feedback)
+        if picked == set(self.correct):
+            return Feedback.correct(said)
+        if self.multiple and picked < set(self.correct):
+            missing = len(self.correct) - len(picked)
+            more = "one more option is" if missing == 1 else f"{missing} more options are"
+            return Feedback.wrong(" ".join(filter(None, [said, f"Right so far, but {more} also true"])))
+        return Feedback.wrong(said or "Not this one: read the options again")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Number(QuizQuestion):
+    """A numeric answer within a tolerance.
+
+    ``near`` maps wrong values that students often give to what to tell them.
+
+    Examples
+    --------
+    >>> q = Number("n", "A third as a decimal?", answer=1 / 3, tolerance=0.02)
+    >>> q.evaluate("0.33").status, q.evaluate("about a third").status, q.evaluate("0.3").status
+    ('correct', 'correct', 'wrong')
+    """
+
+    answer: float = 0.0
+    tolerance: float = 0.0
+    unit: str = ""
+    near: tuple[tuple[float, str], ...] = ()
+    wrong_message: str = ""
+
+    kind: Literal["choice", "number", "text"] = field(default="number", init=False)
+
+    def evaluate(self, response: Any) -> Feedback:
+        """Check a number, written however a person writes it."""
+        if self._blank(response):
+            return self._not_attempted()
+        value = parse_number(response)
+        if value is None:
+            return Feedback(
+                "error", f"{str(response)!r} is not a number I can read: type digits, e.g. 0.5, 50% or 1/2"
+            )
+        slack = max(self.tolerance, 1e-9 * max(1.0, abs(self.answer)))
+        if abs(value - self.answer) <= slack:
+            return Feedback.correct()
+        for wrong, message in self.near:
+            if abs(value - wrong) <= max(self.tolerance, 1e-9):
+                return Feedback.wrong(message)
+        return Feedback.wrong(
+            self.wrong_message or "Not quite: look back at the section this question is about, then try again"
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShortAnswer(QuizQuestion):
+    """A short answer: a word or phrase, compared forgivingly with a list of accepted answers.
+
+    Examples
+    --------
+    >>> q = ShortAnswer("t", "Opposite of an elegant solution?", accept=("clumsy solution", "clumsy"),
+    ...                 near=(("messy", "Close in spirit: the theory's own word is 'clumsy'."),))
+    >>> q.evaluate("Clumsy solution.").status, q.evaluate("messy").message
+    ('correct', "Close in spirit: the theory's own word is 'clumsy'.")
+    """
+
+    accept: tuple[str, ...] = ()
+    near: tuple[tuple[str, str], ...] = ()
+    wrong_message: str = ""
+
+    kind: Literal["choice", "number", "text"] = field(default="text", init=False)
+
+    def evaluate(self, response: Any) -> Feedback:
+        """Check a word or phrase (case, spacing and punctuation ignored)."""
+        if self._blank(response):
+            return self._not_attempted()
+        given = normalise(str(response))
+        for ok in self.accept:
+            if normalise(ok) == given:
+                return Feedback.correct()
+        for wrong, message in self.near:
+            if normalise(wrong) == given:
+                return Feedback.wrong(message)
+        return Feedback.wrong(
+            self.wrong_message
+            or "Not the word the chapter uses: look back at the section this question is about"
+        )
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """A chapter's quiz.
+
+    Attributes
+    ----------
+    chapter : str
+        E.g. ``"ch01"``.
+    title : str
+    questions : tuple of QuizQuestion
+    notebook : str
+        The notebook the quiz belongs to (file name).
+    """
+
+    chapter: str
+    title: str
+    questions: tuple[QuizQuestion, ...]
+    notebook: str = ""
+
+    def __getitem__(self, question_id: str) -> QuizQuestion:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(f"{self.chapter} has no question {question_id!r}")
+
+    def score(self, responses: Mapping[str, Any]) -> tuple[int, int]:
+        """How many of ``responses`` (question id -> response) are correct, out of the total.
+
+        Examples
+        --------
+        >>> quiz = load("ch00")
+        >>> right = {q.id: solution(q) for q in quiz.questions}
+        >>> quiz.score(right) == (len(quiz.questions), len(quiz.questions))
+        True
+        """
+        right = sum(q.evaluate(responses.get(q.id)).status == "correct" for q in self.questions)
+        return right, len(self.questions)
+
+
+def solution(question: QuizQuestion) -> Any:
+    """A response that the question marks correct (for tests, answer keys and exports).
+
+    Examples
+    --------
+    >>> solution(Number("n", "?", answer=5))
+    5
+    """
+    if isinstance(question, MultipleChoice):
+        picked = sorted(question.correct)
+        return picked if question.multiple else picked[0]
+    if isinstance(question, Number):
+        return int(question.answer) if float(question.answer).is_integer() else question.answer
+    if isinstance(question, ShortAnswer):
+        return question.accept[0]
+    raise TypeError(f"unknown question type {type(question).__name__}")
+
+
+def _value_from(ref: str, where: str) -> float:
+    module, _, attr = ref.partition(":")
+    try:
+        value: Any = importlib.import_module(module)
+        for part in attr.split("."):
+            value = getattr(value, part)
+        if callable(value):
+            value = value()
+        return float(value)
+    except Exception as error:
+        raise QuizError(f"{where}: answer_from {ref!r} could not be read ({error})") from None
+
+
+def _question(raw: Mapping[str, Any], where: str) -> QuizQuestion:
+    kind = raw.get("type")
+    common = {
+        "id": str(raw.get("id", "")),
+        "prompt": str(raw.get("prompt", "")).strip(),
+        "explanation": str(raw.get("explanation", "")).strip(),
+    }
+    if not common["id"] or not common["prompt"]:
+        raise QuizError(f"{where}: every question needs an id and a prompt")
+    where = f"{where}, question {common['id']}"
+    if kind == "choice":
+        options = tuple(
+            Choice(str(o["text"]), bool(o.get("correct", False)), str(o.get("feedback", "")))
+            for o in raw.get("options", [])
+        )
+        multiple = bool(raw.get("multiple", False))
+        n_right = sum(o.correct for o in options)
+        if len(options) < 2 or n_right == 0 or (n_right > 1 and not multiple):
+            raise QuizError(
+                f"{where}: a choice question needs two or more options and "
+                f"{'at least' if multiple else 'exactly'} one correct one"
+            )
+        return MultipleChoice(**common, options=options, multiple=multiple)
+    if kind == "number":
+        if "answer_from" in raw:
+            answer = _value_from(str(raw["answer_from"]), where)
+        elif "answer" in raw:
+            answer = float(raw["answer"])
+        else:
+            raise QuizError(f"{where}: a number question needs answer or answer_from")
+        near = tuple((float(k), str(v)) for k, v in (raw.get("near") or {}).items())
+        return Number(
+            **common,
+            answer=answer,
+            tolerance=float(raw.get("tolerance", 0)),
+            unit=str(raw.get("unit", "")),
+            near=near,
+            wrong_message=str(raw.get("wrong", "")),
+        )
+    if kind == "text":
+        accept = tuple(str(a) for a in raw.get("accept", []))
+        if not accept:
+            raise QuizError(f"{where}: a text question needs a list of accepted answers")
+        near = tuple((str(k), str(v)) for k, v in (raw.get("near") or {}).items())
+        return ShortAnswer(**common, accept=accept, near=near, wrong_message=str(raw.get("wrong", "")))
+    raise QuizError(f"{where}: type must be choice, number or text, not {kind!r}")
+
+
+def chapters() -> list[str]:
+    """The chapters that have a quiz, in order.
+
+    Examples
+    --------
+    >>> chapters()[0]
+    'ch00'
+    """
+    return sorted(p.stem for p in _FOLDER.glob("ch*.yml"))
+
+
+@cache
+def load(chapter: str) -> Quiz:
+    """Read a chapter's quiz from its YAML source.
+
+    Parameters
+    ----------
+    chapter : str
+        ``"ch01"``, ``"01"`` or ``1``.
+
+    Returns
+    -------
+    Quiz
+
+    Raises
+    ------
+    QuizError
+        If there is no quiz for that chapter or its file is malformed.
+    """
+    import yaml
+
+    name = str(chapter)
+    name = name if name.startswith("ch") else f"ch{int(name):02d}"
+    path = _FOLDER / f"{name}.yml"
+    if not path.exists():
+        raise QuizError(f"no quiz for {chapter!r}; quizzes exist for {', '.join(chapters())}")
+    where = f"quizzes/{path.name}"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise QuizError(f"{where}: not valid YAML ({error})") from None
+    questions = tuple(_question(q, f"{where}, item {i + 1}") for i, q in enumerate(raw.get("questions", [])))
+    ids = [q.id for q in questions]
+    if len(set(ids)) != len(ids):
+        raise QuizError(f"{where}: question ids must be unique")
+    return Quiz(name, str(raw.get("title", name)), questions, str(raw.get("notebook", "")))

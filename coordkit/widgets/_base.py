@@ -1,0 +1,398 @@
+"""The one base every explorer builds on: display, timing, pause-while-moving, accessible output.
+
+An explorer is thin: its controls make a figure view (:class:`~coordkit.plots.view.FigureView`)
+or call the library, and :class:`Explorer` does the rest the same way for every explorer:
+
+- **display**: ``display(explorer)`` shows :attr:`Explorer.widget`;
+- **timing**: :meth:`Explorer.timed` records :attr:`Explorer.last_update_seconds`;
+- **pause while moving**: :meth:`Explorer.held` silences every watched control (via
+  :func:`~coordkit.widgets.common.silenced`) so that several can move and the explorer updates
+  once;
+- **accessible output**: :meth:`Explorer.show_view` draws a view fast
+  (:class:`~coordkit.plots.output.FastPNG`) into :attr:`Explorer.image`, an ``<img>`` with the
+  view's alt text; :meth:`Explorer.set_result` writes the result text into an ARIA live region
+  (``role="status"``, ``aria-live="polite"``), so a screen reader hears each new result;
+  :meth:`Explorer.set_description` writes the long description into a folded block. All three
+  go through :func:`coordkit.html.render` (one escaping rule);
+- **responsive layout**: :meth:`Explorer.assemble` lays rows out at ``width: 100%`` up to
+  :attr:`Explorer.max_width`, wrapping controls so nothing is clipped at 320 px;
+- **accessible names**: :func:`slider` makes a slider from a :class:`~coordkit.params.Param`
+  with its label as the name and its help and unit as the tooltip; :meth:`Explorer.unnamed`
+  lists any watched control without a name (tests assert it is empty).
+
+Explorers hold no model logic: they read controls, call the library, and show the results.
+
+ipywidgets is imported when this module is imported, not by ``import coordkit``.
+
+Examples
+--------
+A tiny explorer over the profile view:
+
+>>> from coordkit.plots.view import ProfileView
+>>> from coordkit.profile import Profile
+>>> class Tiny(Explorer):
+...     '''One slider: the strength of individualism.'''
+...     def __init__(self):
+...         super().__init__()
+...         self.individualism = w.FloatSlider(value=0.2, min=0, max=1, step=0.1,
+...                                            description="Individualism")
+...         self.watch(self.individualism)
+...         self.assemble(self.individualism)
+...         self.update()
+...     def update(self, change=None):
+...         with self.timed():
+...             view = ProfileView(Profile(0.9, 0.8, self.individualism.value, 0.3))
+...             self.show_view(view)
+...             self.set_result(view.configuration.name.capitalize())
+>>> tiny = Tiny()
+>>> tiny.individualism.value = 0.8
+>>> tiny.alt
+'Figure: balanced, dynamic balance 0.58.'
+>>> 'aria-live="polite"' in tiny.result.value and "Balanced" in tiny.result.value
+True
+>>> tiny.unnamed()
+[]
+"""
+
+from __future__ import annotations
+
+import base64
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import ipywidgets as w
+
+from coordkit.html import Markup, escape, render
+from coordkit.widgets.common import silenced
+
+if TYPE_CHECKING:  # matplotlib and the views load with coordkit.plots, when first used
+    from matplotlib.figure import Figure
+
+    from coordkit.params import Param
+    from coordkit.plots.output import FastPNG
+    from coordkit.plots.view import FigureView
+
+__all__ = ["CONTROL_LAYOUT", "Explorer", "slider", "slider_row"]
+
+#: Layout for one control: fluid up to a comfortable width, never wider than the screen.
+CONTROL_LAYOUT: dict[str, str] = {"width": "100%", "max_width": "440px", "min_width": "0"}
+#: Width of a control's name, so a column of sliders lines up and still fits at 320 px.
+_DESCRIPTION_STYLE = {"description_width": "9em"}
+
+
+def slider(
+    spec: Param,
+    *,
+    value: float | None = None,
+    continuous_update: bool = False,
+    description: str | None = None,
+) -> w.FloatSlider | w.IntSlider:
+    """A slider for a parameter: its label as accessible name, its help and unit as tooltip.
+
+    Parameters
+    ----------
+    spec : Param
+        Range, step, default, label, unit and help of the parameter.
+    value : float, optional
+        Where the slider starts (default: the parameter's default).
+    continuous_update : bool, default False
+        Update while dragging (smoother locally, heavier on a hub).
+    description : str, optional
+        A different visible name (default: ``spec.label``).
+
+    Returns
+    -------
+    ipywidgets.FloatSlider or ipywidgets.IntSlider
+        An ``IntSlider`` for whole-number parameters.
+
+    Examples
+    --------
+    >>> from coordkit.params import Param
+    >>> s = slider(Param("demand", "Demand", "1 = matched to capacity", 0.1, 3, 0.1, 1,
+    ...                  "demand on the system"))
+    >>> s.description, s.tooltip, s.min, s.max, s.value
+    ('Demand', 'demand on the system (1 = matched to capacity)', 0.1, 3.0, 1.0)
+    """
+    tip = f"{spec.help} ({spec.unit})" if spec.help and spec.unit else spec.help or spec.unit
+    common: dict[str, Any] = {
+        "min": spec.low, "max": spec.high, "step": spec.step,
+        "value": spec.default if value is None else value,
+        "description": description or spec.label, "description_allow_html": False,
+        "tooltip": tip or (description or spec.label), "continuous_update": continuous_update,
+        "style": _DESCRIPTION_STYLE, "layout": w.Layout(**CONTROL_LAYOUT),
+    }
+    if spec.integer:
+        return w.IntSlider(**common)
+    decimals = max(0, -int(f"{spec.step:e}".split("e")[1]))
+    return w.FloatSlider(readout_format=f".{decimals}f", **common)
+
+
+def slider_row(spec: Param, **options: Any) -> tuple[w.FloatSlider | w.IntSlider, w.Box]:
+    """A :func:`slider` and, beside it, its unit in small visible text (wraps below on a phone).
+
+    Parameters
+    ----------
+    spec : Param
+    **options
+        Passed to :func:`slider`.
+
+    Returns
+    -------
+    (slider, box)
+        The slider (to observe and read) and the box holding it and its unit (to lay out).
+
+    Examples
+    --------
+    >>> from coordkit.params import Param
+    >>> s, box = slider_row(Param("growth", "Funding growth", "% a year", -2, 8, 0.1, 3, ""))
+    >>> box.children[1].value
+    '<small>% a year</small>'
+    """
+    control = slider(spec, **options)
+    unit = w.HTML(f"<small>{escape(spec.unit)}</small>",
+                  layout=w.Layout(margin="0 0 0 0.5em"))
+    box = w.Box([control, unit], layout=w.Layout(display="flex", flex_flow="row wrap",
+                                                 align_items="center", width="100%"))
+    return control, box
+
+
+class Explorer:
+    """Base class for the kit's explorers (see the module docstring for what it provides).
+
+    A subclass creates its controls, calls :meth:`watch` on those that should trigger an update
+    and :meth:`assemble` with its rows of controls, implements :meth:`update` (wrapped in
+    :meth:`timed`), and calls :meth:`update` once at the end of ``__init__``.
+
+    Attributes
+    ----------
+    widget : ipywidgets.VBox
+        The whole explorer, for ``display``.
+    image : ipywidgets.HTML
+        The figure, as ``<img alt="...">`` (alt text read by screen readers in JupyterLab and
+        Voila alike).
+    result : ipywidgets.HTML
+        The result text, in an ARIA live region.
+    details : ipywidgets.HTML
+        The figure's long description, folded.
+    description : str
+        The long description from the last update.
+    alt : str
+        The figure's alt text from the last update.
+    png : bytes
+        The figure as PNG from the last update.
+    last_update_seconds : float
+        How long the last timed update took.
+    """
+
+    #: Widest the explorer grows (CSS length).
+    max_width: ClassVar[str] = "980px"
+    #: Widest the figure grows (CSS length).
+    image_max_width: ClassVar[str] = "900px"
+
+    def __init__(self) -> None:
+        self.last_update_seconds = 0.0
+        self.description = ""
+        self.alt = ""
+        self.png = b""
+        self.image = w.HTML(layout=w.Layout(width="100%"))
+        self.result = w.HTML(layout=w.Layout(width="100%"))
+        self.details = w.HTML(layout=w.Layout(width="100%"))
+        self.widget = w.VBox()
+        self._watched: list[w.Widget] = []
+        self._figure: Figure | None = None
+        self._renderer: FastPNG | None = None
+        self._renderer_key: Any = None
+
+    # ----- controls -----
+
+    def watch(self, *controls: w.Widget, callback: Callable[..., Any] | None = None) -> None:
+        """Call :meth:`changed` (or ``callback``) when any of ``controls`` changes value.
+
+        Parameters
+        ----------
+        *controls : ipywidgets widgets
+        callback : callable, optional
+            Instead of :meth:`changed`; it is then not paused by :meth:`held`.
+        """
+        for control in controls:
+            control.observe(callback or self.changed, names="value")
+            if callback is None:
+                self._watched.append(control)
+
+    def changed(self, change: Any = None) -> None:
+        """What a watched control calls: :meth:`update` (override to defer, e.g. a Run button)."""
+        self.update()
+
+    def held(self) -> AbstractContextManager[None]:
+        """Pause while moving: silence every watched control until the block ends.
+
+        Examples
+        --------
+        >>> class Two(Explorer):
+        ...     def __init__(self):
+        ...         super().__init__()
+        ...         self.a, self.b = w.IntSlider(description="a"), w.IntSlider(description="b")
+        ...         self.calls = 0
+        ...         self.watch(self.a, self.b)
+        ...     def update(self, change=None):
+        ...         self.calls += 1
+        >>> two = Two()
+        >>> with two.held():
+        ...     two.a.value, two.b.value = 3, 4
+        >>> two.update()
+        >>> two.calls
+        1
+        """
+        return silenced(self._watched, self.changed)
+
+    def unnamed(self) -> list[w.Widget]:
+        """Watched controls and controls in :attr:`widget` without an accessible name.
+
+        A control is named by a non-empty ``description`` (its visible label) or, for a button,
+        its text or tooltip.
+
+        Returns
+        -------
+        list of widgets
+        """
+        found: list[w.Widget] = []
+        for control in [*self._watched, *_walk(self.widget)]:
+            if not isinstance(control, w.ValueWidget | w.Button) or control in found:
+                continue
+            if isinstance(control, w.HTML | w.HTMLMath | w.Label | w.Image):
+                continue  # output, not a control
+            name = getattr(control, "description", "") or getattr(control, "tooltip", "")
+            if not str(name or "").strip():
+                found.append(control)
+        return found
+
+    # ----- updating -----
+
+    def update(self, change: Any = None) -> None:
+        """Recompute and redraw from the controls (subclasses implement it)."""
+        raise NotImplementedError(f"{type(self).__name__} must implement update()")
+
+    @contextmanager
+    def timed(self) -> Iterator[None]:
+        """Time the block into :attr:`last_update_seconds`.
+
+        Examples
+        --------
+        >>> class Quiet(Explorer):
+        ...     def update(self, change=None):
+        ...         with self.timed():
+        ...             pass
+        >>> q = Quiet()
+        >>> q.update()
+        >>> 0 <= q.last_update_seconds < 1
+        True
+        """
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.last_update_seconds = time.perf_counter() - started
+
+    def show_view(self, view: FigureView, *, key: Any = None) -> None:
+        """Draw ``view`` into :attr:`image` (with its alt text) and its description into :attr:`details`.
+
+        The first call makes the figure and a :class:`~coordkit.plots.output.FastPNG` renderer;
+        later calls move the figure with ``view.update`` and redraw only what changed. Pass a
+        new ``key`` whenever the figure's frame changes (axes, limits, panels): the figure is
+        then made afresh.
+
+        Parameters
+        ----------
+        view : FigureView
+        key : hashable, optional
+            Identifies the figure's frame (e.g. the length of a run).
+        """
+        from coordkit.plots.output import FastPNG
+
+        if self._figure is None or self._renderer is None or key != self._renderer_key:
+            self._figure = view.figure()
+            self._renderer, self._renderer_key = FastPNG(self._figure), key
+        else:
+            view.update(self._figure)
+        self.set_image(self._renderer.png(), alt=view.alt())
+        self.set_description(view.describe())
+
+    def set_image(self, png: bytes, *, alt: str) -> None:
+        """Show PNG bytes as ``<img alt>`` in :attr:`image`.
+
+        Parameters
+        ----------
+        png : bytes
+        alt : str
+            Short alt text, one sentence.
+        """
+        self.png, self.alt = png, alt
+        self.image.value = render("image.html.j2", png=base64.b64encode(png).decode("ascii"),
+                                  alt=alt, max_width=self.image_max_width)
+
+    def set_result(self, body: str | Markup) -> None:
+        """Write the result text into the live region (:attr:`result`).
+
+        Parameters
+        ----------
+        body : str or Markup
+            Plain text is escaped; kit-built HTML passes as :class:`~coordkit.html.Markup`.
+        """
+        self.result.value = render("live.html.j2", body=body)
+
+    def set_description(self, text: str, *, summary: str | None = None) -> None:
+        """Write a figure's long description, folded, into :attr:`details`.
+
+        Parameters
+        ----------
+        text : str
+            The description (line breaks are kept).
+        summary : str, optional
+            The fold's label (default "Figure description (text)").
+        """
+        self.description = text
+        self.details.value = render("description.html.j2", description=text, summary=summary)
+
+    # ----- layout and display -----
+
+    def assemble(self, *rows: w.Widget | Sequence[w.Widget], output: bool = True) -> w.VBox:
+        """Lay out :attr:`widget`: the rows, then result, figure and description (if ``output``).
+
+        A row given as a sequence becomes a wrapping flex row, so controls flow onto new lines
+        on a narrow screen instead of being clipped.
+
+        Parameters
+        ----------
+        *rows : widget or sequence of widgets
+        output : bool, default True
+            Append :attr:`result`, :attr:`image` and :attr:`details`.
+
+        Returns
+        -------
+        ipywidgets.VBox
+            :attr:`widget`.
+        """
+        children = [row if isinstance(row, w.Widget) else _wrap(row) for row in rows]
+        if output:
+            children += [self.result, self.image, self.details]
+        self.widget.children = tuple(children)
+        self.widget.layout = w.Layout(width="100%", max_width=self.max_width)
+        return self.widget
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def _wrap(widgets: Sequence[w.Widget]) -> w.Box:
+    """A row that wraps: children side by side while they fit, then on the next line."""
+    return w.Box(list(widgets), layout=w.Layout(display="flex", flex_flow="row wrap",
+                                                width="100%", align_items="flex-start"))
+
+
+def _walk(widget: w.Widget) -> Iterator[w.Widget]:
+    """Every widget inside ``widget`` (depth first), including itself."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)

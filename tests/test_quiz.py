@@ -1,0 +1,287 @@
+import io
+import re
+import zipfile
+from xml.etree import ElementTree as ET
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coordkit.exercises import lms
+from coordkit.exercises.quiz import (
+    Choice,
+    MultipleChoice,
+    Number,
+    QuizError,
+    ShortAnswer,
+    chapters,
+    load,
+    parse_number,
+    solution,
+)
+
+ALL = [load(c) for c in chapters()]
+QUESTIONS = [(quiz.chapter, q) for quiz in ALL for q in quiz.questions]
+
+
+def test_every_chapter_notebook_has_a_quiz():
+    from pathlib import Path
+
+    notebooks = sorted(p.name for p in (Path(__file__).parents[1] / "notebooks").glob("0*.ipynb"))
+    quiz_notebooks = {quiz.notebook for quiz in ALL}
+    missing = [nb for nb in notebooks if nb not in quiz_notebooks]
+    assert not missing, f"notebooks without a quiz: {missing}"
+    assert len(ALL) >= 8
+
+
+@pytest.mark.parametrize(("chapter", "question"), QUESTIONS, ids=[f"{c}-{q.id}" for c, q in QUESTIONS])
+def test_each_question_marks_its_solution_right_and_a_wrong_answer_wrong(chapter, question):
+    assert question.evaluate(solution(question)).status == "correct"
+    assert question.evaluate("").status == "not attempted"
+    assert question.evaluate(None).status == "not attempted"
+    if isinstance(question, MultipleChoice):
+        wrong = next(i for i, o in enumerate(question.options) if not o.correct)
+        result = question.evaluate([wrong] if question.multiple else wrong)
+    elif isinstance(question, Number):
+        result = question.evaluate(question.answer + 10 * max(question.tolerance, 1) + 1)
+    else:
+        result = question.evaluate("zzz not an answer")
+    assert result.status == "wrong" and result.message
+    assert question.explanation, "every question explains itself after an attempt"
+
+
+@pytest.mark.parametrize(("chapter", "question"), QUESTIONS, ids=[f"{c}-{q.id}" for c, q in QUESTIONS])
+def test_garbage_never_raises(chapter, question):
+    for junk in ("", "   ", "42", "hierarchy.", "1/0", "%", 3.5, -1, 10**9, ["x"], {"a": 1}, object()):
+        assert question.evaluate(junk).status in {"correct", "wrong", "error", "not attempted"}
+
+
+def test_the_source_is_named_by_its_name_never_a_nickname():
+    from pathlib import Path
+
+    for path in (Path(lms.__file__).parent / "quizzes").glob("*.yml"):
+        assert "the seed" not in path.read_text(encoding="utf-8").lower(), path.name
+
+
+def test_forgiving_text_answers():
+    q = ShortAnswer(
+        "t", "?", accept=("connectedness",), near=(("belonging", "Close: the word is connectedness."),)
+    )
+    assert q.evaluate("connectedness.").status == "correct"
+    assert q.evaluate("  Connectedness ").status == "correct"
+    assert q.evaluate("belonging").message == "Close: the word is connectedness."
+
+
+def test_numbers_are_read_as_people_write_them():
+    assert parse_number("0.3") == pytest.approx(0.3)
+    assert parse_number("30%") == pytest.approx(0.3)
+    assert parse_number("30 %") == pytest.approx(0.3)
+    assert parse_number("1/3") == pytest.approx(1 / 3)
+    assert parse_number("about a third") == pytest.approx(1 / 3)
+    assert parse_number("0,3") == pytest.approx(0.3)
+    assert parse_number("1/0") is None
+    assert parse_number("nan") is None
+    assert parse_number(True) is None
+    third = Number("n", "About a third?", answer=1 / 3, tolerance=0.05)
+    assert third.evaluate("0.3").status == "correct"
+    assert "0.9/3" not in third.evaluate("0.9").message
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6))
+def test_any_plain_number_round_trips(x):
+    assert parse_number(repr(x)) == pytest.approx(x)
+
+
+def test_answer_from_follows_the_library():
+    from coordkit.survey import DEFAULT_MIN_GROUP
+
+    assert load("ch07")["q1"].answer == DEFAULT_MIN_GROUP
+
+
+def test_malformed_quiz_files_name_file_and_question(tmp_path, monkeypatch):
+    from coordkit.exercises import quiz as quiz_module
+
+    (tmp_path / "ch99.yml").write_text(
+        "title: x\nquestions:\n  - id: a\n    type: choice\n    prompt: p\n"
+        "    options:\n      - text: only one\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "ch98.yml").write_text(
+        "title: x\nquestions:\n  - id: a\n    prompt: b: c: d\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(quiz_module, "_FOLDER", tmp_path)
+    load.cache_clear()
+    try:
+        with pytest.raises(QuizError, match=r"quizzes/ch99.yml, item 1, question a"):
+            load("ch99")
+        with pytest.raises(QuizError, match=r"quizzes/ch98.yml: not valid YAML"):
+            load("ch98")
+        with pytest.raises(QuizError, match="no quiz for"):
+            load("ch42")
+    finally:
+        load.cache_clear()
+
+
+def test_multiple_answers_partial_credit_message():
+    q = MultipleChoice("m", "?", options=(Choice("a", True), Choice("b", True), Choice("c")), multiple=True)
+    assert q.evaluate([0, 1]).status == "correct"
+    partial = q.evaluate([0])
+    assert partial.status == "wrong" and "one more option" in partial.message
+    assert q.evaluate([0, 2]).status == "wrong"
+
+
+# --- exports -------------------------------------------------------------------------------------
+
+
+def test_moodle_xml_parses_and_every_question_has_its_answer_and_feedback():
+    root = ET.fromstring(lms.moodle_xml(ALL).encode("utf-8"))
+    questions = [q for q in root.findall("question") if q.get("type") != "category"]
+    assert len(questions) == len(QUESTIONS)
+    assert len(root.findall("question[@type='category']")) == len(ALL)
+    for element, (_, q) in zip(questions, QUESTIONS, strict=True):
+        assert element.findtext("name/text") == f"{_}-{q.id}"
+        assert q.prompt.split()[0] in element.findtext("questiontext/text")
+        assert element.findtext("generalfeedback/text").removeprefix("<p>").removesuffix("</p>")
+        answers = element.findall("answer")
+        fractions = [float(a.get("fraction")) for a in answers]
+        for a in answers:
+            assert a.findtext("text") is not None and a.findtext("feedback/text")
+        if isinstance(q, MultipleChoice):
+            assert len(answers) == len(q.options)
+            assert sum(f for f in fractions if f > 0) == pytest.approx(100)
+            right = {a.findtext("text") for a, f in zip(answers, fractions, strict=True) if f > 0}
+            assert right == {q.options[i].text for i in q.correct}
+        elif isinstance(q, Number):
+            full = [a for a, f in zip(answers, fractions, strict=True) if f == 100]
+            assert len(full) == 1 and float(full[0].findtext("text")) == pytest.approx(q.answer, rel=1e-5)
+            assert float(full[0].findtext("tolerance")) == pytest.approx(q.tolerance)
+        else:
+            full = [a.findtext("text") for a, f in zip(answers, fractions, strict=True) if f == 100]
+            assert full == list(q.accept)
+        expected_type = {"choice": "multichoice", "number": "numerical", "text": "shortanswer"}[q.kind]
+        assert element.get("type") == expected_type
+
+
+_GIFT_BLOCK = re.compile(
+    r"::(?P<name>(?:\\.|[^:])+)::(?P<prompt>(?:\\.|[^{])*)\{(?P<body>(?:\\.|[^}])*)\}", re.S
+)
+
+
+def _gift_unescape(text):
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _gift_answers(body):
+    """Split a GIFT answer block into (mark, text, feedback) triples, honouring backslash escapes."""
+    body = body.strip()
+    if body.startswith("#") and not body.startswith("####"):
+        body = body[1:]  # numeric question marker
+    out, i, n = [], 0, len(body)
+    while i < n:
+        if body.startswith("####", i):
+            out.append(("general", _gift_unescape(body[i + 4 :].strip()), ""))
+            break
+        if body[i] in "=~":
+            mark, j, parts, current = body[i], i + 1, [], ""
+            while j < n and not (body[j] in "=~" and body[j - 1] != "\\") and not body.startswith("####", j):
+                if body[j] == "#" and body[j - 1] != "\\":
+                    parts.append(current)
+                    current = ""
+                else:
+                    current += body[j]
+                j += 1
+            parts.append(current)
+            text, feedback = parts[0], parts[1] if len(parts) > 1 else ""
+            out.append((mark, _gift_unescape(text.strip()), _gift_unescape(feedback.strip())))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def test_gift_parses_and_every_question_has_a_right_answer_and_explanation():
+    text = lms.gift(ALL)
+    blocks = list(_GIFT_BLOCK.finditer(text))
+    assert len(blocks) == len(QUESTIONS)
+    assert text.count("$CATEGORY:") == len(ALL)
+    for block, (chapter, q) in zip(blocks, QUESTIONS, strict=True):
+        assert _gift_unescape(block["name"]) == f"{chapter}-{q.id}"
+        assert _gift_unescape(" ".join(block["prompt"].split())) == " ".join(q.prompt.split())
+        answers = _gift_answers(block["body"])
+        general = [a for a in answers if a[0] == "general"]
+        assert general and general[0][1] == " ".join(q.explanation.split())
+        rights = [a for a in answers if a[0] == "=" and not a[1].startswith("%0%")]
+        if isinstance(q, MultipleChoice) and q.multiple:
+            weighted = [a for a in answers if a[0] == "~" and not a[1].startswith("%-")]
+            assert len(weighted) == len(q.correct)
+        else:
+            assert rights, f"{chapter}-{q.id} has no right answer"
+        if isinstance(q, Number):
+            value, _, tol = rights[0][1].partition(":")
+            assert float(value) == pytest.approx(q.answer, rel=1e-5)
+            assert float(tol) == pytest.approx(q.tolerance)
+        if isinstance(q, MultipleChoice) and not q.multiple:
+            assert rights[0][1] == q.options[min(q.correct)].text
+
+
+def test_canvas_qti_package_is_consistent():
+    data = lms.canvas_qti(ALL)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    manifest = ET.fromstring(archive.read("imsmanifest.xml"))
+    ns = {"m": "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"}
+    hrefs = [r.get("href") for r in manifest.findall(".//m:resource", ns)]
+    assert len(hrefs) == len(ALL) and all(h in archive.namelist() for h in hrefs)
+    qti = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
+    n_items = 0
+    for href, quiz in zip(hrefs, ALL, strict=True):
+        root = ET.fromstring(archive.read(href))
+        items = root.findall(".//q:item", qti)
+        assert len(items) == len(quiz.questions)
+        for item, q in zip(items, quiz.questions, strict=True):
+            n_items += 1
+            assert item.find(".//q:resprocessing//q:setvar", qti).text == "100"
+            labels = {label.get("ident") for label in item.findall(".//q:response_label", qti)}
+            compared = [v.text for v in item.findall(".//q:respcondition[@continue='No']//q:varequal", qti)]
+            assert compared, f"{q.id} has no correct-response condition"
+            if isinstance(q, MultipleChoice):
+                assert set(compared) <= labels and len(labels) == len(q.options)
+            if q.explanation:
+                general = item.find(".//q:itemfeedback[@ident='general_fb']//q:mattext", qti)
+                assert general.text == q.explanation
+    assert n_items == len(QUESTIONS)
+
+
+def test_write_all_writes_three_files(tmp_path):
+    written = lms.write_all(tmp_path)
+    assert sorted(p.name for p in written) == ["canvas_qti.zip", "moodle.xml", "quizzes.gift"]
+    assert all(p.stat().st_size > 500 for p in written)
+    assert lms.main(["-o", str(tmp_path / "x"), "ch01"]) == 0
+    assert "ch01" in (tmp_path / "x" / "quizzes.gift").read_text(encoding="utf-8")
+
+
+# --- widget --------------------------------------------------------------------------------------
+
+
+def test_quiz_widget_marks_answers_and_names_every_control():
+    from coordkit.exercises.quiz_widgets import QuizView
+
+    for quiz in ALL:
+        view = QuizView(quiz)
+        assert len(view.items) == len(quiz.questions)
+        for item in view.items:
+            assert item.control.description.startswith("Answer to question")
+            assert 'aria-live="polite"' in item.feedback.value
+            item.answer(item.question_solution())
+            assert "Correct" in item.feedback.value and "Why:" in item.feedback.value
+            item.answer("")
+            assert "Not attempted" in item.feedback.value
+
+
+def test_quiz_widget_check_button_reads_the_control():
+    from coordkit.exercises.quiz_widgets import QuizView
+
+    view = QuizView("ch00")
+    item = view.items[1]  # the number question
+    item.control.value = "three"
+    item.button.click()
+    assert "Correct" in item.feedback.value

@@ -1,0 +1,44 @@
+from pathlib import Path
+
+import pytest
+
+from coordkit.terms import GlossaryError, entries, glossary, markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_committed_glossary_matches_its_source():
+    assert (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8") == markdown(), (
+        "regenerate it: python -m coordkit.terms > docs/glossary.md"
+    )
+
+
+def test_every_entry_says_whose_it_is_and_kit_terms_cite_nobody():
+    for entry in entries():
+        assert entry.whose and entry.definition and entry.chapter, entry.term
+        if entry.whose == "the kit":
+            assert not entry.reference, f"{entry.term} is the kit's own: it must not cite a source"
+
+
+def test_the_kit_never_calls_its_source_a_nickname():
+    text = (ROOT / "coordkit" / "glossary.yml").read_text(encoding="utf-8").lower()
+    assert "the seed" not in text
+
+
+def test_lookup_forgives_case_punctuation_plurals_and_aliases():
+    assert glossary("Clumsy Solutions.").term == "clumsy solution"
+    assert glossary("connectedness").term.startswith("motivations")
+    assert glossary("dynamic balance score").term == "balance index"
+    assert glossary("egalitarian").term == "solidarity"
+
+
+def test_unknown_terms_get_suggestions_not_a_traceback_of_the_kit():
+    with pytest.raises(GlossaryError, match="did you mean: contrived randomness"):
+        glossary("contrived randumness")
+    with pytest.raises(GlossaryError, match=r"docs/glossary\.md"):
+        glossary("zzzzqqq")
+
+
+def test_terms_are_unique():
+    names = [e.term.lower() for e in entries()]
+    assert len(names) == len(set(names))

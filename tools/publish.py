@@ -1,0 +1,381 @@
+"""Build lecturer-ready handouts (HTML and PDF, no code) and reveal.js slides from the notebooks.
+
+    python tools/publish.py handouts [NOTEBOOK ...] [--pdf] [-o handouts]
+    python tools/publish.py slides   [NOTEBOOK ...] [-o slides]
+
+(`./kit handouts` and `./kit slides` call this.) Both start from the notebooks *as stored*, with the
+outputs of a clean run, and change nothing in them.
+
+Handouts
+    - no code, no prompts, no test markers: inputs are left out, and any ``# NBVAL_...`` line is
+      dropped from what remains;
+    - maths rendered at build time to SVG (Matplotlib's mathtext), with the TeX as alt text, so the
+      page needs no script from the web and reads the same offline, on paper and to a screen reader;
+      a formula mathtext cannot draw is kept as TeX in <code> and reported, never dropped;
+    - live widgets (which need a running kernel) are replaced by a line saying so: the static figure
+      the notebook shows beside every widget stays;
+    - print CSS that keeps a heading with what follows and never splits a figure;
+    - with ``--pdf``, a PDF of each page printed by headless Chromium (the browser the tests use).
+Slides
+    A reveal.js deck per notebook: a new slide at each ``#``/``##`` heading, a vertical sub-slide at
+    each ``###`` (unless the cell's own ``slideshow`` metadata says otherwise), cells tagged
+    ``slides-skip`` left out, code hidden, figures kept. reveal.js is installed from npm into
+    ``.cache/`` and copied beside the decks when npm is available, so they work offline; otherwise
+    the decks load it from a CDN and a warning says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import copy
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / ".cache"
+#: What the decks load, installed from npm once and copied beside them so they work offline.
+NPM_PACKAGES = {"reveal.js": "4.6.1", "requirejs": "2.3.7", "jquery": "2.2.4"}
+
+_DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
+_INLINE = re.compile(r"(?<![\\$\w])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![\w$])")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+_TEX_ALIASES = {r"\ge ": r"\geq ", r"\le ": r"\leq ", r"\ne ": r"\neq "}
+_WIDGET = "application/vnd.jupyter.widget-view+json"
+_NBVAL_LINE = re.compile(r"^\s*#\s*NBVAL_\w+\s*$", re.M)
+
+PRINT_CSS = """
+<style>
+  body { font-size: 16px; line-height: 1.5; }
+  .jp-Notebook { max-width: 52em; margin: 0 auto; }
+  img.ck-math { vertical-align: middle; }
+  div.ck-math { text-align: center; margin: 0.8em 0; line-height: 2; }
+  div.ck-math img { max-width: 100%; }
+  .ck-widget-note { font-style: italic; color: #333; border-left: 4px solid #555; padding-left: 0.6em; }
+  @media print {
+    h1, h2, h3, h4 { break-after: avoid-page; page-break-after: avoid; }
+    img, figure, table, pre, .jp-OutputArea-output { break-inside: avoid; page-break-inside: avoid; }
+    a { color: #000; }
+    .jp-Notebook { max-width: none; }
+  }
+</style>
+"""
+
+
+class MathError(ValueError):
+    """A formula mathtext cannot draw."""
+
+
+def tex_to_svg(tex: str, *, display: bool) -> str:
+    """Render TeX to an inline SVG ``<img>`` whose alt text is the TeX itself."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.mathtext import math_to_image
+
+    source = tex.strip()
+    for old, new in _TEX_ALIASES.items():
+        source = source.replace(old, new)
+    source = re.sub(
+        r"\\(ge|le|ne)(?![a-z])", lambda m: {"ge": r"\geq", "le": r"\leq", "ne": r"\neq"}[m[1]], source
+    )
+    # mathtext lacks a few TeX spellings: use their plain equivalents
+    source = re.sub(r"\\(textstyle|displaystyle|bigl|bigr|Bigl|Bigr|big|Big)(?![a-zA-Z])", "", source)
+    source = source.replace(r"\tfrac", r"\frac").replace(r"\dfrac", r"\frac")
+    source = re.sub(r"\\frac\s*(\d)\s*(\d)", r"\\frac{\1}{\2}", source)
+    source = " ".join(source.split())
+    buffer = io.BytesIO()
+    try:
+        math_to_image(f"${source}$", buffer, format="svg", prop=FontProperties(size=14 if display else 12))
+    except Exception as error:
+        raise MathError(f"{' '.join(tex.split())!r}: {' '.join(str(error).split())[:160]}") from None
+    # the SVG carries its own size in points, so it sits at text size with no style attribute
+    # (which nbconvert's sanitiser would strip anyway)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    alt = tex.strip().replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    img = f'<img class="ck-math" alt="{alt}" src="data:image/svg+xml;base64,{data}">'
+    return f'<div class="ck-math">{img}</div>' if display else img
+
+
+def tex_block_to_svg(tex: str) -> str:
+    """Render display maths; an ``aligned`` block (which mathtext lacks) is drawn row by row."""
+    body = re.sub(r"\\(begin|end)\{aligned\}", "", tex)
+    if "\\\\" not in body and body == tex:
+        return tex_to_svg(tex, display=True)
+    rows = [r for r in re.split(r"\\\\", body) if r.strip()]
+    images = []
+    for row in rows:
+        clean = row.replace("&", r"\quad " if row.count("&") > 1 else "").replace(r"\textstyle", "")
+        clean = clean.replace(r"\tfrac", r"\frac")
+        clean = re.sub(r"\\quad\s*$", "", clean.strip())
+        images.append(
+            tex_to_svg(clean, display=True).removeprefix('<div class="ck-math">').removesuffix("</div>")
+        )
+    return '<div class="ck-math">' + "<br>".join(images) + "</div>"
+
+
+def render_markdown_maths(text: str, problems: list[str], where: str) -> str:
+    """Replace $$...$$ and $...$ in Markdown with rendered SVG, leaving code spans alone."""
+    spans: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        spans.append(match[0])
+        return f"\x00{len(spans) - 1}\x00"
+
+    hidden = _CODE_SPAN.sub(hide, text)
+
+    def render(match: re.Match[str], display: bool) -> str:
+        try:
+            return tex_block_to_svg(match[1]) if display else tex_to_svg(match[1], display=False)
+        except MathError as error:
+            problems.append(f"{where}: formula kept as TeX: {error}")
+            return f"<code>{match[1]}</code>"
+
+    hidden = _DISPLAY.sub(lambda m: "\n\n" + render(m, True) + "\n\n", hidden)
+    hidden = _INLINE.sub(lambda m: render(m, False), hidden)
+    return re.sub(r"\x00(\d+)\x00", lambda m: spans[int(m[1])], hidden)
+
+
+def _figure_html(data: dict[str, str]) -> str:
+    alt = str(data.get("text/plain", "")).removeprefix("[figure] ").strip() or "Figure"
+    alt = alt.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return f'<img alt="{alt}" src="data:image/png;base64,{str(data["image/png"]).strip()}">'
+
+
+def _strip_widgets(cell: nbformat.NotebookNode) -> None:
+    outputs = []
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        if "image/png" in data and "text/html" not in data:
+            # a bare PNG: give it its description as alt text (nbconvert would say "No description")
+            html = _figure_html(data)
+            outputs.append(
+                nbformat.v4.new_output(
+                    "display_data", data={"text/html": html, "text/plain": data.get("text/plain", "")}
+                )
+            )
+        elif _WIDGET in data:
+            outputs.append(
+                nbformat.v4.new_output(
+                    "display_data",
+                    data={
+                        "text/html": '<p class="ck-widget-note">An interactive explorer is here in '
+                        "the notebook; the figure above or below shows it as stored.</p>",
+                        "text/plain": "(interactive explorer: open the notebook to use it)",
+                    },
+                )
+            )
+        else:
+            outputs.append(output)
+    cell["outputs"] = outputs
+
+
+def prepare(
+    nb: nbformat.NotebookNode, name: str, problems: list[str], *, slides: bool = False
+) -> nbformat.NotebookNode:
+    """A copy of ``nb`` ready to export: maths rendered, widgets noted, markers gone, slide types set."""
+    out = copy.deepcopy(nb)
+    cells = []
+    for i, cell in enumerate(out.cells):
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if "remove-cell" in tags or (slides and "slides-skip" in tags):
+            continue
+        if cell.cell_type == "markdown":
+            cell.source = render_markdown_maths(cell.source, problems, f"{name} cell {i}")
+        elif cell.cell_type == "code":
+            cell.source = _NBVAL_LINE.sub("", cell.source).strip("\n")
+            _strip_widgets(cell)
+        if slides:
+            meta = cell.setdefault("metadata", {})
+            if "slideshow" not in meta:
+                first = cell.source.lstrip().split("\n", 1)[0] if cell.cell_type == "markdown" else ""
+                kind = (
+                    "slide"
+                    if re.match(r"#{1,2}\s", first)
+                    else "subslide"
+                    if re.match(r"###\s", first)
+                    else "-"
+                )
+                if cell.cell_type == "code" and not cell.get("outputs"):
+                    kind = "skip"
+                meta["slideshow"] = {"slide_type": kind}
+        cells.append(cell)
+    out.cells = cells
+    return out
+
+
+def _exporter(kind: str) -> object:
+    from nbconvert import HTMLExporter, SlidesExporter
+
+    if kind == "slides":
+        exporter = SlidesExporter()
+        exporter.reveal_theme = "simple"
+        exporter.reveal_scroll = True
+    else:
+        exporter = HTMLExporter(template_name="lab")
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    return exporter
+
+
+def _npm_assets(folder: Path) -> dict[str, str] | None:
+    """Copy reveal.js, require.js and jQuery beside the decks (installing them from npm once).
+
+    Returns the relative URLs to give the exporter, or None when npm cannot provide them.
+    """
+    modules = CACHE / "npm" / "node_modules"
+    wanted = {
+        "reveal.js": modules / "reveal.js" / "dist" / "reveal.js",
+        "requirejs": modules / "requirejs" / "require.js",
+        "jquery": modules / "jquery" / "dist" / "jquery.min.js",
+    }
+    if not all(path.exists() for path in wanted.values()):
+        npm = shutil.which("npm")
+        if not npm:
+            return None
+        specs = [f"{name}@{version}" for name, version in NPM_PACKAGES.items()]
+        result = subprocess.run(
+            [npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(CACHE / "npm"), *specs],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0 or not all(path.exists() for path in wanted.values()):
+            return None
+    target = folder / "assets"
+    for part in ("dist", "plugin"):
+        if not (target / "reveal.js" / part).exists():
+            shutil.copytree(modules / "reveal.js" / part, target / "reveal.js" / part)
+    shutil.copy2(wanted["requirejs"], target / "require.js")
+    shutil.copy2(wanted["jquery"], target / "jquery.min.js")
+    return {
+        "reveal_url_prefix": "assets/reveal.js",
+        "require_js_url": "assets/require.js",
+        "jquery_url": "assets/jquery.min.js",
+    }
+
+
+_MATHJAX_BLOCK = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+
+
+def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            match = re.search(r"^#\s+(.+)$", cell.source, re.M)
+            if match:
+                return re.sub(r"[*_`]", "", match[1]).strip()
+    return fallback
+
+
+def build(
+    kind: str, notebooks: Sequence[Path], out: Path, *, pdf: bool = False
+) -> tuple[list[Path], list[str]]:
+    """Export ``notebooks`` as handouts or slides into ``out``; the files written and any problems."""
+    out.mkdir(parents=True, exist_ok=True)
+    exporter = _exporter(kind)
+    problems: list[str] = []
+    if kind == "slides":
+        assets = _npm_assets(out)
+        if assets is None:
+            problems.append(
+                "reveal.js could not be installed from npm: the decks load it from a CDN "
+                "and need the internet when shown"
+            )
+        else:
+            for trait, url in assets.items():
+                setattr(exporter, trait, url)
+    written: list[Path] = []
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        ready = prepare(nb, path.name, problems, slides=kind == "slides")
+        body, _ = exporter.from_notebook_node(ready, resources={"metadata": {"name": _title(nb, path.stem)}})
+        body = _MATHJAX_BLOCK.sub("", body)  # maths is already drawn; never fetch a script for it
+        body = body.replace("if(MathJax.Hub.getAllJax(", "if(window.MathJax && MathJax.Hub.getAllJax(")
+        if kind == "handouts":
+            body = body.replace("</head>", PRINT_CSS + "</head>", 1)
+        suffix = ".slides.html" if kind == "slides" else ".html"
+        target = out / f"{path.stem}{suffix}"
+        target.write_text(body, encoding="utf-8")
+        written.append(target)
+        if pdf and kind == "handouts":
+            written.append(print_pdf(target, problems))
+    return written, problems
+
+
+def chromium() -> str | None:
+    """The Chromium executable, if there is one."""
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def print_pdf(html: Path, problems: list[str]) -> Path:
+    """Print an HTML file to PDF with headless Chromium; the PDF's path."""
+    target = html.with_suffix(".pdf")
+    browser = chromium()
+    if browser is None:
+        problems.append(
+            f"{html.name}: no Chromium found, so no PDF (install chromium, or print the HTML "
+            "from any browser)"
+        )
+        return target
+    profile = CACHE / "chromium-profile"
+    profile.mkdir(parents=True, exist_ok=True)
+    command = [
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={target}",
+        html.resolve().as_uri(),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    if result.returncode != 0 or not target.exists():
+        problems.append(f"{html.name}: Chromium could not print a PDF ({result.stderr.strip()[-200:]})")
+    return target
+
+
+def default_notebooks() -> list[Path]:
+    """Every chapter notebook and every student exercise notebook."""
+    return sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "exercises").glob("*.ipynb"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line."""
+    parser = argparse.ArgumentParser(prog="tools/publish.py", description=__doc__.split("\n", 1)[0])
+    parser.add_argument("kind", choices=["handouts", "slides"])
+    parser.add_argument("notebooks", nargs="*", type=Path)
+    parser.add_argument("-o", "--output", type=Path)
+    parser.add_argument("--pdf", action="store_true", help="also print each handout to PDF (Chromium)")
+    args = parser.parse_args(argv)
+    notebooks = args.notebooks or (
+        default_notebooks() if args.kind == "handouts" else sorted((ROOT / "notebooks").glob("*.ipynb"))
+    )
+    out = args.output or ROOT / args.kind
+    written, problems = build(args.kind, notebooks, out, pdf=args.pdf)
+    for path in written:
+        shown = path.relative_to(out.parent) if path.is_relative_to(out.parent) else path
+        print(f"[kit] {args.kind[:-1]}: {shown}")
+    for problem in problems:
+        print(f"[kit] warning: {problem}", file=sys.stderr)
+    print(json.dumps({"written": len(written), "warnings": len(problems)}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
