@@ -15,7 +15,7 @@ Examples
 ['ternary', 'rectilinear']
 >>> describe_survey(r).split(".")[0]
 'Your answers: now hierarchy 42, solidarity 30, individualism 10, fatalism 18 points; preferred
- hierarchy 28, solidarity 37, individualism 28, fatalism 8 points'
+ hierarchy 31, solidarity 34, individualism 30, fatalism 5 points'
 """
 
 from __future__ import annotations
