@@ -125,11 +125,11 @@ def _data_section(result: ReadResult | None, responses: Responses, analysis: Cla
     else:
         out.append(f"<p>{_e(result.summary())}</p>".replace("\n", "<br>"))
     if analysis.version != CURRENT_VERSION:
-        out.append(f'<p class="note">These answers follow questionnaire version {analysis.version} (the first '
-                   f"version); the current version is {CURRENT_VERSION}. They are scored with version "
-                   f"{analysis.version}'s items: there are no strength ratings, so strength is read from the "
-                   "divide-100 points (30 of 100 counts as strong), and fatalism has no benign or malign "
-                   "statements.</p>")
+        out.append(f'<p class="note">These answers follow questionnaire version {analysis.version} '
+                   f"(the first version); the current version is {CURRENT_VERSION}. They are scored "
+                   f"with version {analysis.version}'s items: there are no strength ratings, so strength "
+                   "is read from the divide-100 points (30 of 100 counts as strong), and fatalism has no "
+                   "benign or malign statements.</p>")
     out.append(
         f'<p class="note"><b>Privacy.</b> This report shows no respondent ids, names or free text. '
         f"Groups with fewer than {analysis.min_group} respondents are not shown on their own "
@@ -229,7 +229,8 @@ def _forms_section(analysis: ClassAnalysis) -> str:
     if not analysis.likert:
         out.append("<p>The benign/malign (Likert) block was not in the file, so no malign side is shown.</p>")
         return "\n".join(out)
-    rows = [[s.label, *(f"{_level(b)} / {_level(m)}" for b, m in zip(s.benign_level, s.malign_level, strict=True))]
+    rows = [[s.label, *(f"{_level(b)} / {_level(m)}"
+                        for b, m in zip(s.benign_level, s.malign_level, strict=True))]
             for s in _summaries(analysis)]
     out.append("<p>Mean benign and malign level of each mode (benign / malign), scored separately: each is "
                "the mean agreement with the mode's benign (or malign) statements, reverse-keyed statements "

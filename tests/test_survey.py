@@ -14,7 +14,7 @@ from hypothesis.extra.numpy import arrays
 from coordkit import data, survey
 from coordkit.balance import report
 from coordkit.configuration import Kind, classify
-from coordkit.modes import ACTIVE_MODES, ALL_MODES, Mode
+from coordkit.modes import ALL_MODES, Mode
 from coordkit.survey import (
     Responses,
     SurveyError,
@@ -70,7 +70,8 @@ def test_item_ids_encode_their_keys():
         elif item.block == "likert":
             assert item.id[:2] == f"{item.form[0].upper()}{item.mode.initial}"
         elif item.block == "strength":
-            assert item.id == f"A{ {'team': 'T', 'organisation': 'O', 'system': 'L'}[item.level]}{item.mode.initial}"
+            level = {"team": "T", "organisation": "O", "system": "L"}[item.level]
+            assert item.id == f"A{level}{item.mode.initial}"
         else:
             assert item.id[:2] in ("GR", "GP", "W1") and item.mode is None
 
@@ -274,7 +275,8 @@ def test_group_profiles_are_means_of_individuals_with_spread():
     assert ward.now_mean == pytest.approx(scores.mean(axis=0))
     assert ward.now_sd == pytest.approx(scores.std(axis=0, ddof=1))
     assert ward.now_mean.sum() == pytest.approx(100)
-    assert ward.now == survey.profile_from_scores(ward.now_mean, ward.malign_mean, strength=ward.strength_mean)
+    assert ward.now == survey.profile_from_scores(ward.now_mean, ward.malign_mean,
+                                                  strength=ward.strength_mean)
     assert ward.variance_now == pytest.approx(survey.total_variance(scores))
 
 

@@ -320,7 +320,8 @@ q3 = Question(
                   "others: the six correlations of the four raw scores average about -1/3 whatever "
                   "people think, and the correlation of two modes depends on which other modes were "
                   "asked about (here it moves from -0.20 to -0.34). Log-ratios depend only on how two "
-                  "modes compare: survey.variation_matrix gives var(ln S/I) = 0.523 with or without fatalism.",
+                  "modes compare: survey.variation_matrix gives var(ln S/I) = 0.523 with or without "
+                  "fatalism.",
 )
 
 

@@ -168,7 +168,8 @@ class Responses:
             malign, strength = self.malign(), self.strength()
         else:
             malign, strength = np.zeros((len(self), 3)), np.full((len(self), 4), np.nan)
-        return [profile_from_scores(s, m, strength=a) for s, m, a in zip(scores, malign, strength, strict=True)]
+        return [profile_from_scores(s, m, strength=a)
+                for s, m, a in zip(scores, malign, strength, strict=True)]
 
     def configurations(self, timeframe: str = "now", *, threshold: float = STRONG) -> list[Configuration]:
         """One configuration per respondent (with malign warnings from the levels, now only)."""
@@ -516,7 +517,8 @@ def _scales(q: Questionnaire) -> list[tuple[str, list[int]]]:
     out = []
     for mode in ALL_MODES:
         for form in ("benign", "malign"):
-            cols = [k for k, i in enumerate(items) if i.block == "likert" and i.mode is mode and i.form == form]
+            cols = [k for k, i in enumerate(items)
+                    if i.block == "likert" and i.mode is mode and i.form == form]
             if len(cols) >= 2:
                 out.append((f"{mode.value} {form}", cols))
     for dim in ("grid", "group"):

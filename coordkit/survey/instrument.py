@@ -209,7 +209,8 @@ class Questionnaire:
             if modes != list(ALL_MODES):
                 raise SurveyError(
                     f"questionnaire: dimension {dim!r} must have one statement per mode in the order "
-                    f"hierarchy, solidarity, individualism, fatalism; found {[getattr(m, 'value', m) for m in modes]}"
+                    f"hierarchy, solidarity, individualism, fatalism; found "
+                    f"{[getattr(m, 'value', m) for m in modes]}"
                 )
         likert = self.block("likert")
         for item in likert:
@@ -386,7 +387,8 @@ def detect_version(columns: Iterable[str], version_values: Iterable[object] = ()
         except ValueError:
             raise SurveyError(f"{VERSION_COLUMN}: not a version number: {sorted(values)}") from None
         if len(found) > 1:
-            raise SurveyError(f"{VERSION_COLUMN}: rows disagree ({sorted(found)}); read each version separately")
+            raise SurveyError(f"{VERSION_COLUMN}: rows disagree ({sorted(found)}); "
+                              "read each version separately")
         (v,) = found
         if v not in _FILES:
             raise SurveyError(f"{VERSION_COLUMN}: unknown questionnaire version {v}")

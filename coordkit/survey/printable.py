@@ -37,7 +37,8 @@ table { border-collapse: collapse; width: 100%; margin-bottom: 0.6rem; }
 th, td { border: 1px solid #555; padding: 0.25rem 0.4rem; vertical-align: top; text-align: left; }
 td.box { width: 4.5rem; } code { font-size: 0.85em; }
 .note { font-size: 0.9rem; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table { break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; }
+                table { break-inside: avoid; } }
 """
 
 
@@ -51,7 +52,8 @@ def _rated(items: tuple[Item, ...], labels: dict[int, str]) -> str:
     return f"<table><tr><th scope='col'>Statement</th>{head}</tr>{rows}</table>"
 
 
-def printable_questionnaire(q: Questionnaire | None = None, *, title: str = "Diagnose your organisation") -> str:
+def printable_questionnaire(q: Questionnaire | None = None, *,
+                            title: str = "Diagnose your organisation") -> str:
     """The whole questionnaire as a self-contained, printable HTML page.
 
     Parameters
@@ -84,8 +86,9 @@ def printable_questionnaire(q: Questionnaire | None = None, *, title: str = "Dia
         parts.append(f"<h3>{d}. {escape(row[0].heading)}</h3><table><tr><th scope='col'>Statement</th>"
                      "<th scope='col'>Now</th><th scope='col'>Preferred</th></tr>")
         for letter, item in zip("ABCD", row, strict=True):
-            parts.append(f"<tr><th scope='row'>{letter}. {escape(item.statement)} <code>{escape(item.id)}</code>"
-                         "</th><td class='box'></td><td class='box'></td></tr>")
+            parts.append(f"<tr><th scope='row'>{letter}. {escape(item.statement)} "
+                         f"<code>{escape(item.id)}</code></th>"
+                         "<td class='box'></td><td class='box'></td></tr>")
         parts.append("<tr><th scope='row'>Total</th><td>100</td><td>100</td></tr></table>")
     for number, (block, name) in enumerate((("likert", "How far do you agree?"),
                                             ("structure", "You and your own work"),

@@ -106,7 +106,8 @@ __all__ = [
 DEFAULT_TOLERANCE = 1.0
 #: Strength at which a mode counts as strong: rated 4 "strong" on the strength block (the kit's threshold).
 STRONG = 0.75
-#: Malign level from which a strong mode whose malign side outweighs its benign side is flagged (the kit's rule).
+#: Malign level from which a strong mode whose malign side outweighs its benign side is flagged
+#: (the kit's rule).
 MALIGN_WARNING = 0.25
 #: Fallback without a strength rating: strength = divide-100 score / this, capped at 1 (30 points = strong).
 IPSATIVE_POINTS_PER_STRENGTH = 40.0
@@ -432,7 +433,8 @@ def form_scores(likert: ArrayLike, q: Questionnaire | None = None) -> FormScores
     levels: dict[str, list[NDArray[np.float64]]] = {"benign": [], "malign": []}
     for mode in ALL_MODES:
         for form, out in levels.items():
-            cols = [k for k, i in enumerate(items) if i.block == "likert" and i.mode is mode and i.form == form]
+            cols = [k for k, i in enumerate(items)
+                    if i.block == "likert" and i.mode is mode and i.form == form]
             out.append((_scale_mean(x, cols) - 3.0) / 2.0)
     b, m = np.stack(levels["benign"], axis=-1), np.stack(levels["malign"], axis=-1)
     answered = np.isfinite(b) & np.isfinite(m)
@@ -479,7 +481,8 @@ def malign_warnings(forms: FormScores | None, strong: Sequence[Mode] = ALL_MODES
             and (not np.isfinite(b[k]) or m[k] > b[k])]
 
 
-def survey_configuration(profile: Profile, forms: FormScores | None, *, threshold: float = STRONG) -> Configuration:
+def survey_configuration(profile: Profile, forms: FormScores | None, *,
+                         threshold: float = STRONG) -> Configuration:
     """The configuration of a survey profile, with malign warnings from the benign and malign levels.
 
     The name and diagnosis come from :func:`coordkit.configuration.classify` (strong at
@@ -499,7 +502,8 @@ def survey_configuration(profile: Profile, forms: FormScores | None, *, threshol
         return plain
     words = [f"{m.value} shows more of its malign than its benign side here "
              f"({', '.join(MODES[m].malign[:2])})" for m in flagged]
-    return Configuration(plain.forms, plain.kind, plain.name, plain.diagnosis + " Warning: " + "; ".join(words) + ".")
+    text = plain.diagnosis + " Warning: " + "; ".join(words) + "."
+    return Configuration(plain.forms, plain.kind, plain.name, text)
 
 
 def strength_ratings(likert: ArrayLike, q: Questionnaire | None = None, *,
@@ -710,8 +714,10 @@ def score_answers(
         totals_now=totals_now, totals_preferred=totals_pref, forms=forms, strength=strength,
         structure=structure, now=p_now, preferred=p_pref,
         gap=s_pref - s_now, congruence_now=c_now, congruence_preferred=c_pref,
-        configuration_now=None if p_now is None else survey_configuration(p_now, forms, threshold=threshold),
-        configuration_preferred=None if p_pref is None else survey_configuration(p_pref, None, threshold=threshold),
+        configuration_now=(None if p_now is None
+                           else survey_configuration(p_now, forms, threshold=threshold)),
+        configuration_preferred=(None if p_pref is None
+                                 else survey_configuration(p_pref, None, threshold=threshold)),
         balance_now=None if p_now is None else report(p_now),
         balance_preferred=None if p_pref is None else report(p_pref),
     )

@@ -92,7 +92,8 @@ def _likert(mean: float, rng: random.Random) -> int:
 
 
 def _scale_key(item: Item) -> tuple[str, str, str]:
-    return (item.block, str(item.mode or item.dimension), item.form if item.block == "likert" else str(item.level))
+    form = item.form if item.block == "likert" else str(item.level)
+    return (item.block, str(item.mode or item.dimension), form)
 
 
 def _scale_keys(q: Questionnaire) -> list[tuple[str, str, str]]:

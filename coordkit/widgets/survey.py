@@ -161,7 +161,8 @@ class SurveyForm:
                     pair.append(slider)
                 self._labels[item.id] = w.HTML(layout=w.Layout(width="auto"))
                 self._boxes[item.id] = w.VBox([
-                    self._labels[item.id], w.HBox(pair, layout=w.Layout(flex_flow="row wrap", grid_gap="0 16px")),
+                    self._labels[item.id],
+                    w.HBox(pair, layout=w.Layout(flex_flow="row wrap", grid_gap="0 16px")),
                 ], layout=w.Layout(margin="0 0 6px 0"))
             for timeframe in TIMEFRAMES:
                 self.totals[f"{timeframe}_{dim}"] = w.HTML()
@@ -181,9 +182,10 @@ class SurveyForm:
             self._labels[item.id] = w.HTML(layout=w.Layout(width="420px"))
             self._boxes[item.id] = w.HBox([self._labels[item.id], dropdown])
         intros = {
-            "likert": ("Agree or disagree?", "How far do you agree with each statement about the organisation "
-                       "you are describing, as it is <b>now</b>? Some statements are worded the other way "
-                       "round on purpose. Optional, but without them the kit cannot tell benign from malign."),
+            "likert": ("Agree or disagree?", "How far do you agree with each statement about the "
+                       "organisation you are describing, as it is <b>now</b>? Some statements are worded "
+                       "the other way round on purpose. Optional, but without them the kit cannot tell "
+                       "benign from malign."),
             "structure": ("You and your work", "How far do you agree with each statement about your own "
                           "work? Optional."),
             "strength": ("How strong?", "How strong is each way of working? The <b>organisation</b> ratings "
@@ -218,7 +220,8 @@ class SurveyForm:
                              tooltip="Folder for your answers file (default: this folder if you can write "
                                      "there, else your home folder)", style={"description_width": "80px"})
         self.save_button = w.Button(description="Save my answers", icon="save", button_style="primary",
-                                    tooltip="Write your answers to a new CSV file your lecturer's report reads",
+                                    tooltip="Write your answers to a new CSV file your lecturer's report "
+                                            "reads",
                                     layout=w.Layout(width="auto"))
         self.reset_button = w.Button(description="Clear all answers", icon="refresh",
                                      tooltip="Set every slider to 0 and every rating to not answered",
@@ -326,7 +329,8 @@ class SurveyForm:
                for timeframe, totals, ok in (("now", r.totals_now, r.complete_now),
                                              ("preferred", r.totals_preferred, r.complete_preferred))
                for d in range(len(self.q.dimensions)) if not ok[d]]
-        unrated = [i for i in self.q.block("strength") if i.level == "organisation" and self.likert[i.id].value is None]
+        unrated = [i for i in self.q.block("strength")
+                   if i.level == "organisation" and self.likert[i.id].value is None]
         if unrated:
             out.append("the organisation strength of " + ", ".join(i.mode.value for i in unrated))  # type: ignore[union-attr]
         return out
@@ -400,9 +404,10 @@ class SurveyForm:
         else:
             levels = ", ".join(
                 f"{m.value} benign {b:+.2f} / malign {v:+.2f}" if ok else f"{m.value} not answered"
-                for m, b, v, ok in zip(ALL_MODES, result.forms.benign, result.forms.malign, result.forms.answered,
-                                       strict=True))
-            parts.append(f"<p>Benign and malign levels (now; -1 disagree, 0 neither, +1 agree): {levels}.</p>")
+                for m, b, v, ok in zip(ALL_MODES, result.forms.benign, result.forms.malign,
+                                       result.forms.answered, strict=True))
+            parts.append("<p>Benign and malign levels (now; -1 disagree, 0 neither, +1 agree): "
+                         f"{levels}.</p>")
         return "".join(parts)
 
     # ----- saving -----------------------------------------------------------------------------
@@ -454,7 +459,8 @@ class SurveyForm:
             refuse(f"could not write the file: {getattr(error, 'strerror', None) or error}")
             return None
         self.save_status.value = (f"<p><b>Saved</b> to {_e(target)} (1 respondent, code {_e(code)}, "
-                                  f"questionnaire version {self.q.version}). Send this file to your lecturer.</p>")
+                                  f"questionnaire version {self.q.version}). Send this file to your "
+                                  "lecturer.</p>")
         payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
         self.download.value = (f"<p><a download='{_e(target.name)}' href='data:text/csv;base64,{payload}' "
                                f"style='font-weight:bold'>Download your answers ({_e(target.name)})</a> "
