@@ -23,9 +23,24 @@ Examples
 6
 """
 
-from coordkit.survey._core import *  # noqa: F403
-from coordkit.survey._core import __all__ as _core_all
+from coordkit.survey.analysis import *  # noqa: F403
+from coordkit.survey.analysis import __all__ as _analysis
+from coordkit.survey.compositional import *  # noqa: F403
+from coordkit.survey.compositional import __all__ as _compositional
+from coordkit.survey.instrument import *  # noqa: F403
+from coordkit.survey.instrument import __all__ as _instrument
+from coordkit.survey.printable import *  # noqa: F403
+from coordkit.survey.printable import __all__ as _printable
+from coordkit.survey.privacy import *  # noqa: F403
+from coordkit.survey.privacy import __all__ as _privacy
 from coordkit.survey.read import *  # noqa: F403
-from coordkit.survey.read import __all__ as _read_all
+from coordkit.survey.read import __all__ as _read
+from coordkit.survey.reliability import *  # noqa: F403
+from coordkit.survey.reliability import __all__ as _reliability
+from coordkit.survey.scoring import *  # noqa: F403
+from coordkit.survey.scoring import __all__ as _scoring
+from coordkit.survey.synthetic import *  # noqa: F403
+from coordkit.survey.synthetic import __all__ as _synthetic
 
-__all__ = [*_core_all, *_read_all]
+__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_analysis,
+           *_synthetic, *_printable, *_read]

@@ -24,5 +24,5 @@ from coordkit.survey.scoring import __all__ as _scoring
 from coordkit.survey.synthetic import *  # noqa: F403
 from coordkit.survey.synthetic import __all__ as _synthetic
 
-__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_analysis, *_synthetic,
-           *_printable]
+__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_analysis,
+           *_synthetic, *_printable]
