@@ -562,3 +562,10 @@ def test_level_icc_separates_between_and_within_level_variance():
     assert list(t.index) == [m.value for m in ALL_MODES]
     assert (t["n system"] < t["n team"]).all()  # some respondents did not rate their local system
     assert t["icc"].between(0, 1).all()
+
+
+def test_divide_100_statements_avoid_loaded_words_so_their_form_stays_neutral():
+    loaded = re.compile(r"\b(imposed|blame|shrug|favouritism|give up|given up|knows? their place|"
+                        r"protect themselves|keep their heads down|nothing really)\b", re.I)
+    assert [i.id for i in Q.divide_items[0] + sum(Q.divide_items[1:], ()) if loaded.search(i.statement)] == []
+    assert [i.id for i in sum(V1.divide_items, ()) if loaded.search(i.statement)]  # v1 had some
