@@ -569,3 +569,14 @@ def test_divide_100_statements_avoid_loaded_words_so_their_form_stays_neutral():
                         r"protect themselves|keep their heads down|nothing really)\b", re.I)
     assert [i.id for i in Q.divide_items[0] + sum(Q.divide_items[1:], ()) if loaded.search(i.statement)] == []
     assert [i.id for i in sum(V1.divide_items, ()) if loaded.search(i.statement)]  # v1 had some
+
+
+def test_printable_questionnaire_lists_every_item_with_its_code_and_scale():
+    page = survey.printable_questionnaire()
+    for item in Q.items:
+        assert f"<code>{item.id}</code>" in page and item.statement.replace("'", "&#39;") in page
+    assert page.count("&#9744;") == 5 * len(Q.likert_items)
+    assert "very strong" in page and "strongly agree" in page
+    assert "<script" not in page and "http" not in page  # self-contained, prints offline
+    old = survey.printable_questionnaire(V1)
+    assert "LHB1" in old and "version 1" in old
