@@ -34,7 +34,6 @@ Examples
 from __future__ import annotations
 
 import base64
-import html
 from collections.abc import Callable
 from datetime import date as _date
 from pathlib import Path
@@ -42,6 +41,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from coordkit.html import Markup, escape, render
 from coordkit.modes import ALL_MODES
 from coordkit.survey import (
     CURRENT_VERSION,
@@ -87,7 +87,7 @@ padding:.5em .8em;margin:.8em 0}.warn{background:#fdecea;border-left:4px solid #
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return escape(text)
 
 
 def _figure(fig: Figure, description: str, *, dpi: int = 90) -> str:
@@ -400,15 +400,7 @@ def render_report(
     step(0)
     analysis = analyse(responses, group_column=group_column, min_group=min_group)
     when = date or _date.today().isoformat()
-    parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{_e(title)}</h1>",
-        f'<p class="muted">Made with coordkit on {_e(when)}. Coordination theory (Matthew Taylor): '
-        "hierarchy, solidarity and individualism, with fatalism kept in check.</p>",
-        _data_section(result, responses, analysis),
-    ]
+    parts = [_data_section(result, responses, analysis)]
     if not analysis.class_shown:
         parts.append(f'<p class="warn">Only {analysis.n} respondent(s) were accepted: fewer than the minimum '
                      f"of {analysis.min_group}, so no results are shown, to protect the respondents.</p>")
@@ -442,8 +434,9 @@ def render_report(
             _problems_section(result),
         ]
     step(5)
-    parts += [_NOTES, "</body></html>"]
-    return "\n".join(p for p in parts if p)
+    # every section is built from escaped values (see _e and _table), so it is passed on as Markup
+    return render("class_report.html.j2", title=title, date=when, css=Markup(_CSS),
+                  sections=[Markup(p) for p in parts if p], notes=Markup(_NOTES))
 
 
 def write_report(data: ReadResult | Responses, path: str | Path, **options: object) -> Path:
