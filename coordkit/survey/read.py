@@ -751,20 +751,20 @@ def responses_csv(responses: Responses, q: Questionnaire | None = None) -> str:
     Examples
     --------
     >>> from coordkit.survey import synthetic_class
-    >>> responses_csv(synthetic_class(size=5)).splitlines()[0][:44]
-    'respondent,team,role,now_D1H,now_D1S,now_D1I'
+    >>> responses_csv(synthetic_class(size=5)).splitlines()[0][:50]
+    'respondent,team,role,questionnaire_version,now_D1H'
     """
     q = q or responses.questionnaire
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     likert = responses.likert is not None
-    writer.writerow([ID_COLUMN, *responses.groups, *q.columns(likert=likert), VERSION_COLUMN])
+    writer.writerow([ID_COLUMN, *responses.groups, VERSION_COLUMN, *q.columns(likert=likert)])
     for k, rid in enumerate(responses.ids):
         values = [*responses.now[k].ravel(), *responses.preferred[k].ravel()]
         if likert:
             values += list(responses.likert[k])  # type: ignore[index]
-        writer.writerow([rid, *(labels[k] for labels in responses.groups.values()),
-                         *(_format(float(v)) for v in values), q.version])
+        writer.writerow([rid, *(labels[k] for labels in responses.groups.values()), q.version,
+                         *(_format(float(v)) for v in values)])
     return buffer.getvalue()
 
 
