@@ -42,6 +42,7 @@ def run() -> list[Result]:
 
     def viewer_first_view() -> None:
         viewer._cache.clear()
+        viewer._selections.clear()
         viewer.series.value = next(series)
 
     def viewer_revisit() -> None:
@@ -49,6 +50,7 @@ def run() -> list[Result]:
 
     def viewer_reform_filter() -> None:
         viewer._cache.clear()
+        viewer._selections.clear()
         viewer.reform_mode.value = next(reform_modes)
 
     recoder = RecodeExplorer()

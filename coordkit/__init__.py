@@ -13,7 +13,7 @@ Examples
 'deficit culture: weak individualism'
 """
 
-from coordkit.balance import BalanceReport, dynamic_balance, evenness, report
+from coordkit.balance import BalanceReport, balance_index, dynamic_balance, evenness, report
 from coordkit.configuration import Configuration, Kind, all_configurations, classify
 from coordkit.modes import ACTIVE_MODES, ALL_MODES, MODES, Mode
 from coordkit.profile import Profile, ProfileError
@@ -32,6 +32,7 @@ __all__ = [
     "ProfileError",
     "__version__",
     "all_configurations",
+    "balance_index",
     "classify",
     "dynamic_balance",
     "evenness",

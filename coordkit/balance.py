@@ -1,41 +1,57 @@
-r"""Balance scoring: how evenly, how strongly and how benignly the three active modes are expressed.
+r"""The balance index: how evenly, how strongly and how benignly the three active modes are expressed.
 
-The theory says a system does best when hierarchy, solidarity and individualism are all
-articulated *and* balanced, while fatalism is acknowledged and kept in check. No single number
-captures that, so the kit scores four components and then combines them.
+Taylor (2022) says organisations and systems do better when hierarchy, solidarity and
+individualism are all articulated *and* balanced, while fatalism is acknowledged and managed. No
+single number captures that, so the kit scores four components and then combines them.
 
 Components
 ----------
 evenness
     How evenly the (benign) strength is spread over H, S and I; 1 exactly at equal shares.
     Four classic indices are offered (see :func:`evenness`); they agree at the extremes and
-    disagree in between, which the notebooks show on real cases.
+    disagree in between, which the notebooks show on the kit's archetypes.
 strength
     Mean strength of the three active modes. Evenness alone would call "uniformly weak"
-    perfectly balanced, which the theory rejects: a deficit of everything is still a deficit.
+    perfectly balanced, which Taylor's call to *articulate* all three forms rules out: a deficit
+    of everything is still a deficit.
 malign share
     The strength-weighted fraction of active strength that is malign. A strong but overbearing
-    hierarchy is not the articulation the theory asks for.
-fatalism
-    Strength of fatalism, which saps every active mode.
+    hierarchy is not the articulation Taylor asks for.
+despair
+    Strength of fatalism's malign face (fatalism x its malign share). Only despair is a cost:
+    fatalism's benign face -- acceptance of limits, humility about prediction -- is not.
 
-The dynamic balance score
--------------------------
+The balance index
+-----------------
 .. math::
 
-    B = E(b) \times \bar s \times (1 - \mu) \times (1 - f)
+    B = E(b) \times \bar s \times (1 - \mu) \times (1 - f\,m_F)
 
 where :math:`b_i = s_i (1 - m_i)` are the benign strengths, :math:`E` is the chosen evenness index,
-:math:`\bar s` the mean active strength, :math:`\mu = \sum s_i m_i / \sum s_i` the malign share and
-:math:`f` the fatalism strength. Since :math:`\bar s (1-\mu) = \bar b`, the score is simply
-*evenness of the benign strengths x their mean x (1 - fatalism)*.
+:math:`\bar s` the mean active strength, :math:`\mu = \sum s_i m_i / \sum s_i` the malign share,
+:math:`f` the fatalism strength and :math:`m_F` its malign share, so :math:`f\,m_F` is despair.
+Since :math:`\bar s (1-\mu) = \bar b`, the index is simply *evenness of the benign strengths x
+their mean x (1 - despair)*. (It used to be called the "dynamic balance score"; it is a snapshot
+of one state, not a measure of change, hence the new name. :func:`dynamic_balance` remains as an
+alias.)
 
-Why a product? Each factor is a condition the theory treats as necessary, and a product lets no
-factor buy off another: a perfectly even but feeble profile scores low, as does a strong, even but
-malign one, or one swamped by fatalism. Every factor is in [0, 1], so the score is too, and it is 1
-only when all three active modes are fully and benignly strong and fatalism is absent. This is the
-kit's own construction -- no published balance index for cultural theory was found -- and a
-teaching device, not a validated measure.
+Why this formula (the kit's reasoning, a judgement):
+
+- *A product.* Each factor is a condition the theory treats as necessary, and a product lets no
+  factor buy off another: a perfectly even but feeble profile scores low, as does a strong, even
+  but malign one, or one swamped by despair. Every factor is in [0, 1], so the index is too.
+- *Only malign fatalism is a penalty.* Taylor asks for fatalism to be acknowledged and managed,
+  not abolished, and speaks of its "sometime accuracy" (RSA, April 2021); Thompson and Hood treat
+  it as a viable way of life (Thompson, Ellis & Wildavsky, 1990; Hood, 1998, ch. 7). Realism
+  about what cannot be changed does not sap the active modes, so it costs nothing here; despair
+  does, so it scales the index down in proportion.
+- *Benign fatalism earns no credit either.* Balance, in Taylor's propositions, is balance of the
+  three *active* forms; fatalism is to be acknowledged, not articulated. Rewarding it would let
+  resignation dressed as realism raise the index.
+
+The index is 1 only when all three active modes are fully and benignly strong and there is no
+despair. It is the kit's own construction -- no published balance index for cultural theory was
+found -- and a teaching device, not a validated measure.
 
 Examples
 --------
@@ -63,6 +79,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EVENNESS_METHODS",
     "BalanceReport",
+    "balance_index",
     "compare_indices",
     "dynamic_balance",
     "evenness",
@@ -203,8 +220,11 @@ def malign_share(profile: Profile) -> float:
     return float(np.dot(s, profile.malign) / total)
 
 
-def dynamic_balance(profile: Profile, method: EvennessMethod = "pielou") -> float:
-    """The kit's dynamic balance score, in [0, 1] (see the module docstring for the formula).
+def balance_index(profile: Profile, method: EvennessMethod = "pielou") -> float:
+    """The kit's balance index, in [0, 1] (see the module docstring for the formula and why).
+
+    Evenness of the benign active strengths x their mean x (1 - despair), where despair is
+    fatalism's malign face. Benign fatalism (realism about limits) is no penalty.
 
     Parameters
     ----------
@@ -219,16 +239,24 @@ def dynamic_balance(profile: Profile, method: EvennessMethod = "pielou") -> floa
 
     Examples
     --------
-    >>> dynamic_balance(Profile(1, 1, 1, 0))
+    >>> balance_index(Profile(1, 1, 1, 0))
     1.0
-    >>> dynamic_balance(Profile(0.2, 0.2, 0.2, 0.0))  # even but feeble
+    >>> balance_index(Profile(0.2, 0.2, 0.2, 0.0))  # even but feeble
     0.2
+    >>> despair = Profile(0.8, 0.8, 0.8, 0.5)  # fatalism all malign (the default)
+    >>> wisdom = despair.replace(malign_fatalism=0.0)
+    >>> round(balance_index(despair), 2), round(balance_index(wisdom), 2)
+    (0.4, 0.8)
     """
     benign = np.asarray(profile.benign_strengths)
     if benign.sum() == 0:
         return 0.0
     e = evenness(benign, method)
-    return float(e * benign.mean() * (1.0 - profile.fatalism))
+    return float(e * benign.mean() * (1.0 - profile.despair))
+
+
+#: The old name of :func:`balance_index`, kept so existing code keeps working.
+dynamic_balance = balance_index
 
 
 @dataclass(frozen=True)
@@ -246,11 +274,14 @@ class BalanceReport:
     malign_share : float
         Strength-weighted malign fraction.
     fatalism : float
-        Fatalism strength.
+        Fatalism strength (both faces).
     score : float
-        The dynamic balance score.
+        The balance index.
     method : str
         The evenness index used.
+    despair : float, optional
+        Fatalism's malign face (fatalism x its malign share), the only part that is a penalty;
+        defaults to ``fatalism`` (all despair).
     """
 
     evenness: float
@@ -260,6 +291,11 @@ class BalanceReport:
     fatalism: float
     score: float
     method: str
+    despair: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.despair is None:
+            object.__setattr__(self, "despair", self.fatalism)
 
     def as_text(self) -> str:
         """One line a learner can read aloud.
@@ -267,12 +303,13 @@ class BalanceReport:
         Examples
         --------
         >>> print(report(Profile(0.9, 0.8, 0.2, 0.3)).as_text())
-        balance 0.39 (evenness 0.87 x strength 0.63 x benign 1.00 x unfatalistic 0.70; pielou)
+        balance index 0.39 (evenness 0.87 x strength 0.63 x benign 1.00 x free of despair 0.70; pielou)
         """
+        despair = self.fatalism if self.despair is None else self.despair
         return (
-            f"balance {self.score:.2f} (evenness {self.evenness:.2f} x strength {self.strength:.2f}"
-            f" x benign {1 - self.malign_share:.2f} x unfatalistic {1 - self.fatalism:.2f};"
-            f" {self.method})"
+            f"balance index {self.score:.2f} (evenness {self.evenness:.2f} x strength "
+            f"{self.strength:.2f} x benign {1 - self.malign_share:.2f} x free of despair "
+            f"{1 - despair:.2f}; {self.method})"
         )
 
 
@@ -302,8 +339,9 @@ def report(profile: Profile, method: EvennessMethod = "pielou") -> BalanceReport
         strength=strength(profile),
         malign_share=malign_share(profile),
         fatalism=profile.fatalism,
-        score=dynamic_balance(profile, method),
+        score=balance_index(profile, method),
         method=method,
+        despair=profile.despair,
     )
 
 
@@ -324,7 +362,7 @@ def compare_indices(profiles: Mapping[str, Profile]) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per profile: an evenness column per method, then strength, malign share,
-        fatalism and the dynamic balance score (Pielou).
+        fatalism, despair (its malign face) and the balance index (Pielou).
 
     Examples
     --------
@@ -344,6 +382,6 @@ def compare_indices(profiles: Mapping[str, Profile]) -> pd.DataFrame:
         }
         r = report(profile)
         row.update(strength=r.strength, malign_share=r.malign_share, fatalism=r.fatalism,
-                   score=r.score)
+                   despair=r.despair, score=r.score)
         rows[name] = row
     return pd.DataFrame.from_dict(rows, orient="index")

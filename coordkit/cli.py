@@ -2,25 +2,38 @@
 
 Usage::
 
-    coordkit report RESPONSES.csv [MORE.csv ...] -o report.html [--group-column COL] [--min-group N]
+    coordkit report EXPORT [MORE ...] -o report.html [--group-column COL] [--min-group N] [--map M.yml]
+    coordkit report EXPORT --write-map mapping.yml
+    coordkit forms -o docs/forms
     coordkit template -o responses_template.csv [--group-column COL]
     coordkit synthetic -o example_class.csv [--seed N] [--size N]
+    coordkit codings CODING.csv [MORE.csv ...] -o codings.html [--sheet SHEET.html]
 
 (``python -m coordkit.cli ...`` does the same without the console script.)
 
-``report`` reads every file with :func:`coordkit.survey_io.read_responses` (several files -- one
-per student, say -- are merged, and ids must be unique across them), prints what it accepted,
-rejected and skipped, and writes the self-contained HTML report of :mod:`coordkit.class_report`. Files
-are only read; the report may not overwrite an input. A progress bar on standard error follows
-large files (over 1,000 rows, or whenever standard error is a terminal); ``--quiet`` hides it.
+``report`` reads every file with :func:`coordkit.survey.read.read_files`: the kit's CSV or an
+export of Microsoft Forms (.xlsx), Google Forms, Qualtrics, SurveyMonkey or JISC Online Surveys,
+recognised from the file; a folder or a Moodle "Download all submissions" zip gives every file in
+it (several files -- one per student, say -- are merged, and ids must be unique across them). It
+prints what it accepted, rejected, left out and skipped, with a one-line summary, and writes the
+self-contained HTML report of :mod:`coordkit.class_report`. The report names input files only by
+number ("file 1") and shows no free text; a report in which every group (or the whole class) would
+be suppressed is not written. Files are only read; the report may not overwrite an input. A
+progress bar on standard error follows large files (over 1,000 rows, or whenever standard error is
+a terminal); ``--quiet`` hides it. ``--write-map`` writes a mapping template for an export whose
+questions the kit cannot recognise; ``--map`` reads it back.
+
+``forms`` writes the form-building guides for each tool (generated from the item table; see
+:mod:`coordkit.survey.read.forms`).
 
 Exit status
 -----------
 0
     Report written; every row accepted.
 1
-    Bad input: nothing written (a file that cannot be trusted, no row accepted, a report path that
-    cannot be written, or any rejected row with ``--strict``). The message says why.
+    Bad input: nothing written (a file that cannot be trusted, no row accepted, every group or the
+    whole class too small to show, a report path that cannot be written, or any rejected row with
+    ``--strict``). The message says why.
 2
     Bad command line (unknown option, ``--min-group`` below 3, ...).
 3
@@ -37,7 +50,9 @@ wrote ... (12 SYNTHETIC respondents, seed 2026)
 0
 >>> main(["report", str(folder / "class.csv"), "-o", str(folder / "r.html"), "--quiet"])
 class.csv: 12 rows accepted, 0 rejected, 0 lines skipped ...
+1 file read: 12 rows accepted, 0 rejected, 0 left out, 0 lines skipped.
 wrote ...r.html (12 respondents)
+Share one report per class, made once: ...
 0
 """
 
@@ -131,9 +146,14 @@ def _parser() -> argparse.ArgumentParser:
 
     rep = sub.add_parser("report", help="write a self-contained HTML class report from response files",
                          description="Write a self-contained HTML class report from response files.")
-    rep.add_argument("responses", nargs="+", metavar="RESPONSES.csv",
-                     help="response file(s): CSV (comma, semicolon or tab), UTF-8 with or without BOM")
-    rep.add_argument("-o", "--output", required=True, metavar="REPORT.html", help="where to write the report")
+    rep.add_argument("responses", nargs="+", metavar="EXPORT",
+                     help="response file(s), folder(s) or Moodle submissions .zip: the kit's CSV, or an "
+                          "export of Microsoft Forms (.xlsx), Google Forms, Qualtrics, SurveyMonkey or JISC")
+    rep.add_argument("-o", "--output", metavar="REPORT.html", help="where to write the report")
+    rep.add_argument("--map", metavar="MAPPING.yml", default=None,
+                     help="a mapping file saying which kit column each export column holds")
+    rep.add_argument("--write-map", metavar="MAPPING.yml", default=None,
+                     help="write a mapping template for the (first) export, to fill in, and stop")
     rep.add_argument("--group-column", metavar="COL", default=None,
                      help="column to break the results down by, e.g. team")
     rep.add_argument("--min-group", type=int, default=DEFAULT_MIN_GROUP, metavar="N",
@@ -160,6 +180,12 @@ def _parser() -> argparse.ArgumentParser:
     tem.add_argument("--no-likert", action="store_true", help="leave out the benign/malign block")
     tem.add_argument("--force", action="store_true", help="overwrite an existing file")
 
+    frm = sub.add_parser("forms", help="write the guides for building the form in each survey tool",
+                         description="Write the form-building guides (Microsoft Forms, Google Forms, "
+                                     "Qualtrics, SurveyMonkey, JISC, Moodle), generated from the items.")
+    frm.add_argument("-o", "--output", required=True, metavar="FOLDER",
+                     help="folder to write, e.g. docs/forms")
+
     syn = sub.add_parser("synthetic", help="write a SYNTHETIC example class (made-up answers)",
                          description="Write a SYNTHETIC example class: made-up answers, not data.")
     syn.add_argument("-o", "--output", required=True, metavar="FILE.csv")
@@ -167,6 +193,7 @@ def _parser() -> argparse.ArgumentParser:
     syn.add_argument("--size", type=int, default=60)
     syn.add_argument("--force", action="store_true", help="overwrite an existing file")
     syn.set_defaults(subparser=syn)
+    _add_codings_parser(sub)
     return parser
 
 
@@ -176,7 +203,13 @@ def _fail(message: str) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from coordkit.survey_io import SurveyFileError, merge, read_responses
+    from coordkit.survey.read import (
+        LATE_SUBMISSION_WARNING,
+        SurveyFileError,
+        expand_inputs,
+        read_files,
+        read_mapping,
+    )
 
     parser = args.subparser
     if args.min_group < MIN_GROUP_FLOOR:
@@ -186,8 +219,20 @@ def _report(args: argparse.Namespace) -> int:
         parser.error(f"--tolerance must be 0 or more points; got {args.tolerance:g}")
     if args.top_items < 1:
         parser.error(f"--top-items must be at least 1; got {args.top_items}")
-    output = Path(args.output)
+    if args.output is None and args.write_map is None:
+        parser.error("the following arguments are required: -o/--output")
+    groups = [args.group_column] if args.group_column else []
     inputs = [Path(p) for p in args.responses]
+    for path in inputs:
+        if not path.exists():
+            return _fail(f"{path}: no such file or folder")
+    try:
+        mapping = read_mapping(args.map) if args.map else None
+        if args.write_map is not None:
+            return _write_map(Path(args.write_map), inputs, groups, args, mapping)
+    except SurveyFileError as error:
+        return _fail(str(error))
+    output = Path(args.output)
     for path in inputs:
         if path.exists() and output.exists() and output.resolve() == path.resolve():
             return _fail(f"the report would overwrite the input {path}; choose another -o")
@@ -196,31 +241,41 @@ def _report(args: argparse.Namespace) -> int:
     if not output.parent.exists():
         return _fail(f"cannot write {output}: the folder {output.parent} does not exist")
 
-    sizes = [p.stat().st_size if p.is_file() else 0 for p in inputs]
+    sizes = [p.stat().st_size if p.is_file() else _LARGE * 150 for p in inputs]
     bar = Progress(enabled=not args.quiet and (sys.stderr.isatty() or sum(sizes) > _LARGE * 150))
-    groups = [args.group_column] if args.group_column else []
-    results = []
     try:
-        for k, path in enumerate(inputs):
-            def on_rows(done: int, total: int, k: int = k, path: Path = path) -> None:
-                bar.update(0.5 * (k + done / max(total, 1)) / len(inputs), f"reading {path.name}",
-                           f"{done}/{total} rows")
-            results.append(read_responses(path, id_column=args.id_column, group_columns=groups,
-                                          tolerance=args.tolerance, empty_as_zero=args.empty_as_zero,
-                                          progress=on_rows))
-        result = results[0] if len(results) == 1 else merge(results)
+        n_files = max(len(expand_inputs(inputs)), 1)
+    except SurveyFileError as error:
+        return _fail(str(error))
+
+    def on_rows(k: int, done: int, total: int, label: str) -> None:
+        bar.update(0.5 * (k + done / max(total, 1)) / n_files, f"reading {label}", f"{done}/{total} rows")
+
+    try:
+        result = read_files(inputs, row_progress=on_rows, id_column=args.id_column, group_columns=groups,
+                            tolerance=args.tolerance, empty_as_zero=args.empty_as_zero, mapping=mapping)
     except SurveyFileError as error:
         bar.close()
         return _fail(str(error))
+    except OSError as error:  # e.g. a file that may not be read
+        bar.close()
+        return _fail(f"{getattr(error, 'filename', None) or 'input'}: cannot be read "
+                     f"({error.strerror or error})")
     bar.close()
     print(result.summary())
     if result.rejected:
         print(f"{result.n_rejected} row(s) rejected:", file=sys.stderr)
         print(result.problems_text(limit=_SHOWN_PROBLEMS), file=sys.stderr)
+    elif result.left_out:
+        print("\n".join(x.message() for x in result.left_out), file=sys.stderr)
+    print(result.summary_line())
     if result.n_accepted == 0:
         return _fail("no row could be accepted, so there is nothing to report")
     if args.strict and result.rejected:
         return _fail("--strict: some rows were rejected, so no report was written")
+    hidden = _all_suppressed(result.responses, args.group_column, args.min_group)
+    if hidden:
+        return _fail(hidden)
 
     from coordkit.class_report import write_report
 
@@ -228,8 +283,8 @@ def _report(args: argparse.Namespace) -> int:
         bar.update(0.5 + 0.5 * stage / total, label)
 
     try:
-        write_report(result, output, group_column=args.group_column, min_group=args.min_group,
-                     title=args.title, top_items=args.top_items, progress=on_stage)
+        write_report(result.anonymised(), output, group_column=args.group_column,
+                     min_group=args.min_group, title=args.title, top_items=args.top_items, progress=on_stage)
     except OSError as error:
         bar.close()
         return _fail(f"cannot write {output}: {error.strerror or error}")
@@ -237,7 +292,52 @@ def _report(args: argparse.Namespace) -> int:
     n = result.n_accepted
     print(f"wrote {output} ({n} respondent{'s' if n != 1 else ''}"
           f"{f'; {result.n_rejected} row(s) rejected' if result.rejected else ''})")
+    print(LATE_SUBMISSION_WARNING)
     return EXIT_REJECTED_ROWS if result.rejected else EXIT_OK
+
+
+def _all_suppressed(responses: object, group_column: str | None, min_group: int) -> str | None:
+    """Why a report broken down by ``group_column`` would suppress every group, or None."""
+    from coordkit.survey import Responses, disclosure_plan
+
+    assert isinstance(responses, Responses)
+    if group_column is None:
+        return None
+    labels = responses.groups[group_column]
+    sizes: dict[str, int] = {}
+    for label in labels:
+        sizes[label] = sizes.get(label, 0) + 1
+    plan = disclosure_plan(sizes, min_group)
+    if not plan.shown and not plan.show_pooled:
+        return (f"every {group_column} has fewer than {min_group} respondents, so every group would be "
+                f"suppressed and the report was not written; run it without --group-column {group_column} "
+                "for the whole class only")
+    return None
+
+
+def _write_map(path: Path, inputs: list[Path], groups: list[str], args: argparse.Namespace,
+               mapping: dict[str, str] | None) -> int:
+    from coordkit.survey.read import SurveyFileError, expand_inputs, header_mapping
+    from coordkit.survey.read.files import load_input
+
+    try:
+        files = expand_inputs(inputs)
+    except SurveyFileError as error:
+        return _fail(str(error))
+    if not files:
+        return _fail("no readable file to write a mapping for")
+    label, where = files[0]
+    if path.exists():
+        return _fail(f"{path} already exists; choose another name (it is never overwritten)")
+    text = header_mapping(load_input(where), name=label, id_column=args.id_column, group_columns=groups,
+                          mapping=mapping)
+    failed = _write_new(path, text, force=False)
+    if failed is not None:
+        return failed
+    blank = text.count(': ""')
+    print(f"wrote {path}: {blank} column(s) to fill in; then run coordkit report {label} --map {path} "
+          "-o report.html")
+    return EXIT_OK
 
 
 def _write_new(path: Path, text: str, force: bool) -> int | None:
@@ -267,6 +367,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "report":
         return _report(args)
+    if args.command == "codings":
+        return _codings(args)
+    if args.command == "forms":
+        from coordkit.survey.read.forms import write_guides
+
+        try:
+            written = write_guides(args.output)
+        except OSError as error:
+            return _fail(f"cannot write {args.output}: {error.strerror or error}")
+        print(f"wrote {len(written)} files to {args.output}")
+        return EXIT_OK
     if args.command == "template":
         from coordkit.survey_io import template_csv
 
@@ -287,6 +398,56 @@ def main(argv: Sequence[str] | None = None) -> int:
         return failed
     print(f"wrote {args.output} ({args.size} SYNTHETIC respondents, seed {args.seed})")
     return EXIT_OK
+
+
+# ----- coordkit codings: pool a class's coding files (coordkit.codings) ---------------------------
+def _add_codings_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    cod = sub.add_parser(
+        "codings", help="pool a class's coding files of the NHS reforms into an HTML agreement report",
+        description="Pool coding files (notebook 03's coding form, or typed-up coding sheets) and write "
+                    "Krippendorff's alpha per mode and per reform, the class consensus beside the kit's "
+                    "coding and the reforms the class disagrees on most. Exit status: 0 written; 1 "
+                    "nothing usable or cannot write; 3 written, but some files were left out.")
+    cod.add_argument("codings", nargs="*", metavar="CODING.csv", help="coding files, one per student")
+    cod.add_argument("-o", "--output", metavar="REPORT.html", help="where to write the report")
+    cod.add_argument("--sheet", metavar="SHEET.html", help="also (or only) write a printable coding sheet")
+    cod.add_argument("--min-coders", type=int, default=None, metavar="N",
+                     help="fewest codings behind any pooled number (default 5; never below 3)")
+    cod.add_argument("--force", action="store_true", help="overwrite an existing report or sheet")
+    cod.set_defaults(subparser=cod)
+
+
+def _codings(args: argparse.Namespace) -> int:
+    from coordkit import codings
+
+    minimum = codings.MIN_CODERS if args.min_coders is None else args.min_coders
+    if minimum < MIN_GROUP_FLOOR:
+        args.subparser.error(f"--min-coders must be at least {MIN_GROUP_FLOOR}; got {minimum}")
+    if not args.output and not args.sheet:
+        args.subparser.error("give -o REPORT.html, --sheet SHEET.html or both")
+    if args.sheet:
+        failed = _write_new(Path(args.sheet), codings.coding_sheet_html(), args.force)
+        if failed is not None:
+            return failed
+        print(f"wrote {args.sheet} (a printable coding sheet)")
+    if not args.output:
+        return EXIT_OK
+    if not args.codings:
+        args.subparser.error("give the coding files to pool")
+    output = Path(args.output)
+    if any(Path(f).resolve() == output.resolve() for f in args.codings):
+        return _fail(f"{output} is one of the coding files; the report may not overwrite an input")
+    pool = codings.pool_codings(args.codings)
+    for message in pool.messages:
+        print(f"left out: {message}", file=sys.stderr)
+    if pool.coders == 0:
+        return _fail("no coding file could be read; nothing written")
+    failed = _write_new(output, codings.codings_report_html(pool, min_coders=minimum), args.force)
+    if failed is not None:
+        return failed
+    note = "" if pool.coders >= minimum else f"; fewer than {minimum}, so counts only"
+    print(f"wrote {output} ({pool.coders} codings pooled, {pool.files_left_out} left out{note})")
+    return EXIT_REJECTED_ROWS if pool.files_left_out else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,38 +1,38 @@
-"""Configurations: which modes are strong, and Taylor's "fourteen ways to get things wrong".
+"""Configurations: which modes are strong -- the kit's own enumeration of sixteen states.
 
-A mode is *strong* when its strength reaches a threshold (a parameter, 0.5 by default). The set of
-strong modes names the configuration. Fatalism is read the other way round from the active modes:
-the theory asks for it to be acknowledged and *kept in check*, so fatalism counts among the strong
-forms only when it reaches its own threshold -- when it is no longer in check.
+A mode is *strong* when its strength reaches a threshold (a parameter, 0.5 by default; a judgement).
+The set of strong modes names the configuration. Fatalism is read the other way round from the
+active modes, and only its malign face counts: Taylor asks for fatalism to be acknowledged and
+managed (Taylor, 2022), and its benign face -- realism about limits -- is no failure. So fatalism
+joins the strong forms only when its *despair* (fatalism x its malign share) reaches its own
+threshold: when despair is no longer in check. Strong but mostly benign fatalism is noted in the
+diagnosis instead.
 
-With four forms there are 16 possible sets of strong forms:
+With four forms there are 16 possible sets of strong forms. Naming and grouping them is the kit's
+own enumeration (no source gives this table): one is *balanced*, fifteen are not.
 
 ============================ ===== ===================================================
 kind                         count strong forms
 ============================ ===== ===================================================
-none                         1     nothing is strong
+none                         1     nothing is strong (the kit's state: see below)
 monoculture                  4     exactly one form: H, S, I or F
-deficit culture              3     two active forms, the third weak, fatalism in check
-two-form with fatalism       3     one active form plus unchecked fatalism
-deficit culture + fatalism   3     two active forms plus unchecked fatalism
-overshadowed                 1     all three active forms, but fatalism unchecked too
-balanced                     1     all three active forms, fatalism in check
+deficit culture              3     two active forms, the third weak, despair in check
+two-form with fatalism       3     one active form plus unchecked despair
+deficit culture + fatalism   3     two active forms plus unchecked despair
+overshadowed                 1     all three active forms, but despair unchecked too
+balanced                     1     all three active forms, despair in check
 ============================ ===== ===================================================
 
-The fourteen sets between *none* and *balanced* are the kit's adaptation of Taylor's "fourteen
-ways to get things wrong" (RSA blog, January 2009). Taylor counts the non-trivial combinations of
-the four forms -- 2^4 - 2 = 14: every set except none and all four -- which makes hierarchy +
-solidarity + individualism without fatalism one of his failures. The kit follows the later framing
-of the seed post instead, where fatalism is to be acknowledged and kept in check rather than
-expressed: so H + S + I with fatalism in check is *balanced*, and the set of all four (fatalism
-unchecked) takes its place among the fourteen. "Deficit culture" follows the seed post too: two
-forms strong, one weak -- the traditional public-sector pattern is strong hierarchy and solidarity
-with weak individualism.
+Where the names come from: "monoculture" and "deficit culture" (two forms strong, one weak; the
+traditional public sector strong on hierarchy and solidarity, weak on individualism) are Taylor's
+(2022); the monoculture examples follow Taylor (RSA, April 2021). The other kinds, and "no strong
+form", are the kit's. "No strong form" has no counterpart in grid-group theory, where every social
+relation sits in some cell; it exists because the kit scores each mode's strength separately (see
+:mod:`coordkit.profile`).
 
 Sources: M. Taylor, "NHS reform: towards a more balanced change model?", NHS Confederation,
-15 November 2022; M. Taylor, "Fourteen ways to get things wrong", RSA blog, January 2009,
-https://www.thersa.org/blog/matthew-taylor/2009/01/fourteen-ways-to-get-things-wrong ; the monoculture
-examples from M. Taylor, RSA blog, April 2021,
+15 November 2022, https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model ;
+M. Taylor, RSA blog, April 2021,
 https://thersa.org/blog/matthew-taylor/2021/04/individualist-investment-banks-hierarchical-totalitarian-regimes-and-solidaristic-communes
 
 Examples
@@ -41,8 +41,8 @@ Examples
 >>> c = classify(Profile(hierarchy=0.9, solidarity=0.8, individualism=0.2, fatalism=0.3))
 >>> c.name
 'deficit culture: weak individualism'
->>> len([c for c in all_configurations() if c.kind not in (Kind.NONE, Kind.BALANCED)])
-14
+>>> len([c for c in all_configurations() if c.kind is not Kind.BALANCED])
+15
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ class Kind(StrEnum):
     BALANCED = "balanced"
 
 
-# Taylor's monoculture examples (RSA, April 2021) and the seed's public-sector deficit culture.
+# Taylor's monoculture examples (RSA, April 2021) and his public-sector deficit culture (2022).
 _MONOCULTURE_EXAMPLE = {
     Mode.HIERARCHY: "think of a one-party state or a command-and-control organisation",
     Mode.SOLIDARITY: "think of a commune, or a team so close-knit it resists any outside direction",
@@ -101,7 +101,7 @@ class Configuration:
     Attributes
     ----------
     forms : frozenset of Mode
-        The strong forms (fatalism included only when it is unchecked).
+        The strong forms (fatalism included only when its despair is unchecked).
     kind : Kind
         The family of the configuration.
     name : str
@@ -136,7 +136,7 @@ def configuration_of(forms: frozenset[Mode] | set[Mode]) -> Configuration:
     Parameters
     ----------
     forms : set of Mode
-        Which forms are strong (fatalism included when it is unchecked).
+        Which forms are strong (fatalism included when its despair is unchecked).
 
     Returns
     -------
@@ -167,9 +167,9 @@ def configuration_of(forms: frozenset[Mode] | set[Mode]) -> Configuration:
         info = MODES[mode]
         if mode is Mode.FATALISM:
             text = (
-                f"A fatalist culture: '{info.injunction}'. {_MONOCULTURE_EXAMPLE[mode].capitalize()}; "
-                "every active form is weak. Fatalism must be acknowledged, then answered by "
-                "rebuilding leadership, belonging and agency."
+                f"A fatalist culture in its malign face, despair: '{info.injunction}'. "
+                f"{_MONOCULTURE_EXAMPLE[mode].capitalize()}; every active form is weak. Despair "
+                "must be acknowledged, then answered by rebuilding leadership, belonging and agency."
             )
         else:
             text = (
@@ -189,7 +189,7 @@ def configuration_of(forms: frozenset[Mode] | set[Mode]) -> Configuration:
     if not fatalist and len(active) == 3:
         return Configuration(
             forms, Kind.BALANCED, "balanced",
-            "All three active forms are strong and fatalism is in check: the conditions the theory "
+            "All three active forms are strong and despair is in check: the conditions Taylor (2022) "
             "associates with a dynamic, improving system. It needs constant adjustment, and "
             "balance cannot make up for demand that outruns capacity.",
         )
@@ -210,8 +210,9 @@ def configuration_of(forms: frozenset[Mode] | set[Mode]) -> Configuration:
         )
     return Configuration(
         forms, Kind.OVERSHADOWED, "overshadowed by fatalism",
-        "All three active forms are strong, but so is fatalism: the energy is there, the belief "
-        "that it will make a difference is not. Look for overload, such as demand beyond capacity.",
+        "All three active forms are strong, but so is fatalism in its malign face, despair: the "
+        "energy is there, the belief that it will make a difference is not. Look for overload, "
+        "such as demand beyond capacity.",
     )
 
 
@@ -249,7 +250,9 @@ def classify(
     strong : float, default 0.5
         An active mode is strong when its strength is at least this.
     fatalism_unchecked : float, optional
-        Fatalism counts as a strong (unchecked) form when at least this; defaults to ``strong``.
+        Fatalism counts as a strong (unchecked) form when its despair (fatalism x its malign
+        share) is at least this; defaults to ``strong``. Fatalism that is strong but mostly benign
+        gets a note in the diagnosis instead.
     malign_warning : float, default 0.5
         A strong active mode whose malign share reaches this gets a warning in the diagnosis.
 
@@ -270,6 +273,10 @@ def classify(
     'overshadowed by fatalism'
     >>> print(classify(Profile(0.8, 0.7, 0.7, 0.1, malign_hierarchy=0.6)).diagnosis)
     All three active forms ... Warning: hierarchy is mostly malign here (overbearing and micro-managing).
+    >>> classify(Profile(0.8, 0.7, 0.7, 0.6, malign_fatalism=0.2)).name  # wisdom, not despair
+    'balanced'
+    >>> classify(Profile.from_shares([25, 25, 25, 25])).name  # an even split is not overshadowed
+    'balanced'
     """
     if fatalism_unchecked is None:
         fatalism_unchecked = strong
@@ -278,17 +285,23 @@ def classify(
         if not 0 < value <= 1:
             raise ValueError(f"{name} must be in (0, 1], got {value!r}")
     forms = {m for m, s in zip(ACTIVE_MODES, profile.active_strengths, strict=True) if s >= strong}
-    if profile.fatalism >= fatalism_unchecked:
+    if profile.despair >= fatalism_unchecked:
         forms.add(Mode.FATALISM)
     config = configuration_of(frozenset(forms))
+    text = config.diagnosis
+    if Mode.FATALISM not in forms and profile.fatalism >= fatalism_unchecked:
+        wisdom = _and(list(MODES[Mode.FATALISM].benign[:2]))
+        text += (f" Fatalism is strong but mostly benign ({wisdom}): acknowledged, it need not "
+                 "sap the active forms.")
     warnings = [
         f"{m.value} is mostly malign here ({_and(list(MODES[m].malign[:2]))})"
         for m, share in zip(ACTIVE_MODES, profile.malign, strict=True)
         if m in forms and share >= malign_warning
     ]
-    if not warnings:
+    if warnings:
+        text += " Warning: " + "; ".join(warnings) + "."
+    if text == config.diagnosis:
         return config
-    text = config.diagnosis + " Warning: " + "; ".join(warnings) + "."
     return Configuration(config.forms, config.kind, config.name, text)
 
 

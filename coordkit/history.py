@@ -1,4 +1,4 @@
-r"""NHS reform history as data: load and filter the reforms, turn their codings into "reform pressure".
+r"""NHS reform history as data: load and select the reforms, turn their codings into "reform pressure".
 
 The reforms (``data/nhs_reforms.csv``) carry, besides sourced facts, the kit's **coding** of each
 reform: a signed integer weight from -2 to +2 for how hard it pushed each mode of coordination
@@ -23,6 +23,13 @@ pressure from several reforms is the sum of their separate pressures, so a refor
 contributes nothing, and decay shrinks each reform's contribution towards zero without ever
 changing its sign. Pressure is a running score of how reforms have leaned, not a measure of the
 NHS's actual culture.
+
+Selecting reforms
+-----------------
+:func:`select_reforms` is the one selection every table, figure, description and widget uses
+(inclusive whole years, "pushed at least one of these modes", and an optional ``coding=`` so a
+view can be drawn from a class consensus or one student's coding instead of the kit's);
+:func:`filter_reforms` is a thin wrapper kept for notebooks.
 
 Reading the data for display
 ----------------------------
@@ -76,11 +83,13 @@ __all__ = [
     "PUSH_COLUMNS",
     "Era",
     "Snapshot",
+    "apply_coding",
     "basis_breaks",
     "basis_tags",
     "common_basis",
     "compare_pressure",
     "date_label",
+    "decimal_bound",
     "decimal_year",
     "era_of",
     "filter_reforms",
@@ -89,10 +98,12 @@ __all__ = [
     "performance_series",
     "period_span",
     "pressure_profile",
+    "pressure_scale",
     "push_label",
     "recode",
     "recode_many",
     "reform_pressure",
+    "select_reforms",
     "snapshots",
     "to_wide",
 ]
@@ -265,7 +276,10 @@ def performance_series(performance: pd.DataFrame, series: str) -> pd.DataFrame:
     return rows.sort_values("period_start", kind="stable").reset_index(drop=True)
 
 
-# ----- filtering -------------------------------------------------------------------------------
+# ----- selecting -------------------------------------------------------------------------------
+Bound = int | float | str | date | datetime | pd.Timestamp
+
+
 def _as_timestamp(value: int | str | date | datetime | pd.Timestamp, *, end: bool) -> pd.Timestamp:
     """A bound for a date filter: a year means its first (or last) day."""
     if isinstance(value, bool):
@@ -278,8 +292,195 @@ def _as_timestamp(value: int | str | date | datetime | pd.Timestamp, *, end: boo
         raise ValueError(f"date bound {value!r} is not a year, an ISO date or a date") from None
 
 
+def decimal_bound(value: Bound, *, end: bool) -> float:
+    """A ``start`` or ``end`` bound of :func:`select_reforms` as a decimal year.
+
+    A whole year is its first day (``end=False``) or its last day (``end=True``); a date is
+    that day; a float is already a decimal year.
+
+    Parameters
+    ----------
+    value : int, float, str, date or Timestamp
+    end : bool
+        Whether the bound closes the range.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> decimal_bound(2022, end=False), round(decimal_bound(2022, end=True), 3)
+    (2022.0, 2022.997)
+    >>> decimal_bound(2022.5, end=True)
+    2022.5
+    """
+    if isinstance(value, float | np.floating):
+        if not math.isfinite(value):
+            raise ValueError(f"date bound {value!r} must be a finite decimal year")
+        return float(value)
+    return float(decimal_year([_as_timestamp(value, end=end)])[0])  # type: ignore[arg-type]
+
+
 def _as_set(values: str | Iterable[str]) -> list[str]:
     return [values] if isinstance(values, str) else list(values)
+
+
+def _as_modes(modes: str | Mode | Iterable[str | Mode]) -> list[Mode]:
+    if isinstance(modes, str | Mode):
+        modes = [modes]
+    chosen = {parse_mode(m) for m in modes}
+    return [m for m in ALL_MODES if m in chosen]
+
+
+def apply_coding(
+    reforms: pd.DataFrame,
+    coding: pd.DataFrame | Mapping[str, Mapping[str | Mode, int]] | None,
+) -> pd.DataFrame:
+    """The reforms with another coding put in place of the kit's; the input is never modified.
+
+    Parameters
+    ----------
+    reforms : pandas.DataFrame
+        As returned by :func:`load_reforms`.
+    coding : DataFrame, mapping or None
+        ``None`` keeps the kit's coding. A frame with an ``id`` column and any of the four
+        ``push_*`` columns (a class consensus, one student's coding, a recoded copy of the
+        reforms) replaces the pushes of the reforms it lists; a missing value keeps the kit's
+        push. A mapping of id to ``{mode: push}`` is passed to :func:`recode_many`. Reforms the
+        coding does not mention keep the kit's coding.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Raises
+    ------
+    ValueError
+        If the coding names a reform id that is not in ``reforms`` or has a push outside -2..+2.
+
+    Examples
+    --------
+    >>> reforms = load_reforms()
+    >>> theirs = pd.DataFrame({"id": ["nhs_act_1946"], "push_solidarity": [1]})
+    >>> mine = apply_coding(reforms, theirs).set_index("id")
+    >>> int(mine.loc["nhs_act_1946", "push_solidarity"]), int(mine.loc["nhs_act_1946", "push_hierarchy"])
+    (1, 2)
+    """
+    if coding is None:
+        return reforms
+    if isinstance(coding, Mapping):
+        return recode_many(reforms, coding) if coding else reforms
+    if "id" not in coding.columns:
+        raise ValueError("a coding frame needs an 'id' column naming the reforms it codes")
+    columns = [c for c in PUSH_COLUMNS.values() if c in coding.columns]
+    known = set(reforms["id"])
+    unknown = sorted(set(coding["id"].astype(str)) - known)
+    if unknown:
+        raise ValueError(f"the coding names reform id(s) not in the reforms: {', '.join(unknown)}")
+    out = reforms.copy()
+    out.attrs = dict(reforms.attrs)
+    position = pd.Series(np.arange(len(out)), index=out["id"].to_numpy())
+    rows = position.loc[coding["id"].astype(str).to_numpy()].to_numpy()
+    for column in columns:
+        values = pd.to_numeric(coding[column], errors="coerce").to_numpy(dtype=float)
+        given = ~np.isnan(values)
+        if ((values[given] < MIN_PUSH) | (values[given] > MAX_PUSH)).any():
+            raise ValueError(f"{column}: a push must be from {MIN_PUSH} to {MAX_PUSH}")
+        target = out.columns.get_loc(column)
+        current = out[column].to_numpy(dtype=float).copy()
+        current[rows[given]] = np.round(values[given])
+        out.iloc[:, target] = current.astype(int)  # type: ignore[index]
+    return out
+
+
+def select_reforms(
+    reforms: pd.DataFrame,
+    *,
+    eras: str | Iterable[str] | None = None,
+    kinds: str | Iterable[str] | None = None,
+    start: Bound | None = None,
+    end: Bound | None = None,
+    modes: str | Mode | Iterable[str | Mode] | None = None,
+    direction: Direction = "any",
+    coding: pd.DataFrame | Mapping[str, Mapping[str | Mode, int]] | None = None,
+) -> pd.DataFrame:
+    """The one way the kit selects reforms: for tables, figures, their descriptions and widgets.
+
+    Every condition given must hold. The meanings are fixed:
+
+    * ``eras`` and ``kinds`` keep reforms whose ``era`` or ``kind`` is one of those given.
+    * ``start`` and ``end`` are **inclusive**. A whole year (an ``int``) covers that whole
+      calendar year: ``start=2022, end=2022`` keeps every reform dated in 2022. An ISO date,
+      ``date`` or ``Timestamp`` is that day. A ``float`` is a point in decimal years (as on a
+      figure's time axis, so 2022.0 is 1 January 2022).
+    * ``modes`` keeps reforms that pushed **at least one** of the modes given in ``direction``:
+      ``"up"`` (push > 0), ``"down"`` (< 0) or ``"any"`` (not 0, the default). Without
+      ``modes`` there is no mode condition, so reforms coded zero on every mode stay in.
+    * ``coding`` first puts another coding in place of the kit's (see :func:`apply_coding`):
+      a class consensus or one student's coding, so every view can be drawn from it.
+
+    Parameters
+    ----------
+    reforms : pandas.DataFrame
+        As returned by :func:`load_reforms` (or :func:`recode`).
+    eras, kinds, start, end, modes, direction, coding
+        As above.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The matching rows in their original order, with the coding asked for.
+
+    Raises
+    ------
+    ValueError
+        For an unknown era or kind (the message lists the known ones), an unknown mode or
+        direction, a start after the end, or a bad coding.
+
+    Examples
+    --------
+    >>> reforms = load_reforms()
+    >>> len(select_reforms(reforms, start=2022, end=2022))
+    4
+    >>> up = select_reforms(reforms, modes="I", direction="up")
+    >>> either = select_reforms(reforms, modes="I")
+    >>> bool((up["push_individualism"] > 0).all()) and len(either) >= len(up)
+    True
+    """
+    if direction not in ("up", "down", "any"):
+        raise ValueError(f"direction must be 'up', 'down' or 'any', not {direction!r}")
+    reforms = apply_coding(reforms, coding)
+    mask = np.ones(len(reforms), dtype=bool)
+    if eras is not None:
+        wanted = _as_set(eras)
+        unknown = [e for e in wanted if e not in ERA_LABELS]
+        if unknown:
+            raise ValueError(f"unknown era(s) {unknown}; known eras: {', '.join(ERA_LABELS)}")
+        mask &= reforms["era"].isin(wanted).to_numpy()
+    if kinds is not None:
+        wanted = _as_set(kinds)
+        present = sorted(set(reforms["kind"]))
+        unknown = [k for k in wanted if k not in present]
+        if unknown:
+            raise ValueError(f"unknown kind(s) {unknown}; kinds in the data: {', '.join(present)}")
+        mask &= reforms["kind"].isin(wanted).to_numpy()
+    lo = None if start is None else decimal_bound(start, end=False)
+    hi = None if end is None else decimal_bound(end, end=True)
+    if lo is not None and hi is not None and lo > hi:
+        raise ValueError(f"start {start} is after end {end}")
+    if lo is not None or hi is not None:
+        x = decimal_year(reforms["date"])
+        if lo is not None:
+            mask &= x >= lo
+        if hi is not None:
+            mask &= x <= hi
+    if modes is not None:
+        chosen = _as_modes(modes)
+        pushes = reforms[[PUSH_COLUMNS[m] for m in chosen]].to_numpy(dtype=float)
+        test = {"up": pushes > 0, "down": pushes < 0, "any": pushes != 0}[direction]
+        mask &= test.any(axis=1) if chosen else np.zeros(len(reforms), dtype=bool)
+    return reforms[mask]
 
 
 def filter_reforms(
@@ -292,20 +493,17 @@ def filter_reforms(
     mode: str | Mode | None = None,
     direction: Direction = "up",
 ) -> pd.DataFrame:
-    """Select reforms by era, kind, date range and the mode they pushed.
+    """Select reforms by era, kind, date range and one mode pushed (kept for notebooks).
 
-    All conditions given must hold. The input is not changed.
+    A thin wrapper over :func:`select_reforms` with one mode and, as before, ``direction="up"``
+    by default; see that function for what each argument means.
 
     Parameters
     ----------
     reforms : pandas.DataFrame
         As returned by :func:`load_reforms` (or :func:`recode`).
-    eras : str or iterable of str, optional
-        Era labels to keep (see :data:`ERA_LABELS`).
-    kinds : str or iterable of str, optional
-        Values of the ``kind`` column to keep, e.g. ``"act"``.
-    start, end : int, str, date or Timestamp, optional
-        Inclusive date range; a bare year means 1 January (``start``) or 31 December (``end``).
+    eras, kinds, start, end
+        As for :func:`select_reforms`.
     mode : str or Mode, optional
         Keep only reforms that pushed this mode (name, initial or :class:`~coordkit.modes.Mode`).
     direction : {"up", "down", "any"}, default "up"
@@ -319,8 +517,7 @@ def filter_reforms(
     Raises
     ------
     ValueError
-        For an unknown era or kind (the message lists the known ones), an unknown mode or
-        direction, or a start after the end.
+        As for :func:`select_reforms`.
 
     Examples
     --------
@@ -331,40 +528,10 @@ def filter_reforms(
     >>> len(filter_reforms(reforms, start=2022, end=2022))
     4
     """
-    mask = pd.Series(True, index=reforms.index)
-    if eras is not None:
-        wanted = _as_set(eras)
-        unknown = [e for e in wanted if e not in ERA_LABELS]
-        if unknown:
-            raise ValueError(f"unknown era(s) {unknown}; known eras: {', '.join(ERA_LABELS)}")
-        mask &= reforms["era"].isin(wanted)
-    if kinds is not None:
-        wanted = _as_set(kinds)
-        present = sorted(set(reforms["kind"]))
-        unknown = [k for k in wanted if k not in present]
-        if unknown:
-            raise ValueError(f"unknown kind(s) {unknown}; kinds in the data: {', '.join(present)}")
-        mask &= reforms["kind"].isin(wanted)
-    dates = pd.to_datetime(reforms["date"])
-    lo = None if start is None else _as_timestamp(start, end=False)
-    hi = None if end is None else _as_timestamp(end, end=True)
-    if lo is not None and hi is not None and lo > hi:
-        raise ValueError(f"start {lo.date()} is after end {hi.date()}")
-    if lo is not None:
-        mask &= dates >= lo
-    if hi is not None:
-        mask &= dates <= hi
-    if mode is not None:
-        column = PUSH_COLUMNS[parse_mode(mode)]
-        if direction == "up":
-            mask &= reforms[column] > 0
-        elif direction == "down":
-            mask &= reforms[column] < 0
-        elif direction == "any":
-            mask &= reforms[column] != 0
-        else:
-            raise ValueError(f"direction must be 'up', 'down' or 'any', not {direction!r}")
-    return reforms[mask]
+    if direction not in ("up", "down", "any"):
+        raise ValueError(f"direction must be 'up', 'down' or 'any', not {direction!r}")
+    return select_reforms(reforms, eras=eras, kinds=kinds, start=start, end=end,
+                          modes=None if mode is None else [mode], direction=direction)
 
 
 # ----- recoding --------------------------------------------------------------------------------
@@ -655,13 +822,44 @@ def compare_pressure(
     return out
 
 
+def pressure_scale(pressure: pd.DataFrame) -> float:
+    """The pressure that reads as full strength: the largest absolute pressure in the frame.
+
+    The one rule every profile of reform pressure uses (the recoder, its figure and the
+    exercises read a learner's coding on the *kit's* scale with it). A frame with no pressure
+    at all (empty, or every reform coded zero) has scale 1, so that it reads as all zero
+    rather than dividing by zero. A judgement, like the pressure rule itself.
+
+    Parameters
+    ----------
+    pressure : pandas.DataFrame
+        As returned by :func:`reform_pressure`.
+
+    Returns
+    -------
+    float
+        Always positive.
+
+    Examples
+    --------
+    >>> toy = reform_pressure(pd.DataFrame({"date": pd.to_datetime(["2000-01-01"]),
+    ...     "push_hierarchy": [-2], "push_solidarity": [1], "push_individualism": [0],
+    ...     "push_fatalism": [0]}), start=2000, end=2001)
+    >>> pressure_scale(toy), pressure_scale(toy.iloc[:0])
+    (2.0, 1.0)
+    """
+    largest = float(pressure["pressure"].abs().max()) if len(pressure) else 0.0
+    return largest if math.isfinite(largest) and largest > 0 else 1.0
+
+
 def pressure_profile(pressure: pd.DataFrame, year: int, *, scale: float | None = None) -> Profile:
     """Read one year's pressure as a :class:`~coordkit.profile.Profile` (a rough, judgemental view).
 
     Each mode's strength is its pressure divided by ``scale`` and clipped to [0, 1]: negative
     pressure (reforms on balance pushing a mode down) reads as 0. By default ``scale`` is the
     largest absolute pressure anywhere in the frame, so the strongest push in the whole history
-    reads as 1. Malign shares are left at 0. This turns a running score of reform *intentions*
+    reads as 1 (:func:`pressure_scale`). Malign shares are left at 0. This turns a running score of
+    reform *intentions*
     into the kit's profile vocabulary; it says nothing about the NHS's actual culture.
 
     Parameters
@@ -671,7 +869,7 @@ def pressure_profile(pressure: pd.DataFrame, year: int, *, scale: float | None =
     year : int
         A year present in the frame.
     scale : float, optional
-        Pressure that counts as full strength; default the frame's largest absolute pressure.
+        Pressure that counts as full strength; default :func:`pressure_scale` of the frame.
 
     Returns
     -------
@@ -689,7 +887,7 @@ def pressure_profile(pressure: pd.DataFrame, year: int, *, scale: float | None =
     True
     """
     if scale is None:
-        scale = float(pressure["pressure"].abs().max()) if len(pressure) else 0.0
+        scale = pressure_scale(pressure)
     elif not (math.isfinite(scale) and scale > 0):
         raise ValueError(f"scale must be a positive number, not {scale}")
     rows = pressure[pressure["year"] == year]
@@ -699,7 +897,7 @@ def pressure_profile(pressure: pd.DataFrame, year: int, *, scale: float | None =
         raise ValueError(f"year {year} is not in the pressure frame (years {span})")
     by_mode = dict(zip(rows["mode"], rows["pressure"], strict=True))
     strengths = {
-        m.value: (0.0 if scale == 0 else min(1.0, max(0.0, float(by_mode.get(m.value, 0.0)) / scale)))
+        m.value: min(1.0, max(0.0, float(by_mode.get(m.value, 0.0)) / scale))
         for m in ALL_MODES
     }
     return Profile(**strengths)

@@ -1,32 +1,55 @@
 """The four modes of coordination, as data.
 
 Coordination theory (Matthew Taylor, after Mary Douglas's grid-group cultural theory) names three
-*active* ways of organising change -- hierarchy, solidarity and individualism -- each rooted in a core
-motivation (mastery, connectedness, autonomy), plus a fourth, passive way: fatalism, which has no
-motivation of its own.
+*active* ways of organising change -- hierarchy, solidarity and individualism -- plus fatalism,
+which Taylor calls passive. Cultural theorists call the same four ways of life hierarchist,
+*egalitarian*, individualist and fatalist: "solidarity" is Taylor's word for the egalitarian way of
+life, so students reading Thompson or Hood will meet "egalitarian" (see :attr:`ModeInfo.ct_name`).
 
-Everything here is vocabulary, written in our own words. Sources:
+Motivations: what is Taylor's and what is the kit's
+----------------------------------------------------
+Taylor (2022) lists three intrinsic motivations (mastery, connectedness, autonomy) and, in the next
+breath, the forms (hierarchy, solidarity, individualism, fatalism); he does not pair them one to
+one. Elsewhere he grounds the forms in authority (hierarchy), values and belonging (solidarity),
+individual aspiration (individualism) and fatalism (Taylor, RSA, April 2021): that is
+:attr:`ModeInfo.grounding`. The pairing in :attr:`ModeInfo.motivation` (hierarchy-mastery,
+solidarity-connectedness, individualism-autonomy) is **the kit's inference**, and it is debatable:
 
-- Motivations, the four modes, and the idea that each mode has benign and malign forms:
-  M. Taylor, "NHS reform: towards a more balanced change model?", NHS Confederation,
-  15 November 2022, https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model
-  The seed gives examples of benign and malign forms for hierarchy only; the word lists for the
-  other modes are the kit's own elaboration, offered for discussion. Fatalism's "benign" list
-  (realism about what cannot be changed) is the kit's gloss on the seed's call to *acknowledge*
-  fatalism; a :class:`~coordkit.profile.Profile` treats fatalism's strength as a cost throughout.
-- Injunctions: M. Taylor, "Coordination theory: the basis for working together", RSA blog, April 2021,
-  https://www.thersa.org/blog/matthew-taylor/2021/04/coordination-theory-the-basis-for-working-together
-- Grid and group: M. Douglas, *Natural Symbols* (1970) and *Cultural Bias* (1978); grid = how far
-  imposed rules and roles constrain a person, group = how far a person is bound into a group.
-- Control types and characteristic failures: C. Hood, *The Art of the State* (Oxford, 1998),
-  chapters 2-3; control systems that undermine themselves the more one type is stressed:
-  C. Hood, "Control over bureaucracy: cultural theory and institutional variety", *Journal of
-  Public Policy* 15(3), 1995, 207-230.
+- the triad is self-determination theory's (competence, relatedness, autonomy: Ryan & Deci, 2000),
+  where autonomy means acting with volition, which a loyal team member or a rule-follower can do
+  too; autonomy is not individualism (Chirkov, Ryan, Kim & Kaplan, 2003);
+- in cultural theory "autonomy" names a *fifth* way of life, the hermit's withdrawal from both grid
+  and group (Thompson, Ellis & Wildavsky, 1990), not individualism.
+
+Fatalism's two faces
+--------------------
+Taylor writes of fatalism "between wisdom and despair" (RSA, May 2021) and of its "sometime
+accuracy" (RSA, April 2021); Thompson treats it as a viable way of life and Hood (1998, ch. 7)
+asks what public management done the fatalist way would look like. So fatalism here has a benign
+face (acceptance of limits, humility about prediction, resilience) and a malign one (despair).
+
+Hood's *contrived randomness* is the fatalist cell's control strategy, and it is an active one:
+deliberately unpredictable oversight such as unannounced inspection, rotation of staff or random
+audit (Hood, 1998; Hood et al., 2004). It is not a culture of resignation; the fatalist failure
+Hood names, apathy and inertia, is a different thing.
+
+Sources (full list with addresses: ``docs/references.md``): Taylor (2022), NHS Confederation,
+https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model ; Taylor (RSA,
+April 2021), https://www.thersa.org/blog/matthew-taylor/2021/04/coordination-theory-the-basis-for-working-together
+(injunctions, grounding); Taylor (RSA, May 2021),
+https://thersa.org/blog/matthew-taylor/2021/05/between-wisdom-and-despair ; Douglas, *Cultural
+Bias* (1978): grid = how far imposed rules and roles constrain a person, group = how far a person
+is bound into a group; Hood, *The Art of the State* (1998), control types and characteristic
+failures; Hood (1995), *Journal of Public Policy* 15(3), 207-230. Taylor (2022) gives benign and
+malign examples for hierarchy only; the word lists for the other modes are the kit's own
+elaboration, offered for discussion.
 
 Examples
 --------
 >>> from coordkit.modes import Mode, MODES
->>> MODES[Mode.SOLIDARITY].motivation
+>>> MODES[Mode.SOLIDARITY].ct_name
+'egalitarian'
+>>> MODES[Mode.SOLIDARITY].motivation  # the kit's pairing, an inference
 'connectedness'
 >>> [m.value for m in ACTIVE_MODES]
 ['hierarchy', 'solidarity', 'individualism']
@@ -71,14 +94,16 @@ ALL_MODES: tuple[Mode, Mode, Mode, Mode] = (*ACTIVE_MODES, Mode.FATALISM)
 
 @dataclass(frozen=True)
 class ModeInfo:
-    """What the theory says about one mode.
+    """What the kit records about one mode; each attribute says whose it is.
 
     Attributes
     ----------
     mode : Mode
         Which mode this describes.
     motivation : str or None
-        The core human motivation the mode expresses; ``None`` for fatalism.
+        The motivation the *kit* pairs with the mode (an inference: Taylor lists the motivations
+        and the forms side by side without pairing them; see the module docstring); ``None`` for
+        fatalism.
     grid : str
         ``"high"`` or ``"low"``: how far imposed rules and roles constrain people (Douglas).
     group : str
@@ -88,15 +113,24 @@ class ModeInfo:
     injunction : str
         Taylor's one-line injunction for the mode.
     benign : tuple of str
-        What the mode looks like at its best.
+        What the mode looks like at its best (Taylor's examples for hierarchy; the kit's lists for
+        the other modes).
     malign : tuple of str
-        What the mode looks like at its worst.
+        What the mode looks like at its worst (as for ``benign``).
     hood_control : str
         Hood's control type for the matching grid-group cell.
     hood_failure : str
         Hood's characteristic failure of that control type, in our words.
     critique_of_others : str
-        How the mode wins legitimacy by criticising the others.
+        How the mode wins legitimacy by criticising the others (Taylor's point, 2022; the
+        wording is the kit's).
+    ct_name : str
+        The way of life's name in cultural theory (hierarchist, egalitarian, individualist,
+        fatalist).
+    grounding : str
+        What Taylor (RSA, April 2021) grounds the form in.
+    hood_examples : str
+        Examples of Hood's control type in practice.
     """
 
     mode: Mode
@@ -110,6 +144,9 @@ class ModeInfo:
     hood_control: str
     hood_failure: str
     critique_of_others: str
+    ct_name: str = ""
+    grounding: str = ""
+    hood_examples: str = ""
 
     @property
     def active(self) -> bool:
@@ -130,6 +167,9 @@ MODES: dict[Mode, ModeInfo] = {
         hood_control="oversight",
         hood_failure="fiascos born of too much trust in authority and expertise",
         critique_of_others="solidarity is parochial and individualism is chaotic: someone must lead",
+        ct_name="hierarchist",
+        grounding="authority",
+        hood_examples="inspection, audit, regulation, line management",
     ),
     Mode.SOLIDARITY: ModeInfo(
         mode=Mode.SOLIDARITY,
@@ -143,6 +183,9 @@ MODES: dict[Mode, ModeInfo] = {
         hood_control="mutuality",
         hood_failure="conflict that is never resolved and splits the group from within",
         critique_of_others="hierarchy is domineering and individualism is selfish: we are in this together",
+        ct_name="egalitarian",
+        grounding="values and belonging",
+        hood_examples="peer review, professional self-regulation, collegial decision",
     ),
     Mode.INDIVIDUALISM: ModeInfo(
         mode=Mode.INDIVIDUALISM,
@@ -152,23 +195,32 @@ MODES: dict[Mode, ModeInfo] = {
         methods="self-actualisation, enterprise, choice, competition and incentives",
         injunction="do what you want",
         benign=("creative", "entrepreneurial", "brave", "self-directed"),
+        # Gaming sits here, not under hierarchy: after Bevan & Hood (2006) it is the self-seeking
+        # response of agents to hierarchist targets. Targets provoke it; the behaviour is individualist.
         malign=("selfish", "short-termist", "gaming", "reckless"),
         hood_control="competition",
         hood_failure="private gain taken from public office",
         critique_of_others="hierarchy is rigid and solidarity is cosy: let people try things",
+        ct_name="individualist",
+        grounding="individual aspiration",
+        hood_examples="league tables, tendering, performance pay, patient choice",
     ),
     Mode.FATALISM: ModeInfo(
         mode=Mode.FATALISM,
         motivation=None,
         grid="high",
         group="low",
-        methods="coping, getting by, accepting what cannot be changed",
+        methods="coping, accepting limits, expecting surprise",
         injunction="it won't make any difference what you do",
-        benign=("realistic", "resilient", "humble about what can be controlled"),
-        malign=("apathetic", "cynical", "resigned", "disengaged"),
+        # Benign face "wisdom", malign face "despair" (Taylor, RSA, May 2021).
+        benign=("accepting of limits", "humble about prediction", "resilient"),
+        malign=("despairing", "apathetic", "cynical", "disengaged"),
         hood_control="contrived randomness",
         hood_failure="apathy and inertia",
         critique_of_others="every grand plan, group and market fails in the end: why bother?",
+        ct_name="fatalist",
+        grounding="fatalism",
+        hood_examples="unannounced inspection, random audit, rotation of staff (an active control)",
     ),
 }
 
@@ -214,13 +266,16 @@ def table() -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Indexed by mode name, with motivation, grid/group, injunction, benign and malign forms,
-        and Hood's control type and characteristic failure.
+        Indexed by mode name, with cultural theory's name, Taylor's grounding, the kit's
+        motivation pairing, grid/group, injunction, benign and malign forms, and Hood's control
+        type, examples and characteristic failure.
 
     Examples
     --------
-    >>> table().loc["fatalism", "motivation"]
+    >>> table().loc["fatalism", "motivation (kit's pairing)"]
     '(none)'
+    >>> table().loc["solidarity", "cultural theory"]
+    'egalitarian'
     >>> list(table().index)
     ['hierarchy', 'solidarity', 'individualism', 'fatalism']
     """
@@ -228,13 +283,16 @@ def table() -> pd.DataFrame:
 
     rows = {
         m.value: {
-            "motivation": MODES[m].motivation or "(none)",
+            "cultural theory": MODES[m].ct_name,
+            "grounding (Taylor 2021)": MODES[m].grounding,
+            "motivation (kit's pairing)": MODES[m].motivation or "(none)",
             "grid / group": f"{MODES[m].grid} / {MODES[m].group}",
             "injunction": MODES[m].injunction,
             "methods": MODES[m].methods,
             "benign": ", ".join(MODES[m].benign),
             "malign": ", ".join(MODES[m].malign),
             "Hood's control": MODES[m].hood_control,
+            "control in practice": MODES[m].hood_examples,
             "characteristic failure": MODES[m].hood_failure,
         }
         for m in ALL_MODES

@@ -31,7 +31,7 @@ ValueError: speed (Pace) must be between 0 and 1, got 2
 from __future__ import annotations
 
 import math
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, Field, dataclass, field, fields
 from dataclasses import replace as _replace
 from numbers import Integral
 from typing import Any, ClassVar, Literal, Self
@@ -148,11 +148,11 @@ class Param:
 
     def _one(self, value: Any) -> float | int:
         if self.integer:
-            if isinstance(value, bool) or not isinstance(value, Integral) \
-                    or not self.low <= value <= self.high:
+            whole = int(value) if isinstance(value, Integral) and not isinstance(value, bool) else None
+            if whole is None or not self.low <= whole <= self.high:
                 raise ValueError(f"{self._who} must be a whole number from {self.low:g} to "
                                  f"{self.high:g}, got {value!r}")
-            return int(value)
+            return whole
         try:
             number = float(value)
         except (TypeError, ValueError):
@@ -259,6 +259,15 @@ def param(
     return field(default=default, metadata={_KEY: spec})
 
 
+def _fields(obj: object) -> tuple[Field[Any], ...]:
+    """The dataclass fields of a :class:`Params` class or instance.
+
+    The mixin is only ever used on dataclasses, but a mixin cannot say so to a type checker
+    (there is no "dataclass" type), hence the one ignore.
+    """
+    return fields(obj)  # type: ignore[arg-type]  # a Params subclass is a dataclass by contract
+
+
 def _round_step(width: float) -> float:
     raw = width / 100
     magnitude = 10 ** math.floor(math.log10(raw))
@@ -309,7 +318,7 @@ class Params:
         if cached is not None:
             return cached
         specs: dict[str, Param] = {}
-        for f in fields(cls):  # type: ignore[arg-type]  # cls is a dataclass by contract
+        for f in _fields(cls):
             meta = f.metadata.get(_KEY)
             if meta is None:
                 continue
@@ -344,12 +353,12 @@ class Params:
         ValueError
             If a name is not a field (the message lists the fields) or a value is out of range.
         """
-        names = [f.name for f in fields(self)]  # type: ignore[arg-type]
+        names = [f.name for f in _fields(self)]
         unknown = [k for k in changes if k not in names]
         if unknown:
             raise ValueError(f"{type(self).__name__} has no parameter {unknown[0]!r}; it has "
                              f"{', '.join(names)}")
-        return _replace(self, **changes)  # type: ignore[type-var]
+        return _replace(self, **changes)  # type: ignore[type-var]  # self is a dataclass (see _fields)
 
     def to_dict(self) -> dict[str, Any]:
         """Every field by name, in field order.
@@ -358,7 +367,7 @@ class Params:
         -------
         dict
         """
-        return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+        return {f.name: getattr(self, f.name) for f in _fields(self)}
 
     def differences(self, other: Self) -> dict[str, tuple[Any, Any]]:
         """The fields that differ from ``other``, as ``name: (self value, other value)``.

@@ -1,15 +1,34 @@
-"""A coordination profile: how strong each mode is, and how much of each active mode is malign.
+"""A coordination profile: how strong each mode is, and how much of each mode is malign.
 
-A :class:`Profile` holds four *strengths* on a 0-1 scale (0 = absent, 1 = as strong as a mode gets)
-and, for each active mode, its *malign share*: the fraction of that mode's strength that takes its
-malign form (0 = wholly benign, 1 = wholly malign). Fatalism has no benign/malign split here; the
-kit treats it as something to acknowledge and keep in check.
+A :class:`Profile` holds four *strengths* on a 0-1 scale and, for each mode, its *malign share*:
+the fraction of that mode's strength that takes its malign form (0 = wholly benign, 1 = wholly
+malign). Fatalism has two faces too (Taylor, RSA, May 2021, "Between wisdom and despair"): a benign
+one -- acceptance of limits, humility about prediction, resilience -- and a malign one, despair and
+disengagement. Its malign share defaults to 1 (all despair), which is how the kit read fatalism
+before it had two faces, so profiles built without it keep their old scores.
+
+From grid-group cells to four strengths (the kit's choice)
+-----------------------------------------------------------
+In Douglas's grid-group scheme a person or unit sits in *one* cell, and diagonal opposites
+(hierarchy: high grid, high group; individualism: low grid, low group) exclude each other. The kit
+instead gives every mode its own strength, so a unit can be strong in hierarchy *and* in
+individualism, and can be weak in all four. That is a teaching choice, not the geometry: it
+follows Taylor's use of the forms as motivations and methods that coexist in any organisation, and
+the later cultural-theory view that every social setting holds all the ways of life in some mix
+(Thompson, Ellis & Wildavsky, 1990; Hood, 1998, on hybrids). One consequence has no counterpart in
+the theory: the "no strong form" configuration.
+
+What a strength means: an ordinal judgement on a 0-1 scale, not a measured quantity. 0 = the mode
+is absent; 0.5 = the kit's threshold for "strong" (a judgement, see
+:func:`coordkit.configuration.classify`); 0.8 = clearly strong: the mode shapes most of the
+decisions and relations it touches, though not all; 1 = as strong as the mode gets in any
+organisation you can imagine.
 
 Three ways in:
 
 - :meth:`Profile.from_strengths` -- absolute strengths, e.g. from sliders or a Likert scale;
 - :meth:`Profile.from_shares` -- divide-100 answers over the four modes (ipsative data, which
-  say how the modes compare with one another, not how strong any of them is);
+  say how the modes compare with one another, not how strong any of them is: a relative reading);
 - :meth:`Profile.from_mapping` -- a dict or pandas Series with named entries.
 
 Examples
@@ -57,14 +76,19 @@ def _check_unit(name: str, value: Any) -> float:
 
 @dataclass(frozen=True)
 class Profile:
-    """Strengths of the four modes and the malign share of each active mode.
+    """Strengths of the four modes and the malign share of each.
 
     Parameters
     ----------
     hierarchy, solidarity, individualism, fatalism : float
-        Strength of each mode, from 0 (absent) to 1 (as strong as it gets).
+        Strength of each mode, from 0 (absent) to 1 (as strong as it gets); 0.8 is "clearly
+        strong" (see the module docstring).
     malign_hierarchy, malign_solidarity, malign_individualism : float, default 0
         Fraction of that mode's strength that is malign, from 0 to 1.
+    malign_fatalism : float, default 1
+        Fraction of fatalism that is despair rather than wisdom. The default 1 reads all fatalism
+        as despair, as the kit did before fatalism had two faces; set it lower when you know
+        part of the fatalism is realism about limits.
 
     Raises
     ------
@@ -76,6 +100,8 @@ class Profile:
     >>> Profile(hierarchy=0.9, solidarity=0.8, individualism=0.2, fatalism=0.1,
     ...         malign_hierarchy=0.5).benign_strengths
     (0.45, 0.8, 0.2)
+    >>> Profile(0.9, 0.8, 0.2, 0.4, malign_fatalism=0.25).fatalism_faces
+    (0.3, 0.1)
     >>> Profile(hierarchy=1.2, solidarity=0, individualism=0, fatalism=0)
     Traceback (most recent call last):
     ...
@@ -89,6 +115,7 @@ class Profile:
     malign_hierarchy: float = 0.0
     malign_solidarity: float = 0.0
     malign_individualism: float = 0.0
+    malign_fatalism: float = 1.0
 
     def __post_init__(self) -> None:
         for field in fields(self):
@@ -107,8 +134,9 @@ class Profile:
         ----------
         strengths : iterable of 4 floats
             Hierarchy, solidarity, individualism and fatalism strengths, each in [0, 1].
-        malign : iterable of 3 floats, default all 0
-            Malign shares of hierarchy, solidarity and individualism, each in [0, 1].
+        malign : iterable of 3 or 4 floats, default all 0 (and fatalism 1)
+            Malign shares of hierarchy, solidarity, individualism and, optionally, fatalism,
+            each in [0, 1].
 
         Returns
         -------
@@ -118,6 +146,8 @@ class Profile:
         --------
         >>> Profile.from_strengths([0.9, 0.8, 0.2, 0.1]).individualism
         0.2
+        >>> Profile.from_strengths([0.9, 0.8, 0.2, 0.4], [0, 0, 0, 0.5]).fatalism_faces
+        (0.2, 0.2)
         """
         values = list(strengths)
         malign_values = list(malign)
@@ -126,10 +156,10 @@ class Profile:
                 f"strengths: expected 4 values (hierarchy, solidarity, individualism, fatalism), "
                 f"got {len(values)}"
             )
-        if len(malign_values) != 3:
+        if len(malign_values) not in (3, 4):
             raise ProfileError(
-                f"malign: expected 3 values (hierarchy, solidarity, individualism), "
-                f"got {len(malign_values)}"
+                f"malign: expected 3 values (hierarchy, solidarity, individualism) or 4 (and "
+                f"fatalism), got {len(malign_values)}"
             )
         return cls(*values, *malign_values)
 
@@ -142,12 +172,20 @@ class Profile:
         tolerance: float = 0.5,
         malign: Iterable[float] = (0.0, 0.0, 0.0),
     ) -> Profile:
-        """Build a profile from divide-100 shares of the four modes.
+        """Build a profile from divide-100 shares of the four modes (a relative reading).
 
         Divide-100 (ipsative) answers say how the modes compare, not how strong any one is, so
-        each strength is taken *relative to the strongest mode*: the mode with the most points gets
-        strength 1 and a mode with half as many gets 0.5. A profile built this way can never be
-        "weak across the board"; that needs absolute data (:meth:`from_strengths`).
+        the kit reads them relatively (its own convention, a judgement):
+
+        - each *active* mode's strength is taken relative to the strongest active mode: the
+          active mode with the most points gets 1, one with half as many gets 0.5;
+        - *fatalism's* strength is its share of all the points. Fatalism counts as unchecked
+          (at the default threshold of 0.5) only when it takes half the points or more, i.e.
+          when it outweighs the three active modes together. Reading it against the strongest
+          mode instead would call an even 25/25/25/25 split "overshadowed by fatalism".
+
+        A profile built this way can never be "weak across the board"; that needs absolute data
+        (:meth:`from_strengths`).
 
         Parameters
         ----------
@@ -157,8 +195,8 @@ class Profile:
             What the points should sum to.
         tolerance : float, default 0.5
             How far the sum may stray from ``total`` (rounding in survey tools).
-        malign : iterable of 3 floats, default all 0
-            Malign shares of hierarchy, solidarity and individualism.
+        malign : iterable of 3 or 4 floats, default all 0 (and fatalism 1)
+            Malign shares of hierarchy, solidarity, individualism and, optionally, fatalism.
 
         Returns
         -------
@@ -167,14 +205,16 @@ class Profile:
         Raises
         ------
         ProfileError
-            If a share is negative or not a number, a mode is missing or unknown, or the sum is
-            off by more than ``tolerance``.
+            If a share is negative or not a number, a mode is missing or unknown, the sum is
+            off by more than ``tolerance``, or every active mode has zero points.
 
         Examples
         --------
         >>> p = Profile.from_shares({"H": 40, "S": 35, "I": 10, "F": 15})
         >>> p.hierarchy, p.solidarity, p.individualism, p.fatalism
-        (1.0, 0.875, 0.25, 0.375)
+        (1.0, 0.875, 0.25, 0.15)
+        >>> Profile.from_shares([25, 25, 25, 25]).strengths
+        (1.0, 1.0, 1.0, 0.25)
         """
         points = _four_values(shares, "shares")
         for mode, value in zip(ALL_MODES, points, strict=True):
@@ -185,17 +225,19 @@ class Profile:
             raise ProfileError(
                 f"shares: points sum to {s:g}, not {total:g} (tolerance {tolerance:g})"
             )
-        top = max(points)
+        top = max(points[:3])
         if top <= 0:
-            raise ProfileError("shares: every share is zero")
-        return cls.from_strengths([v / top for v in points], malign=malign)
+            raise ProfileError("shares: every active mode (hierarchy, solidarity, individualism) "
+                               "has zero points, so their relative strengths are undefined")
+        fatalism = min(1.0, points[3] / s) if s > 0 else 0.0
+        return cls.from_strengths([*(v / top for v in points[:3]), fatalism], malign=malign)
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> Profile:
         """Build a profile from named values, e.g. a dict or a row of a table.
 
         Keys are mode names or initials (``"hierarchy"`` or ``"H"``) and, optionally,
-        ``"malign_<mode>"`` for the active modes. Extra keys are an error, so nothing is ignored
+        ``"malign_<mode>"`` for any mode (fatalism included). Extra keys are an error, so nothing is ignored
         silently.
 
         Parameters
@@ -218,8 +260,6 @@ class Profile:
             name = str(key).strip().lower()
             if name.startswith(_MALIGN_PREFIX):
                 mode = _parse_key(name[len(_MALIGN_PREFIX) :], key)
-                if mode is Mode.FATALISM:
-                    raise ProfileError(f"{key}: fatalism has no malign share in a profile")
                 field = f"{_MALIGN_PREFIX}{mode.value}"
             else:
                 field = _parse_key(name, key).value
@@ -268,6 +308,23 @@ class Profile:
         return tuple(s * (1.0 - m) for s, m in zip(self.active_strengths, self.malign, strict=True))  # type: ignore[return-value]
 
     @property
+    def fatalism_faces(self) -> tuple[float, float]:
+        """Fatalism's two faces as strengths: (wisdom, despair) = fatalism x (1 - m, m).
+
+        Examples
+        --------
+        >>> Profile(0.5, 0.5, 0.5, 0.4).fatalism_faces  # default: all despair
+        (0.0, 0.4)
+        """
+        f, m = self.fatalism, self.malign_fatalism
+        return (f * (1.0 - m), f * m)
+
+    @property
+    def despair(self) -> float:
+        """Strength of fatalism's malign face (despair): fatalism x its malign share."""
+        return self.fatalism * self.malign_fatalism
+
+    @property
     def shares(self) -> tuple[float, float, float]:
         """Shares of the three active modes, summing to 1 (equal thirds if all are zero)."""
         total = sum(self.active_strengths)
@@ -286,7 +343,7 @@ class Profile:
         return float(getattr(self, parse_mode(mode).value))
 
     def to_dict(self) -> dict[str, float]:
-        """All seven values by field name.
+        """All eight values by field name.
 
         Examples
         --------
@@ -296,7 +353,7 @@ class Profile:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def to_series(self) -> pd.Series:
-        """All seven values as a pandas Series indexed by field name."""
+        """All eight values as a pandas Series indexed by field name."""
         import pandas as pd
 
         return pd.Series(self.to_dict(), name="profile", dtype=float)

@@ -1,17 +1,17 @@
 r"""NHS reform scenarios: policy levers in plain units, mapped onto the mean-field teaching model.
 
 A policy-maker does not think in "support for hierarchy"; they think in numbers of targets,
-inspection regimes, devolution, payment systems. This module gives ten such levers in plain units
-(:class:`PolicyLevers`), maps them onto the inputs of :mod:`coordkit.models.dynamics`, runs and
-compares scenarios, and loads sourced presets from ``data/nhs_scenarios.csv`` -- from the 1948
-founding settlement to the 2025 10 Year Health Plan.
+inspection regimes, devolution, payment systems. This module gives twelve such levers in plain
+units (:class:`PolicyLevers`), maps them onto the inputs of :mod:`coordkit.models.dynamics`, runs
+and compares scenarios, and loads sourced presets from ``data/nhs_scenarios.csv`` -- from the 1948
+founding settlement to the 2025 10 Year Health Plan -- each starting from a profile of its period
+(:data:`coordkit.archetypes.PERIOD_STARTS`).
 
 The mapping is a judgement
 --------------------------
-How a lever moves the model is the kit's reading of coordination theory and of the seed post
-(Taylor, NHS Confederation, 15 November 2022), not an estimate. Each policy lever is first put on
-a 0-1 scale :math:`x_k` (targets on a log scale: the first ten targets change more than the
-hundred-and-first), then every model input is
+How a lever moves the model is the kit's reading of coordination theory, of Taylor (2022) and of
+Hood, not an estimate. Each policy lever is first put on a 0-1 scale :math:`x_k` (targets on a log
+scale: the first ten targets change more than the hundred-and-first), then every model input is
 
 .. math::
 
@@ -21,25 +21,41 @@ with a base :math:`a_j` and coefficients :math:`c_{jk}` listed in :data:`MAPPING
 rationale in :data:`LEVERS`), clipped to the model input's range. So every model input moves
 monotonically with every policy lever, in the direction the table says -- tests check this.
 Funding and demand growth act through capacity relative to demand over a ten-year horizon:
-:math:`C/D = ((1 + g_{funding}) / (1 + g_{demand}))^{10}`.
+:math:`C/D = ((1 + g_{funding}) / (1 + g_{demand}))^{10}`. Anything the model then shows follows
+from these coefficients: it holds *in this model, by construction*.
 
-Highlights of the reading (see :data:`LEVERS` for all):
+Choices in the reading (see :data:`LEVERS` for all):
 
-- many central targets and intense inspection push hierarchy, and a share of what they add is
-  malign (targets enforced by blame, "targets and terror");
-- payment by results and competition push individualism but invite gaming and, as the seed warns,
-  cut against integration (solidarity);
-- individualism is more than markets: professional autonomy and freedom from blame push *benign*
-  individualism and make renewal easier;
-- intermediate institutions (royal colleges, confederations) feed solidarity and collective
-  learning -- the role the seed finds missing from accounts of the NHS;
-- no lever beats a mismatch between demand and capacity: the outcome is capped by it.
+- *Gaming is malign individualism.* After Bevan & Hood (2006), gaming is the self-seeking response
+  of agents to hierarchist targets: targets (and payment by results) raise the malign share of
+  *individualism*; what targets add to malign hierarchy is blame and fear. The questionnaire codes
+  gaming the same way.
+- *Competition between providers is not rivalry between modes.* The model's ``rivalry`` input is
+  how strongly a dominant mode crowds out the others; provider competition happens inside
+  individualism, so it feeds individualism (and erodes collaboration), not ``rivalry``.
+- *Freedom from blame and professional autonomy are two levers.* Psychological safety is a belief
+  a team holds in common (Edmondson, 1999), closer to solidarity; professional autonomy -- room to
+  decide how to do one's work -- is benign individualism, Taylor's point that individualism is more
+  than markets.
+- *Devolution often relocates hierarchy.* Handing decisions to integrated care systems moves part
+  of the hierarchy to system boards rather than removing it, so it takes only a little weight off
+  hierarchy here. (The agent model of chapter 6 uses "devolution" for a different thing: an ICS
+  shielding its providers from central targets; see :mod:`coordkit.models.agents`.)
+- *A statutory duty to collaborate is a hierarchist instrument used to make solidarity.* It adds
+  solidarity and a little hierarchy, some of the solidarity arrives as compliance, and the hybrid
+  raises rivalry between the modes (Hood, 1995: hybrids of control types tend to be unstable).
+- *Unannounced inspection is contrived randomness*, Hood's fatalist control: unpredictable checks
+  make gaming and cosy collusion harder. The model has no input for fatalism itself, so the cost of
+  unpredictability to staff is not modelled -- one of its limits.
+- Intermediate institutions (royal colleges, confederations) feed solidarity and collective
+  learning -- the role Taylor (2022) finds missing from accounts of the NHS.
+- No lever beats a mismatch between demand and capacity: the outcome is capped by it.
 
 Examples
 --------
 >>> levers = PolicyLevers(central_targets=10, devolution=8)
 >>> round(levers.to_model().support_hierarchy, 3)
-0.379
+0.539
 >>> result = run(levers, years=10)
 >>> result.configuration.name
 'balanced'
@@ -53,8 +69,10 @@ from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from coordkit.archetypes import ARCHETYPES, PERIOD_STARTS
 from coordkit.configuration import Configuration, classify
 from coordkit.models.dynamics import LEVER_SPECS, Levers, Trajectory, simulate
+from coordkit.params import Param, Params, param
 from coordkit.profile import Profile
 
 if TYPE_CHECKING:
@@ -83,135 +101,84 @@ __all__ = [
 #: Years over which funding and demand growth compound into capacity relative to demand.
 HORIZON_YEARS = 10
 
-#: Where scenario runs start unless told otherwise: the traditional public-sector deficit culture
-#: (an illustrative archetype, see :mod:`coordkit.archetypes`).
-START = Profile(hierarchy=0.85, solidarity=0.7, individualism=0.25, fatalism=0.3,
-                malign_hierarchy=0.3)
+#: Where a run of bare levers starts unless told otherwise: the traditional public-sector deficit
+#: culture (an illustrative archetype, see :mod:`coordkit.archetypes`). Presets start from their
+#: own period's profile instead (:attr:`Scenario.initial`).
+START = ARCHETYPES["traditional public sector"]
 
 
 @dataclass(frozen=True)
-class PolicyLever:
-    """One policy lever: its plain-language label, unit, range, default and rationale.
+class PolicyLever(Param):
+    """One policy lever: a :class:`coordkit.params.Param` whose ``help`` is its rationale.
 
     Attributes
     ----------
-    name : str
-        Field name in :class:`PolicyLevers`.
-    label : str
-        Short label for sliders and tables.
-    unit : str
-        The unit a policy-maker would use.
-    low, high, default : float
-        Range and default value.
-    rationale : str
-        Why the lever moves the model the way :data:`MAPPING` says (a judgement).
+    name, label, unit, low, high, step, default, help, scale
+        As in :class:`~coordkit.params.Param`; ``scale`` is ``"log"`` for central targets (the
+        first ten targets change more than the hundred-and-first).
+
+    Examples
+    --------
+    >>> LEVERS["central_targets"].normalise(150)
+    1.0
+    >>> round(LEVERS["devolution"].normalise(5), 2)
+    0.5
     """
 
-    name: str
-    label: str
-    unit: str
-    low: float
-    high: float
-    default: float
-    rationale: str
-
-    def normalise(self, value: float) -> float:
-        """Put a value on the 0-1 scale used by the mapping (targets: log scale).
-
-        Examples
-        --------
-        >>> LEVERS["central_targets"].normalise(150)
-        1.0
-        >>> round(LEVERS["devolution"].normalise(5), 2)
-        0.5
-        """
-        if self.name == "central_targets":
-            return math.log1p(value) / math.log1p(self.high)
-        return (value - self.low) / (self.high - self.low)
+    @property
+    def rationale(self) -> str:
+        """Why the lever moves the model the way :data:`MAPPING` says (a judgement)."""
+        return self.help
 
 
-_L = PolicyLever
-#: The ten policy levers, by field name.
-LEVERS: dict[str, PolicyLever] = {
-    lever.name: lever
-    for lever in (
-        _L("central_targets", "Central targets", "national targets in planning guidance", 0, 150, 30,
-           "Targets are instructions from the centre: they add hierarchy, and when enforced by "
-           "blame part of what they add is malign (gaming, fear); the effect flattens as targets "
-           "multiply. Counts: 133 in 2022/23 and 18 in 2025/26 guidance (NHS Confederation)."),
-        _L("inspection", "Inspection and regulation", "intensity, 0 (none) to 10 (special "
-           "measures everywhere)", 0, 10, 5,
-           "Inspection is oversight, Hood's hierarchist control: it adds hierarchy, some of it "
-           "malign (defensive compliance), and checks cosy, self-regarding groups."),
-        _L("devolution", "Devolution to systems", "0 (run from the centre) to 10 (systems and "
-           "places decide)", 0, 10, 5,
-           "Handing decisions to ICSs and places takes weight off central hierarchy and gives "
-           "room to local collaboration (solidarity) and local initiative (individualism)."),
-        _L("financial_incentives", "Financial incentives (PbR)", "0 (block budgets) to 10 "
-           "(payment by results throughout)", 0, 10, 3,
-           "Money that follows activity pushes individualism but invites gaming, and pays "
-           "organisations to compete for activity rather than to integrate -- the seed's warning "
-           "that payment by results runs against integration."),
-        _L("competition", "Competition between providers", "0 (none) to 10 (open tendering "
-           "everywhere)", 0, 10, 2,
-           "Competition is Hood's individualist control: it adds individualism, some of it malign, "
-           "sharpens rivalry between modes and erodes collaboration."),
-        _L("psychological_safety", "Autonomy and freedom from blame", "0 (blame culture) to 10 "
-           "(safe to try and fail)", 0, 10, 4,
-           "The seed's point that individualism is more than markets: freedom to be brave and "
-           "creative without fear of blame adds benign individualism, takes the blame out of "
-           "hierarchy and makes learning from failure (renewal, critique) easier."),
-        _L("intermediate_institutions", "Intermediate institutions", "0 (absent) to 10 (royal "
-           "colleges, confederations and networks fully engaged)", 0, 10, 5,
-           "Bodies between the centre and the front line shape professional values and collective "
-           "learning: solidarity, renewal and constructive critique (the role the seed finds "
-           "missing from the 2022 operating framework)."),
-        _L("collaboration_duty", "Duty to collaborate", "0 (none) to 10 (statutory duty, "
-           "shared budgets)", 0, 10, 5,
-           "A duty to collaborate and integrate builds solidarity across organisations, damps "
-           "rivalry and restrains the malign, self-serving side of individualism."),
-        _L("funding_growth", "Funding growth", "real-terms % a year", -2, 8, 3,
-           "Funding and capacity growth raise capacity; with demand growth it sets the ceiling "
-           "on the outcome (capacity relative to demand after ten years)."),
-        _L("demand_growth", "Demand growth", "% a year", 0, 8, 3,
-           "Demand growth (ageing, illness, expectations) lowers capacity relative to demand; "
-           "no balance of the modes makes up for the shortfall."),
-    )
-}
+#: The twelve policy levers, by field name, in field order (each a :class:`PolicyLever`).
+LEVERS: dict[str, PolicyLever] = {}
 
 #: How each model input depends on the normalised policy levers: ``input: (base, {lever: coef})``.
 #: A judgement: the rationale for each lever is in :data:`LEVERS`.
 MAPPING: dict[str, tuple[float, dict[str, float]]] = {
-    "support_hierarchy": (0.4, {"central_targets": 0.25, "inspection": 0.2, "devolution": -0.3}),
-    "malign_bias_hierarchy": (0.0, {"central_targets": 0.3, "inspection": 0.25,
+    "support_hierarchy": (0.35, {"central_targets": 0.25, "inspection": 0.2, "devolution": -0.1,
+                                 "collaboration_duty": 0.1}),
+    "malign_bias_hierarchy": (0.0, {"central_targets": 0.25, "inspection": 0.2,
                                     "psychological_safety": -0.3}),
-    "support_solidarity": (0.25, {"devolution": 0.15, "intermediate_institutions": 0.3,
-                                  "collaboration_duty": 0.3, "competition": -0.2,
-                                  "financial_incentives": -0.15}),
-    "malign_bias_solidarity": (0.1, {"inspection": -0.1, "collaboration_duty": 0.05}),
+    "support_solidarity": (0.2, {"devolution": 0.15, "intermediate_institutions": 0.3,
+                                 "collaboration_duty": 0.3, "psychological_safety": 0.15,
+                                 "competition": -0.2, "financial_incentives": -0.15}),
+    "malign_bias_solidarity": (0.1, {"inspection": -0.1, "unannounced_inspection": -0.1,
+                                     "collaboration_duty": 0.1}),
     "support_individualism": (0.1, {"financial_incentives": 0.25, "competition": 0.25,
-                                    "devolution": 0.15, "psychological_safety": 0.3}),
-    "malign_bias_individualism": (0.05, {"financial_incentives": 0.35, "competition": 0.25,
-                                         "psychological_safety": -0.15,
+                                    "devolution": 0.1, "professional_autonomy": 0.3}),
+    "malign_bias_individualism": (0.05, {"central_targets": 0.15, "financial_incentives": 0.3,
+                                         "competition": 0.2, "professional_autonomy": -0.15,
+                                         "unannounced_inspection": -0.15,
                                          "collaboration_duty": -0.1}),
-    "rivalry": (0.8, {"competition": 0.6, "collaboration_duty": -0.5}),
+    "rivalry": (0.6, {"collaboration_duty": 0.1}),
     "critique": (0.3, {"intermediate_institutions": 0.4, "psychological_safety": 0.3}),
     "renewal": (0.05, {"intermediate_institutions": 0.25, "psychological_safety": 0.25}),
 }
 
 
 @dataclass(frozen=True)
-class PolicyLevers:
-    """Ten policy levers in plain units (see :data:`LEVERS` for ranges and rationales).
+class PolicyLevers(Params):
+    """Twelve policy levers in plain units (see :data:`LEVERS` for ranges and rationales).
+
+    Declared with :func:`coordkit.params.param`, so ranges are checked on construction and in
+    :meth:`replace`, and :meth:`specs`, :meth:`to_dict` and :meth:`differences` come from
+    :class:`coordkit.params.Params`.
 
     Parameters
     ----------
     central_targets : float, 0 to 150, default 30
     inspection : float, 0 to 10, default 5
+    unannounced_inspection : float, 0 to 10, default 2
+        Contrived randomness (new).
     devolution : float, 0 to 10, default 5
     financial_incentives : float, 0 to 10, default 3
     competition : float, 0 to 10, default 2
     psychological_safety : float, 0 to 10, default 4
+        Freedom from blame (psychological safety).
+    professional_autonomy : float, 0 to 10, default 4
+        Split out of the old "autonomy and freedom from blame" lever.
     intermediate_institutions : float, 0 to 10, default 5
     collaboration_duty : float, 0 to 10, default 5
     funding_growth : float, -2 to 8 (% a year), default 3
@@ -230,48 +197,134 @@ class PolicyLevers:
     ValueError: competition (Competition between providers) must be between 0 and 10, got 11
     """
 
-    central_targets: float = LEVERS["central_targets"].default
-    inspection: float = LEVERS["inspection"].default
-    devolution: float = LEVERS["devolution"].default
-    financial_incentives: float = LEVERS["financial_incentives"].default
-    competition: float = LEVERS["competition"].default
-    psychological_safety: float = LEVERS["psychological_safety"].default
-    intermediate_institutions: float = LEVERS["intermediate_institutions"].default
-    collaboration_duty: float = LEVERS["collaboration_duty"].default
-    funding_growth: float = LEVERS["funding_growth"].default
-    demand_growth: float = LEVERS["demand_growth"].default
-
-    def __post_init__(self) -> None:
-        for f in fields(self):
-            spec, value = LEVERS[f.name], getattr(self, f.name)
-            try:
-                number = float(value)
-            except (TypeError, ValueError):
-                raise ValueError(f"{f.name} ({spec.label}): {value!r} is not a number") from None
-            if not spec.low <= number <= spec.high:  # also rejects NaN
-                raise ValueError(f"{f.name} ({spec.label}) must be between {spec.low:g} and "
-                                 f"{spec.high:g}, got {value!r}")
-            object.__setattr__(self, f.name, number)
-
-    def to_dict(self) -> dict[str, float]:
-        """All ten levers by name.
-
-        Examples
-        --------
-        >>> PolicyLevers().to_dict()["central_targets"]
-        30.0
-        """
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-    def replace(self, **changes: float) -> PolicyLevers:
-        """Return a copy with some levers changed (validated like the original).
-
-        Examples
-        --------
-        >>> PolicyLevers().replace(devolution=9).devolution
-        9.0
-        """
-        return replace(self, **changes)
+    central_targets: float = param(
+        30, 0, 150, label='Central targets', step=1.0, scale="log",
+        unit=(
+            'national targets in planning guidance'
+        ),
+        help=(
+            'Targets are instructions from the centre: they add hierarchy, and when enforced by blame part '
+            'of what they add is malign (fear, defensive compliance). They also provoke gaming, which the '
+            'kit counts as malign individualism (after Bevan & Hood, 2006). The effect flattens as targets '
+            'multiply. Counts: 133 in 2022/23 and 18 in 2025/26 guidance (NHS Confederation).'
+        ),
+    )
+    inspection: float = param(
+        5, 0, 10, label='Scheduled inspection and regulation', step=0.5,
+        unit=(
+            'intensity, 0 (none) to 10 (special measures everywhere)'
+        ),
+        help=(
+            "Announced, scheduled inspection is oversight, Hood's hierarchist control: it adds hierarchy, "
+            'some of it malign (defensive compliance), and checks cosy, self-regarding groups.'
+        ),
+    )
+    unannounced_inspection: float = param(
+        2, 0, 10, label='Unannounced inspection and random audit', step=0.5,
+        unit=(
+            '0 (never) to 10 (any service, any day)'
+        ),
+        help=(
+            "Contrived randomness, Hood's fatalist control: checks nobody can predict make gaming and cosy "
+            'collusion harder, so they lower the malign share of individualism and solidarity. The model has'
+            ' no input for fatalism itself, so the cost of unpredictability to staff is not modelled.'
+        ),
+    )
+    devolution: float = param(
+        5, 0, 10, label='Devolution to systems', step=0.5,
+        unit=(
+            '0 (run from the centre) to 10 (systems and places decide)'
+        ),
+        help=(
+            'Handing decisions to ICSs and places gives room to local collaboration (solidarity) and local '
+            'initiative (individualism), but often relocates hierarchy to system boards rather than removing'
+            ' it, so it takes only a little weight off hierarchy.'
+        ),
+    )
+    financial_incentives: float = param(
+        3, 0, 10, label='Financial incentives (PbR)', step=0.5,
+        unit=(
+            '0 (block budgets) to 10 (payment by results throughout)'
+        ),
+        help=(
+            'Money that follows activity pushes individualism but invites gaming, and pays organisations to '
+            "compete for activity rather than to integrate -- Taylor's (2022) warning that payment by "
+            'results runs against integration.'
+        ),
+    )
+    competition: float = param(
+        2, 0, 10, label='Competition between providers', step=0.5,
+        unit=(
+            '0 (none) to 10 (open tendering everywhere)'
+        ),
+        help=(
+            "Competition is Hood's individualist control: it adds individualism, some of it malign, and "
+            'erodes collaboration. It is competition between providers, inside individualism, so it does not'
+            " feed the model's rivalry between modes."
+        ),
+    )
+    psychological_safety: float = param(
+        4, 0, 10, label='Freedom from blame (psychological safety)', step=0.5,
+        unit=(
+            '0 (blame culture) to 10 (safe to speak up, try and fail)'
+        ),
+        help=(
+            'Psychological safety is a belief a team holds in common (Edmondson, 1999), so it adds '
+            'solidarity; it takes the blame out of hierarchy and makes learning from failure (renewal, '
+            'critique) easier. Taylor (2022) asks how to address a risk-averse, blame-fearing culture.'
+        ),
+    )
+    professional_autonomy: float = param(
+        4, 0, 10, label='Professional autonomy', step=0.5,
+        unit=(
+            '0 (scripted work) to 10 (staff and teams decide how to work)'
+        ),
+        help=(
+            "Room to decide how to do one's work and to try new things: benign individualism, Taylor's "
+            '(2022) point that individualism is more than markets. It adds individualism and lowers its '
+            'malign share.'
+        ),
+    )
+    intermediate_institutions: float = param(
+        5, 0, 10, label='Intermediate institutions', step=0.5,
+        unit=(
+            '0 (absent) to 10 (royal colleges, confederations and networks fully engaged)'
+        ),
+        help=(
+            'Bodies between the centre and the front line shape professional values and collective learning:'
+            ' solidarity, renewal and constructive critique (the role Taylor, 2022, finds missing from NHS '
+            "England's 2022 operating framework)."
+        ),
+    )
+    collaboration_duty: float = param(
+        5, 0, 10, label='Statutory duty to collaborate', step=0.5,
+        unit=(
+            '0 (none) to 10 (statutory duty, shared budgets)'
+        ),
+        help=(
+            'A hierarchist instrument used to make solidarity: it adds solidarity and a little hierarchy, '
+            'restrains self-serving individualism, but some of the solidarity it makes is compliance, and '
+            'the hybrid raises rivalry between the modes (Hood, 1995: hybrids of control types tend to be '
+            'unstable).'
+        ),
+    )
+    funding_growth: float = param(
+        3, -2, 8, label='Funding growth', step=0.1,
+        unit=(
+            'real-terms % a year'
+        ),
+        help=(
+            'Funding and capacity growth raise capacity; with demand growth it sets the ceiling on the '
+            'outcome (capacity relative to demand after ten years).'
+        ),
+    )
+    demand_growth: float = param(
+        3, 0, 8, label="Demand growth", step=0.1, unit="% a year",
+        help=(
+            "Demand growth (ageing, illness, expectations) lowers capacity relative to demand; "
+            "no balance of the modes makes up for the shortfall."
+        ),
+    )
 
     @property
     def capacity_ratio(self) -> float:
@@ -309,8 +362,12 @@ class PolicyLevers:
         return Levers(**values, demand=1.0, capacity=capacity)
 
 
+LEVERS.update({name: PolicyLever(**{f.name: getattr(spec, f.name) for f in fields(spec)})
+               for name, spec in PolicyLevers.specs().items()})
+
+
 def lever_table() -> pd.DataFrame:
-    """The ten policy levers as a table: label, unit, range and default.
+    """The twelve policy levers as a table: label, unit, range and default.
 
     Returns
     -------
@@ -343,7 +400,7 @@ def lever_effects() -> pd.DataFrame:
     --------
     >>> t = lever_effects()
     >>> t.query("policy_lever == 'competition'")["model_input"].tolist()
-    ['support_solidarity', 'support_individualism', 'malign_bias_individualism', 'rivalry']
+    ['support_solidarity', 'support_individualism', 'malign_bias_individualism']
     """
     import pandas as pd
 
@@ -408,6 +465,9 @@ class Scenario:
         Rows of ``nhs_reforms.csv`` the scenario draws on.
     sources : tuple of str
         Addresses the facts behind it were read at.
+    start_profile : str, default "traditional public sector"
+        Name of the period profile the scenario starts from, in
+        :data:`coordkit.archetypes.PERIOD_STARTS` (a judgement).
     """
 
     id: str
@@ -419,6 +479,29 @@ class Scenario:
     rationale: str
     reform_ids: tuple[str, ...]
     sources: tuple[str, ...]
+    start_profile: str = "traditional public sector"
+
+    @property
+    def initial(self) -> Profile:
+        """The profile a run of this scenario starts from (its period's, a judgement).
+
+        Examples
+        --------
+        >>> preset("founding_1948").initial.solidarity
+        0.8
+        """
+        return PERIOD_STARTS[self.start_profile]
+
+    def replace(self, **lever_changes: float) -> Scenario:
+        """A copy with some levers changed; period, start profile and sources stay.
+
+        Examples
+        --------
+        >>> s = preset("rumoured_2022").replace(funding_growth=3.6)
+        >>> s.levers.funding_growth, s.initial == preset("rumoured_2022").initial
+        (3.6, True)
+        """
+        return replace(self, levers=self.levers.replace(**lever_changes))
 
 
 def load_presets(directory: str | None = None) -> dict[str, Scenario]:
@@ -442,7 +525,8 @@ def load_presets(directory: str | None = None) -> dict[str, Scenario]:
     coordkit.data.DataValidationError
         If the file does not match its sidecar.
     ValueError
-        If a preset's lever value is out of range (naming the preset and the lever).
+        If a preset's lever value is out of range, or its start profile is unknown (naming the
+        preset and the lever or profile).
 
     Examples
     --------
@@ -464,11 +548,15 @@ def _read_presets(directory: str | None) -> tuple[tuple[str, Scenario], ...]:
             levers = PolicyLevers(**{name: row[name] for name in LEVERS})
         except ValueError as error:
             raise ValueError(f"nhs_scenarios.csv, preset {row['id']!r}: {error}") from None
+        if row["start_profile"] not in PERIOD_STARTS:
+            raise ValueError(f"nhs_scenarios.csv, preset {row['id']!r}, column start_profile: "
+                             f"{row['start_profile']!r} is not one of {', '.join(PERIOD_STARTS)}")
         out[row["id"]] = Scenario(
             id=row["id"], name=row["name"], start_year=int(row["start_year"]),
             end_year=int(row["end_year"]), description=row["description"], levers=levers,
             rationale=row["rationale"], reform_ids=tuple(str(row["reform_ids"]).split()),
             sources=tuple(s.strip() for s in str(row["sources"]).split(";") if s.strip()),
+            start_profile=row["start_profile"],
         )
     return tuple(sorted(out.items(), key=lambda item: item[1].start_year))
 
@@ -548,10 +636,16 @@ class ScenarioResult:
         }
 
 
+def _start(levers: PolicyLevers | Scenario, initial: Profile | None) -> Profile:
+    if initial is not None:
+        return initial
+    return levers.initial if isinstance(levers, Scenario) else START
+
+
 def run(
     levers: PolicyLevers | Scenario,
     *,
-    initial: Profile = START,
+    initial: Profile | None = None,
     years: float = 10.0,
     name: str | None = None,
 ) -> ScenarioResult:
@@ -560,8 +654,9 @@ def run(
     Parameters
     ----------
     levers : PolicyLevers or Scenario
-    initial : Profile, default :data:`START`
-        Where the run starts.
+    initial : Profile, optional
+        Where the run starts: by default a scenario's own period profile
+        (:attr:`Scenario.initial`), or :data:`START` for bare levers.
     years : float, default 10
     name : str, optional
         A label (defaults to the scenario's name, or ``"scenario"``).
@@ -574,8 +669,9 @@ def run(
     --------
     >>> r = run(preset("targets_2000"))
     >>> r.name, r.configuration.kind.value
-    ('Targets and star ratings (2000-2005)', 'monoculture')
+    ('Targets and star ratings (2000-2005)', 'deficit culture')
     """
+    initial = _start(levers, initial)
     if isinstance(levers, Scenario):
         name = name or levers.name
         levers = levers.levers
@@ -583,24 +679,25 @@ def run(
     return ScenarioResult(name or "scenario", levers, trajectory)
 
 
-def preset_table(*, initial: Profile = START, years: float = 10.0) -> pd.DataFrame:
-    """Every preset run for ``years`` from the same start: period and headline results.
+def preset_table(*, initial: Profile | None = None, years: float = 10.0) -> pd.DataFrame:
+    """Every preset run for ``years``: period, start profile and headline results.
 
     Parameters
     ----------
-    initial : Profile, default :data:`START`
+    initial : Profile, optional
+        One start for every preset; by default each starts from its own period's profile.
     years : float, default 10
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by preset name, with ``period`` and the columns of
+        Indexed by preset name, with ``period``, ``starts from`` and the columns of
         :meth:`ScenarioResult.summary` except the per-mode malign shares.
 
     Examples
     --------
     >>> preset_table().loc["Targets and star ratings (2000-2005)", "configuration"]
-    'hierarchy monoculture'
+    'deficit culture: weak individualism'
     """
     import pandas as pd
 
@@ -609,13 +706,15 @@ def preset_table(*, initial: Profile = START, years: float = 10.0) -> pd.DataFra
         summary = run(scenario, initial=initial, years=years).summary()
         rows[scenario.name] = {
             "period": f"{scenario.start_year}-{scenario.end_year}",
+            "starts from": "(given)" if initial is not None else scenario.start_profile,
             **{k: v for k, v in summary.items() if not k.startswith("malign_")},
         }
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
 def run_sequence(
-    scenarios: Sequence[Scenario], *, initial: Profile = START, years_each: float | None = None
+    scenarios: Sequence[Scenario], *, initial: Profile | None = None,
+    years_each: float | None = None,
 ) -> list[ScenarioResult]:
     """Run scenarios one after another, each starting where the last ended.
 
@@ -625,7 +724,8 @@ def run_sequence(
     Parameters
     ----------
     scenarios : sequence of Scenario
-    initial : Profile, default :data:`START`
+    initial : Profile, optional
+        Where the first scenario starts (by default, its own period profile).
     years_each : float, optional
 
     Returns
@@ -638,8 +738,10 @@ def run_sequence(
     >>> [round(r.trajectory.time[-1]) for r in history]
     [25, 8, 7]
     """
-    results = []
-    state = initial
+    results: list[ScenarioResult] = []
+    if not scenarios:
+        return results
+    state = _start(scenarios[0], initial)
     for scenario in scenarios:
         years = years_each or max(1, scenario.end_year - scenario.start_year)
         result = run(scenario, initial=state, years=years)
@@ -651,7 +753,7 @@ def run_sequence(
 def compare(
     scenarios: Mapping[str, PolicyLevers | Scenario],
     *,
-    initial: Profile = START,
+    initial: Profile | None = None,
     years: float = 10.0,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Run scenarios side by side; report results and which levers made the difference.
@@ -665,7 +767,9 @@ def compare(
     ----------
     scenarios : mapping of name to PolicyLevers or Scenario
         Two or more scenarios; the first is the reference.
-    initial : Profile, default :data:`START`
+    initial : Profile, optional
+        One start for every run, so that only the levers differ; by default the reference's own
+        start (its period profile if it is a :class:`Scenario`, else :data:`START`).
     years : float, default 10
 
     Returns
@@ -693,9 +797,10 @@ def compare(
 
     if len(scenarios) < 2:
         raise ValueError("compare needs at least two scenarios")
+    initial = _start(next(iter(scenarios.values())), initial)
     levers = {name: (s.levers if isinstance(s, Scenario) else s) for name, s in scenarios.items()}
     runs = {name: run(lv, initial=initial, years=years, name=name) for name, lv in levers.items()}
-    results = pd.DataFrame({name: r.summary() for name, r in runs.items()}).T
+    results = pd.DataFrame({name: r.summary() for name, r in runs.items()}).T.infer_objects()
     reference_name, reference = next(iter(levers.items()))
     base = runs[reference_name].summary()
     rows = []
@@ -724,7 +829,7 @@ def ceiling_curve(
     levers: PolicyLevers,
     ratios: Sequence[float] | None = None,
     *,
-    initial: Profile = START,
+    initial: Profile | None = None,
     years: float = 10.0,
 ) -> pd.DataFrame:
     """The outcome a set of levers reaches at each capacity-to-demand ratio, against the ceiling.
@@ -738,7 +843,8 @@ def ceiling_curve(
     levers : PolicyLevers
     ratios : sequence of float, optional
         Capacity relative to demand; defaults to 0.4 to 1.4 in steps of 0.05.
-    initial : Profile, default :data:`START`
+    initial : Profile, optional
+        Where each run starts (default :data:`START`).
     years : float, default 10
 
     Returns
@@ -756,6 +862,7 @@ def ceiling_curve(
 
     if ratios is None:
         ratios = [round(0.4 + 0.05 * k, 2) for k in range(21)]
+    initial = START if initial is None else initial
     model = levers.to_model()
     rows = []
     for ratio in ratios:

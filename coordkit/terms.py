@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from coordkit.exercises import normalise
+from coordkit.text import normalise
 
 __all__ = ["Entry", "GlossaryError", "entries", "glossary", "markdown"]
 

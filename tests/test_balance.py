@@ -8,6 +8,7 @@ from scipy.stats import entropy
 
 from coordkit.balance import (
     EVENNESS_METHODS,
+    balance_index,
     dynamic_balance,
     evenness,
     malign_share,
@@ -21,7 +22,7 @@ positive = st.floats(1e-6, 1e6, allow_nan=False, allow_infinity=False)
 nonneg = st.floats(0, 1e6, allow_nan=False, allow_infinity=False)
 three = st.lists(nonneg, min_size=3, max_size=3).filter(lambda v: sum(v) > 1e-9)
 unit = st.floats(0, 1, allow_nan=False)
-profiles = st.builds(Profile, unit, unit, unit, unit, unit, unit, unit)
+profiles = st.builds(Profile, unit, unit, unit, unit, unit, unit, unit, unit)
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -128,7 +129,8 @@ def test_score_is_the_product_of_its_components(p):
     r = report(p)
     assert 0 <= r.score <= 1
     assert r.score == pytest.approx(
-        r.evenness * r.strength * (1 - r.malign_share) * (1 - r.fatalism), abs=1e-9)
+        r.evenness * r.strength * (1 - r.malign_share) * (1 - r.despair), abs=1e-9)
+    assert r.despair == pytest.approx(p.fatalism * p.malign_fatalism)
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -140,6 +142,27 @@ def test_score_never_rises_with_fatalism_or_malignity(method, p):
     # More malign hierarchy can even out a hierarchy-heavy profile, but never adds benign
     # strength: the mean benign strength cannot rise.
     assert np.mean(worse.benign_strengths) <= np.mean(p.benign_strengths) + 1e-12
+
+
+def test_dynamic_balance_is_an_alias_of_the_balance_index():
+    assert dynamic_balance is balance_index
+
+
+def test_benign_fatalism_scores_higher_than_the_same_profile_with_malign_fatalism():
+    despair = Profile(0.8, 0.7, 0.6, 0.5, malign_fatalism=1.0)
+    wisdom = despair.replace(malign_fatalism=0.0)
+    assert balance_index(wisdom) > balance_index(despair)
+    # Wisdom is no penalty: the same as having no fatalism at all.
+    assert balance_index(wisdom) == pytest.approx(balance_index(despair.replace(fatalism=0.0)))
+    # The default reads all fatalism as despair, reproducing the index before fatalism had two faces.
+    assert balance_index(Profile(0.8, 0.7, 0.6, 0.5)) == pytest.approx(balance_index(despair))
+
+
+@pytest.mark.parametrize("method", METHODS)
+@given(p=profiles)
+def test_index_never_rises_with_despair(method, p):
+    more = p.replace(malign_fatalism=min(1.0, p.malign_fatalism + 0.2))
+    assert balance_index(more, method) <= balance_index(p, method) + 1e-12
 
 
 def test_score_is_one_only_at_full_benign_balance():
@@ -156,4 +179,4 @@ def test_components():
     assert dynamic_balance(Profile(0, 0, 0, 0.5)) == 0.0
     r = report(Profile(0, 0, 0, 0.5))
     assert (r.evenness, r.raw_evenness, r.score) == (0.0, 0.0, 0.0)
-    assert "balance 0.00" in r.as_text()
+    assert "balance index 0.00" in r.as_text()

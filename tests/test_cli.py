@@ -11,6 +11,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+import yaml
 
 from coordkit import cli
 from coordkit.data import data_dir
@@ -160,3 +161,96 @@ def test_progress_printer_on_a_terminal():
     silent = io.StringIO()
     cli.Progress(silent, enabled=False).update(0.5, "x")
     assert silent.getvalue() == ""
+
+
+# ----- survey-tool exports through the real entry point --------------------------------------------
+TOOLS = CORPUS / "tools"
+TOOL_INDEX = yaml.safe_load((TOOLS / "index.yml").read_text(encoding="utf-8"))
+REPORTABLE = sorted(name for name, spec in TOOL_INDEX.items() if spec.get("report") == "ok")
+
+
+def tree(path: Path) -> dict[str, str]:
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    return {str(p): sha(p) for p in files}
+
+
+@pytest.mark.parametrize("name", REPORTABLE)
+def test_one_command_turns_each_tools_export_into_a_report(tmp_path, name):
+    source = TOOLS / name
+    before = tree(source)
+    out = tmp_path / "report.html"
+    group = [] if name.startswith("moodle") else ["--group-column", "team"]  # 6 students: groups too small
+    done = run("report", str(source), "-o", str(out), *group)
+    assert done.returncode == cli.EXIT_OK, done.stderr
+    assert "Traceback" not in done.stderr
+    spec = TOOL_INDEX[name]
+    assert f"{spec['accepted']} rows accepted" in done.stdout
+    assert "read:" in done.stdout and "left out" in done.stdout  # the one-line summary
+    assert "two reports made before and after one late submission" in done.stdout
+    html = out.read_text(encoding="utf-8")
+    for secret in (name, source.stem, "Ann Example", "assignsubmission", "203.0.113.7", "R_0001xYz", "S001"):
+        assert secret not in html, secret
+    assert "late submission" in html
+    for column in spec.get("identifying", []):
+        assert column in html  # the report says which identifying columns it ignored
+    assert tree(source) == before
+
+
+def test_a_report_that_would_suppress_every_group_is_refused(tmp_path):
+    out = tmp_path / "r.html"
+    done = run("report", str(TOOLS / "moodle_submissions.zip"), "-o", str(out), "--group-column", "team")
+    assert done.returncode == cli.EXIT_BAD_INPUT and not out.exists()
+    assert "every team has fewer than 5 respondents" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_bad_tool_exports_name_file_row_and_column(tmp_path):
+    done = run("report", str(TOOLS / "google_likert_typo.csv"), "-o", str(tmp_path / "r.html"))
+    assert done.returncode == cli.EXIT_REJECTED_ROWS
+    assert "google_likert_typo.csv: row 3 (line 4), column 'LHB1 (column AZ)'" in done.stderr \
+        or "google_likert_typo.csv: row 3 (line 4), column '" in done.stderr
+    done = run("report", str(TOOLS / "moodle_duplicate"), "-o", str(tmp_path / "d.html"))
+    assert "moodle_duplicate/Gus Duplicate_1006_assignsubmission_file_/my_answers.csv" in done.stderr
+    assert "moodle_duplicate/Ann Example_1000_assignsubmission_file_/my_answers.csv" in done.stderr
+    html = (tmp_path / "d.html").read_text(encoding="utf-8")
+    assert "Gus" not in html and "Ann Example" not in html
+
+
+def test_broken_inputs_never_give_a_traceback(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "bad.zip").write_bytes(b"not a zip at all")
+    (tmp_path / "bad.xlsx").write_bytes(b"PK\x03\x04garbage")
+    for name, message in (("empty", "no readable file found"), ("bad.zip", "not a readable zip archive"),
+                          ("bad.xlsx", "cannot be read as one"), ("missing.csv", "no such file")):
+        status, _, err = call("report", str(tmp_path / name), "-o", str(tmp_path / "r.html"), "--quiet")
+        assert status == cli.EXIT_BAD_INPUT and message in err, (name, err)
+        status, _, err = call("report", str(tmp_path / name), "--write-map", str(tmp_path / "m.yml"))
+        assert status == cli.EXIT_BAD_INPUT, (name, err)
+    assert not (tmp_path / "r.html").exists() and not (tmp_path / "m.yml").exists()
+
+
+def test_write_map_then_map_through_the_command(tmp_path):
+    source = TOOLS / "google_renamed_questions.csv"
+    failed = run("report", str(source), "-o", str(tmp_path / "r.html"), "--group-column", "team")
+    assert failed.returncode == cli.EXIT_BAD_INPUT and "--write-map" in failed.stderr
+    mapping = tmp_path / "mapping.yml"
+    done = run("report", str(source), "--write-map", str(mapping), "--group-column", "team")
+    assert done.returncode == cli.EXIT_OK and "4 column(s) to fill in" in done.stdout
+    assert run("report", str(source), "--write-map", str(mapping)).returncode == cli.EXIT_BAD_INPUT  # exists
+    from coordkit.survey import questionnaire
+
+    keys = [c for c in questionnaire().columns() if c.startswith("now_")][:4]
+    text = mapping.read_text(encoding="utf-8")
+    for letter, key in zip("ABCD", keys, strict=True):
+        text = text.replace(f'"Decisions now {letter}": ""', f'"Decisions now {letter}": {key}')
+    mapping.write_text(text, encoding="utf-8")
+    done = run("report", str(source), "--map", str(mapping), "-o", str(tmp_path / "r.html"),
+               "--group-column", "team")
+    assert done.returncode == cli.EXIT_OK, done.stderr
+
+
+def test_forms_command_writes_the_committed_guides(tmp_path):
+    done = run("forms", "-o", str(tmp_path / "forms"))
+    assert done.returncode == cli.EXIT_OK
+    committed = ROOT / "docs" / "forms"
+    for path in committed.iterdir():
+        assert (tmp_path / "forms" / path.name).read_bytes() == path.read_bytes(), path.name

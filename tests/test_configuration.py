@@ -9,17 +9,17 @@ from coordkit.modes import ACTIVE_MODES, ALL_MODES, Mode
 from coordkit.profile import Profile
 
 unit = st.floats(0, 1, allow_nan=False)
-profiles = st.builds(Profile, unit, unit, unit, unit, unit, unit, unit)
+profiles = st.builds(Profile, unit, unit, unit, unit, unit, unit, unit, unit)
 
 
-def test_sixteen_configurations_fourteen_ways_wrong():
+def test_sixteen_configurations_one_balanced_fifteen_not():
     configs = all_configurations()
     assert len(configs) == 16
     assert len({c.forms for c in configs}) == 16
-    wrong = [c for c in configs if c.kind not in (Kind.NONE, Kind.BALANCED)]
-    assert len(wrong) == 14
-    by_size = [sum(1 for c in wrong if len(c.forms) == n) for n in (1, 2, 3, 4)]
-    assert by_size == [4, 6, 3, 1]
+    wrong = [c for c in configs if c.kind is not Kind.BALANCED]
+    assert len(wrong) == 15
+    by_size = [sum(1 for c in wrong if len(c.forms) == n) for n in (0, 1, 2, 3, 4)]
+    assert by_size == [1, 4, 6, 3, 1]
     counts = {k: sum(1 for c in configs if c.kind is k) for k in Kind}
     assert counts == {Kind.NONE: 1, Kind.MONOCULTURE: 4, Kind.DEFICIT: 3, Kind.FATALIST_PAIR: 3,
                       Kind.FATALIST_DEFICIT: 3, Kind.OVERSHADOWED: 1, Kind.BALANCED: 1}
@@ -57,7 +57,7 @@ def test_forms_are_exactly_those_over_threshold(p, strong, fatal):
     c = classify(p, strong=strong, fatalism_unchecked=fatal)
     for mode, s in zip(ACTIVE_MODES, p.active_strengths, strict=True):
         assert (mode in c.forms) == (s >= strong)
-    assert (Mode.FATALISM in c.forms) == (p.fatalism >= fatal)
+    assert (Mode.FATALISM in c.forms) == (p.despair >= fatal)  # only despair counts
     assert c.kind is configuration_of(c.forms).kind
 
 
@@ -67,6 +67,32 @@ def test_threshold_is_a_parameter():
     assert classify(p, strong=0.4).kind is Kind.BALANCED
     assert classify(p.replace(fatalism=0.45), strong=0.4, fatalism_unchecked=0.6).kind is Kind.BALANCED
     assert classify(p.replace(fatalism=0.45), strong=0.4).kind is Kind.OVERSHADOWED
+
+
+def test_only_despair_makes_fatalism_unchecked():
+    despair = Profile(0.8, 0.7, 0.7, 0.6)  # malign_fatalism defaults to 1
+    assert classify(despair).kind is Kind.OVERSHADOWED
+    wisdom = despair.replace(malign_fatalism=0.2)
+    c = classify(wisdom)
+    assert c.kind is Kind.BALANCED and Mode.FATALISM not in c.forms
+    assert "strong but mostly benign" in c.diagnosis
+    assert "mostly benign" not in classify(despair.replace(fatalism=0.1)).diagnosis
+
+
+@pytest.mark.parametrize("points", [[25, 25, 25, 25], [30, 30, 25, 15], [20, 20, 20, 40],
+                                    [10, 40, 10, 40], [33, 33, 33, 1]])
+def test_divide_100_shares_are_never_overshadowed_unless_fatalism_takes_half(points):
+    # Issue 14: an even split and 30/30/25/15 used to read "overshadowed by fatalism".
+    c = classify(Profile.from_shares(points))
+    assert c.kind is not Kind.OVERSHADOWED and Mode.FATALISM not in c.forms
+    assert classify(Profile.from_shares([25, 25, 25, 25])).kind is Kind.BALANCED
+    assert classify(Profile.from_shares([30, 30, 25, 15])).kind is Kind.BALANCED
+
+
+@given(st.lists(st.integers(0, 100), min_size=4, max_size=4).filter(lambda v: sum(v[:3]) > 0))
+def test_divide_100_fatalism_is_unchecked_only_when_it_outweighs_the_active_modes(points):
+    c = classify(Profile.from_shares(points, total=sum(points)))
+    assert (Mode.FATALISM in c.forms) == (points[3] >= 0.5 * sum(points))
 
 
 def test_weak_everywhere_is_none_not_balanced():

@@ -150,7 +150,33 @@ def test_sources_disagreeing_are_flagged_not_hidden():
     assert "disagree" in by_id["ae_four_hour_target"]["date_note"]
     assert "2005" in by_id["ae_four_hour_target"]["date_note"]
     assert "8 Dec" in by_id["new_nhs_white_paper_1997"]["date_note"]
-    assert by_id["nhs_plan_2000"]["date_precision"] == "month"
+    # Issue 17 settled the day of the NHS Plan (27 Jul 2000, Department of Health report); the other
+    # source's date stays in the note rather than being dropped.
+    assert by_id["nhs_plan_2000"]["date_precision"] == "day"
+    assert by_id["nhs_plan_2000"]["date"] == "2000-07-27"
+    assert "1 Jul" in by_id["nhs_plan_2000"]["date_note"]
+
+
+def test_fact_check_2_corrections():
+    by_id = {r["id"]: r for r in REFORMS}
+    griffiths = by_id["griffiths_inquiry_1983"]["date_note"]
+    assert "April 1984" not in griffiths and "4 Jun 1984" in griffiths and "end of 1985" in griffiths
+    hansard = "historic-hansard/written_answers/1984/jun/04/griffiths-report"
+    assert hansard in by_id["griffiths_inquiry_1983"]["sources"]
+    assert "substantially remodelled" in by_id["hospital_plan_1962"]["description"]
+    assert "rebuilt" not in by_id["hospital_plan_1962"]["description"]
+    assert by_id["working_for_patients_1989"]["date"] == "1989-01-31"
+    assert by_id["payment_by_results_2002"]["date"] == "2002-04-18"
+    assert "2003-04" in by_id["payment_by_results_2002"]["date_note"]
+    assert "30 Jan 2020" in by_id["covid19_response_2020"]["date_note"]
+    assert "combined" in by_id["nhse_abolition_announced_2025"]["description"]
+    assert len(REFORMS) >= 60
+    for reform_id in ("nhs_charges_1951", "guillebaud_report_1956", "salmon_report_1966",
+                      "cogwheel_report_1967", "rawp_1976", "merrison_report_1979", "health_services_act_1980",
+                      "korner_reports_1982", "patients_charter_1992", "health_authorities_act_1995",
+                      "shifting_balance_of_power_2001", "wanless_budget_2002", "reconfiguration_2006",
+                      "patient_choice_2006", "nhs_constitution_2009", "long_term_workforce_plan_2023"):
+        assert reform_id in by_id, reform_id
 
 
 def test_the_seed_post_is_not_a_reform():
@@ -211,12 +237,15 @@ def test_hood_has_seven_doctrines_with_wording_status():
 
 
 def test_hood_control_types_agree_with_the_modes_module():
-    controls = rows("hood_control_types.csv")
+    # Schema change (issue 13): the file now holds the four polar types and six hybrids, and the
+    # failure of each polar type's way of life (which modes.MODES records) moved to its own column,
+    # way_of_life_failure, so that characteristic_failure can describe the control itself.
+    controls = [c for c in rows("hood_control_types.csv") if c["kind"] == "polar"]
     assert len(controls) == 4
     for c in controls:
         info = MODES[parse_mode(c["mode"])]
         assert c["control_type"] == info.hood_control
-        assert c["characteristic_failure"] == info.hood_failure
+        assert c["way_of_life_failure"] == info.hood_failure
         assert (c["grid"], c["group"]) == (info.grid, info.group)
 
 
@@ -357,3 +386,9 @@ def test_import_coordkit_stays_light():
             "print(sorted(m for m in ('pandas', 'yaml', 'coordkit.history') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_ae_2021_22_cites_its_own_edition():
+    (row,) = [r for r in PERFORMANCE if r["series"] == "ae_4hr" and r["period"] == "2021/22"]
+    assert row["value"] == "77"
+    assert "/2021-22/performance-times" in row["source"]

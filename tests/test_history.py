@@ -369,3 +369,52 @@ def test_to_wide_reshape_matches_a_pivot_in_any_row_order(frame, half_life, rnd)
     order = list(range(len(tidy)))
     rnd.shuffle(order)
     pd.testing.assert_frame_equal(h.to_wide(tidy.iloc[order]), pivoted)  # the pivot
+
+
+# ----- one selection (issue 11) -----------------------------------------------------------------
+def test_select_reforms_whole_years_are_inclusive():
+    in_2022 = h.select_reforms(REFORMS, start=2022, end=2022)
+    assert len(in_2022) == int((REFORMS["date"].dt.year == 2022).sum()) > 0
+    assert (in_2022["date"].dt.year == 2022).all()
+    assert len(h.filter_reforms(REFORMS, start=2022, end=2022)) == len(in_2022)
+    day = h.select_reforms(REFORMS, start="2022-04-28", end="2022-04-28")
+    assert day["id"].tolist() == ["health_and_care_act_2022"]
+    instant = h.select_reforms(REFORMS, start=2022.0, end=2022.0)  # a float is a point in time
+    assert len(instant) == 0
+
+
+@pytest.mark.parametrize("direction", ["up", "down", "any"])
+def test_select_reforms_modes_mean_at_least_one_in_the_direction(direction):
+    test = {"up": lambda v: v > 0, "down": lambda v: v < 0, "any": lambda v: v != 0}[direction]
+    out = h.select_reforms(REFORMS, modes=["H", "I"], direction=direction)
+    either = test(REFORMS["push_hierarchy"]) | test(REFORMS["push_individualism"])
+    assert out["id"].tolist() == REFORMS.loc[either, "id"].tolist()
+    # filter_reforms keeps its documented default of "up" for a single mode
+    assert len(h.filter_reforms(REFORMS, mode="I")) == int((REFORMS["push_individualism"] > 0).sum())
+    up = h.select_reforms(REFORMS, modes="I", direction="up")
+    assert len(up) == len(h.filter_reforms(REFORMS, mode="I"))
+    assert len(h.select_reforms(REFORMS)) == len(REFORMS)  # no modes: no mode condition
+
+
+def test_select_reforms_with_another_coding():
+    theirs = pd.DataFrame({"id": ["nhs_act_1946", "francis_report_2013"], "push_individualism": [2, np.nan]})
+    out = h.select_reforms(REFORMS, modes="I", direction="up", coding=theirs)
+    assert "nhs_act_1946" in set(out["id"])
+    assert "nhs_act_1946" not in set(h.select_reforms(REFORMS, modes="I", direction="up")["id"])
+    francis = h.apply_coding(REFORMS, theirs).set_index("id").loc["francis_report_2013"]
+    assert int(francis["push_individualism"]) == int(REFORMS.set_index("id").loc["francis_report_2013",
+                                                                                  "push_individualism"])
+    with pytest.raises(ValueError, match="not in the reforms"):
+        h.select_reforms(REFORMS, coding=pd.DataFrame({"id": ["nope"], "push_hierarchy": [1]}))
+    with pytest.raises(ValueError, match="from -2 to 2"):
+        h.apply_coding(REFORMS, pd.DataFrame({"id": ["nhs_act_1946"], "push_hierarchy": [3]}))
+
+
+def test_one_pressure_scale_rule():
+    zero = REFORMS.assign(**{c: 0 for c in h.PUSH_COLUMNS.values()})
+    flat = h.reform_pressure(zero)
+    assert h.pressure_scale(flat) == 1.0
+    assert h.pressure_profile(flat, 2025).strengths == (0.0, 0.0, 0.0, 0.0)
+    kit = h.reform_pressure(REFORMS, half_life=10)
+    assert h.pressure_scale(kit) == float(kit["pressure"].abs().max())
+    assert h.pressure_profile(kit, 2025) == h.pressure_profile(kit, 2025, scale=h.pressure_scale(kit))

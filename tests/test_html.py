@@ -33,9 +33,11 @@ def parse(markup: str) -> _Collect:
 
 def test_templates_ship_inside_the_package():
     folder = resources.files("coordkit") / "templates"
-    names = {p.name for p in folder.iterdir()}
+    names = {p.name for p in folder.iterdir() if p.name.endswith(".j2")}
     assert {"figure.html.j2", "image.html.j2", "live.html.j2", "description.html.j2"} <= names
-    assert set(html.environment().list_templates()) >= names - {"__pycache__"}
+    assert set(html.environment().list_templates()) >= names
+    handout = folder / "nbconvert" / "handout"
+    assert (handout / "conf.json").is_file() and (handout / "index.html.j2").is_file()
 
 
 def test_escape_is_markupsafe_and_leaves_markup_alone():

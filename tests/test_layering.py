@@ -28,6 +28,8 @@ LAYER_OF: dict[str, str] = {
     "archetypes": "core",  # named illustrative profiles: core vocabulary, no files, no screens
     "params": "params",
     "paths": "base",  # where user files go (deploy): imports nothing of the kit
+    "text": "base",  # forgiving text comparison: imports nothing of the kit
+    "terms": "base",  # the glossary: the kit's vocabulary as text, needs only text
     "html": "html",  # the Jinja2 environment: imports nothing of the kit
     "data": "data",
     "models": "models",
@@ -42,7 +44,7 @@ LAYER_OF: dict[str, str] = {
 _BASE = {"base", "params", "html"}
 #: Layer -> the layers it may import (its own layer is always allowed).
 MAY_IMPORT: dict[str, set[str]] = {
-    "package": {"core"},
+    "package": {"core", "base"},  # ck.glossary() is vocabulary
     "core": {"params", "base"},
     "params": set(),
     "base": set(),

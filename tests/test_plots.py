@@ -12,7 +12,16 @@ P = Profile(0.9, 0.8, 0.2, 0.3, malign_hierarchy=0.5)
 def test_palette_is_okabe_ito_and_distinct():
     okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
                  "#000000", "#999999"}
-    assert set(plots.PALETTE.values()) <= okabe_ito
+    # Issue 11: Okabe-Ito's orange and grey are too faint for lines (2.2:1, 2.8:1); the palette
+    # now uses them darkened, same hue, to reach 3:1. Each colour is Okabe-Ito or such a variant.
+    from matplotlib.colors import rgb_to_hsv, to_rgb
+
+    darkened = {"#A87400": "#E69F00", "#767676": "#999999"}
+    assert set(plots.PALETTE.values()) <= okabe_ito | set(darkened)
+    for dark, light in darkened.items():
+        (h1, _, v1), (h2, _, v2) = rgb_to_hsv(to_rgb(dark)), rgb_to_hsv(to_rgb(light))
+        assert abs(h1 - h2) < 0.01 and v1 < v2
+        assert plots.style.contrast(dark) >= 3 > plots.style.contrast(light)
     assert len(set(plots.PALETTE.values())) == 4
     # never colour alone: every mode also has its own marker and hatch
     assert len(set(plots.MARKERS.values())) == 4 and len(set(plots.HATCHES.values())) == 4
@@ -75,7 +84,7 @@ def test_profile_figure_and_update_agree_with_a_fresh_figure():
 
 def test_descriptions_carry_the_numbers():
     text = plots.describe_profile(P)
-    for word in ("hierarchy 0.90", "50% malign", "deficit culture: weak individualism", "Dynamic balance"):
+    for word in ("hierarchy 0.90", "50% malign", "deficit culture: weak individualism", "Balance index"):
         assert word in text
     assert plots.describe_ternary([P, P]).count("\n- ") == 2
 
@@ -104,7 +113,7 @@ def test_show_displays_accessible_html_with_a_plain_text_twin(monkeypatch):
     assert raw and set(bundle) == {"text/html", "text/plain"}
     page = bundle["text/html"]
     img = _img(page)
-    assert img["alt"] == "Figure: deficit culture: weak individualism, dynamic balance 0.30."
+    assert img["alt"] == "Figure: deficit culture: weak individualism, balance index 0.30."
     assert base64.b64decode(img["src"].removeprefix("data:image/png;base64,"))[:4] == b"\x89PNG"
     assert "No description" not in page
     caption = re.search(r"<figcaption[^>]*>(.*)</figcaption>", page, re.S).group(1)
@@ -139,16 +148,18 @@ def test_figure_html_escapes_the_description():
     assert "a &lt;b&gt; &amp; c<br>" in page and "<b>" not in page.replace("<b>Figure", "")
 
 
-def test_fastpng_redraws_figure_texts_without_private_attributes():
+def test_fastpng_redraws_the_suptitle_and_gid_texts_without_private_attributes():
     fig = plots.profile_figure(P)
+    caption = next(t for t in fig.texts if t.get_text().startswith("Triangle:"))
+    caption.set_gid("caption")  # figure texts other than the suptitle are dynamic by gid
     fast = plots.FastPNG(fig)
     before = fast.png()
     fig.suptitle("a different title", fontsize=12)
-    assert fast.png() != before, "the suptitle is redrawn"
     after_title = fast.png()
-    caption = next(t for t in fig.texts if t.get_text().startswith("Triangle:"))
+    assert after_title != before, "the suptitle is redrawn"
     caption.set_text("a different caption")
-    assert fast.png() != after_title, "figure-level captions are redrawn too"
+    assert fast.png() != after_title, "a figure text with a gid is redrawn"
+    assert fast.png() == plots.FastPNG(fig).png(), "the fast path draws what a full draw does"
 
 
 def test_view_base_needs_draw_and_describe():
@@ -171,7 +182,7 @@ def test_profile_view_draws_what_it_describes():
         name = view.configuration.name
         assert fig.get_suptitle().startswith(name)
         assert f"Configuration: {name}." in view.describe()
-        assert view.alt() == f"Figure: {name}, dynamic balance {view.report.score:.2f}."
+        assert view.alt() == f"Figure: {name}, balance index {view.report.score:.2f}."
         assert f"{view.report.score:.2f}" in fig.get_suptitle()
         assert view.describe() == plots.describe_profile(profile)
 

@@ -134,7 +134,7 @@ def test_timeline_description_counts_match_the_figure():
         assert f"{down} push{'es' if down != 1 else ''} down" in text
     assert "judgements" in text
     short = ph.describe_reform_timeline(REFORMS, eras=["internal market"])
-    assert "Reforms shown: 1. Jan 1989, Working for Patients" in short
+    assert "Reforms shown: 1. 31 Jan 1989, Working for Patients" in short  # day confirmed (issue 17)
 
 
 def test_timeline_reforms_matches_the_figure_for_every_filter_combination():
@@ -336,3 +336,46 @@ def test_recode_y_limits_are_rounded_so_small_recodings_keep_the_axis():
     lo, hi = before
     values = kit["pressure"]
     assert lo <= values.min() and hi >= values.max()
+
+
+# ----- what is drawn equals what is described (issue 11) -----------------------------------------
+@pytest.mark.parametrize("filters", [
+    {}, {"eras": "internal market"}, {"modes": "I"}, {"modes": ["H", "F"], "direction": "down"},
+    {"start": 2022, "end": 2022}, {"start": "1989-01-01", "end": 1995, "direction": "up"},
+    {"eras": ["founding", "consensus"], "modes": "S"},
+])
+def test_timeline_drawn_equals_described(filters):
+    ax = ph.reform_timeline(REFORMS, ax=new_ax(), **filters)
+    shown = ph.timeline_reforms(REFORMS, **filters)
+    text = ph.describe_reform_timeline(REFORMS, **filters)
+    n = len(shown)
+    assert text.startswith(f"Timeline of {n} NHS reform{'s' if n != 1 else ''} in England")
+    drawn = [c.get_offsets()[:, 0] for c in ax.collections if (c.get_gid() or "").startswith("push-")]
+    drawn_x = set(np.round(np.concatenate(drawn), 6)) if drawn else set()
+    assert drawn_x == set(np.round(history.decimal_year(shown["date"]), 6))
+    sel = ph.timeline_selection(REFORMS, **filters)
+    assert sel.shown["id"].tolist() == shown["id"].tolist()
+    assert ax.get_xlim()[0] <= sel.lo + 1e-9 and ax.get_xlim()[1] >= sel.hi - 1e-9
+    # the same selection, whichever way it is asked for
+    direction = filters.get("direction", "any")
+    modes = filters.get("modes", ["H", "S", "I", "F"])
+    same = history.select_reforms(REFORMS, eras=filters.get("eras"), start=filters.get("start"),
+                                  end=filters.get("end"), modes=modes, direction=direction)
+    assert sorted(same["id"]) == sorted(shown["id"])
+    if n <= 20:
+        for k, title in enumerate(shown["title"], start=1):
+            assert f"{k}. " in text and title in text
+
+
+def test_start_end_2022_is_the_whole_year_in_both_layers():
+    assert len(ph.timeline_reforms(REFORMS, start=2022, end=2022)) == len(
+        history.filter_reforms(REFORMS, start=2022, end=2022)) == 4
+
+
+def test_timeline_from_another_coding():
+    theirs = REFORMS[["id"]].assign(push_hierarchy=0, push_solidarity=0, push_individualism=0,
+                                    push_fatalism=0)
+    theirs.loc[theirs["id"] == "nhs_act_1946", "push_fatalism"] = 2
+    assert ph.timeline_reforms(REFORMS, coding=theirs)["id"].tolist() == ["nhs_act_1946"]
+    text = ph.describe_reform_timeline(REFORMS, coding=theirs)
+    assert text.startswith("Timeline of 1 NHS reform") and "kit's judgements" not in text

@@ -57,20 +57,41 @@ def test_shares_of_an_empty_profile_are_equal_thirds():
     assert Profile(0, 0, 0, 0.7).shares == (1 / 3, 1 / 3, 1 / 3)
 
 
-def test_from_shares_reads_relative_to_the_strongest():
+def test_from_shares_reads_active_modes_relative_to_the_strongest_and_fatalism_as_its_share():
     p = Profile.from_shares([50, 25, 25, 0])
     assert p.strengths == (1.0, 0.5, 0.5, 0.0)
+    # Fatalism is read as its share of all points (it used to be 10/30 = 1/3 relative to the
+    # strongest mode, which made an even split read as "overshadowed by fatalism").
     mixed_keys = {"fatalism": 10, "H": 30, "solidarity": 30, "I": 30}
-    assert Profile.from_shares(mixed_keys).fatalism == pytest.approx(1 / 3)
+    assert Profile.from_shares(mixed_keys).fatalism == pytest.approx(0.1)
 
 
-@given(st.lists(st.integers(0, 100), min_size=4, max_size=4).filter(lambda v: sum(v) > 0))
+@given(st.lists(st.integers(0, 100), min_size=4, max_size=4).filter(lambda v: sum(v[:3]) > 0))
 def test_from_shares_is_scale_invariant(points):
     total = sum(points)
     a = Profile.from_shares(points, total=total)
     b = Profile.from_shares([3 * v for v in points], total=3 * total)
     assert a.strengths == pytest.approx(b.strengths)
-    assert max(a.strengths) == 1.0
+    assert max(a.active_strengths) == 1.0
+    assert a.fatalism == pytest.approx(points[3] / total)
+
+
+def test_from_shares_needs_some_active_points():
+    with pytest.raises(ProfileError, match="every active mode"):
+        Profile.from_shares([0, 0, 0, 100])
+
+
+def test_fatalism_has_two_faces_and_defaults_to_despair():
+    p = Profile(0.5, 0.5, 0.5, 0.4)
+    assert p.malign_fatalism == 1.0 and p.fatalism_faces == (0.0, 0.4) and p.despair == 0.4
+    wise = p.replace(malign_fatalism=0.25)
+    assert wise.fatalism_faces == pytest.approx((0.3, 0.1))
+    assert Profile.from_mapping({"H": 0.5, "S": 0.5, "I": 0.5, "F": 0.4,
+                                 "malign_fatalism": 0.25}) == wise
+    assert Profile.from_strengths([0.5, 0.5, 0.5, 0.4], [0, 0, 0, 0.25]) == wise
+    assert Profile.from_series(wise.to_series()) == wise
+    with pytest.raises(ProfileError, match="malign_fatalism: 2 is outside 0 to 1"):
+        Profile(0.5, 0.5, 0.5, 0.4, malign_fatalism=2)
 
 
 @pytest.mark.parametrize("shares, message", [
@@ -81,6 +102,7 @@ def test_from_shares_is_scale_invariant(points):
     ([40, 30, 30], "expected 4 values"),
     ([40, "x", 30, 30], "solidarity is 'x', not a number"),
     ([0, 0, 0, 0], "every share is zero|sum to 0"),
+    ([0, 0, 0, 100], "every active mode"),
 ])
 def test_from_shares_errors(shares, message):
     with pytest.raises(ProfileError, match=message):
@@ -93,8 +115,8 @@ def test_from_mapping_rejects_unknown_and_duplicate_keys():
         Profile.from_mapping({**base, "colour": 1})
     with pytest.raises(ProfileError, match="given twice"):
         Profile.from_mapping({**base, "hierarchy": 0.4})
-    with pytest.raises(ProfileError, match="fatalism has no malign share"):
-        Profile.from_mapping({**base, "malign_fatalism": 0.4})
+    with pytest.raises(ProfileError, match="'malign_colour' is not a mode"):
+        Profile.from_mapping({**base, "malign_colour": 0.4})
     with pytest.raises(ProfileError, match="missing strength for individualism"):
         Profile.from_mapping({"H": 0.5, "S": 0.5, "F": 0.5})
 

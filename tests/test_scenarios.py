@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from coordkit import data, history
 from coordkit.models.dynamics import LEVER_SPECS
+from coordkit.modes import Mode
 from coordkit.scenarios import (
     LEVERS,
     MAPPING,
@@ -31,7 +32,8 @@ def policy_levers():
 
 
 def test_the_presets_the_issue_asks_for():
-    assert len(PRESETS) == 12
+    # 13 since the 2014-2022 preset was split at 2019 so its funding figure is period-true (issue 17).
+    assert len(PRESETS) == 13
     years = [s.start_year for s in PRESETS.values()]
     assert years == sorted(years) and years[0] == 1948 and years[-1] == 2025
     for key in ("founding_1948", "griffiths_1983", "internal_market_1991", "hsca_2012",
@@ -55,10 +57,13 @@ def test_every_preset_loads_validates_and_runs(preset_id):
 
 def test_presets_tell_the_seed_story():
     # The founding settlement reads as the traditional public-sector deficit culture, and the
-    # "targets and terror" years as a hierarchy monoculture with a large malign share.
+    # "targets and terror" years as hierarchy-led with a large malign share. (Since provider
+    # competition no longer feeds rivalry, targets_2000 sits on the edge between a hierarchy
+    # monoculture and a deficit culture; the test asks only what both readings share.)
     assert run(PRESETS["founding_1948"]).configuration.name == "deficit culture: weak individualism"
     targets = run(PRESETS["targets_2000"])
-    assert targets.configuration.name == "hierarchy monoculture"
+    assert Mode.HIERARCHY in targets.configuration.forms
+    assert Mode.INDIVIDUALISM not in targets.configuration.forms
     before = run(PRESETS["new_labour_1997"]).summary()
     assert targets.summary()["malign_hierarchy"] > before["malign_hierarchy"]
 
@@ -112,7 +117,8 @@ def test_comparison_matches_single_runs():
     a, b = PRESETS["hsca_2012"], PRESETS["hewitt_2023"]
     results, diffs = compare({"2012": a, "2023": b}, years=10)
     for name, scenario in (("2012", a), ("2023", b)):
-        single = run(scenario, years=10).summary()
+        # compare runs both from one start (the reference's period profile), so only levers differ
+        single = run(scenario, initial=a.initial, years=10).summary()
         row = results.loc[name]
         assert row["configuration"] == single["configuration"]
         assert float(row["balance"]) == pytest.approx(single["balance"])
@@ -122,7 +128,8 @@ def test_comparison_matches_single_runs():
     assert list(diffs["outcome_change"].abs()) == sorted(diffs["outcome_change"].abs(), reverse=True)
     # each row's effect is what switching that lever alone does
     row = diffs.iloc[0]
-    alone = run(a.levers.replace(**{row["lever"]: row["other"]}), years=10).summary()
+    alone = run(a.levers.replace(**{row["lever"]: row["other"]}), initial=a.initial,
+                years=10).summary()
     assert row["outcome_change"] == pytest.approx(alone["outcome"] - run(a, years=10).summary()["outcome"])
 
 
@@ -160,3 +167,83 @@ def test_a_corrupted_presets_file_is_rejected_naming_row_and_column(tmp_path):
     with pytest.raises(data.DataValidationError, match=message):
         load_presets(str(tmp_path))
     assert (data.data_dir() / "nhs_scenarios.csv").read_bytes() == original
+
+
+def _coefficient(target, lever):
+    return MAPPING[target][1].get(lever, 0.0)
+
+
+def test_provider_competition_does_not_feed_rivalry_between_modes():
+    assert _coefficient("rivalry", "competition") == 0.0
+    assert PolicyLevers(competition=10).to_model().rivalry == PolicyLevers(competition=0).to_model().rivalry
+    assert _coefficient("support_individualism", "competition") > 0
+
+
+def test_freedom_from_blame_and_professional_autonomy_are_separate_levers():
+    # freedom from blame is a shared team belief: solidarity, not individualism
+    assert _coefficient("support_solidarity", "psychological_safety") > 0
+    assert _coefficient("support_individualism", "psychological_safety") == 0.0
+    assert _coefficient("malign_bias_hierarchy", "psychological_safety") < 0
+    # professional autonomy is benign individualism
+    assert _coefficient("support_individualism", "professional_autonomy") > 0
+    assert _coefficient("malign_bias_individualism", "professional_autonomy") < 0
+    assert "autonomy" not in LEVERS["psychological_safety"].label.lower()
+
+
+def test_gaming_is_malign_individualism_provoked_by_targets():
+    assert _coefficient("malign_bias_individualism", "central_targets") > 0
+    many, few = PolicyLevers(central_targets=150).to_model(), PolicyLevers(central_targets=0).to_model()
+    assert many.malign_bias_individualism > few.malign_bias_individualism
+    assert "Bevan & Hood" in LEVERS["central_targets"].rationale
+
+
+def test_devolution_only_partly_removes_hierarchy():
+    assert -0.15 <= _coefficient("support_hierarchy", "devolution") < 0
+    assert "relocates hierarchy" in LEVERS["devolution"].rationale
+
+
+def test_duty_to_collaborate_is_a_hierarchist_instrument_making_solidarity():
+    assert _coefficient("support_solidarity", "collaboration_duty") > 0
+    assert _coefficient("support_hierarchy", "collaboration_duty") > 0
+    assert _coefficient("rivalry", "collaboration_duty") > 0  # hybrid instability (Hood 1995)
+    assert _coefficient("malign_bias_solidarity", "collaboration_duty") > 0
+
+
+def test_unannounced_inspection_is_contrived_randomness():
+    spec = LEVERS["unannounced_inspection"]
+    assert "contrived randomness" in spec.rationale.lower()
+    assert _coefficient("malign_bias_individualism", "unannounced_inspection") < 0
+    assert _coefficient("support_hierarchy", "unannounced_inspection") == 0.0
+    assert PolicyLevers().unannounced_inspection == spec.default
+
+
+def test_presets_start_from_their_own_period_not_all_from_one_profile():
+    starts = {s.initial for s in PRESETS.values()}
+    assert len(starts) >= 5
+    founding = PRESETS["founding_1948"]
+    assert founding.initial != PRESETS["hewitt_2023"].initial
+    assert run(founding).trajectory.profile_at(0).to_dict() == pytest.approx(
+        founding.initial.to_dict(), abs=1e-9)
+
+
+def test_period_true_funding_in_the_presets():
+    # issue 17: big rises began April 1999; 2019/20-2022/23 averaged 5.7% (Health Foundation)
+    assert PRESETS["new_labour_1997"].levers.funding_growth < 6.7
+    later = [s for s in PRESETS.values() if s.start_year >= 2019 and s.end_year <= 2022]
+    assert [s.levers.funding_growth for s in later] == [5.7]
+    assert PRESETS["integration_2014"].end_year < 2019
+
+
+def test_policy_levers_are_declared_with_the_kit_parameter_idiom():
+    from coordkit.params import Param, Params
+
+    assert isinstance(PolicyLevers(), Params)
+    specs = PolicyLevers.specs()
+    assert list(specs) == list(LEVERS) == list(PolicyLevers().to_dict())
+    for name, spec in LEVERS.items():
+        assert isinstance(spec, Param) and spec.rationale == spec.help == specs[name].help
+        assert spec.default == getattr(PolicyLevers(), name)
+    assert LEVERS["central_targets"].scale == "log" and LEVERS["central_targets"].step == 1
+    assert PolicyLevers(devolution=9).differences(PolicyLevers()) == {"devolution": (9.0, 5.0)}
+    with pytest.raises(ValueError, match="has no parameter 'colour'"):
+        PolicyLevers().replace(colour=1)

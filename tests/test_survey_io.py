@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import random
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from coordkit.survey import Responses, questionnaire, synthetic_class
+from coordkit.survey.read import LATE_SUBMISSION_WARNING, header_mapping, read_files, read_mapping
+from coordkit.survey.read.match import targets
 from coordkit.survey_io import (
     ReadResult,
     SurveyFileError,
@@ -39,7 +42,7 @@ def digest(path: Path) -> str:
 
 
 def data_lines(result: ReadResult) -> int:
-    return result.n_accepted + result.n_rejected + len(result.skipped)
+    return result.n_accepted + result.n_rejected + len(result.left_out) + len(result.skipped)
 
 
 # ----- the corpus ------------------------------------------------------------------------------
@@ -63,7 +66,10 @@ def test_corpus_file_gets_its_expected_answer(name):
         assert result.n_accepted == spec["accepted"]
         assert result.n_rejected == spec.get("rejected", 0)
         assert len(result.skipped) == spec["skipped"]
-        if spec["kind"] == "rows":
+        assert len(result.left_out) == spec.get("left_out", 0)
+        if spec["kind"] == "left_out":
+            assert any(spec["message"] in x.message() for x in result.left_out), result.left_out
+        elif spec["kind"] == "rows":
             messages = [p.message() for p in result.rejected]
             assert any(spec["message"] in m for m in messages), messages
             for p in result.rejected:  # every problem names the row, the line and (mostly) a column
@@ -87,7 +93,9 @@ def test_junk_files_read_the_same_answers_as_the_clean_file():
 
 def test_qualtrics_like_export_reports_what_it_ignored_and_skipped():
     r = read_responses(CORPUS / "qualtrics_like.csv", group_columns=["team"])
-    assert {"Name", "Email", "Comments"} <= set(r.ignored_columns)
+    assert {"Name", "Email"} <= set(r.identifying_columns)  # names and e-mails are never read
+    assert {"Name", "Comments"} <= set(r.ignored_columns) and "Comments" not in r.identifying_columns
+    assert "Identifying columns ignored (never read into the results): Name, Email." in r.summary()
     assert [s.line for s in r.skipped] == [2, 3]
     assert all("text under the header" in s.reason for s in r.skipped)
     assert "Jo Bloggs" not in repr(r.responses.__dict__) and "never listens" not in repr(r.responses.__dict__)
@@ -102,10 +110,14 @@ def test_title_lines_and_blank_lines_are_reported():
 
 
 def test_summary_and_problem_text_for_the_terminal():
+    # A respondent code given twice in one file keeps the last complete submission (it used to
+    # reject both rows; issue 15 asks for the resubmission to count, with a note).
     r = read_responses(CORPUS / "duplicate_ids.csv")
-    assert "3 rows accepted, 2 rejected" in r.summary()
-    assert "(found 'S001')" in r.problems_text()
-    assert "S001" not in r.problems_text(values=False)
+    assert "4 rows accepted, 0 rejected, 1 row left out" in r.summary()
+    assert "superseded" in r.problems_text()
+    r = read_responses(CORPUS / "non_numeric.csv")
+    assert "(found 'lots')" in r.problems_text()
+    assert "lots" not in r.problems_text(values=False)
 
 
 def test_missing_group_column_is_a_file_error():
@@ -306,3 +318,293 @@ def test_fuzz_a_bad_cell_rejects_exactly_its_row_and_names_it(row, column, value
     assert result.rejected_rows == (("bad.csv", row + 1, row + 2),)
     messages = [p.message() for p in result.rejected]
     assert any(f"row {row + 1} (line {row + 2})" in m and column in m for m in messages), messages
+
+
+# ----- survey-tool exports (tests/survey_corpus/tools, built by build.py from the item table) --------
+TOOLS = CORPUS / "tools"
+TOOL_INDEX = yaml.safe_load((TOOLS / "index.yml").read_text(encoding="utf-8"))
+CLASS = synthetic_class(seed=7, size=30)
+
+
+def tree_digest(path: Path) -> dict[str, tuple[str, int]]:
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    return {str(p): (digest(p), p.stat().st_mtime_ns) for p in files}
+
+
+def test_every_tool_export_has_an_entry_and_every_entry_a_file():
+    present = {p.name for p in TOOLS.iterdir() if p.name != "index.yml"}
+    assert present == set(TOOL_INDEX)
+
+
+def test_the_tool_corpus_is_what_the_builder_makes():
+    """The committed exports and index are the builder's output (rerun build.py after the items change)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("corpus_build", CORPUS / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    files = build.build_tools()
+    assert build.tools_index(files) == TOOL_INDEX
+    for name, content in files.items():
+        if not name.endswith((".xlsx", ".zip")):  # workbooks and zips carry a save time
+            assert (TOOLS / name).read_bytes() == content, name
+
+
+@pytest.mark.parametrize("name", sorted(TOOL_INDEX))
+def test_tool_export_gets_its_expected_answer(name):
+    spec = TOOL_INDEX[name]
+    path = TOOLS / name
+    before = tree_digest(path)
+    if spec["kind"] == "file":
+        with pytest.raises(SurveyFileError) as caught:
+            read_files([path], group_columns=["team"])
+        assert spec["message"] in str(caught.value)
+    else:
+        result = read_files([path], group_columns=["team"])
+        assert result.tool == spec["tool"]
+        assert result.n_accepted == spec["accepted"]
+        assert result.n_rejected == spec.get("rejected", 0)
+        assert len(result.left_out) == spec.get("left_out", 0)
+        assert len(result.skipped) == spec.get("skipped", 0)
+        assert len(result.sources) == spec.get("files", 1)
+        if path.is_file() and path.suffix != ".zip":  # every record under the header line is accounted for
+            assert data_lines(result) == len(records_of(path)) - result.header_line
+        for column in spec.get("identifying", []):
+            assert column in result.identifying_columns and column in result.ignored_columns
+        if spec["kind"] == "rows":
+            messages = [p.message() for p in result.rejected]
+            assert any(spec["message"] in m for m in messages), messages
+        if spec["kind"] == "left_out":
+            messages = [x.message() for x in result.left_out]
+            assert any(spec["message"] in m for m in messages), messages
+        if spec.get("same_as_class"):
+            r = result.responses
+            order = [CLASS.ids.index(i) for i in r.ids]
+            assert sorted(order) == list(range(len(CLASS)))
+            assert np.array_equal(r.now, CLASS.now[order])
+            assert np.array_equal(r.preferred, CLASS.preferred[order])
+            assert np.array_equal(r.likert, CLASS.likert[order])
+            assert r.groups["team"] == tuple(CLASS.groups["team"][k] for k in order)
+    assert tree_digest(path) == before  # inputs are never modified
+
+
+def records_of(path: Path) -> list:
+    from coordkit.survey.read.tables import csv_records, decode, xlsx_records
+
+    data = path.read_bytes()
+    if path.suffix == ".xlsx":
+        return xlsx_records(data, path.name)
+    text, _ = decode(data, path.name)
+    return csv_records(text, ";" if text.split("\n")[0].count(";") > text.split("\n")[0].count(",") else ",",
+                       path.name)
+
+
+def test_group_labels_match_ignoring_case_and_spaces():
+    r = read_files([TOOLS / "google_group_case.csv"], group_columns=["team"])
+    assert "ward  a" not in {g.lower() for g in r.responses.groups["team"]}
+    assert r.responses.groups["team"].count("Ward A") == CLASS.groups["team"].count("Ward A")
+
+
+def test_a_mapping_file_rescues_renamed_questions(tmp_path):
+    path = TOOLS / "google_renamed_questions.csv"
+    text = header_mapping(path, group_columns=["team"])
+    assert text.count(': ""') == 4  # only the four renamed statements are left to fill in
+    first = [t for t in Q.columns() if t.startswith("now_")][:4]
+    filled = text
+    for letter, key in zip("ABCD", first, strict=True):
+        filled = filled.replace(f'"Decisions now {letter}": ""', f'"Decisions now {letter}": {key}')
+    mapping_path = tmp_path / "mapping.yml"
+    mapping_path.write_text(filled, encoding="utf-8")
+    r = read_responses(path, group_columns=["team"], mapping=read_mapping(mapping_path))
+    assert r.n_accepted == 30 and np.array_equal(r.responses.now, CLASS.now)
+    assert {r.matched_by[k] for k in first} == {"mapping"}
+    wrong = tmp_path / "wrong.yml"
+    wrong.write_text('columns:\n  "Decisions now A": now_D9Z\n', encoding="utf-8")
+    with pytest.raises(SurveyFileError, match="not a questionnaire column"):
+        read_responses(path, group_columns=["team"], mapping=read_mapping(wrong))
+    broken = tmp_path / "broken.yml"
+    broken.write_text("columns: [unclosed\n", encoding="utf-8")
+    with pytest.raises(SurveyFileError, match=r"broken.yml: line \d+: not a readable YAML mapping file"):
+        read_mapping(broken)
+
+
+def test_anonymised_result_names_no_file():
+    r = read_files([TOOLS / "moodle_duplicate"], group_columns=["team"])
+    a = r.anonymised()
+    text = a.summary() + a.problems_text() + repr(a.accepted) + repr(a.rejected) + repr(a.left_out)
+    assert "Ann Example" not in text and "moodle_duplicate" not in text
+    assert a.sources == tuple(f"file {k}" for k in range(1, 8))
+    assert all(p.value is None for p in a.rejected)
+    assert LATE_SUBMISSION_WARNING in a.notes
+
+
+def test_no_answer_and_no_personal_data_reaches_the_results():
+    r = read_files([TOOLS / "qualtrics_choice_text.csv"], group_columns=["team"])
+    assert "203.0.113.7" not in repr(r) and "R_0001xYz" not in repr(r.responses.ids)
+
+
+def test_a_broken_file_among_many_is_named_with_the_others_read(tmp_path):
+    good = tmp_path / "subs" / "A_1_assignsubmission_file_"
+    bad = tmp_path / "subs" / "B_2_assignsubmission_file_"
+    good.mkdir(parents=True)
+    bad.mkdir(parents=True)
+    (good / "answers.csv").write_text(responses_csv(synthetic_class(size=1)), encoding="utf-8")
+    (bad / "answers.csv").write_bytes(b"")
+    with pytest.raises(SurveyFileError) as caught:
+        read_files([tmp_path / "subs"])
+    assert "subs/B_2_assignsubmission_file_/answers.csv: the file is empty" in str(caught.value)
+    assert "A_1" not in str(caught.value)
+
+
+def test_likert_words_and_numbers_read_alike():
+    from coordkit.survey import LIKERT_LABELS
+    from coordkit.survey.read.values import likert
+
+    for value, label in LIKERT_LABELS.items():
+        assert likert(label) == likert(label.upper()) == likert(f"{value} - {label}") == likert(str(value))
+    with pytest.raises(ValueError):
+        likert("quite agree")
+
+
+# ----- header matching under fuzzing -----------------------------------------------------------------
+TARGETS = targets(Q)
+
+
+def disguise(text: str, case: int, punct: str, number: int) -> str:
+    text = text.upper() if case == 1 else text.lower() if case == 2 else text
+    text = text.replace(" ", f"{punct} ", 1) if punct else text
+    return f"{number}. {text}" if number else text
+
+
+@settings(max_examples=150)
+@given(st.sampled_from(TARGETS), st.integers(0, 2), st.sampled_from(["", ",", ";", " -"]), st.integers(0, 40),
+       st.sampled_from(["{h}: {s}", "{t}: {h} - {s}", "{t}: {h} [{s}]", "{h} - {t} - {s}", "{s} ({t})"]))
+def test_fuzz_a_disguised_header_matches_its_item(target, case, punct, number, layout):
+    from coordkit.survey.read.forms import TIMEFRAME_TITLES
+    from coordkit.survey.read.match import HeaderMatcher
+
+    when = TIMEFRAME_TITLES.get(target.timeframe or "", "")
+    if not when and "{t}" in layout:
+        layout = layout.replace("{t}: ", "").replace(" - {t}", "").replace(" ({t})", "")
+    if when and "{t}" not in layout:
+        layout = "{t}: " + layout
+    text = layout.format(h=target.item.heading, s=target.item.statement, t=when)
+    header = disguise(text, case, punct, number)
+    m = HeaderMatcher(Q).match(header)
+    assert m is not None and m.key == target.key, header
+
+
+@given(st.text(max_size=80))
+def test_fuzz_random_headers_never_crash_and_never_match_by_accident(header):
+    from coordkit.survey.read.match import HeaderMatcher, normalise
+
+    m = HeaderMatcher(Q).match(header)
+    if m is not None:  # a match needs the code or a whole statement in the header
+        t = next(t for t in TARGETS if t.key == m.key)
+        h = normalise(header)
+        assert normalise(t.key) in h or normalise(t.item.statement) in h
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(list(range(2, 2 + len(Q.columns()) + 0))))
+def test_fuzz_tool_columns_in_any_order_read_the_same(order):
+    lines = (TOOLS / "google_forms.csv").read_text(encoding="utf-8").splitlines()
+    import csv as _csv
+
+    table = list(_csv.reader(lines))
+    width = len(table[0])
+    keep = [0, 1, 2] + [k for k in order if k + 1 < width]
+    keep = list(dict.fromkeys(keep + list(range(width))))
+    shuffled = [[row[k] for k in keep] for row in table]
+    out = io.StringIO()
+    _csv.writer(out).writerows(shuffled)
+    r = read_responses(out.getvalue().encode(), group_columns=["team"])
+    assert r.n_accepted == 30 and np.array_equal(r.responses.now, CLASS.now)
+
+
+# ----- form guides --------------------------------------------------------------------------------
+def test_committed_form_guides_are_the_generators_output():
+    """docs/forms is generated: `coordkit forms -o docs/forms` (rerun after the items change)."""
+    from coordkit.survey.read.forms import guides
+
+    folder = Path(__file__).resolve().parents[1] / "docs" / "forms"
+    expected = guides()
+    assert {p.name for p in folder.iterdir()} == set(expected)
+    for name, text in expected.items():
+        assert (folder / name).read_text(encoding="utf-8") == text, f"docs/forms/{name} is stale"
+
+
+def test_generated_form_files_are_well_formed_and_ask_every_item():
+    import json
+    import xml.etree.ElementTree as ET
+
+    from coordkit.survey.read.forms import guides
+
+    g = guides()
+    survey = json.loads(g["coordkit.qsf"])
+    questions = [e for e in survey["SurveyElements"] if e["Element"] == "SQ"]
+    block = next(e for e in survey["SurveyElements"] if e["Element"] == "BL")
+    in_block = {b["QuestionID"] for b in block["Payload"][0]["BlockElements"]}
+    assert in_block == {e["PrimaryAttribute"] for e in questions}
+    feedback = ET.fromstring(g["moodle-feedback.xml"].encode())
+    labels = [item.findtext("ITEMLABEL") for item in feedback.iter("ITEM")]
+    assert set(Q.columns()) <= set(labels)
+    for item in Q.items:
+        assert item.statement in g["google-forms.gs"] and item.statement in g["microsoft-forms.md"]
+        assert item.statement in g["coordkit.qsf"]
+    assert "two reports made before and after one late submission" in g["README.md"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in TOOLS.glob("*.xlsx")))
+def test_the_quick_workbook_reader_agrees_with_openpyxl(name):
+    from coordkit.survey.read.tables import xlsx_records
+
+    data = (TOOLS / name).read_bytes()
+    assert xlsx_records(data, name) == xlsx_records(data, name, fast=False)
+
+
+def test_an_unusual_workbook_falls_back_to_openpyxl(tmp_path):
+    import openpyxl
+
+    from coordkit.survey.read.tables import xlsx_records
+
+    book = openpyxl.Workbook()
+    book.active.append(["respondent", "x"])
+    book.active.append(["S1", 3.5])
+    path = tmp_path / "w.xlsx"
+    book.save(path)
+    assert xlsx_records(path.read_bytes(), "w.xlsx") == [(1, ["respondent", "x"]), (2, ["S1", "3.5"])]
+    with pytest.raises(SurveyFileError, match=r"w\.xlsx: this looks like a spreadsheet workbook"):
+        xlsx_records(path.read_bytes()[:200], "w.xlsx")
+
+
+@settings(max_examples=80)
+@given(st.lists(st.lists(st.sampled_from(["Timestamp", "Respondent code", "Team", "Now: x", "", "5", "Agree",
+                                          '{"ImportId":"QID1"}', "ResponseId", "Finished"]),
+                         min_size=1, max_size=6), min_size=1, max_size=5))
+def test_fuzz_mapping_templates_for_odd_exports_never_crash(rows):
+    text = "\n".join(",".join(r) for r in rows) + "\n"
+    try:
+        out = header_mapping(text.encode(), name="odd.csv", group_columns=["team"])
+    except SurveyFileError as error:
+        assert str(error).startswith("odd.csv: ")
+    else:
+        assert out.startswith("# coordkit column mapping for odd.csv") and "columns:" in out
+        assert yaml.safe_load(out)["columns"] is None or isinstance(yaml.safe_load(out)["columns"], dict)
+
+
+_PIECES = ["Timestamp", "Respondent code", "respondent", "Team", "", "5", "40", "Agree", "ResponseId",
+           "Finished", "Status", "Survey Preview", "False", '{"ImportId":"QID1"}', *Q.columns()[:3],
+           f"Now: {Q.divide_items[0][0].heading} - {Q.divide_items[0][0].statement}"]
+
+
+@settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8), min_size=1, max_size=6))
+def test_fuzz_tool_like_rows_give_a_result_or_a_named_error(rows):
+    text = "\n".join(",".join(r) for r in rows) + "\n"
+    try:
+        result = read_responses(text.encode(), name="odd.csv", group_columns=["team"])
+    except SurveyFileError as error:
+        assert str(error).startswith("odd.csv: ")
+    else:
+        assert data_lines(result) <= len(rows)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -240,14 +242,22 @@ def test_recoder_starts_on_the_kits_coding(recoder):
     check_recoder(recoder)
 
 
-def test_the_browser_tests_move_changes_the_configuration(recoder):
-    """The notebook's metadata promises this change to the browser test."""
-    recoder.reset_everything()
+def test_the_browser_tests_move_changes_the_configuration():
+    """The notebook's metadata promises this change to the browser test.
+
+    With the reforms added in issue 17 the kit's 2025 reading is 'balanced', so the notebook now
+    opens the recoder on the 2012 Act, where taking out its market push tips 2025 into a weak
+    individualism deficit; the promise is read from the notebook so the two cannot drift apart.
+    """
+    notebook = json.loads((Path(__file__).parents[1] / "notebooks" / "03_npm_history.ipynb").read_text())
+    promise = notebook["metadata"]["coordkit"]["browser"]
+    recoder = RecodeExplorer(reform="health_social_care_act_2012")
+    assert promise["before"] == "Your coding in 2025: balanced"
+    assert promise["before"] in recoder.summary.value
+    recoder.sliders[promise["slider"].lower()].value = int(promise["value"])
+    assert promise["after"] in recoder.summary.value
     assert "Your coding in 2025: deficit culture: weak individualism" in recoder.summary.value
-    recoder.sliders["individualism"].value = 0
-    assert "Your coding in 2025: balanced" in recoder.summary.value
-    assert "individualism +1.6" in recoder.summary.value
-    recoder.reset_everything()
+    assert "individualism -0.8" in recoder.summary.value
 
 
 @pytest.mark.parametrize("mode", [m.value for m in ALL_MODES])
@@ -378,3 +388,63 @@ def test_recoder_controls_are_labelled(recoder):
         assert (slider.min, slider.max, slider.step) == (-2, 2, 1)
     for control in (recoder.reform, recoder.half_life, recoder.year, recoder.reset, recoder.reset_all):
         assert control.description and control.tooltip
+
+
+# ----- the coding form ---------------------------------------------------------------------------
+def test_coding_form_codes_saves_new_files_and_never_shows_the_kit(tmp_path, capsys):
+    from coordkit import codings as cd
+    from coordkit.widgets.history import CodingForm
+
+    form = CodingForm(directory=tmp_path)
+    assert form.codings == {} and form.save_coding() is None
+    assert "Code at least one reform first" in form.status.value
+    for slider in form.sliders.values():
+        assert slider.description and slider.min == -2 and slider.max == 2
+    assert form.reform.description and form.save.description
+    kit = REFORMS.set_index("id").loc[form.reform.value, "coding_rationale"]
+    assert html.escape(kit) not in form.about.value  # the kit's reasoning is not shown
+    first = form.reform.value
+    form.sliders["hierarchy"].value = -1
+    assert form.codings == {first: {"hierarchy": -1, "solidarity": 0, "individualism": 0, "fatalism": 0}}
+    second = form.reform.options[3][1]
+    form.reform.value = second
+    assert all(s.value == 0 for s in form.sliders.values()) and "not coded yet" in form.status.value
+    form.sliders["individualism"].value = 2
+    form.reform.value = first
+    assert form.sliders["hierarchy"].value == -1  # coming back shows what you coded
+    a = form.save_coding()
+    form.sliders["fatalism"].value = 1
+    b = form.save_coding()
+    assert a != b and a.exists() and b.exists() and form.saved == [a, b]
+    assert "saved" in capsys.readouterr().out and "role='status'" in form.status.value
+    back = cd.read_coding(b).set_index("id")
+    assert int(back.loc[first, "push_fatalism"]) == 1 and int(back.loc[second, "push_individualism"]) == 2
+    assert int(cd.read_coding(a).set_index("id").loc[first, "push_fatalism"]) == 0  # a is untouched
+    assert "You have coded 2 of 12 reforms" in form.status.value or "2 reforms" in form.status.value
+
+
+def test_a_performance_update_reads_each_series_once(monkeypatch):
+    """Issue 11: one update used to call snapshots() about six times; now the series and its
+    reference are read once, and the figure and the description share that reading."""
+    calls = []
+    real = history.snapshots
+
+    def counting(performance, series):
+        calls.append(series)
+        return real(performance, series)
+
+    monkeypatch.setattr(history, "snapshots", counting)
+    import coordkit.plots.history as plots_history
+
+    monkeypatch.setattr(plots_history, "snapshots", counting)
+    viewer = PerformanceViewer(series="ae_4hr")
+    assert sorted(calls) == ["ae_4hr", "ae_4hr_standard"]
+    calls.clear()
+    viewer.series.value = "rtt_waiting_list"
+    assert calls == ["rtt_waiting_list"]
+    calls.clear()
+    viewer.series.value = "ae_4hr"  # drawn before: nothing is read again
+    assert calls == []
+    monkeypatch.undo()
+    fresh = ph.describe_performance(history.load_performance(), "ae_4hr", reforms=REFORMS)
+    assert viewer.description == fresh

@@ -1,6 +1,8 @@
 """Keep committed notebooks small and diff-friendly without touching what nbval compares.
 
-Removes: saved widget state (notebook metadata ``widgets``), widget-view outputs (they point at
+Moves nbval's comment markers (``# NBVAL_CHECK_OUTPUT`` ...) out of the code learners read and into
+the cell tags nbval also understands (``nbval-check-output`` ...), so no learner ever sees a test
+marker. Removes: saved widget state (notebook metadata ``widgets``), widget-view outputs (they point at
 widget models that are not saved, which JupyterLab would show as "model not found"), per-cell
 execution timing metadata and kernel-specific language-info noise. Keeps: every other output and
 the execution counts (nbval only compares cells that have been executed).
@@ -11,10 +13,30 @@ Usage: ``python tools/clean_notebooks.py NOTEBOOK [NOTEBOOK ...]`` (``./kit exec
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+#: nbval's comment markers and the cell tags that mean the same.
+MARKER_TAGS = {"NBVAL_CHECK_OUTPUT": "nbval-check-output", "NBVAL_IGNORE_OUTPUT": "nbval-ignore-output",
+               "NBVAL_SKIP": "nbval-skip", "NBVAL_RAISES_EXCEPTION": "raises-exception"}
+_MARKER = re.compile(r"^[ \t]*#[ \t]*(NBVAL_[A-Z_]+)[ \t]*\n?", re.M)
+
+
+def markers_to_tags(cell: dict) -> dict:
+    """Move nbval comment markers from a code cell's source into its tags (idempotent)."""
+    source = "".join(cell.get("source", []))
+    found = [m for m in _MARKER.findall(source) if m in MARKER_TAGS]
+    if not found:
+        return cell
+    tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+    for marker in found:
+        if MARKER_TAGS[marker] not in tags:
+            tags.append(MARKER_TAGS[marker])
+    text = _MARKER.sub(lambda m: "" if m[1] in MARKER_TAGS else m[0], source)
+    cell["source"] = text.splitlines(keepends=True)
+    return cell
 
 
 def clean(notebook: dict) -> dict:
@@ -24,6 +46,7 @@ def clean(notebook: dict) -> dict:
         cell.get("metadata", {}).pop("execution", None)
         if cell.get("cell_type") != "code":
             continue
+        markers_to_tags(cell)
         cell["outputs"] = [
             out for out in cell.get("outputs", []) if WIDGET_VIEW not in out.get("data", {})
         ]

@@ -32,36 +32,13 @@ Examples
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from coordkit.text import normalise
+
 __all__ = ["Feedback", "OpenQuestion", "Question", "____", "normalise"]
-
-
-def normalise(text: str) -> str:
-    """Lower-case ``text`` and fold punctuation and runs of spaces, for forgiving comparisons.
-
-    Students type names in many ways; checks compare ``normalise(answer)`` with
-    ``normalise(expected)`` so that case, stray spaces and punctuation never decide a mark.
-
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> normalise("  Deficit culture - weak Individualism ")
-    'deficit culture weak individualism'
-    >>> normalise("What gets rewarded?") == normalise("what gets rewarded")
-    True
-    """
-    return " ".join(re.sub(r"[^\w]+", " ", str(text).lower().replace("_", " ")).split())
 
 
 class _Placeholder:

@@ -15,10 +15,9 @@ import math
 from typing import Any
 
 from coordkit.archetypes import ARCHETYPES
-from coordkit.balance import dynamic_balance, evenness
+from coordkit.balance import balance_index, evenness
 from coordkit.configuration import Kind, all_configurations, classify
 from coordkit.exercises import Feedback, OpenQuestion, Question, ____, normalise
-from coordkit.modes import ACTIVE_MODES, MODES, Mode, parse_mode
 from coordkit.profile import Profile
 
 __all__ = ["TRUST", "WRONG_ANSWERS", "____", "q1", "q2", "q3", "q4", "q5", "q6"]
@@ -28,32 +27,30 @@ TRUST = Profile(hierarchy=0.9, solidarity=0.7, individualism=0.2, fatalism=0.4,
                 malign_hierarchy=1 / 3)
 
 
-# ----- q1: recall -----------------------------------------------------------------------------
-def _check_motivations(answer: Any) -> Feedback:
-    if not isinstance(answer, dict):
-        return Feedback.wrong("Give a dict mapping each active mode to its motivation, e.g. "
-                              "{'hierarchy': '...', 'solidarity': '...', 'individualism': '...'}")
-    given = {parse_mode(k): str(v).strip().lower() for k, v in answer.items()}
-    missing = [m.value for m in ACTIVE_MODES if m not in given]
-    if missing:
-        return Feedback.wrong(f"You have not given a motivation for {', '.join(missing)}")
-    if Mode.FATALISM in given and given[Mode.FATALISM] not in ("", "none"):
-        return Feedback.wrong("Fatalism is the passive response: the theory gives it no motivation "
-                              "of its own. Leave it out")
-    wrong = [m.value for m in ACTIVE_MODES if given[m] != MODES[m].motivation]
-    if wrong:
-        return Feedback.wrong(f"Check {', '.join(wrong)}: which drive does each answer to — being "
-                              "good at things, belonging, or choosing for yourself?")
-    return Feedback.correct("Mastery, connectedness and autonomy: the three drives under the three "
-                            "active modes")
-
-
-q1 = Question(
-    "q1", "motivations", _check_motivations,
-    hint_text="Look at the first column of ck.modes.table(). Use the words mastery, connectedness "
-              "and autonomy.",
-    solution_text="motivations = {'hierarchy': 'mastery', 'solidarity': 'connectedness', "
-                  "'individualism': 'autonomy'}\nFatalism has no motivation of its own.",
+# ----- q1: discussion -------------------------------------------------------------------------
+q1 = OpenQuestion(
+    "q1",
+    model_answer=(
+        "Taylor (2022) lists three motivations (mastery, connectedness, autonomy) and then the "
+        "forms (hierarchy, solidarity, individualism, fatalism) without pairing them; the kit's "
+        "pairing of mastery with hierarchy, connectedness with solidarity and autonomy with "
+        "individualism is an inference. It is plausible for connectedness and solidarity, both "
+        "about belonging. It is weaker elsewhere: the three motivations are self-determination "
+        "theory's (competence, relatedness, autonomy; Ryan & Deci, 2000), where autonomy means "
+        "acting with volition, which a nurse following a protocol she endorses or a loyal team "
+        "member can do as well as an entrepreneur, and Chirkov and colleagues (2003) show that "
+        "autonomy is not individualism. Cultural theory itself uses 'autonomy' for a fifth way of "
+        "life, the hermit who withdraws from grid and group. Taylor elsewhere grounds the forms in "
+        "authority, values and belonging, individual aspiration and fatalism (RSA, 2021), which "
+        "fits the forms better than the triad does. So I would teach the motivations and the forms "
+        "side by side, and the pairing as a question."
+    ),
+    rubric=[
+        "says what Taylor (2022) actually gives (motivations and forms listed, not paired)",
+        "judges at least one pairing, with a reason or an example from work",
+        "uses the self-determination theory reading of autonomy (volition, not individualism)",
+        "mentions the hermit or Taylor's own grounding of the forms as an alternative",
+    ],
 )
 
 
@@ -125,12 +122,12 @@ def _check_same_evenness(answer: Any) -> Feedback:
     if abs(ea - eb) > 0.01:
         return Feedback.wrong(f"Their Pielou evenness differs: {ea:.3f} and {eb:.3f}. Scaling every "
                               "active strength by the same factor keeps evenness the same")
-    gap = abs(dynamic_balance(a) - dynamic_balance(b))
+    gap = abs(balance_index(a) - balance_index(b))
     if gap < 0.3:
         return Feedback.wrong(f"Same evenness, but the scores differ by only {gap:.2f}. What else "
                               "goes into the score? Try strength, malign share or fatalism")
-    return Feedback.correct(f"Evenness {ea:.2f} for both, scores {dynamic_balance(a):.2f} and "
-                            f"{dynamic_balance(b):.2f}: evenness is only one factor of balance")
+    return Feedback.correct(f"Evenness {ea:.2f} for both, scores {balance_index(a):.2f} and "
+                            f"{balance_index(b):.2f}: evenness is only one factor of balance")
 
 
 q4 = Question(
@@ -161,7 +158,7 @@ def _check_rebalance(answer: Any) -> Feedback:
     if config.kind is not Kind.BALANCED:
         return Feedback.wrong(f"It is now '{config.name}'. Which mode is weak, and what else is "
                               "dragging the score down?")
-    score = dynamic_balance(answer)
+    score = balance_index(answer)
     if score < 0.45:
         return Feedback.wrong(f"Balanced, but the score is only {score:.2f}. Which change would "
                               "remove something that drags the score down?")
@@ -202,8 +199,6 @@ q6 = OpenQuestion(
 #: One deliberately wrong answer per task and a phrase its feedback must contain: the tests use
 #: it, and it shows lecturers what the feedback looks like.
 WRONG_ANSWERS: dict[str, tuple[Any, str]] = {
-    "q1": ({"hierarchy": "autonomy", "solidarity": "connectedness", "individualism": "mastery"},
-           "Check hierarchy, individualism"),
     "q2": (Profile(0.9, 0.7, 0.2, 0.4), "malign_hierarchy is 0; a third of hierarchy"),
     "q3": ("deficit culture", "Right family"),
     "q4": ((Profile(0.9, 0.9, 0.9, 0), Profile(0.8, 0.8, 0.8, 0)), "differ by only 0.10"),

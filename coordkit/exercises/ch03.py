@@ -9,7 +9,7 @@ Examples
 --------
 >>> q1.evaluate({3, 4, 5, 6}).status
 'correct'
->>> q3.evaluate("competition").message.startswith("Per year of its span")
+>>> q3.evaluate("internal market").message.startswith("Per year of its span")
 True
 """
 
@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from coordkit import data, history
-from coordkit.configuration import Kind, classify
+from coordkit.configuration import classify
 from coordkit.exercises import Feedback, OpenQuestion, Question, ____
 from coordkit.modes import ALL_MODES
 from coordkit.profile import Profile
@@ -68,7 +68,7 @@ def _kit_pressure() -> pd.DataFrame:
 
 def _kit_scale() -> float:
     """The pressure read as full strength: the largest in the kit's history (as in the recoder)."""
-    return float(_kit_pressure()["pressure"].abs().max())
+    return history.pressure_scale(_kit_pressure())
 
 
 def _profile_2025(reforms: pd.DataFrame) -> Profile:
@@ -186,8 +186,9 @@ q2 = Question(
     solution_text=(f"pressure = history.to_wide(history.reform_pressure(reforms, half_life={HALF_LIFE:g}))\n"
                    f"peak_year = int(pressure.loc[{NPM_YEARS[0]}:{NPM_YEARS[1]}, 'hierarchy'].idxmax())"
                    f"   # {int(_hierarchy_in_npm_years(HALF_LIFE).idxmax())}\n"
-                   "New Labour's targets, star ratings and regulators pile up from 2000; after 2004 "
-                   "older pushes fade faster than new ones arrive."),
+                   "New Labour's targets, star ratings and regulators pile up from 2000, and the "
+                   "regulators and structures of the late 2000s and the Keogh review keep adding to "
+                   "it faster than older pushes fade."),
 )
 
 
@@ -235,18 +236,21 @@ q3 = Question(
               "era. Take the largest.",
     solution_text=("hardest_era = reforms.groupby('era')['push_individualism'].sum().idxmax()"
                    f"   # {_era_individualism()['net'].idxmax()!r}\n"
-                   f"Its net push is {int(_era_individualism()['net'].max()):+d}. New Labour's pushes up "
-                   f"add to {int(_era_individualism().loc['new labour', 'up'])} too, but its first white "
-                   "paper and the primary care groups pushed individualism down, so its net is "
-                   f"{int(_era_individualism().loc['new labour', 'net']):+d}; per year, the short "
-                   "2010-2013 competition era pushed hardest."),
+                   f"Its net push is {int(_era_individualism()['net'].max()):+d} (pushes up alone: "
+                   f"{int(_era_individualism()['up'].loc[_era_individualism()['net'].idxmax()])}), "
+                   "from choice, foundation trusts, tariffs and the GP contract, even though its first "
+                   "white paper and the primary care groups pushed individualism down. Per year of "
+                   f"its span, {_era_individualism()['per_year'].idxmax()} pushed hardest."),
 )
 
 
 # ----- q4: analysis ---------------------------------------------------------------------------
+def _recoded_reforms() -> pd.DataFrame:
+    return history.recode(_reforms(), RECODED_REFORM, individualism=0)
+
+
 def _recoded_individualism() -> float:
-    mine = history.recode(_reforms(), RECODED_REFORM, individualism=0)
-    return _profile_2025(mine).individualism
+    return _profile_2025(_recoded_reforms()).individualism
 
 
 def _check_recoded_strength(answer: Any) -> Feedback:
@@ -295,8 +299,9 @@ q4 = Question(
                    f"half_life={HALF_LIFE:g}), {_YEAR}, scale=scale).individualism"
                    f"   # about {_recoded_individualism():.2f}\n"
                    f"Down from {_profile_2025(_reforms()).individualism:.2f}: the Act's +2 has faded "
-                   f"to about {2 * 2 ** (-(_YEAR - 2012) / HALF_LIFE):.1f} by {_YEAR}, so {_YEAR} "
-                   "still reads 'deficit culture: weak individualism'."),
+                   f"to about {2 * 2 ** (-(_YEAR - 2012) / HALF_LIFE):.1f} by {_YEAR}, and {_YEAR} "
+                   f"reads '{classify(_profile_2025(_recoded_reforms())).name}' instead of "
+                   f"'{classify(_profile_2025(_reforms())).name}'."),
 )
 
 
@@ -333,35 +338,64 @@ def _check_tipping_recode(answer: Any) -> Feedback:
                               "the task allows one step (+1 or -1)")
     profile = _profile_2025(answer)
     config = classify(profile)
+    kit_config = classify(_profile_2025(_reforms()))
     title = _reforms().set_index("id").loc[reform_id, "title"]
-    if config.kind is Kind.BALANCED:
+    if config.name != kit_config.name:
         return Feedback.correct(
             f"{title}: {mode} {_signed(old)} to {_signed(new)} tips {_YEAR} from "
-            f"'{classify(_profile_2025(_reforms())).name}' to 'balanced' ({_fmt(profile)}). The kit's "
-            f"reading of {_YEAR} rests on a few recent codings: hold it lightly")
+            f"'{kit_config.name}' to '{config.name}' ({_fmt(profile)}). The kit's reading of {_YEAR} "
+            "rests on a few recent codings: hold it lightly")
     year = int(_reforms().set_index("id").loc[reform_id, "date"].year)
-    reading = f"It reads '{config.name}' in {_YEAR} ({_fmt(profile)})"
-    if mode != "individualism":
-        return Feedback.wrong(f"{reading}. Which mode is below 0.5 in the kit's {_YEAR} profile? "
+    reading = f"It still reads '{config.name}' in {_YEAR} ({_fmt(profile)})"
+    near, needed = _nearest_to_threshold()
+    if mode != near.value:
+        return Feedback.wrong(f"{reading}. Which mode is closest to 0.5 in the kit's {_YEAR} profile? "
                               "Recode a push on that one")
-    if new < old:
-        return Feedback.wrong(f"{reading}. You pushed individualism down; it needs to go up")
+    if (new > old) != (needed == "up"):
+        return Feedback.wrong(f"{reading}. You pushed {mode} {'up' if new > old else 'down'}; to cross "
+                              f"0.5 it needs to go {needed}")
     return Feedback.wrong(f"{reading}. A push from {year} has faded by {_YEAR} (half-life "
                           f"{HALF_LIFE:g} years): a step on a recent reform counts for more")
 
 
+def _nearest_to_threshold() -> tuple[Any, str]:
+    """The mode of the kit's 2025 profile closest to the 0.5 threshold, and which way it must go."""
+    profile = _profile_2025(_reforms())
+    strengths = dict(zip(ALL_MODES, profile.strengths, strict=True))
+    near = min(strengths, key=lambda m: abs(strengths[m] - 0.5))
+    return near, "down" if strengths[near] >= 0.5 else "up"
+
+
+@lru_cache(maxsize=1)
+def _a_tipping_step() -> tuple[str, str, int, int]:
+    """One step on one reform that tips the kit's 2025 reading (the most recent that does)."""
+    near, needed = _nearest_to_threshold()
+    reforms = _reforms()
+    kit_name = classify(_profile_2025(reforms)).name
+    column = history.PUSH_COLUMNS[near]
+    for _, row in reforms.sort_values("date", ascending=False).iterrows():
+        old = int(row[column])
+        new = old + (1 if needed == "up" else -1)
+        if not history.MIN_PUSH <= new <= history.MAX_PUSH:
+            continue
+        mine = history.recode(reforms, str(row["id"]), **{near.value: new})
+        if classify(_profile_2025(mine)).name != kit_name:
+            return str(row["id"]), near.value, old, new
+    raise AssertionError("no single step tips the kit's reading")  # pragma: no cover
+
+
 q5 = Question(
     "q5", "recoded", _check_tipping_recode,
-    hint_text=(f"In the kit's {_YEAR} profile, individualism is "
-               f"{_profile_2025(_reforms()).individualism:.2f} and needs 0.50. One step adds "
-               f"1 x 2^(-age/{HALF_LIFE:g}) to its pressure, so only a recent reform can add enough. "
-               "Try the recoder in the chapter notebook, or loop over recent reforms with "
-               "history.recode."),
-    solution_text=("recoded = history.recode(reforms, 'provider_selection_regime_2024', individualism=0)\n"
-                   "Many answers work, all from 2022 onwards: the Provider Selection Regime coded as "
-                   "neutral rather than anti-market; or league tables (2025) coded +2 on individualism. "
-                   "That one step on one recent reform flips the kit's diagnosis is itself the lesson: "
-                   "the reading of the present rests on a handful of fresh judgements."),
+    hint_text=(f"In the kit's {_YEAR} profile, {_nearest_to_threshold()[0].value} is "
+               f"{getattr(_profile_2025(_reforms()), _nearest_to_threshold()[0].value):.2f}, the mode "
+               "closest to the 0.50 threshold. One step changes its pressure by "
+               f"1 x 2^(-age/{HALF_LIFE:g}), so only a recent reform moves it enough. Try the recoder "
+               "in the chapter notebook, or loop over recent reforms with history.recode."),
+    solution_text=(f"recoded = history.recode(reforms, '{_a_tipping_step()[0]}', "
+                   f"{_a_tipping_step()[1]}={_a_tipping_step()[3]})\n"
+                   "Several answers work, all on recent reforms: one step on the mode closest to the "
+                   "threshold. That one step on one recent reform flips the kit's diagnosis is itself "
+                   "the lesson: the reading of the present rests on a handful of fresh judgements."),
 )
 
 
@@ -376,15 +410,17 @@ q6 = OpenQuestion(
         "together with more and more targets and regulators. The kit's data are consistent with "
         "both: between 1983 and 2013 the reforms that pushed individualism up are mostly "
         "market mechanisms (purchaser-provider split, fundholding, Payment by Results, competition "
-        "law), and four of them (Griffiths, the Citizen's Charter, the NHS Plan, star ratings) "
-        "pushed hierarchy up at the same time; in the kit's reading, hierarchy pressure peaks in "
-        "2004, at the height of the targets. But the data cannot show failure by themselves: the "
-        "codings are the kit's judgements, the pressure rule counts reforms, not culture, and "
+        "law), and several of them (Griffiths, the Citizen's and Patient's Charters, the NHS Plan, "
+        "star ratings, the GP contract) pushed hierarchy up at the same time; in the kit's reading, "
+        "hierarchy pressure keeps rising through the targets era to a peak in "
+        + str(int(_hierarchy_in_npm_years(HALF_LIFE).idxmax()))
+        + ". But the data cannot show failure by themselves: the codings are the kit's judgements, "
+        "the pressure rule counts reforms, not culture, and "
         "outcomes such as waiting times moved with funding and demand too. The claim is an "
         "interpretation the data fit, not one they prove."
     ),
     rubric=[
-        "states both of the seed's reasons in your own words: commercial individualism rather than "
+        "states both of Taylor's (2022) reasons in your own words: commercial individualism rather than "
         "autonomy and creativity; markets alongside a growing weight of targets and regulation",
         "backs each with evidence from the kit: named reforms, a count, or a reading of the "
         "pressure trajectory",
@@ -400,7 +436,7 @@ q6 = OpenQuestion(
 WRONG_ANSWERS: dict[str, tuple[Any, str]] = {
     "q1": ({3, 4, 5, 6, 7}, "7 (discipline and parsimony in resource use) is mapped to hierarchy"),
     "q2": (2025, "outside the NPM years"),
-    "q3": ("new labour", "it also pushed individualism down"),
-    "q4": (0.567, "the reading with no fading"),
-    "q5": (history.recode(_reforms(), "nhs_plan_2000", individualism=2), "has faded by 2025"),
+    "q3": ("internal market", "Per year of its span"),
+    "q4": (0.757, "the reading with no fading"),
+    "q5": (history.recode(_reforms(), "nhs_plan_2000", individualism=0), "has faded by 2025"),
 }

@@ -50,7 +50,9 @@ def _check_gaming_levers(answer: Any) -> Feedback:
     given = {key for key in keys.values() if key is not None}
     right = _raises_malign_individualism()
     if given == right:
-        return Feedback.correct("Payment by results and competition: incentives that invite gaming")
+        return Feedback.correct("Central targets, payment by results and competition: the kit codes "
+                                "gaming as malign individualism, provoked by targets as well as by "
+                                "market incentives (after Bevan & Hood, 2006)")
     extra, missing = given - right, right - given
     parts = []
     if extra:
@@ -65,14 +67,14 @@ q1 = Question(
     "q1", "gaming_levers", _check_gaming_levers,
     hint_text="In scenarios.mapping_table(), look down the malign_bias_individualism column for "
               "positive numbers.",
-    solution_text="gaming_levers = {'financial_incentives', 'competition'}",
+    solution_text="gaming_levers = {'central_targets', 'financial_incentives', 'competition'}",
 )
 
 
 # ----- q2: apply ------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _lowest_balancing_funding() -> float:
-    base = preset("rumoured_2022").levers
+    base = preset("rumoured_2022")
     for tenths in range(-20, 81):
         funding = tenths / 10
         if run(base.replace(funding_growth=funding)).configuration.kind is Kind.BALANCED:
@@ -93,7 +95,7 @@ def _check_funding(answer: Any) -> Feedback:
     spec = LEVERS["funding_growth"]
     if not spec.low <= answer <= spec.high:
         return Feedback.wrong(f"Funding growth runs from {spec.low:g} to {spec.high:g}% a year")
-    ends = run(preset("rumoured_2022").levers.replace(funding_growth=float(answer)))
+    ends = run(preset("rumoured_2022").replace(funding_growth=float(answer)))
     if ends.configuration.kind is Kind.BALANCED:
         return Feedback.wrong(f"At {answer:g}% it is balanced, but it already is at less. Go lower, "
                               "in steps of 0.1")
@@ -103,8 +105,8 @@ def _check_funding(answer: Any) -> Feedback:
 q2 = Question(
     "q2", "lowest_funding", _check_funding,
     hint_text="Use the scenario explorer with the 2022 preset and move Funding growth in steps of "
-              "0.1, or loop over values with scenarios.run(preset.levers.replace(funding_growth=f)).",
-    solution_text=("base = scenarios.preset('rumoured_2022').levers\n"
+              "0.1, or loop over values with scenarios.run(preset.replace(funding_growth=f)).",
+    solution_text=("base = scenarios.preset('rumoured_2022')\n"
                    "lowest_funding = next(f / 10 for f in range(-20, 81)\n"
                    "    if scenarios.run(base.replace(funding_growth=f / 10)).configuration.name "
                    "== 'balanced')"),
@@ -113,10 +115,10 @@ q2 = Question(
 
 # ----- q3: analysis ---------------------------------------------------------------------------
 def _malign_hierarchy_changes() -> dict[str, float]:
-    start, target = preset("targets_2000").levers, preset("hewitt_2023").levers
+    start, target = preset("targets_2000"), preset("hewitt_2023").levers
     before = run(start).final.malign_hierarchy
     return {lever: run(start.replace(**{lever: getattr(target, lever)})).final.malign_hierarchy
-            - before for lever in LEVERS if getattr(start, lever) != getattr(target, lever)}
+            - before for lever in LEVERS if getattr(start.levers, lever) != getattr(target, lever)}
 
 
 def _check_best_lever(answer: Any) -> Feedback:
@@ -142,13 +144,14 @@ q3 = Question(
     "q3", "best_lever", _check_best_lever,
     hint_text="Loop over the levers that differ between the two presets; for each, run the 2000 "
               "preset with just that lever switched and read .final.malign_hierarchy.",
-    solution_text=("start, target = scenarios.preset('targets_2000').levers, "
+    solution_text=("start, target = scenarios.preset('targets_2000'), "
                    "scenarios.preset('hewitt_2023').levers\n"
                    "effect = {k: scenarios.run(start.replace(**{k: getattr(target, k)}))"
                    ".final.malign_hierarchy for k in scenarios.LEVERS}\n"
-                   "best_lever = min(effect, key=effect.get)   # 'devolution'\n"
-                   "Devolution takes weight off central hierarchy, where the targets' blame "
-                   "landed."),
+                   "best_lever = min(effect, key=effect.get)   # 'psychological_safety'\n"
+                   "Freedom from blame takes the blame out of hierarchy: in this model, by "
+                   "construction, it is the lever with the largest negative coefficient on "
+                   "malign hierarchy."),
 )
 
 
@@ -193,7 +196,8 @@ def _check_own_coding(answer: Any) -> Feedback:
     if answer == kit:
         return Feedback.wrong("That is the kit's coding: change at least one lever you disagree with")
     differ = [LEVERS[k].label for k, v in answer.to_dict().items() if v != getattr(kit, k)]
-    mine, theirs = run(answer).summary(), run(kit).summary()
+    start = preset("hsca_2012").initial
+    mine, theirs = run(answer, initial=start).summary(), run(kit, initial=start).summary()
     return Feedback.correct(
         f"Your coding differs on {', '.join(differ)}. It ends as '{mine['configuration']}' "
         f"(balance {mine['balance']:.2f}); the kit's ends as '{theirs['configuration']}' "
@@ -218,9 +222,10 @@ q6 = OpenQuestion(
         "I coded inspection lower (5) because the Act itself created the regulator for competition; "
         "the tougher inspection regime came after the Francis report in 2013, which belongs to the "
         "next period. I coded freedom from blame lower (2): a top-down reorganisation during a "
-        "funding squeeze made staff more defensive. With my coding the run still ends with no "
-        "strong form, so my disagreement does not change the conclusion that 2012 paired "
-        "competition with a squeeze and left every mode weak — the conclusion is robust to it."
+        "funding squeeze made staff more defensive. With my coding the run still ends as a "
+        "hierarchy monoculture with fatalism near 0.37, as the kit's coding does, so my "
+        "disagreement does not change the conclusion that 2012 paired competition with a squeeze "
+        "that left hierarchy alone standing — in this model the conclusion is robust to it."
     ),
     rubric=[
         "names the levers recoded and gives a reason for each, tied to a dated fact or source",
@@ -235,7 +240,7 @@ q6 = OpenQuestion(
 WRONG_ANSWERS: dict[str, tuple[Any, str]] = {
     "q1": ({"financial_incentives", "collaboration_duty"}, "collaboration_duty does not raise it"),
     "q2": (3.6, "it already is at less. Go lower"),
-    "q3": ("psychological_safety", "another lever does more"),
+    "q3": ("devolution", "another lever does more"),
     "q4": (PolicyLevers(funding_growth=1.0, competition=10, financial_incentives=10),
            "Which mode is missing"),
     "q5": ("hsca_2012", "Give a scenarios.PolicyLevers"),

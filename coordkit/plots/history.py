@@ -35,13 +35,15 @@ Examples
 >>> [t.get_text() for t in ax.get_yticklabels()]
 ['Hierarchy', 'Solidarity', 'Individualism', 'Fatalism']
 >>> print(describe_reform_timeline(reforms, eras="internal market").splitlines()[0])
-Timeline of 5 NHS reforms in England, 1989-1996 (era: internal market), ...
+Timeline of 7 NHS reforms in England, 1989-1996 (era: internal market), ...
 """
 
 from __future__ import annotations
 
+import html
 import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -61,12 +63,16 @@ from coordkit.plots.style import HATCHES, MARKERS, PALETTE, new_axes
 __all__ = [
     "REFERENCE_SERIES",
     "SERIES_LABELS",
+    "PerformanceSelection",
+    "TableDetails",
+    "TimelineSelection",
     "describe_performance",
     "describe_pressure",
     "describe_recode",
     "describe_reform_timeline",
     "performance_chart",
     "performance_figure",
+    "performance_selection",
     "pressure_figure",
     "pressure_trajectory",
     "recode_dynamic_artists",
@@ -74,8 +80,10 @@ __all__ = [
     "reform_table",
     "reform_timeline",
     "reset_axes",
+    "table_details",
     "timeline_figure",
     "timeline_reforms",
+    "timeline_selection",
     "update_performance_figure",
     "update_recode_figure",
 ]
@@ -156,9 +164,85 @@ def _span_of_eras(eras: str | Iterable[str] | None) -> tuple[float, float]:
     return float(min(e.first_year for e in chosen)), float(max(e.last_year for e in chosen) + 1)
 
 
-def _check_direction(direction: str) -> None:
-    if direction not in ("up", "down", "any"):
-        raise ValueError(f"direction must be 'up', 'down' or 'any', not {direction!r}")
+def _axis_end(end: history.Bound) -> float:
+    """Where the time axis stops for an ``end`` bound: after the whole of a year given as an int."""
+    if isinstance(end, int | np.integer) and not isinstance(end, bool):
+        return float(int(end) + 1)
+    return history.decimal_bound(end, end=True)
+
+
+@dataclass(frozen=True)
+class TimelineSelection:
+    """What a reform timeline shows, selected once; the figure and its description both read it.
+
+    Built by :func:`timeline_selection` with :func:`coordkit.history.select_reforms`, so the
+    reforms drawn, the reforms described and the reforms a widget lists are the same rows.
+
+    Attributes
+    ----------
+    shown : pandas.DataFrame
+        The reforms shown, in date order, with the coding asked for.
+    modes : tuple of Mode
+        The rows drawn, in the kit's order.
+    direction : str
+        ``"any"``, ``"up"`` or ``"down"``.
+    eras : tuple of str or None
+        The eras asked for (``None``: all).
+    lo, hi : float
+        The span of the time axis in decimal years.
+    """
+
+    shown: pd.DataFrame
+    modes: tuple[Mode, ...]
+    direction: str
+    eras: tuple[str, ...] | None
+    lo: float
+    hi: float
+
+    @property
+    def x(self) -> np.ndarray:
+        """The decimal year of each reform shown."""
+        return decimal_year(self.shown["date"])
+
+
+def timeline_selection(
+    reforms: pd.DataFrame,
+    *,
+    eras: str | Iterable[str] | None = None,
+    modes: str | Mode | Iterable[str | Mode] | None = None,
+    direction: str = "any",
+    start: history.Bound | None = None,
+    end: history.Bound | None = None,
+    coding: pd.DataFrame | None = None,
+) -> TimelineSelection:
+    """Select what a reform timeline shows: reforms in the eras and dates that pushed a row's mode.
+
+    Parameters
+    ----------
+    reforms : pandas.DataFrame
+    eras, modes, direction, start, end, coding
+        As for :func:`reform_timeline`; the selection is
+        :func:`coordkit.history.select_reforms` with ``modes`` defaulting to all four rows.
+
+    Returns
+    -------
+    TimelineSelection
+
+    Examples
+    --------
+    >>> sel = timeline_selection(history.load_reforms(), start=2022, end=2022)
+    >>> len(sel.shown), sel.lo, sel.hi
+    (4, 2022.0, 2023.0)
+    """
+    chosen_modes = _as_modes(modes)
+    shown = history.select_reforms(reforms, eras=eras, start=start, end=end, modes=chosen_modes,
+                                   direction=direction, coding=coding)  # type: ignore[arg-type]
+    shown = shown.iloc[np.argsort(decimal_year(shown["date"]), kind="stable")]
+    lo, hi = _span_of_eras(eras)
+    lo = lo if start is None else history.decimal_bound(start, end=False)
+    hi = hi if end is None else _axis_end(end)
+    era_tuple = None if eras is None else tuple([eras] if isinstance(eras, str) else eras)
+    return TimelineSelection(shown, tuple(chosen_modes), direction, era_tuple, lo, hi)
 
 
 def timeline_reforms(
@@ -167,18 +251,20 @@ def timeline_reforms(
     eras: str | Iterable[str] | None = None,
     modes: str | Mode | Iterable[str | Mode] | None = None,
     direction: str = "any",
-    start: float | None = None,
-    end: float | None = None,
+    start: history.Bound | None = None,
+    end: history.Bound | None = None,
+    coding: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The reforms a :func:`reform_timeline` with these filters shows, in date order.
 
-    A reform is shown if it falls in one of the eras (and between ``start`` and ``end``) and
-    pushed at least one of the modes in the direction asked.
+    A reform is shown if it falls in one of the eras (and between ``start`` and ``end``,
+    inclusive: see :func:`coordkit.history.select_reforms`) and pushed at least one of the
+    modes in the direction asked.
 
     Parameters
     ----------
     reforms : pandas.DataFrame
-    eras, modes, direction, start, end
+    eras, modes, direction, start, end, coding
         As for :func:`reform_timeline`.
 
     Returns
@@ -196,8 +282,8 @@ def timeline_reforms(
     >>> down["id"].tolist()
     ['new_nhs_white_paper_1997', 'pcgs_and_nice_1999']
     """
-    chosen = _selected(reforms, eras, _as_modes(modes), direction, start, end)
-    return chosen.iloc[np.argsort(decimal_year(chosen["date"]), kind="stable")]
+    return timeline_selection(reforms, eras=eras, modes=modes, direction=direction, start=start, end=end,
+                              coding=coding).shown
 
 
 def reform_table(
@@ -206,17 +292,18 @@ def reform_table(
     eras: str | Iterable[str] | None = None,
     modes: str | Mode | Iterable[str | Mode] | None = None,
     direction: str = "any",
-    start: float | None = None,
-    end: float | None = None,
+    start: history.Bound | None = None,
+    end: history.Bound | None = None,
     rationale: bool = False,
     date_notes: bool = False,
+    coding: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The reforms a timeline shows, as a compact table for reading (dates only as precise as known).
 
     Parameters
     ----------
     reforms : pandas.DataFrame
-    eras, modes, direction, start, end
+    eras, modes, direction, start, end, coding
         As for :func:`reform_timeline`.
     rationale : bool, default False
         Add the kit's reason for each coding (column ``why coded so``).
@@ -231,11 +318,11 @@ def reform_table(
 
     Examples
     --------
-    >>> reform_table(history.load_reforms(), eras="founding")
-             date                             title kind  H  S  I  F
-    1  6 Nov 1946  National Health Service Act 1946  act  2  2  0 -1
+    >>> reform_table(history.load_reforms(), eras="founding").iloc[0]["title"]
+    'National Health Service Act 1946'
     """
-    shown = timeline_reforms(reforms, eras=eras, modes=modes, direction=direction, start=start, end=end)
+    shown = timeline_reforms(reforms, eras=eras, modes=modes, direction=direction, start=start, end=end,
+                             coding=coding)
     table = pd.DataFrame({
         "date": [date_label(d, p) for d, p in zip(shown["date"], shown["date_precision"], strict=True)],
         "title": shown["title"].to_numpy(),
@@ -250,28 +337,54 @@ def reform_table(
     return table
 
 
-def _selected(
-    reforms: pd.DataFrame,
-    eras: str | Iterable[str] | None,
-    modes: list[Mode],
-    direction: str,
-    start: float | None,
-    end: float | None,
-) -> pd.DataFrame:
-    """Reforms in the eras and years that push one of the modes in the direction asked."""
-    _check_direction(direction)
-    chosen = history.filter_reforms(reforms, eras=eras) if eras is not None else reforms
-    x = decimal_year(chosen["date"])
-    keep = np.ones(len(chosen), dtype=bool)
-    if start is not None:
-        keep &= x >= start
-    if end is not None:
-        keep &= x <= end
-    columns = [history.PUSH_COLUMNS[m] for m in modes]
-    pushes = chosen[columns].to_numpy() if modes else np.zeros((len(chosen), 0))
-    test = {"up": pushes > 0, "down": pushes < 0, "any": pushes != 0}[direction]
-    keep &= test.any(axis=1) if modes else np.zeros(len(chosen), dtype=bool)
-    return chosen[keep]
+@dataclass(frozen=True)
+class TableDetails:
+    """A long table folded behind a "See the full table" expander (HTML ``<details>``).
+
+    Displays as the expander in notebooks and handouts; as text it is one line saying what it
+    holds, so a long table does not fill a plain-text view.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+    summary : str
+        The expander's label.
+    """
+
+    table: pd.DataFrame
+    summary: str
+
+    def _repr_html_(self) -> str:
+        return (f"<details><summary>{html.escape(self.summary)}</summary>"
+                f"{self.table.to_html(escape=True)}</details>")
+
+    def __repr__(self) -> str:
+        return f"{self.summary} ({len(self.table)} rows; open it in the notebook or handout)"
+
+
+def table_details(table: pd.DataFrame, summary: str | None = None) -> TableDetails:
+    """Fold a table (e.g. a :func:`reform_table`) behind a "See the full table" expander.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+    summary : str, optional
+        The label; default "See the full table (N reforms)".
+
+    Returns
+    -------
+    TableDetails
+
+    Examples
+    --------
+    >>> folded = table_details(reform_table(history.load_reforms(), eras="founding"))
+    >>> folded
+    See the full table (3 reforms) (3 rows; open it in the notebook or handout)
+    >>> folded._repr_html_().startswith("<details><summary>See the full table")
+    True
+    """
+    n = len(table)
+    return TableDetails(table, summary or f"See the full table ({n} reform{'s' if n != 1 else ''})")
 
 
 def reset_axes(ax: Axes) -> Axes:
@@ -316,11 +429,13 @@ def reform_timeline(
     eras: str | Iterable[str] | None = None,
     modes: str | Mode | Iterable[str | Mode] | None = None,
     direction: str = "any",
-    start: float | None = None,
-    end: float | None = None,
+    start: history.Bound | None = None,
+    end: history.Bound | None = None,
     numbered: bool | None = None,
     era_bands: bool = True,
     legend: bool = True,
+    coding: pd.DataFrame | None = None,
+    selection: TimelineSelection | None = None,
 ) -> Axes:
     """The reforms on a time line, one row per mode, each drawn in the row of every mode it pushed.
 
@@ -343,8 +458,10 @@ def reform_timeline(
         Only reforms that pushed one of them are shown.
     direction : {"any", "up", "down"}, default "any"
         Show pushes either way, or only pushes up or only pushes down.
-    start, end : float, optional
-        Decimal years bounding the axis (and the reforms shown); override the eras' span.
+    start, end : int, float, str or date, optional
+        Bound the axis and the reforms shown, inclusive, as in
+        :func:`coordkit.history.select_reforms` (a whole year covers the whole year; a float
+        is a decimal year); they override the eras' span.
     numbered : bool, optional
         Number the reforms shown (1, 2, ... in date order) above the top row, to match
         :func:`describe_reform_timeline`; by default only when 20 or fewer are shown.
@@ -352,6 +469,11 @@ def reform_timeline(
         Shade and name the eras.
     legend : bool, default True
         Explain the markers below the axes.
+    coding : pandas.DataFrame, optional
+        Draw another coding than the kit's (a class consensus, one student's): see
+        :func:`coordkit.history.apply_coding`.
+    selection : TimelineSelection, optional
+        A selection already made by :func:`timeline_selection` (the filters are then ignored).
 
     Returns
     -------
@@ -369,13 +491,12 @@ def reform_timeline(
     ['push-individualism-down']
     """
     ax = new_axes(ax, figsize=(11, 4))
-    chosen_modes = _as_modes(modes)
-    lo, hi = _span_of_eras(eras)
-    lo = lo if start is None else float(start)
-    hi = hi if end is None else float(end)
-    shown = _selected(reforms, eras, chosen_modes, direction, start, end)
-    margin = 0.012 * (hi - lo) if start is None and end is None else 0.0
-    x = decimal_year(shown["date"])
+    explicit = selection is None and (start is not None or end is not None)
+    sel = selection or timeline_selection(reforms, eras=eras, modes=modes, direction=direction, start=start,
+                                          end=end, coding=coding)
+    chosen_modes, direction, lo, hi, shown = list(sel.modes), sel.direction, sel.lo, sel.hi, sel.shown
+    margin = 0.0 if explicit else 0.012 * (hi - lo)
+    x = sel.x
     n_rows = len(chosen_modes)
     rows_y = {m: float(n_rows - 1 - k) for k, m in enumerate(chosen_modes)}
     ax.set_autoscale_on(False)  # limits are set below; skipping autoscaling keeps widgets fast
@@ -448,13 +569,14 @@ def timeline_figure(
     direction: str = "any",
     numbered: bool | None = None,
     legend: bool = True,
+    coding: pd.DataFrame | None = None,
 ) -> Figure:
     """:func:`reform_timeline` on a figure of its own, sized and spaced for a page.
 
     Parameters
     ----------
     reforms : pandas.DataFrame
-    eras, modes, direction, numbered, legend
+    eras, modes, direction, numbered, legend, coding
         As for :func:`reform_timeline`.
 
     Returns
@@ -470,7 +592,7 @@ def timeline_figure(
     fig = Figure(figsize=(11, 4.6) if legend else (11, 3.6))
     ax = fig.add_subplot()
     reform_timeline(reforms, ax=ax, eras=eras, modes=modes, direction=direction, numbered=numbered,
-                    legend=legend)
+                    legend=legend, coding=coding)
     fig.subplots_adjust(left=0.1, right=0.98, top=0.97, bottom=0.3 if legend else 0.14)
     return fig
 
@@ -485,16 +607,18 @@ def describe_reform_timeline(
     eras: str | Iterable[str] | None = None,
     modes: str | Mode | Iterable[str | Mode] | None = None,
     direction: str = "any",
-    start: float | None = None,
-    end: float | None = None,
+    start: history.Bound | None = None,
+    end: history.Bound | None = None,
     numbered: bool | None = None,
+    coding: pd.DataFrame | None = None,
+    selection: TimelineSelection | None = None,
 ) -> str:
-    """A text description of :func:`reform_timeline` with the same filters.
+    """A text description of :func:`reform_timeline` with the same filters (or selection).
 
     Parameters
     ----------
     reforms : pandas.DataFrame
-    eras, modes, direction, start, end, numbered
+    eras, modes, direction, start, end, numbered, coding, selection
         As for :func:`reform_timeline`.
 
     Returns
@@ -507,24 +631,24 @@ def describe_reform_timeline(
     --------
     >>> text = describe_reform_timeline(history.load_reforms(), eras="founding")
     >>> print(text)  # doctest: +NORMALIZE_WHITESPACE
-    Timeline of 1 NHS reform in England, 1946-1961 (era: founding), one row per mode: hierarchy,
+    Timeline of 3 NHS reforms in England, 1946-1961 (era: founding), one row per mode: hierarchy,
     solidarity, individualism, fatalism. Each reform is drawn in the row of every mode it pushed:
     above the line and filled for a push up, below and hollow for a push down, bigger for a push
     of 2. The codings are the kit's judgements. Hierarchy: 1 push up (total +2), 0 down.
-    Solidarity: 1 push up (total +2), 0 down. Individualism: 0 up, 0 down. Fatalism: 0 up,
-    1 push down (total -1).
-    Reforms shown: 1. 6 Nov 1946, National Health Service Act 1946 (H +2, S +2, F -1).
+    Solidarity: 2 pushes up (total +3), 1 push down (total -1). Individualism: 1 push up
+    (total +1), 0 down. Fatalism: 0 up, 1 push down (total -1).
+    Reforms shown: 1. 6 Nov 1946, National Health Service Act 1946 (H +2, S +2, F -1); 2. 24 Apr
+    1951, Charges for dentures and spectacles; Bevan resigns (S -1, I +1); 3. 25 Jan 1956,
+    Committee of Enquiry into the Cost of the NHS (Guillebaud report) (S +1).
     """
-    chosen_modes = _as_modes(modes)
-    lo, hi = _span_of_eras(eras)
-    lo = lo if start is None else float(start)
-    hi = hi if end is None else float(end)
-    shown = _selected(reforms, eras, chosen_modes, direction, start, end)
-    shown = shown.iloc[np.argsort(decimal_year(shown["date"]), kind="stable")]
-    if eras is None:
+    sel = selection or timeline_selection(reforms, eras=eras, modes=modes, direction=direction, start=start,
+                                          end=end, coding=coding)
+    chosen_modes, direction, lo, hi, shown = list(sel.modes), sel.direction, sel.lo, sel.hi, sel.shown
+    coded = "the kit's judgements" if coding is None and selection is None else "judgements"
+    if sel.eras is None:
         era_text = "all eras"
     else:
-        wanted = [eras] if isinstance(eras, str) else list(eras)
+        wanted = list(sel.eras)
         era_text = ("era: " if len(wanted) == 1 else "eras: ") + (", ".join(wanted) or "none")
     n = len(shown)
     dir_text = {"any": "", "up": " Only pushes up are shown.",
@@ -533,8 +657,8 @@ def describe_reform_timeline(
         f"Timeline of {n} NHS reform{'s' if n != 1 else ''} in England, {_years_text(lo, hi)} "
         f"({era_text}), one row per mode: {', '.join(m.value for m in chosen_modes) or 'none'}. "
         "Each reform is drawn in the row of every mode it pushed: above the line and filled for a "
-        "push up, below and hollow for a push down, bigger for a push of 2. The codings are the "
-        f"kit's judgements.{dir_text}"
+        f"push up, below and hollow for a push down, bigger for a push of 2. The codings are {coded}."
+        f"{dir_text}"
     ]
     per_mode = []
     for mode in chosen_modes:
@@ -584,6 +708,68 @@ def _reference(performance: pd.DataFrame, series: str, reference: str | None) ->
     return reference
 
 
+@dataclass(frozen=True)
+class PerformanceSelection:
+    """One performance series read once: the chart, the figure and the description all use it.
+
+    Attributes
+    ----------
+    series : str
+    snaps : pandas.DataFrame
+        :func:`coordkit.history.snapshots` of the series.
+    reference : str or None
+        The reference series drawn dashed beside it, if any.
+    ref : pandas.DataFrame or None
+        Its snapshots.
+    breaks : list of int
+        Years the basis changes.
+    lo, hi : float
+        The time axis, in decimal years.
+    """
+
+    series: str
+    snaps: pd.DataFrame
+    reference: str | None
+    ref: pd.DataFrame | None
+    breaks: list[int]
+    lo: float
+    hi: float
+
+
+def performance_selection(performance: pd.DataFrame, series: str, *,
+                          reference: str | None = "auto") -> PerformanceSelection:
+    """Read a series (and its reference) once for :func:`performance_chart` and its description.
+
+    Parameters
+    ----------
+    performance : pandas.DataFrame
+    series : str
+    reference : str or None, default "auto"
+        As for :func:`performance_chart`.
+
+    Returns
+    -------
+    PerformanceSelection
+
+    Raises
+    ------
+    ValueError
+        For an unknown series or reference series.
+
+    Examples
+    --------
+    >>> sel = performance_selection(history.load_performance(), "ae_4hr")
+    >>> sel.reference, sel.lo < 2005 < sel.hi
+    ('ae_4hr_standard', True)
+    """
+    snaps = snapshots(performance, series)
+    ref_name = _reference(performance, series, reference)
+    ref = snapshots(performance, ref_name) if ref_name else None
+    breaks = basis_breaks(snaps["basis"])
+    lo, hi = _x_range(snaps if ref is None else pd.concat([snaps, ref]), breaks)
+    return PerformanceSelection(series, snaps, ref_name, ref, breaks, lo, hi)
+
+
 def performance_chart(
     performance: pd.DataFrame,
     series: str,
@@ -594,6 +780,7 @@ def performance_chart(
     end: float | None = None,
     caption: bool = True,
     legend: bool = True,
+    selection: PerformanceSelection | None = None,
 ) -> Axes:
     """One performance series as lettered snapshots, with its caveats drawn on the figure.
 
@@ -623,6 +810,9 @@ def performance_chart(
         Print the shared caveat beneath the axes.
     legend : bool, default True
         Explain the markers in a legend to the right (widgets give the key in text instead).
+    selection : PerformanceSelection, optional
+        The series already read by :func:`performance_selection` (then ``series`` and
+        ``reference`` are taken from it).
 
     Returns
     -------
@@ -644,11 +834,9 @@ def performance_chart(
     ax = new_axes(ax, figsize=(10, 4.4))
     if fresh:
         ax.figure.subplots_adjust(left=0.08, right=0.74, bottom=0.22)
-    snaps = snapshots(performance, series)
-    ref_name = _reference(performance, series, reference)
-    ref = snapshots(performance, ref_name) if ref_name else None
-    breaks = basis_breaks(snaps["basis"])
-    lo, hi = _x_range(snaps if ref is None else pd.concat([snaps, ref]), breaks)
+    sel = selection or performance_selection(performance, series, reference=reference)
+    snaps, ref_name, ref, breaks, lo, hi = sel.snaps, sel.reference, sel.ref, sel.breaks, sel.lo, sel.hi
+    series = sel.series
     lo = lo if start is None else float(start)
     hi = hi if end is None else float(end)
     unit = str(snaps["unit"].iloc[0])
@@ -748,6 +936,7 @@ def performance_figure(
     direction: str = "any",
     legend: bool = True,
     caption: bool = True,
+    selection: PerformanceSelection | None = None,
 ) -> Figure:
     """A performance series above the reforms of the same years, with the shared caveat beneath.
 
@@ -781,7 +970,7 @@ def performance_figure(
     top = fig.add_subplot(2, 1, 1)
     fig.add_subplot(2, 1, 2, sharex=top)
     return update_performance_figure(fig, performance, series, reforms, reference=reference, modes=modes,
-                                     direction=direction, legend=legend, caption=caption)
+                                     direction=direction, legend=legend, caption=caption, selection=selection)
 
 
 def update_performance_figure(
@@ -795,6 +984,7 @@ def update_performance_figure(
     direction: str = "any",
     legend: bool = True,
     caption: bool = True,
+    selection: PerformanceSelection | None = None,
 ) -> Figure:
     """Redraw a :func:`performance_figure` for another series or filter, reusing its axes (fast).
 
@@ -804,6 +994,8 @@ def update_performance_figure(
         Made by :func:`performance_figure`.
     performance, series, reforms, reference, modes, direction, legend, caption
         As for :func:`performance_figure`.
+    selection : PerformanceSelection, optional
+        The series already read by :func:`performance_selection`.
 
     Returns
     -------
@@ -822,7 +1014,8 @@ def update_performance_figure(
     reset_axes(bottom)
     for text in list(fig.texts):
         text.remove()
-    performance_chart(performance, series, ax=top, reference=reference, caption=False, legend=legend)
+    sel = selection or performance_selection(performance, series, reference=reference)
+    performance_chart(performance, series, ax=top, caption=False, legend=legend, selection=sel)
     lo, hi = top.get_xlim()
     reform_timeline(reforms, ax=bottom, modes=modes, direction=direction, start=lo, end=hi,
                     numbered=False, legend=legend)
@@ -830,7 +1023,7 @@ def update_performance_figure(
     top.tick_params(labelbottom=legend)
     top.set_xlabel("")
     if caption:
-        common = snapshots(performance, series).attrs["common_basis"]
+        common = sel.snaps.attrs["common_basis"]
         text = ("Basis of every point: " + common) if common else (
             "Each point has its own basis (letters match the description).")
         fig.text(0.01, 0.01, textwrap.fill(text, 170), fontsize=7, va="bottom", color="#333333")
@@ -853,6 +1046,7 @@ def describe_performance(
     reference: str | None = "auto",
     modes: str | Mode | Iterable[str | Mode] | None = None,
     direction: str = "any",
+    selection: PerformanceSelection | None = None,
 ) -> str:
     """A text description of :func:`performance_chart` (and :func:`performance_figure`).
 
@@ -881,7 +1075,8 @@ def describe_performance(
     >>> "basis changes in 2021" in text
     True
     """
-    snaps = snapshots(performance, series)
+    sel = selection or performance_selection(performance, series, reference=reference)
+    snaps = sel.snaps
     unit = str(snaps["unit"].iloc[0])
     first, last = snaps.iloc[0], snaps.iloc[-1]
     lines = [
@@ -898,20 +1093,15 @@ def describe_performance(
         note = r["particular"] if common else r["basis"]
         lines.append(f"({r['letter']}) {r['period']}: {r['value']:g} {unit}{tags}"
                      + (f"; {note}" if note else "") + f". Source: {r['source']}")
-    ref_name = _reference(performance, series, reference)
-    if ref_name:
-        ref = snapshots(performance, ref_name)
+    ref_name, ref = sel.reference, sel.ref
+    if ref_name and ref is not None:
         items = [f"{r['period']}: {r['value']:g} ({r['basis']})" for _, r in ref.iterrows()]
         lines.append(f"Dashed reference, {SERIES_LABELS.get(ref_name, ref_name)}: " + "; ".join(items) + ".")
-    breaks = basis_breaks(snaps["basis"])
-    if breaks:
-        lines.append("Dotted lines: the basis changes in " + " and ".join(str(y) for y in breaks) + ".")
+    if sel.breaks:
+        lines.append("Dotted lines: the basis changes in " + " and ".join(str(y) for y in sel.breaks) + ".")
     if reforms is not None:
-        ref_rows = snapshots(performance, ref_name) if ref_name else None
-        breaks_all = basis_breaks(snaps["basis"])
-        lo, hi = _x_range(snaps if ref_rows is None else pd.concat([snaps, ref_rows]), breaks_all)
-        shown = _selected(reforms, None, _as_modes(modes), direction, lo, hi)
-        shown = shown.iloc[np.argsort(decimal_year(shown["date"]), kind="stable")]
+        lo, hi = sel.lo, sel.hi
+        shown = timeline_reforms(reforms, modes=modes, direction=direction, start=lo, end=hi)
         items = [f"{date_label(r['date'], r['date_precision'])} {r['title']} ({push_label(r)})"
                  for _, r in shown.iterrows()]
         lines.append(f"Reforms alongside, {_years_text(lo, hi)} ({len(items)}): "
@@ -969,7 +1159,7 @@ def pressure_trajectory(
     >>> ax = pressure_trajectory(p, ax=Figure().add_subplot(), modes="H")
     >>> line = next(l for l in ax.lines if l.get_gid() == "pressure-hierarchy")
     >>> float(line.get_ydata()[-1])
-    30.0
+    37.0
     """
     ax = new_axes(ax, figsize=(9, 4))
     chosen = _as_modes(modes)
@@ -1063,8 +1253,8 @@ def describe_pressure(
     >>> p = history.reform_pressure(history.load_reforms())
     >>> print(describe_pressure(p, modes=["H", "I"]))  # doctest: +NORMALIZE_WHITESPACE
     Cumulative reform pressure, 1946-2025, under the kit's coding (a judgement, not a measurement):
-    one line per mode, markers every ten years. In 2025: hierarchy 30.0, individualism 19.0.
-    Highest: hierarchy 30.0 in 2025; individualism 19.0 in 2025.
+    one line per mode, markers every ten years. In 2025: hierarchy 37.0, individualism 30.0.
+    Highest: hierarchy 37.0 in 2025; individualism 30.0 in 2025.
     """
     chosen = _as_modes(modes)
     wide = _wide(pressure)
@@ -1139,7 +1329,7 @@ _RECODE_LINE_GIDS = {
 
 def _profiles(baseline: pd.DataFrame, alternative: pd.DataFrame, year: int, scale: float | None):
     if scale is None:
-        scale = float(baseline["pressure"].abs().max()) or 1.0
+        scale = history.pressure_scale(baseline)
     return (history.pressure_profile(baseline, year, scale=scale),
             history.pressure_profile(alternative, year, scale=scale), scale)
 
@@ -1192,7 +1382,7 @@ def recode_figure(
     >>> mine = history.reform_pressure(history.recode(reforms, "health_and_care_act_2022",
     ...                                               individualism=0), half_life=10)
     >>> recode_figure(kit, mine).get_suptitle()
-    "2025: kit's coding → deficit culture: weak individualism  |  yours → balanced"
+    "2025: kit's coding → balanced  |  yours → balanced"
     """
     fig = Figure(figsize=(11, 5.2))
     left = fig.add_subplot(1, 3, (1, 2))
@@ -1314,13 +1504,13 @@ def describe_recode(
     >>> kit = history.reform_pressure(history.load_reforms(), half_life=10)
     >>> print(describe_recode(kit, kit))  # doctest: +NORMALIZE_WHITESPACE
     Cumulative reform pressure, 1946-2025, under the kit's coding (a judgement, not a
-    measurement): one line per mode, markers every ten years. In 2025: hierarchy 11.4, solidarity
-    12.7, individualism 5.6, fatalism 4.7. Highest: hierarchy 11.4 in 2025; solidarity 12.7 in
-    2025; individualism 8.4 in 2012; fatalism 4.7 in 2025. Dashed lines (your coding): the same as
+    measurement): one line per mode, markers every ten years. In 2025: hierarchy 13.1, solidarity
+    14.2, individualism 7.4, fatalism 3.9. Highest: hierarchy 13.1 in 2025; solidarity 14.2 in
+    2025; individualism 12.8 in 2012; fatalism 3.9 in 2025. Dashed lines (your coding): the same as
     the kit's coding.
-    Profile read from the pressure in 2025 (each mode's pressure over 12.7, clipped to 0-1): kit's
-    coding H 0.90, S 1.00, I 0.44, F 0.37, deficit culture: weak individualism; your coding
-    H 0.90, S 1.00, I 0.44, F 0.37, deficit culture: weak individualism.
+    Profile read from the pressure in 2025 (each mode's pressure over 14.2, clipped to 0-1): kit's
+    coding H 0.93, S 1.00, I 0.52, F 0.27, balanced; your coding H 0.93, S 1.00, I 0.52, F 0.27,
+    balanced.
     """
     kit, yours, s = _profiles(baseline, alternative, year, scale)
 

@@ -242,8 +242,7 @@ class FastPNG:
     widget update only moves a few artists, so this draws everything else once, keeps that
     background, and on each :meth:`png` pastes the background and draws just the *dynamic*
     artists: those with a ``gid`` (the convention every ``update_*_figure`` function follows
-    for the artists it changes or adds) and the figure-level texts (``fig.texts``: the
-    suptitle and any caption). Axis limits must stay fixed
+    for the artists it changes or adds) and the figure's suptitle. Axis limits must stay fixed
     between updates, as they do in the kit's live figures.
 
     Parameters
@@ -276,9 +275,10 @@ class FastPNG:
         """Artists to redraw, in drawing order (zorder, then the order they were added)."""
         artists = self.fig.findobj(lambda a: a.get_gid() is not None and a is not self.fig)
         artists.sort(key=lambda a: a.get_zorder())  # stable: ties keep the order they were added
-        # Figure-level texts (the suptitle is one of them) are cheap and often change.
-        texts = [t for t in self.fig.texts if t not in artists]
-        return [*artists, *texts]
+        # The suptitle is a figure-level text: found by its (public) text, as it has no gid.
+        title = self.fig.get_suptitle()
+        suptitle = [t for t in self.fig.texts if title and t.get_text() == title and t not in artists]
+        return [*artists, *suptitle[:1]]
 
     def png(self, fig: Figure | None = None) -> bytes:
         """The figure as PNG bytes, redrawing only its dynamic artists.

@@ -190,7 +190,9 @@ def ternary(
 
 
 def profile_bars(profile: Profile, *, ax: Axes | None = None, threshold: float = 0.5) -> Axes:
-    """Bar chart of the four strengths, with each active mode's malign part hatched.
+    """Bar chart of the four strengths, with each mode's malign part hatched.
+
+    Fatalism's malign part is its despair; the rest of its bar is its benign face (wisdom).
 
     Parameters
     ----------
@@ -220,7 +222,7 @@ def profile_bars(profile: Profile, *, ax: Axes | None = None, threshold: float =
     for bar, mode in zip(ax.patches[:4], ALL_MODES, strict=True):
         bar.set_hatch(HATCHES[mode])
         bar.set_gid(f"bar-{mode.value}")  # moved by update_profile_figure
-    for k, (s, m) in enumerate(zip(profile.active_strengths, profile.malign, strict=True)):
+    for k, (s, m) in enumerate(_strengths_and_malign(profile)):
         # Drawn even at zero height so that update_profile_figure can resize it in place.
         ax.bar(k, s * m, bottom=s * (1 - m), width=0.8, color="white", alpha=0.85,
                hatch=MALIGN_HATCH, edgecolor="black", gid=f"malign-{k}")
@@ -230,8 +232,14 @@ def profile_bars(profile: Profile, *, ax: Axes | None = None, threshold: float =
     ax.set_xlabel("")
     ax.set_ylabel("strength (0 to 1)")
     ax.legend(handles=[Patch(facecolor="white", edgecolor="black", hatch=MALIGN_HATCH,
-                             label="malign part")], loc="upper right", fontsize=8, frameon=False)
+                             label="malign part (for fatalism: despair)")], loc="upper right",
+              fontsize=8, frameon=False)
     return ax
+
+
+def _strengths_and_malign(profile: Profile) -> list[tuple[float, float]]:
+    """(strength, malign share) for all four modes, fatalism last."""
+    return list(zip(profile.strengths, (*profile.malign, profile.malign_fatalism), strict=True))
 
 
 def profile_figure(
@@ -267,7 +275,7 @@ def profile_figure(
 
 def _title(profile: Profile, threshold: float, method: str) -> str:
     score = report(profile, method=method).score  # type: ignore[arg-type]
-    return f"{classify(profile, strong=threshold).name}  |  dynamic balance {score:.2f}"
+    return f"{classify(profile, strong=threshold).name}  |  balance index {score:.2f}"
 
 
 def update_profile_figure(
@@ -294,7 +302,7 @@ def update_profile_figure(
     >>> fig = profile_figure(Profile(1, 1, 1, 0))
     >>> fig = update_profile_figure(fig, Profile(0.9, 0.2, 0.1, 0.0))
     >>> fig.get_suptitle()
-    'hierarchy monoculture  |  dynamic balance 0.26'
+    'hierarchy monoculture  |  balance index 0.26'
     """
     tax, bax = fig.axes
     for artist in [c for c in tax.collections if c.get_gid() == "points"]:
@@ -303,7 +311,7 @@ def update_profile_figure(
     for bar, value in zip(bax.patches[:4], profile.strengths, strict=True):
         bar.set_height(value)
     malign_bars = {p.get_gid(): p for p in bax.patches if str(p.get_gid()).startswith("malign-")}
-    for k, (s, m) in enumerate(zip(profile.active_strengths, profile.malign, strict=True)):
+    for k, (s, m) in enumerate(_strengths_and_malign(profile)):
         malign_bars[f"malign-{k}"].set_y(s * (1 - m))
         malign_bars[f"malign-{k}"].set_height(s * m)
     fig.suptitle(_title(profile, threshold, method), fontsize=12)
@@ -330,21 +338,25 @@ def describe_profile(profile: Profile, *, threshold: float = 0.5, method: str = 
     Profile: hierarchy 1.00, solidarity 1.00, individualism 1.00, fatalism 0.00. Ternary position:
     hierarchy 33%, solidarity 33%, individualism 33% of active strength (fatalism is not on the
     triangle). Configuration: balanced.
-    Dynamic balance 1.00 (evenness 1.00, strength 1.00, malign share 0.00, fatalism 0.00).
+    Balance index 1.00 (evenness 1.00, strength 1.00, malign share 0.00, despair 0.00).
     """
     strengths = ", ".join(f"{m.value} {s:.2f}" for m, s in zip(ALL_MODES, profile.strengths, strict=True))
     malign = "; ".join(
         f"{m.value} {share:.0%} malign"
         for m, share in zip(ACTIVE_MODES, profile.malign, strict=True) if share > 0
     )
+    if profile.fatalism > 0:
+        wisdom, despair = profile.fatalism_faces
+        faces = f"fatalism {wisdom:.2f} wisdom and {despair:.2f} despair"
+        malign = f"{malign}; {faces}" if malign else faces
     shares = ", ".join(f"{m.value} {p:.0%}" for m, p in zip(ACTIVE_MODES, profile.shares, strict=True))
     r = report(profile, method=method)  # type: ignore[arg-type]
     return (
         f"Profile: {strengths}{' (' + malign + ')' if malign else ''}. "
         f"Ternary position: {shares} of active strength (fatalism is not on the triangle). "
         f"Configuration: {classify(profile, strong=threshold).name}. "
-        f"Dynamic balance {r.score:.2f} (evenness {r.evenness:.2f}, strength {r.strength:.2f}, "
-        f"malign share {r.malign_share:.2f}, fatalism {r.fatalism:.2f})."
+        f"Balance index {r.score:.2f} (evenness {r.evenness:.2f}, strength {r.strength:.2f}, "
+        f"malign share {r.malign_share:.2f}, despair {r.despair:.2f})."
     )
 
 

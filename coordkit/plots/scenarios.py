@@ -152,9 +152,9 @@ def plot_lever_effects(differences: pd.DataFrame, *, ax: Axes | None = None,
     Examples
     --------
     >>> from coordkit.scenarios import PolicyLevers, compare
-    >>> _, diffs = compare({"a": PolicyLevers(), "b": PolicyLevers(competition=9, devolution=9)})
+    >>> _, diffs = compare({"a": PolicyLevers(), "b": PolicyLevers(central_targets=120, devolution=9)})
     >>> [t.get_text() for t in plot_lever_effects(diffs).get_yticklabels()]
-    ['Devolution to systems', 'Competition between providers']
+    ['Central targets', 'Devolution to systems']
     """
     if quantity not in ("outcome_change", "balance_change"):
         raise ValueError(f"quantity must be 'outcome_change' or 'balance_change', got {quantity!r}")
@@ -193,10 +193,10 @@ def describe_lever_effects(differences: pd.DataFrame, quantity: str = "outcome_c
     Examples
     --------
     >>> from coordkit.scenarios import PolicyLevers, compare
-    >>> _, diffs = compare({"a": PolicyLevers(), "b": PolicyLevers(competition=9)})
+    >>> _, diffs = compare({"a": PolicyLevers(), "b": PolicyLevers(central_targets=120)})
     >>> print(describe_lever_effects(diffs))  # doctest: +ELLIPSIS
     Levers that differ, by the change in outcome each makes alone (largest first):
-    - Competition between providers: 2 -> 9, outcome -0.191
+    - Central targets: 30 -> 120, outcome -0.030
     """
     what = quantity.replace("_change", "")
     if differences.empty:

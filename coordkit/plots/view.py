@@ -23,7 +23,7 @@ Examples
 >>> from coordkit.profile import Profile
 >>> view = ProfileView(Profile(0.9, 0.8, 0.2, 0.3))
 >>> view.alt()
-'Figure: deficit culture: weak individualism, dynamic balance 0.39.'
+'Figure: deficit culture: weak individualism, balance index 0.39.'
 >>> view.describe().startswith("Profile: hierarchy 0.90")
 True
 >>> html = view.html()
@@ -40,7 +40,7 @@ from typing import Any, ClassVar
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from coordkit.balance import BalanceReport, report
+from coordkit.balance import BalanceReport, EvennessMethod, report
 from coordkit.configuration import Configuration, classify
 from coordkit.plots.output import alt_text, figure_bundle, figure_html, png_base64
 from coordkit.plots.profile import describe_profile, profile_figure, ternary, update_profile_figure
@@ -60,12 +60,13 @@ class FigureView:
     Examples
     --------
     >>> from dataclasses import dataclass
+    >>> from coordkit.plots.style import SECONDARY
     >>> @dataclass(frozen=True)
     ... class Bars(FigureView):
     ...     '''Heights as bars.'''
     ...     heights: tuple[float, ...]
     ...     def draw(self, ax):
-    ...         ax.bar(range(len(self.heights)), self.heights, color="#0072B2")
+    ...         ax.bar(range(len(self.heights)), self.heights, color=SECONDARY)
     ...         ax.set_title(f"{len(self.heights)} bars")
     ...         return ax
     ...     def describe(self):
@@ -196,15 +197,15 @@ class ProfileView(FigureView):
     >>> view = ProfileView(Profile(1, 1, 1, 0))
     >>> fig = view.figure()
     >>> fig.get_suptitle()
-    'balanced  |  dynamic balance 1.00'
+    'balanced  |  balance index 1.00'
     >>> moved = ProfileView(Profile(0.9, 0.2, 0.1, 0.0)).update(fig)
     >>> moved.get_suptitle()
-    'hierarchy monoculture  |  dynamic balance 0.26'
+    'hierarchy monoculture  |  balance index 0.26'
     """
 
     profile: Profile
     threshold: float = 0.5
-    method: str = "pielou"
+    method: EvennessMethod = "pielou"
     ticks: bool = False
 
     figsize: ClassVar[tuple[float, float]] = (10.0, 5.0)
@@ -214,7 +215,7 @@ class ProfileView(FigureView):
     @cached_property
     def report(self) -> BalanceReport:
         """The balance report of the profile (computed once)."""
-        return report(self.profile, method=self.method)  # type: ignore[arg-type]
+        return report(self.profile, method=self.method)
 
     @cached_property
     def configuration(self) -> Configuration:
@@ -237,8 +238,8 @@ class ProfileView(FigureView):
                                      method=self.method)
 
     def alt(self) -> str:
-        """Alt text: the configuration and the dynamic balance score, in one sentence."""
-        return f"Figure: {self.configuration.name}, dynamic balance {self.report.score:.2f}."
+        """Alt text: the configuration and the balance index, in one sentence."""
+        return f"Figure: {self.configuration.name}, balance index {self.report.score:.2f}."
 
     def describe(self) -> str:
         """:func:`~coordkit.plots.profile.describe_profile` of the same profile and options."""

@@ -165,7 +165,10 @@ class Responses:
         """One profile per respondent (preferred profiles are wholly benign, strength from their scores)."""
         scores = self.scores(timeframe)
         if timeframe == "now":
-            malign, strength = self.malign(), self.strength()
+            forms = self.forms()
+            despair = np.ones(len(self)) if forms is None else np.broadcast_to(forms.despair, (len(self),))
+            malign = np.column_stack([self.malign(), despair]) if len(self) else np.zeros((0, 4))
+            strength = self.strength()
         else:
             malign, strength = np.zeros((len(self), 3)), np.full((len(self), 4), np.nan)
         return [profile_from_scores(s, m, strength=a)
@@ -177,7 +180,7 @@ class Responses:
         out = []
         for k, p in enumerate(self.profiles(timeframe)):
             f = None if forms is None else FormScores(forms.benign[k], forms.malign[k], forms.answered[k],
-                                                        forms.share[k])
+                                                        forms.share[k], np.asarray(forms.despair)[k])
             out.append(survey_configuration(p, f, threshold=threshold))
         return out
 
@@ -260,10 +263,11 @@ def _summarise(label: str, responses: Responses, threshold: float) -> GroupSumma
     malign_level = np.full(4, np.nan) if forms is None else _nanmean(forms.malign)
     strength = _nanmean(responses.strength())
     ddof = 1 if len(responses) > 1 else 0
-    p_now = profile_from_scores(now.mean(axis=0), malign, strength=strength)
+    despair = 1.0 if forms is None else float(np.mean(forms.despair))
+    p_now = profile_from_scores(now.mean(axis=0), [*malign, despair], strength=strength)
     p_pref = profile_from_scores(pref.mean(axis=0))
     group_forms = None if forms is None else FormScores(
-        benign_level, malign_level, np.isfinite(benign_level) & np.isfinite(malign_level), malign)
+        benign_level, malign_level, np.isfinite(benign_level) & np.isfinite(malign_level), malign, despair)
     return GroupSummary(
         label=label, n=len(responses),
         now_mean=now.mean(axis=0), now_sd=now.std(axis=0, ddof=ddof),

@@ -222,8 +222,8 @@ def profile_from_scores(
     ----------
     scores : array_like of 4 floats
         Divide-100 scores for H, S, I, F (summing to 100).
-    malign : sequence of 3 floats, default all 0
-        Malign shares of H, S, I (NaN counts as 0).
+    malign : sequence of 3 or 4 floats, default all 0
+        Malign shares of H, S, I (NaN counts as 0) and, optionally, fatalism's despair share.
     strength : array_like of 4 floats, optional
         Strengths 0-1 from the strength block (NaN = not rated).
 
@@ -390,12 +390,17 @@ class FormScores:
     share : ndarray, shape (..., 3)
         The profile's malign share of H, S, I: the positive part of the malign level (0 where
         unanswered). Not a ratio of the two levels.
+    despair : ndarray, shape (...)
+        The profile's share of fatalism that is despair rather than wisdom:
+        ``0.5 + (malign - benign) / 2`` for fatalism, clipped to 0-1 (0.5 when the two levels are
+        equal, e.g. neutral answers); 1 (the kit's old reading, all despair) where unanswered.
     """
 
     benign: NDArray[np.float64]
     malign: NDArray[np.float64]
     answered: NDArray[np.bool_]
     share: NDArray[np.float64]
+    despair: NDArray[np.float64] | float = 1.0
 
 
 def form_scores(likert: ArrayLike, q: Questionnaire | None = None) -> FormScores:
@@ -439,7 +444,8 @@ def form_scores(likert: ArrayLike, q: Questionnaire | None = None) -> FormScores
     b, m = np.stack(levels["benign"], axis=-1), np.stack(levels["malign"], axis=-1)
     answered = np.isfinite(b) & np.isfinite(m)
     share = np.where(np.isfinite(m), np.clip(m, 0.0, 1.0), 0.0)[..., :3]
-    return FormScores(benign=b, malign=m, answered=answered, share=share)
+    despair = np.where(answered[..., 3], np.clip(0.5 + (m[..., 3] - b[..., 3]) / 2, 0.0, 1.0), 1.0)
+    return FormScores(benign=b, malign=m, answered=answered, share=share, despair=despair)
 
 
 def malign_shares(likert: ArrayLike | None, q: Questionnaire | None = None) -> NDArray[np.float64]:
@@ -496,7 +502,7 @@ def survey_configuration(profile: Profile, forms: FormScores | None, *,
     'no strong form'
     """
     plain = classify(profile.replace(malign_hierarchy=0.0, malign_solidarity=0.0, malign_individualism=0.0),
-                     strong=threshold)
+                     strong=threshold, malign_warning=1.0)
     flagged = malign_warnings(forms, tuple(plain.forms))
     if not flagged:
         return plain
@@ -704,7 +710,7 @@ def score_answers(
     forms = form_scores(likert, q) if answered else None  # type: ignore[arg-type]
     strength = strength_ratings(likert, q) if answered else np.full(4, np.nan)  # type: ignore[arg-type]
     structure = structure_scores(likert, q) if answered else None  # type: ignore[arg-type]
-    malign = (0.0, 0.0, 0.0) if forms is None else tuple(float(v) for v in forms.share)
+    malign = (0.0, 0.0, 0.0) if forms is None else (*(float(v) for v in forms.share), float(forms.despair))
     p_now = profile_from_scores(s_now, malign, strength=strength) if ok_now.any() else None
     p_pref = profile_from_scores(s_pref) if ok_pref.any() else None
     c_now = float(congruence(now_a[ok_now])) if ok_now.any() else math.nan

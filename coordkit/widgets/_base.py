@@ -47,7 +47,7 @@ A tiny explorer over the profile view:
 >>> tiny = Tiny()
 >>> tiny.individualism.value = 0.8
 >>> tiny.alt
-'Figure: balanced, dynamic balance 0.58.'
+'Figure: balanced, balance index 0.58.'
 >>> 'aria-live="polite"' in tiny.result.value and "Balanced" in tiny.result.value
 True
 >>> tiny.unnamed()

@@ -7,18 +7,20 @@
 * :class:`RecodeExplorer` -- pick a reform, set its push on each mode with sliders, and watch the
   cumulative reform pressure and the profile and configuration it implies change, against the
   kit's own coding.
+* :class:`CodingForm` -- a student codes a set of reforms from scratch (without seeing the kit's
+  coding) and saves a coding file for the class pool (:mod:`coordkit.codings`).
 
 All three are thin: the computation is :mod:`coordkit.history` and the figures are
 :mod:`coordkit.plots.history`.
 
 Examples
 --------
->>> recoder = RecodeExplorer()
->>> recoder.your_configuration.name
-'deficit culture: weak individualism'
->>> recoder.sliders["individualism"].value = 0
+>>> recoder = RecodeExplorer(reform="health_social_care_act_2012")
 >>> recoder.your_configuration.name
 'balanced'
+>>> recoder.sliders["individualism"].value = 0
+>>> recoder.your_configuration.name
+'deficit culture: weak individualism'
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from coordkit.profile import Profile
 __all__ = [
     "DEFAULT_RECODE_REFORM",
     "HALF_LIVES",
+    "CodingForm",
     "PerformanceViewer",
     "RecodeExplorer",
     "TimelineExplorer",
@@ -336,6 +339,7 @@ class PerformanceViewer:
         self.basis = w.HTML(layout=w.Layout(max_height="320px", overflow="auto", border="1px solid #ccc"))
         self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="980px"))
         self._cache = _Cache()
+        self._selections = _Cache()
         self._figure: Figure | None = None
         self.widget = w.VBox([self.series, w.HBox([self.show_reference, self.reform_mode]), self.summary,
                               self.image, w.HTML(_PERFORMANCE_KEY + _mode_key()),
@@ -352,18 +356,22 @@ class PerformanceViewer:
         self.show_reference.disabled = not has_reference
         reference = "auto" if self.show_reference.value else None
         modes = None if self.reform_mode.value == "any" else self.reform_mode.value
-        self.snapshots = history.snapshots(self.performance, series)
+        # the series is read once per update; the figure and its description both use that reading
+        selection, _ = self._selections.get(
+            (series, reference), lambda: hplots.performance_selection(self.performance, series,
+                                                                      reference=reference))
+        self.snapshots = selection.snaps
 
         def render() -> tuple[bytes, str]:
-            options = {"reference": reference, "modes": modes, "legend": False, "caption": False}
+            options = {"modes": modes, "legend": False, "caption": False, "selection": selection}
             if self._figure is None:
                 self._figure = hplots.performance_figure(self.performance, series, self.reforms, **options)
             else:
                 hplots.update_performance_figure(self._figure, self.performance, series, self.reforms,
                                                  **options)
             fig = self._figure
-            text = hplots.describe_performance(self.performance, series, reforms=self.reforms,
-                                               reference=reference, modes=modes)
+            text = hplots.describe_performance(self.performance, series, reforms=self.reforms, modes=modes,
+                                               selection=selection)
             return to_png(fig, compress_level=1), text
 
         (png, self.description), self.cached = self._cache.get((series, reference, modes), render)
@@ -611,7 +619,7 @@ class RecodeExplorer:
         self.difference = history.compare_pressure(self.reforms, self.alternative, half_life=half_life)
         kit = self._baseline(half_life)
         yours = self.difference[["year", "mode", "alternative"]].rename(columns={"alternative": "pressure"})
-        scale = float(kit["pressure"].abs().max()) or 1.0
+        scale = history.pressure_scale(kit)
         self.kit_profile: Profile = history.pressure_profile(kit, year, scale=scale)
         self.your_profile: Profile = history.pressure_profile(yours, year, scale=scale)
         self.kit_configuration: Configuration = classify(self.kit_profile, strong=self.threshold)
@@ -667,6 +675,132 @@ class RecodeExplorer:
             f"<p style='line-height:1.35'><small>{_e(self.your_configuration.diagnosis)}</small></p>"
             + _details(self.description)
         )
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+# ----- code the reforms yourself, for the class pool ----------------------------------------------
+
+
+class CodingForm:
+    """Code a set of reforms from scratch and save a coding file for the class (a new file per save).
+
+    The kit's coding is not shown, so that it does not anchor yours. Every reform starts *not
+    coded*; moving any of its sliders codes it (all four pushes as the sliders show them).
+    Saving writes a new ``coding-....csv`` with :func:`coordkit.codings.write_coding` and prints
+    where; nothing is ever overwritten. No name is asked for or saved.
+
+    Parameters
+    ----------
+    reforms : pandas.DataFrame, optional
+        Default :func:`coordkit.history.load_reforms`.
+    reform_ids : sequence of str, default :data:`coordkit.codings.CODING_SET`
+    directory : str or Path, optional
+        Where files are saved (default the current folder).
+
+    Attributes
+    ----------
+    reform : Dropdown
+    sliders : dict of str to IntSlider
+        One per mode, -2 to +2.
+    save : Button
+    codings : dict
+        Reform id to ``{mode: push}``, for the reforms coded so far.
+    saved : list of Path
+        The files written, in order.
+    status, about : ipywidgets.HTML
+        The result of the last action (an ARIA live region) and the chosen reform's description.
+    widget : ipywidgets.VBox
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> form = CodingForm(directory=tempfile.mkdtemp())
+    >>> form.sliders["solidarity"].value = 2
+    >>> path = form.save_coding()
+    saved ...coding-...csv
+    >>> path.name.startswith("coding-"), form.codings[form.reform.value]["solidarity"]
+    (True, 2)
+    """
+
+    def __init__(self, reforms: pd.DataFrame | None = None, reform_ids: Sequence[str] | None = None,
+                 *, directory: Any = None) -> None:
+        from coordkit import codings
+
+        self._codings_module = codings
+        self.reforms = _plain(history.load_reforms() if reforms is None else reforms)
+        self.reform_ids = list(codings.CODING_SET if reform_ids is None else reform_ids)
+        self._by_id = self.reforms.set_index("id")
+        self.directory = directory
+        self.codings: dict[str, dict[str, int]] = {}
+        self.saved: list[Any] = []
+        by_id = self._by_id
+        options = [(f"{history.date_label(by_id.loc[r, 'date'], by_id.loc[r, 'date_precision'])}: "
+                    f"{by_id.loc[r, 'title']}", r) for r in self.reform_ids]
+        self.reform = w.Dropdown(options=options, value=self.reform_ids[0], description="Reform",
+                                 tooltip="The reform to code", style=_WIDE,
+                                 layout=w.Layout(width="100%", max_width="640px"))
+        self.sliders = {
+            m.value: w.IntSlider(value=0, min=history.MIN_PUSH, max=history.MAX_PUSH, step=1,
+                                 description=m.label, tooltip=f"{m.label}: {_MODE_HELP[m]}", style=_WIDE,
+                                 continuous_update=False, layout=w.Layout(width="100%", max_width="420px"))
+            for m in ALL_MODES
+        }
+        self.save = w.Button(description="Save my coding", tooltip="Write a new coding file to hand in",
+                             icon="save")
+        self.about = w.HTML()
+        self.status = w.HTML(layout=w.Layout(min_height="2em"))
+        self.widget = w.VBox([self.reform, self.about, *self.sliders.values(), self.save, self.status],
+                             layout=w.Layout(width="100%", max_width="680px"))
+        self._holding = False
+        for slider in self.sliders.values():
+            slider.observe(self._on_push, names="value")
+        self.reform.observe(self._on_reform, names="value")
+        self.save.on_click(lambda _: self.save_coding())
+        self._on_reform()
+
+    def _show(self, text: str) -> None:
+        self.status.value = f"<p role='status' aria-live='polite'>{text}</p>"
+
+    def _progress(self) -> str:
+        return f"You have coded {len(self.codings)} of {len(self.reform_ids)} reforms."
+
+    def _on_reform(self, change: Any = None) -> None:
+        reform_id = self.reform.value
+        row = self._by_id.loc[reform_id]
+        self.about.value = f"<p>{_e(row['description'])}</p>"
+        self._holding = True
+        try:
+            for name, slider in self.sliders.items():
+                slider.value = self.codings.get(reform_id, {}).get(name, 0)
+        finally:
+            self._holding = False
+        state = "coded" if reform_id in self.codings else "not coded yet (move a slider to code it)"
+        self._show(f"This reform is {state}. {self._progress()}")
+
+    def _on_push(self, change: Any = None) -> None:
+        if self._holding:
+            return
+        self.codings[self.reform.value] = {name: int(s.value) for name, s in self.sliders.items()}
+        self._show(f"Coded. {self._progress()}")
+
+    def save_coding(self) -> Any:
+        """Write the coding so far to a new file; returns its path (``None`` if nothing is coded)."""
+        if not self.codings:
+            self._show("Code at least one reform first: move a slider.")
+            return None
+        try:
+            path = self._codings_module.write_coding(self.codings, self.directory)
+        except OSError as error:
+            self._show(f"Could not save here ({_e(error.strerror or error)}); run the notebook from a "
+                       "folder you can write to.")
+            return None
+        self.saved.append(path)
+        print(f"saved {path}")
+        self._show(f"Saved {len(self.codings)} reforms to <code>{_e(path)}</code> (a new file each time: "
+                   "hand in the latest).")
+        return path
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)

@@ -37,15 +37,17 @@ _SLIDER_LABELS = {
     "malign_hierarchy": "Malign H",
     "malign_solidarity": "Malign S",
     "malign_individualism": "Malign I",
+    "malign_fatalism": "Despair (F)",
 }
 _SLIDER_HELP = {
     "hierarchy": "strength of hierarchy (leadership, rules, expertise), 0 to 1",
     "solidarity": "strength of solidarity (values, belonging), 0 to 1",
     "individualism": "strength of individualism (autonomy, enterprise), 0 to 1",
-    "fatalism": "strength of fatalism (nothing I do makes a difference), 0 to 1",
+    "fatalism": "strength of fatalism, both faces (wisdom about limits, or despair), 0 to 1",
     "malign_hierarchy": "share of hierarchy that is malign (overbearing, micro-managing)",
     "malign_solidarity": "share of solidarity that is malign (cliquish, conformist)",
     "malign_individualism": "share of individualism that is malign (selfish, gaming)",
+    "malign_fatalism": "share of fatalism that is despair rather than wisdom (1 = all despair)",
 }
 
 
@@ -114,9 +116,9 @@ class ProfileExplorer:
         strengths = w.VBox([w.HTML("<b>Strengths</b>")] +
                            [self.sliders[k] for k in ("hierarchy", "solidarity", "individualism",
                                                       "fatalism")])
-        malign = w.VBox([w.HTML("<b>Malign share of each active mode</b>")] +
+        malign = w.VBox([w.HTML("<b>Malign share of each mode</b>")] +
                         [self.sliders[k] for k in ("malign_hierarchy", "malign_solidarity",
-                                                   "malign_individualism")])
+                                                   "malign_individualism", "malign_fatalism")])
         self.widget = w.VBox([w.HBox([strengths, malign]), self.method, self.summary,
                               self.image])
         for control in [*self.sliders.values(), self.method]:

@@ -45,10 +45,12 @@ __all__ = ["BALANCED_PACKAGE", "CeilingExplorer", "ComparisonExplorer", "Scenari
 
 #: An illustrative package that articulates all three modes benignly (the kit's judgement, used
 #: as a reference curve in the ceiling view): few targets, light-touch inspection, devolution,
-#: moderate incentives, freedom from blame, strong intermediate institutions, a collaboration duty.
+#: moderate incentives, freedom from blame, professional autonomy, strong intermediate
+#: institutions, a collaboration duty.
 BALANCED_PACKAGE = PolicyLevers(
     central_targets=10, inspection=4, devolution=7, financial_incentives=4, competition=2,
-    psychological_safety=8, intermediate_institutions=8, collaboration_duty=7,
+    psychological_safety=8, professional_autonomy=7, intermediate_institutions=8,
+    collaboration_duty=7,
 )
 
 _STYLE = {"description_width": "250px"}
@@ -56,9 +58,8 @@ _STYLE = {"description_width": "250px"}
 
 def _lever_slider(name: str, value: float, continuous_update: bool) -> w.FloatSlider:
     spec = LEVERS[name]
-    step = 1.0 if name == "central_targets" else (0.1 if "growth" in name else 0.5)
     return w.FloatSlider(
-        value=value, min=spec.low, max=spec.high, step=step, description=spec.label,
+        value=value, min=spec.low, max=spec.high, step=spec.step, description=spec.label,
         tooltip=f"{spec.label} ({spec.unit}): {spec.rationale}", readout_format=".1f",
         continuous_update=continuous_update, style=_STYLE, layout=w.Layout(width="560px"),
     )
@@ -76,9 +77,10 @@ def _result_line(result: ScenarioResult) -> str:
 
 
 class ScenarioExplorer:
-    """Pick a preset, move its ten policy levers, and watch the trajectories against the preset.
+    """Pick a preset, move its twelve policy levers, and watch the trajectories against the preset.
 
-    The dashed lines are the preset as the kit coded it; the solid lines are your version.
+    The dashed lines are the preset as the kit coded it; the solid lines are your version. Both
+    start from the preset's period profile (:attr:`coordkit.scenarios.Scenario.initial`).
 
     Parameters
     ----------
@@ -114,8 +116,8 @@ class ScenarioExplorer:
         self.preset = w.Dropdown(options=_preset_options(), value=preset_id, description="Preset",
                                  style={"description_width": "60px"},
                                  layout=w.Layout(width="620px"))
-        self.sliders = {name: _lever_slider(name, value, continuous_update)
-                        for name, value in start.to_dict().items()}
+        self.sliders = {name: _lever_slider(name, getattr(start, name), continuous_update)
+                        for name in LEVERS}
         self.summary = w.HTML()
         self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="1000px"))
         self._baselines: dict[str, ScenarioResult] = {}
@@ -153,9 +155,11 @@ class ScenarioExplorer:
     def update(self, change: Any = None) -> None:
         """Run your version and the preset, redraw, and say which levers made the difference."""
         started = time.perf_counter()
+        scenario = self.presets[self.preset.value]
         self.baseline = self._baseline(self.preset.value)
-        self.result = run(self.levers, years=self.years, name="your version")
-        _, self.differences = compare({"preset": self.baseline.levers, "yours": self.levers},
+        self.result = run(self.levers, initial=scenario.initial, years=self.years,
+                          name="your version")
+        _, self.differences = compare({"preset": scenario, "yours": self.levers},
                                       years=self.years)
         update_dynamics_figure(self._figure, self.result.trajectory,
                                baseline=self.baseline.trajectory, baseline_label="preset as coded")
@@ -163,7 +167,6 @@ class ScenarioExplorer:
             f"Solid lines: your version; dashed: {self.baseline.name} as coded. "
             + self._figure.get_suptitle() + ". " + describe_lever_effects(self.differences, top=3)
         )
-        scenario = self.presets[self.preset.value]
         self.summary.value = (
             f"<p>Your version: {_result_line(self.result)}<br>"
             f"Preset as coded: {_result_line(self.baseline)}</p>"
@@ -180,6 +183,8 @@ class ScenarioExplorer:
 
 class ComparisonExplorer:
     """Two presets side by side: results, trajectories and the levers that made the difference.
+
+    Both run from the reference's period profile, so that only the levers differ.
 
     Parameters
     ----------
@@ -213,7 +218,9 @@ class ComparisonExplorer:
         presets = load_presets()
         self._presets = presets
         self._effects_png: dict[tuple[str, str], bytes] = {}
-        a, b = run(presets[first], years=years), run(presets[second], years=years)
+        start = presets[first].initial
+        a = run(presets[first], years=years)
+        b = run(presets[second], initial=start, years=years)
         self._figure = dynamics_figure(b.trajectory, baseline=a.trajectory, baseline_label="reference")
         self._renderer = FastPNG(self._figure)
         self.widget = w.VBox([self.first, self.second, self.table, self.image, self.effects_image])
@@ -227,7 +234,7 @@ class ComparisonExplorer:
         a, b = self._presets[self.first.value], self._presets[self.second.value]
         second_name = b.name if b.id != a.id else f"{b.name} (same preset)"
         self.results, self.differences = compare({a.name: a, second_name: b}, years=self.years)
-        ra, rb = run(a, years=self.years), run(b, years=self.years)
+        ra, rb = run(a, years=self.years), run(b, initial=a.initial, years=self.years)
         update_dynamics_figure(self._figure, rb.trajectory, baseline=ra.trajectory,
                                baseline_label="reference")
         self.image.value = self._renderer.png()
@@ -239,7 +246,8 @@ class ComparisonExplorer:
         for col in ("balance", "outcome", "ceiling", "fatalism"):
             shown[col] = shown[col].astype(float).round(2)
         self.description = (
-            f"Solid: {b.name}; dashed: {a.name} (reference). "
+            f"Solid: {b.name}; dashed: {a.name} (reference); both start from "
+            f"{a.start_profile!r}. "
             + "; ".join(f"{name}: {row['configuration']}, balance {row['balance']:.2f}, outcome "
                         f"{row['outcome']:.2f}" for name, row in shown.iterrows())
             + ". " + describe_lever_effects(self.differences, top=3)

@@ -3,8 +3,8 @@
 #
 # **Time:** about 30 minutes · **Goes with:** [1. Coordination theory](../notebooks/01_coordination_theory.ipynb)
 #
-# Six tasks, from recall to design. For each task, replace `____` with your answer, run the cell, and read the
-# feedback. Stuck? Uncomment `q1.hint()` (and so on) and run it; `q1.solution()` shows a worked answer.
+# Six tasks, from discussion to design. For each task, replace `____` with your answer, run the cell, and read the
+# feedback. Stuck? Uncomment `q2.hint()` (and so on) and run it; `q2.solution()` shows a worked answer.
 # Checks never break: if your answer is not yet there, they say so.
 
 # %%
@@ -13,17 +13,18 @@ from coordkit.archetypes import ARCHETYPES
 from coordkit.exercises.ch01 import ____, q1, q2, q3, q4, q5, q6
 
 # %% [markdown]
-# ## Task 1 (recall): motivations
+# ## Task 1 (discuss): motivations and modes
 #
-# Each active mode expresses one core motivation. Give a dict mapping `"hierarchy"`, `"solidarity"` and
-# `"individualism"` to their motivations.
+# Taylor (2022) names three motivations (mastery, connectedness, autonomy) and four forms, but does not pair them.
+# The kit pairs mastery with hierarchy, connectedness with solidarity and autonomy with individualism: an inference.
+# In three or four sentences, say whether you find each pairing convincing, with an example from work, and what
+# changes if "autonomy" means acting with volition (self-determination theory) rather than individualism. There is
+# no automatic check: `q1.check()` shows the rubric, and `q1.solution()` one model answer.
+#
+# *Your answer (double-click to edit):*
 
 # %%
-### BEGIN SOLUTION
-motivations = {"hierarchy": "mastery", "solidarity": "connectedness", "individualism": "autonomy"}
-### END SOLUTION
 q1.check()
-# q1.hint()
 # q1.solution()
 
 # %% [markdown]
@@ -60,7 +61,7 @@ q3.check()
 # ## Task 4 (analysis): same evenness, different balance
 #
 # Find two profiles whose benign active strengths have the same Pielou evenness (within 0.01) but whose dynamic
-# balance scores (`ck.dynamic_balance`) differ by at least 0.3. Give them as a pair `(profile_a, profile_b)`.
+# balance indices (`ck.balance_index`) differ by at least 0.3. Give them as a pair `(profile_a, profile_b)`.
 
 # %%
 ### BEGIN SOLUTION
@@ -74,7 +75,7 @@ q4.check()
 # ## Task 5 (design): rebalance the traditional public sector
 #
 # Start from `ARCHETYPES["traditional public sector"]`. Change **at most two** of its seven values, each by **at
-# most 0.3**, so that it becomes *balanced* with a dynamic balance score of at least 0.45. (`.replace(...)` makes a
+# most 0.3**, so that it becomes *balanced* with a balance index of at least 0.45. (`.replace(...)` makes a
 # changed copy.)
 
 # %%

@@ -85,14 +85,14 @@ q4.check()
 # %% [markdown]
 # ## Task 5 (design): tip the diagnosis of 2025
 #
-# Under the kit's coding, the 2025 profile (half-life 10, the kit's scale) reads as a **deficit culture: weak
-# individualism** — the seed's diagnosis. Change the coding of **one reform by one step** (+1 or −1 on one mode)
-# so that 2025 reads **balanced**. Give the recoded reforms, made with `history.recode(reforms, ...)`. Then
-# think about what it means that this is possible.
+# Under the kit's coding, the 2025 profile (half-life 10, the kit's scale) reads as **balanced**, but only
+# just: one mode sits close to the 0.5 threshold. Change the coding of **one reform by one step** (+1 or −1 on
+# one mode) so that 2025 reads as a different configuration. Give the recoded reforms, made with
+# `history.recode(reforms, ...)`. Then think about what it means that this is possible.
 
 # %%
 ### BEGIN SOLUTION
-recoded = history.recode(reforms, "provider_selection_regime_2024", individualism=0)
+recoded = history.recode(reforms, "medium_term_planning_framework_2025", individualism=-1)
 ### END SOLUTION
 q5.check()
 # q5.hint()
@@ -101,7 +101,7 @@ q5.check()
 # %% [markdown]
 # ## Task 6 (evaluate, open): why did NPM fail?
 #
-# In five or six sentences: give the two reasons the seed (Taylor, 2022) offers for the failure of New Public
+# In five or six sentences: give the two reasons Taylor (2022) offers for the failure of New Public
 # Management, in your own words; back each with evidence from the kit (named reforms, a count, a reading of the
 # pressure); and say what the data cannot show. `q6.check()` shows the rubric.
 #

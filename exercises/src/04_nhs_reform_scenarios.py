@@ -20,7 +20,7 @@ from coordkit.widgets.scenarios import BALANCED_PACKAGE
 
 # %%
 ### BEGIN SOLUTION
-gaming_levers = {"financial_incentives", "competition"}
+gaming_levers = {"central_targets", "financial_incentives", "competition"}
 ### END SOLUTION
 q1.check()
 # q1.hint()
@@ -29,12 +29,13 @@ q1.check()
 # %% [markdown]
 # ## Task 2 (apply): how much funding does the 2022 package need?
 #
-# The November 2022 package (`scenarios.preset("rumoured_2022")`), as coded, ends as a deficit culture. Find the
-# **lowest** funding growth, in % a year to one decimal place (e.g. 2.5), at which the same package ends *balanced*
-# after ten years.
+# The November 2022 package (`scenarios.preset("rumoured_2022")`), as coded with funding growth of 0.1% a year,
+# only just ends *balanced*. Find the **lowest** funding growth, in % a year to one decimal place (e.g. -0.5), at
+# which the same package still ends *balanced* after ten years. (`preset.replace(funding_growth=...)` changes one
+# lever and keeps the preset's start.)
 
 # %%
-base = scenarios.preset("rumoured_2022").levers
+base = scenarios.preset("rumoured_2022")
 ### BEGIN SOLUTION
 lowest_funding = next(f / 10 for f in range(-20, 81)
                       if scenarios.run(base.replace(funding_growth=f / 10)).configuration.name == "balanced")
@@ -52,7 +53,7 @@ q2.check()
 
 # %%
 ### BEGIN SOLUTION
-start, target = scenarios.preset("targets_2000").levers, scenarios.preset("hewitt_2023").levers
+start, target = scenarios.preset("targets_2000"), scenarios.preset("hewitt_2023").levers
 effect = {k: scenarios.run(start.replace(**{k: getattr(target, k)})).final.malign_hierarchy
           for k in scenarios.LEVERS}
 best_lever = min(effect, key=effect.get)

@@ -1,0 +1,276 @@
+"""Exercises for chapter 8, clumsy solutions: from recall to evaluation.
+
+Every right answer is computed with :mod:`coordkit.audit` from the kit's own data files, so the
+checks follow the data (and the kit's codings) if they change. The codings and the audit's rules
+are judgements: the tasks ask what *they* say, and the last asks how far to trust them.
+
+Examples
+--------
+>>> q2.evaluate({"solidarity", "fatalism"}).status
+'correct'
+>>> q3.evaluate("competition x oversight").status
+'correct'
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+from coordkit import audit
+from coordkit.exercises import Feedback, OpenQuestion, Question, ____, normalise
+
+__all__ = ["AMENDED_PACKAGE", "WRONG_ANSWERS", "____", "q1", "q2", "q3", "q4", "q5", "q6"]
+
+#: Task 5 amends this package.
+AMENDED_PACKAGE: str = "health_and_care_act_2022"
+_GRID_GROUP = audit.VOICES[:4]
+
+
+def _voice_name(item: Any) -> str | None:
+    text = normalise(item)
+    aliases = {"egalitarian": "solidarity", "egalitarianism": "solidarity", "hierarchist": "hierarchy",
+               "individualist": "individualism", "fatalist": "fatalism"}
+    text = aliases.get(text, text)
+    return text if text in audit.VOICES else None
+
+
+def _control_name(item: Any) -> str | None:
+    """A control type's name from forgiving text: any case, 'x' or '×', either order."""
+    text = normalise(str(item).replace("×", " x "))
+    types = audit.control_types()
+    if text in types:
+        return text
+    for sep in (" x ", " and ", " with "):
+        if sep in f" {text} ":
+            parts = [p.strip() for p in f" {text} ".split(sep) if p.strip()]
+            if len(parts) == 2 and all(p in audit.POLAR_TYPES for p in parts) and parts[0] != parts[1]:
+                return audit.hybrid_name(*parts)
+    return None
+
+
+# ----- q1: recall -----------------------------------------------------------------------------
+def _preferred() -> dict[str, str]:
+    return {name: audit.voices()[name].preferred_control for name in _GRID_GROUP}
+
+
+def _check_preferred(answer: Any) -> Feedback:
+    if not isinstance(answer, dict):
+        return Feedback.wrong("Give a dict from each voice to its control type, e.g. "
+                              "{'hierarchy': 'oversight', ...}")
+    given: dict[str, str | None] = {}
+    for key, value in answer.items():
+        voice = _voice_name(key)
+        if voice is None or voice == "hermit":
+            return Feedback.wrong(f"{key!r} is not one of the four grid-group voices: "
+                                  f"{', '.join(_GRID_GROUP)}")
+        given[voice] = _control_name(value)
+    right = _preferred()
+    missing = [v for v in right if v not in given]
+    if missing:
+        return Feedback.wrong(f"you have left out {', '.join(missing)}")
+    wrong = [v for v in right if given[v] != right[v]]
+    if not wrong:
+        return Feedback.correct("Each voice prefers Hood's polar type for its own cell; the hermit, "
+                                "off the map, has none")
+    parts = []
+    for v in wrong:
+        if v == "fatalism":
+            parts.append("Hood places contrived randomness in the fatalist cell: an active strategy "
+                         "of deliberate unpredictability, not giving up")
+        else:
+            parts.append(f"{v} is not right: look at its row's preferred_control")
+    return Feedback.wrong("; ".join(parts))
+
+
+q1 = Question(
+    "q1", "preferred", _check_preferred,
+    hint_text="data.load('ways_of_life') has a preferred_control column; or think of the grid-group "
+              "cells: which control type sits in each?",
+    solution_text=("preferred = {'hierarchy': 'oversight', 'solidarity': 'mutuality', "
+                   "'individualism': 'competition', 'fatalism': 'contrived randomness'}\n"
+                   "Each is Hood's polar type for the voice's cell; the hermit has none."),
+)
+
+
+# ----- q2: apply ------------------------------------------------------------------------------
+def _voice_set(answer: Any) -> set[str] | Feedback:
+    if isinstance(answer, str) or not hasattr(answer, "__iter__"):
+        return Feedback.wrong("Give a set of voice names, e.g. {'hierarchy'}")
+    out = set()
+    for item in answer:
+        name = _voice_name(item)
+        if name is None:
+            return Feedback.wrong(f"{item!r} is not one of the five voices: {', '.join(audit.VOICES)}")
+        out.add(name)
+    return out
+
+
+def _check_excluded(answer: Any) -> Feedback:
+    given = _voice_set(answer)
+    if isinstance(given, Feedback):
+        return given
+    right = set(audit.audit(audit.package("internal_market_1991")).by_status("excluded"))
+    if given == right:
+        return Feedback.correct("No instrument uses mutuality or contrived randomness; the hermit is "
+                                "heard because trust status and fundholding were voluntary")
+    parts = [f"{v} is not excluded" for v in sorted(given - right)]
+    parts += [f"you have missed {v}" for v in sorted(right - given)]
+    return Feedback.wrong("; ".join(parts) + ". Run audit.audit(audit.package('internal_market_1991'))"
+                          " and read by_status('excluded')")
+
+
+q2 = Question(
+    "q2", "excluded", _check_excluded,
+    hint_text="result = audit.audit(audit.package('internal_market_1991')); then "
+              "result.by_status('excluded').",
+    solution_text=("excluded = set(audit.audit(audit.package('internal_market_1991'))"
+                   ".by_status('excluded'))   # {'solidarity', 'fatalism'}"),
+)
+
+
+# ----- q3: analysis ---------------------------------------------------------------------------
+def _hybrid_counts() -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for p in audit.packages().values():
+        counts.update({h.hybrid for h in audit.audit(p).hybrids})
+    return counts
+
+
+def _check_hybrid(answer: Any) -> Feedback:
+    name = _control_name(answer)
+    if name is None:
+        return Feedback.wrong(f"{answer!r} is not one of Hood's control types; name a hybrid like "
+                              "'oversight x competition'")
+    if name in audit.POLAR_TYPES:
+        return Feedback.wrong(f"{name} is a polar type, not a hybrid: which pair of types is it?")
+    counts = _hybrid_counts()
+    best = counts.most_common(1)[0]
+    if name == best[0]:
+        return Feedback.correct(f"{best[1]} of the {len(audit.packages())} packages rely on it: "
+                                "league tables, star ratings, earned autonomy. Hood predicts it is "
+                                "unstable")
+    return Feedback.wrong(f"{name} is relied on by {counts.get(name, 0)} package(s); another hybrid "
+                          "appears in more")
+
+
+q3 = Question(
+    "q3", "common_hybrid", _check_hybrid,
+    hint_text="For each package, audit it and look at [h.hybrid for h in result.hybrids]; "
+              "count how many packages each hybrid appears in.",
+    solution_text=("from collections import Counter\n"
+                   "counts = Counter(h.hybrid for p in audit.packages().values() "
+                   "for h in audit.audit(p).hybrids)\n"
+                   "common_hybrid = counts.most_common(1)[0][0]   # 'oversight x competition'"),
+)
+
+
+# ----- q4: analysis ---------------------------------------------------------------------------
+def _oversight_share() -> float:
+    return audit.emphasis(audit.package("targets_and_terror_2000_05").instruments)["oversight"]
+
+
+def _check_share(answer: Any) -> Feedback:
+    if isinstance(answer, bool) or not isinstance(answer, int | float):
+        return Feedback.wrong("Give one number between 0 and 1")
+    value = float(answer)
+    if value > 1 and value <= 100:
+        value /= 100
+    right = _oversight_share()
+    if math.isclose(value, right, abs_tol=0.01):
+        return Feedback.correct(f"{right:.2f}: a hybrid counts for both its types, so star ratings and "
+                                "foundation trusts count as oversight too")
+    instruments = audit.package("targets_and_terror_2000_05").instruments
+    polar_only = sum(i.control_type == "oversight" for i in instruments) / len(instruments)
+    if math.isclose(value, polar_only, abs_tol=0.01):
+        return Feedback.wrong("that counts only instruments coded to oversight alone; the audit also "
+                              "counts hybrids that contain oversight")
+    return Feedback.wrong("use audit.emphasis on the package's instruments, or count by hand the "
+                          "instruments whose type contains oversight")
+
+
+q4 = Question(
+    "q4", "oversight_share", _check_share,
+    hint_text="audit.emphasis(audit.package('targets_and_terror_2000_05').instruments) gives the "
+              "share of instruments using each polar type.",
+    solution_text=("oversight_share = audit.emphasis(audit.package('targets_and_terror_2000_05')"
+                   ".instruments)['oversight']   # 5 of 6, about 0.83"),
+)
+
+
+# ----- q5: design -----------------------------------------------------------------------------
+def _check_amended(answer: Any) -> Feedback:
+    if isinstance(answer, audit.Package):
+        answer = list(answer.instruments)
+    if isinstance(answer, str) or not hasattr(answer, "__iter__"):
+        return Feedback.wrong("Give a list of audit.Instrument: the package's instruments plus yours")
+    items = list(answer)
+    if not all(isinstance(i, audit.Instrument) for i in items):
+        return Feedback.wrong("Every item must be an audit.Instrument(id, label, control_type)")
+    original = audit.package(AMENDED_PACKAGE).instruments
+    ids = [i.id for i in items]
+    missing = [i.label for i in original if i not in items]
+    if missing:
+        return Feedback.wrong(f"keep every instrument of the package; missing: {', '.join(missing)}")
+    added = len(items) - len(original)
+    if added > 2:
+        return Feedback.wrong(f"you added {added} instruments; the task allows two at most")
+    if len(set(ids)) != len(ids):
+        return Feedback.wrong("two instruments share an id; give each new one its own")
+    result = audit.audit(items)
+    still = [v for v in _GRID_GROUP if result.status(v) == "excluded"]
+    if still:
+        return Feedback.wrong(f"{', '.join(still)} {'is' if len(still) == 1 else 'are'} still excluded")
+    return Feedback.correct(f"Verdict now: {result.verdict}. Now ask whether each voice would really "
+                            "accept your additions, and which instability Hood predicts for them")
+
+
+q5 = Question(
+    "q5", "amended", _check_amended,
+    hint_text="Two voices are excluded. One hybrid can bring in one excluded voice while joining an "
+              "engaged one; you need one addition per excluded voice.",
+    solution_text=("amended = [*audit.package('health_and_care_act_2022').instruments,\n"
+                   "           audit.Instrument('bench', 'Benchmarking club', 'mutuality x competition'),\n"
+                   "           audit.Instrument('spot', 'Unannounced inspection', "
+                   "'oversight x contrived randomness')]\n"
+                   "Each addition joins an excluded voice (individualism, fatalism) to one already "
+                   "engaged, so neither stands alone."),
+)
+
+
+# ----- q6: evaluate (open) --------------------------------------------------------------------
+q6 = OpenQuestion(
+    "q6",
+    model_answer=(
+        "The audit is a useful prompt but not a test of clumsiness. It can show which voices a "
+        "package gives a way in: in the kit's coding, no package uses contrived randomness, and the "
+        "internal market and the 2022 Act shut out opposite voices. But clumsiness, for Verweij and "
+        "colleagues, is a process of engaged and responsive argument, and a list of instruments "
+        "cannot show whether anyone listened. The result also rests on judgements: whether clinical "
+        "commissioning groups are mutuality or buyers in a market, whether an opt-out really gives "
+        "the hermit a voice, and where the overuse threshold sits. Recoding one instrument can "
+        "change a voice's status. To test the audit I would compare its verdicts with evidence of "
+        "how the reforms were argued over and how they fared."
+    ),
+    rubric=[
+        "says what the audit can show (which voices' control types a package uses) and what it "
+        "cannot (whether the argument among voices really happened)",
+        "names at least one coding or rule that is a judgement and shows how changing it would "
+        "change the result",
+        "uses evidence from the kit: a named package, a status, a hybrid or an amendment",
+        "proposes evidence that would test the audit's verdicts",
+    ],
+)
+
+#: One deliberately wrong answer per task and a phrase its feedback must contain.
+WRONG_ANSWERS: dict[str, tuple[Any, str]] = {
+    "q1": ({"hierarchy": "oversight", "solidarity": "mutuality", "individualism": "competition",
+            "fatalism": "oversight"}, "not giving up"),
+    "q2": ({"solidarity"}, "you have missed fatalism"),
+    "q3": ("oversight", "is a polar type, not a hybrid"),
+    "q4": (0.5, "counts only instruments coded to oversight alone"),
+    "q5": ([*audit.package(AMENDED_PACKAGE).instruments,
+            audit.Instrument("bench", "Benchmarking club", "mutuality x competition")],
+           "fatalism is still excluded"),
+}

@@ -1,0 +1,710 @@
+"""Reading one export into accepted, rejected, left-out and skipped rows; merging several files.
+
+The steps: bytes to a table (:mod:`~coordkit.survey.read.tables`), the header and the tool
+(:mod:`~coordkit.survey.read.detect`), the columns (:mod:`~coordkit.survey.read.match`), then
+every row is checked cell by cell (:mod:`~coordkit.survey.read.values`) into a :class:`Row`
+record, and the accepted rows become :class:`~coordkit.survey.Responses`.
+
+Data hygiene, whatever the tool: Qualtrics preview, test and spam responses and unfinished
+responses (``Finished`` false) are left out and reported; a respondent code that appears twice in
+a file keeps its last accepted submission (the earlier ones are left out, with a note); group
+labels are compared ignoring case and spacing ("Ward A" = "ward a "); columns holding names,
+e-mail or IP addresses are recognised, never read, and listed as ignored.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from coordkit.survey.read import values
+from coordkit.survey.read._instrument import (
+    DEFAULT_TOLERANCE,
+    ID_COLUMN,
+    NOT_STATED,
+    TIMEFRAMES,
+    TOTAL,
+    VERSION_COLUMN,
+    Questionnaire,
+    Responses,
+    questionnaire,
+)
+from coordkit.survey.read.detect import Layout, find_layout
+from coordkit.survey.read.match import HeaderMatcher, Target, identifying, mapping_template, normalise
+from coordkit.survey.read.records import LeftOut, ReadResult, RowProblem, RowRef, SkippedLine, SurveyFileError
+from coordkit.survey.read.tables import Records, column_letter, csv_records, decode, is_workbook, xlsx_records
+
+__all__ = ["Row", "header_mapping", "merge", "read_responses"]
+
+_DELIMITERS = (",", ";", "\t")
+_LIKERT_RANGE = "answers must be whole numbers from 1 (strongly disagree) to 5 (strongly agree)"
+#: Per tool, the column that identifies a response when the form has no respondent-code question.
+_TOOL_IDS = {"Qualtrics": "responseid", "SurveyMonkey": "respondent id", "Microsoft Forms": "id",
+             "JISC Online Surveys": "response id"}
+_QUALTRICS_LEFT_OUT = {"survey preview": "a Qualtrics survey preview",
+                       "survey test": "a Qualtrics test response", "spam": "marked as spam by Qualtrics",
+                       "1": "a Qualtrics survey preview",
+                       "2": "a Qualtrics test response", "8": "marked as spam by Qualtrics"}
+_UNDER = "text under the header (question wording or export metadata), not answers"
+_FALSE = {"false", "0", "no", "f"}
+
+
+@dataclass
+class Row:
+    """One data row under the header, as the reader checked it.
+
+    Attributes
+    ----------
+    row, line : int
+        Row number under the header (1 = first) and line of the file.
+    respondent : str
+        The respondent code (or the tool's response id).
+    groups : list of str
+        Group labels, one per group column.
+    points : list of float
+        Divide-100 answers in the order of ``Questionnaire.columns(likert=False)``.
+    answers : list of float
+        Likert answers (NaN = not answered) in questionnaire order.
+    problems : list of RowProblem
+        Everything that rejects the row (empty if accepted).
+    left_out : str or None
+        Why the row is left out on purpose (a preview, unfinished, superseded), if it is.
+    """
+
+    row: int
+    line: int
+    respondent: str = ""
+    groups: list[str] = field(default_factory=list)
+    points: list[float] = field(default_factory=list)
+    answers: list[float] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    left_out: str | None = None
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Where everything the reader needs is, in one header."""
+
+    index: dict[str, int]  # target key -> column
+    names: dict[str, str]  # target key (or role) -> name shown in messages
+    id_index: int | None
+    id_name: str
+    group_index: list[int]
+    status: int | None
+    finished: int | None
+    identifying: tuple[str, ...]
+    ignored: tuple[str, ...]
+    matched_by: dict[str, str]
+    notes: tuple[str, ...]
+
+
+def _load(source: str | Path | bytes, name: str | None) -> tuple[bytes, str]:
+    if isinstance(source, bytes | bytearray):
+        return bytes(source), name or "<bytes>"
+    path = Path(source)
+    label = name or path.name
+    if not path.is_file():
+        raise SurveyFileError(label, f"no such file: {path}")
+    with open(path, "rb") as handle:  # read-only: the input is never changed
+        return handle.read(), label
+
+
+def _tables(data: bytes, label: str) -> tuple[dict[str, Records], str, str]:
+    """Records per candidate delimiter (a workbook has one, ``""``), the encoding label, and the text."""
+    if is_workbook(data):
+        records = xlsx_records(data, label)
+        if not records:
+            raise SurveyFileError(label, "the file is empty")
+        return {"": records}, "xlsx", ""
+    text, encoding = decode(data, label)
+    if not text.strip():
+        raise SurveyFileError(label, "the file is empty")
+    from coordkit.survey.read.detect import HEADER_SEARCH_LINES
+
+    return ({d: csv_records(text, d, label, limit=HEADER_SEARCH_LINES + 4) for d in _DELIMITERS},
+            encoding, text)
+
+
+def _layout(data: bytes, label: str, matcher: HeaderMatcher, id_column: str,
+            extra: set[str]) -> tuple[Layout, str]:
+    candidates, encoding, text = _tables(data, label)
+    layout = find_layout(candidates, matcher, label, id_hint=id_column, extra=extra)
+    if layout.delimiter:  # parse the whole file now, strictly, with the delimiter found
+        from dataclasses import replace
+
+        layout = replace(layout, records=csv_records(text, layout.delimiter, label))
+    return layout, encoding
+
+
+def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: str,
+             group_columns: Sequence[str], use_likert: bool | str) -> _Columns:
+    headers = layout.headers
+    line = layout.header_line
+    id_key = normalise(id_column)
+    group_keys = [normalise(g) for g in group_columns]
+    places: dict[str, list[int]] = {}
+    how: dict[str, str] = {}
+    roles: dict[int, str] = {}
+    for k, header in enumerate(headers):
+        mapped = matcher.mapped(header)
+        if mapped is not None:
+            if mapped == "ignore":
+                roles[k] = "ignore"
+                continue
+            if mapped == "respondent":
+                roles[k] = "id"
+                continue
+            if mapped.startswith("group:"):
+                name = normalise(mapped[6:])
+                if name not in group_keys:
+                    raise SurveyFileError(label, f"the mapping file names group {mapped[6:]!r}, but the "
+                                                 "command did not ask for it (add --group-column "
+                                                 f"{mapped[6:]})")
+                roles[k] = "group:" + name
+                continue
+            if mapped not in matcher.by_key:
+                raise SurveyFileError(label, f"the mapping file maps column {column_letter(k)} ({header!r}) "
+                                             f"to {mapped!r}, which is not a questionnaire column (see "
+                                             "`coordkit template`)")
+        m = matcher.match(header)
+        if m is None and layout.tool != "coordkit CSV" and not _meta(layout.top[k]):
+            m = matcher.match(header, fuzzy=True)
+        if m is not None:
+            places.setdefault(m.key, []).append(k)
+            how.setdefault(m.key, m.how)
+    h_norm = [normalise(h) for h in headers]
+    top_norm = [normalise(t) for t in layout.top]
+
+    def find(key: str, role: str, loose: bool) -> list[int]:
+        exact = [k for k in range(len(headers)) if roles.get(k) == role or (
+            k not in roles and (h_norm[k] == key or top_norm[k] == key))]
+        if exact or not loose:
+            return exact
+        return [k for k in range(len(headers)) if k not in roles and f" {key} " in f" {h_norm[k]} "
+                and not any(k in v for v in places.values())]
+
+    id_places = find(id_key, "id", False)
+    if not id_places and id_column == ID_COLUMN:
+        id_places = [k for k in range(len(headers)) if k not in roles and "respondent code" in h_norm[k]]
+    id_note = ()
+    if not id_places and layout.tool in _TOOL_IDS:
+        id_places = [k for k, t in enumerate(top_norm) if t == _TOOL_IDS[layout.tool]][:1]
+        if id_places:
+            id_note = (f"No respondent-code question found, so the {layout.tool} response id "
+                       f"('{layout.top[id_places[0]]}') identifies each response: a student who submitted "
+                       "twice counts twice.",)
+    if not id_places and layout.tool == "Google Forms":
+        id_note = ("No respondent-code question found, so each response is identified by its row: a student "
+                   "who submitted twice counts twice.",)
+    group_places = [find(g, "group:" + g, True) for g in group_keys]
+    likert_keys = [t.key for t in matcher.targets if t.block != "divide100"]
+    divide_keys = [t.key for t in matcher.targets if t.block == "divide100"]
+    likert_on = use_likert is True or (use_likert == "auto" and any(k in places for k in likert_keys))
+    needed = [*divide_keys, *(likert_keys if likert_on else [])]
+    names = {}
+    for key in needed:
+        at = places.get(key, [])
+        names[key] = key if at and h_norm[at[0]] == normalise(key) else (
+            f"{key} (column {column_letter(at[0])})" if at else key)
+    for key, at in [(id_column, id_places), *zip(group_columns, group_places, strict=True),
+                    *((k, places.get(k, [])) for k in needed)]:
+        if len(at) > 1:
+            where = " and ".join(f"{p + 1} ({column_letter(p)})" for p in at[:2])
+            raise SurveyFileError(label, f"line {line}: column '{key}' appears more than once "
+                                         f"(columns {where}); keep one")
+    id_found = [0] if id_places or layout.tool == "Google Forms" else []
+    missing = [c for c, at in [(id_column, id_found),
+                               *zip(group_columns, group_places, strict=True),
+                               *((k, places.get(k, [])) for k in needed)] if not at]
+    if missing:
+        shown = ", ".join(f"'{c}'" for c in missing[:8])
+        if len(missing) > 8:
+            shown += f" and {len(missing) - 8} more"
+        first = matcher.by_key.get(missing[0])
+        asks = ""
+        if first is not None:
+            words = first.item.statement
+            words = words if len(words) <= 70 else words[:67] + "..."
+            when = f"{first.timeframe}: " if first.timeframe else ""
+            asks = f" ('{missing[0]}' is {when}{first.item.heading} - {words})"
+        if all(c in group_columns for c in missing):
+            hint = ("no column's title is or contains that name: check --group-column, or name the "
+                    "column in a mapping file (--write-map, then --map)")
+        elif layout.tool == "coordkit CSV":
+            hint = "run `coordkit template` for the full header"
+        else:
+            hint = (
+                f"the form's questions must use the questionnaire's wording{asks} (see `coordkit forms`), "
+                "or write a mapping file with --write-map, fill it in and pass it with --map")
+        raise SurveyFileError(
+            label, f"line {line}: missing column{'s' if len(missing) > 1 else ''} {shown} "
+                   f"({len(missing)} of the {len(needed) + 1 + len(group_columns)} needed; "
+                   f"read as a {layout.tool} export); {hint}")
+    index = {k: places[k][0] for k in needed}
+    used = {*index.values(), *id_places, *(g[0] for g in group_places)}
+    status = finished = None
+    if layout.tool == "Qualtrics":
+        status = next((k for k, t in enumerate(top_norm) if t == "status"), None)
+        finished = next((k for k, t in enumerate(top_norm) if t == "finished"), None)
+    ident, ignored = [], []
+    body = layout.body
+    for k, header in enumerate(headers):
+        if k in used or header.strip().lower() == VERSION_COLUMN:  # the version is the instrument's, not data
+            continue
+        shown = layout.top[k] or header.strip()
+        if identifying(layout.top[k]) or identifying(header):
+            ident.append(shown)
+        if shown:
+            ignored.append(shown)
+        elif any(k < len(cells) and cells[k].strip() for _, cells in body):
+            ignored.append(f"(unnamed column {column_letter(k)})")
+    approx = [names[k] for k in needed if how.get(k) == "approximate"]
+    notes = list(id_note)
+    if approx:
+        notes.append("Matched by approximate wording (check that these are the right questions): "
+                     + ", ".join(approx) + ".")
+    return _Columns(index=index, names=names, id_index=id_places[0] if id_places else None,
+                    id_name=(headers[id_places[0]] if id_places and layout.tool != "coordkit CSV"
+                             else id_column),
+                    group_index=[g[0] for g in group_places], status=status, finished=finished,
+                    identifying=tuple(ident), ignored=tuple(ignored),
+                    matched_by={k: how.get(k, "code") for k in needed}, notes=tuple(notes))
+
+
+def _meta(top: str) -> bool:
+    return normalise(top) in {"startdate", "enddate", "status", "ipaddress", "progress", "finished",
+                              "recordeddate", "responseid", "timestamp", "start time", "completion time"}
+
+
+def _canonical(labels: Sequence[str]) -> list[str]:
+    """Group labels with case and spacing variants merged into the most common spelling."""
+    spellings: dict[str, dict[str, int]] = {}
+    for label in labels:
+        tidy = " ".join(label.split())
+        counts = spellings.setdefault(tidy.casefold(), {})
+        counts[tidy] = counts.get(tidy, 0) + 1
+    best = {key: max(c, key=lambda s: c[s]) for key, c in spellings.items()}
+    return [best[" ".join(label.split()).casefold()] for label in labels]
+
+
+def read_responses(
+    source: str | Path | bytes,
+    *,
+    id_column: str = ID_COLUMN,
+    group_columns: Sequence[str] = (),
+    tolerance: float = DEFAULT_TOLERANCE,
+    likert: bool | str = "auto",
+    empty_as_zero: bool = False,
+    name: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    q: Questionnaire | None = None,
+    mapping: dict[str, str] | None = None,
+) -> ReadResult:
+    """Read a response file or survey-tool export, accepting the rows it can trust and reporting the rest.
+
+    Parameters
+    ----------
+    source : str, Path or bytes
+        Path of the file (opened read-only), or its bytes: the kit's CSV, or an export of Microsoft
+        Forms (.xlsx), Google Forms, Qualtrics, SurveyMonkey or JISC Online Surveys (detected).
+    id_column : str, default "respondent"
+        The respondent-id column (a form's "Respondent code" question is found by its wording).
+    group_columns : sequence of str, default ()
+        Columns to keep as group labels (e.g. ``["team"]``); they must be present.
+    tolerance : float, default 1
+        How far a dimension's points may sum from 100 (survey tools round); at least 0.
+    likert : {"auto", True, False}, default "auto"
+        Read the Likert block if its columns are present ("auto"), insist on it (True) or ignore it.
+    empty_as_zero : bool, default False
+        Read an empty divide-100 cell as 0 points (some tools leave unallocated boxes empty).
+    name : str, optional
+        Name to use in messages (default: the file name, or ``"<bytes>"``).
+    progress : callable, optional
+        Called as ``progress(rows_done, rows_total)`` while rows are checked.
+    q : Questionnaire, optional
+        Default :func:`coordkit.survey.questionnaire`.
+    mapping : dict of str to str, optional
+        ``{header: kit column}`` from a mapping file (:func:`coordkit.survey.read.read_mapping`).
+
+    Returns
+    -------
+    ReadResult
+
+    Raises
+    ------
+    SurveyFileError
+        When the file as a whole cannot be trusted (see :mod:`coordkit.survey.read`).
+    ValueError
+        For a negative ``tolerance`` or an unknown ``likert`` option.
+
+    Examples
+    --------
+    >>> from coordkit.survey.read import template_csv
+    >>> result = read_responses(template_csv().encode(), name="blank.csv")
+    Traceback (most recent call last):
+    ...
+    coordkit.survey.read.records.SurveyFileError: blank.csv: has a header (line 1) but no answers under it
+    """
+    if not tolerance >= 0:
+        raise ValueError(f"tolerance must be a number of points >= 0, got {tolerance!r}")
+    if likert not in ("auto", True, False):
+        raise ValueError(f"likert must be 'auto', True or False, got {likert!r}")
+    group_keys = [normalise(g) for g in group_columns]
+    if len(set(group_keys)) != len(group_keys) or normalise(id_column) in group_keys:
+        raise ValueError("group_columns must be distinct and differ from the id column")
+    q = q or questionnaire()
+    data, label = _load(source, name)
+    matcher = HeaderMatcher(q, dict(mapping or {}))
+    layout, encoding = _layout(data, label, matcher, id_column, {normalise(id_column), *group_keys})
+    cols = _columns(layout, matcher, label, id_column=id_column, group_columns=group_columns,
+                    use_likert=likert)
+    header_line = layout.header_line
+    titles = [SkippedLine(label, line, "title above the header, not answers")
+              for line, _ in layout.records[:layout.index]]
+    under = [SkippedLine(label, line, _UNDER)
+             for line, _ in layout.records[layout.index + 1:layout.index + layout.depth]]
+    body = layout.body
+    if not any(any(c.strip() for c in cells) for _, cells in body):
+        raise SurveyFileError(label, f"has a header (line {header_line}) but no answers under it")
+
+    divide = [t for t in matcher.targets if t.block == "divide100"]
+    likert_targets = [t for t in matcher.targets if t.block != "divide100" and t.key in cols.index]
+    check = _Checker(label, q, cols, divide, likert_targets, tolerance=tolerance,
+                     empty_as_zero=empty_as_zero,
+                     decimal_comma=layout.delimiter in (";", "\t"), width=len(layout.headers),
+                     words=layout.tool != "coordkit CSV")
+    rows: list[Row] = []
+    skipped: list[SkippedLine] = []
+    started = False
+    total = len(body)
+    row_offset = layout.depth - 1
+    for number, (line, cells) in enumerate(body, start=1 + row_offset):
+        done = number - row_offset
+        if progress is not None and (done % 500 == 0 or done == total):
+            progress(done, total)
+        if not any(c.strip() for c in cells):
+            skipped.append(SkippedLine(label, line, "blank line"))
+            continue
+        if len(cells) < check.need:
+            cells = cells + [""] * (check.need - len(cells))
+        if not started and all(cells[k].strip() and not values.is_number(cells[k], check.decimal_comma)
+                               for k in check.divide_at):
+            skipped.append(SkippedLine(label, line, _UNDER))
+            continue
+        started = True
+        rows.append(check.row(number, line, cells))
+    used_decimal_comma = check.used_decimal_comma
+    _supersede(rows, cols.id_name, label)
+    accepted = [r for r in rows if not r.problems and r.left_out is None]
+    notes = list(cols.notes)
+    if used_decimal_comma:
+        notes.append("Decimal commas (e.g. 33,5) were read as decimal points.")
+    if empty_as_zero:
+        notes.append("Empty divide-100 cells were read as 0 points (empty_as_zero).")
+    return ReadResult(
+        responses=_responses(accepted, q, [str(g) for g in group_columns], bool(likert_targets),
+                             len(likert_targets)),
+        sources=(label,),
+        accepted=tuple(RowRef(label, r.row, r.line) for r in accepted),
+        rejected=tuple(p for r in rows for p in r.problems),
+        skipped=tuple(titles + under + skipped), ignored_columns=cols.ignored,
+        delimiter=layout.delimiter, encoding=encoding, header_line=header_line,
+        tolerance=float(tolerance), notes=tuple(notes),
+        left_out=tuple(LeftOut(label, r.row, r.line, r.left_out) for r in rows if r.left_out is not None),
+        identifying_columns=cols.identifying, tool=layout.tool, matched_by=cols.matched_by,
+    )
+
+
+class _Checker:
+    """Checks one data row into a :class:`Row` (everything that does not change between rows, once)."""
+
+    def __init__(self, label: str, q: Questionnaire, cols: _Columns, divide: list[Target],
+                 likert_targets: list[Target], *, tolerance: float, empty_as_zero: bool,
+                 decimal_comma: bool, width: int, words: bool) -> None:
+        self.label, self.cols, self.tolerance = label, cols, tolerance
+        self.empty_as_zero, self.decimal_comma, self.width, self.words = (
+            empty_as_zero, decimal_comma, width, words)
+        self.divide_at = [cols.index[t.key] for t in divide]
+        self.divide_names = [cols.names[t.key] for t in divide]
+        self.likert_at = [cols.index[t.key] for t in likert_targets]
+        self.likert_names = [cols.names[t.key] for t in likert_targets]
+        others = [i for i in (cols.id_index, cols.status, cols.finished, *cols.group_index) if i is not None]
+        self.need = max([width, *[k + 1 for k in self.divide_at + self.likert_at + others]])
+        self.used_decimal_comma = False
+        self.seen: dict[str, float] = {}
+        dims = list(q.dimensions)
+        groups: dict[tuple[str | None, str | None], list[int]] = {}
+        for k, target in enumerate(divide):
+            groups.setdefault((target.timeframe, target.item.dimension), []).append(k)
+        self.sums = []
+        for (timeframe, dim), members in groups.items():
+            where = dims.index(dim) + 1 if dim in dims else "?"
+            self.sums.append((members, tuple(self.divide_names[k] for k in members),
+                              f"dimension {where} ({q.headings.get(dim or '', dim)}), {timeframe}"))
+
+    def row(self, number: int, line: int, cells: list[str]) -> Row:
+        """The checked row (``cells`` padded to at least ``need`` cells)."""
+        cols = self.cols
+        rec = Row(row=number, line=line)
+        if cols.status is not None:
+            status = _QUALTRICS_LEFT_OUT.get(normalise(cells[cols.status]))
+            if status:
+                rec.left_out = f"{status} (Status = {cells[cols.status].strip()})"
+                return rec
+        if cols.finished is not None and normalise(cells[cols.finished]) in _FALSE:
+            rec.left_out = f"unfinished (Finished = {cells[cols.finished].strip()})"
+            return rec
+        problems = rec.problems
+
+        def bad(columns: tuple[str, ...], problem: str, value: str | None = None) -> None:
+            problems.append(RowProblem(self.label, number, line, columns, problem, value))
+
+        if len(cells) > self.width and any(c.strip() for c in cells[self.width:]):
+            bad((), f"the row has {len(cells)} cells but the header has {self.width}, so its answers "
+                    "may be in the wrong columns")
+        if cols.id_index is None:
+            rec.respondent = f"row {number}"
+        else:
+            rec.respondent = cells[cols.id_index].strip()
+            if not rec.respondent:
+                bad((cols.id_name,), "empty: every row needs a respondent id")
+        points = rec.points
+        for k, name in zip(self.divide_at, self.divide_names, strict=True):
+            raw = cells[k]
+            if raw.isascii() and raw.isdigit():  # the common case, fast
+                value = float(raw)
+            elif not raw.strip():
+                if self.empty_as_zero:
+                    points.append(0.0)
+                    continue
+                bad((name,), "empty: every divide-100 answer is needed (write 0 for no points)")
+                points.append(math.nan)
+                continue
+            else:
+                try:
+                    value = values.number(raw, self.decimal_comma)
+                except ValueError:
+                    hint = " (use a decimal point)" if "," in raw else ""
+                    bad((name,), f"not a number{hint}", raw)
+                    points.append(math.nan)
+                    continue
+                if "," in raw:
+                    self.used_decimal_comma = True
+            if not 0 <= value <= TOTAL:
+                bad((name,), "out of range: points must be from 0 to 100", raw)
+                value = math.nan
+            points.append(value)
+        for members, names, what in self.sums:
+            total = sum(points[k] for k in members)
+            if math.isfinite(total) and abs(total - TOTAL) > self.tolerance:
+                hint = ("; they look like fractions of 1: give points out of 100"
+                        if abs(total - 1) < 0.05 else "")
+                bad(names, f"{what}: points sum to {total:g}, not 100 (tolerance {self.tolerance:g}){hint}")
+        for k, name in zip(self.likert_at, self.likert_names, strict=True):
+            raw = cells[k].strip()
+            if raw in _SCALE_DIGITS:
+                rec.answers.append(_SCALE_DIGITS[raw])
+                continue
+            if not raw:
+                rec.answers.append(math.nan)
+                continue
+            if raw in self.seen:  # survey tools repeat a handful of answer words
+                value = self.seen[raw]
+                if value == value and value == int(value) and 1 <= value <= 5:
+                    rec.answers.append(value)
+                    continue
+            try:
+                value = values.likert(raw, self.decimal_comma)
+                self.seen[raw] = value
+            except ValueError as error:
+                problem = str(error) if self.words else "not a number"
+                bad((name,), f"{problem}: use 1 to 5 or the scale's words ({values.scale_words()})"
+                    if self.words else problem, raw)
+                rec.answers.append(math.nan)
+                continue
+            if value != int(value) or not 1 <= value <= 5:
+                bad((name,), f"out of range: {_LIKERT_RANGE}", raw)
+            rec.answers.append(value)
+        rec.groups = [cells[k].strip() or NOT_STATED for k in cols.group_index]
+        return rec
+
+
+_SCALE_DIGITS = {str(k): float(k) for k in range(1, 6)}
+
+
+def _supersede(rows: list[Row], id_name: str, label: str) -> None:
+    """A respondent code seen twice keeps its last accepted row; the earlier rows are left out."""
+    by_id: dict[str, list[Row]] = {}
+    for r in rows:
+        if r.respondent and r.left_out is None:
+            by_id.setdefault(r.respondent, []).append(r)
+    for same in by_id.values():
+        if len(same) < 2:
+            continue
+        complete = [r for r in same if not r.problems]
+        if not complete:
+            continue
+        kept = complete[-1]
+        for r in same:
+            if r is not kept and not r.problems:
+                r.left_out = (f"superseded by a later submission of the same respondent code "
+                              f"(row {kept.row}, line {kept.line}, kept)")
+
+
+def _responses(rows: list[Row], q: Questionnaire, group_columns: list[str], has_likert: bool,
+               n_likert: int) -> Responses:
+    """The accepted rows as arrays (the one place that knows the shape of :class:`Responses`)."""
+    n = len(rows)
+    dims = len(q.dimensions)
+    grids = np.array([r.points for r in rows], dtype=float).reshape(n, len(TIMEFRAMES), dims, 4)
+    return Responses(
+        ids=tuple(r.respondent for r in rows), now=grids[:, 0], preferred=grids[:, 1],
+        likert=(np.array([r.answers for r in rows], dtype=float).reshape(n, n_likert)
+                if has_likert else None),
+        groups={g: tuple(_canonical([r.groups[k] for r in rows])) for k, g in enumerate(group_columns)},
+        version=q.version,
+    )
+
+
+def header_mapping(source: str | Path | bytes, *, name: str | None = None, id_column: str = ID_COLUMN,
+                   group_columns: Sequence[str] = (), q: Questionnaire | None = None,
+                   mapping: dict[str, str] | None = None) -> str:
+    r"""A mapping-file template for an export: every column, pre-filled with what the reader recognised.
+
+    The lecturer fills in the blanks and passes the file back with ``--map``.
+
+    Examples
+    --------
+    >>> text = read_template = header_mapping(b"Timestamp,Your team,now_D1H\n2026,A,40\n", name="x.csv",
+    ...                                       group_columns=["team"])
+    >>> print(text.split("columns:")[1].strip())
+    "Timestamp": ignore
+    "Your team": group:team
+    "now_D1H": now_D1H
+    """
+    q = q or questionnaire()
+    data, label = _load(source, name)
+    matcher = HeaderMatcher(q, dict(mapping or {}))
+    group_keys = [normalise(g) for g in group_columns]
+    try:
+        layout, _ = _layout(data, label, matcher, id_column, {normalise(id_column), *group_keys})
+    except SurveyFileError as error:
+        if "no header row found" not in str(error):
+            raise
+        candidates, _, _ = _tables(data, label)
+        records = candidates.get("", candidates.get(","))
+        first = next(i for i, (_, c) in enumerate(records) if any(x.strip() for x in c))
+        rows = [c for _, c in records[first:first + 3]]
+        from coordkit.survey.read.detect import detect_tool, header_texts
+
+        tool = detect_tool(rows, workbook="" in candidates)
+        depth = 2 if tool in ("Qualtrics", "SurveyMonkey") else 1
+        headers = tuple(header_texts(rows[:depth]))
+        top = tuple(rows[0][k].strip() if k < len(rows[0]) else "" for k in range(len(headers)))
+        layout = Layout(tool, "", first, depth, headers, top, records)
+    found: dict[int, str] = {}
+    for k, header in enumerate(layout.headers):
+        h = normalise(header)
+        m = matcher.match(header, fuzzy=True)
+        mapped = matcher.mapped(header)
+        if mapped:
+            found[k] = mapped
+        elif m is not None:
+            found[k] = m.key
+        elif h == normalise(id_column) or "respondent code" in h:
+            found[k] = "respondent"
+        elif any(f" {g} " in f" {h} " for g in group_keys):
+            found[k] = "group:" + next(g for g in group_keys if f" {g} " in f" {h} ")
+        elif identifying(header) or _meta(layout.top[k]) or not h:
+            found[k] = "ignore"
+    return mapping_template(list(layout.headers), found, source=label, tool=layout.tool)
+
+
+def merge(results: Sequence[ReadResult]) -> ReadResult:
+    """Combine several read files (e.g. one per student) into one result.
+
+    Respondent ids must be unique across the files: every row whose id appears in more than one
+    file is moved to the rejected rows, with a message naming every file it is in. All files must
+    agree on the Likert block and group columns. Group labels are compared ignoring case and spacing.
+
+    Parameters
+    ----------
+    results : sequence of ReadResult
+
+    Returns
+    -------
+    ReadResult
+
+    Raises
+    ------
+    SurveyFileError
+        If the files disagree about the Likert block or the group columns.
+
+    Examples
+    --------
+    >>> from coordkit.survey import synthetic_class
+    >>> from coordkit.survey.read import responses_csv
+    >>> text = responses_csv(synthetic_class(size=5))
+    >>> a = read_responses(text.encode(), name="a/answers.csv")
+    >>> b = read_responses(text.encode(), name="b/answers.csv")
+    >>> m = merge([a, b])
+    >>> m.n_accepted, m.n_rejected
+    (0, 10)
+    >>> print(m.rejected[0].message(values=False))
+    a/answers.csv: row 1 (line 2), column 'respondent': duplicate respondent id: also in b/answers.csv row 1
+    """
+    if not results:
+        raise ValueError("merge needs at least one result")
+    first = results[0]
+    for r in results[1:]:
+        if (r.responses.likert is None) != (first.responses.likert is None):
+            has = r.responses.likert is not None
+            raise SurveyFileError(r.sources[0], f"has {'a' if has else 'no'} benign/malign (Likert) block "
+                                                f"but {first.sources[0]} {'has not' if has else 'has'}")
+        if list(r.responses.groups) != list(first.responses.groups):
+            raise SurveyFileError(r.sources[0], "has different group columns from " + first.sources[0])
+    where: dict[str, list[RowRef]] = {}
+    for r in results:
+        for rid, acc in zip(r.responses.ids, r.accepted, strict=True):
+            where.setdefault(rid, []).append(RowRef(*acc))
+    clash = {rid for rid, places in where.items() if len({p.source for p in places}) > 1}
+    rejected = [p for r in results for p in r.rejected]
+    parts = []
+    for r in results:
+        mask = np.array([rid not in clash for rid in r.responses.ids], dtype=bool)
+        for rid, acc, ok in zip(r.responses.ids, r.accepted, mask, strict=True):
+            if not ok:
+                others = "; ".join(f"{p.source} row {p.row}" for p in where[rid]
+                                   if (p.source, p.row) != acc[:2])
+                rejected.append(RowProblem(acc[0], acc[1], acc[2], (ID_COLUMN,),
+                                           f"duplicate respondent id: also in {others}", rid))
+        parts.append(r.responses.select(mask))
+    accepted = [RowRef(*a) for r in results for a, rid in zip(r.accepted, r.responses.ids, strict=True)
+                if rid not in clash]
+    dims = first.responses.now.shape[1]
+    groups = {g: tuple(_canonical([v for p in parts for v in p.groups[g]])) for g in first.responses.groups}
+    responses = Responses(
+        ids=tuple(i for p in parts for i in p.ids),
+        now=np.concatenate([p.now for p in parts]) if parts else np.zeros((0, dims, 4)),
+        preferred=np.concatenate([p.preferred for p in parts]) if parts else np.zeros((0, dims, 4)),
+        likert=(np.concatenate([p.likert for p in parts])  # type: ignore[misc]
+                if first.responses.likert is not None else None),
+        groups=groups, version=first.responses.version,
+    )
+    tools = tuple(dict.fromkeys(r.tool for r in results))
+    return ReadResult(
+        responses=responses, sources=tuple(s for r in results for s in r.sources), accepted=tuple(accepted),
+        rejected=tuple(rejected), skipped=tuple(s for r in results for s in r.skipped),
+        ignored_columns=tuple(dict.fromkeys(c for r in results for c in r.ignored_columns)),
+        delimiter=first.delimiter, encoding=first.encoding, header_line=first.header_line,
+        tolerance=max(r.tolerance for r in results),
+        notes=tuple(dict.fromkeys(n for r in results for n in r.notes)),
+        left_out=tuple(x for r in results for x in r.left_out),
+        identifying_columns=tuple(dict.fromkeys(c for r in results for c in r.identifying_columns)),
+        tool=tools[0] if len(tools) == 1 else " + ".join(tools),
+        matched_by={k: v for r in results for k, v in r.matched_by.items()},
+    )

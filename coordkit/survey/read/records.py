@@ -1,0 +1,310 @@
+"""What the reader hands back: named records for rows, problems, skipped lines and the whole read.
+
+Every data line of a file ends in exactly one place: accepted (:class:`RowRef`), rejected (one or
+more :class:`RowProblem`), left out on purpose (:class:`LeftOut`: a preview, an unfinished or a
+superseded submission) or skipped (:class:`SkippedLine`: blank lines, titles, text under the
+header).
+
+Examples
+--------
+>>> p = RowProblem("a.csv", 3, 5, ("now_D1H",), "not a number", "lots")
+>>> p.message(values=False)
+"a.csv: row 3 (line 5), column 'now_D1H': not a number"
+>>> LeftOut("a.csv", 2, 3, "unfinished (Finished = False)").message()
+'a.csv: row 2 (line 3) left out: unfinished (Finished = False)'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from coordkit.survey.read._instrument import Responses
+
+__all__ = ["LATE_SUBMISSION_WARNING", "LeftOut", "ReadResult", "RowProblem", "RowRef", "SkippedLine",
+           "SurveyFileError"]
+
+#: Said wherever a report is made: a difference between two reports can single out one student.
+LATE_SUBMISSION_WARNING = (
+    "Share one report per class, made once: two reports made before and after one late submission "
+    "differ only by that student, so comparing them can reveal that student's answers.")
+
+
+class SurveyFileError(ValueError):
+    """A response file cannot be trusted as a whole; the message names the file, line and column."""
+
+    def __init__(self, source: str, problem: str):
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+class RowRef(NamedTuple):
+    """Where an accepted row came from: file, row under the header (1 = first) and line of the file."""
+
+    source: str
+    row: int
+    line: int
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One problem that rejects a row.
+
+    Attributes
+    ----------
+    source : str
+        File name (a path that tells files apart when several are read).
+    row : int
+        Row number under the header (1 = first row under it, blank and skipped lines included).
+    line : int
+        Line of the file where the row starts (the spreadsheet row number).
+    columns : tuple of str
+        The column(s) concerned (empty for a problem with the row as a whole).
+    problem : str
+        What is wrong, without the cell's content (safe to put in a shared report).
+    value : str or None
+        The offending cell's content, for the person fixing the file.
+    """
+
+    source: str
+    row: int
+    line: int
+    columns: tuple[str, ...]
+    problem: str
+    value: str | None = None
+
+    def message(self, *, values: bool = True) -> str:
+        """The problem in one line; ``values=False`` leaves out the cell's content (for reports).
+
+        Examples
+        --------
+        >>> p = RowProblem("a.csv", 3, 5, ("now_D1H",), "not a number", "lots")
+        >>> p.message()
+        "a.csv: row 3 (line 5), column 'now_D1H': not a number (found 'lots')"
+        >>> p.message(values=False)
+        "a.csv: row 3 (line 5), column 'now_D1H': not a number"
+        """
+        where = f"{self.source}: row {self.row} (line {self.line})"
+        if len(self.columns) == 1:
+            where += f", column '{self.columns[0]}'"
+        elif self.columns:
+            where += ", columns " + ", ".join(f"'{c}'" for c in self.columns)
+        text = f"{where}: {self.problem}"
+        if values and self.value is not None:
+            text += f" (found {self.value!r})"
+        return text
+
+
+@dataclass(frozen=True)
+class SkippedLine:
+    """A line that held no answers (blank, or text beneath the header), with the reason."""
+
+    source: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A row with answers that the reader left out on purpose, with the reason.
+
+    Qualtrics preview, test and spam responses, unfinished responses, and earlier submissions of a
+    respondent who submitted again are left out (not rejected: nothing in them needs fixing).
+    """
+
+    source: str
+    row: int
+    line: int
+    reason: str
+
+    def message(self) -> str:
+        """One line naming the file, row and line."""
+        return f"{self.source}: row {self.row} (line {self.line}) left out: {self.reason}"
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+@dataclass(frozen=True, eq=False)
+class ReadResult:
+    """What :func:`read_responses` made of a file: accepted answers and everything it did not accept.
+
+    Attributes
+    ----------
+    responses : Responses
+        The accepted rows.
+    sources : tuple of str
+        File name(s) read.
+    accepted : tuple of RowRef
+        ``(source, row, line)`` of every accepted row, in file order.
+    rejected : tuple of RowProblem
+        Every problem of every rejected row (a row may have several).
+    skipped : tuple of SkippedLine
+        Lines under the header that held no answers.
+    ignored_columns : tuple of str
+        Columns present but not used (e.g. names, comments, metadata).
+    delimiter, encoding : str
+        For a workbook, delimiter is ``""`` and encoding ``"xlsx"``.
+    header_line : int
+        Line of the header (after any title lines).
+    tolerance : float
+        Allowed distance of a dimension total from 100.
+    notes : tuple of str
+        Anything else the reader did that a careful user should know.
+    left_out : tuple of LeftOut
+        Rows with answers left out on purpose (previews, unfinished, superseded submissions).
+    identifying_columns : tuple of str
+        Those of the ignored columns that identify people (names, e-mail and IP addresses): never read.
+    tool : str
+        The survey tool the file was recognised as coming from (e.g. ``"Qualtrics"``).
+    matched_by : dict of str to str
+        How each answer column was found: ``"code"``, ``"wording"`` or ``"mapping"``.
+    """
+
+    responses: Responses
+    sources: tuple[str, ...]
+    accepted: tuple[RowRef, ...]
+    rejected: tuple[RowProblem, ...]
+    skipped: tuple[SkippedLine, ...]
+    ignored_columns: tuple[str, ...]
+    delimiter: str
+    encoding: str
+    header_line: int
+    tolerance: float
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    left_out: tuple[LeftOut, ...] = field(default_factory=tuple)
+    identifying_columns: tuple[str, ...] = field(default_factory=tuple)
+    tool: str = "coordkit CSV"
+    matched_by: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def n_accepted(self) -> int:
+        """Number of accepted rows."""
+        return len(self.accepted)
+
+    @property
+    def rejected_rows(self) -> tuple[tuple[str, int, int], ...]:
+        """``(source, row, line)`` of every rejected row, once each, in file order."""
+        return tuple(dict.fromkeys((p.source, p.row, p.line) for p in self.rejected))
+
+    @property
+    def n_rejected(self) -> int:
+        """Number of rejected rows."""
+        return len(self.rejected_rows)
+
+    def _format(self) -> str:
+        if self.encoding == "xlsx":
+            return "Excel workbook"
+        if len(self.sources) > 1:
+            return f"{len(self.sources)} files"
+        return (f"{_DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))}-delimited, "
+                f"{self.encoding}")
+
+    def summary(self) -> str:
+        """A few lines for the terminal: what was read, accepted, rejected, left out and skipped.
+
+        Examples
+        --------
+        >>> from coordkit.survey import synthetic_class
+        >>> from coordkit.survey.read import read_responses, responses_csv
+        >>> print(read_responses(responses_csv(synthetic_class(size=5)).encode(), name="x.csv").summary())
+        x.csv: 5 rows accepted, 0 rejected, 0 lines skipped (comma-delimited, UTF-8, header on line 1;
+        dimension totals may differ from 100 by up to 1 point).
+        Ignored columns (not read): team, role.
+        """
+        sources = ", ".join(self.sources) if len(self.sources) <= 3 else f"{len(self.sources)} files"
+        left = f", {_plural(len(self.left_out), 'row')} left out" if self.left_out else ""
+        lines = [
+            f"{sources}: {_plural(self.n_accepted, 'row')} accepted, {self.n_rejected} rejected{left}, "
+            f"{_plural(len(self.skipped), 'line')} skipped ({self._format()}"
+            f"{'' if self.tool == 'coordkit CSV' else ', ' + self.tool + ' export'}, "
+            f"header on line {self.header_line}; dimension totals may differ from 100 "
+            f"by up to {self.tolerance:g} point{'s' if self.tolerance != 1 else ''})."
+        ]
+        if self.left_out:
+            reasons: dict[str, int] = {}
+            for row in self.left_out:
+                key = row.reason.split(":")[0].split(" (")[0]
+                reasons[key] = reasons.get(key, 0) + 1
+            lines.append("Left out: " + "; ".join(f"{k} ({_plural(n, 'row')})" for k, n in reasons.items())
+                         + ".")
+        if self.identifying_columns:
+            lines.append("Identifying columns ignored (never read into the results): "
+                         + ", ".join(self.identifying_columns) + ".")
+        if self.ignored_columns:
+            lines.append("Ignored columns (not read): " + ", ".join(self.ignored_columns) + ".")
+        lines += list(self.notes)
+        return "\n".join(lines)
+
+    def summary_line(self) -> str:
+        """One line: files read, rows accepted, rejected, left out (and why), lines skipped.
+
+        Examples
+        --------
+        >>> from coordkit.survey import synthetic_class
+        >>> from coordkit.survey.read import read_responses, responses_csv
+        >>> read_responses(responses_csv(synthetic_class(size=5)).encode()).summary_line()
+        '1 file read: 5 rows accepted, 0 rejected, 0 left out, 0 lines skipped.'
+        """
+        why = ""
+        if self.left_out:
+            reasons: dict[str, int] = {}
+            for row in self.left_out:
+                key = row.reason.split(":")[0].split(" (")[0]
+                reasons[key] = reasons.get(key, 0) + 1
+            why = " (" + "; ".join(f"{n} {k}" for k, n in reasons.items()) + ")"
+        return (f"{_plural(len(self.sources), 'file')} read: {_plural(self.n_accepted, 'row')} accepted, "
+                f"{self.n_rejected} rejected, {len(self.left_out)} left out{why}, "
+                f"{_plural(len(self.skipped), 'line')} skipped.")
+
+    def problems_text(self, *, values: bool = True, limit: int | None = None) -> str:
+        """Every row problem, left-out row and skipped line, one per line (``limit`` caps the problems)."""
+        shown = self.rejected if limit is None else self.rejected[:limit]
+        out = [p.message(values=values) for p in shown]
+        if limit is not None and len(self.rejected) > limit:
+            out.append(f"... and {len(self.rejected) - limit} more problem(s)")
+        out += [row.message() for row in self.left_out]
+        out += [f"{s.source}: line {s.line} skipped: {s.reason}" for s in self.skipped]
+        return "\n".join(out)
+
+    def anonymised(self) -> ReadResult:
+        """The same result with every file name replaced by ``file 1``, ``file 2`` ... (for reports).
+
+        A file may be named after a student (and Moodle folders are), so a shared report names files
+        only by number; the terminal output keeps the real names for the lecturer. The late-submission
+        warning is added to the notes.
+
+        Examples
+        --------
+        >>> from coordkit.survey import synthetic_class
+        >>> from coordkit.survey.read import read_responses, responses_csv
+        >>> r = read_responses(responses_csv(synthetic_class(size=5)).encode(), name="Jo Bloggs.csv")
+        >>> "Jo Bloggs" in r.anonymised().summary(), r.anonymised().sources
+        (False, ('file 1',))
+        """
+        names = {s: f"file {k}" for k, s in enumerate(self.sources, start=1)}
+
+        def rename(source: str) -> str:
+            return names.get(source, "file")
+
+        return replace(
+            self, sources=tuple(names.values()),
+            accepted=tuple(RowRef(rename(a.source), a.row, a.line) for a in self.accepted),
+            rejected=tuple(replace(p, source=rename(p.source), value=None,
+                                   problem=_anonymise_reason(p.problem, names)) for p in self.rejected),
+            skipped=tuple(replace(s, source=rename(s.source)) for s in self.skipped),
+            left_out=tuple(replace(x, source=rename(x.source), reason=_anonymise_reason(x.reason, names))
+                           for x in self.left_out),
+            notes=(*(_anonymise_reason(n, names) for n in self.notes), LATE_SUBMISSION_WARNING),
+        )
+
+
+def _anonymise_reason(text: str, names: dict[str, str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, names[name])
+    return text

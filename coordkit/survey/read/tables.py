@@ -1,0 +1,329 @@
+r"""Turning a file's bytes into a table of text cells, each record with the line it starts on.
+
+CSV: UTF-8 with or without a byte-order mark, UTF-16 with one; comma, semicolon or tab delimiters
+(chosen by the header search in :mod:`coordkit.survey.read.detect`); any line endings.
+Workbooks (``.xlsx``, as Microsoft Forms, SurveyMonkey and JISC export them) are read with openpyxl,
+imported only when a workbook arrives; the first worksheet is used, and a record's line is its
+spreadsheet row number.
+
+Examples
+--------
+>>> decode(b"\xef\xbb\xbfa,b\n1,2\n", "x.csv")
+('a,b\n1,2\n', 'UTF-8 with BOM')
+>>> csv_records("a,b\n1,2\n", ",", "x.csv")
+[(1, ['a', 'b']), (2, ['1', '2'])]
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as _dt
+import io
+
+from coordkit.survey.read.records import SurveyFileError
+
+__all__ = ["Records", "column_letter", "csv_records", "decode", "is_workbook", "xlsx_records"]
+
+#: (line where the record starts, its cells as text)
+Records = list[tuple[int, list[str]]]
+
+_ZIP = b"PK\x03\x04"
+
+
+def is_workbook(data: bytes) -> bool:
+    """Whether the bytes are a zip container (an ``.xlsx`` workbook is one)."""
+    return data.startswith(_ZIP)
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """The text of a CSV file and a label for its encoding; a clear error when it is not text."""
+    for bom, codec, name in ((codecs.BOM_UTF8, "utf-8", "UTF-8 with BOM"),
+                             (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+                             (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16")):
+        if data.startswith(bom):
+            body, encoding, label = data[len(bom):], codec, name
+            break
+    else:
+        body, encoding, label = data, "utf-8", "UTF-8"
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as error:
+        if encoding == "utf-8":
+            line = body.count(b"\n", 0, error.start) + 1
+            raise SurveyFileError(
+                source, f"line {line}: not UTF-8 text (byte 0x{body[error.start]:02x} cannot be read); "
+                        "save the file as 'CSV UTF-8' and try again") from None
+        raise SurveyFileError(source, f"not readable as {label} text ({error.reason})") from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise SurveyFileError(source, f"line {line}: contains NUL bytes, so it is not a text CSV file")
+    return text, label
+
+
+def csv_records(text: str, delimiter: str, source: str, limit: int | None = None) -> Records:
+    """(first line, cells) of each CSV record; ``limit`` stops early (for header detection, tolerantly)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    out: Records = []
+    previous_end = 0
+    try:
+        for cells in reader:
+            out.append((previous_end + 1, cells))
+            previous_end = reader.line_num
+            if limit is not None and len(out) >= limit:
+                break
+    except csv.Error as error:
+        if limit is not None:  # looking for the header: what parsed before the problem is enough
+            return out
+        raise SurveyFileError(source, f"line {previous_end + 1}: not a readable CSV line ({error}); "
+                                      "check the quotation marks") from None
+    return out
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, _dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, _dt.date | _dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+class _Unreadable(Exception):
+    """The fast path met something it does not handle: openpyxl reads the workbook instead."""
+
+
+def _fast_xlsx(data: bytes) -> Records:
+    """The first sheet's cells, streamed with the standard library (expat): quick on large exports.
+
+    Handles what survey tools write (shared, inline and formula strings, numbers, booleans); raises
+    :class:`_Unreadable` for anything else, so that openpyxl reads the file.
+    """
+    import posixpath
+    import xml.etree.ElementTree as ET
+    import zipfile
+    from xml.parsers import expat
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        book = ET.fromstring(archive.read("xl/workbook.xml"))
+        rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        first = book.find(f"{_MAIN}sheets/{_MAIN}sheet")
+        if first is None:
+            raise _Unreadable("no sheet")
+        target = next(r.get("Target") for r in rels.iter(f"{_PKG}Relationship")
+                      if r.get("Id") == first.get(f"{_RELS}id"))
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+        shared: list[str] = []
+        if "xl/sharedStrings.xml" in archive.namelist():
+            for si in ET.fromstring(archive.read("xl/sharedStrings.xml")).iter(f"{_MAIN}si"):
+                shared.append("".join(t.text or "" for t in si.iter(f"{_MAIN}t")
+                                      if not _in_phonetic(si, t)))
+        dates = _date_styles(ET.fromstring(archive.read("xl/styles.xml"))) \
+            if "xl/styles.xml" in archive.namelist() else set()
+        epoch = 1904 if (book.find(f"{_MAIN}workbookPr") is not None
+                         and book.find(f"{_MAIN}workbookPr").get("date1904") in ("1", "true")) else 1900
+        sheet = archive.read(path)
+    except (KeyError, StopIteration, zipfile.BadZipFile, ET.ParseError, ValueError) as error:
+        raise _Unreadable(str(error)) from None
+
+    rows: dict[int, dict[int, str]] = {}
+    letters: dict[str, int] = {}
+    row_no, col, kind, is_date, text, inside = 0, 0, "n", False, None, False
+    parts: list[str] = []
+
+    def local(name: str) -> str:
+        return name if ":" not in name else name.rsplit(":", 1)[1]
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal row_no, col, kind, is_date, text, inside
+        if ":" in name:
+            name = local(name)
+        if name == "c":
+            ref = attrs.get("r")
+            if ref:
+                head = ref.rstrip("0123456789")
+                col = letters.get(head) or letters.setdefault(head, _column_index(head))
+            else:
+                col += 1
+            kind = attrs.get("t", "n")
+            is_date = "s" in attrs and int(attrs["s"]) in dates
+            text = None
+        elif name in ("v", "t"):
+            if row_no:
+                inside = True
+                parts.clear()
+        elif name == "row":
+            row_no = int(attrs["r"]) if "r" in attrs else row_no + 1
+            col = 0
+
+    def end(name: str) -> None:
+        nonlocal text, inside
+        if ":" in name:
+            name = local(name)
+        if inside and name in ("v", "t"):
+            inside = False
+            got = "".join(parts)
+            text = got if text is None or name == "v" else text + got
+        elif name == "c" and text is not None:
+            if kind == "s":
+                value = shared[int(text)]
+            elif kind == "n":
+                try:
+                    number = float(text)
+                except ValueError:
+                    raise _Unreadable("a number cell holds text") from None
+                if is_date:
+                    value = _cell_text(_from_serial(number, epoch))
+                else:
+                    value = str(int(number)) if number.is_integer() else repr(number)
+            elif kind == "b":
+                value = "True" if text == "1" else "False"
+            elif kind in ("str", "inlineStr", "e"):
+                value = text
+            else:
+                raise _Unreadable(f"cell type {kind}")
+            cells = rows.get(row_no)
+            if cells is None:
+                cells = rows[row_no] = {}
+            cells[col - 1] = value
+
+    def chars(data: str) -> None:
+        if inside:
+            parts.append(data)
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = chars
+    parser.buffer_text = True
+    try:
+        parser.Parse(sheet, True)
+    except (expat.ExpatError, IndexError, ValueError) as error:
+        raise _Unreadable(str(error)) from None
+    if not rows:
+        return []
+    out: Records = []
+    for number in range(1, max(rows) + 1):
+        cells = rows.get(number, {})
+        width = max(cells) + 1 if cells else 0
+        out.append((number, [cells.get(k, "") for k in range(width)]))
+    return out
+
+
+_DATE_FORMATS = {*range(14, 23), 45, 46, 47}
+
+
+def _date_styles(styles: object) -> set[int]:
+    """Indexes of the cell styles that show a number as a date or time (as openpyxl decides it)."""
+    import re
+
+    custom = {}
+    for fmt in styles.iter(f"{_MAIN}numFmt"):  # type: ignore[attr-defined]
+        code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt.get("formatCode", ""))
+        custom[int(fmt.get("numFmtId"))] = bool(re.search(r"[dmyhs]", code, re.IGNORECASE))
+    xfs = styles.find(f"{_MAIN}cellXfs")  # type: ignore[attr-defined]
+    out = set()
+    for k, xf in enumerate(xfs if xfs is not None else []):
+        fmt = int(xf.get("numFmtId", "0"))
+        if fmt in _DATE_FORMATS or custom.get(fmt, False):
+            out.add(k)
+    return out
+
+
+def _from_serial(number: float, epoch: int) -> _dt.datetime | _dt.date | _dt.time:
+    base = _dt.datetime(1899, 12, 30) if epoch == 1900 else _dt.datetime(1904, 1, 1)
+    moment = base + _dt.timedelta(milliseconds=round(number * 86_400_000))
+    if number < 1:
+        return moment.time()
+    return moment
+
+
+def _in_phonetic(si: object, t: object) -> bool:
+    for rph in si.iter(f"{_MAIN}rPh"):  # type: ignore[attr-defined]
+        if t in list(rph.iter(f"{_MAIN}t")):
+            return True
+    return False
+
+
+def _column_index(ref: str) -> int:
+    """1-based column of a cell reference ("B7" -> 2)."""
+    n = 0
+    for ch in ref:
+        if "A" <= ch <= "Z":
+            n = n * 26 + ord(ch) - 64
+        else:
+            break
+    return n
+
+
+def xlsx_records(data: bytes, source: str, *, fast: bool = True) -> Records:
+    """(spreadsheet row, cells) of every row of the workbook's first sheet, empty rows dropped at the end.
+
+    The cells are streamed with the standard library when the workbook is as survey tools write them
+    (about five times quicker than openpyxl on a 5,000-row export); any other workbook is read with
+    openpyxl (``fast=False`` always uses it). Both give the same cells (a test checks it).
+    """
+    if fast:
+        try:
+            out = _fast_xlsx(data)
+        except _Unreadable:
+            pass
+        else:
+            while out and not any(c.strip() for c in out[-1][1]):
+                out.pop()
+            return out
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - openpyxl is a dependency
+        raise SurveyFileError(source, "is a workbook (.xlsx), and reading one needs openpyxl "
+                                      "(pip install openpyxl), or save it as CSV UTF-8") from None
+    import warnings
+    import zipfile
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles it does not know
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise SurveyFileError(source, "this looks like a spreadsheet workbook (e.g. .xlsx), not a CSV file, "
+                                      f"but it cannot be read as one ({type(error).__name__}): open it in "
+                                      "Excel and save it again, or save it as 'CSV UTF-8'") from None
+    try:
+        sheet = book.worksheets[0] if book.worksheets else None
+        if sheet is None:
+            raise SurveyFileError(source, "the workbook has no worksheet")
+        out: Records = []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            out.append((number, [_cell_text(v) for v in values]))
+    finally:
+        book.close()
+    while out and not any(c.strip() for c in out[-1][1]):
+        out.pop()
+    return out
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letter for a 0-based index (0 -> A, 26 -> AA).
+
+    Examples
+    --------
+    >>> column_letter(0), column_letter(27)
+    ('A', 'AB')
+    """
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out

@@ -1,0 +1,92 @@
+"""Reading one answer cell: divide-100 points and Likert answers (numbers or the form's words).
+
+Points: ``40``, ``40.0``, ``40%`` or, in semicolon- or tab-delimited files, ``40,5``.
+Likert answers: whole numbers 1 to 5, or the words of the kit's form (:data:`LIKERT_LABELS`,
+e.g. "Strongly agree"), forgiving case, punctuation and a number beside the words
+("5 - Strongly agree", "Agree (4)"); a number and words that disagree are refused.
+
+Examples
+--------
+>>> number("40%", False), number("33,5", True)
+(40.0, 33.5)
+>>> [likert(t) for t in ("4", "Strongly agree", "2 - Disagree", "neither agree nor disagree")]
+[4.0, 5.0, 2.0, 3.0]
+>>> likert("4 - Disagree")
+Traceback (most recent call last):
+...
+ValueError: the number and the words disagree
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from coordkit.survey.read._instrument import LIKERT_LABELS
+
+__all__ = ["is_number", "likert", "number"]
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_WORDS = {" ".join(re.sub(r"[\W_]+", " ", label.lower()).split()): float(value)
+          for value, label in LIKERT_LABELS.items()}
+_WORDS.setdefault("neutral", 3.0)
+_LEADING = re.compile(r"^\s*([1-9])\s*(?:[-.:)=]|\s)\s*(.*)$")
+_TRAILING = re.compile(r"^(.*?)\s*[(\[]\s*([1-9])\s*[)\]]\s*$")
+
+
+def number(text: str, decimal_comma: bool) -> float:
+    """A number from a cell; ``ValueError`` if it is not one."""
+    t = text.strip()
+    if t.endswith("%"):
+        t = t[:-1].strip()
+    if decimal_comma and "," in t and "." not in t:
+        t = t.replace(",", ".", 1)
+    if not _NUMBER.fullmatch(t):
+        raise ValueError(text)
+    value = float(t)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+def is_number(text: str, decimal_comma: bool) -> bool:
+    """Whether :func:`number` reads the cell."""
+    try:
+        number(text, decimal_comma)
+    except ValueError:
+        return False
+    return True
+
+
+def _words(text: str) -> float | None:
+    return _WORDS.get(" ".join(re.sub(r"[\W_]+", " ", text.lower()).split()))
+
+
+def likert(text: str, decimal_comma: bool = False) -> float:
+    """A Likert answer from a cell (number or words; see the module docstring).
+
+    Raises ``ValueError("not an answer on the scale")`` for text it cannot place; the caller checks
+    the range of numbers.
+    """
+    t = text.strip()
+    if is_number(t, decimal_comma):
+        return number(t, decimal_comma)
+    value = _words(t)
+    if value is not None:
+        return value
+    for pattern, num_first in ((_LEADING, True), (_TRAILING, False)):
+        m = pattern.match(t)
+        if m:
+            digits, words = (m.group(1), m.group(2)) if num_first else (m.group(2), m.group(1))
+            said = _words(words)
+            if said is None:
+                continue
+            if said != float(digits):
+                raise ValueError("the number and the words disagree")
+            return said
+    raise ValueError("not an answer on the scale")
+
+
+def scale_words() -> str:
+    """The scale's words as shown in messages: "1 = strongly disagree ... 5 = strongly agree"."""
+    return ", ".join(f"{k} = {v}" for k, v in LIKERT_LABELS.items())

@@ -1,0 +1,185 @@
+"""Explorers for chapter 8: Hood's hybrids, and the clumsiness audit of a policy package.
+
+Thin: every result comes from :mod:`coordkit.audit` and every figure and description from
+:mod:`coordkit.plots.audit`; the widgets only hold controls and show what those return.
+
+Examples
+--------
+>>> explorer = AuditExplorer("hsca_2012")
+>>> explorer.audit.by_status("unresponsive")
+['solidarity']
+>>> explorer.instruments["a12_ccgs"].value = False
+>>> explorer.audit.status("solidarity")
+'excluded'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from coordkit import audit
+from coordkit.html import Markup, escape
+from coordkit.plots.audit import AuditView, HybridsView
+from coordkit.widgets._base import CONTROL_LAYOUT, Explorer
+from coordkit.widgets.common import silenced
+
+__all__ = ["AuditExplorer", "HybridExplorer"]
+
+_WIDE = {"description_width": "initial"}
+
+
+class HybridExplorer(Explorer):
+    """Pick one of Hood's ten control types; see it on the map, how it works and how it fails.
+
+    Parameters
+    ----------
+    control_type : str, default "oversight x competition"
+
+    Attributes
+    ----------
+    control : Dropdown
+        The control type shown.
+    result : ipywidgets.HTML
+        How it controls, an example, its failure or instability, and the page reference (a live
+        region). The figure, its alt text and description are as in :class:`Explorer`.
+
+    Examples
+    --------
+    >>> explorer = HybridExplorer()
+    >>> explorer.control.value = "oversight x contrived randomness"
+    >>> "unannounced" in explorer.result.value
+    True
+    >>> explorer.unnamed()
+    []
+    """
+
+    image_max_width = "560px"
+
+    def __init__(self, control_type: str = "oversight x competition") -> None:
+        super().__init__()
+        types = audit.control_types()
+        self.control = w.Dropdown(
+            options=[(f"{c.name} ({c.kind})", c.name) for c in types.values()], value=control_type,
+            description="Control type", style=_WIDE, layout=w.Layout(**CONTROL_LAYOUT),
+            tooltip="one of Hood's four polar control types or six hybrids")
+        self.watch(self.control)
+        self.assemble(self.control)
+        self.update()
+
+    def update(self, change: Any = None) -> None:
+        """Redraw for the chosen control type (the dropdown calls this)."""
+        with self.timed():
+            ct = audit.control_types()[self.control.value]
+            failure = "Predicted instability" if ct.kind == "hybrid" else "Pushed hard"
+            lines = [f"<p><b>{escape(ct.name)}</b> ({ct.kind}): {escape(ct.how_it_controls)}</p>",
+                     f"<p><i>Example (the kit's):</i> {escape(ct.nhs_example)}.</p>",
+                     f"<p><i>{failure} (the kit's reading of Hood):</i> "
+                     f"{escape(ct.characteristic_failure)}</p>"]
+            if ct.way_of_life_failure:
+                lines.append("<p><i>Failure of its cell's way of life:</i> "
+                             f"{escape(ct.way_of_life_failure)}.</p>")
+            lines.append(f"<p><small>Where in Hood: {escape(ct.page_reference)}</small></p>")
+            self.set_result(Markup("".join(lines)))
+            view = HybridsView(ct.name)
+            self.show_view(view, key=view)
+
+
+class AuditExplorer(Explorer):
+    """Pick a package, toggle its instruments, set the overuse share; see the audit.
+
+    Parameters
+    ----------
+    package : str, default "targets_and_terror_2000_05"
+        A package id from :func:`coordkit.audit.packages`.
+    overuse_share : float, default :data:`coordkit.audit.DEFAULT_OVERUSE_SHARE`
+
+    Attributes
+    ----------
+    package : Dropdown
+    instruments : dict of str to Checkbox
+        One per instrument of the chosen package, keyed by instrument id (rebuilt when the
+        package changes).
+    overuse : FloatSlider
+        The share above which a polar type is flagged for reverse effects (a judgement).
+    audit : Audit
+        The audit from the last update.
+    result : ipywidgets.HTML
+        The audit in words and the candidate amendments (a live region). The figure, its alt
+        text and description are as in :class:`Explorer`.
+
+    Examples
+    --------
+    >>> explorer = AuditExplorer("hsca_2012")
+    >>> explorer.audit.by_status("unresponsive")
+    ['solidarity']
+    >>> explorer.instruments["a12_ccgs"].value = False
+    >>> explorer.audit.status("solidarity")
+    'excluded'
+    >>> explorer.unnamed()
+    []
+    """
+
+    def __init__(self, package: str = "targets_and_terror_2000_05", *,
+                 overuse_share: float = audit.DEFAULT_OVERUSE_SHARE) -> None:
+        super().__init__()
+        known = audit.packages()
+        self.package = w.Dropdown(options=[(p.title, p.id) for p in known.values()], value=package,
+                                  description="Package", style=_WIDE, layout=w.Layout(**CONTROL_LAYOUT),
+                                  tooltip="a reform package coded by the kit")
+        self.overuse = w.FloatSlider(
+            value=overuse_share, min=0.3, max=1.0, step=0.05, description="Overuse share",
+            readout_format=".2f", continuous_update=False, style=_WIDE,
+            layout=w.Layout(**CONTROL_LAYOUT),
+            tooltip="flag a polar type used by more than this share of the instruments (a judgement)")
+        self.instruments: dict[str, w.Checkbox] = {}
+        self.boxes = w.VBox(layout=w.Layout(border="1px solid #767676", padding="4px", width="100%"))
+        self.watch(self.package, callback=self._new_package)
+        self.watch(self.overuse)
+        self.assemble([self.package, self.overuse],
+                      w.HTML("<b>Instruments in the package</b> (untick to drop one)"), self.boxes)
+        self._new_package()
+
+    def _new_package(self, change: Any = None) -> None:
+        """Rebuild one checkbox per instrument of the chosen package, then update."""
+        for box in self.instruments.values():
+            box.unobserve(self.changed, names="value")
+        chosen = audit.package(self.package.value)
+        self.instruments = {
+            i.id: w.Checkbox(value=True, description=f"{i.label} [{i.control_type}]", indent=False,
+                             tooltip=i.rationale, layout=w.Layout(width="auto"))
+            for i in chosen.instruments}
+        for box in self.instruments.values():
+            box.observe(self.changed, names="value")
+        self.boxes.children = tuple(self.instruments.values())
+        self.update()
+
+    def set_instruments(self, ids: list[str]) -> None:
+        """Tick exactly the instruments in ``ids`` and update once.
+
+        Parameters
+        ----------
+        ids : list of str
+        """
+        with silenced(self.instruments.values(), self.changed):
+            for key, box in self.instruments.items():
+                box.value = key in ids
+        self.update()
+
+    def update(self, change: Any = None) -> None:
+        """Re-audit and redraw from the current controls (the controls call this)."""
+        with self.timed():
+            chosen = audit.package(self.package.value)
+            ticked = [key for key, box in self.instruments.items() if box.value]
+            self.audit = audit.audit(chosen.only(ticked), overuse_share=self.overuse.value)
+            amend = "".join(f"<li>{escape(a.as_text())}</li>" for a in self.audit.amendments)
+            summary = "".join(f"{escape(line)}<br>" for line in self.audit.as_text().splitlines())
+            self.set_result(Markup(
+                f"<p>{summary}</p>"
+                + (f"<p><b>Candidate amendments</b> (the kit's prompts for discussion):</p><ul>{amend}</ul>"
+                   if amend else "<p>No voice is excluded or unresponsive: no amendments to suggest.</p>")
+                + "<p><small>Every rule is the kit's reading of Hood (1995) and Verweij et al. (2006): "
+                  "see <code>coordkit.audit.RULES</code>.</small></p>"))
+            view = AuditView(self.audit)
+            self.show_view(view, key=view)

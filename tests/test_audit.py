@@ -1,0 +1,220 @@
+"""The clumsiness audit: its data, its rules, and properties that fail if a voice is dropped."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coordkit import audit, data
+from coordkit.modes import MODES, parse_mode
+
+TYPES = list(audit.control_types())
+HYBRIDS = [t for t in TYPES if " x " in t]
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with open(data.data_dir() / name, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+# ----- data ------------------------------------------------------------------------------------
+def test_four_polar_types_and_six_hybrids_one_per_pair():
+    types = audit.control_types()
+    assert [t.name for t in types.values() if t.kind == "polar"] == list(audit.POLAR_TYPES)
+    pairs = {frozenset(t.parts) for t in types.values() if t.kind == "hybrid"}
+    assert len(pairs) == 6 and all(len(p) == 2 for p in pairs)
+    for t in types.values():
+        assert t.characteristic_failure and t.nhs_example and t.page_reference
+
+
+def test_contrived_randomness_is_an_active_strategy_not_resignation():
+    cr = audit.control_types()["contrived randomness"]
+    assert "active" in cr.how_it_controls.lower()
+    assert "apathy" not in cr.characteristic_failure.lower()
+    assert cr.way_of_life_failure == MODES[parse_mode("fatalism")].hood_failure
+    assert "not fatalist resignation" in cr.rationale
+
+
+def test_five_voices_each_with_every_field():
+    voices = audit.voices()
+    assert tuple(voices) == audit.VOICES
+    for v in voices.values():
+        for field in dataclasses.fields(v):
+            if field.name != "preferred_control":
+                assert getattr(v, field.name), (v.name, field.name)
+    assert [voices[n].preferred_control for n in audit.VOICES[:4]] == list(audit.POLAR_TYPES)
+    assert voices["hermit"].preferred_control == ""
+    assert {v.myth_of_nature for v in voices.values()} == {
+        "benign", "ephemeral", "perverse/tolerant", "capricious", "resilient"}
+
+
+def test_every_instrument_belongs_to_a_real_reform_and_cites_one_of_its_sources():
+    reforms = {r["id"]: r["sources"] for r in rows("nhs_reforms.csv")}
+    for r in rows("policy_packages.csv"):
+        assert r["reform_id"] in reforms, r["instrument"]
+        assert r["source"] in reforms[r["reform_id"]], r["instrument"]
+        assert r["control_type"] in TYPES
+        assert len(r["coding_rationale"]) > 30
+
+
+def test_five_packages_each_with_one_title():
+    packages = audit.packages()
+    assert len(packages) >= 5
+    for p in packages.values():
+        assert len(p.instruments) >= 3
+    titles = {}
+    for r in rows("policy_packages.csv"):
+        assert titles.setdefault(r["package"], r["package_title"]) == r["package_title"]
+
+
+# ----- the rules on hand-made packages ---------------------------------------------------------
+def I(ident: str, kind: str, voluntary: bool = False) -> audit.Instrument:  # noqa: E743
+    return audit.Instrument(ident, ident, kind, voluntary)
+
+
+def test_a_monoculture_is_elegant_and_its_voice_unresponsive():
+    result = audit.audit([I("a", "oversight"), I("b", "oversight")])
+    assert result.verdict == "elegant"
+    assert result.status("hierarchy") == "unresponsive"
+    assert result.by_status("excluded") == ["solidarity", "individualism", "fatalism", "hermit"]
+    assert [o.control_type for o in result.overuse] == ["oversight"]
+
+
+def test_a_hybrid_engages_both_its_voices():
+    result = audit.audit([I("a", "mutuality x competition")])
+    assert result.by_status("engaged") == ["solidarity", "individualism"]
+    assert [h.hybrid for h in result.hybrids] == ["mutuality x competition"]
+
+
+def test_polar_instruments_side_by_side_are_unresponsive():
+    result = audit.audit([I("a", "oversight"), I("b", "competition")])
+    assert result.by_status("unresponsive") == ["hierarchy", "individualism"]
+    assert result.verdict == "partly clumsy"
+
+
+def test_clumsy_needs_the_three_active_voices_engaged_and_reports_the_others_beside_it():
+    two = [I("a", "oversight x mutuality"), I("b", "oversight")]
+    assert audit.audit(two).verdict == "partly clumsy"
+    active = audit.audit([I("a", "oversight x mutuality"), I("b", "mutuality x competition")])
+    assert active.verdict == "clumsy"
+    assert active.by_status("excluded") == ["fatalism", "hermit"]  # reported, with amendments
+    assert {a.voice for a in active.amendments} == {"fatalism", "hermit"}
+    everyone = audit.audit([I("a", "oversight x mutuality"), I("b", "competition x contrived randomness"),
+                            I("c", "mutuality", voluntary=True)])
+    assert everyone.verdict == "clumsy" and everyone.amendments == ()
+
+
+def test_amendments_speak_for_the_excluded_voice_in_its_own_terms():
+    result = audit.audit(audit.package("health_and_care_act_2022"))
+    mine = [a for a in result.amendments if a.voice == "individualism"]
+    assert mine[0].control_type == "competition"
+    because = audit.voices()["individualism"].accepts_because
+    assert all(because in a.because for a in mine)
+    assert {a.control_type for a in mine[1:]} == {"oversight x competition", "mutuality x competition"}
+    assert any(a.voice == "hermit" for a in result.amendments)
+
+
+def test_unresponsive_voices_get_hybrids_not_more_of_the_same():
+    result = audit.audit(audit.package("hsca_2012"))
+    mine = [a.control_type for a in result.amendments if a.voice == "solidarity"]
+    assert mine and all(" x " in m and "mutuality" in m for m in mine)
+
+
+def test_overuse_threshold_is_strict_and_checked():
+    two = [I("a", "oversight"), I("b", "competition")]
+    assert audit.overuse(two, 0.5) == ()
+    assert [o.control_type for o in audit.overuse(two, 0.45)] == ["oversight", "competition"]
+    with pytest.raises(ValueError, match=r"\(0, 1\]"):
+        audit.overuse(two, 0)
+
+
+def test_bad_codings_and_names_get_clear_messages():
+    with pytest.raises(ValueError, match="coded to 'market', which is not one of Hood's control types"):
+        audit.audit([I("x", "market")])
+    with pytest.raises(KeyError, match="known packages: internal_market_1991"):
+        audit.package("nhs_1948")
+    with pytest.raises(ValueError, match="not instruments of hsca_2012: nope"):
+        audit.package("hsca_2012").only(["nope"])
+    with pytest.raises(ValueError, match="two different polar types"):
+        audit.hybrid_name("oversight", "oversight")
+
+
+def test_every_result_carries_the_kits_rules():
+    result = audit.audit(audit.package("internal_market_1991"))
+    assert set(result.rules) >= {"engaged", "unresponsive", "excluded", "verdict", "overuse",
+                                 "amendments"}
+    assert all("kit" in text for text in result.rules.values() if not text.startswith("Hood"))
+
+
+def test_the_coded_packages_read_as_the_chapter_says():
+    read = {p: audit.audit(audit.package(p)) for p in audit.packages()}
+    assert all(r.status("fatalism") == "excluded" for r in read.values())
+    assert read["internal_market_1991"].by_status("excluded") == ["solidarity", "fatalism"]
+    assert read["health_and_care_act_2022"].status("individualism") == "excluded"
+
+
+# ----- properties: no voice is ever dropped ----------------------------------------------------
+instruments = st.lists(
+    st.builds(audit.Instrument, id=st.text("abc", min_size=1, max_size=3),
+              label=st.text("xyz", min_size=1, max_size=3), control_type=st.sampled_from(TYPES),
+              voluntary=st.booleans()),
+    max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(instruments)
+def test_every_voice_gets_exactly_one_status(items):
+    result = audit.audit(items)
+    assert [v.voice for v in result.voices] == list(audit.VOICES)
+    assert all(v.status in audit.STATUSES for v in result.voices)
+    assert sorted(v for s in audit.STATUSES for v in result.by_status(s)) == sorted(audit.VOICES)
+    assert result.verdict in {"clumsy", "partly clumsy", "elegant", "no voice heard"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(instruments)
+def test_a_voice_is_excluded_exactly_when_no_instrument_uses_its_type(items):
+    result = audit.audit(items)
+    for name in audit.VOICES[:4]:
+        kind = audit.voices()[name].preferred_control
+        uses = any(kind in audit.control_types()[i.control_type].parts for i in items)
+        assert (result.status(name) != "excluded") == uses, name
+    assert (result.status("hermit") == "engaged") == any(i.voluntary for i in items)
+
+
+@settings(max_examples=200, deadline=None)
+@given(instruments)
+def test_every_voice_not_engaged_gets_an_amendment_and_inputs_are_untouched(items):
+    before = list(items)
+    result = audit.audit(items)
+    assert items == before
+    needing = {v.voice for v in result.voices if v.status != "engaged"}
+    offered = {a.voice for a in result.amendments}
+    assert offered == needing
+    assert (result.verdict == "clumsy") == (not needing & set(audit.ACTIVE_VOICES))
+
+
+@settings(max_examples=100, deadline=None)
+@given(instruments, st.sampled_from(HYBRIDS))
+def test_adding_a_hybrid_never_silences_a_voice(items, hybrid):
+    before = audit.audit(items)
+    after = audit.audit([*items, audit.Instrument("new", "new", hybrid)])
+    rank = {"excluded": 0, "unresponsive": 1, "engaged": 2}
+    for b, a in zip(before.voices, after.voices, strict=True):
+        assert rank[a.status] >= rank[b.status], (b.voice, b.status, a.status)
+
+
+def test_the_workshop_worksheet_names_every_control_type_and_voice():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "docs" / "clumsiness_worksheet.md"
+    sheet = path.read_text(encoding="utf-8")
+    for name in audit.control_types():
+        assert f"| {name.replace(' x ', ' × ')} |" in sheet, name
+    for voice in audit.VOICES:
+        assert f"| {voice} |" in sheet, voice
+    assert "60%" in sheet and audit.DEFAULT_OVERUSE_SHARE == 0.6
