@@ -34,7 +34,6 @@ Examples
 from __future__ import annotations
 
 import base64
-import html
 from collections.abc import Callable
 from datetime import date as _date
 from pathlib import Path
@@ -42,9 +41,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from coordkit.modes import ACTIVE_MODES, ALL_MODES
+from coordkit.html import Markup, escape, render
+from coordkit.modes import ALL_MODES
 from coordkit.survey import (
+    CURRENT_VERSION,
     DEFAULT_MIN_GROUP,
+    LEVELS,
+    MALIGN_WARNING,
+    MIN_RELIABILITY_N,
+    RELIABILITY_THRESHOLD,
+    STRONG,
     ClassAnalysis,
     GroupSummary,
     Responses,
@@ -81,7 +87,7 @@ padding:.5em .8em;margin:.8em 0}.warn{background:#fdecea;border-left:4px solid #
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return escape(text)
 
 
 def _figure(fig: Figure, description: str, *, dpi: int = 90) -> str:
@@ -118,6 +124,12 @@ def _data_section(result: ReadResult | None, responses: Responses, analysis: Cla
         out.append(f"<p>{len(responses)} respondents.</p>")
     else:
         out.append(f"<p>{_e(result.summary())}</p>".replace("\n", "<br>"))
+    if analysis.version != CURRENT_VERSION:
+        out.append(f'<p class="note">These answers follow questionnaire version {analysis.version} '
+                   f"(the first version); the current version is {CURRENT_VERSION}. They are scored "
+                   f"with version {analysis.version}'s items: there are no strength ratings, so strength "
+                   "is read from the divide-100 points (30 of 100 counts as strong), and fatalism has no "
+                   "benign or malign statements.</p>")
     out.append(
         f'<p class="note"><b>Privacy.</b> This report shows no respondent ids, names or free text. '
         f"Groups with fewer than {analysis.min_group} respondents are not shown on their own "
@@ -195,7 +207,9 @@ def _balance_section(analysis: ClassAnalysis) -> str:
     out = ["<h2>Balance scores and configurations</h2>",
            "<p>The dynamic balance score multiplies the evenness of the benign active strengths, their "
            "mean strength, one minus the malign share and one minus fatalism (coordkit.balance). "
-           "Strengths come from divide-100 answers, so they are relative to the strongest mode.</p>",
+           "Strengths come from the strength ratings (where a rating is missing, from the divide-100 "
+           "points: 30 of 100 counts as strong); the malign share is the positive part of the malign "
+           "level.</p>",
            _table(["", "timeframe", "configuration", "balance", "evenness", "strength", "malign share",
                    "fatalism"], rows, numeric_from=3)]
     if analysis.configurations is not None:
@@ -206,18 +220,70 @@ def _balance_section(analysis: ClassAnalysis) -> str:
     return "\n".join(out)
 
 
+def _level(value: float) -> str:
+    return f"{value:+.2f}" if np.isfinite(value) else "not asked"
+
+
 def _forms_section(analysis: ClassAnalysis) -> str:
     out = ["<h2>Benign and malign forms</h2>"]
     if not analysis.likert:
-        out.append("<p>The benign/malign (Likert) block was not in the file, so every malign share is "
-                   "taken as 0.</p>")
+        out.append("<p>The benign/malign (Likert) block was not in the file, so no malign side is shown.</p>")
         return "\n".join(out)
-    rows = [[s.label, *(f"{v:.2f}" for v in s.malign_mean)] for s in _summaries(analysis)]
-    out.append("<p>Mean malign share of each active mode, from 0 (wholly benign) to 1 (wholly malign): "
-               "agreement with its malign statements over agreement with its benign and malign "
-               "statements together. 0.5 means as much malign as benign.</p>")
-    out.append(_table(["", *(m.label for m in ACTIVE_MODES)], rows))
+    rows = [[s.label, *(f"{_level(b)} / {_level(m)}"
+                        for b, m in zip(s.benign_level, s.malign_level, strict=True))]
+            for s in _summaries(analysis)]
+    out.append("<p>Mean benign and malign level of each mode (benign / malign), scored separately: each is "
+               "the mean agreement with the mode's benign (or malign) statements, reverse-keyed statements "
+               "turned round, on a scale from -1 (strong disagreement) through 0 (neither) to +1 (strong "
+               "agreement). A mode can be high on both. The kit warns when a strong mode's malign level is "
+               f"at least {MALIGN_WARNING} and above its benign level (the kit's rule).</p>")
+    out.append(_table(["", *(m.label for m in ALL_MODES)], rows))
     return "\n".join(out)
+
+
+def _strength_section(analysis: ClassAnalysis) -> str:
+    out = ["<h2>Strength and levels</h2>"]
+    rows = [[s.label, *(f"{v:.2f}" if np.isfinite(v) else "not rated" for v in s.strength_mean)]
+            for s in _summaries(analysis)]
+    out.append("<p>Mean strength of each way of working in respondents' organisations, from the strength "
+               "ratings (0 = absent, 0.5 = moderate, 0.75 = strong, 1 = very strong). Strength comes from "
+               "these ratings, not from the divide-100 shares, which only say how the modes compare. A mode "
+               f"counts as strong from {STRONG}.</p>")
+    out.append(_table(["", *(m.label for m in ALL_MODES)], rows))
+    levels = analysis.levels
+    if levels is None:
+        out.append("<p>The answers have no strength ratings by level (a version 1 file), so levels are not "
+                   "compared.</p>")
+        return "\n".join(out)
+    rows = [[mode, *(int(row[f"n {lv}"]) for lv in LEVELS), *(row[f"mean {lv}"] for lv in LEVELS),
+             row["within"], row["between"], row["icc"]] for mode, row in levels.iterrows()]
+    out.append("<p>The same ratings for the respondent's team, organisation and local system: how many "
+               "rated each level, the mean rating (1-5), the variance within levels (between respondents) "
+               "and between levels, and the intraclass correlation ICC(1) = between / (between + within). "
+               "Coordination theory says the same forms matter at every level (its fractal claim); these "
+               "numbers ask of real answers whether the levels also look alike: an ICC near 0 means the "
+               "levels are rated much the same, a large one that they differ. Each respondent rates several "
+               "levels, so read the ICC as descriptive.</p>")
+    out.append(_table(["mode", *(f"n {lv}" for lv in LEVELS), *(f"mean {lv}" for lv in LEVELS),
+                       "within", "between", "ICC"], rows))
+    return "\n".join(out)
+
+
+def _reliability_section(analysis: ClassAnalysis) -> str:
+    table = analysis.reliability
+    if table is None:
+        return ""
+    rows = [[scale, row["items"], int(row["n"]), row["alpha"], row["omega"], row["reading"]]
+            for scale, row in table.iterrows()]
+    return "\n".join([
+        "<h2>Reliability of the scales</h2>",
+        f"<p>How well each scale's statements hang together in this class: Cronbach's alpha and McDonald's "
+        f"omega (omega needs three statements), computed when at least {MIN_RELIABILITY_N} respondents "
+        f"answered every statement of the scale. The usual minimum for comparing groups is "
+        f"{RELIABILITY_THRESHOLD}; below it, read the scale as a rough indication. Three-statement scales "
+        "in a class of a few dozen give uncertain estimates.</p>",
+        _table(["scale", "statements", "n", "alpha", "omega", "reading"], rows, numeric_from=2),
+    ])
 
 
 def _congruence_section(analysis: ClassAnalysis, responses: Responses) -> str:
@@ -260,8 +326,11 @@ _NOTES = """
 <li>The questionnaire is the kit's own teaching instrument (coordkit, <code>data/survey_items.csv</code>),
 in the divide-100 format of Cameron and Quinn's OCAI with coordination-theory content. It has not been
 validated; read the results as a prompt for discussion, not a measurement.</li>
-<li>A mode's score is its mean over the six dimensions after each dimension is rescaled to 100. Profiles
-take each strength relative to the strongest mode, so a profile can never be weak across the board.</li>
+<li>A mode's score is its mean over the six dimensions after each dimension is rescaled to 100. Strength
+comes from the strength ratings (1 absent to 5 very strong), not from these ipsative scores; a mode is
+strong when rated "strong" or more (the kit's threshold).</li>
+<li>Benign and malign levels are scored separately, centred on "neither agree nor disagree"; one statement
+in three is reverse-keyed, so agreeing with everything does not raise a malign warning.</li>
 <li>Divide-100 answers are ipsative: every row sums to 100, which builds negative correlations into raw
 shares. For statistics (spread, distances, tests) the kit uses centred log-ratios (clr), with zeros
 replaced by half a point (Aitchison 1986; Martín-Fernández et al. 2003).</li>
@@ -331,15 +400,7 @@ def render_report(
     step(0)
     analysis = analyse(responses, group_column=group_column, min_group=min_group)
     when = date or _date.today().isoformat()
-    parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{_e(title)}</h1>",
-        f'<p class="muted">Made with coordkit on {_e(when)}. Coordination theory (Matthew Taylor): '
-        "hierarchy, solidarity and individualism, with fatalism kept in check.</p>",
-        _data_section(result, responses, analysis),
-    ]
+    parts = [_data_section(result, responses, analysis)]
     if not analysis.class_shown:
         parts.append(f'<p class="warn">Only {analysis.n} respondent(s) were accepted: fewer than the minimum '
                      f"of {analysis.min_group}, so no results are shown, to protect the respondents.</p>")
@@ -366,13 +427,16 @@ def render_report(
             _groups_section(analysis, arrows),
             _balance_section(analysis),
             _congruence_section(analysis, responses),
+            _strength_section(analysis),
             _forms_section(analysis),
+            _reliability_section(analysis),
             _drivers_section(analysis, drivers_fig, top_items),
             _problems_section(result),
         ]
     step(5)
-    parts += [_NOTES, "</body></html>"]
-    return "\n".join(p for p in parts if p)
+    # every section is built from escaped values (see _e and _table), so it is passed on as Markup
+    return render("class_report.html.j2", title=title, date=when, css=Markup(_CSS),
+                  sections=[Markup(p) for p in parts if p], notes=Markup(_NOTES))
 
 
 def write_report(data: ReadResult | Responses, path: str | Path, **options: object) -> Path:

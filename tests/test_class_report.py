@@ -77,7 +77,7 @@ def test_free_text_and_names_never_reach_the_report():
     lines[0] = "Name,Comments," + lines[0]
     lines[1:] = [f"Person {k},secret remark {k}," + line for k, line in enumerate(lines[1:])]
     bad = lines[2].split(",")
-    bad[5] = "lots"  # a non-numeric answer: rejected, and its content must not be shown
+    bad[lines[0].split(",").index("now_D1H")] = "lots"  # a non-numeric answer: rejected, content never shown
     lines[2] = ",".join(bad)
     result = read_responses(("\n".join(lines) + "\n").encode(), name="class.csv", group_columns=["team"])
     html = report.render_report(result, group_column="team", date="x")
@@ -119,3 +119,20 @@ def test_write_report_writes_utf8(tmp_path):
     out = report.write_report(synthetic_class(size=10), tmp_path / "r.html", date="x")
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert np.isfinite(out.stat().st_size)
+
+
+def test_report_shows_strength_levels_icc_and_reliability(synthetic_html):
+    for heading in ("Strength and levels", "Reliability of the scales"):
+        assert f"<h2>{heading}" in synthetic_html, heading
+    assert "ICC" in synthetic_html and "Cronbach" in synthetic_html and "omega" in synthetic_html
+    assert "WARNING" in synthetic_html  # some synthetic scales fall below 0.7 and say so
+    assert "mostly malign" not in synthetic_html
+
+
+def test_report_on_version_1_answers_says_which_version(tmp_path):
+    c = synthetic_class(size=10)
+    old = Responses(ids=c.ids, now=c.now, preferred=c.preferred, likert=np.full((10, 12), 4.0),
+                    groups=c.groups, version=1)
+    text = report.render_report(old, date="2026-01-01")
+    assert "questionnaire version 1" in text and "no strength ratings" in text
+    assert "Warning" not in text  # an all-4 (acquiescent) class raises no malign warning

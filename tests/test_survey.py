@@ -13,8 +13,8 @@ from hypothesis.extra.numpy import arrays
 
 from coordkit import data, survey
 from coordkit.balance import report
-from coordkit.configuration import classify
-from coordkit.modes import ACTIVE_MODES, ALL_MODES, Mode
+from coordkit.configuration import Kind, classify
+from coordkit.modes import ALL_MODES, Mode
 from coordkit.survey import (
     Responses,
     SurveyError,
@@ -33,6 +33,14 @@ from coordkit.survey_io import responses_csv
 Q = questionnaire()
 
 
+def _answer(base=None, **codes):
+    """Answers to every 1-5 item (default all NaN), with some set by item code."""
+    out = [float("nan")] * len(Q.likert_items) if base is None else [float(v) for v in base]
+    for code, value in codes.items():
+        out[Q.likert_items.index(Q.item(code))] = value
+    return out
+
+
 # ----- the item file ---------------------------------------------------------------------------
 def test_six_dimensions_with_one_statement_per_mode():
     assert Q.dimensions == ("decisions", "cohesion", "rewards", "change", "failure", "leaders")
@@ -42,13 +50,16 @@ def test_six_dimensions_with_one_statement_per_mode():
         assert len({i.heading for i in row}) == 1
 
 
-def test_likert_block_separates_benign_from_malign_for_each_active_mode():
-    items = Q.likert_items
-    assert len(items) == 12
-    for mode in ACTIVE_MODES:
+def test_likert_block_separates_benign_from_malign_for_each_mode():
+    # v2: three benign and three malign statements for every mode, fatalism included (wisdom and
+    # despair); likert_items now lists every 1-5 item (statements, structure, strength).
+    items = Q.statements
+    assert len(items) == 24
+    assert len(Q.likert_items) == 24 + 5 + 12
+    for mode in ALL_MODES:
         forms = sorted(i.form for i in items if i.mode is mode)
-        assert forms == ["benign", "benign", "malign", "malign"]
-    assert not any(i.mode is Mode.FATALISM for i in items)
+        assert forms == ["benign"] * 3 + ["malign"] * 3
+    assert any(i.mode is Mode.FATALISM and i.form == "benign" for i in items)
 
 
 def test_item_ids_encode_their_keys():
@@ -56,8 +67,13 @@ def test_item_ids_encode_their_keys():
         if item.block == "divide100":
             d = Q.dimensions.index(item.dimension) + 1
             assert item.id == f"D{d}{item.mode.initial}"
+        elif item.block == "likert":
+            assert item.id[:2] == f"{item.form[0].upper()}{item.mode.initial}"
+        elif item.block == "strength":
+            level = {"team": "T", "organisation": "O", "system": "L"}[item.level]
+            assert item.id == f"A{level}{item.mode.initial}"
         else:
-            assert item.id[:3] == f"L{item.mode.initial}{item.form[0].upper()}"
+            assert item.id[:2] in ("GR", "GP", "W1") and item.mode is None
 
 
 def test_statements_are_our_own_words_not_ocai():
@@ -65,7 +81,8 @@ def test_statements_are_our_own_words_not_ocai():
     banned = re.compile(r"\b(clan|adhocracy|market culture|OCAI|Cameron|Quinn)\b", re.I)
     for item in Q.items:
         assert not banned.search(item.statement), item.id
-        assert len(item.statement) > 30 and item.statement.endswith(".")
+        # v2 statements say one thing each, so some are short answers to their heading
+        assert len(item.statement) > 15 and item.statement.endswith(".")
 
 
 def test_item_file_validates_and_has_a_sidecar():
@@ -102,16 +119,19 @@ def test_score_answers_is_consistent(now, preferred):
     assert r.complete
     assert r.gap == pytest.approx(r.preferred_scores - r.now_scores)
     assert r.gap.sum() == pytest.approx(0, abs=1e-9)
-    assert max(r.now.strengths) == 1.0
-    assert r.configuration_now == classify(r.now)
+    # without strength ratings, strength = score / 40 capped at 1 (no longer relative to the top mode)
+    assert r.now.strengths == pytest.approx(tuple(min(1.0, s / 40) for s in r.now_scores))
+    assert r.configuration_now == classify(r.now, strong=survey.STRONG)
+    assert r.configuration_now.kind is not Kind.OVERSHADOWED
     assert r.balance_now == report(r.now)
     assert 0 <= r.congruence_now <= 1
 
 
-def test_profile_uses_from_shares_relative_to_the_strongest_mode():
+def test_profile_without_strength_ratings_reads_shares_against_30_points():
+    # v2: an equal split is no longer "every mode as strong as the strongest"
     r = score_answers([[40, 30, 10, 20]] * 6, [[25] * 4] * 6)
     assert r.now.strengths == (1.0, 0.75, 0.25, 0.5)
-    assert r.preferred.strengths == (1.0, 1.0, 1.0, 1.0)
+    assert r.preferred.strengths == (0.625, 0.625, 0.625, 0.625)
 
 
 def test_incomplete_dimensions_are_left_out_and_flagged():
@@ -137,16 +157,20 @@ def test_congruence_extremes():
 
 
 def test_malign_share_formula_and_unanswered_items():
-    f = survey.form_scores([5, 5, 1, 1, 3, 3, 3, 3, 1, 1, 5, 5])
-    assert f.benign.tolist() == [1.0, 0.5, 0.0]
-    assert f.malign.tolist() == [0.0, 0.5, 1.0]
-    assert f.share.tolist() == [0.0, 0.5, 1.0]
+    # v2 scores benign and malign levels separately, centred on "neither" (-1..1), not as a ratio;
+    # checked here on the version 1 items (no fatalism statements there: NaN)
+    q1 = questionnaire(version=1)
+    f = survey.form_scores([5, 5, 1, 1, 3, 3, 3, 3, 1, 1, 5, 5], q1)
+    assert f.benign.tolist()[:3] == [1.0, 0.0, -1.0]
+    assert f.malign.tolist()[:3] == [-1.0, 0.0, 1.0]
+    assert np.isnan(f.benign[3]) and np.isnan(f.malign[3])
+    assert f.share.tolist() == [0.0, 0.0, 1.0]
     nan = float("nan")
-    partial = survey.form_scores([5, nan, nan, nan, 1, 1, 1, 1, 4, 4, 4, 4])
-    assert partial.answered.tolist() == [False, True, True]
+    partial = survey.form_scores([5, nan, nan, nan, 1, 1, 1, 1, 4, 4, 4, 4], q1)
+    assert partial.answered.tolist() == [False, True, True, False]
     assert partial.share.tolist() == [0.0, 0.0, 0.5]  # unanswered -> 0; nothing agreed -> 0
     with pytest.raises(SurveyError, match="from 1"):
-        survey.form_scores([6] * 12)
+        survey.form_scores([6] * 12, q1)
 
 
 def test_malign_shares_reach_the_now_profile_only():
@@ -251,7 +275,8 @@ def test_group_profiles_are_means_of_individuals_with_spread():
     assert ward.now_mean == pytest.approx(scores.mean(axis=0))
     assert ward.now_sd == pytest.approx(scores.std(axis=0, ddof=1))
     assert ward.now_mean.sum() == pytest.approx(100)
-    assert ward.now == survey.profile_from_scores(ward.now_mean, ward.malign_mean)
+    malign = [*ward.malign_mean, ward.now.malign_fatalism]
+    assert ward.now == survey.profile_from_scores(ward.now_mean, malign, strength=ward.strength_mean)
     assert ward.variance_now == pytest.approx(survey.total_variance(scores))
 
 
@@ -292,16 +317,16 @@ def test_synthetic_class_is_labelled_synthetic_and_deterministic():
 
 
 def test_the_worked_example_is_clear_of_the_malign_warning_threshold():
-    """The notebook's worked example must not sit on the 0.5 threshold where the warning starts."""
+    """The notebook's worked example must not sit on the threshold where the warning starts."""
     ex = survey.example_answers()
     r = survey.score_answers(ex["now"], ex["preferred"], ex["likert"])
-    assert r.forms.share[0] == pytest.approx(0.4)
+    assert r.forms.malign[0] == pytest.approx(1 / 6)
+    assert r.forms.malign[0] < survey.MALIGN_WARNING <= r.forms.benign[0]
     assert "Warning" not in r.configuration_now.diagnosis
-    strongly = list(ex["likert"])
-    strongly[2:4] = [5, 5]  # strongly agree with both malign hierarchy statements
+    strongly = _answer(ex["likert"], MH1=5, MH2=5, MH3=1)  # the malign hierarchy statements, all the way
     worse = survey.score_answers(ex["now"], ex["preferred"], strongly)
-    assert worse.forms.share[0] == pytest.approx(4 / 7)
-    assert "hierarchy is mostly malign" in worse.configuration_now.diagnosis
+    assert worse.forms.malign[0] == pytest.approx(1.0)
+    assert "hierarchy shows more of its malign than its benign side" in worse.configuration_now.diagnosis
     assert worse.configuration_now.name == r.configuration_now.name
     assert worse.balance_now.score < r.balance_now.score
 
@@ -316,3 +341,243 @@ def test_an_incomplete_dimension_drops_out_and_the_rest_are_averaged():
     expected = np.mean(np.array(ex["now"][1:], dtype=float), axis=0)
     assert r.now_scores.tolist() == pytest.approx(expected.tolist())
     assert r.now_scores.tolist() == pytest.approx([43, 30, 10, 17])
+
+
+# ----- questionnaire v2: the failures measured on version 1 (issue 14) -------------------------
+V1 = questionnaire(version=1)
+_TWO_IDEAS = re.compile(r" and | or |;")
+
+
+def test_v1_had_double_barrelled_items_and_v2_has_none_by_the_conjunction_check():
+    flagged_v1 = {i.id for i in V1.items if _TWO_IDEAS.search(i.statement)}
+    assert {"LHB2", "LSB1", "LIB1", "LIB2", "LIM1", "D1I", "D3I"} <= flagged_v1
+    assert [i.id for i in Q.items if _TWO_IDEAS.search(i.statement)] == []
+
+
+def test_v2_fixes_the_mixed_modes_of_v1():
+    def words(q, mode, pattern):
+        return [i.id for i in q.items if i.mode is mode and re.search(pattern, i.statement, re.I)]
+    assert words(V1, Mode.INDIVIDUALISM, r"target") and not words(Q, Mode.INDIVIDUALISM, r"target")
+    assert words(V1, Mode.FATALISM, r"favouritism") and not words(Q, Mode.FATALISM, r"favouritism")
+    assert words(V1, Mode.INDIVIDUALISM, r"\bteams\b") and not words(Q, Mode.INDIVIDUALISM, r"\bteams\b")
+    # v1's failure statements D5H and D5I both assigned responsibility
+    for row in Q.divide_items:
+        assert sum(bool(re.search(r"responsib", i.statement, re.I)) for i in row) <= 1
+    assert sum(bool(re.search(r"responsib", i.statement, re.I)) for i in V1.divide_items[4]) == 2
+
+
+def test_every_mode_has_benign_and_malign_statements_and_one_in_three_is_reversed():
+    for mode in ALL_MODES:
+        for form in ("benign", "malign"):
+            scale = [i for i in Q.statements if i.mode is mode and i.form == form]
+            assert len(scale) == 3 and sum(i.reverse for i in scale) == 1, (mode, form)
+    agreement = [i for i in Q.likert_items if i.scale == "agreement"]
+    assert sum(i.reverse for i in agreement) / len(agreement) >= 1 / 3
+    assert not any(i.reverse for i in V1.items)  # v1 had no reverse-keyed item
+
+
+def test_v2_measures_grid_group_withdrawal_and_absolute_strength_at_three_levels():
+    structure = Q.block("structure")
+    assert [i.dimension for i in structure].count("grid") == 2
+    assert [i.dimension for i in structure].count("group") == 2
+    assert [i.dimension for i in structure].count("withdrawal") == 1
+    strength = Q.block("strength")
+    assert {(i.level, i.mode) for i in strength} == {(lv, m) for lv in survey.LEVELS for m in ALL_MODES}
+    assert all(i.scale == "strength" for i in strength)
+    assert survey.STRENGTH_LABELS[1] == "absent" and survey.LIKERT_LABELS[3] == "neither agree nor disagree"
+
+
+constant = st.integers(1, 5)
+strengths = st.lists(st.one_of(st.integers(1, 5), st.just(float("nan"))), min_size=12, max_size=12)
+
+
+@given(points_grid, constant, strengths)
+def test_neutral_and_acquiescent_response_sets_never_raise_a_malign_warning(points, c, ratings):
+    now = points / points.sum(axis=1, keepdims=True) * 100
+    likert = _answer([c] * len(Q.likert_items))
+    for item, r in zip(Q.block("strength"), ratings, strict=True):
+        likert[Q.likert_items.index(item)] = r
+    result = score_answers(now, now, likert)
+    assert "Warning" not in result.configuration_now.diagnosis
+    assert "malign than its benign" not in result.configuration_now.diagnosis
+    assert result.now.malign_fatalism == 0.5  # as much wisdom as despair: neither face read into it
+    assert result.forms.benign == pytest.approx(result.forms.malign)  # the same lean on both sides
+    assert abs(result.forms.malign).max() <= 1 / 3 + 1e-9
+
+
+@pytest.mark.parametrize("c", [3, 4])
+def test_all_3_and_all_4_respondents_are_not_mostly_malign(c):
+    ex = survey.example_answers()
+    r = score_answers(ex["now"], ex["preferred"], [c] * len(Q.likert_items))
+    assert "mostly malign" not in r.configuration_now.diagnosis
+    assert "malign than its benign" not in r.configuration_now.diagnosis
+    if c == 3:
+        assert r.forms.malign.tolist() == [0.0] * 4 and r.forms.share.tolist() == [0.0] * 3
+    a = analyse(Responses(ids=tuple(f"r{k}" for k in range(6)), now=[ex["now"]] * 6,
+                          preferred=[ex["preferred"]] * 6, likert=[[c] * len(Q.likert_items)] * 6))
+    assert "Warning" not in a.overall.configuration_now.diagnosis
+
+
+@pytest.mark.parametrize("points", [[25, 25, 25, 25], [30, 30, 25, 15], [50, 25, 25, 0]])
+def test_divide_100_shares_alone_never_read_as_overshadowed_or_balanced_by_construction(points):
+    r = score_answers([points] * 6, [points] * 6)
+    assert r.configuration_now.kind is not Kind.OVERSHADOWED
+    if points == [25, 25, 25, 25]:
+        assert r.configuration_now.name == "no strong form"
+    if points == [50, 25, 25, 0]:
+        assert r.configuration_now.kind is not Kind.BALANCED
+
+
+@given(points_grid)
+def test_no_divide_100_answer_without_ratings_is_overshadowed_by_fatalism(points):
+    now = points / points.sum(axis=1, keepdims=True) * 100
+    assert score_answers(now, now).configuration_now.kind is not Kind.OVERSHADOWED
+
+
+def test_strength_comes_from_the_absolute_block_not_the_shares():
+    even = [[25, 25, 25, 25]] * 6
+    strong = _answer([3] * len(Q.likert_items), AOH=5, AOS=4, AOI=4, AOF=2)
+    r = score_answers(even, even, strong)
+    assert r.now.strengths == (1.0, 0.75, 0.75, 0.25)
+    assert r.configuration_now.kind is Kind.BALANCED
+    moderate = score_answers(even, even, [3] * len(Q.likert_items))
+    assert moderate.now.strengths == (0.5, 0.5, 0.5, 0.5)
+    assert moderate.configuration_now.name == "no strong form"
+
+
+def test_benign_and_malign_are_scored_separately_with_reverse_keying():
+    both = _answer([3] * len(Q.likert_items), BS1=5, BS2=5, BS3=1, MS1=5, MS2=5, MS3=1)
+    f = survey.form_scores(both)
+    assert f.benign[1] == 1.0 and f.malign[1] == 1.0  # high on both: not a 50% ratio
+    despair = survey.form_scores(_answer([3] * len(Q.likert_items), MF1=5, MF2=4, MF3=2))
+    assert despair.malign[3] == pytest.approx((5 + 4 + 4) / 3 / 2 - 1.5)
+    assert despair.benign[3] == 0.0
+
+
+def test_structure_scores_place_the_respondent_in_grid_group_space():
+    s = survey.structure_scores(_answer([3] * len(Q.likert_items), GR1=5, GR2=1, GP1=2, GP2=4, W1=5))
+    assert (float(s.grid), float(s.group), float(s.withdrawal)) == (1.0, -0.5, 1.0)
+    assert s.quadrant() == "fatalism"
+
+
+def test_presentation_order_is_seeded_by_the_code_and_spreads_first_place():
+    row = Q.divide_items[0]
+    firsts = {survey.presentation_order(f"S{k:03d}", row)[0].mode for k in range(40)}
+    assert firsts == set(ALL_MODES)
+    assert survey.presentation_order("abc", row) == survey.presentation_order("abc", row)
+    assert sorted(i.id for i in survey.presentation_order("abc", row)) == sorted(i.id for i in row)
+    assert survey.presentation_order("", row) == list(row)
+
+
+def test_versions_are_told_apart_from_columns_and_version_cells():
+    assert survey.detect_version(Q.columns()) == 2
+    assert survey.detect_version(V1.columns()) == 1
+    assert survey.detect_version(["respondent", "now_D1H"]) == 1
+    assert survey.detect_version(["now_D1H", "questionnaire_version"], ["2", "2"]) == 2
+    with pytest.raises(SurveyError, match="rows disagree"):
+        survey.detect_version([], ["1", "2"])
+    with pytest.raises(SurveyError, match="mix version 1 codes"):
+        survey.detect_version(["LHB1", "BH1"])
+    assert V1.version == 1 and len(V1.likert_items) == 12
+
+
+def test_version_1_answers_still_score_and_analyse():
+    c = synthetic_class(size=12)
+    old = Responses(ids=c.ids, now=c.now, preferred=c.preferred, likert=np.full((12, 12), 3.0),
+                    groups=c.groups, version=1)
+    a = analyse(old, group_column="team", min_group=3)
+    assert a.version == 1 and a.overall.n == 12
+    assert np.isnan(a.overall.strength_mean).all()  # no strength block in v1: shares are used
+    assert "Warning" not in a.overall.configuration_now.diagnosis
+    assert a.levels is None
+
+
+def test_saved_files_carry_the_questionnaire_version():
+    text = responses_csv(synthetic_class(size=5))
+    header = text.splitlines()[0].split(",")
+    k = header.index(survey.VERSION_COLUMN)
+    assert all(line.split(",")[k] == "2" for line in text.splitlines()[1:])
+
+
+# ----- reliability and levels ------------------------------------------------------------------
+# M. Flanagan's published worked example (UCL, "Cronbach Example Data Two"): seven items whose
+# inter-item correlations give a standardised alpha of 0.720197.
+# http://www.ee.ucl.ac.uk/~mflanaga/java/CronbachDataTwoAnalysis.txt
+_FLANAGAN_R = np.array([
+    [1.0, 0.488511, 0.034654, 0.265369, 0.233631, 0.407826, 0.727304],
+    [0.488511, 1.0, 0.353753, 0.335013, 0.126665, 0.340935, 0.469801],
+    [0.034654, 0.353753, 1.0, 0.051373, -0.023473, -0.036648, 0.128127],
+    [0.265369, 0.335013, 0.051373, 1.0, 0.341638, 0.287994, 0.240071],
+    [0.233631, 0.126665, -0.023473, 0.341638, 1.0, 0.101077, 0.227553],
+    [0.407826, 0.340935, -0.036648, 0.287994, 0.101077, 1.0, 0.544652],
+    [0.727304, 0.469801, 0.128127, 0.240071, 0.227553, 0.544652, 1.0],
+])
+
+
+def _data_with_correlation(r, n=40, seed=1):
+    """Data whose sample correlation matrix is exactly ``r`` (whitened noise, then coloured)."""
+    z = np.random.default_rng(seed).standard_normal((n, r.shape[0]))
+    z -= z.mean(axis=0)
+    z = z @ np.linalg.inv(np.linalg.cholesky(np.cov(z, rowvar=False)).T)
+    return z @ np.linalg.cholesky(r).T * np.arange(1, r.shape[0] + 1) + 3
+
+
+def test_alpha_reproduces_a_published_worked_example():
+    x = _data_with_correlation(_FLANAGAN_R)
+    assert np.corrcoef(x, rowvar=False) == pytest.approx(_FLANAGAN_R, abs=1e-9)
+    assert survey.cronbach_alpha(x, standardized=True) == pytest.approx(0.720197, abs=1e-6)
+
+
+def test_omega_recovers_population_loadings_and_equals_alpha_for_equal_loadings():
+    lam = np.array([0.8, 0.7, 0.5, 0.6])
+    r = np.outer(lam, lam)
+    np.fill_diagonal(r, 1.0)
+    x = _data_with_correlation(r, n=50)
+    expected = lam.sum() ** 2 / (lam.sum() ** 2 + (1 - lam**2).sum())
+    assert survey.mcdonald_omega(x) == pytest.approx(expected, abs=1e-6)
+    equal = np.full((4, 4), 0.49)
+    np.fill_diagonal(equal, 1.0)
+    y = _data_with_correlation(equal, n=50)
+    assert survey.mcdonald_omega(y) == pytest.approx(survey.cronbach_alpha(y, standardized=True), abs=1e-6)
+    assert survey.mcdonald_omega(y) >= survey.cronbach_alpha(x, standardized=True) - 1
+
+
+def test_reliability_table_warns_below_the_threshold_and_waits_for_enough_answers():
+    t = survey.reliability_table(synthetic_class())
+    assert len(t) == 10 and (t["n"] == 60).all()
+    best = t["omega"].fillna(t["alpha"])  # the reading follows omega where there is one
+    low = t[best < survey.RELIABILITY_THRESHOLD]
+    assert len(low) and low["reading"].str.startswith("WARNING").all()
+    assert not t[best >= survey.RELIABILITY_THRESHOLD]["reading"].str.startswith("WARNING").any()
+    small = survey.reliability_table(synthetic_class(size=8))
+    assert small["alpha"].isna().all() and small["reading"].str.contains("fewer than 10").all()
+    assert survey.read_reliability(0.85).startswith("good")
+
+
+def test_level_icc_separates_between_and_within_level_variance():
+    same = survey.level_icc([[1, 3, 5], [1, 3, 5], [1, 3, 5]], ["team", "organisation", "system"])
+    assert same.between == 0.0 and same.icc == 0.0 and same.within == pytest.approx(4.0)
+    apart = survey.level_icc([[1, 1, 1.5], [5, 5, 4.5]], ["team", "system"])
+    assert apart.icc > 0.9
+    t = analyse(synthetic_class()).levels
+    assert list(t.index) == [m.value for m in ALL_MODES]
+    assert (t["n system"] < t["n team"]).all()  # some respondents did not rate their local system
+    assert t["icc"].between(0, 1).all()
+
+
+def test_divide_100_statements_avoid_loaded_words_so_their_form_stays_neutral():
+    loaded = re.compile(r"\b(imposed|blame|shrug|favouritism|give up|given up|knows? their place|"
+                        r"protect themselves|keep their heads down|nothing really)\b", re.I)
+    assert [i.id for i in Q.divide_items[0] + sum(Q.divide_items[1:], ()) if loaded.search(i.statement)] == []
+    assert [i.id for i in sum(V1.divide_items, ()) if loaded.search(i.statement)]  # v1 had some
+
+
+def test_printable_questionnaire_lists_every_item_with_its_code_and_scale():
+    page = survey.printable_questionnaire()
+    for item in Q.items:
+        assert f"<code>{item.id}</code>" in page and item.statement.replace("'", "&#39;") in page
+    assert page.count("&#9744;") == 5 * len(Q.likert_items)
+    assert "very strong" in page and "strongly agree" in page
+    assert "<script" not in page and "http" not in page  # self-contained, prints offline
+    old = survey.printable_questionnaire(V1)
+    assert "LHB1" in old and "version 1" in old

@@ -26,6 +26,12 @@ def no_render(monkeypatch, form):
     monkeypatch.setattr(form._renderer, "png", lambda fig=None: b"\x89PNG fake")
 
 
+def fill(form):
+    """Every dimension at 25 points each, no ratings (the old form's starting point)."""
+    n = len(form.q.dimensions)
+    form.set_answers({"now": [[25] * 4] * n, "preferred": [[25] * 4] * n, "likert": None})
+
+
 def grid(form, timeframe):
     return np.array([[form.sliders[i.column(timeframe)].value for i in row] for row in form.q.divide_items])
 
@@ -50,19 +56,25 @@ def check_consistent(form):
         assert ("✓" in text) == bool(r.complete_now[d])
 
 
-def test_starts_even_and_complete(form):
+def test_starts_empty_and_incomplete(form):
+    # v2: the form starts empty, and nothing is complete until every dimension is answered
     form.reset()
-    assert form.result.complete
-    assert form.result.now_scores.tolist() == [25.0] * 4
-    assert "All six dimensions share out 100 points" in form.summary.value
+    assert not form.result.complete and not form.complete
+    assert np.isnan(form.result.now_scores).all()
+    assert "Not complete yet" in form.summary.value
     assert form.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert all(t.endswith("…") for t in form.tabs.titles[:6])
+    fill(form)
+    assert form.result.complete and not form.complete  # the organisation is not rated yet
+    assert form.result.now_scores.tolist() == [25.0] * 4
     assert all(t.endswith("✓") for t in form.tabs.titles[:6])
+    assert "organisation strength" in form.summary.value
 
 
 @pytest.mark.parametrize("column", [f"{t}_D{d}{m}" for t in ("now", "preferred") for d in range(1, 7)
                                     for m in "HSIF"])
 def test_every_divide_slider_over_its_whole_range(form, no_render, column):
-    form.reset()
+    fill(form)
     slider = form.sliders[column]
     for value in range(slider.min, slider.max + 1, slider.step):
         slider.value = value
@@ -76,13 +88,12 @@ def test_every_divide_slider_over_its_whole_range(form, no_render, column):
             assert f"{25 - value} left to give" in indicator
         else:
             assert f"{value - 25} points too many" in indicator
-            assert "Not counted yet" in form.summary.value
+            assert "Not complete yet" in form.summary.value
 
 
-@pytest.mark.parametrize("item", ["LHB1", "LHB2", "LHM1", "LHM2", "LSB1", "LSB2", "LSM1", "LSM2",
-                                  "LIB1", "LIB2", "LIM1", "LIM2"])
+@pytest.mark.parametrize("item", [i.id for i in SurveyForm().q.likert_items])
 def test_every_likert_dropdown_over_every_option(form, no_render, item):
-    form.reset()
+    fill(form)
     dropdown = form.likert[item]
     for _label, value in dropdown.options:
         dropdown.value = value
@@ -92,11 +103,13 @@ def test_every_likert_dropdown_over_every_option(form, no_render, item):
         else:
             assert form.result.forms is not None
             assert np.all((form.result.forms.share >= 0) & (form.result.forms.share <= 1))
+            levels = np.concatenate([form.result.forms.benign, form.result.forms.malign])
+            assert np.all(np.isnan(levels) | ((levels >= -1) & (levels <= 1)))
     form.reset()
 
 
 def test_moving_one_slider_changes_image_summary_and_indicator(form):
-    form.reset()
+    fill(form)
     before = (form.image.value, form.summary.value, form.totals["now_decisions"].value)
     form.sliders["now_D1H"].value = 40
     assert form.image.value != before[0]
@@ -108,7 +121,7 @@ def test_moving_one_slider_changes_image_summary_and_indicator(form):
 
 
 def test_every_slider_redraws_the_figure(form):
-    form.reset()
+    fill(form)
     for column, slider in form.sliders.items():
         before = form.image.value
         slider.value = 50
@@ -130,44 +143,67 @@ def test_example_answers_and_likert_reach_the_profile():
 
 def test_reset_button_and_set_answers():
     f = SurveyForm(example_answers())
-    f.reset_button.click()
-    assert f.result.now_scores.tolist() == [25.0] * 4 and f.result.forms is None
+    f.reset_button.click()  # v2: clears everything (it used to set 25 everywhere and count as complete)
+    assert np.isnan(f.result.now_scores).all() and f.result.forms is None and not f.complete
     with pytest.raises(ValueError, match="6 x 4"):
         f.set_answers({"now": [[25] * 4], "preferred": [[25] * 4] * 6})
 
 
 def test_save_refuses_until_answers_and_code_are_right(tmp_path):
-    f = SurveyForm(example_answers(), path=str(tmp_path / "mine.csv"))
+    f = SurveyForm(example_answers(), folder=str(tmp_path))
     f.save_button.click()
     assert "Not saved" in f.save_status.value and "code" in f.save_status.value
     f.code.value = "Jo Bloggs"  # a name with a space: not a pseudonym
     assert f.save() is None and "never your name" in f.save_status.value
     f.code.value = "K7-QX"
     f.sliders["preferred_D3S"].value = 100
-    assert f.save() is None and "exactly 100 points" in f.save_status.value
+    assert f.save() is None and "dimension 3 preferred" in f.save_status.value
     f.set_answers(example_answers())
-    f.path.value = str(tmp_path / "mine.txt")
-    assert f.save() is None and ".csv" in f.save_status.value
-    assert not (tmp_path / "mine.csv").exists()
+    f.likert["AOF"].value = None
+    assert f.save() is None and "organisation strength of fatalism" in f.save_status.value
+    empty = SurveyForm(folder=str(tmp_path))
+    empty.code.value = "K7-QX"
+    assert empty.save() is None and "not complete" in empty.save_status.value
+    assert list(tmp_path.iterdir()) == [] and f.download.value == ""
 
 
 def test_saved_answers_are_read_back_by_the_class_report_reader(tmp_path):
-    f = SurveyForm(example_answers(), path=str(tmp_path / "mine.csv"))
+    f = SurveyForm(example_answers(), folder=str(tmp_path))
     f.code.value = "K7-QX"
     f.group.value = "Ward A"
     f.save_button.click()
-    assert "Saved" in f.save_status.value
-    r = read_responses(tmp_path / "mine.csv", group_columns=[ws.GROUP_COLUMN])
+    assert "Saved" in f.save_status.value and "Download your answers" in f.download.value
+    (first,) = tmp_path.iterdir()
+    assert first.name.startswith("answers_K7-QX_") and first.suffix == ".csv"
+    r = read_responses(first, group_columns=[ws.GROUP_COLUMN])
     assert r.n_accepted == 1 and r.responses.ids == ("K7-QX",)
     assert r.responses.groups == {"team": ("Ward A",)}
     assert r.responses.now[0].tolist() == example_answers()["now"]
     assert r.responses.likert[0].tolist() == example_answers()["likert"]
+    assert "questionnaire_version" in first.read_text(encoding="utf-8").splitlines()[0].split(",")
+    before = first.read_bytes()
     f.sliders["now_D1H"].value = 35
     f.sliders["now_D1S"].value = 35
-    assert f.save() is not None  # overwriting one's own answers file is allowed
-    (tmp_path / "notes.csv").write_text("my private notes\n", encoding="utf-8")
-    assert f.save(tmp_path / "notes.csv") is None and "not an answers file" in f.save_status.value
-    assert (tmp_path / "notes.csv").read_text(encoding="utf-8") == "my private notes\n"
+    second = f.save()
+    assert second is not None and second != first  # v2: each save is a new file, never an overwrite
+    assert first.read_bytes() == before and len(list(tmp_path.iterdir())) == 2
+    import base64
+    payload = f.download.value.split("base64,")[1].split("'")[0]
+    assert base64.b64decode(payload) == second.read_bytes()
+
+
+def test_statements_follow_the_respondents_order_and_answers_keep_theirs():
+    f = SurveyForm(example_answers())
+    stored = f.answers()
+    f.code.value = "S001"
+    page = f.tabs.children[0]
+    shown = [c.children[0].value for c in page.children if hasattr(c, "children") and c.children
+             and "Statement" in getattr(c.children[0], "value", "")]
+    order = [i.statement for i in ws.presentation_order("S001", f.q.divide_items[0])]
+    assert [next(s for s in order if s in text) for text in shown] == order
+    assert f.answers() == stored  # stored in the fixed order whatever the order shown
+    assert f.sliders[f"now_{ws.presentation_order('S001', f.q.divide_items[0])[0].id}"].description == \
+        "Statement A, now"
 
 
 def test_controls_are_labelled(form):

@@ -8,7 +8,7 @@ Examples
 >>> q1.evaluate(survey.profile_from_scores([24, 40, 24, 12])).status
 'correct'
 >>> q2.evaluate("decisions").message
-'In decisions, 35 points move between now and preferred; in another dimension more do. Compare all six'
+'In decisions, 30 points move between now and preferred; in another dimension more do. Compare all six'
 >>> q4.evaluate("Estates").status
 'wrong'
 
@@ -17,18 +17,18 @@ The numbers quoted in the solutions, recomputed:
 >>> survey.mode_scores(RESPONDENT_NOW, use=survey.complete_dimensions(RESPONDENT_NOW)).tolist()
 [24.0, 40.0, 24.0, 12.0]
 >>> max(_points_moved().items(), key=lambda kv: kv[1])
-('rewards', 45.0)
+('change', 40.0)
 >>> n = _closure_numbers()
 >>> [round(n[k], 2) for k in ("with_fatalism", "without_fatalism", "mean_correlation")]
-[0.03, -0.11, -0.33]
+[-0.2, -0.34, -0.32]
 >>> round(n["log_ratio_variance"], 3), round(n["log_ratio_variance_three"], 3)
-(0.36, 0.36)
+(0.523, 0.523)
 >>> worst = min(_team_analysis().groups, key=lambda g: g.balance_now.score)
 >>> worst.label, round(worst.balance_now.score, 2)
-('Ward B', 0.09)
+('Ward B', 0.25)
 >>> design = [[60, 15, 15, 10], [15, 60, 15, 10], [15, 15, 60, 10]] * 2
 >>> round(report(survey.profile_from_scores(survey.mode_scores(design))).score, 2), survey.congruence(design)
-(0.67, 0.7)
+(0.56, 0.7)
 """
 
 from __future__ import annotations
@@ -172,12 +172,13 @@ def _check_library_profile(answer: Any) -> Feedback:
                               "points do not add up to 100 (give or take 1): use only the complete ones")
     shares = survey.mode_scores(RESPONDENT_NOW, use=survey.complete_dimensions(RESPONDENT_NOW)) / survey.TOTAL
     if all(math.isclose(a, b, abs_tol=0.01) for a, b in zip(answer.strengths, shares, strict=True)):
-        return Feedback.wrong("Those are the scores divided by 100. A strength is relative to the "
-                              "strongest mode: divide each score by the largest score")
+        return Feedback.wrong("Those are the scores divided by 100. Without strength ratings the kit "
+                              "reads a strength as score / 40 (30 points counts as strong): use "
+                              "survey.profile_from_scores")
     off = [m.value for m, a, b in zip(ALL_MODES, answer.strengths, right.strengths, strict=True)
            if not math.isclose(a, b, abs_tol=0.01)]
     return Feedback.wrong(f"Check {', '.join(off)}. Average each mode over the complete dimensions, "
-                          "then divide by the strongest mode's average")
+                          "then turn the scores into a profile with survey.profile_from_scores")
 
 
 q1 = Question(
@@ -188,8 +189,8 @@ q1 = Question(
     solution_text="complete = survey.complete_dimensions(RESPONDENT_NOW)   # the 4th row adds up to 90\n"
                   "scores = survey.mode_scores(RESPONDENT_NOW, use=complete)   # [24, 40, 24, 12]\n"
                   "library_profile = survey.profile_from_scores(scores)\n"
-                  "Solidarity is the strongest mode (strength 1); hierarchy and individualism have 0.6 of "
-                  "its points and fatalism 0.3.",
+                  "Without strength ratings the kit reads strength as score / 40, capped at 1: solidarity "
+                  "(40 points) gets 1, hierarchy and individualism 0.6 and fatalism 0.3.",
 )
 
 
@@ -233,9 +234,9 @@ q2 = Question(
     solution_text="responses = survey.synthetic_class()\n"
                   "k = responses.ids.index(RESPONDENT_ID)\n"
                   "moved = 0.5 * abs(responses.preferred[k] - responses.now[k]).sum(axis=1)\n"
-                  "biggest_change = survey.questionnaire().dimensions[moved.argmax()]   # 'rewards'\n"
-                  "45 points move in 'what gets rewarded': this Ward B respondent wants rewards to follow "
-                  "initiative far more than they do now.",
+                  "biggest_change = survey.questionnaire().dimensions[moved.argmax()]   # 'change'\n"
+                  "40 points move in 'how does change happen': this Ward B respondent wants change to come "
+                  "far less from plans imposed from the top than it does now.",
 )
 
 
@@ -314,12 +315,13 @@ q3 = Question(
                   "three = scores_now[:, :3] / scores_now[:, :3].sum(axis=1, keepdims=True) * 100\n"
                   "closure = {'with_fatalism': np.corrcoef(scores_now[:, 1], scores_now[:, 2])[0, 1],\n"
                   "           'without_fatalism': np.corrcoef(three[:, 1], three[:, 2])[0, 1],\n"
-                  "           'statement': 'B'}   # +0.03, -0.11, 'B'\n"
+                  "           'statement': 'B'}   # -0.20, -0.34, 'B'\n"
                   "Because each row adds up to 100, giving one mode more points takes them from the "
                   "others: the six correlations of the four raw scores average about -1/3 whatever "
                   "people think, and the correlation of two modes depends on which other modes were "
-                  "asked about (here its sign flips). Log-ratios depend only on how two modes compare: "
-                  "survey.variation_matrix gives var(ln S/I) = 0.360 with or without fatalism.",
+                  "asked about (here it moves from -0.20 to -0.34). Log-ratios depend only on how two "
+                  "modes compare: survey.variation_matrix gives var(ln S/I) = 0.523 with or without "
+                  "fatalism.",
 )
 
 
@@ -371,7 +373,8 @@ q4 = Question(
     solution_text="analysis = survey.analyse(survey.synthetic_class(), group_column='team')\n"
                   "least_balanced = min(analysis.groups, key=lambda g: g.balance_now.score).label   "
                   "# 'Ward B'\n"
-                  "Ward B has strong hierarchy, much of it malign, with fatalism: its score now is 0.09. "
+                  "Ward B has strong hierarchy showing more of its malign than its benign side: its score "
+                  "now is 0.25. "
                   "Estates, had it been shown, would score lower still; but with fewer than five "
                   "respondents it is suppressed, and the Community team is pooled with it so that it "
                   "cannot be worked out by subtraction.",
@@ -401,7 +404,7 @@ def _check_balanced_design(answer: Any) -> Feedback:
         return Feedback.wrong(f"In {', '.join(shared)} no active mode has at least {DESIGN_DOMINANT} "
                               "points: the task asks for a leading mode in every dimension")
     profile = survey.profile_from_scores(survey.mode_scores(points))
-    config = classify(profile)
+    config = classify(profile, strong=survey.STRONG)
     strengths = ", ".join(f"{m.initial} {s:.2f}" for m, s in zip(ALL_MODES, profile.strengths, strict=True))
     if config.kind is not Kind.BALANCED:
         return Feedback.wrong(f"Its profile is '{config.name}' ({strengths}). Balance is about the "
@@ -424,7 +427,7 @@ q5 = Question(
     solution_text="balanced_design = [[60, 15, 15, 10], [15, 60, 15, 10], [15, 15, 60, 10],\n"
                   "                   [60, 15, 15, 10], [15, 60, 15, 10], [15, 15, 60, 10]]\n"
                   "Each active mode leads in two dimensions, so the three averages are equal (30 each) "
-                  "and the profile is balanced with a score of 0.67, while no dimension is: congruence "
+                  "and the profile is balanced with a score of 0.56, while no dimension is: congruence "
                   "is 0.70. Averages can hide an organisation that runs decisions one way and failure "
                   "another.",
 )
@@ -462,8 +465,8 @@ q6 = OpenQuestion(
 #: it, and it shows lecturers what the feedback looks like.
 WRONG_ANSWERS: dict[str, tuple[Any, str]] = {
     "q1": (survey.profile_from_scores(survey.mode_scores(RESPONDENT_NOW)), "You counted change (90 points)"),
-    "q2": ("change", "in another dimension more do"),
-    "q3": ({"with_fatalism": 0.03, "without_fatalism": -0.11, "statement": "D"},
+    "q2": ("rewards", "in another dimension more do"),
+    "q3": ({"with_fatalism": -0.197, "without_fatalism": -0.338, "statement": "D"},
            "carry a constraint of their own"),
     "q4": ("Estates", "fewer than 5 respondents, so the report does not show it"),
     "q5": ([[30, 30, 30, 10]] * 6, "no active mode has at least 50 points"),

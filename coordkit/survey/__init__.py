@@ -2,8 +2,15 @@
 
 A package of topics (see each module's docstring for the full account):
 
-- :mod:`coordkit.survey._core` -- the instrument, scoring, compositional statistics, disclosure
-  control and the synthetic class (being split into one module per topic);
+- :mod:`coordkit.survey.instrument` -- the items, their versions, the per-respondent order;
+- :mod:`coordkit.survey.scoring` -- one respondent: scores, strength, benign and malign levels,
+  structure, configuration;
+- :mod:`coordkit.survey.compositional` -- log-ratio statistics for divide-100 answers;
+- :mod:`coordkit.survey.privacy` -- which groups a shared report may show;
+- :mod:`coordkit.survey.reliability` -- alpha, omega and the levels' ICC;
+- :mod:`coordkit.survey.analysis` -- many respondents: groups, gap drivers, the class analysis;
+- :mod:`coordkit.survey.synthetic` -- the SYNTHETIC class;
+- :mod:`coordkit.survey.printable` -- the printable questionnaire;
 - :mod:`coordkit.survey.read` -- reading and writing response files.
 
 Every public name is re-exported here, so ``from coordkit.survey import score_answers`` keeps
@@ -16,9 +23,24 @@ Examples
 6
 """
 
-from coordkit.survey._core import *  # noqa: F403
-from coordkit.survey._core import __all__ as _core_all
+from coordkit.survey.analysis import *  # noqa: F403
+from coordkit.survey.analysis import __all__ as _analysis
+from coordkit.survey.compositional import *  # noqa: F403
+from coordkit.survey.compositional import __all__ as _compositional
+from coordkit.survey.instrument import *  # noqa: F403
+from coordkit.survey.instrument import __all__ as _instrument
+from coordkit.survey.printable import *  # noqa: F403
+from coordkit.survey.printable import __all__ as _printable
+from coordkit.survey.privacy import *  # noqa: F403
+from coordkit.survey.privacy import __all__ as _privacy
 from coordkit.survey.read import *  # noqa: F403
-from coordkit.survey.read import __all__ as _read_all
+from coordkit.survey.read import __all__ as _read
+from coordkit.survey.reliability import *  # noqa: F403
+from coordkit.survey.reliability import __all__ as _reliability
+from coordkit.survey.scoring import *  # noqa: F403
+from coordkit.survey.scoring import __all__ as _scoring
+from coordkit.survey.synthetic import *  # noqa: F403
+from coordkit.survey.synthetic import __all__ as _synthetic
 
-__all__ = [*_core_all, *_read_all]
+__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_analysis,
+           *_synthetic, *_printable, *_read]

@@ -9,15 +9,16 @@ Both are thin: every number comes from :mod:`coordkit.survey`, every figure from
 Examples
 --------
 >>> form = SurveyForm()
+>>> form.complete, form.result.complete_now.tolist()
+(False, [False, False, False, False, False, False])
 >>> form.sliders["now_D1H"].value = 40
 >>> form.totals["now_decisions"].value
-'<b>Now: 115 of 100 points: 15 points too many</b>'
->>> form.result.complete_now.tolist()
-[False, True, True, True, True, True]
+'<b>Now: 40 of 100 points: 60 left to give</b>'
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 import time
@@ -28,7 +29,7 @@ from typing import Any
 import ipywidgets as w
 import numpy as np
 
-from coordkit.modes import ACTIVE_MODES
+from coordkit.modes import ALL_MODES
 from coordkit.plots.output import FastPNG
 from coordkit.plots.survey import (
     class_arrows_figure,
@@ -41,18 +42,20 @@ from coordkit.plots.survey import (
 from coordkit.survey import (
     DEFAULT_MIN_GROUP,
     DEFAULT_TOLERANCE,
-    LIKERT_LABELS,
     MIN_GROUP_FLOOR,
     TIMEFRAMES,
     ClassAnalysis,
+    Item,
     Questionnaire,
     RespondentResult,
     Responses,
     analyse,
+    presentation_order,
     questionnaire,
+    responses_csv,
     score_answers,
 )
-from coordkit.survey_io import ReadResult, SurveyFileError, read_responses, write_responses
+from coordkit.survey_io import ReadResult
 from coordkit.widgets.common import silenced
 
 __all__ = ["GROUP_COLUMN", "ClassExplorer", "SurveyForm"]
@@ -76,21 +79,30 @@ def _description_html(text: str) -> str:
 class SurveyForm:
     """The questionnaire as widgets, with the profile redrawn as you answer, and a Save button.
 
-    Six tabs hold the divide-100 dimensions: four statements (A-D), each shown in full with a
-    *now* and a *preferred* slider beneath it, labelled "Statement A, now" and so on (0-100 in
-    steps of 5; type any whole number into the readout), and under them how many points are left
-    to give. A seventh tab holds the benign/malign statements
-    (optional). A dimension counts only when its points add up to 100 (within ``tolerance``); the
-    summary says which do not yet.
+    The form starts **empty**: every slider at 0 and every rating "not answered". Six tabs hold
+    the divide-100 dimensions: four statements, each shown in full with a *now* and a *preferred*
+    slider beneath it (0-100 in steps of 5; type any whole number into the readout), and under
+    them how many points are left to give. Three more tabs hold the 1-5 items: agree or disagree
+    (benign and malign statements), you and your work (grid, group, withdrawal) and how strong
+    each way of working is in your team, your organisation and your local system. Once a
+    respondent code is typed, statements are shown in that respondent's own order
+    (:func:`coordkit.survey.presentation_order`); answers are always stored in the
+    questionnaire's fixed order.
+
+    The answers are **complete** (and can be saved) only when every dimension shares out 100
+    points, now and preferred, and the four organisation strength ratings are given; the other
+    ratings are optional. Each save writes a **new** file (never overwriting one) in a folder the
+    student can write to (:func:`coordkit.paths.user_path`), and offers a *Download your
+    answers* link, because on Binder the files go when the session ends.
 
     Parameters
     ----------
     answers : mapping, optional
         Starting answers with keys ``now``, ``preferred`` (6 x 4 points, modes H, S, I, F) and
-        optionally ``likert`` (12 answers, None/NaN = unanswered); default 25 points everywhere and
-        no Likert answers. :func:`coordkit.survey.example_answers` gives a worked example.
-    path : str, default "my_answers.csv"
-        Where Save writes, initially.
+        optionally ``likert`` (answers to every 1-5 item, None/NaN = unanswered); default empty.
+        :func:`coordkit.survey.example_answers` gives a worked example.
+    folder : str, optional
+        Where saves go (default: the current folder if writable, else home).
     tolerance : float, default 1
     continuous_update : bool, default False
     q : Questionnaire, optional
@@ -100,14 +112,14 @@ class SurveyForm:
     sliders : dict of str to IntSlider
         Keyed by response-file column (``now_D1H``, ``preferred_D6F``...).
     likert : dict of str to Dropdown
-        Keyed by Likert item id (``LHB1``...); value None = not answered.
+        Every 1-5 item, keyed by item id (``BH1``, ``GR1``, ``AOH``...); value None = not answered.
     totals : dict of str to HTML
         Points-left indicator per ``<timeframe>_<dimension>``.
     tabs : ipywidgets.Tab
-    code, group, path : Text
-        Respondent code (a pseudonym from the lecturer), team (optional) and file name for Save.
+    code, group, folder : Text
+        Respondent code (a pseudonym from the lecturer), team (optional) and the folder for saves.
     save_button, reset_button : Button
-    save_status, summary : HTML
+    save_status, download, summary : HTML
     image : ipywidgets.Image
     figure_description : HTML
         The figure's text description, straight after the image.
@@ -123,7 +135,7 @@ class SurveyForm:
         self,
         answers: Mapping[str, Any] | None = None,
         *,
-        path: str = "my_answers.csv",
+        folder: str | None = None,
         tolerance: float = DEFAULT_TOLERANCE,
         continuous_update: bool = False,
         q: Questionnaire | None = None,
@@ -133,66 +145,89 @@ class SurveyForm:
         dims = self.q.dimensions
         self.sliders: dict[str, w.IntSlider] = {}
         self.totals: dict[str, w.HTML] = {}
-        pages = []
+        self._labels: dict[str, w.HTML] = {}
+        self._boxes: dict[str, w.Widget] = {}
+        self._pages: list[tuple[w.VBox, list[w.Widget], tuple[Item, ...], list[w.Widget]]] = []
         for d, (dim, row) in enumerate(zip(dims, self.q.divide_items, strict=True), start=1):
             heading = self.q.headings[dim]
-            blocks: list[w.Widget] = []
-            for letter, item in zip(_LETTERS, row, strict=True):
+            for item in row:
                 pair = []
                 for timeframe in TIMEFRAMES:
                     slider = w.IntSlider(
-                        value=25, min=0, max=100, step=5, description=f"Statement {letter}, {timeframe}",
-                        continuous_update=continuous_update,
-                        tooltip=f"{heading} Points ({timeframe}, 0 to 100) for statement {letter}: "
-                                f"{item.statement}",
+                        value=0, min=0, max=100, step=5, continuous_update=continuous_update,
                         style={"description_width": "175px"}, layout=w.Layout(width="415px"),
                     )
                     self.sliders[item.column(timeframe)] = slider
                     pair.append(slider)
-                blocks.append(w.VBox([
-                    w.HTML(f"<b>Statement {letter}.</b> {_e(item.statement)}", layout=w.Layout(width="auto")),
+                self._labels[item.id] = w.HTML(layout=w.Layout(width="auto"))
+                self._boxes[item.id] = w.VBox([
+                    self._labels[item.id],
                     w.HBox(pair, layout=w.Layout(flex_flow="row wrap", grid_gap="0 16px")),
-                ], layout=w.Layout(margin="0 0 6px 0")))
+                ], layout=w.Layout(margin="0 0 6px 0"))
             for timeframe in TIMEFRAMES:
                 self.totals[f"{timeframe}_{dim}"] = w.HTML()
-            pages.append(w.VBox([
-                w.HTML(f"<h4 style='margin:4px 0'>{d}. {_e(heading)}</h4><p>Share 100 points among the "
-                       "four statements: once for how things are <b>now</b>, once for how you would "
-                       "<b>prefer</b> them. More points = more like your organisation. Each statement "
-                       "has two sliders beneath it: <b>now</b> and <b>preferred</b>.</p>"),
-                *blocks,
-                w.HBox([self.totals[f"now_{dim}"], self.totals[f"preferred_{dim}"]],
-                       layout=w.Layout(grid_gap="24px")),
-            ]))
+            head = [w.HTML(f"<h4 style='margin:4px 0'>{d}. {_e(heading)}</h4><p>Share 100 points among the "
+                           "four statements: once for how things are <b>now</b>, once for how you would "
+                           "<b>prefer</b> them. More points = more like your organisation. Each statement "
+                           "has two sliders beneath it: <b>now</b> and <b>preferred</b>.</p>")]
+            tail = [w.HBox([self.totals[f"now_{dim}"], self.totals[f"preferred_{dim}"]],
+                           layout=w.Layout(grid_gap="24px"))]
+            self._pages.append((w.VBox(), head, row, tail))
         self.likert: dict[str, w.Dropdown] = {}
-        options = [("not answered", None)] + [(f"{k} {label}", k) for k, label in LIKERT_LABELS.items()]
-        rows = []
-        for k, item in enumerate(self.q.likert_items, start=1):
-            dropdown = w.Dropdown(options=options, value=None, description=f"Statement {k}",
-                                  tooltip=item.statement, style={"description_width": "90px"},
-                                  layout=w.Layout(width="330px"))
+        for item in self.q.likert_items:
+            options = [("not answered", None)] + [(f"{k} {label}", k) for k, label in item.labels().items()]
+            dropdown = w.Dropdown(options=options, value=None, tooltip=f"{item.heading} {item.statement}",
+                                  style={"description_width": "90px"}, layout=w.Layout(width="330px"))
             self.likert[item.id] = dropdown
-            rows.append(w.HBox([w.HTML(f"{k}. {_e(item.statement)}", layout=w.Layout(width="420px")),
-                                dropdown]))
-        pages.append(w.VBox([
-            w.HTML("<h4 style='margin:4px 0'>Benign or malign? (optional)</h4><p>How far do you agree "
-                   "with each statement about the organisation <b>now</b>? These separate the benign "
-                   "and malign forms of each mode.</p>"), *rows]))
-        self.tabs = w.Tab(children=pages)
-        self._tab_names = [f"{d}. {dim}" for d, dim in enumerate(dims, start=1)] + ["Benign or malign?"]
+            self._labels[item.id] = w.HTML(layout=w.Layout(width="420px"))
+            self._boxes[item.id] = w.HBox([self._labels[item.id], dropdown])
+        intros = {
+            "likert": ("Agree or disagree?", "How far do you agree with each statement about the "
+                       "organisation you are describing, as it is <b>now</b>? Some statements are worded "
+                       "the other way round on purpose. Optional, but without them the kit cannot tell "
+                       "benign from malign."),
+            "structure": ("You and your work", "How far do you agree with each statement about your own "
+                          "work? Optional."),
+            "strength": ("How strong?", "How strong is each way of working? The <b>organisation</b> ratings "
+                         "are needed (they give each mode's strength); rate your team and your local system "
+                         "too if you can, or leave them blank."),
+        }
+        for block, (title, intro) in intros.items():
+            items = self.q.block(block)
+            if not items:
+                continue
+            for heading in dict.fromkeys(i.heading for i in items):
+                group = tuple(i for i in items if i.heading == heading)
+                first = heading == items[0].heading
+                head = [w.HTML(f"<h4 style='margin:4px 0'>{_e(title)}</h4><p>{intro}</p>")] if first else []
+                self._pages.append((w.VBox(), [*head, w.HTML(f"<p><b>{_e(heading)}</b></p>")], group, []))
+        # one tab per dimension, then one per rating block (a block's headings share its tab)
+        tab_pages: list[w.Widget] = [page for page, *_ in self._pages[:len(dims)]]
+        self._tab_names = [f"{d}. {dim}" for d, dim in enumerate(dims, start=1)]
+        for block, (title, _) in intros.items():
+            pages = [p for p, _, items, _ in self._pages[len(dims):] if items and items[0].block == block]
+            if pages:
+                tab_pages.append(w.VBox(pages))
+                self._tab_names.append(title)
+        self.tabs = w.Tab(children=tab_pages)
 
         self.code = w.Text(description="Your code", placeholder="the code your lecturer gave you",
-                           tooltip="A pseudonym, never your name", style={"description_width": "80px"})
+                           tooltip="A pseudonym, never your name; it also sets the order of the statements",
+                           style={"description_width": "80px"}, continuous_update=False)
         self.group = w.Text(description="Team", placeholder="optional", tooltip="Team or group, if asked",
                             style={"description_width": "80px"})
-        self.path = w.Text(value=path, description="Save as", style={"description_width": "80px"})
+        self.folder = w.Text(value=folder or "", description="Save in", placeholder="this folder",
+                             tooltip="Folder for your answers file (default: this folder if you can write "
+                                     "there, else your home folder)", style={"description_width": "80px"})
         self.save_button = w.Button(description="Save my answers", icon="save", button_style="primary",
-                                    tooltip="Write your answers to a CSV file your lecturer's report reads",
+                                    tooltip="Write your answers to a new CSV file your lecturer's report "
+                                            "reads",
                                     layout=w.Layout(width="auto"))
-        self.reset_button = w.Button(description="Start afresh (25 each)", icon="refresh",
-                                     tooltip="Set every slider to 25 and clear the benign/malign answers",
+        self.reset_button = w.Button(description="Clear all answers", icon="refresh",
+                                     tooltip="Set every slider to 0 and every rating to not answered",
                                      layout=w.Layout(width="auto"))
         self.save_status = w.HTML()
+        self.download = w.HTML()
         self.summary = w.HTML()
         self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="900px"))
         self.figure_description = w.HTML(layout=w.Layout(max_width="900px"))
@@ -200,18 +235,45 @@ class SurveyForm:
         self._figure = survey_figure(score_answers(even, even))
         self._renderer = FastPNG(self._figure)
         self.widget = w.VBox([
+            w.HTML("<b>First, the code your lecturer gave you</b> (never your name):"),
+            w.HBox([self.code, self.group]),
             self.tabs, self.reset_button, self.summary, self.image, self.figure_description,
-            w.HTML("<b>Save your answers</b> (use the code your lecturer gave you, not your name):"),
-            w.HBox([self.code, self.group]), w.HBox([self.path, self.save_button]), self.save_status,
+            w.HTML("<b>Save your answers</b>. Each save makes a new file. On Binder, files vanish when "
+                   "the session ends: use <i>Download your answers</i> after saving."),
+            w.HBox([self.folder, self.save_button]), self.save_status, self.download,
         ])
         for control in self._controls():
             control.observe(self.update, names="value")
+        self.code.observe(lambda _change: self._arrange(), names="value")
         self.save_button.on_click(lambda _button: self.save())
         self.reset_button.on_click(lambda _button: self.reset())
+        self._arrange()
         if answers is not None:
             self.set_answers(answers)
         else:
             self.update()
+
+    # ----- layout -----------------------------------------------------------------------------
+    def _arrange(self) -> None:
+        """Lay statements out in this respondent's order (seeded by the code) and label them."""
+        code = self.code.value.strip() if _CODE.fullmatch(self.code.value.strip()) else ""
+        number = 0
+        for page, head, items, tail in self._pages:
+            shown = presentation_order(code, items)
+            for k, item in enumerate(shown):
+                if item.block == "divide100":
+                    letter = _LETTERS[k]
+                    self._labels[item.id].value = f"<b>Statement {letter}.</b> {_e(item.statement)}"
+                    for timeframe in TIMEFRAMES:
+                        slider = self.sliders[item.column(timeframe)]
+                        slider.description = f"Statement {letter}, {timeframe}"
+                        slider.tooltip = (f"{item.heading} Points ({timeframe}, 0 to 100) for statement "
+                                          f"{letter}: {item.statement}")
+                else:
+                    number += 1
+                    self._labels[item.id].value = f"{number}. {_e(item.statement)}"
+                    self.likert[item.id].description = f"Statement {number}"
+            page.children = [*head, *(self._boxes[i.id] for i in shown), *tail]
 
     # ----- answers ----------------------------------------------------------------------------
     def _controls(self) -> list[w.Widget]:
@@ -248,15 +310,35 @@ class SurveyForm:
                     for item, value in zip(row, values, strict=True):
                         self.sliders[item.column(timeframe)].value = round(value)
             likert = answers.get("likert")
+            if likert is not None and len(likert) != len(self.likert):
+                raise ValueError(f"likert: expected {len(self.likert)} answers, got {len(likert)}")
             for k, dropdown in enumerate(self.likert.values()):
                 value = None if likert is None else likert[k]
                 dropdown.value = None if value is None or value != value else int(value)
         self.update()
 
     def reset(self) -> None:
-        """Every slider back to 25, every benign/malign answer cleared."""
+        """Every slider back to 0, every rating to not answered: an empty form."""
         n = len(self.q.dimensions)
-        self.set_answers({"now": [[25] * 4] * n, "preferred": [[25] * 4] * n, "likert": None})
+        self.set_answers({"now": [[0] * 4] * n, "preferred": [[0] * 4] * n, "likert": None})
+
+    def missing(self) -> list[str]:
+        """What still has to be answered before the answers are complete (empty when complete)."""
+        r = self.result
+        out = [f"dimension {d + 1} {timeframe} ({totals[d]:.0f} of 100 points)"
+               for timeframe, totals, ok in (("now", r.totals_now, r.complete_now),
+                                             ("preferred", r.totals_preferred, r.complete_preferred))
+               for d in range(len(self.q.dimensions)) if not ok[d]]
+        unrated = [i for i in self.q.block("strength")
+                   if i.level == "organisation" and self.likert[i.id].value is None]
+        if unrated:
+            out.append("the organisation strength of " + ", ".join(i.mode.value for i in unrated))  # type: ignore[union-attr]
+        return out
+
+    @property
+    def complete(self) -> bool:
+        """Whether every dimension shares out 100 points (now and preferred) and the organisation is rated."""
+        return not self.missing()
 
     # ----- display ----------------------------------------------------------------------------
     def _total_html(self, timeframe: str, total: float) -> str:
@@ -281,45 +363,51 @@ class SurveyForm:
                 self.totals[f"{timeframe}_{dim}"].value = self._total_html(timeframe, totals[d])
             done = result.complete_now[d] and result.complete_preferred[d]
             titles.append(f"{self._tab_names[d]} {'✓' if done else '…'}")
-        titles.append(self._tab_names[-1] + (" ✓" if not np.any(np.isnan(likert)) else ""))
+        for name, block in zip(self._tab_names[len(self.q.dimensions):], ("likert", "structure", "strength"),
+                               strict=False):
+            values = [self.likert[i.id].value for i in self.q.block(block)]
+            titles.append(name + (" ✓" if all(v is not None for v in values) else ""))
         self.tabs.titles = tuple(titles)
         self.description = describe_survey(result)
         update_survey_figure(self._figure, result)
-        self.summary.value = self._summary_html(result, likert)
+        self.summary.value = self._summary_html(result)
         self.figure_description.value = _description_html(self.description)
         self.image.value = self._renderer.png(self._figure)
         self.last_update_seconds = time.perf_counter() - started
 
-    def _summary_html(self, result: RespondentResult, likert: np.ndarray) -> str:
-        dims = self.q.dimensions
-        columns = (("now", result.totals_now, result.complete_now),
-                   ("preferred", result.totals_preferred, result.complete_preferred))
-        missing = [f"{d + 1} {timeframe} ({totals[d]:.0f} points)"
-                   for timeframe, totals, ok in columns for d in range(len(dims)) if not ok[d]]
+    def _summary_html(self, result: RespondentResult) -> str:
+        missing = self.missing()
         parts = []
         if missing:
-            parts.append(f"<p style='color:{_WARN}'><b>Not counted yet</b> (each dimension must share out "
-                         f"exactly 100 points): dimension {', '.join(missing)}.</p>")
+            parts.append(f"<p style='color:{_WARN}'><b>Not complete yet</b> (each dimension must share out "
+                         f"exactly 100 points, and the organisation needs its four strength ratings): "
+                         f"{_e('; '.join(missing))}.</p>")
         else:
-            parts.append("<p>All six dimensions share out 100 points, now and preferred.</p>")
+            parts.append("<p>Complete: all six dimensions share out 100 points, now and preferred, and "
+                         "the organisation is rated.</p>")
         if result.now is None:
             parts.append("<p>No profile yet: share out 100 points in at least one dimension (now).</p>")
             return "".join(parts)
         now_c, pref_c = result.configuration_now, result.configuration_preferred
         parts.append(f"<p><b>Now: {_e(now_c.name)}</b> — {_e(now_c.diagnosis)}</p>")  # type: ignore[union-attr]
+        if not np.all(np.isfinite(result.strength)):
+            parts.append("<p>Strength: not all organisation ratings given yet, so the kit reads strength "
+                         "from your points for those modes (30 of 100 points counts as strong).</p>")
         if pref_c is not None and result.balance_preferred is not None:
-            parts.append(f"<p><b>Preferred: {_e(pref_c.name)}.</b> Dynamic balance now "
+            parts.append(f"<p><b>Preferred: {_e(pref_c.name)}.</b> Balance index now "
                          f"{result.balance_now.score:.2f}, preferred {result.balance_preferred.score:.2f}."  # type: ignore[union-attr]
                          f" {_e(result.describe_gap())}</p>")
         parts.append(f"<p>Congruence across dimensions (now): {result.congruence_now:.2f} "
                      "(1 = every dimension has the same mix).</p>")
-        if result.forms is None:
-            parts.append("<p>Benign or malign: not answered yet (malign shares taken as 0).</p>")
+        if result.forms is None or not result.forms.answered.any():
+            parts.append("<p>Benign or malign: not answered yet (no malign side shown).</p>")
         else:
-            shares = ", ".join(
-                f"{m.value} {s:.0%} malign" if ok else f"{m.value} not answered"
-                for m, s, ok in zip(ACTIVE_MODES, result.forms.share, result.forms.answered, strict=True))
-            parts.append(f"<p>Benign or malign (now): {shares}.</p>")
+            levels = ", ".join(
+                f"{m.value} benign {b:+.2f} / malign {v:+.2f}" if ok else f"{m.value} not answered"
+                for m, b, v, ok in zip(ALL_MODES, result.forms.benign, result.forms.malign,
+                                       result.forms.answered, strict=True))
+            parts.append("<p>Benign and malign levels (now; -1 disagree, 0 neither, +1 agree): "
+                         f"{levels}.</p>")
         return "".join(parts)
 
     # ----- saving -----------------------------------------------------------------------------
@@ -328,51 +416,55 @@ class SurveyForm:
         likert = self._likert_values()
         return Responses(ids=(self.code.value.strip(),), now=[self._grid("now")],
                          preferred=[self._grid("preferred")], likert=[likert],
-                         groups={GROUP_COLUMN: (self.group.value.strip(),)})
+                         groups={GROUP_COLUMN: (self.group.value.strip(),)}, version=self.q.version)
 
-    def save(self, path: str | Path | None = None) -> Path | None:
-        """Write the answers to a CSV file the class report reads; the status line says what happened.
+    def save(self, folder: str | Path | None = None) -> Path | None:
+        """Write the answers to a new CSV file the class report reads; the status line says what happened.
 
-        Refuses (and says why) when the code is missing or not a simple pseudonym, when a dimension
-        does not share out 100 points, or when the file exists and is not an answers file.
+        Refuses (and says why) when the code is missing or not a simple pseudonym, or when the
+        answers are not complete. Never overwrites: the file is named after the code and the
+        time, with ``-2``, ``-3``... added if that name is taken.
 
         Parameters
         ----------
-        path : str or Path, optional
-            Default: the *Save as* box.
+        folder : str or Path, optional
+            Default: the *Save in* box (empty: this folder if writable, else home).
 
         Returns
         -------
         pathlib.Path or None
             The file written, or None if nothing was written.
         """
-        target = Path(path if path is not None else self.path.value.strip() or "my_answers.csv")
+        from coordkit.paths import user_path
+
         code = self.code.value.strip()
 
         def refuse(text: str) -> None:
             self.save_status.value = f"<p style='color:{_WARN}'><b>Not saved:</b> {_e(text)}</p>"
+            self.download.value = ""
         if not _CODE.fullmatch(code):
             refuse("enter the code your lecturer gave you (letters, digits, - or _; never your name).")
             return None
-        if not self.result.complete:
-            refuse("every dimension must share out exactly 100 points, now and preferred.")
+        if not self.complete:
+            refuse("not complete yet: " + "; ".join(self.missing()) + ".")
             return None
-        if target.suffix.lower() != ".csv":
-            refuse("the file name must end in .csv.")
-            return None
-        if target.exists():
-            try:
-                read_responses(target, q=self.q)
-            except SurveyFileError:
-                refuse(f"{target.name} exists and is not an answers file; choose another name.")
-                return None
+        where = folder if folder is not None else (self.folder.value.strip() or None)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
         try:
-            write_responses(self.to_responses(), target, overwrite=True, q=self.q)
-        except OSError as error:
-            refuse(f"could not write {target}: {error.strerror or error}")
+            target = user_path(f"answers_{code}_{stamp}.csv", folder=where, unique=True)
+            text = responses_csv(self.to_responses(), self.q)
+            with open(target, "x", encoding="utf-8", newline="") as handle:  # "x": never overwrite
+                handle.write(text)
+        except (OSError, ValueError) as error:
+            refuse(f"could not write the file: {getattr(error, 'strerror', None) or error}")
             return None
-        self.save_status.value = (f"<p><b>Saved</b> to {_e(target)} (1 respondent, code {_e(code)}). "
-                                  "Send this file to your lecturer.</p>")
+        self.save_status.value = (f"<p><b>Saved</b> to {_e(target)} (1 respondent, code {_e(code)}, "
+                                  f"questionnaire version {self.q.version}). Send this file to your "
+                                  "lecturer.</p>")
+        payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
+        self.download.value = (f"<p><a download='{_e(target.name)}' href='data:text/csv;base64,{payload}' "
+                               f"style='font-weight:bold'>Download your answers ({_e(target.name)})</a> "
+                               "— keep a copy: on Binder the saved file is lost when the session ends.</p>")
         return target
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

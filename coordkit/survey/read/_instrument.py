@@ -12,6 +12,7 @@ from coordkit.survey._core import (
     NOT_STATED,
     TIMEFRAMES,
     TOTAL,
+    VERSION_COLUMN,
     Item,
     Questionnaire,
     Responses,
@@ -19,5 +20,6 @@ from coordkit.survey._core import (
     questionnaire,
 )
 
-__all__ = ["DEFAULT_TOLERANCE", "ID_COLUMN", "LIKERT_LABELS", "NOT_STATED", "TIMEFRAMES", "TOTAL", "Item",
+__all__ = ["DEFAULT_TOLERANCE", "ID_COLUMN", "LIKERT_LABELS", "NOT_STATED", "TIMEFRAMES", "TOTAL",
+           "VERSION_COLUMN", "Item",
            "Questionnaire", "Responses", "SurveyError", "questionnaire"]

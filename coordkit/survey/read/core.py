@@ -28,6 +28,7 @@ from coordkit.survey.read._instrument import (
     NOT_STATED,
     TIMEFRAMES,
     TOTAL,
+    VERSION_COLUMN,
     Questionnaire,
     Responses,
     questionnaire,
@@ -252,7 +253,7 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
     ident, ignored = [], []
     body = layout.body
     for k, header in enumerate(headers):
-        if k in used:
+        if k in used or header.strip().lower() == VERSION_COLUMN:  # the version is the instrument's, not data
             continue
         shown = layout.top[k] or header.strip()
         if identifying(layout.top[k]) or identifying(header):
@@ -565,6 +566,7 @@ def _responses(rows: list[Row], q: Questionnaire, group_columns: list[str], has_
         likert=(np.array([r.answers for r in rows], dtype=float).reshape(n, n_likert)
                 if has_likert else None),
         groups={g: tuple(_canonical([r.groups[k] for r in rows])) for k, g in enumerate(group_columns)},
+        version=q.version,
     )
 
 
@@ -691,7 +693,7 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
         preferred=np.concatenate([p.preferred for p in parts]) if parts else np.zeros((0, dims, 4)),
         likert=(np.concatenate([p.likert for p in parts])  # type: ignore[misc]
                 if first.responses.likert is not None else None),
-        groups=groups,
+        groups=groups, version=first.responses.version,
     )
     tools = tuple(dict.fromkeys(r.tool for r in results))
     return ReadResult(

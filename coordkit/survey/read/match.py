@@ -19,8 +19,8 @@ Examples
 >>> normalise("Q3. Now -- How are decisions made? [Decisions ...]")
 'now how are decisions made decisions'
 >>> m = HeaderMatcher()
->>> m.match("now_D1H").key, m.match("LHB1").key
-('now_D1H', 'LHB1')
+>>> m.match("now_D1H").key, m.match("BH1").key
+('now_D1H', 'BH1')
 >>> statement = m.q.item("D2S").statement
 >>> m.match(f"Preferred: What holds people together? [{statement}]").key
 'preferred_D2S'

@@ -15,7 +15,13 @@ import math
 from collections.abc import Iterable
 from pathlib import Path
 
-from coordkit.survey.read._instrument import ID_COLUMN, Questionnaire, Responses, questionnaire
+from coordkit.survey.read._instrument import (
+    ID_COLUMN,
+    VERSION_COLUMN,
+    Questionnaire,
+    Responses,
+    questionnaire,
+)
 
 __all__ = ["responses_csv", "template_csv", "write_responses"]
 
@@ -41,19 +47,19 @@ def responses_csv(responses: Responses, q: Questionnaire | None = None) -> str:
     Examples
     --------
     >>> from coordkit.survey import synthetic_class
-    >>> responses_csv(synthetic_class(size=5)).splitlines()[0][:44]
-    'respondent,team,role,now_D1H,now_D1S,now_D1I'
+    >>> responses_csv(synthetic_class(size=5)).splitlines()[0][:50]
+    'respondent,team,role,questionnaire_version,now_D1H'
     """
-    q = q or questionnaire()
+    q = q or responses.questionnaire
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     likert = responses.likert is not None
-    writer.writerow([ID_COLUMN, *responses.groups, *q.columns(likert=likert)])
+    writer.writerow([ID_COLUMN, *responses.groups, VERSION_COLUMN, *q.columns(likert=likert)])
     for k, rid in enumerate(responses.ids):
         values = [*responses.now[k].ravel(), *responses.preferred[k].ravel()]
         if likert:
             values += list(responses.likert[k])  # type: ignore[index]
-        writer.writerow([rid, *(labels[k] for labels in responses.groups.values()),
+        writer.writerow([rid, *(labels[k] for labels in responses.groups.values()), q.version,
                          *(_format(float(v)) for v in values)])
     return buffer.getvalue()
 

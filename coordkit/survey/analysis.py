@@ -1,0 +1,618 @@
+"""Many respondents: the answers as arrays, group summaries, gap drivers, reliability, levels.
+
+:class:`Responses` holds a class's accepted answers (what the reader produces);
+:func:`analyse` turns them into a :class:`ClassAnalysis` for the class report: whole-class and
+group profiles (small groups suppressed, see :mod:`coordkit.survey.privacy`), the statements that
+drive the now-versus-preferred gap, each scale's reliability (:func:`reliability_table`) and the
+within- and between-level variance of the strength ratings (:func:`level_table`). A group
+profile is the mean of its members' scores (the OCAI convention), with strength from the mean
+strength rating.
+
+Examples
+--------
+>>> from coordkit.survey import synthetic_class
+>>> a = analyse(synthetic_class(), group_column="team")
+>>> a.n, a.overall.configuration_now.name
+(60, 'deficit culture: weak individualism')
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from coordkit.balance import BalanceReport, report
+from coordkit.configuration import Configuration
+from coordkit.modes import ALL_MODES
+from coordkit.profile import Profile
+from coordkit.survey.compositional import TOTAL, compositional_mean, total_variance
+from coordkit.survey.instrument import (
+    CURRENT_VERSION,
+    LEVELS,
+    TIMEFRAMES,
+    Questionnaire,
+    SurveyError,
+    questionnaire,
+)
+from coordkit.survey.privacy import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, DisclosurePlan, disclosure_plan
+from coordkit.survey.reliability import (
+    MIN_RELIABILITY_N,
+    cronbach_alpha,
+    level_icc,
+    mcdonald_omega,
+    read_reliability,
+)
+from coordkit.survey.scoring import (
+    STRONG,
+    FormScores,
+    congruence,
+    form_scores,
+    keyed,
+    mode_scores,
+    profile_from_scores,
+    strength_ratings,
+    survey_configuration,
+)
+
+if TYPE_CHECKING:  # pandas is imported lazily
+    import pandas as pd
+
+__all__ = [
+    "ClassAnalysis",
+    "GroupSummary",
+    "Responses",
+    "analyse",
+    "gap_drivers",
+    "level_table",
+    "reliability_table",
+]
+
+
+def _rows(x: ArrayLike, n: int, tail: tuple[int, ...], what: str) -> NDArray[np.float64]:
+    """``x`` as a float array with ``n`` rows: shape (n, k, *tail)."""
+    a = np.asarray(x, dtype=float)
+    if a.ndim == 2 + len(tail) and a.shape[0] == n and a.shape[2:] == tail:
+        return a
+    if a.size == 0 and n == 0:
+        return a.reshape(0, 0, *tail)
+    try:
+        return a.reshape(n, -1, *tail)
+    except ValueError:
+        raise SurveyError(f"{what}: cannot arrange shape {a.shape} as {n} respondents") from None
+
+
+@dataclass(frozen=True, eq=False)
+class Responses:
+    """Accepted answers of many respondents, as arrays (what the reader produces).
+
+    Parameters
+    ----------
+    ids : tuple of str
+        Respondent ids (pseudonyms), unique.
+    now, preferred : ndarray, shape (n, dimensions, 4)
+        Points per respondent, dimension and mode.
+    likert : ndarray, shape (n, 12), or None
+        Likert answers (NaN = unanswered), or None if the block was not asked.
+    groups : mapping of str to tuple of str
+        Group labels per respondent, by group column (e.g. ``{"team": (...)}``).
+    version : int, default :data:`~coordkit.survey.CURRENT_VERSION`
+        The questionnaire version the answers follow (``likert`` holds that version's 1-5 items).
+    """
+
+    ids: tuple[str, ...]
+    now: NDArray[np.float64]
+    preferred: NDArray[np.float64]
+    likert: NDArray[np.float64] | None = None
+    groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    version: int = CURRENT_VERSION
+
+    def __post_init__(self) -> None:
+        n = len(self.ids)
+        object.__setattr__(self, "ids", tuple(str(i) for i in self.ids))
+        object.__setattr__(self, "now", _rows(self.now, n, (4,), "now"))
+        object.__setattr__(self, "preferred", _rows(self.preferred, n, (4,), "preferred"))
+        if self.likert is not None:
+            object.__setattr__(self, "likert", _rows(self.likert, n, (), "likert"))
+        groups = {k: tuple(str(v) for v in vals) for k, vals in self.groups.items()}
+        object.__setattr__(self, "groups", groups)
+        if len(set(self.ids)) != n:
+            raise SurveyError("respondent ids must be unique")
+        if self.now.shape != self.preferred.shape:
+            raise SurveyError("now and preferred answers must have the same shape")
+        for name, labels in self.groups.items():
+            if len(labels) != n:
+                raise SurveyError(f"group column {name!r}: {len(labels)} labels for {n} respondents")
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def scores(self, timeframe: str = "now") -> NDArray[np.float64]:
+        """Mode scores (n, 4) for ``"now"`` or ``"preferred"``."""
+        if timeframe not in TIMEFRAMES:
+            raise SurveyError(f"timeframe must be 'now' or 'preferred', got {timeframe!r}")
+        points = self.now if timeframe == "now" else self.preferred
+        return mode_scores(points) if len(self) else np.zeros((0, 4))
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        """The questionnaire of the answers' version."""
+        return questionnaire(version=self.version)
+
+    def malign(self, q: Questionnaire | None = None) -> NDArray[np.float64]:
+        """The profiles' malign shares (n, 3); zeros if the Likert block was not asked."""
+        if self.likert is None or not len(self):
+            return np.zeros((len(self), 3))
+        return form_scores(self.likert, q or self.questionnaire).share
+
+    def forms(self, q: Questionnaire | None = None) -> FormScores | None:
+        """Benign and malign levels (n, 4), or None if the Likert block was not asked."""
+        if self.likert is None:
+            return None
+        return form_scores(self.likert.reshape(len(self), -1), q or self.questionnaire)
+
+    def strength(self, level: str = "organisation", q: Questionnaire | None = None) -> NDArray[np.float64]:
+        """Strength ratings (n, 4) at one level, 0-1; NaN where not rated."""
+        if self.likert is None or not len(self):
+            return np.full((len(self), 4), np.nan)
+        return strength_ratings(self.likert, q or self.questionnaire, level=level)
+
+    def profiles(self, timeframe: str = "now") -> list[Profile]:
+        """One profile per respondent (preferred profiles are wholly benign, strength from their scores)."""
+        scores = self.scores(timeframe)
+        if timeframe == "now":
+            forms = self.forms()
+            despair = np.ones(len(self)) if forms is None else np.broadcast_to(forms.despair, (len(self),))
+            malign = np.column_stack([self.malign(), despair]) if len(self) else np.zeros((0, 4))
+            strength = self.strength()
+        else:
+            malign, strength = np.zeros((len(self), 3)), np.full((len(self), 4), np.nan)
+        return [profile_from_scores(s, m, strength=a)
+                for s, m, a in zip(scores, malign, strength, strict=True)]
+
+    def configurations(self, timeframe: str = "now", *, threshold: float = STRONG) -> list[Configuration]:
+        """One configuration per respondent (with malign warnings from the levels, now only)."""
+        forms = self.forms() if timeframe == "now" else None
+        out = []
+        for k, p in enumerate(self.profiles(timeframe)):
+            f = None if forms is None else FormScores(forms.benign[k], forms.malign[k], forms.answered[k],
+                                                        forms.share[k], np.asarray(forms.despair)[k])
+            out.append(survey_configuration(p, f, threshold=threshold))
+        return out
+
+    def select(self, mask: ArrayLike) -> Responses:
+        """The respondents where ``mask`` is true."""
+        m = np.asarray(mask, dtype=bool)
+        return Responses(
+            ids=tuple(i for i, keep in zip(self.ids, m, strict=True) if keep),
+            now=self.now[m], preferred=self.preferred[m],
+            likert=None if self.likert is None else self.likert[m],
+            groups={k: tuple(v for v, keep in zip(vals, m, strict=True) if keep)
+                    for k, vals in self.groups.items()},
+            version=self.version,
+        )
+
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """Class or group results: mean scores with spread, profiles, configurations and balance.
+
+    Attributes
+    ----------
+    label : str
+    n : int
+    now_mean, now_sd, preferred_mean, preferred_sd : ndarray, shape (4,)
+        Mean and standard deviation of members' mode scores (H, S, I, F), in points.
+    malign_mean : ndarray, shape (3,)
+        Mean malign share of H, S, I (0 if the Likert block was not asked).
+    benign_level, malign_level : ndarray, shape (4,)
+        Mean benign and malign levels of H, S, I, F (-1 to +1; NaN if not asked).
+    strength_mean : ndarray, shape (4,)
+        Mean strength rating (organisation level, 0-1) of H, S, I, F; NaN where nobody rated it.
+    gap : ndarray, shape (4,)
+        ``preferred_mean - now_mean``.
+    now, preferred : Profile
+        Profiles of the mean scores.
+    configuration_now, configuration_preferred : Configuration
+    balance_now, balance_preferred : BalanceReport
+    congruence_now : float
+        Mean congruence of members' now answers.
+    variance_now : float
+        Total (clr) variance of members' now scores: spread that respects the sum to 100.
+    compositional_now : ndarray, shape (4,)
+        Compositional (closed geometric) mean of members' now scores.
+    """
+
+    label: str
+    n: int
+    now_mean: NDArray[np.float64]
+    now_sd: NDArray[np.float64]
+    preferred_mean: NDArray[np.float64]
+    preferred_sd: NDArray[np.float64]
+    malign_mean: NDArray[np.float64]
+    benign_level: NDArray[np.float64]
+    malign_level: NDArray[np.float64]
+    strength_mean: NDArray[np.float64]
+    gap: NDArray[np.float64]
+    now: Profile
+    preferred: Profile
+    configuration_now: Configuration
+    configuration_preferred: Configuration
+    balance_now: BalanceReport
+    balance_preferred: BalanceReport
+    congruence_now: float
+    variance_now: float
+    compositional_now: NDArray[np.float64]
+
+
+def _nanmean(x: NDArray[np.float64]) -> NDArray[np.float64]:
+    count = np.isfinite(x).sum(axis=0)
+    return np.where(count > 0, np.nansum(x, axis=0) / np.maximum(count, 1), np.nan)
+
+
+def _summarise(label: str, responses: Responses, threshold: float) -> GroupSummary:
+    now, pref = responses.scores("now"), responses.scores("preferred")
+    malign = responses.malign().mean(axis=0)
+    forms = responses.forms()
+    benign_level = np.full(4, np.nan) if forms is None else _nanmean(forms.benign)
+    malign_level = np.full(4, np.nan) if forms is None else _nanmean(forms.malign)
+    strength = _nanmean(responses.strength())
+    ddof = 1 if len(responses) > 1 else 0
+    despair = 1.0 if forms is None else float(np.mean(forms.despair))
+    p_now = profile_from_scores(now.mean(axis=0), [*malign, despair], strength=strength)
+    p_pref = profile_from_scores(pref.mean(axis=0))
+    group_forms = None if forms is None else FormScores(
+        benign_level, malign_level, np.isfinite(benign_level) & np.isfinite(malign_level), malign, despair)
+    return GroupSummary(
+        label=label, n=len(responses),
+        now_mean=now.mean(axis=0), now_sd=now.std(axis=0, ddof=ddof),
+        preferred_mean=pref.mean(axis=0), preferred_sd=pref.std(axis=0, ddof=ddof),
+        malign_mean=malign, benign_level=benign_level, malign_level=malign_level, strength_mean=strength,
+        gap=pref.mean(axis=0) - now.mean(axis=0),
+        now=p_now, preferred=p_pref,
+        configuration_now=survey_configuration(p_now, group_forms, threshold=threshold),
+        configuration_preferred=survey_configuration(p_pref, None, threshold=threshold),
+        balance_now=report(p_now), balance_preferred=report(p_pref),
+        congruence_now=float(np.mean(congruence(responses.now))),
+        variance_now=total_variance(now), compositional_now=compositional_mean(now),
+    )
+
+
+def gap_drivers(responses: Responses, q: Questionnaire | None = None) -> pd.DataFrame:
+    """Which statements drive the now-versus-preferred gap: mean change in points per statement.
+
+    Each dimension is rescaled to 100 first; an item's gap is its preferred minus its now points.
+
+    Parameters
+    ----------
+    responses : Responses
+    q : Questionnaire, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per divide-100 statement, largest absolute mean gap first: ``item``, ``dimension``,
+        ``heading``, ``mode``, ``statement``, ``now_mean``, ``preferred_mean``, ``gap_mean``,
+        ``gap_sd``, ``more`` and ``less`` (share of respondents wanting more or less of it).
+
+    Examples
+    --------
+    >>> from coordkit.survey import example_answers
+    >>> ex = example_answers()
+    >>> r = Responses(ids=("a",), now=[ex["now"]], preferred=[ex["preferred"]])
+    >>> top = gap_drivers(r).iloc[0]
+    >>> top["item"], float(top["gap_mean"])
+    ('D4I', 25.0)
+    """
+    import pandas as pd
+
+    q = q or questionnaire()
+    n = len(responses)
+    def rescale(points: NDArray[np.float64]) -> NDArray[np.float64]:
+        totals = points.sum(axis=-1, keepdims=True)
+        return points / np.where(totals > 0, totals, 1.0) * TOTAL
+    now, pref = rescale(responses.now), rescale(responses.preferred)
+    gap = pref - now
+    ddof = 1 if n > 1 else 0
+    rows = []
+    for d, row in enumerate(q.divide_items):
+        for m, item in enumerate(row):
+            g = gap[:, d, m]
+            rows.append({
+                "item": item.id, "dimension": item.dimension, "heading": item.heading,
+                "mode": item.mode.value, "statement": item.statement,
+                "now_mean": float(now[:, d, m].mean()) if n else math.nan,
+                "preferred_mean": float(pref[:, d, m].mean()) if n else math.nan,
+                "gap_mean": float(g.mean()) if n else math.nan,
+                "gap_sd": float(g.std(ddof=ddof)) if n else math.nan,
+                "more": float((g > 0).mean()) if n else math.nan,
+                "less": float((g < 0).mean()) if n else math.nan,
+            })
+    frame = pd.DataFrame(rows)
+    order = frame["gap_mean"].abs().sort_values(ascending=False, kind="stable").index
+    return frame.loc[order].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class ClassAnalysis:
+    """A class's results, ready for a report: whole class, shown groups, gap drivers, configurations.
+
+    Attributes
+    ----------
+    n : int
+        Respondents analysed.
+    min_group : int
+        The privacy threshold in force.
+    class_shown : bool
+        False when the whole class is under ``min_group`` (then nothing is summarised).
+    overall : GroupSummary or None
+        The whole class (None if not shown).
+    group_column : str or None
+    plan : DisclosurePlan or None
+        How groups were shown, suppressed or pooled (None without a group column).
+    groups : tuple of GroupSummary
+        Shown groups, then the pooled row if it is shown.
+    drivers : pandas.DataFrame or None
+        :func:`gap_drivers` for the whole class.
+    configurations : pandas.DataFrame or None
+        Respondents per configuration, now and preferred.
+    likert : bool
+        Whether the benign/malign block was asked.
+    now_scores, preferred_scores : ndarray, shape (n, 4)
+        Individual scores (for scatter plots; never labelled with ids).
+    malign : ndarray, shape (n, 3)
+        Individual malign shares.
+    reliability : pandas.DataFrame or None
+        :func:`reliability_table` for the whole class (None if the class is not shown or has no
+        Likert block).
+    levels : pandas.DataFrame or None
+        :func:`level_table`: within- and between-level variance of the strength ratings.
+    version : int
+        The questionnaire version of the answers.
+    """
+
+    n: int
+    min_group: int
+    class_shown: bool
+    overall: GroupSummary | None
+    group_column: str | None
+    plan: DisclosurePlan | None
+    groups: tuple[GroupSummary, ...]
+    drivers: pd.DataFrame | None
+    configurations: pd.DataFrame | None
+    likert: bool
+    now_scores: NDArray[np.float64]
+    preferred_scores: NDArray[np.float64]
+    malign: NDArray[np.float64]
+    reliability: pd.DataFrame | None = None
+    levels: pd.DataFrame | None = None
+    version: int = CURRENT_VERSION
+
+    def group_table(self) -> pd.DataFrame:
+        """Class and shown groups side by side: n, mean scores, configurations and balance.
+
+        Examples
+        --------
+        >>> from coordkit.survey import synthetic_class
+        >>> a = analyse(synthetic_class(), group_column="team")
+        >>> int(a.group_table().loc["whole class", "n"])
+        60
+        """
+        import pandas as pd
+
+        rows = {}
+        for s in ([self.overall] if self.overall else []) + list(self.groups):
+            row: dict[str, Any] = {"n": s.n}
+            for k, m in enumerate(ALL_MODES):
+                row[f"{m.initial} now"] = round(float(s.now_mean[k]), 1)
+            for k, m in enumerate(ALL_MODES):
+                row[f"{m.initial} preferred"] = round(float(s.preferred_mean[k]), 1)
+            row["configuration now"] = s.configuration_now.name
+            row["configuration preferred"] = s.configuration_preferred.name
+            row["balance now"] = round(s.balance_now.score, 2)
+            row["balance preferred"] = round(s.balance_preferred.score, 2)
+            rows[s.label] = row
+        return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def _pooled_label(plan: DisclosurePlan) -> str:
+    k = len(plan.pooled)
+    return f"other groups combined ({k} group{'s' if k != 1 else ''})"
+
+
+def analyse(
+    responses: Responses,
+    *,
+    group_column: str | None = None,
+    min_group: int = DEFAULT_MIN_GROUP,
+    threshold: float = STRONG,
+    q: Questionnaire | None = None,
+) -> ClassAnalysis:
+    """Analyse a class: whole-class and group profiles (small groups suppressed), gap drivers.
+
+    Parameters
+    ----------
+    responses : Responses
+    group_column : str, optional
+        Group column to break results down by (one of ``responses.groups``).
+    min_group : int, default 5
+        Smallest group (and class) shown; at least :data:`MIN_GROUP_FLOOR`. See
+        :func:`disclosure_plan`.
+    threshold : float, default :data:`STRONG`
+        Strength at which a mode counts as strong.
+    q : Questionnaire, optional
+
+    Returns
+    -------
+    ClassAnalysis
+
+    Raises
+    ------
+    ValueError
+        If ``group_column`` is unknown or ``min_group`` is below the floor.
+
+    Examples
+    --------
+    >>> from coordkit.survey import synthetic_class
+    >>> a = analyse(synthetic_class(), group_column="team")
+    >>> [g.label for g in a.groups]
+    ['Ward A', 'Ward B', 'Outpatients', 'other groups combined (2 groups)']
+    >>> a.plan.suppressed, a.plan.secondary
+    (('Estates',), ('Community team',))
+    """
+    q = q or responses.questionnaire
+    if group_column is not None and group_column not in responses.groups:
+        known = ", ".join(responses.groups) or "none"
+        raise ValueError(f"group column {group_column!r} is not in the responses; group columns: {known}")
+    if int(min_group) != min_group or min_group < MIN_GROUP_FLOOR:
+        raise ValueError(f"min_group must be a whole number of at least {MIN_GROUP_FLOOR}, got {min_group!r}")
+    n = len(responses)
+    now_scores, pref_scores = responses.scores("now"), responses.scores("preferred")
+    malign = responses.malign(q)
+    class_shown = n >= min_group
+    empty = ClassAnalysis(
+        n=n, min_group=int(min_group), class_shown=False, overall=None, group_column=group_column,
+        plan=None, groups=(), drivers=None, configurations=None,
+        likert=responses.likert is not None, now_scores=now_scores[:0], preferred_scores=pref_scores[:0],
+        malign=malign[:0], version=responses.version,
+    )
+    if not class_shown:
+        return empty
+    overall = _summarise("whole class", responses, threshold)
+    plan = None
+    groups: list[GroupSummary] = []
+    if group_column is not None:
+        labels = np.array(responses.groups[group_column], dtype=object)
+        sizes = {str(g): int((labels == g).sum()) for g in dict.fromkeys(labels)}
+        plan = disclosure_plan(sizes, min_size=min_group)
+        for g in plan.shown:
+            groups.append(_summarise(g, responses.select(labels == g), threshold))
+        if plan.show_pooled:
+            mask = np.isin(labels, list(plan.pooled))
+            groups.append(_summarise(_pooled_label(plan), responses.select(mask), threshold))
+    import pandas as pd
+
+    counts = {
+        timeframe: pd.Series([c.name for c in responses.configurations(timeframe, threshold=threshold)])
+        .value_counts()
+        for timeframe in TIMEFRAMES
+    }
+    configurations = pd.DataFrame(counts).fillna(0).astype(int)
+    configurations = configurations.sort_values(["now", "preferred"], ascending=False, kind="stable")
+    configurations.index.name = "configuration"
+    return ClassAnalysis(
+        n=n, min_group=int(min_group), class_shown=True, overall=overall, group_column=group_column,
+        plan=plan, groups=tuple(groups), drivers=gap_drivers(responses, q), configurations=configurations,
+        likert=responses.likert is not None, now_scores=now_scores, preferred_scores=pref_scores,
+        malign=malign, version=responses.version,
+        reliability=None if responses.likert is None else reliability_table(responses),
+        levels=None if responses.likert is None or not q.block("strength") else level_table(responses),
+    )
+
+
+def _scales(q: Questionnaire) -> list[tuple[str, list[int]]]:
+    """The multi-item scales: each mode's benign and malign statements, grid and group."""
+    items = q.likert_items
+    out = []
+    for mode in ALL_MODES:
+        for form in ("benign", "malign"):
+            cols = [k for k, i in enumerate(items)
+                    if i.block == "likert" and i.mode is mode and i.form == form]
+            if len(cols) >= 2:
+                out.append((f"{mode.value} {form}", cols))
+    for dim in ("grid", "group"):
+        cols = [k for k, i in enumerate(items) if i.block == "structure" and i.dimension == dim]
+        if len(cols) >= 2:
+            out.append((dim, cols))
+    return out
+
+
+def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N) -> pd.DataFrame:
+    """Cronbach's alpha and McDonald's omega for each scale, with a plain reading.
+
+    Scales are each mode's benign and malign statements (three items each in version 2) and the
+    grid and group pairs; reverse-keyed items are reversed first. A scale is computed only when
+    at least ``min_n`` respondents answered all its items; omega needs three items.
+
+    Parameters
+    ----------
+    responses : Responses
+    min_n : int, default :data:`~coordkit.survey.MIN_RELIABILITY_N`
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by scale: ``items``, ``n`` (complete answers), ``alpha``, ``omega``, ``reading``.
+
+    Examples
+    --------
+    >>> from coordkit.survey import synthetic_class
+    >>> t = reliability_table(synthetic_class())
+    >>> len(t), list(t.columns)
+    (10, ['items', 'n', 'alpha', 'omega', 'reading'])
+    """
+    import pandas as pd
+
+    q = responses.questionnaire
+    rows: dict[str, dict[str, Any]] = {}
+    x = None if responses.likert is None or not len(responses) else keyed(responses.likert, q)
+    for name, cols in _scales(q):
+        codes = ", ".join(q.likert_items[c].id for c in cols)
+        part = np.empty((0, len(cols))) if x is None else x[:, cols]
+        n = int(np.all(np.isfinite(part), axis=1).sum())
+        if n < min_n:
+            rows[name] = {"items": codes, "n": n, "alpha": math.nan, "omega": math.nan,
+                          "reading": f"not computed: fewer than {min_n} complete answers"}
+            continue
+        alpha = cronbach_alpha(part)
+        omega = mcdonald_omega(part) if len(cols) >= 3 else math.nan
+        best = omega if math.isfinite(omega) else alpha
+        rows[name] = {"items": codes, "n": n, "alpha": round(alpha, 2), "omega": round(omega, 2),
+                      "reading": read_reliability(best)}
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=["items", "n", "alpha", "omega", "reading"])
+    frame.index.name = "scale"
+    return frame
+
+
+def level_table(responses: Responses) -> pd.DataFrame:
+    """Strength ratings by level (team, organisation, local system): means, variances and the ICC.
+
+    For each mode the ratings of all three levels are pooled and their variance split into a part
+    between levels and a part within them (:func:`~coordkit.survey.reliability.level_icc`). A
+    small ICC means the levels look alike to respondents -- what the fractal claim would lead
+    you to expect if each level shares the same mix (the kit's reading of the claim as an
+    empirical question); a large ICC means the levels differ.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by mode: ``n <level>`` and ``mean <level>`` (ratings 1-5) per level, ``within``,
+        ``between`` and ``icc``.
+
+    Examples
+    --------
+    >>> from coordkit.survey import synthetic_class
+    >>> t = level_table(synthetic_class())
+    >>> list(t.index), bool(t["icc"].between(0, 1).all())
+    (['hierarchy', 'solidarity', 'individualism', 'fatalism'], True)
+    """
+    import pandas as pd
+
+    ratings = {level: responses.strength(level) * 4 + 1 for level in LEVELS}
+    rows = {}
+    for k, mode in enumerate(ALL_MODES):
+        v = level_icc([ratings[level][:, k] for level in LEVELS], LEVELS)
+        row: dict[str, Any] = {}
+        for level, n, mean in zip(LEVELS, v.n, v.means, strict=True):
+            row[f"n {level}"] = n
+            row[f"mean {level}"] = round(mean, 2) if math.isfinite(mean) else math.nan
+        row.update(within=round(v.within, 3), between=round(v.between, 3), icc=round(v.icc, 3))
+        rows[mode.value] = row
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame.index.name = "mode"
+    return frame

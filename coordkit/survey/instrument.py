@@ -1,0 +1,447 @@
+"""The instrument: the questionnaire's items, its versions and the order statements are shown in.
+
+The items live in ``data/survey_items.csv`` (version 2, the current one) and
+``data/survey_items_v1.csv`` (version 1, kept so that old answer files still read). Each item has
+an id (the response-file column), a block, the mode it expresses, its form (benign, malign or
+neutral), whether it is reverse-keyed, the level it rates and the scale it is answered on.
+:func:`questionnaire` is the single source of all of that; readers, forms, the printable
+questionnaire and the scoring all take the items from it.
+
+Version 2 has four blocks:
+
+- ``divide100``: six dimensions x four statements (one per mode), 100 points shared out, now and
+  preferred (the OCAI format, the kit's own statements);
+- ``likert``: 24 agreement statements, three benign and three malign per mode (fatalism's benign
+  side is wisdom, its malign side despair), one in three reverse-keyed;
+- ``structure``: two grid items, two group items and one withdrawal (hermit) item, about the
+  respondent's own work;
+- ``strength``: how strong each way of working is (1 absent ... 5 very strong) in the respondent's
+  team, organisation and local system.
+
+Examples
+--------
+>>> q = questionnaire()
+>>> q.version, len(q.dimensions), len(q.block("likert")), len(q.block("strength"))
+(2, 6, 24, 12)
+>>> detect_version(["respondent", "now_D1H", "LHB1"])
+1
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from coordkit.modes import ALL_MODES, Mode, parse_mode
+
+__all__ = [
+    "BLOCKS",
+    "CURRENT_VERSION",
+    "ID_COLUMN",
+    "LEVELS",
+    "LIKERT_LABELS",
+    "STRENGTH_LABELS",
+    "TIMEFRAMES",
+    "VERSION_COLUMN",
+    "Item",
+    "Questionnaire",
+    "SurveyError",
+    "detect_version",
+    "presentation_order",
+    "questionnaire",
+]
+
+#: The questionnaire version that forms write and :func:`questionnaire` returns by default.
+CURRENT_VERSION = 2
+#: Name of the respondent-id column in response files.
+ID_COLUMN = "respondent"
+#: Name of the column that records the questionnaire version in every saved answer file.
+VERSION_COLUMN = "questionnaire_version"
+#: The two timeframes of the divide-100 block, as used in response-file column names.
+TIMEFRAMES: tuple[str, str] = ("now", "preferred")
+#: The blocks, in questionnaire order.
+BLOCKS: tuple[str, ...] = ("divide100", "likert", "structure", "strength")
+#: The levels a respondent may rate (strength block): their team, organisation and local system.
+LEVELS: tuple[str, ...] = ("team", "organisation", "system")
+#: The words a form shows for the agreement scale, 1 to 5.
+LIKERT_LABELS: dict[int, str] = {
+    1: "strongly disagree",
+    2: "disagree",
+    3: "neither agree nor disagree",
+    4: "agree",
+    5: "strongly agree",
+}
+#: The words a form shows for the strength scale, 1 to 5.
+STRENGTH_LABELS: dict[int, str] = {
+    1: "absent",
+    2: "weak",
+    3: "moderate",
+    4: "strong",
+    5: "very strong",
+}
+_FORMS = ("neutral", "benign", "malign")
+_SCALES = ("points", "agreement", "strength")
+_FILES = {1: "survey_items_v1.csv", 2: "survey_items.csv"}
+
+
+class SurveyError(ValueError):
+    """Answers could not be scored; the message names the dimension, timeframe or item."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One questionnaire item.
+
+    Attributes
+    ----------
+    id : str
+        The item code, also its response-file column (divide-100 items add ``now_``/``preferred_``).
+    block : str
+        One of :data:`BLOCKS`.
+    dimension : str or None
+        Divide-100 dimension (``"decisions"`` ...) or what a structure item measures (``"grid"``,
+        ``"group"``, ``"withdrawal"``); None otherwise.
+    heading : str
+        The question shown above the item's group of statements.
+    mode : Mode or None
+        The mode the statement expresses (a judgement); None for structure items.
+    form : str
+        ``"neutral"``, ``"benign"`` or ``"malign"`` (a judgement).
+    statement : str
+        The wording respondents read.
+    reverse : bool
+        Reverse-keyed: agreeing means less of what the item's scale measures (scored 6 - answer).
+    level : str or None
+        For strength items, the level rated (one of :data:`LEVELS`).
+    scale : str
+        ``"points"``, ``"agreement"`` or ``"strength"``.
+    facet : str or None
+        For individualism, ``"competitive"`` or ``"creative"`` (a judgement).
+    """
+
+    id: str
+    block: str
+    dimension: str | None
+    heading: str
+    mode: Mode | None
+    form: str
+    statement: str
+    reverse: bool = False
+    level: str | None = None
+    scale: str = "agreement"
+    facet: str | None = None
+
+    def column(self, timeframe: str | None = None) -> str:
+        """The item's column name in a response file.
+
+        Parameters
+        ----------
+        timeframe : {"now", "preferred"}, optional
+            Required for divide-100 items, not allowed for the others.
+
+        Examples
+        --------
+        >>> questionnaire().item("D1H").column("now")
+        'now_D1H'
+        >>> questionnaire().item("BH1").column()
+        'BH1'
+        """
+        if self.block != "divide100":
+            if timeframe is not None:
+                raise SurveyError(f"{self.id}: only divide-100 items have a timeframe")
+            return self.id
+        if timeframe not in TIMEFRAMES:
+            raise SurveyError(f"{self.id}: timeframe must be 'now' or 'preferred', got {timeframe!r}")
+        return f"{timeframe}_{self.id}"
+
+    def labels(self) -> dict[int, str]:
+        """The words for 1 to 5 on this item's scale (empty for divide-100 items).
+
+        Examples
+        --------
+        >>> questionnaire().item("AOH").labels()[4]
+        'strong'
+        """
+        return {"agreement": LIKERT_LABELS, "strength": STRENGTH_LABELS}.get(self.scale, {})
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    """The items of one version, checked for shape.
+
+    Every divide-100 dimension has one statement per mode, stored in H, S, I, F order; every
+    benign/malign scale of the Likert block has items of both forms for each mode it covers.
+
+    Parameters
+    ----------
+    items : tuple of Item
+        Divide-100 items dimension by dimension, then the 1-5 items in block order.
+    version : int, default :data:`CURRENT_VERSION`
+
+    Raises
+    ------
+    SurveyError
+        If ids repeat, a block, form or scale is unknown, or a dimension lacks a mode.
+    """
+
+    items: tuple[Item, ...]
+    version: int = CURRENT_VERSION
+
+    def __post_init__(self) -> None:
+        ids = [i.id for i in self.items]
+        if len(set(ids)) != len(ids):
+            raise SurveyError("questionnaire: item ids must be unique")
+        for item in self.items:
+            if item.block not in BLOCKS:
+                raise SurveyError(f"{item.id}: block must be one of {BLOCKS}, got {item.block!r}")
+            if item.form not in _FORMS:
+                raise SurveyError(f"{item.id}: form must be one of {_FORMS}, got {item.form!r}")
+            if item.scale not in _SCALES:
+                raise SurveyError(f"{item.id}: scale must be one of {_SCALES}, got {item.scale!r}")
+            if item.block == "strength" and (item.level not in LEVELS or item.mode is None):
+                raise SurveyError(f"{item.id}: a strength item needs a mode and a level in {LEVELS}")
+        for dim in self.dimensions:
+            modes = [i.mode for i in self.items if i.block == "divide100" and i.dimension == dim]
+            if modes != list(ALL_MODES):
+                raise SurveyError(
+                    f"questionnaire: dimension {dim!r} must have one statement per mode in the order "
+                    f"hierarchy, solidarity, individualism, fatalism; found "
+                    f"{[getattr(m, 'value', m) for m in modes]}"
+                )
+        likert = self.block("likert")
+        for item in likert:
+            if item.mode is None or item.form == "neutral":
+                raise SurveyError(f"{item.id}: Likert items must be benign or malign forms of a mode")
+        for mode in {i.mode for i in likert}:
+            forms = {i.form for i in likert if i.mode is mode}
+            if forms != {"benign", "malign"}:
+                raise SurveyError(f"questionnaire: {mode.value} needs benign and malign Likert items")  # type: ignore[union-attr]
+
+    def block(self, name: str) -> tuple[Item, ...]:
+        """The items of one block, in questionnaire order.
+
+        Examples
+        --------
+        >>> [i.id for i in questionnaire().block("structure")]
+        ['GR1', 'GR2', 'GP1', 'GP2', 'W1']
+        """
+        if name not in BLOCKS:
+            raise SurveyError(f"no block {name!r}; blocks: {', '.join(BLOCKS)}")
+        return tuple(i for i in self.items if i.block == name)
+
+    @property
+    def dimensions(self) -> tuple[str, ...]:
+        """Divide-100 dimension keys, in questionnaire order."""
+        return tuple(dict.fromkeys(i.dimension for i in self.items if i.block == "divide100"))  # type: ignore[misc]
+
+    @property
+    def headings(self) -> dict[str, str]:
+        """The question for each divide-100 dimension, by key."""
+        return {i.dimension: i.heading for i in self.items if i.block == "divide100"}  # type: ignore[misc]
+
+    @property
+    def divide_items(self) -> tuple[tuple[Item, ...], ...]:
+        """Divide-100 items as a grid: one row per dimension, one column per mode (H, S, I, F)."""
+        return tuple(
+            tuple(i for i in self.items if i.block == "divide100" and i.dimension == d)
+            for d in self.dimensions
+        )
+
+    @property
+    def likert_items(self) -> tuple[Item, ...]:
+        """Every item answered 1 to 5 (agreement statements, structure items, strength ratings).
+
+        These are the response file's columns after the divide-100 block, in questionnaire order;
+        :attr:`Responses.likert <coordkit.survey.Responses>` holds their answers. Use
+        :meth:`block` for one block.
+        """
+        return tuple(i for i in self.items if i.block != "divide100")
+
+    @property
+    def statements(self) -> tuple[Item, ...]:
+        """The benign/malign agreement statements (block ``likert``)."""
+        return self.block("likert")
+
+    def item(self, item_id: str) -> Item:
+        """The item with this id.
+
+        Examples
+        --------
+        >>> questionnaire().item("D4I").mode
+        <Mode.INDIVIDUALISM: 'individualism'>
+        """
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise SurveyError(f"no questionnaire item {item_id!r} in version {self.version}")
+
+    def columns(self, *, likert: bool = True) -> list[str]:
+        """Answer columns of a response file: every ``now_`` column, every ``preferred_`` one, then 1-5 items.
+
+        Examples
+        --------
+        >>> cols = questionnaire().columns()
+        >>> len(cols), cols[0], cols[24], cols[48], cols[-1]
+        (89, 'now_D1H', 'preferred_D1H', 'BH1', 'ALF')
+        """
+        out = [i.column(t) for t in TIMEFRAMES for row in self.divide_items for i in row]
+        if likert:
+            out += [i.column() for i in self.likert_items]
+        return out
+
+    def codes(self) -> frozenset[str]:
+        """Every item code of this version (column names without the timeframe prefix)."""
+        return frozenset(i.id for i in self.items)
+
+
+def _text(value: object) -> str:
+    return "" if value is None or value != value else str(value)  # NaN-safe
+
+
+@lru_cache(maxsize=8)
+def questionnaire(directory: str | Path | None = None, *, version: int = CURRENT_VERSION) -> Questionnaire:
+    """The kit's questionnaire, read (and validated) from its item file.
+
+    Parameters
+    ----------
+    directory : str or Path, optional
+        Folder holding the item files; default the kit's data folder.
+    version : int, default :data:`CURRENT_VERSION`
+        1 reads ``survey_items_v1.csv`` (the first version, for old answer files); 2 the current.
+
+    Returns
+    -------
+    Questionnaire
+
+    Examples
+    --------
+    >>> q = questionnaire()
+    >>> q.headings["failure"]
+    'How is failure handled?'
+    >>> [i.id for i in q.statements if i.reverse][:3]
+    ['BH3', 'MH3', 'BS3']
+    >>> questionnaire(version=1).item("LHB1").form
+    'benign'
+    """
+    from coordkit import data
+
+    if version not in _FILES:
+        raise SurveyError(f"no questionnaire version {version!r}; versions: {', '.join(map(str, _FILES))}")
+    frame = data.load(_FILES[version], directory)
+    items = []
+    for row in frame.to_dict("records"):
+        mode = _text(row.get("mode"))
+        items.append(Item(
+            id=row["id"], block=row["block"], dimension=_text(row["dimension"]) or None,
+            heading=row["heading"], mode=parse_mode(mode) if mode else None, form=row["form"],
+            statement=row["statement"], reverse=bool(row.get("reverse", False)),
+            level=_text(row.get("level")) or None,
+            scale=_text(row.get("scale")) or ("points" if row["block"] == "divide100" else "agreement"),
+            facet=_text(row.get("facet")) or None,
+        ))
+    return Questionnaire(tuple(items), version=version)
+
+
+def detect_version(columns: Iterable[str], version_values: Iterable[object] = ()) -> int:
+    """Which questionnaire version an answer file follows, from its columns (and version cells).
+
+    A ``questionnaire_version`` cell decides when there is one. Otherwise the item codes do: a
+    code that only version 1 has (``LHB1`` ...) means 1, one that only version 2 has (``BH1``,
+    ``AOH`` ...) means 2. A file with only the shared divide-100 codes and no version column was
+    written before version 2 existed, so it reads as version 1.
+
+    Parameters
+    ----------
+    columns : iterable of str
+        Column names (case and surrounding spaces ignored; ``now_``/``preferred_`` prefixes allowed).
+    version_values : iterable, optional
+        The values of the ``questionnaire_version`` column, if the file has one.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    SurveyError
+        If the version cells disagree or name an unknown version, or the columns mix codes that
+        only one version has with codes only the other has.
+
+    Examples
+    --------
+    >>> detect_version(questionnaire().columns())
+    2
+    >>> detect_version(["now_D1H", "preferred_D1H"])
+    1
+    >>> detect_version(["now_D1H"], ["2", "2"])
+    2
+    """
+    values = {str(v).strip() for v in version_values if str(v).strip() not in ("", "nan", "None")}
+    if values:
+        try:
+            found = {int(float(v)) for v in values}
+        except ValueError:
+            raise SurveyError(f"{VERSION_COLUMN}: not a version number: {sorted(values)}") from None
+        if len(found) > 1:
+            raise SurveyError(f"{VERSION_COLUMN}: rows disagree ({sorted(found)}); "
+                              "read each version separately")
+        (v,) = found
+        if v not in _FILES:
+            raise SurveyError(f"{VERSION_COLUMN}: unknown questionnaire version {v}")
+        return v
+    codes = set()
+    for c in columns:
+        key = str(c).strip().upper()
+        for prefix in ("NOW_", "PREFERRED_"):
+            key = key.removeprefix(prefix)
+        codes.add(key)
+    v1 = {c.upper() for c in questionnaire(version=1).codes()}
+    v2 = {c.upper() for c in questionnaire(version=2).codes()}
+    only1, only2 = codes & (v1 - v2), codes & (v2 - v1)
+    if only1 and only2:
+        raise SurveyError(
+            f"the columns mix version 1 codes ({', '.join(sorted(only1)[:3])}) with version 2 codes "
+            f"({', '.join(sorted(only2)[:3])}); read each version separately"
+        )
+    return 2 if only2 else 1
+
+
+def presentation_order(code: str, items: Sequence[Item]) -> list[Item]:
+    """The order in which one respondent sees a group of statements: shuffled, seeded by their code.
+
+    Showing every respondent the statements in the same order (always hierarchy first, fatalism
+    last) lets order effects pile up on the same modes; shuffling per respondent spreads them.
+    The seed is a hash of the respondent code, so the same code always sees the same order (a
+    form can be reopened) and the order is the same on every platform. Answers are stored in
+    the questionnaire's fixed order whatever the order shown.
+
+    Parameters
+    ----------
+    code : str
+        The respondent code ("" gives the questionnaire order).
+    items : sequence of Item
+        The statements of one dimension or block.
+
+    Returns
+    -------
+    list of Item
+
+    Examples
+    --------
+    >>> row = questionnaire().divide_items[0]
+    >>> [i.mode.initial for i in presentation_order("S001", row)]
+    ['S', 'H', 'I', 'F']
+    >>> presentation_order("S001", row) == presentation_order("S001", row)
+    True
+    """
+    out = list(items)
+    if not code:
+        return out
+    ids = ",".join(i.id for i in out)
+    seed = int.from_bytes(hashlib.sha256(f"{code}|{ids}".encode()).digest()[:8], "big")
+    random.Random(seed).shuffle(out)
+    return out

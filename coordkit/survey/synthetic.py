@@ -1,0 +1,179 @@
+"""A SYNTHETIC class for demonstrations and tests: made-up answers to the current questionnaire.
+
+Five teams of a fictional hospital trust, each with its own culture (Ward A: the traditional
+public-sector deficit in individualism; Ward B: heavier, partly malign hierarchy and despairing
+fatalism; Outpatients: targets and markets; Community team: strong solidarity; Estates:
+fatalism), 5% of the class in Estates so that it falls under the privacy threshold. Nobody
+answered these questions.
+
+Examples
+--------
+>>> c = synthetic_class(size=10)
+>>> len(c), c.version
+(10, 2)
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+
+import numpy as np
+
+from coordkit.modes import ALL_MODES
+from coordkit.survey.analysis import Responses
+from coordkit.survey.compositional import TOTAL
+from coordkit.survey.instrument import Item, Questionnaire, questionnaire
+
+__all__ = ["SYNTHETIC_SEED", "synthetic_class"]
+
+#: Seed of the synthetic class shipped in ``data/synthetic_class.csv``.
+SYNTHETIC_SEED = 2026
+
+# Team cultures: share of the class, now points, preferred points (H, S, I, F); mean keyed
+# agreement (1-5) with each mode's benign and malign statements (H, S, I, F); team strength
+# ratings (1-5, H, S, I, F); mean grid, group and withdrawal agreement (1-5); roles with weights.
+_TEAMS: tuple[tuple[str, float, tuple[float, ...], tuple[float, ...], tuple[float, ...], tuple[float, ...],
+                    tuple[float, ...], tuple[float, ...], tuple[tuple[str, float], ...]], ...] = (
+    ("Ward A", 0.30, (40, 30, 10, 20), (30, 35, 25, 10), (3.8, 4.2, 2.6, 3.4), (3.0, 2.0, 1.8, 2.6),
+     (4.2, 4.1, 2.0, 2.8), (3.8, 4.0, 2.2), (("clinical", 0.75), ("support", 0.15), ("manager", 0.10))),
+    ("Ward B", 0.27, (45, 20, 10, 25), (30, 30, 30, 10), (2.6, 3.2, 2.2, 2.6), (4.2, 2.6, 2.6, 3.8),
+     (4.6, 2.8, 1.8, 3.9), (4.3, 3.2, 2.6), (("clinical", 0.70), ("support", 0.20), ("manager", 0.10))),
+    ("Outpatients", 0.23, (35, 20, 30, 15), (30, 30, 30, 10), (3.4, 3.0, 3.6, 3.0), (3.0, 2.4, 3.8, 2.6),
+     (3.9, 2.6, 3.8, 2.5), (3.6, 2.6, 2.4), (("clinical", 0.55), ("support", 0.30), ("manager", 0.15))),
+    ("Community team", 0.15, (20, 45, 20, 15), (20, 40, 30, 10), (3.2, 4.4, 3.6, 3.6), (2.2, 3.0, 2.0, 2.2),
+     (2.8, 4.6, 3.5, 2.2), (2.4, 4.2, 1.8), (("clinical", 0.80), ("support", 0.10), ("manager", 0.10))),
+    ("Estates", 0.05, (30, 20, 10, 40), (30, 30, 25, 15), (2.4, 3.4, 2.4, 2.8), (3.8, 2.6, 2.8, 4.2),
+     (3.6, 2.8, 2.0, 4.3), (4.0, 2.8, 3.4), (("support", 0.80), ("manager", 0.20))),
+)
+# Strength (1-5) of each mode in the trust as a whole and in its local system, the same for every
+# team; a respondent's organisation rating mixes the trust's with their own team's.
+_TRUST = (4.4, 4.4, 2.2, 3.0)
+_SYSTEM = (3.4, 3.2, 2.8, 3.2)
+# Share of respondents who rate the local system (the rest leave it blank: they may not know it).
+_RATES_SYSTEM = 0.75
+# How each dimension tilts the modes (H, S, I, F), the same for every team.
+_DIMENSION_TILT = (
+    (1.1, 1.0, 0.9, 1.0), (0.9, 1.2, 0.9, 1.0), (1.0, 0.9, 1.2, 1.0),
+    (1.2, 0.9, 1.0, 1.0), (1.2, 1.0, 0.8, 1.1), (1.0, 1.0, 1.0, 0.9),
+)
+
+
+
+def _team_sizes(size: int) -> list[int]:
+    """Split ``size`` respondents among the teams by largest remainder (deterministic)."""
+    raw = [size * t[1] for t in _TEAMS]
+    counts = [math.floor(r) for r in raw]
+    order = sorted(range(len(raw)), key=lambda k: (-(raw[k] - counts[k]), k))
+    for k in order[: size - sum(counts)]:
+        counts[k] += 1
+    return counts
+
+
+def _allocate(weights: Sequence[float], rng: random.Random, step: int = 5) -> list[int]:
+    """Share 100 points in multiples of ``step``, proportional to noisy weights (largest remainder)."""
+    noisy = [w * (0.7 + 0.6 * rng.random()) for w in weights]
+    total = sum(noisy)
+    tokens = int(TOTAL) // step
+    raw = [tokens * v / total for v in noisy]
+    counts = [math.floor(r) for r in raw]
+    order = sorted(range(len(raw)), key=lambda k: (-(raw[k] - counts[k]), k))
+    for k in order[: tokens - sum(counts)]:
+        counts[k] += 1
+    return [c * step for c in counts]
+
+
+def _likert(mean: float, rng: random.Random) -> int:
+    spread = (rng.random() + rng.random() + rng.random() - 1.5) * 1.6
+    return max(1, min(5, math.floor(mean + spread + 0.5)))
+
+
+
+
+def _scale_key(item: Item) -> tuple[str, str, str]:
+    form = item.form if item.block == "likert" else str(item.level)
+    return (item.block, str(item.mode or item.dimension), form)
+
+
+def _scale_keys(q: Questionnaire) -> list[tuple[str, str, str]]:
+    return list(dict.fromkeys(_scale_key(i) for i in q.likert_items if i.block in ("likert", "structure")))
+
+
+def synthetic_class(seed: int = SYNTHETIC_SEED, *, size: int = 60) -> Responses:
+    """A SYNTHETIC class for demonstrations and tests: made-up answers, not data about anyone.
+
+    Each respondent's answers are their team's culture plus individual noise: divide-100 points
+    shared out in multiples of 5 with per-dimension tilts; agreement answers around the team's
+    benign and malign means (reverse-keyed statements answered the other way round); strength
+    ratings for their team, their organisation (the trust's culture mixed with the team's) and,
+    for three in four, the local system. Only ``random.Random(seed).random()`` and arithmetic are
+    used, so the same seed gives the same class on every platform and Python version.
+
+    Parameters
+    ----------
+    seed : int, default :data:`SYNTHETIC_SEED`
+    size : int, default 60
+        Number of respondents (at least 1).
+
+    Returns
+    -------
+    Responses
+        Ids ``S001``...; group columns ``team`` and ``role``; every 1-5 item answered except
+        some local-system ratings.
+
+    Examples
+    --------
+    >>> c = synthetic_class()
+    >>> len(c), c.ids[:2], sorted(set(c.groups["team"]))[:2]
+    (60, ('S001', 'S002'), ['Community team', 'Estates'])
+    >>> bool((c.now.sum(axis=-1) == 100).all())
+    True
+    """
+    if int(size) != size or size < 1:
+        raise ValueError(f"size must be a positive whole number, got {size!r}")
+    rng = random.Random(seed)
+    q = questionnaire()
+    ids, teams, roles, now, pref, likert = [], [], [], [], [], []
+    for team, count in zip(_TEAMS, _team_sizes(int(size)), strict=True):
+        name, _, base_now, base_pref, benign, malign, strength, structure, role_weights = team
+        for _ in range(count):
+            ids.append(f"S{len(ids) + 1:03d}")
+            teams.append(name)
+            r, acc = rng.random(), 0.0
+            role = role_weights[-1][0]
+            for label, weight in role_weights:
+                acc += weight
+                if r < acc:
+                    role = label
+                    break
+            roles.append(role)
+            person_now = [b * (0.6 + 0.8 * rng.random()) for b in base_now]
+            person_pref = [b * (0.6 + 0.8 * rng.random()) for b in base_pref]
+            now.append([_allocate([p * t for p, t in zip(person_now, tilt, strict=True)], rng)
+                        for tilt in _DIMENSION_TILT])
+            pref.append([_allocate([p * t for p, t in zip(person_pref, tilt, strict=True)], rng)
+                         for tilt in _DIMENSION_TILT])
+            rates_system = rng.random() < _RATES_SYSTEM
+            # a personal lean on each multi-item scale, shared by its items (so that they correlate)
+            lean = {key: (rng.random() - 0.5) * 1.8 for key in _scale_keys(q)}
+            row: list[float] = []
+            for item in q.likert_items:
+                if item.block == "likert":
+                    m = ALL_MODES.index(item.mode)  # type: ignore[arg-type]
+                    mean = benign[m] if item.form == "benign" else malign[m]
+                elif item.block == "structure":
+                    mean = structure[("grid", "group", "withdrawal").index(item.dimension)]  # type: ignore[arg-type]
+                else:
+                    m = ALL_MODES.index(item.mode)  # type: ignore[arg-type]
+                    mean = {"team": strength[m], "organisation": 0.7 * _TRUST[m] + 0.3 * strength[m],
+                            "system": _SYSTEM[m]}[item.level]  # type: ignore[index]
+                mean += lean.get(_scale_key(item), 0.0)
+                value: float = _likert(6 - mean if item.reverse else mean, rng)
+                if item.level == "system" and not rates_system:
+                    value = math.nan
+                row.append(value)
+            likert.append(row)
+    return Responses(ids=tuple(ids), now=np.array(now, dtype=float), preferred=np.array(pref, dtype=float),
+                     likert=np.array(likert, dtype=float),
+                     groups={"team": tuple(teams), "role": tuple(roles)}, version=q.version)
