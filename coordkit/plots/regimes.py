@@ -26,7 +26,7 @@ from coordkit.models.pendulum import PendulumTest
 from coordkit.models.regimes import REGIMES, RegimeMap
 from coordkit.modes import ACTIVE_MODES
 from coordkit.plots.dynamics import LEVER_LABELS
-from coordkit.plots.style import HATCHES, MARKERS, PALETTE
+from coordkit.plots.style import HATCHES, INK, MARKERS, MUTED, PALETTE, REGIME_TINTS
 
 __all__ = [
     "REGIME_STYLE",
@@ -40,10 +40,10 @@ __all__ = [
 
 #: How each regime is drawn: (fill colour, hatch, letter). Light fills keep black text readable.
 REGIME_STYLE: dict[str, tuple[str, str, str]] = {
-    "settled": ("#F0F0F0", "", "S"),
-    "damped": ("#BFD7EA", "..", "D"),
-    "cycling": ("#F5C78E", "//", "C"),
-    "chaotic": ("#D9A0C8", "xx", "X"),
+    "settled": (REGIME_TINTS["settled"], "", "S"),
+    "damped": (REGIME_TINTS["damped"], "..", "D"),
+    "cycling": (REGIME_TINTS["cycling"], "//", "C"),
+    "chaotic": (REGIME_TINTS["chaotic"], "xx", "X"),
 }
 
 _MODES = {m.value: m for m in ACTIVE_MODES}
@@ -157,7 +157,7 @@ def regime_map_figure(rm: RegimeMap, *, title: str | None = None) -> Figure:
         if REGIME_STYLE[regime][1] and len(cells):
             ax.add_collection(PatchCollection(
                 [Rectangle((j - 0.5, i - 0.5), 1, 1) for i, j in cells], facecolor="none",
-                edgecolor="#555555", linewidth=0, hatch=REGIME_STYLE[regime][1]))
+                edgecolor=MUTED, linewidth=0, hatch=REGIME_STYLE[regime][1]))
     if nx * ny <= 400:
         for (i, j), regime in np.ndenumerate(rm.regime):
             ax.text(j, i, REGIME_STYLE[regime][2], ha="center", va="center", fontsize=8)
@@ -166,7 +166,7 @@ def regime_map_figure(rm: RegimeMap, *, title: str | None = None) -> Figure:
     ax.set_yticks(range(0, ny, step_y), [f"{v:.2g}" for v in rm.y_values[::step_y]], fontsize=8)
     ax.set_xlabel(LEVER_LABELS[rm.x_lever])
     ax.set_ylabel(LEVER_LABELS[rm.y_lever])
-    handles = [Patch(facecolor=REGIME_STYLE[r][0], hatch=REGIME_STYLE[r][1], edgecolor="#333333",
+    handles = [Patch(facecolor=REGIME_STYLE[r][0], hatch=REGIME_STYLE[r][1], edgecolor=INK,
                      label=f"{REGIME_STYLE[r][2]}: {r} ({rm.count(r)})") for r in REGIMES]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
               title="regime (cells)", title_fontsize=8)

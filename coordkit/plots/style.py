@@ -98,6 +98,9 @@ NEUTRAL = "#595959"
 GUIDE = "#BBBBBB"
 #: Pale fills behind labelled regions (text on them is :data:`INK`).
 TINTS: dict[str, str] = {"balanced": "#F0E442", "monoculture": "#D9D9D9", "deficit": PANEL}
+#: The regime map's cell backgrounds; each cell also carries a letter (in INK) and a hatch.
+REGIME_TINTS: dict[str, str] = {"settled": "#F0F0F0", "damped": "#BFD7EA", "cycling": "#F5C78E",
+                                "chaotic": "#D9A0C8"}
 
 #: Colours for text (at least 4.5:1 on the backgrounds).
 TEXT_COLOURS: tuple[str, ...] = (INK, MUTED, ANNOTATION, "#000000")
