@@ -109,3 +109,19 @@ def test_every_html_figure_has_alt_text_and_a_long_description(path):
                 assert caption and len(caption.group(1)) > 40, f"an image without a description {where}"
                 plain = "".join(output["data"].get("text/plain", ""))
                 assert html.unescape(alt.group(1)) in plain, f"no text/plain twin {where}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_test_marker_is_visible_to_learners(path):
+    """nbval's markers live in cell tags (tools/clean_notebooks.py moves them), never in the code."""
+    for cell in _load(path)["cells"]:
+        if cell["cell_type"] == "code":
+            assert "NBVAL" not in _text(cell), _text(cell)[:80]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_notebook_checks_the_kit_version_and_ends_with_a_quiz(path):
+    code = [_text(c) for c in _load(path)["cells"] if c["cell_type"] == "code"]
+    assert code and "coordkit.require(" in code[0], "the first code cell states the coordkit version it needs"
+    chapter = f'"ch{path.stem[:2]}"'
+    assert any("quiz_widgets" in c and chapter in c for c in code), f"no quiz widget for {chapter}"

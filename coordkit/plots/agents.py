@@ -1,6 +1,6 @@
 """Figures for the fractal agent-based teaching model: balance at every level, and where it breaks.
 
-The seed claims coordination theory is *fractal*: it holds for teams, providers, systems (ICSs)
+Taylor (2022) claims coordination theory is *fractal*: it holds for teams, providers, systems (ICSs)
 and the nation alike. These figures put the levels side by side so that a learner can see when a
 balanced level is built of unbalanced parts, or contains them:
 
