@@ -76,8 +76,8 @@ def build() -> dict[str, bytes]:
     variant("non_numeric.csv", "preferred_D4I", 1, "lots")
     variant("empty_cell.csv", "now_D6F", 5, "")
     variant("empty_id.csv", "respondent", 2, "")
-    variant("likert_out_of_range.csv", "LSM1", 3, "7")
-    variant("likert_fraction.csv", "LIB2", 1, "3.5")
+    variant("likert_out_of_range.csv", LIKERT_OUT_OF_RANGE, 3, "7")
+    variant("likert_fraction.csv", LIKERT_FRACTION, 1, "3.5")
     variant("decimal_comma_in_comma_file.csv", "now_D1H", 1, '"33,5"')
     copy = [list(r) for r in rows]
     for k, col in enumerate(("now_D5H", "now_D5S", "now_D5I", "now_D5F")):
@@ -189,10 +189,14 @@ def _answers(responses, k: int) -> dict[str, float]:
     return dict(zip(keys, (float(v) for v in values), strict=True))
 
 
-def _word(value: float) -> str:
-    from coordkit.survey.read.forms import SCALE
+def _word(value: float, scale: tuple[str, ...]) -> str:
+    """The form's answer word for a 1-5 answer on ``scale`` (blank if not answered)."""
+    return scale[int(value) - 1] if value == value else ""
 
-    return SCALE[int(value) - 1]
+
+def _digits(value: float) -> str:
+    """An answer as the tool writes a number (blank if not answered)."""
+    return f"{value:g}" if value == value else ""
 
 
 def _csv(rows: list[list[str]], sep: str = ",") -> bytes:
@@ -227,7 +231,8 @@ def _flat(words: bool, *, grid_title: bool = False, keys: list[str] | None = Non
                     getters.append(lambda r, k, a, key=key: f"{a[key]:g}")
                 else:
                     header.append(f"{x.title} [{statement}]" if grid_title else statement)
-                    getters.append(lambda r, k, a, key=key: _word(a[key]) if words else f"{a[key]:g}")
+                    getters.append(lambda r, k, a, key=key, s=x.scale: _word(a[key], s) if words
+                                   else _digits(a[key]))
     return header, getters
 
 
@@ -291,7 +296,8 @@ def _qualtrics(responses, *, words: bool, hygiene: bool) -> bytes:
             if x.kind == "divide":
                 getters.append(lambda r, k, a, key=key: f"{a[key]:g}")
             else:
-                getters.append(lambda r, k, a, key=key: _word(a[key]) if words else f"{a[key]:g}")
+                getters.append(lambda r, k, a, key=key, s=x.scale: _word(a[key], s) if words
+                               else _digits(a[key]))
     meta_ids = [m[0] for m in _META_QUALTRICS]
     rows = [
         [*meta_ids, *ids],
@@ -365,7 +371,7 @@ def _surveymonkey(responses) -> bytes:
             if x.kind == "divide":
                 getters.append(lambda r, k, a, key=key: f"{a[key]:g}")
             else:
-                getters.append(lambda r, k, a, key=key: _word(a[key]))
+                getters.append(lambda r, k, a, key=key, s=x.scale: _word(a[key], s))
     rows = [top, sub]
     for k in range(len(responses)):
         a = _answers(responses, k)
@@ -399,12 +405,12 @@ def _jisc(responses) -> bytes:
             )
             continue
         for j, (key, statement) in enumerate(x.rows):
-            numbers.append(f"{n}.{'abcdefghijklmnop'[j]}")
+            numbers.append(f"{n}.{'abcdefghijklmnopqrstuvwxyz'[j]}")
             texts.append(x.row_title(statement) if x.kind == "divide" else f"{x.title} - {statement}")
             if x.kind == "divide":
                 getters.append(lambda r, k, a, key=key: f"{a[key]:g}")
             else:
-                getters.append(lambda r, k, a, key=key: _word(a[key]))
+                getters.append(lambda r, k, a, key=key, s=x.scale: _word(a[key], s))
     rows = [numbers, texts]
     for k in range(len(responses)):
         a = _answers(responses, k)
@@ -519,6 +525,17 @@ def _questions():
 
 
 _FIRST_NOW = _questions()[0].title
+
+
+def _likert_codes() -> tuple[str, str]:
+    """Two agreement statements' codes for the hand-made Likert errors: the middle and the last one."""
+    from coordkit.survey import questionnaire
+
+    statements = questionnaire().block("likert")
+    return statements[len(statements) // 2].id, statements[-1].id
+
+
+LIKERT_OUT_OF_RANGE, LIKERT_FRACTION = _likert_codes()
 _FAILURE_NOW = next((x.title for x in _questions() if "fail" in x.title.lower()), _questions()[-1].title)
 
 

@@ -6,10 +6,12 @@ the one import to update.
 """
 
 from coordkit.survey._core import (
+    CURRENT_VERSION,
     DEFAULT_TOLERANCE,
     ID_COLUMN,
     LIKERT_LABELS,
     NOT_STATED,
+    STRENGTH_LABELS,
     TIMEFRAMES,
     TOTAL,
     VERSION_COLUMN,
@@ -17,9 +19,10 @@ from coordkit.survey._core import (
     Questionnaire,
     Responses,
     SurveyError,
+    detect_version,
     questionnaire,
 )
 
-__all__ = ["DEFAULT_TOLERANCE", "ID_COLUMN", "LIKERT_LABELS", "NOT_STATED", "TIMEFRAMES", "TOTAL",
-           "VERSION_COLUMN", "Item",
-           "Questionnaire", "Responses", "SurveyError", "questionnaire"]
+__all__ = ["CURRENT_VERSION", "DEFAULT_TOLERANCE", "ID_COLUMN", "LIKERT_LABELS", "NOT_STATED",
+           "STRENGTH_LABELS", "TIMEFRAMES", "TOTAL", "VERSION_COLUMN", "Item", "Questionnaire", "Responses",
+           "SurveyError", "detect_version", "questionnaire"]

@@ -25,6 +25,7 @@ from coordkit.survey.read import values
 from coordkit.survey.read._instrument import (
     DEFAULT_TOLERANCE,
     ID_COLUMN,
+    LIKERT_LABELS,
     NOT_STATED,
     TIMEFRAMES,
     TOTAL,
@@ -34,14 +35,13 @@ from coordkit.survey.read._instrument import (
     questionnaire,
 )
 from coordkit.survey.read.detect import Layout, find_layout
-from coordkit.survey.read.match import HeaderMatcher, Target, identifying, mapping_template, normalise
+from coordkit.survey.read.match import HeaderMatcher, Match, Target, identifying, mapping_template, normalise
 from coordkit.survey.read.records import LeftOut, ReadResult, RowProblem, RowRef, SkippedLine, SurveyFileError
 from coordkit.survey.read.tables import Records, column_letter, csv_records, decode, is_workbook, xlsx_records
 
 __all__ = ["Row", "header_mapping", "merge", "read_responses"]
 
 _DELIMITERS = (",", ";", "\t")
-_LIKERT_RANGE = "answers must be whole numbers from 1 (strongly disagree) to 5 (strongly agree)"
 #: Per tool, the column that identifies a response when the form has no respondent-code question.
 _TOOL_IDS = {"Qualtrics": "responseid", "SurveyMonkey": "respondent id", "Microsoft Forms": "id",
              "JISC Online Surveys": "response id"}
@@ -171,6 +171,8 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
                                              f"to {mapped!r}, which is not a questionnaire column (see "
                                              "`coordkit template`)")
         m = matcher.match(header)
+        if m is None:  # a statement several items share (strength per level): the next in order
+            m = next((Match(t.key, "order") for t in matcher.shared(header) if t.key not in places), None)
         if m is None and layout.tool != "coordkit CSV" and not _meta(layout.top[k]):
             m = matcher.match(header, fuzzy=True)
         if m is not None:
@@ -263,7 +265,11 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
         elif any(k < len(cells) and cells[k].strip() for _, cells in body):
             ignored.append(f"(unnamed column {column_letter(k)})")
     approx = [names[k] for k in needed if how.get(k) == "approximate"]
+    ordered = [names[k] for k in needed if how.get(k) == "order"]
     notes = list(id_note)
+    if ordered:
+        notes.append("Columns with the same title were taken in the questionnaire's order (team, "
+                     "organisation, local system): " + ", ".join(ordered) + ".")
     if approx:
         notes.append("Matched by approximate wording (check that these are the right questions): "
                      + ", ".join(approx) + ".")
@@ -432,10 +438,12 @@ class _Checker:
         self.divide_names = [cols.names[t.key] for t in divide]
         self.likert_at = [cols.index[t.key] for t in likert_targets]
         self.likert_names = [cols.names[t.key] for t in likert_targets]
+        # each 1-5 item is answered on its own scale's words (agreement, or strength for the ratings)
+        self.likert_labels = [t.item.labels() or LIKERT_LABELS for t in likert_targets]
         others = [i for i in (cols.id_index, cols.status, cols.finished, *cols.group_index) if i is not None]
         self.need = max([width, *[k + 1 for k in self.divide_at + self.likert_at + others]])
         self.used_decimal_comma = False
-        self.seen: dict[str, float] = {}
+        self.seen: dict[tuple[int, str], float] = {}
         dims = list(q.dimensions)
         groups: dict[tuple[str | None, str | None], list[int]] = {}
         for k, target in enumerate(divide):
@@ -504,7 +512,7 @@ class _Checker:
                 hint = ("; they look like fractions of 1: give points out of 100"
                         if abs(total - 1) < 0.05 else "")
                 bad(names, f"{what}: points sum to {total:g}, not 100 (tolerance {self.tolerance:g}){hint}")
-        for k, name in zip(self.likert_at, self.likert_names, strict=True):
+        for k, name, labels in zip(self.likert_at, self.likert_names, self.likert_labels, strict=True):
             raw = cells[k].strip()
             if raw in _SCALE_DIGITS:
                 rec.answers.append(_SCALE_DIGITS[raw])
@@ -512,22 +520,24 @@ class _Checker:
             if not raw:
                 rec.answers.append(math.nan)
                 continue
-            if raw in self.seen:  # survey tools repeat a handful of answer words
-                value = self.seen[raw]
+            seen = (id(labels), raw)
+            if seen in self.seen:  # survey tools repeat a handful of answer words
+                value = self.seen[seen]
                 if value == value and value == int(value) and 1 <= value <= 5:
                     rec.answers.append(value)
                     continue
             try:
-                value = values.likert(raw, self.decimal_comma)
-                self.seen[raw] = value
+                value = values.likert(raw, self.decimal_comma, labels)
+                self.seen[seen] = value
             except ValueError as error:
                 problem = str(error) if self.words else "not a number"
-                bad((name,), f"{problem}: use 1 to 5 or the scale's words ({values.scale_words()})"
+                bad((name,), f"{problem}: use 1 to 5 or the scale's words ({values.scale_words(labels)})"
                     if self.words else problem, raw)
                 rec.answers.append(math.nan)
                 continue
             if value != int(value) or not 1 <= value <= 5:
-                bad((name,), f"out of range: {_LIKERT_RANGE}", raw)
+                bad((name,), f"out of range: answers must be whole numbers from 1 ({labels[1]}) to 5 "
+                             f"({labels[5]})", raw)
             rec.answers.append(value)
         rec.groups = [cells[k].strip() or NOT_STATED for k in cols.group_index]
         return rec

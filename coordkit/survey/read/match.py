@@ -148,6 +148,16 @@ class HeaderMatcher:
         self._cache[cache_key] = result
         return result
 
+    def shared(self, header: str) -> list[Target]:
+        """The targets whose statement the header is, exactly, when several items share it.
+
+        The strength ratings repeat their statements for each level (team, organisation, local
+        system); a tool that titles a grid's columns with the row text alone (Microsoft Forms)
+        gives them identical headers, which only their order tells apart (questionnaire order).
+        """
+        found = self._statements.get(normalise(header), [])
+        return found if len(found) > 1 and not any(t.timeframe for t in found) else []
+
     def _match(self, header: str, fuzzy: bool) -> Match | None:
         h = normalise(header)
         if not h:

@@ -280,9 +280,7 @@ def xlsx_records(data: bytes, source: str, *, fast: bool = True) -> Records:
         except _Unreadable:
             pass
         else:
-            while out and not any(c.strip() for c in out[-1][1]):
-                out.pop()
-            return out
+            return _rectangular(out)
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - openpyxl is a dependency
@@ -308,9 +306,15 @@ def xlsx_records(data: bytes, source: str, *, fast: bool = True) -> Records:
             out.append((number, [_cell_text(v) for v in values]))
     finally:
         book.close()
+    return _rectangular(out)
+
+
+def _rectangular(out: Records) -> Records:
+    """Empty rows dropped at the end, every row padded with empty cells to the widest (as openpyxl does)."""
     while out and not any(c.strip() for c in out[-1][1]):
         out.pop()
-    return out
+    width = max((len(cells) for _, cells in out), default=0)
+    return [(n, cells + [""] * (width - len(cells)) if len(cells) < width else cells) for n, cells in out]
 
 
 def column_letter(index: int) -> str:

@@ -1,9 +1,10 @@
 """Reading one answer cell: divide-100 points and Likert answers (numbers or the form's words).
 
 Points: ``40``, ``40.0``, ``40%`` or, in semicolon- or tab-delimited files, ``40,5``.
-Likert answers: whole numbers 1 to 5, or the words of the kit's form (:data:`LIKERT_LABELS`,
-e.g. "Strongly agree"), forgiving case, punctuation and a number beside the words
-("5 - Strongly agree", "Agree (4)"); a number and words that disagree are refused.
+Answers on a 1-5 scale: whole numbers 1 to 5, or the words of the item's scale on the kit's form
+(:data:`LIKERT_LABELS`, e.g. "Strongly agree", by default; the strength ratings' words, e.g.
+"Very strong", with ``labels=STRENGTH_LABELS``), forgiving case, punctuation and a number beside
+the words ("5 - Strongly agree", "Agree (4)"); a number and words that disagree are refused.
 
 Examples
 --------
@@ -15,21 +16,24 @@ Examples
 Traceback (most recent call last):
 ...
 ValueError: the number and the words disagree
+>>> from coordkit.survey.instrument import STRENGTH_LABELS
+>>> likert("Very strong", labels=STRENGTH_LABELS), scale_words(STRENGTH_LABELS).split(", ")[0]
+(5.0, '1 = absent')
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
+from functools import lru_cache
 
 from coordkit.survey.read._instrument import LIKERT_LABELS
 
-__all__ = ["is_number", "likert", "number"]
+__all__ = ["is_number", "likert", "number", "scale_words"]
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_WORDS = {" ".join(re.sub(r"[\W_]+", " ", label.lower()).split()): float(value)
-          for value, label in LIKERT_LABELS.items()}
-_WORDS.setdefault("neutral", 3.0)
+
 _LEADING = re.compile(r"^\s*([1-9])\s*(?:[-.:)=]|\s)\s*(.*)$")
 _TRAILING = re.compile(r"^(.*?)\s*[(\[]\s*([1-9])\s*[)\]]\s*$")
 
@@ -58,12 +62,24 @@ def is_number(text: str, decimal_comma: bool) -> bool:
     return True
 
 
-def _words(text: str) -> float | None:
-    return _WORDS.get(" ".join(re.sub(r"[\W_]+", " ", text.lower()).split()))
+def _tidy(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
 
 
-def likert(text: str, decimal_comma: bool = False) -> float:
-    """A Likert answer from a cell (number or words; see the module docstring).
+@lru_cache(maxsize=8)
+def _table(labels: tuple[tuple[int, str], ...]) -> dict[str, float]:
+    words = {_tidy(label): float(value) for value, label in labels}
+    if tuple(LIKERT_LABELS.items()) == labels:
+        words.setdefault("neutral", 3.0)
+    return words
+
+
+def _words(text: str, labels: Mapping[int, str]) -> float | None:
+    return _table(tuple(labels.items())).get(_tidy(text))
+
+
+def likert(text: str, decimal_comma: bool = False, labels: Mapping[int, str] = LIKERT_LABELS) -> float:
+    """A 1-5 answer from a cell (number or the words in ``labels``; see the module docstring).
 
     Raises ``ValueError("not an answer on the scale")`` for text it cannot place; the caller checks
     the range of numbers.
@@ -71,14 +87,14 @@ def likert(text: str, decimal_comma: bool = False) -> float:
     t = text.strip()
     if is_number(t, decimal_comma):
         return number(t, decimal_comma)
-    value = _words(t)
+    value = _words(t, labels)
     if value is not None:
         return value
     for pattern, num_first in ((_LEADING, True), (_TRAILING, False)):
         m = pattern.match(t)
         if m:
             digits, words = (m.group(1), m.group(2)) if num_first else (m.group(2), m.group(1))
-            said = _words(words)
+            said = _words(words, labels)
             if said is None:
                 continue
             if said != float(digits):
@@ -87,6 +103,6 @@ def likert(text: str, decimal_comma: bool = False) -> float:
     raise ValueError("not an answer on the scale")
 
 
-def scale_words() -> str:
+def scale_words(labels: Mapping[int, str] = LIKERT_LABELS) -> str:
     """The scale's words as shown in messages: "1 = strongly disagree ... 5 = strongly agree"."""
-    return ", ".join(f"{k} = {v}" for k, v in LIKERT_LABELS.items())
+    return ", ".join(f"{k} = {v}" for k, v in labels.items())
