@@ -1,8 +1,12 @@
 r"""The balance index: how evenly, how strongly and how benignly the three active modes are expressed.
 
 Taylor (2022) says organisations and systems do better when hierarchy, solidarity and
-individualism are all articulated *and* balanced, while fatalism is acknowledged and managed. No
-single number captures that, so the kit scores four components and then combines them.
+individualism are all articulated *and* balanced, while fatalism is acknowledged and managed. He
+gives no measure. The index below is one way, the kit's, to turn "articulate and balance" into
+numbers: it scores four components and then combines them. It asks for more than the theory
+does: clumsy-solution writers (Verweij et al. 2006) stress that every voice is present and
+responsive, not that the voices are equal, so a high evenness is the kit's reading, not a
+requirement of cultural theory.
 
 Components
 ----------
@@ -37,11 +41,12 @@ alias.)
 
 Why this formula (the kit's reasoning, a judgement):
 
-- *A product.* Each factor is a condition the theory treats as necessary, and a product lets no
-  factor buy off another: a perfectly even but feeble profile scores low, as does a strong, even
-  but malign one, or one swamped by despair. Every factor is in [0, 1], so the index is too.
+- *A product.* In the kit's reading each factor is a necessary condition (a choice, not a claim
+  of the theory), and a product lets no factor buy off another: a perfectly even but feeble
+  profile scores low, as does a strong, even but malign one, or one swamped by despair.
+  Every factor is in [0, 1], so the index is too.
 - *Only malign fatalism is a penalty.* Taylor asks for fatalism to be acknowledged and managed,
-  not abolished, and speaks of its "sometime accuracy" (RSA, April 2021); Thompson and Hood treat
+  not abolished, and speaks of its "sometime accuracy" (Taylor 2021c); Thompson and Hood treat
   it as a viable way of life (Thompson, Ellis & Wildavsky, 1990; Hood, 1998, ch. 7). Realism
   about what cannot be changed does not sap the active modes, so it costs nothing here; despair
   does, so it scales the index down in proportion.

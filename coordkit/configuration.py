@@ -15,7 +15,7 @@ own enumeration (no source gives this table): one is *balanced*, fifteen are not
 kind                         count strong forms
 ============================ ===== ===================================================
 none                         1     nothing is strong (the kit's state: see below)
-monoculture                  4     exactly one form: H, S, I or F
+monoculture                  4     exactly one form: H, S, I or F (the kit's rule)
 deficit culture              3     two active forms, the third weak, despair in check
 two-form with fatalism       3     one active form plus unchecked despair
 deficit culture + fatalism   3     two active forms plus unchecked despair
@@ -23,16 +23,19 @@ overshadowed                 1     all three active forms, but despair unchecked
 balanced                     1     all three active forms, despair in check
 ============================ ===== ===================================================
 
-Where the names come from: "monoculture" and "deficit culture" (two forms strong, one weak; the
-traditional public sector strong on hierarchy and solidarity, weak on individualism) are Taylor's
-(2022); the monoculture examples follow Taylor (RSA, April 2021). The other kinds, and "no strong
-form", are the kit's. "No strong form" has no counterpart in grid-group theory, where every social
+Where the names come from: the words "monoculture" and "deficit culture" (two forms strong, one
+weak; the traditional public sector strong on hierarchy and solidarity, weak on individualism) are
+Taylor's (2022); the monoculture examples follow Taylor 2021c. For Taylor a monoculture is one
+active form dominating the others; the rule used here (exactly one form at or above the threshold)
+is the kit's version of that idea, and a "fatalism monoculture" (despair alone unchecked) is the
+kit's extension, since Taylor's monocultures are of the active forms. The other kinds, and "no
+strong form", are the kit's. "No strong form" has no counterpart in grid-group theory, where every social
 relation sits in some cell; it exists because the kit scores each mode's strength separately (see
 :mod:`coordkit.profile`).
 
 Sources: M. Taylor, "NHS reform: towards a more balanced change model?", NHS Confederation,
 15 November 2022, https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model ;
-M. Taylor, RSA blog, April 2021,
+Taylor 2021c (RSA blog, April 2021),
 https://thersa.org/blog/matthew-taylor/2021/04/individualist-investment-banks-hierarchical-totalitarian-regimes-and-solidaristic-communes
 
 Examples
@@ -73,7 +76,7 @@ class Kind(StrEnum):
     BALANCED = "balanced"
 
 
-# Taylor's monoculture examples (RSA, April 2021) and his public-sector deficit culture (2022).
+# Taylor's monoculture examples (Taylor 2021c) and his public-sector deficit culture (2022).
 _MONOCULTURE_EXAMPLE = {
     Mode.HIERARCHY: "think of a one-party state or a command-and-control organisation",
     Mode.SOLIDARITY: "think of a commune, or a team so close-knit it resists any outside direction",
@@ -167,7 +170,8 @@ def configuration_of(forms: frozenset[Mode] | set[Mode]) -> Configuration:
         info = MODES[mode]
         if mode is Mode.FATALISM:
             text = (
-                f"A fatalist culture in its malign face, despair: '{info.injunction}'. "
+                f"A fatalist culture in its malign face, despair (the kit's extension of Taylor's "
+                f"monoculture, which he describes for the active forms): '{info.injunction}'. "
                 f"{_MONOCULTURE_EXAMPLE[mode].capitalize()}; every active form is weak. Despair "
                 "must be acknowledged, then answered by rebuilding leadership, belonging and agency."
             )

@@ -11,7 +11,7 @@ Motivations: what is Taylor's and what is the kit's
 Taylor (2022) lists three intrinsic motivations (mastery, connectedness, autonomy) and, in the next
 breath, the forms (hierarchy, solidarity, individualism, fatalism); he does not pair them one to
 one. Elsewhere he grounds the forms in authority (hierarchy), values and belonging (solidarity),
-individual aspiration (individualism) and fatalism (Taylor, RSA, April 2021): that is
+individual aspiration (individualism) and fatalism (Taylor 2021a): that is
 :attr:`ModeInfo.grounding`. The pairing in :attr:`ModeInfo.motivation` (hierarchy-mastery,
 solidarity-connectedness, individualism-autonomy) is **the kit's inference**, and it is debatable:
 
@@ -23,8 +23,8 @@ solidarity-connectedness, individualism-autonomy) is **the kit's inference**, an
 
 Fatalism's two faces
 --------------------
-Taylor writes of fatalism "between wisdom and despair" (RSA, May 2021) and of its "sometime
-accuracy" (RSA, April 2021); Thompson treats it as a viable way of life and Hood (1998, ch. 7)
+Taylor writes of fatalism "between wisdom and despair" (Taylor 2021b) and of its "sometime
+accuracy" (Taylor 2021c); Thompson treats it as a viable way of life and Hood (1998, ch. 7)
 asks what public management done the fatalist way would look like. So fatalism here has a benign
 face (acceptance of limits, humility about prediction, resilience) and a malign one (despair).
 
@@ -34,15 +34,18 @@ audit (Hood, 1998; Hood et al., 2004). It is not a culture of resignation; the f
 Hood names, apathy and inertia, is a different thing.
 
 Sources (full list with addresses: ``docs/references.md``): Taylor (2022), NHS Confederation,
-https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model ; Taylor (RSA,
-April 2021), https://www.thersa.org/blog/matthew-taylor/2021/04/coordination-theory-the-basis-for-working-together
-(injunctions, grounding); Taylor (RSA, May 2021),
+https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model ; Taylor 2021a,
+https://www.thersa.org/blog/matthew-taylor/2021/04/coordination-theory-the-basis-for-working-together
+(injunctions, grounding); Taylor 2021b,
 https://thersa.org/blog/matthew-taylor/2021/05/between-wisdom-and-despair ; Douglas, *Cultural
 Bias* (1978): grid = how far imposed rules and roles constrain a person, group = how far a person
 is bound into a group; Hood, *The Art of the State* (1998), control types and characteristic
 failures; Hood (1995), *Journal of Public Policy* 15(3), 207-230. Taylor (2022) gives benign and
-malign examples for hierarchy only; the word lists for the other modes are the kit's own
-elaboration, offered for discussion.
+malign examples for hierarchy only (visionary, strategic, empowering; overbearing,
+micro-managing, self-serving). The kit adds "expert" and "rule-bound" to hierarchy's lists, and the
+word lists for the other modes are wholly the kit's own elaboration, offered for discussion.
+Hood's controls "in practice" are listed in pure form; common instruments that mix two controls
+(league tables, peer review) are hybrids and are marked so.
 
 Examples
 --------
@@ -130,7 +133,7 @@ class ModeInfo:
         The way of life's name in cultural theory (hierarchist, egalitarian, individualist,
         fatalist).
     grounding : str
-        What Taylor (RSA, April 2021) grounds the form in.
+        What Taylor (Taylor 2021a) grounds the form in.
     hood_examples : str
         Examples of Hood's control type in practice.
     """
@@ -187,7 +190,7 @@ MODES: dict[Mode, ModeInfo] = {
         critique_of_others="hierarchy is domineering and individualism is selfish: we are in this together",
         ct_name="egalitarian",
         grounding="values and belonging",
-        hood_examples="peer review, professional self-regulation, collegial decision",
+        hood_examples="collegial decision, professional self-regulation (peer review is a hybrid)",
     ),
     Mode.INDIVIDUALISM: ModeInfo(
         mode=Mode.INDIVIDUALISM,
@@ -205,7 +208,7 @@ MODES: dict[Mode, ModeInfo] = {
         critique_of_others="hierarchy is rigid and solidarity is cosy: let people try things",
         ct_name="individualist",
         grounding="individual aspiration",
-        hood_examples="league tables, tendering, performance pay, patient choice",
+        hood_examples="open tendering, performance pay, patient choice (league tables are a hybrid)",
     ),
     Mode.FATALISM: ModeInfo(
         mode=Mode.FATALISM,
@@ -214,7 +217,7 @@ MODES: dict[Mode, ModeInfo] = {
         group="low",
         methods="coping, accepting limits, expecting surprise",
         injunction="it won't make any difference what you do",
-        # Benign face "wisdom", malign face "despair" (Taylor, RSA, May 2021).
+        # Benign face "wisdom", malign face "despair" (Taylor 2021b).
         benign=("accepting of limits", "humble about prediction", "resilient"),
         malign=("despairing", "apathetic", "cynical", "disengaged"),
         hood_control="contrived randomness",
@@ -286,7 +289,7 @@ def table() -> pd.DataFrame:
     rows = {
         m.value: {
             "cultural theory": MODES[m].ct_name,
-            "grounding (Taylor 2021)": MODES[m].grounding,
+            "grounding (Taylor 2021a)": MODES[m].grounding,
             "motivation (kit's pairing)": MODES[m].motivation or "(none)",
             "grid / group": f"{MODES[m].grid} / {MODES[m].group}",
             "injunction": MODES[m].injunction,

@@ -42,8 +42,9 @@ Choices in the reading (see :data:`LEVERS` for all):
   hierarchy here. (The agent model of chapter 6 uses "devolution" for a different thing: an ICS
   shielding its providers from central targets; see :mod:`coordkit.models.agents`.)
 - *A statutory duty to collaborate is a hierarchist instrument used to make solidarity.* It adds
-  solidarity and a little hierarchy, some of the solidarity arrives as compliance, and the hybrid
-  raises rivalry between the modes (Hood, 1995: hybrids of control types tend to be unstable).
+  solidarity and a little hierarchy, and some of the solidarity arrives as compliance. Hood (1995)
+  argues that hybrids of control types are likely to be unstable; the kit reads that as a small
+  rise in rivalry between the modes, which is our coding, not his.
 - *Unannounced inspection is contrived randomness*, Hood's fatalist control: unpredictable checks
   make gaming and cosy collusion harder. The model has no input for fatalism itself, so the cost of
   unpredictability to staff is not modelled -- one of its limits.
@@ -304,8 +305,8 @@ class PolicyLevers(Params):
         help=(
             'A hierarchist instrument used to make solidarity: it adds solidarity and a little hierarchy, '
             'restrains self-serving individualism, but some of the solidarity it makes is compliance, and '
-            'the hybrid raises rivalry between the modes (Hood, 1995: hybrids of control types tend to be '
-            'unstable).'
+            'the kit codes Hood\'s point (1995) that hybrids of control types are likely to be unstable as a '
+            'small rise in rivalry between the modes (our coding, not his).'
         ),
     )
     funding_growth: float = param(
