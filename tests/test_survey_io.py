@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from coordkit.survey import Responses, questionnaire, synthetic_class
+from coordkit.survey import VERSION_COLUMN, Responses, questionnaire, synthetic_class
 from coordkit.survey.read import LATE_SUBMISSION_WARNING, header_mapping, read_files, read_mapping
 from coordkit.survey.read.match import targets
 from coordkit.survey_io import (
@@ -613,3 +613,70 @@ def test_fuzz_tool_like_rows_give_a_result_or_a_named_error(rows):
         assert str(error).startswith("odd.csv: ")
     else:
         assert data_lines(result) <= len(rows)
+
+
+# ----- questionnaire versions --------------------------------------------------------------------
+V1 = questionnaire(version=1)
+
+
+def v1_file(version_column: str | None = None) -> str:
+    """A class's answers to version 1 (its divide-100 and Likert codes), optionally with a version column."""
+    rng = random.Random(3)
+    header = ["respondent", "team", *([VERSION_COLUMN] if version_column is not None else []), *V1.columns()]
+    rows = []
+    for k in range(5):
+        points = [p for _ in range(2 * len(V1.dimensions)) for p in (40, 30, 20, 10)]
+        answers = [str(rng.randint(1, 5)) for _ in V1.likert_items]
+        rows.append([f"S{k}", "A", *([version_column] if version_column is not None else []),
+                     *map(str, points), *answers])
+    return "\n".join(",".join(r) for r in [header, *rows]) + "\n"
+
+
+def test_a_version_1_file_reads_with_version_1_items_and_says_so():
+    for text in (v1_file(), v1_file("1")):
+        r = read_responses(text.encode(), name="old.csv", group_columns=["team"])
+        assert r.n_accepted == 5 and not r.rejected
+        assert r.responses.version == 1 and r.responses.likert.shape == (5, len(V1.likert_items))
+        assert any("questionnaire version 1" in note for note in r.notes), r.notes
+
+
+def test_a_version_2_file_with_its_version_column_reads_silently():
+    r = read_responses(BASE_TEXT.encode(), name="new.csv", group_columns=["team"])
+    assert VERSION_COLUMN in BASE_TEXT.splitlines()[0]
+    assert r.responses.version == 2 and r.n_accepted == 6
+    assert not any("version" in note for note in r.notes), r.notes
+    assert VERSION_COLUMN not in r.ignored_columns
+
+
+def test_conflicting_versions_name_file_row_and_column():
+    lines = BASE_TEXT.splitlines()
+    at = lines[0].split(",").index(VERSION_COLUMN)
+    cells = lines[3].split(",")
+    cells[at] = "1"
+    lines[3] = ",".join(cells)
+    column = "column 'questionnaire_version'"
+    with pytest.raises(SurveyFileError, match=rf"mixed\.csv: row 3 \(line 4\), {column}: "
+                                              r"questionnaire version 1, but row 1 \(line 2\) says "
+                                              "version 2"):
+        read_responses(("\n".join(lines) + "\n").encode(), name="mixed.csv")
+    with pytest.raises(SurveyFileError, match=rf"odd\.csv: row 1 \(line 2\), {column}: "
+                                              "no questionnaire version 3"):
+        read_responses(BASE_TEXT.replace(",2,", ",3,", 1).encode(), name="odd.csv")
+    with pytest.raises(SurveyFileError, match=rf"says\.csv: row 1 \(line 2\), {column}: "
+                                              r"says questionnaire version 2, but the columns 'LHB1' "
+                                              r"\(column "):
+        read_responses(v1_file("2").encode(), name="says.csv")
+    v1_codes = v1_file().splitlines()
+    both = v1_codes[0] + "," + Q.likert_items[0].column()
+    text = "\n".join([both, *(line + ",3" for line in v1_codes[1:])]) + "\n"
+    with pytest.raises(SurveyFileError, match=r"both\.csv: line 1: the columns mix questionnaire versions "
+                                              r"\(version 1: 'LHB1' \(column [A-Z]+\).*version 2: 'BH1'"):
+        read_responses(text.encode(), name="both.csv")
+
+
+def test_files_of_different_versions_do_not_merge():
+    old = read_responses(v1_file().encode(), name="a/old.csv", group_columns=["team"])
+    new = read_responses(BASE_TEXT.encode(), name="b/new.csv", group_columns=["team"])
+    with pytest.raises(SurveyFileError, match=r"b/new\.csv: follows questionnaire version 2 but a/old\.csv "
+                                              "follows version 1"):
+        merge([old, new])

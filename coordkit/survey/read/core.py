@@ -23,6 +23,7 @@ import numpy as np
 
 from coordkit.survey.read import values
 from coordkit.survey.read._instrument import (
+    CURRENT_VERSION,
     DEFAULT_TOLERANCE,
     ID_COLUMN,
     LIKERT_LABELS,
@@ -32,6 +33,7 @@ from coordkit.survey.read._instrument import (
     VERSION_COLUMN,
     Questionnaire,
     Responses,
+    detect_version,
     questionnaire,
 )
 from coordkit.survey.read.detect import Layout, find_layout
@@ -362,10 +364,15 @@ def read_responses(
     group_keys = [normalise(g) for g in group_columns]
     if len(set(group_keys)) != len(group_keys) or normalise(id_column) in group_keys:
         raise ValueError("group_columns must be distinct and differ from the id column")
+    given = q
     q = q or questionnaire()
     data, label = _load(source, name)
     matcher = HeaderMatcher(q, dict(mapping or {}))
     layout, encoding = _layout(data, label, matcher, id_column, {normalise(id_column), *group_keys})
+    if given is None:
+        q = _version(layout, label, matcher, dict(mapping or {}))
+        if q.version != matcher.q.version:
+            matcher = HeaderMatcher(q, dict(mapping or {}))
     cols = _columns(layout, matcher, label, id_column=id_column, group_columns=group_columns,
                     use_likert=likert)
     header_line = layout.header_line
@@ -407,6 +414,10 @@ def read_responses(
     _supersede(rows, cols.id_name, label)
     accepted = [r for r in rows if not r.problems and r.left_out is None]
     notes = list(cols.notes)
+    if q.version != CURRENT_VERSION:
+        notes.append(f"This file follows questionnaire version {q.version} (the first version), not the "
+                     f"current version {CURRENT_VERSION}; it was read and scored with version {q.version}'s "
+                     "items, which have no structure or strength block.")
     if used_decimal_comma:
         notes.append("Decimal commas (e.g. 33,5) were read as decimal points.")
     if empty_as_zero:
@@ -423,6 +434,78 @@ def read_responses(
         left_out=tuple(LeftOut(label, r.row, r.line, r.left_out) for r in rows if r.left_out is not None),
         identifying_columns=cols.identifying, tool=layout.tool, matched_by=cols.matched_by,
     )
+
+
+def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[str, str]) -> Questionnaire:
+    """The questionnaire a file follows: its ``questionnaire_version`` cells, else the columns it has.
+
+    A column that only one version has (``LHB1`` is version 1's, ``BH1`` version 2's) tells the
+    version; so does which version's wording the headers match. A file with only the shared
+    divide-100 codes and no version column reads as version 1 (:func:`detect_version`). Rows that
+    disagree, a version cell that is not a known version, columns of both versions, or a version
+    cell the columns contradict, are a :class:`SurveyFileError` naming the row and column.
+    """
+    current = matcher.q
+    others = {v: questionnaire(version=v) for v in (1, 2) if v != current.version}
+    matchers = {current.version: matcher, **{v: HeaderMatcher(o, mapping) for v, o in others.items()}}
+    found: dict[int, list[str]] = {v: [] for v in matchers}  # version -> columns only that version has
+    matched: dict[int, int] = dict.fromkeys(matchers, 0)
+    keys: list[str] = []
+    for k, header in enumerate(layout.headers):
+        for v, m in matchers.items():
+            hit = m.match(header)
+            if hit is None:
+                continue
+            matched[v] += 1
+            keys.append(hit.key)
+            own = m.q.codes() - {c for w, o in matchers.items() if w != v for c in o.q.codes()}
+            if hit.key in own:
+                found[v].append(f"'{header.strip()}' (column {column_letter(k)})")
+    by_columns = [v for v, cols in found.items() if cols]
+    if len(by_columns) > 1:
+        shown = "; ".join(f"version {v}: {', '.join(found[v][:3])}" for v in sorted(by_columns))
+        raise SurveyFileError(label, f"line {layout.header_line}: the columns mix questionnaire versions "
+                                     f"({shown}); read each version's answers separately")
+    header_version = by_columns[0] if by_columns else None
+    if header_version is None and len(set(matched.values())) > 1:  # only by wording (a tool's export)
+        header_version = max(matched, key=lambda v: matched[v])
+    at = next((k for k, (h, t) in enumerate(zip(layout.headers, layout.top, strict=True))
+               if VERSION_COLUMN in (normalise(h).replace(" ", "_"), normalise(t).replace(" ", "_"))), None)
+    stated: tuple[int, int, int] | None = None  # (version, row, line) of the first version cell
+    if at is not None:
+        name = layout.headers[at].strip() or VERSION_COLUMN
+        for number, (line, cells) in enumerate(layout.body, start=layout.depth):
+            raw = cells[at].strip() if at < len(cells) else ""
+            if not raw:
+                continue
+            where = f"row {number} (line {line}), column '{name}'"
+            try:
+                v = int(float(raw))
+            except ValueError:
+                if stated is None:  # text under the header (a question-wording row), skipped as such
+                    continue
+                raise SurveyFileError(label, f"{where}: not a questionnaire version (found {raw!r}); "
+                                             "the versions are 1 and 2") from None
+            if v not in (1, 2) or v != float(raw):
+                raise SurveyFileError(label, f"{where}: no questionnaire version {raw}; the versions are 1 "
+                                             "and 2")
+            if stated is None:
+                stated = (v, number, line)
+            elif v != stated[0]:
+                raise SurveyFileError(label, f"{where}: questionnaire version {v}, but row {stated[1]} (line "
+                                             f"{stated[2]}) says version {stated[0]}; read each version's "
+                                             "answers separately")
+    if stated is not None:
+        v, number, line = stated
+        if header_version is not None and by_columns and header_version != v:
+            raise SurveyFileError(label, f"row {number} (line {line}), column '{VERSION_COLUMN}': says "
+                                         f"questionnaire version {v}, but the columns "
+                                         f"{', '.join(found[header_version][:3])} are version "
+                                         f"{header_version}'s")
+        version = v
+    else:
+        version = header_version or detect_version(keys)
+    return matchers[version].q
 
 
 class _Checker:
@@ -607,7 +690,9 @@ def header_mapping(source: str | Path | bytes, *, name: str | None = None, id_co
             raise
         candidates, _, _ = _tables(data, label)
         records = candidates.get("", candidates.get(","))
-        first = next(i for i, (_, c) in enumerate(records) if any(x.strip() for x in c))
+        first = next((i for i, (_, c) in enumerate(records) if any(x.strip() for x in c)), None)
+        if first is None:
+            raise
         rows = [c for _, c in records[first:first + 3]]
         from coordkit.survey.read.detect import detect_tool, header_texts
 
@@ -675,6 +760,11 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
             has = r.responses.likert is not None
             raise SurveyFileError(r.sources[0], f"has {'a' if has else 'no'} benign/malign (Likert) block "
                                                 f"but {first.sources[0]} {'has not' if has else 'has'}")
+        if r.responses.version != first.responses.version:
+            raise SurveyFileError(r.sources[0], f"follows questionnaire version {r.responses.version} but "
+                                                f"{first.sources[0]} follows version "
+                                                f"{first.responses.version}; read each version's answers "
+                                                "separately")
         if list(r.responses.groups) != list(first.responses.groups):
             raise SurveyFileError(r.sources[0], "has different group columns from " + first.sources[0])
     where: dict[str, list[RowRef]] = {}
