@@ -3,8 +3,9 @@
 Cultural theorists call a policy *clumsy* when no way of life is excluded and each stays
 responsive to the others, and *elegant* when one way of life has it all its own way (Verweij,
 Douglas, Ellis, Engel, Hendriks, Lohmann, Ney, Rayner & Thompson 2006, *Public Administration*
-84(4); Verweij & Thompson, eds, *Clumsy Solutions for a Complex World*, 2006). Taylor's (2022)
-"balance" is close to the first idea: it is about engagement, not evenness of magnitudes.
+84(4); Verweij & Thompson, eds, *Clumsy Solutions for a Complex World*, 2006). The kit reads
+Taylor's (2022) "balance", after Verweij, as engagement rather than evenness of magnitudes (Taylor
+himself speaks of modes being strong or weak, and of underpowered ones): that reading is the kit's.
 
 This module turns that idea into a check a group can run on a package of instruments, each coded
 to one of Christopher Hood's control types -- four polar types and six pairwise hybrids (Hood,
@@ -22,7 +23,7 @@ Examples
 --------
 >>> result = audit(package("internal_market_1991"))
 >>> result.verdict
-'partly clumsy'
+'dominated by individualism'
 >>> [v.voice for v in result.voices if v.status == "excluded"]
 ['solidarity', 'fatalism']
 >>> result.amendments[0].voice
@@ -102,7 +103,9 @@ RULES: dict[str, str] = {
     "verdict": (
         "The kit's shorthand, after Verweij et al. (2006), whose clumsy solutions combine the three "
         "active voices: 'clumsy' when hierarchy, solidarity and individualism are all engaged; "
-        "'elegant' when exactly one of the four grid-group voices is heard; 'partly clumsy' "
+        "'elegant' when exactly one of the four grid-group voices is heard; 'dominated by X' "
+        "when more voices are heard but X's polar type is used by more than the overuse share of the "
+        "instruments (near-elegant: one voice has it nearly all its own way); 'partly clumsy' "
         "otherwise; 'no voice heard' when none is. Fatalism and the hermit are reported beside the "
         "verdict, not in it: Taylor (2022) asks that fatalism be acknowledged and managed, and Ney & "
         "Verweij (2014) treat standing back (the hermit) as a further test. A package "
@@ -450,7 +453,7 @@ class Audit:
     hybrids : tuple of HybridUse
     overuse : tuple of Overuse
     amendments : tuple of Amendment
-    verdict : {"clumsy", "partly clumsy", "elegant", "no voice heard"}
+    verdict : {"clumsy", "partly clumsy", "dominated by <voice>", "elegant", "no voice heard"}
     overuse_share : float
     rules : dict of str to str
         :data:`RULES`, so a result always carries the kit's reading it was made with.
@@ -718,17 +721,21 @@ def amendments(results: Sequence[VoiceResult]) -> tuple[Amendment, ...]:
     return tuple(out)
 
 
-def verdict(results: Sequence[VoiceResult]) -> str:
+def verdict(results: Sequence[VoiceResult], overused: Sequence[Overuse] = ()) -> str:
     """The kit's shorthand verdict (see :data:`RULES`).
 
     ``"clumsy"`` when the three active voices are all engaged (fatalism and the hermit are
     reported beside the verdict, not in it), ``"elegant"`` when one grid-group voice alone is
-    heard, ``"partly clumsy"`` otherwise, and ``"no voice heard"`` for a package with no
-    instrument of any grid-group type.
+    heard, ``"dominated by X"`` when more than one voice is heard but not all three engaged and
+    voice X's polar type is overused (``overused``, from :func:`overuse`: the same threshold share
+    that flags reverse effects), ``"partly clumsy"`` otherwise, and ``"no voice heard"`` for a
+    package with no instrument of any grid-group type.
 
     Parameters
     ----------
     results : sequence of VoiceResult
+    overused : sequence of Overuse, default ()
+        The polar types over the threshold; without them dominance is not checked.
 
     Returns
     -------
@@ -738,6 +745,10 @@ def verdict(results: Sequence[VoiceResult]) -> str:
     --------
     >>> verdict(voice_results([Instrument("t", "Targets", "oversight")]))
     'elegant'
+    >>> ten = [Instrument(f"t{k}", "Targets", "oversight") for k in range(10)]
+    >>> ten.append(Instrument("l", "League table", "oversight x competition"))
+    >>> verdict(voice_results(ten), overuse(ten))
+    'dominated by hierarchy'
     """
     status = {r.voice: r.status for r in results}
     if all(status.get(v) == "engaged" for v in ACTIVE_VOICES):
@@ -745,7 +756,13 @@ def verdict(results: Sequence[VoiceResult]) -> str:
     heard = [r for r in results if r.voice != "hermit" and r.status != "excluded"]
     if not heard:
         return "no voice heard"
-    return "elegant" if len(heard) == 1 else "partly clumsy"
+    if len(heard) == 1:
+        return "elegant"
+    if overused:
+        top = max(overused, key=lambda o: o.share).control_type
+        owner = next(v.name for v in voices().values() if v.preferred_control == top)
+        return f"dominated by {owner}"
+    return "partly clumsy"
 
 
 def audit(package: Package | Sequence[Instrument], *, overuse_share: float = DEFAULT_OVERUSE_SHARE) -> Audit:
@@ -778,9 +795,10 @@ def audit(package: Package | Sequence[Instrument], *, overuse_share: float = DEF
         package = Package("custom", "Your package", tuple(package))
     instruments = package.instruments
     results = voice_results(instruments)
+    over = overuse(instruments, overuse_share)
     return Audit(package=package, voices=results, hybrids=hybrids_used(instruments),
-                 overuse=overuse(instruments, overuse_share), amendments=amendments(results),
-                 verdict=verdict(results), overuse_share=overuse_share)
+                 overuse=over, amendments=amendments(results),
+                 verdict=verdict(results, over), overuse_share=overuse_share)
 
 
 def summary_table(results: Iterable[Audit]) -> pd.DataFrame:

@@ -98,7 +98,8 @@ def test_polar_instruments_side_by_side_are_unresponsive():
 
 def test_clumsy_needs_the_three_active_voices_engaged_and_reports_the_others_beside_it():
     two = [I("a", "oversight x mutuality"), I("b", "oversight")]
-    assert audit.audit(two).verdict == "partly clumsy"
+    assert audit.audit(two).verdict == "dominated by hierarchy"  # oversight in both: over the share
+    assert audit.audit(two, overuse_share=1.0).verdict == "partly clumsy"
     active = audit.audit([I("a", "oversight x mutuality"), I("b", "mutuality x competition")])
     assert active.verdict == "clumsy"
     assert active.by_status("excluded") == ["fatalism", "hermit"]  # reported, with amendments
@@ -172,7 +173,10 @@ def test_every_voice_gets_exactly_one_status(items):
     assert [v.voice for v in result.voices] == list(audit.VOICES)
     assert all(v.status in audit.STATUSES for v in result.voices)
     assert sorted(v for s in audit.STATUSES for v in result.by_status(s)) == sorted(audit.VOICES)
-    assert result.verdict in {"clumsy", "partly clumsy", "elegant", "no voice heard"}
+    assert result.verdict in {"clumsy", "partly clumsy", "elegant", "no voice heard"} | {
+        f"dominated by {v}" for v in audit.VOICES[:4]}
+    assert result.verdict.startswith("dominated by") == (
+        bool(result.overuse) and result.verdict not in {"clumsy", "elegant", "no voice heard"})
 
 
 @settings(max_examples=200, deadline=None)
@@ -218,3 +222,11 @@ def test_the_workshop_worksheet_names_every_control_type_and_voice():
     for voice in audit.VOICES:
         assert f"| {voice} |" in sheet, voice
     assert "60%" in sheet and audit.DEFAULT_OVERUSE_SHARE == 0.6
+
+
+def test_a_package_one_voice_dominates_is_not_called_partly_clumsy():
+    ten = [I(f"t{k}", "oversight") for k in range(10)] + [I("l", "oversight x competition")]
+    assert audit.audit(ten).verdict == "dominated by hierarchy"
+    trio = audit.audit([I("a", "oversight"), I("b", "mutuality"), I("c", "competition")])
+    assert trio.verdict == "partly clumsy"
+    assert audit.audit(audit.package("targets_and_terror_2000_05")).verdict == "dominated by hierarchy"

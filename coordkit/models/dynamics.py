@@ -33,7 +33,11 @@ Assumptions
 4. *Rivalry*: a mode whose share is above balance crowds out the modes weaker than it, in
    proportion to how far it exceeds both balance and them (Hood's "polar types repel"). At
    balance nobody is crowded, and two equally strong modes do not crowd each other, so a
-   deficit culture (two strong, one weak) can persist.
+   deficit culture (two strong, one weak) persists only on a knife edge: with rivalry 2, 0.7/0.7
+   stays, 0.71/0.69 collapses to a hierarchy monoculture. The two-mode state is unstable.
+   With surprise off, the pull to balance makes a balanced mix the stable attractor: that is
+   Taylor's (2022) case for balance built into the rules, the opposite of Hood's (1995)
+   self-disequilibrium, which only surprise (assumption 7) lets the model show.
 5. *Fatalism* is fed by malign forms and by demand exceeding capacity, and is relieved by benign
    active strength. It has two faces (Taylor, RSA, May 2021: fatalism "between wisdom and
    despair"). A share ``benign_fatalism`` of it is the benign face -- acceptance of limits,
@@ -61,12 +65,14 @@ Where it settles and where it swings (in this model)
 ----------------------------------------------------
 Without surprise every setting the kit has tried settles to a fixed point. With surprise, two
 things are needed for lasting swings, and :mod:`coordkit.models.regimes` maps them: strong
-*rivalry* (above about 1 to 1.5, lower for stronger or slower surprise), which makes a dominant
+*rivalry* (on the stored 40 x 40 map, from about 0.4 to 1.1 upwards, lower for stronger or
+slower surprise), which makes a dominant
 mode self-sustaining (the polar types repel), and enough *surprise* to erode a dominant mode's
 allegiance as its reverse effects show. Then a monoculture rises, sours, is deserted after the
-delay, and a rival takes over: a limit cycle through the modes with a period of one to three
-decades. With weak rivalry the pull to balance wins and surprise only adds damped swings that
-die away. This is a property of the rules as written, not a finding about the NHS.
+delay, and a rival takes over: a swing through the modes with a period of about a decade to half a
+century (11 to 56 years on the stored map). With weak rivalry the pull to balance wins and
+surprise only adds damped swings that die away. This is a property of the rules as written,
+not a finding about the NHS.
 
 Equations
 ---------
@@ -614,10 +620,11 @@ class Trajectory:
         return e
 
     def balance(self, method: EvennessMethod = "pielou") -> NDArray[np.float64]:
-        """The kit's dynamic balance score over time, shape (T,).
+        """The kit's balance index over time, shape (T,).
 
-        Same formula as :func:`coordkit.balance.dynamic_balance`: evenness of the benign
-        strengths x their mean x (1 - fatalism).
+        Same formula as :func:`coordkit.balance.balance_index`: evenness of the benign
+        strengths x their mean x (1 - despair), where despair is fatalism x its malign share
+        (``1 - levers.benign_fatalism``).
 
         Parameters
         ----------
@@ -630,12 +637,16 @@ class Trajectory:
 
         Examples
         --------
-        >>> from coordkit.balance import dynamic_balance
+        >>> from coordkit.balance import balance_index
         >>> run = simulate(Levers(), years=5)
-        >>> bool(np.isclose(run.balance()[-1], dynamic_balance(run.final_profile())))
+        >>> bool(np.isclose(run.balance()[-1], balance_index(run.final_profile())))
+        True
+        >>> wise = simulate(Levers(benign_fatalism=0.5), years=5)
+        >>> bool(np.isclose(wise.balance()[-1], balance_index(wise.final_profile())))
         True
         """
-        return self.evenness(method) * self.benign.mean(axis=1) * (1.0 - self.fatalism)
+        despair = self.fatalism * (1.0 - self.levers.benign_fatalism)
+        return self.evenness(method) * self.benign.mean(axis=1) * (1.0 - despair)
 
     def profile_at(self, index: int) -> Profile:
         """The state at one time point as a :class:`~coordkit.profile.Profile`.

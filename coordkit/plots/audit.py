@@ -239,7 +239,8 @@ def describe_hybrids(highlight: str | None = None) -> str:
     hybrids = "; ".join(f"{c.name} ({c.nhs_example})" for c in types.values() if c.kind == "hybrid")
     text = (f"A square map with grid rising upwards and group to the right. Polar types at the corners: "
             f"{corners}. The hermit sits in the middle, off the map. Six lines join every pair of corners, "
-            f"one per hybrid: {hybrids}. Hood (1995) predicts that all six hybrids are unstable. ")
+            f"one per hybrid: {hybrids}. Hood (1995) predicts that all six hybrids are likely to be "
+            "unstable. ")
     if highlight:
         if highlight not in types:
             raise ValueError(f"unknown control type {highlight!r}; known: {', '.join(types)}")

@@ -93,7 +93,7 @@ LEVER_LABELS: dict[str, str] = {
 # used by the modes (fatalism keeps its mode grey), and every quantity has its own marker.
 SWEEP_QUANTITIES: dict[str, tuple[str, str, str]] = {
     "outcome": ("outcome", "#000000", "s"),
-    "balance": ("dynamic balance", "#CC79A7", "P"),
+    "balance": ("balance index", "#CC79A7", "P"),
     "evenness": ("evenness (benign)", "#56B4E9", "h"),
     "strength": ("mean active strength", "#555555", "o"),
     "malign_share": ("malign share", "#D55E00", "v"),
@@ -214,8 +214,8 @@ def plot_outcome(
     linestyle : str, default "-"
         Line style of this run's outcome and balance lines.
     balance : bool, default True
-        Also draw the dynamic balance score (evenness of benign strength x its mean x
-        (1 - fatalism)).
+        Also draw the balance index (evenness of benign strength x its mean x
+        (1 - despair)).
     ceiling : bool, default True
         Draw the ceiling line and hatch the unreachable band above it.
     legend : bool, default True
@@ -736,7 +736,7 @@ def describe_outcome(run: Trajectory, *, label: str | None = None) -> str:
     >>> print(describe_outcome(simulate(Levers(demand=2.0))))  # doctest: +NORMALIZE_WHITESPACE
     Outcome over 20 years: from 0.16 to 0.09, peak 0.16, under its ceiling min(1, capacity /
     demand) = 0.50 (demand exceeds capacity: no balance can lift the outcome above 0.50).
-    Dynamic balance from 0.32 to 0.18.
+    Balance index from 0.32 to 0.18.
     """
     run = _check_run(run)
     y, b = run.outcome, run.balance()
@@ -746,7 +746,7 @@ def describe_outcome(run: Trajectory, *, label: str | None = None) -> str:
                 f"{run.ceiling:.2f})")
     return (f"Outcome over {run.time[-1]:g} years{_suffix(label)}: from {y[0]:.2f} to {y[-1]:.2f}, "
             f"peak {y.max():.2f}, under its ceiling min(1, capacity / demand) = "
-            f"{run.ceiling:.2f}{note}. Dynamic balance from {b[0]:.2f} to {b[-1]:.2f}.")
+            f"{run.ceiling:.2f}{note}. Balance index from {b[0]:.2f} to {b[-1]:.2f}.")
 
 
 def describe_dynamics_figure(run: Trajectory, *, baseline: Trajectory | None = None,

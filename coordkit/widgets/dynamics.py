@@ -251,7 +251,7 @@ class DynamicsExplorer:
         text = html.escape(self.description).replace("\n", "<br>")
         return (
             f"<p><b>{str(s['configuration']).capitalize()} after {self.years.value} years</b> "
-            f"&mdash; outcome {s['outcome']:.2f} (ceiling {s['ceiling']:.2f}), dynamic balance "
+            f"&mdash; outcome {s['outcome']:.2f} (ceiling {s['ceiling']:.2f}), balance index "
             f"{s['balance']:.2f}, malign share {s['malign_share']:.2f}, fatalism "
             f"{s['fatalism']:.2f}; the system {settled}.{squeeze}</p>"
             f"<details><summary>Figure description</summary><small>{text}</small></details>"
