@@ -31,6 +31,9 @@ class Expect:
     value: str  # the value to type into its readout
     before: str  # text shown in a widget before the move
     after: str  # text shown in a widget after the move
+    # False where the move leaves the figure as it is by design (notebook 02's form draws a profile
+    # only once a whole dimension adds up to 100, so a first answer changes the text, not the figure)
+    redraws: bool = True
 
 
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
@@ -129,7 +132,7 @@ def test_notebook_runs_and_widgets_respond(lab, browser, name):
         page.keyboard.type(expect.value)
         page.keyboard.press("Enter")
         widget_area.filter(has_text=expect.after).first.wait_for(timeout=20_000)
-        if image_before is not None:
+        if image_before is not None and expect.redraws:
             deadline = time.monotonic() + 10
             while images.first.get_attribute("src") == image_before and time.monotonic() < deadline:
                 time.sleep(0.2)
