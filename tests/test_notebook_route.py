@@ -1,0 +1,145 @@
+"""The student path: a core route of at most two hours, honest times, prose numbers from outputs.
+
+Every chapter marks each ``##`` section heading *(core)* or *(going further)*, states both times in its
+first cell (``**Time:** core route about N minutes; full route about M minutes``) and records them in its
+metadata (``metadata.coordkit.route = {"core": N, "full": M}``), which the start page's table repeats.
+
+Times are checked against the prose they cover: a learner reads study prose at about 200 words a minute
+and needs about as long again for the figures, the widgets and the quiz, so a section's words may not
+exceed 100 per stated minute. The rule is the kit's; the student review measures the route by working it.
+
+Every decimal number or percentage in a chapter's prose must appear in that chapter's stored outputs, so
+prose cannot drift from what the code computes. A number that is quoted rather than computed (a source's
+figure, a version) is listed in ``metadata.coordkit.prose_numbers`` with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+#: Chapter 7 is the lecturer's (the class report); it is not on the student route.
+ROUTE = [p for p in NOTEBOOKS if not p.stem.startswith("07")]
+CORE, FURTHER = "*(core)*", "*(going further)*"
+UNMARKED = ("References",)  # reference lists are looked up, not read through
+WORDS_PER_MINUTE = 100
+TIME_LINE = re.compile(r"\*\*Time:\*\* core route about (\d+) minutes; full route about (\d+) minutes")
+NUMBER = re.compile(r"(?<![\w.,/])(\d+\.\d+%?|\d+%)(?![\w/]|\.\d)")
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _text(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+def _prose(markdown: str) -> str:
+    """Markdown without code, maths and link targets (formulas and addresses are not claims)."""
+    for pattern in (r"```.*?```", r"`[^`]*`", r"\$\$.*?\$\$", r"\$[^$\n]*\$", r"\]\([^)]*\)",
+                    r"https?://\S+", r"\bdoi:\S+", r"<[^>]+>"):
+        markdown = re.sub(pattern, " ", markdown, flags=re.S)
+    return markdown
+
+
+def _route(path: Path) -> dict:
+    route = _load(path)["metadata"].get("coordkit", {}).get("route")
+    assert route and {"core", "full"} <= set(route), \
+        f"{path.name}: metadata.coordkit.route with core and full"
+    assert 0 < route["core"] <= route["full"], route
+    return route
+
+
+def _sections(cells: list[dict]) -> list[tuple[str, int]]:
+    """(heading, prose words) for each ``##`` section; words before the first heading go to the first."""
+    sections: list[list] = [["(opening)", 0]]
+    for cell in cells:
+        if cell["cell_type"] != "markdown":
+            continue
+        for line in _text(cell).splitlines():
+            if line.startswith("## "):
+                sections.append([line[3:].strip(), 0])
+            else:
+                sections[-1][1] += len(_prose(line).split())
+    return [(h, n) for h, n in sections]
+
+
+@pytest.mark.parametrize("path", ROUTE, ids=lambda p: p.stem)
+def test_every_section_is_marked_core_or_going_further(path):
+    for heading, _ in _sections(_load(path)["cells"])[1:]:
+        if heading.startswith(UNMARKED):
+            continue
+        assert heading.endswith((CORE, FURTHER)), f"{path.name}: mark '## {heading}' {CORE} or {FURTHER}"
+
+
+@pytest.mark.parametrize("path", ROUTE, ids=lambda p: p.stem)
+def test_the_first_cell_states_both_times_as_the_metadata_does(path):
+    route = _route(path)
+    first = next(_text(c) for c in _load(path)["cells"] if c["cell_type"] == "markdown")
+    match = TIME_LINE.search(first)
+    assert match, f"{path.name}: the first cell needs '{TIME_LINE.pattern}'"
+    assert (int(match[1]), int(match[2])) == (route["core"], route["full"]), (match[0], route)
+
+
+@pytest.mark.parametrize("path", ROUTE, ids=lambda p: p.stem)
+def test_stated_times_cover_the_prose(path):
+    route = _route(path)
+    sections = _sections(_load(path)["cells"])
+    opening = sections[0][1]
+    core = opening + sum(n for h, n in sections[1:] if h.endswith(CORE))
+    total = opening + sum(n for h, n in sections[1:] if not h.startswith(UNMARKED))
+    assert core <= WORDS_PER_MINUTE * route["core"], \
+        f"{path.name}: {core} words on the core route is more than {route['core']} minutes"
+    assert total <= WORDS_PER_MINUTE * route["full"], \
+        f"{path.name}: {total} words in all is more than {route['full']} minutes"
+
+
+def test_the_core_route_takes_at_most_two_hours():
+    total = sum(_route(p)["core"] for p in ROUTE)
+    assert total <= 120, f"the core route adds up to {total} minutes"
+
+
+def test_the_start_page_gives_each_chapters_times_as_its_metadata_does():
+    start = "\n".join(_text(c) for c in _load(ROUTE[0])["cells"] if c["cell_type"] == "markdown")
+    for path in ROUTE[1:]:
+        route = _route(path)
+        row = next((line for line in start.splitlines() if path.name in line and line.startswith("|")), None)
+        assert row, f"the start page's route table has no row linking {path.name}"
+        assert re.search(rf"\b{route['core']}\b", row), (row, route)
+        assert re.search(rf"\b{route['full']}\b", row), (row, route)
+    assert re.search(rf"\b{sum(_route(p)['core'] for p in ROUTE)}\b minutes", start), "the core route's total"
+
+
+def _outputs(nb: dict) -> str:
+    texts = []
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            texts.append("".join(output.get("text", "")))
+            texts.extend("".join(v) for k, v in output.get("data", {}).items() if k.startswith("text/"))
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_numbers_in_the_prose_come_from_the_stored_outputs(path):
+    nb = _load(path)
+    quoted = nb["metadata"].get("coordkit", {}).get("prose_numbers", {})
+    assert all(isinstance(r, str) and len(r) > 10 for r in quoted.values()), \
+        "each quoted number needs a reason"
+    outputs = _outputs(nb)
+    missing = sorted({n for c in nb["cells"] if c["cell_type"] == "markdown"
+                      for n in NUMBER.findall(_prose(_text(c))) if n not in outputs and n not in quoted})
+    assert not missing, (f"{path.name}: these numbers in the prose are in no stored output; compute them "
+                         f"in the notebook or list them in metadata.coordkit.prose_numbers with a reason: "
+                         f"{missing}")
+
+
+def test_the_number_pattern_finds_claims_and_skips_addresses():
+    found = NUMBER.findall(_prose("About 0.39, or 45%, in 3.6 years; see doi:10.1007/x and `0.5` and $0.7$ "
+                                  "and https://e.org/1.2 and version 3.11."))
+    assert found == ["0.39", "45%", "3.6", "3.11"]
