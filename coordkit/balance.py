@@ -339,8 +339,8 @@ def report(profile: Profile, method: EvennessMethod = "pielou") -> BalanceReport
     benign = np.asarray(profile.benign_strengths)
     raw = np.asarray(profile.active_strengths)
     return BalanceReport(
-        evenness=evenness(benign, method) if benign.sum() > 0 else 0.0,
-        raw_evenness=evenness(raw, method) if raw.sum() > 0 else 0.0,
+        evenness=float(evenness(benign, method)) if benign.sum() > 0 else 0.0,
+        raw_evenness=float(evenness(raw, method)) if raw.sum() > 0 else 0.0,
         strength=strength(profile),
         malign_share=malign_share(profile),
         fatalism=profile.fatalism,
@@ -387,6 +387,6 @@ def compare_indices(profiles: Mapping[str, Profile]) -> pd.DataFrame:
         }
         r = report(profile)
         row.update(strength=r.strength, malign_share=r.malign_share, fatalism=r.fatalism,
-                   despair=r.despair, score=r.score)
+                   despair=profile.despair, score=r.score)
         rows[name] = row
     return pd.DataFrame.from_dict(rows, orient="index")

@@ -89,8 +89,6 @@ NOT_YET_FROM_STYLE: dict[str, set[str]] = {
     "coordkit/plots/dynamics.py": {"#000000", "#555555", "#56B4E9", "#CC79A7", "#D55E00"},
     "coordkit/plots/history.py": {"#222222", "#333333", "#444444", "#555555", "#888888", "#BBBBBB",
                                   "#D55E00", "#F2F2F2", "#FFFFFF"},
-    "coordkit/plots/profile.py": {"#222222", "#BBBBBB", "#D9D9D9", "#F0E442", "#F2F2F2"},
-    "coordkit/plots/scenarios.py": {"#0072B2", "#009E73", "#777777", "#999999", "#CC79A7", "#D55E00"},
     "coordkit/plots/survey.py": {"#000000", "#505050", "#555555", "#777777", "#B24A00"},
     "coordkit/widgets/history.py": {"#CCC", "#D55E00"},
     "coordkit/widgets/survey.py": {"#B24A00"},

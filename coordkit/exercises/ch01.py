@@ -118,7 +118,7 @@ def _check_same_evenness(answer: Any) -> Feedback:
     if sum(a.benign_strengths) == 0 or sum(b.benign_strengths) == 0:
         return Feedback.wrong("Each profile needs some benign active strength, or its evenness "
                               "is undefined")
-    ea, eb = evenness(a.benign_strengths), evenness(b.benign_strengths)
+    ea, eb = float(evenness(a.benign_strengths)), float(evenness(b.benign_strengths))
     if abs(ea - eb) > 0.01:
         return Feedback.wrong(f"Their Pielou evenness differs: {ea:.3f} and {eb:.3f}. Scaling every "
                               "active strength by the same factor keeps evenness the same")

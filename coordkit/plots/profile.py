@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 import mpltern  # noqa: F401  (registers the "ternary" projection)
 import numpy as np
@@ -21,19 +22,19 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 
 from coordkit.balance import report
 from coordkit.configuration import Kind, classify
 from coordkit.modes import ACTIVE_MODES, ALL_MODES, Mode
-from coordkit.plots.style import HATCHES, MALIGN_HATCH, PALETTE, new_axes
+from coordkit.plots.style import GUIDE, HATCHES, INK, MALIGN_HATCH, PALETTE, TINTS, new_axes
 from coordkit.profile import Profile
 
 # Region shading on the ternary: pale tints, with a text label in each region.
 _REGION_TINT = {
-    Kind.BALANCED: "#F0E442",  # Okabe-Ito yellow
-    Kind.MONOCULTURE: "#D9D9D9",
-    Kind.DEFICIT: "#F2F2F2",
+    Kind.BALANCED: TINTS["balanced"],  # Okabe-Ito yellow
+    Kind.MONOCULTURE: TINTS["monoculture"],
+    Kind.DEFICIT: TINTS["deficit"],
 }
 
 __all__ = [
@@ -149,7 +150,7 @@ def ternary(
     >>> ax.get_tlabel()
     'Hierarchy'
     """
-    ax = new_axes(ax, "ternary")
+    tax: Any = new_axes(ax, "ternary")  # mpltern's ternary axes are untyped (set_tlabel, taxis, 3-D text)
     if isinstance(profiles, Profile):
         profiles = [profiles]
     if labels is not None and len(labels) != len(profiles):
@@ -159,34 +160,34 @@ def ternary(
             tint = _REGION_TINT[Kind.BALANCED if len(code) == 3 else
                                 Kind.MONOCULTURE if len(code) == 1 else Kind.DEFICIT]
             for poly in polygons:
-                ax.fill(poly[:, 0], poly[:, 1], poly[:, 2], facecolor=tint, edgecolor=tint,
-                        linewidth=0.6, zorder=0)
+                tax.fill(poly[:, 0], poly[:, 1], poly[:, 2], facecolor=tint, edgecolor=tint,
+                         linewidth=0.6, zorder=0)
             biggest = max(polygons, key=len)
             centre = np.concatenate(polygons).mean(axis=0) if len(code) != 2 else biggest.mean(axis=0)
-            ax.text(*centre, _region_label(code), ha="center", va="center", fontsize=9,
-                    color="#222222", zorder=1)
-    ax.set_tlabel(Mode.HIERARCHY.label)
-    ax.set_llabel(Mode.SOLIDARITY.label)
-    ax.set_rlabel(Mode.INDIVIDUALISM.label)
+            tax.text(*centre, _region_label(code), ha="center", va="center", fontsize=9,
+                     color=INK, zorder=1)
+    tax.set_tlabel(Mode.HIERARCHY.label)
+    tax.set_llabel(Mode.SOLIDARITY.label)
+    tax.set_rlabel(Mode.INDIVIDUALISM.label)
     if not ticks:
         # mpltern lays out tick labels slowly (~0.15 s a draw): faint guide lines at every 20%
         # keep the figure readable and the widget fast.
-        for axis in (ax.taxis, ax.laxis, ax.raxis):
+        for axis in (tax.taxis, tax.laxis, tax.raxis):
             axis.set_ticks([])
         for v in (0.2, 0.4, 0.6, 0.8):
             for k in range(3):
                 a, b = np.zeros(3), np.zeros(3)
                 a[k] = b[k] = v
                 a[(k + 1) % 3] = b[(k + 2) % 3] = 1 - v
-                ax.plot(*zip(a, b, strict=True), color="#BBBBBB", linewidth=0.4, zorder=0.5)
+                tax.plot(*zip(a, b, strict=True), color=GUIDE, linewidth=0.4, zorder=0.5)
     if profiles:
         shares = np.array([p.shares for p in profiles])
-        ax.scatter(shares[:, 0], shares[:, 1], shares[:, 2], s=size, c=color, marker=marker,
-                   edgecolors="white", linewidths=0.8, zorder=3, gid="points")
+        tax.scatter(shares[:, 0], shares[:, 1], shares[:, 2], s=size, c=color, marker=marker,
+                    edgecolors="white", linewidths=0.8, zorder=3, gid="points")
         for k, text in enumerate(labels or []):
-            ax.text(shares[k, 0], shares[k, 1], shares[k, 2], "  " + text, fontsize=8,
-                    ha="left", va="bottom", zorder=4)
-    return ax
+            tax.text(shares[k, 0], shares[k, 1], shares[k, 2], "  " + text, fontsize=8,
+                     ha="left", va="bottom", zorder=4)
+    return tax
 
 
 def profile_bars(profile: Profile, *, ax: Axes | None = None, threshold: float = 0.5) -> Axes:
@@ -308,9 +309,10 @@ def update_profile_figure(
     for artist in [c for c in tax.collections if c.get_gid() == "points"]:
         artist.remove()
     ternary(profile, ax=tax, regions=False, marker="*", size=220)
-    for bar, value in zip(bax.patches[:4], profile.strengths, strict=True):
+    bars = [p for p in bax.patches if isinstance(p, Rectangle)]
+    for bar, value in zip(bars[:4], profile.strengths, strict=True):
         bar.set_height(value)
-    malign_bars = {p.get_gid(): p for p in bax.patches if str(p.get_gid()).startswith("malign-")}
+    malign_bars = {p.get_gid(): p for p in bars if str(p.get_gid()).startswith("malign-")}
     for k, (s, m) in enumerate(_strengths_and_malign(profile)):
         malign_bars[f"malign-{k}"].set_y(s * (1 - m))
         malign_bars[f"malign-{k}"].set_height(s * m)

@@ -22,7 +22,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from coordkit.plots.style import new_axes
+from coordkit.plots.style import ACCENT, GUIDE, NEUTRAL, REFERENCE, SECONDARY, new_axes
 
 __all__ = [
     "ceiling_figure",
@@ -33,9 +33,10 @@ __all__ = [
     "plot_lever_effects",
 ]
 
-# Okabe-Ito colours for up to four curves, each with its own marker and line style.
-_CURVE_STYLES = [("#0072B2", "o", "-"), ("#D55E00", "s", "--"), ("#009E73", "^", "-."),
-                 ("#CC79A7", "D", ":")]
+# Colours for up to four curves (the style module's series colours), each with its own marker and
+# line style, so curves never differ by colour alone.
+_CURVE_STYLES = [(SECONDARY, "o", "-"), (REFERENCE, "s", "--"), (NEUTRAL, "^", "-."),
+                 (ACCENT, "D", ":")]
 
 
 def plot_ceiling(
@@ -72,7 +73,7 @@ def plot_ceiling(
     ceiling = np.minimum(1.0, ratio)
     ax.plot(ratio, ceiling, color="black", linewidth=2, linestyle=":",
             label="ceiling: min(1, capacity / demand)")
-    ax.fill_between(ratio, ceiling, 1.05, facecolor="none", edgecolor="#999999", hatch="//",
+    ax.fill_between(ratio, ceiling, 1.05, facecolor="none", edgecolor=GUIDE, hatch="//",
                     linewidth=0, label="out of reach")
     for (label, frame), (colour, marker, style) in zip(curves.items(), _CURVE_STYLES, strict=False):
         ax.plot(frame["ratio"], frame["outcome"], color=colour, marker=marker, linestyle=style,
@@ -80,7 +81,7 @@ def plot_ceiling(
     if current is not None:
         ax.plot([current[0]], [current[1]], marker="*", markersize=16, color="black",
                 linestyle="none", label="this scenario", zorder=5)
-    ax.axvline(1.0, color="#777777", linewidth=0.8)
+    ax.axvline(1.0, color=GUIDE, linewidth=0.8)
     ax.text(1.0, 1.01, " capacity = demand", fontsize=8, va="bottom")
     ax.set_xlim(float(ratio.min()), float(ratio.max()))
     ax.set_ylim(0, 1.05)
@@ -162,7 +163,7 @@ def plot_lever_effects(differences: pd.DataFrame, *, ax: Axes | None = None,
     shown = differences.reindex(differences[quantity].abs().sort_values(ascending=False).index)
     shown = shown.head(top).iloc[::-1]
     values = shown[quantity].to_numpy(dtype=float)
-    bars = ax.barh(range(len(values)), values, color=["#0072B2" if v >= 0 else "#D55E00"
+    bars = ax.barh(range(len(values)), values, color=[SECONDARY if v >= 0 else REFERENCE
                                                      for v in values], edgecolor="black")
     for bar, v in zip(bars, values, strict=True):
         bar.set_hatch("" if v >= 0 else "//")
@@ -170,8 +171,8 @@ def plot_lever_effects(differences: pd.DataFrame, *, ax: Axes | None = None,
     ax.axvline(0, color="black", linewidth=0.8)
     what = quantity.replace("_change", "")
     ax.set_xlabel(f"change in {what} when only this lever is switched")
-    ax.legend(handles=[Patch(facecolor="#0072B2", edgecolor="black", label=f"raises {what}"),
-                       Patch(facecolor="#D55E00", edgecolor="black", hatch="//",
+    ax.legend(handles=[Patch(facecolor=SECONDARY, edgecolor="black", label=f"raises {what}"),
+                       Patch(facecolor=REFERENCE, edgecolor="black", hatch="//",
                              label=f"lowers {what}")], fontsize=8, frameon=False)
     return ax
 
