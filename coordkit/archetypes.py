@@ -6,6 +6,10 @@ Taylor's description (strong hierarchy and solidarity, weak individualism; M. Ta
 Confederation, 15 November 2022); the monoculture archetypes follow Taylor's examples (RSA blog,
 April 2021). Use them to compare indices, to start the explorer, or as exercise material.
 
+Fatalism's face is stated in each archetype: all despair (the default, see
+:data:`coordkit.profile.DEFAULT_MALIGN_FATALISM`) except in "benign balance", whose fatalism is
+mostly wisdom (malign share 0.2): people who know what they cannot change and get on with the rest.
+
 :data:`PERIOD_STARTS` holds the profiles the NHS reform presets start from
 (:mod:`coordkit.scenarios`): the kit's judgement of where the NHS stood when each period began,
 each with its reason in :data:`PERIOD_REASONS`. They are illustrations for the teaching model,
@@ -50,8 +54,9 @@ ARCHETYPES: dict[str, Profile] = {
         hierarchy=0.7, solidarity=0.7, individualism=0.65, fatalism=0.6
     ),
     "benign balance": Profile(
-        hierarchy=0.75, solidarity=0.8, individualism=0.7, fatalism=0.1,
+        hierarchy=0.75, solidarity=0.8, individualism=0.7, fatalism=0.3,
         malign_hierarchy=0.1, malign_solidarity=0.1, malign_individualism=0.1,
+        malign_fatalism=0.2,
     ),
 }
 
@@ -79,7 +84,7 @@ PERIOD_STARTS: dict[str, Profile] = {
     ),
     "2022: after the pandemic": Profile(
         hierarchy=0.85, solidarity=0.6, individualism=0.3, fatalism=0.5,
-        malign_hierarchy=0.4, malign_individualism=0.3, malign_fatalism=0.8,
+        malign_hierarchy=0.4, malign_individualism=0.3,
     ),
 }
 
@@ -103,6 +108,7 @@ PERIOD_REASONS: dict[str, str] = {
         "Markets layered on targets and regulation (Taylor's reading of New Public Management in "
         "the NHS); a funding squeeze beginning."),
     "2022: after the pandemic": (
-        "Exhaustion and backlogs after COVID-19: fatalism high and mostly despair, hierarchy "
-        "strong, individualism run down as the internal market was wound back."),
+        "Exhaustion and backlogs after COVID-19: fatalism high and read as despair (as every "
+        "period start reads it), hierarchy strong, individualism run down as the internal "
+        "market was wound back."),
 }

@@ -4,8 +4,11 @@ A :class:`Profile` holds four *strengths* on a 0-1 scale and, for each mode, its
 the fraction of that mode's strength that takes its malign form (0 = wholly benign, 1 = wholly
 malign). Fatalism has two faces too (Taylor, RSA, May 2021, "Between wisdom and despair"): a benign
 one -- acceptance of limits, humility about prediction, resilience -- and a malign one, despair and
-disengagement. Its malign share defaults to 1 (all despair), which is how the kit read fatalism
-before it had two faces, so profiles built without it keep their old scores.
+disengagement. Its malign share defaults to :data:`DEFAULT_MALIGN_FATALISM` = 1 (all despair): the
+kit's choice, not the theory's. With nothing known about which face it shows, the kit reads fatalism
+as despair, the cautious reading (only despair lowers the balance index); give ``malign_fatalism``
+whenever you know part of it is realism about limits. The default is always shown in a profile's
+repr, so it is never hidden.
 
 From grid-group cells to four strengths (the kit's choice)
 -----------------------------------------------------------
@@ -52,7 +55,11 @@ from coordkit.modes import ALL_MODES, Mode, parse_mode
 if TYPE_CHECKING:  # pandas is imported lazily to keep `import coordkit` light
     import pandas as pd
 
-__all__ = ["Profile", "ProfileError"]
+__all__ = ["DEFAULT_MALIGN_FATALISM", "Profile", "ProfileError"]
+
+#: Fatalism's malign share (despair) when none is given: all of it. The kit's choice, a cautious
+#: reading when nothing says which face fatalism shows; see the module docstring.
+DEFAULT_MALIGN_FATALISM = 1.0
 
 _MALIGN_PREFIX = "malign_"
 
@@ -85,10 +92,10 @@ class Profile:
         strong" (see the module docstring).
     malign_hierarchy, malign_solidarity, malign_individualism : float, default 0
         Fraction of that mode's strength that is malign, from 0 to 1.
-    malign_fatalism : float, default 1
-        Fraction of fatalism that is despair rather than wisdom. The default 1 reads all fatalism
-        as despair, as the kit did before fatalism had two faces; set it lower when you know
-        part of the fatalism is realism about limits.
+    malign_fatalism : float, default :data:`DEFAULT_MALIGN_FATALISM` (1)
+        Fraction of fatalism that is despair rather than wisdom. The default reads all fatalism
+        as despair (the kit's cautious choice); set it lower when you know part of the fatalism
+        is realism about limits.
 
     Raises
     ------
@@ -115,7 +122,7 @@ class Profile:
     malign_hierarchy: float = 0.0
     malign_solidarity: float = 0.0
     malign_individualism: float = 0.0
-    malign_fatalism: float = 1.0
+    malign_fatalism: float = DEFAULT_MALIGN_FATALISM
 
     def __post_init__(self) -> None:
         for field in fields(self):

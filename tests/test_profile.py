@@ -133,3 +133,21 @@ def test_from_strengths_checks_lengths():
         Profile.from_strengths([0.1, 0.2])
     with pytest.raises(ProfileError, match="malign: expected 3 values"):
         Profile.from_strengths([0.1, 0.2, 0.3, 0.4], malign=[0.1])
+
+
+def test_the_default_face_of_fatalism_is_a_named_visible_choice():
+    from coordkit.profile import DEFAULT_MALIGN_FATALISM
+
+    p = Profile(0.5, 0.5, 0.5, 0.4)
+    assert p.malign_fatalism == DEFAULT_MALIGN_FATALISM == 1.0
+    assert "malign_fatalism=1.0" in repr(p)  # shown wherever a profile is shown
+
+
+def test_some_archetype_has_a_mostly_wise_fatalism_and_scores_for_it():
+    from coordkit.archetypes import ARCHETYPES
+    from coordkit.balance import balance_index
+
+    wise = {name: p for name, p in ARCHETYPES.items() if p.malign_fatalism < 0.5}
+    assert "benign balance" in wise
+    p = wise["benign balance"]
+    assert balance_index(p) > balance_index(p.replace(malign_fatalism=1.0))

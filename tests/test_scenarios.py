@@ -247,3 +247,19 @@ def test_policy_levers_are_declared_with_the_kit_parameter_idiom():
     assert PolicyLevers(devolution=9).differences(PolicyLevers()) == {"devolution": (9.0, 5.0)}
     with pytest.raises(ValueError, match="has no parameter 'colour'"):
         PolicyLevers().replace(colour=1)
+
+
+def test_presets_read_all_fatalism_as_despair_as_their_start_profiles_do():
+    for scenario in PRESETS.values():
+        assert scenario.initial.malign_fatalism == 1.0, scenario.id
+        assert run(scenario, years=1).trajectory.levers.benign_fatalism == 0.0, scenario.id
+
+
+def test_a_run_carries_its_start_profiles_wise_fatalism_into_the_model():
+    scenario = preset("rumoured_2022")
+    despair = scenario.initial
+    wise = despair.replace(malign_fatalism=0.25)
+    r_wise, r_despair = run(scenario, initial=wise), run(scenario, initial=despair)
+    assert r_wise.trajectory.levers.benign_fatalism == pytest.approx(0.75)
+    assert r_wise.final.malign_fatalism == pytest.approx(0.25)  # the face carries through the run
+    assert r_wise.summary()["balance"] > r_despair.summary()["balance"]
