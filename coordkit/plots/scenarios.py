@@ -198,16 +198,29 @@ def describe_lever_effects(differences: pd.DataFrame, quantity: str = "outcome_c
     >>> print(describe_lever_effects(diffs))  # doctest: +ELLIPSIS
     Levers that differ, by the change in outcome each makes alone (largest first):
     - Central targets: 30 -> 120, outcome -0.030
+    >>> _, diffs = compare({"a": PolicyLevers(), "b": PolicyLevers(central_targets=120, devolution=9)})
+    >>> print(describe_lever_effects(diffs, top=1))  # doctest: +ELLIPSIS
+    The 1 largest of the 2 levers that differ, by the change in outcome each makes alone:
+    - ...
+    The other lever changes the outcome by ... or less on its own.
     """
     what = quantity.replace("_change", "")
     if differences.empty:
         return "The scenarios use the same levers: nothing differs."
     reference = differences.columns[3]
     shown = differences.reindex(differences[quantity].abs().sort_values(ascending=False).index)
-    lines = [f"Levers that differ, by the change in {what} each makes alone (largest first):"]
+    n, rest = len(shown), shown.iloc[top:]
+    if rest.empty:
+        lines = [f"Levers that differ, by the change in {what} each makes alone (largest first):"]
+    else:
+        lines = [f"The {top} largest of the {n} levers that differ, by the change in {what} each "
+                 "makes alone:"]
     for _, row in shown.head(top).iterrows():
         lines.append(f"- {row['label']}: {row[reference]:g} -> {row['other']:g}, "
                      f"{what} {row[quantity]:+.3f}")
+    if not rest.empty:
+        others = "other lever changes" if len(rest) == 1 else f"other {len(rest)} levers each change"
+        lines.append(f"The {others} the {what} by {rest[quantity].abs().max():.3f} or less on its own.")
     return "\n".join(lines)
 
 
@@ -251,5 +264,8 @@ def lever_effects_figure(differences: pd.DataFrame, *, quantity: str = "outcome_
         ax.set_axis_off()
     else:
         plot_lever_effects(differences, ax=ax, quantity=quantity, top=top)
+        if len(differences) > top:
+            ax.set_title(f"the {top} largest of {len(differences)} levers that differ "
+                         "(each of the others changes it less)", fontsize=9)
     fig.subplots_adjust(left=0.38, right=0.97, bottom=0.2)
     return fig
