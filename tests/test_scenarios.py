@@ -263,3 +263,23 @@ def test_a_run_carries_its_start_profiles_wise_fatalism_into_the_model():
     assert r_wise.trajectory.levers.benign_fatalism == pytest.approx(0.75)
     assert r_wise.final.malign_fatalism == pytest.approx(0.25)  # the face carries through the run
     assert r_wise.summary()["balance"] > r_despair.summary()["balance"]
+
+
+def test_the_long_run_funding_figure_is_the_sourced_england_row_chapter_3_quotes():
+    from coordkit.scenarios import long_run_funding_growth
+
+    row = long_run_funding_growth().iloc[0]
+    performance = data.load("nhs_performance.csv")
+    sourced = performance[(performance["series"] == "spending_growth_real")
+                          & (performance["period"] == row["period"])]
+    assert float(row["value"]) == float(sourced["value"].iloc[0])
+    assert "England" in row["basis"] and row["source"].startswith("https://")
+
+
+def test_the_plain_mapping_table_names_every_model_input_in_words_and_keeps_the_model_name():
+    from coordkit.scenarios import INPUT_LABELS, mapping_table
+
+    plain, raw = mapping_table(plain=True), mapping_table()
+    assert plain.to_numpy().tolist() == raw.to_numpy().tolist()
+    assert [c.split(" [")[1].rstrip("]") for c in plain.columns] == list(raw.columns)
+    assert set(INPUT_LABELS) == set(raw.columns)

@@ -183,10 +183,11 @@ q6 = OpenQuestion(
         "Evenness is necessary but not sufficient. An organisation in which hierarchy, solidarity "
         "and individualism are all equally feeble is perfectly even, yet nothing organises change "
         "in it; the theory asks for all three to be articulated, so strength must count. Malign "
-        "strength should not count as articulation either, and unchecked fatalism saps all three. "
-        "The kit's score multiplies evenness by strength, the benign share and one minus "
-        "fatalism so that none of these can make up for another; a different weighting would be "
-        "defensible, which is why the score is a teaching device rather than a measure."
+        "strength should not count as articulation either, and despair saps all three. "
+        "The kit's index multiplies evenness by strength, the benign share and one minus "
+        "despair (fatalism's malign face) so that none of these can make up for another; a "
+        "different weighting would be defensible, which is why the index is a teaching device "
+        "rather than a measure."
     ),
     rubric=[
         "gives a concrete case where evenness and the theory disagree (e.g. uniformly weak)",

@@ -36,6 +36,7 @@ from coordkit.models.dynamics import LEVER_SPECS, Levers, Trajectory, simulate
 from coordkit.profile import Profile
 from coordkit.scenarios.levers import (
     HORIZON_YEARS,
+    INPUT_LABELS,
     LEVERS,
     MAPPING,
     PolicyLever,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HORIZON_YEARS",
+    "INPUT_LABELS",
     "LEVERS",
     "MAPPING",
     "START",
@@ -61,6 +63,7 @@ __all__ = [
     "lever_effects",
     "lever_table",
     "load_presets",
+    "long_run_funding_growth",
     "mapping_table",
     "preset",
     "preset_table",
@@ -185,6 +188,43 @@ def _read_presets(directory: str | None) -> tuple[tuple[str, Scenario], ...]:
             start_profile=row["start_profile"],
         )
     return tuple(sorted(out.items(), key=lambda item: item[1].start_year))
+
+
+def long_run_funding_growth(directory: str | None = None) -> pd.DataFrame:
+    """The long-run real growth of England's health budget that the kit quotes, with its source.
+
+    One figure for every chapter: average real-terms growth a year in the Department of Health and
+    Social Care's budget, England, 1979/80 to 2019/20, from ``data/nhs_performance.csv`` (Health
+    Foundation, 2023). The same file also holds a UK-wide 1949/50-2019/20 average (3.6%), which
+    the 1948 preset uses for its own period.
+
+    Parameters
+    ----------
+    directory : str, optional
+        Data folder (defaults to the kit's own).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row: ``period``, ``value`` (% a year), ``basis``, ``source``.
+
+    Examples
+    --------
+    >>> float(long_run_funding_growth()["value"].iloc[0])
+    3.9
+    """
+    from coordkit.data import load
+
+    frame = load("nhs_performance.csv", directory)
+    row = frame[(frame["series"] == "spending_growth_real") & (frame["period"] == _LONG_RUN_PERIOD)]
+    if len(row) != 1:
+        raise ValueError(f"nhs_performance.csv: expected one spending_growth_real row for "
+                         f"{_LONG_RUN_PERIOD}, found {len(row)}")
+    return row[["period", "value", "basis", "source"]].reset_index(drop=True)
+
+
+#: The period of the long-run funding figure every chapter quotes (England, Health Foundation).
+_LONG_RUN_PERIOD = "1979/80-2019/20"
 
 
 def preset(preset_id: str) -> Scenario:

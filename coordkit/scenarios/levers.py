@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HORIZON_YEARS",
+    "INPUT_LABELS",
     "LEVERS",
     "MAPPING",
     "PolicyLever",
@@ -351,11 +352,32 @@ def lever_effects() -> pd.DataFrame:
     return frame.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
 
 
-def mapping_table() -> pd.DataFrame:
+#: A plain name for each model input (what :func:`mapping_table` shows with ``plain=True``).
+INPUT_LABELS: dict[str, str] = {
+    "support_hierarchy": "support for hierarchy",
+    "malign_bias_hierarchy": "malign share of new hierarchy",
+    "support_solidarity": "support for solidarity",
+    "malign_bias_solidarity": "malign share of new solidarity",
+    "support_individualism": "support for individualism",
+    "malign_bias_individualism": "malign share of new individualism (gaming)",
+    "rivalry": "rivalry: a dominant mode crowds out the others",
+    "critique": "mutual critique of malign forms",
+    "renewal": "renewal: reform of malign forms",
+    "capacity": "capacity relative to demand",
+}
+
+
+def mapping_table(*, plain: bool = False) -> pd.DataFrame:
     """The mapping as a grid: one row per policy lever, one column per model input it moves.
 
     Cells hold the signed coefficient as text (``"+0.25"``), blank where a lever does not touch
     an input; the ``capacity`` column says how funding and demand growth act.
+
+    Parameters
+    ----------
+    plain : bool, default False
+        Name the columns in plain words with the model's name after them (``"malign share of new
+        individualism (gaming) [malign_bias_individualism]"``), for showing to learners.
 
     Returns
     -------
@@ -366,6 +388,8 @@ def mapping_table() -> pd.DataFrame:
     --------
     >>> mapping_table().loc["Central targets", "support_hierarchy"]
     '+0.25'
+    >>> mapping_table(plain=True).columns[0]
+    'support for hierarchy [support_hierarchy]'
     """
     effects = lever_effects()
     grid = effects.assign(
@@ -373,4 +397,7 @@ def mapping_table() -> pd.DataFrame:
               for c, d in zip(effects["coefficient"], effects["direction"], strict=True)]
     ).pivot_table(index="label", columns="model_input", values="cell", aggfunc="first", sort=False)
     columns = [*MAPPING, "capacity"]
-    return grid.reindex(columns=columns).fillna("").rename_axis(columns=None)
+    grid = grid.reindex(columns=columns).fillna("").rename_axis(columns=None)
+    if plain:
+        grid = grid.rename(columns={c: f"{INPUT_LABELS[c]} [{c}]" for c in columns})
+    return grid

@@ -32,8 +32,9 @@ q1.check()
 #
 # A hospital trust: managers' word is law (hierarchy **0.9**, and about a third of it is overbearing), professional
 # loyalty is strong (solidarity **0.7**), there is little room for initiative (individualism **0.2**), and many staff
-# feel nothing they do changes anything (fatalism **0.4**). Build its profile. (A malign share is the *fraction* of a
-# mode's strength that is malign, from 0 to 1.)
+# feel nothing they do changes anything (fatalism **0.4**, all of it despair). Give its profile as a
+# `ck.Profile(hierarchy=..., solidarity=..., individualism=..., fatalism=..., malign_hierarchy=...)`, as in the
+# chapter's worked example. (A malign share is the *fraction* of a mode's strength that is malign, from 0 to 1.)
 
 # %%
 ### BEGIN SOLUTION
@@ -60,8 +61,9 @@ q3.check()
 # %% [markdown]
 # ## Task 4 (analysis): same evenness, different balance
 #
-# Find two profiles whose benign active strengths have the same Pielou evenness (within 0.01) but whose dynamic
-# balance indices (`ck.balance_index`) differ by at least 0.3. Give them as a pair `(profile_a, profile_b)`.
+# Find two profiles whose benign active strengths have the same Pielou evenness (within 0.01) but whose balance
+# indices (`ck.balance_index`) differ by at least 0.3. Give them as a pair in brackets:
+# `(ck.Profile(...), ck.Profile(...))`.
 
 # %%
 ### BEGIN SOLUTION
@@ -74,9 +76,9 @@ q4.check()
 # %% [markdown]
 # ## Task 5 (design): rebalance the traditional public sector
 #
-# Start from `ARCHETYPES["traditional public sector"]`. Change **at most two** of its seven values, each by **at
+# Start from `ARCHETYPES["traditional public sector"]`. Change **at most two** of its eight values, each by **at
 # most 0.3**, so that it becomes *balanced* with a balance index of at least 0.45. (`.replace(...)` makes a
-# changed copy.)
+# changed copy, as in the chapter's worked example.) Give the changed profile.
 
 # %%
 ### BEGIN SOLUTION

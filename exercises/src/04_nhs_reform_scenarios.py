@@ -31,8 +31,8 @@ q1.check()
 #
 # The November 2022 package (`scenarios.preset("rumoured_2022")`), as coded with funding growth of 0.1% a year,
 # only just ends *balanced*. Find the **lowest** funding growth, in % a year to one decimal place (e.g. -0.5), at
-# which the same package still ends *balanced* after ten years. (`preset.replace(funding_growth=...)` changes one
-# lever and keeps the preset's start.)
+# which the same package still ends *balanced* after ten years. Give one number. (`preset.replace(funding_growth=...)`
+# changes one lever and keeps the preset's start; the chapter's worked example loops over funding values this way.)
 
 # %%
 base = scenarios.preset("rumoured_2022")
@@ -49,7 +49,8 @@ q2.check()
 #
 # Start from the 2000-2005 preset (`"targets_2000"`). Switch **one** lever at a time to its value in the Hewitt
 # preset (`"hewitt_2023"`). Which single lever cuts the final malign share of hierarchy the most? Give its key in
-# `scenarios.LEVERS`.
+# `scenarios.LEVERS` as a string, e.g. `"inspection"`. (The chapter's worked example switches levers one at a time
+# with `getattr` and a dict comprehension, and picks the smallest with `min(..., key=...)`.)
 
 # %%
 ### BEGIN SOLUTION
@@ -67,6 +68,7 @@ q3.check()
 #
 # Funding grows by only **1%** a year and demand by **3%**. Find a package (`scenarios.PolicyLevers`) that ends
 # *balanced* after ten years with an outcome of at least **0.3** — without raising funding or lowering demand.
+# Give a `scenarios.PolicyLevers(...)`, e.g. `BALANCED_PACKAGE.replace(...)` or `scenarios.PolicyLevers(devolution=7, ...)`.
 
 # %%
 ### BEGIN SOLUTION
@@ -80,7 +82,8 @@ q4.check()
 # ## Task 5 (apply, with judgement): code the 2012 Act yourself
 #
 # Read the kit's coding of the Health and Social Care Act 2012 and why (`scenarios.preset("hsca_2012").rationale`,
-# and its sources). Change at least one lever you would code differently and give your version.
+# and its sources). Change at least one lever you would code differently and give your version as a
+# `scenarios.PolicyLevers`, e.g. `scenarios.preset("hsca_2012").levers.replace(inspection=5)`.
 
 # %%
 ### BEGIN SOLUTION
