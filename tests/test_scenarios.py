@@ -271,7 +271,7 @@ def test_the_long_run_funding_figure_is_the_sourced_england_row_chapter_3_quotes
     row = long_run_funding_growth().iloc[0]
     performance = data.load("nhs_performance.csv")
     sourced = performance[(performance["series"] == "spending_growth_real")
-                          & (performance["period"] == row["period"])]
+                          & (performance["period"] == row.name)]
     assert float(row["value"]) == float(sourced["value"].iloc[0])
     assert "England" in row["basis"] and row["source"].startswith("https://")
 

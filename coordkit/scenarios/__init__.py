@@ -206,7 +206,7 @@ def long_run_funding_growth(directory: str | None = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row: ``period``, ``value`` (% a year), ``basis``, ``source``.
+        One row, indexed by ``period``: ``value`` (% a year), ``basis``, ``source``.
 
     Examples
     --------
@@ -220,7 +220,7 @@ def long_run_funding_growth(directory: str | None = None) -> pd.DataFrame:
     if len(row) != 1:
         raise ValueError(f"nhs_performance.csv: expected one spending_growth_real row for "
                          f"{_LONG_RUN_PERIOD}, found {len(row)}")
-    return row[["period", "value", "basis", "source"]].reset_index(drop=True)
+    return row[["period", "value", "basis", "source"]].set_index("period")
 
 
 #: The period of the long-run funding figure every chapter quotes (England, Health Foundation).
