@@ -265,7 +265,6 @@ def lever_effects_figure(differences: pd.DataFrame, *, quantity: str = "outcome_
     else:
         plot_lever_effects(differences, ax=ax, quantity=quantity, top=top)
         if len(differences) > top:
-            ax.set_title(f"the {top} largest of {len(differences)} levers that differ "
-                         "(each of the others changes it less)", fontsize=9)
-    fig.subplots_adjust(left=0.38, right=0.97, bottom=0.2)
+            ax.set_title(f"the {top} largest of {len(differences)} levers that differ", fontsize=9)
+    fig.subplots_adjust(left=0.47, right=0.97, bottom=0.2)
     return fig
