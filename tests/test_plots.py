@@ -204,3 +204,22 @@ def test_a_view_displays_itself_accessibly():
     assert set(bundle) == {"text/html", "text/plain"}
     assert bundle == figure_bundle(view.figure(), view.describe(), alt=view.alt())
     assert "max-width:900px" in view.html()
+
+
+def test_the_lever_effects_figure_and_description_say_when_they_show_only_the_largest():
+    from coordkit.plots.scenarios import describe_lever_effects, lever_effects_figure
+    from coordkit.scenarios import compare, preset
+
+    _, differences = compare({"2012": preset("hsca_2012"), "2023": preset("hewitt_2023")})
+    n = len(differences)
+    assert n > 6
+    text = describe_lever_effects(differences)
+    assert text.startswith(f"The 6 largest of the {n} levers that differ")
+    assert f"The other {n - 6} levers each change the outcome by" in text
+    smallest_shown = differences["outcome_change"].abs().sort_values(ascending=False).iloc[5]
+    rest = differences["outcome_change"].abs().sort_values(ascending=False).iloc[6:]
+    assert rest.max() <= smallest_shown
+    title = lever_effects_figure(differences).axes[0].get_title()
+    assert title == f"the 6 largest of {n} levers that differ"
+    everything = describe_lever_effects(differences, top=n)
+    assert everything.startswith("Levers that differ") and everything.count("\n- ") == n
