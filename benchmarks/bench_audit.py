@@ -1,15 +1,34 @@
 """Clumsiness audit: the pure audit call, and each chapter 8 explorer's update including the redraw.
 
-The explorers redraw their whole figure on every move (the frame changes with the package), so
-their goal is the kit's widget goal of 0.1 s including redraw; the audit itself should cost well
-under a millisecond.
+The explorers keep one figure frame and redraw only its moving artists (status words, node styles,
+hybrids in use, the title and the voice panel's notes; for the hybrid map, the highlight), so the
+goal is the kit's widget goal of 0.1 s from a change to the redrawn figure. Each explorer figure is
+measured twice: wall-clock (what a learner waits on this machine, shared with others) and CPU time
+of this process (the same work without other processes' load). The audit explorer also keeps the
+figures it has drawn; the "first visit" lines clear that store before every move, so they measure
+a drawing, and the "revisit" line measures a state seen before.
 """
 
 from __future__ import annotations
 
 import itertools
+import statistics
+import time
+from collections.abc import Callable
 
 from benchmarks._harness import Result, median_seconds
+
+
+def _median_cpu_seconds(func: Callable[[], object], *, repeat: int = 21, warmup: int = 2) -> float:
+    """Median CPU seconds of this process for ``func()`` (other processes' load excluded)."""
+    for _ in range(warmup):
+        func()
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        func()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
 
 
 def run() -> list[Result]:
@@ -19,24 +38,45 @@ def run() -> list[Result]:
     packages = list(audit.packages().values())
     cycle_packages = itertools.cycle(packages)
     auditor = AuditExplorer()
-    shares = itertools.cycle([0.5, 0.7, 0.9, 0.6])
+    shares = itertools.cycle([0.5, 0.7, 0.9, 0.6, 0.35, 0.8])
     hybrids = HybridExplorer()
     types = itertools.cycle(list(audit.control_types()))
 
     def move_share() -> None:
+        auditor.drawn.clear()  # first visit: draw it
         auditor.overuse.value = next(shares)
 
     def toggle() -> None:
+        auditor.drawn.clear()
+        box = next(iter(auditor.instruments.values()))
+        box.value = not box.value
+
+    def revisit() -> None:
         box = next(iter(auditor.instruments.values()))
         box.value = not box.value
 
     def pick_type() -> None:
         hybrids.control.value = next(types)
 
+    def pick_package() -> None:
+        auditor.drawn.clear()
+        auditor.package.value = next(cycle_packages).id
+
     return [
         Result("audit.audit (one package)", median_seconds(lambda: audit.audit(next(cycle_packages)),
                                                            repeat=201) * 1e3, "ms", 1.0),
-        Result("AuditExplorer overuse slider", median_seconds(move_share, repeat=9), "s", 0.1),
-        Result("AuditExplorer instrument toggle", median_seconds(toggle, repeat=9), "s", 0.1),
-        Result("HybridExplorer control type", median_seconds(pick_type, repeat=9), "s", 0.1),
+        Result("AuditExplorer overuse slider, first visit (wall)", median_seconds(move_share, repeat=15),
+               "s", 0.1),
+        Result("AuditExplorer overuse slider, first visit (CPU)", _median_cpu_seconds(move_share, repeat=15),
+               "s", 0.1),
+        Result("AuditExplorer instrument toggle, first visit (wall)", median_seconds(toggle, repeat=15),
+               "s", 0.1),
+        Result("AuditExplorer instrument toggle, first visit (CPU)", _median_cpu_seconds(toggle, repeat=15),
+               "s", 0.1),
+        Result("AuditExplorer instrument toggle, revisit (wall)", median_seconds(revisit, repeat=15),
+               "s", 0.1),
+        Result("AuditExplorer package choice, new boxes, first visit (wall)",
+               median_seconds(pick_package, repeat=10), "s", 0.1),
+        Result("HybridExplorer control type (wall)", median_seconds(pick_type, repeat=15), "s", 0.1),
+        Result("HybridExplorer control type (CPU)", _median_cpu_seconds(pick_type, repeat=15), "s", 0.1),
     ]

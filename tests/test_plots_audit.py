@@ -14,11 +14,30 @@ def test_audit_description_names_every_voice_and_the_verdict(name):
     for voice in audit.VOICES:
         assert voice in text
     fig = audit_plots.audit_figure(result)
-    drawn = " ".join(t.get_text() for ax in fig.axes for t in ax.texts)
-    for v in result.voices:  # status is written, not only coloured
-        assert f"{v.voice}: {v.status.upper()}" in drawn
+    shown = [t for ax in fig.axes for t in ax.texts if t.get_visible()]
+    drawn = " ".join(t.get_text() for t in shown)
+    rows = {t.get_text(): t.get_position()[1] for t in fig.axes[1].texts if t.get_visible()}
+    for v in result.voices:  # status is written, not only coloured, on the voice's own row
+        assert f"{v.voice}:" in rows and v.status.upper() in drawn
+        assert any(t.get_text() == v.status.upper() and t.get_position()[1] == rows[f"{v.voice}:"]
+                   for t in fig.axes[1].texts), v.voice
+        assert v.reason in text  # the whole reason is in the description
     for h in result.hybrids:
-        assert h.hybrid.replace(" x ", " ×\n") in drawn
+        assert h.hybrid.replace(" x ", " ×\n") + f"\n({len(h.instruments)} instrument" in drawn
+    assert ("USED IN" if result.contrived_randomness else "NOT USED") in drawn
+
+
+def test_updating_an_audit_figure_in_place_matches_drawing_it_afresh():
+    first, second = (audit.audit(audit.package(p)) for p in ("hsca_2012", "internal_market_1991"))
+    moved = audit_plots.AuditView(second).update(audit_plots.AuditView(first).figure())
+    fresh = audit_plots.AuditView(second).figure()
+
+    def visible(fig):
+        return sorted((t.get_text(), t.get_position())
+                      for ax in fig.axes for t in ax.texts if t.get_visible())
+
+    assert visible(moved) == visible(fresh)
+    assert moved.axes[0].get_title() == fresh.axes[0].get_title()
 
 
 def test_hybrids_figure_labels_all_ten_types_and_describes_the_highlight():

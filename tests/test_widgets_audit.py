@@ -58,7 +58,7 @@ def test_set_instruments_updates_once_to_the_chosen_subset(explorer):
     assert [i.id for i in explorer.audit.package.instruments] == ["im_charter_standards"]
     assert explorer.audit.verdict == "elegant"
     explorer.set_instruments([])
-    assert explorer.audit.verdict == "no voice heard"
+    assert explorer.audit.verdict == "no active voice heard"  # renamed: fatalism is not in the verdict
     explorer.set_instruments(list(explorer.instruments))
 
 
@@ -69,3 +69,20 @@ def test_hybrid_explorer_shows_each_type(name):
     assert escape(ct.nhs_example) in hx.result.value
     assert f"Highlighted: {name}" in hx.description
     assert hx.png[:4] == b"\x89PNG" and hx.alt.startswith("Figure")
+
+
+def test_a_state_seen_before_shows_its_stored_figure_and_the_store_is_bounded(explorer):
+    explorer.package.value = "hsca_2012"
+    first = explorer.png
+    explorer.instruments["a12_ccgs"].value = False
+    dropped = explorer.png
+    explorer.instruments["a12_ccgs"].value = True
+    assert explorer.png == first and explorer.audit.status("solidarity") == "unresponsive"
+    explorer.instruments["a12_ccgs"].value = False
+    assert explorer.png == dropped and "For solidarity: add mutuality" in explorer.result.value
+    explorer.instruments["a12_ccgs"].value = True
+    assert len(explorer.drawn) <= explorer.keep
+    # a stored figure is the one drawing would give: redraw the same state from scratch and compare
+    explorer.drawn.clear()
+    explorer.update()
+    assert explorer.png == first

@@ -25,7 +25,7 @@ __all__ = ["AMENDED_PACKAGE", "WRONG_ANSWERS", "____", "q1", "q2", "q3", "q4", "
 
 #: Task 5 amends this package.
 AMENDED_PACKAGE: str = "health_and_care_act_2022"
-_GRID_GROUP = audit.VOICES[:4]
+_GRID_GROUP = audit.VOICES[:4]  # the four voices with a cell, and so a polar type, on Hood's map
 
 
 def _voice_name(item: Any) -> str | None:
@@ -113,8 +113,9 @@ def _check_excluded(answer: Any) -> Feedback:
         return given
     right = set(audit.audit(audit.package("internal_market_1991")).by_status("excluded"))
     if given == right:
-        return Feedback.correct("No instrument uses mutuality or contrived randomness; the hermit is "
-                                "heard because trust status and fundholding were voluntary")
+        return Feedback.correct("No instrument uses mutuality, and the kit's coding finds none of the three "
+                                "ways of acknowledging fatalism; the hermit is heard because trust status "
+                                "and fundholding were voluntary")
     parts = [f"{v} is not excluded" for v in sorted(given - right)]
     parts += [f"you have missed {v}" for v in sorted(right - given)]
     return Feedback.wrong("; ".join(parts) + ". Run audit.audit(audit.package('internal_market_1991'))"
@@ -150,7 +151,7 @@ def _check_hybrid(answer: Any) -> Feedback:
     if name == best[0]:
         return Feedback.correct(f"{best[1]} of the {len(audit.packages())} packages rely on it: "
                                 "league tables, star ratings, earned autonomy. Hood predicts it is "
-                                "unstable")
+                                "likely to be unstable")
     return Feedback.wrong(f"{name} is relied on by {counts.get(name, 0)} package(s); another hybrid "
                           "appears in more")
 
@@ -219,23 +220,29 @@ def _check_amended(answer: Any) -> Feedback:
     if len(set(ids)) != len(ids):
         return Feedback.wrong("two instruments share an id; give each new one its own")
     result = audit.audit(items)
-    still = [v for v in _GRID_GROUP if result.status(v) == "excluded"]
+    if result.verdict == "clumsy":
+        return Feedback.correct("Verdict now: clumsy. Note how little it took: the rule counts engagement, "
+                                "not weight. Now ask whether each voice would really accept your "
+                                "additions, and which instability Hood predicts for them")
+    still = [v for v in audit.ACTIVE_VOICES if result.status(v) == "excluded"]
     if still:
         return Feedback.wrong(f"{', '.join(still)} {'is' if len(still) == 1 else 'are'} still excluded")
-    return Feedback.correct(f"Verdict now: {result.verdict}. Now ask whether each voice would really "
-                            "accept your additions, and which instability Hood predicts for them")
+    alone = [v for v in audit.ACTIVE_VOICES if result.status(v) == "unresponsive"]
+    if alone:
+        return Feedback.wrong(f"{', '.join(alone)} is now heard but unresponsive: its type stands alone; "
+                              "join it to another voice's in a hybrid")
+    return Feedback.wrong(f"verdict: {result.verdict}; one voice's type still carries more than the "
+                          f"{audit.DEFAULT_OVERUSE_SHARE:.0%} threshold of the weight")
 
 
 q5 = Question(
     "q5", "amended", _check_amended,
-    hint_text="Two voices are excluded. One hybrid can bring in one excluded voice while joining an "
-              "engaged one; you need one addition per excluded voice.",
+    hint_text="One active voice is excluded. A hybrid brings it in and joins it to a voice already "
+              "engaged; check that no type then carries more than 60% of the weight (audit.weights).",
     solution_text=("amended = [*audit.package('health_and_care_act_2022').instruments,\n"
-                   "           audit.Instrument('bench', 'Benchmarking club', 'mutuality x competition'),\n"
-                   "           audit.Instrument('spot', 'Unannounced inspection', "
-                   "'oversight x contrived randomness')]\n"
-                   "Each addition joins an excluded voice (individualism, fatalism) to one already "
-                   "engaged, so neither stands alone."),
+                   "           audit.Instrument('bench', 'Benchmarking club', 'mutuality x competition')]\n"
+                   "The hybrid brings individualism in joined to solidarity, and mutuality's weight falls "
+                   "to the threshold, so solidarity no longer dominates."),
 )
 
 
@@ -244,8 +251,9 @@ q6 = OpenQuestion(
     "q6",
     model_answer=(
         "The audit is a useful prompt but not a test of clumsiness. It can show which voices a "
-        "package gives a way in: in the kit's coding, no package uses contrived randomness, and the "
-        "internal market and the 2022 Act shut out opposite voices. But clumsiness, for Verweij and "
+        "package gives a way in: in the kit's coding, no package acknowledges fatalism in all three "
+        "ways and none uses contrived randomness, and the internal market and the 2022 Act shut out "
+        "opposite voices. But clumsiness, for Verweij and "
         "colleagues, is a process of engaged and responsive argument, and a list of instruments "
         "cannot show whether anyone listened. The result also rests on judgements: whether clinical "
         "commissioning groups are mutuality or buyers in a market, whether an opt-out really gives "
@@ -271,6 +279,6 @@ WRONG_ANSWERS: dict[str, tuple[Any, str]] = {
     "q3": ("oversight", "is a polar type, not a hybrid"),
     "q4": (0.5, "counts only instruments coded to oversight alone"),
     "q5": ([*audit.package(AMENDED_PACKAGE).instruments,
-            audit.Instrument("bench", "Benchmarking club", "mutuality x competition")],
-           "fatalism is still excluded"),
+            audit.Instrument("ppr", "Patient choice of provider", "competition")],
+           "individualism is now heard but unresponsive"),
 }

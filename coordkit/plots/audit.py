@@ -23,11 +23,13 @@ Audit of The Health and Social Care Act 2012, 4 instruments, partly clumsy in th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, cast
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
+from matplotlib.text import Text
 
 from coordkit import audit as _audit
 from coordkit.modes import Mode
@@ -71,80 +73,230 @@ _LABEL_AT: dict[frozenset[str], tuple[float, float]] = {
 }
 
 
-def control_map(ax: Axes, *, highlight: str | None = None, result: _audit.Audit | None = None) -> Axes:
-    """Draw Hood's control map on ``ax``: four polar types, six hybrids, the hermit.
+#: Prefix of the gid of every moving artist in the audit figures. The moving artists are made
+#: once, with the frame, and afterwards only shown, hidden or given new text, so
+#: :class:`~coordkit.plots.output.FastPNG` redraws just them over a kept background.
+DYNAMIC = "audit:"
+_ROW = 0.09  # height of one voice's row in the voice panel (axes fraction)
+_STATUS_GAP = 0.085  # room between a node and its caption for the status word (map units)
+
+
+def _polar_caption(name: str) -> str:
+    cell = "fatalist cell" if name == "contrived randomness" else _VOICE_OF[name]
+    return f"{name}\n({cell})"
+
+
+def _above(name: str) -> bool:
+    return POSITIONS[name][1] > 0.5
+
+
+def _caption(ax: Axes, name: str, *, room: float = 0.0, bold: bool = False, gid: str | None = None) -> None:
+    x, y = POSITIONS[name]
+    dy = 0.2 + room
+    ax.text(x, y + dy if _above(name) else y - dy, _polar_caption(name), ha="center",
+            va="bottom" if _above(name) else "top", fontsize=8.5, color=_TEXT,
+            fontweight="bold" if bold else "normal", zorder=5, gid=gid,
+            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
+
+
+def _node(ax: Axes, name: str, state: str, *, ring: bool = False, gid: str | None = None) -> None:
+    x, y = POSITIONS[name]
+    if name == "hermit":
+        filled, edge = _STATUS_STYLE[state]
+        ax.scatter([x], [y], s=420, marker="P", facecolor=style.GUIDE if filled else style.BACKGROUND,
+                   edgecolor=_TEXT, linewidths=1.5, linestyle=edge, zorder=4, gid=gid)
+        return
+    mode = _MODE[name]
+    filled, edge = _STATUS_STYLE[state]
+    ax.scatter([x], [y], s=900 if ring else 650, marker=MARKERS[mode],
+               facecolor=PALETTE[mode] if filled else "white",
+               edgecolor=_TEXT, linewidths=3.0 if ring else 1.5, linestyle=edge,
+               hatch="///" if state == "unresponsive" else None, zorder=4, gid=gid)
+
+
+def _hybrid(ax: Axes, name: str, *, on: bool = False, gid: str | None = None) -> None:
+    ct = _audit.control_types()[name]
+    a, b = ct.parts
+    ax.add_patch(FancyArrowPatch(POSITIONS[a], POSITIONS[b], arrowstyle="-", shrinkA=18, shrinkB=18,
+                                 linewidth=4.0 if on else 1.2, linestyle="solid" if on else ":",
+                                 color=_TEXT if on else _MUTED, zorder=1, gid=gid))
+    mx, my = _LABEL_AT[frozenset(ct.parts)]
+    ax.text(mx, my, name.replace(" x ", " ×\n"), ha="center", va="center", fontsize=7.5,
+            color=_TEXT if on else _MUTED, fontweight="bold" if on else "normal", zorder=3,
+            gid=None if gid is None else f"{gid}:label",
+            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none",
+                  "alpha": 1.0 if on else 0.9})
+
+
+def _marks(ax: Axes) -> dict[str, Artist]:
+    """The moving artists of ``ax`` by gid (a flat scan: no recursive search)."""
+    found: dict[str, Artist] = {}
+    for artist in [*ax.texts, *ax.patches, *ax.collections, ax.title]:
+        gid = artist.get_gid()
+        if gid and gid.startswith(DYNAMIC):
+            found[gid] = artist
+    return found
+
+
+def map_frame(ax: Axes, *, nodes: bool = True, room: float = 0.0) -> Axes:
+    """Draw the parts of Hood's control map that never move: every hybrid muted, captions, axis labels.
 
     Parameters
     ----------
     ax : matplotlib Axes
-    highlight : str, optional
-        A control type to emphasise (thick solid line for a hybrid, thick ring for a polar type).
-    result : Audit, optional
-        Draw an audit instead: node style by each voice's status (filled = engaged, hatched with a
-        dashed edge = unresponsive, hollow with a dotted edge = excluded), hybrids in use solid
-        and thick with their instrument count, unused hybrids dotted.
+    nodes : bool, default True
+        Also draw the four polar types and the hermit, unstyled by any audit (an audit's nodes
+        move, so :func:`map_marks` makes them).
+    room : float, default 0.0
+        Extra space between each node and its caption, for a status word.
 
     Returns
     -------
     matplotlib Axes
     """
-    types = _audit.control_types()
-    used: dict[str, int] = {}
-    status: dict[str, str] = {}
-    if result is not None:
-        used = {h.hybrid: len(h.instruments) for h in result.hybrids}
-        status = {v.voice: v.status for v in result.voices}
     ax.set_xlim(-0.45, 1.45)
-    ax.set_ylim(-0.35, 1.35)
+    ax.set_ylim(-0.35 - 1.6 * room, 1.35 + 1.6 * room)
     ax.set_aspect("equal")
     ax.axis("off")
-    for ct in types.values():
-        if ct.kind != "hybrid":
-            continue
-        a, b = ct.parts
-        on = ct.name == highlight or ct.name in used
-        arrow = FancyArrowPatch(POSITIONS[a], POSITIONS[b], arrowstyle="-", shrinkA=18, shrinkB=18,
-                                linewidth=4.0 if on else 1.2, linestyle="solid" if on else ":",
-                                color=_TEXT if on else _MUTED, zorder=1)
-        ax.add_patch(arrow)
-        mx, my = _LABEL_AT[frozenset(ct.parts)]
-        label = ct.name.replace(" x ", " ×\n")
-        if ct.name in used:
-            label += f"\n({used[ct.name]} instrument{'s' if used[ct.name] != 1 else ''})"
-        ax.text(mx, my, label, ha="center", va="center", fontsize=7.5, color=_TEXT if on else _MUTED,
-                fontweight="bold" if on else "normal", zorder=3,
-                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
+    for ct in _audit.control_types().values():
+        if ct.kind == "hybrid":
+            _hybrid(ax, ct.name)
     for name in _audit.POLAR_TYPES:
-        x, y = POSITIONS[name]
-        mode = _MODE[name]
-        voice = _VOICE_OF[name]
-        state = status.get(voice, "engaged")
-        filled, edge = _STATUS_STYLE[state]
-        ring = name == highlight
-        ax.scatter([x], [y], s=900 if ring else 650, marker=MARKERS[mode],
-                   facecolor=PALETTE[mode] if filled else "white",
-                   edgecolor=_TEXT, linewidths=3.0 if ring else 1.5, linestyle=edge,
-                   hatch="///" if state == "unresponsive" else None, zorder=4)
-        caption = f"{name}\n({voice})"
-        if result is not None:
-            caption += f"\n{state.upper()}"
-        ax.text(x, y + (0.2 if y > 0.5 else -0.2), caption, ha="center",
-                va="bottom" if y > 0.5 else "top", fontsize=8.5, color=_TEXT,
-                fontweight="bold" if ring else "normal", zorder=5)
+        if nodes:
+            _node(ax, name, "engaged")
+        _caption(ax, name, room=room)
     hx, hy = POSITIONS["hermit"]
-    hermit_state = status.get("hermit", "engaged")
-    filled, edge = _STATUS_STYLE[hermit_state]
-    ax.scatter([hx], [hy], s=420, marker="P", facecolor=style.BACKGROUND if not filled else style.GUIDE,
-               edgecolor=_TEXT, linewidths=1.5, linestyle=edge, zorder=4)
-    caption = "hermit\n(withdrawn,\noff the map)"
-    if result is not None:
-        caption += f"\n{hermit_state.upper()}"
-    ax.text(hx, hy - 0.09, caption, ha="center", va="top", fontsize=8, color=_TEXT, zorder=5,
+    if nodes:
+        _node(ax, "hermit", "engaged")
+    ax.text(hx, hy - 0.09, "hermit\n(withdrawn,\noff the map)", ha="center", va="top", fontsize=8,
+            color=_TEXT, zorder=5,
             bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
     ax.text(-0.42, 0.5, "grid (imposed rules) ↑", rotation=90, ha="center", va="center",
             fontsize=8, color=_MUTED)
-    ax.text(0.5, -0.33, "group (bonds to a group) →", ha="center", va="bottom", fontsize=8, color=_MUTED)
+    ax.text(0.5, -0.33 - 1.6 * room, "group (bonds to a group) →", ha="center", va="bottom", fontsize=8,
+            color=_MUTED)
     return ax
+
+
+def _highlight_marks(ax: Axes) -> None:
+    """Make, hidden, one overlay per control type (a thick line, or a ring and a bold caption)."""
+    for name, ct in _audit.control_types().items():
+        gid = f"{DYNAMIC}highlight:{name}"
+        if ct.kind == "hybrid":
+            _hybrid(ax, name, on=True, gid=gid)
+        else:
+            _node(ax, name, "engaged", ring=True, gid=gid)
+            _caption(ax, name, bold=True, gid=f"{gid}:label")
+    for artist in _marks(ax).values():
+        artist.set_visible(False)
+
+
+def _audit_marks(ax: Axes) -> None:
+    """Make, hidden, every moving part of an audit map: node styles, status words, hybrids in use."""
+    for name in (*_audit.POLAR_TYPES, "hermit"):
+        for state in _audit.STATUSES:
+            _node(ax, name, state, gid=f"{DYNAMIC}node:{name}:{state}")
+        x, y = POSITIONS[name]
+        if name == "hermit":
+            at, va = y - 0.31, "top"
+        else:
+            at, va = (y + 0.2, "bottom") if _above(name) else (y - 0.2, "top")
+        ax.text(x, at, "", ha="center", va=va, fontsize=8.5, fontweight="bold", color=_TEXT, zorder=5,
+                gid=f"{DYNAMIC}status:{name}")
+    for name, ct in _audit.control_types().items():
+        if ct.kind == "hybrid":
+            _hybrid(ax, name, on=True, gid=f"{DYNAMIC}hybrid:{name}")
+    for artist in _marks(ax).values():
+        artist.set_visible(False)
+
+
+def map_marks(ax: Axes, *, highlight: str | None = None, result: _audit.Audit | None = None) -> Axes:
+    """Show the moving parts of the map for a highlight or an audit, making them on first use.
+
+    Each moving artist carries a gid starting :data:`DYNAMIC`; it is made once (hidden) and then
+    only shown, hidden or given new text, so repeated calls on one axes are cheap.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        Drawn on by :func:`map_frame`.
+    highlight : str, optional
+        A control type to emphasise (thick solid line for a hybrid, thick ring for a polar type).
+    result : Audit, optional
+        Draw an audit: node style by status (filled = engaged, hatched with a dashed edge =
+        unresponsive, hollow with a dotted edge = excluded; contrived randomness by whether any
+        instrument uses it) with the status written beside it, and hybrids in use solid and thick
+        with their instrument count.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> ax = map_frame(Figure().add_subplot())
+    >>> _ = map_marks(ax, highlight="oversight x competition")
+    >>> sorted(g for g, a in _marks(ax).items() if a.get_visible())
+    ['audit:highlight:oversight x competition', 'audit:highlight:oversight x competition:label']
+    """
+    types = _audit.control_types()
+    if highlight is not None and highlight not in types:
+        raise ValueError(f"unknown control type {highlight!r}; known: {', '.join(types)}")
+    marks = _marks(ax)
+    if highlight is not None and f"{DYNAMIC}highlight:{highlight}" not in marks:
+        _highlight_marks(ax)
+        marks = _marks(ax)
+    if result is not None and f"{DYNAMIC}status:hermit" not in marks:
+        _audit_marks(ax)
+        marks = _marks(ax)
+    show: dict[str, str] = {}  # gid -> text ("" for a non-text artist)
+    if highlight is not None:
+        show[f"{DYNAMIC}highlight:{highlight}"] = ""
+        show[f"{DYNAMIC}highlight:{highlight}:label"] = ""
+    if result is not None:
+        status = {v.voice: v.status for v in result.voices}
+        for name in (*_audit.POLAR_TYPES, "hermit"):
+            if name == "contrived randomness":
+                used = len(result.contrived_randomness)
+                state, word = ("engaged", f"used in {used}") if used else ("excluded", "not used")
+            else:
+                state = word = status["hermit" if name == "hermit" else _VOICE_OF[name]]
+            show[f"{DYNAMIC}node:{name}:{state}"] = ""
+            show[f"{DYNAMIC}status:{name}"] = word.upper()
+        for h in result.hybrids:
+            n = len(h.instruments)
+            show[f"{DYNAMIC}hybrid:{h.hybrid}"] = ""
+            show[f"{DYNAMIC}hybrid:{h.hybrid}:label"] = (
+                f"{h.hybrid.replace(' x ', ' ×' + chr(10))}\n({n} instrument{'s' if n != 1 else ''})")
+    for gid, artist in marks.items():
+        if artist is ax.title:
+            continue
+        artist.set_visible(gid in show)
+        if show.get(gid) and isinstance(artist, Text):
+            artist.set_text(show[gid])
+    return ax
+
+
+def control_map(ax: Axes, *, highlight: str | None = None, result: _audit.Audit | None = None) -> Axes:
+    """Draw Hood's control map on ``ax``: four polar types, six hybrids, the hermit.
+
+    The fixed parts (:func:`map_frame`) and the moving ones (:func:`map_marks`) in one call.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    highlight : str, optional
+        A control type to emphasise.
+    result : Audit, optional
+        Draw an audit instead (see :func:`map_marks`).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    map_frame(ax, nodes=result is None, room=_STATUS_GAP if result is not None else 0.0)
+    return map_marks(ax, highlight=highlight, result=result)
 
 
 @dataclass(frozen=True)
@@ -178,13 +330,26 @@ class HybridsView(FigureView):
 
     def figure(self) -> Figure:
         """A new figure of the map."""
-        return self.update(Figure(figsize=self.figsize))
-
-    def update(self, fig: Figure) -> Figure:
-        """Redraw ``fig`` for this view (the map is redrawn whole)."""
-        fig.clear()
+        fig = Figure(figsize=self.figsize)
         self.draw(fig.add_subplot())
         fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.93)
+        return fig
+
+    def update(self, fig: Figure) -> Figure:
+        """Move ``fig`` (made by :meth:`figure` for any highlight) to this highlight, in place.
+
+        Only the highlight's artists (gid :data:`DYNAMIC`) are removed and redrawn; the map
+        itself is never touched, so a :class:`~coordkit.plots.output.FastPNG` can keep it.
+
+        Examples
+        --------
+        >>> fig = HybridsView("oversight").figure()
+        >>> before = len(fig.axes[0].texts)
+        >>> _ = HybridsView("mutuality x competition").update(fig)
+        >>> len(fig.axes[0].texts) == before
+        True
+        """
+        map_marks(fig.axes[0], highlight=self.highlight)
         return fig
 
     def describe(self) -> str:
@@ -235,7 +400,8 @@ def describe_hybrids(highlight: str | None = None) -> str:
     True
     """
     types = _audit.control_types()
-    corners = ", ".join(f"{n} ({_VOICE_OF[n]}) {_corner(n)}" for n in _audit.POLAR_TYPES)
+    corners = ", ".join(f"{n} ({_polar_caption(n).split('(')[1][:-1]}) {_corner(n)}"
+                        for n in _audit.POLAR_TYPES)
     hybrids = "; ".join(f"{c.name} ({c.nhs_example})" for c in types.values() if c.kind == "hybrid")
     text = (f"A square map with grid rising upwards and group to the right. Polar types at the corners: "
             f"{corners}. The hermit sits in the middle, off the map. Six lines join every pair of corners, "
@@ -277,42 +443,76 @@ class AuditView(FigureView):
     max_width: ClassVar[str | None] = "900px"
 
     def draw(self, ax: Axes) -> Axes:
-        """Draw the map panel (the audit on Hood's map)."""
+        """Draw the map panel (the audit on Hood's map, its title a moving part)."""
         control_map(ax, result=self.result)
-        ax.set_title(f"{self.result.package.title}: {self.result.verdict}", fontsize=11, color=_TEXT)
+        ax.set_title(self._title(), fontsize=11, color=_TEXT)
+        ax.title.set_gid(DYNAMIC)
         return ax
 
+    def _title(self) -> str:
+        return f"{self.result.package.title}: {self.result.verdict}"
+
     def draw_voices(self, ax: Axes) -> Axes:
-        """Draw the voice panel: each voice's status in words, and the reverse effects."""
-        result = self.result
+        """Draw the voice panel: its frame (title, one row per voice), then :meth:`voice_marks`."""
         ax.axis("off")
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
         ax.set_title("The five voices (the kit's reading)", fontsize=11, color=_TEXT)
-        y = 0.95
+        for row, voice in enumerate(_audit.VOICES):
+            y = 0.95 - row * _ROW
+            ax.text(0.0, y, f"{voice}:", fontsize=9.5, fontweight="bold", color=_TEXT, va="top")
+            ax.text(0.36, y, "", fontsize=9.5, fontweight="bold", color=_TEXT, va="top",
+                    gid=f"{DYNAMIC}voice:{voice}")
+        ax.text(0.0, 0.95 - len(_audit.VOICES) * _ROW, "", fontsize=8.5, color=_TEXT, va="top",
+                gid=f"{DYNAMIC}notes")
+        return self.voice_marks(ax)
+
+    def voice_marks(self, ax: Axes) -> Axes:
+        """Write the voice panel's moving text: each status, contrived randomness, reverse effects."""
+        result = self.result
+        marks = _marks(ax)
         for v in result.voices:
-            ax.text(0.0, y, f"{v.voice}: {v.status.upper()}", fontsize=9.5, fontweight="bold",
-                    color=_TEXT, va="top")
-            ax.text(0.04, y - 0.055, _wrap(v.reason, 62), fontsize=8, color=_MUTED, va="top")
-            y -= 0.15
+            cast(Text, marks[f"{DYNAMIC}voice:{v.voice}"]).set_text(v.status.upper())
+        randomness = ", ".join(result.contrived_randomness) or "no instrument"
         flagged = (", ".join(f"{o.control_type} in {o.share:.0%}" for o in result.overuse)
                    if result.overuse else "none")
-        ax.text(0.0, y - 0.02, _wrap(f"Reverse effects (type in over {result.overuse_share:.0%} of "
-                                     f"instruments): {flagged}", 66), fontsize=8.5, color=_TEXT, va="top")
+        lines = [f"Contrived randomness: {randomness}.",
+                 f"Reverse effects (over {result.overuse_share:.0%}): {flagged}."]
+        if result.dominance:
+            d = result.dominance
+            lines.append(f"Near-elegant: {d.control_type} {d.share:.0%} of the weight.")
+        cast(Text, marks[f"{DYNAMIC}notes"]).set_text("\n".join(_wrap(line, 60) for line in lines))
         return ax
 
     def figure(self) -> Figure:
-        """A new two-panel figure."""
+        """A new two-panel figure: the frame, with this audit's moving parts shown."""
         fig = Figure(figsize=self.figsize)
-        return self.update(fig)
-
-    def update(self, fig: Figure) -> Figure:
-        """Redraw ``fig`` for this audit (the frame is rebuilt: both panels are redrawn)."""
-        fig.clear()
         left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.15, 1]})
         self.draw(left)
         self.draw_voices(right)
         fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.93, wspace=0.05)
+        return fig
+
+    def update(self, fig: Figure) -> Figure:
+        """Move ``fig`` (made by :meth:`figure` for any audit) to this audit, in place.
+
+        Only the moving artists (gid starting :data:`DYNAMIC`: node styles, status words, hybrids
+        in use, the title and the voice panel's text) are shown, hidden or rewritten; the frame
+        stays, so a :class:`~coordkit.plots.output.FastPNG` can keep it.
+
+        Examples
+        --------
+        >>> from coordkit import audit
+        >>> fig = AuditView(audit.audit(audit.package("hsca_2012"))).figure()
+        >>> count = len(fig.axes[0].texts)
+        >>> fig = AuditView(audit.audit(audit.package("internal_market_1991"))).update(fig)
+        >>> fig.axes[0].get_title(), len(fig.axes[0].texts) == count
+        ('The internal market (1989-1991): dominated by individualism', True)
+        """
+        left, right = fig.axes[:2]
+        left.title.set_text(self._title())
+        map_marks(left, result=self.result)
+        self.voice_marks(right)
         return fig
 
     def describe(self) -> str:
@@ -366,9 +566,17 @@ def describe_audit(result: _audit.Audit) -> str:
     """
     parts = [f"Audit of {result.package.title}, {len(result.package.instruments)} instruments, "
              f"{result.verdict} in the kit's reading."]
+    if result.dominance:
+        d = result.dominance
+        parts.append(f"Near-elegant: {d.control_type} ({d.voice}) carries {d.share:.0%} of the package's "
+                     f"weight, over the {result.overuse_share:.0%} threshold.")
     for status in _audit.STATUSES:
         names = result.by_status(status)
         parts.append(f"{status.capitalize()}: {', '.join(names) if names else 'none'}.")
+    parts.append(f"Fatalism is {result.fatalism.treatment} in the kit's coding. Contrived randomness, "
+                 "drawn at top left apart from fatalism, is used in "
+                 + (", ".join(result.contrived_randomness) or "no instrument") + ".")
+    parts.append("Why, voice by voice: " + "; ".join(f"{v.voice}, {v.reason}" for v in result.voices) + ".")
     parts.append("Hybrids drawn solid: " + (", ".join(f"{h.hybrid} ({len(h.instruments)})"
                                                      for h in result.hybrids) or "none") + ".")
     if result.overuse:

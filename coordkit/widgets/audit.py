@@ -83,8 +83,8 @@ class HybridExplorer(Explorer):
                              f"{escape(ct.way_of_life_failure)}.</p>")
             lines.append(f"<p><small>Where in Hood: {escape(ct.page_reference)}</small></p>")
             self.set_result(Markup("".join(lines)))
-            view = HybridsView(ct.name)
-            self.show_view(view, key=view)
+            # one frame for every control type: only the highlight is redrawn (FastPNG)
+            self.show_view(HybridsView(ct.name), key="map")
 
 
 class AuditExplorer(Explorer):
@@ -106,6 +106,10 @@ class AuditExplorer(Explorer):
         The share above which a polar type is flagged for reverse effects (a judgement).
     audit : Audit
         The audit from the last update.
+    drawn : dict
+        Figures already drawn, as (PNG, alt text, description) by (package, ticked instruments,
+        overuse share): going back to a state shows its stored figure instead of drawing it again
+        (at most :attr:`keep` of them).
     result : ipywidgets.HTML
         The audit in words and the candidate amendments (a live region). The figure, its alt
         text and description are as in :class:`Explorer`.
@@ -122,9 +126,13 @@ class AuditExplorer(Explorer):
     []
     """
 
+    #: How many drawn figures to keep (each about 40 kB).
+    keep = 64
+
     def __init__(self, package: str = "targets_and_terror_2000_05", *,
                  overuse_share: float = audit.DEFAULT_OVERUSE_SHARE) -> None:
         super().__init__()
+        self.drawn: dict[tuple[str, tuple[str, ...], float], tuple[bytes, str, str]] = {}
         known = audit.packages()
         self.package = w.Dropdown(options=[(p.title, p.id) for p in known.values()], value=package,
                                   description="Package", style=_WIDE, layout=w.Layout(**CONTROL_LAYOUT),
@@ -176,11 +184,22 @@ class AuditExplorer(Explorer):
             self.audit = audit.audit(chosen.only(ticked), overuse_share=self.overuse.value)
             amend = "".join(f"<li>{escape(a.as_text())}</li>" for a in self.audit.amendments)
             summary = "".join(f"{escape(line)}<br>" for line in self.audit.as_text().splitlines())
+            why = "".join(f"<li><b>{escape(v.voice)}</b> ({v.status}): {escape(v.reason)}</li>"
+                          for v in self.audit.voices)
             self.set_result(Markup(
-                f"<p>{summary}</p>"
+                f"<p>{summary}</p><p><b>Why, voice by voice</b> (the kit's rules):</p><ul>{why}</ul>"
                 + (f"<p><b>Candidate amendments</b> (the kit's prompts for discussion):</p><ul>{amend}</ul>"
                    if amend else "<p>No voice is excluded or unresponsive: no amendments to suggest.</p>")
                 + "<p><small>Every rule is the kit's reading of Hood (1995) and Verweij et al. (2006): "
                   "see <code>coordkit.audit.RULES</code>.</small></p>"))
-            view = AuditView(self.audit)
-            self.show_view(view, key=view)
+            state = (chosen.id, tuple(ticked), float(self.overuse.value))
+            if state in self.drawn:  # drawn before: show the stored figure
+                png, alt, text = self.drawn[state]
+                self.set_image(png, alt=alt)
+                self.set_description(text)
+                return
+            # one frame for every package and setting: only the moving artists are redrawn
+            self.show_view(AuditView(self.audit), key="audit")
+            if len(self.drawn) >= self.keep:
+                del self.drawn[next(iter(self.drawn))]
+            self.drawn[state] = (self.png, self.alt, self.description)

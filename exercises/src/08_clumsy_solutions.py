@@ -16,8 +16,9 @@ from coordkit.exercises.ch08 import ____, q1, q2, q3, q4, q5, q6
 # ## Task 1 (recall): each voice's control type
 #
 # Hood (1995) sorts controls over public services into four polar types, one per cell of the grid-group map. Give a
-# dict from each of the four grid-group voices (`"hierarchy"`, `"solidarity"`, `"individualism"`, `"fatalism"`) to
-# the control type the kit says it prefers. (The hermit, off the map, has none.)
+# **dict** from each of the four grid-group voices (`"hierarchy"`, `"solidarity"`, `"individualism"`, `"fatalism"`)
+# to the polar type Hood places in its cell, e.g. `{"hierarchy": "oversight", ...}`. (The hermit, off the map, has
+# none.)
 
 # %%
 ### BEGIN SOLUTION
@@ -32,7 +33,7 @@ q1.check()
 # ## Task 2 (apply): who does the internal market leave out?
 #
 # Audit the kit's coding of the internal market (`audit.package("internal_market_1991")`). Which voices does it
-# **exclude**? Give a set of voice names.
+# **exclude**? Give a **set** of voice names, e.g. `{"hierarchy"}` (the chapter's worked example shows `by_status`).
 
 # %%
 ### BEGIN SOLUTION
@@ -46,8 +47,9 @@ q2.check()
 # ## Task 3 (analysis): the favourite hybrid
 #
 # Audit all five packages (`audit.packages()`). Which of Hood's hybrids is relied on by the **most packages**? Give
-# its name, e.g. `"mutuality x contrived randomness"`. Before you check: what do Bevan and Hood (2006) say happens to
-# regimes built on it?
+# its name as **one string**, e.g. `"mutuality x contrived randomness"`. (The chapter's worked example counts
+# verdicts with `Counter`; count hybrids the same way.) Before you check: what do Bevan and Hood (2006) say happens
+# to regimes built on it?
 
 # %%
 ### BEGIN SOLUTION
@@ -64,8 +66,8 @@ q3.check()
 # ## Task 4 (analysis): how much oversight in "targets and terror"?
 #
 # What **share** of the instruments of the targets-and-terror package (`"targets_and_terror_2000_05"`) use
-# **oversight**, alone or as part of a hybrid? This is the number the audit compares with the overuse share. Give one
-# number between 0 and 1.
+# **oversight**, alone or as part of a hybrid? This is the number the audit compares with the overuse share. Give
+# **one number** between 0 and 1 (`audit.emphasis`, as in the chapter's worked example).
 
 # %%
 ### BEGIN SOLUTION
@@ -76,18 +78,19 @@ q4.check()
 # q4.solution()
 
 # %% [markdown]
-# ## Task 5 (design): let the excluded voices in
+# ## Task 5 (design): let the excluded voice in
 #
-# The Health and Care Act 2022 package (`"health_and_care_act_2022"`) excludes two grid-group voices. Keep all its
-# instruments and add **at most two** of your own (`audit.Instrument(id, label, control_type)`) so that no
-# grid-group voice is excluded. Give the whole list. Then read `audit.audit(amended).amendments`: would each voice
-# accept your additions for its own reasons?
+# In the kit's coding the Health and Care Act 2022 package (`"health_and_care_act_2022"`) is dominated by solidarity
+# and excludes individualism. Keep all its instruments and add **at most two** of your own
+# (`audit.Instrument(id, label, control_type)`, built as in the chapter's worked example) so that the audit's verdict
+# becomes `"clumsy"`. Give the whole **list** of instruments. Then read `audit.audit(amended).amendments`: would each
+# voice accept your additions for its own reasons? And is one added instrument really enough to make a package
+# clumsy?
 
 # %%
 ### BEGIN SOLUTION
 amended = [*audit.package("health_and_care_act_2022").instruments,
-           audit.Instrument("bench", "Benchmarking club", "mutuality x competition"),
-           audit.Instrument("spot", "Unannounced inspection", "oversight x contrived randomness")]
+           audit.Instrument("bench", "Benchmarking club", "mutuality x competition")]
 ### END SOLUTION
 q5.check()
 # q5.hint()
@@ -96,7 +99,7 @@ q5.check()
 # %% [markdown]
 # ## Task 6 (evaluate, open): is the audit a fair test of clumsiness?
 #
-# In five or six sentences: what can the kit's audit show about a reform, and what can it not? Name one coding or rule
+# In **five or six sentences** of your own: what can the kit's audit show about a reform, and what can it not? Name one coding or rule
 # that is a judgement and say how changing it would change a result; use evidence from the kit; and say what evidence
 # would test the audit's verdicts. `q6.check()` shows the rubric.
 #

@@ -1,0 +1,117 @@
+"""The audit's vocabulary and rules: the kit's reading of the sources, each with its reason.
+
+Every rule in :data:`RULES` is **the kit's reading** of Hood (1995; 1998), Thompson, Ellis &
+Wildavsky (1990), Verweij et al. (2006), Ney & Verweij (2014) and Taylor (2022), written out with
+the reason the kit reads it so; none is a rule any of those authors wrote down. Every
+:class:`~coordkit.audit.Audit` carries a copy, so a result is always shown with the reading it
+was made with.
+
+Examples
+--------
+>>> sorted(RULES)[:3]
+['amendments', 'contrived randomness', 'engaged']
+>>> all(text.startswith(("The kit's", "Hood")) for text in RULES.values())
+True
+"""
+
+from __future__ import annotations
+
+__all__ = ["ACTIVE_VOICES", "DEFAULT_OVERUSE_SHARE", "FATALISM_ASPECTS", "FATALISM_STATUS",
+           "FATALISM_TREATMENTS", "POLAR_TYPES", "RULES", "STATUSES", "VERDICTS", "VOICES"]
+
+#: Hood's four polar control types, in the order of the kit's modes.
+POLAR_TYPES: tuple[str, str, str, str] = ("oversight", "mutuality", "competition", "contrived randomness")
+#: The five voices, in the kit's order: the four modes, then the hermit.
+VOICES: tuple[str, ...] = ("hierarchy", "solidarity", "individualism", "fatalism", "hermit")
+#: The three active voices whose engagement makes a package clumsy in the kit's verdict.
+ACTIVE_VOICES: tuple[str, str, str] = ("hierarchy", "solidarity", "individualism")
+#: The three statuses a voice can have in an audit; every voice always gets exactly one.
+STATUSES: tuple[str, str, str] = ("engaged", "unresponsive", "excluded")
+#: Default threshold share, for reverse effects and for dominance (the kit's judgement, see RULES).
+DEFAULT_OVERUSE_SHARE: float = 0.6
+#: The three ways a package can treat fatalism that the kit codes (the kit's reading of Taylor 2022).
+FATALISM_ASPECTS: dict[str, str] = {
+    "limits": "says plainly what it cannot do or promise",
+    "demand_capacity": "acts on the gap between demand and capacity (adds capacity or manages demand)",
+    "humility": "plans for being wrong about what will happen (pilots, review points, slack)",
+}
+#: How a package treats fatalism, from all three aspects shown to none.
+FATALISM_TREATMENTS: tuple[str, str, str] = ("acknowledged", "partly acknowledged", "not acknowledged")
+#: The fatalist voice's status for each treatment.
+FATALISM_STATUS: dict[str, str] = dict(zip(FATALISM_TREATMENTS, STATUSES, strict=True))
+#: Every verdict the audit can give.
+VERDICTS: tuple[str, ...] = ("clumsy", "partly clumsy", *(f"dominated by {v}" for v in ACTIVE_VOICES),
+                             "elegant", "no active voice heard")
+
+#: The audit's rules, each the kit's reading of the sources with its reason (shown with every result).
+RULES: dict[str, str] = {
+    "engaged": (
+        "The kit's proxy, not a definition of clumsiness. Verweij et al. (2006) describe a clumsy "
+        "solution as responsive contestation in which each voice keeps answering the others; a list "
+        "of instruments cannot show that, so the kit lets Hood's hybrids stand in for it. An active "
+        "voice (hierarchy, solidarity, individualism) is engaged when at least one instrument joins "
+        "its polar type to another in one of Hood's hybrids. Reason: a hybrid is the one place a "
+        "package's own text shows a voice's control having to deal with another's. Polar instruments "
+        "side by side can still be clumsy if the process that runs them joins them in argument (the "
+        "climate-change case of Verweij et al. combines separate instruments argued over); the audit "
+        "cannot see that. The hermit is engaged when at least one instrument leaves those it "
+        "controls free to opt out."),
+    "unresponsive": (
+        "The kit's reading of the same idea: an active voice is unresponsive when its polar type is "
+        "used only in polar instruments, standing beside the others but never joined to them in the "
+        "package's text. Reason: it has a way in, but nothing in the coding shows it having to answer "
+        "another voice. (The hermit, who withdraws, is engaged or excluded, never unresponsive.)"),
+    "excluded": (
+        "The kit's reading of two ideas, each with its own source. Requisite variety (Thompson, Ellis "
+        "& Wildavsky 1990): each way of life needs its rivals in order to exist and to define itself. "
+        "The later plural-rationality argument for clumsy solutions (Verweij et al. 2006): each way of "
+        "life notices a part of reality the others miss. An active voice is excluded when no "
+        "instrument uses its polar type. Reason: the package then gives it no way in, so, on the "
+        "second argument, the policy is blind to what that voice would notice. The hermit is excluded "
+        "when no instrument leaves room to opt out."),
+    "fatalism": (
+        "The kit's reading of Taylor (2022), who asks that fatalism be acknowledged and managed, not "
+        "balanced. The fatalist voice is heard through how a package treats the limits of control, "
+        "coded per package on three aspects (policy_packages_fatalism.csv, each a judgement with a "
+        "rationale): it says what it cannot do or promise; it acts on the gap between demand and "
+        "capacity; it plans for being wrong. All three: engaged; one or two: unresponsive; none: "
+        "excluded. Reason: these are the ways a package can take the fatalist's view (things happen "
+        "whatever one does) seriously. A package with no coding is read as showing none, and the "
+        "audit says so."),
+    "contrived randomness": (
+        "The kit's reading of Hood: contrived randomness sits in the fatalist cell of Hood's map, but "
+        "it is a technique an active controller uses on purpose (unannounced inspection, rotation, "
+        "random audit; Hood et al. 2004), not the fatalist's voice. So the audit reports the "
+        "instruments that use it separately and does not let it decide fatalism's status. Reason: "
+        "otherwise a package would 'hear' fatalists by surprising them."),
+    "verdict": (
+        "The kit's shorthand, after Verweij et al. (2006), whose clumsy solutions combine the three "
+        "active voices. 'No active voice heard' when no instrument uses hierarchy's, solidarity's or "
+        "individualism's type; 'elegant' when exactly one is heard; 'dominated by X' (near-elegant) "
+        "when more are heard, even all three engaged, but X's type carries more than the threshold "
+        "share of the package's weight (each instrument weighs one, a hybrid half to each of its "
+        "types); 'clumsy' when all three are engaged and none dominates; 'partly clumsy' otherwise. "
+        "The threshold, 0.6 by default and the same as for overuse, is the kit's judgement. Reason: "
+        "above one half a type outweighs all the others together; the kit asks for a clear majority "
+        "before it calls a package dominated. Fatalism and the hermit are reported beside the "
+        "verdict, not in it: Taylor (2022) asks that fatalism be acknowledged and managed, and Ney & "
+        "Verweij (2014) treat standing back (the hermit) as a further test. A package of instruments "
+        "can at most make room for clumsiness: Verweij et al. describe it as a process of "
+        "contestation, which no coding can show."),
+    "overuse": (
+        "The kit's reading of Hood (1995): side effects and reverse effects grow the more one type is "
+        "stressed, so the audit flags any polar type used (alone or in a hybrid) by more than the "
+        "threshold share of the instruments. The threshold is the kit's judgement (see verdict). "
+        "Reason: a hybrid stresses both its types, so here it counts in full for each."),
+    "hybrids": (
+        "Hood (1995) predicts that the six hybrids are also likely to be unstable; the audit lists each "
+        "hybrid the package relies on with the kit's wording of the instability it is likely to show."),
+    "amendments": (
+        "The kit's device: for each excluded active voice, suggest its own polar type; for each "
+        "excluded or unresponsive active voice, every hybrid joining its type to an active voice "
+        "already heard (to any other active voice if none is); for fatalism, each aspect of "
+        "acknowledging it that the package does not show; for the hermit, an opt-out. Each comes with "
+        "the reason the voice itself would give for accepting it (ways_of_life.csv, accepts_because). "
+        "Reason: a voice joins a settlement for its own reasons, not the auditor's. These are prompts "
+        "for discussion, not recommendations."),
+}
