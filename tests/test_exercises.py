@@ -135,7 +135,7 @@ from coordkit.exercises.answers import (  # noqa: E402
 )
 
 
-@pytest.mark.parametrize("typed", ["connectedness.", "Connectedness", "  connectedness!  ", "the connectedness"])
+@pytest.mark.parametrize("typed", ["connectedness.", "Connectedness", " connectedness! ", "the connectedness"])
 def test_a_trailing_full_stop_case_or_an_article_never_decides_a_word(typed):
     assert match_word(typed, ["mastery", "connectedness", "autonomy"]) == "connectedness"
 
@@ -190,7 +190,8 @@ def test_prose_for_a_set_of_doctrines_gets_feedback_not_an_error():
     assert result.status == "wrong" and "not one of Hood's doctrines" in result.message
 
 
-@pytest.mark.parametrize(("answer", "status"), [("2013.", "correct"), ("2013", "correct"), (2013.0, "correct"),
+@pytest.mark.parametrize(("answer", "status"), [("2013.", "correct"), ("2013", "correct"),
+                                                (2013.0, "correct"),
                                                 ("about 2010", "wrong"), ("twenty thirteen", "wrong")])
 def test_a_year_is_read_as_typed(answer, status):
     from coordkit.exercises.ch03 import q2
@@ -262,13 +263,13 @@ def test_friendly_errors_install_on_a_shell_and_only_once():
     shell = Shell()
     assert friendly_errors(shell) and friendly_errors(shell)
     assert len(shell.calls) == 1
-    types, handler = shell.calls[0]
+    types, _ = shell.calls[0]
     assert ValueError in types and NameError in types
     assert friendly_errors(None) is False  # no notebook: nothing installed
 
 
 def test_chapter_3_hints_name_only_answers_their_checks_accept():
-    """Issue 19: a hint used a word the check had just refused. Every era a ch03 hint names is a valid label."""
+    """Issue 19: a hint used a word the check had just refused. Each era a ch03 hint names is a label."""
     from coordkit import history
     from coordkit.exercises import ch03
 

@@ -1,4 +1,4 @@
-"""tools/route.py writes the start page's route table from the chapters' metadata, and --check catches drift."""
+"""tools/route.py writes the start page's route table from the chapters' metadata; --check catches drift."""
 
 import importlib.util
 import json

@@ -44,7 +44,7 @@ DOING: dict[str, str] = {
     "03": "What New Public Management tried and left; recode a reform yourself and see the diagnosis change",
     "04": "Move policy levers from 1948 to the 10 Year Health Plan; compare packages; meet the "
           "demand-capacity ceiling",
-    "05": "Push levers in a toy model of the four modes; see reverse effects, mutual critique and the ceiling",
+    "05": "Push levers in a toy model of the four modes; see reverse effects, mutual critique, the ceiling",
     "06": "Build nations of teams in an agent-based model; find balanced wholes made of unbalanced parts",
     "07": "For lecturers: pool a class's questionnaires into a private report (not on the student route)",
     "08": "Hood's control types and hybrids, the five voices, and a clumsiness audit of NHS reform packages",
@@ -67,6 +67,7 @@ class Chapter:
 
     @property
     def on_route(self) -> bool:
+        """Whether the chapter is on the student route (chapter 7, the lecturer's, is not)."""
         return self.number not in OFF_ROUTE
 
 

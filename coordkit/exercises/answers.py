@@ -140,7 +140,9 @@ def close_enough(value: float, answer: float, tolerance: float = 0.0, typed: Any
     if abs(value - answer) <= max(tolerance, 1e-9 * max(1.0, abs(answer))):
         return True
     places = decimals_typed(value if typed is None else typed)
-    return bool(places) and math.isclose(round(answer, places), value, abs_tol=10 ** -(places + 3))
+    if not places:
+        return False
+    return math.isclose(round(answer, places), value, abs_tol=10.0 ** -(places + 3))
 
 
 def _plain(text: Any) -> str:

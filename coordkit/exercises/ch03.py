@@ -400,7 +400,7 @@ def _a_tipping_step() -> tuple[str, str, int, int]:
         new = old + (1 if needed == "up" else -1)
         if not history.MIN_PUSH <= new <= history.MAX_PUSH:
             continue
-        mine = history.recode(reforms, str(row["id"]), **{near.value: new})
+        mine = history.recode(reforms, str(row["id"]), **{near.value: new})  # type: ignore[arg-type]  # a mode's name is one of recode's int keywords
         if classify(_profile_2025(mine)).name != kit_name:
             return str(row["id"]), near.value, old, new
     raise AssertionError("no single step tips the kit's reading")  # pragma: no cover
