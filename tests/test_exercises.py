@@ -135,7 +135,7 @@ from coordkit.exercises.answers import (  # noqa: E402
 )
 
 
-@pytest.mark.parametrize("typed", ["connectedness.", "Connectedness", " connectedness! ", "the connectedness"])
+@pytest.mark.parametrize("typed", ["connectedness.", "Connectedness", "connectedness!", "the connectedness"])
 def test_a_trailing_full_stop_case_or_an_article_never_decides_a_word(typed):
     assert match_word(typed, ["mastery", "connectedness", "autonomy"]) == "connectedness"
 
