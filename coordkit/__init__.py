@@ -52,27 +52,47 @@ __all__ = [
 ]
 
 
-def glossary(term: str) -> "Entry":
+class _Glossary(tuple):
+    """Every glossary entry: displays as the whole glossary in a notebook, prints as plain text."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "\n\n".join(str(entry) for entry in self)
+
+    def _repr_html_(self) -> str:
+        return "".join(entry._repr_html_() for entry in self)
+
+
+def glossary(term: str | None = None) -> "Entry | tuple[Entry, ...]":
     """Look up a term the kit uses: its definition in the kit's words and whose term it is.
 
     A lazy shortcut for :func:`coordkit.terms.glossary` (every term: ``docs/glossary.md``).
+    With no term, the whole glossary.
 
     Parameters
     ----------
-    term : str
+    term : str, optional
         Case, punctuation and a plural ``s`` are forgiven; aliases (``"NPM"``, ``"egalitarian"``) work.
 
     Returns
     -------
-    coordkit.terms.Entry
+    coordkit.terms.Entry, or a tuple of every Entry when no term is given
+        Either displays as definitions in a notebook.
 
     Examples
     --------
     >>> glossary("egalitarian").term
     'solidarity'
+    >>> everything = glossary()
+    >>> len(everything) > 40, "clumsy solution" in str(everything)
+    (True, True)
     """
+    from coordkit.terms import entries
     from coordkit.terms import glossary as _lookup
 
+    if term is None:
+        return _Glossary(entries())
     return _lookup(term)
 
 

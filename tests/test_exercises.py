@@ -122,3 +122,160 @@ def test_source_format_errors_are_clear():
         student_source("### BEGIN SOLUTION\nx = 1")
     with pytest.raises(ValueError, match="must assign"):
         student_source("### BEGIN SOLUTION\nprint(1)\n### END SOLUTION")
+
+
+# ----- forgiving feedback (issue 19): each fix, with wrong answers too ---------------------------
+from coordkit.exercises import explain_error, friendly_errors  # noqa: E402
+from coordkit.exercises.answers import (  # noqa: E402
+    close_enough,
+    count_words,
+    match_word,
+    parse_number,
+    read_answer,
+)
+
+
+@pytest.mark.parametrize("typed", ["connectedness.", "Connectedness", "connectedness!", "the connectedness"])
+def test_a_trailing_full_stop_case_or_an_article_never_decides_a_word(typed):
+    assert match_word(typed, ["mastery", "connectedness", "autonomy"]) == "connectedness"
+
+
+def test_a_synonym_counts_only_where_the_check_lists_it():
+    words = ["mastery", "connectedness", "autonomy"]
+    assert match_word("belonging", words) is None
+    assert match_word("Belonging.", words, synonyms={"belonging": "connectedness"}) == "connectedness"
+    assert match_word("competition", words, synonyms={"belonging": "connectedness"}) is None
+
+
+def test_a_near_miss_spelling_of_a_long_word_counts_but_a_different_word_does_not():
+    assert match_word("conectedness", ["connectedness"]) == "connectedness"
+    assert match_word("autonomy", ["anatomy"]) is None  # short words: no spelling slack
+    assert match_word("hierarchy", ["solidarity"]) is None
+
+
+@pytest.mark.parametrize(("typed", "right"), [("0.3", True), ("0.33", True), ("about 0.33", True),
+                                              ("1/3", True), ("33%", True), ("0.4", False),
+                                              ("0.35", False), ("0.9/3", False)])
+def test_about_a_third_is_read_as_a_person_means_it(typed, right):
+    value = parse_number(typed)
+    assert value is not None
+    assert close_enough(value, 1 / 3, tolerance=0.01, typed=typed) is right
+
+
+def test_a_whole_number_answer_gets_no_rounding_slack():
+    assert not close_enough(3.0, 3.4, typed="3")
+    assert close_enough(3.0, 3.0, typed="3")
+
+
+def test_a_count_reads_as_a_count_not_as_an_item_number():
+    assert count_words(2, "more doctrine") == "two more doctrines"
+    from coordkit.exercises.ch03 import q1
+
+    message = q1.evaluate({3, 4}).message
+    assert "two more doctrines" in message and "missed 2" not in message
+    assert q1.evaluate({3, 4, 5}).message.startswith("one more doctrine is")
+
+
+@pytest.mark.parametrize("typed", ["3, 4, 5, 6", "{3, 4, 5, 6}", "3, 4, 5 and 6", "[6, 5, 4, 3]"])
+def test_a_typed_set_of_doctrines_is_read(typed):
+    from coordkit.exercises.ch03 import q1
+
+    assert q1.evaluate(typed).status == "correct"
+
+
+def test_prose_for_a_set_of_doctrines_gets_feedback_not_an_error():
+    from coordkit.exercises.ch03 import q1
+
+    result = q1.evaluate("the market ones, I think")
+    assert result.status == "wrong" and "not one of Hood's doctrines" in result.message
+
+
+@pytest.mark.parametrize(("answer", "status"), [("2013.", "correct"), ("2013", "correct"),
+                                                (2013.0, "correct"),
+                                                ("about 2010", "wrong"), ("twenty thirteen", "wrong")])
+def test_a_year_is_read_as_typed(answer, status):
+    from coordkit.exercises.ch03 import q2
+
+    assert q2.evaluate(answer).status == status
+
+
+@pytest.mark.parametrize("typed", ["new labour", "New Labour.", "the New Labour era", "new  labour era."])
+def test_an_era_label_is_read_forgivingly(typed):
+    from coordkit.exercises.ch03 import q3
+
+    assert q3.evaluate(typed).status == "correct"
+
+
+def test_a_wrong_era_is_still_wrong_and_a_non_era_names_the_labels():
+    from coordkit.exercises.ch03 import q3
+
+    assert q3.evaluate("Internal market.").status == "wrong"
+    message = q3.evaluate("thatcher years").message
+    assert "not an era label" in message and "new labour" in message
+
+
+def test_a_typed_number_for_the_recoded_strength_is_checked_and_range_explained():
+    from coordkit.exercises.ch03 import _recoded_individualism, q4
+
+    assert q4.evaluate(f"{_recoded_individualism():.2f}").status == "correct"
+    assert "strengths run from 0 to 1" in q4.evaluate("1.5").message
+    assert q4.evaluate("about half").status == "wrong"
+
+
+def test_read_answer_reads_literals_and_never_runs_code():
+    assert read_answer("{'a': 1}") == {"a": 1}
+    assert read_answer("__import__('os').getcwd()") == "__import__('os').getcwd()"
+    assert read_answer(" it was the market ") == "it was the market"
+
+
+def test_read_text_is_off_by_default_so_word_answers_stay_words():
+    seen = []
+    q = Question("qx", "x", lambda a: seen.append(a) or Feedback.correct())
+    q.evaluate("0.5")
+    q_read = Question("qy", "y", lambda a: seen.append(a) or Feedback.correct(), read_text=True)
+    q_read.evaluate("0.5")
+    assert seen == ["0.5", 0.5]
+
+
+def test_mistakes_in_an_answer_cell_are_explained_in_one_plain_sentence():
+    try:
+        compile("answer = connectedness is about belonging", "<cell>", "exec")
+    except SyntaxError as error:
+        syntax = explain_error(error)
+    assert "put them in quotes" in syntax and "Traceback" not in syntax
+    name = explain_error(NameError("name 'belonging' is not defined", name="belonging"))
+    assert '"belonging"' in name
+    value = explain_error(ValueError("hierarchy: 1.2 is outside 0 to 1"))
+    assert value.startswith("✘ hierarchy: 1.2 is outside 0 to 1.") and "Nothing was checked" in value
+
+
+def test_friendly_errors_install_on_a_shell_and_only_once():
+    class Shell:
+        def __init__(self):
+            self.calls = []
+
+        def set_custom_exc(self, types, handler):
+            self.calls.append((types, handler))
+
+        def showsyntaxerror(self):
+            raise AssertionError("replaced")
+
+    shell = Shell()
+    assert friendly_errors(shell) and friendly_errors(shell)
+    assert len(shell.calls) == 1
+    types, _ = shell.calls[0]
+    assert ValueError in types and NameError in types
+    assert friendly_errors(None) is False  # no notebook: nothing installed
+
+
+def test_chapter_3_hints_name_only_answers_their_checks_accept():
+    """Issue 19: a hint used a word the check had just refused. Each era a ch03 hint names is a label."""
+    from coordkit import history
+    from coordkit.exercises import ch03
+
+    for q in (ch03.q1, ch03.q2, ch03.q3, ch03.q4, ch03.q5):
+        for label in history.ERA_LABELS:
+            if f"'{label}'" in q.hint_text:
+                assert "not an era label" not in ch03.q3.evaluate(label).message, (q.name, label)
+    assert "'consensus'" in ch03.q3.evaluate(3).message  # the example it gives is itself a label
+    assert "not an era label" not in ch03.q3.evaluate("consensus").message

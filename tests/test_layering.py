@@ -36,6 +36,7 @@ LAYER_OF: dict[str, str] = {
     "history": "policy", "scenarios": "policy", "audit": "policy", "codings": "policy",
     "survey": "instruments", "survey_io": "instruments",
     "plots": "views",
+    "tables": "views",  # tables shown in full or folded behind an expander (HTML display)
     "widgets": "explorers",
     "exercises": "feedback",
     "cli": "face", "class_report": "face",

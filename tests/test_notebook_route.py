@@ -62,7 +62,8 @@ def _sections(cells: list[dict]) -> list[tuple[str, int]]:
     for cell in cells:
         if cell["cell_type"] != "markdown":
             continue
-        for line in _text(cell).splitlines():
+        # a fenced code block spans lines: drop it before reading line by line
+        for line in re.sub(r"```.*?```", " ", _text(cell), flags=re.S).splitlines():
             if line.startswith("## "):
                 sections.append([line[3:].strip(), 0])
             else:
@@ -76,6 +77,15 @@ def test_every_section_is_marked_core_or_going_further(path):
         if heading.startswith(UNMARKED):
             continue
         assert heading.endswith((CORE, FURTHER)), f"{path.name}: mark '## {heading}' {CORE} or {FURTHER}"
+
+
+@pytest.mark.parametrize("path", ROUTE[1:], ids=lambda p: p.stem)
+def test_key_points_and_the_quiz_are_on_the_core_route(path):
+    headings = [h for h, _ in _sections(_load(path)["cells"])[1:]]
+    for wanted in ("Key points", "Quiz"):
+        found = [h for h in headings if h.startswith(wanted)]
+        assert found, f"{path.name}: no '## {wanted}' section"
+        assert all(h.endswith(CORE) for h in found), f"{path.name}: '## {found[0]}' belongs on the core route"
 
 
 @pytest.mark.parametrize("path", ROUTE, ids=lambda p: p.stem)
@@ -143,3 +153,9 @@ def test_the_number_pattern_finds_claims_and_skips_addresses():
     found = NUMBER.findall(_prose("About 0.39, or 45%, in 3.6 years; see doi:10.1007/x and `0.5` and $0.7$ "
                                   "and https://e.org/1.2 and version 3.11."))
     assert found == ["0.39", "45%", "3.6", "3.11"]
+
+
+def test_words_in_a_fenced_code_block_are_not_prose():
+    cells = [{"cell_type": "markdown", "source": ["## A *(core)*\n", "one two\n", "```\n", "x = 1 and y\n",
+                                                   "```\n", "three\n"]}]
+    assert _sections(cells) == [("(opening)", 0), ("A *(core)*", 3)]

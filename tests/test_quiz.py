@@ -285,3 +285,58 @@ def test_quiz_widget_check_button_reads_the_control():
     item.control.value = "three"
     item.button.click()
     assert "Correct" in item.feedback.value
+
+
+# ----- the same forgiving feedback as the exercises (issue 19) ----------------------------------
+def test_short_answers_forgive_punctuation_case_articles_and_a_slip():
+    q = ShortAnswer("t", "?", accept=("connectedness",))
+    for typed in ("connectedness.", "Connectedness", " the connectedness! ", "conectedness"):
+        assert q.evaluate(typed).status == "correct", typed
+    for typed in ("belonging", "connected", "mastery"):
+        assert q.evaluate(typed).status == "wrong", typed
+
+
+def test_a_synonym_counts_where_the_quiz_lists_it_and_a_near_miss_is_explained():
+    q = ShortAnswer("t", "?", accept=("connectedness", "belonging"),
+                    near=(("solidarity", "That is the form; the question asks for the motivation."),))
+    assert q.evaluate("Belonging.").status == "correct"
+    result = q.evaluate("Solidarity.")
+    assert result.status == "wrong" and "the motivation" in result.message
+
+
+def test_numbers_forgive_rounding_as_typed_but_not_a_different_number():
+    q = Number("n", "?", answer=1 / 3, tolerance=0.01)
+    for typed in ("0.3", "0.33", "about a third", "33%", "1/3", "0.333."):
+        assert q.evaluate(typed).status == "correct", typed
+    for typed in ("0.4", "0.35", "3", "0.9/3"):
+        assert q.evaluate(typed).status == "wrong", typed
+    whole = Number("w", "?", answer=7)
+    assert whole.evaluate("7.").status == "correct" and whole.evaluate("6.8").status == "wrong"
+
+
+def test_choices_can_be_given_by_letter_or_by_text_with_punctuation():
+    q = MultipleChoice("m", "?", options=(Choice("hierarchy"), Choice("fatalism", True)))
+    assert [q.evaluate(r).status for r in ("b", "(B)", "b.", "Fatalism.", "a")] == \
+        ["correct", "correct", "correct", "correct", "wrong"]
+    assert q.evaluate("z").status == "error"
+
+
+def test_a_word_cannot_be_both_accepted_and_a_near_miss(tmp_path, monkeypatch):
+    from coordkit.exercises import quiz
+
+    (tmp_path / "ch99.yml").write_text(
+        "title: t\nquestions:\n  - id: q1\n    type: text\n    prompt: p\n    accept: [clumsy]\n"
+        "    near:\n      Clumsy.: no\n", encoding="utf-8")
+    monkeypatch.setattr(quiz, "_FOLDER", tmp_path)
+    quiz.load.cache_clear()
+    try:
+        with pytest.raises(QuizError, match="both accepted and a near-miss"):
+            quiz.load("ch99")
+    finally:
+        quiz.load.cache_clear()
+
+
+def test_the_quiz_and_the_exercises_read_numbers_with_one_reader():
+    from coordkit.exercises import answers
+
+    assert parse_number is answers.parse_number

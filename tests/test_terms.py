@@ -42,3 +42,19 @@ def test_unknown_terms_get_suggestions_not_a_traceback_of_the_kit():
 def test_terms_are_unique():
     names = [e.term.lower() for e in entries()]
     assert len(names) == len(set(names))
+
+
+def test_glossary_with_no_term_is_the_whole_glossary():
+    import coordkit as ck
+
+    everything = ck.glossary()
+    assert [e.term for e in everything] == [e.term for e in entries()]
+    assert "<dl>" in everything._repr_html_() and "clumsy solution (cultural theory)" in str(everything)
+
+
+@pytest.mark.parametrize("term", ["clumsy solution", "hermit", "myths of nature", "requisite variety",
+                                  "contrived randomness", "balance index", "ICC", "omega", "reform pressure",
+                                  "half-life", "push", "era", "Hood's doctrines", "threshold", "core route",
+                                  "Krippendorff alpha", "New Public Management", "deficit culture"])
+def test_terms_the_chapters_use_are_in_the_glossary(term):
+    assert glossary(term).definition

@@ -17,6 +17,14 @@ rubric. Right answers are computed with the library wherever possible, not typed
 The pure part is :meth:`Question.evaluate`, which returns a :class:`Feedback`; ``check()`` prints
 it. Tests call ``evaluate`` with right and wrong answers.
 
+A student's mistake in an answer cell never ends in a red traceback. With ``read_text=True`` a
+question takes its answer as typed text too (``q1.check("{3, 4}")`` or ``answer = "0.3"``), read
+with :func:`coordkit.exercises.answers.read_answer`; and once an exercise module is imported in a
+notebook, :func:`friendly_errors` turns a prose answer written without quotes (a ``SyntaxError``
+or ``NameError``) or an out-of-range value (a ``ValueError`` from, say, ``ck.Profile``) into one
+plain sentence saying what to change, before any check runs. Words and numbers are read
+forgivingly by :mod:`coordkit.exercises.answers` (the same reader the quizzes use).
+
 Examples
 --------
 >>> from coordkit.exercises import Feedback, Question, ____
@@ -32,13 +40,14 @@ Examples
 from __future__ import annotations
 
 import inspect
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from coordkit.text import normalise
 
-__all__ = ["Feedback", "OpenQuestion", "Question", "____", "normalise"]
+__all__ = ["Feedback", "OpenQuestion", "Question", "____", "explain_error", "friendly_errors", "normalise"]
 
 
 class _Placeholder:
@@ -104,6 +113,10 @@ class Question:
         What :meth:`hint` prints.
     solution_text : str
         What :meth:`solution` prints: the worked answer and a sentence of explanation.
+    read_text : bool, default False
+        Read a string answer as the value it spells (``"{3, 4}"``, ``"0.52"``, ``"30%"``) before
+        checking, with :func:`coordkit.exercises.answers.read_answer`; prose stays text, which the
+        checker answers with feedback. Leave False for questions whose answer is itself a word.
     """
 
     name: str
@@ -111,6 +124,10 @@ class Question:
     checker: Callable[[Any], Feedback]
     hint_text: str = ""
     solution_text: str = ""
+    read_text: bool = False
+
+    def __post_init__(self) -> None:
+        friendly_errors()
 
     def evaluate(self, answer: Any) -> Feedback:
         """Check an answer without printing (never raises).
@@ -127,6 +144,10 @@ class Question:
             return Feedback("not attempted",
                             f"Replace ____ with your answer in `{self.variable} = ...`, run that "
                             f"cell, then run {self.name}.check() again")
+        if self.read_text and isinstance(answer, str):
+            from coordkit.exercises.answers import read_answer
+
+            answer = read_answer(answer)
         try:
             return self.checker(answer)
         except Exception as error:  # a check must never raise at a student
@@ -148,11 +169,97 @@ class Question:
         print(f"{self.name} solution:\n{self.solution_text}")
 
 
+def explain_error(error: BaseException) -> str:
+    """One plain sentence for a mistake in an answer cell, saying what to change (no traceback).
+
+    Parameters
+    ----------
+    error : BaseException
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> try:
+    ...     compile("answer = it is about belonging", "<cell>", "exec")
+    ... except SyntaxError as error:
+    ...     print(explain_error(error)[:79])
+    ✘ Python could not read line 1 (answer = it is about belonging). If your answer
+    >>> explain_error(NameError("name 'belonging' is not defined", name="belonging")).split(". ")[1]
+    'If your answer is a word, put it in quotes: "belonging"'
+    >>> print(explain_error(ValueError("hierarchy: 1.2 is outside 0 to 1")))
+    ✘ hierarchy: 1.2 is outside 0 to 1. Nothing was checked yet: change the value and run the cell again.
+    """
+    if isinstance(error, SyntaxError):
+        line = (error.text or "").strip()
+        where = f"line {error.lineno}" + (f" ({line})" if line else "") if error.lineno else "this cell"
+        return (f"✘ Python could not read {where}. If your answer is words, put them in quotes: "
+                f'answer = "your words". Nothing was checked yet: fix the line and run the cell again.')
+    if isinstance(error, NameError):
+        name = getattr(error, "name", None) or str(error).split("'")[1 if "'" in str(error) else 0]
+        return (f"✘ Python read {name} as the name of a variable, and there is none. If your answer is a "
+                f'word, put it in quotes: "{name}". Nothing was checked yet: fix the line and run the cell '
+                "again.")
+    message = str(error).strip() or type(error).__name__
+    end = "" if message.endswith((".", "!", "?")) else "."
+    return f"✘ {message}{end} Nothing was checked yet: change the value and run the cell again."
+
+
+#: The mistakes :func:`friendly_errors` explains in plain words; others keep Python's report.
+FRIENDLY = (NameError, ValueError, TypeError, KeyError)
+
+
+def friendly_errors(shell: Any = None) -> bool:
+    """In a notebook, show a mistake in an answer cell as one plain sentence instead of a traceback.
+
+    Called when an exercise module creates its questions, so it applies in exercise notebooks
+    (never in the chapters). Handles a ``SyntaxError`` (prose without quotes) and the errors in
+    :data:`FRIENDLY` (an unknown name, an out-of-range value); any other error keeps Python's report.
+    Outside IPython it does nothing.
+
+    Parameters
+    ----------
+    shell : IPython shell, optional
+        Default: the running one, if any.
+
+    Returns
+    -------
+    bool
+        Whether friendly errors are on.
+
+    Examples
+    --------
+    >>> friendly_errors()  # no notebook here
+    False
+    """
+    if shell is None:
+        ipython = sys.modules.get("IPython")
+        shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "set_custom_exc"):
+        return False
+    if getattr(shell, "_coordkit_friendly_errors", False):
+        return True
+
+    def explain(_shell: Any, _etype: type, value: BaseException, _tb: Any, tb_offset: Any = None) -> None:
+        print(explain_error(value))
+
+    def show_syntax_error(*_args: Any, **_kwargs: Any) -> None:
+        value = sys.exc_info()[1]
+        print(explain_error(value) if isinstance(value, SyntaxError) else f"✘ {value}")
+
+    shell.set_custom_exc(FRIENDLY, explain)
+    shell.showsyntaxerror = show_syntax_error
+    shell._coordkit_friendly_errors = True
+    return True
+
+
 def _caller_variable(name: str) -> Any:
     """Find ``name`` in the notebook's (the caller's caller's) globals; ``____`` if absent."""
     frame = inspect.currentframe()
     try:
-        caller = frame.f_back.f_back if frame and frame.f_back else None  # type: ignore[union-attr]
+        caller = frame.f_back.f_back if frame and frame.f_back else None
         return caller.f_globals.get(name, ____) if caller else ____
     finally:
         del frame

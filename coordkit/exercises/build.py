@@ -64,7 +64,8 @@ def parse_percent(text: str) -> list[Cell]:
         If text comes before the first ``# %%`` marker, naming the line.
     """
     cells: list[Cell] = []
-    kind, lines = None, []
+    kind: str | None = None
+    lines: list[str] = []
 
     def flush() -> None:
         if kind is None:

@@ -11,11 +11,14 @@ Examples
 'correct'
 >>> q3.evaluate("internal market").message.startswith("Per year of its span")
 True
+>>> q1.evaluate("3, 4, 5, 6").status, q2.evaluate("2013.").status, q3.evaluate("The New Labour era.").status
+('correct', 'correct', 'correct')
 """
 
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -24,6 +27,7 @@ import pandas as pd
 from coordkit import data, history
 from coordkit.configuration import classify
 from coordkit.exercises import Feedback, OpenQuestion, Question, ____
+from coordkit.exercises.answers import count_words, match_word, parse_number, read_answer
 from coordkit.modes import ALL_MODES
 from coordkit.profile import Profile
 
@@ -88,8 +92,9 @@ def _whole_number(answer: Any) -> int | None:
     """A whole number from an int, an integral float or a string of digits; None otherwise."""
     if isinstance(answer, bool):
         return None
-    if isinstance(answer, str) and answer.strip().isdigit():
-        return int(answer.strip())
+    if isinstance(answer, str):
+        value = parse_number(answer)
+        return int(value) if value is not None and value.is_integer() else None
     if hasattr(answer, "__index__"):
         return int(answer.__index__())
     if isinstance(answer, float) and answer.is_integer():
@@ -105,13 +110,27 @@ def _individualist_doctrines() -> set[int]:
 
 def _doctrine_number(item: Any, names: dict[str, int]) -> int | None:
     if isinstance(item, str):
-        text = item.strip().lower()
-        return int(text) if text.isdigit() else names.get(text)
+        number = _whole_number(item)
+        if number is not None:
+            return number
+        name = match_word(item, list(names))
+        return names[name] if name else None
     return _whole_number(item)
 
 
+def _as_items(answer: Any) -> Any:
+    """A typed answer such as ``"3, 4, 5 and 6"`` or ``"{3, 4}"`` as a list; other answers unchanged."""
+    if not isinstance(answer, str):
+        return answer
+    value = read_answer(answer)
+    if not isinstance(value, str):
+        return value if hasattr(value, "__iter__") else [value]
+    return [part for part in re.split(r"\s*(?:,|;|\band\b)\s*", value) if part]
+
+
 def _check_doctrines(answer: Any) -> Feedback:
-    if isinstance(answer, str) or not hasattr(answer, "__iter__"):
+    answer = _as_items(answer)
+    if isinstance(answer, str) or not hasattr(answer, "__iter__") or isinstance(answer, dict):
         return Feedback.wrong("Give a set of doctrine numbers, e.g. {1, 2}")
     doctrines = _doctrines()
     names = {str(d).lower(): int(n) for n, d in zip(doctrines["number"], doctrines["doctrine"], strict=True)}
@@ -132,13 +151,14 @@ def _check_doctrines(answer: Any) -> Feedback:
              for n in sorted(given - right)]
     missing = right - given
     if missing:
-        parts.append(f"you have missed {len(missing)}")
+        parts.append(f"{count_words(len(missing), 'more doctrine')} {'is' if len(missing) == 1 else 'are'} "
+                     "mapped to individualism and missing from your set")
     return Feedback.wrong("; ".join(parts) + ". Read the mode column (the main mode, not "
                           "secondary_mode) of data.load('hood_npm_doctrines')")
 
 
 q1 = Question(
-    "q1", "individualist_doctrines", _check_doctrines,
+    "q1", "individualist_doctrines", _check_doctrines, read_text=True,
     hint_text="Load the doctrines with data.load('hood_npm_doctrines') and look at the mode column: "
               "which numbers have 'individualism' as their main mode?",
     solution_text=("doctrines = data.load('hood_npm_doctrines')\n"
@@ -179,7 +199,7 @@ def _check_peak_year(answer: Any) -> Feedback:
 
 
 q2 = Question(
-    "q2", "peak_year", _check_peak_year,
+    "q2", "peak_year", _check_peak_year, read_text=True,
     hint_text=f"history.to_wide(history.reform_pressure(reforms, half_life={HALF_LIFE:g})) gives one "
               f"column per mode; select the years {NPM_YEARS[0]} to {NPM_YEARS[1]} with .loc and use "
               ".idxmax() on the hierarchy column.",
@@ -208,7 +228,8 @@ def _era_individualism() -> pd.DataFrame:
 def _check_era(answer: Any) -> Feedback:
     if not isinstance(answer, str):
         return Feedback.wrong("Give one era label as a string, e.g. 'consensus'")
-    era = answer.strip().lower()
+    text = re.sub(r"\s+era\W*$", "", answer.strip(), flags=re.I)
+    era = match_word(text, list(history.ERA_LABELS)) or answer.strip().lower()
     if era not in history.ERA_LABELS:
         return Feedback.wrong(f"{answer!r} is not an era label; use one of history.ERA_LABELS: "
                               + ", ".join(history.ERA_LABELS))
@@ -254,9 +275,10 @@ def _recoded_individualism() -> float:
 
 
 def _check_recoded_strength(answer: Any) -> Feedback:
-    if isinstance(answer, bool) or not isinstance(answer, int | float):
+    value_read = parse_number(answer) if isinstance(answer, str | int | float) else None
+    if value_read is None:
         return Feedback.wrong("Give one number: the 2025 individualism strength, between 0 and 1")
-    value = float(answer)
+    value = value_read
     right = _recoded_individualism()
     kit = _profile_2025(_reforms()).individualism
     if math.isclose(value, right, abs_tol=0.005):
@@ -287,7 +309,7 @@ def _check_recoded_strength(answer: Any) -> Feedback:
 
 
 q4 = Question(
-    "q4", "recoded_strength", _check_recoded_strength,
+    "q4", "recoded_strength", _check_recoded_strength, read_text=True,
     hint_text=(f"mine = history.recode(reforms, '{RECODED_REFORM}', individualism=0); then "
                f"history.pressure_profile(history.reform_pressure(mine, half_life={HALF_LIFE:g}), "
                f"{_YEAR}, scale=...) with the kit's largest absolute pressure as the scale. Or use the "
@@ -378,7 +400,7 @@ def _a_tipping_step() -> tuple[str, str, int, int]:
         new = old + (1 if needed == "up" else -1)
         if not history.MIN_PUSH <= new <= history.MAX_PUSH:
             continue
-        mine = history.recode(reforms, str(row["id"]), **{near.value: new})
+        mine = history.recode(reforms, str(row["id"]), **{near.value: new})  # type: ignore[arg-type]  # a mode's name is one of recode's int keywords
         if classify(_profile_2025(mine)).name != kit_name:
             return str(row["id"]), near.value, old, new
     raise AssertionError("no single step tips the kit's reading")  # pragma: no cover

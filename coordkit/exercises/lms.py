@@ -222,8 +222,8 @@ def _qti_item(section: ET.Element, quiz: Quiz, q: QuizQuestion) -> None:
         )
         choices = _sub(response, "render_choice")
         for i, option in enumerate(q.options):
-            label = _sub(choices, "response_label", ident=f"{ident}-o{i}")
-            _sub(_sub(label, "material"), "mattext", option.text, texttype="text/plain")
+            option_label = _sub(choices, "response_label", ident=f"{ident}-o{i}")
+            _sub(_sub(option_label, "material"), "mattext", option.text, texttype="text/plain")
         condition = _sub(processing, "respcondition", **{"continue": "No"})
         test = _sub(condition, "conditionvar")
         if q.multiple:

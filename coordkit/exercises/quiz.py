@@ -14,11 +14,16 @@ A question is one of three kinds:
     A number with a tolerance. The answer may be written in the file or, better, named as a value
     of the library (``answer_from: coordkit.survey:DEFAULT_MIN_GROUP``), so the quiz follows the
     kit if the kit changes. Answers are read forgivingly: ``0.3``, ``30%``, ``1/3`` and
-    ``about 0.3`` all mean what a person means by them.
+    ``about 0.3`` all mean what a person means by them, and a value rounded to the decimals the
+    student typed counts (``0.3`` for one third).
 ``text``
-    A short answer compared after :func:`coordkit.exercises.normalise` (case, spaces and
-    punctuation never decide a mark) with a list of accepted answers (synonyms included); ``near``
-    maps common near-misses to a friendly explanation.
+    A short answer compared with a list of accepted answers (synonyms included) the way the
+    exercises compare words (:func:`coordkit.exercises.answers.match_word`): case, spaces,
+    punctuation, a trailing full stop, a leading "the" and a one-letter slip in a long word never
+    decide a mark; ``near`` maps common near-misses to a friendly explanation (a near-miss may not
+    also be an accepted answer).
+
+Choices may be given by their letter too (``b``, ``(b)``, ``B.``).
 
 Checking never raises: anything a student types gets feedback. The pure part is
 :meth:`QuizQuestion.evaluate`, which returns a :class:`~coordkit.exercises.Feedback`.
@@ -40,7 +45,6 @@ Examples
 from __future__ import annotations
 
 import importlib
-import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -48,7 +52,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from coordkit.exercises import Feedback, normalise
+from coordkit.exercises import Feedback
+from coordkit.exercises.answers import close_enough, match_word, parse_number
 
 __all__ = [
     "Choice",
@@ -64,76 +69,11 @@ __all__ = [
 ]
 
 _FOLDER = Path(__file__).with_name("quizzes")
-_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "half": 0.5,
-    "a half": 0.5,
-    "a third": 1 / 3,
-    "one third": 1 / 3,
-    "a quarter": 0.25,
-    "one quarter": 0.25,
-}
-_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
-_HEDGES = re.compile(r"^(about|around|roughly|approximately|approx|circa|c|nearly|almost|~)\s*")
+_LETTER = re.compile(r"^\(?([a-z])[).]?$")
 
 
 class QuizError(ValueError):
     """A quiz file is malformed; the message names the file and the question."""
-
-
-def parse_number(text: Any) -> float | None:
-    """Read a number the way a person writes it, or ``None`` if it is not one.
-
-    Accepts plain numbers, decimal commas, percentages (``30%`` is 0.3), fractions (``1/3``),
-    a few number words (``three``, ``a third``) and hedges (``about 0.3``).
-
-    Parameters
-    ----------
-    text : str or number
-
-    Returns
-    -------
-    float or None
-
-    Examples
-    --------
-    >>> parse_number("30%"), parse_number("1/4"), parse_number("about 0.3"), parse_number("2,5")
-    (0.3, 0.25, 0.3, 2.5)
-    >>> parse_number("a third") == 1 / 3, parse_number("hierarchy")
-    (True, None)
-    """
-    if isinstance(text, bool):
-        return None
-    if isinstance(text, int | float):
-        return float(text) if math.isfinite(text) else None
-    s = " ".join(str(text).strip().lower().split()).rstrip(".")
-    s = _HEDGES.sub("", s).strip()
-    if s in _WORDS:
-        return float(_WORDS[s])
-    percent = s.endswith("%")
-    s = s.rstrip("%").strip().replace(" ", "")
-    if s.count(",") == 1 and "." not in s:
-        s = s.replace(",", ".")
-    value: float | None = None
-    if "/" in s:
-        top, _, bottom = s.partition("/")
-        if _NUMBER.match(top) and _NUMBER.match(bottom) and float(bottom) != 0:
-            value = float(top) / float(bottom)
-    elif _NUMBER.match(s):
-        value = float(s)
-    if value is None:
-        return None
-    return value / 100 if percent else value
 
 
 @dataclass(frozen=True)
@@ -186,8 +126,10 @@ class MultipleChoice(QuizQuestion):
     --------
     >>> q = MultipleChoice("m", "Which is the passive form?",
     ...                    options=(Choice("hierarchy"), Choice("fatalism", True, "Yes.")))
-    >>> q.evaluate(1).status, q.evaluate("Fatalism").message, q.evaluate(0).status
+    >>> q.evaluate(1).status, q.evaluate("Fatalism.").message, q.evaluate(0).status
     ('correct', 'Yes.', 'wrong')
+    >>> q.evaluate("b").status
+    'correct'
     """
 
     options: tuple[Choice, ...] = ()
@@ -205,10 +147,13 @@ class MultipleChoice(QuizQuestion):
             if 0 <= response < len(self.options):
                 return response
             raise LookupError(f"there is no option {response}")
-        wanted = normalise(str(response))
-        for i, option in enumerate(self.options):
-            if normalise(option.text) == wanted:
-                return i
+        texts = [option.text for option in self.options]
+        found = match_word(str(response), texts, spelling=False)
+        if found is not None:
+            return texts.index(found)
+        letter = _LETTER.match(str(response).strip().lower())
+        if letter and ord(letter[1]) - ord("a") < len(self.options):
+            return ord(letter[1]) - ord("a")
         raise LookupError(f"{str(response)!r} is not one of the options")
 
     def evaluate(self, response: Any) -> Feedback:
@@ -240,7 +185,9 @@ class Number(QuizQuestion):
     --------
     >>> q = Number("n", "A third as a decimal?", answer=1 / 3, tolerance=0.02)
     >>> q.evaluate("0.33").status, q.evaluate("about a third").status, q.evaluate("0.3").status
-    ('correct', 'correct', 'wrong')
+    ('correct', 'correct', 'correct')
+    >>> q.evaluate("0.4").status
+    'wrong'
     """
 
     answer: float = 0.0
@@ -260,11 +207,10 @@ class Number(QuizQuestion):
             return Feedback(
                 "error", f"{str(response)!r} is not a number I can read: type digits, e.g. 0.5, 50% or 1/2"
             )
-        slack = max(self.tolerance, 1e-9 * max(1.0, abs(self.answer)))
-        if abs(value - self.answer) <= slack:
+        if close_enough(value, self.answer, self.tolerance, typed=response):
             return Feedback.correct()
         for wrong, message in self.near:
-            if abs(value - wrong) <= max(self.tolerance, 1e-9):
+            if close_enough(value, wrong, self.tolerance, typed=response):
                 return Feedback.wrong(message)
         return Feedback.wrong(
             self.wrong_message or "Not quite: look back at the section this question is about, then try again"
@@ -281,6 +227,8 @@ class ShortAnswer(QuizQuestion):
     ...                 near=(("messy", "Close in spirit: the theory's own word is 'clumsy'."),))
     >>> q.evaluate("Clumsy solution.").status, q.evaluate("messy").message
     ('correct', "Close in spirit: the theory's own word is 'clumsy'.")
+    >>> q.evaluate("the clumsy soluton").status
+    'correct'
     """
 
     accept: tuple[str, ...] = ()
@@ -293,13 +241,12 @@ class ShortAnswer(QuizQuestion):
         """Check a word or phrase (case, spacing and punctuation ignored)."""
         if self._blank(response):
             return self._not_attempted()
-        given = normalise(str(response))
-        for ok in self.accept:
-            if normalise(ok) == given:
-                return Feedback.correct()
-        for wrong, message in self.near:
-            if normalise(wrong) == given:
-                return Feedback.wrong(message)
+        near = dict(self.near)
+        missed = match_word(response, list(near), spelling=False)
+        if missed is not None:
+            return Feedback.wrong(near[missed])
+        if match_word(response, self.accept) is not None:
+            return Feedback.correct()
         return Feedback.wrong(
             self.wrong_message
             or "Not the word the chapter uses: look back at the section this question is about"
@@ -419,8 +366,11 @@ def _question(raw: Mapping[str, Any], where: str) -> QuizQuestion:
         accept = tuple(str(a) for a in raw.get("accept", []))
         if not accept:
             raise QuizError(f"{where}: a text question needs a list of accepted answers")
-        near = tuple((str(k), str(v)) for k, v in (raw.get("near") or {}).items())
-        return ShortAnswer(**common, accept=accept, near=near, wrong_message=str(raw.get("wrong", "")))
+        near_words = tuple((str(k), str(v)) for k, v in (raw.get("near") or {}).items())
+        both = [k for k, _ in near_words if match_word(k, accept, spelling=False) is not None]
+        if both:
+            raise QuizError(f"{where}: {both[0]!r} is both accepted and a near-miss; it can only be one")
+        return ShortAnswer(**common, accept=accept, near=near_words, wrong_message=str(raw.get("wrong", "")))
     raise QuizError(f"{where}: type must be choice, number or text, not {kind!r}")
 
 

@@ -1,18 +1,36 @@
 # %% [markdown]
 # # Exercises for chapter 3: New Public Management and NHS reform history
 #
-# **Time:** about 45 minutes · **Goes with:** [3. The NHS through the four modes: reform history and New Public Management](../notebooks/03_npm_history.ipynb)
+# **Time:** about 45 minutes (not part of the core route) · **Goes with:** [3. The NHS through the four modes: reform history and New Public Management](../notebooks/03_npm_history.ipynb)
 #
 # Six tasks, from recall to evaluation. Replace each `____` with your answer, run the cell and read the feedback.
 # `q1.hint()` nudges; `q1.solution()` shows a worked answer. The reforms' codings and the reform-pressure rule are
 # the kit's judgements, not measurements: the checks compute their answers from the same data and rule you are
 # using, and the last two tasks ask how far to trust them.
+#
+# Each task says what form its answer takes. A number, a year or a set may also be typed as text (`"3, 4"` or
+# `"2013"`); a mistake in an answer cell gets a sentence saying what to change, not a red error.
 
 # %%
 from coordkit import data, history
 from coordkit.exercises.ch03 import ____, q1, q2, q3, q4, q5, q6
 
 reforms = history.load_reforms()
+
+# %% [markdown]
+# ## Worked example: the three pandas steps the tasks use
+#
+# The tasks need three steps on a table: **pick rows** that meet a condition, **add up by group**, and **find the
+# largest**. Here they are on questions the tasks do not ask (the answers are printed, so you can see each step work):
+
+# %%
+# 1. pick rows: the reforms coded as pushing solidarity down, and their ids
+print(list(reforms.loc[reforms["push_solidarity"] < 0, "id"]))
+# 2. add up by group: the net push on hierarchy in each era
+print(reforms.groupby("era")["push_hierarchy"].sum())
+# 3. find the largest: the year solidarity pressure peaks, 1946-1982, with no fading
+pressure = history.to_wide(history.reform_pressure(reforms))
+print(pressure.loc[1946:1982, "solidarity"].idxmax())
 
 # %% [markdown]
 # ## Task 1 (recall): Hood's individualist doctrines

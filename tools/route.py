@@ -1,0 +1,208 @@
+"""Write the start page's route table from each chapter's ``metadata.coordkit.route``.
+
+Every chapter notebook records its times in its metadata, ``{"coordkit": {"route": {"core": N, "full": M}}}``
+(and states them in its first cell). The start page (``notebooks/00_start_here.ipynb``) repeats them in one
+table, one row per chapter on the student route with both times and the totals. Chapters are edited in
+parallel, so the table is generated, never typed: this script rewrites the part of the start page between
+the two markers below from the notebooks' metadata. A chapter without route metadata yet shows its planned
+budget (``PLANNED``) until it has some.
+
+Usage, from the repository root::
+
+    python tools/route.py            # rewrite the table in the start page
+    python tools/route.py --check    # exit 1 if the table is out of date (writes nothing)
+    python tools/route.py --words    # words of prose per chapter on each route (the test's count)
+
+The word count is the rule of ``tests/test_notebook_route.py``: prose in ``*(core)*`` sections plus the
+opening for the core route, all prose but the references for the full route, at most 100 words per minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+START = "00_start_here.ipynb"
+BEGIN = "<!-- route table: written by tools/route.py from each notebook's metadata; do not edit by hand -->"
+END = "<!-- end of route table -->"
+#: Chapter 7 is the lecturer's class report: listed, but not on the student route.
+OFF_ROUTE = ("07",)
+#: The core budget each chapter was given and a full time, used only until its metadata has a route.
+PLANNED: dict[str, tuple[int, int]] = {
+    "00": (10, 10), "01": (20, 45), "02": (15, 40), "03": (20, 60), "04": (15, 50), "05": (15, 50),
+    "06": (10, 50), "07": (30, 30), "08": (15, 60),
+}
+#: What each chapter asks of a learner: the start page's words (the titles come from the notebooks).
+DOING: dict[str, str] = {
+    "01": "Learn the four modes, profiles, configurations and the balance index; where the theory comes from",
+    "02": "Fill in the kit's questionnaire for a team you know, now and preferred; see its profile",
+    "03": "What New Public Management tried and left; recode a reform yourself and see the diagnosis change",
+    "04": "Move policy levers from 1948 to the 10 Year Health Plan; compare packages; meet the "
+          "demand-capacity ceiling",
+    "05": "Push levers in a toy model of the four modes; see reverse effects, mutual critique, the ceiling",
+    "06": "Build nations of teams in an agent-based model; find balanced wholes made of unbalanced parts",
+    "07": "For lecturers: pool a class's questionnaires into a private report (not on the student route)",
+    "08": "Hood's control types and hybrids, the five voices, and a clumsiness audit of NHS reform packages",
+}
+_PROSE_DROP = (r"```.*?```", r"`[^`]*`", r"\$\$.*?\$\$", r"\$[^$\n]*\$", r"\]\([^)]*\)", r"https?://\S+",
+               r"\bdoi:\S+", r"<[^>]+>")
+CORE, FURTHER = "*(core)*", "*(going further)*"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One notebook's place on the route."""
+
+    number: str
+    file: str
+    title: str
+    core: int
+    full: int
+    planned: bool  # True while the notebook has no route metadata of its own
+
+    @property
+    def on_route(self) -> bool:
+        """Whether the chapter is on the student route (chapter 7, the lecturer's, is not)."""
+        return self.number not in OFF_ROUTE
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _source(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+def _title(nb: dict) -> str:
+    first = next((_source(c) for c in nb["cells"] if c["cell_type"] == "markdown"), "")
+    heading = next((line[2:] for line in first.splitlines() if line.startswith("# ")), "")
+    return re.sub(r"^\d+\.\s*", "", heading).split(":")[0].strip()
+
+
+def chapters(folder: Path = ROOT / "notebooks") -> list[Chapter]:
+    """Every chapter notebook (not the start page), with its times from its metadata (or the plan)."""
+    found = []
+    for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
+        number = path.name[:2]
+        if path.name == START:
+            continue
+        nb = _load(path)
+        route = nb["metadata"].get("coordkit", {}).get("route")
+        core, full = (route["core"], route["full"]) if route else PLANNED.get(number, (0, 0))
+        found.append(Chapter(number, path.name, _title(nb), int(core), int(full), route is None))
+    return found
+
+
+def start_route(folder: Path = ROOT / "notebooks") -> tuple[int, int]:
+    """The start page's own (core, full) minutes."""
+    route = _load(folder / START)["metadata"].get("coordkit", {}).get("route")
+    return (int(route["core"]), int(route["full"])) if route else PLANNED["00"]
+
+
+def table(folder: Path = ROOT / "notebooks") -> str:
+    """The route table (markdown) with the totals line beneath it."""
+    own_core, own_full = start_route(folder)
+    rows = ["| # | Chapter | What you will do | Core route | Full route |", "|---|---|---|---|---|",
+            f"| 0 | Start here (this page) | Find your way around; try a widget | {own_core} min | "
+            f"{own_full} min |"]
+    core, full = own_core, own_full
+    for ch in chapters(folder):
+        link = f"[{ch.title}]({ch.file})"
+        if ch.on_route:
+            core, full = core + ch.core, full + ch.full
+            rows.append(f"| {int(ch.number)} | {link} | {DOING.get(ch.number, '')} | {ch.core} min | "
+                        f"{ch.full} min |")
+        else:
+            rows.append(f"| {int(ch.number)} | {link} | {DOING.get(ch.number, '')} | not on the route | "
+                        f"{ch.full} min |")
+    planned = [ch.number for ch in chapters(folder) if ch.planned and ch.on_route]
+    note = (f" (chapters {', '.join(planned)}: planned times, until their notebooks record their own)"
+            if planned else "")
+    return "\n".join(rows) + (
+        f"\n\n**The core route takes about {core} minutes** (two hours at most); **the full route about "
+        f"{full} minutes**, plus the exercises{note}.")
+
+
+def rewrite(markdown: str, new_table: str) -> str:
+    """Replace the text between the markers in ``markdown`` with ``new_table``.
+
+    Raises
+    ------
+    ValueError
+        If the markers are missing.
+    """
+    start, end = markdown.find(BEGIN), markdown.find(END)
+    if start < 0 or end < start:
+        raise ValueError(f"{START}: no route table markers ({BEGIN!r} ... {END!r}) in any markdown cell")
+    return markdown[:start + len(BEGIN)] + "\n" + new_table + "\n" + markdown[end:]
+
+
+def update(folder: Path = ROOT / "notebooks", check: bool = False) -> bool:
+    """Rewrite the start page's table; return True if it was (or, with ``check``, would be) changed."""
+    path = folder / START
+    nb = _load(path)
+    new = table(folder)
+    for cell in nb["cells"]:
+        text = _source(cell)
+        if cell["cell_type"] == "markdown" and BEGIN in text:
+            updated = rewrite(text, new)
+            if updated == text:
+                return False
+            if not check:
+                cell["source"] = updated.splitlines(keepends=True)
+                path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            return True
+    raise ValueError(f"{path.name}: no markdown cell holds the route table markers")
+
+
+def words(path: Path) -> tuple[int, int]:
+    """Words of prose on the core route and in all (the rule of tests/test_notebook_route.py)."""
+    sections: list[list] = [["(opening)", 0]]
+    for cell in _load(path)["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        for line in _source(cell).splitlines():
+            if line.startswith("## "):
+                sections.append([line[3:].strip(), 0])
+                continue
+            for pattern in _PROSE_DROP:
+                line = re.sub(pattern, " ", line, flags=re.S)
+            sections[-1][1] += len(line.split())
+    opening = sections[0][1]
+    core = opening + sum(n for h, n in sections[1:] if h.endswith(CORE))
+    full = opening + sum(n for h, n in sections[1:] if not h.startswith("References"))
+    return core, full
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the table is out of date")
+    parser.add_argument("--words", action="store_true", help="print the words of prose on each route")
+    parser.add_argument("--notebooks", type=Path, default=ROOT / "notebooks", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.words:
+        for path in sorted(args.notebooks.glob("[0-9][0-9]_*.ipynb")):
+            core, full = words(path)
+            print(f"{path.name}: core {core} words, full {full} words")
+        return 0
+    try:
+        changed = update(args.notebooks, check=args.check)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if args.check:
+        if changed:
+            print(f"{START}: the route table is out of date; run python tools/route.py", file=sys.stderr)
+        return int(changed)
+    print(f"{START}: route table {'rewritten' if changed else 'already up to date'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
