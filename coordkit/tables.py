@@ -16,7 +16,7 @@ Examples
 >>> shown = full_table(frame)
 >>> "rule-following for its own sake rule-following" in repr(shown)
 True
->>> "white-space:normal" in shown._repr_html_() and "..." not in shown._repr_html_()
+>>> "white-space:normal" in shown._repr_html_() and "..." not in repr(shown)
 True
 >>> folded = details(frame, "See the full table")
 >>> folded
@@ -28,13 +28,20 @@ True
 from __future__ import annotations
 
 import html
+import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
 
 __all__ = ["Table", "details", "full_table"]
 
-_CELL = "white-space:normal;text-align:left;vertical-align:top;max-width:36em"
+_CELL = "white-space:normal;text-align:left;vertical-align:top;max-width:36em;padding:0.2em 0.6em"
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float):
+        return "" if pd.isna(value) else f"{value:g}"
+    return "" if value is None else str(value)
 
 
 @dataclass(frozen=True)
@@ -44,28 +51,41 @@ class Table:
     Attributes
     ----------
     frame : pandas.DataFrame
+        The table, unchanged (use it for any further computation).
     summary : str
         The expander's label when ``folded``; else an optional caption.
     folded : bool
         Behind a ``<details>`` expander (closed until the reader opens it).
     index : bool
-        Show the frame's index.
+        Show the frame's index (as row headers).
+    width : int
+        Line width of the plain-text form.
     """
 
     frame: pd.DataFrame
     summary: str = ""
     folded: bool = False
     index: bool = True
+    width: int = 100
 
     def html(self) -> str:
-        """The table as HTML: escaped text, wrapped cells, a caption or an expander."""
-        body = self.frame.to_html(escape=True, index=self.index, na_rep="", border=0)
-        body = body.replace("<td>", f'<td style="{_CELL}">').replace("<th>", f'<th style="{_CELL}">')
-        body = f'<div class="coordkit-table" style="overflow-x:auto">{body}</div>'
-        label = html.escape(self.summary)
+        """The table as HTML: escaped text, wrapped cells, header cells scoped, a caption or an expander."""
+        t = self.frame
+        corner = f'<th style="{_CELL}">{html.escape(str(t.index.name or ""))}</th>' if self.index else ""
+        head = "".join(f'<th scope="col" style="{_CELL}">{html.escape(str(c))}</th>' for c in t.columns)
+        rows = "".join(
+            "<tr>"
+            + (f'<th scope="row" style="{_CELL}">{html.escape(str(label))}</th>' if self.index else "")
+            + "".join(f'<td style="{_CELL}">{html.escape(_text(v))}</td>' for v in row)
+            + "</tr>"
+            for label, row in zip(t.index, t.itertuples(index=False), strict=True))
+        captioned = self.summary and not self.folded
+        caption = f"<caption>{html.escape(self.summary)}</caption>" if captioned else ""
+        body = ('<div class="coordkit-table" style="overflow-x:auto">'
+                f'<table style="border-collapse:collapse">{caption}<thead><tr>{corner}{head}</tr></thead><tbody>{rows}</tbody></table></div>")
         if self.folded:
-            return f"<details><summary>{label}</summary>{body}</details>"
-        return (f"<p><strong>{label}</strong></p>" if label else "") + body
+            return f"<details><summary>{html.escape(self.summary)}</summary>{body}</details>"
+        return body
 
     def _repr_html_(self) -> str:
         return self.html()
@@ -74,13 +94,19 @@ class Table:
         n = len(self.frame)
         if self.folded:
             return f"{self.summary} ({n} row{'s' if n != 1 else ''}; open it in the notebook or handout)"
-        with pd.option_context("display.max_colwidth", None, "display.width", 10_000,
-                               "display.max_columns", None, "display.max_rows", None):
-            text = self.frame.to_string(index=self.index)
-        return f"{self.summary}\n{text}" if self.summary else text
+        lines = [self.summary] if self.summary else []
+        for label, row in zip(self.frame.index, self.frame.itertuples(index=False), strict=True):
+            if self.index:
+                lines.append(str(label))
+            for column, value in zip(self.frame.columns, row, strict=True):
+                text = _text(value)
+                if text:
+                    lines += textwrap.wrap(f"{column}: {text}", self.width, initial_indent="  ",
+                                           subsequent_indent="      ")
+        return "\n".join(lines)
 
 
-def full_table(frame: pd.DataFrame, caption: str = "", index: bool = True) -> Table:
+def full_table(frame: pd.DataFrame, caption: str = "", index: bool = True, *, width: int = 100) -> Table:
     """Show every cell of ``frame`` in full, wrapped to the page.
 
     Parameters
@@ -89,21 +115,27 @@ def full_table(frame: pd.DataFrame, caption: str = "", index: bool = True) -> Ta
     caption : str, optional
         A line above the table.
     index : bool, default True
-        Show the index.
+        Show the index (as row headers).
+    width : int, default 100
+        Line width of the plain-text form.
 
     Returns
     -------
     Table
-        Displays as HTML in a notebook; ``repr`` is the whole table as text.
+        Displays as a wrapping HTML table in a notebook or handout; ``repr`` lists each row's cells
+        in full, wrapped.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> print(repr(full_table(pd.DataFrame({"a": [1]}), index=False)))
-     a
-     1
+    >>> print(repr(full_table(pd.DataFrame({"a": [1]}, index=["row"]))))
+    row
+      a: 1
+    >>> from coordkit import modes
+    >>> "self-serving, rule-bound" in full_table(modes.table()[["malign"]])._repr_html_()
+    True
     """
-    return Table(frame, caption, folded=False, index=index)
+    return Table(frame, caption, folded=False, index=index, width=width)
 
 
 def details(frame: pd.DataFrame, summary: str | None = None, index: bool = True) -> Table:

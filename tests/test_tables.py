@@ -1,8 +1,8 @@
 import pandas as pd
 
 from coordkit import modes
-from coordkit.plots.tables import full_table
 from coordkit.scenarios import mapping_table
+from coordkit.tables import full_table
 
 
 def test_a_full_table_cuts_no_cell_in_html_or_text():
