@@ -82,7 +82,8 @@ class Table:
         captioned = self.summary and not self.folded
         caption = f"<caption>{html.escape(self.summary)}</caption>" if captioned else ""
         body = ('<div class="coordkit-table" style="overflow-x:auto">'
-                f'<table style="border-collapse:collapse">{caption}<thead><tr>{corner}{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+                f'<table style="border-collapse:collapse">{caption}<thead><tr>{corner}{head}</tr></thead>'
+                f"<tbody>{rows}</tbody></table></div>")
         if self.folded:
             return f"<details><summary>{html.escape(self.summary)}</summary>{body}</details>"
         return body

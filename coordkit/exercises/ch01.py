@@ -18,6 +18,7 @@ from coordkit.archetypes import ARCHETYPES
 from coordkit.balance import balance_index, evenness
 from coordkit.configuration import Kind, all_configurations, classify
 from coordkit.exercises import Feedback, OpenQuestion, Question, ____, normalise
+from coordkit.exercises.answers import close_enough
 from coordkit.profile import Profile
 
 __all__ = ["TRUST", "WRONG_ANSWERS", "____", "q1", "q2", "q3", "q4", "q5", "q6"]
@@ -60,11 +61,8 @@ def _check_trust(answer: Any) -> Feedback:
         return Feedback.wrong("Build a ck.Profile(hierarchy=..., solidarity=..., ...)")
     for name, want in TRUST.to_dict().items():
         got = getattr(answer, name)
-        if not math.isclose(got, want, abs_tol=0.02):
-            if name == "malign_hierarchy" and math.isclose(got, 0.3, abs_tol=0.02):
-                hint = ("a malign share is a fraction of hierarchy, not an amount: a third is 1/3, "
-                        "not 0.9/3")
-            elif name == "malign_hierarchy":
+        if not close_enough(got, want, tolerance=0.02, typed=got):
+            if name == "malign_hierarchy":
                 hint = "a third of hierarchy is overbearing: that is its malign share"
             else:
                 hint = "reread the description"
