@@ -106,6 +106,7 @@ from coordkit.history.reforms import (
     push_label,
     select_reforms,
 )
+from coordkit.modes import parse_mode as parse_mode  # was importable from here; tests read it
 
 __all__ = [
     "ERAS",
