@@ -179,7 +179,8 @@ def _history_figures():
     yield "recode", ph.RecodeView(kit, mine, reform_year=1946.85)
 
 
-@pytest.mark.parametrize("name, view", list(_history_figures()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize("name, view", list(_history_figures()),
+                         ids=lambda v: v if isinstance(v, str) else "")
 def test_the_history_figures_are_readable_at_their_stored_size(name, view):
     fig = view.figure()
     fig.canvas.draw()

@@ -153,9 +153,10 @@ def period_span(period: str) -> Snapshot:
         match = pattern.fullmatch(text)
         if not match:
             continue
-        g = [int(x) if x else None for x in match.groups()]
+        # every group is a number; only the month of "from 2010" may be missing (then January)
+        g = [int(x) if x else 1 for x in match.groups()]
         if kind == "from":
-            return Snapshot(g[0] + ((g[1] or 1) - 1) / 12, float("nan"), "from")
+            return Snapshot(g[0] + (g[1] - 1) / 12, float("nan"), "from")
         if kind == "month":
             start = g[0] + (g[1] - 1) / 12
             return Snapshot(start, start + 1 / 12, "month")

@@ -86,8 +86,8 @@ def recode(
     >>> int(reforms.set_index("id").loc["griffiths_inquiry_1983", "push_individualism"])  # unchanged
     1
     """
-    changes = {m: v for m, v in zip(ALL_MODES, (hierarchy, solidarity, individualism, fatalism), strict=True)
-               if v is not None}
+    pushes = (hierarchy, solidarity, individualism, fatalism)
+    changes: dict[str | Mode, int] = {m: v for m, v in zip(ALL_MODES, pushes, strict=True) if v is not None}
     return recode_many(reforms, {reform_id: changes}, rationale=rationale)
 
 

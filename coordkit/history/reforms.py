@@ -101,7 +101,7 @@ def decimal_bound(value: Bound, *, end: bool) -> float:
         if not math.isfinite(value):
             raise ValueError(f"date bound {value!r} must be a finite decimal year")
         return float(value)
-    return float(decimal_year([_as_timestamp(value, end=end)])[0])  # type: ignore[arg-type]
+    return float(decimal_year([_as_timestamp(value, end=end)])[0])
 
 
 def _as_set(values: str | Iterable[str]) -> list[str]:
@@ -195,7 +195,7 @@ def apply_coding(
         target = out.columns.get_loc(column)
         current = out[column].to_numpy(dtype=float).copy()
         current[rows[given]] = np.round(values[given])
-        out.iloc[:, target] = current.astype(int)  # type: ignore[index]
+        out.iloc[:, target] = current.astype(int)
     return out
 
 
@@ -395,7 +395,7 @@ def date_label(date: pd.Timestamp, precision: str) -> str:
     raise ValueError(f"precision must be 'day', 'month' or 'year', not {precision!r}")
 
 
-def push_label(row: Mapping[str, object] | pd.Series) -> str:
+def push_label(row: Mapping[str, int] | pd.Series) -> str:
     """A reform's coding in compact form: the modes it pushed, with signs.
 
     Parameters

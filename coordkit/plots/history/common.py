@@ -84,8 +84,9 @@ def reset_axes(ax: Axes) -> Axes:
     """
     for artist in [*ax.lines, *ax.collections, *ax.patches, *ax.texts, *ax.artists, *ax.images]:
         artist.remove()
-    if ax.get_legend() is not None:
-        ax.get_legend().remove()
+    legend = ax.get_legend()
+    if legend is not None:
+        legend.remove()
     ax.set_title("")
     ax.set_xlabel("")
     ax.set_ylabel("")

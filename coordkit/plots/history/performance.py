@@ -285,7 +285,7 @@ def performance_chart(
     if snaps["tags"].map(bool).any():
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7, markerfacecolor="white",
                               markeredgecolor=INK, markeredgewidth=1.5, label="hollow: different basis"))
-    if ref is not None:
+    if ref is not None and ref_name is not None:
         handles.append(Line2D([], [], color=REFERENCE, linestyle="--",
                               label=textwrap.fill(SERIES_LABELS.get(ref_name, ref_name), 28)))
         dated = ref.loc[~ref["kind"].isin(["from", "span"]), "tags"]
@@ -529,9 +529,9 @@ class PerformanceView(FigureView):
         top.set_xlabel("")
         if self.caption:
             common = sel.snaps.attrs["common_basis"]
-            text = ("Basis of every point: " + common) if common else (
+            caption = ("Basis of every point: " + common) if common else (
                 "Each point has its own basis (letters match the description).")
-            fig.text(0.01, 0.01, textwrap.fill(text, 170), fontsize=8, va="bottom", color=INK)
+            fig.text(0.01, 0.01, textwrap.fill(caption, 170), fontsize=8, va="bottom", color=INK)
         if self.legend:
             fig.subplots_adjust(left=0.1, right=0.8, top=0.94, bottom=0.2, hspace=0.3)
         else:

@@ -110,6 +110,7 @@ def pressure_trajectory(
                 markevery=every, markersize=7, markeredgecolor="black", markeredgewidth=0.6,
                 linewidth=2, zorder=3, gid=f"pressure-{mode.value}", label=mode.label)
     for mode in chosen if other is not None else ():
+        assert other is not None  # for the type checker: the loop runs only with an overlay
         ax.plot(other.index.to_numpy(dtype=float), other[mode.value].to_numpy(), color=PALETTE[mode],
                 marker=MARKERS[mode], markevery=every, markersize=7, markerfacecolor="white",
                 markeredgecolor=PALETTE[mode], linewidth=1.6, linestyle=(0, (4, 2)), zorder=4,
