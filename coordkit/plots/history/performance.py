@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import ClassVar
 
@@ -29,7 +29,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FormatStrFormatter, MaxNLocator
 
 from coordkit import history
-from coordkit.history import basis_breaks, date_label, push_label
+from coordkit.history import basis_breaks, chosen_modes, date_label, push_label
 from coordkit.modes import Mode
 from coordkit.plots.history.common import reset_axes, years_text
 from coordkit.plots.history.timeline import TimelineSelection, reform_timeline, timeline_selection
@@ -116,6 +116,32 @@ class PerformanceSelection:
     breaks: list[int]
     lo: float
     hi: float
+    _alongside: dict[tuple[int, tuple[Mode, ...], str], tuple[pd.DataFrame, TimelineSelection]] = field(
+        default_factory=dict, compare=False, repr=False)
+
+    def reforms_alongside(self, reforms: pd.DataFrame, *,
+                          modes: str | Mode | Iterable[str | Mode] | None = None,
+                          direction: history.Direction = "any") -> TimelineSelection:
+        """The reforms of the series' years (the panel below and the description's list).
+
+        Selected once per frame and filter (:func:`timeline_selection` over ``lo`` to ``hi``) and
+        kept with the selection, so a figure and its description drawn from the same selection
+        share one selection of reforms too.
+
+        Examples
+        --------
+        >>> sel = performance_selection(history.load_performance(), "ae_4hr")
+        >>> reforms = history.load_reforms()
+        >>> sel.reforms_alongside(reforms, modes="I") is sel.reforms_alongside(reforms, modes="I")
+        True
+        """
+        key = (id(reforms), tuple(chosen_modes(modes)), direction)
+        kept = self._alongside.get(key)
+        if kept is not None and kept[0] is reforms:
+            return kept[1]
+        made = timeline_selection(reforms, modes=modes, direction=direction, start=self.lo, end=self.hi)
+        self._alongside[key] = (reforms, made)
+        return made
 
 
 def performance_selection(performance: pd.DataFrame, series: str, *,
@@ -274,7 +300,9 @@ def performance_chart(
     top = max(values)
     ax.set_ylim(0, top * 1.18 if top > 0 else 1)
     ax.set_ylabel(unit)
-    ax.set_title(SERIES_LABELS.get(series, series), fontsize=11)
+    # a fixed title height (y=1: no ticks above the axes) spares matplotlib measuring the tick
+    # labels on every draw to place it, which a live figure pays on each update
+    ax.set_title(SERIES_LABELS.get(series, series), fontsize=11, y=1.0)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     handles = [Line2D([], [], linestyle="none", marker=_KIND_MARKERS[k], markersize=7,
@@ -488,9 +516,8 @@ class PerformanceView(FigureView):
         """The reforms of the series' years, selected once (``None`` without reforms)."""
         if self.reforms is None:
             return None
-        sel = self.series_selection
-        return timeline_selection(self.reforms, modes=self.modes, direction=self.direction,
-                                  start=sel.lo, end=sel.hi)
+        return self.series_selection.reforms_alongside(self.reforms, modes=self.modes,
+                                                       direction=self.direction)
 
     def draw(self, ax: Axes) -> Axes:
         """Draw the series alone on ``ax`` (:func:`performance_chart`)."""
@@ -506,7 +533,11 @@ class PerformanceView(FigureView):
             return fig
         fig = Figure(figsize=self.figsize if self.legend else (10.0, 5.6))
         top = fig.add_subplot(2, 1, 1)
-        fig.add_subplot(2, 1, 2, sharex=top)
+        bottom = fig.add_subplot(2, 1, 2, sharex=top)
+        # the top panel's x label and the bottom panel's y label stay empty: fixing where they
+        # would go spares matplotlib measuring the tick labels to place them on every draw
+        top.xaxis.set_label_coords(0.5, 0.0)
+        bottom.yaxis.set_label_coords(0.0, 0.5)
         return self.update(fig)
 
     def update(self, fig: Figure) -> Figure:
