@@ -31,7 +31,7 @@ from matplotlib.ticker import FormatStrFormatter, MaxNLocator
 from coordkit import history
 from coordkit.history import basis_breaks, chosen_modes, date_label, push_label
 from coordkit.modes import Mode
-from coordkit.plots.history.common import reset_axes, years_text
+from coordkit.plots.history.common import add_markers, reset_axes, years_text
 from coordkit.plots.history.timeline import TimelineSelection, reform_timeline, timeline_selection
 from coordkit.plots.style import (
     ANNOTATION,
@@ -256,9 +256,10 @@ def performance_chart(
         different = rows["tags"].map(bool).to_numpy()
         for hollow, mask in ((False, ~different), (True, different)):
             if mask.any():
-                ax.scatter(rows["x"][mask], rows["value"][mask], marker=marker, s=55, zorder=3,
-                           facecolors="white" if hollow else INK, edgecolors=INK,
-                           linewidths=1.5, gid=f"points-{kind}{'-different' if hollow else ''}")
+                xs, ys = rows["x"].to_numpy(dtype=float), rows["value"].to_numpy(dtype=float)
+                add_markers(ax, xs[mask], ys[mask], marker=marker, sizes=55.0, zorder=3,
+                            facecolor="white" if hollow else INK, edgecolor=INK, linewidth=1.5,
+                            gid=f"points-{kind}{'-different' if hollow else ''}")
     spans = snaps[snaps["kind"] == "span"]
     if not spans.empty:
         ax.hlines(spans["value"], spans["start"], spans["end"], colors=INK, linewidth=3, zorder=3,

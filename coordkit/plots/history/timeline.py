@@ -23,18 +23,16 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.markers import MarkerStyle
 from matplotlib.ticker import FormatStrFormatter, MaxNLocator
-from matplotlib.transforms import IdentityTransform
 
 from coordkit import history
 from coordkit.history import chosen_modes, date_label, decimal_year, push_label
 from coordkit.modes import ALL_MODES, Mode
+from coordkit.plots.history.common import add_markers, reset_axes, years_text
 from coordkit.plots.history.common import era_bands as draw_era_bands
-from coordkit.plots.history.common import reset_axes, years_text
 from coordkit.plots.style import (
     GUIDE,
     MARKERS,
@@ -49,23 +47,6 @@ __all__ = ["TableDetails", "TimelineSelection", "TimelineView", "describe_reform
 
 _STEM = 0.17  # row height taken by a push of 1
 _AUTO_NUMBER = 20  # number the reforms when no more than this many are shown
-
-
-def _markers(ax: Axes, x: np.ndarray, y: np.ndarray, *, sizes: np.ndarray, marker: str, facecolor: str,
-             edgecolor: str, linewidth: float, zorder: float, gid: str) -> PathCollection:
-    """Markers at (x, y), as ``ax.scatter`` draws them, without its data-limit bookkeeping.
-
-    The timeline sets its limits itself, so the masking and limit updates ``scatter`` does on
-    every call are wasted; skipping them makes a live timeline's first view markedly cheaper.
-    """
-    style = MarkerStyle(marker)
-    path = style.get_path().transformed(style.get_transform())
-    markers = PathCollection([path], sizes=sizes, offsets=np.column_stack([x, y]),
-                             offset_transform=ax.transData, facecolors=facecolor, edgecolors=edgecolor,
-                             linewidths=linewidth, zorder=zorder, gid=gid)
-    markers.set_transform(IdentityTransform())
-    ax.add_collection(markers, autolim=False)
-    return markers
 
 
 def _span_of_eras(eras: str | Iterable[str] | None) -> tuple[float, float]:
@@ -401,10 +382,10 @@ def reform_timeline(
                 [[(a, y0), (a, t)] for a, t in zip(xs, tips, strict=True)],
                 colors=PALETTE[mode], linewidths=1.2, zorder=2, gid=f"stem-{mode.value}-{name}"),
                 autolim=False)
-            _markers(ax, xs, tips, sizes=28 + 26 * np.abs(ws) ** 2, marker=MARKERS[mode],
-                     facecolor=PALETTE[mode] if name == "up" else "white",
-                     edgecolor="black" if name == "up" else PALETTE[mode],
-                     linewidth=0.7 if name == "up" else 1.6, zorder=3, gid=f"push-{mode.value}-{name}")
+            add_markers(ax, xs, tips, sizes=28 + 26 * np.abs(ws) ** 2, marker=MARKERS[mode],
+                        facecolor=PALETTE[mode] if name == "up" else "white",
+                        edgecolor="black" if name == "up" else PALETTE[mode],
+                        linewidth=0.7 if name == "up" else 1.6, zorder=3, gid=f"push-{mode.value}-{name}")
         pushed = w != 0 if direction == "any" else (w > 0 if direction == "up" else w < 0)
         year_only = (shown["date_precision"].to_numpy() == "year") & pushed
         if year_only.any():
