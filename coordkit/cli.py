@@ -401,7 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # ----- coordkit codings: pool a class's coding files (coordkit.codings) ---------------------------
-def _add_codings_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_codings_parser(sub: argparse._SubParsersAction) -> None:
     cod = sub.add_parser(
         "codings", help="pool a class's coding files of the NHS reforms into an HTML agreement report",
         description="Pool coding files (notebook 03's coding form, or typed-up coding sheets) and write "

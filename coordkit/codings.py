@@ -426,8 +426,9 @@ def krippendorff_alpha(reliability: np.ndarray | Sequence[Sequence[float]], *,
         return math.nan
     domain = list(values) if values is not None else (_VALUES if level == "ordinal" else list(present))
     try:
-        return float(krippendorff.alpha(reliability_data=matrix[:, pairable], value_domain=domain,
-                                        level_of_measurement=level))  # type: ignore[arg-type]
+        return float(krippendorff.alpha(
+            reliability_data=matrix[:, pairable], value_domain=domain,
+            level_of_measurement=level))  # type: ignore[arg-type]  # its own Literal; ours is checked
     except (ValueError, ZeroDivisionError):  # pragma: no cover - guarded above
         return math.nan
 

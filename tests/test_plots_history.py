@@ -49,7 +49,7 @@ def test_timeline_draws_every_push_in_its_modes_row_with_its_marker_and_directio
             assert len(offsets) == mask.sum()
             np.testing.assert_allclose(offsets[:, 0], x[mask])
             y0 = rows[mode.label]
-            np.testing.assert_allclose(offsets[:, 1], y0 + ph._STEM * w[mask])
+            np.testing.assert_allclose(offsets[:, 1], y0 + ph.timeline._STEM * w[mask])
             assert (offsets[:, 1] > y0).all() if name == "up" else (offsets[:, 1] < y0).all()
             # filled in the mode's colour when up, hollow (white) when down: not colour alone
             face = points.get_facecolors()[0]

@@ -87,8 +87,6 @@ NOT_YET_FROM_STYLE: dict[str, set[str]] = {
                                  "#EEE", "#F2F2F2", "#FDECEA", "#FFF8DC"},
     "coordkit/plots/agents.py": {"#000000", "#333333", "#777777", "#CC79A7"},
     "coordkit/plots/dynamics.py": {"#000000", "#555555", "#56B4E9", "#CC79A7", "#D55E00"},
-    "coordkit/plots/history.py": {"#222222", "#333333", "#444444", "#555555", "#888888", "#BBBBBB",
-                                  "#D55E00", "#F2F2F2", "#FFFFFF"},
     "coordkit/plots/survey.py": {"#000000", "#505050", "#555555", "#777777", "#B24A00"},
     "coordkit/widgets/history.py": {"#CCC", "#D55E00"},
     "coordkit/widgets/survey.py": {"#B24A00"},
@@ -162,3 +160,26 @@ def test_the_figure_check_finds_small_text_and_faint_lines():
         "text 'on yellow' has contrast 1.32:1 (under 4.5:1)",
         "Line2D 'faint' has contrast 2.25:1 (under 3:1)",
     ]
+
+
+def _history_figures():
+    from coordkit import history
+    from coordkit.plots import history as ph
+
+    reforms, performance = history.load_reforms(), history.load_performance()
+    kit = history.reform_pressure(reforms, half_life=10)
+    mine = history.reform_pressure(history.recode(reforms, "nhs_act_1946", hierarchy=0), half_life=10)
+    yield "timeline", ph.TimelineView(reforms)
+    yield "timeline, one era", ph.TimelineView(reforms, eras="internal market")
+    for series in ("ae_4hr", "rtt_waiting_list", "spending_growth_real"):
+        yield f"performance {series}", ph.PerformanceView(performance, series, reforms)
+    yield "pressure", ph.PressureView(kit, overlay=mine)
+    yield "recode", ph.RecodeView(kit, mine, reform_year=1946.85)
+
+
+@pytest.mark.parametrize("name, view", list(_history_figures()),
+                         ids=lambda v: v if isinstance(v, str) else "")
+def test_the_history_figures_are_readable_at_their_stored_size(name, view):
+    fig = view.figure()
+    fig.canvas.draw()
+    assert accessibility_problems(fig) == [], name
