@@ -172,7 +172,7 @@ def update_survey_figure(fig: Figure, result: RespondentResult | GroupSummary) -
     >>> fig = survey_figure(score_answers([[25] * 4] * 6, [[25] * 4] * 6))
     >>> fig = update_survey_figure(fig, score_answers([[70, 10, 10, 10]] * 6, [[25] * 4] * 6))
     >>> fig.get_suptitle()
-    'Now: hierarchy monoculture  |  preferred: no strong form'
+    'Now: hierarchy monoculture  |  preferred: not classified'
     """
     tax, bax = fig.axes
     for artist in [a for a in [*tax.collections, *tax.lines] if a.get_gid() in ("now", "preferred", "gap")]:
@@ -440,7 +440,7 @@ def gap_drivers_chart(drivers: pd.DataFrame, *, top: int = 8, ax: Axes | None = 
     >>> from coordkit.survey import gap_drivers, synthetic_class
     >>> ax = gap_drivers_chart(gap_drivers(synthetic_class()), top=3)
     >>> [t.get_text() for t in ax.get_yticklabels()]  # bottom to top: the largest gap at the top
-    ['D4I change: individualism', 'D6I leaders: individualism', 'D3I rewards: individualism']
+    ['D3I rewards: individualism', 'D6I leaders: individualism', 'D4I change: individualism']
     """
     ax = new_axes(ax, figsize=(7, 0.45 * top + 1.2))
     rows = drivers.head(top).iloc[::-1]

@@ -353,7 +353,7 @@ class LevelVariance:
         Examples
         --------
         >>> level_decomposition([[4, 2], [5, 3], [3, 1]], ["team", "organisation"]).reading()[:40]
-        'Of the spread in these ratings, 67% com'
+        'Of the spread in these ratings, 67% come'
         """
         if not math.isfinite(self.level_share):
             return "Not estimable: too few respondents rated every level."
