@@ -102,7 +102,7 @@ _CLR_FEEDBACK = {
 DESIGN_MIN_FATALISM = 10
 #: ... and gives one active mode at least this many ...
 DESIGN_DOMINANT = 50
-#: ... and the profile must be balanced with at least this balance score.
+#: ... and the profile must be balanced with at least this balance index (the kit's).
 DESIGN_MIN_SCORE = 0.55
 
 
@@ -361,7 +361,7 @@ def _check_least_balanced(answer: Any) -> Feedback:
         g = next(g for g in analysis.groups if g.label == name)
         return Feedback.correct(f"{name} scores {scores[name]:.2f} now ('{g.configuration_now.name}'); "
                                 f"the profile its members prefer scores {g.balance_preferred.score:.2f}")
-    return Feedback.wrong(f"{name}'s balance score now is {scores[name]:.2f}; another group the report "
+    return Feedback.wrong(f"{name}'s balance index now is {scores[name]:.2f}; another group the report "
                           "shows scores lower")
 
 
@@ -411,7 +411,7 @@ def _check_balanced_design(answer: Any) -> Feedback:
                               "whole: which mode leads in how many dimensions?")
     score = report(profile).score
     if score < DESIGN_MIN_SCORE:
-        return Feedback.wrong(f"Balanced, but the balance score is only {score:.2f} ({strengths}). Even "
+        return Feedback.wrong(f"Balanced, but the balance index is only {score:.2f} ({strengths}). Even "
                               "out the active modes' totals, or give fatalism less")
     c = survey.congruence(points)
     return Feedback.correct(f"Balanced overall (score {score:.2f}), yet each dimension is run by one mode: "
@@ -423,7 +423,8 @@ q5 = Question(
     "q5", "balanced_design", _check_balanced_design,
     hint_text=f"Let each active mode lead in two of the six dimensions, with {DESIGN_DOMINANT} or more "
               f"points, and give fatalism exactly {DESIGN_MIN_FATALISM} everywhere. Check with "
-              "survey.score_answers(design, design).configuration_preferred.name.",
+              "survey.score_answers(design, design).configuration_now.name (with no ratings, strength now "
+              "is read from the points; a preferred profile is only classified from preferred ratings).",
     solution_text="balanced_design = [[60, 15, 15, 10], [15, 60, 15, 10], [15, 15, 60, 10],\n"
                   "                   [60, 15, 15, 10], [15, 60, 15, 10], [15, 15, 60, 10]]\n"
                   "Each active mode leads in two dimensions, so the three averages are equal (30 each) "
