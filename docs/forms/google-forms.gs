@@ -29,7 +29,7 @@ function createCoordkitForm() {
   form.addTextItem().setTitle("Now: How does change happen? - Through individuals acting on ideas of their own.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Now: How does change happen? - Through events outside anyone's control.").setValidation(points).setRequired(true);
   form.addSectionHeaderItem().setTitle("Now: How is failure handled?").setHelpText("As things are NOW in your organisation: share 100 points among the four statements (more points = more like it). The points must add up to 100.");
-  form.addTextItem().setTitle("Now: How is failure handled? - The rules and procedures are tightened.").setValidation(points).setRequired(true);
+  form.addTextItem().setTitle("Now: How is failure handled? - The procedures are tightened.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Now: How is failure handled? - The group stands by the people involved.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Now: How is failure handled? - The people involved are left to put it right in their own way.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Now: How is failure handled? - It is accepted as bound to happen from time to time.").setValidation(points).setRequired(true);
@@ -59,7 +59,7 @@ function createCoordkitForm() {
   form.addTextItem().setTitle("Preferred: How does change happen? - Through individuals acting on ideas of their own.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Preferred: How does change happen? - Through events outside anyone's control.").setValidation(points).setRequired(true);
   form.addSectionHeaderItem().setTitle("Preferred: How is failure handled?").setHelpText("As you would PREFER your organisation to be: share 100 points among the four statements. The points must add up to 100.");
-  form.addTextItem().setTitle("Preferred: How is failure handled? - The rules and procedures are tightened.").setValidation(points).setRequired(true);
+  form.addTextItem().setTitle("Preferred: How is failure handled? - The procedures are tightened.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Preferred: How is failure handled? - The group stands by the people involved.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Preferred: How is failure handled? - The people involved are left to put it right in their own way.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Preferred: How is failure handled? - It is accepted as bound to happen from time to time.").setValidation(points).setRequired(true);
