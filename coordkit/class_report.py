@@ -44,9 +44,9 @@ import numpy as np
 from coordkit.html import Markup, escape, render
 from coordkit.modes import ALL_MODES
 from coordkit.survey import (
+    ACQUIESCENCE_FLAG,
     CURRENT_VERSION,
     DEFAULT_MIN_GROUP,
-    ACQUIESCENCE_FLAG,
     MALIGN_WARNING,
     MIN_RELIABILITY_N,
     RELIABILITY_THRESHOLD,
@@ -260,7 +260,8 @@ def _forms_section(analysis: ClassAnalysis) -> str:
             "benign and malign levels are not changed (balanced scales cancel yes-saying), but read "
             "them with care.</p>")
         out.append(_table(["", "mean acquiescence", "flagged"],
-                          [[g.label, f"{g.acquiescence_mean:+.2f}", g.acquiescent] for g in _summaries(analysis)
+                          [[g.label, f"{g.acquiescence_mean:+.2f}", g.acquiescent]
+                           for g in _summaries(analysis)
                            if np.isfinite(g.acquiescence_mean)]))
     return "\n".join(out)
 

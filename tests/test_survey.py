@@ -326,7 +326,8 @@ def test_the_worked_example_is_clear_of_the_malign_warning_threshold():
     assert r.forms.malign[0] == pytest.approx(0.25)
     assert r.forms.malign[0] < r.forms.benign[0]  # at the level, but below the benign side: no warning
     assert "Warning" not in r.configuration_now.diagnosis
-    strongly = _answer(ex["likert"], MH1=5, MH2=5, MH3=1, MH4=1)  # the malign hierarchy statements, all the way
+    # the malign hierarchy statements, all the way
+    strongly = _answer(ex["likert"], MH1=5, MH2=5, MH3=1, MH4=1)
     worse = survey.score_answers(ex["now"], ex["preferred"], strongly)
     assert worse.forms.malign[0] == pytest.approx(1.0)
     assert "hierarchy shows more of its malign than its benign side" in worse.configuration_now.diagnosis

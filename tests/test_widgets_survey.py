@@ -129,7 +129,8 @@ def test_every_slider_redraws_the_figure_once_the_result_is_shown():
     assert f.show_result()
     for row in f.q.divide_items:
         for t in ("now", "preferred"):
-            a, b = (f.sliders[i.column(t)] for i in sorted(row, key=lambda i: -f.sliders[i.column(t)].value)[:2])
+            top = sorted(row, key=lambda i, t=t: -f.sliders[i.column(t)].value)[:2]
+            a, b = (f.sliders[i.column(t)] for i in top)
             before = f.image.value
             a.value, b.value = a.value - 5, b.value + 5  # still 100 points: still complete
             assert f.complete and f.image.value != before, (a.description, t)

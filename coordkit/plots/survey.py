@@ -482,8 +482,8 @@ def describe_gap_drivers(drivers: pd.DataFrame, *, top: int = 8) -> str:
     >>> from coordkit.survey import gap_drivers, synthetic_class
     >>> print(describe_gap_drivers(gap_drivers(synthetic_class()), top=2))
     The 2 statements with the largest mean gap (preferred minus now):
-    - D3I (What gets rewarded?, individualism): +14.2 points; 83% of respondents want more, 10% less.
-    - D6I (What do leaders do?, individualism): +12.6 points; 83% of respondents want more, 12% less.
+    - D4I (How does change happen?, individualism): +14.3 points; 87% of respondents want more, 10% less.
+    - D6I (What do leaders do?, individualism): +13.7 points; 83% of respondents want more, 12% less.
     """
     lines = [f"The {min(top, len(drivers))} statements with the largest mean gap (preferred minus now):"]
     for _, row in drivers.head(top).iterrows():

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 from coordkit.survey.instrument import (
     ID_COLUMN,
-    Item,
     LIKERT_LABELS,
     STRENGTH_LABELS,
     VERSION_COLUMN,
+    Item,
     Questionnaire,
     presentation_order,
     questionnaire,

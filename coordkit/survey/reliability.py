@@ -46,7 +46,8 @@ within-respondent differences (team minus organisation, organisation minus syste
 Examples
 --------
 >>> import numpy as np
->>> x = np.array([[3, 2, 4], [4, 5, 4], [3, 2, 3], [4, 5, 5], [1, 2, 3], [3, 4, 5], [4, 4, 5], [5, 5, 5]], dtype=float)
+>>> x = np.array([[3, 2, 4], [4, 5, 4], [3, 2, 3], [4, 5, 5],
+...      [1, 2, 3], [3, 4, 5], [4, 4, 5], [5, 5, 5]], dtype=float)
 >>> round(cronbach_alpha(x), 3), round(mcdonald_omega(x), 3)
 (0.886, 0.903)
 """
@@ -205,7 +206,9 @@ def omega_fit(data: ArrayLike) -> OmegaFit:
 
     Examples
     --------
-    >>> f = omega_fit([[3, 2, 4], [4, 5, 4], [3, 2, 3], [4, 5, 5], [1, 2, 3], [3, 4, 5], [4, 4, 5], [5, 5, 5]])
+    >>> good = [[3, 2, 4], [4, 5, 4], [3, 2, 3], [4, 5, 5],
+    ...      [1, 2, 3], [3, 4, 5], [4, 4, 5], [5, 5, 5]]
+    >>> f = omega_fit(good)
     >>> round(f.omega, 3), f.heywood
     (0.903, False)
     >>> omega_fit([[1, 2, 1], [2, 2, 3], [3, 3, 3], [4, 5, 4], [5, 4, 5]]).heywood  # r12 r13 / r23 > 1
@@ -237,7 +240,9 @@ def mcdonald_omega(data: ArrayLike) -> float:
 
     Examples
     --------
-    >>> round(mcdonald_omega([[3, 2, 4], [4, 5, 4], [3, 2, 3], [4, 5, 5], [1, 2, 3], [3, 4, 5], [4, 4, 5], [5, 5, 5]]), 3)
+    >>> good = [[3, 2, 4], [4, 5, 4], [3, 2, 3], [4, 5, 5],
+    ...      [1, 2, 3], [3, 4, 5], [4, 4, 5], [5, 5, 5]]
+    >>> round(mcdonald_omega(good), 3)
     0.903
     """
     return omega_fit(data).omega
@@ -379,7 +384,8 @@ def level_decomposition(ratings: ArrayLike, levels: Sequence[str]) -> LevelVaria
 
     Examples
     --------
-    >>> v = level_decomposition([[5, 4, 2], [4, 3, 1], [3, 2, 1], [5, 5, 3]], ["team", "organisation", "system"])
+    >>> v = level_decomposition([[5, 4, 2], [4, 3, 1], [3, 2, 1], [5, 5, 3]],
+    ...                         ["team", "organisation", "system"])
     >>> v.n, v.means, round(v.level_share, 2)
     (4, (4.25, 3.5, 1.75), 0.58)
     >>> level_decomposition([[1, 1], [3, 3], [5, 5]], ["a", "b"]).level_share

@@ -246,8 +246,8 @@ class SurveyForm:
         self.summary = w.HTML()
         self.revealed = False
         self.result_button = w.Button(description="See my result", icon="eye",
-                                      tooltip="Show your profile: only once every answer is complete, so that "
-                                              "the result cannot steer your answers",
+                                      tooltip="Show your profile: only once every answer is complete, so "
+                                              "that the result cannot steer your answers",
                                       layout=w.Layout(width="auto"))
         self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="900px"))
         self.figure_description = w.HTML(layout=w.Layout(max_width="900px"))
@@ -456,8 +456,8 @@ class SurveyForm:
                          f"{levels}.</p>")
             if result.acquiescent:
                 parts.append(f"<p>You agreed with statements and with their reversals alike (acquiescence "
-                             f"index {result.acquiescence:+.2f}; the kit flags from 0.5): read your benign and "
-                             "malign levels with care.</p>")
+                             f"index {result.acquiescence:+.2f}; the kit flags from 0.5): read your benign "
+                             "and malign levels with care.</p>")
         return "".join(parts)
 
     # ----- saving -----------------------------------------------------------------------------
