@@ -34,7 +34,7 @@ Examples
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date as _date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,7 +98,7 @@ def _figure(fig: Figure, description: str, *, dpi: int = 90) -> str:
             f"<details><summary>Figure description</summary><p>{_e(description)}</p></details></figure>")
 
 
-def _table(header: list[str], rows: list[list[object]], *, numeric_from: int = 1) -> str:
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]], *, numeric_from: int = 1) -> str:
     head = "".join(f"<th>{_e(h)}</th>" for h in header)
     body = []
     for row in rows:
@@ -268,7 +268,8 @@ def _forms_section(analysis: ClassAnalysis) -> str:
 
 def _strength_section(analysis: ClassAnalysis) -> str:
     out = ["<h2>Strength and levels</h2>"]
-    rows = [[s.label, *(f"{v:.2f}" if np.isfinite(v) else "not rated" for v in s.strength_mean)]
+    rows: list[list[object]] = [
+        [s.label, *(f"{v:.2f}" if np.isfinite(v) else "not rated" for v in s.strength_mean)]
             for s in _summaries(analysis)]
     out.append("<p>Mean strength of each way of working in respondents' organisations, from the strength "
                "ratings (0 = absent, 0.5 = moderate, 0.75 = strong, 1 = very strong). Strength comes from "

@@ -235,8 +235,8 @@ q2 = Question(
                   "k = responses.ids.index(RESPONDENT_ID)\n"
                   "moved = 0.5 * abs(responses.preferred[k] - responses.now[k]).sum(axis=1)\n"
                   "biggest_change = survey.questionnaire().dimensions[moved.argmax()]   # 'decisions'\n"
-                  "25 points move in 'how are decisions made': this Ward B respondent wants decisions to rest "
-                  "far less on formal authority than they do now.",
+                  "25 points move in 'how are decisions made': this Ward B respondent wants decisions to "
+                  "rest far less on formal authority than they do now.",
 )
 
 

@@ -355,7 +355,7 @@ def gap_drivers(responses: Responses, q: Questionnaire | None = None) -> pd.Data
             g = gap[:, d, m]
             rows.append({
                 "item": item.id, "dimension": item.dimension, "heading": item.heading,
-                "mode": item.mode.value, "statement": item.statement,
+                "mode": item.mode.value if item.mode else "", "statement": item.statement,
                 "now_mean": float(now[:, d, m].mean()) if n else math.nan,
                 "preferred_mean": float(pref[:, d, m].mean()) if n else math.nan,
                 "gap_mean": float(g.mean()) if n else math.nan,

@@ -217,7 +217,7 @@ def omega_fit(data: ArrayLike) -> OmegaFit:
     x = _complete(data)
     if x.shape[1] < 3 or x.shape[0] < 3 or np.any(x.std(axis=0, ddof=1) == 0):
         return OmegaFit(math.nan, (), False)
-    lam, heywood = _paf(np.corrcoef(x, rowvar=False), 500, 1e-10)
+    lam, heywood = _paf(np.atleast_2d(np.corrcoef(x, rowvar=False)), 500, 1e-10)
     lam = np.clip(lam, -0.999, 0.999)
     common = lam.sum() ** 2
     omega = math.nan if heywood else float(common / (common + (1 - lam**2).sum()))

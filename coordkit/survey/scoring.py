@@ -736,8 +736,9 @@ def structure_scores(likert: ArrayLike, q: Questionnaire | None = None) -> Struc
     (0.0, 0.0, 0.0)
     """
     levels = scale_levels(likert, q)
-    nan = np.float64(np.nan)
-    return Structure(**{dim: levels.get(dim, nan) for dim in ("grid", "group", "withdrawal")})
+    nan = np.full(np.shape(likert)[:-1], np.nan)
+    grid, group, withdrawal = (levels.get(dim, nan) for dim in ("grid", "group", "withdrawal"))
+    return Structure(grid=grid, group=group, withdrawal=withdrawal)
 
 
 # ----- one respondent --------------------------------------------------------------------------

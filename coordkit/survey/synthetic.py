@@ -139,7 +139,12 @@ def synthetic_class(seed: int = SYNTHETIC_SEED, *, size: int = 60) -> Responses:
         raise ValueError(f"size must be a positive whole number, got {size!r}")
     rng = random.Random(seed)
     q = questionnaire()
-    ids, teams, roles, now, pref, likert = [], [], [], [], [], []
+    ids: list[str] = []
+    teams: list[str] = []
+    roles: list[str] = []
+    now: list[list[list[int]]] = []
+    pref: list[list[list[int]]] = []
+    likert: list[list[float]] = []
     for team, count in zip(_TEAMS, _team_sizes(int(size)), strict=True):
         name, _, base_now, base_pref, benign, malign, strength, structure, role_weights = team
         for _ in range(count):
