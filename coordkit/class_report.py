@@ -3,7 +3,7 @@
 :func:`write_report` (and the command ``coordkit report RESPONSES.csv -o report.html``) turns the
 answers of a class into a single HTML file that opens anywhere, offline, and can be shared with the
 class: the class profile now and preferred, every respondent on the triangle (unlabelled),
-profiles of groups (by a group column such as team), balance scores and configurations, how
+profiles of groups (by a group column such as team), the balance index (the kit's) and configurations, how
 consistent the six dimensions are, the benign and malign forms, and the statements that drive the
 gap between now and preferred. Figures are embedded as PNG images whose alt text is their full
 text description (also shown under each figure).
@@ -34,7 +34,7 @@ Examples
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date as _date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,9 +44,9 @@ import numpy as np
 from coordkit.html import Markup, escape, render
 from coordkit.modes import ALL_MODES
 from coordkit.survey import (
+    ACQUIESCENCE_FLAG,
     CURRENT_VERSION,
     DEFAULT_MIN_GROUP,
-    LEVELS,
     MALIGN_WARNING,
     MIN_RELIABILITY_N,
     RELIABILITY_THRESHOLD,
@@ -98,7 +98,7 @@ def _figure(fig: Figure, description: str, *, dpi: int = 90) -> str:
             f"<details><summary>Figure description</summary><p>{_e(description)}</p></details></figure>")
 
 
-def _table(header: list[str], rows: list[list[object]], *, numeric_from: int = 1) -> str:
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]], *, numeric_from: int = 1) -> str:
     head = "".join(f"<th>{_e(h)}</th>" for h in header)
     body = []
     for row in rows:
@@ -123,13 +123,21 @@ def _data_section(result: ReadResult | None, responses: Responses, analysis: Cla
     if result is None:
         out.append(f"<p>{len(responses)} respondents.</p>")
     else:
+        # result is ReadResult.anonymised(): files by number, no cell contents, no free text
         out.append(f"<p>{_e(result.summary())}</p>".replace("\n", "<br>"))
+        counts = [["files read", len(result.sources)], ["rows accepted", result.n_accepted],
+                  ["rows rejected (listed below, without their contents)", result.n_rejected],
+                  ["rows left out", len(result.left_out)], ["lines skipped", len(result.skipped)],
+                  ["columns not read (names only; identifying columns never read)",
+                   len(result.ignored_columns) + len(result.identifying_columns)]]
+        out.append(_table(["what was read and dropped", "count"], counts))
     if analysis.version != CURRENT_VERSION:
         out.append(f'<p class="note">These answers follow questionnaire version {analysis.version} '
                    f"(the first version); the current version is {CURRENT_VERSION}. They are scored "
                    f"with version {analysis.version}'s items: there are no strength ratings, so strength "
-                   "is read from the divide-100 points (30 of 100 counts as strong), and fatalism has no "
-                   "benign or malign statements.</p>")
+                   "now is read from the divide-100 points (30 of 100 counts as strong), the preferred "
+                   "configuration is not classified (preferred strength was not asked), and fatalism has "
+                   "no benign or malign statements.</p>")
     out.append(
         f'<p class="note"><b>Privacy.</b> This report shows no respondent ids, names or free text. '
         f"Groups with fewer than {analysis.min_group} respondents are not shown on their own "
@@ -204,11 +212,13 @@ def _balance_section(analysis: ClassAnalysis) -> str:
                                  ("preferred", s.configuration_preferred, s.balance_preferred)):
             rows.append([s.label, label, config.name, round(r.score, 2), round(r.evenness, 2),
                          round(r.strength, 2), round(r.malign_share, 2), round(r.fatalism, 2)])
-    out = ["<h2>Balance scores and configurations</h2>",
-           "<p>The dynamic balance score multiplies the evenness of the benign active strengths, their "
-           "mean strength, one minus the malign share and one minus fatalism (coordkit.balance). "
-           "Strengths come from the strength ratings (where a rating is missing, from the divide-100 "
-           "points: 30 of 100 counts as strong); the malign share is the positive part of the malign "
+    out = ["<h2>Balance index and configurations</h2>",
+           "<p>The balance index (the kit's) multiplies the evenness of the benign active strengths, their "
+           "mean strength, one minus the malign share and one minus fatalism (coordkit.balance); it is the "
+           "kit's reading of Taylor's balance, not his measure. Strengths now come from the strength "
+           "ratings (where a rating is missing, from the divide-100 points: 30 of 100 counts as strong); "
+           "preferred strengths come only from the preferred ratings, and without them the preferred "
+           "configuration is not classified. The malign share is the positive part of the malign "
            "level.</p>",
            _table(["", "timeframe", "configuration", "balance", "evenness", "strength", "malign share",
                    "fatalism"], rows, numeric_from=3)]
@@ -238,12 +248,28 @@ def _forms_section(analysis: ClassAnalysis) -> str:
                "agreement). A mode can be high on both. The kit warns when a strong mode's malign level is "
                f"at least {MALIGN_WARNING} and above its benign level (the kit's rule).</p>")
     out.append(_table(["", *(m.label for m in ALL_MODES)], rows))
+    acq = analysis.acquiescence[np.isfinite(analysis.acquiescence)]
+    if acq.size:
+        flagged = int((acq >= ACQUIESCENCE_FLAG).sum())
+        out.append(
+            f"<p><b>Acquiescence.</b> Each respondent's acquiescence index is their mean agreement over "
+            "the balanced pairs (each statement with its reversal), centred so that 0 is no lean and +1 "
+            f"agreeing strongly with everything. Class mean {float(acq.mean()):+.2f}; {flagged} of "
+            f"{acq.size} respondent(s) at or above {ACQUIESCENCE_FLAG} (the kit's flag: on average "
+            "agreeing with a statement and with its reversal, which honest answers seldom do). Their "
+            "benign and malign levels are not changed (balanced scales cancel yes-saying), but read "
+            "them with care.</p>")
+        out.append(_table(["", "mean acquiescence", "flagged"],
+                          [[g.label, f"{g.acquiescence_mean:+.2f}", g.acquiescent]
+                           for g in _summaries(analysis)
+                           if np.isfinite(g.acquiescence_mean)]))
     return "\n".join(out)
 
 
 def _strength_section(analysis: ClassAnalysis) -> str:
     out = ["<h2>Strength and levels</h2>"]
-    rows = [[s.label, *(f"{v:.2f}" if np.isfinite(v) else "not rated" for v in s.strength_mean)]
+    rows: list[list[object]] = [
+        [s.label, *(f"{v:.2f}" if np.isfinite(v) else "not rated" for v in s.strength_mean)]
             for s in _summaries(analysis)]
     out.append("<p>Mean strength of each way of working in respondents' organisations, from the strength "
                "ratings (0 = absent, 0.5 = moderate, 0.75 = strong, 1 = very strong). Strength comes from "
@@ -255,17 +281,20 @@ def _strength_section(analysis: ClassAnalysis) -> str:
         out.append("<p>The answers have no strength ratings by level (a version 1 file), so levels are not "
                    "compared.</p>")
         return "\n".join(out)
-    rows = [[mode, *(int(row[f"n {lv}"]) for lv in LEVELS), *(row[f"mean {lv}"] for lv in LEVELS),
-             row["within"], row["between"], row["icc"]] for mode, row in levels.iterrows()]
-    out.append("<p>The same ratings for the respondent's team, organisation and local system: how many "
-               "rated each level, the mean rating (1-5), the variance within levels (between respondents) "
-               "and between levels, and the intraclass correlation ICC(1) = between / (between + within). "
-               "Coordination theory says the same forms matter at every level (its fractal claim); these "
-               "numbers ask of real answers whether the levels also look alike: an ICC near 0 means the "
-               "levels are rated much the same, a large one that they differ. Each respondent rates several "
-               "levels, so read the ICC as descriptive.</p>")
-    out.append(_table(["mode", *(f"n {lv}" for lv in LEVELS), *(f"mean {lv}" for lv in LEVELS),
-                       "within", "between", "ICC"], rows))
+    names = [c for c in levels.columns if " - " in c]
+    rows = [[mode, int(row["n"]), *(row[c] for c in levels.columns if c.startswith("mean ")),
+             *(f"{row[c]:+.2f}" for c in names), f"{row['level share']:.0%}"]
+            for mode, row in levels.iterrows()]
+    out.append("<p>The same ratings for the respondent's team, organisation and local system. The three "
+               "ratings come from the same person, so they are compared within respondents (only those "
+               "who rated all three): the mean rating (1-5) at each level, the mean difference between "
+               "neighbouring levels, and the <b>level share</b>, a respondent x level split of the "
+               "variance: the share of the spread explained by which level is rated once each "
+               "respondent's own tendency to rate high or low is taken out. Coordination theory says the "
+               "same forms matter at every level (its fractal claim); a level share near 0 means "
+               "respondents see the levels alike, a large one that they see them differently.</p>")
+    out.append(_table(["mode", "n", *(c for c in levels.columns if c.startswith("mean ")), *names,
+                       "level share"], rows))
     return "\n".join(out)
 
 
@@ -273,16 +302,25 @@ def _reliability_section(analysis: ClassAnalysis) -> str:
     table = analysis.reliability
     if table is None:
         return ""
-    rows = [[scale, row["items"], int(row["n"]), row["alpha"], row["omega"], row["reading"]]
+
+    def num(v: float) -> str:
+        return f"{v:.2f}" if np.isfinite(v) else "-"
+
+    rows = [[scale, row["items"], int(row["n"]), num(row["alpha"]),
+             f"{num(row['alpha low'])} to {num(row['alpha high'])}" if np.isfinite(row["alpha low"]) else "-",
+             "improper (Heywood)" if row["improper"] else num(row["omega"]), row["reading"]]
             for scale, row in table.iterrows()]
     return "\n".join([
         "<h2>Reliability of the scales</h2>",
-        f"<p>How well each scale's statements hang together in this class: Cronbach's alpha and McDonald's "
-        f"omega (omega needs three statements), computed when at least {MIN_RELIABILITY_N} respondents "
-        f"answered every statement of the scale. The usual minimum for comparing groups is "
-        f"{RELIABILITY_THRESHOLD}; below it, read the scale as a rough indication. Three-statement scales "
-        "in a class of a few dozen give uncertain estimates.</p>",
-        _table(["scale", "statements", "n", "alpha", "omega", "reading"], rows, numeric_from=2),
+        f"<p>How well each scale's statements hang together in this class: Cronbach's alpha with a 95% "
+        f"bootstrap interval, and McDonald's omega (it needs three statements and a proper one-factor "
+        f"solution; an improper one, a Heywood case, is named, not reported). A verdict needs at least "
+        f"{MIN_RELIABILITY_N} respondents who answered the whole scale (the kit's minimum: with fewer, the "
+        f"interval is too wide to tell acceptable from poor); below it the table says \"not enough "
+        f"answers\". The usual minimum for comparing groups is {RELIABILITY_THRESHOLD}. The strength "
+        "ratings are single items and have no reliability.</p>",
+        _table(["scale", "statements", "n", "alpha", "alpha 95% interval", "omega", "reading"], rows,
+               numeric_from=2),
     ])
 
 
@@ -329,12 +367,14 @@ validated; read the results as a prompt for discussion, not a measurement.</li>
 <li>A mode's score is its mean over the six dimensions after each dimension is rescaled to 100. Strength
 comes from the strength ratings (1 absent to 5 very strong), not from these ipsative scores; a mode is
 strong when rated "strong" or more (the kit's threshold).</li>
-<li>Benign and malign levels are scored separately, centred on "neither agree nor disagree"; one statement
-in three is reverse-keyed, so agreeing with everything does not raise a malign warning.</li>
+<li>Benign and malign levels are scored separately, centred on "neither agree nor disagree"; half the
+statements of every scale are reversals of the other half, so agreeing with everything leaves every level
+at 0 and raises no malign warning; the acquiescence index shows who did.</li>
 <li>Divide-100 answers are ipsative: every row sums to 100, which builds negative correlations into raw
 shares. For statistics (spread, distances, tests) the kit uses centred log-ratios (clr), with zeros
 replaced by half a point (Aitchison 1986; Martín-Fernández et al. 2003).</li>
-<li>Preferred profiles are taken as wholly benign; the malign shares describe the organisation now.</li>
+<li>Preferred profiles are taken as wholly benign; the malign shares describe the organisation now.
+Preferred strength is asked directly, never inferred from the points.</li>
 <li>Privacy: no ids, names or free text; small groups are suppressed and, where subtraction could reveal
 them, combined with the smallest other groups.</li>
 </ul>
@@ -395,7 +435,7 @@ def render_report(
         if progress is not None:
             progress(k + 1, len(STAGES), STAGES[k])
 
-    result = None if isinstance(data, Responses) else data
+    result = None if isinstance(data, Responses) else data.anonymised()
     responses = data if isinstance(data, Responses) else data.responses
     step(0)
     analysis = analyse(responses, group_column=group_column, min_group=min_group)

@@ -49,11 +49,14 @@ def test_report_is_self_contained_with_described_figures(synthetic_html):
 
 def test_report_has_every_section(synthetic_html):
     for heading in ("About the data", "Class profile", "Every respondent", "Groups by team",
-                    "Balance scores and configurations", "Congruence across dimensions",
+                    "Balance index and configurations", "Congruence across dimensions",
                     "Benign and malign forms", "Statements that drive the gap", "Notes on method"):
         assert f"<h2>{heading}" in synthetic_html, heading
     assert "SYNTHETIC class" in synthetic_html
-    assert "dynamic balance" in synthetic_html.lower()
+    # the kit's balance index, never the old "dynamic balance score" (issue 14 review, point 15)
+    text = synthetic_html.lower().replace("&#39;", "'")
+    assert "balance index (the kit's)" in text
+    assert "dynamic balance" not in synthetic_html.lower()
 
 
 def test_no_ids_and_small_groups_suppressed_with_a_note(synthetic_html):
@@ -124,7 +127,8 @@ def test_write_report_writes_utf8(tmp_path):
 def test_report_shows_strength_levels_icc_and_reliability(synthetic_html):
     for heading in ("Strength and levels", "Reliability of the scales"):
         assert f"<h2>{heading}" in synthetic_html, heading
-    assert "ICC" in synthetic_html and "Cronbach" in synthetic_html and "omega" in synthetic_html
+    assert "level share" in synthetic_html and "Cronbach" in synthetic_html and "omega" in synthetic_html
+    assert "95% interval" in synthetic_html and "not enough answers" in synthetic_html.replace("&quot;", "")
     assert "WARNING" in synthetic_html  # some synthetic scales fall below 0.7 and say so
     assert "mostly malign" not in synthetic_html
 
@@ -136,3 +140,18 @@ def test_report_on_version_1_answers_says_which_version(tmp_path):
     text = report.render_report(old, date="2026-01-01")
     assert "questionnaire version 1" in text and "no strength ratings" in text
     assert "Warning" not in text  # an all-4 (acquiescent) class raises no malign warning
+
+
+def test_report_flags_acquiescence_and_counts_what_was_read_without_names(tmp_path):
+    c = synthetic_class()
+    html = report.render_report(read_responses(responses_csv(c).encode(), name="Jo Bloggs answers.csv"),
+                                date="2026-01-01")
+    assert "Jo Bloggs" not in html and "file 1" in html  # ReadResult.anonymised(): files by number
+    assert "what was read and dropped" in html and "rows accepted" in html
+    assert "Acquiescence" in html and "2 of 60 respondent(s) at or above 0.5" in html
+
+
+def test_report_says_not_enough_answers_below_thirty():
+    html = report.render_report(synthetic_class(size=20), date="2026-01-01")
+    assert "not enough answers: 20 complete, a verdict needs at least 30" in html
+    assert "WARNING" not in html.split("Reliability of the scales")[1].split("<h2>")[0]

@@ -51,14 +51,15 @@ def test_six_dimensions_with_one_statement_per_mode():
 
 
 def test_likert_block_separates_benign_from_malign_for_each_mode():
-    # v2: three benign and three malign statements for every mode, fatalism included (wisdom and
-    # despair); likert_items now lists every 1-5 item (statements, structure, strength).
+    # v2 (revised after the methodologist's review): four benign and four malign statements for
+    # every mode, fatalism included (wisdom and despair); likert_items lists every 1-5 item
+    # (statements, six structure items, 16 strength ratings including the preferred ones).
     items = Q.statements
-    assert len(items) == 24
-    assert len(Q.likert_items) == 24 + 5 + 12
+    assert len(items) == 32
+    assert len(Q.likert_items) == 32 + 6 + 16
     for mode in ALL_MODES:
         forms = sorted(i.form for i in items if i.mode is mode)
-        assert forms == ["benign"] * 3 + ["malign"] * 3
+        assert forms == ["benign"] * 4 + ["malign"] * 4
     assert any(i.mode is Mode.FATALISM and i.form == "benign" for i in items)
 
 
@@ -71,9 +72,11 @@ def test_item_ids_encode_their_keys():
             assert item.id[:2] == f"{item.form[0].upper()}{item.mode.initial}"
         elif item.block == "strength":
             level = {"team": "T", "organisation": "O", "system": "L"}[item.level]
+            if item.timeframe == "preferred":
+                level = "P"
             assert item.id == f"A{level}{item.mode.initial}"
         else:
-            assert item.id[:2] in ("GR", "GP", "W1") and item.mode is None
+            assert item.id[:2] in ("GR", "GP", "W1", "W2") and item.mode is None
 
 
 def test_statements_are_our_own_words_not_ocai():
@@ -320,10 +323,11 @@ def test_the_worked_example_is_clear_of_the_malign_warning_threshold():
     """The notebook's worked example must not sit on the threshold where the warning starts."""
     ex = survey.example_answers()
     r = survey.score_answers(ex["now"], ex["preferred"], ex["likert"])
-    assert r.forms.malign[0] == pytest.approx(1 / 6)
-    assert r.forms.malign[0] < survey.MALIGN_WARNING <= r.forms.benign[0]
+    assert r.forms.malign[0] == pytest.approx(0.25)
+    assert r.forms.malign[0] < r.forms.benign[0]  # at the level, but below the benign side: no warning
     assert "Warning" not in r.configuration_now.diagnosis
-    strongly = _answer(ex["likert"], MH1=5, MH2=5, MH3=1)  # the malign hierarchy statements, all the way
+    # the malign hierarchy statements, all the way
+    strongly = _answer(ex["likert"], MH1=5, MH2=5, MH3=1, MH4=1)
     worse = survey.score_answers(ex["now"], ex["preferred"], strongly)
     assert worse.forms.malign[0] == pytest.approx(1.0)
     assert "hierarchy shows more of its malign than its benign side" in worse.configuration_now.diagnosis
@@ -367,12 +371,14 @@ def test_v2_fixes_the_mixed_modes_of_v1():
 
 
 def test_every_mode_has_benign_and_malign_statements_and_one_in_three_is_reversed():
+    # revised: every scored scale is balanced, half its items reversed (was one in three)
     for mode in ALL_MODES:
         for form in ("benign", "malign"):
             scale = [i for i in Q.statements if i.mode is mode and i.form == form]
-            assert len(scale) == 3 and sum(i.reverse for i in scale) == 1, (mode, form)
+            assert len(scale) == 4 and sum(i.reverse for i in scale) == 2, (mode, form)
+    assert all(s.balanced and len(s.items) >= 2 for s in Q.scales())
     agreement = [i for i in Q.likert_items if i.scale == "agreement"]
-    assert sum(i.reverse for i in agreement) / len(agreement) >= 1 / 3
+    assert sum(i.reverse for i in agreement) / len(agreement) == 1 / 2
     assert not any(i.reverse for i in V1.items)  # v1 had no reverse-keyed item
 
 
@@ -380,15 +386,18 @@ def test_v2_measures_grid_group_withdrawal_and_absolute_strength_at_three_levels
     structure = Q.block("structure")
     assert [i.dimension for i in structure].count("grid") == 2
     assert [i.dimension for i in structure].count("group") == 2
-    assert [i.dimension for i in structure].count("withdrawal") == 1
+    assert [i.dimension for i in structure].count("withdrawal") == 2  # a scale needs two items
     strength = Q.block("strength")
-    assert {(i.level, i.mode) for i in strength} == {(lv, m) for lv in survey.LEVELS for m in ALL_MODES}
+    now = [i for i in strength if i.timeframe == "now"]
+    assert {(i.level, i.mode) for i in now} == {(lv, m) for lv in survey.LEVELS for m in ALL_MODES}
+    preferred = [i for i in strength if i.timeframe == "preferred"]
+    assert {(i.level, i.mode) for i in preferred} == {("organisation", m) for m in ALL_MODES}
     assert all(i.scale == "strength" for i in strength)
     assert survey.STRENGTH_LABELS[1] == "absent" and survey.LIKERT_LABELS[3] == "neither agree nor disagree"
 
 
 constant = st.integers(1, 5)
-strengths = st.lists(st.one_of(st.integers(1, 5), st.just(float("nan"))), min_size=12, max_size=12)
+strengths = st.lists(st.one_of(st.integers(1, 5), st.just(float("nan"))), min_size=16, max_size=16)
 
 
 @given(points_grid, constant, strengths)
@@ -402,7 +411,10 @@ def test_neutral_and_acquiescent_response_sets_never_raise_a_malign_warning(poin
     assert "malign than its benign" not in result.configuration_now.diagnosis
     assert result.now.malign_fatalism == 0.5  # as much wisdom as despair: neither face read into it
     assert result.forms.benign == pytest.approx(result.forms.malign)  # the same lean on both sides
-    assert abs(result.forms.malign).max() <= 1 / 3 + 1e-9
+    # balanced scales: a constant answer, agreeing or not, leaves every level at exactly 0
+    assert abs(result.forms.malign).max() == 0.0 and abs(result.forms.benign).max() == 0.0
+    assert result.acquiescence == pytest.approx((c - 3) / 2)
+    assert result.acquiescent == (c >= 4)  # "agree" with everything is flagged, "neither" is not
 
 
 @pytest.mark.parametrize("c", [3, 4])
@@ -446,16 +458,16 @@ def test_strength_comes_from_the_absolute_block_not_the_shares():
 
 
 def test_benign_and_malign_are_scored_separately_with_reverse_keying():
-    both = _answer([3] * len(Q.likert_items), BS1=5, BS2=5, BS3=1, MS1=5, MS2=5, MS3=1)
+    both = _answer([3] * len(Q.likert_items), BS1=5, BS2=5, BS3=1, BS4=1, MS1=5, MS2=5, MS3=1, MS4=1)
     f = survey.form_scores(both)
     assert f.benign[1] == 1.0 and f.malign[1] == 1.0  # high on both: not a 50% ratio
-    despair = survey.form_scores(_answer([3] * len(Q.likert_items), MF1=5, MF2=4, MF3=2))
-    assert despair.malign[3] == pytest.approx((5 + 4 + 4) / 3 / 2 - 1.5)
+    despair = survey.form_scores(_answer([3] * len(Q.likert_items), MF1=5, MF2=4, MF3=2, MF4=3))
+    assert despair.malign[3] == pytest.approx(((5 + 4 + 4 + 3) / 4 - 3) / 2)
     assert despair.benign[3] == 0.0
 
 
 def test_structure_scores_place_the_respondent_in_grid_group_space():
-    s = survey.structure_scores(_answer([3] * len(Q.likert_items), GR1=5, GR2=1, GP1=2, GP2=4, W1=5))
+    s = survey.structure_scores(_answer([3] * len(Q.likert_items), GR1=5, GR2=1, GP1=2, GP2=4, W1=5, W2=1))
     assert (float(s.grid), float(s.group), float(s.withdrawal)) == (1.0, -0.5, 1.0)
     assert s.quadrant() == "fatalism"
 
@@ -544,25 +556,38 @@ def test_omega_recovers_population_loadings_and_equals_alpha_for_equal_loadings(
 
 def test_reliability_table_warns_below_the_threshold_and_waits_for_enough_answers():
     t = survey.reliability_table(synthetic_class())
-    assert len(t) == 10 and (t["n"] == 60).all()
+    assert len(t) == 11 and (t["n"] == 60).all()  # withdrawal has two items now
     best = t["omega"].fillna(t["alpha"])  # the reading follows omega where there is one
     low = t[best < survey.RELIABILITY_THRESHOLD]
     assert len(low) and low["reading"].str.startswith("WARNING").all()
     assert not t[best >= survey.RELIABILITY_THRESHOLD]["reading"].str.startswith("WARNING").any()
-    small = survey.reliability_table(synthetic_class(size=8))
-    assert small["alpha"].isna().all() and small["reading"].str.contains("fewer than 10").all()
+    # a verdict only from 30 complete answers (was 10: too few for a stable alpha or omega)
+    small = survey.reliability_table(synthetic_class(size=29))
+    assert small["alpha"].isna().all() and small["reading"].str.startswith("not enough answers").all()
+    assert not survey.reliability_table(synthetic_class(size=30))["alpha"].isna().any()
+    assert (t["alpha low"] <= t["alpha"]).all() and (t["alpha"] <= t["alpha high"]).all()
     assert survey.read_reliability(0.85).startswith("good")
 
 
-def test_level_icc_separates_between_and_within_level_variance():
-    same = survey.level_icc([[1, 3, 5], [1, 3, 5], [1, 3, 5]], ["team", "organisation", "system"])
-    assert same.between == 0.0 and same.icc == 0.0 and same.within == pytest.approx(4.0)
-    apart = survey.level_icc([[1, 1, 1.5], [5, 5, 4.5]], ["team", "system"])
-    assert apart.icc > 0.9
+def test_levels_are_decomposed_within_respondents_not_as_independent_groups():
+    # The old one-way ICC(1) treated one respondent's team, organisation and system ratings as
+    # independent groups. Now: respondent x level. Respondents who differ from one another but
+    # rate every level alike give a level share of 0 (the one-way ICC read this as level variance
+    # 0 too, but it also called respondent spread "within-level" error)...
+    alike = survey.level_decomposition([[1, 1, 1], [3, 3, 3], [5, 5, 5]], ["team", "organisation", "system"])
+    assert alike.level_share == 0.0 and alike.respondent > 0
+    # ...and respondents who all rate the team 2 points above the organisation give a level share
+    # near 1 however much they differ in overall level, which a one-way split cannot see.
+    shift = survey.level_decomposition([[3, 1], [4, 2], [5, 3], [5, 3]], ["team", "organisation"])
+    assert shift.differences[0][1] == 2.0 and shift.residual == 0.0 and shift.level_share > 0.6
+    assert "which level is rated" in shift.reading()
+    # respondents who skipped a level are left out, not counted as a separate group
+    part = survey.level_decomposition([[3, 1], [4, float("nan")]], ["team", "organisation"])
+    assert part.n == 1
     t = analyse(synthetic_class()).levels
     assert list(t.index) == [m.value for m in ALL_MODES]
-    assert (t["n system"] < t["n team"]).all()  # some respondents did not rate their local system
-    assert t["icc"].between(0, 1).all()
+    assert (t["n"] < 60).all()  # some respondents did not rate their local system
+    assert t["level share"].between(0, 1).all()
 
 
 def test_divide_100_statements_avoid_loaded_words_so_their_form_stays_neutral():
@@ -574,10 +599,140 @@ def test_divide_100_statements_avoid_loaded_words_so_their_form_stays_neutral():
 
 def test_printable_questionnaire_lists_every_item_with_its_code_and_scale():
     page = survey.printable_questionnaire()
+    # (5) respondents see only statements; the codes are in the lecturer's key at the end
+    respondent, key = page.split("Key for the lecturer")
     for item in Q.items:
-        assert f"<code>{item.id}</code>" in page and item.statement.replace("'", "&#39;") in page
+        assert f"<code>{item.id}</code>" in key and item.statement.replace("'", "&#39;") in respondent
+        assert f"<code>{item.id}</code>" not in respondent
+    assert "randomised for each respondent" in respondent
+    first = [row for row in respondent.split("<h3>1. ")[1].split("</table>")[0].split("<tr>") if "A. " in row]
+    assert Q.divide_items[0][0].statement not in first[0]  # the printed order is not H, S, I, F
     assert page.count("&#9744;") == 5 * len(Q.likert_items)
     assert "very strong" in page and "strongly agree" in page
     assert "<script" not in page and "http" not in page  # self-contained, prints offline
     old = survey.printable_questionnaire(V1)
     assert "LHB1" in old and "version 1" in old
+    assert page.count("&#9744;") == 5 * len(Q.likert_items)
+
+
+# ----- the methodologist's review of v2 (issue 14): one test per finding ----------------------
+def test_every_reversal_is_the_low_pole_of_a_forward_statement_of_its_own_scale():
+    # (1, 3) items 3 and 4 of each scale reverse items 1 and 2; the old reversals that tapped the
+    # opposite form (MH3 common sense, MI3 sharing credit, BI3, MS3 welcoming outsiders, BH3) are gone
+    for scale in Q.scales():
+        assert scale.balanced and len(scale.pairs()) == len(scale.items) // 2
+        for forward, reverse in scale.pairs():
+            assert not forward.reverse and reverse.reverse
+            assert forward.mode is reverse.mode and forward.form == reverse.form
+            assert forward.facet == reverse.facet
+    words = {i.id: i.statement.lower() for i in Q.items}
+    assert "common sense" not in words["MH3"] and "credit" not in words["MI3"]
+    assert "other teams" not in words["MS3"] and "discouraged" not in words["BI3"]
+
+
+def test_acquiescence_index_flags_all_agree_and_not_content_driven_answers():
+    agree_all = _answer([4] * len(Q.likert_items))
+    assert survey.acquiescence_index(agree_all) == 0.5 and survey.acquiescence_flags([0.5]).all()
+    # someone who means it: agrees with the forward statements, disagrees with their reversals
+    honest = _answer([3] * len(Q.likert_items))
+    for scale in Q.scales():
+        for forward, reverse in scale.pairs():
+            honest[Q.likert_items.index(forward)] = 5
+            honest[Q.likert_items.index(reverse)] = 1
+    assert survey.acquiescence_index(honest) == 0.0
+    assert float(survey.form_scores(honest).malign.max()) == 1.0  # content still scores
+    assert survey.ACQUIESCENCE_FLAG == 0.5
+    assert np.isnan(survey.acquiescence_index(_answer()))  # nothing answered: no index
+
+
+@given(st.lists(st.integers(1, 5), min_size=len(Q.likert_items), max_size=len(Q.likert_items)),
+       st.integers(0, 2))
+def test_yes_saying_moves_the_acquiescence_index_but_no_level(answers, lean):
+    base = np.array(answers, dtype=float)
+    shifted = np.clip(base + lean, 1, 5)
+    unclipped = (base + lean <= 5).all()
+    a, b = survey.form_scores(base), survey.form_scores(shifted)
+    if unclipped:  # adding the same lean to a statement and its reversal cancels in every scale
+        np.testing.assert_allclose(a.benign, b.benign)
+        np.testing.assert_allclose(a.malign, b.malign)
+        assert survey.acquiescence_index(shifted) == pytest.approx(survey.acquiescence_index(base) + lean / 2)
+
+
+def test_preferred_strength_is_asked_or_the_preferred_profile_is_not_classified():
+    # (2) points alone never classify a preferred profile
+    r = score_answers([[25, 25, 25, 25]] * 6, [[50, 25, 25, 0]] * 6)
+    assert r.configuration_preferred.name == survey.NOT_CLASSIFIED
+    ex = survey.example_answers()
+    asked = score_answers(ex["now"], ex["preferred"], ex["likert"])
+    assert asked.configuration_preferred.name == "balanced"
+    assert asked.preferred.strengths == tuple(float(v) for v in asked.preferred_strength)
+    v1 = Responses(ids=("a",), now=[ex["now"]], preferred=[ex["preferred"]], likert=np.full((1, 12), 3.0),
+                   version=1)
+    assert v1.configurations("preferred")[0].name == survey.NOT_CLASSIFIED
+
+
+def test_strength_wording_is_neutral_and_moderate_is_not_called_weak():
+    # (4) fatalism's strength statement describes the way of working, not despair
+    fatalism = [i.statement.lower() for i in Q.block("strength") if i.mode is Mode.FATALISM]
+    assert all("difference" not in s and "nothing" not in s for s in fatalism)
+    # (13) "moderate" is the middle of the scale, not weak
+    assert survey.STRENGTH_LABELS[3] == "moderate" and survey.STRONG == 0.75
+    assert "not a weak rating" in survey.scoring.__doc__
+
+
+def test_every_scored_scale_has_at_least_two_items_and_strength_has_no_reliability():
+    # (8) withdrawal has two items now; the strength ratings are single items and get no reliability
+    assert min(len(s.items) for s in Q.scales()) >= 2
+    t = survey.reliability_table(synthetic_class())
+    assert "withdrawal" in t.index and not any("strength" in name for name in t.index)
+
+
+def test_statements_are_one_idea_in_one_perspective_without_loaded_words():
+    # (9, 10) the statements about the organisation are in the third person; the structure block,
+    # about the respondent's own work, in the first; no "we", "our" or "us"; no loaded terms
+    we = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
+    assert [i.id for i in Q.items if we.search(i.statement)] == []
+    assert all(re.search(r"\b(I|my)\b", i.statement) for i in Q.block("structure"))
+    loaded = re.compile(r"\b(proper|friendly|realistic|calmly|spurs)\b", re.IGNORECASE)
+    assert [i.id for i in Q.items if loaded.search(i.statement)] == []
+    assert " when " not in Q.item("BS2").statement and "stops" not in Q.item("MS2").statement
+
+
+def test_divide100_statements_differ_in_mode_only_not_in_facet():
+    # (11) no divide-100 statement carries an individualism facet (creative or competitive), so a
+    # dimension's four statements differ only in mode; the facets live in the Likert block, balanced
+    assert all(i.facet is None for row in Q.divide_items for i in row)
+    facets = [i.facet for i in Q.statements if i.mode is Mode.INDIVIDUALISM and i.form == "benign"]
+    assert facets.count("creative") == facets.count("competitive")
+
+
+def test_reliability_needs_thirty_answers_and_detects_heywood_cases():
+    # (6) the old doctest data were a Heywood case (r12 r13 / r23 > 1) that gave an omega anyway
+    heywood = [[1, 2, 1], [2, 2, 3], [3, 3, 3], [4, 5, 4], [5, 4, 5]]
+    fit = survey.omega_fit(heywood)
+    assert fit.heywood and np.isnan(fit.omega)
+    assert survey.MIN_RELIABILITY_N == 30
+    assert survey.read_reliability(0.95, n=10).startswith("not enough answers")
+
+
+def test_alpha_interval_agrees_with_feldt_on_a_large_sample():
+    scipy_stats = pytest.importorskip("scipy.stats")
+    rng = np.random.default_rng(3)
+    trait = rng.normal(size=(300, 1))
+    x = np.clip(np.round(3 + trait + rng.normal(scale=0.9, size=(300, 4))), 1, 5)
+    alpha = survey.cronbach_alpha(x)
+    lo, hi = survey.alpha_interval(x)
+    n, k = x.shape
+    f_lo = 1 - (1 - alpha) * scipy_stats.f.ppf(0.975, n - 1, (n - 1) * (k - 1))
+    f_hi = 1 - (1 - alpha) * scipy_stats.f.ppf(0.025, n - 1, (n - 1) * (k - 1))
+    assert lo < alpha < hi
+    assert lo == pytest.approx(f_lo, abs=0.03) and hi == pytest.approx(f_hi, abs=0.03)
+    assert survey.alpha_interval(x) == (lo, hi)  # seeded
+
+
+def test_dake_1991_is_not_credited_with_a_fatalism_scale():
+    # (12) Dake (1991) has hierarchy, individualism and egalitarianism scales only
+    doc = (data.data_dir().parent / "docs" / "questionnaire.md").read_text(encoding="utf-8")
+    row = next(line for line in doc.splitlines() if line.startswith("| **Dake (1991)**"))
+    assert "no fatalism" in row
+    assert "egalitarianism and fatalism" not in row

@@ -4,6 +4,7 @@ exceptions raised in callbacks, so only direct tests see them)."""
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -48,7 +49,10 @@ def check_consistent(form):
         assert np.isclose(np.nansum(r.now_scores), 100)
         assert all(math.isfinite(x) and 0 <= x <= 1 for x in r.now.strengths)
         assert 0 <= r.balance_now.score <= 1
-        assert r.configuration_now.name in form.summary.value
+        if form.revealed and form.complete:
+            assert r.configuration_now.name in form.summary.value
+        else:  # no live feedback while answering (issue 14 review, 14)
+            assert form.summary.value == "" and form.result_box.layout.display == "none"
     for d, dim in enumerate(form.q.dimensions):
         total = r.totals_now[d]
         text = form.totals[f"now_{dim}"].value
@@ -61,14 +65,14 @@ def test_starts_empty_and_incomplete(form):
     form.reset()
     assert not form.result.complete and not form.complete
     assert np.isnan(form.result.now_scores).all()
-    assert "Not complete yet" in form.summary.value
-    assert form.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "Not complete yet" in form.progress.value
+    assert form.summary.value == "" and form.result_box.layout.display == "none"  # nothing to steer answers
     assert all(t.endswith("…") for t in form.tabs.titles[:6])
     fill(form)
     assert form.result.complete and not form.complete  # the organisation is not rated yet
     assert form.result.now_scores.tolist() == [25.0] * 4
     assert all(t.endswith("✓") for t in form.tabs.titles[:6])
-    assert "organisation strength" in form.summary.value
+    assert "organisation strength" in form.progress.value
 
 
 @pytest.mark.parametrize("column", [f"{t}_D{d}{m}" for t in ("now", "preferred") for d in range(1, 7)
@@ -88,7 +92,7 @@ def test_every_divide_slider_over_its_whole_range(form, no_render, column):
             assert f"{25 - value} left to give" in indicator
         else:
             assert f"{value - 25} points too many" in indicator
-            assert "Not complete yet" in form.summary.value
+            assert "Not complete yet" in form.progress.value
 
 
 @pytest.mark.parametrize("item", [i.id for i in SurveyForm().q.likert_items])
@@ -99,7 +103,7 @@ def test_every_likert_dropdown_over_every_option(form, no_render, item):
         dropdown.value = value
         check_consistent(form)
         if value is None:
-            assert "not answered yet" in form.summary.value
+            assert form.result.forms is None or not np.isfinite(form.result.forms.benign).all()
         else:
             assert form.result.forms is not None
             assert np.all((form.result.forms.share >= 0) & (form.result.forms.share <= 1))
@@ -108,26 +112,29 @@ def test_every_likert_dropdown_over_every_option(form, no_render, item):
     form.reset()
 
 
-def test_moving_one_slider_changes_image_summary_and_indicator(form):
+def test_moving_one_slider_changes_progress_and_indicator_but_draws_no_result(form):
     fill(form)
-    before = (form.image.value, form.summary.value, form.totals["now_decisions"].value)
+    before = (form.image.value, form.progress.value, form.totals["now_decisions"].value)
     form.sliders["now_D1H"].value = 40
-    assert form.image.value != before[0]
-    assert form.summary.value != before[1]
+    assert form.image.value == before[0] and form.summary.value == ""  # no live feedback
+    assert form.progress.value != before[1] and "dimension 1 now" in form.progress.value
     assert form.totals["now_decisions"].value == "<b>Now: 115 of 100 points: 15 points too many</b>"
     assert form.tabs.titles[0] == "1. decisions …"
     assert form.last_update_seconds < 1
     form.reset()
 
 
-def test_every_slider_redraws_the_figure(form):
-    fill(form)
-    for column, slider in form.sliders.items():
-        before = form.image.value
-        slider.value = 50
-        after = form.image.value
-        slider.value = 25
-        assert after != before, column
+def test_every_slider_redraws_the_figure_once_the_result_is_shown():
+    f = SurveyForm(example_answers())
+    assert f.show_result()
+    for row in f.q.divide_items:
+        for t in ("now", "preferred"):
+            top = sorted(row, key=lambda i, t=t: -f.sliders[i.column(t)].value)[:2]
+            a, b = (f.sliders[i.column(t)] for i in top)
+            before = f.image.value
+            a.value, b.value = a.value - 5, b.value + 5  # still 100 points: still complete
+            assert f.complete and f.image.value != before, (a.description, t)
+            a.value, b.value = a.value + 5, b.value - 5
 
 
 def test_example_answers_and_likert_reach_the_profile():
@@ -136,6 +143,9 @@ def test_example_answers_and_likert_reach_the_profile():
     r = score_answers(ex["now"], ex["preferred"], ex["likert"])
     assert np.allclose(f.result.now_scores, r.now_scores)
     assert f.result.now == r.now
+    # (issue 14 review, 14) no profile while answering: only after the separate "see my result" step
+    assert f.summary.value == "" and f.result_box.layout.display == "none"
+    assert f.show_result() and f.result_box.layout.display is None
     assert "Now: deficit culture: weak individualism" in f.summary.value
     assert "malign" in f.summary.value and "not answered yet" not in f.summary.value
     assert f.answers()["now"] == ex["now"]
@@ -200,7 +210,8 @@ def test_statements_follow_the_respondents_order_and_answers_keep_theirs():
     shown = [c.children[0].value for c in page.children if hasattr(c, "children") and c.children
              and "Statement" in getattr(c.children[0], "value", "")]
     order = [i.statement for i in ws.presentation_order("S001", f.q.divide_items[0])]
-    assert [next(s for s in order if s in text) for text in shown] == order
+    # the shown text is HTML, so apostrophes are escaped (statements now contain some)
+    assert [next(s for s in order if s in html.unescape(text)) for text in shown] == order
     assert f.answers() == stored  # stored in the fixed order whatever the order shown
     assert f.sliders[f"now_{ws.presentation_order('S001', f.q.divide_items[0])[0].id}"].description == \
         "Statement A, now"
@@ -276,8 +287,9 @@ def test_explorer_with_a_tiny_class():
 
 def test_each_figure_is_followed_by_its_description(explorer):
     f = SurveyForm(example_answers())
+    f.show_result()
     for widget in (f, explorer):
-        children = list(widget.widget.children)
+        children = list(widget.result_box.children if widget is f else widget.widget.children)
         k = children.index(widget.image)
         assert children[k + 1] is widget.figure_description
         assert widget.description and widget.description.split("\n")[0].split(":")[0] in \
@@ -285,3 +297,21 @@ def test_each_figure_is_followed_by_its_description(explorer):
     before = f.figure_description.value
     f.sliders["preferred_D1I"].value = 60
     assert f.figure_description.value != before
+
+
+def test_the_form_shows_no_result_until_it_is_complete_and_asked():
+    f = SurveyForm()
+    assert f.result_button.disabled and not f.show_result()
+    assert f.summary.value == "" and f.image.value == b"" and f.result_box.layout.display == "none"
+    assert "Not complete yet" in f.progress.value and "See my result" in f.progress.value
+    f.set_answers(example_answers())
+    assert not f.result_button.disabled and f.summary.value == ""  # complete, but not yet asked
+    f.result_button.click()
+    assert f.revealed and "Now:" in f.summary.value and f.image.value != b""
+
+
+def test_the_form_flags_an_acquiescent_respondent():
+    ex = example_answers()
+    f = SurveyForm({**ex, "likert": [5] * len(ex["likert"])})
+    f.show_result()
+    assert "reversals alike" in f.summary.value

@@ -7,8 +7,8 @@ Examples
 --------
 >>> q1.evaluate(survey.profile_from_scores([24, 40, 24, 12])).status
 'correct'
->>> q2.evaluate("decisions").message
-'In decisions, 30 points move between now and preferred; in another dimension more do. Compare all six'
+>>> q2.evaluate("cohesion").message
+'In cohesion, 15 points move between now and preferred; in another dimension more do. Compare all six'
 >>> q4.evaluate("Estates").status
 'wrong'
 
@@ -17,15 +17,15 @@ The numbers quoted in the solutions, recomputed:
 >>> survey.mode_scores(RESPONDENT_NOW, use=survey.complete_dimensions(RESPONDENT_NOW)).tolist()
 [24.0, 40.0, 24.0, 12.0]
 >>> max(_points_moved().items(), key=lambda kv: kv[1])
-('change', 40.0)
+('decisions', 25.000000000000004)
 >>> n = _closure_numbers()
 >>> [round(n[k], 2) for k in ("with_fatalism", "without_fatalism", "mean_correlation")]
-[-0.2, -0.34, -0.32]
+[-0.17, -0.28, -0.33]
 >>> round(n["log_ratio_variance"], 3), round(n["log_ratio_variance_three"], 3)
-(0.523, 0.523)
+(0.477, 0.477)
 >>> worst = min(_team_analysis().groups, key=lambda g: g.balance_now.score)
 >>> worst.label, round(worst.balance_now.score, 2)
-('Ward B', 0.25)
+('Ward B', 0.21)
 >>> design = [[60, 15, 15, 10], [15, 60, 15, 10], [15, 15, 60, 10]] * 2
 >>> round(report(survey.profile_from_scores(survey.mode_scores(design))).score, 2), survey.congruence(design)
 (0.56, 0.7)
@@ -102,7 +102,7 @@ _CLR_FEEDBACK = {
 DESIGN_MIN_FATALISM = 10
 #: ... and gives one active mode at least this many ...
 DESIGN_DOMINANT = 50
-#: ... and the profile must be balanced with at least this balance score.
+#: ... and the profile must be balanced with at least this balance index (the kit's).
 DESIGN_MIN_SCORE = 0.55
 
 
@@ -234,9 +234,9 @@ q2 = Question(
     solution_text="responses = survey.synthetic_class()\n"
                   "k = responses.ids.index(RESPONDENT_ID)\n"
                   "moved = 0.5 * abs(responses.preferred[k] - responses.now[k]).sum(axis=1)\n"
-                  "biggest_change = survey.questionnaire().dimensions[moved.argmax()]   # 'change'\n"
-                  "40 points move in 'how does change happen': this Ward B respondent wants change to come "
-                  "far less from plans imposed from the top than it does now.",
+                  "biggest_change = survey.questionnaire().dimensions[moved.argmax()]   # 'decisions'\n"
+                  "25 points move in 'how are decisions made': this Ward B respondent wants decisions to "
+                  "rest far less on formal authority than they do now.",
 )
 
 
@@ -315,12 +315,12 @@ q3 = Question(
                   "three = scores_now[:, :3] / scores_now[:, :3].sum(axis=1, keepdims=True) * 100\n"
                   "closure = {'with_fatalism': np.corrcoef(scores_now[:, 1], scores_now[:, 2])[0, 1],\n"
                   "           'without_fatalism': np.corrcoef(three[:, 1], three[:, 2])[0, 1],\n"
-                  "           'statement': 'B'}   # -0.20, -0.34, 'B'\n"
+                  "           'statement': 'B'}   # -0.17, -0.28, 'B'\n"
                   "Because each row adds up to 100, giving one mode more points takes them from the "
                   "others: the six correlations of the four raw scores average about -1/3 whatever "
                   "people think, and the correlation of two modes depends on which other modes were "
-                  "asked about (here it moves from -0.20 to -0.34). Log-ratios depend only on how two "
-                  "modes compare: survey.variation_matrix gives var(ln S/I) = 0.523 with or without "
+                  "asked about (here it moves from -0.17 to -0.28). Log-ratios depend only on how two "
+                  "modes compare: survey.variation_matrix gives var(ln S/I) = 0.477 with or without "
                   "fatalism.",
 )
 
@@ -361,7 +361,7 @@ def _check_least_balanced(answer: Any) -> Feedback:
         g = next(g for g in analysis.groups if g.label == name)
         return Feedback.correct(f"{name} scores {scores[name]:.2f} now ('{g.configuration_now.name}'); "
                                 f"the profile its members prefer scores {g.balance_preferred.score:.2f}")
-    return Feedback.wrong(f"{name}'s balance score now is {scores[name]:.2f}; another group the report "
+    return Feedback.wrong(f"{name}'s balance index now is {scores[name]:.2f}; another group the report "
                           "shows scores lower")
 
 
@@ -374,7 +374,7 @@ q4 = Question(
                   "least_balanced = min(analysis.groups, key=lambda g: g.balance_now.score).label   "
                   "# 'Ward B'\n"
                   "Ward B has strong hierarchy showing more of its malign than its benign side: its score "
-                  "now is 0.25. "
+                  "now is 0.21. "
                   "Estates, had it been shown, would score lower still; but with fewer than five "
                   "respondents it is suppressed, and the Community team is pooled with it so that it "
                   "cannot be worked out by subtraction.",
@@ -411,7 +411,7 @@ def _check_balanced_design(answer: Any) -> Feedback:
                               "whole: which mode leads in how many dimensions?")
     score = report(profile).score
     if score < DESIGN_MIN_SCORE:
-        return Feedback.wrong(f"Balanced, but the balance score is only {score:.2f} ({strengths}). Even "
+        return Feedback.wrong(f"Balanced, but the balance index is only {score:.2f} ({strengths}). Even "
                               "out the active modes' totals, or give fatalism less")
     c = survey.congruence(points)
     return Feedback.correct(f"Balanced overall (score {score:.2f}), yet each dimension is run by one mode: "
@@ -423,7 +423,8 @@ q5 = Question(
     "q5", "balanced_design", _check_balanced_design,
     hint_text=f"Let each active mode lead in two of the six dimensions, with {DESIGN_DOMINANT} or more "
               f"points, and give fatalism exactly {DESIGN_MIN_FATALISM} everywhere. Check with "
-              "survey.score_answers(design, design).configuration_preferred.name.",
+              "survey.score_answers(design, design).configuration_now.name (with no ratings, strength now "
+              "is read from the points; a preferred profile is only classified from preferred ratings).",
     solution_text="balanced_design = [[60, 15, 15, 10], [15, 60, 15, 10], [15, 15, 60, 10],\n"
                   "                   [60, 15, 15, 10], [15, 60, 15, 10], [15, 15, 60, 10]]\n"
                   "Each active mode leads in two dimensions, so the three averages are equal (30 each) "
@@ -466,7 +467,7 @@ q6 = OpenQuestion(
 WRONG_ANSWERS: dict[str, tuple[Any, str]] = {
     "q1": (survey.profile_from_scores(survey.mode_scores(RESPONDENT_NOW)), "You counted change (90 points)"),
     "q2": ("rewards", "in another dimension more do"),
-    "q3": ({"with_fatalism": -0.197, "without_fatalism": -0.338, "statement": "D"},
+    "q3": ({"with_fatalism": -0.168, "without_fatalism": -0.276, "statement": "D"},
            "carry a constraint of their own"),
     "q4": ("Estates", "fewer than 5 respondents, so the report does not show it"),
     "q5": ([[30, 30, 30, 10]] * 6, "no active mode has at least 50 points"),

@@ -172,7 +172,7 @@ def update_survey_figure(fig: Figure, result: RespondentResult | GroupSummary) -
     >>> fig = survey_figure(score_answers([[25] * 4] * 6, [[25] * 4] * 6))
     >>> fig = update_survey_figure(fig, score_answers([[70, 10, 10, 10]] * 6, [[25] * 4] * 6))
     >>> fig.get_suptitle()
-    'Now: hierarchy monoculture  |  preferred: no strong form'
+    'Now: hierarchy monoculture  |  preferred: not classified'
     """
     tax, bax = fig.axes
     for artist in [a for a in [*tax.collections, *tax.lines] if a.get_gid() in ("now", "preferred", "gap")]:
@@ -440,7 +440,7 @@ def gap_drivers_chart(drivers: pd.DataFrame, *, top: int = 8, ax: Axes | None = 
     >>> from coordkit.survey import gap_drivers, synthetic_class
     >>> ax = gap_drivers_chart(gap_drivers(synthetic_class()), top=3)
     >>> [t.get_text() for t in ax.get_yticklabels()]  # bottom to top: the largest gap at the top
-    ['D4I change: individualism', 'D6I leaders: individualism', 'D3I rewards: individualism']
+    ['D3I rewards: individualism', 'D6I leaders: individualism', 'D4I change: individualism']
     """
     ax = new_axes(ax, figsize=(7, 0.45 * top + 1.2))
     rows = drivers.head(top).iloc[::-1]
@@ -482,8 +482,8 @@ def describe_gap_drivers(drivers: pd.DataFrame, *, top: int = 8) -> str:
     >>> from coordkit.survey import gap_drivers, synthetic_class
     >>> print(describe_gap_drivers(gap_drivers(synthetic_class()), top=2))
     The 2 statements with the largest mean gap (preferred minus now):
-    - D3I (What gets rewarded?, individualism): +14.2 points; 83% of respondents want more, 10% less.
-    - D6I (What do leaders do?, individualism): +12.6 points; 83% of respondents want more, 12% less.
+    - D4I (How does change happen?, individualism): +14.3 points; 87% of respondents want more, 10% less.
+    - D6I (What do leaders do?, individualism): +13.7 points; 83% of respondents want more, 12% less.
     """
     lines = [f"The {min(top, len(drivers))} statements with the largest mean gap (preferred minus now):"]
     for _, row in drivers.head(top).iterrows():

@@ -4,7 +4,7 @@
 :func:`analyse` turns them into a :class:`ClassAnalysis` for the class report: whole-class and
 group profiles (small groups suppressed, see :mod:`coordkit.survey.privacy`), the statements that
 drive the now-versus-preferred gap, each scale's reliability (:func:`reliability_table`) and the
-within- and between-level variance of the strength ratings (:func:`level_table`). A group
+respondent x level decomposition of the strength ratings (:func:`level_table`). A group
 profile is the mean of its members' scores (the OCAI convention), with strength from the mean
 strength rating.
 
@@ -42,19 +42,24 @@ from coordkit.survey.instrument import (
 from coordkit.survey.privacy import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, DisclosurePlan, disclosure_plan
 from coordkit.survey.reliability import (
     MIN_RELIABILITY_N,
+    alpha_interval,
     cronbach_alpha,
-    level_icc,
-    mcdonald_omega,
+    level_decomposition,
+    omega_fit,
     read_reliability,
 )
 from coordkit.survey.scoring import (
     STRONG,
     FormScores,
+    acquiescence_flags,
+    acquiescence_index,
     congruence,
     form_scores,
     keyed,
     mode_scores,
+    preferred_configuration,
     profile_from_scores,
+    scale_columns,
     strength_ratings,
     survey_configuration,
 )
@@ -155,11 +160,18 @@ class Responses:
             return None
         return form_scores(self.likert.reshape(len(self), -1), q or self.questionnaire)
 
-    def strength(self, level: str = "organisation", q: Questionnaire | None = None) -> NDArray[np.float64]:
-        """Strength ratings (n, 4) at one level, 0-1; NaN where not rated."""
+    def strength(self, level: str = "organisation", q: Questionnaire | None = None, *,
+                 timeframe: str = "now") -> NDArray[np.float64]:
+        """Strength ratings (n, 4) at one level (and timeframe), 0-1; NaN where not rated."""
         if self.likert is None or not len(self):
             return np.full((len(self), 4), np.nan)
-        return strength_ratings(self.likert, q or self.questionnaire, level=level)
+        return strength_ratings(self.likert, q or self.questionnaire, level=level, timeframe=timeframe)
+
+    def acquiescence(self, q: Questionnaire | None = None) -> NDArray[np.float64]:
+        """Each respondent's acquiescence index (n,); NaN without answered balanced pairs."""
+        if self.likert is None or not len(self):
+            return np.full(len(self), np.nan)
+        return np.asarray(acquiescence_index(self.likert, q or self.questionnaire), dtype=float)
 
     def profiles(self, timeframe: str = "now") -> list[Profile]:
         """One profile per respondent (preferred profiles are wholly benign, strength from their scores)."""
@@ -170,7 +182,7 @@ class Responses:
             malign = np.column_stack([self.malign(), despair]) if len(self) else np.zeros((0, 4))
             strength = self.strength()
         else:
-            malign, strength = np.zeros((len(self), 3)), np.full((len(self), 4), np.nan)
+            malign, strength = np.zeros((len(self), 3)), self.strength(timeframe="preferred")
         return [profile_from_scores(s, m, strength=a)
                 for s, m, a in zip(scores, malign, strength, strict=True)]
 
@@ -178,7 +190,11 @@ class Responses:
         """One configuration per respondent (with malign warnings from the levels, now only)."""
         forms = self.forms() if timeframe == "now" else None
         out = []
+        preferred = self.strength(timeframe="preferred")
         for k, p in enumerate(self.profiles(timeframe)):
+            if timeframe == "preferred":
+                out.append(preferred_configuration(p, preferred[k], threshold=threshold))
+                continue
             f = None if forms is None else FormScores(forms.benign[k], forms.malign[k], forms.answered[k],
                                                         forms.share[k], np.asarray(forms.despair)[k])
             out.append(survey_configuration(p, f, threshold=threshold))
@@ -214,6 +230,12 @@ class GroupSummary:
         Mean benign and malign levels of H, S, I, F (-1 to +1; NaN if not asked).
     strength_mean : ndarray, shape (4,)
         Mean strength rating (organisation level, 0-1) of H, S, I, F; NaN where nobody rated it.
+    preferred_strength_mean : ndarray, shape (4,)
+        Mean preferred strength rating (organisation, 0-1); NaN where nobody rated it.
+    acquiescence_mean : float
+        Mean acquiescence index of members (NaN without balanced pairs).
+    acquiescent : int
+        Members whose acquiescence index reaches the kit's flag.
     gap : ndarray, shape (4,)
         ``preferred_mean - now_mean``.
     now, preferred : Profile
@@ -238,6 +260,9 @@ class GroupSummary:
     benign_level: NDArray[np.float64]
     malign_level: NDArray[np.float64]
     strength_mean: NDArray[np.float64]
+    preferred_strength_mean: NDArray[np.float64]
+    acquiescence_mean: float
+    acquiescent: int
     gap: NDArray[np.float64]
     now: Profile
     preferred: Profile
@@ -265,7 +290,9 @@ def _summarise(label: str, responses: Responses, threshold: float) -> GroupSumma
     ddof = 1 if len(responses) > 1 else 0
     despair = 1.0 if forms is None else float(np.mean(forms.despair))
     p_now = profile_from_scores(now.mean(axis=0), [*malign, despair], strength=strength)
-    p_pref = profile_from_scores(pref.mean(axis=0))
+    pref_strength = _nanmean(responses.strength(timeframe="preferred"))
+    p_pref = profile_from_scores(pref.mean(axis=0), strength=pref_strength)
+    acq = responses.acquiescence()
     group_forms = None if forms is None else FormScores(
         benign_level, malign_level, np.isfinite(benign_level) & np.isfinite(malign_level), malign, despair)
     return GroupSummary(
@@ -273,10 +300,13 @@ def _summarise(label: str, responses: Responses, threshold: float) -> GroupSumma
         now_mean=now.mean(axis=0), now_sd=now.std(axis=0, ddof=ddof),
         preferred_mean=pref.mean(axis=0), preferred_sd=pref.std(axis=0, ddof=ddof),
         malign_mean=malign, benign_level=benign_level, malign_level=malign_level, strength_mean=strength,
+        preferred_strength_mean=pref_strength,
+        acquiescence_mean=float(np.nanmean(acq)) if np.isfinite(acq).any() else math.nan,
+        acquiescent=int(acquiescence_flags(acq).sum()),
         gap=pref.mean(axis=0) - now.mean(axis=0),
         now=p_now, preferred=p_pref,
         configuration_now=survey_configuration(p_now, group_forms, threshold=threshold),
-        configuration_preferred=survey_configuration(p_pref, None, threshold=threshold),
+        configuration_preferred=preferred_configuration(p_pref, pref_strength, threshold=threshold),
         balance_now=report(p_now), balance_preferred=report(p_pref),
         congruence_now=float(np.mean(congruence(responses.now))),
         variance_now=total_variance(now), compositional_now=compositional_mean(now),
@@ -325,7 +355,7 @@ def gap_drivers(responses: Responses, q: Questionnaire | None = None) -> pd.Data
             g = gap[:, d, m]
             rows.append({
                 "item": item.id, "dimension": item.dimension, "heading": item.heading,
-                "mode": item.mode.value, "statement": item.statement,
+                "mode": item.mode.value if item.mode else "", "statement": item.statement,
                 "now_mean": float(now[:, d, m].mean()) if n else math.nan,
                 "preferred_mean": float(pref[:, d, m].mean()) if n else math.nan,
                 "gap_mean": float(g.mean()) if n else math.nan,
@@ -371,7 +401,9 @@ class ClassAnalysis:
         :func:`reliability_table` for the whole class (None if the class is not shown or has no
         Likert block).
     levels : pandas.DataFrame or None
-        :func:`level_table`: within- and between-level variance of the strength ratings.
+        :func:`level_table`: respondent x level decomposition of the strength ratings.
+    acquiescence : ndarray, shape (n,)
+        Individual acquiescence indices (never labelled with ids).
     version : int
         The questionnaire version of the answers.
     """
@@ -392,6 +424,7 @@ class ClassAnalysis:
     reliability: pd.DataFrame | None = None
     levels: pd.DataFrame | None = None
     version: int = CURRENT_VERSION
+    acquiescence: NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
 
     def group_table(self) -> pd.DataFrame:
         """Class and shown groups side by side: n, mean scores, configurations and balance.
@@ -509,96 +542,98 @@ def analyse(
         n=n, min_group=int(min_group), class_shown=True, overall=overall, group_column=group_column,
         plan=plan, groups=tuple(groups), drivers=gap_drivers(responses, q), configurations=configurations,
         likert=responses.likert is not None, now_scores=now_scores, preferred_scores=pref_scores,
-        malign=malign, version=responses.version,
+        malign=malign, version=responses.version, acquiescence=responses.acquiescence(q),
         reliability=None if responses.likert is None else reliability_table(responses),
         levels=None if responses.likert is None or not q.block("strength") else level_table(responses),
     )
 
 
-def _scales(q: Questionnaire) -> list[tuple[str, list[int]]]:
-    """The multi-item scales: each mode's benign and malign statements, grid and group."""
-    items = q.likert_items
-    out = []
-    for mode in ALL_MODES:
-        for form in ("benign", "malign"):
-            cols = [k for k, i in enumerate(items)
-                    if i.block == "likert" and i.mode is mode and i.form == form]
-            if len(cols) >= 2:
-                out.append((f"{mode.value} {form}", cols))
-    for dim in ("grid", "group"):
-        cols = [k for k, i in enumerate(items) if i.block == "structure" and i.dimension == dim]
-        if len(cols) >= 2:
-            out.append((dim, cols))
-    return out
-
-
 def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N) -> pd.DataFrame:
-    """Cronbach's alpha and McDonald's omega for each scale, with a plain reading.
+    """Cronbach's alpha (with a 95% bootstrap interval) and McDonald's omega for each scale, read plainly.
 
-    Scales are each mode's benign and malign statements (three items each in version 2) and the
-    grid and group pairs; reverse-keyed items are reversed first. A scale is computed only when
-    at least ``min_n`` respondents answered all its items; omega needs three items.
+    Scales are :meth:`Questionnaire.scales <coordkit.survey.Questionnaire.scales>` (each mode's
+    benign and malign statements, grid, group, withdrawal); reverse-keyed items are reversed
+    first. Below ``min_n`` respondents who answered a whole scale, nothing is estimated and the
+    reading says "not enough answers". Omega needs three items and a proper one-factor solution:
+    a Heywood case is reported as such, without an omega. The strength ratings are single items
+    and have no reliability.
 
     Parameters
     ----------
     responses : Responses
-    min_n : int, default :data:`~coordkit.survey.MIN_RELIABILITY_N`
+    min_n : int, default :data:`~coordkit.survey.MIN_RELIABILITY_N` (30)
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by scale: ``items``, ``n`` (complete answers), ``alpha``, ``omega``, ``reading``.
+        Indexed by scale: ``items``, ``n`` (complete answers), ``alpha``, ``alpha low``,
+        ``alpha high``, ``omega``, ``improper`` (a Heywood case), ``reading``.
 
     Examples
     --------
     >>> from coordkit.survey import synthetic_class
     >>> t = reliability_table(synthetic_class())
     >>> len(t), list(t.columns)
-    (10, ['items', 'n', 'alpha', 'omega', 'reading'])
+    (11, ['items', 'n', 'alpha', 'alpha low', 'alpha high', 'omega', 'improper', 'reading'])
+    >>> reliability_table(synthetic_class(size=12))["reading"].iloc[0]
+    'not enough answers: 12 complete, a verdict needs at least 30'
     """
     import pandas as pd
 
     q = responses.questionnaire
+    columns = ["items", "n", "alpha", "alpha low", "alpha high", "omega", "improper", "reading"]
     rows: dict[str, dict[str, Any]] = {}
     x = None if responses.likert is None or not len(responses) else keyed(responses.likert, q)
-    for name, cols in _scales(q):
+    for name, cols in scale_columns(q).items():
         codes = ", ".join(q.likert_items[c].id for c in cols)
         part = np.empty((0, len(cols))) if x is None else x[:, cols]
         n = int(np.all(np.isfinite(part), axis=1).sum())
+        row: dict[str, Any] = {"items": codes, "n": n, "alpha": math.nan, "alpha low": math.nan,
+                               "alpha high": math.nan, "omega": math.nan, "improper": False}
         if n < min_n:
-            rows[name] = {"items": codes, "n": n, "alpha": math.nan, "omega": math.nan,
-                          "reading": f"not computed: fewer than {min_n} complete answers"}
+            rows[name] = row | {"reading": read_reliability(math.nan, n=n, min_n=min_n)}
             continue
         alpha = cronbach_alpha(part)
-        omega = mcdonald_omega(part) if len(cols) >= 3 else math.nan
+        lo, hi = alpha_interval(part)
+        fit = omega_fit(part) if len(cols) >= 3 else None
+        omega = math.nan if fit is None else fit.omega
         best = omega if math.isfinite(omega) else alpha
-        rows[name] = {"items": codes, "n": n, "alpha": round(alpha, 2), "omega": round(omega, 2),
-                      "reading": read_reliability(best)}
-    frame = pd.DataFrame.from_dict(rows, orient="index", columns=["items", "n", "alpha", "omega", "reading"])
+        reading = read_reliability(best, n=n, min_n=min_n) + f"; alpha 95% interval {lo:.2f} to {hi:.2f}"
+        if fit is not None and fit.heywood:
+            reading += ("; omega not reported: the one-factor fit is improper (a Heywood case, a loading "
+                        "of 1 or more), so the verdict uses alpha")
+        rows[name] = row | {"alpha": round(alpha, 2), "alpha low": round(lo, 2), "alpha high": round(hi, 2),
+                            "omega": round(omega, 2), "improper": bool(fit is not None and fit.heywood),
+                            "reading": reading}
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
     frame.index.name = "scale"
     return frame
 
 
 def level_table(responses: Responses) -> pd.DataFrame:
-    """Strength ratings by level (team, organisation, local system): means, variances and the ICC.
+    """Strength ratings by level (team, organisation, local system), decomposed respondent x level.
 
-    For each mode the ratings of all three levels are pooled and their variance split into a part
-    between levels and a part within them (:func:`~coordkit.survey.reliability.level_icc`). A
-    small ICC means the levels look alike to respondents -- what the fractal claim would lead
-    you to expect if each level shares the same mix (the kit's reading of the claim as an
-    empirical question); a large ICC means the levels differ.
+    The three ratings of a mode come from the same respondent, so they are not independent groups:
+    for each mode, the ratings of respondents who rated all three levels are split into a
+    respondent part, a level part and a residual
+    (:func:`~coordkit.survey.reliability.level_decomposition`). A small **level share** means
+    respondents see the levels alike, which is what the fractal claim would lead you to expect if
+    each level shares the same mix (the kit's reading of the claim as an empirical question); a
+    large one means they see them differently.
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by mode: ``n <level>`` and ``mean <level>`` (ratings 1-5) per level, ``within``,
-        ``between`` and ``icc``.
+        Indexed by mode: ``n`` (respondents who rated every level), ``mean <level>`` (ratings
+        1-5), ``team - organisation`` and ``organisation - system`` (mean within-respondent
+        differences), ``respondent``, ``level``, ``residual`` (variance components),
+        ``level share`` and ``reading``.
 
     Examples
     --------
     >>> from coordkit.survey import synthetic_class
     >>> t = level_table(synthetic_class())
-    >>> list(t.index), bool(t["icc"].between(0, 1).all())
+    >>> list(t.index), bool(t["level share"].between(0, 1).all())
     (['hierarchy', 'solidarity', 'individualism', 'fatalism'], True)
     """
     import pandas as pd
@@ -606,12 +641,15 @@ def level_table(responses: Responses) -> pd.DataFrame:
     ratings = {level: responses.strength(level) * 4 + 1 for level in LEVELS}
     rows = {}
     for k, mode in enumerate(ALL_MODES):
-        v = level_icc([ratings[level][:, k] for level in LEVELS], LEVELS)
-        row: dict[str, Any] = {}
-        for level, n, mean in zip(LEVELS, v.n, v.means, strict=True):
-            row[f"n {level}"] = n
+        v = level_decomposition(np.column_stack([ratings[level][:, k] for level in LEVELS]), LEVELS)
+        row: dict[str, Any] = {"n": v.n}
+        for level, mean in zip(LEVELS, v.means, strict=True):
             row[f"mean {level}"] = round(mean, 2) if math.isfinite(mean) else math.nan
-        row.update(within=round(v.within, 3), between=round(v.between, 3), icc=round(v.icc, 3))
+        for name, mean, _ in v.differences:
+            row[name] = round(mean, 2) if math.isfinite(mean) else math.nan
+        row.update(respondent=round(v.respondent, 3), level=round(v.level, 3), residual=round(v.residual, 3))
+        row["level share"] = round(v.level_share, 3) if math.isfinite(v.level_share) else math.nan
+        row["reading"] = v.reading()
         rows[mode.value] = row
     frame = pd.DataFrame.from_dict(rows, orient="index")
     frame.index.name = "mode"

@@ -11,18 +11,24 @@ Version 2 has four blocks:
 
 - ``divide100``: six dimensions x four statements (one per mode), 100 points shared out, now and
   preferred (the OCAI format, the kit's own statements);
-- ``likert``: 24 agreement statements, three benign and three malign per mode (fatalism's benign
-  side is wisdom, its malign side despair), one in three reverse-keyed;
-- ``structure``: two grid items, two group items and one withdrawal (hermit) item, about the
-  respondent's own work;
+- ``likert``: 32 agreement statements, four benign and four malign per mode (fatalism's benign
+  side is wisdom, its malign side despair); in every scale two statements are forward and two are
+  true reversals of them (the low pole of the same construct), so agreeing with everything moves
+  no scale;
+- ``structure``: two grid items, two group items and two withdrawal (hermit) items, about the
+  respondent's own work, each pair one forward and one reversed;
 - ``strength``: how strong each way of working is (1 absent ... 5 very strong) in the respondent's
-  team, organisation and local system.
+  team, organisation and local system, and how strong they would like it to be in their
+  organisation (asked directly, so preferred strength is never inferred from points).
+
+Statements about the organisation are in the third person ("people here", "colleagues"); the
+structure block asks about the respondent's own work in the first person ("I", "my team").
 
 Examples
 --------
 >>> q = questionnaire()
 >>> q.version, len(q.dimensions), len(q.block("likert")), len(q.block("strength"))
-(2, 6, 24, 12)
+(2, 6, 32, 16)
 >>> detect_version(["respondent", "now_D1H", "LHB1"])
 1
 """
@@ -49,6 +55,7 @@ __all__ = [
     "VERSION_COLUMN",
     "Item",
     "Questionnaire",
+    "Scale",
     "SurveyError",
     "detect_version",
     "presentation_order",
@@ -117,6 +124,8 @@ class Item:
         Reverse-keyed: agreeing means less of what the item's scale measures (scored 6 - answer).
     level : str or None
         For strength items, the level rated (one of :data:`LEVELS`).
+    timeframe : str or None
+        For strength items, ``"now"`` or ``"preferred"`` (how strong the respondent would like it).
     scale : str
         ``"points"``, ``"agreement"`` or ``"strength"``.
     facet : str or None
@@ -134,6 +143,7 @@ class Item:
     level: str | None = None
     scale: str = "agreement"
     facet: str | None = None
+    timeframe: str | None = None
 
     def column(self, timeframe: str | None = None) -> str:
         """The item's column name in a response file.
@@ -202,8 +212,10 @@ class Questionnaire:
                 raise SurveyError(f"{item.id}: form must be one of {_FORMS}, got {item.form!r}")
             if item.scale not in _SCALES:
                 raise SurveyError(f"{item.id}: scale must be one of {_SCALES}, got {item.scale!r}")
-            if item.block == "strength" and (item.level not in LEVELS or item.mode is None):
-                raise SurveyError(f"{item.id}: a strength item needs a mode and a level in {LEVELS}")
+            if item.block == "strength" and (item.level not in LEVELS or item.mode is None
+                                             or item.timeframe not in TIMEFRAMES):
+                raise SurveyError(f"{item.id}: a strength item needs a mode, a level in {LEVELS} and a "
+                                  f"timeframe in {TIMEFRAMES}")
         for dim in self.dimensions:
             modes = [i.mode for i in self.items if i.block == "divide100" and i.dimension == dim]
             if modes != list(ALL_MODES):
@@ -227,7 +239,7 @@ class Questionnaire:
         Examples
         --------
         >>> [i.id for i in questionnaire().block("structure")]
-        ['GR1', 'GR2', 'GP1', 'GP2', 'W1']
+        ['GR1', 'GR2', 'GP1', 'GP2', 'W1', 'W2']
         """
         if name not in BLOCKS:
             raise SurveyError(f"no block {name!r}; blocks: {', '.join(BLOCKS)}")
@@ -286,16 +298,77 @@ class Questionnaire:
         --------
         >>> cols = questionnaire().columns()
         >>> len(cols), cols[0], cols[24], cols[48], cols[-1]
-        (89, 'now_D1H', 'preferred_D1H', 'BH1', 'ALF')
+        (102, 'now_D1H', 'preferred_D1H', 'BH1', 'APF')
         """
         out = [i.column(t) for t in TIMEFRAMES for row in self.divide_items for i in row]
         if likert:
             out += [i.column() for i in self.likert_items]
         return out
 
+    def scales(self) -> tuple[Scale, ...]:
+        """The scored multi-item scales: each mode's benign and malign statements, grid, group, withdrawal.
+
+        This is the one list of scales: scoring, reliability and the acquiescence index all use
+        it. The strength ratings are single global ratings (one item per mode, level and
+        timeframe), not scales: they are reported as ratings, without a reliability.
+
+        Examples
+        --------
+        >>> s = questionnaire().scales()
+        >>> s[0].name, [i.id for i in s[0].items], s[-1].name
+        ('hierarchy benign', ['BH1', 'BH2', 'BH3', 'BH4'], 'withdrawal')
+        >>> s[0].balanced
+        True
+        """
+        out = []
+        likert = self.block("likert")
+        for mode in ALL_MODES:
+            for form in ("benign", "malign"):
+                items = tuple(i for i in likert if i.mode is mode and i.form == form)
+                if items:
+                    out.append(Scale(f"{mode.value} {form}", "likert", mode, form, items))
+        for dim in ("grid", "group", "withdrawal"):
+            items = tuple(i for i in self.block("structure") if i.dimension == dim)
+            if items:
+                out.append(Scale(dim, "structure", None, dim, items))
+        return tuple(out)
+
     def codes(self) -> frozenset[str]:
         """Every item code of this version (column names without the timeframe prefix)."""
         return frozenset(i.id for i in self.items)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """One scored scale: a name, its block, mode and form (or structure dimension), and its items.
+
+    Attributes
+    ----------
+    name : str
+        ``"hierarchy benign"`` ... or ``"grid"``, ``"group"``, ``"withdrawal"``.
+    block : str
+    mode : Mode or None
+    form : str
+        ``"benign"``/``"malign"``, or the structure dimension.
+    items : tuple of Item
+    """
+
+    name: str
+    block: str
+    mode: Mode | None
+    form: str
+    items: tuple[Item, ...]
+
+    @property
+    def balanced(self) -> bool:
+        """Whether as many items are reverse-keyed as forward (so yes-saying cancels out)."""
+        return 2 * sum(i.reverse for i in self.items) == len(self.items)
+
+    def pairs(self) -> tuple[tuple[Item, Item], ...]:
+        """Forward items paired with reversed ones, in questionnaire order (the acquiescence pairs)."""
+        forward = [i for i in self.items if not i.reverse]
+        reverse = [i for i in self.items if i.reverse]
+        return tuple(zip(forward, reverse, strict=False))
 
 
 def _text(value: object) -> str:
@@ -323,7 +396,7 @@ def questionnaire(directory: str | Path | None = None, *, version: int = CURRENT
     >>> q.headings["failure"]
     'How is failure handled?'
     >>> [i.id for i in q.statements if i.reverse][:3]
-    ['BH3', 'MH3', 'BS3']
+    ['BH3', 'BH4', 'MH3']
     >>> questionnaire(version=1).item("LHB1").form
     'benign'
     """
@@ -342,6 +415,7 @@ def questionnaire(directory: str | Path | None = None, *, version: int = CURRENT
             level=_text(row.get("level")) or None,
             scale=_text(row.get("scale")) or ("points" if row["block"] == "divide100" else "agreement"),
             facet=_text(row.get("facet")) or None,
+            timeframe=_text(row.get("timeframe")) or ("now" if row["block"] == "strength" else None),
         ))
     return Questionnaire(tuple(items), version=version)
 

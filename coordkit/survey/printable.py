@@ -1,15 +1,20 @@
 """The printable questionnaire: every item, generated from the item table, as one HTML page.
 
-For paper use (print it, or "Save as PDF" from the browser's print dialogue) and as the reference
-for building the form in a survey tool: each statement shows its item code, which is also the
-column name the kit's reader expects. The page shows statements in the questionnaire's fixed order
-(on paper there is no per-respondent order); the codes let a survey tool shuffle them.
+For paper use (print it, or "Save as PDF" from the browser's print dialogue). Respondents see
+only the questions and statements, numbered; the item codes (the column names the kit's reader
+expects), modes, forms and keying are in a **key for the lecturer** at the end, for scoring paper
+answers or building the form in a survey tool. On paper every copy has the same order, so the
+statements are mixed once with a fixed seed (not hierarchy first, fatalism last, nor a scale's
+statements side by side); the page says that online the order is randomised per respondent.
 
 Examples
 --------
 >>> page = printable_questionnaire()
->>> page.startswith("<!DOCTYPE html>"), "BH1" in page, "questionnaire_version" in page
-(True, True, True)
+>>> page.startswith("<!DOCTYPE html>"), "questionnaire_version" in page
+(True, True)
+>>> respondent, key = page.split("Key for the lecturer")
+>>> "<code>BH1</code>" in respondent, "<code>BH1</code>" in key, "randomised" in respondent
+(False, True, True)
 >>> "<title>Diagnose &lt;yours&gt;</title>" in printable_questionnaire(title="Diagnose <yours>")
 True
 """
@@ -21,9 +26,14 @@ from coordkit.survey.instrument import (
     LIKERT_LABELS,
     STRENGTH_LABELS,
     VERSION_COLUMN,
+    Item,
     Questionnaire,
+    presentation_order,
     questionnaire,
 )
+
+#: Seed of the one fixed order of the printed copy (any non-empty code would do).
+PAPER_ORDER_SEED = "printed copy"
 
 __all__ = ["printable_questionnaire"]
 
@@ -46,12 +56,20 @@ def printable_questionnaire(q: Questionnaire | None = None, *,
     from coordkit.html import render
 
     q = q or questionnaire()
-    dimensions = [
-        {"number": d, "heading": row[0].heading,
-         "rows": [{"letter": letter, "statement": i.statement, "id": i.id}
-                   for letter, i in zip("ABCD", row, strict=True)]}
-        for d, row in enumerate(q.divide_items, start=1)
-    ]
+    key: list[dict[str, object]] = []
+
+    def keyed(where: str, item: Item) -> dict[str, object]:
+        key.append({"where": where, "id": item.id, "mode": item.mode.value if item.mode else item.dimension,
+                    "form": item.form, "reverse": "reversed" if item.reverse else "",
+                    "column": item.column("now") + ", " + item.column("preferred")
+                    if item.block == "divide100" else item.column()})
+        return {"statement": item.statement}
+
+    dimensions = []
+    for d, row in enumerate(q.divide_items, start=1):
+        rows = [{"letter": letter, **keyed(f"1.{d} {letter}", i)}
+                for letter, i in zip("ABCD", presentation_order(PAPER_ORDER_SEED, row), strict=True)]
+        dimensions.append({"number": d, "heading": row[0].heading, "rows": rows})
     parts = []
     for number, (block, name) in enumerate((("likert", "How far do you agree?"),
                                             ("structure", "You and your own work"),
@@ -60,11 +78,15 @@ def printable_questionnaire(q: Questionnaire | None = None, *,
         if not items:
             continue
         groups = []
+        count = 0
         for heading in dict.fromkeys(i.heading for i in items):
-            group = [i for i in items if i.heading == heading]
+            group = presentation_order(PAPER_ORDER_SEED, [i for i in items if i.heading == heading])
             labels = STRENGTH_LABELS if group[0].scale == "strength" else LIKERT_LABELS
-            groups.append({"heading": heading, "labels": labels,
-                           "rows": [{"statement": i.statement, "id": i.id} for i in group]})
+            rows = []
+            for i in group:
+                count += 1
+                rows.append({"n": count, **keyed(f"{number}.{count}", i)})
+            groups.append({"heading": heading, "labels": labels, "rows": rows})
         parts.append({"number": number, "name": name, "groups": groups})
     return render("questionnaire.html.j2", title=title, version=q.version, version_column=VERSION_COLUMN,
-                  id_column=ID_COLUMN, dimensions=dimensions, parts=parts)
+                  id_column=ID_COLUMN, dimensions=dimensions, parts=parts, key=key)

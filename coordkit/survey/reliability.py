@@ -23,22 +23,33 @@ formulas; the functions here are tested against a published worked example and a
 population values.
 
 Thresholds (a convention, the kit's choice of it): 0.7 is the usual minimum for a scale used to
-compare groups (after Nunnally 1978); below 0.5 a scale's items barely hang together. Estimates
-from three items and a few dozen respondents are themselves uncertain, so the report gives them
-as a check, not a verdict.
+compare groups (after Nunnally 1978); below 0.5 a scale's items barely hang together.
 
-**Levels.** :func:`level_icc` splits the variance of strength ratings into a part between levels
-(team, organisation, local system) and a part within them (between respondents), and gives the
-intraclass correlation ICC(1) = between / (between + within), estimated from a one-way analysis of
-variance. Read it as descriptive: each respondent rates several levels, so the ratings are not
-independent.
+**How many answers.** The report gives a verdict only from :data:`MIN_RELIABILITY_N` = 30 complete
+answers (the kit's minimum): with four items and 30 respondents the 95% interval for alpha is
+still about 0.2 wide, and a one-factor fit on fewer is often improper; below 30 it says "not
+enough answers" rather than a number that looks precise. Alpha comes with a 95% **percentile
+bootstrap interval** (:func:`alpha_interval`; resampling respondents, seeded, numpy only).
+**Improper solutions.** When the one-factor fit needs a loading of 1 or more (a *Heywood case*:
+a negative unique variance), omega is not reported and the report says so (:func:`omega_fit`).
+
+**Levels.** Each respondent rates the same mode for their team, their organisation and their
+local system, so the three ratings are *repeated measures* of one person, not independent groups.
+:func:`level_decomposition` therefore splits the ratings of respondents who rated every level
+two ways (respondent x level, one rating per cell): a part due to the *respondent* (some rate
+everything high), a part due to the *level* (every respondent rates, say, the team higher) and
+what is left (respondents rate the levels differently from one another). The **level share** is
+the level part over the total; it reads: "of the spread in these ratings, this share is explained
+by which level is rated, once each respondent's own tendency is taken out". Mean
+within-respondent differences (team minus organisation, organisation minus system) say which way.
 
 Examples
 --------
 >>> import numpy as np
->>> x = np.array([[1, 2, 2], [2, 2, 3], [3, 4, 3], [4, 4, 5], [5, 4, 5]], dtype=float)
+>>> x = np.array([[3, 2, 4], [4, 5, 4], [3, 2, 3], [4, 5, 5],
+...      [1, 2, 3], [3, 4, 5], [4, 4, 5], [5, 5, 5]], dtype=float)
 >>> round(cronbach_alpha(x), 3), round(mcdonald_omega(x), 3)
-(0.939, 0.943)
+(0.886, 0.903)
 """
 
 from __future__ import annotations
@@ -55,15 +66,19 @@ __all__ = [
     "RELIABILITY_POOR",
     "RELIABILITY_THRESHOLD",
     "LevelVariance",
+    "OmegaFit",
+    "alpha_interval",
     "cronbach_alpha",
-    "level_icc",
+    "level_decomposition",
     "mcdonald_omega",
+    "omega_fit",
     "one_factor_loadings",
     "read_reliability",
 ]
 
-#: Fewest complete respondents for which the report computes a scale's reliability (the kit's choice).
-MIN_RELIABILITY_N = 10
+#: Fewest complete respondents for which the report gives a reliability verdict (the kit's choice;
+#: below it the 95% interval for alpha is too wide to tell acceptable from poor).
+MIN_RELIABILITY_N = 30
 #: The usual minimum reliability for comparing groups (after Nunnally 1978).
 RELIABILITY_THRESHOLD = 0.7
 #: Below this, a scale's items barely hang together (the kit's reading).
@@ -114,6 +129,30 @@ def cronbach_alpha(data: ArrayLike, *, standardized: bool = False) -> float:
     return float(k / (k - 1) * (1 - x.var(axis=0, ddof=1).sum() / total))
 
 
+def _paf(r: NDArray[np.float64], iterations: int, tol: float) -> tuple[NDArray[np.float64], bool]:
+    """Iterated principal-axis loadings and whether a communality reached 1 (a Heywood case)."""
+    k = r.shape[0]
+    try:
+        h = 1 - 1 / np.diag(np.linalg.inv(r))  # squared multiple correlations
+    except np.linalg.LinAlgError:
+        h = np.abs(r - np.eye(k)).max(axis=0)
+    h = np.clip(h, 0, 1)
+    lam = np.sqrt(h)
+    heywood = False
+    for _ in range(iterations):
+        reduced = r.copy()
+        np.fill_diagonal(reduced, h)
+        values, vectors = np.linalg.eigh(reduced)
+        lam = vectors[:, -1] * math.sqrt(max(values[-1], 0.0))
+        heywood = bool(np.any(lam**2 >= 0.999**2))
+        new_h = np.clip(lam**2, 0, 0.999**2)
+        if np.max(np.abs(new_h - h)) < tol:
+            break
+        h = new_h
+    lam = np.sign(lam.sum() or 1.0) * lam
+    return lam, heywood
+
+
 def one_factor_loadings(corr: ArrayLike, *, iterations: int = 500, tol: float = 1e-10) -> NDArray[np.float64]:
     """Standardised loadings of one common factor, by iterated principal-axis factoring.
 
@@ -126,7 +165,7 @@ def one_factor_loadings(corr: ArrayLike, *, iterations: int = 500, tol: float = 
     -------
     ndarray, shape (k,)
         Loadings, signed so that their sum is positive, each kept below 1 (a Heywood case is
-        capped at 0.999).
+        capped at 0.999; :func:`omega_fit` says when that happened).
 
     Examples
     --------
@@ -139,23 +178,50 @@ def one_factor_loadings(corr: ArrayLike, *, iterations: int = 500, tol: float = 
     k = r.shape[0]
     if r.shape != (k, k) or k < 3:
         raise ValueError("one common factor needs a square correlation matrix of at least 3 items")
-    try:
-        h = 1 - 1 / np.diag(np.linalg.inv(r))  # squared multiple correlations
-    except np.linalg.LinAlgError:
-        h = np.abs(r - np.eye(k)).max(axis=0)
-    lam = np.sqrt(np.clip(h, 0, 1))
-    for _ in range(iterations):
-        reduced = r.copy()
-        np.fill_diagonal(reduced, h)
-        values, vectors = np.linalg.eigh(reduced)
-        lam = vectors[:, -1] * math.sqrt(max(values[-1], 0.0))
-        new_h = np.clip(lam**2, 0, 0.999**2)
-        if np.max(np.abs(new_h - h)) < tol:
-            h = new_h
-            break
-        h = new_h
-    lam = np.sign(lam.sum() or 1.0) * lam
+    lam, _ = _paf(r, iterations, tol)
     return np.clip(lam, -0.999, 0.999)
+
+
+@dataclass(frozen=True)
+class OmegaFit:
+    """McDonald's omega with the one-factor solution behind it.
+
+    Attributes
+    ----------
+    omega : float
+        NaN when not estimable or when the solution is improper.
+    loadings : tuple of float
+    heywood : bool
+        True when a loading reached 1 (a negative unique variance): an improper solution, so
+        omega is not reported.
+    """
+
+    omega: float
+    loadings: tuple[float, ...]
+    heywood: bool
+
+
+def omega_fit(data: ArrayLike) -> OmegaFit:
+    """Fit one common factor to a scale and give omega, or say that the solution is improper.
+
+    Examples
+    --------
+    >>> good = [[3, 2, 4], [4, 5, 4], [3, 2, 3], [4, 5, 5],
+    ...      [1, 2, 3], [3, 4, 5], [4, 4, 5], [5, 5, 5]]
+    >>> f = omega_fit(good)
+    >>> round(f.omega, 3), f.heywood
+    (0.903, False)
+    >>> omega_fit([[1, 2, 1], [2, 2, 3], [3, 3, 3], [4, 5, 4], [5, 4, 5]]).heywood  # r12 r13 / r23 > 1
+    True
+    """
+    x = _complete(data)
+    if x.shape[1] < 3 or x.shape[0] < 3 or np.any(x.std(axis=0, ddof=1) == 0):
+        return OmegaFit(math.nan, (), False)
+    lam, heywood = _paf(np.atleast_2d(np.corrcoef(x, rowvar=False)), 500, 1e-10)
+    lam = np.clip(lam, -0.999, 0.999)
+    common = lam.sum() ** 2
+    omega = math.nan if heywood else float(common / (common + (1 - lam**2).sum()))
+    return OmegaFit(omega, tuple(float(v) for v in lam), heywood)
 
 
 def mcdonald_omega(data: ArrayLike) -> float:
@@ -169,24 +235,66 @@ def mcdonald_omega(data: ArrayLike) -> float:
     Returns
     -------
     float
-        NaN with fewer than 3 items, fewer than 3 complete respondents or an item that does not vary.
+        NaN with fewer than 3 items, fewer than 3 complete respondents, an item that does not
+        vary, or an improper (Heywood) solution.
 
     Examples
     --------
-    >>> x = [[1, 2, 1], [2, 2, 3], [3, 3, 3], [4, 5, 4], [5, 4, 5]]
-    >>> round(mcdonald_omega(x), 3)
-    0.944
+    >>> good = [[3, 2, 4], [4, 5, 4], [3, 2, 3], [4, 5, 5],
+    ...      [1, 2, 3], [3, 4, 5], [4, 4, 5], [5, 5, 5]]
+    >>> round(mcdonald_omega(good), 3)
+    0.903
+    """
+    return omega_fit(data).omega
+
+
+def alpha_interval(data: ArrayLike, *, level: float = 0.95, resamples: int = 2000,
+                   seed: int = 0) -> tuple[float, float]:
+    """A percentile bootstrap interval for Cronbach's alpha (respondents resampled, seeded).
+
+    Parameters
+    ----------
+    data : array_like, shape (respondents, items)
+    level : float, default 0.95
+    resamples : int, default 2000
+    seed : int, default 0
+        The same seed gives the same interval.
+
+    Returns
+    -------
+    (float, float)
+        NaN, NaN with fewer than 3 complete respondents.
+
+    Examples
+    --------
+    >>> x = [[1, 2, 2], [2, 2, 3], [3, 4, 3], [4, 4, 5], [5, 4, 5], [2, 1, 2], [4, 5, 4]]
+    >>> lo, hi = alpha_interval(x)
+    >>> lo < cronbach_alpha(x) < hi
+    True
     """
     x = _complete(data)
-    if x.shape[1] < 3 or x.shape[0] < 3 or np.any(x.std(axis=0, ddof=1) == 0):
-        return math.nan
-    lam = one_factor_loadings(np.corrcoef(x, rowvar=False))
-    common = lam.sum() ** 2
-    return float(common / (common + (1 - lam**2).sum()))
+    n, k = x.shape
+    if n < 3:
+        return math.nan, math.nan
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, n, size=(resamples, n))
+    sample = x[idx]  # (resamples, n, k)
+    total = sample.sum(axis=2).var(axis=1, ddof=1)
+    items = sample.var(axis=1, ddof=1).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        alphas = k / (k - 1) * (1 - items / total)
+    alphas = alphas[np.isfinite(alphas)]
+    if not alphas.size:
+        return math.nan, math.nan
+    tail = (1 - level) / 2 * 100
+    lo, hi = np.percentile(alphas, [tail, 100 - tail])
+    return float(lo), float(hi)
 
 
-def read_reliability(value: float, *, n: int | None = None) -> str:
+def read_reliability(value: float, *, n: int | None = None, min_n: int = MIN_RELIABILITY_N) -> str:
     """A plain reading of an alpha or omega value, with a warning below the usual thresholds.
+
+    Below ``min_n`` complete answers there is no verdict, only "not enough answers".
 
     Examples
     --------
@@ -194,9 +302,13 @@ def read_reliability(value: float, *, n: int | None = None) -> str:
     'good: the items hang together well enough to compare groups (0.82)'
     >>> read_reliability(0.55).startswith("WARNING")
     True
+    >>> read_reliability(0.9, n=12)
+    'not enough answers: 12 complete, a verdict needs at least 30'
     """
+    if n is not None and n < min_n:
+        return f"not enough answers: {n} complete, a verdict needs at least {min_n}"
     if not math.isfinite(value):
-        return "not computed: too few complete answers or an item nobody varied on"
+        return "not computed: an item nobody varied on, or an improper solution"
     if value >= 0.8:
         text = "good: the items hang together well enough to compare groups"
     elif value >= RELIABILITY_THRESHOLD:
@@ -212,40 +324,59 @@ def read_reliability(value: float, *, n: int | None = None) -> str:
 
 @dataclass(frozen=True)
 class LevelVariance:
-    """Between- and within-level variance of one set of ratings.
+    """How ratings of one mode vary between respondents and between the levels they rate.
 
     Attributes
     ----------
     levels : tuple of str
-    n : tuple of int
-        Ratings per level.
+    n : int
+        Respondents who rated every level (the only ones used).
     means : tuple of float
-        Mean rating per level.
-    within : float
-        Pooled variance of ratings within a level (mean square within).
-    between : float
-        Estimated variance component of the level means (0 if negative).
-    icc : float
-        ``between / (between + within)``; NaN if not estimable.
+        Mean rating per level (1-5), over those respondents.
+    respondent, level, residual : float
+        Variance components (0 if the estimate is negative): respondents' general tendency, the
+        level rated, and respondent-by-level disagreement (with error).
+    level_share : float
+        ``level / (respondent + level + residual)``; NaN if not estimable.
+    differences : tuple of (str, float, float)
+        For each neighbouring pair of levels, ``("team - organisation", mean, sd)`` of the
+        within-respondent difference.
     """
 
     levels: tuple[str, ...]
-    n: tuple[int, ...]
+    n: int
     means: tuple[float, ...]
-    within: float
-    between: float
-    icc: float
+    respondent: float
+    level: float
+    residual: float
+    level_share: float
+    differences: tuple[tuple[str, float, float], ...]
+
+    def reading(self) -> str:
+        """The level share in plain words.
+
+        Examples
+        --------
+        >>> level_decomposition([[4, 2], [5, 3], [3, 1]], ["team", "organisation"]).reading()[:40]
+        'Of the spread in these ratings, 67% come'
+        """
+        if not math.isfinite(self.level_share):
+            return "Not estimable: too few respondents rated every level."
+        pct = round(100 * self.level_share)
+        diffs = "; ".join(f"{name}: {mean:+.2f} on average" for name, mean, _ in self.differences)
+        return (f"Of the spread in these ratings, {pct}% comes from which level is rated, once each "
+                f"respondent's own tendency to rate high or low is taken out ({diffs}).")
 
 
-def level_icc(ratings: Sequence[ArrayLike], levels: Sequence[str]) -> LevelVariance:
-    """Within- and between-level variance of ratings, and the ICC(1) of the levels.
+def level_decomposition(ratings: ArrayLike, levels: Sequence[str]) -> LevelVariance:
+    """Respondent x level decomposition of one mode's ratings (two-way, one rating per cell).
 
     Parameters
     ----------
-    ratings : sequence of array_like
-        One array of ratings per level (NaN = not rated, left out).
+    ratings : array_like, shape (respondents, levels)
+        Each respondent's rating of each level (NaN = not rated; such respondents are left out).
     levels : sequence of str
-        The level names, in the same order.
+        The level names, in column order.
 
     Returns
     -------
@@ -253,29 +384,35 @@ def level_icc(ratings: Sequence[ArrayLike], levels: Sequence[str]) -> LevelVaria
 
     Examples
     --------
-    >>> v = level_icc([[4, 5, 4, 5], [2, 1, 2, 1]], ["team", "organisation"])
-    >>> v.means, round(v.icc, 2)
-    ((4.5, 1.5), 0.93)
-    >>> round(level_icc([[1, 5, 3], [5, 1, 3]], ["a", "b"]).icc, 2)
+    >>> v = level_decomposition([[5, 4, 2], [4, 3, 1], [3, 2, 1], [5, 5, 3]],
+    ...                         ["team", "organisation", "system"])
+    >>> v.n, v.means, round(v.level_share, 2)
+    (4, (4.25, 3.5, 1.75), 0.58)
+    >>> level_decomposition([[1, 1], [3, 3], [5, 5]], ["a", "b"]).level_share
     0.0
     """
-    groups = [np.asarray(r, dtype=float) for r in ratings]
-    groups = [g[np.isfinite(g)] for g in groups]
-    n = np.array([g.size for g in groups])
-    means = tuple(float(g.mean()) if g.size else math.nan for g in groups)
-    used = [g for g in groups if g.size]
-    total_n, k = int(n.sum()), len(used)
-    if k < 2 or total_n - k < 1:
-        return LevelVariance(tuple(levels), tuple(int(v) for v in n), means, math.nan, math.nan, math.nan)
-    grand = np.concatenate(used).mean()
-    ss_between = sum(g.size * (g.mean() - grand) ** 2 for g in used)
-    ss_within = sum(((g - g.mean()) ** 2).sum() for g in used)
-    ms_between = ss_between / (k - 1)
-    ms_within = ss_within / (total_n - k)
-    sizes = np.array([g.size for g in used], dtype=float)
-    n0 = (total_n - (sizes**2).sum() / total_n) / (k - 1)
-    between = max((ms_between - ms_within) / n0, 0.0)
-    denom = between + ms_within
-    icc = between / denom if denom > 0 else math.nan
-    return LevelVariance(tuple(levels), tuple(int(v) for v in n), means, float(ms_within), float(between),
-                         float(icc))
+    x = np.asarray(ratings, dtype=float)
+    if x.ndim != 2 or x.shape[1] != len(levels):
+        raise ValueError(f"ratings: expected shape (respondents, {len(levels)}), got {x.shape}")
+    x = x[np.all(np.isfinite(x), axis=1)]
+    n, k = x.shape
+    means = tuple(float(v) for v in x.mean(axis=0)) if n else tuple(math.nan for _ in levels)
+    diffs = []
+    for a in range(k - 1):
+        d = x[:, a] - x[:, a + 1]
+        diffs.append((f"{levels[a]} - {levels[a + 1]}", float(d.mean()) if n else math.nan,
+                      float(d.std(ddof=1)) if n > 1 else math.nan))
+    if n < 2 or k < 2:
+        return LevelVariance(tuple(levels), n, means, math.nan, math.nan, math.nan, math.nan, tuple(diffs))
+    grand = x.mean()
+    ss_resp = k * ((x.mean(axis=1) - grand) ** 2).sum()
+    ss_level = n * ((x.mean(axis=0) - grand) ** 2).sum()
+    ss_res = ((x - grand) ** 2).sum() - ss_resp - ss_level
+    ms_resp, ms_level = ss_resp / (n - 1), ss_level / (k - 1)
+    ms_res = ss_res / ((n - 1) * (k - 1))
+    v_resp = max((ms_resp - ms_res) / k, 0.0)
+    v_level = max((ms_level - ms_res) / n, 0.0)
+    total = v_resp + v_level + ms_res
+    share = v_level / total if total > 0 else math.nan
+    return LevelVariance(tuple(levels), n, means, float(v_resp), float(v_level), float(ms_res), float(share),
+                         tuple(diffs))

@@ -14,11 +14,15 @@ Strength (the strength block)
 How strong each mode is comes from the strength block, rated 1 (absent) to 5 (very strong) for
 the respondent's organisation: strength = (rating - 1) / 4, so 3 "moderate" is 0.5 and 4
 "strong" is 0.75. A mode counts as **strong** at :data:`STRONG` = 0.75, i.e. rated "strong" or
-"very strong" (the kit's threshold; fatalism counts as unchecked at the same level). Only where
-a strength rating is missing (a version 1 file, or a skipped rating) does the kit fall back on the
-divide-100 score, read as strength = score / 40 capped at 1: a mode counts as strong from 30 of
-100 points, so an equal 25/25/25/25 split is "no strong form", never "overshadowed by fatalism"
-(the kit's rule; four modes cannot all reach 30). Neither rule is Taylor's.
+"very strong" (the kit's threshold; fatalism counts as unchecked at the same level). "Moderate"
+is the middle of the scale, not a weak rating: a mode rated moderate is present and working, just
+not one of the leading forms. The **preferred** profile takes its strength from the respondent's
+own preferred ratings (asked directly); where they were not given, the preferred configuration is
+*not classified* rather than guessed from points. Only for the *now* profile, where a rating is
+missing (a version 1 file, or a skipped rating), does the kit fall back on the divide-100 score,
+read as strength = score / 40 capped at 1: a mode counts as strong from 30 of 100 points, so an
+equal 25/25/25/25 split is "no strong form", never "overshadowed by fatalism" (the kit's rule;
+four modes cannot all reach 30). Neither rule is Taylor's.
 
 Benign and malign levels (the Likert block)
 -------------------------------------------
@@ -27,8 +31,20 @@ measures) scores 6 minus the answer. A scale's **level** is the mean keyed answe
 the neutral point, :math:`(\bar x - 3) / 2`, from -1 (strong disagreement) through 0 (neither) to
 +1 (strong agreement). Benign and malign levels are scored *separately*, for all four modes
 (fatalism's benign side is wisdom, its malign side despair): a mode can be high on both, low on
-both or neither, and neutral answers give 0 on both. Because one item in three is reversed,
-agreeing with everything ("acquiescence") raises benign and malign levels equally and by little.
+both or neither, and neutral answers give 0 on both. Every scale has as many reversed as forward
+statements, each reversal the low pole of a forward statement, so agreeing with everything
+("acquiescence") leaves every level at exactly 0.
+
+Acquiescence
+------------
+The **acquiescence index** is the mean *raw* (unkeyed) agreement over the balanced pairs (each
+forward statement with its reversal), re-centred as ``(mean - 3) / 2``. Content cancels within a
+pair (someone who means it agrees with one and disagrees with the other, averaging 3), so what is
+left is yes-saying (+) or no-saying (-). A respondent is flagged at :data:`ACQUIESCENCE_FLAG` =
+0.5 or more, i.e. on average "agree" with a statement and with its reversal (the kit's threshold:
+so far from 0 that honest, content-driven answers seldom reach it; their levels should then be
+read with care). The strength block is a rating of how strong, not an agreement, and has no
+reversals; it is reported as single ratings, without a reliability.
 
 A strong mode gets a **malign warning** when its malign level is at least
 :data:`MALIGN_WARNING` = 0.25 (on average between "neither" and "agree") *and* higher than its
@@ -70,20 +86,24 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from coordkit.balance import BalanceReport, report
-from coordkit.configuration import Configuration, classify
+from coordkit.configuration import Configuration, Kind, classify
 from coordkit.modes import ACTIVE_MODES, ALL_MODES, MODES, Mode
 from coordkit.profile import Profile
 from coordkit.survey.compositional import TOTAL
-from coordkit.survey.instrument import LEVELS, Questionnaire, SurveyError, questionnaire
+from coordkit.survey.instrument import LEVELS, TIMEFRAMES, Questionnaire, SurveyError, questionnaire
 
 __all__ = [
+    "ACQUIESCENCE_FLAG",
     "DEFAULT_TOLERANCE",
     "IPSATIVE_POINTS_PER_STRENGTH",
     "MALIGN_WARNING",
+    "NOT_CLASSIFIED",
     "STRONG",
     "FormScores",
     "RespondentResult",
     "Structure",
+    "acquiescence_flags",
+    "acquiescence_index",
     "complete_dimensions",
     "congruence",
     "dimension_distances",
@@ -95,7 +115,11 @@ __all__ = [
     "malign_shares",
     "malign_warnings",
     "mode_scores",
+    "not_classified",
+    "preferred_configuration",
     "profile_from_scores",
+    "scale_columns",
+    "scale_levels",
     "score_answers",
     "strength_ratings",
     "structure_scores",
@@ -111,6 +135,11 @@ STRONG = 0.75
 MALIGN_WARNING = 0.25
 #: Fallback without a strength rating: strength = divide-100 score / this, capped at 1 (30 points = strong).
 IPSATIVE_POINTS_PER_STRENGTH = 40.0
+#: Acquiescence index from which a respondent is flagged: on average "agree" with both a statement
+#: and its reversal (the kit's threshold).
+ACQUIESCENCE_FLAG = 0.5
+#: Name of the configuration given when a profile cannot be classified (no preferred strength rated).
+NOT_CLASSIFIED = "not classified"
 
 
 def _points(points: ArrayLike, what: str = "points") -> NDArray[np.float64]:
@@ -366,6 +395,96 @@ def keyed(likert: ArrayLike, q: Questionnaire | None = None) -> NDArray[np.float
     return np.where(rev, 6.0 - x, x)
 
 
+def scale_columns(q: Questionnaire) -> dict[str, list[int]]:
+    """Each scale's columns among ``q.likert_items`` (the one list of scales, :meth:`Questionnaire.scales`).
+
+    Examples
+    --------
+    >>> scale_columns(questionnaire())["grid"]
+    [32, 33]
+    """
+    index = {i.id: k for k, i in enumerate(q.likert_items)}
+    return {s.name: [index[i.id] for i in s.items] for s in q.scales()}
+
+
+def scale_levels(likert: ArrayLike, q: Questionnaire | None = None, *,
+                 keyed_already: bool = False) -> dict[str, NDArray[np.float64]]:
+    """Every scale's level, ``(mean keyed answer - 3) / 2`` (-1 to +1, 0 neutral; NaN if unanswered).
+
+    Parameters
+    ----------
+    likert : array_like, shape (..., items)
+        Answers to ``q.likert_items`` (raw, or keyed if ``keyed_already``).
+    q : Questionnaire, optional
+
+    Returns
+    -------
+    dict of str to ndarray, shape (...)
+        By scale name, in :meth:`Questionnaire.scales` order.
+
+    Examples
+    --------
+    >>> q = questionnaire()
+    >>> {k: float(v) for k, v in scale_levels([5] * len(q.likert_items), q).items()}["hierarchy benign"]
+    0.0
+    """
+    q = q or questionnaire()
+    x = np.asarray(likert, dtype=float) if keyed_already else keyed(likert, q)
+    return {name: (_scale_mean(x, cols) - 3.0) / 2.0 for name, cols in scale_columns(q).items()}
+
+
+def acquiescence_index(likert: ArrayLike, q: Questionnaire | None = None) -> NDArray[np.float64] | float:
+    """Yes-saying: mean raw agreement over the balanced pairs, re-centred, from -1 to +1.
+
+    Each pair is a forward statement and its reversal (:meth:`Scale.pairs
+    <coordkit.survey.instrument.Scale.pairs>`); only pairs with both answered count. 0 means no
+    lean; +1 agreeing strongly with everything, -1 disagreeing strongly with everything.
+
+    Parameters
+    ----------
+    likert : array_like, shape (..., items)
+        Raw answers 1-5 to ``q.likert_items`` (NaN = unanswered).
+    q : Questionnaire, optional
+
+    Returns
+    -------
+    float or ndarray, shape (...)
+        NaN when no pair was answered (e.g. version 1, which has no reversals).
+
+    Examples
+    --------
+    >>> q = questionnaire()
+    >>> acquiescence_index([5] * len(q.likert_items), q), acquiescence_index([3] * len(q.likert_items), q)
+    (1.0, 0.0)
+    """
+    q = q or questionnaire()
+    x = _ratings(likert, q)
+    index = {i.id: k for k, i in enumerate(q.likert_items)}
+    pairs = [(index[a.id], index[b.id]) for s in q.scales() for a, b in s.pairs()]
+    if not pairs:
+        out = np.full(x.shape[:-1], np.nan)
+    else:
+        fwd, rev = x[..., [a for a, _ in pairs]], x[..., [b for _, b in pairs]]
+        both = np.isfinite(fwd) & np.isfinite(rev)
+        total = np.where(both, (fwd + rev) / 2, 0.0).sum(axis=-1)
+        count = both.sum(axis=-1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out = np.where(count > 0, (total / np.maximum(count, 1) - 3.0) / 2.0, np.nan)
+    return float(out) if np.ndim(out) == 0 else out
+
+
+def acquiescence_flags(index: ArrayLike, *, level: float = ACQUIESCENCE_FLAG) -> NDArray[np.bool_]:
+    """Which acquiescence indices reach ``level`` (the kit's threshold, :data:`ACQUIESCENCE_FLAG`).
+
+    Examples
+    --------
+    >>> acquiescence_flags([0.0, 0.5, 1.0, float("nan")]).tolist()
+    [False, True, True, False]
+    """
+    a = np.asarray(index, dtype=float)
+    return np.isfinite(a) & (a >= level)
+
+
 def _scale_mean(x: NDArray[np.float64], cols: list[int]) -> NDArray[np.float64]:
     if not cols:
         return np.full(x.shape[:-1], np.nan)
@@ -434,14 +553,10 @@ def form_scores(likert: ArrayLike, q: Questionnaire | None = None) -> FormScores
     """
     q = q or questionnaire()
     x = keyed(likert, q)
-    items = q.likert_items
-    levels: dict[str, list[NDArray[np.float64]]] = {"benign": [], "malign": []}
-    for mode in ALL_MODES:
-        for form, out in levels.items():
-            cols = [k for k, i in enumerate(items)
-                    if i.block == "likert" and i.mode is mode and i.form == form]
-            out.append((_scale_mean(x, cols) - 3.0) / 2.0)
-    b, m = np.stack(levels["benign"], axis=-1), np.stack(levels["malign"], axis=-1)
+    levels = scale_levels(x, q, keyed_already=True)
+    nan = np.full(x.shape[:-1], np.nan)
+    b = np.stack([levels.get(f"{mode.value} benign", nan) for mode in ALL_MODES], axis=-1)
+    m = np.stack([levels.get(f"{mode.value} malign", nan) for mode in ALL_MODES], axis=-1)
     answered = np.isfinite(b) & np.isfinite(m)
     share = np.where(np.isfinite(m), np.clip(m, 0.0, 1.0), 0.0)[..., :3]
     despair = np.where(answered[..., 3], np.clip(0.5 + (m[..., 3] - b[..., 3]) / 2, 0.0, 1.0), 1.0)
@@ -512,8 +627,43 @@ def survey_configuration(profile: Profile, forms: FormScores | None, *,
     return Configuration(plain.forms, plain.kind, plain.name, text)
 
 
+def not_classified(reason: str) -> Configuration:
+    """The configuration given when a profile is not classified, with the reason as its diagnosis.
+
+    Examples
+    --------
+    >>> not_classified("no preferred strength rated").name
+    'not classified'
+    """
+    return Configuration(frozenset(), Kind.NONE, NOT_CLASSIFIED, f"Not classified: {reason}.")
+
+
+def preferred_configuration(profile: Profile, strength: ArrayLike, *,
+                            threshold: float = STRONG) -> Configuration:
+    """The preferred configuration, classified only when all four preferred strengths were rated.
+
+    Preferred strength is asked directly (block strength, timeframe preferred); it is never
+    inferred from the divide-100 points, so without the four ratings (e.g. a version 1 file) the
+    preferred configuration is :data:`NOT_CLASSIFIED`.
+
+    Examples
+    --------
+    >>> p = profile_from_scores([25, 25, 25, 25])
+    >>> preferred_configuration(p, [float("nan")] * 4).name
+    'not classified'
+    >>> preferred_configuration(profile_from_scores([30, 30, 30, 10], strength=[1, 1, 1, 0.25]),
+    ...                         [1, 1, 1, 0.25]).kind.value
+    'balanced'
+    """
+    a = np.asarray(strength, dtype=float)
+    if a.shape != (4,) or not np.all(np.isfinite(a)):
+        return not_classified("the preferred strength of each way of working was not rated (the kit "
+                              "does not infer it from the points)")
+    return survey_configuration(profile, None, threshold=threshold)
+
+
 def strength_ratings(likert: ArrayLike, q: Questionnaire | None = None, *,
-                     level: str = "organisation") -> NDArray[np.float64]:
+                     level: str = "organisation", timeframe: str = "now") -> NDArray[np.float64]:
     """Strength of each mode (H, S, I, F) at one level, from the strength block: (rating - 1) / 4.
 
     Parameters
@@ -521,6 +671,8 @@ def strength_ratings(likert: ArrayLike, q: Questionnaire | None = None, *,
     likert : array_like, shape (..., items)
     q : Questionnaire, optional
     level : {"team", "organisation", "system"}, default "organisation"
+    timeframe : {"now", "preferred"}, default "now"
+        ``"preferred"``: how strong the respondent would like each mode (organisation level only).
 
     Returns
     -------
@@ -539,11 +691,13 @@ def strength_ratings(likert: ArrayLike, q: Questionnaire | None = None, *,
     q = q or questionnaire()
     if level not in LEVELS:
         raise SurveyError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")
+    if timeframe not in TIMEFRAMES:
+        raise SurveyError(f"timeframe must be 'now' or 'preferred', got {timeframe!r}")
     x = _ratings(likert, q)
     out = []
     for mode in ALL_MODES:
         cols = [k for k, i in enumerate(q.likert_items) if i.block == "strength" and i.mode is mode
-                and i.level == level]
+                and i.level == level and i.timeframe == timeframe]
         out.append((_scale_mean(x, cols) - 1.0) / 4.0)
     return np.stack(out, axis=-1)
 
@@ -579,15 +733,12 @@ def structure_scores(likert: ArrayLike, q: Questionnaire | None = None) -> Struc
     >>> q = questionnaire()
     >>> s = structure_scores([4] * len(q.likert_items), q)
     >>> float(s.grid), float(s.group), float(s.withdrawal)
-    (0.0, 0.0, 0.5)
+    (0.0, 0.0, 0.0)
     """
-    q = q or questionnaire()
-    x = keyed(likert, q)
-    out = {}
-    for dim in ("grid", "group", "withdrawal"):
-        cols = [k for k, i in enumerate(q.likert_items) if i.block == "structure" and i.dimension == dim]
-        out[dim] = (_scale_mean(x, cols) - 3.0) / 2.0
-    return Structure(**out)
+    levels = scale_levels(likert, q)
+    nan = np.full(np.shape(likert)[:-1], np.nan)
+    grid, group, withdrawal = (levels.get(dim, nan) for dim in ("grid", "group", "withdrawal"))
+    return Structure(grid=grid, group=group, withdrawal=withdrawal)
 
 
 # ----- one respondent --------------------------------------------------------------------------
@@ -606,11 +757,16 @@ class RespondentResult:
     forms : FormScores or None
         The Likert block, if any of it was answered.
     strength : ndarray, shape (4,)
-        Strength block (organisation level), 0-1; NaN where not rated.
+        Strength block (organisation level, now), 0-1; NaN where not rated.
+    preferred_strength : ndarray, shape (4,)
+        How strong the respondent would like each mode in their organisation, 0-1; NaN where not rated.
+    acquiescence : float
+        :func:`acquiescence_index` (NaN without balanced pairs answered).
     structure : Structure or None
     now, preferred : Profile or None
-        Profiles (None if no dimension is complete). The preferred profile is wholly benign and
-        takes its strengths from the preferred divide-100 scores.
+        Profiles (None if no dimension is complete). The preferred profile is wholly benign; its
+        strengths are the preferred ratings (where a rating is missing, the profile is drawn
+        from the points but its configuration is :data:`NOT_CLASSIFIED`).
     gap : ndarray, shape (4,)
         Preferred minus now scores, in points.
     congruence_now, congruence_preferred : float
@@ -626,6 +782,8 @@ class RespondentResult:
     totals_preferred: NDArray[np.float64]
     forms: FormScores | None
     strength: NDArray[np.float64]
+    preferred_strength: NDArray[np.float64]
+    acquiescence: float
     structure: Structure | None
     now: Profile | None
     preferred: Profile | None
@@ -636,6 +794,11 @@ class RespondentResult:
     configuration_preferred: Configuration | None
     balance_now: BalanceReport | None
     balance_preferred: BalanceReport | None
+
+    @property
+    def acquiescent(self) -> bool:
+        """Whether the acquiescence index reaches :data:`ACQUIESCENCE_FLAG` (read the levels with care)."""
+        return bool(acquiescence_flags(self.acquiescence))
 
     @property
     def complete(self) -> bool:
@@ -693,7 +856,7 @@ def score_answers(
     >>> r.complete_now.tolist()
     [True, True, True, True, True, False]
     >>> r.configuration_now.name, r.configuration_preferred.name
-    ('deficit culture: weak individualism', 'no strong form')
+    ('deficit culture: weak individualism', 'not classified')
     """
     q = q or questionnaire()
     now_a, pref_a = _points(now, "now"), _points(preferred, "preferred")
@@ -707,23 +870,26 @@ def score_answers(
     s_now = mode_scores(now_a, use=ok_now)
     s_pref = mode_scores(pref_a, use=ok_pref)
     answered = likert is not None and bool(np.any(np.isfinite(np.asarray(likert, dtype=float))))
-    forms = form_scores(likert, q) if answered else None  # type: ignore[arg-type]
-    strength = strength_ratings(likert, q) if answered else np.full(4, np.nan)  # type: ignore[arg-type]
-    structure = structure_scores(likert, q) if answered else None  # type: ignore[arg-type]
+    forms = form_scores(likert, q) if likert is not None and answered else None
+    lik: ArrayLike = likert if likert is not None else np.full(len(q.likert_items), np.nan)
+    strength = strength_ratings(lik, q) if answered else np.full(4, np.nan)
+    pref_strength = strength_ratings(lik, q, timeframe="preferred") if answered else np.full(4, np.nan)
+    structure = structure_scores(lik, q) if answered else None
+    acq = float(acquiescence_index(lik, q)) if answered else math.nan
     malign = (0.0, 0.0, 0.0) if forms is None else (*(float(v) for v in forms.share), float(forms.despair))
     p_now = profile_from_scores(s_now, malign, strength=strength) if ok_now.any() else None
-    p_pref = profile_from_scores(s_pref) if ok_pref.any() else None
+    p_pref = profile_from_scores(s_pref, strength=pref_strength) if ok_pref.any() else None
     c_now = float(congruence(now_a[ok_now])) if ok_now.any() else math.nan
     c_pref = float(congruence(pref_a[ok_pref])) if ok_pref.any() else math.nan
     return RespondentResult(
         now_scores=s_now, preferred_scores=s_pref, complete_now=ok_now, complete_preferred=ok_pref,
         totals_now=totals_now, totals_preferred=totals_pref, forms=forms, strength=strength,
-        structure=structure, now=p_now, preferred=p_pref,
+        preferred_strength=pref_strength, acquiescence=acq, structure=structure, now=p_now, preferred=p_pref,
         gap=s_pref - s_now, congruence_now=c_now, congruence_preferred=c_pref,
         configuration_now=(None if p_now is None
                            else survey_configuration(p_now, forms, threshold=threshold)),
         configuration_preferred=(None if p_pref is None
-                                 else survey_configuration(p_pref, None, threshold=threshold)),
+                                 else preferred_configuration(p_pref, pref_strength, threshold=threshold)),
         balance_now=None if p_now is None else report(p_now),
         balance_preferred=None if p_pref is None else report(p_pref),
     )
@@ -731,15 +897,17 @@ def score_answers(
 
 _EXAMPLE_RATINGS = {
     # benign, malign: hierarchy partly overbearing, solidarity strong and mostly benign,
-    # individualism held back, fatalism more wisdom than despair
-    "BH1": 4, "BH2": 4, "BH3": 3, "MH1": 4, "MH2": 3, "MH3": 3,
-    "BS1": 5, "BS2": 4, "BS3": 2, "MS1": 2, "MS2": 3, "MS3": 4,
-    "BI1": 2, "BI2": 3, "BI3": 4, "MI1": 2, "MI2": 2, "MI3": 4,
-    "BF1": 4, "BF2": 4, "BF3": 3, "MF1": 3, "MF2": 2, "MF3": 3,
-    "GR1": 4, "GR2": 2, "GP1": 4, "GP2": 2, "W1": 2,
+    # individualism held back, fatalism more wisdom than despair; each reversal answered the
+    # other way round from its forward statement, give or take a point
+    "BH1": 4, "BH2": 4, "BH3": 2, "BH4": 2, "MH1": 4, "MH2": 3, "MH3": 2, "MH4": 3,
+    "BS1": 5, "BS2": 4, "BS3": 1, "BS4": 2, "MS1": 2, "MS2": 3, "MS3": 4, "MS4": 3,
+    "BI1": 2, "BI2": 3, "BI3": 4, "BI4": 3, "MI1": 2, "MI2": 2, "MI3": 4, "MI4": 4,
+    "BF1": 4, "BF2": 4, "BF3": 2, "BF4": 2, "MF1": 3, "MF2": 2, "MF3": 3, "MF4": 4,
+    "GR1": 4, "GR2": 2, "GP1": 4, "GP2": 2, "W1": 2, "W2": 4,
     "ATH": 4, "ATS": 5, "ATI": 2, "ATF": 2,
     "AOH": 5, "AOS": 4, "AOI": 2, "AOF": 3,
     "ALH": 4, "ALS": 3, "ALI": 3, "ALF": 3,
+    "APH": 4, "APS": 4, "API": 4, "APF": 2,
 }
 
 
@@ -763,7 +931,9 @@ def example_answers() -> dict[str, Any]:
     >>> r.configuration_now.name
     'deficit culture: weak individualism'
     >>> r.forms.malign.round(2).tolist()
-    [0.17, -0.33, -0.5, -0.17]
+    [0.25, -0.25, -0.5, -0.25]
+    >>> r.configuration_preferred.name, r.acquiescence
+    ('balanced', 0.0)
     """
     q = questionnaire()
     return {

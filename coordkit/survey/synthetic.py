@@ -51,6 +51,10 @@ _TEAMS: tuple[tuple[str, float, tuple[float, ...], tuple[float, ...], tuple[floa
 # team; a respondent's organisation rating mixes the trust's with their own team's.
 _TRUST = (4.4, 4.4, 2.2, 3.0)
 _SYSTEM = (3.4, 3.2, 2.8, 3.2)
+# Respondents (by position) who agree with almost everything, so the acquiescence flag has
+# something to find: their agreement answers lean this many points towards "agree".
+_YEA_SAYERS = (13, 41)
+_YEA_LEAN = 1.6
 # Share of respondents who rate the local system (the rest leave it blank: they may not know it).
 _RATES_SYSTEM = 0.75
 # How each dimension tilts the modes (H, S, I, F), the same for every team.
@@ -107,7 +111,8 @@ def synthetic_class(seed: int = SYNTHETIC_SEED, *, size: int = 60) -> Responses:
     shared out in multiples of 5 with per-dimension tilts; agreement answers around the team's
     benign and malign means (reverse-keyed statements answered the other way round); strength
     ratings for their team, their organisation (the trust's culture mixed with the team's) and,
-    for three in four, the local system. Only ``random.Random(seed).random()`` and arithmetic are
+    for three in four, the local system; preferred strength ratings that follow their team's
+    preferred points. Only ``random.Random(seed).random()`` and arithmetic are
     used, so the same seed gives the same class on every platform and Python version.
 
     Parameters
@@ -134,7 +139,12 @@ def synthetic_class(seed: int = SYNTHETIC_SEED, *, size: int = 60) -> Responses:
         raise ValueError(f"size must be a positive whole number, got {size!r}")
     rng = random.Random(seed)
     q = questionnaire()
-    ids, teams, roles, now, pref, likert = [], [], [], [], [], []
+    ids: list[str] = []
+    teams: list[str] = []
+    roles: list[str] = []
+    now: list[list[list[int]]] = []
+    pref: list[list[list[int]]] = []
+    likert: list[list[float]] = []
     for team, count in zip(_TEAMS, _team_sizes(int(size)), strict=True):
         name, _, base_now, base_pref, benign, malign, strength, structure, role_weights = team
         for _ in range(count):
@@ -159,17 +169,25 @@ def synthetic_class(seed: int = SYNTHETIC_SEED, *, size: int = 60) -> Responses:
             lean = {key: (rng.random() - 0.5) * 1.8 for key in _scale_keys(q)}
             row: list[float] = []
             for item in q.likert_items:
-                if item.block == "likert":
-                    m = ALL_MODES.index(item.mode)  # type: ignore[arg-type]
+                if item.block == "likert" and item.mode is not None:
+                    m = ALL_MODES.index(item.mode)
                     mean = benign[m] if item.form == "benign" else malign[m]
                 elif item.block == "structure":
-                    mean = structure[("grid", "group", "withdrawal").index(item.dimension)]  # type: ignore[arg-type]
-                else:
-                    m = ALL_MODES.index(item.mode)  # type: ignore[arg-type]
+                    mean = structure[("grid", "group", "withdrawal").index(str(item.dimension))]
+                elif item.mode is not None and item.timeframe == "preferred":
+                    # how strong they would like it: more points preferred, a stronger wish
+                    mean = min(5.0, 1.5 + base_pref[ALL_MODES.index(item.mode)] / 10)
+                elif item.mode is not None:
+                    m = ALL_MODES.index(item.mode)
                     mean = {"team": strength[m], "organisation": 0.7 * _TRUST[m] + 0.3 * strength[m],
-                            "system": _SYSTEM[m]}[item.level]  # type: ignore[index]
+                            "system": _SYSTEM[m]}[str(item.level)]
+                else:
+                    raise AssertionError(f"{item.id}: an item of no block")  # the questionnaire forbids it
                 mean += lean.get(_scale_key(item), 0.0)
-                value: float = _likert(6 - mean if item.reverse else mean, rng)
+                target = 6 - mean if item.reverse else mean
+                if len(ids) in _YEA_SAYERS and item.block != "strength":
+                    target += _YEA_LEAN
+                value: float = _likert(target, rng)
                 if item.level == "system" and not rates_system:
                     value = math.nan
                 row.append(value)

@@ -1,4 +1,4 @@
-"""Questionnaire widgets: fill it in and see your profile; explore a class's results.
+"""Questionnaire widgets: fill it in, then see your profile; explore a class's results.
 
 :class:`SurveyForm` is the questionnaire for a student; :class:`ClassExplorer` shows a class by group
 for a lecturer.
@@ -77,7 +77,12 @@ def _description_html(text: str) -> str:
 
 
 class SurveyForm:
-    """The questionnaire as widgets, with the profile redrawn as you answer, and a Save button.
+    """The questionnaire as widgets, a *See my result* step after it, and a Save button.
+
+    While the respondent answers, the form shows only their progress (points left in each
+    dimension, what is still missing), never a profile or a score: live feedback would pull the
+    answers towards the result. Once the answers are complete, *See my result* shows the profile,
+    the configuration and its description, as a separate step (:meth:`show_result`).
 
     The form starts **empty**: every slider at 0 and every rating "not answered". Six tabs hold
     the divide-100 dimensions: four statements, each shown in full with a *now* and a *preferred*
@@ -119,7 +124,16 @@ class SurveyForm:
     code, group, folder : Text
         Respondent code (a pseudonym from the lecturer), team (optional) and the folder for saves.
     save_button, reset_button : Button
-    save_status, download, summary : HTML
+    save_status, download, progress : HTML
+        ``progress`` says what is still missing while answering.
+    result_button : Button
+        *See my result*: shows the result once the answers are complete.
+    summary : HTML
+        The result in words (empty until the result is shown).
+    result_box : VBox
+        The summary, figure and description; hidden until :meth:`show_result`.
+    revealed : bool
+        Whether the result has been shown.
     image : ipywidgets.Image
     figure_description : HTML
         The figure's text description, straight after the image.
@@ -228,16 +242,24 @@ class SurveyForm:
                                      layout=w.Layout(width="auto"))
         self.save_status = w.HTML()
         self.download = w.HTML()
+        self.progress = w.HTML()
         self.summary = w.HTML()
+        self.revealed = False
+        self.result_button = w.Button(description="See my result", icon="eye",
+                                      tooltip="Show your profile: only once every answer is complete, so "
+                                              "that the result cannot steer your answers",
+                                      layout=w.Layout(width="auto"))
         self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="900px"))
         self.figure_description = w.HTML(layout=w.Layout(max_width="900px"))
         even = np.full((len(dims), 4), 25.0)
         self._figure = survey_figure(score_answers(even, even))
         self._renderer = FastPNG(self._figure)
+        self.result_box = w.VBox([self.summary, self.image, self.figure_description],
+                                 layout=w.Layout(display="none"))
         self.widget = w.VBox([
             w.HTML("<b>First, the code your lecturer gave you</b> (never your name):"),
             w.HBox([self.code, self.group]),
-            self.tabs, self.reset_button, self.summary, self.image, self.figure_description,
+            self.tabs, self.reset_button, self.progress, self.result_button, self.result_box,
             w.HTML("<b>Save your answers</b>. Each save makes a new file. On Binder, files vanish when "
                    "the session ends: use <i>Download your answers</i> after saving."),
             w.HBox([self.folder, self.save_button]), self.save_status, self.download,
@@ -247,6 +269,7 @@ class SurveyForm:
         self.code.observe(lambda _change: self._arrange(), names="value")
         self.save_button.on_click(lambda _button: self.save())
         self.reset_button.on_click(lambda _button: self.reset())
+        self.result_button.on_click(lambda _button: self.show_result())
         self._arrange()
         if answers is not None:
             self.set_answers(answers)
@@ -368,23 +391,46 @@ class SurveyForm:
             values = [self.likert[i.id].value for i in self.q.block(block)]
             titles.append(name + (" ✓" if all(v is not None for v in values) else ""))
         self.tabs.titles = tuple(titles)
-        self.description = describe_survey(result)
-        update_survey_figure(self._figure, result)
-        self.summary.value = self._summary_html(result)
-        self.figure_description.value = _description_html(self.description)
-        self.image.value = self._renderer.png(self._figure)
+        self.progress.value = self._progress_html()
+        self.result_button.disabled = not self.complete
+        if self.revealed and self.complete:
+            self.description = describe_survey(result)
+            update_survey_figure(self._figure, result)
+            self.summary.value = self._summary_html(result)
+            self.figure_description.value = _description_html(self.description)
+            self.image.value = self._renderer.png(self._figure)
+            self.result_box.layout.display = None
+        else:
+            self.description = ""
+            self.summary.value = ""
+            self.figure_description.value = ""
+            self.result_box.layout.display = "none"
         self.last_update_seconds = time.perf_counter() - started
 
-    def _summary_html(self, result: RespondentResult) -> str:
+    def show_result(self) -> bool:
+        """Show the profile, configuration and description, if the answers are complete.
+
+        Returns
+        -------
+        bool
+            Whether the result is now shown (False, with the progress line saying why, if not).
+        """
+        self.revealed = self.complete
+        self.update()
+        return self.revealed
+
+    def _progress_html(self) -> str:
         missing = self.missing()
-        parts = []
         if missing:
-            parts.append(f"<p style='color:{_WARN}'><b>Not complete yet</b> (each dimension must share out "
-                         f"exactly 100 points, and the organisation needs its four strength ratings): "
-                         f"{_e('; '.join(missing))}.</p>")
-        else:
-            parts.append("<p>Complete: all six dimensions share out 100 points, now and preferred, and "
-                         "the organisation is rated.</p>")
+            return (f"<p style='color:{_WARN}'><b>Not complete yet</b> (each dimension must share out "
+                    f"exactly 100 points, and the organisation needs its four strength ratings): "
+                    f"{_e('; '.join(missing))}. Your result appears only after you finish, with "
+                    "<i>See my result</i>.</p>")
+        return ("<p>Complete: all six dimensions share out 100 points, now and preferred, and the "
+                "organisation is rated. Press <i>See my result</i> to see your profile.</p>")
+
+    def _summary_html(self, result: RespondentResult) -> str:
+        parts: list[str] = []
         if result.now is None:
             parts.append("<p>No profile yet: share out 100 points in at least one dimension (now).</p>")
             return "".join(parts)
@@ -408,6 +454,10 @@ class SurveyForm:
                                        result.forms.answered, strict=True))
             parts.append("<p>Benign and malign levels (now; -1 disagree, 0 neither, +1 agree): "
                          f"{levels}.</p>")
+            if result.acquiescent:
+                parts.append(f"<p>You agreed with statements and with their reversals alike (acquiescence "
+                             f"index {result.acquiescence:+.2f}; the kit flags from 0.5): read your benign "
+                             "and malign levels with care.</p>")
         return "".join(parts)
 
     # ----- saving -----------------------------------------------------------------------------

@@ -57,7 +57,8 @@ q2.check()
 # ## Task 3 (analysis): why raw shares mislead
 #
 # Do people who see more solidarity also see more individualism? Take the synthetic class's **now** scores
-# (`responses.scores("now")`: one row per respondent, columns H, S, I, F).
+# (`responses.scores("now")`: one row per respondent, columns H, S, I, F). Your answer is a **dict**, `closure`,
+# with three keys (the chapter's *Extending it* shows `np.corrcoef` on these scores):
 #
 # 1. `with_fatalism`: the Pearson correlation between the solidarity and individualism scores.
 # 2. `without_fatalism`: the same correlation after dropping fatalism and re-closing the other three scores so that
@@ -90,7 +91,7 @@ q3.check()
 #
 # Analyse the synthetic class by team, as the lecturer's report does:
 # `survey.analyse(responses, group_column="team")`. Among the groups the report **shows**, which has the lowest
-# dynamic balance score now? Give its label. Read `analysis.plan.note()` too: not every team is shown.
+# balance index (the kit's) now? Give its label. Read `analysis.plan.note()` too: not every team is shown.
 
 # %%
 analysis = survey.analyse(responses, group_column="team")
@@ -109,7 +110,7 @@ q4.check()
 #
 # * fatalism gets at least **10** points in every dimension (no organisation is free of it),
 # * in every dimension one active mode leads with at least **50** points, and yet
-# * the profile is *balanced*, with a balance score of at least **0.55**.
+# * the profile is *balanced*, with a balance index of at least **0.55**.
 
 # %%
 ### BEGIN SOLUTION

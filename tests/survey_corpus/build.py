@@ -405,7 +405,8 @@ def _jisc(responses) -> bytes:
             )
             continue
         for j, (key, statement) in enumerate(x.rows):
-            numbers.append(f"{n}.{'abcdefghijklmnopqrstuvwxyz'[j]}")
+            letters = "abcdefghijklmnopqrstuvwxyz"
+            numbers.append(f"{n}.{letters[j // 26 - 1] if j >= 26 else ''}{letters[j % 26]}")
             texts.append(x.row_title(statement) if x.kind == "divide" else f"{x.title} - {statement}")
             if x.kind == "divide":
                 getters.append(lambda r, k, a, key=key: f"{a[key]:g}")

@@ -22,7 +22,7 @@ Examples
 >>> len(qs[2].rows)
 4
 >>> [(x.title[:30], x.scale[-1]) for x in qs if x.kind == "scale"][-1]
-('How strong is each way of work', 'Very strong')
+('How strong would you like each', 'Very strong')
 >>> sorted(guides())[:3]
 ['README.md', 'coordkit.qsf', 'google-forms.gs']
 """
