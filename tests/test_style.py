@@ -92,7 +92,6 @@ NOT_YET_FROM_STYLE: dict[str, set[str]] = {
     "coordkit/plots/profile.py": {"#222222", "#BBBBBB", "#D9D9D9", "#F0E442", "#F2F2F2"},
     "coordkit/plots/scenarios.py": {"#0072B2", "#009E73", "#777777", "#999999", "#CC79A7", "#D55E00"},
     "coordkit/plots/survey.py": {"#000000", "#505050", "#555555", "#777777", "#B24A00"},
-    "coordkit/widgets/history.py": {"#CCC", "#D55E00"},
     "coordkit/widgets/survey.py": {"#B24A00"},
     # The coding sheet and report are rendered in the policy layer (coordkit.codings), which may not
     # import the views' style module; their greys are style's INK, MUTED and NEUTRAL, written out.
