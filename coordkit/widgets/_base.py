@@ -127,7 +127,16 @@ APP_STYLE: str = """<style>
 .coordkit-app .widget-dropdown select, .coordkit-app .widget-button { height: 34px; }
 .coordkit-app img.coordkit-image { width: auto !important; max-width: 100% !important;
   max-height: calc(100vh - 230px); }
+.coordkit-app-controls > * { flex-shrink: 0 !important; }
 .coordkit-app-controls .widget-slider { margin: 1px 0; }
+.coordkit-app-controls .coordkit-slider-row { margin-bottom: 0.4em; }
+.coordkit-app-controls .coordkit-slider-row .widget-slider { flex-wrap: wrap; height: auto; }
+.coordkit-app-controls .coordkit-slider-row .widget-label { width: 100% !important;
+  max-width: none !important; text-align: left; overflow: visible; white-space: normal; }
+.coordkit-app-controls .coordkit-slider-row .slider-container { flex: 1 1 12em;
+  min-width: 10em; height: 28px; }
+.coordkit-app-controls .coordkit-slider-row > .widget-slider { width: 100% !important; }
+.coordkit-app-controls .coordkit-unit { width: 100%; margin: 0 !important; }
 .coordkit-app-controls .widget-html-content b { font-size: 18px; }
 </style>"""
 
@@ -206,10 +215,11 @@ def slider_row(spec: Param, **options: Any) -> tuple[w.FloatSlider | w.IntSlider
     control = slider(spec, **options)
     control.layout.width, control.layout.flex = "auto", "1 1 18em"
     unit = w.HTML(f"<small>{escape(spec.unit)}</small>",
-                  layout=w.Layout(margin="0 0 0 0.5em", flex="0 1 auto"))
+                  layout=w.Layout(margin="0 0 0 0.5em", flex="0 1 auto", height="auto"))
     unit.add_class("coordkit-unit")
     box = w.Box([control, unit], layout=w.Layout(display="flex", flex_flow="row wrap",
                                                  align_items="center", width="100%"))
+    box.add_class("coordkit-slider-row")
     return control, box
 
 
@@ -278,7 +288,7 @@ class Explorer:
         self.widget = w.VBox()
         self.reveal = w.Button(description="Reveal the result", icon="eye",
                                tooltip="Show the figure and the result (predict first)",
-                               button_style="primary")
+                               button_style="primary", layout=w.Layout(width="auto"))
         self.reveal.on_click(lambda _: self.toggle_reveal())
         self.revealed = not presenter
         self._rows: tuple[w.Widget, ...] = ()
@@ -555,7 +565,7 @@ class Explorer:
         if self.layout == "app":
             controls = w.VBox([*self._rows], layout=w.Layout(
                 flex="0 1 40%", min_width="300px", max_width="540px", padding="0 1em 0 0",
-                max_height="calc(100vh - 40px)", overflow="auto"))
+                max_height="76vh", overflow="auto"))
             controls.add_class("coordkit-app-controls")
             shown = ([self.reveal] if self.presenter else []) + (
                 [self.image, self.live, self.details] if self._output else [])

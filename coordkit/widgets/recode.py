@@ -148,9 +148,9 @@ class RecodeExplorer(Explorer):
                                  "year in which to read the profile implied by the pressure",
                                  integer=True), value=year)
         self.reset = w.Button(description="Back to the kit's coding",
-                              tooltip="Undo your recoding of this reform", layout=w.Layout(width="200px"))
+                              tooltip="Undo your recoding of this reform", layout=w.Layout(width="auto"))
         self.reset_all = w.Button(description="Undo all recodings", tooltip="Undo every recoding",
-                                  layout=w.Layout(width="200px"))
+                                  layout=w.Layout(width="auto"))
         self.info = w.HTML(layout=w.Layout(width="100%"))
         self.summary = self.live
         self._baseline_cache: dict[float | None, pd.DataFrame] = {}
