@@ -81,8 +81,8 @@ if TYPE_CHECKING:  # matplotlib and the views load with coordkit.plots, when fir
     from coordkit.plots.output import FastPNG
     from coordkit.plots.view import FigureView
 
-__all__ = ["APP_STYLE", "ARIA_NAMES", "CONTROL_LAYOUT", "LAYOUTS", "Explorer", "slider",
-           "slider_row"]
+__all__ = ["APP_STYLE", "ARIA_NAMES", "CONTROL_LAYOUT", "LAYOUTS", "Explorer", "app_style",
+           "slider", "slider_row"]
 
 #: The layouts an explorer offers: ``"notebook"`` (controls, then result, figure, description)
 #: and ``"app"`` (controls beside the figure, for projecting).
@@ -139,6 +139,22 @@ APP_STYLE: str = """<style>
 .coordkit-app-controls .coordkit-unit { width: 100%; margin: 0 !important; }
 .coordkit-app-controls .widget-html-content b { font-size: 18px; }
 </style>"""
+
+
+def app_style() -> w.HTML:
+    """The app layout's style alone, for a page of the gallery without an explorer (the index).
+
+    Returns
+    -------
+    ipywidgets.HTML
+        Holds :data:`APP_STYLE` (18 px text in the page's prose); shows nothing itself.
+
+    Examples
+    --------
+    >>> "font-size: 18px" in app_style().value
+    True
+    """
+    return w.HTML(APP_STYLE, layout=w.Layout(height="0", margin="0"))
 
 
 def slider(
@@ -570,8 +586,7 @@ class Explorer:
             shown = ([self.reveal] if self.presenter else []) + (
                 [self.image, self.live, self.details] if self._output else [])
             figure = w.VBox(shown, layout=w.Layout(flex="1 1 60%", min_width="300px"))
-            self.widget.children = (w.HTML(APP_STYLE, layout=w.Layout(height="0", margin="0")),
-                                    w.Box([controls, figure], layout=w.Layout(
+            self.widget.children = (app_style(), w.Box([controls, figure], layout=w.Layout(
                                         display="flex", flex_flow="row wrap", width="100%",
                                         align_items="flex-start")))
             self.widget.layout = w.Layout(width="100%", max_width="1400px")
