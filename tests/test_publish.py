@@ -41,6 +41,25 @@ def test_every_notebook_becomes_a_handout_without_code_or_markers(handouts):
         _clean(path.read_text(encoding="utf-8"), path.name)
 
 
+def test_handouts_include_the_printable_questionnaire_and_coding_sheet(tmp_path):
+    written, problems = publish.build_sheets(tmp_path)
+    assert not problems, problems
+    assert [p.name for p in written] == ["questionnaire.html", "coding_sheet.html"]
+    questionnaire, sheet = (p.read_text(encoding="utf-8") for p in written)
+    for html, name in ((questionnaire, "questionnaire"), (sheet, "coding sheet")):
+        _clean(html, name)
+        assert html.startswith("<!DOCTYPE html>") and "<script" not in html, name
+    assert "Diagnose your organisation" in questionnaire and "100" in questionnaire
+    assert "National Health Service Act 1946" in sheet  # the first reform of the coding set
+
+
+def test_the_handouts_command_writes_the_sheets_beside_the_chapters(tmp_path, capsys):
+    assert publish.main(["handouts", str(NOTEBOOKS[0]), "-o", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".html")
+    assert names == sorted([f"{NOTEBOOKS[0].stem}.html", "questionnaire.html", "coding_sheet.html"])
+    assert '"written": 3' in capsys.readouterr().out
+
+
 def test_maths_is_drawn_offline_with_its_tex_as_alt_text(handouts):
     out, _, _ = handouts
     with_maths = [nb for nb in NOTEBOOKS if "$" in nb.read_text(encoding="utf-8")]

@@ -88,7 +88,6 @@ NOT_YET_FROM_STYLE: dict[str, set[str]] = {
     "coordkit/plots/agents.py": {"#000000", "#333333", "#777777", "#CC79A7"},
     "coordkit/plots/dynamics.py": {"#000000", "#555555", "#56B4E9", "#CC79A7", "#D55E00"},
     "coordkit/plots/survey.py": {"#000000", "#505050", "#555555", "#777777", "#B24A00"},
-    "coordkit/widgets/history.py": {"#CCC", "#D55E00"},
     "coordkit/widgets/survey.py": {"#B24A00"},
     # The coding sheet and report are rendered in the policy layer (coordkit.codings), which may not
     # import the views' style module; their greys are style's INK, MUTED and NEUTRAL, written out.

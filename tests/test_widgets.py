@@ -19,7 +19,8 @@ def explorer():
 def test_starts_at_the_default_profile(explorer):
     assert explorer.profile == DEFAULT_PROFILE
     assert explorer.configuration.name == "deficit culture: weak individualism"
-    assert explorer.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    # the figure is now an <img alt> (Explorer base); its PNG bytes are kept in .png
+    assert explorer.png[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.mark.parametrize("name", ["hierarchy", "solidarity", "individualism", "fatalism",

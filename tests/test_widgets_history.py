@@ -4,7 +4,6 @@ ipywidgets swallows exceptions raised inside callbacks, so only direct tests lik
 
 from __future__ import annotations
 
-import html
 import io
 import json
 import math
@@ -16,6 +15,7 @@ from PIL import Image
 
 from coordkit import history
 from coordkit.configuration import classify
+from coordkit.html import escape as _escape  # the kit's one escaping rule (markupsafe)
 from coordkit.modes import ALL_MODES
 from coordkit.plots import history as ph
 from coordkit.plots import to_png
@@ -49,8 +49,8 @@ def check_timeline(t: TimelineExplorer) -> None:
     n = len(expected)
     assert f"{n} reform{'s' if n != 1 else ''} shown" in t.summary.value
     for title in expected["title"]:
-        assert html.escape(title) in t.listing.value
-    assert bytes(t.image.value[:8]) == PNG
+        assert str(_escape(title)) in t.listing.value
+    assert t.png[:8] == PNG  # the figure is an <img alt> now (Explorer base); its PNG is .png
     assert math.isfinite(t.last_update_seconds) and t.last_update_seconds >= 0
 
 
@@ -157,7 +157,7 @@ def test_every_series_with_and_without_its_reference(viewer, series, reference):
     before = viewer.image.value
     viewer.show_reference.value = reference
     viewer.series.value = series
-    assert bytes(viewer.image.value[:8]) == PNG
+    assert viewer.png[:8] == PNG  # the figure is an <img alt> now (Explorer base); its PNG is .png
     snaps = history.snapshots(viewer.performance, series)
     assert list(viewer.snapshots["letter"]) == list(snaps["letter"])
     for _, r in snaps.iterrows():
@@ -227,7 +227,7 @@ def check_recoder(r: RecodeExplorer) -> None:
     assert all(0 <= s <= 1 for s in (*kit.strengths, *mine.strengths))
     assert np.isfinite(r.difference[["baseline", "alternative", "difference"]].to_numpy()).all()
     assert r._figure.get_suptitle().endswith(f"yours \u2192 {r.your_configuration.name}")
-    assert bytes(r.image.value[:8]) == PNG
+    assert r.png[:8] == PNG  # the figure is an <img alt> now (Explorer base); its PNG is .png
     assert math.isfinite(r.last_update_seconds)
     # the sliders show the coding in force for the chosen reform
     coding = {**r.kit_coding(r.reform.value), **r.codings.get(r.reform.value, {})}
@@ -284,7 +284,7 @@ def test_every_reform_can_be_chosen_and_shows_its_kit_coding(recoder):
     for _, value in recoder.reform.options:
         recoder.reform.value = value
         row = REFORMS.set_index("id").loc[value]
-        assert html.escape(row["title"]) in recoder.info.value
+        assert str(_escape(row["title"])) in recoder.info.value
         assert history.push_label(row) in recoder.info.value
         check_recoder(recoder)
     recoder.reform.value = DEFAULT_RECODE_REFORM
@@ -354,7 +354,7 @@ def test_set_coding_validates_like_recode(recoder):
 def test_blitted_image_matches_a_full_redraw(recoder):
     recoder.set_coding(DEFAULT_RECODE_REFORM, individualism=2, fatalism=-2)
     recoder.year.value = 2010
-    fast = pixels(recoder.image.value)
+    fast = pixels(recoder.png)
     kit = history.reform_pressure(REFORMS, half_life=recoder.half_life.value)
     mine = history.reform_pressure(recoder.alternative, half_life=recoder.half_life.value)
     row = REFORMS.set_index("id").loc[DEFAULT_RECODE_REFORM]
@@ -376,7 +376,7 @@ def test_blitted_image_follows_a_change_of_y_limits(recoder):
     row = REFORMS.set_index("id").loc[recoder.reform.value]
     fresh = ph.recode_figure(kit, kit, year=recoder.year.value,
                              reform_year=float(history.decimal_year([row["date"]])[0]))
-    fast, slow = pixels(recoder.image.value), pixels(to_png(fresh))
+    fast, slow = pixels(recoder.png), pixels(to_png(fresh))
     assert (np.abs(fast - slow).max(axis=2) > 60).sum() == 0
     recoder.half_life.value = 10.0
 
@@ -402,7 +402,7 @@ def test_coding_form_codes_saves_new_files_and_never_shows_the_kit(tmp_path, cap
         assert slider.description and slider.min == -2 and slider.max == 2
     assert form.reform.description and form.save.description
     kit = REFORMS.set_index("id").loc[form.reform.value, "coding_rationale"]
-    assert html.escape(kit) not in form.about.value  # the kit's reasoning is not shown
+    assert str(_escape(kit)) not in form.about.value  # the kit's reasoning is not shown
     first = form.reform.value
     form.sliders["hierarchy"].value = -1
     assert form.codings == {first: {"hierarchy": -1, "solidarity": 0, "individualism": 0, "fatalism": 0}}
@@ -416,7 +416,8 @@ def test_coding_form_codes_saves_new_files_and_never_shows_the_kit(tmp_path, cap
     form.sliders["fatalism"].value = 1
     b = form.save_coding()
     assert a != b and a.exists() and b.exists() and form.saved == [a, b]
-    assert "saved" in capsys.readouterr().out and "role='status'" in form.status.value
+    # the status is the base's live region (its template writes role="status" in double quotes)
+    assert "saved" in capsys.readouterr().out and 'role="status"' in form.status.value
     back = cd.read_coding(b).set_index("id")
     assert int(back.loc[first, "push_fatalism"]) == 1 and int(back.loc[second, "push_individualism"]) == 2
     assert int(cd.read_coding(a).set_index("id").loc[first, "push_fatalism"]) == 0  # a is untouched

@@ -87,7 +87,8 @@ def test_comparison_explorer_over_every_pair_of_a_few_presets():
                 run(a).summary()["outcome"])
             if first == second:
                 assert cmp.differences.empty
-            assert cmp.effects_image.value[:4] == b"\x89PNG"
+            # the effects figure is now an <img alt> (Explorer base); its PNG is kept in .effects_png
+            assert cmp.effects_png[:4] == b"\x89PNG" and "<img" in cmp.effects_image.value
 
 
 def test_ceiling_explorer_never_shows_an_outcome_above_the_ceiling():

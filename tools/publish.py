@@ -294,6 +294,40 @@ def build(
     return written, problems
 
 
+#: The printable sheets every set of handouts includes: file stem and what makes its page.
+SHEETS: dict[str, str] = {
+    "questionnaire": "the questionnaire, to answer on paper before the session",
+    "coding_sheet": "the coding sheet, to code the NHS reforms on paper",
+}
+
+
+def sheet_html(name: str) -> str:
+    """The page of one of :data:`SHEETS` (a self-contained HTML document, no code, no scripts)."""
+    if name == "questionnaire":
+        from coordkit.survey import printable_questionnaire
+
+        return printable_questionnaire()
+    if name == "coding_sheet":
+        from coordkit.codings import coding_sheet_html
+
+        return coding_sheet_html()
+    raise ValueError(f"no sheet {name!r}; sheets are: {', '.join(SHEETS)}")
+
+
+def build_sheets(out: Path, *, pdf: bool = False) -> tuple[list[Path], list[str]]:
+    """Write the printable questionnaire and coding sheet into ``out`` (and PDFs); files and problems."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    problems: list[str] = []
+    for name in SHEETS:
+        target = out / f"{name}.html"
+        target.write_text(sheet_html(name), encoding="utf-8")
+        written.append(target)
+        if pdf:
+            written.append(print_pdf(target, problems))
+    return written, problems
+
+
 def chromium() -> str | None:
     """The Chromium executable, if there is one."""
     for name in ("chromium", "chromium-browser", "google-chrome"):
@@ -353,6 +387,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     out = args.output or ROOT / args.kind
     written, problems = build(args.kind, notebooks, out, pdf=args.pdf)
+    if args.kind == "handouts":  # the paper round: questionnaire and coding sheet, with the chapters
+        sheets, sheet_problems = build_sheets(out, pdf=args.pdf)
+        written, problems = written + sheets, problems + sheet_problems
     for path in written:
         shown = path.relative_to(out.parent) if path.is_relative_to(out.parent) else path
         print(f"[kit] {args.kind[:-1]}: {shown}")

@@ -18,7 +18,14 @@ or call the library, and :class:`Explorer` does the rest the same way for every 
   :attr:`Explorer.max_width`, wrapping controls so nothing is clipped at 320 px;
 - **accessible names**: :func:`slider` makes a slider from a :class:`~coordkit.params.Param`
   with its label as the name and its help and unit as the tooltip; :meth:`Explorer.unnamed`
-  lists any watched control without a name (tests assert it is empty).
+  lists any watched control without a name (tests assert it is empty). ipywidgets gives a
+  slider's handle (``role="slider"``) no name of its own, so every explorer carries a tiny
+  script (:data:`ARIA_NAMES`) that labels each handle and readout with the slider's visible
+  label and unit (``aria-label``), checked with axe-core in the browser tests;
+- **an app for projecting** (``layout="app"``, or :meth:`Explorer.as_app`): the controls in a
+  column beside the figure, both on one 1280x800 screen, text at 18 px or more, and an optional
+  **presenter mode** ("predict, then reveal": the figure and result stay hidden until the
+  *Reveal the result* button is pressed).
 
 Explorers hold no model logic: they read controls, call the library, and show the results.
 
@@ -74,12 +81,80 @@ if TYPE_CHECKING:  # matplotlib and the views load with coordkit.plots, when fir
     from coordkit.plots.output import FastPNG
     from coordkit.plots.view import FigureView
 
-__all__ = ["CONTROL_LAYOUT", "Explorer", "slider", "slider_row"]
+__all__ = ["APP_STYLE", "ARIA_NAMES", "CONTROL_LAYOUT", "LAYOUTS", "Explorer", "app_style",
+           "slider", "slider_row"]
+
+#: The layouts an explorer offers: ``"notebook"`` (controls, then result, figure, description)
+#: and ``"app"`` (controls beside the figure, for projecting).
+LAYOUTS: tuple[str, ...] = ("notebook", "app")
 
 #: Layout for one control: fluid up to a comfortable width, never wider than the screen.
 CONTROL_LAYOUT: dict[str, str] = {"width": "100%", "max_width": "440px", "min_width": "0"}
 #: Width of a control's name, so a column of sliders lines up and still fits at 320 px.
 _DESCRIPTION_STYLE = {"description_width": "9em"}
+
+
+#: Names every slider handle and readout on the page after its visible label (ipywidgets gives
+#: the ``role="slider"`` handle no accessible name): a hidden, decorative image, sent after each
+#: figure, whose ``onerror`` runs once per page and then watches for new sliders. The label is
+#: the slider's ``description``; its ``tooltip`` (help and unit) becomes ``aria-description``.
+ARIA_NAMES: str = (
+    '<img alt="" hidden src="data:," onerror="if(!window.coordkitAria){window.coordkitAria=1;'
+    "var busy=0,name=function(){busy=0;document.querySelectorAll('.widget-slider').forEach("
+    "function(s){var l=s.querySelector('.widget-label'),t=l?l.textContent.trim():'',"
+    "tip=s.getAttribute('title')||'';if(!t){t=tip;}if(!t){return;}"
+    "s.querySelectorAll('[role=slider]').forEach(function(h){if(h.getAttribute('aria-label')!==t)"
+    "{h.setAttribute('aria-label',t);if(tip&&tip!==t){h.setAttribute('aria-description',tip);}}});"
+    "var r=s.querySelector('.widget-readout');if(r&&!r.getAttribute('aria-label')){"
+    "r.setAttribute('aria-label',t+', value');}});};"
+    "name();new MutationObserver(function(){if(!busy){busy=1;requestAnimationFrame(name);}})"
+    '.observe(document.body,{childList:true,subtree:true});}">'
+)
+
+#: The app layout's style: 18 px text or more everywhere in the app and in the page's prose
+#: (Voila), the figure no taller than the screen leaves room for, the controls in their column.
+APP_STYLE: str = """<style>
+.coordkit-app, .coordkit-app .widget-html-content, .coordkit-app .widget-label,
+.coordkit-app .widget-readout, .coordkit-app select, .coordkit-app button,
+.coordkit-app input, .coordkit-app label, .coordkit-app small, .coordkit-app summary,
+.coordkit-app .coordkit-description div, .coordkit-app td, .coordkit-app th,
+.jp-RenderedMarkdown, .jp-RenderedMarkdown p, .jp-RenderedMarkdown li {
+  font-size: 18px !important; line-height: 1.4;
+}
+.coordkit-app { --jp-widgets-font-size: 18px; --jp-widgets-inline-height: 34px;
+  --jp-widgets-inline-label-width: 9em; }
+.coordkit-app .widget-html-content p { margin: 0.2em 0; }
+.coordkit-app .widget-dropdown select, .coordkit-app .widget-button { height: 34px; }
+.coordkit-app img.coordkit-image { width: auto !important; max-width: 100% !important;
+  max-height: calc(100vh - 230px); }
+.coordkit-app-controls > * { flex-shrink: 0 !important; }
+.coordkit-app-controls .widget-slider { margin: 1px 0; }
+.coordkit-app-controls .coordkit-slider-row { margin-bottom: 0.4em; }
+.coordkit-app-controls .coordkit-slider-row .widget-slider { flex-wrap: wrap; height: auto; }
+.coordkit-app-controls .coordkit-slider-row .widget-label { width: 100% !important;
+  max-width: none !important; text-align: left; overflow: visible; white-space: normal; }
+.coordkit-app-controls .coordkit-slider-row .slider-container { flex: 1 1 12em;
+  min-width: 10em; height: 28px; }
+.coordkit-app-controls .coordkit-slider-row > .widget-slider { width: 100% !important; }
+.coordkit-app-controls .coordkit-unit { width: 100%; margin: 0 !important; }
+.coordkit-app-controls .widget-html-content b { font-size: 18px; }
+</style>"""
+
+
+def app_style() -> w.HTML:
+    """The app layout's style alone, for a page of the gallery without an explorer (the index).
+
+    Returns
+    -------
+    ipywidgets.HTML
+        Holds :data:`APP_STYLE` (18 px text in the page's prose); shows nothing itself.
+
+    Examples
+    --------
+    >>> "font-size: 18px" in app_style().value
+    True
+    """
+    return w.HTML(APP_STYLE, layout=w.Layout(height="0", margin="0"))
 
 
 def slider(
@@ -88,6 +163,7 @@ def slider(
     value: float | None = None,
     continuous_update: bool = False,
     description: str | None = None,
+    label_width: str = _DESCRIPTION_STYLE["description_width"],
 ) -> w.FloatSlider | w.IntSlider:
     """A slider for a parameter: its label as accessible name, its help and unit as tooltip.
 
@@ -101,6 +177,8 @@ def slider(
         Update while dragging (smoother locally, heavier on a hub).
     description : str, optional
         A different visible name (default: ``spec.label``).
+    label_width : str, default "9em"
+        Width kept for the visible name (CSS), so a column of sliders lines up.
 
     Returns
     -------
@@ -121,7 +199,7 @@ def slider(
         "value": spec.default if value is None else value,
         "description": description or spec.label, "description_allow_html": False,
         "tooltip": tip or (description or spec.label), "continuous_update": continuous_update,
-        "style": _DESCRIPTION_STYLE, "layout": w.Layout(**CONTROL_LAYOUT),
+        "style": {"description_width": label_width}, "layout": w.Layout(**CONTROL_LAYOUT),
     }
     if spec.integer:
         return w.IntSlider(**common)
@@ -151,10 +229,13 @@ def slider_row(spec: Param, **options: Any) -> tuple[w.FloatSlider | w.IntSlider
     '<small>% a year</small>'
     """
     control = slider(spec, **options)
+    control.layout.width, control.layout.flex = "auto", "1 1 18em"
     unit = w.HTML(f"<small>{escape(spec.unit)}</small>",
-                  layout=w.Layout(margin="0 0 0 0.5em"))
+                  layout=w.Layout(margin="0 0 0 0.5em", flex="0 1 auto", height="auto"))
+    unit.add_class("coordkit-unit")
     box = w.Box([control, unit], layout=w.Layout(display="flex", flex_flow="row wrap",
                                                  align_items="center", width="100%"))
+    box.add_class("coordkit-slider-row")
     return control, box
 
 
@@ -172,8 +253,10 @@ class Explorer:
     image : ipywidgets.HTML
         The figure, as ``<img alt="...">`` (alt text read by screen readers in JupyterLab and
         Voila alike).
-    result : ipywidgets.HTML
+    live : ipywidgets.HTML
         The result text, in an ARIA live region.
+    result : ipywidgets.HTML
+        The same widget as :attr:`live`, unless a subclass uses the name for its own result.
     details : ipywidgets.HTML
         The figure's long description, folded.
     description : str
@@ -184,6 +267,20 @@ class Explorer:
         The figure as PNG from the last update.
     last_update_seconds : float
         How long the last timed update took.
+    layout : {"notebook", "app"}
+        How :meth:`assemble` lays the explorer out (see :meth:`as_app`).
+    presenter : bool
+        Presenter mode: the figure and result stay hidden until :attr:`reveal` is pressed.
+    reveal : ipywidgets.Button
+        *Reveal the result* (presenter mode only; pressed again, it hides them for the next
+        prediction).
+    revealed : bool
+        Whether the figure and result are showing.
+
+    Parameters
+    ----------
+    layout : {"notebook", "app"}, default "notebook"
+    presenter : bool, default False
     """
 
     #: Widest the explorer grows (CSS length).
@@ -191,15 +288,27 @@ class Explorer:
     #: Widest the figure grows (CSS length).
     image_max_width: ClassVar[str] = "900px"
 
-    def __init__(self) -> None:
+    def __init__(self, *, layout: str = "notebook", presenter: bool = False) -> None:
+        if layout not in LAYOUTS:
+            raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}, not {layout!r}")
+        self.layout = layout
+        self.presenter = presenter
         self.last_update_seconds = 0.0
         self.description = ""
         self.alt = ""
         self.png = b""
         self.image = w.HTML(layout=w.Layout(width="100%"))
-        self.result = w.HTML(layout=w.Layout(width="100%"))
+        self.live = w.HTML(layout=w.Layout(width="100%"))
+        self.result: Any = self.live  # a subclass may use the name for its own result object
         self.details = w.HTML(layout=w.Layout(width="100%"))
         self.widget = w.VBox()
+        self.reveal = w.Button(description="Reveal the result", icon="eye",
+                               tooltip="Show the figure and the result (predict first)",
+                               button_style="primary", layout=w.Layout(width="auto"))
+        self.reveal.on_click(lambda _: self.toggle_reveal())
+        self.revealed = not presenter
+        self._rows: tuple[w.Widget, ...] = ()
+        self._output = True
         self._watched: list[w.Widget] = []
         self._figure: Figure | None = None
         self._renderer: FastPNG | None = None
@@ -319,6 +428,49 @@ class Explorer:
         self.set_image(self._renderer.png(), alt=view.alt())
         self.set_description(view.describe())
 
+    def show_figure(self, fig: Figure, description: str, *, alt: str | None = None,
+                    key: Any = None, fast: bool = True) -> None:
+        r"""Show a figure that is not a view: as ``<img alt>``, with its description folded.
+
+        For figures an explorer keeps and moves in place with an ``update_*_figure`` function:
+        with ``fast`` (default) the first call makes a :class:`~coordkit.plots.output.FastPNG`
+        renderer for ``fig`` and later calls with the same figure and ``key`` redraw only what
+        changed; pass a new ``key`` when the frame changes (e.g. new axis limits). With
+        ``fast=False`` the figure is drawn whole (figures made afresh on each update).
+
+        Parameters
+        ----------
+        fig : matplotlib Figure
+        description : str
+            The long description (``alt`` defaults to its first sentence or the figure's title).
+        alt : str, optional
+        key : hashable, optional
+        fast : bool, default True
+
+        Examples
+        --------
+        >>> from coordkit.plots import profile_figure
+        >>> from coordkit.profile import Profile
+        >>> class Fig(Explorer):
+        ...     def update(self, change=None):
+        ...         fig = profile_figure(Profile(1, 1, 1, 0))
+        ...         self.show_figure(fig, "Even profile. More.", fast=False)
+        >>> f = Fig()
+        >>> f.update()
+        >>> f.alt, f.png[:4]
+        ('Figure: balanced, balance index 1.00.', b'\x89PNG')
+        """
+        from coordkit.plots.output import FastPNG, alt_text, to_png
+
+        if not fast:
+            png = to_png(fig, compress_level=1)  # level 1: quick to encode
+        else:
+            if self._renderer is None or self._figure is not fig or key != self._renderer_key:
+                self._figure, self._renderer, self._renderer_key = fig, FastPNG(fig), key
+            png = self._renderer.png()
+        self.set_image(png, alt=alt or alt_text(fig, description))
+        self.set_description(description)
+
     def set_image(self, png: bytes, *, alt: str) -> None:
         """Show PNG bytes as ``<img alt>`` in :attr:`image`.
 
@@ -330,17 +482,17 @@ class Explorer:
         """
         self.png, self.alt = png, alt
         self.image.value = render("image.html.j2", png=base64.b64encode(png).decode("ascii"),
-                                  alt=alt, max_width=self.image_max_width)
+                                  alt=alt, max_width=self.image_max_width) + ARIA_NAMES
 
     def set_result(self, body: str | Markup) -> None:
-        """Write the result text into the live region (:attr:`result`).
+        """Write the result text into the live region (:attr:`live`).
 
         Parameters
         ----------
         body : str or Markup
             Plain text is escaped; kit-built HTML passes as :class:`~coordkit.html.Markup`.
         """
-        self.result.value = render("live.html.j2", body=body)
+        self.live.value = render("live.html.j2", body=body)
 
     def set_description(self, text: str, *, summary: str | None = None) -> None:
         """Write a figure's long description, folded, into :attr:`details`.
@@ -361,7 +513,8 @@ class Explorer:
         """Lay out :attr:`widget`: the rows, then result, figure and description (if ``output``).
 
         A row given as a sequence becomes a wrapping flex row, so controls flow onto new lines
-        on a narrow screen instead of being clipped.
+        on a narrow screen instead of being clipped. In the ``"app"`` layout the rows form a
+        column beside the figure (see :meth:`as_app`).
 
         Parameters
         ----------
@@ -374,12 +527,75 @@ class Explorer:
         ipywidgets.VBox
             :attr:`widget`.
         """
-        children = [row if isinstance(row, w.Widget) else _wrap(row) for row in rows]
-        if output:
-            children += [self.result, self.image, self.details]
-        self.widget.children = tuple(children)
-        self.widget.layout = w.Layout(width="100%", max_width=self.max_width)
+        self._rows = tuple(row if isinstance(row, w.Widget) else _wrap(row) for row in rows)
+        self._output = output
+        self._lay_out()
         return self.widget
+
+    def as_app(self, *, presenter: bool = False) -> Explorer:
+        """Lay the explorer out for projecting: controls in a column beside the figure.
+
+        At 1280x800 both are on screen without scrolling; text is 18 px or more; the long
+        description stays below in its fold. With ``presenter=True`` the figure and result
+        are hidden until :attr:`reveal` is pressed ("predict, then reveal").
+
+        Parameters
+        ----------
+        presenter : bool, default False
+
+        Returns
+        -------
+        Explorer
+            The same explorer (for ``display``).
+
+        Examples
+        --------
+        >>> from coordkit.widgets.profile import ProfileExplorer
+        >>> app = ProfileExplorer().as_app(presenter=True)
+        >>> app.layout, app.revealed, app.image.layout.display
+        ('app', False, 'none')
+        >>> app.toggle_reveal()
+        >>> app.revealed, app.image.layout.display
+        (True, None)
+        >>> "coordkit-app" in app.widget._dom_classes
+        True
+        """
+        self.layout, self.presenter, self.revealed = "app", presenter, not presenter
+        self._lay_out()
+        return self
+
+    def toggle_reveal(self) -> None:
+        """Show the hidden figure and result, or hide them again for the next prediction."""
+        self.revealed = not self.revealed
+        self.reveal.description = "Hide the result" if self.revealed else "Reveal the result"
+        self.reveal.icon = "eye-slash" if self.revealed else "eye"
+        self._show_output()
+
+    def _show_output(self) -> None:
+        display = None if self.revealed else "none"
+        for part in (self.live, self.image):
+            part.layout.display = display
+
+    def _lay_out(self) -> None:
+        output: list[w.Widget] = [self.live, self.image, self.details] if self._output else []
+        if self.layout == "app":
+            controls = w.VBox([*self._rows], layout=w.Layout(
+                flex="0 1 40%", min_width="300px", max_width="540px", padding="0 1em 0 0",
+                max_height="76vh", overflow="auto"))
+            controls.add_class("coordkit-app-controls")
+            shown = ([self.reveal] if self.presenter else []) + (
+                [self.image, self.live, self.details] if self._output else [])
+            figure = w.VBox(shown, layout=w.Layout(flex="1 1 60%", min_width="300px"))
+            self.widget.children = (app_style(), w.Box([controls, figure], layout=w.Layout(
+                                        display="flex", flex_flow="row wrap", width="100%",
+                                        align_items="flex-start")))
+            self.widget.layout = w.Layout(width="100%", max_width="1400px")
+            self.widget.add_class("coordkit-app")
+        else:
+            self.widget.children = (*self._rows, *output)
+            self.widget.layout = w.Layout(width="100%", max_width=self.max_width)
+            self.widget.remove_class("coordkit-app")
+        self._show_output()
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)

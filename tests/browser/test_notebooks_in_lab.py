@@ -124,7 +124,7 @@ def test_notebook_runs_and_widgets_respond(lab, browser, name):
         slider.scroll_into_view_if_needed()
         # The figure that belongs to this slider: an image in the same cell output.
         images = slider.locator("xpath=ancestor::div[contains(@class,'jp-OutputArea-output')]") \
-            .locator(".widget-image")
+            .locator(".widget-image, .widget-html img.coordkit-image")  # explorers draw <img alt>
         image_before = images.first.get_attribute("src") if images.count() else None
         readout = slider.locator(".widget-readout")
         readout.click()

@@ -36,7 +36,7 @@ def test_scenario_explorer_runs_as_a_voila_app(voila, browser):
         slider = page.locator(".widget-slider").filter(
             has=page.locator("label", has_text=re.compile(f"^{re.escape(promise['slider'])}$"))).first
         slider.scroll_into_view_if_needed()
-        image = page.locator(".widget-image").first
+        image = page.locator(".widget-image, .widget-html img.coordkit-image").first  # explorers: <img alt>
         before = image.get_attribute("src")
         slider.locator(".widget-readout").click()
         page.keyboard.press("Control+A")

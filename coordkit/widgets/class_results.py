@@ -1,0 +1,182 @@
+"""A live class-results view for the lecture room: the class's culture now and preferred, by group.
+
+Point it at the folder where the survey exports land (read again with one button, as answers
+come in) or leave it on the SYNTHETIC class. Thin, on :class:`~coordkit.widgets._base.Explorer`:
+reading is :func:`coordkit.survey.read_files`, the analysis (with its privacy rule: groups under
+the minimum size are never shown) :func:`coordkit.survey.analyse`, the figure and its description
+:func:`coordkit.plots.survey.class_arrows_figure` and
+:func:`~coordkit.plots.survey.describe_class_arrows`. Nothing that identifies anyone is shown:
+counts, group labels of groups at or over the minimum size, and rounded averages only.
+
+Examples
+--------
+>>> view = ClassResultsExplorer()
+>>> view.source_label
+'the synthetic class (made-up answers, 60 respondents)'
+>>> view.min_group.value = 20
+>>> view.analysis.min_group, view.unnamed()
+(20, [])
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from coordkit.html import Markup, escape
+from coordkit.params import Param
+from coordkit.plots.survey import class_arrows_figure, describe_class_arrows, update_class_arrows_figure
+from coordkit.survey import (
+    DEFAULT_MIN_GROUP,
+    MIN_GROUP_FLOOR,
+    ClassAnalysis,
+    Responses,
+    SurveyFileError,
+    analyse,
+    read_files,
+    synthetic_class,
+)
+from coordkit.widgets._base import CONTROL_LAYOUT, Explorer, slider_row
+
+__all__ = ["FOLDER_VARIABLE", "MIN_GROUP_SPEC", "ClassResultsExplorer"]
+
+#: The environment variable naming the folder of survey exports (set by ``./kit app --class-folder``).
+FOLDER_VARIABLE = "COORDKIT_CLASS_FOLDER"
+
+#: The privacy threshold as a control (never below :data:`coordkit.survey.MIN_GROUP_FLOOR`).
+MIN_GROUP_SPEC = Param("min_group", "Minimum group size", "respondents", MIN_GROUP_FLOOR, 20, 1,
+                       DEFAULT_MIN_GROUP, "groups smaller than this are not shown (privacy)",
+                       integer=True)
+
+
+class ClassResultsExplorer(Explorer):
+    """The class's results, live: whole class and groups, now and preferred, with the privacy rule.
+
+    Parameters
+    ----------
+    folder : str or Path, optional
+        Where the survey exports are (any mix of the formats :func:`coordkit.survey.read_files`
+        reads); default: the folder named by the environment variable
+        :data:`FOLDER_VARIABLE` (``./kit app --class-folder DIR`` sets it), else the SYNTHETIC
+        class.
+    group_columns : sequence of str, default ("team",)
+        Group columns to read from the exports (the synthetic class has ``team`` and ``role``).
+    min_group : int, default :data:`coordkit.survey.DEFAULT_MIN_GROUP`
+    layout, presenter
+        As in :class:`~coordkit.widgets._base.Explorer` (``layout="app"`` for projecting).
+
+    Attributes
+    ----------
+    group_column : Dropdown
+    min_group : IntSlider
+    reload : Button
+        Read the folder again (new answers arrive during the session).
+    responses : Responses
+        What was read.
+    analysis : ClassAnalysis
+        From the last update.
+    source_label : str
+        Where the answers came from, in words (counts only, no file names).
+    """
+
+    def __init__(self, folder: str | Path | None = None, *, group_columns: Sequence[str] = ("team",),
+                 min_group: int = DEFAULT_MIN_GROUP, layout: str = "notebook",
+                 presenter: bool = False) -> None:
+        super().__init__(layout=layout, presenter=presenter)
+        folder = folder if folder is not None else os.environ.get(FOLDER_VARIABLE) or None
+        self.folder = None if folder is None else Path(folder)
+        self._group_columns = tuple(group_columns)
+        self.problem = ""
+        self.responses = self._read()
+        self.group_column = w.Dropdown(
+            description="Group by", tooltip="the column to break the class down by",
+            style={"description_width": "initial"}, layout=w.Layout(**CONTROL_LAYOUT))
+        self._set_groups()
+        self.min_group, min_row = slider_row(MIN_GROUP_SPEC, value=min_group, label_width="10em")
+        self.reload = w.Button(description="Read the answers again", icon="refresh",
+                               tooltip="read the folder again, with any new answers",
+                               disabled=self.folder is None)
+        self.reload.on_click(lambda _: self.read_again())
+        self.source = w.HTML()
+        self._fig = class_arrows_figure(analyse(self.responses, min_group=min_group))
+        self.watch(self.group_column, self.min_group)
+        self.assemble(self.source, self.group_column, min_row, self.reload)
+        self.update()
+
+    def _read(self) -> Responses:
+        if self.folder is None:
+            return synthetic_class()
+        try:
+            result = read_files([self.folder], group_columns=self._group_columns)
+        except SurveyFileError as error:
+            self.problem = str(error)
+            return getattr(self, "responses", None) or synthetic_class(size=1)
+        self.problem = (f"{len(result.rejected)} row problem(s) found: run coordkit report for the "
+                        "details." if result.rejected else "")
+        return result.responses
+
+    def _set_groups(self) -> None:
+        columns = list(self.responses.groups)
+        with self.held():
+            self.group_column.options = [("(whole class only)", None)] + [(c, c) for c in columns]
+            self.group_column.value = columns[0] if columns else None
+
+    @property
+    def source_label(self) -> str:
+        """Where the answers came from, in words."""
+        n = len(self.responses)
+        if self.folder is None:
+            return f"the synthetic class (made-up answers, {n} respondents)"
+        return f"the survey exports in the class folder ({n} respondents)"
+
+    def read_again(self) -> None:
+        """Read the folder again (keeping the chosen group column if it is still there) and update."""
+        chosen = self.group_column.value
+        self.responses = self._read()
+        self._set_groups()
+        if chosen in self.responses.groups:
+            with self.held():
+                self.group_column.value = chosen
+        self.update()
+
+    def update(self, change: Any = None) -> None:
+        """Re-analyse and redraw from the controls (the controls call this)."""
+        with self.timed():
+            self.analysis: ClassAnalysis = analyse(self.responses, group_column=self.group_column.value,
+                                                   min_group=self.min_group.value)
+            a = self.analysis
+            update_class_arrows_figure(self._fig, a)
+            problem = f"<p><b>Could not read every file:</b> {escape(self.problem)}</p>" \
+                if self.problem else ""
+            self.source.value = f"<p>Answers from {escape(self.source_label)}.</p>{problem}"
+            if not a.class_shown or a.overall is None:
+                text = f"Nothing shown: only {a.n} respondents, fewer than {a.min_group}."
+                self.show_figure(self._fig, text)
+                self.set_result(text)
+                return
+            self.show_figure(self._fig, describe_class_arrows(a))
+            self.set_result(Markup(self._summary(a)))
+
+    def _summary(self, a: ClassAnalysis) -> str:
+        s = a.overall
+        assert s is not None  # checked by the caller
+        now = " / ".join(f"{v:.0f}" for v in s.now_mean)
+        preferred = " / ".join(f"{v:.0f}" for v in s.preferred_mean)
+        if a.plan is None:
+            groups = "whole class only"
+        else:
+            hidden = len(a.plan.suppressed)
+            groups = (f"{len(a.groups)} group(s) shown, "
+                      + ("none held back" if not hidden else f"{hidden} held back (under "
+                         f"{a.min_group} respondents)"))
+        return (f"<p><b>{a.n} respondents</b> ({escape(groups)}).</p>"
+                f"<p>Now: <b>{escape(s.configuration_now.name)}</b>, balance "
+                f"{s.balance_now.score:.2f} (points H / S / I / F: {now}).<br>"
+                f"Preferred: <b>{escape(s.configuration_preferred.name)}</b>, balance "
+                f"{s.balance_preferred.score:.2f} ({preferred}).</p>"
+                "<p><small>Configurations and the balance index are the kit's readings of the "
+                "answers (see notebook 07).</small></p>")

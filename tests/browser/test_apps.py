@@ -1,0 +1,152 @@
+"""The app gallery (``./kit app``) on a projector: each app at 1280x800 in Voila, in headless Chromium.
+
+For every app: the first control and the main figure are both on the screen without scrolling;
+every piece of text is at least 18 px; presenter mode hides the result until the *Reveal the
+result* button (found by its accessible name) is pressed; a control moved with the keyboard
+redraws the figure; slider handles carry their label as accessible name; and axe-core finds no
+serious or critical violation on the page.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, _free_port, _isolated_env, _wait_for, artifact_name
+from .test_accessibility import AXE_VERSION, SERIOUS, _report, axe_script  # noqa: F401 (a fixture)
+
+VIEWPORT = {"width": 1280, "height": 800}
+MIN_TEXT_PX = 18.0
+#: Each app, and how a learner moves its first control from the keyboard: (selector, key).
+APPS = {
+    "profile": ("[role=slider]", "ArrowRight"),
+    "scenarios": ("[role=slider]", "ArrowRight"),
+    "recoder": ("[role=slider]", "ArrowRight"),
+    "audit": (".widget-checkbox input", "Space"),
+    "class_results": (".widget-dropdown select", "ArrowDown"),  # group by team, then by role
+}
+FIRST_CONTROL = (".coordkit-app-controls .widget-slider, .coordkit-app-controls .widget-dropdown, "
+                 ".coordkit-app-controls .widget-checkbox")
+FIGURE = ".coordkit-app img.coordkit-image"
+
+#: Every element with text of its own that is showing, and its computed font size in px.
+TEXT_SIZES = """() => {
+  const out = [];
+  for (const e of document.querySelectorAll('.coordkit-app *, .jp-RenderedMarkdown *')) {
+    const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || e.closest('style') || e.offsetParent === null) continue;
+    const box = e.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    out.push([e.tagName.toLowerCase() + '.' + String(e.className).slice(0, 40),
+              parseFloat(getComputedStyle(e).fontSize), e.textContent.trim().slice(0, 40)]);
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def gallery(tmp_path_factory) -> Iterator[str]:
+    """Serve a copy of apps/ with Voila on loopback, as ``./kit app`` does; yield its base URL."""
+    site = tmp_path_factory.mktemp("apps-site")
+    shutil.copytree(ROOT / "apps", site / "apps", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    home = tmp_path_factory.mktemp("apps-home")
+    port, log = _free_port(), home / "voila.log"
+    cmd = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+           "--ServerApp.token=", str(site / "apps")]
+    env = _isolated_env(home)
+    env.pop("COORDKIT_CLASS_FOLDER", None)  # the class-results app shows the synthetic class
+    with log.open("w") as out:
+        process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=site / "apps", env=env)
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/voila/static/index.js", process, log, timeout=60)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _inside(box: dict | None) -> bool:
+    return (box is not None and box["x"] >= 0 and box["y"] >= 0
+            and box["x"] + box["width"] <= VIEWPORT["width"] + 1
+            and box["y"] + box["height"] <= VIEWPORT["height"] + 1)
+
+
+def _small_text(page) -> list:
+    return [t for t in page.evaluate(TEXT_SIZES) if t[1] < MIN_TEXT_PX]
+
+
+def _serious(page, script: Path) -> list[dict]:
+    page.add_script_tag(path=str(script))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    assert result["testEngine"]["version"].startswith(AXE_VERSION + ".")
+    assert result["passes"], "axe checked nothing"
+    return [v for v in result["violations"] if v["impact"] in SERIOUS]
+
+
+def test_the_index_lists_every_app(gallery, browser, axe_script):  # noqa: F811
+    page = browser.new_page(viewport=VIEWPORT)
+    try:
+        page.goto(f"{gallery}/voila/render/index.ipynb", timeout=120_000)
+        page.wait_for_selector(".jp-RenderedMarkdown", timeout=120_000)
+        hrefs = page.eval_on_selector_all(".jp-RenderedMarkdown a", "els => els.map(a => a.href)")
+        for name in APPS:
+            assert any(h.endswith(f"{name}.ipynb") for h in hrefs), f"the index does not link {name}"
+        assert not _small_text(page), _small_text(page)
+        found = _serious(page, axe_script)
+        assert not found, "axe-core found on the index:\n" + _report(found)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", list(APPS))
+def test_app_fits_a_projector_and_responds(gallery, browser, axe_script, name):  # noqa: F811
+    selector, key = APPS[name]
+    page = browser.new_page(viewport=VIEWPORT)
+    try:
+        page.goto(f"{gallery}/voila/render/{name}.ipynb", timeout=120_000)
+        page.wait_for_selector(".coordkit-app", timeout=120_000)
+        reveal = page.get_by_role("button", name="Reveal the result")
+        reveal.wait_for(timeout=60_000)
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Error displaying widget" not in body
+        assert "import coordkit" not in body, "the app shows code"
+        # presenter mode: the result stays hidden until revealed
+        figure = page.locator(FIGURE).first
+        assert not figure.is_visible(), "the result shows before Reveal is pressed"
+        first = page.locator(FIRST_CONTROL).first
+        assert _inside(first.bounding_box()), f"first control off screen: {first.bounding_box()}"
+        reveal.click()
+        figure.wait_for(state="visible", timeout=10_000)
+        assert _inside(figure.bounding_box()), f"figure off screen: {figure.bounding_box()}"
+        assert page.get_by_role("button", name="Hide the result").count() == 1
+        assert page.locator(".coordkit-app [role=status]").first.is_visible()
+        small = _small_text(page)
+        assert not small, f"text under {MIN_TEXT_PX} px: {small[:5]}"
+        handles = page.locator(".coordkit-app [role=slider]")
+        for k in range(handles.count()):
+            assert (handles.nth(k).get_attribute("aria-label") or "").strip(), "a slider without a name"
+
+        before = figure.get_attribute("src")
+        page.locator(f".coordkit-app-controls {selector}").first.focus()
+        page.keyboard.press(key)
+        deadline = time.monotonic() + 20
+        while figure.get_attribute("src") == before and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert figure.get_attribute("src") != before, "the figure did not redraw"
+        page.screenshot(path=artifact_name(f"app_{name}"), full_page=False)
+        found = _serious(page, axe_script)
+        assert not found, f"axe-core found in the {name} app:\n" + _report(found)
+    except Exception:
+        page.screenshot(path=artifact_name(f"app_{name}-FAILED"))
+        raise
+    finally:
+        page.close()
