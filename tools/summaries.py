@@ -96,10 +96,12 @@ def summarise(path: Path) -> Summary:
 def render(summary: Summary) -> str:
     """The summary as a standalone, printable HTML page."""
     from coordkit.html import render as render_template
+    from coordkit.plots import style
 
     return render_template("summary.html.j2", title=summary.title, notebook=f"notebooks/{summary.stem}.ipynb",
                            time=summary.time, objectives=summary.objectives, key_points=summary.key_points,
-                           terms=summary.terms, figure=summary.figure) + "\n"
+                           terms=summary.terms, figure=summary.figure,
+                           ink=style.INK, muted=style.MUTED, background=style.BACKGROUND) + "\n"
 
 
 def index(summaries: list[Summary]) -> str:
