@@ -7,7 +7,13 @@ import pytest
 
 from coordkit.archetypes import ARCHETYPES
 from coordkit.models.dynamics import Levers, simulate, sweep
-from coordkit.models.pendulum import DEFAULT_CANDIDATES, leaders, pendulum_test, shift_baseline, spells
+from coordkit.models.pendulum import (
+    DEFAULT_CANDIDATES,
+    leaders,
+    pendulum_test,
+    shift_baseline,
+    spells,
+)
 from coordkit.models.regimes import (
     REGIMES,
     Criterion,
@@ -220,3 +226,29 @@ def test_shift_baseline_defaults_to_every_shift_and_rejects_a_null_shift():
     assert 0.0 <= base.fit_scores.min() <= base.fit_scores.max() <= 1.0
     with pytest.raises(ValueError, match="multiple of 78"):
         shift_baseline(years, pressure, shifts=[78])
+
+
+# ----- cycling must repeat; labels checked at twice the length ---------------------------------
+
+
+def test_cycling_needs_the_state_to_come_back_not_just_steady_swings():
+    t = np.arange(0, 100, 0.1)
+    steady = 0.5 + 0.2 * np.sin(t)
+    assert classify_regime(steady, 0.0) == "cycling"
+    never_back = np.c_[steady, 0.5 + 0.2 * np.sin(np.sqrt(2) * t)]  # quasi-periodic
+    assert classify_regime(never_back, 0.0) == "unresolved"
+    slow = 0.5 + 0.2 * np.sin(2 * np.pi * t / 45)  # two peaks in the window: not seen to repeat
+    assert classify_regime(slow, 0.0) == "unresolved"
+    assert classify_regime(never_back, 0.0, Criterion(recurrence=2.0)) == "cycling"
+
+
+def test_confirmed_means_the_label_survives_a_run_twice_as_long():
+    xs, ys = [1.0, 1.15, 1.3, 1.6, 2.0], [0.077, 2.0]
+    short = regime_map("rivalry", xs, "surprise", ys, years=200)
+    # the doubled run is the 400-year run, read over its last 100 years
+    double = regime_map("rivalry", xs, "surprise", ys, years=400)
+    agree = (short.regime == double.regime) | ((short.regime == "damped")
+                                               & (double.regime == "settled"))
+    assert np.array_equal(short.confirmed, agree)
+    assert short.unconfirmed == int(np.sum(~agree))
+    assert short.start.startswith("the archetype") and short.dt == 0.2 and short.years == 200

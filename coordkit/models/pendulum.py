@@ -56,8 +56,8 @@ from coordkit.profile import Profile
 __all__ = [
     "DEFAULT_CANDIDATES",
     "PendulumTest",
-    "Spell",
     "ShiftBaseline",
+    "Spell",
     "leaders",
     "pendulum_test",
     "shift_baseline",
