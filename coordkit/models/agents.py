@@ -147,6 +147,7 @@ __all__ = [
     "suppression_pull",
     "sweep",
     "team_pressures",
+    "verdict",
 ]
 
 #: The levels of the nested structure, from the smallest to the whole.
@@ -991,9 +992,10 @@ def fractal_verdict(run: AgentRun, *, step: int = -1) -> str:
     others?), not a test of Taylor's fractal claim, which is that the same questions apply at
     every level.
 
-    Compares the nation's configuration with its teams': balanced at every level, a balanced
-    nation of unbalanced teams (fewer than half of them balanced), a balanced nation with some
-    unbalanced teams, balanced teams inside an unbalanced system, or unbalanced at every level.
+    Checks every level (see :func:`verdict`): balanced at every level, a balanced nation of
+    unbalanced teams (fewer than half of them balanced), a balanced nation with some unbalanced
+    units below it, balanced units (at any level) inside an unbalanced nation, or unbalanced at
+    every level.
 
     Parameters
     ----------
@@ -1013,23 +1015,75 @@ def fractal_verdict(run: AgentRun, *, step: int = -1) -> str:
     >>> fractal_verdict(simulate(s, balanced_nation_of_monocultures(s), steps=100, seed=0))
     'A balanced nation built of unbalanced teams: balance does not carry across levels here.'
     """
-    names = configurations_by_level(run, step=step)
-    counts = balanced_counts(names)
+    return verdict(configurations_by_level(run, step=step))
+
+
+_PLURAL = {"team": "teams", "provider": "providers", "ics": "ICSs", "nation": "nations"}
+_SINGULAR = {"team": "team", "provider": "provider", "ics": "ICS", "nation": "nation"}
+
+
+def _units(level: str, n: int) -> str:
+    return f"{n} {_SINGULAR[level] if n == 1 else _PLURAL[level]}"
+
+
+def verdict(configurations: Mapping[str, Sequence[str]]) -> str:
+    """The sentence of :func:`fractal_verdict`, from configuration names by level.
+
+    Every level is checked, not only the nation and the teams: balanced units at any level
+    inside an unbalanced nation are counted, and a balanced nation says which levels below it
+    are not wholly balanced.
+
+    Parameters
+    ----------
+    configurations : mapping of str to sequence of str
+        Configuration names by level (``"team"``, ``"provider"``, ``"ics"``, ``"nation"``), as
+        from :func:`configurations_by_level`.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> b, h = "balanced", "hierarchy monoculture"
+    >>> print(verdict({"team": [h, h], "provider": [b, h], "ics": [h], "nation": [h]}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    1 balanced provider inside a system that is not (hierarchy monoculture): balance does not
+    carry across levels here.
+    >>> verdict({"team": [h, h], "provider": [h], "ics": [h], "nation": [h]})
+    'Unbalanced at every level (nation: hierarchy monoculture).'
+    >>> print(verdict({"team": [b, b, b, h], "provider": [b, h], "ics": [b], "nation": [b]}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    A balanced nation, but 1 of 4 teams is not balanced and 1 of 2 providers is not balanced:
+    here balance carries across levels only roughly.
+    """
+    counts = balanced_counts(configurations)
     teams_ok, teams = counts["team"]
-    nation = names["nation"][0]
+    nation = configurations["nation"][0]
+    below = [lv for lv in ("ics", "provider", "team") if lv in counts]
     if all(ok == n for ok, n in counts.values()):
         return "Balanced at every level: here balance carries across the levels."
     if nation == Kind.BALANCED.value:
+        middle = [lv for lv in below if lv != "team" and counts[lv][0] < counts[lv][1]]
+        middle_text = " and ".join(
+            f"{counts[lv][1] - counts[lv][0]} of {_units(lv, counts[lv][1])}" for lv in middle)
         if teams_ok * 2 < teams:
-            return ("A balanced nation built of unbalanced teams: balance does not carry across "
-                    "levels here.")
-        off = teams - teams_ok
-        return (f"A balanced nation, but {off} of {teams} teams {'is' if off == 1 else 'are'} not "
-                "balanced: here balance carries across levels only roughly.")
-    if teams_ok:
-        word = "team" if teams_ok == 1 else "teams"
-        return (f"{teams_ok} balanced {word} inside a system that is not ({nation}): "
-                "balance does not carry across levels here.")
+            tail = f" ({middle_text} not balanced either)" if middle else ""
+            return (f"A balanced nation built of unbalanced teams{tail}: balance does not carry "
+                    "across levels here.")
+        parts = [f"{counts[lv][1] - counts[lv][0]} of {_units(lv, counts[lv][1])} "
+                 f"{'is' if counts[lv][1] - counts[lv][0] == 1 else 'are'} not balanced"
+                 for lv in ("team", *reversed(middle))
+                 if counts[lv][0] < counts[lv][1]]
+        return (f"A balanced nation, but {' and '.join(parts)}: here balance carries across "
+                "levels only roughly.")
+    balanced = [lv for lv in below if counts[lv][0]]
+    if balanced:
+        words = " and ".join(
+            f"{counts[lv][0]} balanced {_SINGULAR[lv] if counts[lv][0] == 1 else _PLURAL[lv]}"
+            for lv in balanced)
+        return (f"{words} inside a system that is not ({nation}): balance does not carry across "
+                "levels here.")
     return f"Unbalanced at every level (nation: {nation})."
 
 
