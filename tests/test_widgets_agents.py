@@ -220,3 +220,12 @@ def test_sweep_every_lever_and_every_sweep_control():
 def test_bad_preset_is_refused():
     with pytest.raises(ValueError, match="preset must be one of"):
         AgentExplorer(SMALL, preset="utopia")
+
+
+def test_no_empty_sweep_image_shows_before_the_first_sweep():
+    e = AgentExplorer(SMALL, steps=20, auto_run=False)
+    assert e.sweep_image.layout.display == "none" and e.sweep_image.value == b""
+    assert "No sweep yet" in e.sweep_summary.value
+    e.sweep_points.value, e.sweep_seeds.value = 2, 1
+    e.run_sweep()
+    assert e.sweep_image.layout.display is None and e.sweep_image.value[:4] == b"\x89PNG"

@@ -34,7 +34,7 @@ kept from carrying across levels on purpose (see :func:`balanced_nation_of_monoc
 *Devolution* means different things in different places. Here it is the kit's judgement that it
 moves decisions to a place-based partnership (solidarity) and away from the centre's targets; in
 practice devolution often *relocates* hierarchy to the ICS instead, which ``devolution_hierarchy``
-represents (0 = all solidarity, today's default; 1 = all local hierarchy). In the mean-field model
+represents (0 = all solidarity, the default; 1 = all local hierarchy). In the mean-field model
 (:mod:`coordkit.models.dynamics`) there is no devolution lever at all: chapter 4's scenarios map
 devolution onto its supports.
 
@@ -54,7 +54,7 @@ Assumptions
 4. *Suppression* (off by default): a mode that dominates a team also pulls its staff further
    towards itself, squeezing out the weak forms -- Taylor's account of how monocultures sustain
    themselves (RSA, April 2021). It works against assumption 3: with ``suppression`` above about
-   4 (for the default levers) the restoring force loses, evenly pushed teams break into
+   4 (for the default levers) the restoring force loses, the teams break into
    monocultures of different modes, and those monocultures persist.
 5. Nothing else: no hiring, leaving, networks across teams, or learning from outcomes.
 
@@ -325,7 +325,7 @@ class AgentLevers:
         Size of individual random shocks (0 = no shocks; starting mixes are still random).
     suppression : float, 0 to 2, default 0
         How strongly a mode that dominates a team pulls staff to itself, away from the team's
-        weak forms (Taylor's monoculture mechanism; 0 = off, today's model).
+        weak forms (Taylor's monoculture mechanism; 0 = off, the default).
     devolution_hierarchy : float, 0 to 1, default 0
         Share of devolution's push that arrives as the ICS's own hierarchy (local targets and
         performance management) rather than as solidarity: devolution relocating hierarchy.
@@ -1252,7 +1252,8 @@ def balanced_team_in_monoculture(structure: Structure | None = None,
 def suppressed_monocultures(structure: Structure | None = None) -> AgentLevers:
     """Levers under which dominant modes suppress the weak forms: monoculture teams that last.
 
-    Today's default levers (even pressure from every level) with ``suppression`` at 5. Small
+    The default levers (with central targets shielded by devolution, so hierarchy gets less
+    push than the other modes) with ``suppression`` at 5. Small
     random differences between teams are amplified until each team is a monoculture of one mode
     or another; the teams keep their monocultures from then on.
 

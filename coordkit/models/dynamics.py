@@ -4,7 +4,7 @@ This is a **teaching model**: an illustrative toy that turns the dynamic claims 
 theory into a handful of equations a learner can run, question and change. It is not calibrated to
 any data, its rates are round numbers chosen to make the mechanisms visible on a scale of years,
 and its outputs are not forecasts. Every run is deterministic given the levers and, when
-``noise > 0``, the seed.
+``noise > 0``, the random seed.
 
 What it represents
 ------------------

@@ -777,7 +777,8 @@ def describe_dynamics_figure(run: Trajectory, *, baseline: Trajectory | None = N
         f"Benign strength (top left): {_modes_text(run, 'benign', True)}.",
         f"Malign strength (top right): {_modes_text(run, 'malign', False)}.",
         describe_outcome(run),
-        (f"End state: configuration {classify(end).name}; evenness {r.evenness:.2f}, "
+        (f"End state: configuration {classify(end).name}; evenness of benign strength "
+         f"{r.evenness:.2f}, "
          f"malign share {r.malign_share:.2f}, fatalism {r.fatalism:.2f}."),
     ]
     if baseline is not None:

@@ -209,8 +209,10 @@ class AgentExplorer:
                                      tooltip="run the model at every setting and seed")
         self.sweep_progress = w.IntProgress(value=0, min=0, max=1, description="Sweep",
                                             style={"description_width": "70px"})
-        self.sweep_summary = w.HTML()
-        self.sweep_image = w.Image(format="png", layout=w.Layout(width="100%", max_width="700px"))
+        self.sweep_summary = w.HTML("<p><i>No sweep yet: press Run sweep.</i></p>")
+        # hidden until the first sweep, so no empty (broken-looking) image shows before it
+        self.sweep_image = w.Image(format="png", layout=w.Layout(width="100%", max_width="700px",
+                                                                  display="none"))
         self.sweep_button.on_click(lambda _: self.run_sweep())
         self.sweep_lever.observe(self._lever_range, names="value")
 
@@ -422,6 +424,7 @@ class AgentExplorer:
             title=f"Evenness at each level against {_LEVER_LABELS[lever].lower()} "
                   f"({self.structure.n_agents:,} staff, {self.steps.value} steps)")
         self.sweep_image.value = to_png(fig)
+        self.sweep_image.layout.display = None
         self.sweep_description = describe_agent_sweep(
             self.sweep_values, self.sweep_balance, lever=lever, fatalism=self.sweep_fatalism)
         self.sweep_progress.bar_style = "success"
