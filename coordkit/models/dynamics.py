@@ -152,7 +152,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass
 from numbers import Real
 from typing import TYPE_CHECKING, Any
 
@@ -161,6 +161,7 @@ from numpy.typing import NDArray
 
 from coordkit.balance import EvennessMethod, evenness
 from coordkit.modes import ACTIVE_MODES, Mode
+from coordkit.params import Param, Params, param
 from coordkit.profile import Profile
 
 if TYPE_CHECKING:  # pandas is imported lazily
@@ -183,56 +184,20 @@ DEFAULT_INITIAL = Profile(hierarchy=0.4, solidarity=0.4, individualism=0.4, fata
 _ACTIVE = tuple(m.value for m in ACTIVE_MODES)
 
 
-@dataclass(frozen=True)
-class LeverSpec:
-    """A lever's name, allowed range, default and meaning (for sliders and documentation).
-
-    Attributes
-    ----------
-    name : str
-        Field name in :class:`Levers` (or :class:`Rates`).
-    low, high : float
-        Inclusive bounds.
-    default : float
-        Default value.
-    doc : str
-        What the lever means, in a sentence.
-    """
-
-    name: str
-    low: float
-    high: float
-    default: float
-    doc: str
+#: A lever's spec (name, label, unit, range, step, default, help): :class:`coordkit.params.Param`,
+#: kept under its old name (its ``help`` was called ``doc``).
+LeverSpec = Param
 
 
-def _lever(default: float, low: float, high: float, doc: str) -> Any:
-    return field(default=default, metadata={"range": (low, high), "doc": doc})
-
-
-def _check_ranges(obj: object) -> None:
-    """Convert every field to float and check it lies in its documented range."""
-    for f in fields(obj):  # type: ignore[arg-type]
-        low, high = f.metadata["range"]
-        value = getattr(obj, f.name)
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise ValueError(f"{f.name}: {value!r} is not a number") from None
-        if not low <= number <= high:  # also rejects NaN
-            raise ValueError(f"{f.name} must be between {low:g} and {high:g}, got {value!r}")
-        object.__setattr__(obj, f.name, number)
-
-
-def _specs(cls: type) -> dict[str, LeverSpec]:
-    return {
-        f.name: LeverSpec(f.name, *f.metadata["range"], f.default, f.metadata["doc"])
-        for f in fields(cls)
-    }
+def _lever(default: float, low: float, high: float, doc: str, *, label: str | None = None,
+           unit: str = "") -> Any:
+    """One lever or rate: :func:`coordkit.params.param` with the model's slider step."""
+    step = 0.05 if high - low <= 1.5 or low > 0 else 0.1
+    return param(default, low, high, label=label, unit=unit, step=step, help=doc)
 
 
 @dataclass(frozen=True)
-class Levers:
+class Levers(Params):
     r"""The policy levers of the mean-field model, each bounded (see :data:`LEVER_SPECS`).
 
     Parameters
@@ -289,15 +254,16 @@ class Levers:
     ValueError: critique must be between 0 and 2, got 3
     """
 
-    support_hierarchy: float = _lever(0.5, 0.0, 1.0, "policy support for hierarchy")
-    support_solidarity: float = _lever(0.5, 0.0, 1.0, "policy support for solidarity")
-    support_individualism: float = _lever(0.5, 0.0, 1.0, "policy support for individualism")
+    support_hierarchy: float = _lever(0.5, 0.0, 1.0, "policy support for hierarchy", label="Support H")
+    support_solidarity: float = _lever(0.5, 0.0, 1.0, "policy support for solidarity", label="Support S")
+    support_individualism: float = _lever(0.5, 0.0, 1.0, "policy support for individualism",
+                                          label="Support I")
     malign_bias_hierarchy: float = _lever(
-        0.0, 0.0, 1.0, "share of new hierarchy that arrives malign")
+        0.0, 0.0, 1.0, "share of new hierarchy that arrives malign", label="Malign bias H")
     malign_bias_solidarity: float = _lever(
-        0.0, 0.0, 1.0, "share of new solidarity that arrives malign")
+        0.0, 0.0, 1.0, "share of new solidarity that arrives malign", label="Malign bias S")
     malign_bias_individualism: float = _lever(
-        0.0, 0.0, 1.0, "share of new individualism that arrives malign")
+        0.0, 0.0, 1.0, "share of new individualism that arrives malign", label="Malign bias I")
     reverse_effect: float = _lever(
         0.5, 0.0, 2.0, "Hood's reverse effects: benign turns malign as a mode dominates")
     critique: float = _lever(
@@ -305,20 +271,17 @@ class Levers:
     rivalry: float = _lever(1.0, 0.0, 2.0, "how strongly a dominant mode crowds out the others")
     renewal: float = _lever(
         0.2, 0.0, 1.0, "reform of malign forms by learning, candour and institutions")
-    demand: float = _lever(1.0, 0.1, 3.0, "demand on the system")
-    capacity: float = _lever(1.0, 0.1, 3.0, "capacity of the system")
+    demand: float = _lever(1.0, 0.1, 3.0, "demand on the system", unit="relative to default capacity")
+    capacity: float = _lever(1.0, 0.1, 3.0, "capacity of the system", unit="relative to default demand")
     noise: float = _lever(0.0, 0.0, 0.5, "size of random shocks (0 = deterministic)")
     surprise: float = _lever(
         0.0, 0.0, 3.0, "surprise: allegiance leaves a mode whose failures disappoint (0 = off)")
     surprise_delay: float = _lever(
-        4.0, 0.5, 20.0, "years for disappointment to move allegiance (learning time)")
+        4.0, 0.5, 20.0, "years for disappointment to move allegiance (learning time)", unit="years")
     responsiveness: float = _lever(
         1.0, 0.0, 1.0, "how far a mode lets its critics reform it (1 clumsy, 0 stalemate)")
     benign_fatalism: float = _lever(
         0.0, 0.0, 1.0, "share of fatalism in its benign face (acceptance, humility, resilience)")
-
-    def __post_init__(self) -> None:
-        _check_ranges(self)
 
     @property
     def support(self) -> tuple[float, float, float]:
@@ -336,40 +299,9 @@ class Levers:
         r"""The outcome's ceiling, :math:`\min(1, C/D)`."""
         return min(1.0, self.capacity / self.demand)
 
-    def replace(self, **changes: float) -> Levers:
-        """Return a copy with some levers changed (validated like the original).
-
-        Examples
-        --------
-        >>> Levers().replace(renewal=0.5).renewal
-        0.5
-        """
-        return replace(self, **changes)
-
-    def to_dict(self) -> dict[str, float]:
-        """All levers by name.
-
-        Examples
-        --------
-        >>> Levers().to_dict()["demand"]
-        1.0
-        """
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-    def differences(self, other: Levers) -> dict[str, tuple[float, float]]:
-        """The levers that differ from ``other``, as ``name: (self value, other value)``.
-
-        Examples
-        --------
-        >>> Levers(rivalry=2.0).differences(Levers())
-        {'rivalry': (2.0, 1.0)}
-        """
-        mine, theirs = self.to_dict(), other.to_dict()
-        return {k: (mine[k], theirs[k]) for k in mine if mine[k] != theirs[k]}
-
 
 @dataclass(frozen=True)
-class Rates:
+class Rates(Params):
     r"""The model's fixed rates (per year). Change them to extend the model, not to play with policy.
 
     Parameters
@@ -408,12 +340,9 @@ class Rates:
     allegiance_mixing: float = _lever(
         0.05, 0.0, 1.0, "drift of allegiance back towards even (keeps every mode some backers)")
 
-    def __post_init__(self) -> None:
-        _check_ranges(self)
 
-
-#: Range, default and meaning of every lever, by name (for sliders and tables).
-LEVER_SPECS: dict[str, LeverSpec] = _specs(Levers)
+#: Every lever's spec (label, unit, range, step, default, help), by name: ``Levers.specs()``.
+LEVER_SPECS: dict[str, Param] = Levers.specs()
 
 
 # ----- the integrator -----------------------------------------------------------------------------

@@ -69,25 +69,7 @@ PARTS: dict[str, str] = {
 }
 
 #: Short labels for the levers (sliders, axes, legends); the long meaning is in LEVER_SPECS.
-LEVER_LABELS: dict[str, str] = {
-    "support_hierarchy": "Support H",
-    "support_solidarity": "Support S",
-    "support_individualism": "Support I",
-    "malign_bias_hierarchy": "Malign bias H",
-    "malign_bias_solidarity": "Malign bias S",
-    "malign_bias_individualism": "Malign bias I",
-    "reverse_effect": "Reverse effect",
-    "critique": "Critique",
-    "rivalry": "Rivalry",
-    "renewal": "Renewal",
-    "demand": "Demand",
-    "capacity": "Capacity",
-    "noise": "Noise",
-    "surprise": "Surprise",
-    "surprise_delay": "Surprise delay",
-    "responsiveness": "Responsiveness",
-    "benign_fatalism": "Benign fatalism",
-}
+LEVER_LABELS: dict[str, str] = {name: spec.label for name, spec in LEVER_SPECS.items()}
 
 # End-of-run quantities a sweep can show: (label, colour, marker). Colours are Okabe-Ito ones not
 # used by the modes (fatalism keeps its mode grey), and every quantity has its own marker.
@@ -526,7 +508,7 @@ def plot_sweep(
     spec = LEVER_SPECS[lever]
     ax.set_xlim(float(x.min()), float(x.max()) if x.max() > x.min() else spec.high)
     ax.set_ylim(0, 1.05)
-    ax.set_xlabel(f"{LEVER_LABELS[lever]} ({spec.doc})")
+    ax.set_xlabel(f"{LEVER_LABELS[lever]} ({spec.help})")
     ax.set_ylabel("value at the end of the run")
     ax.legend(fontsize=7, frameon=False, loc="best")
     return ax
@@ -592,8 +574,8 @@ def plot_sweep_grid(
                             color="white" if grid[i, j] < 0.55 else "black")
     ax.set_xticks(range(len(xs)), [f"{v:g}" for v in xs], fontsize=7)
     ax.set_yticks(range(len(ys)), [f"{v:g}" for v in ys], fontsize=7)
-    ax.set_xlabel(f"{LEVER_LABELS[x]} ({LEVER_SPECS[x].doc})")
-    ax.set_ylabel(f"{LEVER_LABELS[y]} ({LEVER_SPECS[y].doc})")
+    ax.set_xlabel(f"{LEVER_LABELS[x]} ({LEVER_SPECS[x].help})")
+    ax.set_ylabel(f"{LEVER_LABELS[y]} ({LEVER_SPECS[y].help})")
     ax.figure.colorbar(mesh, ax=ax, label=f"{SWEEP_QUANTITIES[quantity][0]} at the end")
     return ax
 
@@ -676,7 +658,7 @@ def _levers_text(levers: Levers) -> str:
     if not changed:
         return "default levers"
     return "levers changed from default: " + ", ".join(
-        f"{LEVER_SPECS[k].doc} {v:.2f} (default {d:.2f})" for k, (v, d) in changed.items())
+        f"{LEVER_SPECS[k].help} {v:.2f} (default {d:.2f})" for k, (v, d) in changed.items())
 
 
 def _modes_text(run: Trajectory, part: str, fatalism: bool) -> str:
@@ -820,7 +802,7 @@ def describe_sweep(runs: Sequence[Trajectory], lever: str, *,
     runs, x = _sweep_runs(runs, lever)
     xs = np.unique(x)
     per = len(x) // len(xs)
-    lines = [f"Sweep of {LEVER_LABELS[lever]} ({LEVER_SPECS[lever].doc}) from {xs[0]:g} to "
+    lines = [f"Sweep of {LEVER_LABELS[lever]} ({LEVER_SPECS[lever].help}) from {xs[0]:g} to "
              f"{xs[-1]:g}, {len(xs)} settings, {per} run{'s' if per != 1 else ''} each, "
              f"{runs[0].time[-1]:g} years:"]
     for q in quantities:
