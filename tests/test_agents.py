@@ -38,8 +38,8 @@ SMALL = Structure(ics=2, providers=3, teams=6, staff=8)
 def numeric_levers() -> st.SearchStrategy[AgentLevers]:
     return st.builds(
         AgentLevers,
-        **{name: st.floats(low, high, allow_nan=False)
-           for name, (low, high, _, _) in AgentLevers.specs().items()},
+        **{name: st.floats(spec.low, spec.high, allow_nan=False)
+           for name, spec in AgentLevers.specs().items()},
     )
 
 
@@ -71,8 +71,8 @@ def test_structure_counts_and_parents():
     [
         ({"central_targets": 1.2}, "central_targets must be between 0 and 1"),
         ({"conformity": -1}, "conformity must be between 0 and 2"),
-        ({"rate": 0}, "rate must be between 0.01 and 1"),
-        ({"autonomy": [0.5, 1.5]}, "autonomy must be between 0 and 1"),
+        ({"rate": 0}, r"rate \(Adaptation rate\) must be between 0.01 and 1"),
+        ({"autonomy": [0.5, 1.5]}, r"autonomy \(Team autonomy\) must be between 0 and 1"),
         ({"voice": [0.5, 0.5]}, "voice takes a single number"),
         ({"leanings": [1, 0, 0]}, "leanings must be 4 numbers"),
         ({"leanings": [0, 0, 0, 0]}, "positive sum"),

@@ -192,7 +192,8 @@ def test_progress_bar_moves_with_the_real_model_during_a_run():
 def test_sweep_every_lever_and_every_sweep_control():
     e = AgentExplorer(SMALL, steps=20, auto_run=False)
     e.sweep_points.value, e.sweep_seeds.value = 2, 1
-    for lever, (low, high, _, _) in AgentLevers.specs().items():
+    for lever, spec in AgentLevers.specs().items():
+        low, high = spec.low, spec.high
         e.sweep_lever.value = lever
         assert e.sweep_range.value == (low, high)
         e.sweep_button.click()

@@ -112,7 +112,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -122,6 +122,7 @@ from numpy.typing import NDArray
 from coordkit.balance import EvennessMethod, evenness
 from coordkit.configuration import Kind, classify
 from coordkit.modes import ALL_MODES
+from coordkit.params import Params, param
 from coordkit.profile import Profile
 
 if TYPE_CHECKING:  # pandas is imported lazily
@@ -255,40 +256,19 @@ class Structure:
 
 # ----- levers -------------------------------------------------------------------------------------
 
-# name: (low, high, default, level the per-unit values belong to or None, doc)
-_LEVER_TABLE: dict[str, tuple[float, float, float, str | None, str]] = {
-    "central_targets": (0.0, 1.0, 0.3, None, "nation: central targets, pushing hierarchy"),
-    "devolution": (0.0, 1.0, 0.3, "ics", "ICS: devolution, pushing solidarity and shielding"
-                                         " providers from central targets"),
-    "incentives": (0.0, 1.0, 0.3, "provider", "provider: incentives, pushing individualism"),
-    "autonomy": (0.0, 1.0, 0.3, "team", "team: weight on the team's own leaning"),
-    "conformity": (0.0, 2.0, 1.0, None, "pull of the team's average mix"),
-    "individuality": (0.0, 1.0, 0.2, None, "pull of each person's starting disposition"),
-    "reverse_effect": (0.0, 2.0, 0.5, None, "malign experience of a dominant mode (Hood)"),
-    "voice": (0.0, 1.0, 0.7, None, "share of malign experience that goes to critics, not"
-                                   " fatalism"),
-    "overload": (0.0, 1.0, 0.0, None, "demand beyond capacity, pushing fatalism"),
-    "suppression": (0.0, 10.0, 0.0, None, "a team's dominant mode suppressing its weak forms"
-                                         " (Taylor, RSA 2021)"),
-    "devolution_hierarchy": (0.0, 1.0, 0.0, None, "share of devolution that arrives as the ICS's"
-                                                  " own hierarchy, not solidarity"),
-    "rate": (0.01, 1.0, 0.2, None, "adaptation rate per step"),
-    "noise": (0.0, 1.0, 0.1, None, "size of individual random shocks"),
-}
+#: The level whose units a per-unit lever's values belong to (one value per ICS, provider, team).
+_UNIT_LEVEL: dict[str, str] = {"devolution": "ics", "incentives": "provider", "autonomy": "team"}
 
 
-def _unit_values(name: str, value: Any, low: float, high: float) -> float | tuple[float, ...]:
-    """A lever value as a float, or a tuple of per-unit floats, each checked against the range."""
-    arr = np.asarray(value, dtype=float) if not isinstance(value, str) else None
-    if arr is None or arr.ndim > 1 or (arr.ndim == 1 and arr.size == 0):
-        raise ValueError(f"{name} must be a number or a list of numbers, got {value!r}")
-    if not np.all((arr >= low) & (arr <= high)):  # also rejects NaN
-        raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value!r}")
-    return float(arr) if arr.ndim == 0 else tuple(arr.tolist())
+def _lever(default: float, low: float, high: float, doc: str, *, label: str | None = None,
+           per_unit: bool = False) -> Any:
+    """One agent lever: :func:`coordkit.params.param` with the explorer's slider step."""
+    return param(default, low, high, label=label, help=doc, per_unit=per_unit,
+                 step=0.05 if high - low <= 1 else 0.1)
 
 
 @dataclass(frozen=True)
-class AgentLevers:
+class AgentLevers(Params):
     """Levers at each level of the fractal model (see the module docstring for the rules).
 
     ``devolution``, ``incentives`` and ``autonomy`` take one number for every unit at their level,
@@ -323,7 +303,7 @@ class AgentLevers:
         Adaptation rate per step.
     noise : float, 0 to 1, default 0.1
         Size of individual random shocks (0 = no shocks; starting mixes are still random).
-    suppression : float, 0 to 2, default 0
+    suppression : float, 0 to 10, default 0
         How strongly a mode that dominates a team pulls staff to itself, away from the team's
         weak forms (Taylor's monoculture mechanism; 0 = off, the default).
     devolution_hierarchy : float, 0 to 1, default 0
@@ -343,62 +323,38 @@ class AgentLevers:
     Traceback (most recent call last):
     ...
     ValueError: voice must be between 0 and 1, got 1.5
+    >>> AgentLevers.specs()["voice"].low, AgentLevers.specs()["voice"].default
+    (0.0, 0.7)
     """
 
-    central_targets: float = 0.3
-    devolution: float | tuple[float, ...] = 0.3
-    incentives: float | tuple[float, ...] = 0.3
-    autonomy: float | tuple[float, ...] = 0.3
+    central_targets: float = _lever(0.3, 0.0, 1.0, "nation: central targets, pushing hierarchy")
+    devolution: float | tuple[float, ...] = _lever(
+        0.3, 0.0, 1.0, "ICS: devolution, pushing solidarity and shielding providers from central "
+        "targets", per_unit=True)
+    incentives: float | tuple[float, ...] = _lever(
+        0.3, 0.0, 1.0, "provider: incentives, pushing individualism", per_unit=True)
+    autonomy: float | tuple[float, ...] = _lever(
+        0.3, 0.0, 1.0, "team: weight on the team's own leaning", label="Team autonomy",
+        per_unit=True)
     leanings: tuple[tuple[float, float, float, float], ...] | None = None
-    conformity: float = 1.0
-    individuality: float = 0.2
-    reverse_effect: float = 0.5
-    voice: float = 0.7
-    overload: float = 0.0
-    rate: float = 0.2
-    noise: float = 0.1
-    suppression: float = 0.0
-    devolution_hierarchy: float = 0.0
+    conformity: float = _lever(1.0, 0.0, 2.0, "pull of the team's average mix")
+    individuality: float = _lever(0.2, 0.0, 1.0, "pull of each person's starting disposition")
+    reverse_effect: float = _lever(0.5, 0.0, 2.0, "malign experience of a dominant mode (Hood)")
+    voice: float = _lever(
+        0.7, 0.0, 1.0, "share of malign experience that goes to critics, not fatalism")
+    overload: float = _lever(0.0, 0.0, 1.0, "demand beyond capacity, pushing fatalism")
+    rate: float = _lever(0.2, 0.01, 1.0, "adaptation rate per step", label="Adaptation rate")
+    noise: float = _lever(0.1, 0.0, 1.0, "size of individual random shocks")
+    suppression: float = _lever(
+        0.0, 0.0, 10.0, "a team's dominant mode suppressing its weak forms (Taylor, RSA 2021)")
+    devolution_hierarchy: float = _lever(
+        0.0, 0.0, 1.0, "share of devolution that arrives as the ICS's own hierarchy, not "
+        "solidarity", label="Local hierarchy")
 
     def __post_init__(self) -> None:
-        for name, (low, high, _, level, _) in _LEVER_TABLE.items():
-            value = _unit_values(name, getattr(self, name), low, high)
-            if level is None and isinstance(value, tuple):
-                raise ValueError(f"{name} takes a single number, got {getattr(self, name)!r}")
-            object.__setattr__(self, name, value)
+        super().__post_init__()
         if self.leanings is not None:
             object.__setattr__(self, "leanings", _check_leanings(self.leanings))
-
-    def replace(self, **changes: Any) -> AgentLevers:
-        """Return a copy with some levers changed (validated like the original).
-
-        Examples
-        --------
-        >>> AgentLevers().replace(overload=0.5).overload
-        0.5
-        """
-        return replace(self, **changes)
-
-    def to_dict(self) -> dict[str, Any]:
-        """All levers by name.
-
-        Examples
-        --------
-        >>> AgentLevers().to_dict()["conformity"]
-        1.0
-        """
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-    @staticmethod
-    def specs() -> dict[str, tuple[float, float, float, str]]:
-        """Range, default and meaning of every numeric lever: ``name: (low, high, default, doc)``.
-
-        Examples
-        --------
-        >>> AgentLevers.specs()["voice"][:3]
-        (0.0, 1.0, 0.7)
-        """
-        return {k: (lo, hi, d, doc) for k, (lo, hi, d, _, doc) in _LEVER_TABLE.items()}
 
 
 def _check_leanings(value: Any) -> tuple[tuple[float, float, float, float], ...]:
@@ -417,10 +373,10 @@ def _per_team(levers: AgentLevers, structure: Structure) -> dict[str, NDArray[np
     """Expand every lever to one value (or row) per team, checking per-unit lengths."""
     n_teams = structure.count("team")
     out: dict[str, NDArray[np.float64]] = {}
-    for name, (_, _, _, level, _) in _LEVER_TABLE.items():
+    for name in AgentLevers.specs():
         value = getattr(levers, name)
         if isinstance(value, tuple):
-            assert level is not None
+            level = _UNIT_LEVEL[name]
             count = structure.count(level)
             if len(value) != count:
                 raise ValueError(

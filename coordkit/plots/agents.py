@@ -580,7 +580,7 @@ def plot_agent_sweep(
         ax.plot(x, f.mean(axis=1), color=colour, marker="X", linestyle="--", linewidth=1.4,
                 label="fatalism share (nation)", gid="sweep-fatalism")
     specs = AgentLevers.specs()
-    doc = specs[lever][3] if lever in specs else lever
+    doc = specs[lever].help if lever in specs else lever
     ax.set_xlabel(f"{lever.replace('_', ' ')} ({doc})", fontsize=8)
     ax.set_ylabel(f"at the end (mean of {seeds} seed{'s' if seeds != 1 else ''})")
     ax.set_ylim(0, 1.05)

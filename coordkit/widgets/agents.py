@@ -49,21 +49,7 @@ CUSTOM = "custom (the sliders alone)"
 #: Models up to this many agent-steps run as soon as a control changes (about 0.2 s of compute).
 AUTO_RUN_LIMIT = 1_000_000
 
-_LEVER_LABELS = {
-    "central_targets": "Central targets",
-    "devolution": "Devolution",
-    "incentives": "Incentives",
-    "autonomy": "Team autonomy",
-    "conformity": "Conformity",
-    "individuality": "Individuality",
-    "reverse_effect": "Reverse effect",
-    "voice": "Voice",
-    "overload": "Overload",
-    "rate": "Adaptation rate",
-    "noise": "Noise",
-    "suppression": "Suppression",
-    "devolution_hierarchy": "Local hierarchy",
-}
+_LEVER_LABELS = {name: spec.label for name, spec in AgentLevers.specs().items()}
 _LEVER_GROUPS = {
     "Levers at each level": ("central_targets", "devolution", "devolution_hierarchy",
                              "incentives", "autonomy", "overload"),
@@ -158,13 +144,13 @@ class AgentExplorer:
         }
         specs = AgentLevers.specs()
         self.sliders: dict[str, w.FloatSlider] = {
-            name: w.FloatSlider(value=default, min=low, max=high,
-                                step=0.05 if high - low <= 1 else 0.1,
-                                description=_LEVER_LABELS[name],
-                                tooltip=f"{doc} ({low:g} to {high:g}, default {default:g})",
+            name: w.FloatSlider(value=spec.default, min=spec.low, max=spec.high, step=spec.step,
+                                description=spec.label,
+                                tooltip=f"{spec.help} ({spec.low:g} to {spec.high:g}, default "
+                                        f"{spec.default:g})",
                                 readout_format=".2f", continuous_update=False, style=style,
                                 layout=layout)
-            for name, (low, high, default, doc) in specs.items()
+            for name, spec in specs.items()
         }
         self.preset = w.Dropdown(options=[CUSTOM, *PRESETS], value=preset,
                                  description="Preset", style=style,
@@ -328,7 +314,8 @@ class AgentExplorer:
                                  "Run.</i>")
 
     def _lever_range(self, change: Any = None) -> None:
-        low, high, _, _ = AgentLevers.specs()[self.sweep_lever.value]
+        spec = AgentLevers.specs()[self.sweep_lever.value]
+        low, high = spec.low, spec.high
         slider = self.sweep_range
         with slider.hold_trait_notifications():
             if high > slider.max:
