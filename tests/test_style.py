@@ -85,8 +85,6 @@ NAMED = {*mc.CSS4_COLORS, *mc.TABLEAU_COLORS, *mc.XKCD_COLORS} - {"black", "whit
 NOT_YET_FROM_STYLE: dict[str, set[str]] = {
     "coordkit/class_report.py": {"#1A1A1A", "#333", "#555", "#CCC", "#D55E00", "#DDD", "#E69F00",
                                  "#EEE", "#F2F2F2", "#FDECEA", "#FFF8DC"},
-    "coordkit/plots/agents.py": {"#000000", "#333333", "#777777", "#CC79A7"},
-    "coordkit/plots/dynamics.py": {"#000000", "#555555", "#56B4E9", "#CC79A7", "#D55E00"},
     "coordkit/plots/history.py": {"#222222", "#333333", "#444444", "#555555", "#888888", "#BBBBBB",
                                   "#D55E00", "#F2F2F2", "#FFFFFF"},
     "coordkit/plots/profile.py": {"#222222", "#BBBBBB", "#D9D9D9", "#F0E442", "#F2F2F2"},

@@ -366,7 +366,7 @@ def balanced_team_in_monoculture(structure: Structure | None = None,
     autonomy = np.zeros(n)
     autonomy[team] = 1.0
     return AgentLevers(central_targets=1.0, devolution=0.0, incentives=0.0,
-                       autonomy=autonomy.tolist())
+                       autonomy=tuple(autonomy.tolist()))
 
 
 def suppressed_monocultures(structure: Structure | None = None) -> AgentLevers:

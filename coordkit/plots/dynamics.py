@@ -29,15 +29,27 @@ from typing import Literal
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 
 from coordkit.balance import report
 from coordkit.configuration import classify
 from coordkit.models.dynamics import LEVER_SPECS, Levers, Trajectory
 from coordkit.modes import ACTIVE_MODES, Mode
-from coordkit.plots.style import HATCHES, MALIGN_HATCH, MARKERS, PALETTE, new_axes
+from coordkit.plots.style import (
+    ACCENT,
+    HATCHES,
+    INK,
+    MALIGN_HATCH,
+    MARKERS,
+    MUTED,
+    PALETTE,
+    REFERENCE,
+    SECONDARY,
+    new_axes,
+)
 
 __all__ = [
     "LEVER_LABELS",
@@ -74,16 +86,16 @@ LEVER_LABELS: dict[str, str] = {name: spec.label for name, spec in LEVER_SPECS.i
 # End-of-run quantities a sweep can show: (label, colour, marker). Colours are Okabe-Ito ones not
 # used by the modes (fatalism keeps its mode grey), and every quantity has its own marker.
 SWEEP_QUANTITIES: dict[str, tuple[str, str, str]] = {
-    "outcome": ("outcome", "#000000", "s"),
-    "balance": ("balance index", "#CC79A7", "P"),
-    "evenness": ("evenness (benign)", "#56B4E9", "h"),
-    "strength": ("mean active strength", "#555555", "o"),
-    "malign_share": ("malign share", "#D55E00", "v"),
+    "outcome": ("outcome", INK, "s"),
+    "balance": ("balance index", ACCENT, "P"),
+    "evenness": ("evenness (benign)", SECONDARY, "h"),
+    "strength": ("mean active strength", MUTED, "o"),
+    "malign_share": ("malign share", REFERENCE, "v"),
     "fatalism": ("fatalism", PALETTE[Mode.FATALISM], MARKERS[Mode.FATALISM]),
 }
 _OUTCOME_STYLE = SWEEP_QUANTITIES["outcome"]
 _BALANCE_STYLE = SWEEP_QUANTITIES["balance"]
-_CEILING_COLOUR = "#D55E00"
+_CEILING_COLOUR = REFERENCE
 
 
 def _check_run(run: object, name: str = "run") -> Trajectory:
@@ -302,7 +314,7 @@ def dynamics_figure(
     run = _check_run(run)
     fig = Figure(figsize=(10, 6.6))
     axes = fig.subplots(2, 2)
-    panels = [
+    panels: list[tuple[Axes, Part, bool, str]] = [
         (axes[0, 0], "benign", True, "Benign strength of each mode, and fatalism"),
         (axes[0, 1], "malign", False, "Malign strength of each active mode"),
     ]
@@ -356,7 +368,8 @@ def _set_run_lines(ax: Axes, run: Trajectory, label: str) -> None:
         elif gid == f"ceiling:{label}":
             line.set_data([0, float(run.time[-1])], [run.ceiling, run.ceiling])
     for collection in ax.collections:
-        if collection.get_gid() == f"beyond-ceiling:{label}":
+        if collection.get_gid() == f"beyond-ceiling:{label}" and isinstance(collection,
+                                                                             PolyCollection):
             end = float(run.time[-1])
             collection.set_verts([[(0, run.ceiling), (end, run.ceiling), (end, 1.05),
                                    (0, 1.05)]])
@@ -400,7 +413,8 @@ def update_dynamics_figure(
         _set_run_lines(ax, run, "")
         if baseline is not None:
             _set_run_lines(ax, _check_run(baseline, "baseline"), baseline_label)
-    bars = {p.get_gid(): p for p in fig.axes[3].patches if p.get_gid()}
+    bars = {p.get_gid(): p for p in fig.axes[3].patches
+            if p.get_gid() and isinstance(p, Rectangle)}
     for j, mode in enumerate(ACTIVE_MODES):
         bars[f"bar-{mode.value}"].set_height(run.strength[-1, j])
         bars[f"malign-{j}"].set_y(run.benign[-1, j])

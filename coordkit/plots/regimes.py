@@ -118,6 +118,9 @@ def describe_swings(run: Trajectory) -> str:
     _check(run, Trajectory, "run")
     from coordkit.models.pendulum import spells
 
+    allegiance = run.allegiance
+    if allegiance is None:  # a run always records allegiance; this keeps the check explicit
+        raise ValueError("run has no allegiance to describe")
     half = len(run.time) // 2
     tail = run.strength[half:]
     swing = float(np.ptp(tail, axis=0).max())
@@ -128,7 +131,7 @@ def describe_swings(run: Trajectory) -> str:
     return (f"Strength and allegiance of hierarchy, solidarity and individualism over "
             f"{run.time[-1]:g} years: the strongest mode is {order}{more}. Over the second half "
             f"the strengths move within a range of {swing:.2f}; allegiance ends at "
-            + ", ".join(f"{m.value} {w:.2f}" for m, w in zip(ACTIVE_MODES, run.allegiance[-1],
+            + ", ".join(f"{m.value} {w:.2f}" for m, w in zip(ACTIVE_MODES, allegiance[-1],
                                                            strict=True)) + ".")
 
 

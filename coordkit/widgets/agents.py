@@ -29,6 +29,7 @@ from typing import Any
 
 import ipywidgets as w
 import numpy as np
+from matplotlib.figure import Figure
 
 from coordkit.models import agents
 from coordkit.models.agents import PRESETS, AgentLevers, AgentRun, Structure
@@ -222,7 +223,7 @@ class AgentExplorer:
             w.HBox([self.run_button, self.progress, self.status]),
             self.summary, self.image, sweep_box,
         ])
-        self._figure = None
+        self._figure: Figure | None = None
         self._renderer: FastPNG | None = None
         self._renderer_key: tuple | None = None
         self.sweep_description = ""
@@ -404,7 +405,7 @@ class AgentExplorer:
             self.sweep_progress.value = done
 
         self.sweep_balance, self.sweep_fatalism = agents.sweep(
-            self.structure, self.levers, lever, self.sweep_values, seeds,
+            self.structure, self.levers, lever, self.sweep_values.tolist(), seeds,
             steps=self.steps.value, progress=tick)
         fig = agent_sweep_figure(
             self.sweep_values, self.sweep_balance, lever=lever, fatalism=self.sweep_fatalism,

@@ -23,6 +23,7 @@ import time
 from typing import Any
 
 import ipywidgets as w
+from matplotlib.figure import Figure
 
 from coordkit.archetypes import ARCHETYPES
 from coordkit.models.dynamics import LEVER_SPECS, Levers, Trajectory, simulate
@@ -160,7 +161,7 @@ class DynamicsExplorer:
             self.summary,
             self.image,
         ])
-        self._figure = None
+        self._figure: Figure | None = None
         self._renderer: FastPNG | None = None
         self._renderer_key: tuple | None = None
         self._figure_has_baseline = False
