@@ -28,6 +28,7 @@ from coordkit.models.agents import (
     suppression_pull,
     sweep,
     team_pressures,
+    verdict,
 )
 from coordkit.profile import Profile
 
@@ -37,8 +38,8 @@ SMALL = Structure(ics=2, providers=3, teams=6, staff=8)
 def numeric_levers() -> st.SearchStrategy[AgentLevers]:
     return st.builds(
         AgentLevers,
-        **{name: st.floats(low, high, allow_nan=False)
-           for name, (low, high, _, _) in AgentLevers.specs().items()},
+        **{name: st.floats(spec.low, spec.high, allow_nan=False)
+           for name, spec in AgentLevers.specs().items()},
     )
 
 
@@ -70,8 +71,8 @@ def test_structure_counts_and_parents():
     [
         ({"central_targets": 1.2}, "central_targets must be between 0 and 1"),
         ({"conformity": -1}, "conformity must be between 0 and 2"),
-        ({"rate": 0}, "rate must be between 0.01 and 1"),
-        ({"autonomy": [0.5, 1.5]}, "autonomy must be between 0 and 1"),
+        ({"rate": 0}, r"rate \(Adaptation rate\) must be between 0.01 and 1"),
+        ({"autonomy": [0.5, 1.5]}, r"autonomy \(Team autonomy\) must be between 0 and 1"),
         ({"voice": [0.5, 0.5]}, "voice takes a single number"),
         ({"leanings": [1, 0, 0]}, "leanings must be 4 numbers"),
         ({"leanings": [0, 0, 0, 0]}, "positive sum"),
@@ -339,6 +340,34 @@ def test_the_verdict_names_where_balance_does_not_carry_across_levels(runs):
     assert fractal_verdict(spread, step=0) == \
         ("A balanced nation, but 3 of 12 teams are not balanced: here balance carries across "
          "levels only roughly.")
+
+
+def test_the_verdict_checks_every_level_not_only_the_nation_and_the_teams():
+    b, h, s = "balanced", "hierarchy monoculture", "solidarity monoculture"
+    # balanced providers inside an unbalanced nation are not "unbalanced at every level"
+    assert verdict({"team": [h, s], "provider": [b, h, h], "ics": [h], "nation": [h]}) == \
+        ("1 balanced provider inside a system that is not (hierarchy monoculture): "
+         "balance does not carry across levels here.")
+    assert verdict({"team": [b, s], "provider": [b, b, h], "ics": [b, h], "nation": [h]}) == \
+        ("1 balanced ICS and 2 balanced providers and 1 balanced team inside a system that is not "
+         "(hierarchy monoculture): balance does not carry across levels here.")
+    # a balanced nation names the unbalanced units at the middle levels too
+    assert verdict({"team": [h, s, h], "provider": [b, h], "ics": [b], "nation": [b]}) == \
+        ("A balanced nation built of unbalanced teams (1 of 2 providers not balanced either): "
+         "balance does not carry across levels here.")
+    assert verdict({"team": [b, b, b], "provider": [b, h], "ics": [b, b], "nation": [b]}) == \
+        ("A balanced nation, but 1 of 2 providers is not balanced: here balance carries across "
+         "levels only roughly.")
+    assert verdict({"team": [h], "provider": [h], "ics": [h], "nation": [h]}).startswith(
+        "Unbalanced at every level")
+
+
+def test_suppressed_monocultures_verdict_counts_the_balanced_providers():
+    # review B: 2 of 20 providers are balanced here, so "unbalanced at every level" was wrong
+    run = simulate(Structure(), suppressed_monocultures(Structure()), seed=0)
+    ok = balanced_counts(configurations_by_level(run))
+    assert ok["team"][0] == 0 and ok["nation"][0] == 0 and ok["provider"][0] > 0
+    assert fractal_verdict(run).startswith(f"{ok['provider'][0]} balanced providers inside")
 
 
 # ----- the sweep ---------------------------------------------------------------------------------

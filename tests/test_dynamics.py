@@ -54,13 +54,13 @@ def test_lever_specs_cover_every_lever_and_hold_their_defaults():
     assert set(LEVER_SPECS) == set(levers.to_dict())
     for name, spec in LEVER_SPECS.items():
         assert spec.low <= getattr(levers, name) == spec.default <= spec.high
-        assert spec.doc
+        assert spec.help
 
 
 @pytest.mark.parametrize(
     ("name", "value", "message"),
     [
-        ("support_hierarchy", 1.5, "support_hierarchy must be between 0 and 1"),
+        ("support_hierarchy", 1.5, r"support_hierarchy \(Support H\) must be between 0 and 1"),
         ("critique", -0.1, "critique must be between 0 and 2"),
         ("demand", 0.0, "demand must be between 0.1 and 3"),
         ("noise", math.nan, "noise must be between 0 and 0.5"),

@@ -31,11 +31,15 @@ def test_regime_map_draws_one_cell_per_setting_with_its_letter(rm):
     letters = [t.get_text() for t in ax.texts]
     assert sorted(letters) == sorted(REGIME_STYLE[r][2] for r in rm.regime.ravel())
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == [f"{REGIME_STYLE[r][2]}: {r} ({rm.count(r)})" for r in REGIMES]
+    assert legend[:len(REGIMES)] == [f"{REGIME_STYLE[r][2]}: {r} ({rm.count(r)})" for r in REGIMES]
+    # one more entry, the dots, only when some label changes at twice the run length
+    assert legend[len(REGIMES):] == ([f"label changes at twice the length ({rm.unconfirmed})"]
+                                     if rm.unconfirmed else [])
     text = describe_regime_map(rm)
     for r in REGIMES:
         assert f"{r} {rm.count(r)}" in text
     assert "6 settings" in text
+    assert "traditional public sector" in text and "steps of 0.2 years" in text
 
 
 def test_every_regime_has_its_own_hatch_or_blank_and_letter():

@@ -7,7 +7,13 @@ import pytest
 
 from coordkit.archetypes import ARCHETYPES
 from coordkit.models.dynamics import Levers, simulate, sweep
-from coordkit.models.pendulum import leaders, pendulum_test, spells
+from coordkit.models.pendulum import (
+    DEFAULT_CANDIDATES,
+    leaders,
+    pendulum_test,
+    shift_baseline,
+    spells,
+)
 from coordkit.models.regimes import (
     REGIMES,
     Criterion,
@@ -188,3 +194,61 @@ def test_pendulum_test_rejects_bad_input():
         pendulum_test(np.arange(2000, 2010), np.zeros((5, 3)))
     with pytest.raises(ValueError, match="holdout_from"):
         pendulum_test(np.arange(2000, 2010), np.zeros((10, 3)), holdout_from=2000)
+
+
+def _two_spell_history():
+    years = np.arange(1948, 2026)
+    pressure = np.zeros((len(years), 3))
+    pressure[years < 1990, 0] = 1.0
+    pressure[years >= 1990, 2] = 1.0
+    return years, pressure
+
+
+def test_shift_baseline_repeats_the_whole_fitting_procedure_on_each_shift():
+    years, pressure = _two_spell_history()
+    candidates = DEFAULT_CANDIDATES[::6]
+    base = shift_baseline(years, pressure, candidates=candidates, shifts=[5, 30, 60])
+    observed = pendulum_test(years, pressure, candidates=candidates)
+    assert (base.observed_fit, base.observed_holdout) == (observed.fit_agreement,
+                                                          observed.holdout_agreement)
+    for k, fit, held in zip(base.shifts, base.fit_scores, base.holdout_scores, strict=True):
+        again = pendulum_test(years, np.roll(pressure, int(k), axis=0), candidates=candidates)
+        assert (fit, held) == (again.fit_agreement, again.holdout_agreement)
+    assert base.share_fit_reaching == pytest.approx(np.mean(base.fit_scores >= base.observed_fit))
+    assert base.median_fit == pytest.approx(float(np.median(base.fit_scores)))
+    assert "3 circularly shifted histories" in base.as_text()
+
+
+def test_shift_baseline_defaults_to_every_shift_and_rejects_a_null_shift():
+    years, pressure = _two_spell_history()
+    base = shift_baseline(years, pressure, candidates=DEFAULT_CANDIDATES[:2])
+    assert base.shifts.tolist() == list(range(1, len(years)))
+    assert 0.0 <= base.fit_scores.min() <= base.fit_scores.max() <= 1.0
+    with pytest.raises(ValueError, match="multiple of 78"):
+        shift_baseline(years, pressure, shifts=[78])
+
+
+# ----- cycling must repeat; labels checked at twice the length ---------------------------------
+
+
+def test_cycling_needs_the_state_to_come_back_not_just_steady_swings():
+    t = np.arange(0, 100, 0.1)
+    steady = 0.5 + 0.2 * np.sin(t)
+    assert classify_regime(steady, 0.0) == "cycling"
+    never_back = np.c_[steady, 0.5 + 0.2 * np.sin(np.sqrt(2) * t)]  # quasi-periodic
+    assert classify_regime(never_back, 0.0) == "unresolved"
+    slow = 0.5 + 0.2 * np.sin(2 * np.pi * t / 45)  # two peaks in the window: not seen to repeat
+    assert classify_regime(slow, 0.0) == "unresolved"
+    assert classify_regime(never_back, 0.0, Criterion(recurrence=2.0)) == "cycling"
+
+
+def test_confirmed_means_the_label_survives_a_run_twice_as_long():
+    xs, ys = [1.0, 1.15, 1.3, 1.6, 2.0], [0.077, 2.0]
+    short = regime_map("rivalry", xs, "surprise", ys, years=200)
+    # the doubled run is the 400-year run, read over its last 100 years
+    double = regime_map("rivalry", xs, "surprise", ys, years=400)
+    agree = (short.regime == double.regime) | ((short.regime == "damped")
+                                               & (double.regime == "settled"))
+    assert np.array_equal(short.confirmed, agree)
+    assert short.unconfirmed == int(np.sum(~agree))
+    assert short.start.startswith("the archetype") and short.dt == 0.2 and short.years == 200

@@ -85,8 +85,6 @@ NAMED = {*mc.CSS4_COLORS, *mc.TABLEAU_COLORS, *mc.XKCD_COLORS} - {"black", "whit
 NOT_YET_FROM_STYLE: dict[str, set[str]] = {
     "coordkit/class_report.py": {"#1A1A1A", "#333", "#555", "#CCC", "#D55E00", "#DDD", "#E69F00",
                                  "#EEE", "#F2F2F2", "#FDECEA", "#FFF8DC"},
-    "coordkit/plots/agents.py": {"#000000", "#333333", "#777777", "#CC79A7"},
-    "coordkit/plots/dynamics.py": {"#000000", "#555555", "#56B4E9", "#CC79A7", "#D55E00"},
     "coordkit/plots/survey.py": {"#000000", "#505050", "#555555", "#777777", "#B24A00"},
     "coordkit/widgets/survey.py": {"#B24A00"},
     # The coding sheet and report are rendered in the policy layer (coordkit.codings), which may not

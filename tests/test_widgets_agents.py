@@ -192,7 +192,8 @@ def test_progress_bar_moves_with_the_real_model_during_a_run():
 def test_sweep_every_lever_and_every_sweep_control():
     e = AgentExplorer(SMALL, steps=20, auto_run=False)
     e.sweep_points.value, e.sweep_seeds.value = 2, 1
-    for lever, (low, high, _, _) in AgentLevers.specs().items():
+    for lever, spec in AgentLevers.specs().items():
+        low, high = spec.low, spec.high
         e.sweep_lever.value = lever
         assert e.sweep_range.value == (low, high)
         e.sweep_button.click()
@@ -220,3 +221,12 @@ def test_sweep_every_lever_and_every_sweep_control():
 def test_bad_preset_is_refused():
     with pytest.raises(ValueError, match="preset must be one of"):
         AgentExplorer(SMALL, preset="utopia")
+
+
+def test_no_empty_sweep_image_shows_before_the_first_sweep():
+    e = AgentExplorer(SMALL, steps=20, auto_run=False)
+    assert e.sweep_image.layout.display == "none" and e.sweep_image.value == b""
+    assert "No sweep yet" in e.sweep_summary.value
+    e.sweep_points.value, e.sweep_seeds.value = 2, 1
+    e.run_sweep()
+    assert e.sweep_image.layout.display is None and e.sweep_image.value[:4] == b"\x89PNG"

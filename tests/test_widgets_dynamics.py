@@ -46,7 +46,7 @@ def test_every_lever_has_a_labelled_slider_in_one_group(explorer):
     for name, slider in explorer.sliders.items():
         spec = LEVER_SPECS[name]
         assert (slider.min, slider.max, slider.value) == (spec.low, spec.high, spec.default)
-        assert slider.description and spec.doc in slider.tooltip
+        assert slider.description and spec.help in slider.tooltip
 
 
 @pytest.mark.parametrize("name", list(LEVER_SPECS))

@@ -4,7 +4,7 @@ This is a **teaching model**: an illustrative toy that turns the dynamic claims 
 theory into a handful of equations a learner can run, question and change. It is not calibrated to
 any data, its rates are round numbers chosen to make the mechanisms visible on a scale of years,
 and its outputs are not forecasts. Every run is deterministic given the levers and, when
-``noise > 0``, the seed.
+``noise > 0``, the random seed.
 
 What it represents
 ------------------
@@ -152,7 +152,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass
 from numbers import Real
 from typing import TYPE_CHECKING, Any
 
@@ -160,6 +160,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from coordkit.balance import EvennessMethod, evenness
+from coordkit.models.dynamics_levers import LEVER_SPECS, Levers, LeverSpec, Rates
 from coordkit.modes import ACTIVE_MODES, Mode
 from coordkit.profile import Profile
 
@@ -182,238 +183,6 @@ DEFAULT_INITIAL = Profile(hierarchy=0.4, solidarity=0.4, individualism=0.4, fata
 
 _ACTIVE = tuple(m.value for m in ACTIVE_MODES)
 
-
-@dataclass(frozen=True)
-class LeverSpec:
-    """A lever's name, allowed range, default and meaning (for sliders and documentation).
-
-    Attributes
-    ----------
-    name : str
-        Field name in :class:`Levers` (or :class:`Rates`).
-    low, high : float
-        Inclusive bounds.
-    default : float
-        Default value.
-    doc : str
-        What the lever means, in a sentence.
-    """
-
-    name: str
-    low: float
-    high: float
-    default: float
-    doc: str
-
-
-def _lever(default: float, low: float, high: float, doc: str) -> Any:
-    return field(default=default, metadata={"range": (low, high), "doc": doc})
-
-
-def _check_ranges(obj: object) -> None:
-    """Convert every field to float and check it lies in its documented range."""
-    for f in fields(obj):  # type: ignore[arg-type]
-        low, high = f.metadata["range"]
-        value = getattr(obj, f.name)
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise ValueError(f"{f.name}: {value!r} is not a number") from None
-        if not low <= number <= high:  # also rejects NaN
-            raise ValueError(f"{f.name} must be between {low:g} and {high:g}, got {value!r}")
-        object.__setattr__(obj, f.name, number)
-
-
-def _specs(cls: type) -> dict[str, LeverSpec]:
-    return {
-        f.name: LeverSpec(f.name, *f.metadata["range"], f.default, f.metadata["doc"])
-        for f in fields(cls)
-    }
-
-
-@dataclass(frozen=True)
-class Levers:
-    r"""The policy levers of the mean-field model, each bounded (see :data:`LEVER_SPECS`).
-
-    Parameters
-    ----------
-    support_hierarchy, support_solidarity, support_individualism : float, 0 to 1, default 0.5
-        Policy support (push) for each active mode, :math:`u_i`: how much the system invests in
-        leadership and rules, in shared values and belonging, in autonomy and enterprise.
-    malign_bias_hierarchy, malign_bias_solidarity, malign_bias_individualism : float, 0 to 1, default 0
-        Share of each mode's new growth that arrives in malign form, :math:`h_i` (targets enforced
-        by blame, cliquish networks, incentives that invite gaming).
-    reverse_effect : float, 0 to 2, default 0.5
-        Hood's reverse effects, :math:`\rho`: how fast benign turns malign as a mode's share rises
-        above balance.
-    critique : float, 0 to 2, default 0.5
-        Mutual critique, :math:`\kappa`: how strongly each mode feeds on its rivals' malign forms
-        and checks their excesses.
-    rivalry : float, 0 to 2, default 1
-        How strongly a dominant mode crowds out the others, :math:`\chi`.
-    renewal : float, 0 to 1, default 0.2
-        Rate at which malign forms are reformed by learning, candour and professional
-        institutions, :math:`\eta`.
-    demand : float, 0.1 to 3, default 1
-        Demand on the system, :math:`D` (1 = matched to the default capacity).
-    capacity : float, 0.1 to 3, default 1
-        Capacity of the system, :math:`C`.
-    noise : float, 0 to 0.5, default 0
-        Size of random shocks; 0 makes the run deterministic whatever the seed.
-    surprise : float, 0 to 3, default 0
-        :math:`\varsigma`, how strongly allegiance leaves a mode whose failures are perceived to
-        be worse than its rivals' (0 = off: the equilibrium model).
-    surprise_delay : float, 0.5 to 20, default 4
-        :math:`\tau`, years for failures to be perceived (the lag of the surprise).
-    responsiveness : float, 0 to 1, default 1
-        :math:`r`, how far a mode lets its critics reform its malign side: 1 clumsy (critics
-        heard and acted on), 0 stalemate (critics gain support but change nothing).
-    benign_fatalism : float, 0 to 1, default 0
-        :math:`\omega`, share of fatalism in its benign face (acceptance of limits, humility
-        about prediction, resilience), which neither saps nor costs and dulls surprise.
-
-    Raises
-    ------
-    ValueError
-        If a lever is not a number within its range; the message names the lever and the range.
-
-    Examples
-    --------
-    >>> Levers(support_hierarchy=0.9).support
-    (0.9, 0.5, 0.5)
-    >>> Levers(demand=1.5).ceiling
-    0.666...
-    >>> Levers(critique=3)
-    Traceback (most recent call last):
-    ...
-    ValueError: critique must be between 0 and 2, got 3
-    """
-
-    support_hierarchy: float = _lever(0.5, 0.0, 1.0, "policy support for hierarchy")
-    support_solidarity: float = _lever(0.5, 0.0, 1.0, "policy support for solidarity")
-    support_individualism: float = _lever(0.5, 0.0, 1.0, "policy support for individualism")
-    malign_bias_hierarchy: float = _lever(
-        0.0, 0.0, 1.0, "share of new hierarchy that arrives malign")
-    malign_bias_solidarity: float = _lever(
-        0.0, 0.0, 1.0, "share of new solidarity that arrives malign")
-    malign_bias_individualism: float = _lever(
-        0.0, 0.0, 1.0, "share of new individualism that arrives malign")
-    reverse_effect: float = _lever(
-        0.5, 0.0, 2.0, "Hood's reverse effects: benign turns malign as a mode dominates")
-    critique: float = _lever(
-        0.5, 0.0, 2.0, "mutual critique: modes feed on and check their rivals' malign forms")
-    rivalry: float = _lever(1.0, 0.0, 2.0, "how strongly a dominant mode crowds out the others")
-    renewal: float = _lever(
-        0.2, 0.0, 1.0, "reform of malign forms by learning, candour and institutions")
-    demand: float = _lever(1.0, 0.1, 3.0, "demand on the system")
-    capacity: float = _lever(1.0, 0.1, 3.0, "capacity of the system")
-    noise: float = _lever(0.0, 0.0, 0.5, "size of random shocks (0 = deterministic)")
-    surprise: float = _lever(
-        0.0, 0.0, 3.0, "surprise: allegiance leaves a mode whose failures disappoint (0 = off)")
-    surprise_delay: float = _lever(
-        4.0, 0.5, 20.0, "years for disappointment to move allegiance (learning time)")
-    responsiveness: float = _lever(
-        1.0, 0.0, 1.0, "how far a mode lets its critics reform it (1 clumsy, 0 stalemate)")
-    benign_fatalism: float = _lever(
-        0.0, 0.0, 1.0, "share of fatalism in its benign face (acceptance, humility, resilience)")
-
-    def __post_init__(self) -> None:
-        _check_ranges(self)
-
-    @property
-    def support(self) -> tuple[float, float, float]:
-        """Supports :math:`u_i` in H, S, I order."""
-        return (self.support_hierarchy, self.support_solidarity, self.support_individualism)
-
-    @property
-    def malign_bias(self) -> tuple[float, float, float]:
-        """Malign biases :math:`h_i` in H, S, I order."""
-        return (self.malign_bias_hierarchy, self.malign_bias_solidarity,
-                self.malign_bias_individualism)
-
-    @property
-    def ceiling(self) -> float:
-        r"""The outcome's ceiling, :math:`\min(1, C/D)`."""
-        return min(1.0, self.capacity / self.demand)
-
-    def replace(self, **changes: float) -> Levers:
-        """Return a copy with some levers changed (validated like the original).
-
-        Examples
-        --------
-        >>> Levers().replace(renewal=0.5).renewal
-        0.5
-        """
-        return replace(self, **changes)
-
-    def to_dict(self) -> dict[str, float]:
-        """All levers by name.
-
-        Examples
-        --------
-        >>> Levers().to_dict()["demand"]
-        1.0
-        """
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-    def differences(self, other: Levers) -> dict[str, tuple[float, float]]:
-        """The levers that differ from ``other``, as ``name: (self value, other value)``.
-
-        Examples
-        --------
-        >>> Levers(rivalry=2.0).differences(Levers())
-        {'rivalry': (2.0, 1.0)}
-        """
-        mine, theirs = self.to_dict(), other.to_dict()
-        return {k: (mine[k], theirs[k]) for k in mine if mine[k] != theirs[k]}
-
-
-@dataclass(frozen=True)
-class Rates:
-    r"""The model's fixed rates (per year). Change them to extend the model, not to play with policy.
-
-    Parameters
-    ----------
-    growth : float, 0.1 to 5, default 1
-        :math:`\gamma`, how fast a supported mode grows.
-    erosion : float, 0 to 1, default 0.1
-        :math:`\delta`, how fast unsupported strength (and fatalism) fades.
-    baseline_drift : float, 0 to 1, default 0.1
-        :math:`\beta`, the reverse effect felt even at balance: every mode has a malign side.
-    fatalism_feed : float, 0 to 5, default 1
-        :math:`\varphi`, how strongly malign forms and unmet demand feed fatalism.
-    fatalism_relief : float, 0 to 5, default 1
-        :math:`\psi`, how strongly benign active strength relieves fatalism.
-    sapping : float, 0 to 2, default 0.5
-        :math:`\sigma`, how strongly fatalism wears down every active mode.
-    allegiance_mixing : float, 0 to 1, default 0.05
-        :math:`\mu`, drift of allegiance back towards even (only matters with surprise).
-
-    Examples
-    --------
-    >>> Rates().growth
-    1.0
-    >>> Rates(sapping=-1)
-    Traceback (most recent call last):
-    ...
-    ValueError: sapping must be between 0 and 2, got -1
-    """
-
-    growth: float = _lever(1.0, 0.1, 5.0, "growth rate of a supported mode")
-    erosion: float = _lever(0.1, 0.0, 1.0, "fading of unsupported strength and of fatalism")
-    baseline_drift: float = _lever(0.1, 0.0, 1.0, "reverse effect felt even at balance")
-    fatalism_feed: float = _lever(1.0, 0.0, 5.0, "feed of fatalism by malign forms and unmet demand")
-    fatalism_relief: float = _lever(1.0, 0.0, 5.0, "relief of fatalism by benign strength")
-    sapping: float = _lever(0.5, 0.0, 2.0, "wearing down of active modes by fatalism")
-    allegiance_mixing: float = _lever(
-        0.05, 0.0, 1.0, "drift of allegiance back towards even (keeps every mode some backers)")
-
-    def __post_init__(self) -> None:
-        _check_ranges(self)
-
-
-#: Range, default and meaning of every lever, by name (for sliders and tables).
-LEVER_SPECS: dict[str, LeverSpec] = _specs(Levers)
 
 
 # ----- the integrator -----------------------------------------------------------------------------
@@ -861,7 +630,7 @@ def _trajectory(levers: Levers, rates: Rates, rows: NDArray[np.float64], steps: 
     return Trajectory(
         levers=levers,
         rates=rates,
-        time=np.arange(steps + 1) * dt,
+        time=np.arange(steps + 1, dtype=np.float64) * dt,
         benign=benign,
         malign=malign,
         fatalism=fatalism,

@@ -56,9 +56,11 @@ from coordkit.profile import Profile
 __all__ = [
     "DEFAULT_CANDIDATES",
     "PendulumTest",
+    "ShiftBaseline",
     "Spell",
     "leaders",
     "pendulum_test",
+    "shift_baseline",
     "spells",
 ]
 
@@ -226,6 +228,43 @@ class PendulumTest:
         return float(np.mean([min(s.end, self.holdout_from - 1) - s.start + 1 for s in fit]))
 
 
+def _split(years: Sequence[int], pressure: NDArray[np.float64], holdout_from: int,
+           ) -> tuple[NDArray[np.int64], NDArray[np.str_], NDArray[np.bool_]]:
+    """Checked years, history's leading mode each year, and the mask of the fitting period."""
+    yrs = np.asarray(years, dtype=int)
+    if yrs.ndim != 1 or len(yrs) < 3 or np.any(np.diff(yrs) != 1):
+        raise ValueError("years must be at least three consecutive calendar years")
+    hist = leaders(pressure)
+    if len(hist) != len(yrs):
+        raise ValueError(f"pressure has {len(hist)} rows for {len(yrs)} years")
+    fit = yrs < holdout_from
+    if fit.sum() < 2 or fit.all():
+        raise ValueError(f"holdout_from must leave at least two years before it and one from it "
+                         f"on, got {holdout_from!r}")
+    return yrs, hist, fit
+
+
+def _candidate_leaders(candidates: Sequence[Levers], initial: Profile | None, n_years: int,
+                       ) -> tuple[list[Levers], list[NDArray[np.str_]], list[NDArray[np.float64]]]:
+    """Every candidate run once (noise off): settings, leading mode and effective support per year."""
+    settings = [c.replace(noise=0.0) for c in candidates]
+    if not settings:
+        raise ValueError("candidates must hold at least one Levers")
+    if initial is None:
+        from coordkit.archetypes import ARCHETYPES
+
+        initial = ARCHETYPES["traditional public sector"]
+    runs = sweep(settings, initial, years=float(n_years - 1), dt=0.1)
+    per_year = round(1 / 0.1)
+    leads, effs = [], []
+    for run in runs:
+        assert run.allegiance is not None
+        eff = 3.0 * run.allegiance[::per_year] * np.asarray(run.levers.support)
+        effs.append(eff)
+        leads.append(leaders(eff))
+    return settings, leads, effs
+
+
 def pendulum_test(
     years: Sequence[int],
     pressure: NDArray[np.float64],
@@ -259,34 +298,11 @@ def pendulum_test(
         If the years are not consecutive, the shapes disagree, or the split leaves no years on
         one side.
     """
-    yrs = np.asarray(years, dtype=int)
-    if yrs.ndim != 1 or len(yrs) < 3 or np.any(np.diff(yrs) != 1):
-        raise ValueError("years must be at least three consecutive calendar years")
-    hist = leaders(pressure)
-    if len(hist) != len(yrs):
-        raise ValueError(f"pressure has {len(hist)} rows for {len(yrs)} years")
-    fit = yrs < holdout_from
-    if fit.sum() < 2 or fit.all():
-        raise ValueError(f"holdout_from must leave at least two years before it and one from it "
-                         f"on, got {holdout_from!r}")
-    settings = [c.replace(noise=0.0) for c in candidates]
-    if not settings:
-        raise ValueError("candidates must hold at least one Levers")
-    if initial is None:
-        from coordkit.archetypes import ARCHETYPES
-
-        initial = ARCHETYPES["traditional public sector"]
-    runs = sweep(settings, initial, years=float(len(yrs) - 1), dt=0.1)
-    per_year = round(1 / 0.1)
-    best, best_score, best_eff, best_lead = 0, -1.0, None, None
-    for k, run in enumerate(runs):
-        assert run.allegiance is not None
-        eff = 3.0 * run.allegiance[::per_year] * np.asarray(run.levers.support)
-        lead = leaders(eff)
-        score = float(np.mean(lead[fit] == hist[fit]))
-        if score > best_score:
-            best, best_score, best_eff, best_lead = k, score, eff, lead
-    assert best_eff is not None and best_lead is not None
+    yrs, hist, fit = _split(years, pressure, holdout_from)
+    settings, model_leads, model_eff = _candidate_leaders(candidates, initial, len(yrs))
+    scores = [float(np.mean(lead[fit] == hist[fit])) for lead in model_leads]
+    best = int(np.argmax(scores))  # the first of the best, as before
+    best_score, best_eff, best_lead = scores[best], model_eff[best], model_leads[best]
     last = hist[fit][-1]
     names, counts = np.unique(hist[fit], return_counts=True)
     usual = names[np.argmax(counts)]
@@ -300,3 +316,122 @@ def pendulum_test(
         usual_fit_agreement=float(np.max(counts) / fit.sum()),
         effective_support=best_eff,
     )
+
+
+@dataclass(frozen=True, eq=False)
+class ShiftBaseline:
+    """The result of :func:`shift_baseline`: the whole fitting procedure run on shifted histories.
+
+    Attributes
+    ----------
+    shifts : ndarray of int
+        The circular shifts (in years) applied to the history.
+    fit_scores, holdout_scores : ndarray of float
+        For each shift: the best candidate's agreement in the fitting period, and that same
+        candidate's agreement on the held-out years.
+    observed_fit, observed_holdout : float
+        The same two scores on the real (unshifted) history.
+    """
+
+    shifts: NDArray[np.int64]
+    fit_scores: NDArray[np.float64]
+    holdout_scores: NDArray[np.float64]
+    observed_fit: float
+    observed_holdout: float
+
+    @property
+    def median_fit(self) -> float:
+        """Median best in-sample agreement on the shifted histories."""
+        return float(np.median(self.fit_scores))
+
+    @property
+    def median_holdout(self) -> float:
+        """Median held-out agreement of the chosen candidate on the shifted histories."""
+        return float(np.median(self.holdout_scores))
+
+    @property
+    def share_fit_reaching(self) -> float:
+        """Share of shifted histories whose best in-sample agreement reaches the observed one."""
+        return float(np.mean(self.fit_scores >= self.observed_fit))
+
+    @property
+    def share_holdout_reaching(self) -> float:
+        """Share of shifted histories whose held-out agreement reaches the observed one."""
+        return float(np.mean(self.holdout_scores >= self.observed_holdout))
+
+    def as_text(self) -> str:
+        """The baseline in two sentences, with the numbers.
+
+        Returns
+        -------
+        str
+        """
+        return (
+            f"On {len(self.shifts)} circularly shifted histories (the same coded years, moved out of "
+            f"step with the calendar) the best candidate agrees with history in "
+            f"{self.fit_scores.min():.0%} to {self.fit_scores.max():.0%} of the fitting years "
+            f"(median {self.median_fit:.0%}); {self.share_fit_reaching:.0%} reach the real "
+            f"history's {self.observed_fit:.0%}. Held back, the chosen candidate agrees in a median "
+            f"{self.median_holdout:.0%} of years, and {self.share_holdout_reaching:.0%} of shifted "
+            f"histories reach the real {self.observed_holdout:.0%}.")
+
+
+def shift_baseline(
+    years: Sequence[int],
+    pressure: NDArray[np.float64],
+    *,
+    holdout_from: int = 2014,
+    initial: Profile | None = None,
+    candidates: Sequence[Levers] = DEFAULT_CANDIDATES,
+    shifts: Sequence[int] | None = None,
+) -> ShiftBaseline:
+    """What the whole fitting procedure of :func:`pendulum_test` scores on meaningless histories.
+
+    The history's rows are shifted circularly by ``k`` years (``np.roll``), which keeps its
+    spells, their lengths and their order but breaks any tie to the calendar the model runs on.
+    For every shift the procedure is repeated exactly: the candidate that agrees best before
+    ``holdout_from`` is chosen and then scored on the held-out years. If the real history's
+    scores sit inside this distribution, choosing among candidates explains them by itself.
+    The candidates run once; only the scoring is repeated.
+
+    Parameters
+    ----------
+    years, pressure, holdout_from, initial, candidates
+        As for :func:`pendulum_test`.
+    shifts : sequence of int, optional
+        Shifts to try; default every shift from 1 to ``len(years) - 1``.
+
+    Returns
+    -------
+    ShiftBaseline
+
+    Raises
+    ------
+    ValueError
+        As for :func:`pendulum_test`, and for a shift that is 0 (mod the number of years).
+
+    Examples
+    --------
+    >>> years = np.arange(1990, 2011)
+    >>> pressure = np.zeros((len(years), 3)); pressure[:, 0] = 1  # hierarchy always leads
+    >>> base = shift_baseline(years, pressure, holdout_from=2005)
+    >>> base.share_fit_reaching  # every shift of a constant history is the same history
+    1.0
+    """
+    yrs, hist, fit = _split(years, pressure, holdout_from)
+    n = len(yrs)
+    ks = np.arange(1, n) if shifts is None else np.asarray(list(shifts), dtype=int)
+    if len(ks) == 0 or np.any(ks % n == 0):
+        raise ValueError(f"shifts must be non-empty and none a multiple of {n} years")
+    _, leads, _ = _candidate_leaders(candidates, initial, n)
+    model = np.asarray(leads)  # (candidates, years)
+
+    def scores(h: NDArray[np.str_]) -> tuple[float, float]:
+        fit_scores = np.mean(model[:, fit] == h[fit], axis=1)
+        best = int(np.argmax(fit_scores))
+        return float(fit_scores[best]), float(np.mean(model[best, ~fit] == h[~fit]))
+
+    observed = scores(hist)
+    shifted = np.array([scores(np.roll(hist, int(k))) for k in ks])
+    return ShiftBaseline(shifts=ks, fit_scores=shifted[:, 0], holdout_scores=shifted[:, 1],
+                         observed_fit=observed[0], observed_holdout=observed[1])

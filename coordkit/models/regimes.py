@@ -19,15 +19,30 @@ damped      :math:`A_4 < d\,A_1` (default :math:`d = 0.5`): still swinging, but 
             dying away (a stable spiral seen before it has come to rest)
 chaotic     :math:`\lambda > \ell` (default :math:`\ell = 0.02` per year): nearby runs move
             apart, so the swings never repeat
-cycling     otherwise: swings of steady size that nearby runs share (a limit cycle)
+cycling     the run *repeats*: the tail holds at least three peaks of the strength that swings
+            most, and the state at the last peak (all three strengths) comes back to within
+            :math:`r A` (default :math:`r = 0.1`) of the state at one of the three peaks before
+            it (a recurrence test: a limit cycle, or a cycle of two or three swings)
+unresolved  otherwise: still swinging, neither dying away nor seen to repeat within the tail
+            (for example a swing too slow for three peaks in the window)
 =========== ==================================================================================
+
+Every label is a finite-time estimate from one start and one time step. :func:`regime_map` also
+runs every setting for *twice* as long and classifies the new tail in the same way; a setting
+whose label changes is marked unconfirmed (:attr:`RegimeMap.confirmed`): read its label as
+uncertain. (The doubled run's tail is read with the exponent estimated on the first tail, which
+keeps the map quick; the amplitude, decay and recurrence tests are all repeated.) Labels near a
+boundary between regimes are the ones most often unconfirmed, and
+"not chaotic" means only that no exponent above :math:`\ell` was seen over the tail.
 
 :math:`\lambda` is estimated by the standard two-trajectory method (Benettin et al., 1980): a copy
 of every run starts :math:`10^{-7}` away; every ``renorm`` steps the distance :math:`d` between
 the two states is measured, :math:`\log(d / d_0)` is added up over the tail, and the copy is pulled
 back to distance :math:`d_0` along the same direction. :math:`\lambda` is the sum divided by the
-tail's length. A finite run gives a finite-time estimate: on a limit cycle it sits near 0 (within
-about 0.01 per year here), at a fixed point it is negative. The estimator is checked on the
+tail's length. A finite run gives a finite-time estimate: on a limit cycle it sits near 0 (on the default
+40 x 40 map of rivalry and surprise the largest value among cycling settings is about 0.016 per
+year, close to the threshold, so the chaotic/cycling line is itself uncertain), at a fixed point
+it is negative. The estimator is checked on the
 logistic map, whose exponent is known (:math:`\ln 2` per step at :math:`r = 4`).
 
 The period of a cycling (or damped) run is the mean time between successive peaks of the
@@ -75,7 +90,7 @@ __all__ = [
 ]
 
 #: The regimes, in the order the criterion checks them.
-REGIMES: tuple[str, str, str, str] = ("settled", "damped", "chaotic", "cycling")
+REGIMES: tuple[str, ...] = ("settled", "damped", "chaotic", "cycling", "unresolved")
 
 
 @dataclass(frozen=True)
@@ -92,6 +107,9 @@ class Criterion:
         :math:`d`: a last-quarter range below ``decay`` times the first-quarter range is damped.
     lyapunov : float, default 0.02
         :math:`\ell`: an exponent above this (per year) counts as chaotic.
+    recurrence : float, default 0.1
+        :math:`r`: a swinging run counts as cycling when its state at the last peak comes back
+        to within ``recurrence`` times its range of the state at one of the three peaks before.
 
     Examples
     --------
@@ -103,9 +121,10 @@ class Criterion:
     amplitude: float = 0.02
     decay: float = 0.5
     lyapunov: float = 0.02
+    recurrence: float = 0.1
 
     def __post_init__(self) -> None:
-        for name in ("tail_years", "amplitude", "decay", "lyapunov"):
+        for name in ("tail_years", "amplitude", "decay", "lyapunov", "recurrence"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
                 raise ValueError(f"{name} must be a positive number, got {value!r}")
@@ -130,8 +149,7 @@ def swing_period(series: NDArray[np.float64], dt: float) -> float:
     >>> round(swing_period(np.sin(2 * np.pi * t / 12.5), 0.1), 2)
     12.5
     """
-    z = np.asarray(series, dtype=float)
-    peaks = np.flatnonzero((z[1:-1] > z[:-2]) & (z[1:-1] >= z[2:])) + 1
+    peaks = _peaks(series)
     if len(peaks) < 2:
         return float("nan")
     return float(np.mean(np.diff(peaks)) * dt)
@@ -165,6 +183,9 @@ def classify_regime(tail: NDArray[np.float64], lyapunov: float,
     'cycling'
     >>> classify_regime(0.5 + 0.2 * np.sin(t), 0.3)
     'chaotic'
+    >>> two = np.c_[0.5 + 0.2 * np.sin(t), 0.5 + 0.2 * np.sin(np.sqrt(2) * t)]
+    >>> classify_regime(two, 0.0)  # swings of steady size that never return to a state
+    'unresolved'
     """
     crit = Criterion() if criterion is None else criterion
     z = np.asarray(tail, dtype=float)
@@ -172,16 +193,37 @@ def classify_regime(tail: NDArray[np.float64], lyapunov: float,
     return str(_classify(z, np.asarray([lyapunov], dtype=float), crit)[0])
 
 
+def _peaks(series: NDArray[np.float64]) -> NDArray[np.int64]:
+    z = np.asarray(series, dtype=float)
+    return np.flatnonzero((z[1:-1] > z[:-2]) & (z[1:-1] >= z[2:])) + 1
+
+
+def _recurs(z: NDArray[np.float64], amp: float, widest: int, crit: Criterion) -> bool:
+    """Whether the state at the last peak of one tail (shape (T, k)) returns to an earlier one."""
+    peaks = _peaks(z[:, widest])
+    if len(peaks) < 3 or amp == 0:
+        return False
+    last = z[peaks[-1]]
+    earlier = z[peaks[-4:-1]]
+    return bool(np.min(np.abs(earlier - last).max(axis=1)) < crit.recurrence * amp)
+
+
 def _classify(z: NDArray[np.float64], lyapunov: NDArray[np.float64],
               crit: Criterion) -> NDArray[np.str_]:
     """The criterion on many tails at once: ``z`` of shape (T, k, n), one exponent per run."""
     q = max(1, len(z) // 4)
-    amp = np.ptp(z, axis=0).max(axis=0)
+    ranges = np.ptp(z, axis=0)  # (k, n)
+    amp = ranges.max(axis=0)
+    widest = ranges.argmax(axis=0)
     first = np.ptp(z[:q], axis=0).max(axis=0)
     last = np.ptp(z[-q:], axis=0).max(axis=0)
-    return np.select(
+    labels = np.select(
         [amp < crit.amplitude, last < crit.decay * first, lyapunov > crit.lyapunov],
-        ["settled", "damped", "chaotic"], "cycling")
+        ["settled", "damped", "chaotic"], "swinging").astype("<U10")
+    for k in np.flatnonzero(labels == "swinging"):
+        recurs = _recurs(z[:, :, k], float(amp[k]), int(widest[k]), crit)
+        labels[k] = "cycling" if recurs else "unresolved"
+    return labels
 
 
 def largest_lyapunov(
@@ -266,10 +308,18 @@ class RegimeMap:
     lyapunov : ndarray
         Largest Lyapunov exponent per year over the tail.
     period : ndarray
-        Mean years between peaks for damped and cycling settings (NaN elsewhere).
+        Mean years between peaks for damped, cycling and unresolved settings (NaN elsewhere).
+    confirmed : ndarray of bool
+        Whether a run twice as long (the same tail length, read at its end) gets the same label
+        (or, for a damped run, has settled, as damping predicts); where it does not, read the
+        label as uncertain.
     base : Levers
         The other levers.
     criterion : Criterion
+    start : str
+        The starting profile, in words (the map depends on it).
+    years, dt : float
+        Length of every run and the Euler step, in years (the map depends on both).
     """
 
     x_lever: str
@@ -280,8 +330,17 @@ class RegimeMap:
     amplitude: NDArray[np.float64]
     lyapunov: NDArray[np.float64]
     period: NDArray[np.float64]
+    confirmed: NDArray[np.bool_]
     base: Levers
     criterion: Criterion
+    start: str = "the archetype 'traditional public sector'"
+    years: float = 200.0
+    dt: float = 0.2
+
+    @property
+    def unconfirmed(self) -> int:
+        """How many labels change when every run is twice as long."""
+        return int(np.sum(~self.confirmed))
 
     def count(self, regime: str) -> int:
         """How many settings fall in one regime.
@@ -369,19 +428,35 @@ def regime_map(
     base = base.replace(noise=0.0)
     xs, ys = np.asarray(x_values, dtype=float), np.asarray(y_values, dtype=float)
     settings = [base.replace(**{x_lever: float(xv), y_lever: float(yv)}) for yv in ys for xv in xs]
-    regimes, amplitude, lyap, period = _run_settings(settings, initial, years, dt, rates, crit)
+    regimes, amplitude, lyap, period, later = _run_settings(settings, initial, years, dt, rates,
+                                                            crit, confirm=True)
     shape = (len(ys), len(xs))
     return RegimeMap(
         x_lever=x_lever, x_values=xs, y_lever=y_lever, y_values=ys,
         regime=regimes.reshape(shape), amplitude=amplitude.reshape(shape),
         lyapunov=lyap.reshape(shape), period=period.reshape(shape),
-        base=base, criterion=crit,
+        start=_start_name(initial), years=float(years), dt=float(dt),
+        confirmed=((regimes == later) | ((regimes == "damped") & (later == "settled"))
+                   ).reshape(shape), base=base, criterion=crit,
     )
 
 
+def _start_name(initial: Profile | None) -> str:
+    if initial is None:
+        return "the archetype 'traditional public sector'"
+    parts = ", ".join(f"{name} {getattr(initial, name):.2f}"
+                      for name in ("hierarchy", "solidarity", "individualism", "fatalism"))
+    return f"the profile {parts}"
+
+
 def _run_settings(settings: Sequence[Levers], initial: Profile | None, years: float, dt: float,
-                  rates: Rates | None, crit: Criterion) -> tuple[Any, Any, Any, Any]:
-    """Regime, amplitude, Lyapunov exponent and period of every setting, run all at once."""
+                  rates: Rates | None, crit: Criterion, *, confirm: bool = False,
+                  ) -> tuple[Any, Any, Any, Any, Any]:
+    """Regime, amplitude, Lyapunov exponent and period of every setting, run all at once.
+
+    With ``confirm`` the runs carry on for as long again and the fifth item is the label read
+    from the tail of the doubled run (else None).
+    """
     steps = _check_run(years, dt)
     tail = round(crit.tail_years / dt)
     if tail >= steps:
@@ -394,23 +469,37 @@ def _run_settings(settings: Sequence[Levers], initial: Profile | None, years: fl
         initial = ARCHETYPES["traditional public sector"]
     rates = Rates() if rates is None else rates
     c = _prepare(_lever_arrays(settings), rates, dt)
-    n = len(settings)
-    state: list[Any] = [np.full(n, v) for v in _initial_state(initial)]
-    for _ in range(steps - tail):  # the transient: no twin needed
-        state = _step(c, state, None)
     twin = _prepare(_lever_arrays(settings + settings), rates, dt)
+    n = len(settings)
+
+    def run(state: list[Any], transient: int) -> list[Any]:
+        for _ in range(transient):  # no twin needed
+            state = _step(c, state, None)
+        return state
+
+    def strengths_of(kept: list[list[Any]]) -> Any:
+        return np.array([[z[i] + z[i + 3] for i in range(3)] for z in kept])  # (T, 3, n)
+
+    state = run([np.full(n, v) for v in _initial_state(initial)], steps - tail)
     kept: list[list[Any]] = []
-    lyap = largest_lyapunov(lambda z: _step(twin, z, None), state, tail, dt,
-                            observe=kept.append)
-    strengths = np.array([[z[i] + z[i + 3] for i in range(3)] for z in kept])  # (T, 3, n)
+    lyap = largest_lyapunov(lambda z: _step(twin, z, None), state, tail, dt, observe=kept.append)
+    strengths = strengths_of(kept)
     regimes = _classify(strengths, lyap, crit)
+    later = None
+    if confirm:  # as long again; the new tail is read with the first tail's exponent
+        state = run(kept[-1], steps - tail)
+        again: list[list[Any]] = []
+        for _ in range(tail):
+            state = _step(c, state, None)
+            again.append(state)
+        later = _classify(strengths_of(again), lyap, crit)
     amplitude = np.ptp(strengths, axis=0).max(axis=0)
     period = np.full(n, np.nan)
-    swinging = np.flatnonzero((regimes == "damped") | (regimes == "cycling"))
+    swinging = np.flatnonzero(np.isin(regimes, ("damped", "cycling", "unresolved")))
     widest = np.argmax(np.ptp(strengths, axis=0), axis=0)
     for k in swinging:
         period[k] = swing_period(strengths[:, widest[k], k], dt)
-    return regimes, amplitude, np.asarray(lyap, dtype=float), period
+    return regimes, amplitude, np.asarray(lyap, dtype=float), period, later
 
 
 def classify_settings(

@@ -55,7 +55,7 @@ from coordkit.models.agents import (
 )
 from coordkit.modes import ALL_MODES
 from coordkit.plots.profile import ternary
-from coordkit.plots.style import HATCHES, PALETTE, new_axes
+from coordkit.plots.style import ACCENT, HATCHES, INK, NEUTRAL, PALETTE, SECONDARY, new_axes
 
 __all__ = [
     "LEVEL_LABELS",
@@ -80,13 +80,13 @@ __all__ = [
 #: Plural labels for the levels, in :data:`~coordkit.models.agents.LEVELS` order.
 LEVEL_LABELS: dict[str, str] = {"team": "teams", "provider": "providers", "ics": "ICSs",
                                 "nation": "nation"}
-#: A colour, marker and marker size per level: reddish purple, greys and black, which no mode
-#: uses (modes are blue, green, orange and light grey), so a level is never mistaken for a mode.
+#: A colour, marker and marker size per level: reddish purple, blue, grey and ink, with markers
+#: and sizes no mode uses, so a level is never mistaken for a mode.
 LEVEL_STYLES: dict[str, tuple[str, str, float]] = {
-    "team": ("#CC79A7", "o", 5),
-    "provider": ("#777777", "s", 6),
-    "ics": ("#333333", "D", 7),
-    "nation": ("#000000", "*", 12),
+    "team": (ACCENT, "o", 5),
+    "provider": (SECONDARY, "s", 6),
+    "ics": (NEUTRAL, "D", 7),
+    "nation": (INK, "*", 12),
 }
 
 
@@ -284,7 +284,8 @@ def _shares_moving(run: AgentRun, ax: Axes, step: int, levels: Sequence[str]) ->
         total = active.sum(axis=1, keepdims=True)
         shares = np.divide(active, total, out=np.full_like(active, 1 / 3), where=total > 0)
         colour, marker, size = LEVEL_STYLES[level]
-        ax.scatter(shares[:, 0], shares[:, 1], shares[:, 2], color=colour, marker=marker,
+        ax.scatter(shares[:, 0], shares[:, 1], shares[:, 2],  # type: ignore[misc]  # ternary axes take (t, l, r)
+                   color=colour, marker=marker,
                    s=size ** 2 * (1.6 if level == "nation" else 0.8), edgecolors="black",
                    linewidths=0.4, alpha=0.7 if len(shares) > 20 else 0.95, zorder=3,
                    gid=f"shares-{level}", label=LEVEL_LABELS[level])
@@ -580,7 +581,7 @@ def plot_agent_sweep(
         ax.plot(x, f.mean(axis=1), color=colour, marker="X", linestyle="--", linewidth=1.4,
                 label="fatalism share (nation)", gid="sweep-fatalism")
     specs = AgentLevers.specs()
-    doc = specs[lever][3] if lever in specs else lever
+    doc = specs[lever].help if lever in specs else lever
     ax.set_xlabel(f"{lever.replace('_', ' ')} ({doc})", fontsize=8)
     ax.set_ylabel(f"at the end (mean of {seeds} seed{'s' if seeds != 1 else ''})")
     ax.set_ylim(0, 1.05)

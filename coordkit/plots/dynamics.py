@@ -29,15 +29,27 @@ from typing import Literal
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 
 from coordkit.balance import report
 from coordkit.configuration import classify
 from coordkit.models.dynamics import LEVER_SPECS, Levers, Trajectory
 from coordkit.modes import ACTIVE_MODES, Mode
-from coordkit.plots.style import HATCHES, MALIGN_HATCH, MARKERS, PALETTE, new_axes
+from coordkit.plots.style import (
+    ACCENT,
+    HATCHES,
+    INK,
+    MALIGN_HATCH,
+    MARKERS,
+    MUTED,
+    PALETTE,
+    REFERENCE,
+    SECONDARY,
+    new_axes,
+)
 
 __all__ = [
     "LEVER_LABELS",
@@ -69,39 +81,21 @@ PARTS: dict[str, str] = {
 }
 
 #: Short labels for the levers (sliders, axes, legends); the long meaning is in LEVER_SPECS.
-LEVER_LABELS: dict[str, str] = {
-    "support_hierarchy": "Support H",
-    "support_solidarity": "Support S",
-    "support_individualism": "Support I",
-    "malign_bias_hierarchy": "Malign bias H",
-    "malign_bias_solidarity": "Malign bias S",
-    "malign_bias_individualism": "Malign bias I",
-    "reverse_effect": "Reverse effect",
-    "critique": "Critique",
-    "rivalry": "Rivalry",
-    "renewal": "Renewal",
-    "demand": "Demand",
-    "capacity": "Capacity",
-    "noise": "Noise",
-    "surprise": "Surprise",
-    "surprise_delay": "Surprise delay",
-    "responsiveness": "Responsiveness",
-    "benign_fatalism": "Benign fatalism",
-}
+LEVER_LABELS: dict[str, str] = {name: spec.label for name, spec in LEVER_SPECS.items()}
 
 # End-of-run quantities a sweep can show: (label, colour, marker). Colours are Okabe-Ito ones not
 # used by the modes (fatalism keeps its mode grey), and every quantity has its own marker.
 SWEEP_QUANTITIES: dict[str, tuple[str, str, str]] = {
-    "outcome": ("outcome", "#000000", "s"),
-    "balance": ("balance index", "#CC79A7", "P"),
-    "evenness": ("evenness (benign)", "#56B4E9", "h"),
-    "strength": ("mean active strength", "#555555", "o"),
-    "malign_share": ("malign share", "#D55E00", "v"),
+    "outcome": ("outcome", INK, "s"),
+    "balance": ("balance index", ACCENT, "P"),
+    "evenness": ("evenness (benign)", SECONDARY, "h"),
+    "strength": ("mean active strength", MUTED, "o"),
+    "malign_share": ("malign share", REFERENCE, "v"),
     "fatalism": ("fatalism", PALETTE[Mode.FATALISM], MARKERS[Mode.FATALISM]),
 }
 _OUTCOME_STYLE = SWEEP_QUANTITIES["outcome"]
 _BALANCE_STYLE = SWEEP_QUANTITIES["balance"]
-_CEILING_COLOUR = "#D55E00"
+_CEILING_COLOUR = REFERENCE
 
 
 def _check_run(run: object, name: str = "run") -> Trajectory:
@@ -320,7 +314,7 @@ def dynamics_figure(
     run = _check_run(run)
     fig = Figure(figsize=(10, 6.6))
     axes = fig.subplots(2, 2)
-    panels = [
+    panels: list[tuple[Axes, Part, bool, str]] = [
         (axes[0, 0], "benign", True, "Benign strength of each mode, and fatalism"),
         (axes[0, 1], "malign", False, "Malign strength of each active mode"),
     ]
@@ -374,7 +368,8 @@ def _set_run_lines(ax: Axes, run: Trajectory, label: str) -> None:
         elif gid == f"ceiling:{label}":
             line.set_data([0, float(run.time[-1])], [run.ceiling, run.ceiling])
     for collection in ax.collections:
-        if collection.get_gid() == f"beyond-ceiling:{label}":
+        if collection.get_gid() == f"beyond-ceiling:{label}" and isinstance(collection,
+                                                                             PolyCollection):
             end = float(run.time[-1])
             collection.set_verts([[(0, run.ceiling), (end, run.ceiling), (end, 1.05),
                                    (0, 1.05)]])
@@ -418,7 +413,8 @@ def update_dynamics_figure(
         _set_run_lines(ax, run, "")
         if baseline is not None:
             _set_run_lines(ax, _check_run(baseline, "baseline"), baseline_label)
-    bars = {p.get_gid(): p for p in fig.axes[3].patches if p.get_gid()}
+    bars = {p.get_gid(): p for p in fig.axes[3].patches
+            if p.get_gid() and isinstance(p, Rectangle)}
     for j, mode in enumerate(ACTIVE_MODES):
         bars[f"bar-{mode.value}"].set_height(run.strength[-1, j])
         bars[f"malign-{j}"].set_y(run.benign[-1, j])
@@ -526,7 +522,7 @@ def plot_sweep(
     spec = LEVER_SPECS[lever]
     ax.set_xlim(float(x.min()), float(x.max()) if x.max() > x.min() else spec.high)
     ax.set_ylim(0, 1.05)
-    ax.set_xlabel(f"{LEVER_LABELS[lever]} ({spec.doc})")
+    ax.set_xlabel(f"{LEVER_LABELS[lever]} ({spec.help})")
     ax.set_ylabel("value at the end of the run")
     ax.legend(fontsize=7, frameon=False, loc="best")
     return ax
@@ -592,8 +588,8 @@ def plot_sweep_grid(
                             color="white" if grid[i, j] < 0.55 else "black")
     ax.set_xticks(range(len(xs)), [f"{v:g}" for v in xs], fontsize=7)
     ax.set_yticks(range(len(ys)), [f"{v:g}" for v in ys], fontsize=7)
-    ax.set_xlabel(f"{LEVER_LABELS[x]} ({LEVER_SPECS[x].doc})")
-    ax.set_ylabel(f"{LEVER_LABELS[y]} ({LEVER_SPECS[y].doc})")
+    ax.set_xlabel(f"{LEVER_LABELS[x]} ({LEVER_SPECS[x].help})")
+    ax.set_ylabel(f"{LEVER_LABELS[y]} ({LEVER_SPECS[y].help})")
     ax.figure.colorbar(mesh, ax=ax, label=f"{SWEEP_QUANTITIES[quantity][0]} at the end")
     return ax
 
@@ -676,7 +672,7 @@ def _levers_text(levers: Levers) -> str:
     if not changed:
         return "default levers"
     return "levers changed from default: " + ", ".join(
-        f"{LEVER_SPECS[k].doc} {v:.2f} (default {d:.2f})" for k, (v, d) in changed.items())
+        f"{LEVER_SPECS[k].help} {v:.2f} (default {d:.2f})" for k, (v, d) in changed.items())
 
 
 def _modes_text(run: Trajectory, part: str, fatalism: bool) -> str:
@@ -777,7 +773,8 @@ def describe_dynamics_figure(run: Trajectory, *, baseline: Trajectory | None = N
         f"Benign strength (top left): {_modes_text(run, 'benign', True)}.",
         f"Malign strength (top right): {_modes_text(run, 'malign', False)}.",
         describe_outcome(run),
-        (f"End state: configuration {classify(end).name}; evenness {r.evenness:.2f}, "
+        (f"End state: configuration {classify(end).name}; evenness of benign strength "
+         f"{r.evenness:.2f}, "
          f"malign share {r.malign_share:.2f}, fatalism {r.fatalism:.2f}."),
     ]
     if baseline is not None:
@@ -819,7 +816,7 @@ def describe_sweep(runs: Sequence[Trajectory], lever: str, *,
     runs, x = _sweep_runs(runs, lever)
     xs = np.unique(x)
     per = len(x) // len(xs)
-    lines = [f"Sweep of {LEVER_LABELS[lever]} ({LEVER_SPECS[lever].doc}) from {xs[0]:g} to "
+    lines = [f"Sweep of {LEVER_LABELS[lever]} ({LEVER_SPECS[lever].help}) from {xs[0]:g} to "
              f"{xs[-1]:g}, {len(xs)} settings, {per} run{'s' if per != 1 else ''} each, "
              f"{runs[0].time[-1]:g} years:"]
     for q in quantities:

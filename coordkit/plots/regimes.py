@@ -15,6 +15,8 @@ True
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from matplotlib.collections import PatchCollection
 from matplotlib.colors import ListedColormap
@@ -26,7 +28,7 @@ from coordkit.models.pendulum import PendulumTest
 from coordkit.models.regimes import REGIMES, RegimeMap
 from coordkit.modes import ACTIVE_MODES
 from coordkit.plots.dynamics import LEVER_LABELS
-from coordkit.plots.style import HATCHES, INK, MARKERS, MUTED, PALETTE, REGIME_TINTS
+from coordkit.plots.style import BACKGROUND, HATCHES, INK, MARKERS, MUTED, PALETTE, REGIME_TINTS
 
 __all__ = [
     "REGIME_STYLE",
@@ -44,6 +46,7 @@ REGIME_STYLE: dict[str, tuple[str, str, str]] = {
     "damped": (REGIME_TINTS["damped"], "..", "D"),
     "cycling": (REGIME_TINTS["cycling"], "//", "C"),
     "chaotic": (REGIME_TINTS["chaotic"], "xx", "X"),
+    "unresolved": (BACKGROUND, "oo", "U"),
 }
 
 _MODES = {m.value: m for m in ACTIVE_MODES}
@@ -115,6 +118,9 @@ def describe_swings(run: Trajectory) -> str:
     _check(run, Trajectory, "run")
     from coordkit.models.pendulum import spells
 
+    allegiance = run.allegiance
+    if allegiance is None:  # a run always records allegiance; this keeps the check explicit
+        raise ValueError("run has no allegiance to describe")
     half = len(run.time) // 2
     tail = run.strength[half:]
     swing = float(np.ptp(tail, axis=0).max())
@@ -125,7 +131,7 @@ def describe_swings(run: Trajectory) -> str:
     return (f"Strength and allegiance of hierarchy, solidarity and individualism over "
             f"{run.time[-1]:g} years: the strongest mode is {order}{more}. Over the second half "
             f"the strengths move within a range of {swing:.2f}; allegiance ends at "
-            + ", ".join(f"{m.value} {w:.2f}" for m, w in zip(ACTIVE_MODES, run.allegiance[-1],
+            + ", ".join(f"{m.value} {w:.2f}" for m, w in zip(ACTIVE_MODES, allegiance[-1],
                                                            strict=True)) + ".")
 
 
@@ -158,6 +164,10 @@ def regime_map_figure(rm: RegimeMap, *, title: str | None = None) -> Figure:
             ax.add_collection(PatchCollection(
                 [Rectangle((j - 0.5, i - 0.5), 1, 1) for i, j in cells], facecolor="none",
                 edgecolor=MUTED, linewidth=0, hatch=REGIME_STYLE[regime][1]))
+    unsure = np.argwhere(~rm.confirmed)
+    if len(unsure):  # a black dot: the label changes when the run is twice as long
+        dots = ax.scatter(unsure[:, 1], unsure[:, 0] + 0.3, s=6, color=INK, marker="o",
+                   label=f"label changes at twice the length ({len(unsure)})")
     if nx * ny <= 400:
         for (i, j), regime in np.ndenumerate(rm.regime):
             ax.text(j, i, REGIME_STYLE[regime][2], ha="center", va="center", fontsize=8)
@@ -166,8 +176,10 @@ def regime_map_figure(rm: RegimeMap, *, title: str | None = None) -> Figure:
     ax.set_yticks(range(0, ny, step_y), [f"{v:.2g}" for v in rm.y_values[::step_y]], fontsize=8)
     ax.set_xlabel(LEVER_LABELS[rm.x_lever])
     ax.set_ylabel(LEVER_LABELS[rm.y_lever])
-    handles = [Patch(facecolor=REGIME_STYLE[r][0], hatch=REGIME_STYLE[r][1], edgecolor=INK,
+    handles: list[Any] = [Patch(facecolor=REGIME_STYLE[r][0], hatch=REGIME_STYLE[r][1], edgecolor=INK,
                      label=f"{REGIME_STYLE[r][2]}: {r} ({rm.count(r)})") for r in REGIMES]
+    if len(unsure):
+        handles.append(dots)
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
               title="regime (cells)", title_fontsize=8)
     ax.set_title(title or f"Regimes over {LEVER_LABELS[rm.x_lever]} and "
@@ -213,7 +225,21 @@ def describe_regime_map(rm: RegimeMap) -> str:
             f"{rm.x_values[-1]:g}, {len(rm.x_values)} values, across) and "
             f"{LEVER_LABELS[rm.y_lever]} ({rm.y_values[0]:g} to {rm.y_values[-1]:g}, "
             f"{len(rm.y_values)} values, up), {rm.regime.size} settings: {counts}. "
-            f"{_boundary(rm)}{period}")
+            f"{_boundary(rm)}{period} {_start(rm)} {_confirmation(rm)}")
+
+
+def _start(rm: RegimeMap) -> str:
+    return (f"Every run starts from {rm.start}, with Euler steps of {rm.dt:g} years, and is read "
+            f"over its last {rm.criterion.tail_years:g} of {rm.years:g} years.")
+
+
+def _confirmation(rm: RegimeMap) -> str:
+    if not rm.unconfirmed:
+        return "Every label stays the same when the runs are twice as long."
+    changed = ", ".join(f"{r} {int(np.sum(~rm.confirmed & (rm.regime == r)))}" for r in REGIMES
+                        if np.any(~rm.confirmed & (rm.regime == r)))
+    return (f"{rm.unconfirmed} labels change when the runs are twice as long (dotted; by first "
+            f"label: {changed}): read them as uncertain.")
 
 
 # ----- the pendulum -----------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from typing import Any
 
 import ipywidgets as w
 import numpy as np
+from matplotlib.figure import Figure
 
 from coordkit.models import agents
 from coordkit.models.agents import PRESETS, AgentLevers, AgentRun, Structure
@@ -49,21 +50,7 @@ CUSTOM = "custom (the sliders alone)"
 #: Models up to this many agent-steps run as soon as a control changes (about 0.2 s of compute).
 AUTO_RUN_LIMIT = 1_000_000
 
-_LEVER_LABELS = {
-    "central_targets": "Central targets",
-    "devolution": "Devolution",
-    "incentives": "Incentives",
-    "autonomy": "Team autonomy",
-    "conformity": "Conformity",
-    "individuality": "Individuality",
-    "reverse_effect": "Reverse effect",
-    "voice": "Voice",
-    "overload": "Overload",
-    "rate": "Adaptation rate",
-    "noise": "Noise",
-    "suppression": "Suppression",
-    "devolution_hierarchy": "Local hierarchy",
-}
+_LEVER_LABELS = {name: spec.label for name, spec in AgentLevers.specs().items()}
 _LEVER_GROUPS = {
     "Levers at each level": ("central_targets", "devolution", "devolution_hierarchy",
                              "incentives", "autonomy", "overload"),
@@ -158,13 +145,13 @@ class AgentExplorer:
         }
         specs = AgentLevers.specs()
         self.sliders: dict[str, w.FloatSlider] = {
-            name: w.FloatSlider(value=default, min=low, max=high,
-                                step=0.05 if high - low <= 1 else 0.1,
-                                description=_LEVER_LABELS[name],
-                                tooltip=f"{doc} ({low:g} to {high:g}, default {default:g})",
+            name: w.FloatSlider(value=spec.default, min=spec.low, max=spec.high, step=spec.step,
+                                description=spec.label,
+                                tooltip=f"{spec.help} ({spec.low:g} to {spec.high:g}, default "
+                                        f"{spec.default:g})",
                                 readout_format=".2f", continuous_update=False, style=style,
                                 layout=layout)
-            for name, (low, high, default, doc) in specs.items()
+            for name, spec in specs.items()
         }
         self.preset = w.Dropdown(options=[CUSTOM, *PRESETS], value=preset,
                                  description="Preset", style=style,
@@ -209,8 +196,10 @@ class AgentExplorer:
                                      tooltip="run the model at every setting and seed")
         self.sweep_progress = w.IntProgress(value=0, min=0, max=1, description="Sweep",
                                             style={"description_width": "70px"})
-        self.sweep_summary = w.HTML()
-        self.sweep_image = w.Image(format="png", layout=w.Layout(width="100%", max_width="700px"))
+        self.sweep_summary = w.HTML("<p><i>No sweep yet: press Run sweep.</i></p>")
+        # hidden until the first sweep, so no empty (broken-looking) image shows before it
+        self.sweep_image = w.Image(format="png", layout=w.Layout(width="100%", max_width="700px",
+                                                                  display="none"))
         self.sweep_button.on_click(lambda _: self.run_sweep())
         self.sweep_lever.observe(self._lever_range, names="value")
 
@@ -234,7 +223,7 @@ class AgentExplorer:
             w.HBox([self.run_button, self.progress, self.status]),
             self.summary, self.image, sweep_box,
         ])
-        self._figure = None
+        self._figure: Figure | None = None
         self._renderer: FastPNG | None = None
         self._renderer_key: tuple | None = None
         self.sweep_description = ""
@@ -326,7 +315,8 @@ class AgentExplorer:
                                  "Run.</i>")
 
     def _lever_range(self, change: Any = None) -> None:
-        low, high, _, _ = AgentLevers.specs()[self.sweep_lever.value]
+        spec = AgentLevers.specs()[self.sweep_lever.value]
+        low, high = spec.low, spec.high
         slider = self.sweep_range
         with slider.hold_trait_notifications():
             if high > slider.max:
@@ -415,13 +405,14 @@ class AgentExplorer:
             self.sweep_progress.value = done
 
         self.sweep_balance, self.sweep_fatalism = agents.sweep(
-            self.structure, self.levers, lever, self.sweep_values, seeds,
+            self.structure, self.levers, lever, self.sweep_values.tolist(), seeds,
             steps=self.steps.value, progress=tick)
         fig = agent_sweep_figure(
             self.sweep_values, self.sweep_balance, lever=lever, fatalism=self.sweep_fatalism,
             title=f"Evenness at each level against {_LEVER_LABELS[lever].lower()} "
                   f"({self.structure.n_agents:,} staff, {self.steps.value} steps)")
         self.sweep_image.value = to_png(fig)
+        self.sweep_image.layout.display = None
         self.sweep_description = describe_agent_sweep(
             self.sweep_values, self.sweep_balance, lever=lever, fatalism=self.sweep_fatalism)
         self.sweep_progress.bar_style = "success"

@@ -23,11 +23,11 @@ import time
 from typing import Any
 
 import ipywidgets as w
+from matplotlib.figure import Figure
 
 from coordkit.archetypes import ARCHETYPES
 from coordkit.models.dynamics import LEVER_SPECS, Levers, Trajectory, simulate
 from coordkit.plots.dynamics import (
-    LEVER_LABELS,
     describe_dynamics_figure,
     dynamics_figure,
     update_dynamics_figure,
@@ -57,10 +57,6 @@ START_OPTIONS: dict[str, Profile | None] = {
 }
 
 _BASELINE_LABEL = "default levers"
-
-
-def _step(low: float, high: float) -> float:
-    return 0.05 if high - low <= 1.5 or low > 0 else 0.1
 
 
 class DynamicsExplorer:
@@ -128,8 +124,8 @@ class DynamicsExplorer:
         for name, spec in LEVER_SPECS.items():
             self.sliders[name] = w.FloatSlider(
                 value=getattr(levers, name), min=spec.low, max=spec.high,
-                step=_step(spec.low, spec.high), description=LEVER_LABELS[name],
-                tooltip=f"{spec.doc} ({spec.low:g} to {spec.high:g}, default {spec.default:g})",
+                step=spec.step, description=spec.label,
+                tooltip=f"{spec.help} ({spec.low:g} to {spec.high:g}, default {spec.default:g})",
                 readout_format=".2f", continuous_update=continuous_update, style=style,
                 layout=w.Layout(width="330px"),
             )
@@ -165,7 +161,7 @@ class DynamicsExplorer:
             self.summary,
             self.image,
         ])
-        self._figure = None
+        self._figure: Figure | None = None
         self._renderer: FastPNG | None = None
         self._renderer_key: tuple | None = None
         self._figure_has_baseline = False

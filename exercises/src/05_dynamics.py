@@ -79,7 +79,8 @@ q4.check()
 # Demand is **1.3** times capacity, and hierarchy comes with blame: **40%** of its new growth arrives malign
 # (`malign_bias_hierarchy=0.4`). Keep demand at 1.3 or more, capacity at 1 or less, that malign bias at 0.4 or more,
 # the reverse effect at 0.5 or more, rivalry at 1 or more and noise at 0. Find levers under which the system ends
-# **balanced** with an outcome of at least **0.35**. How far below the ceiling does it still stay?
+# **balanced** with an outcome of at least **0.35**. Give a `dynamics.Levers(...)`. How far below the ceiling does it
+# still stay?
 
 # %%
 ### BEGIN SOLUTION

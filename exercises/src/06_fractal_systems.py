@@ -65,9 +65,10 @@ q2.check()
 # ## Task 3 (analysis): what pulls monoculture teams back towards balance?
 #
 # Start from the patchwork preset, `agents.balanced_nation_of_monocultures(SWEEP_STRUCTURE)`, and sweep the
-# **reverse effect** over `SWEEP_VALUES` with the seeds `SWEEP_SEEDS` (use `agents.sweep`). Average the end-of-run
-# team evenness over the seeds. What is the **smallest** reverse effect at which it reaches `EVENNESS_TARGET`? What
-# happens to the nation's evenness meanwhile?
+# **reverse effect** over `SWEEP_VALUES` with the random seeds `SWEEP_SEEDS` (use `agents.sweep`, as the chapter's
+# section 3 does). Average the end-of-run team evenness over the seeds. What is the **smallest** reverse effect at
+# which it reaches `EVENNESS_TARGET`? Give a number, one of `SWEEP_VALUES`. What happens to the nation's evenness
+# meanwhile?
 
 # %%
 print(SWEEP_VALUES, SWEEP_SEEDS, EVENNESS_TARGET)
@@ -86,7 +87,8 @@ q3.check()
 # ## Task 4 (design): a balanced nation of monoculture teams
 #
 # On `DESIGN` (one ICS, three providers of four teams), build levers — an `agents.AgentLevers(...)` of your own,
-# not the kit's preset — under which **the nation ends balanced but every team is a monoculture**.
+# not the kit's preset — under which **the nation ends balanced but every team is a monoculture**. Give an
+# `agents.AgentLevers(...)` (the chapter's section 1 shows the preset's levers, `leanings` included).
 
 # %%
 print(DESIGN, "teams:", DESIGN.count("team"))
@@ -103,7 +105,7 @@ q4.check()
 # ## Task 5 (design): monocultures two levels deep
 #
 # Now go further: on the same `DESIGN`, make **every provider** a monoculture too (as well as every team), while the
-# nation stays balanced. What does this say about reading a national figure?
+# nation stays balanced. Give an `agents.AgentLevers(...)`. What does this say about reading a national figure?
 
 # %%
 ### BEGIN SOLUTION
