@@ -12,9 +12,17 @@ Usage, from the repository root::
     python tools/route.py            # rewrite the table in the start page
     python tools/route.py --check    # exit 1 if the table is out of date (writes nothing)
     python tools/route.py --words    # words of prose per chapter on each route (the test's count)
+    python tools/route.py --estimate # an honest estimate of each chapter's core minutes (the test's rule)
 
 The word count is the rule of ``tests/test_notebook_route.py``: prose in ``*(core)*`` sections plus the
 opening for the core route, all prose but the references for the full route, at most 100 words per minute.
+
+The estimate (``--estimate``, :func:`estimate`) adds what a learner does besides reading: half a minute for
+each code cell on the core route that shows something (run it, look at the figure or table), a minute for each
+quiz question, and the minutes of any activity the chapter puts on the core route (its metadata
+``coordkit.route.activities``, e.g. ``{"fill in the questionnaire": 10}``). A chapter's stated core time must
+cover it. The weights are the kit's rule of thumb, checked against the student review of 2026-12-02, which
+measured the route by working it (about 175 minutes when the chapters stated 120).
 """
 
 from __future__ import annotations
@@ -180,16 +188,82 @@ def words(path: Path) -> tuple[int, int]:
     return core, full
 
 
+#: The estimate's weights (minutes): a code cell on the core route that shows output, one quiz question.
+MINUTES_PER_CELL, MINUTES_PER_QUESTION = 0.5, 1.0
+_QUIZ_CALL = re.compile(r"""show\(\s*["']ch(\d\d)["']\s*\)""")
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """What a learner does on a chapter's core route, and the minutes it takes by the kit's rule of thumb."""
+
+    words: int
+    cells: int
+    questions: int
+    activities: float
+
+    @property
+    def minutes(self) -> float:
+        """Reading at 100 words a minute, plus the cells, the quiz questions and the activities."""
+        return (self.words / WORDS_PER_MINUTE + MINUTES_PER_CELL * self.cells
+                + MINUTES_PER_QUESTION * self.questions + self.activities)
+
+
+WORDS_PER_MINUTE = 100
+
+
+def _quiz_questions(chapter: str) -> int:
+    import yaml
+
+    path = ROOT / "coordkit" / "exercises" / "quizzes" / f"ch{chapter}.yml"
+    return len(yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]) if path.exists() else 0
+
+
+def estimate(path: Path) -> Estimate:
+    """One notebook's core route: prose words, cells that show output, quiz questions, activities."""
+    nb = _load(path)
+    core_words, _ = words(path)
+    on_core, cells, questions = True, 0, 0
+    for cell in nb["cells"]:
+        text = _source(cell)
+        if cell["cell_type"] == "markdown":
+            heads = [line[3:].strip() for line in text.splitlines() if line.startswith("## ")]
+            if heads:
+                on_core = heads[-1].endswith(CORE)
+            continue
+        if cell["cell_type"] != "code" or not on_core:
+            continue
+        quiz = _QUIZ_CALL.search(text)
+        if quiz:
+            questions += _quiz_questions(quiz[1])
+        elif cell.get("outputs"):
+            cells += 1
+    activities = nb["metadata"].get("coordkit", {}).get("route", {}).get("activities", {})
+    return Estimate(core_words, cells, questions, float(sum(activities.values())))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the table is out of date")
     parser.add_argument("--words", action="store_true", help="print the words of prose on each route")
+    parser.add_argument("--estimate", action="store_true",
+                        help="print an honest estimate of each chapter's core minutes beside the stated time")
     parser.add_argument("--notebooks", type=Path, default=ROOT / "notebooks", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.words:
         for path in sorted(args.notebooks.glob("[0-9][0-9]_*.ipynb")):
             core, full = words(path)
             print(f"{path.name}: core {core} words, full {full} words")
+        return 0
+    if args.estimate:
+        stated = {ch.file: ch.core for ch in chapters(args.notebooks)}
+        stated[START] = start_route(args.notebooks)[0]
+        for path in sorted(args.notebooks.glob("[0-9][0-9]_*.ipynb")):
+            e = estimate(path)
+            flag = "OK  " if e.minutes <= stated[path.name] else "OVER"
+            print(f"{flag} {path.name}: about {e.minutes:.0f} min (words {e.words}, cells {e.cells}, "
+                  f"quiz questions {e.questions}, activities {e.activities:g} min); "
+                  f"stated {stated[path.name]} min")
         return 0
     try:
         changed = update(args.notebooks, check=args.check)

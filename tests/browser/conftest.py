@@ -149,7 +149,7 @@ def voila(site, tmp_path_factory) -> Iterator[str]:
         process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=site / "notebooks",
                                    env=_isolated_env(home))
     try:
-        _wait_for(f"http://127.0.0.1:{port}/voila/static/index.js", process, log, timeout=60)
+        _wait_for(f"http://127.0.0.1:{port}/voila/static/index.js", process, log, timeout=180)
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()

@@ -64,7 +64,7 @@ def gallery(tmp_path_factory) -> Iterator[str]:
     with log.open("w") as out:
         process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=site / "apps", env=env)
     try:
-        _wait_for(f"http://127.0.0.1:{port}/voila/static/index.js", process, log, timeout=60)
+        _wait_for(f"http://127.0.0.1:{port}/voila/static/index.js", process, log, timeout=180)
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
