@@ -27,7 +27,6 @@ True
 
 from __future__ import annotations
 
-import html
 import textwrap
 from dataclasses import dataclass
 
@@ -70,23 +69,15 @@ class Table:
 
     def html(self) -> str:
         """The table as HTML: escaped text, wrapped cells, header cells scoped, a caption or an expander."""
+        from coordkit.html import render
+
         t = self.frame
-        corner = f'<th style="{_CELL}">{html.escape(str(t.index.name or ""))}</th>' if self.index else ""
-        head = "".join(f'<th scope="col" style="{_CELL}">{html.escape(str(c))}</th>' for c in t.columns)
-        rows = "".join(
-            "<tr>"
-            + (f'<th scope="row" style="{_CELL}">{html.escape(str(label))}</th>' if self.index else "")
-            + "".join(f'<td style="{_CELL}">{html.escape(_text(v))}</td>' for v in row)
-            + "</tr>"
-            for label, row in zip(t.index, t.itertuples(index=False), strict=True))
-        captioned = self.summary and not self.folded
-        caption = f"<caption>{html.escape(self.summary)}</caption>" if captioned else ""
-        body = ('<div class="coordkit-table" style="overflow-x:auto">'
-                f'<table style="border-collapse:collapse">{caption}<thead><tr>{corner}{head}</tr></thead>'
-                f"<tbody>{rows}</tbody></table></div>")
-        if self.folded:
-            return f"<details><summary>{html.escape(self.summary)}</summary>{body}</details>"
-        return body
+        rows = [(str(label), [_text(v) for v in row])
+                for label, row in zip(t.index, t.itertuples(index=False), strict=True)]
+        return render("table.html.j2", columns=[str(c) for c in t.columns], rows=rows,
+                      index_name=str(t.index.name or ""), show_index=self.index,
+                      caption=self.summary if not self.folded else "", folded=self.folded,
+                      summary=self.summary, cell=_CELL)
 
     def _repr_html_(self) -> str:
         return self.html()

@@ -21,7 +21,6 @@ Examples
 from __future__ import annotations
 
 import difflib
-import html
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -69,12 +68,10 @@ class Entry:
         return f"{self.term} ({self.whose}): {self.definition}{source} First used in {self.chapter}."
 
     def _repr_html_(self) -> str:
-        source = f" <em>Source:</em> {html.escape(self.reference)}." if self.reference else ""
-        return (
-            f"<dl><dt><strong>{html.escape(self.term)}</strong> <small>({html.escape(self.whose)})"
-            f"</small></dt><dd>{html.escape(self.definition)}{source} <em>First used in</em> "
-            f"{html.escape(self.chapter)}.</dd></dl>"
-        )
+        from coordkit.html import render
+
+        return render("glossary_entry.html.j2", term=self.term, whose=self.whose,
+                      definition=self.definition, reference=self.reference, chapter=self.chapter)
 
 
 @cache

@@ -29,7 +29,7 @@ LAYER_OF: dict[str, str] = {
     "params": "params",
     "paths": "base",  # where user files go (deploy): imports nothing of the kit
     "text": "base",  # forgiving text comparison: imports nothing of the kit
-    "terms": "base",  # the glossary: the kit's vocabulary as text, needs only text
+    "terms": "vocabulary",  # the glossary: the kit's vocabulary, as text and (via html) as HTML
     "html": "html",  # the Jinja2 environment: imports nothing of the kit
     "data": "data",
     "models": "models",
@@ -45,7 +45,8 @@ LAYER_OF: dict[str, str] = {
 _BASE = {"base", "params", "html"}
 #: Layer -> the layers it may import (its own layer is always allowed).
 MAY_IMPORT: dict[str, set[str]] = {
-    "package": {"core", "base"},  # ck.glossary() is vocabulary
+    "package": {"core", "base", "vocabulary"},  # ck.glossary() is vocabulary
+    "vocabulary": {"base", "html"},
     "core": {"params", "base"},
     "params": set(),
     "base": set(),
