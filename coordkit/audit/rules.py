@@ -55,7 +55,9 @@ RULES: dict[str, str] = {
         "side by side can still be clumsy if the process that runs them joins them in argument (the "
         "climate-change case of Verweij et al. combines separate instruments argued over); the audit "
         "cannot see that. The hermit is engaged when at least one instrument leaves those it "
-        "controls free to opt out."),
+        "controls free to opt out (the kit's proxy; the hermit stands aside from control altogether, so "
+        "an opt-in that trades one control for another, such as earned autonomy under oversight and "
+        "competition, is a contested coding)."),
     "unresponsive": (
         "The kit's reading of the same idea: an active voice is unresponsive when its polar type is "
         "used only in polar instruments, standing beside the others but never joined to them in the "
