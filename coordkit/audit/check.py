@@ -31,6 +31,7 @@ from coordkit.audit.rules import (
     DEFAULT_OVERUSE_SHARE,
     FATALISM_ASPECTS,
     FATALISM_STATUS,
+    HERMIT_OPT_IN_NOTE,
     POLAR_TYPES,
     RULES,
     STATUSES,
@@ -201,6 +202,8 @@ class Audit:
         for status in STATUSES:
             names = self.by_status(status)
             lines.append(f"{status.capitalize()}: {', '.join(names) if names else 'none'}.")
+        if self.status("hermit") == "engaged":
+            lines.append(f"Hermit: engaged through instruments people may decline, {HERMIT_OPT_IN_NOTE}.")
         lines.append(f"Fatalism: {self.fatalism.treatment}"
                      + ("" if self.fatalism_coded else " (not coded)") + "; contrived randomness used in: "
                      + (", ".join(self.contrived_randomness) or "no instrument") + ".")
@@ -383,7 +386,8 @@ def voice_results(instruments: Sequence[Instrument], fatalism: FatalismCoding | 
                 f"no instrument uses {everyone[name].preferred_control}")
             results.append(VoiceResult(name, "excluded", labels, what))
         elif name == "hermit":
-            results.append(VoiceResult(name, "engaged", labels, "some instruments can be declined"))
+            results.append(VoiceResult(name, "engaged", labels,
+                                       f"some instruments can be declined ({HERMIT_OPT_IN_NOTE})"))
         else:
             own = everyone[name].preferred_control
             joined = sorted({p for i in mine for p in _parts(i) if p != own}, key=POLAR_TYPES.index)
@@ -622,6 +626,8 @@ def summary_table(results: Iterable[Audit]) -> pd.DataFrame:
     'individualism, fatalism, hermit'
     >>> table.loc["Targets and terror (2000-2005)", "fatalism"]
     'partly acknowledged'
+    >>> table.loc["Targets and terror (2000-2005)", "engaged"]
+    'hierarchy, individualism, hermit (opt-in: a contested coding)'
     """
     import pandas as pd
 
@@ -629,7 +635,9 @@ def summary_table(results: Iterable[Audit]) -> pd.DataFrame:
     for r in results:
         row = {"package": r.package.title, "instruments": len(r.package.instruments), "verdict": r.verdict}
         for status in STATUSES:
-            row[status] = ", ".join(r.by_status(status)) or "none"
+            names = [f"{v} (opt-in: a contested coding)" if v == "hermit" and status == "engaged" else v
+                     for v in r.by_status(status)]
+            row[status] = ", ".join(names) or "none"
         row["fatalism"] = r.fatalism.treatment
         row["contrived randomness"] = ", ".join(r.contrived_randomness) or "none"
         row["hybrids"] = ", ".join(h.hybrid for h in r.hybrids) or "none"

@@ -43,6 +43,12 @@ FATALISM_STATUS: dict[str, str] = dict(zip(FATALISM_TREATMENTS, STATUSES, strict
 VERDICTS: tuple[str, ...] = ("clumsy", "partly clumsy", *(f"dominated by {v}" for v in ACTIVE_VOICES),
                              "elegant", "no active voice heard")
 
+#: Said wherever the hermit is shown as engaged: the opt-in coding is contested, and the kit's.
+HERMIT_OPT_IN_NOTE: str = (
+    "a contested coding, the kit's: opting in to a regime (trust status, fundholding, earned autonomy) "
+    "is a choice about control rather than standing aside from it, but it is the one place a package "
+    "lets people decline, so the kit counts it")
+
 #: The audit's rules, each the kit's reading of the sources with its reason (shown with every result).
 RULES: dict[str, str] = {
     "engaged": (
