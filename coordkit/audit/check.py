@@ -240,6 +240,17 @@ def _parts(instrument: Instrument) -> tuple[str, ...]:
     return types[instrument.control_type].parts
 
 
+def _shares(instruments: Sequence[Instrument], *, split: bool) -> dict[str, float]:
+    """Each polar type's share per instrument: a hybrid counts one to each type, or half if ``split``."""
+    n = len(instruments)
+    total = dict.fromkeys(POLAR_TYPES, 0.0)
+    for instrument in instruments:
+        parts = _parts(instrument)
+        for part in parts:
+            total[part] += 1 / len(parts) if split else 1.0
+    return {t: (total[t] / n if n else 0.0) for t in POLAR_TYPES}
+
+
 def emphasis(instruments: Sequence[Instrument]) -> dict[str, float]:
     """Share of the instruments that use each polar type, alone or in a hybrid.
 
@@ -259,12 +270,7 @@ def emphasis(instruments: Sequence[Instrument]) -> dict[str, float]:
     >>> {k: round(v, 2) for k, v in emphasis(package("targets_and_terror_2000_05").instruments).items()}
     {'oversight': 0.83, 'mutuality': 0.0, 'competition': 0.5, 'contrived randomness': 0.0}
     """
-    n = len(instruments)
-    counts = dict.fromkeys(POLAR_TYPES, 0)
-    for instrument in instruments:
-        for part in _parts(instrument):
-            counts[part] += 1
-    return {t: (counts[t] / n if n else 0.0) for t in POLAR_TYPES}
+    return _shares(instruments, split=False)
 
 
 def weights(instruments: Sequence[Instrument]) -> dict[str, float]:
@@ -287,13 +293,7 @@ def weights(instruments: Sequence[Instrument]) -> dict[str, float]:
     >>> {k: round(v, 2) for k, v in weights(package("targets_and_terror_2000_05").instruments).items()}
     {'oversight': 0.67, 'mutuality': 0.0, 'competition': 0.33, 'contrived randomness': 0.0}
     """
-    n = len(instruments)
-    total = dict.fromkeys(POLAR_TYPES, 0.0)
-    for instrument in instruments:
-        parts = _parts(instrument)
-        for part in parts:
-            total[part] += 1 / len(parts)
-    return {t: (total[t] / n if n else 0.0) for t in POLAR_TYPES}
+    return _shares(instruments, split=True)
 
 
 def dominance(instruments: Sequence[Instrument], share: float = DEFAULT_OVERUSE_SHARE) -> Dominance | None:
