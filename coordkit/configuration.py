@@ -193,9 +193,9 @@ def configuration_of(forms: frozenset[Mode] | set[Mode]) -> Configuration:
     if not fatalist and len(active) == 3:
         return Configuration(
             forms, Kind.BALANCED, "balanced",
-            "All three active forms are strong and despair is in check: the conditions Taylor (2022) "
-            "associates with a dynamic, improving system. It needs constant adjustment, and "
-            "balance cannot make up for demand that outruns capacity.",
+            "All three active forms are strong and despair is in check: in the kit's reading, the "
+            "conditions Taylor (2022) associates with a dynamic, improving system. It needs constant "
+            "adjustment, and balance cannot make up for demand that outruns capacity.",
         )
     # From here on fatalism is unchecked and at least one active form is strong.
     if len(active) == 1:
@@ -297,6 +297,14 @@ def classify(
         wisdom = _and(list(MODES[Mode.FATALISM].benign[:2]))
         text += (f" Fatalism is strong but mostly benign ({wisdom}): acknowledged, it need not "
                  "sap the active forms.")
+    # The kit counts a form's whole strength, malign part included; say so where the benign part
+    # alone would not be strong, since the theory's "articulated" forms are benign ones.
+    thin = [f"{m.value} {strength * (1 - share):.2f}"
+            for m, strength, share in zip(ACTIVE_MODES, profile.active_strengths, profile.malign, strict=True)
+            if m in forms and strength * (1 - share) < strong]
+    if thin:
+        text += (f" Note: strong only with the malign part counted (benign strength {_and(thin)}, "
+                 f"under {strong:g}).")
     warnings = [
         f"{m.value} is mostly malign here ({_and(list(MODES[m].malign[:2]))})"
         for m, share in zip(ACTIVE_MODES, profile.malign, strict=True)

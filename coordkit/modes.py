@@ -45,7 +45,7 @@ malign examples for hierarchy only (visionary, strategic, empowering; overbearin
 micro-managing, self-serving). The kit adds "expert" and "rule-bound" to hierarchy's lists, and the
 word lists for the other modes are wholly the kit's own elaboration, offered for discussion.
 Hood's controls "in practice" are listed in pure form; common instruments that mix two controls
-(league tables, peer review) are hybrids and are marked so.
+(league tables, peer review under a regulator's framework) are hybrids and are marked so.
 
 Examples
 --------
@@ -190,7 +190,8 @@ MODES: dict[Mode, ModeInfo] = {
         critique_of_others="hierarchy is domineering and individualism is selfish: we are in this together",
         ct_name="egalitarian",
         grounding="values and belonging",
-        hood_examples="collegial decision, professional self-regulation (peer review is a hybrid)",
+        hood_examples=("collegial decision, professional self-regulation (peer review under a "
+                       "regulator's framework is a hybrid)"),
     ),
     Mode.INDIVIDUALISM: ModeInfo(
         mode=Mode.INDIVIDUALISM,
@@ -225,7 +226,8 @@ MODES: dict[Mode, ModeInfo] = {
         critique_of_others="every grand plan, group and market fails in the end: why bother?",
         ct_name="fatalist",
         grounding="fatalism",
-        hood_examples="unannounced inspection, random audit, rotation of staff (an active control)",
+        hood_examples=("random audit, rotation of staff (an active control; unannounced inspection "
+                       "is, in the kit's Hood table, a hybrid with oversight)"),
     ),
 }
 

@@ -308,3 +308,17 @@ def test_every_rule_is_labelled_the_kits_and_gives_its_reason():
     excluded = audit.RULES["excluded"]
     assert "Thompson, Ellis & Wildavsky 1990): each way of life needs its rivals" in excluded
     assert "Verweij et al. 2006): each way of life notices a part of reality" in excluded
+
+
+def test_the_hermits_opt_in_coding_is_labelled_as_the_kits_wherever_it_is_shown():
+    engaged = audit.audit(audit.package("internal_market_1991"))
+    assert engaged.status("hermit") == "engaged"
+    note = audit.HERMIT_OPT_IN_NOTE
+    assert "contested coding, the kit's" in note
+    assert note in engaged.as_text()
+    assert note in engaged.table().loc["hermit", "reason"]
+    assert "contested coding" in audit.summary_table([engaged]).iloc[0]["engaged"]
+    excluded = audit.audit(audit.package("health_and_care_act_2022"))
+    assert excluded.status("hermit") == "excluded"
+    assert note not in excluded.as_text()
+    assert "contested" not in audit.summary_table([excluded]).iloc[0]["excluded"]

@@ -118,3 +118,14 @@ def test_every_combination_of_strengths_is_classified():
     for values in product([0.2, 0.8], repeat=4):
         c = classify(Profile(*values))
         assert len(c.forms) == sum(v >= 0.5 for v in values)
+
+
+def test_a_form_strong_only_through_its_malign_part_is_said_to_be():
+    """The kit counts whole strength; the diagnosis says when the benign part alone is under the threshold."""
+    thin = classify(Profile(0.6, 0.6, 0.6, 0.2, malign_hierarchy=0.45, malign_individualism=0.45))
+    assert thin.name == "balanced"
+    assert "strong only with the malign part counted" in thin.diagnosis
+    assert "hierarchy 0.33" in thin.diagnosis and "individualism 0.33" in thin.diagnosis
+    assert "solidarity 0." not in thin.diagnosis
+    benign = classify(Profile(0.8, 0.7, 0.7, 0.1))
+    assert "malign part counted" not in benign.diagnosis and "the kit's reading" in benign.diagnosis

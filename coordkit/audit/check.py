@@ -31,6 +31,7 @@ from coordkit.audit.rules import (
     DEFAULT_OVERUSE_SHARE,
     FATALISM_ASPECTS,
     FATALISM_STATUS,
+    HERMIT_OPT_IN_NOTE,
     POLAR_TYPES,
     RULES,
     STATUSES,
@@ -201,6 +202,8 @@ class Audit:
         for status in STATUSES:
             names = self.by_status(status)
             lines.append(f"{status.capitalize()}: {', '.join(names) if names else 'none'}.")
+        if self.status("hermit") == "engaged":
+            lines.append(f"Hermit: engaged through instruments people may decline, {HERMIT_OPT_IN_NOTE}.")
         lines.append(f"Fatalism: {self.fatalism.treatment}"
                      + ("" if self.fatalism_coded else " (not coded)") + "; contrived randomness used in: "
                      + (", ".join(self.contrived_randomness) or "no instrument") + ".")
@@ -237,6 +240,17 @@ def _parts(instrument: Instrument) -> tuple[str, ...]:
     return types[instrument.control_type].parts
 
 
+def _shares(instruments: Sequence[Instrument], *, split: bool) -> dict[str, float]:
+    """Each polar type's share per instrument: a hybrid counts one to each type, or half if ``split``."""
+    n = len(instruments)
+    total = dict.fromkeys(POLAR_TYPES, 0.0)
+    for instrument in instruments:
+        parts = _parts(instrument)
+        for part in parts:
+            total[part] += 1 / len(parts) if split else 1.0
+    return {t: (total[t] / n if n else 0.0) for t in POLAR_TYPES}
+
+
 def emphasis(instruments: Sequence[Instrument]) -> dict[str, float]:
     """Share of the instruments that use each polar type, alone or in a hybrid.
 
@@ -256,12 +270,7 @@ def emphasis(instruments: Sequence[Instrument]) -> dict[str, float]:
     >>> {k: round(v, 2) for k, v in emphasis(package("targets_and_terror_2000_05").instruments).items()}
     {'oversight': 0.83, 'mutuality': 0.0, 'competition': 0.5, 'contrived randomness': 0.0}
     """
-    n = len(instruments)
-    counts = dict.fromkeys(POLAR_TYPES, 0)
-    for instrument in instruments:
-        for part in _parts(instrument):
-            counts[part] += 1
-    return {t: (counts[t] / n if n else 0.0) for t in POLAR_TYPES}
+    return _shares(instruments, split=False)
 
 
 def weights(instruments: Sequence[Instrument]) -> dict[str, float]:
@@ -284,13 +293,7 @@ def weights(instruments: Sequence[Instrument]) -> dict[str, float]:
     >>> {k: round(v, 2) for k, v in weights(package("targets_and_terror_2000_05").instruments).items()}
     {'oversight': 0.67, 'mutuality': 0.0, 'competition': 0.33, 'contrived randomness': 0.0}
     """
-    n = len(instruments)
-    total = dict.fromkeys(POLAR_TYPES, 0.0)
-    for instrument in instruments:
-        parts = _parts(instrument)
-        for part in parts:
-            total[part] += 1 / len(parts)
-    return {t: (total[t] / n if n else 0.0) for t in POLAR_TYPES}
+    return _shares(instruments, split=True)
 
 
 def dominance(instruments: Sequence[Instrument], share: float = DEFAULT_OVERUSE_SHARE) -> Dominance | None:
@@ -383,7 +386,8 @@ def voice_results(instruments: Sequence[Instrument], fatalism: FatalismCoding | 
                 f"no instrument uses {everyone[name].preferred_control}")
             results.append(VoiceResult(name, "excluded", labels, what))
         elif name == "hermit":
-            results.append(VoiceResult(name, "engaged", labels, "some instruments can be declined"))
+            results.append(VoiceResult(name, "engaged", labels,
+                                       f"some instruments can be declined ({HERMIT_OPT_IN_NOTE})"))
         else:
             own = everyone[name].preferred_control
             joined = sorted({p for i in mine for p in _parts(i) if p != own}, key=POLAR_TYPES.index)
@@ -622,6 +626,8 @@ def summary_table(results: Iterable[Audit]) -> pd.DataFrame:
     'individualism, fatalism, hermit'
     >>> table.loc["Targets and terror (2000-2005)", "fatalism"]
     'partly acknowledged'
+    >>> table.loc["Targets and terror (2000-2005)", "engaged"]
+    'hierarchy, individualism, hermit (opt-in: a contested coding)'
     """
     import pandas as pd
 
@@ -629,7 +635,9 @@ def summary_table(results: Iterable[Audit]) -> pd.DataFrame:
     for r in results:
         row = {"package": r.package.title, "instruments": len(r.package.instruments), "verdict": r.verdict}
         for status in STATUSES:
-            row[status] = ", ".join(r.by_status(status)) or "none"
+            names = [f"{v} (opt-in: a contested coding)" if v == "hermit" and status == "engaged" else v
+                     for v in r.by_status(status)]
+            row[status] = ", ".join(names) or "none"
         row["fatalism"] = r.fatalism.treatment
         row["contrived randomness"] = ", ".join(r.contrived_randomness) or "none"
         row["hybrids"] = ", ".join(h.hybrid for h in r.hybrids) or "none"

@@ -43,6 +43,12 @@ FATALISM_STATUS: dict[str, str] = dict(zip(FATALISM_TREATMENTS, STATUSES, strict
 VERDICTS: tuple[str, ...] = ("clumsy", "partly clumsy", *(f"dominated by {v}" for v in ACTIVE_VOICES),
                              "elegant", "no active voice heard")
 
+#: Said wherever the hermit is shown as engaged: the opt-in coding is contested, and the kit's.
+HERMIT_OPT_IN_NOTE: str = (
+    "a contested coding, the kit's: opting in to a regime (trust status, fundholding, earned autonomy) "
+    "is a choice about control rather than standing aside from it, but it is the one place a package "
+    "lets people decline, so the kit counts it")
+
 #: The audit's rules, each the kit's reading of the sources with its reason (shown with every result).
 RULES: dict[str, str] = {
     "engaged": (
@@ -55,7 +61,9 @@ RULES: dict[str, str] = {
         "side by side can still be clumsy if the process that runs them joins them in argument (the "
         "climate-change case of Verweij et al. combines separate instruments argued over); the audit "
         "cannot see that. The hermit is engaged when at least one instrument leaves those it "
-        "controls free to opt out."),
+        "controls free to opt out (the kit's proxy; the hermit stands aside from control altogether, so "
+        "an opt-in that trades one control for another, such as earned autonomy under oversight and "
+        "competition, is a contested coding)."),
     "unresponsive": (
         "The kit's reading of the same idea: an active voice is unresponsive when its polar type is "
         "used only in polar instruments, standing beside the others but never joined to them in the "

@@ -115,7 +115,8 @@ def _check_excluded(answer: Any) -> Feedback:
     if given == right:
         return Feedback.correct("No instrument uses mutuality, and the kit's coding finds none of the three "
                                 "ways of acknowledging fatalism; the hermit is heard because trust status "
-                                "and fundholding were voluntary")
+                                "and fundholding were voluntary (a contested coding, the kit's: opting in "
+                                "to a regime is not quite standing aside from control)")
     parts = [f"{v} is not excluded" for v in sorted(given - right)]
     parts += [f"you have missed {v}" for v in sorted(right - given)]
     return Feedback.wrong("; ".join(parts) + ". Run audit.audit(audit.package('internal_market_1991'))"

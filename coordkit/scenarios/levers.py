@@ -29,7 +29,8 @@ Bevan & Hood, 2006); competition between providers feeds individualism, not the 
 autonomy (benign individualism) are two levers; devolution often relocates hierarchy; a statutory
 duty to collaborate is a hierarchist instrument used to make solidarity, and the kit codes Hood's
 (1995) point that hybrids are likely to be unstable as a small rise in rivalry (our coding, not
-his); unannounced inspection is Hood's contrived randomness, whose cost to staff is not modelled;
+his); unannounced inspection draws on Hood's contrived randomness, an active control strategy (the
+kit's Hood table codes it as a hybrid with oversight), whose cost to staff is not modelled;
 intermediate institutions feed solidarity and learning (Taylor, 2022). No lever beats a mismatch
 between demand and capacity: the outcome is capped by it.
 
@@ -44,7 +45,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coordkit.models.dynamics import LEVER_SPECS, Levers
 from coordkit.params import Param, Params, param
@@ -118,6 +119,11 @@ MAPPING: dict[str, tuple[float, dict[str, float]]] = {
 }
 
 
+def _dial(default: float, *, label: str, unit: str, help: str) -> Any:
+    """A lever on a 0 to 10 dial in half steps (nine of the twelve levers are)."""
+    return param(default, 0, 10, label=label, step=0.5, unit=unit, help=help)
+
+
 @dataclass(frozen=True)
 class PolicyLevers(Params):
     """Twelve policy levers in plain units (see :data:`LEVERS` for ranges and rationales).
@@ -159,34 +165,37 @@ class PolicyLevers(Params):
             'multiply. Counts: 133 in 2022/23 and 18 in 2025/26 guidance (NHS Confederation).'
         ),
     )
-    inspection: float = param(
-        5, 0, 10, label='Scheduled inspection and regulation', step=0.5,
+    inspection: float = _dial(
+        5, label='Scheduled inspection and regulation',
         unit='intensity, 0 (none) to 10 (special measures everywhere)',
         help=(
             "Announced, scheduled inspection is oversight, Hood's hierarchist control: it adds hierarchy, "
             'some of it malign (defensive compliance), and checks cosy, self-regarding groups.'
         ),
     )
-    unannounced_inspection: float = param(
-        2, 0, 10, label='Unannounced inspection and random audit', step=0.5,
+    unannounced_inspection: float = _dial(
+        2, label='Unannounced inspection and random audit',
         unit='0 (never) to 10 (any service, any day)',
         help=(
-            "Contrived randomness, Hood's fatalist control: checks nobody can predict make gaming and cosy "
-            'collusion harder, so they lower the malign share of individualism and solidarity. The model has'
-            ' no input for fatalism itself, so the cost of unpredictability to staff is not modelled.'
+            "Draws on contrived randomness, the control Hood places in the fatalist cell (an active strategy,"
+            " not resignation; with inspection, a hybrid with oversight): checks nobody can predict make "
+            'gaming and cosy collusion harder, so they lower the malign share of individualism and '
+            'solidarity. The model has no input for fatalism itself, so the cost of unpredictability '
+            'to staff is not modelled.'
         ),
     )
-    devolution: float = param(
-        5, 0, 10, label='Devolution to systems', step=0.5,
+    devolution: float = _dial(
+        5, label='Devolution to systems',
         unit='0 (run from the centre) to 10 (systems and places decide)',
         help=(
-            'Handing decisions to ICSs and places gives room to local collaboration (solidarity) and local '
+            'Handing decisions to integrated care systems (ICSs) and places gives room to local '
+            'collaboration (solidarity) and local '
             'initiative (individualism), but often relocates hierarchy to system boards rather than removing'
             ' it, so it takes only a little weight off hierarchy.'
         ),
     )
-    financial_incentives: float = param(
-        3, 0, 10, label='Financial incentives (PbR)', step=0.5,
+    financial_incentives: float = _dial(
+        3, label='Financial incentives (PbR)',
         unit='0 (block budgets) to 10 (payment by results throughout)',
         help=(
             'Money that follows activity pushes individualism but invites gaming, and pays organisations to '
@@ -194,8 +203,8 @@ class PolicyLevers(Params):
             'results runs against integration.'
         ),
     )
-    competition: float = param(
-        2, 0, 10, label='Competition between providers', step=0.5,
+    competition: float = _dial(
+        2, label='Competition between providers',
         unit='0 (none) to 10 (open tendering everywhere)',
         help=(
             "Competition is Hood's individualist control: it adds individualism, some of it malign, and "
@@ -203,8 +212,8 @@ class PolicyLevers(Params):
             " feed the model's rivalry between modes."
         ),
     )
-    psychological_safety: float = param(
-        4, 0, 10, label='Freedom from blame (psychological safety)', step=0.5,
+    psychological_safety: float = _dial(
+        4, label='Freedom from blame (psychological safety)',
         unit='0 (blame culture) to 10 (safe to speak up, try and fail)',
         help=(
             'Psychological safety is a belief a team holds in common (Edmondson, 1999), so it adds '
@@ -212,8 +221,8 @@ class PolicyLevers(Params):
             'critique) easier. Taylor (2022) asks how to address a risk-averse, blame-fearing culture.'
         ),
     )
-    professional_autonomy: float = param(
-        4, 0, 10, label='Professional autonomy', step=0.5,
+    professional_autonomy: float = _dial(
+        4, label='Professional autonomy',
         unit='0 (scripted work) to 10 (staff and teams decide how to work)',
         help=(
             "Room to decide how to do one's work and to try new things: benign individualism, Taylor's "
@@ -221,8 +230,8 @@ class PolicyLevers(Params):
             'malign share.'
         ),
     )
-    intermediate_institutions: float = param(
-        5, 0, 10, label='Intermediate institutions', step=0.5,
+    intermediate_institutions: float = _dial(
+        5, label='Intermediate institutions',
         unit='0 (absent) to 10 (royal colleges, confederations and networks fully engaged)',
         help=(
             'Bodies between the centre and the front line shape professional values and collective learning:'
@@ -230,8 +239,8 @@ class PolicyLevers(Params):
             "England's 2022 operating framework)."
         ),
     )
-    collaboration_duty: float = param(
-        5, 0, 10, label='Statutory duty to collaborate', step=0.5,
+    collaboration_duty: float = _dial(
+        5, label='Statutory duty to collaborate',
         unit='0 (none) to 10 (statutory duty, shared budgets)',
         help=(
             'A hierarchist instrument used to make solidarity: it adds solidarity and a little hierarchy, '
