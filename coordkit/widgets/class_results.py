@@ -165,8 +165,9 @@ class ClassResultsExplorer(Explorer):
             self.source.value = (
                 f"<p>Answers from {escape(self.source_label)}.</p>{problem}"
                 f"<p><small>Privacy: a group under {a.min_group} respondents (never under "
-                f"{CLASSROOM_MIN_GROUP}) is merged into &lsquo;other groups combined&rsquo;. The "
-                "survey can stay open: re-read the folder as new exports arrive.</small></p>")
+                f"{CLASSROOM_MIN_GROUP}) is merged into &lsquo;other groups combined&rsquo;. Re-read "
+                "the folder as exports arrive while the class answers in the room; make the shared "
+                "report once, after the survey closes.</small></p>")
             if not a.class_shown or a.overall is None:
                 text = f"Nothing shown: only {a.n} respondents, fewer than {a.min_group}."
                 self.show_figure(self._fig, text)
