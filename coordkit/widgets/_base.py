@@ -133,7 +133,7 @@ APP_STYLE: str = """<style class="coordkit-app-style">
 .coordkit-app .widget-dropdown select, .coordkit-app .widget-button { height: 34px; }
 .coordkit-app img.coordkit-image { width: auto !important; max-width: min(100%, 740px) !important;
   max-height: min(calc(100vh - 370px), 430px); }
-.coordkit-app .coordkit-app-result { max-height: 150px; overflow-y: auto; }
+.coordkit-app .coordkit-app-result [role=status] { max-height: 150px; overflow-y: auto; }
 .coordkit-app .widget-checkbox, .coordkit-app .widget-checkbox label { height: auto !important;
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 .coordkit-app .widget-label, .coordkit-app .widget-label-basic { text-overflow: clip !important; }
@@ -320,7 +320,6 @@ class Explorer:
         self._rows: tuple[w.Widget, ...] = ()
         self._output = True
         self._watched: list[w.Widget] = []
-        self._holding = False
         self._figure: Figure | None = None
         self._renderer: FastPNG | None = None
         self._renderer_key: Any = None
@@ -338,14 +337,10 @@ class Explorer:
         """
         for control in controls:
             control.observe(callback or self.changed, names="value")
-            control.observe(self._conceal, names="value")
             if callback is None:
                 self._watched.append(control)
 
-    def _conceal(self, change: Any = None) -> None:
-        """Presenter mode: a control moved after Reveal hides the result for the next prediction."""
-        if self.presenter and self.revealed and not self._holding:
-            self.toggle_reveal()
+
 
     def changed(self, change: Any = None) -> None:
         """What a watched control calls: :meth:`update` (override to defer, e.g. a Run button)."""
@@ -371,16 +366,7 @@ class Explorer:
         >>> two.calls
         1
         """
-        return self._held_quietly()
-
-    @contextmanager
-    def _held_quietly(self) -> Iterator[None]:
-        self._holding = True
-        try:
-            with silenced(self._watched, self.changed):
-                yield
-        finally:
-            self._holding = False
+        return silenced(self._watched, self.changed)
 
     def unnamed(self) -> list[w.Widget]:
         """Watched controls and controls in :attr:`widget` without an accessible name.
@@ -527,8 +513,12 @@ class Explorer:
         ----------
         body : str or Markup
             Plain text is escaped; kit-built HTML passes as :class:`~coordkit.html.Markup`.
+            In presenter mode a new result, once revealed, is hidden again for the next prediction.
         """
-        self.live.value = render("live.html.j2", body=body)
+        value = render("live.html.j2", body=body)
+        if self.presenter and self.revealed and self.live.value and value != self.live.value:
+            self.toggle_reveal()  # "predict, then reveal" per change: a new result is hidden first
+        self.live.value = value
 
     def set_description(self, text: str, *, summary: str | None = None) -> None:
         """Write a figure's long description, folded, into :attr:`details`.

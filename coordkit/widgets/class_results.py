@@ -149,8 +149,6 @@ class ClassResultsExplorer(Explorer):
         if chosen in self.responses.groups:
             with self.held():
                 self.group_column.value = chosen
-        if self.presenter and self.revealed:
-            self.toggle_reveal()  # new answers: predict again before the reveal
         self.update()
 
     def update(self, change: Any = None) -> None:
