@@ -321,6 +321,7 @@ class Explorer:
         self._output = True
         self._watched: list[w.Widget] = []
         self._figure: Figure | None = None
+        self._presented: Figure | None = None
         self._renderer: FastPNG | None = None
         self._renderer_key: Any = None
 
@@ -486,9 +487,10 @@ class Explorer:
 
     def _present(self, fig: Figure) -> Figure:
         """In the app layout, text sized for the projector (:func:`coordkit.plots.style.presentation`)."""
-        if self.layout == "app":
+        if self.layout == "app" and fig is not self._presented:  # once per figure: a redraw is slow
             from coordkit.plots.style import presentation
 
+            self._presented = fig
             width, height = APP_FIGURE_BOX
             presentation(fig, width_px=width, height_px=height, dpi=APP_DPI)
         return fig
@@ -587,7 +589,7 @@ class Explorer:
         True
         """
         self.layout, self.presenter, self.revealed = "app", presenter, not presenter
-        self._renderer = None  # draw afresh, with the presentation text sizes
+        self._renderer = self._presented = None  # draw afresh, with the presentation text sizes
         self._lay_out()
         self.update()
         return self
