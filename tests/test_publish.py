@@ -42,23 +42,72 @@ def test_every_notebook_becomes_a_handout_without_code_or_markers(handouts):
         _clean(path.read_text(encoding="utf-8"), path.name)
 
 
-def test_handouts_include_the_printable_questionnaire_and_coding_sheet(tmp_path):
+def test_handouts_include_the_printable_questionnaire_its_key_apart_and_coding_sheet(tmp_path):
     written, problems = publish.build_sheets(tmp_path)
     assert not problems, problems
-    assert [p.name for p in written] == ["questionnaire.html", "coding_sheet.html"]
-    questionnaire, sheet = (p.read_text(encoding="utf-8") for p in written)
-    for html, name in ((questionnaire, "questionnaire"), (sheet, "coding sheet")):
+    # the key is now its own file (was: at the end of questionnaire.html), so copies never carry it
+    assert [p.name for p in written] == ["questionnaire.html", "questionnaire_key.html", "coding_sheet.html"]
+    questionnaire, key, sheet = (p.read_text(encoding="utf-8") for p in written)
+    for html, name in ((questionnaire, "questionnaire"), (key, "key"), (sheet, "coding sheet")):
         _clean(html, name)
         assert html.startswith("<!DOCTYPE html>") and "<script" not in html, name
     assert "Diagnose your organisation" in questionnaire and "100" in questionnaire
+    assert "Key for the lecturer" not in questionnaire and "<code>BH1</code>" not in questionnaire
+    assert "Key for the lecturer" in key and "<code>BH1</code>" in key and "Share 100 points" not in key
     assert "National Health Service Act 1946" in sheet  # the first reform of the coding set
 
 
 def test_the_handouts_command_writes_the_sheets_beside_the_chapters(tmp_path, capsys):
     assert publish.main(["handouts", str(NOTEBOOKS[0]), "-o", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".html")
-    assert names == sorted([f"{NOTEBOOKS[0].stem}.html", "questionnaire.html", "coding_sheet.html"])
-    assert '"written": 3' in capsys.readouterr().out
+    assert names == sorted([f"{NOTEBOOKS[0].stem}.html", "questionnaire.html", "questionnaire_key.html",
+                            "coding_sheet.html"])
+    assert '"written": 4' in capsys.readouterr().out
+
+
+def test_an_exercise_handout_never_overwrites_its_chapter(tmp_path):
+    chapter = NOTEBOOKS[1]
+    exercise = ROOT / "exercises" / chapter.name
+    assert exercise.exists(), "the test needs an exercise notebook named like its chapter"
+    written, _ = publish.build("handouts", [chapter, exercise], tmp_path)
+    assert [p.name for p in written] == [chapter.name.replace(".ipynb", ".html"),
+                                         "exercises_" + chapter.name.replace(".ipynb", ".html")]
+    texts = [p.read_text(encoding="utf-8") for p in written]
+    assert texts[0] != texts[1]
+    defaults = [publish.target_name(p, "handouts") for p in publish.default_notebooks()]
+    assert len(defaults) == len(set(defaults)) and "exercises_" + written[0].name in defaults
+
+
+def test_two_inputs_writing_one_file_stop_the_build_loudly(tmp_path, capsys):
+    copies = []
+    for where in ("a", "b"):
+        folder = tmp_path / where / "notebooks"
+        folder.mkdir(parents=True)
+        shutil.copy(NOTEBOOKS[0], folder / NOTEBOOKS[0].name)
+        copies.append(folder / NOTEBOOKS[0].name)
+    out = tmp_path / "out"
+    with pytest.raises(publish.PublishError, match="same file"):
+        publish.build("handouts", copies, out)
+    assert not out.exists(), "nothing is written when two inputs clash"
+    assert publish.main(["handouts", *map(str, copies), "-o", str(out)]) == 2
+    message = capsys.readouterr().err
+    assert NOTEBOOKS[0].stem + ".html" in message and "overwrite" in message and "Traceback" not in message
+    # a notebook called like a printable sheet would overwrite it too
+    sheet = tmp_path / "notebooks" / "questionnaire.ipynb"
+    sheet.parent.mkdir()
+    shutil.copy(NOTEBOOKS[0], sheet)
+    assert publish.main(["handouts", str(sheet), "-o", str(out)]) == 2
+    assert "questionnaire.html" in capsys.readouterr().err
+
+
+def test_a_bad_output_folder_gets_a_plain_message(tmp_path, capsys):
+    a_file = tmp_path / "handouts.txt"
+    a_file.write_text("not a folder", encoding="utf-8")
+    assert publish.main(["handouts", str(NOTEBOOKS[0]), "-o", str(a_file)]) == 2
+    err = capsys.readouterr().err
+    assert f"-o {a_file}" in err and "not a folder" in err and "Traceback" not in err
+    assert publish.main(["slides", str(tmp_path / "missing.ipynb"), "-o", str(tmp_path / "s")]) == 2
+    assert "no such notebook" in capsys.readouterr().err
 
 
 def test_maths_is_drawn_offline_with_its_tex_as_alt_text(handouts):
@@ -118,3 +167,41 @@ def test_saved_widget_state_never_reaches_a_handout():
     ready = publish.prepare(nb, "nb", [])
     assert "widgets" not in ready.metadata
     assert "widgets" in nb.metadata, "the notebook itself is never modified"
+
+
+def _slides_of(ready):
+    slides = []
+    for cell in ready.cells:
+        kind = cell.metadata["slideshow"]["slide_type"]
+        if kind == "skip":
+            continue
+        if kind in ("slide", "subslide") or not slides:
+            slides.append([])
+        slides[-1].append(cell)
+    return slides
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem[:2])
+def test_no_slide_overflows_unless_it_is_one_cell_that_cannot_split(nb):
+    ready = publish.prepare(nbformat.read(nb, as_version=4), nb.name, [], slides=True)
+    for n, slide in enumerate(_slides_of(ready)):
+        weight = sum(publish._weight(c) for c in slide)
+        assert weight <= publish.SLIDE_WORDS or len(slide) == 1, (nb.name, n, weight)
+
+
+def test_long_prose_splits_into_sub_slides_and_long_tables_leave_the_slides():
+    nb = nbformat.v4.new_notebook()
+    prose = "\n\n".join(" ".join(["word"] * 60) for _ in range(6))  # 360 words, six paragraphs
+    table = "<table>" + "<tr><td>1</td></tr>" * 40 + "</table>"
+    code = nbformat.v4.new_code_cell("table()")
+    code.outputs = [nbformat.v4.new_output("display_data", data={"text/html": table, "text/plain": "t"})]
+    nb.cells = [nbformat.v4.new_markdown_cell("## A section\n\n" + prose), code]
+    ready = publish.prepare(nb, "nb", [], slides=True)
+    slides = _slides_of(ready)
+    assert len(slides) >= 3 and slides[0][0].source.startswith("## A section")
+    assert sum(len(c.source.split()) for s in slides for c in s if c.cell_type == "markdown") == 363
+    html = ready.cells[-1].outputs[0]["data"]["text/html"]
+    assert "<table>" not in html and "40 rows" in html
+    assert nb.cells[1].outputs[0]["data"]["text/html"] == table, "the notebook itself is unchanged"
+    handout = publish.prepare(nb, "nb", [])
+    assert handout.cells[1].outputs[0]["data"]["text/html"] == table, "handouts keep the table"

@@ -195,3 +195,66 @@ def test_slider_from_a_param():
 def test_base_update_must_be_written():
     with pytest.raises(NotImplementedError):
         Explorer().update()
+
+
+def _app_explorers():
+    from coordkit.widgets.class_results import ClassResultsExplorer
+    from coordkit.widgets.history import RecodeExplorer
+    from coordkit.widgets.profile import ProfileExplorer
+    from coordkit.widgets.scenarios import ScenarioExplorer
+
+    return {"profile": lambda: ProfileExplorer(layout="app", presenter=True),
+            "scenarios": lambda: ScenarioExplorer("rumoured_2022", layout="app", presenter=True),
+            "recoder": lambda: RecodeExplorer(layout="app", presenter=True),
+            "class_results": lambda: ClassResultsExplorer(layout="app", presenter=True)}
+
+
+@pytest.mark.parametrize("name", ["profile", "scenarios", "recoder", "class_results"])
+def test_app_figures_have_projector_sized_text(name):
+    from coordkit.plots.style import smallest_text_px
+    from coordkit.widgets._base import APP_DPI, APP_FIGURE_BOX
+
+    app = _app_explorers()[name]()
+    width, height = APP_FIGURE_BOX
+    px = smallest_text_px(app._figure, width_px=width, height_px=height, dpi=APP_DPI)
+    assert px >= 18 - 1e-6, f"{name}: smallest figure text {px:.1f} px as shown"
+
+
+def test_presenter_mode_hides_the_description_and_hides_again_on_each_change():
+    from coordkit.widgets.profile import ProfileExplorer
+
+    app = ProfileExplorer(layout="app", presenter=True)
+    assert app.details.layout.display == "none" and app.image.layout.display == "none"
+    app.toggle_reveal()
+    assert app.revealed and app.details.layout.display is None
+    app.sliders["individualism"].value = 0.9
+    assert not app.revealed, "a moved control hides the result for the next prediction"
+    assert app.details.layout.display == "none" and app.live.layout.display == "none"
+    assert "Individualism" in app.description or app.description, "the update still ran"
+    app.toggle_reveal()
+    app.update()  # the same result again: nothing new to predict, so it stays up
+    assert app.revealed
+    notebook = ProfileExplorer()
+    notebook.sliders["individualism"].value = 0.9
+    assert notebook.revealed and notebook.details.layout.display is None
+
+
+def test_class_results_re_reads_the_folder_while_presenting(tmp_path):
+    from pathlib import Path
+
+    from coordkit.widgets.class_results import CLASSROOM_MIN_GROUP, ClassResultsExplorer
+
+    root = Path(__file__).resolve().parents[1]
+    lines = (root / "data" / "synthetic_class.csv").read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0], lines[1:]
+    (tmp_path / "first.csv").write_text("\n".join([header, *rows[:30]]) + "\n", encoding="utf-8")
+    app = ClassResultsExplorer(tmp_path, layout="app", presenter=True, min_group=2)
+    assert CLASSROOM_MIN_GROUP == 5 and app.min_group.min == 5 and app.min_group.value == 5
+    assert "under 5 respondents" in app.source.value and "other groups combined" in app.source.value
+    assert app.analysis.n == 30 and all(g.n >= 5 for g in app.analysis.groups)
+    app.toggle_reveal()
+    (tmp_path / "later.csv").write_text("\n".join([header, *rows[30:]]) + "\n", encoding="utf-8")
+    app.reload.click()
+    assert app.analysis.n == len(rows), "the new export joins while presenting"
+    assert not app.revealed, "new answers: the result is hidden for a new prediction"
+    assert f"({len(rows)} respondents)" in app.source.value

@@ -4,7 +4,10 @@
     python tools/publish.py slides   [NOTEBOOK ...] [-o slides]
 
 (`./kit handouts` and `./kit slides` call this.) Both start from the notebooks *as stored*, with the
-outputs of a clean run, and change nothing in them.
+outputs of a clean run, and change nothing in them. A chapter's page is named after the notebook
+(``01_coordination_theory.html``); an exercise (or solution) notebook is prefixed with its folder's
+name (``exercises_01_coordination_theory.html``), so it never overwrites its chapter. Two
+inputs that would write the same file stop the build before anything is written.
 
 Handouts
     - no code, no prompts, no test markers: inputs are left out, and any ``# NBVAL_...`` line is
@@ -18,8 +21,10 @@ Handouts
     - with ``--pdf``, a PDF of each page printed by headless Chromium (the browser the tests use).
 Slides
     A reveal.js deck per notebook: a new slide at each ``#``/``##`` heading, a vertical sub-slide at
-    each ``###`` (unless the cell's own ``slideshow`` metadata says otherwise), cells tagged
-    ``slides-skip`` left out, code hidden, figures kept. reveal.js is installed from npm into
+    each ``###`` (unless the cell's own ``slideshow`` metadata says otherwise), and a further
+    sub-slide wherever a slide would overflow (about 150 words, a figure counting as 100; long
+    prose split at paragraphs); tables over 12 rows and cells tagged ``slides-skip`` left out
+    (a note says where the table is), code hidden, figures kept. reveal.js is installed from npm into
     ``.cache/`` and copied beside the decks when npm is available, so they work offline; otherwise
     the decks load it from a CDN and a warning says so.
 """
@@ -56,6 +61,59 @@ _NBVAL_LINE = re.compile(r"^\s*#\s*NBVAL_\w+\s*$", re.M)
 
 class MathError(ValueError):
     """A formula mathtext cannot draw."""
+
+
+class PublishError(ValueError):
+    """A build that cannot go ahead (the message says why, in words for the lecturer)."""
+
+
+#: Folders whose notebooks are named like the chapters: their pages get the folder as a prefix.
+_PREFIXED_FOLDERS = ("exercises", "solutions")
+
+
+def target_name(path: Path, kind: str) -> str:
+    """The file a notebook becomes: its stem, prefixed ``exercises_`` (or ``solutions_``) for those.
+
+    Examples
+    --------
+    >>> target_name(Path("notebooks/01_x.ipynb"), "handouts")
+    '01_x.html'
+    >>> target_name(Path("exercises/01_x.ipynb"), "slides")
+    'exercises_01_x.slides.html'
+    """
+    suffix = ".slides.html" if kind == "slides" else ".html"
+    folder = path.resolve().parent.name
+    prefix = f"{folder}_" if folder in _PREFIXED_FOLDERS else ""
+    return f"{prefix}{path.stem}{suffix}"
+
+
+def check_targets(names: Sequence[tuple[str, str]]) -> None:
+    """Raise :class:`PublishError` if two sources (``(source, target)`` pairs) share a target name."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for source, name in names:
+        if name in seen and seen[name] != source:
+            clashes.append(f"{name} (from {seen[name]} and from {source})")
+        seen.setdefault(name, source)
+    if clashes:
+        raise PublishError("two inputs would write the same file, so one would overwrite the other: "
+                           + "; ".join(clashes) + ". Nothing was written.")
+
+
+def prepare_output(out: Path) -> None:
+    """Create the output folder, or raise :class:`PublishError` saying plainly why it cannot be used."""
+    if out.exists() and not out.is_dir():
+        raise PublishError(f"-o {out}: that is a file, not a folder; give a folder to write into")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PublishError(f"-o {out}: cannot create that folder ({error.strerror or error})") from None
+    probe = out / ".coordkit-write-test"
+    try:
+        probe.write_text("", encoding="utf-8")
+        probe.unlink()
+    except OSError as error:
+        raise PublishError(f"-o {out}: cannot write into that folder ({error.strerror or error})") from None
 
 
 def tex_to_svg(tex: str, *, display: bool) -> str:
@@ -167,6 +225,7 @@ def prepare(
     out = copy.deepcopy(nb)
     out.metadata.pop("widgets", None)  # saved widget state would embed live views' HTML in the page
     cells = []
+    chosen: set[int] = set()  # cells whose own metadata sets the slide type (kept as they are)
     for i, cell in enumerate(out.cells):
         tags = set(cell.get("metadata", {}).get("tags", []))
         if "remove-cell" in tags or (slides and "slides-skip" in tags):
@@ -178,7 +237,9 @@ def prepare(
             _strip_widgets(cell)
         if slides:
             meta = cell.setdefault("metadata", {})
-            if "slideshow" not in meta:
+            if "slideshow" in meta:
+                chosen.add(id(cell))
+            else:
                 first = cell.source.lstrip().split("\n", 1)[0] if cell.cell_type == "markdown" else ""
                 kind = (
                     "slide"
@@ -191,7 +252,108 @@ def prepare(
                     kind = "skip"
                 meta["slideshow"] = {"slide_type": kind}
         cells.append(cell)
-    out.cells = cells
+    out.cells = paginate(cells, chosen) if slides else cells
+    return out
+
+
+#: About how much one slide holds: words of prose, a figure counting as :data:`FIGURE_WORDS`.
+SLIDE_WORDS = 150
+FIGURE_WORDS = 100
+#: A table (or printed text) longer than this many rows is left off the slides, with a note.
+LONG_TABLE_ROWS = 12
+_LONG_TABLE_NOTE = ('<p class="ck-widget-note">A table of {rows} rows is here in the notebook and '
+                    "the handout (too long for a slide).</p>")
+
+
+def _trim_long_tables(cell: nbformat.NotebookNode) -> None:
+    """Replace any output longer than :data:`LONG_TABLE_ROWS` rows with a one-line note."""
+    outputs = []
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        html = data.get("text/html", "")
+        text = output.get("text", "") if output.get("output_type") == "stream" else (
+            "" if html or "image/png" in data else data.get("text/plain", ""))
+        rows = max(str(html).count("<tr"), len(str(text).splitlines()))
+        if "<img" not in str(html) and rows > LONG_TABLE_ROWS:
+            note = _LONG_TABLE_NOTE.format(rows=rows)
+            outputs.append(nbformat.v4.new_output("display_data", data={"text/html": note,
+                                                                        "text/plain": note}))
+        else:
+            outputs.append(output)
+    cell["outputs"] = outputs
+
+
+def _weight(cell: nbformat.NotebookNode) -> int:
+    """How much of a slide a cell fills (see :data:`SLIDE_WORDS`)."""
+    if cell.cell_type == "markdown":
+        return len(re.sub(r"<[^>]+>", " ", cell.source).split())
+    weight = 0
+    for output in cell.get("outputs", []):
+        html = str(output.get("data", {}).get("text/html", ""))
+        weight += FIGURE_WORDS * html.count("<img") + 8 * html.count("<tr")
+        weight += 8 * len(str(output.get("text", "")).splitlines())
+    return weight
+
+
+def _split_markdown(source: str) -> list[str]:
+    """Paragraph-sized pieces of a long Markdown cell, each at most about :data:`SLIDE_WORDS` words.
+
+    Splits only at a blank line followed by unindented text outside a code fence, so lists,
+    tables and fenced code stay whole.
+    """
+    pieces: list[str] = []
+    current: list[str] = []
+    words = 0
+    fenced = False
+    for block in re.split(r"\n\s*\n", source):
+        if block.count("```") % 2:
+            fenced = not fenced
+        size = len(block.split())
+        joinable = block[:1] not in (" ", "\t", "") and not re.match(r"\s*(\||[-*+] |\d+\. )", block)
+        if current and words + size > SLIDE_WORDS and joinable and not fenced:
+            pieces.append("\n\n".join(current))
+            current, words = [], 0
+        current.append(block)
+        words += size
+    pieces.append("\n\n".join(current))
+    return pieces
+
+
+def paginate(cells: list[nbformat.NotebookNode], chosen: set[int]) -> list[nbformat.NotebookNode]:
+    """Break slides that would overflow: long prose and figures go on vertical sub-slides.
+
+    A cell whose own ``slideshow`` metadata is in ``chosen`` (by ``id``) keeps its slide type; any
+    other cell starts a new sub-slide when the current slide already holds about
+    :data:`SLIDE_WORDS` words; a long Markdown cell is split at paragraphs; long tables are left
+    off (:func:`_trim_long_tables`).
+    """
+    out: list[nbformat.NotebookNode] = []
+    filled = 0
+    for cell in cells:
+        kind = cell.metadata["slideshow"]["slide_type"]
+        if kind == "skip":
+            out.append(cell)
+            continue
+        if cell.cell_type == "code":
+            _trim_long_tables(cell)
+        pieces = [cell]
+        if cell.cell_type == "markdown" and id(cell) not in chosen and _weight(cell) > SLIDE_WORDS:
+            pieces = []
+            for n, text in enumerate(_split_markdown(cell.source)):
+                piece = copy.deepcopy(cell)
+                piece.source = text
+                piece.metadata["slideshow"] = {"slide_type": kind if n == 0 else "subslide"}
+                pieces.append(piece)
+        for piece in pieces:
+            kind = piece.metadata["slideshow"]["slide_type"]
+            weight = _weight(piece)
+            if kind == "-" and id(cell) not in chosen and filled and filled + weight > SLIDE_WORDS:
+                piece.metadata["slideshow"] = {"slide_type": "subslide"}
+                filled = 0
+            elif kind in ("slide", "subslide"):
+                filled = 0
+            filled += weight
+            out.append(piece)
     return out
 
 
@@ -265,8 +427,13 @@ def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
 def build(
     kind: str, notebooks: Sequence[Path], out: Path, *, pdf: bool = False
 ) -> tuple[list[Path], list[str]]:
-    """Export ``notebooks`` as handouts or slides into ``out``; the files written and any problems."""
-    out.mkdir(parents=True, exist_ok=True)
+    """Export ``notebooks`` as handouts or slides into ``out``; the files written and any problems.
+
+    Raises :class:`PublishError` (before writing anything) if two notebooks would write the same
+    file or ``out`` cannot be written into.
+    """
+    check_targets([(str(path), target_name(path, kind)) for path in notebooks])
+    prepare_output(out)
     exporter = _exporter(kind)
     problems: list[str] = []
     if kind == "slides":
@@ -286,8 +453,7 @@ def build(
         body, _ = exporter.from_notebook_node(ready, resources={"metadata": {"name": _title(nb, path.stem)}})
         body = _MATHJAX_BLOCK.sub("", body)  # maths is already drawn; never fetch a script for it
         body = body.replace("if(MathJax.Hub.getAllJax(", "if(window.MathJax && MathJax.Hub.getAllJax(")
-        suffix = ".slides.html" if kind == "slides" else ".html"
-        target = out / f"{path.stem}{suffix}"
+        target = out / target_name(path, kind)
         target.write_text(body, encoding="utf-8")
         written.append(target)
         if pdf and kind == "handouts":
@@ -295,9 +461,12 @@ def build(
     return written, problems
 
 
-#: The printable sheets every set of handouts includes: file stem and what makes its page.
+#: The printable sheets every set of handouts includes: file stem and what makes its page. The
+#: questionnaire's key is its own file, so the copies handed out never carry it.
 SHEETS: dict[str, str] = {
     "questionnaire": "the questionnaire, to answer on paper before the session",
+    "questionnaire_key": "the lecturer's key to the questionnaire (item codes, modes, keying), "
+                         "not for respondents",
     "coding_sheet": "the coding sheet, to code the NHS reforms on paper",
 }
 
@@ -307,7 +476,11 @@ def sheet_html(name: str) -> str:
     if name == "questionnaire":
         from coordkit.survey import printable_questionnaire
 
-        return printable_questionnaire()
+        return printable_questionnaire(part="questionnaire")
+    if name == "questionnaire_key":
+        from coordkit.survey import printable_questionnaire
+
+        return printable_questionnaire(part="key")
     if name == "coding_sheet":
         from coordkit.codings import coding_sheet_html
 
@@ -316,8 +489,8 @@ def sheet_html(name: str) -> str:
 
 
 def build_sheets(out: Path, *, pdf: bool = False) -> tuple[list[Path], list[str]]:
-    """Write the printable questionnaire and coding sheet into ``out`` (and PDFs); files and problems."""
-    out.mkdir(parents=True, exist_ok=True)
+    """Write the printable questionnaire, its key and the coding sheet into ``out`` (and PDFs)."""
+    prepare_output(out)
     written: list[Path] = []
     problems: list[str] = []
     for name in SHEETS:
@@ -387,10 +560,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         default_notebooks() if args.kind == "handouts" else sorted((ROOT / "notebooks").glob("*.ipynb"))
     )
     out = args.output or ROOT / args.kind
-    written, problems = build(args.kind, notebooks, out, pdf=args.pdf)
-    if args.kind == "handouts":  # the paper round: questionnaire and coding sheet, with the chapters
-        sheets, sheet_problems = build_sheets(out, pdf=args.pdf)
-        written, problems = written + sheets, problems + sheet_problems
+    try:
+        missing = [str(path) for path in notebooks if not path.is_file()]
+        if missing:
+            raise PublishError(f"no such notebook: {', '.join(missing)}")
+        sheets = [(f"the {name} sheet", f"{name}.html") for name in SHEETS] if args.kind == "handouts" else []
+        check_targets([(str(path), target_name(path, args.kind)) for path in notebooks] + sheets)
+        written, problems = build(args.kind, notebooks, out, pdf=args.pdf)
+        if args.kind == "handouts":  # the paper round: questionnaire, its key and the coding sheet
+            sheet_files, sheet_problems = build_sheets(out, pdf=args.pdf)
+            written, problems = written + sheet_files, problems + sheet_problems
+    except PublishError as error:
+        print(f"[kit] {args.kind} not built: {error}", file=sys.stderr)
+        return 2
     for path in written:
         shown = path.relative_to(out.parent) if path.is_relative_to(out.parent) else path
         print(f"[kit] {args.kind[:-1]}: {shown}")

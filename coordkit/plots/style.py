@@ -68,6 +68,8 @@ __all__ = [
     "accessibility_problems",
     "contrast",
     "new_axes",
+    "presentation",
+    "smallest_text_px",
 ]
 
 #: One colour per mode: Okabe & Ito (2008) hues. Orange and grey are darkened from Okabe-Ito's
@@ -282,3 +284,74 @@ def new_axes(
     return fig.add_subplot(projection=projection)
 
 
+
+
+#: Smallest text, in CSS px as shown, of a figure in an app for projecting (the app's body text).
+PRESENTATION_MIN_PX = 18.0
+
+
+def _px_per_point(fig: Figure, width_px: float, height_px: float | None, dpi: float) -> float:
+    """CSS px per point of font size when ``fig``, rendered at ``dpi``, is shown in the given box."""
+    w_in, h_in = (float(v) for v in fig.get_size_inches())
+    scale = min(1.0, width_px / (w_in * dpi), (height_px / (h_in * dpi)) if height_px else 1.0)
+    return dpi / 72.0 * scale
+
+
+def smallest_text_px(fig: Figure, *, width_px: float, height_px: float | None = None,
+                     dpi: float = 80) -> float:
+    """The smallest visible text of ``fig`` in CSS px, shown no larger than the box given.
+
+    The figure is rendered at ``dpi`` and scaled down (never up) to fit ``width_px`` by
+    ``height_px``, as an ``<img>`` with ``max-width`` and ``max-height`` is.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(10, 5))
+    >>> _ = fig.add_subplot().set_title("t", fontsize=9)
+    >>> round(smallest_text_px(fig, width_px=800, height_px=400), 1)  # 9 pt at 80 dpi, unscaled
+    10.0
+    """
+    per_pt = _px_per_point(fig, width_px, height_px, dpi)
+    sizes = [float(t.get_fontsize()) for t in fig.findobj(Text)
+             if t.get_visible() and t.get_text().strip()]
+    return float(min(sizes, default=float("inf")) * per_pt)
+
+
+def presentation(fig: Figure, *, width_px: float, height_px: float | None = None, dpi: float = 80,
+                 min_px: float = PRESENTATION_MIN_PX) -> Figure:
+    """Make ``fig`` readable on a projector: every text at least ``min_px`` as shown in the box.
+
+    The presentation context of the app layout (:meth:`coordkit.widgets._base.Explorer.as_app`):
+    text smaller than ``min_px`` CSS px at the displayed size (see :func:`smallest_text_px`) is
+    enlarged to it, and the figure's layout engine (if any) makes room. Colours, data and
+    wording are untouched. Calling it again changes nothing (only new, small text).
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+    width_px, height_px : float
+        The box the figure is shown in (CSS px); ``height_px`` None for no height limit.
+    dpi : float, default 80
+        The resolution it is rendered at (the kit's PNG default).
+    min_px : float, default :data:`PRESENTATION_MIN_PX`
+
+    Returns
+    -------
+    matplotlib Figure
+        ``fig`` itself.
+
+    Examples
+    --------
+    >>> from coordkit.plots import profile_figure
+    >>> from coordkit.profile import Profile
+    >>> fig = presentation(profile_figure(Profile(0.9, 0.8, 0.2, 0.3)), width_px=740, height_px=430)
+    >>> smallest_text_px(fig, width_px=740, height_px=430) >= 18
+    True
+    """
+    floor_pt = min_px / _px_per_point(fig, width_px, height_px, dpi)
+    fig.draw_without_rendering()  # tick labels exist only once the figure is drawn
+    for text in fig.findobj(Text):
+        if text.get_text().strip() and float(text.get_fontsize()) < floor_pt - 1e-9:
+            text.set_fontsize(floor_pt)
+    return fig

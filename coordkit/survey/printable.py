@@ -17,6 +17,9 @@ Examples
 (False, True, True)
 >>> "<title>Diagnose &lt;yours&gt;</title>" in printable_questionnaire(title="Diagnose <yours>")
 True
+>>> sheet, key = printable_questionnaire(part="questionnaire"), printable_questionnaire(part="key")
+>>> "Key for the lecturer" in sheet, "<code>BH1</code>" in key, "Share 100 points" in key
+(False, True, False)
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ __all__ = ["printable_questionnaire"]
 
 
 def printable_questionnaire(q: Questionnaire | None = None, *,
-                            title: str = "Diagnose your organisation") -> str:
+                            title: str = "Diagnose your organisation", part: str = "all") -> str:
     """The whole questionnaire as a self-contained, printable HTML page.
 
     Parameters
@@ -47,6 +50,9 @@ def printable_questionnaire(q: Questionnaire | None = None, *,
     q : Questionnaire, optional
         Default the current version.
     title : str, default "Diagnose your organisation"
+    part : {"all", "questionnaire", "key"}, default "all"
+        The whole page; only what respondents see (to print for them); or only the lecturer's
+        key (a separate file, so the key never goes out with the copies).
 
     Returns
     -------
@@ -55,6 +61,8 @@ def printable_questionnaire(q: Questionnaire | None = None, *,
     """
     from coordkit.html import render
 
+    if part not in ("all", "questionnaire", "key"):
+        raise ValueError(f"part must be 'all', 'questionnaire' or 'key', not {part!r}")
     q = q or questionnaire()
     key: list[dict[str, object]] = []
 
@@ -89,4 +97,5 @@ def printable_questionnaire(q: Questionnaire | None = None, *,
             groups.append({"heading": heading, "labels": labels, "rows": rows})
         parts.append({"number": number, "name": name, "groups": groups})
     return render("questionnaire.html.j2", title=title, version=q.version, version_column=VERSION_COLUMN,
-                  id_column=ID_COLUMN, dimensions=dimensions, parts=parts, key=key)
+                  id_column=ID_COLUMN, dimensions=dimensions, parts=parts, key=key,
+                  show_questionnaire=part != "key", show_key=part != "questionnaire")

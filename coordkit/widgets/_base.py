@@ -81,8 +81,8 @@ if TYPE_CHECKING:  # matplotlib and the views load with coordkit.plots, when fir
     from coordkit.plots.output import FastPNG
     from coordkit.plots.view import FigureView
 
-__all__ = ["APP_STYLE", "ARIA_NAMES", "CONTROL_LAYOUT", "LAYOUTS", "Explorer", "app_style",
-           "slider", "slider_row"]
+__all__ = ["APP_DPI", "APP_FIGURE_BOX", "APP_STYLE", "ARIA_NAMES", "CONTROL_LAYOUT", "LAYOUTS",
+           "Explorer", "app_style", "slider", "slider_row"]
 
 #: The layouts an explorer offers: ``"notebook"`` (controls, then result, figure, description)
 #: and ``"app"`` (controls beside the figure, for projecting).
@@ -111,6 +111,12 @@ ARIA_NAMES: str = (
     '.observe(document.body,{childList:true,subtree:true});}">'
 )
 
+#: The box (CSS px) the app layout shows its figure in at 1280x800 (see :data:`APP_STYLE`), and
+#: the resolution its PNG is rendered at: :func:`coordkit.plots.style.presentation` sizes the
+#: figure's text for it.
+APP_FIGURE_BOX: tuple[int, int] = (740, 430)
+APP_DPI = 80
+
 #: The app layout's style: 18 px text or more everywhere in the app and in the page's prose
 #: (Voila), the figure no taller than the screen leaves room for, the controls in their column.
 APP_STYLE: str = """<style class="coordkit-app-style">
@@ -125,8 +131,12 @@ APP_STYLE: str = """<style class="coordkit-app-style">
   --jp-widgets-inline-label-width: 9em; }
 .coordkit-app .widget-html-content p { margin: 0.2em 0; }
 .coordkit-app .widget-dropdown select, .coordkit-app .widget-button { height: 34px; }
-.coordkit-app img.coordkit-image { width: auto !important; max-width: 100% !important;
-  max-height: calc(100vh - 230px); }
+.coordkit-app img.coordkit-image { width: auto !important; max-width: min(100%, 740px) !important;
+  max-height: min(calc(100vh - 370px), 430px); }
+.coordkit-app .coordkit-app-result [role=status] { max-height: 150px; overflow-y: auto; }
+.coordkit-app .widget-checkbox, .coordkit-app .widget-checkbox label { height: auto !important;
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+.coordkit-app .widget-label, .coordkit-app .widget-label-basic { text-overflow: clip !important; }
 .coordkit-app-controls > * { flex-shrink: 0 !important; }
 .coordkit-app-controls .widget-slider { margin: 1px 0; }
 .coordkit-app-controls .coordkit-slider-row { margin-bottom: 0.4em; }
@@ -311,6 +321,7 @@ class Explorer:
         self._output = True
         self._watched: list[w.Widget] = []
         self._figure: Figure | None = None
+        self._presented: Figure | None = None
         self._renderer: FastPNG | None = None
         self._renderer_key: Any = None
 
@@ -329,6 +340,8 @@ class Explorer:
             control.observe(callback or self.changed, names="value")
             if callback is None:
                 self._watched.append(control)
+
+
 
     def changed(self, change: Any = None) -> None:
         """What a watched control calls: :meth:`update` (override to defer, e.g. a Run button)."""
@@ -421,10 +434,10 @@ class Explorer:
         from coordkit.plots.output import FastPNG
 
         if self._figure is None or self._renderer is None or key != self._renderer_key:
-            self._figure = view.figure()
-            self._renderer, self._renderer_key = FastPNG(self._figure), key
+            self._figure = self._present(view.figure())
+            self._renderer, self._renderer_key = FastPNG(self._figure, dpi=APP_DPI), key
         else:
-            view.update(self._figure)
+            self._present(view.update(self._figure) or self._figure)
         self.set_image(self._renderer.png(), alt=view.alt())
         self.set_description(view.describe())
 
@@ -462,14 +475,25 @@ class Explorer:
         """
         from coordkit.plots.output import FastPNG, alt_text, to_png
 
+        self._present(fig)
         if not fast:
-            png = to_png(fig, compress_level=1)  # level 1: quick to encode
+            png = to_png(fig, dpi=APP_DPI, compress_level=1)  # level 1: quick to encode
         else:
             if self._renderer is None or self._figure is not fig or key != self._renderer_key:
-                self._figure, self._renderer, self._renderer_key = fig, FastPNG(fig), key
+                self._figure, self._renderer, self._renderer_key = fig, FastPNG(fig, dpi=APP_DPI), key
             png = self._renderer.png()
         self.set_image(png, alt=alt or alt_text(fig, description))
         self.set_description(description)
+
+    def _present(self, fig: Figure) -> Figure:
+        """In the app layout, text sized for the projector (:func:`coordkit.plots.style.presentation`)."""
+        if self.layout == "app" and fig is not self._presented:  # once per figure: a redraw is slow
+            from coordkit.plots.style import presentation
+
+            self._presented = fig
+            width, height = APP_FIGURE_BOX
+            presentation(fig, width_px=width, height_px=height, dpi=APP_DPI)
+        return fig
 
     def set_image(self, png: bytes, *, alt: str) -> None:
         """Show PNG bytes as ``<img alt>`` in :attr:`image`.
@@ -491,8 +515,12 @@ class Explorer:
         ----------
         body : str or Markup
             Plain text is escaped; kit-built HTML passes as :class:`~coordkit.html.Markup`.
+            In presenter mode a new result, once revealed, is hidden again for the next prediction.
         """
-        self.live.value = render("live.html.j2", body=body)
+        value = render("live.html.j2", body=body)
+        if self.presenter and self.revealed and self.live.value and value != self.live.value:
+            self.toggle_reveal()  # "predict, then reveal" per change: a new result is hidden first
+        self.live.value = value
 
     def set_description(self, text: str, *, summary: str | None = None) -> None:
         """Write a figure's long description, folded, into :attr:`details`.
@@ -561,7 +589,9 @@ class Explorer:
         True
         """
         self.layout, self.presenter, self.revealed = "app", presenter, not presenter
+        self._renderer = self._presented = None  # draw afresh, with the presentation text sizes
         self._lay_out()
+        self.update()
         return self
 
     def toggle_reveal(self) -> None:
@@ -573,7 +603,8 @@ class Explorer:
 
     def _show_output(self) -> None:
         display = None if self.revealed else "none"
-        for part in (self.live, self.image):
+        # the long description tells the result too: hidden with it until Reveal
+        for part in (self.live, self.image, self.details):
             part.layout.display = display
 
     def _lay_out(self) -> None:
@@ -583,6 +614,7 @@ class Explorer:
                 flex="0 1 40%", min_width="300px", max_width="540px", padding="0 1em 0 0",
                 max_height="76vh", overflow="auto"))
             controls.add_class("coordkit-app-controls")
+            self.live.add_class("coordkit-app-result")
             shown = ([self.reveal] if self.presenter else []) + (
                 [self.image, self.live, self.details] if self._output else [])
             figure = w.VBox(shown, layout=w.Layout(flex="1 1 60%", min_width="300px"))

@@ -42,14 +42,20 @@ from coordkit.survey import (
 )
 from coordkit.widgets._base import CONTROL_LAYOUT, Explorer, slider_row
 
-__all__ = ["FOLDER_VARIABLE", "MIN_GROUP_SPEC", "ClassResultsExplorer"]
+__all__ = ["CLASSROOM_MIN_GROUP", "FOLDER_VARIABLE", "MIN_GROUP_SPEC", "ClassResultsExplorer"]
 
 #: The environment variable naming the folder of survey exports (set by ``./kit app --class-folder``).
 FOLDER_VARIABLE = "COORDKIT_CLASS_FOLDER"
 
-#: The privacy threshold as a control (never below :data:`coordkit.survey.MIN_GROUP_FLOOR`).
-MIN_GROUP_SPEC = Param("min_group", "Minimum group size", "respondents", MIN_GROUP_FLOOR, 20, 1,
-                       DEFAULT_MIN_GROUP, "groups smaller than this are not shown (privacy)",
+#: The smallest group the lecture-room view ever shows on its own (privacy in a room of 40-200:
+#: stricter than the library's :data:`coordkit.survey.MIN_GROUP_FLOOR`). Smaller groups are
+#: merged into "other groups combined".
+CLASSROOM_MIN_GROUP = max(5, MIN_GROUP_FLOOR)
+
+#: The privacy threshold as a control (never below :data:`CLASSROOM_MIN_GROUP`).
+MIN_GROUP_SPEC = Param("min_group", "Minimum group size", "respondents", CLASSROOM_MIN_GROUP, 20, 1,
+                       max(DEFAULT_MIN_GROUP, CLASSROOM_MIN_GROUP),
+                       "groups smaller than this are merged into 'other groups combined' (privacy)",
                        integer=True)
 
 
@@ -96,9 +102,11 @@ class ClassResultsExplorer(Explorer):
             description="Group by", tooltip="the column to break the class down by",
             style={"description_width": "initial"}, layout=w.Layout(**CONTROL_LAYOUT))
         self._set_groups()
+        min_group = max(min_group, CLASSROOM_MIN_GROUP)
         self.min_group, min_row = slider_row(MIN_GROUP_SPEC, value=min_group, label_width="10em")
-        self.reload = w.Button(description="Read the answers again", icon="refresh",
-                               tooltip="read the folder again, with any new answers",
+        self.reload = w.Button(description="Re-read the class folder", icon="refresh",
+                               tooltip="read the folder again, with any new exports (works while "
+                                       "presenting; the result is hidden again for a new prediction)",
                                disabled=self.folder is None)
         self.reload.on_click(lambda _: self.read_again())
         self.source = w.HTML()
@@ -152,7 +160,12 @@ class ClassResultsExplorer(Explorer):
             update_class_arrows_figure(self._fig, a)
             problem = f"<p><b>Could not read every file:</b> {escape(self.problem)}</p>" \
                 if self.problem else ""
-            self.source.value = f"<p>Answers from {escape(self.source_label)}.</p>{problem}"
+            self.source.value = (
+                f"<p>Answers from {escape(self.source_label)}.</p>{problem}"
+                f"<p><small>Privacy: a group under {a.min_group} respondents (never under "
+                f"{CLASSROOM_MIN_GROUP}) is merged into &lsquo;other groups combined&rsquo;. Re-read "
+                "the folder as exports arrive while the class answers in the room; make the shared "
+                "report once, after the survey closes.</small></p>")
             if not a.class_shown or a.overall is None:
                 text = f"Nothing shown: only {a.n} respondents, fewer than {a.min_group}."
                 self.show_figure(self._fig, text)

@@ -38,25 +38,31 @@ DEFAULT_PROFILE = Profile(
 _STRENGTH = "strength, 0 to 1"
 _SHARE = "share, 0 to 1"
 
+
+def _unit_param(name: str, label: str, unit: str, meaning: str) -> Param:
+    """A profile field's slider spec: 0 to 1 in steps of 0.05 (the default is set per explorer)."""
+    return Param(name, label, unit, 0, 1, 0.05, 0, meaning)
+
+
 #: One slider spec per profile field: label, unit and meaning (the default is set per explorer).
 PROFILE_SLIDERS: dict[str, Param] = {
     spec.name: spec for spec in (
-        Param("hierarchy", "Hierarchy", _STRENGTH, 0, 1, 0.05, 0,
-              "strength of hierarchy (leadership, rules, expertise)"),
-        Param("solidarity", "Solidarity", _STRENGTH, 0, 1, 0.05, 0,
-              "strength of solidarity (values, belonging)"),
-        Param("individualism", "Individualism", _STRENGTH, 0, 1, 0.05, 0,
-              "strength of individualism (autonomy, enterprise)"),
-        Param("fatalism", "Fatalism", _STRENGTH, 0, 1, 0.05, 0,
-              "strength of fatalism, both faces (wisdom about limits, or despair)"),
-        Param("malign_hierarchy", "Malign hierarchy", _SHARE, 0, 1, 0.05, 0,
-              "share of hierarchy that is malign (overbearing, micro-managing)"),
-        Param("malign_solidarity", "Malign solidarity", _SHARE, 0, 1, 0.05, 0,
-              "share of solidarity that is malign (cliquish, conformist)"),
-        Param("malign_individualism", "Malign individualism", _SHARE, 0, 1, 0.05, 0,
-              "share of individualism that is malign (selfish, gaming)"),
-        Param("malign_fatalism", "Despair (fatalism)", _SHARE, 0, 1, 0.05, 0,
-              "share of fatalism that is despair rather than wisdom (1 = all despair)"),
+        _unit_param(name, label, unit, meaning) for name, label, unit, meaning in (
+            ("hierarchy", "Hierarchy", _STRENGTH, "strength of hierarchy (leadership, rules, expertise)"),
+            ("solidarity", "Solidarity", _STRENGTH, "strength of solidarity (values, belonging)"),
+            ("individualism", "Individualism", _STRENGTH,
+             "strength of individualism (autonomy, enterprise)"),
+            ("fatalism", "Fatalism", _STRENGTH,
+             "strength of fatalism, both faces (wisdom about limits, or despair)"),
+            ("malign_hierarchy", "Malign hierarchy", _SHARE,
+             "share of hierarchy that is malign (overbearing, micro-managing)"),
+            ("malign_solidarity", "Malign solidarity", _SHARE,
+             "share of solidarity that is malign (cliquish, conformist)"),
+            ("malign_individualism", "Malign individualism", _SHARE,
+             "share of individualism that is malign (selfish, gaming)"),
+            ("malign_fatalism", "Despair (fatalism)", _SHARE,
+             "share of fatalism that is despair rather than wisdom (1 = all despair)"),
+        )
     )
 }
 _STRENGTHS = ("hierarchy", "solidarity", "individualism", "fatalism")

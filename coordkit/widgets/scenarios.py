@@ -57,6 +57,9 @@ BALANCED_PACKAGE = PolicyLevers(
 )
 
 _WIDE = {"description_width": "initial"}
+#: In the app layout, the levers a class moves most come first (money and demand, then the rest in
+#: :data:`coordkit.scenarios.LEVERS` order), so they are on screen without scrolling.
+APP_LEVERS_FIRST = ("funding_growth", "demand_growth", "central_targets", "competition")
 _LABEL_WIDTH = "12.5em"
 
 
@@ -134,8 +137,10 @@ class ScenarioExplorer(Explorer):
                                     baseline_label="preset as coded")
         self.watch(self.preset, callback=self._on_preset)
         self.watch(*self.sliders.values())
+        order = [*APP_LEVERS_FIRST, *(n for n in LEVERS if n not in APP_LEVERS_FIRST)] \
+            if layout == "app" else list(LEVERS)
         self.assemble(self.preset, w.HTML("<b>Policy levers</b>"),
-                      *(box for _, box in rows.values()), self.rationale)
+                      *(rows[name][1] for name in order), self.rationale)
         self.update()
 
     def _baseline(self, preset_id: str) -> ScenarioResult:

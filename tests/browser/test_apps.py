@@ -34,6 +34,11 @@ APPS = {
 FIRST_CONTROL = (".coordkit-app-controls .widget-slider, .coordkit-app-controls .widget-dropdown, "
                  ".coordkit-app-controls .widget-checkbox")
 FIGURE = ".coordkit-app img.coordkit-image"
+RESULT = ".coordkit-app .coordkit-app-result"
+#: Control labels whose text is cut (an ellipsis): scrollWidth wider than the box.
+ELLIPSISED = """() => [...document.querySelectorAll(
+  '.coordkit-app .widget-label, .coordkit-app label, .coordkit-app .widget-label-basic')]
+  .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim())"""
 
 #: Every element with text of its own that is showing, and its computed font size in px.
 TEXT_SIZES = """() => {
@@ -124,12 +129,18 @@ def test_app_fits_a_projector_and_responds(gallery, browser, axe_script, name): 
         # presenter mode: the result stays hidden until revealed
         figure = page.locator(FIGURE).first
         assert not figure.is_visible(), "the result shows before Reveal is pressed"
+        fold = page.locator(".coordkit-app details").filter(has_text="Figure description")
+        assert not fold.first.is_visible(), "the description fold tells the result before Reveal"
         first = page.locator(FIRST_CONTROL).first
         assert _inside(first.bounding_box()), f"first control off screen: {first.bounding_box()}"
         reveal.click()
         figure.wait_for(state="visible", timeout=10_000)
         assert _inside(figure.bounding_box()), f"figure off screen: {figure.bounding_box()}"
         assert page.get_by_role("button", name="Hide the result").count() == 1
+        result = page.locator(RESULT).first
+        assert _inside(result.bounding_box()), f"result off screen: {result.bounding_box()}"
+        cut = page.evaluate(ELLIPSISED)
+        assert not cut, f"control labels cut off: {cut}"
         assert page.locator(".coordkit-app [role=status]").first.is_visible()
         small = _small_text(page)
         assert not small, f"text under {MIN_TEXT_PX} px: {small[:5]}"
@@ -144,6 +155,11 @@ def test_app_fits_a_projector_and_responds(gallery, browser, axe_script, name): 
         while figure.get_attribute("src") == before and time.monotonic() < deadline:
             time.sleep(0.2)
         assert figure.get_attribute("src") != before, "the figure did not redraw"
+        # "predict, then reveal" per change: a moved control hides the result again
+        page.get_by_role("button", name="Reveal the result").wait_for(timeout=10_000)
+        assert not figure.is_visible(), "the result stays up after a control moved"
+        page.get_by_role("button", name="Reveal the result").click()
+        figure.wait_for(state="visible", timeout=10_000)
         page.screenshot(path=artifact_name(f"app_{name}"), full_page=False)
         found = _serious(page, axe_script)
         assert not found, f"axe-core found in the {name} app:\n" + _report(found)

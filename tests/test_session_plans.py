@@ -1,0 +1,42 @@
+"""Every quiz item the session plans and the lecturer's guide name exists (``chNN qM``)."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+QUIZZES = ROOT / "coordkit" / "exercises" / "quizzes"
+DOCS = [ROOT / "docs" / "session_plans.md", ROOT / "docs" / "lecturer_guide.md"]
+#: A quiz reference: ``ch01 q3`` (the form the docs use) or "chapter 1 quiz question 3".
+REFERENCE = re.compile(r"\b(?:ch(\d\d)\s+q(\d+)|chapter (\d) quiz question (\d+))\b", re.I)
+
+
+def _ids(chapter: str) -> set[str]:
+    path = QUIZZES / f"ch{chapter}.yml"
+    if not path.exists():
+        return set()
+    return {q["id"] for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]}
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+def test_every_quiz_reference_resolves(doc):
+    text = doc.read_text(encoding="utf-8")
+    found = [(m[1] or f"0{m[3]}", m[2] or m[4]) for m in REFERENCE.finditer(text)]
+    for chapter, number in found:
+        assert f"q{number}" in _ids(chapter), f"{doc.name}: no quiz item ch{chapter} q{number}"
+
+
+def test_the_live_vote_names_the_quiz_item_that_asks_its_prediction():
+    text = DOCS[0].read_text(encoding="utf-8")
+    assert "`ch01 q3`" in text and "chapter 1 quiz question 3" not in text
+    prompt = next(q for q in yaml.safe_load((QUIZZES / "ch01.yml").read_text(encoding="utf-8"))["questions"]
+                  if q["id"] == "q3")["prompt"]
+    assert "equally weak" in prompt and "balanced" in prompt
+
+
+def test_the_lecturer_guide_links_to_the_one_set_of_session_plans():
+    guide = DOCS[1].read_text(encoding="utf-8")
+    assert "(session_plans.md)" in guide
+    assert "### 50 minutes" not in guide and "### 90 minutes" not in guide
