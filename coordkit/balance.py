@@ -95,7 +95,7 @@ __all__ = [
 
 EvennessMethod = Literal["pielou", "simpson", "centroid", "minmax"]
 #: The evenness indices :func:`evenness` knows, with a one-line description of each.
-EVENNESS_METHODS: dict[str, str] = {
+EVENNESS_METHODS: dict[EvennessMethod, str] = {
     "pielou": "Shannon entropy divided by its maximum, ln k (Pielou's J)",
     "simpson": "Gini-Simpson index 1 - sum p^2, divided by its maximum 1 - 1/k",
     "centroid": "1 - distance from the centre of the simplex, divided by the largest possible",
@@ -381,8 +381,8 @@ def compare_indices(profiles: Mapping[str, Profile]) -> pd.DataFrame:
     rows = {}
     for name, profile in profiles.items():
         benign = np.asarray(profile.benign_strengths)
-        row = {
-            m: (evenness(benign, m) if benign.sum() > 0 else 0.0)  # type: ignore[arg-type]
+        row: dict[str, float | NDArray[np.float64]] = {
+            m: (evenness(benign, m) if benign.sum() > 0 else 0.0)
             for m in EVENNESS_METHODS
         }
         r = report(profile)

@@ -37,7 +37,7 @@ import base64
 from collections.abc import Callable, Sequence
 from datetime import date as _date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -479,7 +479,7 @@ def render_report(
                   sections=[Markup(p) for p in parts if p], notes=Markup(_NOTES))
 
 
-def write_report(data: ReadResult | Responses, path: str | Path, **options: object) -> Path:
+def write_report(data: ReadResult | Responses, path: str | Path, **options: Any) -> Path:
     """Write the class report to ``path`` (see :func:`render_report` for the options).
 
     Parameters
@@ -503,7 +503,7 @@ def write_report(data: ReadResult | Responses, path: str | Path, **options: obje
     True
     """
     target = Path(path)
-    text = render_report(data, **options)  # type: ignore[arg-type]
+    text = render_report(data, **options)
     target.write_text(text, encoding="utf-8")
     return target
 

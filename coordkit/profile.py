@@ -48,7 +48,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from coordkit.modes import ALL_MODES, Mode, parse_mode
 
@@ -312,7 +312,9 @@ class Profile:
     @property
     def benign_strengths(self) -> tuple[float, float, float]:
         """Strength of the benign part of each active mode: strength x (1 - malign share)."""
-        return tuple(s * (1.0 - m) for s, m in zip(self.active_strengths, self.malign, strict=True))  # type: ignore[return-value]
+        # three strengths and three malign shares give three values (the cast only types the tuple)
+        return cast("tuple[float, float, float]",
+                    tuple(s * (1.0 - m) for s, m in zip(self.active_strengths, self.malign, strict=True)))
 
     @property
     def fatalism_faces(self) -> tuple[float, float]:
@@ -337,7 +339,8 @@ class Profile:
         total = sum(self.active_strengths)
         if total == 0:
             return (1 / 3, 1 / 3, 1 / 3)
-        return tuple(s / total for s in self.active_strengths)  # type: ignore[return-value]
+        # three strengths give three shares (the cast only types the tuple)
+        return cast("tuple[float, float, float]", tuple(s / total for s in self.active_strengths))
 
     def strength_of(self, mode: str | Mode) -> float:
         """Strength of one mode, by :class:`Mode`, name or initial.

@@ -6,6 +6,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,3 +109,12 @@ def test_slides_work_offline_and_show_no_code(tmp_path):
         assert html.count("<section") >= 3, f"{path.name}: too few slides"
     for asset in ("assets/reveal.js/dist/reveal.js", "assets/require.js", "assets/jquery.min.js"):
         assert (tmp_path / asset).exists(), asset
+
+
+def test_saved_widget_state_never_reaches_a_handout():
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {"x": {}}}}
+    nb.cells = [nbformat.v4.new_markdown_cell("# A chapter")]
+    ready = publish.prepare(nb, "nb", [])
+    assert "widgets" not in ready.metadata
+    assert "widgets" in nb.metadata, "the notebook itself is never modified"

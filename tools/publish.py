@@ -165,6 +165,7 @@ def prepare(
 ) -> nbformat.NotebookNode:
     """A copy of ``nb`` ready to export: maths rendered, widgets noted, markers gone, slide types set."""
     out = copy.deepcopy(nb)
+    out.metadata.pop("widgets", None)  # saved widget state would embed live views' HTML in the page
     cells = []
     for i, cell in enumerate(out.cells):
         tags = set(cell.get("metadata", {}).get("tags", []))

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -218,7 +218,7 @@ def _check_biggest_change(answer: Any) -> Feedback:
     if text not in keys:
         return Feedback.wrong(f"{answer!r} is not a dimension; use one of {', '.join(dims)}")
     moved = _points_moved()
-    best = max(moved, key=moved.get)  # type: ignore[arg-type]
+    best = max(moved, key=moved.__getitem__)
     chosen = keys[text]
     if chosen == best:
         return Feedback.correct(f"{moved[best]:g} points move in {best}, more than in any other dimension")
@@ -256,7 +256,7 @@ def _closure_numbers() -> dict[str, float]:
         "with_fatalism": r(now), "without_fatalism": r(three), "preferred": r(preferred),
         "clr": r(survey.clr(now)), "log_ratio_variance": float(survey.variation_matrix(now)[s, i]),
         "log_ratio_variance_three": float(survey.variation_matrix(three)[s, i]),
-        "mean_correlation": float(np.corrcoef(now.T)[np.triu_indices(4, 1)].mean()),
+        "mean_correlation": float(cast(np.ndarray, np.corrcoef(now.T))[np.triu_indices(4, 1)].mean()),
     }
 
 
@@ -356,7 +356,7 @@ def _check_least_balanced(answer: Any) -> Feedback:
     if text not in by_name:
         return Feedback.wrong(f"{label!r} is not a group the report shows; use one of: {'; '.join(scores)}")
     name = by_name[text]
-    worst = min(scores, key=scores.get)  # type: ignore[arg-type]
+    worst = min(scores, key=scores.__getitem__)
     if name == worst:
         g = next(g for g in analysis.groups if g.label == name)
         return Feedback.correct(f"{name} scores {scores[name]:.2f} now ('{g.configuration_now.name}'); "

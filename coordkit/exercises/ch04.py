@@ -132,7 +132,7 @@ def _check_best_lever(answer: Any) -> Feedback:
     if answer not in changes:
         return Feedback.wrong(f"{answer} is the same in both presets, so switching it changes "
                               "nothing")
-    best = min(changes, key=changes.get)  # type: ignore[arg-type]
+    best = min(changes, key=changes.__getitem__)
     if answer == best:
         return Feedback.correct(f"Switching {answer} alone cuts malign hierarchy by "
                                 f"{-changes[answer]:.3f}")

@@ -84,7 +84,7 @@ def _plural(n: int, one: str, many: str) -> str:
 # ----- q1: recall -----------------------------------------------------------------------------
 def _pushes() -> dict[str, str]:
     """The mode each lever pushes towards, read from the model's own pressures."""
-    quiet = dict.fromkeys(_PUSHING, 0.0)
+    quiet: dict[str, Any] = dict.fromkeys(_PUSHING, 0.0)  # lever keywords of AgentLevers
     out = {}
     for lever in _PUSHING:
         weighted, _ = team_pressures(AgentLevers(**{**quiet, lever: 1.0}, autonomy=0.0),

@@ -421,7 +421,7 @@ def agents_figure(run: AgentRun, *, step: int = -1) -> Figure:
     plot_level_balance(run, ax=lax)
     lax.set_title("Mean evenness at each level over the run", fontsize=9)
     fig.suptitle(_figure_title(run, index), fontsize=11)
-    fig._coordkit_units = _unit_counts(run)  # type: ignore[attr-defined]
+    fig._coordkit_units = _unit_counts(run)  # type: ignore[attr-defined]  # kit attribute on the Figure, read back with getattr
     return fig
 
 

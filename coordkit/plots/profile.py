@@ -24,7 +24,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
-from coordkit.balance import report
+from coordkit.balance import EvennessMethod, report
 from coordkit.configuration import Kind, classify
 from coordkit.modes import ACTIVE_MODES, ALL_MODES, Mode
 from coordkit.plots.style import GUIDE, HATCHES, INK, MALIGN_HATCH, PALETTE, TINTS, new_axes
@@ -244,7 +244,7 @@ def _strengths_and_malign(profile: Profile) -> list[tuple[float, float]]:
 
 
 def profile_figure(
-    profile: Profile, *, threshold: float = 0.5, method: str = "pielou", ticks: bool = False
+    profile: Profile, *, threshold: float = 0.5, method: EvennessMethod = "pielou", ticks: bool = False
 ) -> Figure:
     """A ternary position and a bar chart side by side, titled with the diagnosis and score.
 
@@ -274,13 +274,13 @@ def profile_figure(
     return fig
 
 
-def _title(profile: Profile, threshold: float, method: str) -> str:
-    score = report(profile, method=method).score  # type: ignore[arg-type]
+def _title(profile: Profile, threshold: float, method: EvennessMethod) -> str:
+    score = report(profile, method=method).score
     return f"{classify(profile, strong=threshold).name}  |  balance index {score:.2f}"
 
 
 def update_profile_figure(
-    fig: Figure, profile: Profile, *, threshold: float = 0.5, method: str = "pielou"
+    fig: Figure, profile: Profile, *, threshold: float = 0.5, method: EvennessMethod = "pielou"
 ) -> Figure:
     """Move a :func:`profile_figure` to a new profile in place (fast: no axes are rebuilt).
 
@@ -320,7 +320,7 @@ def update_profile_figure(
     return fig
 
 
-def describe_profile(profile: Profile, *, threshold: float = 0.5, method: str = "pielou") -> str:
+def describe_profile(profile: Profile, *, threshold: float = 0.5, method: EvennessMethod = "pielou") -> str:
     """A text description of :func:`profile_figure` for the same profile.
 
     Parameters
@@ -352,7 +352,7 @@ def describe_profile(profile: Profile, *, threshold: float = 0.5, method: str = 
         faces = f"fatalism {wisdom:.2f} wisdom and {despair:.2f} despair"
         malign = f"{malign}; {faces}" if malign else faces
     shares = ", ".join(f"{m.value} {p:.0%}" for m, p in zip(ACTIVE_MODES, profile.shares, strict=True))
-    r = report(profile, method=method)  # type: ignore[arg-type]
+    r = report(profile, method=method)
     return (
         f"Profile: {strengths}{' (' + malign + ')' if malign else ''}. "
         f"Ternary position: {shares} of active strength (fatalism is not on the triangle). "

@@ -21,14 +21,14 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import mpltern  # noqa: F401  (registers the "ternary" projection)
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 
 from coordkit.configuration import classify
 from coordkit.modes import ALL_MODES, Mode
@@ -39,6 +39,7 @@ from coordkit.survey import ClassAnalysis, GroupSummary, RespondentResult
 
 if TYPE_CHECKING:
     import pandas as pd
+    from matplotlib.typing import LineStyleType
 
 __all__ = [
     "GROUP_COLOURS",
@@ -65,7 +66,7 @@ GROUP_COLOURS = ("#000000", "#000000", "#505050", "#000000", "#505050", "#000000
 #: A marker per group, none of them a mode's marker (triangle, circle, diamond, cross).
 GROUP_MARKERS = ("*", "s", "v", "P", "h", "<", ">")
 #: A line style per group for its arrow, so groups differ in line as well as in marker.
-GROUP_LINESTYLES: tuple[str | tuple[int, tuple[int, ...]], ...] = (
+GROUP_LINESTYLES: tuple[LineStyleType, ...] = (
     "-", (0, (5, 2)), (0, (1, 1.5)), (0, (6, 2, 1, 2)), (0, (2, 2)), (0, (8, 2, 1, 2, 1, 2)), (0, (3, 1)))
 _NOW_MARKER, _PREFERRED_MARKER = "*", "o"
 
@@ -106,7 +107,8 @@ def _view(result: RespondentResult | GroupSummary) -> tuple[np.ndarray, np.ndarr
     if result.now is None:
         title = "Share out 100 points in at least one dimension to see your profile"
     else:
-        now = result.configuration_now.name  # type: ignore[union-attr]
+        assert result.configuration_now is not None, "a respondent with a now profile is classified"
+        now = result.configuration_now.name
         pref = result.configuration_preferred.name if result.configuration_preferred else "(incomplete)"
         title = f"Now: {now}  |  preferred: {pref}"
     return result.now_scores, result.preferred_scores, title
@@ -174,6 +176,8 @@ def update_survey_figure(fig: Figure, result: RespondentResult | GroupSummary) -
     >>> fig.get_suptitle()
     'Now: hierarchy monoculture  |  preferred: not classified'
     """
+    tax: Any  # mpltern's ternary axes are untyped (scatter takes t, l, r)
+    bax: Axes
     tax, bax = fig.axes
     for artist in [a for a in [*tax.collections, *tax.lines] if a.get_gid() in ("now", "preferred", "gap")]:
         artist.remove()
@@ -190,7 +194,8 @@ def update_survey_figure(fig: Figure, result: RespondentResult | GroupSummary) -
         _arrow(tax, points["now"], points["preferred"], "black", "gap")
     status = next(t for t in fig.texts if t.get_gid() == "status")
     status.set_text(_status(result))
-    bars = {p.get_gid(): p for p in bax.patches if p.get_gid()}
+    # the gid'd patches are the bars drawn by bax.bar in respondent_figure
+    bars = {p.get_gid(): cast(Rectangle, p) for p in bax.patches if p.get_gid()}
     for k in range(4):
         bars[f"now-{k}"].set_height(float(np.nan_to_num(now_scores[k])))
         bars[f"preferred-{k}"].set_height(float(np.nan_to_num(preferred_scores[k])))
@@ -234,7 +239,8 @@ def describe_survey(result: RespondentResult | GroupSummary) -> str:
     if result.preferred is not None:
         h, s, i = _active_shares(result.preferred_scores)[0]
         text += f", preferred at {h:.0%} / {s:.0%} / {i:.0%}"
-    text += f". Configuration now: {result.configuration_now.name}"  # type: ignore[union-attr]
+    assert result.configuration_now is not None, "a respondent with a now profile is classified"
+    text += f". Configuration now: {result.configuration_now.name}"
     if result.configuration_preferred is not None:
         text += f"; preferred: {result.configuration_preferred.name}"
     status = _status(result)
@@ -269,7 +275,8 @@ def respondents_figure(now_scores: np.ndarray, preferred_scores: np.ndarray, *,
     """
     fig = Figure(figsize=(10, 4.8))
     for k, (label, scores) in enumerate((("now", now_scores), ("preferred", preferred_scores))):
-        ax = fig.add_subplot(1, 2, k + 1, projection="ternary")
+        # mpltern's ternary axes are untyped (scatter takes t, l, r)
+        ax: Any = fig.add_subplot(1, 2, k + 1, projection="ternary")
         ternary([], ax=ax, ticks=ticks)
         shares = _active_shares(scores)
         if len(shares):
@@ -320,7 +327,8 @@ def _ternary_arrow(ax: Axes, start: np.ndarray, end: np.ndarray, *, color: str, 
     """An arrow between two ternary points with a given line style (an annotation, so dashes work)."""
     if np.allclose(end - start, 0):
         return
-    xy_start, xy_end = ax.transProjection.transform(np.array([start, end]))
+    tax: Any = ax  # mpltern's ternary axes are untyped (transProjection)
+    xy_start, xy_end = tax.transProjection.transform(np.array([start, end]))
     ax.annotate("", xy=tuple(xy_end), xytext=tuple(xy_start), xycoords="data", textcoords="data",
                 annotation_clip=False, zorder=4, gid=gid,
                 arrowprops={"arrowstyle": "-|>,head_length=0.7,head_width=0.3", "color": color,
@@ -374,6 +382,7 @@ def gap_arrows(
         ax.figure.subplots_adjust(left=0.09, right=0.56, top=0.92, bottom=0.12)
     if base:
         ternary([], ax=ax, ticks=ticks)
+    tax: Any = ax  # mpltern's ternary axes are untyped (scatter takes t, l, r)
     handles = []
     for k, (a, b, label) in enumerate(zip(starts, ends, labels, strict=True)):
         colour = GROUP_COLOURS[k % len(GROUP_COLOURS)]
@@ -381,9 +390,9 @@ def gap_arrows(
         style = GROUP_LINESTYLES[k % len(GROUP_LINESTYLES)]
         size = 260 if marker == "*" else 110
         pa, pb = np.array(a.shares), np.array(b.shares)
-        ax.scatter([pa[0]], [pa[1]], [pa[2]], s=size, c=colour, marker=marker, edgecolors="black",
+        tax.scatter([pa[0]], [pa[1]], [pa[2]], s=size, c=colour, marker=marker, edgecolors="black",
                    linewidths=0.8, zorder=5, gid=f"group-now-{k}")
-        ax.scatter([pb[0]], [pb[1]], [pb[2]], s=size, facecolors="white", edgecolors=colour, marker=marker,
+        tax.scatter([pb[0]], [pb[1]], [pb[2]], s=size, facecolors="white", edgecolors=colour, marker=marker,
                    linewidths=1.6, zorder=5, gid=f"group-preferred-{k}")
         _ternary_arrow(ax, pa, pb, color=colour, linestyle=style, gid=f"group-gap-{k}")
         handles.append(Line2D([], [], color=colour, marker=marker, markersize=12 if marker == "*" else 8,
@@ -392,7 +401,7 @@ def gap_arrows(
         legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.12, 1.02), fontsize=9,
                            frameon=False, handlelength=3.2, borderaxespad=0,
                            title="filled = now, open = preferred;\narrow = change wanted", title_fontsize=9)
-        legend._legend_box.align = "left"
+        legend._legend_box.align = "left"  # type: ignore[attr-defined]  # private VPacker, absent from the stubs
         legend.set_gid("group-legend")
     return ax
 
@@ -531,8 +540,9 @@ def update_class_arrows_figure(fig: Figure, analysis: ClassAnalysis) -> Figure:
     for artist in [*ax.collections, *ax.lines, *ax.patches, *ax.texts]:
         if str(artist.get_gid() or "").startswith("group-"):
             artist.remove()
-    if ax.get_legend() is not None:
-        ax.get_legend().remove()
+    legend = ax.get_legend()
+    if legend is not None:
+        legend.remove()
     summaries = ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
     gap_arrows([s.now for s in summaries], [s.preferred for s in summaries], [s.label for s in summaries],
                ax=ax, base=False)

@@ -41,6 +41,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from coordkit.modes import ALL_MODES, Mode, parse_mode
 
@@ -230,8 +231,9 @@ class Questionnaire:
                 raise SurveyError(f"{item.id}: Likert items must be benign or malign forms of a mode")
         for mode in {i.mode for i in likert}:
             forms = {i.form for i in likert if i.mode is mode}
+            assert mode is not None, "checked just above: every Likert item names its mode"
             if forms != {"benign", "malign"}:
-                raise SurveyError(f"questionnaire: {mode.value} needs benign and malign Likert items")  # type: ignore[union-attr]
+                raise SurveyError(f"questionnaire: {mode.value} needs benign and malign Likert items")
 
     def block(self, name: str) -> tuple[Item, ...]:
         """The items of one block, in questionnaire order.
@@ -248,12 +250,14 @@ class Questionnaire:
     @property
     def dimensions(self) -> tuple[str, ...]:
         """Divide-100 dimension keys, in questionnaire order."""
-        return tuple(dict.fromkeys(i.dimension for i in self.items if i.block == "divide100"))  # type: ignore[misc]
+        # divide-100 items always have a dimension (the cast only types it)
+        return tuple(dict.fromkeys(cast(str, i.dimension) for i in self.items if i.block == "divide100"))
 
     @property
     def headings(self) -> dict[str, str]:
         """The question for each divide-100 dimension, by key."""
-        return {i.dimension: i.heading for i in self.items if i.block == "divide100"}  # type: ignore[misc]
+        # divide-100 items always have a dimension (the cast only types it)
+        return {cast(str, i.dimension): i.heading for i in self.items if i.block == "divide100"}
 
     @property
     def divide_items(self) -> tuple[tuple[Item, ...], ...]:

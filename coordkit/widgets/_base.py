@@ -113,7 +113,7 @@ ARIA_NAMES: str = (
 
 #: The app layout's style: 18 px text or more everywhere in the app and in the page's prose
 #: (Voila), the figure no taller than the screen leaves room for, the controls in their column.
-APP_STYLE: str = """<style>
+APP_STYLE: str = """<style class="coordkit-app-style">
 .coordkit-app, .coordkit-app .widget-html-content, .coordkit-app .widget-label,
 .coordkit-app .widget-readout, .coordkit-app select, .coordkit-app button,
 .coordkit-app input, .coordkit-app label, .coordkit-app small, .coordkit-app summary,

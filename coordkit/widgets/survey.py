@@ -24,12 +24,12 @@ import re
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import ipywidgets as w
 import numpy as np
 
-from coordkit.modes import ALL_MODES
+from coordkit.modes import ALL_MODES, Mode
 from coordkit.plots.output import FastPNG
 from coordkit.plots.survey import (
     class_arrows_figure,
@@ -355,7 +355,8 @@ class SurveyForm:
         unrated = [i for i in self.q.block("strength")
                    if i.level == "organisation" and self.likert[i.id].value is None]
         if unrated:
-            out.append("the organisation strength of " + ", ".join(i.mode.value for i in unrated))  # type: ignore[union-attr]
+            # strength items always name their mode (the cast only types it)
+            out.append("the organisation strength of " + ", ".join(cast(Mode, i.mode).value for i in unrated))
         return out
 
     @property
@@ -435,13 +436,15 @@ class SurveyForm:
             parts.append("<p>No profile yet: share out 100 points in at least one dimension (now).</p>")
             return "".join(parts)
         now_c, pref_c = result.configuration_now, result.configuration_preferred
-        parts.append(f"<p><b>Now: {_e(now_c.name)}</b> — {_e(now_c.diagnosis)}</p>")  # type: ignore[union-attr]
+        assert now_c is not None, "a respondent with a now profile is classified"
+        parts.append(f"<p><b>Now: {_e(now_c.name)}</b> — {_e(now_c.diagnosis)}</p>")
         if not np.all(np.isfinite(result.strength)):
             parts.append("<p>Strength: not all organisation ratings given yet, so the kit reads strength "
                          "from your points for those modes (30 of 100 points counts as strong).</p>")
         if pref_c is not None and result.balance_preferred is not None:
+            assert result.balance_now is not None, "a respondent with a now profile has its balance"
             parts.append(f"<p><b>Preferred: {_e(pref_c.name)}.</b> Balance index now "
-                         f"{result.balance_now.score:.2f}, preferred {result.balance_preferred.score:.2f}."  # type: ignore[union-attr]
+                         f"{result.balance_now.score:.2f}, preferred {result.balance_preferred.score:.2f}."
                          f" {_e(result.describe_gap())}</p>")
         parts.append(f"<p>Congruence across dimensions (now): {result.congruence_now:.2f} "
                      "(1 = every dimension has the same mix).</p>")
@@ -464,8 +467,8 @@ class SurveyForm:
     def to_responses(self) -> Responses:
         """The current answers as a one-respondent :class:`~coordkit.survey.Responses`."""
         likert = self._likert_values()
-        return Responses(ids=(self.code.value.strip(),), now=[self._grid("now")],
-                         preferred=[self._grid("preferred")], likert=[likert],
+        return Responses(ids=(self.code.value.strip(),), now=np.asarray([self._grid("now")]),
+                         preferred=np.asarray([self._grid("preferred")]), likert=np.asarray([likert]),
                          groups={GROUP_COLUMN: (self.group.value.strip(),)}, version=self.q.version)
 
     def save(self, folder: str | Path | None = None) -> Path | None:

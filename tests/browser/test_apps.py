@@ -100,6 +100,8 @@ def test_the_index_lists_every_app(gallery, browser, axe_script):  # noqa: F811
         hrefs = page.eval_on_selector_all(".jp-RenderedMarkdown a", "els => els.map(a => a.href)")
         for name in APPS:
             assert any(h.endswith(f"{name}.ipynb") for h in hrefs), f"the index does not link {name}"
+        # the page's style arrives with its one output (app_style), after the prose is drawn
+        page.wait_for_selector(".coordkit-app-style", state="attached", timeout=60_000)
         assert not _small_text(page), _small_text(page)
         found = _serious(page, axe_script)
         assert not found, "axe-core found on the index:\n" + _report(found)

@@ -194,7 +194,7 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
     id_places = find(id_key, "id", False)
     if not id_places and id_column == ID_COLUMN:
         id_places = [k for k in range(len(headers)) if k not in roles and "respondent code" in h_norm[k]]
-    id_note = ()
+    id_note: tuple[str, ...] = ()
     if not id_places and layout.tool in _TOOL_IDS:
         id_places = [k for k, t in enumerate(top_norm) if t == _TOOL_IDS[layout.tool]][:1]
         if id_places:
@@ -690,6 +690,7 @@ def header_mapping(source: str | Path | bytes, *, name: str | None = None, id_co
             raise
         candidates, _, _ = _tables(data, label)
         records = candidates.get("", candidates.get(","))
+        assert records is not None, "_tables gives the workbook ('') or comma-separated (',') records"
         first = next((i for i, (_, c) in enumerate(records) if any(x.strip() for x in c)), None)
         if first is None:
             raise
@@ -791,7 +792,7 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
         ids=tuple(i for p in parts for i in p.ids),
         now=np.concatenate([p.now for p in parts]) if parts else np.zeros((0, dims, 4)),
         preferred=np.concatenate([p.preferred for p in parts]) if parts else np.zeros((0, dims, 4)),
-        likert=(np.concatenate([p.likert for p in parts])  # type: ignore[misc]
+        likert=(np.concatenate([p.likert for p in parts])
                 if first.responses.likert is not None else None),
         groups=groups, version=first.responses.version,
     )

@@ -107,8 +107,8 @@ def form_questions(q: Questionnaire | None = None, group: str = "team") -> list[
         if t.block != "divide100":
             blocks.setdefault((t.block, t.item.heading), []).append((t.key, t.item.statement))
             scales.setdefault((t.block, t.item.heading), _capitalised(t.item.labels() or LIKERT_LABELS))
-    for (block, heading), rows in blocks.items():
-        out.append(FormQuestion("scale", heading, "Choose one answer for each statement.", tuple(rows),
+    for (block, heading), block_rows in blocks.items():
+        out.append(FormQuestion("scale", heading, "Choose one answer for each statement.", tuple(block_rows),
                                 scales[block, heading]))
     return out
 
@@ -279,7 +279,7 @@ def _moodle_guide(qs: list[FormQuestion]) -> str:
         "plus the respondent code.", "", "## Privacy", "", _PRIVACY, ""])
 
 
-def _js(text: str) -> str:
+def _js(text: str | list[str]) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 

@@ -20,8 +20,12 @@ import codecs
 import csv
 import datetime as _dt
 import io
+from typing import TYPE_CHECKING, cast
 
 from coordkit.survey.read.records import SurveyFileError
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 __all__ = ["Records", "column_letter", "csv_records", "decode", "is_workbook", "xlsx_records"]
 
@@ -123,6 +127,7 @@ def _fast_xlsx(data: bytes) -> Records:
             raise _Unreadable("no sheet")
         target = next(r.get("Target") for r in rels.iter(f"{_PKG}Relationship")
                       if r.get("Id") == first.get(f"{_RELS}id"))
+        assert target is not None, "a sheet relationship without a Target"
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
         shared: list[str] = []
         if "xl/sharedStrings.xml" in archive.namelist():
@@ -131,8 +136,9 @@ def _fast_xlsx(data: bytes) -> Records:
                                       if not _in_phonetic(si, t)))
         dates = _date_styles(ET.fromstring(archive.read("xl/styles.xml"))) \
             if "xl/styles.xml" in archive.namelist() else set()
-        epoch = 1904 if (book.find(f"{_MAIN}workbookPr") is not None
-                         and book.find(f"{_MAIN}workbookPr").get("date1904") in ("1", "true")) else 1900
+        properties = book.find(f"{_MAIN}workbookPr")
+        epoch = 1904 if (properties is not None
+                         and properties.get("date1904") in ("1", "true")) else 1900
         sheet = archive.read(path)
     except (KeyError, StopIteration, zipfile.BadZipFile, ET.ParseError, ValueError) as error:
         raise _Unreadable(str(error)) from None
@@ -224,19 +230,20 @@ def _fast_xlsx(data: bytes) -> Records:
 _DATE_FORMATS = {*range(14, 23), 45, 46, 47}
 
 
-def _date_styles(styles: object) -> set[int]:
+def _date_styles(styles: Element) -> set[int]:
     """Indexes of the cell styles that show a number as a date or time (as openpyxl decides it)."""
     import re
 
-    custom = {}
-    for fmt in styles.iter(f"{_MAIN}numFmt"):  # type: ignore[attr-defined]
+    custom: dict[int, bool] = {}
+    for fmt in styles.iter(f"{_MAIN}numFmt"):
         code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt.get("formatCode", ""))
-        custom[int(fmt.get("numFmtId"))] = bool(re.search(r"[dmyhs]", code, re.IGNORECASE))
-    xfs = styles.find(f"{_MAIN}cellXfs")  # type: ignore[attr-defined]
-    out = set()
+        # a numFmt without its id fails in int(), as before (the cast only types it)
+        custom[int(cast(str, fmt.get("numFmtId")))] = bool(re.search(r"[dmyhs]", code, re.IGNORECASE))
+    xfs = styles.find(f"{_MAIN}cellXfs")
+    out: set[int] = set()
     for k, xf in enumerate(xfs if xfs is not None else []):
-        fmt = int(xf.get("numFmtId", "0"))
-        if fmt in _DATE_FORMATS or custom.get(fmt, False):
+        number_format = int(xf.get("numFmtId", "0"))
+        if number_format in _DATE_FORMATS or custom.get(number_format, False):
             out.add(k)
     return out
 
@@ -249,8 +256,8 @@ def _from_serial(number: float, epoch: int) -> _dt.datetime | _dt.date | _dt.tim
     return moment
 
 
-def _in_phonetic(si: object, t: object) -> bool:
-    for rph in si.iter(f"{_MAIN}rPh"):  # type: ignore[attr-defined]
+def _in_phonetic(si: Element, t: Element) -> bool:
+    for rph in si.iter(f"{_MAIN}rPh"):
         if t in list(rph.iter(f"{_MAIN}t")):
             return True
     return False
@@ -301,7 +308,7 @@ def xlsx_records(data: bytes, source: str, *, fast: bool = True) -> Records:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
             raise SurveyFileError(source, "the workbook has no worksheet")
-        out: Records = []
+        out = []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             out.append((number, [_cell_text(v) for v in values]))
     finally:

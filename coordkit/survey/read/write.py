@@ -53,12 +53,13 @@ def responses_csv(responses: Responses, q: Questionnaire | None = None) -> str:
     q = q or responses.questionnaire
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    likert = responses.likert is not None
+    likert_rows = responses.likert
+    likert = likert_rows is not None
     writer.writerow([ID_COLUMN, *responses.groups, VERSION_COLUMN, *q.columns(likert=likert)])
     for k, rid in enumerate(responses.ids):
         values = [*responses.now[k].ravel(), *responses.preferred[k].ravel()]
-        if likert:
-            values += list(responses.likert[k])  # type: ignore[index]
+        if likert_rows is not None:
+            values += list(likert_rows[k])
         writer.writerow([rid, *(labels[k] for labels in responses.groups.values()), q.version,
                          *(_format(float(v)) for v in values)])
     return buffer.getvalue()
