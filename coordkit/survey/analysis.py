@@ -49,6 +49,7 @@ from coordkit.survey.reliability import (
     read_reliability,
 )
 from coordkit.survey.scoring import (
+    PREFERRED_MALIGN,
     STRONG,
     FormScores,
     acquiescence_flags,
@@ -58,7 +59,6 @@ from coordkit.survey.scoring import (
     keyed,
     mode_scores,
     preferred_configuration,
-    PREFERRED_MALIGN,
     profile_from_scores,
     scale_columns,
     strength_ratings,
