@@ -56,6 +56,7 @@ from coordkit.survey import (
     Responses,
     analyse,
     dimension_distances,
+    feldt_interval,
     questionnaire,
 )
 
@@ -306,6 +307,8 @@ def _reliability_section(analysis: ClassAnalysis) -> str:
     def num(v: float) -> str:
         return f"{v:.2f}" if np.isfinite(v) else "-"
 
+    lo, hi = feldt_interval(RELIABILITY_THRESHOLD, MIN_RELIABILITY_N, 4)
+    width = hi - lo
     rows = [[scale, row["items"], int(row["n"]), num(row["alpha"]),
              f"{num(row['alpha low'])} to {num(row['alpha high'])}" if np.isfinite(row["alpha low"]) else "-",
              "improper (Heywood)" if row["improper"] else num(row["omega"]), row["reading"]]
@@ -317,7 +320,10 @@ def _reliability_section(analysis: ClassAnalysis) -> str:
         f"solution; an improper one, a Heywood case, is named, not reported). A verdict needs at least "
         f"{MIN_RELIABILITY_N} respondents who answered the whole scale (the kit's minimum: with fewer, the "
         f"interval is too wide to tell acceptable from poor); below it the table says \"not enough "
-        f"answers\". The usual minimum for comparing groups is {RELIABILITY_THRESHOLD}. The strength "
+        f"answers\". Even at {MIN_RELIABILITY_N}, a four-statement scale with alpha "
+        f"{RELIABILITY_THRESHOLD:.2f} has a 95% interval about {width:.2f} wide ({lo:.2f} to {hi:.2f}, "
+        f"Feldt's interval), so read each alpha as a range, not a point. The usual minimum for "
+        f"comparing groups is {RELIABILITY_THRESHOLD}. The strength "
         "ratings are single items and have no reliability.</p>",
         _table(["scale", "statements", "n", "alpha", "alpha 95% interval", "omega", "reading"], rows,
                numeric_from=2),

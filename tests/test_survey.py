@@ -409,7 +409,10 @@ def test_neutral_and_acquiescent_response_sets_never_raise_a_malign_warning(poin
     result = score_answers(now, now, likert)
     assert "Warning" not in result.configuration_now.diagnosis
     assert "malign than its benign" not in result.configuration_now.diagnosis
-    assert result.now.malign_fatalism == 0.5  # as much wisdom as despair: neither face read into it
+    # fatalism's despair is the positive part of its malign level, like the other modes' malign
+    # shares: a constant answer leaves that level at 0, so no despair is read into it
+    assert result.now.malign_fatalism == 0.0
+    assert result.preferred.malign_fatalism == 0.0  # a wish, not a diagnosis: PREFERRED_MALIGN
     assert result.forms.benign == pytest.approx(result.forms.malign)  # the same lean on both sides
     # balanced scales: a constant answer, agreeing or not, leaves every level at exactly 0
     assert abs(result.forms.malign).max() == 0.0 and abs(result.forms.benign).max() == 0.0
@@ -423,11 +426,18 @@ def test_all_3_and_all_4_respondents_are_not_mostly_malign(c):
     r = score_answers(ex["now"], ex["preferred"], [c] * len(Q.likert_items))
     assert "mostly malign" not in r.configuration_now.diagnosis
     assert "malign than its benign" not in r.configuration_now.diagnosis
-    if c == 3:
-        assert r.forms.malign.tolist() == [0.0] * 4 and r.forms.share.tolist() == [0.0] * 3
+    # balanced keying: all 3 and all 4 alike leave every malign level and share at neutral (0)
+    assert r.forms.malign.tolist() == [0.0] * 4 and r.forms.share.tolist() == [0.0] * 3
+    assert float(r.forms.despair) == 0.0
+    assert (r.now.malign_hierarchy, r.now.malign_solidarity, r.now.malign_individualism,
+            r.now.malign_fatalism) == (0.0, 0.0, 0.0, 0.0)
+    assert r.preferred.malign_fatalism == 0.0
     a = analyse(Responses(ids=tuple(f"r{k}" for k in range(6)), now=[ex["now"]] * 6,
                           preferred=[ex["preferred"]] * 6, likert=[[c] * len(Q.likert_items)] * 6))
     assert "Warning" not in a.overall.configuration_now.diagnosis
+    assert "mostly malign" not in a.overall.configuration_now.diagnosis
+    assert a.overall.now.malign_fatalism == 0.0
+    assert a.overall.preferred.malign_fatalism == 0.0
 
 
 @pytest.mark.parametrize("points", [[25, 25, 25, 25], [30, 30, 25, 15], [50, 25, 25, 0]])

@@ -680,3 +680,46 @@ def test_files_of_different_versions_do_not_merge():
     with pytest.raises(SurveyFileError, match=r"b/new\.csv: follows questionnaire version 2 but a/old\.csv "
                                               "follows version 1"):
         merge([old, new])
+
+
+# ----- don't know / not applicable ----------------------------------------------------------------
+@pytest.mark.parametrize("word", ["Don't know / not applicable", "don't know", "N/A", "(0) Don't know"])
+def test_dont_know_is_missing_never_neutral_and_is_counted(word):
+    from coordkit.survey import analyse
+
+    text = responses_csv(CLASS)
+    header, *rows = text.splitlines()
+    names = header.split(",")
+    at = [names.index(c) for c in ("BH1", "MH2", "ATH")]
+    changed = []
+    for k, row in enumerate(rows):
+        cells = row.split(",")
+        if k < 4:
+            for j in at:
+                cells[j] = word
+        changed.append(",".join(cells))
+    r = read_responses("\n".join([header, *changed]).encode(), name="dk.csv")
+    assert r.n_accepted == len(rows) and r.n_rejected == 0
+    assert r.dont_know == {"BH1": 4, "MH2": 4, "ATH": 4}
+    likert = r.responses.likert
+    cols = [[i.column() for i in Q.likert_items].index(c) for c in ("BH1", "MH2", "ATH")]
+    assert np.isnan(likert[:4][:, cols]).all()  # missing: never read as the middle answer 3
+    assert not np.isnan(likert[4:][:, cols]).any()
+    assert "12 answers were 'don't know / not applicable'" in r.summary()
+    assert "read as missing, never as neutral" in r.anonymised().summary()  # and so in the class report
+    assert analyse(r.responses).overall is not None
+
+
+def test_every_generated_form_offers_dont_know():
+    from coordkit.survey import DONT_KNOW
+    from coordkit.survey.read.forms import form_questions, guides
+
+    scales = [x for x in form_questions() if x.kind == "scale"]
+    assert scales and all(x.answers[-1] == DONT_KNOW and len(x.answers) == 6 for x in scales)
+    g = guides()
+    for name in ("google-forms.gs", "coordkit.qsf", "moodle-feedback.xml", "microsoft-forms.md", "jisc.md",
+                 "surveymonkey.md"):
+        assert DONT_KNOW in g[name], name
+    for name in ("google-forms.md", "qualtrics.md", "surveymonkey.md", "jisc.md", "microsoft-forms.md",
+                 "moodle.md"):
+        assert "random" in g[name].lower() or "shuffle" in g[name].lower(), name

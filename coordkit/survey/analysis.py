@@ -49,6 +49,7 @@ from coordkit.survey.reliability import (
     read_reliability,
 )
 from coordkit.survey.scoring import (
+    PREFERRED_MALIGN,
     STRONG,
     FormScores,
     acquiescence_flags,
@@ -178,11 +179,12 @@ class Responses:
         scores = self.scores(timeframe)
         if timeframe == "now":
             forms = self.forms()
-            despair = np.ones(len(self)) if forms is None else np.broadcast_to(forms.despair, (len(self),))
+            despair = np.zeros(len(self)) if forms is None else np.broadcast_to(forms.despair, (len(self),))
             malign = np.column_stack([self.malign(), despair]) if len(self) else np.zeros((0, 4))
             strength = self.strength()
         else:
-            malign, strength = np.zeros((len(self), 3)), self.strength(timeframe="preferred")
+            malign = np.tile(PREFERRED_MALIGN, (len(self), 1))  # a wish: wholly benign, no despair
+            strength = self.strength(timeframe="preferred")
         return [profile_from_scores(s, m, strength=a)
                 for s, m, a in zip(scores, malign, strength, strict=True)]
 
@@ -288,10 +290,10 @@ def _summarise(label: str, responses: Responses, threshold: float) -> GroupSumma
     malign_level = np.full(4, np.nan) if forms is None else _nanmean(forms.malign)
     strength = _nanmean(responses.strength())
     ddof = 1 if len(responses) > 1 else 0
-    despair = 1.0 if forms is None else float(np.mean(forms.despair))
+    despair = 0.0 if forms is None else float(np.mean(forms.despair))
     p_now = profile_from_scores(now.mean(axis=0), [*malign, despair], strength=strength)
     pref_strength = _nanmean(responses.strength(timeframe="preferred"))
-    p_pref = profile_from_scores(pref.mean(axis=0), strength=pref_strength)
+    p_pref = profile_from_scores(pref.mean(axis=0), PREFERRED_MALIGN, strength=pref_strength)
     acq = responses.acquiescence()
     group_forms = None if forms is None else FormScores(
         benign_level, malign_level, np.isfinite(benign_level) & np.isfinite(malign_level), malign, despair)

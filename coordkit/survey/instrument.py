@@ -48,6 +48,7 @@ from coordkit.modes import ALL_MODES, Mode, parse_mode
 __all__ = [
     "BLOCKS",
     "CURRENT_VERSION",
+    "DONT_KNOW",
     "ID_COLUMN",
     "LEVELS",
     "LIKERT_LABELS",
@@ -91,6 +92,9 @@ STRENGTH_LABELS: dict[int, str] = {
     4: "strong",
     5: "very strong",
 }
+#: The answer every 1-5 question offers after its five words. Read as missing, never as the
+#: neutral 3: "I cannot say" is not "neither agree nor disagree".
+DONT_KNOW = "Don't know / not applicable"
 _FORMS = ("neutral", "benign", "malign")
 _SCALES = ("points", "agreement", "strength")
 _FILES = {1: "survey_items_v1.csv", 2: "survey_items.csv"}

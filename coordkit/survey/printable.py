@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 from coordkit.survey.instrument import (
+    DONT_KNOW,
     ID_COLUMN,
     LIKERT_LABELS,
     STRENGTH_LABELS,
@@ -89,7 +90,10 @@ def printable_questionnaire(q: Questionnaire | None = None, *,
         count = 0
         for heading in dict.fromkeys(i.heading for i in items):
             group = presentation_order(PAPER_ORDER_SEED, [i for i in items if i.heading == heading])
-            labels = STRENGTH_LABELS if group[0].scale == "strength" else LIKERT_LABELS
+            # every 1-5 question also offers "don't know" (read as missing, never as the middle answer)
+            scale = STRENGTH_LABELS if group[0].scale == "strength" else LIKERT_LABELS
+            labels: dict[int | str, str] = dict(scale.items())
+            labels["?"] = DONT_KNOW
             rows = []
             for i in group:
                 count += 1

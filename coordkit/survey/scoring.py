@@ -98,6 +98,7 @@ __all__ = [
     "IPSATIVE_POINTS_PER_STRENGTH",
     "MALIGN_WARNING",
     "NOT_CLASSIFIED",
+    "PREFERRED_MALIGN",
     "STRONG",
     "FormScores",
     "RespondentResult",
@@ -130,6 +131,12 @@ __all__ = [
 DEFAULT_TOLERANCE = 1.0
 #: Strength at which a mode counts as strong: rated 4 "strong" on the strength block (the kit's threshold).
 STRONG = 0.75
+#: Malign shares (H, S, I, and fatalism's despair) of every preferred profile: none. The preferred
+#: answers state a wish, not a diagnosis, so the preferred profile is wholly benign and its
+#: configuration follows the preferred strength ratings alone (identical ratings now and
+#: preferred, with no malign lean, give the same configuration).
+PREFERRED_MALIGN = (0.0, 0.0, 0.0, 0.0)
+
 #: Malign level from which a strong mode whose malign side outweighs its benign side is flagged
 #: (the kit's rule).
 MALIGN_WARNING = 0.25
@@ -510,16 +517,17 @@ class FormScores:
         The profile's malign share of H, S, I: the positive part of the malign level (0 where
         unanswered). Not a ratio of the two levels.
     despair : ndarray, shape (...)
-        The profile's share of fatalism that is despair rather than wisdom:
-        ``0.5 + (malign - benign) / 2`` for fatalism, clipped to 0-1 (0.5 when the two levels are
-        equal, e.g. neutral answers); 1 (the kit's old reading, all despair) where unanswered.
+        The profile's share of fatalism that is despair rather than wisdom, by the same rule as
+        ``share`` for the other three modes: the positive part of fatalism's malign level, so
+        neutral answers give 0 and unanswered fatalism statements count as missing (0), never as
+        despair.
     """
 
     benign: NDArray[np.float64]
     malign: NDArray[np.float64]
     answered: NDArray[np.bool_]
     share: NDArray[np.float64]
-    despair: NDArray[np.float64] | float = 1.0
+    despair: NDArray[np.float64] | float = 0.0
 
 
 def form_scores(likert: ArrayLike, q: Questionnaire | None = None) -> FormScores:
@@ -559,7 +567,7 @@ def form_scores(likert: ArrayLike, q: Questionnaire | None = None) -> FormScores
     m = np.stack([levels.get(f"{mode.value} malign", nan) for mode in ALL_MODES], axis=-1)
     answered = np.isfinite(b) & np.isfinite(m)
     share = np.where(np.isfinite(m), np.clip(m, 0.0, 1.0), 0.0)[..., :3]
-    despair = np.where(answered[..., 3], np.clip(0.5 + (m[..., 3] - b[..., 3]) / 2, 0.0, 1.0), 1.0)
+    despair = np.where(np.isfinite(m[..., 3]), np.clip(m[..., 3], 0.0, 1.0), 0.0)
     return FormScores(benign=b, malign=m, answered=answered, share=share, despair=despair)
 
 
@@ -764,7 +772,9 @@ class RespondentResult:
         :func:`acquiescence_index` (NaN without balanced pairs answered).
     structure : Structure or None
     now, preferred : Profile or None
-        Profiles (None if no dimension is complete). The preferred profile is wholly benign; its
+        Profiles (None if no dimension is complete). The preferred profile is wholly benign
+        (:data:`PREFERRED_MALIGN`: no malign share and fatalism's despair 0, since the respondent
+        states a wish, not a diagnosis, and the strength ratings alone decide its configuration); its
         strengths are the preferred ratings (where a rating is missing, the profile is drawn
         from the points but its configuration is :data:`NOT_CLASSIFIED`).
     gap : ndarray, shape (4,)
@@ -878,7 +888,9 @@ def score_answers(
     acq = float(acquiescence_index(lik, q)) if answered else math.nan
     malign = (0.0, 0.0, 0.0) if forms is None else (*(float(v) for v in forms.share), float(forms.despair))
     p_now = profile_from_scores(s_now, malign, strength=strength) if ok_now.any() else None
-    p_pref = profile_from_scores(s_pref, strength=pref_strength) if ok_pref.any() else None
+    # The preferred profile is a wish, not a diagnosis: wholly benign, fatalism's despair 0 too
+    # (without the explicit 0, Profile's default would read all preferred fatalism as despair).
+    p_pref = profile_from_scores(s_pref, PREFERRED_MALIGN, strength=pref_strength) if ok_pref.any() else None
     c_now = float(congruence(now_a[ok_now])) if ok_now.any() else math.nan
     c_pref = float(congruence(pref_a[ok_pref])) if ok_pref.any() else math.nan
     return RespondentResult(

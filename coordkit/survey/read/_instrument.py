@@ -8,6 +8,7 @@ the one import to update.
 from coordkit.survey._core import (
     CURRENT_VERSION,
     DEFAULT_TOLERANCE,
+    DONT_KNOW,
     ID_COLUMN,
     LIKERT_LABELS,
     NOT_STATED,
@@ -23,6 +24,6 @@ from coordkit.survey._core import (
     questionnaire,
 )
 
-__all__ = ["CURRENT_VERSION", "DEFAULT_TOLERANCE", "ID_COLUMN", "LIKERT_LABELS", "NOT_STATED",
+__all__ = ["CURRENT_VERSION", "DEFAULT_TOLERANCE", "DONT_KNOW", "ID_COLUMN", "LIKERT_LABELS", "NOT_STATED",
            "STRENGTH_LABELS", "TIMEFRAMES", "TOTAL", "VERSION_COLUMN", "Item", "Questionnaire", "Responses",
            "SurveyError", "detect_version", "questionnaire"]

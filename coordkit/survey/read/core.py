@@ -2,8 +2,10 @@
 
 The steps: bytes to a table (:mod:`~coordkit.survey.read.tables`), the header and the tool
 (:mod:`~coordkit.survey.read.detect`), the columns (:mod:`~coordkit.survey.read.match`), then
-every row is checked cell by cell (:mod:`~coordkit.survey.read.values`) into a :class:`Row`
-record, and the accepted rows become :class:`~coordkit.survey.Responses`.
+every row is checked cell by cell (:mod:`~coordkit.survey.read.rows`,
+:mod:`~coordkit.survey.read.values`) into a :class:`~coordkit.survey.read.rows.Row` record, and the
+accepted rows become :class:`~coordkit.survey.Responses`. "Don't know / not applicable" answers are
+read as missing (never as the neutral 3), counted per column and reported.
 
 Data hygiene, whatever the tool: Qualtrics preview, test and spam responses and unfinished
 responses (``Finished`` false) are left out and reported; a respondent code that appears twice in
@@ -14,9 +16,7 @@ e-mail or IP addresses are recognised, never read, and listed as ignored.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -26,10 +26,7 @@ from coordkit.survey.read._instrument import (
     CURRENT_VERSION,
     DEFAULT_TOLERANCE,
     ID_COLUMN,
-    LIKERT_LABELS,
-    NOT_STATED,
     TIMEFRAMES,
-    TOTAL,
     VERSION_COLUMN,
     Questionnaire,
     Responses,
@@ -37,8 +34,9 @@ from coordkit.survey.read._instrument import (
     questionnaire,
 )
 from coordkit.survey.read.detect import Layout, find_layout
-from coordkit.survey.read.match import HeaderMatcher, Match, Target, identifying, mapping_template, normalise
+from coordkit.survey.read.match import HeaderMatcher, Match, identifying, mapping_template, normalise
 from coordkit.survey.read.records import LeftOut, ReadResult, RowProblem, RowRef, SkippedLine, SurveyFileError
+from coordkit.survey.read.rows import Checker, Columns, Row
 from coordkit.survey.read.tables import Records, column_letter, csv_records, decode, is_workbook, xlsx_records
 
 __all__ = ["Row", "header_mapping", "merge", "read_responses"]
@@ -47,61 +45,7 @@ _DELIMITERS = (",", ";", "\t")
 #: Per tool, the column that identifies a response when the form has no respondent-code question.
 _TOOL_IDS = {"Qualtrics": "responseid", "SurveyMonkey": "respondent id", "Microsoft Forms": "id",
              "JISC Online Surveys": "response id"}
-_QUALTRICS_LEFT_OUT = {"survey preview": "a Qualtrics survey preview",
-                       "survey test": "a Qualtrics test response", "spam": "marked as spam by Qualtrics",
-                       "1": "a Qualtrics survey preview",
-                       "2": "a Qualtrics test response", "8": "marked as spam by Qualtrics"}
 _UNDER = "text under the header (question wording or export metadata), not answers"
-_FALSE = {"false", "0", "no", "f"}
-
-
-@dataclass
-class Row:
-    """One data row under the header, as the reader checked it.
-
-    Attributes
-    ----------
-    row, line : int
-        Row number under the header (1 = first) and line of the file.
-    respondent : str
-        The respondent code (or the tool's response id).
-    groups : list of str
-        Group labels, one per group column.
-    points : list of float
-        Divide-100 answers in the order of ``Questionnaire.columns(likert=False)``.
-    answers : list of float
-        Likert answers (NaN = not answered) in questionnaire order.
-    problems : list of RowProblem
-        Everything that rejects the row (empty if accepted).
-    left_out : str or None
-        Why the row is left out on purpose (a preview, unfinished, superseded), if it is.
-    """
-
-    row: int
-    line: int
-    respondent: str = ""
-    groups: list[str] = field(default_factory=list)
-    points: list[float] = field(default_factory=list)
-    answers: list[float] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
-    left_out: str | None = None
-
-
-@dataclass(frozen=True)
-class _Columns:
-    """Where everything the reader needs is, in one header."""
-
-    index: dict[str, int]  # target key -> column
-    names: dict[str, str]  # target key (or role) -> name shown in messages
-    id_index: int | None
-    id_name: str
-    group_index: list[int]
-    status: int | None
-    finished: int | None
-    identifying: tuple[str, ...]
-    ignored: tuple[str, ...]
-    matched_by: dict[str, str]
-    notes: tuple[str, ...]
 
 
 def _load(source: str | Path | bytes, name: str | None) -> tuple[bytes, str]:
@@ -143,7 +87,7 @@ def _layout(data: bytes, label: str, matcher: HeaderMatcher, id_column: str,
 
 
 def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: str,
-             group_columns: Sequence[str], use_likert: bool | str) -> _Columns:
+             group_columns: Sequence[str], use_likert: bool | str) -> Columns:
     headers = layout.headers
     line = layout.header_line
     id_key = normalise(id_column)
@@ -275,7 +219,7 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
     if approx:
         notes.append("Matched by approximate wording (check that these are the right questions): "
                      + ", ".join(approx) + ".")
-    return _Columns(index=index, names=names, id_index=id_places[0] if id_places else None,
+    return Columns(index=index, names=names, id_index=id_places[0] if id_places else None,
                     id_name=(headers[id_places[0]] if id_places and layout.tool != "coordkit CSV"
                              else id_column),
                     group_index=[g[0] for g in group_places], status=status, finished=finished,
@@ -386,7 +330,7 @@ def read_responses(
 
     divide = [t for t in matcher.targets if t.block == "divide100"]
     likert_targets = [t for t in matcher.targets if t.block != "divide100" and t.key in cols.index]
-    check = _Checker(label, q, cols, divide, likert_targets, tolerance=tolerance,
+    check = Checker(label, q, cols, divide, likert_targets, tolerance=tolerance,
                      empty_as_zero=empty_as_zero,
                      decimal_comma=layout.delimiter in (";", "\t"), width=len(layout.headers),
                      words=layout.tool != "coordkit CSV")
@@ -422,6 +366,11 @@ def read_responses(
         notes.append("Decimal commas (e.g. 33,5) were read as decimal points.")
     if empty_as_zero:
         notes.append("Empty divide-100 cells were read as 0 points (empty_as_zero).")
+    dont_know: dict[str, int] = {}
+    for r in accepted:
+        for k in r.dont_know:
+            name = check.likert_names[k]
+            dont_know[name] = dont_know.get(name, 0) + 1
     return ReadResult(
         responses=_responses(accepted, q, [str(g) for g in group_columns], bool(likert_targets),
                              len(likert_targets)),
@@ -433,6 +382,7 @@ def read_responses(
         tolerance=float(tolerance), notes=tuple(notes),
         left_out=tuple(LeftOut(label, r.row, r.line, r.left_out) for r in rows if r.left_out is not None),
         identifying_columns=cols.identifying, tool=layout.tool, matched_by=cols.matched_by,
+        dont_know=dont_know,
     )
 
 
@@ -506,127 +456,6 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
     else:
         version = header_version or detect_version(keys)
     return matchers[version].q
-
-
-class _Checker:
-    """Checks one data row into a :class:`Row` (everything that does not change between rows, once)."""
-
-    def __init__(self, label: str, q: Questionnaire, cols: _Columns, divide: list[Target],
-                 likert_targets: list[Target], *, tolerance: float, empty_as_zero: bool,
-                 decimal_comma: bool, width: int, words: bool) -> None:
-        self.label, self.cols, self.tolerance = label, cols, tolerance
-        self.empty_as_zero, self.decimal_comma, self.width, self.words = (
-            empty_as_zero, decimal_comma, width, words)
-        self.divide_at = [cols.index[t.key] for t in divide]
-        self.divide_names = [cols.names[t.key] for t in divide]
-        self.likert_at = [cols.index[t.key] for t in likert_targets]
-        self.likert_names = [cols.names[t.key] for t in likert_targets]
-        # each 1-5 item is answered on its own scale's words (agreement, or strength for the ratings)
-        self.likert_labels = [t.item.labels() or LIKERT_LABELS for t in likert_targets]
-        others = [i for i in (cols.id_index, cols.status, cols.finished, *cols.group_index) if i is not None]
-        self.need = max([width, *[k + 1 for k in self.divide_at + self.likert_at + others]])
-        self.used_decimal_comma = False
-        self.seen: dict[tuple[int, str], float] = {}
-        dims = list(q.dimensions)
-        groups: dict[tuple[str | None, str | None], list[int]] = {}
-        for k, target in enumerate(divide):
-            groups.setdefault((target.timeframe, target.item.dimension), []).append(k)
-        self.sums = []
-        for (timeframe, dim), members in groups.items():
-            where = dims.index(dim) + 1 if dim in dims else "?"
-            self.sums.append((members, tuple(self.divide_names[k] for k in members),
-                              f"dimension {where} ({q.headings.get(dim or '', dim)}), {timeframe}"))
-
-    def row(self, number: int, line: int, cells: list[str]) -> Row:
-        """The checked row (``cells`` padded to at least ``need`` cells)."""
-        cols = self.cols
-        rec = Row(row=number, line=line)
-        if cols.status is not None:
-            status = _QUALTRICS_LEFT_OUT.get(normalise(cells[cols.status]))
-            if status:
-                rec.left_out = f"{status} (Status = {cells[cols.status].strip()})"
-                return rec
-        if cols.finished is not None and normalise(cells[cols.finished]) in _FALSE:
-            rec.left_out = f"unfinished (Finished = {cells[cols.finished].strip()})"
-            return rec
-        problems = rec.problems
-
-        def bad(columns: tuple[str, ...], problem: str, value: str | None = None) -> None:
-            problems.append(RowProblem(self.label, number, line, columns, problem, value))
-
-        if len(cells) > self.width and any(c.strip() for c in cells[self.width:]):
-            bad((), f"the row has {len(cells)} cells but the header has {self.width}, so its answers "
-                    "may be in the wrong columns")
-        if cols.id_index is None:
-            rec.respondent = f"row {number}"
-        else:
-            rec.respondent = cells[cols.id_index].strip()
-            if not rec.respondent:
-                bad((cols.id_name,), "empty: every row needs a respondent id")
-        points = rec.points
-        for k, name in zip(self.divide_at, self.divide_names, strict=True):
-            raw = cells[k]
-            if raw.isascii() and raw.isdigit():  # the common case, fast
-                value = float(raw)
-            elif not raw.strip():
-                if self.empty_as_zero:
-                    points.append(0.0)
-                    continue
-                bad((name,), "empty: every divide-100 answer is needed (write 0 for no points)")
-                points.append(math.nan)
-                continue
-            else:
-                try:
-                    value = values.number(raw, self.decimal_comma)
-                except ValueError:
-                    hint = " (use a decimal point)" if "," in raw else ""
-                    bad((name,), f"not a number{hint}", raw)
-                    points.append(math.nan)
-                    continue
-                if "," in raw:
-                    self.used_decimal_comma = True
-            if not 0 <= value <= TOTAL:
-                bad((name,), "out of range: points must be from 0 to 100", raw)
-                value = math.nan
-            points.append(value)
-        for members, names, what in self.sums:
-            total = sum(points[k] for k in members)
-            if math.isfinite(total) and abs(total - TOTAL) > self.tolerance:
-                hint = ("; they look like fractions of 1: give points out of 100"
-                        if abs(total - 1) < 0.05 else "")
-                bad(names, f"{what}: points sum to {total:g}, not 100 (tolerance {self.tolerance:g}){hint}")
-        for k, name, labels in zip(self.likert_at, self.likert_names, self.likert_labels, strict=True):
-            raw = cells[k].strip()
-            if raw in _SCALE_DIGITS:
-                rec.answers.append(_SCALE_DIGITS[raw])
-                continue
-            if not raw:
-                rec.answers.append(math.nan)
-                continue
-            seen = (id(labels), raw)
-            if seen in self.seen:  # survey tools repeat a handful of answer words
-                value = self.seen[seen]
-                if value == value and value == int(value) and 1 <= value <= 5:
-                    rec.answers.append(value)
-                    continue
-            try:
-                value = values.likert(raw, self.decimal_comma, labels)
-                self.seen[seen] = value
-            except ValueError as error:
-                problem = str(error) if self.words else "not a number"
-                bad((name,), f"{problem}: use 1 to 5 or the scale's words ({values.scale_words(labels)})"
-                    if self.words else problem, raw)
-                rec.answers.append(math.nan)
-                continue
-            if value != int(value) or not 1 <= value <= 5:
-                bad((name,), f"out of range: answers must be whole numbers from 1 ({labels[1]}) to 5 "
-                             f"({labels[5]})", raw)
-            rec.answers.append(value)
-        rec.groups = [cells[k].strip() or NOT_STATED for k in cols.group_index]
-        return rec
-
-
-_SCALE_DIGITS = {str(k): float(k) for k in range(1, 6)}
 
 
 def _supersede(rows: list[Row], id_name: str, label: str) -> None:
@@ -808,4 +637,14 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
         identifying_columns=tuple(dict.fromkeys(c for r in results for c in r.identifying_columns)),
         tool=tools[0] if len(tools) == 1 else " + ".join(tools),
         matched_by={k: v for r in results for k, v in r.matched_by.items()},
+        dont_know=_dont_know([r.dont_know for r in results]),
     )
+
+
+def _dont_know(counts: Sequence[dict[str, int]]) -> dict[str, int]:
+    """Don't-know counts per column, added over several files."""
+    total: dict[str, int] = {}
+    for c in counts:
+        for name, n in c.items():
+            total[name] = total.get(name, 0) + n
+    return total

@@ -6,7 +6,10 @@ reader matches (:mod:`coordkit.survey.read.match`): a divide-100 question is tit
 ``"Now: <heading>"`` or ``"Preferred: <heading>"`` with the four statements as its rows; a scale
 question carries the block's heading with its statements as rows and the answer words of its
 scale as columns (:data:`coordkit.survey.LIKERT_LABELS` for agreement,
-:data:`coordkit.survey.STRENGTH_LABELS` for the strength ratings, capitalised). Tools without a
+:data:`coordkit.survey.STRENGTH_LABELS` for the strength ratings, capitalised), then a sixth
+answer, "Don't know / not applicable" (:data:`~coordkit.survey.read.values.DONT_KNOW`), which the
+reader counts and reads as missing, never as the neutral 3. Each guide says how to show the
+statements in a random order per respondent where the tool can. Tools without a
 constant-sum or grid question take one number question per statement, titled
 ``"Now: <heading> - <statement>"``.
 
@@ -21,8 +24,8 @@ Examples
 (['code', 'group', 'divide'], 'Now: How are decisions made?')
 >>> len(qs[2].rows)
 4
->>> [(x.title[:30], x.scale[-1]) for x in qs if x.kind == "scale"][-1]
-('How strong would you like each', 'Very strong')
+>>> [(x.title[:30], x.scale[-1], x.answers[-1]) for x in qs if x.kind == "scale"][-1]
+('How strong would you like each', 'Very strong', "Don't know / not applicable")
 >>> sorted(guides())[:3]
 ['README.md', 'coordkit.qsf', 'google-forms.gs']
 """
@@ -36,6 +39,7 @@ from pathlib import Path
 from coordkit.survey.read._instrument import LIKERT_LABELS, TIMEFRAMES, Questionnaire, questionnaire
 from coordkit.survey.read.match import targets
 from coordkit.survey.read.records import LATE_SUBMISSION_WARNING
+from coordkit.survey.read.values import DONT_KNOW
 
 __all__ = ["FormQuestion", "form_questions", "guides", "write_guides"]
 
@@ -74,6 +78,8 @@ class FormQuestion:
         ``(column code, statement)`` of each row (divide and scale questions).
     scale : tuple of str
         The answers, 1 to 5, of a scale question (empty for the others).
+    dont_know : str
+        The answer offered after the scale (:data:`DONT_KNOW` for scale questions, else empty).
     """
 
     kind: str
@@ -81,6 +87,12 @@ class FormQuestion:
     help: str
     rows: tuple[tuple[str, str], ...] = ()
     scale: tuple[str, ...] = ()
+    dont_know: str = ""
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        """Every answer a scale question offers: the scale, then "don't know" (read as missing)."""
+        return (*self.scale, self.dont_know) if self.dont_know else self.scale
 
     def row_title(self, statement: str) -> str:
         """The title of one statement asked as its own question (tools without grids)."""
@@ -108,9 +120,13 @@ def form_questions(q: Questionnaire | None = None, group: str = "team") -> list[
             blocks.setdefault((t.block, t.item.heading), []).append((t.key, t.item.statement))
             scales.setdefault((t.block, t.item.heading), _capitalised(t.item.labels() or LIKERT_LABELS))
     for (block, heading), block_rows in blocks.items():
-        out.append(FormQuestion("scale", heading, "Choose one answer for each statement.", tuple(block_rows),
-                                scales[block, heading]))
+        out.append(FormQuestion("scale", heading, _SCALE_HELP, tuple(block_rows), scales[block, heading],
+                                DONT_KNOW))
     return out
+
+
+_SCALE_HELP = ("Choose one answer for each statement. If you cannot say, choose \"" + DONT_KNOW
+               + "\" (it is not counted as a middle answer).")
 
 
 # ----- the guides ------------------------------------------------------------------------------
@@ -137,10 +153,10 @@ def _question_table(qs: list[FormQuestion], *, grid: bool, divide_grid: bool) ->
         elif x.kind == "scale" and not grid:
             for _, statement in x.rows:
                 n += 1
-                lines.append(f"| {n} | {x.row_title(statement)} | choice: {' / '.join(x.scale)} | |")
+                lines.append(f"| {n} | {x.row_title(statement)} | choice: {' / '.join(x.answers)} | |")
         else:
             n += 1
-            kind = "constant sum (total 100)" if x.kind == "divide" else "matrix: " + " / ".join(x.scale)
+            kind = "constant sum (total 100)" if x.kind == "divide" else "matrix: " + " / ".join(x.answers)
             rows = "<br>".join(statement for _, statement in x.rows)
             lines.append(f"| {n} | {x.title} | {kind} | {rows} |")
     return "\n".join(lines)
@@ -173,7 +189,11 @@ def guides(q: Questionnaire | None = None) -> dict[str, str]:
             ["Create a new form; add the questions below in order, titles exactly as given.",
              "Divide-100 questions: *Text* question, *Restrictions* > *Number* > *Between 0 and 100*, "
              "required.",
-             "1-5 blocks: *Likert* question, statements as rows, the block's five answers as options.",
+             "1-5 blocks: *Likert* question, statements as rows, the block's five answers and *" + DONT_KNOW
+             + "* as options.",
+             "Random order: Microsoft Forms cannot shuffle a Likert question's rows; under *Settings* > "
+             "*Shuffle questions* it shuffles whole questions (the divide-100 statements too, which the "
+             "kit reads in any order). The order is fixed otherwise: say so when you report.",
              "Settings: *Anyone can respond* (no sign-in, so no names or e-mails are recorded), or turn "
              "off *Record name*.",
              "When the answers are in: *Responses* > *Open in Excel* and save the .xlsx file. " + _REPORT],
@@ -186,6 +206,8 @@ def guides(q: Questionnaire | None = None) -> dict[str, str]:
             ["Open <https://script.google.com>, *New project*, paste the contents of `google-forms.gs`, "
              "and run `createCoordkitForm` (allow it to create a form). The log shows the form's links.",
              "Leave *Collect email addresses* off.",
+             "Random order: for each grid, open its menu (three dots) and tick *Shuffle row order*, so each "
+             "respondent sees the statements in their own order (the script cannot set this).",
              "When the answers are in: *Responses* > *Download responses (.csv)*. " + _REPORT],
             qs, grid=True, divide_grid=False, files="Files: [`google-forms.gs`](google-forms.gs)."),
         "qualtrics.md": _guide(
@@ -197,9 +219,13 @@ def guides(q: Questionnaire | None = None) -> dict[str, str]:
              "licence refuses the import, build the questions below by hand: *Constant sum* with "
              "*Must total 100*, and *Matrix table* > *Likert*.)",
              "Survey options: *Anonymize responses* so no IP address or location is stored.",
+             "Random order: the imported matrix questions already show their statements in a random order "
+             "per respondent (*Randomization* > *Randomize the order of all choices*); check it is on if "
+             "you built the questions by hand.",
              "When the answers are in: *Data & Analysis* > *Export & Import* > *Export data* > *CSV* "
-             "(numeric values or choice text both work). Previews, spam and unfinished responses are "
-             "left out and reported. " + _REPORT],
+             "with *Use choice text* (numeric values work for the scale, but *" + DONT_KNOW + "* then "
+             "arrives as 6 and the reader refuses it as out of range). Previews, spam and unfinished "
+             "responses are left out and reported. " + _REPORT],
             qs, grid=True, divide_grid=True, files="Files: [`coordkit.qsf`](coordkit.qsf)."),
         "surveymonkey.md": _guide(
             "SurveyMonkey",
@@ -208,7 +234,9 @@ def guides(q: Questionnaire | None = None) -> dict[str, str]:
             "question, and a *Matrix / Rating Scale* per 1-5 block (agreement or strength).",
             ["Divide-100 questions: rows = the four statements, *Options* > *Validate* numbers 0-100 "
              "(and a total of 100 where the type allows).",
-             "1-5 blocks: rows = statements, columns = the block's five answers.",
+             "1-5 blocks: rows = statements, columns = the block's five answers and *" + DONT_KNOW + "*.",
+             "Random order: on plans that offer it, the matrix question's *Options* > *Randomize, sort, or "
+             "flip choices* > *Randomize* shows each respondent the rows in their own order.",
              "Collector settings: *Anonymous responses* on.",
              "When the answers are in: *Analyze results* > *Save as* > *Export file* > *All responses "
              "data*, CSV or XLSX. " + _REPORT],
@@ -220,7 +248,9 @@ def guides(q: Questionnaire | None = None) -> dict[str, str]:
             ["Divide-100 statements: one *Free text* question each with *Number* validation 0-100 "
              "(or a grid of number boxes, rows = statements).",
              "1-5 blocks: a *Grid* (multiple choice) question, rows = statements, columns = the block's "
-             "five answers.",
+             "five answers and *" + DONT_KNOW + "*.",
+             "Random order: where your version offers *Randomise the order of the options* (or of the "
+             "rows) for a grid, turn it on; otherwise the order is the same for everyone.",
              "When the answers are in: *Analyse* > *Download responses* (CSV or Excel). " + _REPORT],
             qs, grid=True, divide_grid=False),
         "moodle.md": _moodle_guide(qs),
@@ -274,7 +304,10 @@ def _moodle_guide(qs: list[FormQuestion]) -> str:
         "`moodle-feedback.xml` (next to this guide): one *Numeric answer* question (0-100) per divide-100 "
         "statement and one *Multiple choice (rated)* question per 1-5 statement, each labelled "
         "with the kit's code. Set *Record user names* to *Anonymous*. Export the responses "
-        "(*Analysis* > *Export to Excel*) and run `coordkit report EXPORT -o report.html`.", "",
+        "(*Analysis* > *Export to Excel*) and run `coordkit report EXPORT -o report.html`. Each 1-5 "
+        f"question also offers *{DONT_KNOW}* (value 0), read as missing. A Feedback activity cannot "
+        "shuffle its questions, so every respondent sees one order; the kit's own form (route 1) shows "
+        "each respondent the statements in an order of their own (seeded by their code).", "",
         f"The Feedback template holds {sum(len(x.rows) for x in qs if x.kind != 'group')} questions "
         "plus the respondent code.", "", "## Privacy", "", _PRIVACY, ""])
 
@@ -307,7 +340,7 @@ def _apps_script(qs: list[FormQuestion]) -> str:
         else:
             rows = _js([s for _, s in x.rows])
             lines.append(f"  form.addGridItem().setTitle({_js(x.title)}).setHelpText({_js(x.help)})"
-                         f".setRows({rows}).setColumns({_js(list(x.scale))});")
+                         f".setRows({rows}).setColumns({_js(list(x.answers))});")
     lines += ["  Logger.log('Edit: ' + form.getEditUrl());",
               "  Logger.log('Share with students: ' + form.getPublishedUrl());", "}", ""]
     return "\n".join(lines)
@@ -338,10 +371,11 @@ def _qsf(qs: list[FormQuestion]) -> str:
                            QuestionText=f"{x.title}<br><br>{x.help}")
         else:
             choices = {str(k): {"Display": s} for k, (_, s) in enumerate(x.rows, start=1)}
-            answers = {str(k): {"Display": label} for k, label in enumerate(x.scale, start=1)}
+            answers = {str(k): {"Display": label} for k, label in enumerate(x.answers, start=1)}
             payload.update(QuestionType="Matrix", Selector="Likert", SubSelector="SingleAnswer",
                            Choices=choices, ChoiceOrder=list(range(1, len(x.rows) + 1)), Answers=answers,
-                           AnswerOrder=list(range(1, len(x.scale) + 1)),
+                           AnswerOrder=list(range(1, len(x.answers) + 1)),
+                           Randomization={"Advanced": None, "Type": "All", "TotalRandSubset": ""},
                            Validation={"Settings": {"ForceResponse": "OFF", "Type": "None"}})
         elements.append({"SurveyID": "SV_coordkit", "Element": "SQ", "PrimaryAttribute": qid,
                          "SecondaryAttribute": x.title[:100], "TertiaryAttribute": None, "Payload": payload})
@@ -398,7 +432,8 @@ def _moodle_xml(qs: list[FormQuestion]) -> str:
             for key, statement in x.rows:
                 item("numeric", x.row_title(statement), key, "0|100", True)
         else:
-            rated = "r>>>>>" + "\n|".join(f"{k}####{label}" for k, label in enumerate(x.scale, start=1))
+            rated = "r>>>>>" + "\n|".join([*(f"{k}####{label}" for k, label in enumerate(x.scale, start=1)),
+                                            f"0####{x.dont_know}"])
             for key, statement in x.rows:
                 item("multichoicerated", x.row_title(statement), key, rated + "<<<<<1", False)
     return ('<?xml version="1.0" encoding="UTF-8" ?>\n'

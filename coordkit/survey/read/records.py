@@ -164,6 +164,9 @@ class ReadResult:
         The survey tool the file was recognised as coming from (e.g. ``"Qualtrics"``).
     matched_by : dict of str to str
         How each answer column was found: ``"code"``, ``"wording"`` or ``"mapping"``.
+    dont_know : dict of str to int
+        Per 1-5 column, how many accepted rows answered "don't know / not applicable": read as
+        missing (NaN), never as the neutral 3, and reported in :meth:`summary`.
     """
 
     responses: Responses
@@ -181,6 +184,7 @@ class ReadResult:
     identifying_columns: tuple[str, ...] = field(default_factory=tuple)
     tool: str = "coordkit CSV"
     matched_by: dict[str, str] = field(default_factory=dict)
+    dont_know: dict[str, int] = field(default_factory=dict)
 
     @property
     def n_accepted(self) -> int:
@@ -238,8 +242,27 @@ class ReadResult:
                          + ", ".join(self.identifying_columns) + ".")
         if self.ignored_columns:
             lines.append("Ignored columns (not read): " + ", ".join(self.ignored_columns) + ".")
+        if self.dont_know:
+            lines.append(self.dont_know_text())
         lines += list(self.notes)
         return "\n".join(lines)
+
+    def dont_know_text(self) -> str:
+        """One sentence: how many answers were "don't know / not applicable", and how they were read.
+
+        Examples
+        --------
+        >>> from coordkit.survey import synthetic_class
+        >>> from coordkit.survey.read import read_responses, responses_csv
+        >>> r = read_responses(responses_csv(synthetic_class(size=3)).encode())
+        >>> from dataclasses import replace
+        >>> replace(r, dont_know={"BH1": 2, "AOH": 1}).dont_know_text()
+        "3 answers were 'don't know / not applicable' (BH1: 2, AOH: 1): read as missing, never as neutral."
+        """
+        total = sum(self.dont_know.values())
+        where = ", ".join(f"{k}: {n}" for k, n in self.dont_know.items())
+        return (f"{_plural(total, 'answer')} {'was' if total == 1 else 'were'} 'don't know / not "
+                f"applicable' ({where}): read as missing, never as neutral.")
 
     def summary_line(self) -> str:
         """One line: files read, rows accepted, rejected, left out (and why), lines skipped.

@@ -5,6 +5,8 @@ Answers on a 1-5 scale: whole numbers 1 to 5, or the words of the item's scale o
 (:data:`LIKERT_LABELS`, e.g. "Strongly agree", by default; the strength ratings' words, e.g.
 "Very strong", with ``labels=STRENGTH_LABELS``), forgiving case, punctuation and a number beside
 the words ("5 - Strongly agree", "Agree (4)"); a number and words that disagree are refused.
+"Don't know / not applicable" (:data:`DONT_KNOW`, and the usual short forms) is recognised by
+:func:`is_dont_know` so the reader can count it as missing, never as the neutral 3.
 
 Examples
 --------
@@ -16,6 +18,8 @@ Examples
 Traceback (most recent call last):
 ...
 ValueError: the number and the words disagree
+>>> [is_dont_know(t) for t in ("Don't know", "N/A", "(0) Don't know / not applicable", "3", "know")]
+[True, True, True, False, False]
 >>> from coordkit.survey.instrument import STRENGTH_LABELS
 >>> likert("Very strong", labels=STRENGTH_LABELS), scale_words(STRENGTH_LABELS).split(", ")[0]
 (5.0, '1 = absent')
@@ -28,9 +32,13 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from coordkit.survey.read._instrument import LIKERT_LABELS
+from coordkit.survey.read._instrument import DONT_KNOW, LIKERT_LABELS
 
-__all__ = ["is_number", "likert", "number", "scale_words"]
+__all__ = ["DONT_KNOW", "is_dont_know", "is_number", "likert", "number", "scale_words"]
+
+_DONT_KNOW_WORDS = ("don't know / not applicable", "don't know", "dont know", "do not know",
+                    "not applicable", "n/a", "na", "dk", "dk/na", "don't know/n/a", "not sure",
+                    "can't say", "cannot say")
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
@@ -72,6 +80,24 @@ def _table(labels: tuple[tuple[int, str], ...]) -> dict[str, float]:
     if tuple(LIKERT_LABELS.items()) == labels:
         words.setdefault("neutral", 3.0)
     return words
+
+
+@lru_cache(maxsize=1)
+def _dont_know_table() -> frozenset[str]:
+    return frozenset(_tidy(w) for w in _DONT_KNOW_WORDS)
+
+
+_CODE = re.compile(r"^\d+\s+|\s+\d+$")
+
+
+def is_dont_know(text: str) -> bool:
+    """Whether a cell says "don't know / not applicable" (see :data:`DONT_KNOW`).
+
+    Any case or punctuation, with or without a code beside the words (a tool may export Moodle's
+    ``"0 Don't know / not applicable"`` or ``"Don't know (6)"``).
+    """
+    t = _tidy(text)
+    return t in _dont_know_table() or _CODE.sub("", t) in _dont_know_table()
 
 
 def _words(text: str, labels: Mapping[int, str]) -> float | None:
