@@ -109,8 +109,8 @@ def fractal_verdict(run: AgentRun, *, step: int = -1) -> str:
     """Whether balance carries across the levels of a run, in one sentence.
 
     The sentence reports what the model shows (does balance at one level go with balance at the
-    others?), not a test of Taylor's fractal claim, which is that the same questions apply at
-    every level.
+    others?), a question of the kit's own. It is not a test of Taylor's (2022) fractal idea, that
+    his account of the national system holds for local systems, providers and teams as well.
 
     Checks every level (see :func:`verdict`): balanced at every level, a balanced nation of
     unbalanced teams (fewer than half of them balanced), a balanced nation with some unbalanced
