@@ -283,19 +283,30 @@ def sweep(
 # ----- presets: where balance carries across levels and where it does not -------------------------
 
 
-def fractal_balance(structure: Structure | None = None) -> AgentLevers:
-    """Levers under which every level is balanced: balance carrying across the levels.
-
-    Moderate, even pressure from every level, a little team autonomy, mild reverse effects.
-
-    Parameters
+_UNIFORM_PRESET = """Parameters
     ----------
     structure : Structure, optional
         Unused (every lever is uniform); accepted for symmetry with the other presets.
 
     Returns
     -------
-    AgentLevers
+    AgentLevers"""
+
+
+def _uniform_preset(preset: Callable[[Structure | None], AgentLevers],
+                    ) -> Callable[[Structure | None], AgentLevers]:
+    """Give a preset whose levers are the same for every team the shared Parameters/Returns text."""
+    preset.__doc__ = (preset.__doc__ or "").replace("{uniform_preset}", _UNIFORM_PRESET)
+    return preset
+
+
+@_uniform_preset
+def fractal_balance(structure: Structure | None = None) -> AgentLevers:
+    """Levers under which every level is balanced: balance carrying across the levels.
+
+    Moderate, even pressure from every level, a little team autonomy, mild reverse effects.
+
+    {uniform_preset}
 
     Examples
     --------
@@ -369,6 +380,7 @@ def balanced_team_in_monoculture(structure: Structure | None = None,
                        autonomy=tuple(autonomy.tolist()))
 
 
+@_uniform_preset
 def suppressed_monocultures(structure: Structure | None = None) -> AgentLevers:
     """Levers under which dominant modes suppress the weak forms: monoculture teams that last.
 
@@ -377,14 +389,7 @@ def suppressed_monocultures(structure: Structure | None = None) -> AgentLevers:
     random differences between teams are amplified until each team is a monoculture of one mode
     or another; the teams keep their monocultures from then on.
 
-    Parameters
-    ----------
-    structure : Structure, optional
-        Unused (every lever is uniform); accepted for symmetry with the other presets.
-
-    Returns
-    -------
-    AgentLevers
+    {uniform_preset}
 
     Examples
     --------

@@ -259,19 +259,6 @@ class PendulumTest:
             [self.holdout_agreement])
         return float(h.min()), float(np.median(h)), float(h.max())
 
-    def pattern(self, which: str = "model") -> str:
-        """The swing pattern (:func:`swing_pattern`) of ``"history"`` or ``"model"``.
-
-        Parameters
-        ----------
-        which : {"history", "model"}
-
-        Returns
-        -------
-        str
-        """
-        return swing_pattern(self.order(which))
-
     def spells(self, which: str = "history") -> list[Spell]:
         """Spells of leadership in ``"history"`` or ``"model"``.
 

@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
 from coordkit.models.dynamics import Trajectory
-from coordkit.models.pendulum import PendulumTest
+from coordkit.models.pendulum import PendulumTest, swing_pattern
 from coordkit.models.regimes import REGIMES, RegimeMap
 from coordkit.modes import ACTIVE_MODES
 from coordkit.plots.dynamics import LEVER_LABELS
@@ -309,8 +309,8 @@ def describe_pendulum(test: PendulumTest) -> str:
         f"match {test.usual_fit_agreement:.0%}); in the {held} held-back years it matches "
         f"{test.holdout_agreement:.0%}, against {test.persistence_agreement:.0%} for carrying "
         f"the last leader on and {test.usual_agreement:.0%} for the usual leader. "
-        f"{_near_best(test)} Pattern: history is {test.pattern('history')}; the model is "
-        f"{test.pattern('model')}."
+        f"{_near_best(test)} Pattern: history is {swing_pattern(test.order('history'))}; the "
+        f"model is {swing_pattern(test.order('model'))}."
     )
 
 
