@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -283,6 +284,8 @@ def sweep(
 # ----- presets: where balance carries across levels and where it does not -------------------------
 
 
+_F = TypeVar("_F", bound=Callable[..., AgentLevers])
+
 _UNIFORM_PRESET = """Parameters
     ----------
     structure : Structure, optional
@@ -293,8 +296,7 @@ _UNIFORM_PRESET = """Parameters
     AgentLevers"""
 
 
-def _uniform_preset(preset: Callable[[Structure | None], AgentLevers],
-                    ) -> Callable[[Structure | None], AgentLevers]:
+def _uniform_preset(preset: _F) -> _F:
     """Give a preset whose levers are the same for every team the shared Parameters/Returns text."""
     preset.__doc__ = (preset.__doc__ or "").replace("{uniform_preset}", _UNIFORM_PRESET)
     return preset
