@@ -298,3 +298,25 @@ def test_to_frame_is_tidy():
     np.testing.assert_allclose(fatal["value"], run.fatalism)
     hier = frame[(frame["quantity"] == "malign") & (frame["mode"] == "hierarchy")]
     np.testing.assert_allclose(hier["value"], run.malign[:, 0])
+
+
+def test_tilted_starts_show_a_deficit_culture_needs_an_exactly_even_start():
+    from coordkit.models.dynamics import tilted_starts
+
+    t = tilted_starts(Levers(support_hierarchy=0.0), "solidarity", "individualism",
+                      [0.0, 0.001, -0.001, 0.01])
+    assert t["tilt"].tolist() == [0.0, 0.001, -0.001, 0.01]
+    assert t["configuration"].tolist() == [
+        "deficit culture: weak hierarchy", "solidarity monoculture",
+        "individualism monoculture", "solidarity monoculture"]
+    assert t["outcome"].iloc[0] > t["outcome"].iloc[1]
+    with pytest.raises(ValueError, match="two different modes"):
+        tilted_starts(Levers(), "solidarity", "solidarity", [0.1])
+    with pytest.raises(ValueError, match="outside 0 to 1"):
+        tilted_starts(Levers(), "solidarity", "individualism", [0.7])
+
+
+def test_simulate_many_is_the_batch_runner_and_sweep_its_old_name():
+    from coordkit.models import dynamics
+
+    assert dynamics.sweep is dynamics.simulate_many

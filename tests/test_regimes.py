@@ -13,6 +13,7 @@ from coordkit.models.pendulum import (
     pendulum_test,
     shift_baseline,
     spells,
+    swing_pattern,
 )
 from coordkit.models.regimes import (
     REGIMES,
@@ -187,6 +188,35 @@ def test_pendulum_test_holds_the_later_years_back():
     assert test.mean_spell("history") == pytest.approx(33.0)
 
 
+def test_near_best_set_holds_every_candidate_within_the_tolerance():
+    years, pressure = _two_spell_history()
+    candidates = DEFAULT_CANDIDATES[::4]
+    test = pendulum_test(years, pressure, candidates=candidates, tolerance=2)
+    fit = years < 2014
+    matches = {c: int(np.sum(pendulum_test(years, pressure, candidates=[c]).model[fit]
+                             == test.history[fit])) for c in candidates}
+    best = max(matches.values())
+    assert test.near_best[0] == test.levers  # the pre-stated tie-break: first best first
+    assert set(test.near_best) == {c for c, m in matches.items() if m >= best - 2}
+    assert len(test.near_best_holdout) == len(test.near_best)
+    low, mid, high = test.holdout_range
+    assert low <= test.holdout_agreement <= high and low <= mid <= high
+    narrow = pendulum_test(years, pressure, candidates=candidates, tolerance=0)
+    assert set(narrow.near_best) <= set(test.near_best)
+    with pytest.raises(ValueError, match="tolerance"):
+        pendulum_test(years, pressure, candidates=candidates, tolerance=-1)
+
+
+def test_swing_pattern_tells_a_pendulum_from_a_rotation():
+    assert swing_pattern("H") == "one mode throughout (H)"
+    assert swing_pattern("S H S H") == "a pendulum between S and H"
+    assert swing_pattern("H I S H I") == "a rotation H -> I -> S"
+    assert swing_pattern("H S I H I S").startswith("mixed")  # the direction reverses
+    assert swing_pattern("H S H I").startswith("mixed: 1 back-and-forth")
+    with pytest.raises(ValueError, match="at least one"):
+        swing_pattern("")
+
+
 def test_pendulum_test_rejects_bad_input():
     with pytest.raises(ValueError, match="consecutive"):
         pendulum_test([2000, 2002, 2003], np.zeros((3, 3)))
@@ -252,3 +282,13 @@ def test_confirmed_means_the_label_survives_a_run_twice_as_long():
     assert np.array_equal(short.confirmed, agree)
     assert short.unconfirmed == int(np.sum(~agree))
     assert short.start.startswith("the archetype") and short.dt == 0.2 and short.years == 200
+
+
+def test_the_numbers_the_docstrings_quote_from_notebook_05s_map():
+    # dynamics.py and regimes.py quote these figures of the 40 x 40 map of notebook 05
+    rm = regime_map("rivalry", np.linspace(0, 2, 40), "surprise", np.linspace(0, 3, 40))
+    cycling = rm.regime == "cycling"
+    assert (round(float(np.nanmin(rm.period[cycling]))),
+            round(float(np.nanmax(rm.period[cycling])))) == (11, 32)
+    assert round(float(rm.lyapunov[cycling].max()), 3) == 0.014
+    assert rm.count("unresolved") > 0  # the fifth class is in use, and described

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -109,8 +110,8 @@ def fractal_verdict(run: AgentRun, *, step: int = -1) -> str:
     """Whether balance carries across the levels of a run, in one sentence.
 
     The sentence reports what the model shows (does balance at one level go with balance at the
-    others?), not a test of Taylor's fractal claim, which is that the same questions apply at
-    every level.
+    others?), a question of the kit's own. It is not a test of Taylor's (2022) fractal idea, that
+    his account of the national system holds for local systems, providers and teams as well.
 
     Checks every level (see :func:`verdict`): balanced at every level, a balanced nation of
     unbalanced teams (fewer than half of them balanced), a balanced nation with some unbalanced
@@ -283,19 +284,31 @@ def sweep(
 # ----- presets: where balance carries across levels and where it does not -------------------------
 
 
-def fractal_balance(structure: Structure | None = None) -> AgentLevers:
-    """Levers under which every level is balanced: balance carrying across the levels.
+_F = TypeVar("_F", bound=Callable[..., AgentLevers])
 
-    Moderate, even pressure from every level, a little team autonomy, mild reverse effects.
-
-    Parameters
+_UNIFORM_PRESET = """Parameters
     ----------
     structure : Structure, optional
         Unused (every lever is uniform); accepted for symmetry with the other presets.
 
     Returns
     -------
-    AgentLevers
+    AgentLevers"""
+
+
+def _uniform_preset(preset: _F) -> _F:
+    """Give a preset whose levers are the same for every team the shared Parameters/Returns text."""
+    preset.__doc__ = (preset.__doc__ or "").replace("{uniform_preset}", _UNIFORM_PRESET)
+    return preset
+
+
+@_uniform_preset
+def fractal_balance(structure: Structure | None = None) -> AgentLevers:
+    """Levers under which every level is balanced: balance carrying across the levels.
+
+    Moderate, even pressure from every level, a little team autonomy, mild reverse effects.
+
+    {uniform_preset}
 
     Examples
     --------
@@ -369,6 +382,7 @@ def balanced_team_in_monoculture(structure: Structure | None = None,
                        autonomy=tuple(autonomy.tolist()))
 
 
+@_uniform_preset
 def suppressed_monocultures(structure: Structure | None = None) -> AgentLevers:
     """Levers under which dominant modes suppress the weak forms: monoculture teams that last.
 
@@ -377,14 +391,7 @@ def suppressed_monocultures(structure: Structure | None = None) -> AgentLevers:
     random differences between teams are amplified until each team is a monoculture of one mode
     or another; the teams keep their monocultures from then on.
 
-    Parameters
-    ----------
-    structure : Structure, optional
-        Unused (every lever is uniform); accepted for symmetry with the other presets.
-
-    Returns
-    -------
-    AgentLevers
+    {uniform_preset}
 
     Examples
     --------

@@ -1,11 +1,12 @@
 r"""A fractal agent-based model of the four modes: a teaching model.
 
-This is a **teaching model**, illustrative and uncalibrated. Taylor (2022) says the ideas are
-*fractal*: they apply to "national systems, local systems (ICSs and places), providers and teams"
-alike. That is a claim that the same questions can be asked at every level; it is not a claim
-that balance at one level brings balance at the others. The model asks the second, stronger
-question -- does balance carry across levels? -- and shows, in this model, where it does and where
-it does not. It makes no predictions about the NHS. Runs are deterministic under a seed.
+This is a **teaching model**, illustrative and uncalibrated. Taylor (2022) calls his ideas
+fractal: what he says of the national system holds, in his account, for local systems (ICSs and
+places), for providers and for teams too, so at each of those levels success is likelier where the
+three active forms are in balance. This model asks a question of the kit's own beside that one:
+in this model, does balance at one level go with balance at the levels above and below it? It
+shows where it does and where it does not, and makes no predictions about the NHS.
+Runs are deterministic under a seed.
 
 What it represents
 ------------------

@@ -31,10 +31,11 @@ Assumptions
    critics gain support but change nothing; after Thompson's account of clumsy solutions).
    *Renewal* (learning, candour, professional institutions) reforms malign parts too.
 4. *Rivalry*: a mode whose share is above balance crowds out the modes weaker than it, in
-   proportion to how far it exceeds both balance and them (Hood's "polar types repel"). At
-   balance nobody is crowded, and two equally strong modes do not crowd each other, so a
-   deficit culture (two strong, one weak) persists only on a knife edge: with rivalry 2, 0.7/0.7
-   stays, 0.71/0.69 collapses to a hierarchy monoculture. The two-mode state is unstable.
+   proportion to how far it exceeds both balance and them (the kit's reading of Hood's claim
+   that the polar types repel each other). At balance nobody is crowded, and two equally strong
+   modes do not crowd each other, so a deficit culture (two strong, one weak) persists only on a
+   knife edge: :func:`tilted_starts` shows that with one mode unsupported, a start tilted by
+   0.001 towards one of the other two ends as a monoculture. The two-mode state is unstable.
    With surprise off, the pull to balance makes a balanced mix the stable attractor: that is
    Taylor's (2022) case for balance built into the rules, the opposite of Hood's (1995)
    self-disequilibrium, which only surprise (assumption 7) lets the model show.
@@ -65,14 +66,15 @@ Where it settles and where it swings (in this model)
 ----------------------------------------------------
 Without surprise every setting the kit has tried settles to a fixed point. With surprise, two
 things are needed for lasting swings, and :mod:`coordkit.models.regimes` maps them: strong
-*rivalry* (on the stored 40 x 40 map, from about 0.4 to 1.1 upwards, lower for stronger or
-slower surprise), which makes a dominant
-mode self-sustaining (the polar types repel), and enough *surprise* to erode a dominant mode's
-allegiance as its reverse effects show. Then a monoculture rises, sours, is deserted after the
-delay, and a rival takes over: a swing through the modes with a period of about a decade to half a
-century (11 to 56 years on the stored map). With weak rivalry the pull to balance wins and
-surprise only adds damped swings that die away. This is a property of the rules as written,
-not a finding about the NHS.
+*rivalry* (on the 40 x 40 map of notebook 05, from about 0.4 to 1.1 upwards, lower for
+stronger or slower surprise), which makes a dominant mode self-sustaining (the kit's reading of
+Hood's repulsion of polar types), and enough *surprise* to erode a dominant mode's allegiance as
+its reverse effects show. Then a monoculture rises, sours, is deserted after the delay, and a
+rival takes over: a swing through the modes, one after another. On that map (rivalry 0 to 2,
+surprise 0 to 3, from "traditional public sector") the settings labelled cycling repeat every
+11 to 32 years (computed there, and checked by the kit's tests). With weak rivalry the pull to
+balance wins and surprise only adds damped swings that die away. This is a property of the rules
+as written, not a finding about the NHS.
 
 Equations
 ---------
@@ -175,7 +177,9 @@ __all__ = [
     "Rates",
     "Trajectory",
     "simulate",
+    "simulate_many",
     "sweep",
+    "tilted_starts",
 ]
 
 #: The starting point when none is given: middling, even, wholly benign, a little fatalism.
@@ -651,7 +655,7 @@ def _lever_arrays(settings: Sequence[Levers]) -> dict[str, Any]:
     return lv
 
 
-def sweep(
+def simulate_many(
     levers: Sequence[Levers],
     initial: Profile | None = None,
     *,
@@ -660,9 +664,12 @@ def sweep(
     seed: int | np.random.Generator | None = None,
     rates: Rates | None = None,
 ) -> list[Trajectory]:
-    """Run many lever settings at once (vectorised), e.g. for a parameter sweep.
+    """Run many lever settings at once (vectorised).
 
-    Gives the same trajectories as calling :func:`simulate` for each setting when there is no
+    In the kit a *sweep* means varying one lever over a range of values (as
+    :func:`coordkit.models.agents.sweep` and :func:`coordkit.plots.dynamics.plot_sweep` do); this
+    function is the batch runner underneath one. ``sweep`` is kept as an alias of it for older
+    code. Gives the same trajectories as calling :func:`simulate` for each setting when there is no
     noise; with noise, each setting gets its own shocks from the one seeded generator.
 
     Parameters
@@ -682,7 +689,7 @@ def sweep(
     Examples
     --------
     >>> settings = [Levers(support_individualism=u) for u in (0.0, 0.25, 0.5)]
-    >>> [round(r.final_profile().individualism, 2) for r in sweep(settings)]
+    >>> [round(r.final_profile().individualism, 2) for r in simulate_many(settings)]
     [0.07, 0.29, 0.79]
     """
     settings = list(levers)
@@ -698,3 +705,66 @@ def sweep(
         shocks = np.random.default_rng(seed).standard_normal((steps, 4, n))
     rows = np.array(_integrate(lv, rates, state, steps, dt, shocks))  # (T, 7, n)
     return [_trajectory(s, rates, rows[:, :, k], steps, dt) for k, s in enumerate(settings)]
+
+
+#: Older name of :func:`simulate_many`, kept so existing code and notebooks keep working.
+sweep = simulate_many
+
+
+def tilted_starts(
+    levers: Levers,
+    toward: str,
+    away: str,
+    tilts: Sequence[float],
+    initial: Profile | None = None,
+    *,
+    years: float = 20.0,
+) -> pd.DataFrame:
+    """How the end state depends on a small tilt of the start between two modes.
+
+    Each run starts from ``initial`` with ``toward`` raised and ``away`` lowered by the tilt
+    (so their total is unchanged), under the same levers, and is labelled by its end
+    configuration. A result that holds only at tilt 0 rests on an exactly even start.
+
+    Parameters
+    ----------
+    levers : Levers
+    toward, away : str
+        Two different active modes, e.g. ``"solidarity"`` and ``"individualism"``.
+    tilts : sequence of float
+        Tilts to try (0 = the start as given); each must keep both strengths in [0, 1].
+    initial : Profile, optional
+        Default :data:`DEFAULT_INITIAL`.
+    years : float, default 20
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per tilt: ``tilt``, ``configuration``, ``outcome`` (at the end of the run).
+
+    Raises
+    ------
+    ValueError
+        If a mode is not an active mode, the two are the same, or a tilt leaves [0, 1].
+
+    Examples
+    --------
+    >>> t = tilted_starts(Levers(support_hierarchy=0.0), "solidarity", "individualism", [0, 0.001])
+    >>> t["configuration"].tolist()
+    ['deficit culture: weak hierarchy', 'solidarity monoculture']
+    """
+    import pandas as pd
+
+    if toward not in _ACTIVE or away not in _ACTIVE or toward == away:
+        raise ValueError(f"toward and away must be two different modes of {_ACTIVE}, got "
+                         f"{toward!r} and {away!r}")
+    base = DEFAULT_INITIAL if initial is None else initial
+    rows = []
+    for tilt in tilts:
+        up, down = getattr(base, toward) + tilt, getattr(base, away) - tilt
+        if not (0.0 <= up <= 1.0 and 0.0 <= down <= 1.0):
+            raise ValueError(f"tilt {tilt!r} takes {toward} or {away} outside 0 to 1")
+        run = simulate(levers, base.replace(**{toward: up, away: down}), years=years)
+        rows.append({"tilt": float(tilt), "configuration": run.summary()["configuration"],
+                     "outcome": round(float(run.outcome[-1]), 2)})
+    return pd.DataFrame(rows)

@@ -25,6 +25,15 @@ of the fitting period carries on) and *the usual leader* (the mode that led most
 fitting period; how often it led there is the bar the fit itself has to clear). With three
 modes, a blind guess agrees a third of the time.
 
+Ties and near-ties are settled by a rule fixed before any scoring: the *first* best candidate in
+the order of ``candidates`` is the one reported. Because settings that fit almost equally well
+can disagree sharply once held back, the test also reports the held-back agreement over the
+whole *near-best set*: every candidate within ``tolerance`` fitting years (default 1) of the best.
+Read the held-back result as that range, not as the single number of the first best.
+
+The model's swings are described by their pattern (:func:`swing_pattern`): a *pendulum* goes
+back and forth between two modes; a *rotation* visits all three in a fixed order.
+
 Limits, stated where the result is shown: the pressure series is a running score of coded
 reforms, not a measure of culture; the model has no elections, money or people; the fit chooses
 among a handful of settings using a few dozen correlated years; agreement in leading mode ignores
@@ -44,12 +53,12 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
 
-from coordkit.models.dynamics import Levers, sweep
+from coordkit.models.dynamics import Levers, simulate_many
 from coordkit.modes import ACTIVE_MODES
 from coordkit.profile import Profile
 
@@ -62,6 +71,7 @@ __all__ = [
     "pendulum_test",
     "shift_baseline",
     "spells",
+    "swing_pattern",
 ]
 
 _NAMES = tuple(m.value for m in ACTIVE_MODES)
@@ -149,6 +159,48 @@ def spells(years: Sequence[int], lead: Sequence[str]) -> list[Spell]:
     return out
 
 
+def swing_pattern(order: str) -> str:
+    """Name the pattern in an order of leading modes: a pendulum, a rotation, or neither.
+
+    Parameters
+    ----------
+    order : str
+        Initials of the modes in the order they took the lead, space-separated (as
+        :meth:`PendulumTest.order` returns), e.g. ``"H S H S"``.
+
+    Returns
+    -------
+    str
+        ``"one mode throughout (H)"``; ``"a pendulum between H and S"`` when only two modes take
+        turns; ``"a rotation H -> I -> S"`` when every change moves on to the one mode not just
+        left, in the same direction around the three; otherwise ``"mixed"``, with the
+        two-mode swings and rotations counted.
+
+    Examples
+    --------
+    >>> swing_pattern("H S H S")
+    'a pendulum between H and S'
+    >>> swing_pattern("H I S H I S H")
+    'a rotation H -> I -> S'
+    >>> swing_pattern("H S H S I H I S")
+    'mixed: 3 back-and-forth changes, 3 onward changes'
+    """
+    seq = order.split()
+    if not seq:
+        raise ValueError("order must name at least one mode")
+    modes = list(dict.fromkeys(seq))
+    if len(modes) == 1:
+        return f"one mode throughout ({modes[0]})"
+    if len(modes) == 2:
+        return f"a pendulum between {modes[0]} and {modes[1]}"
+    back = sum(a == c for a, c in zip(seq, seq[2:], strict=False))
+    onward = len(seq) - 2 - back
+    if back == 0 and all((seq[k], seq[k + 1]) in {(seq[0], seq[1]), (seq[1], seq[2]),
+                                                  (seq[2], seq[0])} for k in range(len(seq) - 1)):
+        return f"a rotation {seq[0]} -> {seq[1]} -> {seq[2]}"
+    return f"mixed: {back} back-and-forth changes, {onward} onward changes"
+
+
 @dataclass(frozen=True, eq=False)
 class PendulumTest:
     """The result of :func:`pendulum_test`.
@@ -171,6 +223,13 @@ class PendulumTest:
         How often the usual leader led in the fitting period: the bar the fit has to clear.
     effective_support : ndarray, shape (years, 3)
         The chosen run's effective support, one row per year.
+    near_best : tuple of Levers
+        Every candidate within ``tolerance`` fitting years of the best, in candidate order (the
+        chosen one first).
+    near_best_holdout : ndarray of float
+        Their held-back agreements, in the same order.
+    tolerance : int
+        How many fitting years short of the best still count as near-best.
     """
 
     years: NDArray[np.int64]
@@ -184,6 +243,21 @@ class PendulumTest:
     usual_agreement: float
     usual_fit_agreement: float
     effective_support: NDArray[np.float64]
+    near_best: tuple[Levers, ...] = ()
+    near_best_holdout: NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    tolerance: int = 1
+
+    @property
+    def holdout_range(self) -> tuple[float, float, float]:
+        """Held-back agreement over the near-best set: (lowest, median, highest).
+
+        Returns
+        -------
+        tuple of float
+        """
+        h = self.near_best_holdout if len(self.near_best_holdout) else np.array(
+            [self.holdout_agreement])
+        return float(h.min()), float(np.median(h)), float(h.max())
 
     def spells(self, which: str = "history") -> list[Spell]:
         """Spells of leadership in ``"history"`` or ``"model"``.
@@ -254,7 +328,7 @@ def _candidate_leaders(candidates: Sequence[Levers], initial: Profile | None, n_
         from coordkit.archetypes import ARCHETYPES
 
         initial = ARCHETYPES["traditional public sector"]
-    runs = sweep(settings, initial, years=float(n_years - 1), dt=0.1)
+    runs = simulate_many(settings, initial, years=float(n_years - 1), dt=0.1)
     per_year = round(1 / 0.1)
     leads, effs = [], []
     for run in runs:
@@ -272,6 +346,7 @@ def pendulum_test(
     holdout_from: int = 2014,
     initial: Profile | None = None,
     candidates: Sequence[Levers] = DEFAULT_CANDIDATES,
+    tolerance: int = 1,
 ) -> PendulumTest:
     """Fit the surprise model's leading mode to history before ``holdout_from``, test it after.
 
@@ -287,6 +362,10 @@ def pendulum_test(
         The model's start; default the archetype "traditional public sector".
     candidates : sequence of Levers, default :data:`DEFAULT_CANDIDATES`
         Settings to choose from (their noise is ignored: each runs deterministically).
+    tolerance : int, default 1
+        Candidates that agree in at most this many fewer fitting years than the best form the
+        near-best set, whose held-back agreements are reported as a range. The reported single
+        setting is the first best in candidate order (a rule fixed in advance).
 
     Returns
     -------
@@ -295,14 +374,19 @@ def pendulum_test(
     Raises
     ------
     ValueError
-        If the years are not consecutive, the shapes disagree, or the split leaves no years on
-        one side.
+        If the years are not consecutive, the shapes disagree, the split leaves no years on
+        one side, or ``tolerance`` is negative.
     """
+    if tolerance < 0:
+        raise ValueError(f"tolerance must be a whole number of years >= 0, got {tolerance!r}")
     yrs, hist, fit = _split(years, pressure, holdout_from)
     settings, model_leads, model_eff = _candidate_leaders(candidates, initial, len(yrs))
     scores = [float(np.mean(lead[fit] == hist[fit])) for lead in model_leads]
-    best = int(np.argmax(scores))  # the first of the best, as before
+    best = int(np.argmax(scores))  # the first of the best: the pre-stated tie-break
     best_score, best_eff, best_lead = scores[best], model_eff[best], model_leads[best]
+    matches = [int(np.sum(lead[fit] == hist[fit])) for lead in model_leads]
+    near = [best] + [k for k, m in enumerate(matches)
+                     if k != best and m >= matches[best] - tolerance]
     last = hist[fit][-1]
     names, counts = np.unique(hist[fit], return_counts=True)
     usual = names[np.argmax(counts)]
@@ -315,6 +399,9 @@ def pendulum_test(
         usual_agreement=float(np.mean(held == usual)),
         usual_fit_agreement=float(np.max(counts) / fit.sum()),
         effective_support=best_eff,
+        near_best=tuple(settings[k] for k in near),
+        near_best_holdout=np.array([np.mean(model_leads[k][~fit] == hist[~fit]) for k in near]),
+        tolerance=int(tolerance),
     )
 
 

@@ -2,7 +2,8 @@ r"""Regimes of the mean-field teaching model: does a setting settle, swing or wa
 
 A companion to :mod:`coordkit.models.dynamics` (a **teaching model**: illustrative, uncalibrated,
 no forecasts). :func:`regime_map` runs the model over a grid of two levers at once (vectorised) and
-labels every setting with one of four regimes, using only the *tail* of each run (the last
+labels every setting with one of five regimes (settled, damped, chaotic, cycling, unresolved),
+using only the *tail* of each run (the last
 ``tail_years``, after the start-up transient has had ``years - tail_years`` to die away).
 
 The criterion (the kit's, with thresholds chosen for this model's scale of 0 to 1)
@@ -39,9 +40,10 @@ boundary between regimes are the ones most often unconfirmed, and
 of every run starts :math:`10^{-7}` away; every ``renorm`` steps the distance :math:`d` between
 the two states is measured, :math:`\log(d / d_0)` is added up over the tail, and the copy is pulled
 back to distance :math:`d_0` along the same direction. :math:`\lambda` is the sum divided by the
-tail's length. A finite run gives a finite-time estimate: on a limit cycle it sits near 0 (on the default
-40 x 40 map of rivalry and surprise the largest value among cycling settings is about 0.016 per
-year, close to the threshold, so the chaotic/cycling line is itself uncertain), at a fixed point
+tail's length. A finite run gives a finite-time estimate: on a limit cycle it sits near 0 (on the
+40 x 40 map of rivalry and surprise in notebook 05 the largest value among cycling settings is
+0.014 per year, computed there and checked by the kit's tests: close to the threshold, so the
+chaotic/cycling line is itself uncertain), at a fixed point
 it is negative. The estimator is checked on the
 logistic map, whose exponent is known (:math:`\ln 2` per step at :math:`r = 4`).
 
@@ -386,7 +388,7 @@ def regime_map(
     rates: Rates | None = None,
     criterion: Criterion | None = None,
 ) -> RegimeMap:
-    """Classify every setting of a two-lever grid as settled, damped, chaotic or cycling.
+    """Classify every setting of a two-lever grid as settled, damped, chaotic, cycling or unresolved.
 
     All settings run at once (vectorised), each with a twin for the Lyapunov exponent. Noise is
     switched off: regimes are a property of the deterministic rules.

@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
 from coordkit.models.dynamics import Trajectory
-from coordkit.models.pendulum import PendulumTest
+from coordkit.models.pendulum import PendulumTest, swing_pattern
 from coordkit.models.regimes import REGIMES, RegimeMap
 from coordkit.modes import ACTIVE_MODES
 from coordkit.plots.dynamics import LEVER_LABELS
@@ -308,5 +308,17 @@ def describe_pendulum(test: PendulumTest) -> str:
         f"{test.fit_agreement:.0%} of {fit_years} years (always naming the usual leader would "
         f"match {test.usual_fit_agreement:.0%}); in the {held} held-back years it matches "
         f"{test.holdout_agreement:.0%}, against {test.persistence_agreement:.0%} for carrying "
-        f"the last leader on and {test.usual_agreement:.0%} for the usual leader."
+        f"the last leader on and {test.usual_agreement:.0%} for the usual leader. "
+        f"{_near_best(test)} Pattern: history is {swing_pattern(test.order('history'))}; the "
+        f"model is {swing_pattern(test.order('model'))}."
     )
+
+
+def _near_best(test: PendulumTest) -> str:
+    low, mid, high = test.holdout_range
+    n = len(test.near_best)
+    if n <= 1:
+        return "No other candidate fits within a year of the best."
+    return (f"The {n} candidates within {test.tolerance} fitting year of the best (the first best, "
+            f"by a rule fixed in advance, is the one shown) agree held back in {low:.0%} to "
+            f"{high:.0%} of years (median {mid:.0%}).")
