@@ -167,8 +167,8 @@ class MultipleChoice(QuizQuestion):
 
         Examples
         --------
-        >>> q = MultipleChoice("m", "Which is the passive form?",
-        ...                    options=(Choice("hierarchy", feedback="No."), Choice("fatalism", True, "Yes.")))
+        >>> options = (Choice("hierarchy", feedback="No."), Choice("fatalism", True, "Yes."))
+        >>> q = MultipleChoice("m", "Which is the passive form?", options=options)
         >>> q.evaluate(["fatalism"]).status
         'correct'
         >>> print(q.evaluate([0, 1]))
