@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -279,3 +280,93 @@ def test_chapter_3_hints_name_only_answers_their_checks_accept():
                 assert "not an era label" not in ch03.q3.evaluate(label).message, (q.name, label)
     assert "'consensus'" in ch03.q3.evaluate(3).message  # the example it gives is itself a label
     assert "not an era label" not in ch03.q3.evaluate("consensus").message
+
+
+# ----- every kind of mistake in an answer cell is one plain sentence (issue 19, second review) ----------
+_CELL_MISTAKES = [
+    ("answer = [0.1, 0.2, 0.3][3]", IndexError, "counts from 0"),
+    ("answer = 'hierarchy'.nme", AttributeError, "Text (a value in quotes) has no .nme"),
+    ("import coordkit as ck\nanswer = ck.clasify", AttributeError, "did you mean classify?"),
+    ("answer = {'hierarchy': 0.8}['solidarity']", KeyError, "no key 'solidarity'"),
+    ("answer = 0.5 + '0.2'", TypeError, "A number was expected, got text"),
+    ("answer = max(0.5, 'high')", TypeError, "A number was expected, got text"),
+    ("import coordkit as ck\nanswer = ck.Profile(hierarchy=0.8, solidarty=0.2)", TypeError,
+     "no setting called solidarty"),
+]
+
+
+@pytest.fixture(scope="module")
+def shell():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    ipython = InteractiveShell.instance()
+    assert friendly_errors(ipython)
+    return ipython
+
+
+@pytest.mark.parametrize(("cell", "kind", "said"), _CELL_MISTAKES, ids=[m[1].__name__ + str(i)
+                                                                       for i, m in enumerate(_CELL_MISTAKES)])
+def test_each_kind_of_mistake_in_an_answer_cell_is_one_plain_sentence_in_a_real_shell(shell, capsys, cell,
+                                                                                   kind, said):
+    result = shell.run_cell(cell)
+    out = capsys.readouterr()
+    assert isinstance(result.error_in_exec, kind)
+    text = out.out + out.err
+    assert said in text, text
+    assert "Traceback" not in text and "Error" not in text, text  # no traceback, no Python error name
+    assert text.startswith("✘ ") and text.count("\n") == 1 and "Nothing was checked yet" in text
+
+
+def test_attribute_and_index_errors_are_among_the_friendly_ones():
+    from coordkit.exercises import FRIENDLY
+
+    assert {AttributeError, IndexError, KeyError, TypeError} <= set(FRIENDLY)
+
+
+def test_an_answer_of_the_wrong_form_is_told_the_form_the_task_asks_for():
+    """A check tripped by a wrong form says what was expected, read from the worked solution."""
+    def checker(answer):
+        right = answer["with_fatalism"] < answer["without_fatalism"]
+        return Feedback.correct() if right else Feedback.wrong("")
+
+    q = Question("qz", "closure", checker,
+                 solution_text="closure = {'with_fatalism': -0.17,\n           'without_fatalism': -0.28}\n"
+                               "Because each row adds up to 100 ...")
+    missing = q.evaluate({"with_fatalism": -0.1})
+    assert missing.status == "error"
+    assert "should be a dict with keys 'with_fatalism', 'without_fatalism'" in missing.message
+    assert "yours is a dict with keys 'with_fatalism'" in missing.message
+    assert "no key 'without_fatalism'" in missing.message and "KeyError" not in missing.message
+    text = q.evaluate("about -0.2")
+    assert "should be a dict with keys" in text.message and "yours is text" in text.message
+    typed = Question("qn", "x", lambda a: Feedback.correct() if a > 0.5 else Feedback.wrong("low"))
+    assert typed.evaluate("0.7").message.startswith("A number was expected, got text")
+    assert "TypeError" not in typed.evaluate("0.7").message
+    named = Question("qf", "x", lambda a: Feedback.correct(), form="a Profile")
+    assert named.form == "a Profile"
+
+
+def test_every_chapters_checks_answer_a_wrong_form_in_plain_words():
+    """No check in any chapter lets a Python error name reach a student."""
+    for stem, module in CHAPTERS.items():
+        for q in _questions(module).values():
+            if not isinstance(q, Question):
+                continue
+            for answer in ({"x": 1}, "0.5", [0.1], 7, None):
+                feedback = q.evaluate(answer)
+                assert not re.search(r"\b\w+Error\b", feedback.message), (stem, q.name, answer, feedback)
+
+
+@pytest.mark.parametrize(("solution", "form"), [
+    ("closure = {'a': 1,\n 'b': 2}", "a dict with keys 'a', 'b'"),
+    ("closure = [3, 4, 5]  # three doctrines", "a list of three items"),
+    ("closure = -0.2", "a number"),
+    ("closure = 'hierarchy'", "text in quotes"),
+    ("closure = ck.Profile(0.8, 0.2, 0.5, 0.1)", "a Profile, made with ck.Profile(...)"),
+    ("closure = history.to_wide(reforms)", "what history.to_wide(...) returns"),
+    ("There is no assignment here.", None),
+])
+def test_expected_form_reads_the_worked_solution(solution, form):
+    from coordkit.exercises.answers import expected_form
+
+    assert expected_form(solution, "closure") == form

@@ -340,3 +340,57 @@ def test_the_quiz_and_the_exercises_read_numbers_with_one_reader():
     from coordkit.exercises import answers
 
     assert parse_number is answers.parse_number
+
+
+def test_a_list_for_a_single_choice_question_is_one_option_or_marked_wrong_without_the_right_feedback():
+    """Issue 19: ch01 q1 answered with a list showed the right option's "Yes" as if correct.
+
+    A single-choice question takes one option: a list of one is read as that option; a list of several
+    is wrong, says the question has one right answer, and shows no option's feedback.
+    """
+    q = load("ch01")["q1"]
+    assert isinstance(q, MultipleChoice) and not q.multiple
+    right = min(q.correct)
+    assert q.evaluate([right]).status == "correct" and q.evaluate((right,)).status == "correct"
+    for several in ([0, right], [right, 2], list(range(len(q.options)))):
+        feedback = q.evaluate(several)
+        assert feedback.status == "wrong", several
+        assert "one right answer" in feedback.message
+        assert not any(o.feedback and o.feedback in feedback.message for o in q.options), feedback.message
+    # a wrong single pick says that option's feedback, never the right one's
+    wrong = next(i for i in range(len(q.options)) if i != right)
+    said = q.evaluate(wrong).message
+    assert q.options[wrong].feedback in said and q.options[right].feedback not in said
+
+
+def test_a_wrong_set_of_several_options_says_only_the_wrongly_picked_options_feedback():
+    q = MultipleChoice("m", "?", options=(Choice("a", True, "Yes, a."), Choice("b", True, "Yes, b."),
+                                          Choice("c", False, "Not c.")), multiple=True)
+    feedback = q.evaluate([0, 2])
+    assert feedback.status == "wrong" and feedback.message == "Not c."
+    assert q.evaluate([0, 1]).message == "Yes, a. Yes, b."
+
+
+def test_every_single_choice_question_exports_as_single_answer_with_one_right_option():
+    """The exports keep the rule the widget follows: one answer for a single-choice question."""
+    root = ET.fromstring(lms.moodle_xml(ALL).encode("utf-8"))
+    elements = [e for e in root.findall("question") if e.get("type") != "category"]
+    archive = zipfile.ZipFile(io.BytesIO(lms.canvas_qti(ALL)))
+    qti = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
+    items = [item for name in sorted(n for n in archive.namelist() if n.endswith(".xml") and "/" in n)
+             for item in ET.fromstring(archive.read(name)).findall(".//q:item", qti)]
+    assert len(items) == len(QUESTIONS)
+    gift = list(_GIFT_BLOCK.finditer(lms.gift(ALL)))
+    checked = 0
+    for element, block, (_, q) in zip(elements, gift, QUESTIONS, strict=True):
+        if not (isinstance(q, MultipleChoice) and not q.multiple):
+            continue
+        checked += 1
+        assert element.findtext("single") == "true"
+        fractions = [float(a.get("fraction")) for a in element.findall("answer")]
+        assert fractions.count(100) == 1 and all(f in (0, 100) for f in fractions)
+        marks = [a[0] for a in _gift_answers(block["body"]) if a[0] in "=~"]
+        assert marks.count("=") == 1 and len(marks) == len(q.options)
+    single = [i for i in items if i.find(".//q:response_lid", qti) is not None
+              and i.find(".//q:response_lid", qti).get("rcardinality") == "Single"]
+    assert checked >= 10 and len(single) == checked

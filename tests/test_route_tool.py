@@ -61,14 +61,21 @@ def test_chapter_7_is_listed_off_the_route_and_left_out_of_the_totals(notebooks)
     assert "99" not in _start_text(notebooks).split("**The core route")[1].split("minutes")[0]
 
 
-def test_a_chapter_without_metadata_shows_its_planned_budget(notebooks):
+def test_a_chapter_without_metadata_is_an_error_naming_it_not_a_stale_caveat_in_the_table(notebooks, capsys):
+    """Changed (issue 19, second review): the table showed planned times with a caveat, "(chapters 05, 06:
+    planned times...)", that stayed on the learners' page after the chapters had their own. Now a chapter
+    without route metadata stops the rewrite with its name, and the table never carries such a note."""
+    assert "planned" not in route.table(notebooks)
     chapter = next(notebooks.glob("06_*.ipynb"))
     nb = json.loads(chapter.read_text(encoding="utf-8"))
     nb["metadata"].get("coordkit", {}).pop("route", None)
     chapter.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    found = {ch.number: ch for ch in route.chapters(notebooks)}
-    assert found["06"].planned and (found["06"].core, found["06"].full) == route.PLANNED["06"]
-    assert "planned times" in route.table(notebooks)
+    before = (notebooks / route.START).read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match=chapter.name):
+        route.chapters(notebooks)
+    assert route.main(["--notebooks", str(notebooks)]) == 2
+    assert chapter.name in capsys.readouterr().err
+    assert (notebooks / route.START).read_text(encoding="utf-8") == before  # nothing written
 
 
 def test_missing_markers_are_an_error_not_a_silent_skip(notebooks, capsys):

@@ -55,6 +55,18 @@ def test_glossary_with_no_term_is_the_whole_glossary():
 @pytest.mark.parametrize("term", ["clumsy solution", "hermit", "myths of nature", "requisite variety",
                                   "contrived randomness", "balance index", "ICC", "omega", "reform pressure",
                                   "half-life", "push", "era", "Hood's doctrines", "threshold", "core route",
-                                  "Krippendorff alpha", "New Public Management", "deficit culture"])
+                                  "Krippendorff alpha", "New Public Management", "deficit culture",
+                                  # the student review's jargon (issue 19, second review)
+                                  "ICS", "Lyapunov", "Euler step", "Pielou", "Simpson evenness",
+                                  "ternary plot", "TDEL", "OCAI", "acquiescence"])
 def test_terms_the_chapters_use_are_in_the_glossary(term):
     assert glossary(term).definition
+
+
+@pytest.mark.parametrize(("term", "plain"), [("ICS", "integrated care system"), ("TDEL", "budget"),
+                                             ("OCAI", "questionnaire"), ("Euler step", "step"),
+                                             ("Lyapunov", "stab"), ("acquiescence", "agree")])
+def test_jargon_is_spelt_out_in_plain_words(term, plain):
+    entry = glossary(term)
+    assert plain in (entry.term + " " + entry.definition).lower()
+    assert len(entry.definition.split()) >= 20, f"{term}: say it in plain words, not one phrase"

@@ -4,8 +4,9 @@ Every chapter notebook records its times in its metadata, ``{"coordkit": {"route
 (and states them in its first cell). The start page (``notebooks/00_start_here.ipynb``) repeats them in one
 table, one row per chapter on the student route with both times and the totals. Chapters are edited in
 parallel, so the table is generated, never typed: this script rewrites the part of the start page between
-the two markers below from the notebooks' metadata. A chapter without route metadata yet shows its planned
-budget (``PLANNED``) until it has some.
+the two markers below from the notebooks' metadata. The table is for learners, so it carries no note for
+maintainers: a chapter without route metadata is an error naming the notebook (exit 2), never a row of
+planned times with a caveat that goes stale.
 
 Usage, from the repository root::
 
@@ -38,13 +39,9 @@ ROOT = Path(__file__).resolve().parents[1]
 START = "00_start_here.ipynb"
 BEGIN = "<!-- route table: written by tools/route.py from each notebook's metadata; do not edit by hand -->"
 END = "<!-- end of route table -->"
-#: Chapter 7 is the lecturer's class report: listed, but not on the student route.
-OFF_ROUTE = ("07",)
-#: The core budget each chapter was given and a full time, used only until its metadata has a route.
-PLANNED: dict[str, tuple[int, int]] = {
-    "00": (10, 10), "01": (20, 45), "02": (15, 40), "03": (20, 60), "04": (15, 50), "05": (15, 50),
-    "06": (10, 50), "07": (30, 30), "08": (15, 60),
-}
+#: Chapter 7 is the lecturer's class report: listed, but not on the student route. Its time, used when
+#: its notebook records none (it needs no core route of its own).
+OFF_ROUTE: dict[str, tuple[int, int]] = {"07": (30, 30)}
 #: What each chapter asks of a learner: the start page's words (the titles come from the notebooks).
 DOING: dict[str, str] = {
     "01": "Learn the four modes, profiles, configurations and the balance index; where the theory comes from",
@@ -71,7 +68,6 @@ class Chapter:
     title: str
     core: int
     full: int
-    planned: bool  # True while the notebook has no route metadata of its own
 
     @property
     def on_route(self) -> bool:
@@ -93,24 +89,37 @@ def _title(nb: dict) -> str:
     return re.sub(r"^\d+\.\s*", "", heading).split(":")[0].strip()
 
 
+def _times(path: Path, nb: dict) -> tuple[int, int]:
+    route = nb["metadata"].get("coordkit", {}).get("route")
+    if not route and path.name[:2] in OFF_ROUTE:
+        return OFF_ROUTE[path.name[:2]]
+    if not route or not {"core", "full"} <= set(route):
+        raise ValueError(f"{path.name}: no metadata.coordkit.route with core and full minutes; add them (and "
+                         "the **Time:** line of its first cell) before the start page can list it")
+    return int(route["core"]), int(route["full"])
+
+
 def chapters(folder: Path = ROOT / "notebooks") -> list[Chapter]:
-    """Every chapter notebook (not the start page), with its times from its metadata (or the plan)."""
+    """Every chapter notebook (not the start page), with its times from its metadata.
+
+    Raises
+    ------
+    ValueError
+        If a notebook has no route metadata.
+    """
     found = []
     for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
         number = path.name[:2]
         if path.name == START:
             continue
         nb = _load(path)
-        route = nb["metadata"].get("coordkit", {}).get("route")
-        core, full = (route["core"], route["full"]) if route else PLANNED.get(number, (0, 0))
-        found.append(Chapter(number, path.name, _title(nb), int(core), int(full), route is None))
+        found.append(Chapter(number, path.name, _title(nb), *_times(path, nb)))
     return found
 
 
 def start_route(folder: Path = ROOT / "notebooks") -> tuple[int, int]:
     """The start page's own (core, full) minutes."""
-    route = _load(folder / START)["metadata"].get("coordkit", {}).get("route")
-    return (int(route["core"]), int(route["full"])) if route else PLANNED["00"]
+    return _times(folder / START, _load(folder / START))
 
 
 def table(folder: Path = ROOT / "notebooks") -> str:
@@ -129,12 +138,9 @@ def table(folder: Path = ROOT / "notebooks") -> str:
         else:
             rows.append(f"| {int(ch.number)} | {link} | {DOING.get(ch.number, '')} | not on the route | "
                         f"{ch.full} min |")
-    planned = [ch.number for ch in chapters(folder) if ch.planned and ch.on_route]
-    note = (f" (chapters {', '.join(planned)}: planned times, until their notebooks record their own)"
-            if planned else "")
     return "\n".join(rows) + (
         f"\n\n**The core route takes about {core} minutes** (two hours at most); **the full route about "
-        f"{full} minutes**, plus the exercises{note}.")
+        f"{full} minutes**, plus the exercises.")
 
 
 def rewrite(markdown: str, new_table: str) -> str:

@@ -21,8 +21,12 @@ A student's mistake in an answer cell never ends in a red traceback. With ``read
 question takes its answer as typed text too (``q1.check("{3, 4}")`` or ``answer = "0.3"``), read
 with :func:`coordkit.exercises.answers.read_answer`; and once an exercise module is imported in a
 notebook, :func:`friendly_errors` turns a prose answer written without quotes (a ``SyntaxError``
-or ``NameError``) or an out-of-range value (a ``ValueError`` from, say, ``ck.Profile``) into one
-plain sentence saying what to change, before any check runs. Words and numbers are read
+or ``NameError``), an out-of-range value (a ``ValueError`` from, say, ``ck.Profile``), a missing
+key, a value of the wrong kind, a misspelt name after a dot or a position past the end of a list
+(``KeyError``, ``TypeError``, ``AttributeError``, ``IndexError``) into one plain sentence saying
+what to change, before any check runs. An answer of the wrong form that trips a check is told what
+the task asks for ("the answer should be a dict with keys ..."), read from the question's ``form``
+or its worked solution. Words and numbers are read
 forgivingly by :mod:`coordkit.exercises.answers` (the same reader the quizzes use).
 
 Examples
@@ -45,6 +49,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from coordkit.exercises.answers import expected_form, explain_problem
 from coordkit.text import normalise
 
 __all__ = ["Feedback", "OpenQuestion", "Question", "____", "explain_error", "friendly_errors", "normalise"]
@@ -117,6 +122,10 @@ class Question:
         Read a string answer as the value it spells (``"{3, 4}"``, ``"0.52"``, ``"30%"``) before
         checking, with :func:`coordkit.exercises.answers.read_answer`; prose stays text, which the
         checker answers with feedback. Leave False for questions whose answer is itself a word.
+    form : str, optional
+        What the answer should be, in plain words (``"a dict with keys 'a', 'b'"``), said when an
+        answer trips the check. Default: read from the solution's assignment to ``variable``
+        (:func:`coordkit.exercises.answers.expected_form`).
     """
 
     name: str
@@ -125,6 +134,7 @@ class Question:
     hint_text: str = ""
     solution_text: str = ""
     read_text: bool = False
+    form: str | None = None
 
     def __post_init__(self) -> None:
         friendly_errors()
@@ -151,8 +161,8 @@ class Question:
         try:
             return self.checker(answer)
         except Exception as error:  # a check must never raise at a student
-            return Feedback("error", f"{type(error).__name__}: {error}. Look at the type of "
-                                     f"answer the task asks for; {self.name}.hint() may help")
+            form = self.form or expected_form(self.solution_text, self.variable)
+            return Feedback("error", f"{explain_problem(error, answer, form)}; {self.name}.hint() may help")
 
     def check(self, answer: Any = ____) -> None:
         """Check the answer (by default the notebook variable) and print the feedback."""
@@ -191,6 +201,8 @@ def explain_error(error: BaseException) -> str:
     'If your answer is a word, put it in quotes: "belonging"'
     >>> print(explain_error(ValueError("hierarchy: 1.2 is outside 0 to 1")))
     ✘ hierarchy: 1.2 is outside 0 to 1. Nothing was checked yet: change the value and run the cell again.
+    >>> print(explain_error(TypeError("unsupported operand type(s) for +: 'float' and 'str'")).split(":")[0])
+    ✘ A number was expected, got text (a value in quotes)
     """
     if isinstance(error, SyntaxError):
         line = (error.text or "").strip()
@@ -202,13 +214,15 @@ def explain_error(error: BaseException) -> str:
         return (f"✘ Python read {name} as the name of a variable, and there is none. If your answer is a "
                 f'word, put it in quotes: "{name}". Nothing was checked yet: fix the line and run the cell '
                 "again.")
+    if isinstance(error, KeyError | TypeError | AttributeError | IndexError):
+        return f"✘ {explain_problem(error)}. Nothing was checked yet: fix the line and run the cell again."
     message = str(error).strip() or type(error).__name__
     end = "" if message.endswith((".", "!", "?")) else "."
     return f"✘ {message}{end} Nothing was checked yet: change the value and run the cell again."
 
 
 #: The mistakes :func:`friendly_errors` explains in plain words; others keep Python's report.
-FRIENDLY = (NameError, ValueError, TypeError, KeyError)
+FRIENDLY = (NameError, ValueError, TypeError, KeyError, AttributeError, IndexError)
 
 
 def friendly_errors(shell: Any = None) -> bool:
@@ -216,7 +230,8 @@ def friendly_errors(shell: Any = None) -> bool:
 
     Called when an exercise module creates its questions, so it applies in exercise notebooks
     (never in the chapters). Handles a ``SyntaxError`` (prose without quotes) and the errors in
-    :data:`FRIENDLY` (an unknown name, an out-of-range value); any other error keeps Python's report.
+    :data:`FRIENDLY` (an unknown name, an out-of-range value, a missing key, a value of the wrong
+    kind, an unknown ``.name``, a position past the end); any other error keeps Python's report.
     Outside IPython it does nothing.
 
     Parameters

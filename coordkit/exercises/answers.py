@@ -13,7 +13,11 @@ same treatment everywhere:
   ``"0.52"``) becomes that value; anything else stays the student's text, so a prose answer is
   feedback, never a ``SyntaxError``;
 * **counts in words** (:func:`count_words`): "two more doctrines" rather than "missed 2", which
-  reads like doctrine number 2.
+  reads like doctrine number 2;
+* **mistakes in plain words** (:func:`explain_problem`, :func:`describe`, :func:`expected_form`): a
+  ``KeyError``, ``TypeError``, ``AttributeError`` or ``IndexError`` met while reading an answer
+  becomes one sentence saying what was expected and what was given ("a number was expected, got
+  text"; "the answer should be a dict with keys ..."), never Python's own wording alone.
 
 Examples
 --------
@@ -27,6 +31,8 @@ True
 ({3, 4, 5}, 'it was mostly the market')
 >>> count_words(2, "doctrine")
 'two doctrines'
+>>> explain_problem(TypeError("'<' not supported between instances of 'str' and 'float'"))
+'A number was expected, got text (a value in quotes): write numbers without quotes, e.g. 0.5 not "0.5"'
 """
 
 from __future__ import annotations
@@ -40,7 +46,8 @@ from typing import Any
 
 from coordkit.text import normalise
 
-__all__ = ["close_enough", "count_words", "decimals_typed", "match_word", "parse_number", "read_answer"]
+__all__ = ["close_enough", "count_words", "decimals_typed", "describe", "expected_form", "explain_problem",
+           "match_word", "parse_number", "read_answer"]
 
 _NUMBER_WORDS: dict[str, float] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -236,3 +243,191 @@ def count_words(n: int, noun: str, plural: str | None = None) -> str:
     """
     word = _COUNT_WORDS[n] if 0 <= n < len(_COUNT_WORDS) else str(n)
     return f"{word} {noun if n == 1 else (plural or noun + 's')}"
+
+
+#: Python's names for the kinds of value, in the words a person uses.
+_KINDS: dict[str, str] = {
+    "str": "text (a value in quotes)", "int": "a whole number", "float": "a number", "bool": "True or False",
+    "NoneType": "nothing (None)", "list": "a list", "tuple": "a tuple (values in round brackets)",
+    "dict": "a dict", "set": "a set", "DataFrame": "a table (DataFrame)", "Series": "a column (Series)",
+    "ndarray": "an array", "module": "a module", "function": "a function", "method": "a function",
+    "builtin_function_or_method": "a function", "float64": "a number", "int64": "a whole number",
+}
+_NUMERIC = ("int", "float", "float64", "int64", "complex")
+_OPERAND = re.compile(r"'(\w+)'")
+
+
+def _kind(name: str) -> str:
+    return _KINDS.get(name, f"a {name}")
+
+
+def _keys(keys: Iterable[Any], most: int = 6) -> str:
+    shown = [repr(k) for k in list(keys)[:most]]
+    more = len(list(keys)) - len(shown)
+    return ", ".join(shown) + (f" and {count_words(more, 'more')}" if more > 0 else "") if shown else "none"
+
+
+def describe(value: Any) -> str:
+    """What a value is, in plain words (for feedback: "you gave ...").
+
+    Examples
+    --------
+    >>> describe("0.5"), describe(3), describe([1, 2])
+    ("text ('0.5')", 'a whole number (3)', 'a list of two items')
+    >>> describe({"with_fatalism": 0.1, "statement": "B"})
+    "a dict with keys 'with_fatalism', 'statement'"
+    """
+    name = type(value).__name__
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        return f"text ({shown!r})"
+    if isinstance(value, bool) or value is None:
+        return _kind(name)
+    if isinstance(value, int | float):
+        return f"{_kind(name)} ({value:g})"
+    if isinstance(value, Mapping):
+        return f"a dict with keys {_keys(value)}" if value else "an empty dict"
+    if isinstance(value, list | tuple | set | frozenset):
+        return f"{_kind(name)} of {count_words(len(value), 'item')}"
+    if hasattr(value, "shape") and name == "DataFrame":
+        return f"a table (DataFrame) of {count_words(len(value), 'row')}"
+    return _kind(name)
+
+
+def expected_form(solution: str, variable: str) -> str | None:
+    """The form an answer takes, read from the worked solution's assignment to ``variable``.
+
+    Reads the first statement ``variable = ...`` that parses (nothing is run) and says what its
+    right-hand side is: a dict with its keys, a list or tuple with its length, a number, text, or
+    what a call makes. ``None`` if the solution has no such assignment.
+
+    Examples
+    --------
+    >>> expected_form("closure = {'with_fatalism': r4, 'without_fatalism': r3, 'statement': 'B'}", "closure")
+    "a dict with keys 'with_fatalism', 'without_fatalism', 'statement'"
+    >>> expected_form("share = 0.52   # about half", "share"), expected_form("p = ck.Profile(0.8, 0.2)", "p")
+    ('a number', 'a Profile, made with ck.Profile(...)')
+    """
+    import ast
+
+    lines = solution.splitlines()
+    starts = [i for i, line in enumerate(lines) if re.match(rf"\s*{re.escape(variable)}\s*=[^=]", line)]
+    for start in starts:
+        for end in range(start + 1, min(start + 15, len(lines)) + 1):
+            try:
+                tree = ast.parse("\n".join(line.strip() if i == start else line
+                                           for i, line in enumerate(lines[start:end], start)))
+            except SyntaxError:
+                continue
+            node = tree.body[0].value if tree.body and isinstance(tree.body[0], ast.Assign) else None
+            return _form_of(node) if node is not None else None
+    return None
+
+
+def _form_of(node: Any) -> str:
+    import ast
+
+    if isinstance(node, ast.Dict):
+        keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+        return f"a dict with keys {_keys(keys, most=8)}" if keys else "a dict"
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        kind = {ast.List: "a list", ast.Tuple: "a tuple", ast.Set: "a set"}[type(node)]
+        return f"{kind} of {count_words(len(node.elts), 'item')}"
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, str):
+            return "text in quotes"
+        whole = isinstance(node.value, int) and not isinstance(node.value, bool)
+        return "a whole number" if whole else "a number"
+    if isinstance(node, ast.UnaryOp) and isinstance(node.operand, ast.Constant):
+        return "a number"
+    if isinstance(node, ast.Call):
+        made = ast.unparse(node.func)
+        last = made.rsplit(".", 1)[-1]
+        if last[:1].isupper():
+            return f"a {last}, made with {made}(...)"
+        return f"what {made}(...) returns"
+    return "the value the worked example shows"
+
+
+def explain_problem(error: BaseException, answer: Any = ..., form: str | None = None) -> str:
+    """One plain sentence for an error met while reading an answer: what was expected, what was given.
+
+    Parameters
+    ----------
+    error : BaseException
+        A ``KeyError``, ``TypeError``, ``AttributeError``, ``IndexError`` or any other error.
+    answer : object, optional
+        The answer being read, if known (``...`` when not).
+    form : str, optional
+        What the task asks for, e.g. ``"a dict with keys 'a', 'b'"`` (see :func:`expected_form`).
+
+    Returns
+    -------
+    str
+        No traceback and no Python jargon beyond the name of the thing to change.
+
+    Examples
+    --------
+    >>> print(explain_problem(KeyError("statement"), {"with_fatalism": 0.1},
+    ...                       form="a dict with keys 'statement'"))
+    The answer should be a dict with keys 'statement'; yours is a dict with keys 'with_fatalism', \
+which has no key 'statement'
+    >>> print(explain_problem(IndexError("list index out of range")))
+    There is no item at that position: Python counts from 0, so a list of three items has positions 0, 1 and 2
+    >>> print(explain_problem(AttributeError("'str' object has no attribute 'name'", name="name", obj="x")))
+    Text (a value in quotes) has no .name: check that the value is the kind the task asks for, not text
+    """
+    message = str(error.args[0]) if error.args else ""
+    should = f"The answer should be {form}" if form else ""
+    given = f"yours is {describe(answer)}" if answer is not ... else ""
+    if isinstance(error, KeyError):
+        key = error.args[0] if error.args else "?"
+        if should and given:
+            return f"{should}; {given}, which has no key {key!r}"
+        if should:
+            return f"{should}: it has no key {key!r}"
+        return (f"There is no key {key!r} here: check its spelling and case against the names the task "
+                "gives (for a dict, list its keys with list(d))")
+    if isinstance(error, IndexError):
+        return ("There is no item at that position: Python counts from 0, so a list of three items has "
+                "positions 0, 1 and 2")
+    if isinstance(error, AttributeError):
+        name = getattr(error, "name", None) or (_OPERAND.findall(message) or ["?"])[-1]
+        obj = getattr(error, "obj", None)
+        owner = _OPERAND.findall(message)[:1]
+        if message.startswith("module"):
+            module = owner[0] if owner else "the module"
+            close = difflib.get_close_matches(name, dir(obj) if obj is not None else [], n=1)
+            guess = f" (did you mean {close[0]}?)" if close else ""
+            return f"{module} has nothing called {name}{guess}: check the spelling"
+        what = _kind(owner[0]) if owner else "This value"
+        text = " not text" if owner and owner[0] == "str" else " not that"
+        return (f"{what[0].upper()}{what[1:]} has no .{name}: check that the value is the kind the task "
+                f"asks for,{text}")
+    if isinstance(error, TypeError):
+        kinds = _OPERAND.findall(message)
+        if "str" in kinds and any(k in _NUMERIC for k in kinds):
+            return ('A number was expected, got text (a value in quotes): write numbers without quotes, '
+                    'e.g. 0.5 not "0.5"')
+        keyword = re.search(r"(\w+)\(\) got an unexpected keyword argument '(\w+)'", message)
+        if keyword:
+            return (f"{keyword[1]}() has no setting called {keyword[2]}: check the spelling "
+                    f"({keyword[1]}? in a cell lists the names it takes)")
+        needs = re.search(r"(\w+)\(\) missing \d+ required \w+ arguments?: (.+)", message)
+        if needs:
+            return f"{needs[1]}() needs a value for {needs[2]} as well"
+        if "not callable" in message and kinds:
+            what = _kind(kinds[0])
+            return (f"{what[0].upper()}{what[1:]} cannot be called with ( ): remove the brackets, or check "
+                    "the name")
+        if ("not subscriptable" in message or "not iterable" in message) and kinds:
+            return (f"{_kind(kinds[0])[0].upper()}{_kind(kinds[0])[1:]} has no items to look up or go through"
+                    + (f"; {should[0].lower()}{should[1:]}" if should else ": check what the task asks for"))
+        if should:
+            return f"{should}" + (f"; {given}" if given else "")
+        return ("These values cannot be used together: check each is the kind the task asks for (a number "
+                "without quotes, text in quotes, a list in [ ], a dict in { })")
+    plain = message.strip() or type(error).__name__
+    if should:
+        return f"{should}" + (f"; {given}" if given else "") + f" ({plain})"
+    return plain

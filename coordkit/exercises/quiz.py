@@ -157,7 +157,23 @@ class MultipleChoice(QuizQuestion):
         raise LookupError(f"{str(response)!r} is not one of the options")
 
     def evaluate(self, response: Any) -> Feedback:
-        """Check the chosen option(s): an index, the option's text, or a list of them."""
+        """Check the chosen option(s): an index, the option's text, or a list of them.
+
+        A question with one right answer (not ``multiple``) takes one option. A list holding one
+        option is read as that option; a list of several is marked wrong with a message saying so,
+        and no option's own feedback is shown (it would reveal which of them is right). When an
+        answer is wrong, only the feedback of the options wrongly picked is said, never the
+        "Yes" of a right option picked beside them.
+
+        Examples
+        --------
+        >>> options = (Choice("hierarchy", feedback="No."), Choice("fatalism", True, "Yes."))
+        >>> q = MultipleChoice("m", "Which is the passive form?", options=options)
+        >>> q.evaluate(["fatalism"]).status
+        'correct'
+        >>> print(q.evaluate([0, 1]))
+        ✘ Not quite: This question has one right answer: pick one option, not 2, then press Check again.
+        """
         if self._blank(response):
             return self._not_attempted()
         picked_raw = response if isinstance(response, list | tuple | set | frozenset) else [response]
@@ -165,13 +181,19 @@ class MultipleChoice(QuizQuestion):
             picked = {self._index(r) for r in picked_raw}
         except LookupError as error:
             return Feedback("error", f"{error}; pick one of the options shown")
-        said = " ".join(self.options[i].feedback for i in sorted(picked) if self.options[i].feedback)
-        if picked == set(self.correct):
-            return Feedback.correct(said)
-        if self.multiple and picked < set(self.correct):
-            missing = len(self.correct) - len(picked)
+        if not self.multiple and len(picked) > 1:
+            return Feedback.wrong(f"This question has one right answer: pick one option, not "
+                                  f"{len(picked)}, then press Check again")
+        right = set(self.correct)
+        if picked == right:
+            return Feedback.correct(" ".join(self.options[i].feedback for i in sorted(picked)
+                                             if self.options[i].feedback))
+        if self.multiple and picked < right:
+            said = " ".join(self.options[i].feedback for i in sorted(picked) if self.options[i].feedback)
+            missing = len(right) - len(picked)
             more = "one more option is" if missing == 1 else f"{missing} more options are"
             return Feedback.wrong(" ".join(filter(None, [said, f"Right so far, but {more} also true"])))
+        said = " ".join(self.options[i].feedback for i in sorted(picked - right) if self.options[i].feedback)
         return Feedback.wrong(said or "Not this one: read the options again")
 
 

@@ -19,7 +19,7 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import ClassVar
+from typing import ClassVar, TypedDict, Unpack
 
 import numpy as np
 import pandas as pd
@@ -43,9 +43,9 @@ from coordkit.plots.style import (
 )
 from coordkit.plots.view import FigureView
 
-__all__ = ["REFERENCE_SERIES", "SERIES_LABELS", "PerformanceSelection", "PerformanceView",
-           "describe_performance", "performance_chart", "performance_figure", "performance_selection",
-           "update_performance_figure"]
+__all__ = ["REFERENCE_SERIES", "SERIES_LABELS", "PerformanceOptions", "PerformanceSelection",
+           "PerformanceView", "describe_performance", "performance_chart", "performance_figure",
+           "performance_selection", "update_performance_figure"]
 
 #: Readable names for the performance series.
 SERIES_LABELS: dict[str, str] = {
@@ -337,18 +337,19 @@ def performance_chart(
     return ax
 
 
-def performance_figure(
-    performance: pd.DataFrame,
-    series: str,
-    reforms: pd.DataFrame,
-    *,
-    reference: str | None = "auto",
-    modes: str | Mode | Iterable[str | Mode] | None = None,
-    direction: history.Direction = "any",
-    legend: bool = True,
-    caption: bool = True,
-    selection: PerformanceSelection | None = None,
-) -> Figure:
+class PerformanceOptions(TypedDict, total=False):
+    """The options of a performance figure, spelt once (defaults and meaning: :class:`PerformanceView`)."""
+
+    reference: str | None
+    modes: str | Mode | Iterable[str | Mode] | None
+    direction: history.Direction
+    legend: bool
+    caption: bool
+    selection: PerformanceSelection | None
+
+
+def performance_figure(performance: pd.DataFrame, series: str, reforms: pd.DataFrame,
+                       **options: Unpack[PerformanceOptions]) -> Figure:
     """A performance series above the reforms of the same years, with the shared caveat beneath.
 
     Parameters
@@ -377,23 +378,11 @@ def performance_figure(
     >>> fig.axes[0].get_xlim() == fig.axes[1].get_xlim()
     True
     """
-    return PerformanceView(performance, series, reforms, reference=reference, modes=modes,
-                           direction=direction, legend=legend, caption=caption, selection=selection).figure()
+    return PerformanceView(performance, series, reforms, **options).figure()
 
 
-def update_performance_figure(
-    fig: Figure,
-    performance: pd.DataFrame,
-    series: str,
-    reforms: pd.DataFrame,
-    *,
-    reference: str | None = "auto",
-    modes: str | Mode | Iterable[str | Mode] | None = None,
-    direction: history.Direction = "any",
-    legend: bool = True,
-    caption: bool = True,
-    selection: PerformanceSelection | None = None,
-) -> Figure:
+def update_performance_figure(fig: Figure, performance: pd.DataFrame, series: str, reforms: pd.DataFrame,
+                              **options: Unpack[PerformanceOptions]) -> Figure:
     """Redraw a :func:`performance_figure` for another series or filter, reusing its axes (fast).
 
     Parameters
@@ -417,9 +406,7 @@ def update_performance_figure(
     >>> update_performance_figure(fig, perf, "national_targets", reforms).axes[0].get_title()
     'Headline national targets in planning guidance'
     """
-    view = PerformanceView(performance, series, reforms, reference=reference, modes=modes,
-                           direction=direction, legend=legend, caption=caption, selection=selection)
-    return view.update(fig)
+    return PerformanceView(performance, series, reforms, **options).update(fig)
 
 
 def describe_performance(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypedDict, Unpack
 
 import numpy as np
 import pandas as pd
@@ -42,11 +42,15 @@ from coordkit.plots.style import (
 from coordkit.plots.view import FigureView
 from coordkit.profile import Profile
 
-__all__ = ["PressureView", "RecodeView", "describe_pressure", "describe_recode", "pressure_figure",
-           "pressure_trajectory", "recode_dynamic_artists", "recode_figure", "update_recode_figure"]
+__all__ = ["PressureOptions", "PressureView", "RecodeView", "describe_pressure", "describe_recode",
+           "pressure_figure", "pressure_trajectory", "recode_dynamic_artists", "recode_figure",
+           "update_recode_figure"]
 
 def _wide(pressure: pd.DataFrame) -> pd.DataFrame:
     return history.to_wide(pressure)
+
+
+_LABELS = ("kit's coding", "your coding")
 
 
 def pressure_trajectory(
@@ -55,7 +59,7 @@ def pressure_trajectory(
     ax: Axes | None = None,
     overlay: pd.DataFrame | None = None,
     modes: str | Mode | Iterable[str | Mode] | None = None,
-    labels: tuple[str, str] = ("kit's coding", "your coding"),
+    labels: tuple[str, str] = _LABELS,
     era_bands: bool = True,
     legend: bool = True,
 ) -> Axes:
@@ -132,13 +136,15 @@ def pressure_trajectory(
     return ax
 
 
-def pressure_figure(
-    pressure: pd.DataFrame,
-    *,
-    overlay: pd.DataFrame | None = None,
-    modes: str | Mode | Iterable[str | Mode] | None = None,
-    labels: tuple[str, str] = ("kit's coding", "your coding"),
-) -> Figure:
+class PressureOptions(TypedDict, total=False):
+    """What a pressure figure and its description share, spelt once (as for :func:`pressure_trajectory`)."""
+
+    overlay: pd.DataFrame | None
+    modes: str | Mode | Iterable[str | Mode] | None
+    labels: tuple[str, str]
+
+
+def pressure_figure(pressure: pd.DataFrame, **options: Unpack[PressureOptions]) -> Figure:
     """:func:`pressure_trajectory` on a figure of its own, sized and spaced for a page.
 
     Parameters
@@ -157,26 +163,19 @@ def pressure_figure(
     True
     """
     fig = Figure(figsize=(10, 4.8))
-    pressure_trajectory(pressure, ax=fig.add_subplot(), overlay=overlay, modes=modes, labels=labels)
+    pressure_trajectory(pressure, ax=fig.add_subplot(), **options)
     fig.subplots_adjust(left=0.1, right=0.98, top=0.9, bottom=0.3)  # top margin: era names
     return fig
 
 
-def describe_pressure(
-    pressure: pd.DataFrame,
-    *,
-    overlay: pd.DataFrame | None = None,
-    modes: str | Mode | Iterable[str | Mode] | None = None,
-    labels: tuple[str, str] = ("kit's coding", "your coding"),
-) -> str:
+def describe_pressure(pressure: pd.DataFrame, **options: Unpack[PressureOptions]) -> str:
     """A text description of :func:`pressure_trajectory`.
 
     Parameters
     ----------
     pressure : pandas.DataFrame
-    overlay : pandas.DataFrame, optional
-    modes : optional
-    labels : (str, str)
+    **options
+        ``overlay``, ``modes``, ``labels``: as for :func:`pressure_trajectory` (:class:`PressureOptions`).
 
     Returns
     -------
@@ -190,7 +189,8 @@ def describe_pressure(
     one line per mode, markers every ten years. In 2025: hierarchy 37.0, individualism 30.0.
     Highest: hierarchy 37.0 in 2025; individualism 30.0 in 2025.
     """
-    chosen = chosen_modes(modes)
+    overlay, labels = options.get("overlay"), options.get("labels", _LABELS)
+    chosen = chosen_modes(options.get("modes"))
     wide = _wide(pressure)
     y0, y1 = int(wide.index[0]), int(wide.index[-1])
     end = ", ".join(f"{m.value} {wide[m.value].iloc[-1]:.1f}" for m in chosen)
@@ -484,7 +484,7 @@ class PressureView(FigureView):
     pressure: pd.DataFrame
     overlay: pd.DataFrame | None = None
     modes: str | Mode | Iterable[str | Mode] | None = None
-    labels: tuple[str, str] = ("kit's coding", "your coding")
+    labels: tuple[str, str] = _LABELS
 
     figsize: ClassVar[tuple[float, float]] = (10.0, 4.8)
     max_width: ClassVar[str | None] = "1000px"

@@ -18,7 +18,7 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import ClassVar
+from typing import ClassVar, TypedDict, Unpack
 
 import numpy as np
 import pandas as pd
@@ -42,8 +42,9 @@ from coordkit.plots.style import (
 )
 from coordkit.plots.view import FigureView
 
-__all__ = ["TableDetails", "TimelineSelection", "TimelineView", "describe_reform_timeline", "reform_table",
-           "reform_timeline", "table_details", "timeline_figure", "timeline_reforms", "timeline_selection"]
+__all__ = ["TableDetails", "TimelineFilters", "TimelineSelection", "TimelineView", "describe_reform_timeline",
+           "reform_table", "reform_timeline", "table_details", "timeline_figure", "timeline_reforms",
+           "timeline_selection"]
 
 _STEM = 0.17  # row height taken by a push of 1
 _AUTO_NUMBER = 20  # number the reforms when no more than this many are shown
@@ -106,6 +107,17 @@ class TimelineSelection:
         return decimal_year(self.shown["date"])
 
 
+class TimelineFilters(TypedDict, total=False):
+    """The filters every reform view takes, spelt once (see :func:`timeline_selection` for their meaning)."""
+
+    eras: str | Iterable[str] | None
+    modes: str | Mode | Iterable[str | Mode] | None
+    direction: history.Direction
+    start: history.Bound | None
+    end: history.Bound | None
+    coding: pd.DataFrame | None
+
+
 def timeline_selection(
     reforms: pd.DataFrame,
     *,
@@ -147,16 +159,7 @@ def timeline_selection(
                              explicit=start is not None or end is not None, kits_coding=coding is None)
 
 
-def timeline_reforms(
-    reforms: pd.DataFrame,
-    *,
-    eras: str | Iterable[str] | None = None,
-    modes: str | Mode | Iterable[str | Mode] | None = None,
-    direction: history.Direction = "any",
-    start: history.Bound | None = None,
-    end: history.Bound | None = None,
-    coding: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def timeline_reforms(reforms: pd.DataFrame, **filters: Unpack[TimelineFilters]) -> pd.DataFrame:
     """The reforms a :func:`reform_timeline` with these filters shows, in date order.
 
     A reform is shown if it falls in one of the eras (and between ``start`` and ``end``,
@@ -166,8 +169,9 @@ def timeline_reforms(
     Parameters
     ----------
     reforms : pandas.DataFrame
-    eras, modes, direction, start, end, coding
-        As for :func:`reform_timeline`.
+    **filters
+        ``eras``, ``modes``, ``direction``, ``start``, ``end``, ``coding``: as for
+        :func:`timeline_selection` (:class:`TimelineFilters`).
 
     Returns
     -------
@@ -184,33 +188,23 @@ def timeline_reforms(
     >>> down["id"].tolist()
     ['new_nhs_white_paper_1997', 'pcgs_and_nice_1999']
     """
-    return timeline_selection(reforms, eras=eras, modes=modes, direction=direction, start=start, end=end,
-                              coding=coding).shown
+    return timeline_selection(reforms, **filters).shown
 
 
-def reform_table(
-    reforms: pd.DataFrame,
-    *,
-    eras: str | Iterable[str] | None = None,
-    modes: str | Mode | Iterable[str | Mode] | None = None,
-    direction: history.Direction = "any",
-    start: history.Bound | None = None,
-    end: history.Bound | None = None,
-    rationale: bool = False,
-    date_notes: bool = False,
-    coding: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+def reform_table(reforms: pd.DataFrame, *, rationale: bool = False, date_notes: bool = False,
+                 **filters: Unpack[TimelineFilters]) -> pd.DataFrame:
     """The reforms a timeline shows, as a compact table for reading (dates only as precise as known).
 
     Parameters
     ----------
     reforms : pandas.DataFrame
-    eras, modes, direction, start, end, coding
-        As for :func:`reform_timeline`.
     rationale : bool, default False
         Add the kit's reason for each coding (column ``why coded so``).
     date_notes : bool, default False
         Add the notes on dates in force and disagreements between sources.
+    **filters
+        ``eras``, ``modes``, ``direction``, ``start``, ``end``, ``coding``: as for
+        :func:`timeline_selection` (:class:`TimelineFilters`).
 
     Returns
     -------
@@ -223,8 +217,7 @@ def reform_table(
     >>> reform_table(history.load_reforms(), eras="founding").iloc[0]["title"]
     'National Health Service Act 1946'
     """
-    shown = timeline_reforms(reforms, eras=eras, modes=modes, direction=direction, start=start, end=end,
-                             coding=coding)
+    shown = timeline_reforms(reforms, **filters)
     table = pd.DataFrame({
         "date": [date_label(d, p) for d, p in zip(shown["date"], shown["date_precision"], strict=True)],
         "title": shown["title"].to_numpy(),
