@@ -15,12 +15,12 @@ True
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as w
 
 from coordkit.exercises.quiz import MultipleChoice, Number, Quiz, QuizQuestion, load, solution
+from coordkit.html import escape
 
 __all__ = ["QuizItem", "QuizView", "show"]
 
@@ -45,7 +45,7 @@ class QuizItem:
     def __init__(self, question: QuizQuestion, number: int) -> None:
         self.question = question
         label = f"Answer to question {number}"
-        self.prompt = w.HTML(f"<p><strong>Question {number}.</strong> {html.escape(question.prompt)}</p>")
+        self.prompt = w.HTML(f"<p><strong>Question {number}.</strong> {escape(question.prompt)}</p>")
         self.control: w.Widget
         if isinstance(question, MultipleChoice):
             options = [(o.text, i) for i, o in enumerate(question.options)]
@@ -103,10 +103,10 @@ class QuizItem:
         """Check ``response`` and show the feedback (and the explanation once attempted)."""
         result = self.question.evaluate(response)
         symbol, colour = _STATUS_STYLE[result.status]
-        text = html.escape(str(result).removeprefix(symbol).strip())
+        text = escape(str(result).removeprefix(symbol).strip())
         why = ""
         if result.status in ("correct", "wrong") and self.question.explanation:
-            why = f"<p><em>Why:</em> {html.escape(self.question.explanation)}</p>"
+            why = f"<p><em>Why:</em> {escape(self.question.explanation)}</p>"
         self.feedback.value = (
             f'<div aria-live="polite" role="status"><p style="color:{colour}">'
             f"<strong>{symbol}</strong> {text}</p>{why}</div>"
@@ -126,7 +126,7 @@ class QuizView:
         self.quiz = chapter if isinstance(chapter, Quiz) else load(chapter)
         self.items = [QuizItem(q, i + 1) for i, q in enumerate(self.quiz.questions)]
         heading = w.HTML(
-            f"<h3>Quiz: {html.escape(self.quiz.title)}</h3><p>Answer, press <em>Check</em>, "
+            f"<h3>Quiz: {escape(self.quiz.title)}</h3><p>Answer, press <em>Check</em>, "
             "and read why. Nothing is recorded: this is for you.</p>"
         )
         self.box = w.VBox(

@@ -19,7 +19,6 @@ Examples
 from __future__ import annotations
 
 import base64
-import html
 import re
 import time
 from collections.abc import Mapping
@@ -29,6 +28,7 @@ from typing import Any, cast
 import ipywidgets as w
 import numpy as np
 
+from coordkit.html import escape
 from coordkit.modes import ALL_MODES, Mode
 from coordkit.plots.output import FastPNG
 from coordkit.plots.survey import (
@@ -68,7 +68,7 @@ _WARN = "#B24A00"  # dark orange, readable on white; the text says the same thin
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text))
+    return escape(str(text))
 
 
 def _description_html(text: str) -> str:

@@ -14,7 +14,6 @@ Examples
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -41,6 +40,7 @@ from coordkit.plots.style import (
     new_axes,
 )
 from coordkit.plots.view import FigureView
+from coordkit.tables import Table, details
 
 __all__ = ["TableDetails", "TimelineFilters", "TimelineSelection", "TimelineView", "describe_reform_timeline",
            "reform_table", "reform_timeline", "table_details", "timeline_figure", "timeline_reforms",
@@ -232,29 +232,8 @@ def reform_table(reforms: pd.DataFrame, *, rationale: bool = False, date_notes: 
     return table
 
 
-@dataclass(frozen=True)
-class TableDetails:
-    """A long table folded behind a "See the full table" expander (HTML ``<details>``).
-
-    Displays as the expander in notebooks and handouts; as text it is one line saying what it
-    holds, so a long table does not fill a plain-text view.
-
-    Attributes
-    ----------
-    table : pandas.DataFrame
-    summary : str
-        The expander's label.
-    """
-
-    table: pd.DataFrame
-    summary: str
-
-    def _repr_html_(self) -> str:
-        return (f"<details><summary>{html.escape(self.summary)}</summary>"
-                f"{self.table.to_html(escape=True)}</details>")
-
-    def __repr__(self) -> str:
-        return f"{self.summary} ({len(self.table)} rows; open it in the notebook or handout)"
+#: A folded table (:class:`coordkit.tables.Table` with ``folded=True``); the old name, kept for callers.
+TableDetails = Table
 
 
 def table_details(table: pd.DataFrame, summary: str | None = None) -> TableDetails:
@@ -279,7 +258,7 @@ def table_details(table: pd.DataFrame, summary: str | None = None) -> TableDetai
     True
     """
     n = len(table)
-    return TableDetails(table, summary or f"See the full table ({n} reform{'s' if n != 1 else ''})")
+    return details(table, summary or f"See the full table ({n} reform{'s' if n != 1 else ''})")
 
 
 def reform_timeline(
