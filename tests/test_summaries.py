@@ -50,3 +50,19 @@ def test_the_start_page_links_the_summaries():
     start = (ROOT / "notebooks" / "00_start_here.ipynb").read_text(encoding="utf-8")
     assert "docs/summaries/README.md" in start
     assert (ROOT / "docs" / "summaries" / "README.md").exists()
+
+
+def test_every_summary_links_the_one_stylesheet_written_beside_it():
+    files = summaries.outputs()
+    assert "summary.css" in files and "color:" in files["summary.css"]
+    pages = [text for name, text in files.items() if name.endswith(".html")]
+    assert pages and all('href="summary.css"' in p and "<style" not in p for p in pages)
+
+
+def test_terms_that_would_overflow_the_page_are_named_not_dropped():
+    many = [(f"term{i}", "the kit's", "word " * 60) for i in range(30)]
+    page = summaries.render(summaries.Summary("99_x", "X", "", ["a", "b", "c"], ["d", "e", "f"], many, ""))
+    assert summaries._words(page) <= summaries.PAGE_WORDS
+    for term, _, _ in many:
+        assert term in page, f"{term} was dropped"
+    assert "Also in this chapter" in page

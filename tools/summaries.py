@@ -93,15 +93,41 @@ def summarise(path: Path) -> Summary:
     return Summary(path.stem, title, time.group(1) if time else "", objectives, key_points, terms, figure)
 
 
+#: What prints on one A4 page in the summaries' type (words); terms past it are named, not defined.
+PAGE_WORDS = 900
+
+
+def _words(page: str) -> int:
+    return len(re.sub(r"<style.*?</style>|<[^>]+>", " ", page, flags=re.S).split())
+
+
 def render(summary: Summary) -> str:
-    """The summary as a standalone, printable HTML page."""
+    """The summary as a printable HTML page (it links ``summary.css``, written beside it).
+
+    The chapter's terms are defined while the page stays within :data:`PAGE_WORDS`; any that would
+    not fit are named at the end, with a pointer to the glossary, so the summary keeps to one page.
+    """
+    from coordkit.html import render as render_template
+
+    def page(defined: int) -> str:
+        return render_template(
+            "summary.html.j2", title=summary.title, notebook=f"notebooks/{summary.stem}.ipynb",
+            time=summary.time, objectives=summary.objectives, key_points=summary.key_points,
+            terms=summary.terms[:defined], more_terms=[t[0] for t in summary.terms[defined:]],
+            figure=summary.figure) + "\n"
+
+    defined = len(summary.terms)
+    while defined > 0 and _words(page(defined)) > PAGE_WORDS:
+        defined -= 1
+    return page(defined)
+
+
+def stylesheet() -> str:
+    """``summary.css``: the one stylesheet every summary links (colours from the kit's style)."""
     from coordkit.html import render as render_template
     from coordkit.plots import style
 
-    return render_template("summary.html.j2", title=summary.title, notebook=f"notebooks/{summary.stem}.ipynb",
-                           time=summary.time, objectives=summary.objectives, key_points=summary.key_points,
-                           terms=summary.terms, figure=summary.figure,
-                           ink=style.INK, muted=style.MUTED, background=style.BACKGROUND) + "\n"
+    return render_template("summary.css.j2", ink=style.INK, muted=style.MUTED, background=style.BACKGROUND)
 
 
 def index(summaries: list[Summary]) -> str:
@@ -116,6 +142,7 @@ def outputs(folder: Path = ROOT / "notebooks") -> dict[str, str]:
     """File name -> contents for every summary and the index."""
     found = [summarise(p) for p in sorted(folder.glob("[0-9][0-9]_*.ipynb")) if p.name[:2] not in SKIP]
     files = {f"{s.stem}.html": render(s) for s in found}
+    files["summary.css"] = stylesheet()
     files["README.md"] = index(found)
     return files
 
