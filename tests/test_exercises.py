@@ -370,3 +370,16 @@ def test_expected_form_reads_the_worked_solution(solution, form):
     from coordkit.exercises.answers import expected_form
 
     assert expected_form(solution, "closure") == form
+
+
+def test_a_misspelt_setting_names_the_class_and_a_percentage_is_told_to_be_a_fraction():
+    import coordkit as ck
+    from coordkit.exercises import explain_error
+
+    with pytest.raises(TypeError) as typo:
+        ck.Profile(0.5, 0.5, 0.5, 0.5, malign_hierachy=0.2)
+    said = explain_error(typo.value)
+    assert said.startswith("✘ Profile() has no setting called malign_hierachy") and "__init__" not in said
+    with pytest.raises(ValueError) as percent:
+        ck.Profile(90, 0.5, 0.5, 0.5)
+    assert "0.9, not 90" in explain_error(percent.value)

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coordkit.exercises import lms
+from coordkit.exercises import quiz as quizzes
 from coordkit.exercises.quiz import (
     Choice,
     MultipleChoice,
@@ -394,3 +395,17 @@ def test_every_single_choice_question_exports_as_single_answer_with_one_right_op
     single = [i for i in items if i.find(".//q:response_lid", qti) is not None
               and i.find(".//q:response_lid", qti).get("rcardinality") == "Single"]
     assert checked >= 10 and len(single) == checked
+
+
+def test_a_choice_can_be_answered_by_its_first_words_a_phrase_in_it_or_letters_in_a_string():
+    q3 = quizzes.load("ch01")["q3"]  # options begin "Yes, ..." and "No, ..."
+    assert q3.evaluate("no").status == q3.evaluate("b").status
+    assert q3.evaluate("No.").status == "correct" and q3.evaluate("yes").status == "wrong"
+    q1 = quizzes.load("ch01")["q1"]
+    assert q1.evaluate("side by side").status == "correct"  # a phrase inside exactly one option
+    many = next(q for ch in quizzes.chapters() for q in quizzes.load(ch).questions
+                if getattr(q, "multiple", False))
+    letters = ", ".join(chr(ord("a") + i) for i in sorted(many.correct))
+    assert many.evaluate(letters).status == "correct", letters
+    wrong = many.evaluate("1")
+    assert wrong.status == "error" and "letter" in wrong.message

@@ -44,6 +44,7 @@ Examples
 from __future__ import annotations
 
 import inspect
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -201,6 +202,8 @@ def explain_error(error: BaseException) -> str:
     'If your answer is a word, put it in quotes: "belonging"'
     >>> print(explain_error(ValueError("hierarchy: 1.2 is outside 0 to 1")))
     ✘ hierarchy: 1.2 is outside 0 to 1. Nothing was checked yet: change the value and run the cell again.
+    >>> print(explain_error(ValueError("hierarchy: 90 is outside 0 to 1")).split(". ")[1])
+    Write a share as a fraction of 1: 0.9, not 90
     >>> print(explain_error(TypeError("unsupported operand type(s) for +: 'float' and 'str'")).split(":")[0])
     ✘ A number was expected, got text (a value in quotes)
     """
@@ -218,6 +221,10 @@ def explain_error(error: BaseException) -> str:
         return f"✘ {explain_problem(error)}. Nothing was checked yet: fix the line and run the cell again."
     message = str(error).strip() or type(error).__name__
     end = "" if message.endswith((".", "!", "?")) else "."
+    percent = re.search(r"\b(\d+(?:\.\d+)?) is outside 0 to 1\b", message)
+    if percent and 2 <= float(percent[1]) <= 100:  # 90 typed for 0.9 (1.2 is no percentage)
+        message += f"{end} Write a share as a fraction of 1: {float(percent[1]) / 100:g}, not {percent[1]}"
+        end = "."
     return f"✘ {message}{end} Nothing was checked yet: change the value and run the cell again."
 
 

@@ -409,8 +409,8 @@ which has no key 'statement'
         if "str" in kinds and any(k in _NUMERIC for k in kinds):
             return ('A number was expected, got text (a value in quotes): write numbers without quotes, '
                     'e.g. 0.5 not "0.5"')
-        keyword = re.search(r"(\w+)\(\) got an unexpected keyword argument '(\w+)'", message)
-        if keyword:
+        keyword = re.search(r"(\w+)(?:\.__init__)?\(\) got an unexpected keyword argument '(\w+)'", message)
+        if keyword:  # "Profile.__init__() got ..." names Profile, the thing the learner called
             return (f"{keyword[1]}() has no setting called {keyword[2]}: check the spelling "
                     f"({keyword[1]}? in a cell lists the names it takes)")
         needs = re.search(r"(\w+)\(\) missing \d+ required \w+ arguments?: (.+)", message)

@@ -70,6 +70,19 @@ __all__ = [
 
 _FOLDER = Path(__file__).with_name("quizzes")
 _LETTER = re.compile(r"^\(?([a-z])[).]?$")
+_LETTERS = re.compile(r"^\(?[a-z][).]?(\s*(,|and|&|\s)\s*\(?[a-z][).]?)+$")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def _phrase_in(words: list[str], option: list[str]) -> bool:
+    """``words`` start ``option`` (a yes or no, its first words) or, two words or more, sit inside it."""
+    n = len(words)
+    if option[:n] == words:
+        return True
+    return n >= 2 and any(option[i:i + n] == words for i in range(len(option) - n + 1))
 
 
 class QuizError(ValueError):
@@ -154,7 +167,17 @@ class MultipleChoice(QuizQuestion):
         letter = _LETTER.match(str(response).strip().lower())
         if letter and ord(letter[1]) - ord("a") < len(self.options):
             return ord(letter[1]) - ord("a")
-        raise LookupError(f"{str(response)!r} is not one of the options")
+        said = _words(str(response))
+        if said:
+            fits = [i for i, text in enumerate(texts) if _phrase_in(said, _words(text))]
+            if len(fits) == 1:
+                return fits[0]
+            if len(fits) > 1:
+                raise LookupError(f"{str(response)!r} fits more than one option: type its letter")
+        last = chr(ord("a") + len(self.options) - 1)
+        letters = "a or b" if last == "b" else f"a to {last}"
+        raise LookupError(f"{str(response)!r} is not one of the options: type the option's letter "
+                          f"({letters}) or some of its words")
 
     def evaluate(self, response: Any) -> Feedback:
         """Check the chosen option(s): an index, the option's text, or a list of them.
@@ -176,11 +199,13 @@ class MultipleChoice(QuizQuestion):
         """
         if self._blank(response):
             return self._not_attempted()
+        if isinstance(response, str) and _LETTERS.match(response.strip().lower()):
+            response = re.findall(r"[a-z]", re.sub(r"\band\b", " ", response.lower()))  # "a, b and d"
         picked_raw = response if isinstance(response, list | tuple | set | frozenset) else [response]
         try:
             picked = {self._index(r) for r in picked_raw}
         except LookupError as error:
-            return Feedback("error", f"{error}; pick one of the options shown")
+            return Feedback("error", str(error))
         if not self.multiple and len(picked) > 1:
             return Feedback.wrong(f"This question has one right answer: pick one option, not "
                                   f"{len(picked)}, then press Check again")
