@@ -36,9 +36,12 @@ Assumptions
    modes do not crowd each other, so a deficit culture (two strong, one weak) persists only on a
    knife edge: :func:`tilted_starts` shows that with one mode unsupported, a start tilted by
    0.001 towards one of the other two ends as a monoculture. The two-mode state is unstable.
-   With surprise off, the pull to balance makes a balanced mix the stable attractor: that is
-   Taylor's (2022) case for balance built into the rules, the opposite of Hood's (1995)
-   self-disequilibrium, which only surprise (assumption 7) lets the model show.
+   That knife edge is the rule's doing, and at odds with Taylor (2022), for whom deficit cultures
+   are common: a reason to doubt the rule. With surprise off, at the default rivalry, the pull to
+   balance makes a balanced mix the stable attractor: that is Taylor's (2022) case for balance
+   built into the rules, the opposite of Hood's (1995) self-disequilibrium, which only surprise
+   (assumption 7) lets the model show. With strong rivalry a hierarchy-heavy start locks into a
+   monoculture instead (path dependence).
 5. *Fatalism* is fed by malign forms and by demand exceeding capacity, and is relieved by benign
    active strength. It has two faces (Taylor, RSA, May 2021: fatalism "between wisdom and
    despair"). A share ``benign_fatalism`` of it is the benign face -- acceptance of limits,
