@@ -45,8 +45,9 @@ Assumptions
    they started with (``individuality``), and by the levers that reach their team.
 2. A team's ``autonomy`` :math:`a` splits the team's attention between its own leaning
    (:math:`a`) and the outside pressures (:math:`1 - a`). Left to itself a team leans to all
-   three active modes equally -- the theory's premise that everyone has all three motivations --
-   unless ``leanings`` says otherwise.
+   three active modes equally unless ``leanings`` says otherwise: the kit's assumption, resting on
+   its own inference that Taylor's three motivations (which everyone has) pair one to one with the
+   three active modes; Taylor (2022) lists them side by side without pairing them.
 3. Staff experience the modes as they are lived in their own team. A mode that dominates the team
    shows its malign side (Hood's reverse effects): the more its share exceeds one third, the
    more malign experience it generates. Malign experience pushes staff towards the dominant
