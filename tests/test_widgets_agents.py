@@ -9,6 +9,7 @@ import math
 import numpy as np
 import pytest
 
+from coordkit.html import escape
 from coordkit.models import agents
 from coordkit.models.agents import (
     LEVELS,
@@ -42,7 +43,9 @@ def assert_consistent(explorer):
     assert explorer.verdict in explorer.summary.value
     assert explorer._figure.get_suptitle().endswith(explorer.verdict)
     assert explorer.progress.value == 100 and explorer.progress.bar_style == "success"
-    assert explorer.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert explorer.png[:8] == b"\x89PNG\r\n\x1a\n"  # shown as <img alt> (the explorer base)
+    assert explorer.image.value.startswith('<img class="coordkit-image" alt="Figure: ')
+    assert escape(explorer.description.splitlines()[-1]) in explorer.details.value
     assert math.isfinite(explorer.last_run_seconds)
 
 
@@ -116,7 +119,7 @@ def test_every_preset_sets_the_levers_and_the_verdict(explorer, preset):
         assert "team autonomy (0 to 1 across units)" in explorer.preset_note.value
         assert explorer.verdict.startswith("1 balanced team inside a system that is not")
     if preset == "balanced nation of monoculture teams":
-        assert "each team's own leaning" in explorer.preset_note.value
+        assert escape("each team's own leaning") in explorer.preset_note.value
         assert explorer.verdict == \
             "A balanced nation built of unbalanced teams: balance does not carry across levels here."
     explorer.set_preset("fractal balance")
@@ -134,10 +137,10 @@ def test_a_slider_moved_after_a_preset_applies_on_top_of_it(explorer):
 
 def test_moving_a_slider_changes_picture_and_words(explorer):
     explorer.set_preset("fractal balance")
-    before_image, before_text = explorer.image.value, explorer.summary.value
+    before_image, before_text = explorer.png, explorer.summary.value
     assert "Nation: balanced." in before_text
     explorer.sliders["incentives"].value = 1.0
-    assert explorer.image.value != before_image and explorer.summary.value != before_text
+    assert explorer.png != before_image and explorer.summary.value != before_text
     assert "Nation: balanced." not in explorer.summary.value
     explorer.set_preset("fractal balance")
 
@@ -200,7 +203,8 @@ def test_sweep_every_lever_and_every_sweep_control():
         assert np.allclose(e.sweep_values, [low, high])
         assert e.sweep_balance.shape == (2, 1, 4) and np.all(np.isfinite(e.sweep_balance))
         assert e.sweep_progress.value == e.sweep_progress.max == 2
-        assert e.sweep_image.value[:4] == b"\x89PNG"
+        assert e.sweep_png[:4] == b"\x89PNG"  # shown as <img alt>, like the main figure
+        assert e.sweep_image.value.startswith('<img class="coordkit-image" alt="Figure: ')
         assert lever.replace("_", " ") in e.sweep_description
     e.sweep_lever.value = "autonomy"
     for points in range(e.sweep_points.min, e.sweep_points.max + 1):
@@ -225,8 +229,9 @@ def test_bad_preset_is_refused():
 
 def test_no_empty_sweep_image_shows_before_the_first_sweep():
     e = AgentExplorer(SMALL, steps=20, auto_run=False)
-    assert e.sweep_image.layout.display == "none" and e.sweep_image.value == b""
+    assert e.sweep_image.layout.display == "none" and e.sweep_image.value == ""
+    assert e.sweep_png == b""
     assert "No sweep yet" in e.sweep_summary.value
     e.sweep_points.value, e.sweep_seeds.value = 2, 1
     e.run_sweep()
-    assert e.sweep_image.layout.display is None and e.sweep_image.value[:4] == b"\x89PNG"
+    assert e.sweep_image.layout.display is None and e.sweep_png[:4] == b"\x89PNG"

@@ -9,6 +9,7 @@ import statistics
 import numpy as np
 import pytest
 
+from coordkit.html import escape
 from coordkit.models.dynamics import LEVER_SPECS, Levers, simulate
 from coordkit.widgets.dynamics import LEVER_GROUPS, START_OPTIONS, DynamicsExplorer
 
@@ -30,7 +31,9 @@ def assert_consistent(explorer):
         explorer.summary.value
     assert explorer._figure.get_suptitle().startswith(f"After {explorer.years.value:g} years: "
                                                       f"{explorer.configuration}")
-    assert explorer.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert explorer.png[:8] == b"\x89PNG\r\n\x1a\n"  # shown as <img alt> (the explorer base)
+    assert explorer.image.value.startswith('<img class="coordkit-image" alt="Figure: After ')
+    assert escape(explorer.description.splitlines()[0]) in explorer.details.value
 
 
 def test_starts_balanced_at_the_default_levers(explorer):
@@ -102,11 +105,11 @@ def test_compare_toggles_the_dashed_default_run(explorer):
 
 def test_moving_a_slider_changes_picture_and_words(explorer):
     explorer.set_levers(Levers())
-    before_image, before_text = explorer.image.value, explorer.summary.value
+    before_image, before_text = explorer.png, explorer.summary.value
     explorer.sliders["support_hierarchy"].value = 1.0
     assert explorer.configuration == "hierarchy monoculture"
     assert "Hierarchy monoculture after 20 years" in explorer.summary.value
-    assert explorer.image.value != before_image and explorer.summary.value != before_text
+    assert explorer.png != before_image and explorer.summary.value != before_text
     explorer.sliders["demand"].value = 2.0
     assert "Demand exceeds capacity" in explorer.summary.value
     assert explorer.run.outcome.max() <= 0.5

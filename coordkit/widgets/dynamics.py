@@ -6,6 +6,11 @@ and a seed for the shocks. Every move runs :func:`~coordkit.models.dynamics.simu
 :func:`~coordkit.plots.dynamics.dynamics_figure` in place (trajectories, outcome against its
 ceiling, balance, end state), with the default levers dashed behind for comparison.
 
+Thin: the model and the figure's words come from :mod:`coordkit.models.dynamics` and
+:mod:`coordkit.plots.dynamics`; :class:`~coordkit.widgets._base.Explorer` shows them (the
+figure as ``<img alt>``, the verdict in a live region, the description folded, named sliders
+from the lever specs, pause-while-moving, timing, and the app layout for projecting).
+
 Examples
 --------
 >>> explorer = DynamicsExplorer()
@@ -14,29 +19,32 @@ Examples
 >>> explorer.sliders["support_hierarchy"].value = 1.0
 >>> explorer.configuration
 'hierarchy monoculture'
+>>> explorer.alt
+'Figure: After 20 years: hierarchy monoculture, outcome 0.37 (ceiling 1.00), balance 0.38.'
+>>> explorer.unnamed()
+[]
 """
 
 from __future__ import annotations
 
-import html
-import time
 from typing import Any
 
 import ipywidgets as w
 from matplotlib.figure import Figure
 
 from coordkit.archetypes import ARCHETYPES
+from coordkit.html import Markup, escape
 from coordkit.models.dynamics import LEVER_SPECS, Levers, Trajectory, simulate
+from coordkit.params import Param
 from coordkit.plots.dynamics import (
     describe_dynamics_figure,
     dynamics_figure,
     update_dynamics_figure,
 )
-from coordkit.plots.output import FastPNG
 from coordkit.profile import Profile
-from coordkit.widgets.common import silenced
+from coordkit.widgets._base import CONTROL_LAYOUT, Explorer, slider
 
-__all__ = ["LEVER_GROUPS", "START_OPTIONS", "DynamicsExplorer"]
+__all__ = ["LEVER_GROUPS", "RUN_PARAMS", "START_OPTIONS", "DynamicsExplorer"]
 
 #: How the sliders are grouped on screen, with a heading for each group.
 LEVER_GROUPS: dict[str, tuple[str, ...]] = {
@@ -56,10 +64,18 @@ START_OPTIONS: dict[str, Profile | None] = {
     **ARCHETYPES,
 }
 
+#: The run's own controls (not levers of the model): its length and the seed of the shocks.
+RUN_PARAMS: dict[str, Param] = {
+    "years": Param("years", "Years", "years", 5, 150, 5, 20, "length of the run", integer=True),
+    "seed": Param("seed", "Seed", "", 0, 50, 1, 0,
+                  "seed of the random shocks (only matters when noise > 0)", integer=True),
+}
+
 _BASELINE_LABEL = "default levers"
+_COLUMN = {"width": "100%", "max_width": "440px"}
 
 
-class DynamicsExplorer:
+class DynamicsExplorer(Explorer):
     """Sliders for the mean-field model's levers; live trajectories, outcome, balance and diagnosis.
 
     Parameters
@@ -69,18 +85,22 @@ class DynamicsExplorer:
     start : str, default "the model's default (even, benign)"
         Starting profile, a key of :data:`START_OPTIONS`.
     years : int, default 20
-        Length of each run (5 to 60, in fives).
+        Length of each run (5 to 150, in fives).
     compare : bool, default True
         Draw the run with default levers (same start and length) dashed behind.
     continuous_update : bool, default False
         Update while a slider is dragged (smooth on a local machine, heavier on a hub).
+    layout, presenter
+        As in :class:`~coordkit.widgets._base.Explorer` (``layout="app"`` for projecting).
 
     Attributes
     ----------
     sliders : dict of str to FloatSlider
-        One slider per lever, keyed by lever name.
+        One slider per lever, keyed by lever name (specs in
+        :data:`~coordkit.models.dynamics.LEVER_SPECS`).
     years, seed : IntSlider
-        Length of the run and seed of the shocks (used when noise > 0).
+        Length of the run and seed of the shocks (used when noise > 0); specs in
+        :data:`RUN_PARAMS`.
     start : Dropdown
         Starting profile.
     compare : Checkbox
@@ -95,16 +115,12 @@ class DynamicsExplorer:
         :meth:`Trajectory.summary` of :attr:`run`.
     configuration : str
         Name of the end configuration.
-    description : str
-        Text description of the figure.
-    image : ipywidgets.Image
-        The figure as PNG.
     summary : ipywidgets.HTML
-        The verdict in words, with the description.
-    last_update_seconds : float
-        How long the last update took (compute and redraw).
-    widget : ipywidgets.VBox
-        The whole explorer, for ``display``.
+        The verdict in words (the base's live region :attr:`result`).
+
+    The figure (:attr:`image`, :attr:`png`, :attr:`alt`), its description (:attr:`description`,
+    folded in :attr:`details`), :attr:`last_update_seconds` and :attr:`widget` are as in
+    :class:`~coordkit.widgets._base.Explorer`.
     """
 
     def __init__(
@@ -115,64 +131,45 @@ class DynamicsExplorer:
         years: int = 20,
         compare: bool = True,
         continuous_update: bool = False,
+        layout: str = "notebook",
+        presenter: bool = False,
     ) -> None:
         levers = Levers() if levers is None else levers
         if start not in START_OPTIONS:
             raise ValueError(f"start must be one of {', '.join(START_OPTIONS)}, got {start!r}")
-        style = {"description_width": "105px"}
-        self.sliders: dict[str, w.FloatSlider] = {}
-        for name, spec in LEVER_SPECS.items():
-            self.sliders[name] = w.FloatSlider(
-                value=getattr(levers, name), min=spec.low, max=spec.high,
-                step=spec.step, description=spec.label,
-                tooltip=f"{spec.help} ({spec.low:g} to {spec.high:g}, default {spec.default:g})",
-                readout_format=".2f", continuous_update=continuous_update, style=style,
-                layout=w.Layout(width="330px"),
-            )
-        self.years = w.IntSlider(value=years, min=5, max=150, step=5, description="Years",
-                                 tooltip="length of the run in years",
-                                 continuous_update=continuous_update, style=style,
-                                 layout=w.Layout(width="330px"))
-        self.seed = w.IntSlider(value=0, min=0, max=50, description="Seed",
-                                tooltip="seed of the random shocks (only matters when noise > 0)",
-                                continuous_update=continuous_update, style=style,
-                                layout=w.Layout(width="330px"))
+        super().__init__(layout=layout, presenter=presenter)
+        self.sliders: dict[str, w.FloatSlider] = {
+            name: slider(spec, value=getattr(levers, name), continuous_update=continuous_update)
+            for name, spec in LEVER_SPECS.items()
+        }
+        self.years = slider(RUN_PARAMS["years"], value=years, continuous_update=continuous_update)
+        self.seed = slider(RUN_PARAMS["seed"], continuous_update=continuous_update)
         self.start = w.Dropdown(options=list(START_OPTIONS), value=start,
                                 description="Start from", tooltip="the profile at year 0",
-                                style=style, layout=w.Layout(width="440px"))
+                                style={"description_width": "9em"},
+                                layout=w.Layout(**CONTROL_LAYOUT))
         self.compare = w.Checkbox(value=compare, description="Show the default levers (dashed)",
                                   tooltip="draw the run with default levers behind this one",
-                                  indent=False)
+                                  indent=False, layout=w.Layout(width="auto"))
         self.reset = w.Button(description="Reset levers", icon="undo",
-                              tooltip="put every lever back to its default")
+                              tooltip="put every lever back to its default",
+                              layout=w.Layout(width="auto"))
         self.reset.on_click(lambda _: self.set_levers(Levers()))
-        self.summary = w.HTML()
-        self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="900px"))
-
-        columns = []
-        for heading, names in LEVER_GROUPS.items():
-            columns.append(w.VBox([w.HTML(f"<b>{heading}</b>"), *(self.sliders[n] for n in names)]))
-        run_box = w.VBox([w.HTML("<b>The run</b>"), self.years, self.seed])
-        self.widget = w.VBox([
-            w.HBox([columns[0], columns[1]]),
-            w.HBox([columns[2], columns[4]]),
-            w.HBox([columns[3], run_box]),
-            w.HBox([self.start, self.compare, self.reset]),
-            self.summary,
-            self.image,
-        ])
-        self._figure: Figure | None = None
-        self._renderer: FastPNG | None = None
-        self._renderer_key: tuple | None = None
-        self._figure_has_baseline = False
-        self._baseline_key: tuple | None = None
+        self.summary = self.live
+        self._fig: Figure | None = None
+        self._fig_has_baseline = False
+        self._baseline_key: tuple[str, int] | None = None
         self.baseline: Trajectory | None = None
-        for control in self._controls():
-            control.observe(self.update, names="value")
-        self.update()
 
-    def _controls(self) -> list[w.ValueWidget]:
-        return [*self.sliders.values(), self.years, self.seed, self.start, self.compare]
+        columns = [w.VBox([w.HTML(f"<b>{escape(heading)}</b>"), *(self.sliders[n] for n in names)],
+                          layout=w.Layout(**_COLUMN))
+                   for heading, names in LEVER_GROUPS.items()]
+        run_box = w.VBox([w.HTML("<b>The run</b>"), self.years, self.seed],
+                         layout=w.Layout(**_COLUMN))
+        self.watch(*self.sliders.values(), self.years, self.seed, self.start, self.compare)
+        self.assemble([columns[0], columns[1]], [columns[2], columns[4]], [columns[3], run_box],
+                      [self.start, self.compare, self.reset])
+        self.update()
 
     @property
     def levers(self) -> Levers:
@@ -191,17 +188,15 @@ class DynamicsExplorer:
         ----------
         levers : Levers
         """
-        with self._held():
+        with self.held():
             for name, value in levers.to_dict().items():
                 self.sliders[name].value = value
         self.update()
 
-    def _held(self) -> Any:
-        """Silence the controls while several of them move at once."""
-        return silenced(self._controls(), self.update)
-
     def _baseline(self) -> Trajectory | None:
+        """The default-lever run for the current start and length (kept until they change)."""
         if not self.compare.value:
+            self.baseline = None
             return None
         key = (self.start.value, self.years.value)
         if key != self._baseline_key or self.baseline is None:
@@ -211,32 +206,27 @@ class DynamicsExplorer:
 
     def update(self, change: Any = None) -> None:
         """Rerun the model from the current controls and redraw (the controls call this)."""
-        started = time.perf_counter()
-        self.run: Trajectory = simulate(self.levers, self.initial, years=self.years.value,
-                                        seed=self.seed.value)
-        baseline = self._baseline()
-        if not self.compare.value:
-            self.baseline = None
-        if self._figure is None or self._figure_has_baseline != (baseline is not None):
-            self._figure = dynamics_figure(self.run, baseline=baseline,
-                                           baseline_label=_BASELINE_LABEL)
-            self._figure_has_baseline = baseline is not None
-        else:
-            update_dynamics_figure(self._figure, self.run, baseline=baseline,
-                                   baseline_label=_BASELINE_LABEL)
-        # The cached frame holds the time axis: a new length of run needs a new renderer.
-        key = (id(self._figure), self.years.value)
-        if self._renderer is None or key != self._renderer_key:
-            self._renderer, self._renderer_key = FastPNG(self._figure), key
-        self.summary_values = self.run.summary()
-        self.configuration = str(self.summary_values["configuration"])
-        self.description = describe_dynamics_figure(self.run, baseline=baseline,
-                                                    baseline_label=_BASELINE_LABEL)
-        self.image.value = self._renderer.png()
-        self.summary.value = self._summary_html()
-        self.last_update_seconds = time.perf_counter() - started
+        with self.timed():
+            self.run: Trajectory = simulate(self.levers, self.initial, years=self.years.value,
+                                            seed=self.seed.value)
+            baseline = self._baseline()
+            has_baseline = baseline is not None
+            if self._fig is None or self._fig_has_baseline != has_baseline:
+                self._fig = dynamics_figure(self.run, baseline=baseline,
+                                            baseline_label=_BASELINE_LABEL)
+                self._fig_has_baseline = has_baseline
+            else:
+                update_dynamics_figure(self._fig, self.run, baseline=baseline,
+                                       baseline_label=_BASELINE_LABEL)
+            self.summary_values = self.run.summary()
+            self.configuration = str(self.summary_values["configuration"])
+            description = describe_dynamics_figure(self.run, baseline=baseline,
+                                                   baseline_label=_BASELINE_LABEL)
+            # the cached frame holds the time axis: a new length of run redraws it in full
+            self.show_figure(self._fig, description, key=(has_baseline, self.years.value))
+            self.set_result(self._verdict())
 
-    def _summary_html(self) -> str:
+    def _verdict(self) -> Markup:
         s = self.summary_values
         lv = self.run.levers
         squeeze = ""
@@ -244,14 +234,9 @@ class DynamicsExplorer:
             squeeze = (f" <b>Demand exceeds capacity</b>: whatever the other levers, the outcome "
                        f"cannot pass {lv.ceiling:.2f}.")
         settled = "has settled" if self.run.settled() else "is still moving"
-        text = html.escape(self.description).replace("\n", "<br>")
-        return (
-            f"<p><b>{str(s['configuration']).capitalize()} after {self.years.value} years</b> "
-            f"&mdash; outcome {s['outcome']:.2f} (ceiling {s['ceiling']:.2f}), balance index "
-            f"{s['balance']:.2f}, malign share {s['malign_share']:.2f}, fatalism "
+        return Markup(
+            f"<p><b>{escape(str(s['configuration']).capitalize())} after {self.years.value} "
+            f"years</b> &mdash; outcome {s['outcome']:.2f} (ceiling {s['ceiling']:.2f}), balance "
+            f"index {s['balance']:.2f}, malign share {s['malign_share']:.2f}, fatalism "
             f"{s['fatalism']:.2f}; the system {settled}.{squeeze}</p>"
-            f"<details><summary>Figure description</summary><small>{text}</small></details>"
         )
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
