@@ -164,7 +164,7 @@ def test_descriptions_say_what_the_figures_show(runs):
     assert "- 12 teams: 11 hierarchy monoculture, 1 balanced" in text
     assert "teams from" in pa.describe_evenness_by_level(run)
     assert "the largest share is hierarchy in 11, solidarity in 1" in pa.describe_unit_shares(run)
-    assert pa.describe_level_balance(run).startswith("Mean evenness over 60 steps")
+    assert pa.describe_level_balance(run).startswith("Mean evenness at the start, then at step 60")
     sweep_text = pa.describe_agent_sweep([0, 1], np.ones((2, 1, 4)), lever="voice",
                                          fatalism=np.zeros((2, 1)))
     assert "1 seed each" in sweep_text and "fatalism share" in sweep_text

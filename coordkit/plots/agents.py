@@ -649,15 +649,16 @@ def describe_level_balance(run: AgentRun) -> str:
     >>> s = Structure(1, 2, 3, 4)
     >>> run = simulate(s, PRESETS["balanced nation of monoculture teams"](s), steps=50, seed=0)
     >>> print(describe_level_balance(run))
-    Mean evenness over 50 steps: teams 0.99 to 0.61, providers 0.99 to 1.00, ICSs 1.00 to 1.00,
-    nation 1.00 to 1.00; at the end the least even team is at 0.55 and the most even at 0.64.
+    Mean evenness at the start, then at step 50: teams 0.99 then 0.61, providers 0.99 then 1.00,
+    ICSs 1.00 then 1.00, nation 1.00 then 1.00; at the end the least even team is at 0.55 and the
+    most even at 0.64.
     """
     run = _check_run(run)
     mean = run.level_balance()
     team = run.balance("team")
-    parts = [f"{LEVEL_LABELS[lv]} {mean[0, k]:.2f} to {mean[-1, k]:.2f}"
+    parts = [f"{LEVEL_LABELS[lv]} {mean[0, k]:.2f} then {mean[-1, k]:.2f}"
              for k, lv in enumerate(LEVELS)]
-    return (f"Mean evenness over {run.steps} steps: " + ", ".join(parts) + f"; at the end the "
+    return (f"Mean evenness at the start, then at step {run.steps}: " + ", ".join(parts) + "; at the end the "
             f"least even team is at {team[-1].min():.2f} and the most even at "
             f"{team[-1].max():.2f}.")
 
