@@ -19,7 +19,7 @@ individualism, and can be weak in all four. That is a teaching choice, not the g
 follows Taylor's use of the forms as motivations and methods that coexist in any organisation, and
 the later cultural-theory view that every social setting holds all the ways of life in some mix
 (Thompson, Ellis & Wildavsky, 1990; Hood, 1998, on hybrids). One consequence has no counterpart in
-the theory: the "no strong form" configuration.
+the theory: the "no strong active form" configuration.
 
 What a strength means: an ordinal judgement on a 0-1 scale, not a measured quantity. 0 = the mode
 is absent; 0.5 = the kit's threshold for "strong" (a judgement, see
