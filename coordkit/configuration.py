@@ -30,8 +30,8 @@ active form dominating the others; the rule used here (exactly one form at or ab
 is the kit's version of that idea, and a "fatalism monoculture" (despair alone unchecked) is the
 kit's extension, since Taylor's monocultures are of the active forms. The other kinds, and "no
 strong active form", are the kit's. "No strong active form" has no counterpart in grid-group
-theory, where every social relation sits in some cell; it exists because the kit scores each mode's strength separately (see
-:mod:`coordkit.profile`).
+theory, where every social relation sits in some cell; it exists because the kit scores each
+mode's strength separately (see :mod:`coordkit.profile`).
 
 Sources: M. Taylor, "NHS reform: towards a more balanced change model?", NHS Confederation,
 15 November 2022, https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model ;
