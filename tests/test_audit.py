@@ -363,3 +363,12 @@ def test_the_hermits_opt_in_coding_is_labelled_as_the_kits_wherever_it_is_shown(
     assert excluded.status("hermit") == "excluded"
     assert note not in excluded.as_text()
     assert "contested" not in audit.summary_table([excluded]).iloc[0]["excluded"]
+
+
+def test_each_missing_fatalism_aspect_gets_its_own_named_amendment():
+    results = audit.voice_results([I("a", "oversight")], audit.FatalismCoding(limits=True))
+    mine = [a for a in audit.amendments(results, audit.FatalismCoding(limits=True)) if a.voice == "fatalism"]
+    assert [a.control_type for a in mine] == [audit.FATALISM_AMENDMENTS["demand_capacity"],
+                                              audit.FATALISM_AMENDMENTS["humility"]]
+    assert len(set(audit.FATALISM_AMENDMENTS.values())) == len(audit.FATALISM_ASPECTS)
+    assert set(audit.FATALISM_AMENDMENTS) == set(audit.FATALISM_ASPECTS)

@@ -29,6 +29,7 @@ from coordkit.audit.records import (
 from coordkit.audit.rules import (
     ACTIVE_VOICES,
     DEFAULT_OVERUSE_SHARE,
+    FATALISM_AMENDMENTS,
     FATALISM_ASPECTS,
     FATALISM_STATUS,
     HERMIT_OPT_IN_NOTE,
@@ -485,8 +486,8 @@ def amendments(results: Sequence[VoiceResult], fatalism: FatalismCoding | None =
     >>> a = amendments(voice_results(package("health_and_care_act_2022").instruments))
     >>> [x.control_type for x in a if x.voice == "individualism"]
     ['competition', 'oversight x competition', 'mutuality x competition']
-    >>> [x.control_type for x in a if x.voice == "fatalism"][0]
-    'an acknowledgement of limits'
+    >>> [x.control_type for x in a if x.voice == "fatalism"]
+    ['a statement of limits', 'action on the gap between demand and capacity', 'planning for being wrong']
     """
     everyone, types = voices(), control_types()
     heard = [r.voice for r in results if r.status != "excluded" and r.voice in ACTIVE_VOICES]
@@ -504,7 +505,7 @@ def amendments(results: Sequence[VoiceResult], fatalism: FatalismCoding | None =
             continue
         if r.voice == "fatalism":
             for aspect in (fatalism or FatalismCoding()).missing():
-                out.append(Amendment("fatalism", "an acknowledgement of limits",
+                out.append(Amendment("fatalism", FATALISM_AMENDMENTS[aspect],
                                      f"a package that {FATALISM_ASPECTS[aspect]}", voice.accepts_because,
                                      "saying what cannot be done can be heard as giving up, and "
                                      "feed the apathy it is meant to meet"))

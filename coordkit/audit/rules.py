@@ -16,7 +16,8 @@ True
 
 from __future__ import annotations
 
-__all__ = ["ACTIVE_VOICES", "DEFAULT_OVERUSE_SHARE", "FATALISM_ASPECTS", "FATALISM_STATUS",
+__all__ = ["ACTIVE_VOICES", "DEFAULT_OVERUSE_SHARE", "FATALISM_AMENDMENTS", "FATALISM_ASPECTS",
+           "FATALISM_STATUS",
            "FATALISM_TREATMENTS", "POLAR_TYPES", "RULES", "STATUSES", "VERDICTS", "VOICES"]
 
 #: Hood's four polar control types, in the order of the kit's modes.
@@ -34,6 +35,12 @@ FATALISM_ASPECTS: dict[str, str] = {
     "limits": "says plainly what it cannot do or promise",
     "demand_capacity": "acts on the gap between demand and capacity (adds capacity or manages demand)",
     "humility": "plans for being wrong about what will happen (pilots, review points, slack)",
+}
+#: The name of the amendment for each fatalism aspect a package does not show (the kit's wording).
+FATALISM_AMENDMENTS: dict[str, str] = {
+    "limits": "a statement of limits",
+    "demand_capacity": "action on the gap between demand and capacity",
+    "humility": "planning for being wrong",
 }
 #: How a package treats fatalism, from all three aspects shown to none.
 FATALISM_TREATMENTS: tuple[str, str, str] = ("acknowledged", "partly acknowledged", "not acknowledged")
