@@ -29,9 +29,9 @@ Taylor's (2022); the monoculture examples follow Taylor 2021c. For Taylor a mono
 active form dominating the others; the rule used here (exactly one form at or above the threshold)
 is the kit's version of that idea, and a "fatalism monoculture" (despair alone unchecked) is the
 kit's extension, since Taylor's monocultures are of the active forms. The other kinds, and "no
-strong form", are the kit's. "No strong form" has no counterpart in grid-group theory, where every social
-relation sits in some cell; it exists because the kit scores each mode's strength separately (see
-:mod:`coordkit.profile`).
+strong active form", are the kit's. "No strong active form" has no counterpart in grid-group
+theory, where every social relation sits in some cell; it exists because the kit scores each
+mode's strength separately (see :mod:`coordkit.profile`).
 
 Sources: M. Taylor, "NHS reform: towards a more balanced change model?", NHS Confederation,
 15 November 2022, https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model ;
@@ -76,7 +76,10 @@ class Kind(StrEnum):
     BALANCED = "balanced"
 
 
-# Taylor's monoculture examples (Taylor 2021c) and his public-sector deficit culture (2022).
+# Monoculture examples: the one-party state, the commune and the investment bank are Taylor's
+# (Taylor 2021c); the command-and-control organisation, the close-knit team and the fatalist line
+# are the kit's own. The deficit-culture notes: the individualism one is Taylor's public-sector
+# deficit culture (2022); the other two are the kit's.
 _MONOCULTURE_EXAMPLE = {
     Mode.HIERARCHY: "think of a one-party state or a command-and-control organisation",
     Mode.SOLIDARITY: "think of a commune, or a team so close-knit it resists any outside direction",
@@ -161,8 +164,8 @@ def configuration_of(forms: frozenset[Mode] | set[Mode]) -> Configuration:
 
     if not forms:
         return Configuration(
-            forms, Kind.NONE, "no strong form",
-            "Nothing is strongly articulated: no mode organises change. Weak across the board is "
+            forms, Kind.NONE, "no strong active form",
+            "No active form is strongly articulated: none organises change. Weak across the board is "
             "not balance; build up the active forms.",
         )
     if len(forms) == 1:

@@ -19,7 +19,7 @@ individualism, and can be weak in all four. That is a teaching choice, not the g
 follows Taylor's use of the forms as motivations and methods that coexist in any organisation, and
 the later cultural-theory view that every social setting holds all the ways of life in some mix
 (Thompson, Ellis & Wildavsky, 1990; Hood, 1998, on hybrids). One consequence has no counterpart in
-the theory: the "no strong form" configuration.
+the theory: the "no strong active form" configuration.
 
 What a strength means: an ordinal judgement on a 0-1 scale, not a measured quantity. 0 = the mode
 is absent; 0.5 = the kit's threshold for "strong" (a judgement, see
@@ -190,9 +190,15 @@ class Profile:
           (at the default threshold of 0.5) only when it takes half the points or more, i.e.
           when it outweighs the three active modes together. Reading it against the strongest
           mode instead would call an even 25/25/25/25 split "overshadowed by fatalism".
+        - all the points on fatalism (``[0, 0, 0, 100]``) read as a fatalism monoculture: no
+          active mode has any strength at all.
 
-        A profile built this way can never be "weak across the board"; that needs absolute data
-        (:meth:`from_strengths`).
+        Plainly: the active strengths describe the **mix**, not absolute strength. The
+        configuration read from such a profile says which active forms lead, not that they are
+        strong in any absolute sense: ``[2, 2, 2, 94]`` gives all three active forms strength 1,
+        so it reads "all three active forms strong", overshadowed by fatalism, though each active
+        form has only 2 points. A profile built this way can never be "weak across the board";
+        that needs absolute data (:meth:`from_strengths`).
 
         Parameters
         ----------
@@ -213,7 +219,7 @@ class Profile:
         ------
         ProfileError
             If a share is negative or not a number, a mode is missing or unknown, the sum is
-            off by more than ``tolerance``, or every active mode has zero points.
+            off by more than ``tolerance``, or every mode has zero points.
 
         Examples
         --------
@@ -222,6 +228,10 @@ class Profile:
         (1.0, 0.875, 0.25, 0.15)
         >>> Profile.from_shares([25, 25, 25, 25]).strengths
         (1.0, 1.0, 1.0, 0.25)
+        >>> Profile.from_shares([2, 2, 2, 94]).strengths  # the mix, not absolute strength
+        (1.0, 1.0, 1.0, 0.94)
+        >>> Profile.from_shares([0, 0, 0, 100]).strengths  # all on fatalism
+        (0.0, 0.0, 0.0, 1.0)
         """
         points = _four_values(shares, "shares")
         for mode, value in zip(ALL_MODES, points, strict=True):
@@ -233,10 +243,11 @@ class Profile:
                 f"shares: points sum to {s:g}, not {total:g} (tolerance {tolerance:g})"
             )
         top = max(points[:3])
-        if top <= 0:
-            raise ProfileError("shares: every active mode (hierarchy, solidarity, individualism) "
-                               "has zero points, so their relative strengths are undefined")
+        if top <= 0 and points[3] <= 0:
+            raise ProfileError("shares: every mode has zero points, so there is nothing to read")
         fatalism = min(1.0, points[3] / s) if s > 0 else 0.0
+        if top <= 0:  # all on fatalism: a fatalism monoculture, no active strength at all
+            return cls.from_strengths([0.0, 0.0, 0.0, fatalism], malign=malign)
         return cls.from_strengths([*(v / top for v in points[:3]), fatalism], malign=malign)
 
     @classmethod

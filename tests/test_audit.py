@@ -113,8 +113,18 @@ def test_clumsy_needs_the_three_active_voices_engaged_and_reports_the_others_bes
     assert audit.audit(two).verdict == "dominated by hierarchy"  # oversight in both: over the share
     assert audit.audit(two, overuse_share=1.0).verdict == "partly clumsy"
     active = audit.audit([I("a", "oversight x mutuality"), I("b", "mutuality x competition")])
-    assert active.verdict == "clumsy"
+    # was "clumsy": a clumsy solution excludes no way of life, so the verdict now names who is left out
+    assert active.verdict == "active voices joined; fatalism and the hermit excluded"
     assert active.by_status("excluded") == ["fatalism", "hermit"]  # reported, with amendments
+    # the kit's own worked example (chapter 8): the 2012 Act plus one peer-review hybrid
+    act = audit.audit([*audit.package("hsca_2012").instruments, I("peer", "oversight x mutuality")])
+    assert act.verdict == "active voices joined; fatalism and the hermit excluded"
+    heard = audit.audit(active.package.instruments, fatalism=audit.FatalismCoding(True, True, True))
+    assert heard.verdict == "active voices joined; the hermit excluded"
+    opt_out = audit.audit([*active.package.instruments, I("c", "oversight x competition", voluntary=True)])
+    assert opt_out.verdict == "active voices joined; fatalism excluded"
+    partly = audit.audit([*opt_out.package.instruments], fatalism=audit.FatalismCoding(limits=True))
+    assert partly.status("fatalism") == "unresponsive" and partly.verdict == "clumsy"  # heard, if weakly
     assert {a.voice for a in active.amendments} == {"fatalism", "hermit"}
     items = [I("a", "oversight x mutuality"), I("b", "competition x contrived randomness"),
              I("c", "mutuality", voluntary=True)]
@@ -221,10 +231,37 @@ def test_every_voice_not_engaged_gets_an_amendment_and_inputs_are_untouched(item
     needing = {v.voice for v in result.voices if v.status != "engaged"}
     offered = {a.voice for a in result.amendments}
     assert offered == needing
-    # clumsy exactly when the three active voices are engaged and none dominates (dominance now
-    # overrides an all-engaged package: item 4 of review B)
+    # clumsy exactly when the three active voices are engaged, none dominates (dominance
+    # overrides an all-engaged package: item 4 of review B) and no voice at all is excluded
+    # (fatalism and the hermit included: the kit's own definition of a clumsy solution)
     assert (result.verdict == "clumsy") == (not needing & set(audit.ACTIVE_VOICES)
-                                            and result.dominance is None)
+                                            and result.dominance is None
+                                            and not result.by_status("excluded"))
+    # a verdict that is not clumsy for all three engaged and none dominating names every excluded voice
+    if not needing & set(audit.ACTIVE_VOICES) and result.dominance is None and result.verdict != "clumsy":
+        for voice in result.by_status("excluded"):
+            assert voice in result.verdict, (voice, result.verdict)
+
+
+def test_a_voice_dropped_from_the_results_counts_as_excluded_not_heard():
+    items = [I("a", "oversight x mutuality"), I("b", "mutuality x competition"),
+             I("c", "mutuality", voluntary=True)]
+    full = audit.voice_results(items, audit.FatalismCoding(True, True, True))
+    assert audit.verdict(full) == "clumsy"
+    for dropped in ("fatalism", "hermit"):
+        rest = [r for r in full if r.voice != dropped]
+        assert audit.verdict(rest) != "clumsy" and dropped in audit.verdict(rest)
+    assert audit.verdict([r for r in full if r.voice != "solidarity"]) == "partly clumsy"
+
+
+def test_overuse_weighs_a_hybrid_half_as_dominance_does():
+    even = audit.audit([I("a", "oversight x mutuality"), I("b", "oversight x competition"),
+                        I("c", "mutuality x competition")])
+    assert even.overuse == () and even.dominance is None  # was: all three flagged at 67% beside "even"
+    assert "Reverse effects" not in even.as_text()
+    tt = audit.audit(audit.package("targets_and_terror_2000_05"))
+    assert [(o.control_type, round(o.share, 2)) for o in tt.overuse] == [("oversight", 0.67)]
+    assert round(tt.dominance.share, 2) == 0.67  # the same weighing for both rules
 
 
 @settings(max_examples=100, deadline=None)
@@ -264,11 +301,15 @@ def test_dominance_overrides_three_engaged_voices_and_is_tied_to_the_threshold()
     assert result.by_status("engaged")[:3] == list(audit.ACTIVE_VOICES)
     assert result.verdict == "dominated by hierarchy" and "Near-elegant" in result.as_text()
     assert round(result.dominance.share, 2) == 0.92
-    assert audit.audit(engaged, overuse_share=0.95).verdict == "clumsy"  # threshold moved past it
-    # the other way: the three active hybrids are even, so clumsy, though each type is over 60% in use
+    # threshold moved past it: no longer dominated (fatalism and the hermit are still excluded)
+    assert audit.audit(engaged, overuse_share=0.95).verdict == \
+        "active voices joined; fatalism and the hermit excluded"
+    # the other way: the three active hybrids are even, so not dominated, and (overuse weighed
+    # as dominance is, a hybrid half to each type) no type is flagged as over-used either
     even = audit.audit([I("a", "oversight x mutuality"), I("b", "oversight x competition"),
                         I("c", "mutuality x competition")])
-    assert even.verdict == "clumsy" and even.dominance is None and len(even.overuse) == 3
+    assert even.verdict.startswith("active voices joined") and even.dominance is None
+    assert len(even.overuse) == 0
     # strictly over the threshold: 3 of 5 instruments on one type is exactly 0.6, not dominance
     three_of_five = [I("a", "oversight"), I("b", "oversight"), I("c", "oversight"),
                      I("d", "mutuality"), I("e", "competition")]
@@ -322,3 +363,12 @@ def test_the_hermits_opt_in_coding_is_labelled_as_the_kits_wherever_it_is_shown(
     assert excluded.status("hermit") == "excluded"
     assert note not in excluded.as_text()
     assert "contested" not in audit.summary_table([excluded]).iloc[0]["excluded"]
+
+
+def test_each_missing_fatalism_aspect_gets_its_own_named_amendment():
+    results = audit.voice_results([I("a", "oversight")], audit.FatalismCoding(limits=True))
+    mine = [a for a in audit.amendments(results, audit.FatalismCoding(limits=True)) if a.voice == "fatalism"]
+    assert [a.control_type for a in mine] == [audit.FATALISM_AMENDMENTS["demand_capacity"],
+                                              audit.FATALISM_AMENDMENTS["humility"]]
+    assert len(set(audit.FATALISM_AMENDMENTS.values())) == len(audit.FATALISM_ASPECTS)
+    assert set(audit.FATALISM_AMENDMENTS) == set(audit.FATALISM_ASPECTS)

@@ -76,9 +76,22 @@ def test_from_shares_is_scale_invariant(points):
     assert a.fatalism == pytest.approx(points[3] / total)
 
 
-def test_from_shares_needs_some_active_points():
-    with pytest.raises(ProfileError, match="every active mode"):
-        Profile.from_shares([0, 0, 0, 100])
+def test_all_points_on_fatalism_read_as_a_fatalism_monoculture():
+    # was a ProfileError ("every active mode has zero points"): an all-fatalist answer is a
+    # real answer, read as a fatalism monoculture rather than refused
+    from coordkit.configuration import classify
+
+    p = Profile.from_shares([0, 0, 0, 100])
+    assert p.strengths == (0.0, 0.0, 0.0, 1.0)
+    assert classify(p).name == "fatalism monoculture"
+    with pytest.raises(ProfileError, match="every mode has zero points"):
+        Profile.from_shares([0, 0, 0, 0], total=0)
+
+
+def test_shares_describe_the_mix_not_absolute_strength():
+    # the documented reading: 2 points each still reads all three active forms at full strength
+    p = Profile.from_shares([2, 2, 2, 94])
+    assert p.active_strengths == (1.0, 1.0, 1.0) and p.fatalism == pytest.approx(0.94)
 
 
 def test_fatalism_has_two_faces_and_defaults_to_despair():
@@ -102,7 +115,7 @@ def test_fatalism_has_two_faces_and_defaults_to_despair():
     ([40, 30, 30], "expected 4 values"),
     ([40, "x", 30, 30], "solidarity is 'x', not a number"),
     ([0, 0, 0, 0], "every share is zero|sum to 0"),
-    ([0, 0, 0, 100], "every active mode"),
+    ([0, 0, 0, 101], "sum to 101, not 100"),  # was [0, 0, 0, 100]: now read as a fatalism monoculture
 ])
 def test_from_shares_errors(shares, message):
     with pytest.raises(ProfileError, match=message):

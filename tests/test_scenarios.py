@@ -283,3 +283,15 @@ def test_the_plain_mapping_table_names_every_model_input_in_words_and_keeps_the_
     assert plain.to_numpy().tolist() == raw.to_numpy().tolist()
     assert [c.split(" [")[1].rstrip("]") for c in plain.columns] == list(raw.columns)
     assert set(INPUT_LABELS) == set(raw.columns)
+
+
+def test_the_readme_counts_the_levers_and_presets_the_code_has():
+    from pathlib import Path
+
+    from coordkit import scenarios
+
+    words = {10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen", 15: "fifteen",
+             16: "sixteen"}
+    readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert f"{words[len(scenarios.LEVERS)]} policy levers" in readme
+    assert f"{words[len(scenarios.load_presets())]} sourced presets" in readme

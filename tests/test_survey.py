@@ -445,7 +445,7 @@ def test_divide_100_shares_alone_never_read_as_overshadowed_or_balanced_by_const
     r = score_answers([points] * 6, [points] * 6)
     assert r.configuration_now.kind is not Kind.OVERSHADOWED
     if points == [25, 25, 25, 25]:
-        assert r.configuration_now.name == "no strong form"
+        assert r.configuration_now.name == "no strong active form"
     if points == [50, 25, 25, 0]:
         assert r.configuration_now.kind is not Kind.BALANCED
 
@@ -464,7 +464,7 @@ def test_strength_comes_from_the_absolute_block_not_the_shares():
     assert r.configuration_now.kind is Kind.BALANCED
     moderate = score_answers(even, even, [3] * len(Q.likert_items))
     assert moderate.now.strengths == (0.5, 0.5, 0.5, 0.5)
-    assert moderate.configuration_now.name == "no strong form"
+    assert moderate.configuration_now.name == "no strong active form"
 
 
 def test_benign_and_malign_are_scored_separately_with_reverse_keying():

@@ -66,7 +66,7 @@ def test_set_profile_updates_once_with_everything_moved(explorer):
     target = Profile(0.1, 0.1, 0.1, 0.1)
     explorer.set_profile(target)
     assert explorer.profile == target
-    assert explorer.configuration.name == "no strong form"
+    assert explorer.configuration.name == "no strong active form"
     explorer.set_profile(DEFAULT_PROFILE)
 
 

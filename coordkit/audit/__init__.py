@@ -70,6 +70,7 @@ from coordkit.audit.records import (
 from coordkit.audit.rules import (
     ACTIVE_VOICES,
     DEFAULT_OVERUSE_SHARE,
+    FATALISM_AMENDMENTS,
     FATALISM_ASPECTS,
     FATALISM_STATUS,
     FATALISM_TREATMENTS,
@@ -84,6 +85,7 @@ from coordkit.audit.rules import (
 __all__ = [
     "ACTIVE_VOICES",
     "DEFAULT_OVERUSE_SHARE",
+    "FATALISM_AMENDMENTS",
     "FATALISM_ASPECTS",
     "FATALISM_STATUS",
     "FATALISM_TREATMENTS",

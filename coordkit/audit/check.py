@@ -29,6 +29,7 @@ from coordkit.audit.records import (
 from coordkit.audit.rules import (
     ACTIVE_VOICES,
     DEFAULT_OVERUSE_SHARE,
+    FATALISM_AMENDMENTS,
     FATALISM_ASPECTS,
     FATALISM_STATUS,
     HERMIT_OPT_IN_NOTE,
@@ -82,7 +83,7 @@ class HybridUse:
 
 @dataclass(frozen=True)
 class Overuse:
-    """A polar type used by more than the threshold share of instruments (Hood's reverse effects)."""
+    """A polar type carrying more than the threshold share of a package's weight (Hood's reverse effects)."""
 
     control_type: str
     share: float
@@ -209,10 +210,10 @@ class Audit:
                      + (", ".join(self.contrived_randomness) or "no instrument") + ".")
         if self.overuse:
             lines.append("Reverse effects predicted (over "
-                         f"{self.overuse_share:.0%} of instruments): "
+                         f"{self.overuse_share:.0%} of the package's weight): "
                          + "; ".join(f"{o.control_type} {o.share:.0%}" for o in self.overuse) + ".")
         else:
-            lines.append(f"No polar type is used by more than {self.overuse_share:.0%} of instruments.")
+            lines.append(f"No polar type carries more than {self.overuse_share:.0%} of the package's weight.")
         lines.append("Hybrids relied on: "
                      + (", ".join(h.hybrid for h in self.hybrids) if self.hybrids else "none") + ".")
         return "\n".join(lines)
@@ -434,7 +435,10 @@ def _check_share(share: float) -> None:
 
 
 def overuse(instruments: Sequence[Instrument], share: float = DEFAULT_OVERUSE_SHARE) -> tuple[Overuse, ...]:
-    """Polar types used by more than ``share`` of the instruments (the kit's reading of Hood 1995).
+    """Polar types carrying more than ``share`` of the package's weight (the kit's reading of Hood 1995).
+
+    Weighed as for :func:`dominance` (:func:`weights`: a hybrid counts half to each of its types), so
+    the audit never calls a package even (or clumsy) while flagging every type as over-used.
 
     Parameters
     ----------
@@ -454,7 +458,7 @@ def overuse(instruments: Sequence[Instrument], share: float = DEFAULT_OVERUSE_SH
     _check_share(share)
     types = control_types()
     return tuple(Overuse(t, s, types[t].characteristic_failure)
-                 for t, s in emphasis(instruments).items() if s > share)
+                 for t, s in weights(instruments).items() if s > share)
 
 
 def amendments(results: Sequence[VoiceResult], fatalism: FatalismCoding | None = None
@@ -482,8 +486,8 @@ def amendments(results: Sequence[VoiceResult], fatalism: FatalismCoding | None =
     >>> a = amendments(voice_results(package("health_and_care_act_2022").instruments))
     >>> [x.control_type for x in a if x.voice == "individualism"]
     ['competition', 'oversight x competition', 'mutuality x competition']
-    >>> [x.control_type for x in a if x.voice == "fatalism"][0]
-    'an acknowledgement of limits'
+    >>> [x.control_type for x in a if x.voice == "fatalism"]
+    ['a statement of limits', 'action on the gap between demand and capacity', 'planning for being wrong']
     """
     everyone, types = voices(), control_types()
     heard = [r.voice for r in results if r.status != "excluded" and r.voice in ACTIVE_VOICES]
@@ -501,7 +505,7 @@ def amendments(results: Sequence[VoiceResult], fatalism: FatalismCoding | None =
             continue
         if r.voice == "fatalism":
             for aspect in (fatalism or FatalismCoding()).missing():
-                out.append(Amendment("fatalism", "an acknowledgement of limits",
+                out.append(Amendment("fatalism", FATALISM_AMENDMENTS[aspect],
                                      f"a package that {FATALISM_ASPECTS[aspect]}", voice.accepts_because,
                                      "saying what cannot be done can be heard as giving up, and "
                                      "feed the apathy it is meant to meet"))
@@ -519,14 +523,22 @@ def amendments(results: Sequence[VoiceResult], fatalism: FatalismCoding | None =
     return tuple(out)
 
 
+def _left_out(names: Sequence[str]) -> str:
+    said = [("the hermit" if n == "hermit" else n) for n in names]
+    return " and ".join(said)
+
+
 def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -> str:
     """The kit's shorthand verdict (see :data:`RULES`).
 
     ``"no active voice heard"`` when none of hierarchy, solidarity and individualism is heard;
     ``"elegant"`` when exactly one is; ``"dominated by X"`` (near-elegant) when more are heard --
-    even all three engaged -- but ``dominant`` (from :func:`dominance`) names X; ``"clumsy"`` when
-    all three are engaged and none dominates; ``"partly clumsy"`` otherwise. Fatalism and the
-    hermit are reported beside the verdict, not in it.
+    even all three engaged -- but ``dominant`` (from :func:`dominance`) names X; ``"clumsy"`` only
+    when all three are engaged, none dominates and **no voice is excluded** (fatalism and the
+    hermit included: a clumsy solution shuts out no way of life); ``"active voices joined; X
+    excluded"`` when the three are engaged and none dominates but fatalism or the hermit (X) is
+    excluded; ``"partly clumsy"`` otherwise. A voice missing from ``results`` counts as excluded,
+    so no voice is dropped silently.
 
     Parameters
     ----------
@@ -547,7 +559,9 @@ def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -
     >>> ten += [Instrument("l", "League table", "oversight x competition"),
     ...         Instrument("p", "Peer review", "oversight x mutuality")]
     >>> verdict(voice_results(ten)), verdict(voice_results(ten), dominance(ten))
-    ('clumsy', 'dominated by hierarchy')
+    ('active voices joined; fatalism and the hermit excluded', 'dominated by hierarchy')
+    >>> verdict(voice_results(ten, FatalismCoding(True, True, True)))
+    'active voices joined; the hermit excluded'
     """
     status = {r.voice: r.status for r in results}
     heard = [v for v in ACTIVE_VOICES if status.get(v, "excluded") != "excluded"]
@@ -558,7 +572,8 @@ def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -
     if dominant is not None:
         return f"dominated by {dominant.voice}"
     if all(status.get(v) == "engaged" for v in ACTIVE_VOICES):
-        return "clumsy"
+        left_out = [v for v in VOICES if v not in ACTIVE_VOICES and status.get(v, "excluded") == "excluded"]
+        return f"active voices joined; {_left_out(left_out)} excluded" if left_out else "clumsy"
     return "partly clumsy"
 
 

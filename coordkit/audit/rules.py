@@ -16,7 +16,8 @@ True
 
 from __future__ import annotations
 
-__all__ = ["ACTIVE_VOICES", "DEFAULT_OVERUSE_SHARE", "FATALISM_ASPECTS", "FATALISM_STATUS",
+__all__ = ["ACTIVE_VOICES", "DEFAULT_OVERUSE_SHARE", "FATALISM_AMENDMENTS", "FATALISM_ASPECTS",
+           "FATALISM_STATUS",
            "FATALISM_TREATMENTS", "POLAR_TYPES", "RULES", "STATUSES", "VERDICTS", "VOICES"]
 
 #: Hood's four polar control types, in the order of the kit's modes.
@@ -35,12 +36,20 @@ FATALISM_ASPECTS: dict[str, str] = {
     "demand_capacity": "acts on the gap between demand and capacity (adds capacity or manages demand)",
     "humility": "plans for being wrong about what will happen (pilots, review points, slack)",
 }
+#: The name of the amendment for each fatalism aspect a package does not show (the kit's wording).
+FATALISM_AMENDMENTS: dict[str, str] = {
+    "limits": "a statement of limits",
+    "demand_capacity": "action on the gap between demand and capacity",
+    "humility": "planning for being wrong",
+}
 #: How a package treats fatalism, from all three aspects shown to none.
 FATALISM_TREATMENTS: tuple[str, str, str] = ("acknowledged", "partly acknowledged", "not acknowledged")
 #: The fatalist voice's status for each treatment.
 FATALISM_STATUS: dict[str, str] = dict(zip(FATALISM_TREATMENTS, STATUSES, strict=True))
 #: Every verdict the audit can give.
-VERDICTS: tuple[str, ...] = ("clumsy", "partly clumsy", *(f"dominated by {v}" for v in ACTIVE_VOICES),
+VERDICTS: tuple[str, ...] = ("clumsy", *(f"active voices joined; {who} excluded" for who in
+                                         ("fatalism", "the hermit", "fatalism and the hermit")),
+                             "partly clumsy", *(f"dominated by {v}" for v in ACTIVE_VOICES),
                              "elegant", "no active voice heard")
 
 #: Said wherever the hermit is shown as engaged: the opt-in coding is contested, and the kit's.
@@ -94,23 +103,28 @@ RULES: dict[str, str] = {
         "otherwise a package would 'hear' fatalists by surprising them."),
     "verdict": (
         "The kit's shorthand, after Verweij et al. (2006), whose clumsy solutions combine the three "
-        "active voices. 'No active voice heard' when no instrument uses hierarchy's, solidarity's or "
-        "individualism's type; 'elegant' when exactly one is heard; 'dominated by X' (near-elegant) "
-        "when more are heard, even all three engaged, but X's type carries more than the threshold "
-        "share of the package's weight (each instrument weighs one, a hybrid half to each of its "
-        "types); 'clumsy' when all three are engaged and none dominates; 'partly clumsy' otherwise. "
-        "The threshold, 0.6 by default and the same as for overuse, is the kit's judgement. Reason: "
-        "above one half a type outweighs all the others together; the kit asks for a clear majority "
-        "before it calls a package dominated. Fatalism and the hermit are reported beside the "
-        "verdict, not in it: Taylor (2022) asks that fatalism be acknowledged and managed, and Ney & "
-        "Verweij (2014) treat standing back (the hermit) as a further test. A package of instruments "
-        "can at most make room for clumsiness: Verweij et al. describe it as a process of "
-        "contestation, which no coding can show."),
+        "active voices and shut out no way of life. 'No active voice heard' when no instrument uses "
+        "hierarchy's, solidarity's or individualism's type; 'elegant' when exactly one is heard; "
+        "'dominated by X' (near-elegant) when more are heard, even all three engaged, but X's type "
+        "carries more than the threshold share of the package's weight (each instrument weighs one, a "
+        "hybrid half to each of its types); 'clumsy' only when all three are engaged, none dominates "
+        "and no voice is excluded, fatalism and the hermit included; 'active voices joined; X "
+        "excluded' when the three are engaged and none dominates but fatalism or the hermit (X) is "
+        "shut out; 'partly clumsy' otherwise. The threshold, 0.6 by default and the same as for "
+        "overuse, is the kit's judgement. Reason: above one half a type outweighs all the others "
+        "together; the kit asks for a clear majority before it calls a package dominated. Fatalism "
+        "and the hermit cannot make a package clumsy on their own (Taylor 2022 asks that fatalism be "
+        "acknowledged and managed, and Ney & Verweij 2014 treat standing back, the hermit, as a "
+        "further test), but excluding either stops it being called clumsy, and the verdict names "
+        "them. A package of instruments can at most make room for clumsiness: Verweij et al. "
+        "describe it as a process of contestation, which no coding can show."),
     "overuse": (
         "The kit's reading of Hood (1995): side effects and reverse effects grow the more one type is "
-        "stressed, so the audit flags any polar type used (alone or in a hybrid) by more than the "
-        "threshold share of the instruments. The threshold is the kit's judgement (see verdict). "
-        "Reason: a hybrid stresses both its types, so here it counts in full for each."),
+        "stressed, so the audit flags any polar type carrying more than the threshold share of the "
+        "package's weight, weighed as for dominance (each instrument weighs one, a hybrid half to each "
+        "of its types). The threshold is the kit's judgement (see verdict). Reason: one weighing for "
+        "both rules, so a package the audit calls even is never also flagged as over-using every type "
+        "(counting a hybrid in full for each type did that to a package of the three active hybrids)."),
     "hybrids": (
         "Hood (1995) predicts that the six hybrids are also likely to be unstable; the audit lists each "
         "hybrid the package relies on with the kit's wording of the instability it is likely to show."),

@@ -170,7 +170,7 @@ q3 = Question(
 
 # ----- q4: analysis ---------------------------------------------------------------------------
 def _oversight_share() -> float:
-    return audit.emphasis(audit.package("targets_and_terror_2000_05").instruments)["oversight"]
+    return audit.weights(audit.package("targets_and_terror_2000_05").instruments)["oversight"]
 
 
 def _check_share(answer: Any) -> Feedback:
@@ -181,23 +181,27 @@ def _check_share(answer: Any) -> Feedback:
         value /= 100
     right = _oversight_share()
     if math.isclose(value, right, abs_tol=0.01):
-        return Feedback.correct(f"{right:.2f}: a hybrid counts for both its types, so star ratings and "
-                                "foundation trusts count as oversight too")
+        return Feedback.correct(f"{right:.2f}: each instrument weighs one and a hybrid half to each of its "
+                                "types, so star ratings and foundation trusts count half as oversight")
     instruments = audit.package("targets_and_terror_2000_05").instruments
+    in_full = audit.emphasis(instruments)["oversight"]
+    if math.isclose(value, in_full, abs_tol=0.01):
+        return Feedback.wrong("that counts a hybrid in full for each of its types (audit.emphasis); the "
+                              "audit weighs a hybrid half to each")
     polar_only = sum(i.control_type == "oversight" for i in instruments) / len(instruments)
     if math.isclose(value, polar_only, abs_tol=0.01):
         return Feedback.wrong("that counts only instruments coded to oversight alone; the audit also "
-                              "counts hybrids that contain oversight")
-    return Feedback.wrong("use audit.emphasis on the package's instruments, or count by hand the "
-                          "instruments whose type contains oversight")
+                              "counts hybrids that contain oversight, at half weight")
+    return Feedback.wrong("use audit.weights on the package's instruments, or weigh by hand: one for "
+                          "oversight alone, a half for each hybrid containing it, over the count")
 
 
 q4 = Question(
     "q4", "oversight_share", _check_share,
-    hint_text="audit.emphasis(audit.package('targets_and_terror_2000_05').instruments) gives the "
-              "share of instruments using each polar type.",
-    solution_text=("oversight_share = audit.emphasis(audit.package('targets_and_terror_2000_05')"
-                   ".instruments)['oversight']   # 5 of 6, about 0.83"),
+    hint_text="audit.weights(audit.package('targets_and_terror_2000_05').instruments) gives each "
+              "polar type's share of the package's weight.",
+    solution_text=("oversight_share = audit.weights(audit.package('targets_and_terror_2000_05')"
+                   ".instruments)['oversight']   # (3 + 2 halves) of 6, about 0.67"),
 )
 
 
@@ -221,10 +225,16 @@ def _check_amended(answer: Any) -> Feedback:
     if len(set(ids)) != len(ids):
         return Feedback.wrong("two instruments share an id; give each new one its own")
     result = audit.audit(items)
-    if result.verdict == "clumsy":
-        return Feedback.correct("Verdict now: clumsy. Note how little it took: the rule counts engagement, "
-                                "not weight. Now ask whether each voice would really accept your "
-                                "additions, and which instability Hood predicts for them")
+    joined = all(result.status(v) == "engaged" for v in audit.ACTIVE_VOICES) and result.dominance is None
+    if joined:
+        left_out = result.by_status("excluded")
+        return Feedback.correct(
+            f"Verdict now: {result.verdict}. The three active voices are joined and none dominates; note "
+            "how little it took: the rule counts engagement, not weight. "
+            + (f"It is not called clumsy while {' and '.join(left_out)} "
+               f"{'is' if len(left_out) == 1 else 'are'} excluded. " if left_out else "")
+            + "Now ask whether each voice would really accept your additions, and which instability "
+            "Hood predicts for them")
     still = [v for v in audit.ACTIVE_VOICES if result.status(v) == "excluded"]
     if still:
         return Feedback.wrong(f"{', '.join(still)} {'is' if len(still) == 1 else 'are'} still excluded")

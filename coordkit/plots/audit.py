@@ -474,7 +474,7 @@ class AuditView(FigureView):
         for v in result.voices:
             cast(Text, marks[f"{DYNAMIC}voice:{v.voice}"]).set_text(v.status.upper())
         randomness = ", ".join(result.contrived_randomness) or "no instrument"
-        flagged = (", ".join(f"{o.control_type} in {o.share:.0%}" for o in result.overuse)
+        flagged = (", ".join(f"{o.control_type} {o.share:.0%} of the weight" for o in result.overuse)
                    if result.overuse else "none")
         lines = [f"Contrived randomness: {randomness}.",
                  f"Reverse effects (over {result.overuse_share:.0%}): {flagged}."]
@@ -581,7 +581,7 @@ def describe_audit(result: _audit.Audit) -> str:
                                                      for h in result.hybrids) or "none") + ".")
     if result.overuse:
         parts.append("Reverse effects flagged: " + ", ".join(
-            f"{o.control_type} used by {o.share:.0%} of instruments" for o in result.overuse) + ".")
+            f"{o.control_type} carries {o.share:.0%} of the weight" for o in result.overuse) + ".")
     else:
-        parts.append(f"No polar type is used by more than {result.overuse_share:.0%} of instruments.")
+        parts.append(f"No polar type carries more than {result.overuse_share:.0%} of the weight.")
     return " ".join(parts)

@@ -21,7 +21,7 @@ own preferred ratings (asked directly); where they were not given, the preferred
 *not classified* rather than guessed from points. Only for the *now* profile, where a rating is
 missing (a version 1 file, or a skipped rating), does the kit fall back on the divide-100 score,
 read as strength = score / 40 capped at 1: a mode counts as strong from 30 of 100 points, so an
-equal 25/25/25/25 split is "no strong form", never "overshadowed by fatalism" (the kit's rule;
+equal 25/25/25/25 split is "no strong active form", never "overshadowed by fatalism" (the kit's rule;
 four modes cannot all reach 30). Neither rule is Taylor's.
 
 Benign and malign levels (the Likert block)
@@ -622,7 +622,7 @@ def survey_configuration(profile: Profile, forms: FormScores | None, *,
     --------
     >>> p = profile_from_scores([25, 25, 25, 25])
     >>> survey_configuration(p, None).name
-    'no strong form'
+    'no strong active form'
     """
     plain = classify(profile.replace(malign_hierarchy=0.0, malign_solidarity=0.0, malign_individualism=0.0),
                      strong=threshold, malign_warning=1.0)

@@ -65,13 +65,14 @@ q3.check()
 # %% [markdown]
 # ## Task 4 (analysis): how much oversight in "targets and terror"?
 #
-# What **share** of the instruments of the targets-and-terror package (`"targets_and_terror_2000_05"`) use
-# **oversight**, alone or as part of a hybrid? This is the number the audit compares with the overuse share. Give
-# **one number** between 0 and 1 (`audit.emphasis`, as in the chapter's worked example).
+# What **share of the weight** of the targets-and-terror package (`"targets_and_terror_2000_05"`) does
+# **oversight** carry (each instrument weighs one, a hybrid half to each of its types)? This is the number the
+# audit compares with the overuse share. Give **one number** between 0 and 1 (`audit.weights`, as in the
+# chapter's worked example).
 
 # %%
 ### BEGIN SOLUTION
-oversight_share = audit.emphasis(audit.package("targets_and_terror_2000_05").instruments)["oversight"]
+oversight_share = audit.weights(audit.package("targets_and_terror_2000_05").instruments)["oversight"]
 ### END SOLUTION
 q4.check()
 # q4.hint()
@@ -82,10 +83,11 @@ q4.check()
 #
 # In the kit's coding the Health and Care Act 2022 package (`"health_and_care_act_2022"`) is dominated by solidarity
 # and excludes individualism. Keep all its instruments and add **at most two** of your own
-# (`audit.Instrument(id, label, control_type)`, built as in the chapter's worked example) so that the audit's verdict
-# becomes `"clumsy"`. Give the whole **list** of instruments. Then read `audit.audit(amended).amendments`: would each
-# voice accept your additions for its own reasons? And is one added instrument really enough to make a package
-# clumsy?
+# (`audit.Instrument(id, label, control_type)`, built as in the chapter's worked example) so that hierarchy,
+# solidarity and individualism are all engaged and none dominates (the verdict begins `"active voices joined"`).
+# Give the whole **list** of instruments. Then read `audit.audit(amended).amendments`: would each voice accept your
+# additions for its own reasons? Why is the package still not called clumsy, and is one added instrument really
+# enough to make a package clumsy?
 
 # %%
 ### BEGIN SOLUTION

@@ -394,7 +394,7 @@ def update_recode_figure(
     >>> fig = recode_figure(kit, kit)
     >>> mine = history.reform_pressure(history.recode(reforms, "nhs_act_1946", hierarchy=-2))
     >>> update_recode_figure(fig, kit, mine, year=1950).get_suptitle()
-    "1950: kit's coding → no strong form  |  yours → no strong form"
+    "1950: kit's coding → no strong active form  |  yours → no strong active form"
     """
     left, right = fig.axes[0], fig.axes[1]
     wide, other = _wide(baseline), _wide(alternative)
