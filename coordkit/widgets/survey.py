@@ -41,8 +41,8 @@ from coordkit.plots.survey import (
 )
 from coordkit.survey import (
     DEFAULT_MIN_GROUP,
-    DONT_KNOW,
     DEFAULT_TOLERANCE,
+    DONT_KNOW,
     MIN_GROUP_FLOOR,
     TIMEFRAMES,
     ClassAnalysis,
@@ -315,11 +315,14 @@ class SurveyForm:
                          for row in self.q.divide_items], dtype=float)
 
     def _likert_values(self) -> np.ndarray:
-        return np.array([np.nan if d.value in (None, DK) else d.value for d in self.likert.values()], dtype=float)
+        return np.array([np.nan if d.value in (None, DK) else d.value for d in self.likert.values()],
+                        dtype=float)
 
     def answers(self) -> dict[str, Any]:
-        """The current answers: ``now`` and ``preferred`` (6 x 4 lists) and ``likert`` (None = unanswered,
-        ``"dk"`` = don't know)."""
+        """The current answers: ``now``, ``preferred`` (6 x 4 lists) and ``likert`` (None, ``"dk"`` or 1-5).
+
+        None is unanswered; ``"dk"`` (:data:`DK`) is "don't know", read as missing when scored.
+        """
         return {
             "now": self._grid("now").astype(int).tolist(),
             "preferred": self._grid("preferred").astype(int).tolist(),
@@ -445,8 +448,8 @@ class SurveyForm:
         assert now_c is not None, "a respondent with a now profile is classified"
         parts.append(f"<p><b>Now: {_e(now_c.name)}</b> — {_e(now_c.diagnosis)}</p>")
         if not np.all(np.isfinite(result.strength)):
-            parts.append("<p>Strength: not every organisation rating given (or you chose don't know), so the kit "
-                         "reads strength "
+            parts.append("<p>Strength: not every organisation rating given (or one is don't know), so the "
+                         "kit reads strength "
                          "from your points for those modes (30 of 100 points counts as strong).</p>")
         if pref_c is not None and result.balance_preferred is not None:
             assert result.balance_now is not None, "a respondent with a now profile has its balance"

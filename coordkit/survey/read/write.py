@@ -71,7 +71,8 @@ def responses_csv(responses: Responses, q: Questionnaire | None = None,
         values = [_format(float(v)) for v in (*responses.now[k].ravel(), *responses.preferred[k].ravel())]
         if likert_rows is not None:
             said = flags[k] if flags is not None else [False] * len(likert_rows[k])
-            values += [DONT_KNOW if dk else _format(float(v)) for v, dk in zip(likert_rows[k], said, strict=True)]
+            values += [DONT_KNOW if dk else _format(float(v))
+                       for v, dk in zip(likert_rows[k], said, strict=True)]
         writer.writerow([rid, *(labels[k] for labels in responses.groups.values()), q.version, *values])
     return buffer.getvalue()
 
