@@ -617,12 +617,12 @@ def test_printable_questionnaire_lists_every_item_with_its_code_and_scale():
     assert "randomised for each respondent" in respondent
     first = [row for row in respondent.split("<h3>1. ")[1].split("</table>")[0].split("<tr>") if "A. " in row]
     assert Q.divide_items[0][0].statement not in first[0]  # the printed order is not H, S, I, F
-    assert page.count("&#9744;") == 5 * len(Q.likert_items)
+    assert page.count("&#9744;") == 6 * len(Q.likert_items)  # five answers and "don't know" for each
     assert "very strong" in page and "strongly agree" in page
     assert "<script" not in page and "http" not in page  # self-contained, prints offline
     old = survey.printable_questionnaire(V1)
     assert "LHB1" in old and "version 1" in old
-    assert page.count("&#9744;") == 5 * len(Q.likert_items)
+    assert page.count("&#9744;") == 6 * len(Q.likert_items)  # five answers and "don't know" for each
 
 
 # ----- the methodologist's review of v2 (issue 14): one test per finding ----------------------
@@ -746,3 +746,22 @@ def test_dake_1991_is_not_credited_with_a_fatalism_scale():
     row = next(line for line in doc.splitlines() if line.startswith("| **Dake (1991)**"))
     assert "no fatalism" in row
     assert "egalitarianism and fatalism" not in row
+
+
+def test_reversed_items_are_true_opposites_not_negations_and_keying_stays_balanced():
+    # methodologist review (issue 14): a reversal is the low pole said positively, never "not"/"never"/"no"
+    negation = re.compile(r"\b(not|never|no|none|nothing|nobody)\b|n't\b", re.IGNORECASE)
+    reversed_items = [i for i in Q.likert_items if i.reverse]
+    assert [i.id for i in reversed_items if negation.search(i.statement)] == []
+    agreement = Q.block("likert")
+    assert 3 * sum(i.reverse for i in agreement) >= len(agreement)
+    for scale in Q.scales():
+        keyed = [i.reverse for i in scale.items]
+        assert keyed.count(True) == keyed.count(False), scale.name
+    # the ten reviewed items (and the partners of the reworded pairs) say one thing each: no "and",
+    # "or", "when", "only" joining two ideas, no cause-and-effect claim about competition
+    reviewed = ["BF2", "BF4", "MH3", "MH4", "MS2", "MS4", "MI4", "BI2", "BI4", "D3H", "D5I", "D6F"]
+    joined = re.compile(r"\b(and|or|when|only|because|raises)\b", re.IGNORECASE)
+    assert [k for k in reviewed if joined.search(Q.item(k).statement)] == []
+    assert "agreed" not in Q.item("D3H").statement  # agreement is solidarity's word, not hierarchy's
+    assert "left to" not in Q.item("D5I").statement  # being left alone reads as fatalism
