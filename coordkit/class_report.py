@@ -45,6 +45,7 @@ from coordkit.html import Markup, escape, render
 from coordkit.modes import ALL_MODES
 from coordkit.survey import (
     ACQUIESCENCE_FLAG,
+    AGREEMENT_THRESHOLD,
     CURRENT_VERSION,
     DEFAULT_MIN_GROUP,
     MALIGN_WARNING,
@@ -175,12 +176,23 @@ def _class_section(analysis: ClassAnalysis, figure_html: str) -> str:
         f"<p>Mean scores of {s.n} respondents (points out of 100, mean ± standard deviation). The "
         "compositional mean is the centre that respects the sum to 100 (see the notes at the end).</p>",
         _table(["mode", "now", "preferred", "change wanted", "compositional mean now"], rows),
-        f"<p><b>Now: {_e(s.configuration_now.name)}.</b> {_e(s.configuration_now.diagnosis)}</p>",
-        f"<p><b>Preferred: {_e(s.configuration_preferred.name)}.</b> "
-        f"{_e(s.configuration_preferred.diagnosis)}</p>",
+        *(_configuration_lines(s)),
         figure_html,
     ]
     return "\n".join(out)
+
+
+def _configuration_lines(s: GroupSummary) -> list[str]:
+    """The now and preferred configurations, each withheld (with the reason) when members disagree."""
+    out = []
+    for label, timeframe, config in (("Now", "now", s.configuration_now),
+                                     ("Preferred", "preferred", s.configuration_preferred)):
+        if s.withheld(timeframe):
+            reading = s.agreement(timeframe).reading()
+            out.append(f"<p><b>{label}: configuration withheld.</b> {_e(reading)}.</p>")
+        else:
+            out.append(f"<p><b>{label}: {_e(config.name)}.</b> {_e(config.diagnosis)}</p>")
+    return out
 
 
 def _groups_section(analysis: ClassAnalysis, figure_html: str) -> str:
@@ -209,10 +221,12 @@ def _groups_section(analysis: ClassAnalysis, figure_html: str) -> str:
 def _balance_section(analysis: ClassAnalysis) -> str:
     rows = []
     for s in _summaries(analysis):
-        for label, config, r in (("now", s.configuration_now, s.balance_now),
-                                 ("preferred", s.configuration_preferred, s.balance_preferred)):
-            rows.append([s.label, label, config.name, round(r.score, 2), round(r.evenness, 2),
-                         round(r.strength, 2), round(r.malign_share, 2), round(r.fatalism, 2)])
+        for label, r in (("now", s.balance_now), ("preferred", s.balance_preferred)):
+            a = s.agreement(label)
+            agreement = f"{a.rwg:.2f}" if a.measured else "-"
+            rows.append([s.label, label, s.shown_configuration(label), agreement,
+                         round(r.score, 2), round(r.evenness, 2), round(r.strength, 2),
+                         round(r.malign_share, 2), round(r.fatalism, 2)])
     out = ["<h2>Balance index and configurations</h2>",
            "<p>The balance index (the kit's) multiplies the evenness of the benign active strengths, their "
            "mean strength, one minus the malign share and one minus fatalism (coordkit.balance); it is the "
@@ -221,8 +235,13 @@ def _balance_section(analysis: ClassAnalysis) -> str:
            "preferred strengths come only from the preferred ratings, and without them the preferred "
            "configuration is not classified. The malign share is the positive part of the malign "
            "level.</p>",
-           _table(["", "timeframe", "configuration", "balance", "evenness", "strength", "malign share",
-                   "fatalism"], rows, numeric_from=3)]
+           "<p>A group's configuration is read from its members' mean ratings, which describe nobody if "
+           "members disagree. So the kit first measures their agreement on the four organisation strength "
+           "ratings, r<sub>wg(j)</sub> (James, Demaree and Wolf 1984; 1 = identical answers, 0 = as "
+           "spread as random answers, the uniform null), and withholds the configuration below "
+           f"{AGREEMENT_THRESHOLD:.2f} (a convention, the kit's choice of it; '-' = not measured).</p>",
+           _table(["", "timeframe", "configuration", "agreement rwg(j)", "balance", "evenness", "strength",
+                   "malign share", "fatalism"], rows, numeric_from=3)]
     if analysis.configurations is not None:
         conf = [[name, int(row["now"]), int(row["preferred"])]
                 for name, row in analysis.configurations.iterrows()]

@@ -765,3 +765,42 @@ def test_reversed_items_are_true_opposites_not_negations_and_keying_stays_balanc
     assert [k for k in reviewed if joined.search(Q.item(k).statement)] == []
     assert "agreed" not in Q.item("D3H").statement  # agreement is solidarity's word, not hierarchy's
     assert "left to" not in Q.item("D5I").statement  # being left alone reads as fatalism
+
+
+def _two_groups():
+    """Twenty SYNTHETIC respondents: "Agree" rate the organisation alike, "Split" in opposite halves."""
+    base = synthetic_class(seed=11, size=20)
+    likert = base.likert.copy()
+    cols = [k for k, i in enumerate(Q.likert_items)
+            if i.block == "strength" and i.level == "organisation" and i.timeframe == "now"]
+    likert[:10, cols] = [4, 4, 2, 1]
+    likert[:10:3, cols[0]] = 5  # a little spread: agreement high, not perfect
+    likert[10:, cols] = [[5, 1, 5, 1] if k % 2 else [1, 5, 1, 5] for k in range(10)]
+    return survey.Responses(ids=base.ids, now=base.now, preferred=base.preferred, likert=likert,
+                            groups={"team": ("Agree",) * 10 + ("Split",) * 10})
+
+
+def test_rwg_j_matches_james_demaree_wolf_by_hand_and_its_bounds():
+    # two items on a 5-point scale, variances 0 and 1/3: mean 1/6, null 2, q = 1/12
+    # -> rwg(j) = 2(11/12) / (2(11/12) + 1/12) = 22/23
+    a = survey.rwg_j([[4, 4], [4, 4], [4, 5]])
+    assert a.rwg == pytest.approx(22 / 23) and a.null_variance == 2 and a.items == 2 and a.agrees
+    assert survey.rwg_j([[1, 5], [5, 1], [1, 5], [5, 1]]).rwg == 0.0  # more spread than random: truncated
+    assert survey.rwg_j([[3, np.nan], [3, np.nan]]).items == 1  # a don't-know item is left out
+    assert not survey.rwg_j([[3, 3]]).measured and not survey.rwg_j([[3, 3]]).agrees
+    assert survey.AGREEMENT_THRESHOLD == 0.70
+    with pytest.raises(ValueError, match="members x items"):
+        survey.rwg_j([1, 2, 3])
+
+
+def test_a_group_that_disagrees_has_its_configuration_withheld_and_one_that_agrees_does_not():
+    a = survey.analyse(_two_groups(), group_column="team")
+    agree, split = a.groups
+    assert agree.agreement_now.agrees and agree.agreement_now.rwg > 0.9
+    assert not agree.withheld() and agree.shown_configuration() == agree.configuration_now.name
+    assert split.agreement_now.rwg < survey.AGREEMENT_THRESHOLD and split.withheld()
+    assert split.shown_configuration().startswith("withheld: members disagree")
+    table = a.group_table()
+    assert table.loc["Split", "configuration now"].startswith("withheld")
+    assert table.loc["Agree", "configuration now"] == agree.configuration_now.name
+    assert table.loc["Split", "agreement now"] < 0.7 <= table.loc["Agree", "agreement now"]

@@ -23,6 +23,8 @@ Examples
 6
 """
 
+from coordkit.survey.agreement import *  # noqa: F403
+from coordkit.survey.agreement import __all__ as _agreement
 from coordkit.survey.analysis import *  # noqa: F403
 from coordkit.survey.analysis import __all__ as _analysis
 from coordkit.survey.compositional import *  # noqa: F403
@@ -42,5 +44,5 @@ from coordkit.survey.scoring import __all__ as _scoring
 from coordkit.survey.synthetic import *  # noqa: F403
 from coordkit.survey.synthetic import __all__ as _synthetic
 
-__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_analysis,
+__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_agreement, *_analysis,
            *_synthetic, *_printable, *_read]

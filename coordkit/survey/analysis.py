@@ -30,6 +30,7 @@ from coordkit.balance import BalanceReport, report
 from coordkit.configuration import Configuration
 from coordkit.modes import ALL_MODES
 from coordkit.profile import Profile
+from coordkit.survey.agreement import Agreement, rwg_j
 from coordkit.survey.compositional import TOTAL, compositional_mean, total_variance
 from coordkit.survey.instrument import (
     CURRENT_VERSION,
@@ -250,6 +251,11 @@ class GroupSummary:
         Total (clr) variance of members' now scores: spread that respects the sum to 100.
     compositional_now : ndarray, shape (4,)
         Compositional (closed geometric) mean of members' now scores.
+    agreement_now, agreement_preferred : Agreement
+        Members' agreement (:func:`~coordkit.survey.agreement.rwg_j`) on the four organisation
+        strength ratings, now and preferred: the ratings that decide which modes the configuration
+        calls strong. Below the kit's threshold the configuration of the mean is withheld
+        (:meth:`shown_configuration`).
     """
 
     label: str
@@ -275,6 +281,33 @@ class GroupSummary:
     congruence_now: float
     variance_now: float
     compositional_now: NDArray[np.float64]
+    agreement_now: Agreement = field(default_factory=lambda: rwg_j(np.zeros((0, 4))))
+    agreement_preferred: Agreement = field(default_factory=lambda: rwg_j(np.zeros((0, 4))))
+
+    def agreement(self, timeframe: str = "now") -> Agreement:
+        """Members' agreement on the organisation strength ratings, ``"now"`` or ``"preferred"``."""
+        return self.agreement_now if timeframe == "now" else self.agreement_preferred
+
+    def withheld(self, timeframe: str = "now") -> bool:
+        """Whether the configuration is withheld: members' agreement was measured and is low."""
+        a = self.agreement(timeframe)
+        return a.measured and not a.agrees
+
+    def shown_configuration(self, timeframe: str = "now") -> str:
+        """The configuration's name, or why it is withheld (members disagree on strength).
+
+        Examples
+        --------
+        >>> from coordkit.survey import synthetic_class
+        >>> a = analyse(synthetic_class(), group_column="team")
+        >>> a.groups[0].shown_configuration() == a.groups[0].configuration_now.name
+        True
+        """
+        config = self.configuration_now if timeframe == "now" else self.configuration_preferred
+        if self.withheld(timeframe):
+            return (f"withheld: members disagree on strength (rwg(j) {self.agreement(timeframe).rwg:.2f}, "
+                    f"under the kit's {self.agreement(timeframe).threshold:.2f})")
+        return config.name
 
 
 def _nanmean(x: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -312,6 +345,8 @@ def _summarise(label: str, responses: Responses, threshold: float) -> GroupSumma
         balance_now=report(p_now), balance_preferred=report(p_pref),
         congruence_now=float(np.mean(congruence(responses.now))),
         variance_now=total_variance(now), compositional_now=compositional_mean(now),
+        agreement_now=rwg_j(responses.strength() * 4 + 1),
+        agreement_preferred=rwg_j(responses.strength(timeframe="preferred") * 4 + 1),
     )
 
 
@@ -447,8 +482,9 @@ class ClassAnalysis:
                 row[f"{m.initial} now"] = round(float(s.now_mean[k]), 1)
             for k, m in enumerate(ALL_MODES):
                 row[f"{m.initial} preferred"] = round(float(s.preferred_mean[k]), 1)
-            row["configuration now"] = s.configuration_now.name
-            row["configuration preferred"] = s.configuration_preferred.name
+            row["configuration now"] = s.shown_configuration("now")
+            row["configuration preferred"] = s.shown_configuration("preferred")
+            row["agreement now"] = round(s.agreement_now.rwg, 2) if s.agreement_now.measured else math.nan
             row["balance now"] = round(s.balance_now.score, 2)
             row["balance preferred"] = round(s.balance_preferred.score, 2)
             rows[s.label] = row

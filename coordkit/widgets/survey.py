@@ -610,7 +610,7 @@ class ClassExplorer:
             points = " / ".join(f"{v:.0f}" for v in s.now_mean)
             pref = " / ".join(f"{v:.0f}" for v in s.preferred_mean)
             rows.append(f"<tr><td>{_e(s.label)}</td><td>{s.n}</td><td>{points}</td><td>{pref}</td>"
-                        f"<td>{_e(s.configuration_now.name)}</td><td>{s.balance_now.score:.2f} → "
+                        f"<td>{_e(s.shown_configuration('now'))}</td><td>{s.balance_now.score:.2f} → "
                         f"{s.balance_preferred.score:.2f}</td></tr>")
         head = ("<tr><th>group</th><th>n</th><th>now H / S / I / F</th><th>preferred</th>"
                 "<th>configuration now</th><th>balance now → preferred</th></tr>")
