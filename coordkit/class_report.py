@@ -49,6 +49,7 @@ from coordkit.survey import (
     CURRENT_VERSION,
     DEFAULT_MIN_GROUP,
     MALIGN_WARNING,
+    MIN_LEVEL_N,
     MIN_RELIABILITY_N,
     RELIABILITY_THRESHOLD,
     STRONG,
@@ -303,7 +304,8 @@ def _strength_section(analysis: ClassAnalysis) -> str:
         return "\n".join(out)
     names = [c for c in levels.columns if " - " in c]
     rows = [[mode, int(row["n"]), *(row[c] for c in levels.columns if c.startswith("mean ")),
-             *(f"{row[c]:+.2f}" for c in names), f"{row['level share']:.0%}"]
+             *(f"{row[c]:+.2f}" for c in names),
+             f"{row['level share']:.0%}" if np.isfinite(row["level share"]) else "not estimated"]
             for mode, row in levels.iterrows()]
     out.append("<p>The same ratings for the respondent's team, organisation and local system. The three "
                "ratings come from the same person, so they are compared within respondents (only those "
@@ -312,7 +314,11 @@ def _strength_section(analysis: ClassAnalysis) -> str:
                "variance: the share of the spread explained by which level is rated once each "
                "respondent's own tendency to rate high or low is taken out. Coordination theory says the "
                "same forms matter at every level (its fractal claim); a level share near 0 means "
-               "respondents see the levels alike, a large one that they see them differently.</p>")
+               "respondents see the levels alike, a large one that they see them differently. The kit's "
+               "reading, with a caveat that is also the kit's: alike ratings are what a <i>halo</i> gives "
+               "too (one overall impression of a way of working carried to every level), so they do not on "
+               f"their own show the same mix at each level. A mode is split only when at least {MIN_LEVEL_N} "
+               "respondents rated every level (the kit's minimum).</p>")
     out.append(_table(["mode", "n", *(c for c in levels.columns if c.startswith("mean ")), *names,
                        "level share"], rows))
     return "\n".join(out)

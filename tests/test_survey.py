@@ -804,3 +804,17 @@ def test_a_group_that_disagrees_has_its_configuration_withheld_and_one_that_agre
     assert table.loc["Split", "configuration now"].startswith("withheld")
     assert table.loc["Agree", "configuration now"] == agree.configuration_now.name
     assert table.loc["Split", "agreement now"] < 0.7 <= table.loc["Agree", "agreement now"]
+
+
+def test_levels_need_a_minimum_n_and_the_halo_reading_is_labelled_the_kits():
+    assert survey.MIN_LEVEL_N == 10
+    small = survey.level_table(synthetic_class(size=8))
+    assert small["level share"].isna().all() and (small["n"] < survey.MIN_LEVEL_N).all()
+    assert all(r.startswith("Not estimated:") and "the kit's minimum of 10" in r for r in small["reading"])
+    assert {"rated team", "rated organisation", "rated system"} <= set(small.columns)
+    full = survey.level_table(synthetic_class())
+    assert full["level share"].notna().all()
+    low = full[full["level share"] < 0.5]
+    assert len(low) and all("The kit's reading" in r and "halo" in r for r in low["reading"])
+    skipped = survey.level_decomposition([[4, 2], [5, 3], [3, np.nan]], ["team", "system"], min_n=3)
+    assert skipped.rated == (3, 2) and "(rated by: system 2)" in skipped.reading()

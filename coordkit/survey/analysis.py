@@ -42,6 +42,7 @@ from coordkit.survey.instrument import (
 )
 from coordkit.survey.privacy import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, DisclosurePlan, disclosure_plan
 from coordkit.survey.reliability import (
+    MIN_LEVEL_N,
     MIN_RELIABILITY_N,
     alpha_interval,
     cronbach_alpha,
@@ -648,7 +649,7 @@ def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N) -
     return frame
 
 
-def level_table(responses: Responses) -> pd.DataFrame:
+def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFrame:
     """Strength ratings by level (team, organisation, local system), decomposed respondent x level.
 
     The three ratings of a mode come from the same respondent, so they are not independent groups:
@@ -657,7 +658,16 @@ def level_table(responses: Responses) -> pd.DataFrame:
     (:func:`~coordkit.survey.reliability.level_decomposition`). A small **level share** means
     respondents see the levels alike, which is what the fractal claim would lead you to expect if
     each level shares the same mix (the kit's reading of the claim as an empirical question); a
-    large one means they see them differently.
+    large one means they see them differently. Alike ratings are also what a halo gives (one
+    overall impression carried to every level): that caveat is the kit's reading too, and the
+    ``reading`` column says so. A mode is decomposed only when at least ``min_n`` respondents
+    rated every level (:data:`~coordkit.survey.reliability.MIN_LEVEL_N`, the kit's minimum);
+    otherwise its components are NaN and the reading names the levels short of ratings.
+
+    Parameters
+    ----------
+    responses : Responses
+    min_n : int, default :data:`~coordkit.survey.reliability.MIN_LEVEL_N`
 
     Returns
     -------
@@ -679,13 +689,15 @@ def level_table(responses: Responses) -> pd.DataFrame:
     ratings = {level: responses.strength(level) * 4 + 1 for level in LEVELS}
     rows = {}
     for k, mode in enumerate(ALL_MODES):
-        v = level_decomposition(np.column_stack([ratings[level][:, k] for level in LEVELS]), LEVELS)
+        v = level_decomposition(np.column_stack([ratings[level][:, k] for level in LEVELS]), LEVELS,
+                                min_n=min_n)
         row: dict[str, Any] = {"n": v.n}
         for level, mean in zip(LEVELS, v.means, strict=True):
             row[f"mean {level}"] = round(mean, 2) if math.isfinite(mean) else math.nan
         for name, mean, _ in v.differences:
             row[name] = round(mean, 2) if math.isfinite(mean) else math.nan
         row.update(respondent=round(v.respondent, 3), level=round(v.level, 3), residual=round(v.residual, 3))
+        row.update({f"rated {level}": count for level, count in zip(LEVELS, v.rated, strict=True)})
         row["level share"] = round(v.level_share, 3) if math.isfinite(v.level_share) else math.nan
         row["reading"] = v.reading()
         rows[mode.value] = row
