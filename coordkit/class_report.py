@@ -287,7 +287,23 @@ def _forms_section(analysis: ClassAnalysis) -> str:
     return "\n".join(out)
 
 
-def _strength_section(analysis: ClassAnalysis) -> str:
+def _strength_acquiescence(responses: Responses) -> list[str]:
+    """The strength block's yes-saying: class mean and how many respondents reach the kit's flag."""
+    index = responses.strength_acquiescence()
+    index = index[np.isfinite(index)]
+    if not index.size:
+        return []
+    flagged = int((index >= ACQUIESCENCE_FLAG).sum())
+    return [f"<p><b>Acquiescence in the strength ratings.</b> The strength block has no reversed items, so "
+            "yes-saying there cannot cancel out; the kit shows it instead: each respondent's mean now rating "
+            "over every mode and level, centred so that 0 is 'moderate' and +1 'very strong' throughout. "
+            f"Class mean {float(index.mean()):+.2f}; {flagged} of {index.size} respondent(s) at or above "
+            f"{ACQUIESCENCE_FLAG} (the kit's flag: every way of working, fatalism included, rated strong at "
+            "every level). That may be sincere; the kit reads it as a reason to treat those respondents' "
+            "strengths with care, not to change them.</p>"]
+
+
+def _strength_section(analysis: ClassAnalysis, responses: Responses) -> str:
     out = ["<h2>Strength and levels</h2>"]
     rows: list[list[object]] = [
         [s.label, *(f"{v:.2f}" if np.isfinite(v) else "not rated" for v in s.strength_mean)]
@@ -297,6 +313,7 @@ def _strength_section(analysis: ClassAnalysis) -> str:
                "these ratings, not from the divide-100 shares, which only say how the modes compare. A mode "
                f"counts as strong from {STRONG}.</p>")
     out.append(_table(["", *(m.label for m in ALL_MODES)], rows))
+    out.extend(_strength_acquiescence(responses))
     levels = analysis.levels
     if levels is None:
         out.append("<p>The answers have no strength ratings by level (a version 1 file), so levels are not "
@@ -498,7 +515,7 @@ def render_report(
             _groups_section(analysis, arrows),
             _balance_section(analysis),
             _congruence_section(analysis, responses),
-            _strength_section(analysis),
+            _strength_section(analysis, responses),
             _forms_section(analysis),
             _reliability_section(analysis),
             _drivers_section(analysis, drivers_fig, top_items),

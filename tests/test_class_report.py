@@ -166,3 +166,7 @@ def test_the_report_withholds_the_configuration_of_a_group_whose_members_disagre
     split_rows = [row for row in html.split("<tr>") if "<td>Split</td>" in row and "withheld" in row]
     agree_rows = [row for row in html.split("<tr>") if "<td>Agree</td>" in row and "withheld" in row]
     assert split_rows and not agree_rows
+
+
+def test_the_report_shows_strength_block_acquiescence(synthetic_html):
+    assert "Acquiescence in the strength ratings." in synthetic_html and "the kit's flag" in synthetic_html

@@ -818,3 +818,25 @@ def test_levels_need_a_minimum_n_and_the_halo_reading_is_labelled_the_kits():
     assert len(low) and all("The kit's reading" in r and "halo" in r for r in low["reading"])
     skipped = survey.level_decomposition([[4, 2], [5, 3], [3, np.nan]], ["team", "system"], min_n=3)
     assert skipped.rated == (3, 2) and "(rated by: system 2)" in skipped.reading()
+
+
+def test_strength_block_acquiescence_like_the_likert_index():
+    cols = [k for k, i in enumerate(Q.likert_items) if i.block == "strength" and i.timeframe == "now"]
+    x = np.full(len(Q.likert_items), np.nan)
+    x[cols] = 5
+    assert survey.strength_acquiescence(x, Q) == 1.0
+    assert survey.acquiescence_flags(survey.strength_acquiescence(x, Q))
+    x[cols] = 3
+    assert survey.strength_acquiescence(x, Q) == 0.0
+    x[cols] = [4, 2, 3, 1] * 3  # the modes told apart
+    assert survey.strength_acquiescence(x, Q) == pytest.approx(-0.25)
+    assert not survey.acquiescence_flags(survey.strength_acquiescence(x, Q))
+    x[Q.likert_items.index(Q.item("APH"))] = 5  # a preferred rating is a wish: left out
+    assert survey.strength_acquiescence(x, Q) == pytest.approx(-0.25)
+    c = synthetic_class()
+    per = c.strength_acquiescence()
+    assert per.shape == (60,) and np.nanmax(np.abs(per)) <= 1
+    no_ratings = survey.Responses(ids=("a",), now=c.now[:1], preferred=c.preferred[:1])
+    assert np.isnan(no_ratings.strength_acquiescence()).all()
+    with pytest.raises(ValueError, match="answers per respondent"):
+        survey.strength_acquiescence([3, 3], Q)

@@ -346,3 +346,13 @@ def test_the_form_offers_dont_know_read_as_missing_and_saved_as_such(tmp_path):
     assert np.isnan(r.responses.likert[0][0]) and np.isnan(r.responses.likert[0][k])
     again = SurveyForm(f.answers())
     assert again.likert[first_likert].value == ws.DK
+
+
+def test_the_form_flags_rating_every_way_of_working_strong_everywhere():
+    f = SurveyForm(example_answers())
+    f.show_result()
+    assert "strength acquiescence" not in f.summary.value
+    for i in f.q.block("strength"):
+        if i.timeframe == "now":
+            f.likert[i.id].value = 5
+    assert "strength acquiescence +1.00" in f.summary.value

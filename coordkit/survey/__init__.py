@@ -41,8 +41,10 @@ from coordkit.survey.reliability import *  # noqa: F403
 from coordkit.survey.reliability import __all__ as _reliability
 from coordkit.survey.scoring import *  # noqa: F403
 from coordkit.survey.scoring import __all__ as _scoring
+from coordkit.survey.styles import *  # noqa: F403
+from coordkit.survey.styles import __all__ as _styles
 from coordkit.survey.synthetic import *  # noqa: F403
 from coordkit.survey.synthetic import __all__ as _synthetic
 
-__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_agreement, *_analysis,
-           *_synthetic, *_printable, *_read]
+__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_agreement, *_styles,
+           *_analysis, *_synthetic, *_printable, *_read]

@@ -66,6 +66,7 @@ from coordkit.survey.scoring import (
     strength_ratings,
     survey_configuration,
 )
+from coordkit.survey.styles import strength_acquiescence
 
 if TYPE_CHECKING:  # pandas is imported lazily
     import pandas as pd
@@ -175,6 +176,12 @@ class Responses:
         if self.likert is None or not len(self):
             return np.full(len(self), np.nan)
         return np.asarray(acquiescence_index(self.likert, q or self.questionnaire), dtype=float)
+
+    def strength_acquiescence(self, q: Questionnaire | None = None) -> NDArray[np.float64]:
+        """Each respondent's strength acquiescence index (n,), see :mod:`coordkit.survey.styles`."""
+        if self.likert is None or not len(self):
+            return np.full(len(self), np.nan)
+        return np.asarray(strength_acquiescence(self.likert, q or self.questionnaire), dtype=float)
 
     def profiles(self, timeframe: str = "now") -> list[Profile]:
         """One profile per respondent (preferred profiles are wholly benign, strength from their scores)."""

@@ -50,11 +50,13 @@ from coordkit.survey import (
     Questionnaire,
     RespondentResult,
     Responses,
+    acquiescence_flags,
     analyse,
     presentation_order,
     questionnaire,
     responses_csv,
     score_answers,
+    strength_acquiescence,
 )
 from coordkit.survey_io import ReadResult
 from coordkit.widgets.common import silenced
@@ -471,6 +473,11 @@ class SurveyForm:
                 parts.append(f"<p>You agreed with statements and with their reversals alike (acquiescence "
                              f"index {result.acquiescence:+.2f}; the kit flags from 0.5): read your benign "
                              "and malign levels with care.</p>")
+        rated = strength_acquiescence(self._likert_values(), self.q)
+        if acquiescence_flags(rated):
+            parts.append(f"<p>You rated every way of working strong at every level (strength acquiescence "
+                         f"{float(rated):+.2f}; the kit flags from 0.5): that may be so, but check whether "
+                         "the ratings tell the modes apart.</p>")
         return "".join(parts)
 
     # ----- saving -----------------------------------------------------------------------------
