@@ -45,9 +45,11 @@ from coordkit.html import Markup, escape, render
 from coordkit.modes import ALL_MODES
 from coordkit.survey import (
     ACQUIESCENCE_FLAG,
+    AGREEMENT_THRESHOLD,
     CURRENT_VERSION,
     DEFAULT_MIN_GROUP,
     MALIGN_WARNING,
+    MIN_LEVEL_N,
     MIN_RELIABILITY_N,
     RELIABILITY_THRESHOLD,
     STRONG,
@@ -175,12 +177,23 @@ def _class_section(analysis: ClassAnalysis, figure_html: str) -> str:
         f"<p>Mean scores of {s.n} respondents (points out of 100, mean ± standard deviation). The "
         "compositional mean is the centre that respects the sum to 100 (see the notes at the end).</p>",
         _table(["mode", "now", "preferred", "change wanted", "compositional mean now"], rows),
-        f"<p><b>Now: {_e(s.configuration_now.name)}.</b> {_e(s.configuration_now.diagnosis)}</p>",
-        f"<p><b>Preferred: {_e(s.configuration_preferred.name)}.</b> "
-        f"{_e(s.configuration_preferred.diagnosis)}</p>",
+        *(_configuration_lines(s)),
         figure_html,
     ]
     return "\n".join(out)
+
+
+def _configuration_lines(s: GroupSummary) -> list[str]:
+    """The now and preferred configurations, each withheld (with the reason) when members disagree."""
+    out = []
+    for label, timeframe, config in (("Now", "now", s.configuration_now),
+                                     ("Preferred", "preferred", s.configuration_preferred)):
+        if s.withheld(timeframe):
+            reading = s.agreement(timeframe).reading()
+            out.append(f"<p><b>{label}: configuration withheld.</b> {_e(reading)}.</p>")
+        else:
+            out.append(f"<p><b>{label}: {_e(config.name)}.</b> {_e(config.diagnosis)}</p>")
+    return out
 
 
 def _groups_section(analysis: ClassAnalysis, figure_html: str) -> str:
@@ -209,10 +222,12 @@ def _groups_section(analysis: ClassAnalysis, figure_html: str) -> str:
 def _balance_section(analysis: ClassAnalysis) -> str:
     rows = []
     for s in _summaries(analysis):
-        for label, config, r in (("now", s.configuration_now, s.balance_now),
-                                 ("preferred", s.configuration_preferred, s.balance_preferred)):
-            rows.append([s.label, label, config.name, round(r.score, 2), round(r.evenness, 2),
-                         round(r.strength, 2), round(r.malign_share, 2), round(r.fatalism, 2)])
+        for label, r in (("now", s.balance_now), ("preferred", s.balance_preferred)):
+            a = s.agreement(label)
+            agreement = f"{a.rwg:.2f}" if a.measured else "-"
+            rows.append([s.label, label, s.shown_configuration(label), agreement,
+                         round(r.score, 2), round(r.evenness, 2), round(r.strength, 2),
+                         round(r.malign_share, 2), round(r.fatalism, 2)])
     out = ["<h2>Balance index and configurations</h2>",
            "<p>The balance index (the kit's) multiplies the evenness of the benign active strengths, their "
            "mean strength, one minus the malign share and one minus fatalism (coordkit.balance); it is the "
@@ -221,8 +236,13 @@ def _balance_section(analysis: ClassAnalysis) -> str:
            "preferred strengths come only from the preferred ratings, and without them the preferred "
            "configuration is not classified. The malign share is the positive part of the malign "
            "level.</p>",
-           _table(["", "timeframe", "configuration", "balance", "evenness", "strength", "malign share",
-                   "fatalism"], rows, numeric_from=3)]
+           "<p>A group's configuration is read from its members' mean ratings, which describe nobody if "
+           "members disagree. So the kit first measures their agreement on the four organisation strength "
+           "ratings, r<sub>wg(j)</sub> (James, Demaree and Wolf 1984; 1 = identical answers, 0 = as "
+           "spread as random answers, the uniform null), and withholds the configuration below "
+           f"{AGREEMENT_THRESHOLD:.2f} (a convention, the kit's choice of it; '-' = not measured).</p>",
+           _table(["", "timeframe", "configuration", "agreement rwg(j)", "balance", "evenness", "strength",
+                   "malign share", "fatalism"], rows, numeric_from=3)]
     if analysis.configurations is not None:
         conf = [[name, int(row["now"]), int(row["preferred"])]
                 for name, row in analysis.configurations.iterrows()]
@@ -267,7 +287,23 @@ def _forms_section(analysis: ClassAnalysis) -> str:
     return "\n".join(out)
 
 
-def _strength_section(analysis: ClassAnalysis) -> str:
+def _strength_acquiescence(responses: Responses) -> list[str]:
+    """The strength block's yes-saying: class mean and how many respondents reach the kit's flag."""
+    index = responses.strength_acquiescence()
+    index = index[np.isfinite(index)]
+    if not index.size:
+        return []
+    flagged = int((index >= ACQUIESCENCE_FLAG).sum())
+    return [f"<p><b>Acquiescence in the strength ratings.</b> The strength block has no reversed items, so "
+            "yes-saying there cannot cancel out; the kit shows it instead: each respondent's mean now rating "
+            "over every mode and level, centred so that 0 is 'moderate' and +1 'very strong' throughout. "
+            f"Class mean {float(index.mean()):+.2f}; {flagged} of {index.size} respondent(s) at or above "
+            f"{ACQUIESCENCE_FLAG} (the kit's flag: every way of working, fatalism included, rated strong at "
+            "every level). That may be sincere; the kit reads it as a reason to treat those respondents' "
+            "strengths with care, not to change them.</p>"]
+
+
+def _strength_section(analysis: ClassAnalysis, responses: Responses) -> str:
     out = ["<h2>Strength and levels</h2>"]
     rows: list[list[object]] = [
         [s.label, *(f"{v:.2f}" if np.isfinite(v) else "not rated" for v in s.strength_mean)]
@@ -277,6 +313,7 @@ def _strength_section(analysis: ClassAnalysis) -> str:
                "these ratings, not from the divide-100 shares, which only say how the modes compare. A mode "
                f"counts as strong from {STRONG}.</p>")
     out.append(_table(["", *(m.label for m in ALL_MODES)], rows))
+    out.extend(_strength_acquiescence(responses))
     levels = analysis.levels
     if levels is None:
         out.append("<p>The answers have no strength ratings by level (a version 1 file), so levels are not "
@@ -284,7 +321,8 @@ def _strength_section(analysis: ClassAnalysis) -> str:
         return "\n".join(out)
     names = [c for c in levels.columns if " - " in c]
     rows = [[mode, int(row["n"]), *(row[c] for c in levels.columns if c.startswith("mean ")),
-             *(f"{row[c]:+.2f}" for c in names), f"{row['level share']:.0%}"]
+             *(f"{row[c]:+.2f}" for c in names),
+             f"{row['level share']:.0%}" if np.isfinite(row["level share"]) else "not estimated"]
             for mode, row in levels.iterrows()]
     out.append("<p>The same ratings for the respondent's team, organisation and local system. The three "
                "ratings come from the same person, so they are compared within respondents (only those "
@@ -293,7 +331,11 @@ def _strength_section(analysis: ClassAnalysis) -> str:
                "variance: the share of the spread explained by which level is rated once each "
                "respondent's own tendency to rate high or low is taken out. Coordination theory says the "
                "same forms matter at every level (its fractal claim); a level share near 0 means "
-               "respondents see the levels alike, a large one that they see them differently.</p>")
+               "respondents see the levels alike, a large one that they see them differently. The kit's "
+               "reading, with a caveat that is also the kit's: alike ratings are what a <i>halo</i> gives "
+               "too (one overall impression of a way of working carried to every level), so they do not on "
+               f"their own show the same mix at each level. A mode is split only when at least {MIN_LEVEL_N} "
+               "respondents rated every level (the kit's minimum).</p>")
     out.append(_table(["mode", "n", *(c for c in levels.columns if c.startswith("mean ")), *names,
                        "level share"], rows))
     return "\n".join(out)
@@ -473,7 +515,7 @@ def render_report(
             _groups_section(analysis, arrows),
             _balance_section(analysis),
             _congruence_section(analysis, responses),
-            _strength_section(analysis),
+            _strength_section(analysis, responses),
             _forms_section(analysis),
             _reliability_section(analysis),
             _drivers_section(analysis, drivers_fig, top_items),

@@ -155,3 +155,18 @@ def test_report_says_not_enough_answers_below_thirty():
     html = report.render_report(synthetic_class(size=20), date="2026-01-01")
     assert "not enough answers: 20 complete, a verdict needs at least 30" in html
     assert "WARNING" not in html.split("Reliability of the scales")[1].split("<h2>")[0]
+
+
+def test_the_report_withholds_the_configuration_of_a_group_whose_members_disagree():
+    import importlib
+
+    two_groups = importlib.import_module("tests.test_survey")._two_groups
+    html = report.render_report(two_groups(), group_column="team", title="SYNTHETIC", date="2026-01-01")
+    assert "r<sub>wg(j)</sub> (James, Demaree and Wolf 1984" in html and "a convention" in html
+    split_rows = [row for row in html.split("<tr>") if "<td>Split</td>" in row and "withheld" in row]
+    agree_rows = [row for row in html.split("<tr>") if "<td>Agree</td>" in row and "withheld" in row]
+    assert split_rows and not agree_rows
+
+
+def test_the_report_shows_strength_block_acquiescence(synthetic_html):
+    assert "Acquiescence in the strength ratings." in synthetic_html and "the kit's flag" in synthetic_html

@@ -617,12 +617,12 @@ def test_printable_questionnaire_lists_every_item_with_its_code_and_scale():
     assert "randomised for each respondent" in respondent
     first = [row for row in respondent.split("<h3>1. ")[1].split("</table>")[0].split("<tr>") if "A. " in row]
     assert Q.divide_items[0][0].statement not in first[0]  # the printed order is not H, S, I, F
-    assert page.count("&#9744;") == 5 * len(Q.likert_items)
+    assert page.count("&#9744;") == 6 * len(Q.likert_items)  # five answers and "don't know" for each
     assert "very strong" in page and "strongly agree" in page
     assert "<script" not in page and "http" not in page  # self-contained, prints offline
     old = survey.printable_questionnaire(V1)
     assert "LHB1" in old and "version 1" in old
-    assert page.count("&#9744;") == 5 * len(Q.likert_items)
+    assert page.count("&#9744;") == 6 * len(Q.likert_items)  # five answers and "don't know" for each
 
 
 # ----- the methodologist's review of v2 (issue 14): one test per finding ----------------------
@@ -746,3 +746,97 @@ def test_dake_1991_is_not_credited_with_a_fatalism_scale():
     row = next(line for line in doc.splitlines() if line.startswith("| **Dake (1991)**"))
     assert "no fatalism" in row
     assert "egalitarianism and fatalism" not in row
+
+
+def test_reversed_items_are_true_opposites_not_negations_and_keying_stays_balanced():
+    # methodologist review (issue 14): a reversal is the low pole said positively, never "not"/"never"/"no"
+    negation = re.compile(r"\b(not|never|no|none|nothing|nobody)\b|n't\b", re.IGNORECASE)
+    reversed_items = [i for i in Q.likert_items if i.reverse]
+    assert [i.id for i in reversed_items if negation.search(i.statement)] == []
+    agreement = Q.block("likert")
+    assert 3 * sum(i.reverse for i in agreement) >= len(agreement)
+    for scale in Q.scales():
+        keyed = [i.reverse for i in scale.items]
+        assert keyed.count(True) == keyed.count(False), scale.name
+    # the ten reviewed items (and the partners of the reworded pairs) say one thing each: no "and",
+    # "or", "when", "only" joining two ideas, no cause-and-effect claim about competition
+    reviewed = ["BF2", "BF4", "MH3", "MH4", "MS2", "MS4", "MI4", "BI2", "BI4", "D3H", "D5I", "D6F"]
+    joined = re.compile(r"\b(and|or|when|only|because|raises)\b", re.IGNORECASE)
+    assert [k for k in reviewed if joined.search(Q.item(k).statement)] == []
+    assert "agreed" not in Q.item("D3H").statement  # agreement is solidarity's word, not hierarchy's
+    assert "left to" not in Q.item("D5I").statement  # being left alone reads as fatalism
+
+
+def _two_groups():
+    """Twenty SYNTHETIC respondents: "Agree" rate the organisation alike, "Split" in opposite halves."""
+    base = synthetic_class(seed=11, size=20)
+    likert = base.likert.copy()
+    cols = [k for k, i in enumerate(Q.likert_items)
+            if i.block == "strength" and i.level == "organisation" and i.timeframe == "now"]
+    likert[:10, cols] = [4, 4, 2, 1]
+    likert[:10:3, cols[0]] = 5  # a little spread: agreement high, not perfect
+    likert[10:, cols] = [[5, 1, 5, 1] if k % 2 else [1, 5, 1, 5] for k in range(10)]
+    return survey.Responses(ids=base.ids, now=base.now, preferred=base.preferred, likert=likert,
+                            groups={"team": ("Agree",) * 10 + ("Split",) * 10})
+
+
+def test_rwg_j_matches_james_demaree_wolf_by_hand_and_its_bounds():
+    # two items on a 5-point scale, variances 0 and 1/3: mean 1/6, null 2, q = 1/12
+    # -> rwg(j) = 2(11/12) / (2(11/12) + 1/12) = 22/23
+    a = survey.rwg_j([[4, 4], [4, 4], [4, 5]])
+    assert a.rwg == pytest.approx(22 / 23) and a.null_variance == 2 and a.items == 2 and a.agrees
+    assert survey.rwg_j([[1, 5], [5, 1], [1, 5], [5, 1]]).rwg == 0.0  # more spread than random: truncated
+    assert survey.rwg_j([[3, np.nan], [3, np.nan]]).items == 1  # a don't-know item is left out
+    assert not survey.rwg_j([[3, 3]]).measured and not survey.rwg_j([[3, 3]]).agrees
+    assert survey.AGREEMENT_THRESHOLD == 0.70
+    with pytest.raises(ValueError, match="members x items"):
+        survey.rwg_j([1, 2, 3])
+
+
+def test_a_group_that_disagrees_has_its_configuration_withheld_and_one_that_agrees_does_not():
+    a = survey.analyse(_two_groups(), group_column="team")
+    agree, split = a.groups
+    assert agree.agreement_now.agrees and agree.agreement_now.rwg > 0.9
+    assert not agree.withheld() and agree.shown_configuration() == agree.configuration_now.name
+    assert split.agreement_now.rwg < survey.AGREEMENT_THRESHOLD and split.withheld()
+    assert split.shown_configuration().startswith("withheld: members disagree")
+    table = a.group_table()
+    assert table.loc["Split", "configuration now"].startswith("withheld")
+    assert table.loc["Agree", "configuration now"] == agree.configuration_now.name
+    assert table.loc["Split", "agreement now"] < 0.7 <= table.loc["Agree", "agreement now"]
+
+
+def test_levels_need_a_minimum_n_and_the_halo_reading_is_labelled_the_kits():
+    assert survey.MIN_LEVEL_N == 10
+    small = survey.level_table(synthetic_class(size=8))
+    assert small["level share"].isna().all() and (small["n"] < survey.MIN_LEVEL_N).all()
+    assert all(r.startswith("Not estimated:") and "the kit's minimum of 10" in r for r in small["reading"])
+    assert {"rated team", "rated organisation", "rated system"} <= set(small.columns)
+    full = survey.level_table(synthetic_class())
+    assert full["level share"].notna().all()
+    low = full[full["level share"] < 0.5]
+    assert len(low) and all("The kit's reading" in r and "halo" in r for r in low["reading"])
+    skipped = survey.level_decomposition([[4, 2], [5, 3], [3, np.nan]], ["team", "system"], min_n=3)
+    assert skipped.rated == (3, 2) and "(rated by: system 2)" in skipped.reading()
+
+
+def test_strength_block_acquiescence_like_the_likert_index():
+    cols = [k for k, i in enumerate(Q.likert_items) if i.block == "strength" and i.timeframe == "now"]
+    x = np.full(len(Q.likert_items), np.nan)
+    x[cols] = 5
+    assert survey.strength_acquiescence(x, Q) == 1.0
+    assert survey.acquiescence_flags(survey.strength_acquiescence(x, Q))
+    x[cols] = 3
+    assert survey.strength_acquiescence(x, Q) == 0.0
+    x[cols] = [4, 2, 3, 1] * 3  # the modes told apart
+    assert survey.strength_acquiescence(x, Q) == pytest.approx(-0.25)
+    assert not survey.acquiescence_flags(survey.strength_acquiescence(x, Q))
+    x[Q.likert_items.index(Q.item("APH"))] = 5  # a preferred rating is a wish: left out
+    assert survey.strength_acquiescence(x, Q) == pytest.approx(-0.25)
+    c = synthetic_class()
+    per = c.strength_acquiescence()
+    assert per.shape == (60,) and np.nanmax(np.abs(per)) <= 1
+    no_ratings = survey.Responses(ids=("a",), now=c.now[:1], preferred=c.preferred[:1])
+    assert np.isnan(no_ratings.strength_acquiescence()).all()
+    with pytest.raises(ValueError, match="answers per respondent"):
+        survey.strength_acquiescence([3, 3], Q)

@@ -40,8 +40,9 @@ def grid(form, timeframe):
 def check_consistent(form):
     r = form.result
     expected = score_answers(grid(form, "now"), grid(form, "preferred"),
-                             None if all(d.value is None for d in form.likert.values())
-                             else [np.nan if d.value is None else d.value for d in form.likert.values()])
+                             None if all(d.value in (None, ws.DK) for d in form.likert.values())
+                             else [np.nan if d.value in (None, ws.DK) else d.value
+                                   for d in form.likert.values()])
     assert r.complete_now.tolist() == expected.complete_now.tolist()
     assert np.allclose(r.now_scores, expected.now_scores, equal_nan=True)
     assert np.allclose(r.gap, expected.gap, equal_nan=True)
@@ -102,7 +103,7 @@ def test_every_likert_dropdown_over_every_option(form, no_render, item):
     for _label, value in dropdown.options:
         dropdown.value = value
         check_consistent(form)
-        if value is None:
+        if value in (None, ws.DK):  # unanswered or "don't know": both missing
             assert form.result.forms is None or not np.isfinite(form.result.forms.benign).all()
         else:
             assert form.result.forms is not None
@@ -315,3 +316,43 @@ def test_the_form_flags_an_acquiescent_respondent():
     f = SurveyForm({**ex, "likert": [5] * len(ex["likert"])})
     f.show_result()
     assert "reversals alike" in f.summary.value
+
+
+def test_the_form_offers_dont_know_read_as_missing_and_saved_as_such(tmp_path):
+    """Like the generated forms, every 1-5 question offers "don't know": it counts as answered (the
+    tab is ticked, the form can be complete), scores as missing (never the neutral 3) and is saved
+    as the words, which the reader counts per column."""
+    from coordkit.survey import DONT_KNOW
+
+    f = SurveyForm(example_answers(), folder=str(tmp_path))
+    assert all(d.options[-1] == (DONT_KNOW, ws.DK) for d in f.likert.values())
+    first_likert = f.q.likert_items[0].id
+    organisation = next(i.id for i in f.q.block("strength") if i.level == "organisation")
+    f.likert[first_likert].value = ws.DK
+    f.likert[organisation].value = ws.DK
+    assert f.complete, f.missing()
+    assert f.answers()["likert"][0] == ws.DK
+    k = [i.id for i in f.q.likert_items].index(organisation)
+    assert np.isnan(f._likert_values()[0]) and np.isnan(f._likert_values()[k])
+    as_missing = [np.nan if d.value == ws.DK else d.value for d in f.likert.values()]
+    expected = score_answers(example_answers()["now"], example_answers()["preferred"], as_missing)
+    assert np.allclose(f.result.forms.benign, expected.forms.benign, equal_nan=True)
+    assert not np.isfinite(f.result.strength).all()  # the organisation rating it was is now missing
+    f.code.value = "DK-1"
+    path = f.save()
+    assert path is not None and DONT_KNOW in path.read_text(encoding="utf-8")
+    r = read_responses(path, group_columns=[ws.GROUP_COLUMN])
+    assert r.n_accepted == 1 and r.dont_know == {first_likert: 1, organisation: 1}
+    assert np.isnan(r.responses.likert[0][0]) and np.isnan(r.responses.likert[0][k])
+    again = SurveyForm(f.answers())
+    assert again.likert[first_likert].value == ws.DK
+
+
+def test_the_form_flags_rating_every_way_of_working_strong_everywhere():
+    f = SurveyForm(example_answers())
+    f.show_result()
+    assert "strength acquiescence" not in f.summary.value
+    for i in f.q.block("strength"):
+        if i.timeframe == "now":
+            f.likert[i.id].value = 5
+    assert "strength acquiescence +1.00" in f.summary.value

@@ -102,8 +102,8 @@ def _view(result: RespondentResult | GroupSummary) -> tuple[np.ndarray, np.ndarr
     """Now scores, preferred scores and a title for one respondent or a group."""
     if isinstance(result, GroupSummary):
         return (result.now_mean, result.preferred_mean,
-                f"{result.label} (n={result.n}) now: {result.configuration_now.name}  |  "
-                f"preferred: {result.configuration_preferred.name}")
+                f"{result.label} (n={result.n}) now: {result.shown_configuration('now')}  |  "
+                f"preferred: {result.shown_configuration('preferred')}")
     if result.now is None:
         title = "Share out 100 points in at least one dimension to see your profile"
     else:
@@ -225,8 +225,8 @@ def describe_survey(result: RespondentResult | GroupSummary) -> str:
         return (f"{result.label} ({result.n} respondents), mean scores: now {_points_text(result.now_mean)}; "
                 f"preferred {_points_text(result.preferred_mean)}. Triangle: now at hierarchy {h:.0%}, "
                 f"solidarity {s:.0%}, individualism {i:.0%} of active points, preferred at {hp:.0%} / "
-                f"{sp:.0%} / {ip:.0%}. Configuration now: {result.configuration_now.name}; preferred: "
-                f"{result.configuration_preferred.name}. Change wanted (points): {wanted}.")
+                f"{sp:.0%} / {ip:.0%}. Configuration now: {result.shown_configuration('now')}; preferred: "
+                f"{result.shown_configuration('preferred')}. Change wanted (points): {wanted}.")
     if result.now is None:
         return ("Your answers: no dimension shares out exactly 100 points yet, so there is no profile "
                 "to show.")

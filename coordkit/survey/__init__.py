@@ -23,6 +23,8 @@ Examples
 6
 """
 
+from coordkit.survey.agreement import *  # noqa: F403
+from coordkit.survey.agreement import __all__ as _agreement
 from coordkit.survey.analysis import *  # noqa: F403
 from coordkit.survey.analysis import __all__ as _analysis
 from coordkit.survey.compositional import *  # noqa: F403
@@ -39,8 +41,10 @@ from coordkit.survey.reliability import *  # noqa: F403
 from coordkit.survey.reliability import __all__ as _reliability
 from coordkit.survey.scoring import *  # noqa: F403
 from coordkit.survey.scoring import __all__ as _scoring
+from coordkit.survey.styles import *  # noqa: F403
+from coordkit.survey.styles import __all__ as _styles
 from coordkit.survey.synthetic import *  # noqa: F403
 from coordkit.survey.synthetic import __all__ as _synthetic
 
-__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_analysis,
-           *_synthetic, *_printable, *_read]
+__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_agreement, *_styles,
+           *_analysis, *_synthetic, *_printable, *_read]

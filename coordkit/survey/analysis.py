@@ -30,6 +30,7 @@ from coordkit.balance import BalanceReport, report
 from coordkit.configuration import Configuration
 from coordkit.modes import ALL_MODES
 from coordkit.profile import Profile
+from coordkit.survey.agreement import Agreement, rwg_j
 from coordkit.survey.compositional import TOTAL, compositional_mean, total_variance
 from coordkit.survey.instrument import (
     CURRENT_VERSION,
@@ -41,6 +42,7 @@ from coordkit.survey.instrument import (
 )
 from coordkit.survey.privacy import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, DisclosurePlan, disclosure_plan
 from coordkit.survey.reliability import (
+    MIN_LEVEL_N,
     MIN_RELIABILITY_N,
     alpha_interval,
     cronbach_alpha,
@@ -64,6 +66,7 @@ from coordkit.survey.scoring import (
     strength_ratings,
     survey_configuration,
 )
+from coordkit.survey.styles import strength_acquiescence
 
 if TYPE_CHECKING:  # pandas is imported lazily
     import pandas as pd
@@ -174,6 +177,12 @@ class Responses:
             return np.full(len(self), np.nan)
         return np.asarray(acquiescence_index(self.likert, q or self.questionnaire), dtype=float)
 
+    def strength_acquiescence(self, q: Questionnaire | None = None) -> NDArray[np.float64]:
+        """Each respondent's strength acquiescence index (n,), see :mod:`coordkit.survey.styles`."""
+        if self.likert is None or not len(self):
+            return np.full(len(self), np.nan)
+        return np.asarray(strength_acquiescence(self.likert, q or self.questionnaire), dtype=float)
+
     def profiles(self, timeframe: str = "now") -> list[Profile]:
         """One profile per respondent (preferred profiles are wholly benign, strength from their scores)."""
         scores = self.scores(timeframe)
@@ -250,6 +259,11 @@ class GroupSummary:
         Total (clr) variance of members' now scores: spread that respects the sum to 100.
     compositional_now : ndarray, shape (4,)
         Compositional (closed geometric) mean of members' now scores.
+    agreement_now, agreement_preferred : Agreement
+        Members' agreement (:func:`~coordkit.survey.agreement.rwg_j`) on the four organisation
+        strength ratings, now and preferred: the ratings that decide which modes the configuration
+        calls strong. Below the kit's threshold the configuration of the mean is withheld
+        (:meth:`shown_configuration`).
     """
 
     label: str
@@ -275,6 +289,33 @@ class GroupSummary:
     congruence_now: float
     variance_now: float
     compositional_now: NDArray[np.float64]
+    agreement_now: Agreement = field(default_factory=lambda: rwg_j(np.zeros((0, 4))))
+    agreement_preferred: Agreement = field(default_factory=lambda: rwg_j(np.zeros((0, 4))))
+
+    def agreement(self, timeframe: str = "now") -> Agreement:
+        """Members' agreement on the organisation strength ratings, ``"now"`` or ``"preferred"``."""
+        return self.agreement_now if timeframe == "now" else self.agreement_preferred
+
+    def withheld(self, timeframe: str = "now") -> bool:
+        """Whether the configuration is withheld: members' agreement was measured and is low."""
+        a = self.agreement(timeframe)
+        return a.measured and not a.agrees
+
+    def shown_configuration(self, timeframe: str = "now") -> str:
+        """The configuration's name, or why it is withheld (members disagree on strength).
+
+        Examples
+        --------
+        >>> from coordkit.survey import synthetic_class
+        >>> a = analyse(synthetic_class(), group_column="team")
+        >>> a.groups[0].shown_configuration() == a.groups[0].configuration_now.name
+        True
+        """
+        config = self.configuration_now if timeframe == "now" else self.configuration_preferred
+        if self.withheld(timeframe):
+            return (f"withheld: members disagree on strength (rwg(j) {self.agreement(timeframe).rwg:.2f}, "
+                    f"under the kit's {self.agreement(timeframe).threshold:.2f})")
+        return config.name
 
 
 def _nanmean(x: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -312,6 +353,8 @@ def _summarise(label: str, responses: Responses, threshold: float) -> GroupSumma
         balance_now=report(p_now), balance_preferred=report(p_pref),
         congruence_now=float(np.mean(congruence(responses.now))),
         variance_now=total_variance(now), compositional_now=compositional_mean(now),
+        agreement_now=rwg_j(responses.strength() * 4 + 1),
+        agreement_preferred=rwg_j(responses.strength(timeframe="preferred") * 4 + 1),
     )
 
 
@@ -447,8 +490,9 @@ class ClassAnalysis:
                 row[f"{m.initial} now"] = round(float(s.now_mean[k]), 1)
             for k, m in enumerate(ALL_MODES):
                 row[f"{m.initial} preferred"] = round(float(s.preferred_mean[k]), 1)
-            row["configuration now"] = s.configuration_now.name
-            row["configuration preferred"] = s.configuration_preferred.name
+            row["configuration now"] = s.shown_configuration("now")
+            row["configuration preferred"] = s.shown_configuration("preferred")
+            row["agreement now"] = round(s.agreement_now.rwg, 2) if s.agreement_now.measured else math.nan
             row["balance now"] = round(s.balance_now.score, 2)
             row["balance preferred"] = round(s.balance_preferred.score, 2)
             rows[s.label] = row
@@ -612,7 +656,7 @@ def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N) -
     return frame
 
 
-def level_table(responses: Responses) -> pd.DataFrame:
+def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFrame:
     """Strength ratings by level (team, organisation, local system), decomposed respondent x level.
 
     The three ratings of a mode come from the same respondent, so they are not independent groups:
@@ -621,7 +665,16 @@ def level_table(responses: Responses) -> pd.DataFrame:
     (:func:`~coordkit.survey.reliability.level_decomposition`). A small **level share** means
     respondents see the levels alike, which is what the fractal claim would lead you to expect if
     each level shares the same mix (the kit's reading of the claim as an empirical question); a
-    large one means they see them differently.
+    large one means they see them differently. Alike ratings are also what a halo gives (one
+    overall impression carried to every level): that caveat is the kit's reading too, and the
+    ``reading`` column says so. A mode is decomposed only when at least ``min_n`` respondents
+    rated every level (:data:`~coordkit.survey.reliability.MIN_LEVEL_N`, the kit's minimum);
+    otherwise its components are NaN and the reading names the levels short of ratings.
+
+    Parameters
+    ----------
+    responses : Responses
+    min_n : int, default :data:`~coordkit.survey.reliability.MIN_LEVEL_N`
 
     Returns
     -------
@@ -643,13 +696,15 @@ def level_table(responses: Responses) -> pd.DataFrame:
     ratings = {level: responses.strength(level) * 4 + 1 for level in LEVELS}
     rows = {}
     for k, mode in enumerate(ALL_MODES):
-        v = level_decomposition(np.column_stack([ratings[level][:, k] for level in LEVELS]), LEVELS)
+        v = level_decomposition(np.column_stack([ratings[level][:, k] for level in LEVELS]), LEVELS,
+                                min_n=min_n)
         row: dict[str, Any] = {"n": v.n}
         for level, mean in zip(LEVELS, v.means, strict=True):
             row[f"mean {level}"] = round(mean, 2) if math.isfinite(mean) else math.nan
         for name, mean, _ in v.differences:
             row[name] = round(mean, 2) if math.isfinite(mean) else math.nan
         row.update(respondent=round(v.respondent, 3), level=round(v.level, 3), residual=round(v.residual, 3))
+        row.update({f"rated {level}": count for level, count in zip(LEVELS, v.rated, strict=True)})
         row["level share"] = round(v.level_share, 3) if math.isfinite(v.level_share) else math.nan
         row["reading"] = v.reading()
         rows[mode.value] = row

@@ -42,6 +42,11 @@ what is left (respondents rate the levels differently from one another). The **l
 the level part over the total; it reads: "of the spread in these ratings, this share is explained
 by which level is rated, once each respondent's own tendency is taken out". Mean
 within-respondent differences (team minus organisation, organisation minus system) say which way.
+The class report decomposes a mode only when at least :data:`MIN_LEVEL_N` respondents rated every
+level (the kit's minimum; it says which level lacks ratings otherwise). **The halo reading is
+the kit's**: a small level share says respondents rate the levels alike, which fits the fractal
+claim, but it is also what a *halo* gives (one overall impression of a way of working carried to
+every level), so alike ratings are not on their own evidence that each level has the same mix.
 
 Examples
 --------
@@ -62,6 +67,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
+    "MIN_LEVEL_N",
     "MIN_RELIABILITY_N",
     "RELIABILITY_POOR",
     "RELIABILITY_THRESHOLD",
@@ -363,6 +369,12 @@ def read_reliability(value: float, *, n: int | None = None, min_n: int = MIN_REL
     return f"{text} ({value:.2f})" + (f", n = {n}" if n is not None else "")
 
 
+#: Fewest respondents who rated every level before the class report decomposes a mode's ratings
+#: (the kit's minimum: with 3 levels, 10 respondents leave 18 residual degrees of freedom; fewer
+#: and the variance components swing from class to class).
+MIN_LEVEL_N = 10
+
+
 @dataclass(frozen=True)
 class LevelVariance:
     """How ratings of one mode vary between respondents and between the levels they rate.
@@ -382,6 +394,10 @@ class LevelVariance:
     differences : tuple of (str, float, float)
         For each neighbouring pair of levels, ``("team - organisation", mean, sd)`` of the
         within-respondent difference.
+    rated : tuple of int
+        Respondents who rated each level (before those who skipped any level are left out).
+    min_n : int
+        Fewest respondents rating every level for the components to be estimated.
     """
 
     levels: tuple[str, ...]
@@ -392,6 +408,8 @@ class LevelVariance:
     residual: float
     level_share: float
     differences: tuple[tuple[str, float, float], ...]
+    rated: tuple[int, ...] = ()
+    min_n: int = 2
 
     def reading(self) -> str:
         """The level share in plain words.
@@ -401,15 +419,25 @@ class LevelVariance:
         >>> level_decomposition([[4, 2], [5, 3], [3, 1]], ["team", "organisation"]).reading()[:40]
         'Of the spread in these ratings, 67% come'
         """
+        if self.n < self.min_n:
+            short = [f"{level} {count}" for level, count in zip(self.levels, self.rated, strict=False)
+                     if count < self.min_n]
+            where = f" (rated by: {', '.join(short)})" if short else ""
+            return (f"Not estimated: {self.n} respondents rated every level, fewer than the kit's minimum of "
+                    f"{self.min_n}{where}.")
         if not math.isfinite(self.level_share):
-            return "Not estimable: too few respondents rated every level."
+            return "Not estimable: the ratings do not vary."
         pct = round(100 * self.level_share)
         diffs = "; ".join(f"{name}: {mean:+.2f} on average" for name, mean, _ in self.differences)
-        return (f"Of the spread in these ratings, {pct}% comes from which level is rated, once each "
+        text = (f"Of the spread in these ratings, {pct}% comes from which level is rated, once each "
                 f"respondent's own tendency to rate high or low is taken out ({diffs}).")
+        if pct < 50:
+            text += (" The kit's reading: levels rated alike fit the fractal claim, but a halo (one overall "
+                     "impression carried to every level) would look the same.")
+        return text
 
 
-def level_decomposition(ratings: ArrayLike, levels: Sequence[str]) -> LevelVariance:
+def level_decomposition(ratings: ArrayLike, levels: Sequence[str], *, min_n: int = 2) -> LevelVariance:
     """Respondent x level decomposition of one mode's ratings (two-way, one rating per cell).
 
     Parameters
@@ -418,6 +446,9 @@ def level_decomposition(ratings: ArrayLike, levels: Sequence[str]) -> LevelVaria
         Each respondent's rating of each level (NaN = not rated; such respondents are left out).
     levels : sequence of str
         The level names, in column order.
+    min_n : int, default 2
+        Fewest respondents rating every level for the components to be estimated (2 is the
+        arithmetic minimum; the class report asks for :data:`MIN_LEVEL_N`).
 
     Returns
     -------
@@ -431,10 +462,14 @@ def level_decomposition(ratings: ArrayLike, levels: Sequence[str]) -> LevelVaria
     (4, (4.25, 3.5, 1.75), 0.58)
     >>> level_decomposition([[1, 1], [3, 3], [5, 5]], ["a", "b"]).level_share
     0.0
+    >>> few = level_decomposition([[4, 2], [5, 3], [3, float("nan")]], ["team", "system"], min_n=10)
+    >>> few.rated, few.reading().split(",")[0]
+    ((3, 2), 'Not estimated: 2 respondents rated every level')
     """
     x = np.asarray(ratings, dtype=float)
     if x.ndim != 2 or x.shape[1] != len(levels):
         raise ValueError(f"ratings: expected shape (respondents, {len(levels)}), got {x.shape}")
+    rated = tuple(int(c) for c in np.isfinite(x).sum(axis=0))
     x = x[np.all(np.isfinite(x), axis=1)]
     n, k = x.shape
     means = tuple(float(v) for v in x.mean(axis=0)) if n else tuple(math.nan for _ in levels)
@@ -443,8 +478,9 @@ def level_decomposition(ratings: ArrayLike, levels: Sequence[str]) -> LevelVaria
         d = x[:, a] - x[:, a + 1]
         diffs.append((f"{levels[a]} - {levels[a + 1]}", float(d.mean()) if n else math.nan,
                       float(d.std(ddof=1)) if n > 1 else math.nan))
-    if n < 2 or k < 2:
-        return LevelVariance(tuple(levels), n, means, math.nan, math.nan, math.nan, math.nan, tuple(diffs))
+    if n < max(min_n, 2) or k < 2:
+        return LevelVariance(tuple(levels), n, means, math.nan, math.nan, math.nan, math.nan, tuple(diffs),
+                             rated, min_n)
     grand = x.mean()
     ss_resp = k * ((x.mean(axis=1) - grand) ** 2).sum()
     ss_level = n * ((x.mean(axis=0) - grand) ** 2).sum()
@@ -456,4 +492,4 @@ def level_decomposition(ratings: ArrayLike, levels: Sequence[str]) -> LevelVaria
     total = v_resp + v_level + ms_res
     share = v_level / total if total > 0 else math.nan
     return LevelVariance(tuple(levels), n, means, float(v_resp), float(v_level), float(ms_res), float(share),
-                         tuple(diffs))
+                         tuple(diffs), rated, min_n)

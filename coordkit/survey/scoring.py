@@ -44,7 +44,8 @@ left is yes-saying (+) or no-saying (-). A respondent is flagged at :data:`ACQUI
 0.5 or more, i.e. on average "agree" with a statement and with its reversal (the kit's threshold:
 so far from 0 that honest, content-driven answers seldom reach it; their levels should then be
 read with care). The strength block is a rating of how strong, not an agreement, and has no
-reversals; it is reported as single ratings, without a reliability.
+reversals; it is reported as single ratings, without a reliability, and its own yes-saying is
+shown, not cancelled (:func:`~coordkit.survey.styles.strength_acquiescence`).
 
 A strong mode gets a **malign warning** when its malign level is at least
 :data:`MALIGN_WARNING` = 0.25 (on average between "neither" and "agree") *and* higher than its

@@ -42,6 +42,7 @@ from coordkit.plots.survey import (
 from coordkit.survey import (
     DEFAULT_MIN_GROUP,
     DEFAULT_TOLERANCE,
+    DONT_KNOW,
     MIN_GROUP_FLOOR,
     TIMEFRAMES,
     ClassAnalysis,
@@ -49,11 +50,13 @@ from coordkit.survey import (
     Questionnaire,
     RespondentResult,
     Responses,
+    acquiescence_flags,
     analyse,
     presentation_order,
     questionnaire,
     responses_csv,
     score_answers,
+    strength_acquiescence,
 )
 from coordkit.survey_io import ReadResult
 from coordkit.widgets.common import silenced
@@ -64,6 +67,8 @@ __all__ = ["GROUP_COLUMN", "ClassExplorer", "SurveyForm"]
 GROUP_COLUMN = "team"
 _LETTERS = "ABCD"
 _CODE = re.compile(r"[A-Za-z0-9_-]{1,30}")
+#: The value a 1-5 dropdown holds for "Don't know / not applicable": answered, but read as missing.
+DK = "dk"
 _WARN = "#B24A00"  # dark orange, readable on white; the text says the same thing
 
 
@@ -189,7 +194,8 @@ class SurveyForm:
             self._pages.append((w.VBox(), head, row, tail))
         self.likert: dict[str, w.Dropdown] = {}
         for item in self.q.likert_items:
-            options = [("not answered", None)] + [(f"{k} {label}", k) for k, label in item.labels().items()]
+            options = ([("not answered", None)] + [(f"{k} {label}", k) for k, label in item.labels().items()]
+                       + [(DONT_KNOW, DK)])
             dropdown = w.Dropdown(options=options, value=None, tooltip=f"{item.heading} {item.statement}",
                                   style={"description_width": "90px"}, layout=w.Layout(width="330px"))
             self.likert[item.id] = dropdown
@@ -311,10 +317,14 @@ class SurveyForm:
                          for row in self.q.divide_items], dtype=float)
 
     def _likert_values(self) -> np.ndarray:
-        return np.array([np.nan if d.value is None else d.value for d in self.likert.values()], dtype=float)
+        return np.array([np.nan if d.value in (None, DK) else d.value for d in self.likert.values()],
+                        dtype=float)
 
     def answers(self) -> dict[str, Any]:
-        """The current answers: ``now`` and ``preferred`` (6 x 4 lists) and ``likert`` (None = unanswered)."""
+        """The current answers: ``now``, ``preferred`` (6 x 4 lists) and ``likert`` (None, ``"dk"`` or 1-5).
+
+        None is unanswered; ``"dk"`` (:data:`DK`) is "don't know", read as missing when scored.
+        """
         return {
             "now": self._grid("now").astype(int).tolist(),
             "preferred": self._grid("preferred").astype(int).tolist(),
@@ -337,7 +347,8 @@ class SurveyForm:
                 raise ValueError(f"likert: expected {len(self.likert)} answers, got {len(likert)}")
             for k, dropdown in enumerate(self.likert.values()):
                 value = None if likert is None else likert[k]
-                dropdown.value = None if value is None or value != value else int(value)
+                dropdown.value = (DK if value == DK else None if value is None or value != value
+                                  else int(value))
         self.update()
 
     def reset(self) -> None:
@@ -439,7 +450,8 @@ class SurveyForm:
         assert now_c is not None, "a respondent with a now profile is classified"
         parts.append(f"<p><b>Now: {_e(now_c.name)}</b> — {_e(now_c.diagnosis)}</p>")
         if not np.all(np.isfinite(result.strength)):
-            parts.append("<p>Strength: not all organisation ratings given yet, so the kit reads strength "
+            parts.append("<p>Strength: not every organisation rating given (or one is don't know), so the "
+                         "kit reads strength "
                          "from your points for those modes (30 of 100 points counts as strong).</p>")
         if pref_c is not None and result.balance_preferred is not None:
             assert result.balance_now is not None, "a respondent with a now profile has its balance"
@@ -461,6 +473,11 @@ class SurveyForm:
                 parts.append(f"<p>You agreed with statements and with their reversals alike (acquiescence "
                              f"index {result.acquiescence:+.2f}; the kit flags from 0.5): read your benign "
                              "and malign levels with care.</p>")
+        rated = strength_acquiescence(self._likert_values(), self.q)
+        if acquiescence_flags(rated):
+            parts.append(f"<p>You rated every way of working strong at every level (strength acquiescence "
+                         f"{float(rated):+.2f}; the kit flags from 0.5): that may be so, but check whether "
+                         "the ratings tell the modes apart.</p>")
         return "".join(parts)
 
     # ----- saving -----------------------------------------------------------------------------
@@ -505,7 +522,8 @@ class SurveyForm:
         stamp = time.strftime("%Y%m%d-%H%M%S")
         try:
             target = user_path(f"answers_{code}_{stamp}.csv", folder=where, unique=True)
-            text = responses_csv(self.to_responses(), self.q)
+            text = responses_csv(self.to_responses(), self.q,
+                                 dont_know=[[d.value == DK for d in self.likert.values()]])
             with open(target, "x", encoding="utf-8", newline="") as handle:  # "x": never overwrite
                 handle.write(text)
         except (OSError, ValueError) as error:
@@ -599,7 +617,7 @@ class ClassExplorer:
             points = " / ".join(f"{v:.0f}" for v in s.now_mean)
             pref = " / ".join(f"{v:.0f}" for v in s.preferred_mean)
             rows.append(f"<tr><td>{_e(s.label)}</td><td>{s.n}</td><td>{points}</td><td>{pref}</td>"
-                        f"<td>{_e(s.configuration_now.name)}</td><td>{s.balance_now.score:.2f} → "
+                        f"<td>{_e(s.shown_configuration('now'))}</td><td>{s.balance_now.score:.2f} → "
                         f"{s.balance_preferred.score:.2f}</td></tr>")
         head = ("<tr><th>group</th><th>n</th><th>now H / S / I / F</th><th>preferred</th>"
                 "<th>configuration now</th><th>balance now → preferred</th></tr>")
