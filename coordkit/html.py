@@ -12,7 +12,7 @@ Jinja2 is imported when this module is imported, not by ``import coordkit``.
 Examples
 --------
 >>> print(render("live.html.j2", body="Balanced <at last>"))
-<div class="coordkit-live" role="status" aria-live="polite" aria-atomic="true">Balanced &lt;at last&gt;</div>
+<div class="coordkit-live" role="status" aria-live="polite" aria-atomic="true" tabindex="0">Balanced &lt;at last&gt;</div>
 >>> escape("a < b & 'c'")
 'a &lt; b &amp; &#39;c&#39;'
 """
