@@ -25,7 +25,7 @@ The numbers quoted in the solutions, recomputed:
 (0.477, 0.477)
 >>> worst = min(_team_analysis().groups, key=lambda g: g.balance_now.score)
 >>> worst.label, round(worst.balance_now.score, 2)
-('Ward B', 0.21)
+('Ward B', 0.32)
 >>> design = [[60, 15, 15, 10], [15, 60, 15, 10], [15, 15, 60, 10]] * 2
 >>> round(report(survey.profile_from_scores(survey.mode_scores(design))).score, 2), survey.congruence(design)
 (0.56, 0.7)
