@@ -288,8 +288,10 @@ class AgentRun:
     def profile(self, level: str = "nation", unit: int = 0, step: int = -1) -> Profile:
         """The mix of one unit as a :class:`~coordkit.profile.Profile`.
 
-        The shares are read as divide-100 data (:meth:`Profile.from_shares`): the strongest mode
-        gets strength 1 and the others are relative to it.
+        The shares are read as divide-100 data (:meth:`Profile.from_shares`): the strongest active
+        mode gets strength 1 and the others are relative to it, while fatalism's strength is its share
+        of the whole (strong only above half). So the configuration describes the mix, not absolute
+        strength: the kit's reading.
 
         Parameters
         ----------
