@@ -11,8 +11,9 @@ Jinja2 is imported when this module is imported, not by ``import coordkit``.
 
 Examples
 --------
->>> print(render("live.html.j2", body="Balanced <at last>"))
-<div class="coordkit-live" role="status" aria-live="polite" aria-atomic="true" tabindex="0">Balanced &lt;at last&gt;</div>
+>>> print(render("live.html.j2", body="Balanced <at last>"))  # doctest: +NORMALIZE_WHITESPACE
+<div class="coordkit-live" role="status" aria-live="polite" aria-atomic="true"
+     tabindex="0">Balanced &lt;at last&gt;</div>
 >>> escape("a < b & 'c'")
 'a &lt; b &amp; &#39;c&#39;'
 """

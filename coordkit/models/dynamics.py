@@ -34,8 +34,9 @@ Assumptions
    proportion to how far it exceeds both balance and them (the kit's reading of Hood's claim
    that the polar types repel each other). At balance nobody is crowded, and two equally strong
    modes do not crowd each other, so at the default rivalry (1) a deficit culture (two strong, one
-   weak) persists only on a knife edge (at rivalry 0.6 it survives a tilt of 0.1): :func:`tilted_starts` shows that with one mode unsupported, a start tilted by
-   0.001 towards one of the other two ends as a monoculture. The two-mode state is unstable.
+   weak) persists only on a knife edge (at rivalry 0.6 it survives a tilt of 0.1):
+   :func:`tilted_starts` shows that with one mode unsupported, a start tilted by 0.001 towards
+   one of the other two ends as a monoculture. The two-mode state is unstable.
    That knife edge is the rule's doing, and at odds with Taylor (2022), for whom deficit cultures
    are common: a reason to doubt the rule. With surprise off, at the default rivalry, the pull to
    balance makes a balanced mix the stable attractor: that is Taylor's (2022) case for balance
