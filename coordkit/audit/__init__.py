@@ -28,7 +28,7 @@ Examples
 --------
 >>> result = audit(package("internal_market_1991"))
 >>> result.verdict
-'dominated by individualism'
+'dominated by individualism; solidarity and fatalism excluded'
 >>> [v.voice for v in result.voices if v.status == "excluded"]
 ['solidarity', 'fatalism']
 >>> result.amendments[0].voice

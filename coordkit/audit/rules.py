@@ -47,10 +47,10 @@ FATALISM_TREATMENTS: tuple[str, str, str] = ("acknowledged", "partly acknowledge
 #: The fatalist voice's status for each treatment.
 FATALISM_STATUS: dict[str, str] = dict(zip(FATALISM_TREATMENTS, STATUSES, strict=True))
 #: Every verdict the audit can give.
-VERDICTS: tuple[str, ...] = ("clumsy", *(f"active voices joined; {who} excluded" for who in
-                                         ("fatalism", "the hermit", "fatalism and the hermit")),
-                             "partly clumsy", *(f"dominated by {v}" for v in ACTIVE_VOICES),
-                             "elegant", "no active voice heard")
+#: Every verdict the audit can give, before the voices it names as left out ("; X excluded").
+VERDICTS: tuple[str, ...] = ("clumsy", "active voices joined", "partly clumsy",
+                             *(f"dominated by {v}" for v in ACTIVE_VOICES), "elegant",
+                             "no active voice heard")
 
 #: Said wherever the hermit is shown as engaged: the opt-in coding is contested, and the kit's.
 HERMIT_OPT_IN_NOTE: str = (
@@ -108,15 +108,18 @@ RULES: dict[str, str] = {
         "'dominated by X' (near-elegant) when more are heard, even all three engaged, but X's type "
         "carries more than the threshold share of the package's weight (each instrument weighs one, a "
         "hybrid half to each of its types); 'clumsy' only when all three are engaged, none dominates "
-        "and no voice is excluded, fatalism and the hermit included; 'active voices joined; X "
-        "excluded' when the three are engaged and none dominates but fatalism or the hermit (X) is "
-        "shut out; 'partly clumsy' otherwise. The threshold, 0.6 by default and the same as for "
+        "and fatalism and the hermit are engaged too (fatalism unresponsive is not enough: a clumsy "
+        "solution keeps every voice responsive); 'active voices joined' when the three are engaged "
+        "and none dominates but fatalism or the hermit is not; 'partly clumsy' otherwise. Every "
+        "verdict short of clumsy then names the voices excluded ('; solidarity, fatalism and the "
+        "hermit excluded', or 'none excluded'), and 'active voices joined' names an unresponsive "
+        "fatalism too. The threshold, 0.6 by default and the same as for "
         "overuse, is the kit's judgement. Reason: above one half a type outweighs all the others "
         "together; the kit asks for a clear majority before it calls a package dominated. Fatalism "
         "and the hermit cannot make a package clumsy on their own (Taylor 2022 asks that fatalism be "
         "acknowledged and managed, and Ney & Verweij 2014 treat standing back, the hermit, as a "
-        "further test), but excluding either stops it being called clumsy, and the verdict names "
-        "them. A package of instruments can at most make room for clumsiness: Verweij et al. "
+        "further test), but leaving either out stops it being called clumsy, and the verdict "
+        "names them. A package of instruments can at most make room for clumsiness: Verweij et al. "
         "describe it as a process of contestation, which no coding can show."),
     "overuse": (
         "The kit's reading of Hood (1995): side effects and reverse effects grow the more one type is "
