@@ -97,8 +97,8 @@ RULES: dict[str, str] = {
         "audit says so."),
     "contrived randomness": (
         "The kit's reading of Hood: contrived randomness sits in the fatalist cell of Hood's map, but "
-        "it is a technique an active controller uses on purpose (unannounced inspection, rotation, "
-        "random audit; Hood et al. 2004), not the fatalist's voice. So the audit reports the "
+        "it is a technique an active controller uses on purpose (rotation, random selection for "
+        "audit; Hood et al. 2004; unannounced inspection is its hybrid with oversight), not the fatalist's voice. So the audit reports the "
         "instruments that use it separately and does not let it decide fatalism's status. Reason: "
         "otherwise a package would 'hear' fatalists by surprising them."),
     "verdict": (
