@@ -387,3 +387,20 @@ def test_each_missing_fatalism_aspect_gets_its_own_named_amendment():
                                               audit.FATALISM_AMENDMENTS["humility"]]
     assert len(set(audit.FATALISM_AMENDMENTS.values())) == len(audit.FATALISM_ASPECTS)
     assert set(audit.FATALISM_AMENDMENTS) == set(audit.FATALISM_ASPECTS)
+
+
+def test_each_fatalism_amendment_has_its_own_caution_and_example():
+    # review 3: one shared caution ("can be heard as giving up") for all three aspects was wrong
+    result = audit.audit(audit.package("targets_and_terror_2000_05"))
+    mine = [a for a in result.amendments if a.voice == "fatalism"]
+    assert mine and len({a.caution for a in mine}) == len(mine)
+    for a in mine:
+        assert a.control_type not in a.example  # the example does not repeat the amendment's name
+        aspect = next(k for k, v in audit.FATALISM_AMENDMENTS.items() if v == a.control_type)
+        assert a.caution == audit.FATALISM_CAUTIONS[aspect] and a.example == audit.FATALISM_EXAMPLES[aspect]
+    assert set(audit.FATALISM_CAUTIONS) == set(audit.FATALISM_EXAMPLES) == set(audit.FATALISM_ASPECTS)
+
+
+def test_the_hermit_rule_says_the_opt_in_proxy_is_the_kits_not_ney_and_verweijs():
+    assert "Ney & Verweij's (2014) hermit test" in audit.RULES["engaged"]
+    assert "the opt-in proxy is the kit's" in audit.RULES["engaged"]

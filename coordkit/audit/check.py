@@ -31,6 +31,8 @@ from coordkit.audit.rules import (
     DEFAULT_OVERUSE_SHARE,
     FATALISM_AMENDMENTS,
     FATALISM_ASPECTS,
+    FATALISM_CAUTIONS,
+    FATALISM_EXAMPLES,
     FATALISM_STATUS,
     HERMIT_OPT_IN_NOTE,
     POLAR_TYPES,
@@ -505,10 +507,8 @@ def amendments(results: Sequence[VoiceResult], fatalism: FatalismCoding | None =
             continue
         if r.voice == "fatalism":
             for aspect in (fatalism or FatalismCoding()).missing():
-                out.append(Amendment("fatalism", FATALISM_AMENDMENTS[aspect],
-                                     f"a package that {FATALISM_ASPECTS[aspect]}", voice.accepts_because,
-                                     "saying what cannot be done can be heard as giving up, and "
-                                     "feed the apathy it is meant to meet"))
+                out.append(Amendment("fatalism", FATALISM_AMENDMENTS[aspect], FATALISM_EXAMPLES[aspect],
+                                     voice.accepts_because, FATALISM_CAUTIONS[aspect]))
             continue
         own = voice.preferred_control
         if r.status == "excluded":

@@ -42,6 +42,20 @@ FATALISM_AMENDMENTS: dict[str, str] = {
     "demand_capacity": "action on the gap between demand and capacity",
     "humility": "planning for being wrong",
 }
+#: An example of each fatalism amendment, not repeating its name (the kit's wording).
+FATALISM_EXAMPLES: dict[str, str] = {
+    "limits": "publishing what the reform will not fix, and by when",
+    "demand_capacity": "funded extra staff and beds, or open triage of what can wait",
+    "humility": "pilots before national roll-out, review dates, money held back",
+}
+#: The caution for each fatalism amendment: each aspect fails in its own way (the kit's reading).
+FATALISM_CAUTIONS: dict[str, str] = {
+    "limits": "saying what cannot be done can be heard as giving up, and feed the apathy it is meant to meet",
+    "demand_capacity": ("new capacity is soon filled by the demand it uncovers, and managing demand can be "
+                        "heard as rationing by the back door"),
+    "humility": ("pilots and review points can become a way to put off deciding, and slack held back is "
+                 "the first thing cut when money is tight"),
+}
 #: How a package treats fatalism, from all three aspects shown to none.
 FATALISM_TREATMENTS: tuple[str, str, str] = ("acknowledged", "partly acknowledged", "not acknowledged")
 #: The fatalist voice's status for each treatment.
@@ -72,7 +86,9 @@ RULES: dict[str, str] = {
         "cannot see that. The hermit is engaged when at least one instrument leaves those it "
         "controls free to opt out (the kit's proxy; the hermit stands aside from control altogether, so "
         "an opt-in that trades one control for another, such as earned autonomy under oversight and "
-        "competition, is a contested coding)."),
+        "competition, is a contested coding). Ney & Verweij's (2014) hermit test is whether "
+        "stakeholders can stand back from their own contexts, not whether they can opt out of an "
+        "instrument, so the opt-in proxy is the kit's, not theirs."),
     "unresponsive": (
         "The kit's reading of the same idea: an active voice is unresponsive when its polar type is "
         "used only in polar instruments, standing beside the others but never joined to them in the "
@@ -98,7 +114,8 @@ RULES: dict[str, str] = {
     "contrived randomness": (
         "The kit's reading of Hood: contrived randomness sits in the fatalist cell of Hood's map, but "
         "it is a technique an active controller uses on purpose (rotation, random selection for "
-        "audit; Hood et al. 2004; unannounced inspection is its hybrid with oversight), not the fatalist's voice. So the audit reports the "
+        "audit; Hood et al. 2004; unannounced inspection is its hybrid with oversight), not the "
+        "fatalist's voice. So the audit reports the "
         "instruments that use it separately and does not let it decide fatalism's status. Reason: "
         "otherwise a package would 'hear' fatalists by surprising them."),
     "verdict": (

@@ -396,7 +396,7 @@ def describe_hybrids(highlight: str | None = None) -> str:
 
     Examples
     --------
-    >>> describe_hybrids("oversight x contrived randomness").endswith("unannounced inspection by a regulator.")
+    >>> describe_hybrids("oversight x contrived randomness").endswith("inspection by a regulator.")
     True
     """
     types = _audit.control_types()
