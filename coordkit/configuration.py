@@ -5,7 +5,7 @@ The set of strong modes names the configuration. Fatalism is read the other way 
 active modes, and only its malign face counts: Taylor asks for fatalism to be acknowledged and
 managed (Taylor, 2022), and its benign face -- realism about limits -- is no failure. So fatalism
 joins the strong forms only when its *despair* (fatalism x its malign share) reaches its own
-threshold: when despair is no longer in check. Strong but mostly benign fatalism is noted in the
+threshold: when despair is no longer in check. Strong fatalism short of that is noted in the
 diagnosis instead.
 
 With four forms there are 16 possible sets of strong forms. Naming and grouping them is the kit's
@@ -258,8 +258,9 @@ def classify(
         An active mode is strong when its strength is at least this.
     fatalism_unchecked : float, optional
         Fatalism counts as a strong (unchecked) form when its despair (fatalism x its malign
-        share) is at least this; defaults to ``strong``. Fatalism that is strong but mostly benign
-        gets a note in the diagnosis instead.
+        share) is at least this; defaults to ``strong``. Fatalism that is strong without counting
+        as unchecked gets a note in the diagnosis instead: "mostly benign" only when its malign
+        share is under one half, otherwise the note names the despair.
     malign_warning : float, default 0.5
         A strong active mode whose malign share reaches this gets a warning in the diagnosis.
 
@@ -282,6 +283,8 @@ def classify(
     All three active forms ... Warning: hierarchy is mostly malign here (overbearing and micro-managing).
     >>> classify(Profile(0.8, 0.7, 0.7, 0.6, malign_fatalism=0.2)).name  # wisdom, not despair
     'balanced'
+    >>> print(classify(Profile(0.8, 0.8, 0.8, 0.7, malign_fatalism=0.7)).diagnosis)
+    All three ... Fatalism is strong and 70% of it is despair (despairing and apathetic), 0.49 in all: ...
     >>> classify(Profile.from_shares([25, 25, 25, 25])).name  # an even split is not overshadowed
     'balanced'
     """
@@ -297,9 +300,15 @@ def classify(
     config = configuration_of(frozenset(forms))
     text = config.diagnosis
     if Mode.FATALISM not in forms and profile.fatalism >= fatalism_unchecked:
-        wisdom = _and(list(MODES[Mode.FATALISM].benign[:2]))
-        text += (f" Fatalism is strong but mostly benign ({wisdom}): acknowledged, it need not "
-                 "sap the active forms.")
+        if profile.malign_fatalism < 0.5:
+            wisdom = _and(list(MODES[Mode.FATALISM].benign[:2]))
+            text += (f" Fatalism is strong but mostly benign ({wisdom}): acknowledged, it need not "
+                     "sap the active forms.")
+        else:
+            gloom = _and(list(MODES[Mode.FATALISM].malign[:2]))
+            text += (f" Fatalism is strong and {profile.malign_fatalism:.0%} of it is despair ({gloom}),"
+                     f" {profile.despair:.2f} in all: under the {fatalism_unchecked:g} at which it counts"
+                     " as unchecked, but a cost to watch.")
     # The kit counts a form's whole strength, malign part included; say so where the benign part
     # alone would not be strong, since the theory's "articulated" forms are benign ones.
     thin = [f"{m.value} {strength * (1 - share):.2f}"

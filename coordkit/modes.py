@@ -29,9 +29,10 @@ asks what public management done the fatalist way would look like. So fatalism h
 face (acceptance of limits, humility about prediction, resilience) and a malign one (despair).
 
 Hood's *contrived randomness* is the fatalist cell's control strategy, and it is an active one:
-deliberately unpredictable oversight such as unannounced inspection, rotation of staff or random
-audit (Hood, 1998; Hood et al., 2004). It is not a culture of resignation; the fatalist failure
-Hood names, apathy and inertia, is a different thing.
+deliberate unpredictability such as rotation of staff or random selection for audit (Hood, 1998;
+Hood et al., 2004); unannounced inspection joins it to oversight, a hybrid in the kit's table.
+It is not a culture of resignation; the fatalist failure Hood names, apathy and inertia, is a
+different thing.
 
 Sources (full list with addresses: ``docs/references.md``): Taylor (2022), NHS Confederation,
 https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model ; Taylor 2021a,
@@ -226,8 +227,8 @@ MODES: dict[Mode, ModeInfo] = {
         critique_of_others="every grand plan, group and market fails in the end: why bother?",
         ct_name="fatalist",
         grounding="fatalism",
-        hood_examples=("random audit, rotation of staff (an active control; unannounced inspection "
-                       "is, in the kit's Hood table, a hybrid with oversight)"),
+        hood_examples=("random selection for audit, rotation of staff (an active control; unannounced "
+                       "inspection is, in the kit's Hood table, a hybrid with oversight)"),
     ),
 }
 

@@ -90,7 +90,8 @@ def I(ident: str, kind: str, voluntary: bool = False) -> audit.Instrument:  # no
 
 def test_a_monoculture_is_elegant_and_its_voice_unresponsive():
     result = audit.audit([I("a", "oversight"), I("b", "oversight")])
-    assert result.verdict == "elegant"
+    # every verdict short of clumsy names who is excluded (review 3)
+    assert result.verdict.startswith("elegant; ") and result.verdict.endswith(" excluded")
     assert result.status("hierarchy") == "unresponsive"
     assert result.by_status("excluded") == ["solidarity", "individualism", "fatalism", "hermit"]
     assert [o.control_type for o in result.overuse] == ["oversight"]
@@ -105,13 +106,16 @@ def test_a_hybrid_engages_both_its_voices():
 def test_polar_instruments_side_by_side_are_unresponsive():
     result = audit.audit([I("a", "oversight"), I("b", "competition")])
     assert result.by_status("unresponsive") == ["hierarchy", "individualism"]
-    assert result.verdict == "partly clumsy"
+    assert result.verdict == "partly clumsy; solidarity, fatalism and the hermit excluded"
 
 
 def test_clumsy_needs_the_three_active_voices_engaged_and_reports_the_others_beside_it():
     two = [I("a", "oversight x mutuality"), I("b", "oversight")]
-    assert audit.audit(two).verdict == "dominated by hierarchy"  # oversight in both: over the share
-    assert audit.audit(two, overuse_share=1.0).verdict == "partly clumsy"
+    # oversight in both: over the share
+    assert audit.audit(two).verdict == \
+        "dominated by hierarchy; individualism, fatalism and the hermit excluded"
+    assert audit.audit(two, overuse_share=1.0).verdict == \
+        "partly clumsy; individualism, fatalism and the hermit excluded"
     active = audit.audit([I("a", "oversight x mutuality"), I("b", "mutuality x competition")])
     # was "clumsy": a clumsy solution excludes no way of life, so the verdict now names who is left out
     assert active.verdict == "active voices joined; fatalism and the hermit excluded"
@@ -124,7 +128,9 @@ def test_clumsy_needs_the_three_active_voices_engaged_and_reports_the_others_bes
     opt_out = audit.audit([*active.package.instruments, I("c", "oversight x competition", voluntary=True)])
     assert opt_out.verdict == "active voices joined; fatalism excluded"
     partly = audit.audit([*opt_out.package.instruments], fatalism=audit.FatalismCoding(limits=True))
-    assert partly.status("fatalism") == "unresponsive" and partly.verdict == "clumsy"  # heard, if weakly
+    # was "clumsy": fatalism heard only weakly is not enough, a clumsy solution keeps each voice responsive
+    assert partly.status("fatalism") == "unresponsive"
+    assert partly.verdict == "active voices joined; fatalism unresponsive"
     assert {a.voice for a in active.amendments} == {"fatalism", "hermit"}
     items = [I("a", "oversight x mutuality"), I("b", "competition x contrived randomness"),
              I("c", "mutuality", voluntary=True)]
@@ -203,7 +209,12 @@ def test_every_voice_gets_exactly_one_status(items):
     assert [v.voice for v in result.voices] == list(audit.VOICES)
     assert all(v.status in audit.STATUSES for v in result.voices)
     assert sorted(v for s in audit.STATUSES for v in result.by_status(s)) == sorted(audit.VOICES)
-    assert result.verdict in audit.VERDICTS
+    base, *rest = result.verdict.split("; ")
+    assert base in audit.VERDICTS
+    assert (base == "clumsy") == (not rest)  # every other verdict names who is left out
+    excluded = result.by_status("excluded")
+    if base != "clumsy" and not (base == "active voices joined" and not excluded):
+        assert rest[0] == (f"{audit.check._left_out(excluded)} excluded" if excluded else "none excluded")
     heard = [v for v in audit.ACTIVE_VOICES if result.status(v) != "excluded"]
     assert result.verdict.startswith("dominated by") == (result.dominance is not None and len(heard) > 1)
 
@@ -234,9 +245,11 @@ def test_every_voice_not_engaged_gets_an_amendment_and_inputs_are_untouched(item
     # clumsy exactly when the three active voices are engaged, none dominates (dominance
     # overrides an all-engaged package: item 4 of review B) and no voice at all is excluded
     # (fatalism and the hermit included: the kit's own definition of a clumsy solution)
+    # and (review 3) fatalism engaged, not merely not excluded
     assert (result.verdict == "clumsy") == (not needing & set(audit.ACTIVE_VOICES)
                                             and result.dominance is None
-                                            and not result.by_status("excluded"))
+                                            and not result.by_status("excluded")
+                                            and result.status("fatalism") == "engaged")
     # a verdict that is not clumsy for all three engaged and none dominating names every excluded voice
     if not needing & set(audit.ACTIVE_VOICES) and result.dominance is None and result.verdict != "clumsy":
         for voice in result.by_status("excluded"):
@@ -251,7 +264,7 @@ def test_a_voice_dropped_from_the_results_counts_as_excluded_not_heard():
     for dropped in ("fatalism", "hermit"):
         rest = [r for r in full if r.voice != dropped]
         assert audit.verdict(rest) != "clumsy" and dropped in audit.verdict(rest)
-    assert audit.verdict([r for r in full if r.voice != "solidarity"]) == "partly clumsy"
+    assert audit.verdict([r for r in full if r.voice != "solidarity"]) == "partly clumsy; solidarity excluded"
 
 
 def test_overuse_weighs_a_hybrid_half_as_dominance_does():
@@ -288,10 +301,11 @@ def test_the_workshop_worksheet_names_every_control_type_and_voice():
 
 def test_a_package_one_voice_dominates_is_not_called_partly_clumsy():
     ten = [I(f"t{k}", "oversight") for k in range(10)] + [I("l", "oversight x competition")]
-    assert audit.audit(ten).verdict == "dominated by hierarchy"
+    assert audit.audit(ten).verdict == "dominated by hierarchy; solidarity, fatalism and the hermit excluded"
     trio = audit.audit([I("a", "oversight"), I("b", "mutuality"), I("c", "competition")])
-    assert trio.verdict == "partly clumsy"
-    assert audit.audit(audit.package("targets_and_terror_2000_05")).verdict == "dominated by hierarchy"
+    assert trio.verdict == "partly clumsy; fatalism and the hermit excluded"
+    assert audit.audit(audit.package("targets_and_terror_2000_05")).verdict == \
+        "dominated by hierarchy; solidarity excluded"
 
 
 def test_dominance_overrides_three_engaged_voices_and_is_tied_to_the_threshold():
@@ -299,7 +313,8 @@ def test_dominance_overrides_three_engaged_voices_and_is_tied_to_the_threshold()
     engaged = [*ten, I("l", "oversight x competition"), I("p", "oversight x mutuality")]
     result = audit.audit(engaged)
     assert result.by_status("engaged")[:3] == list(audit.ACTIVE_VOICES)
-    assert result.verdict == "dominated by hierarchy" and "Near-elegant" in result.as_text()
+    assert result.verdict == "dominated by hierarchy; fatalism and the hermit excluded"
+    assert "Near-elegant" in result.as_text()
     assert round(result.dominance.share, 2) == 0.92
     # threshold moved past it: no longer dominated (fatalism and the hermit are still excluded)
     assert audit.audit(engaged, overuse_share=0.95).verdict == \
@@ -372,3 +387,20 @@ def test_each_missing_fatalism_aspect_gets_its_own_named_amendment():
                                               audit.FATALISM_AMENDMENTS["humility"]]
     assert len(set(audit.FATALISM_AMENDMENTS.values())) == len(audit.FATALISM_ASPECTS)
     assert set(audit.FATALISM_AMENDMENTS) == set(audit.FATALISM_ASPECTS)
+
+
+def test_each_fatalism_amendment_has_its_own_caution_and_example():
+    # review 3: one shared caution ("can be heard as giving up") for all three aspects was wrong
+    result = audit.audit(audit.package("targets_and_terror_2000_05"))
+    mine = [a for a in result.amendments if a.voice == "fatalism"]
+    assert mine and len({a.caution for a in mine}) == len(mine)
+    for a in mine:
+        assert a.control_type not in a.example  # the example does not repeat the amendment's name
+        aspect = next(k for k, v in audit.FATALISM_AMENDMENTS.items() if v == a.control_type)
+        assert a.caution == audit.FATALISM_CAUTIONS[aspect] and a.example == audit.FATALISM_EXAMPLES[aspect]
+    assert set(audit.FATALISM_CAUTIONS) == set(audit.FATALISM_EXAMPLES) == set(audit.FATALISM_ASPECTS)
+
+
+def test_the_hermit_rule_says_the_opt_in_proxy_is_the_kits_not_ney_and_verweijs():
+    assert "Ney & Verweij's (2014) hermit test" in audit.RULES["engaged"]
+    assert "the opt-in proxy is the kit's" in audit.RULES["engaged"]

@@ -79,6 +79,15 @@ def test_only_despair_makes_fatalism_unchecked():
     assert "mostly benign" not in classify(despair.replace(fatalism=0.1)).diagnosis
 
 
+def test_strong_fatalism_mostly_despair_is_not_called_mostly_benign():
+    # review 3: 70% despair, 0.49 in all, is under the unchecked threshold but not "mostly benign"
+    c = classify(Profile(0.8, 0.8, 0.8, 0.7, malign_fatalism=0.7))
+    assert c.kind is Kind.BALANCED and Mode.FATALISM not in c.forms
+    assert "mostly benign" not in c.diagnosis
+    assert "70% of it is despair" in c.diagnosis and "0.49" in c.diagnosis
+    assert "mostly benign" in classify(Profile(0.8, 0.8, 0.8, 0.7, malign_fatalism=0.49)).diagnosis
+
+
 @pytest.mark.parametrize("points", [[25, 25, 25, 25], [30, 30, 25, 15], [20, 20, 20, 40],
                                     [10, 40, 10, 40], [33, 33, 33, 1]])
 def test_divide_100_shares_are_never_overshadowed_unless_fatalism_takes_half(points):

@@ -28,7 +28,7 @@ Examples
 --------
 >>> result = audit(package("internal_market_1991"))
 >>> result.verdict
-'dominated by individualism'
+'dominated by individualism; solidarity and fatalism excluded'
 >>> [v.voice for v in result.voices if v.status == "excluded"]
 ['solidarity', 'fatalism']
 >>> result.amendments[0].voice
@@ -72,6 +72,8 @@ from coordkit.audit.rules import (
     DEFAULT_OVERUSE_SHARE,
     FATALISM_AMENDMENTS,
     FATALISM_ASPECTS,
+    FATALISM_CAUTIONS,
+    FATALISM_EXAMPLES,
     FATALISM_STATUS,
     FATALISM_TREATMENTS,
     HERMIT_OPT_IN_NOTE,
@@ -87,6 +89,8 @@ __all__ = [
     "DEFAULT_OVERUSE_SHARE",
     "FATALISM_AMENDMENTS",
     "FATALISM_ASPECTS",
+    "FATALISM_CAUTIONS",
+    "FATALISM_EXAMPLES",
     "FATALISM_STATUS",
     "FATALISM_TREATMENTS",
     "HERMIT_OPT_IN_NOTE",

@@ -7,7 +7,7 @@ Examples
 --------
 >>> result = audit(package("hsca_2012"))
 >>> result.verdict, result.fatalism.treatment, result.contrived_randomness
-('partly clumsy', 'not acknowledged', ())
+('partly clumsy; fatalism and the hermit excluded', 'not acknowledged', ())
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from coordkit.audit.rules import (
     DEFAULT_OVERUSE_SHARE,
     FATALISM_AMENDMENTS,
     FATALISM_ASPECTS,
+    FATALISM_CAUTIONS,
+    FATALISM_EXAMPLES,
     FATALISM_STATUS,
     HERMIT_OPT_IN_NOTE,
     POLAR_TYPES,
@@ -189,13 +191,13 @@ class Audit:
 
         Examples
         --------
-        >>> print(audit(package("hsca_2012")).as_text().splitlines()[0])
-        The Health and Social Care Act 2012 (4 instruments): partly clumsy in the kit's reading.
+        >>> print(audit(package("hsca_2012")).as_text().splitlines()[0].partition("reading: ")[2])
+        partly clumsy; fatalism and the hermit excluded.
         >>> print(audit(package("targets_and_terror_2000_05")).as_text().splitlines()[1])
         Near-elegant: oversight (hierarchy) carries 67% of the package's weight, over the 60% threshold.
         """
-        lines = [f"{self.package.title} ({len(self.package.instruments)} instruments): {self.verdict}"
-                 " in the kit's reading."]
+        lines = [f"{self.package.title} ({len(self.package.instruments)} instruments), in the kit's "
+                 f"reading: {self.verdict}."]
         if self.dominance:
             d = self.dominance
             lines.append(f"Near-elegant: {d.control_type} ({d.voice}) carries {d.share:.0%} of the "
@@ -505,10 +507,8 @@ def amendments(results: Sequence[VoiceResult], fatalism: FatalismCoding | None =
             continue
         if r.voice == "fatalism":
             for aspect in (fatalism or FatalismCoding()).missing():
-                out.append(Amendment("fatalism", FATALISM_AMENDMENTS[aspect],
-                                     f"a package that {FATALISM_ASPECTS[aspect]}", voice.accepts_because,
-                                     "saying what cannot be done can be heard as giving up, and "
-                                     "feed the apathy it is meant to meet"))
+                out.append(Amendment("fatalism", FATALISM_AMENDMENTS[aspect], FATALISM_EXAMPLES[aspect],
+                                     voice.accepts_because, FATALISM_CAUTIONS[aspect]))
             continue
         own = voice.preferred_control
         if r.status == "excluded":
@@ -525,20 +525,22 @@ def amendments(results: Sequence[VoiceResult], fatalism: FatalismCoding | None =
 
 def _left_out(names: Sequence[str]) -> str:
     said = [("the hermit" if n == "hermit" else n) for n in names]
-    return " and ".join(said)
+    return " and ".join(said) if len(said) < 3 else f"{', '.join(said[:-1])} and {said[-1]}"
 
 
 def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -> str:
     """The kit's shorthand verdict (see :data:`RULES`).
 
-    ``"no active voice heard"`` when none of hierarchy, solidarity and individualism is heard;
-    ``"elegant"`` when exactly one is; ``"dominated by X"`` (near-elegant) when more are heard --
-    even all three engaged -- but ``dominant`` (from :func:`dominance`) names X; ``"clumsy"`` only
-    when all three are engaged, none dominates and **no voice is excluded** (fatalism and the
-    hermit included: a clumsy solution shuts out no way of life); ``"active voices joined; X
-    excluded"`` when the three are engaged and none dominates but fatalism or the hermit (X) is
-    excluded; ``"partly clumsy"`` otherwise. A voice missing from ``results`` counts as excluded,
-    so no voice is dropped silently.
+    The verdict starts with one of :data:`~coordkit.audit.VERDICTS`: ``"no active voice heard"``
+    when none of hierarchy, solidarity and individualism is heard; ``"elegant"`` when exactly one
+    is; ``"dominated by X"`` (near-elegant) when more are heard -- even all three engaged -- but
+    ``dominant`` (from :func:`dominance`) names X; ``"clumsy"`` only when all three are engaged,
+    none dominates, **fatalism is engaged** (all three aspects shown: each voice stays responsive)
+    and the hermit is engaged; ``"active voices joined"`` when the three are engaged and none
+    dominates but fatalism or the hermit is not; ``"partly clumsy"`` otherwise. Every verdict but
+    ``"clumsy"`` then names the voices excluded (``"; none excluded"`` if none is), and ``"active
+    voices joined"`` also names an unresponsive fatalism. A voice missing from ``results`` counts
+    as excluded, so no voice is dropped silently.
 
     Parameters
     ----------
@@ -549,32 +551,40 @@ def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -
     Returns
     -------
     str
-        One of :data:`~coordkit.audit.VERDICTS`.
+        One of :data:`~coordkit.audit.VERDICTS`, then (unless clumsy) who is left out.
 
     Examples
     --------
     >>> verdict(voice_results([Instrument("t", "Targets", "oversight")]))
-    'elegant'
+    'elegant; solidarity, individualism, fatalism and the hermit excluded'
     >>> ten = [Instrument(f"t{k}", "Targets", "oversight") for k in range(10)]
     >>> ten += [Instrument("l", "League table", "oversight x competition"),
     ...         Instrument("p", "Peer review", "oversight x mutuality")]
-    >>> verdict(voice_results(ten)), verdict(voice_results(ten), dominance(ten))
-    ('active voices joined; fatalism and the hermit excluded', 'dominated by hierarchy')
+    >>> verdict(voice_results(ten))
+    'active voices joined; fatalism and the hermit excluded'
+    >>> verdict(voice_results(ten), dominance(ten))
+    'dominated by hierarchy; fatalism and the hermit excluded'
     >>> verdict(voice_results(ten, FatalismCoding(True, True, True)))
     'active voices joined; the hermit excluded'
+    >>> verdict(voice_results(ten, FatalismCoding(limits=True)))
+    'active voices joined; the hermit excluded; fatalism unresponsive'
     """
     status = {r.voice: r.status for r in results}
-    heard = [v for v in ACTIVE_VOICES if status.get(v, "excluded") != "excluded"]
+    left_out = [v for v in VOICES if status.get(v, "excluded") == "excluded"]
+    tail = f"; {_left_out(left_out)} excluded" if left_out else "; none excluded"
+    heard = [v for v in ACTIVE_VOICES if v not in left_out]
     if not heard:
-        return "no active voice heard"
+        return "no active voice heard" + tail
     if len(heard) == 1:
-        return "elegant"
+        return "elegant" + tail
     if dominant is not None:
-        return f"dominated by {dominant.voice}"
+        return f"dominated by {dominant.voice}" + tail
     if all(status.get(v) == "engaged" for v in ACTIVE_VOICES):
-        left_out = [v for v in VOICES if v not in ACTIVE_VOICES and status.get(v, "excluded") == "excluded"]
-        return f"active voices joined; {_left_out(left_out)} excluded" if left_out else "clumsy"
-    return "partly clumsy"
+        if status.get("fatalism") == "engaged" and status.get("hermit") == "engaged":
+            return "clumsy"
+        weak = "; fatalism unresponsive" if status.get("fatalism") == "unresponsive" else ""
+        return "active voices joined" + (tail if left_out else "") + weak
+    return "partly clumsy" + tail
 
 
 def audit(package: Package | Sequence[Instrument], *,  # noqa: F811  (the parameter's public name)
@@ -601,7 +611,7 @@ def audit(package: Package | Sequence[Instrument], *,  # noqa: F811  (the parame
     --------
     >>> result = audit(package("targets_and_terror_2000_05"))
     >>> result.verdict, result.by_status("excluded")
-    ('dominated by hierarchy', ['solidarity'])
+    ('dominated by hierarchy; solidarity excluded', ['solidarity'])
     >>> [h.hybrid for h in result.hybrids]
     ['oversight x competition']
     >>> audit(package("targets_and_terror_2000_05"), overuse_share=0.9).overuse

@@ -42,15 +42,29 @@ FATALISM_AMENDMENTS: dict[str, str] = {
     "demand_capacity": "action on the gap between demand and capacity",
     "humility": "planning for being wrong",
 }
+#: An example of each fatalism amendment, not repeating its name (the kit's wording).
+FATALISM_EXAMPLES: dict[str, str] = {
+    "limits": "publishing what the reform will not fix, and by when",
+    "demand_capacity": "funded extra staff and beds, or open triage of what can wait",
+    "humility": "pilots before national roll-out, review dates, money held back",
+}
+#: The caution for each fatalism amendment: each aspect fails in its own way (the kit's reading).
+FATALISM_CAUTIONS: dict[str, str] = {
+    "limits": "saying what cannot be done can be heard as giving up, and feed the apathy it is meant to meet",
+    "demand_capacity": ("new capacity is soon filled by the demand it uncovers, and managing demand can be "
+                        "heard as rationing by the back door"),
+    "humility": ("pilots and review points can become a way to put off deciding, and slack held back is "
+                 "the first thing cut when money is tight"),
+}
 #: How a package treats fatalism, from all three aspects shown to none.
 FATALISM_TREATMENTS: tuple[str, str, str] = ("acknowledged", "partly acknowledged", "not acknowledged")
 #: The fatalist voice's status for each treatment.
 FATALISM_STATUS: dict[str, str] = dict(zip(FATALISM_TREATMENTS, STATUSES, strict=True))
 #: Every verdict the audit can give.
-VERDICTS: tuple[str, ...] = ("clumsy", *(f"active voices joined; {who} excluded" for who in
-                                         ("fatalism", "the hermit", "fatalism and the hermit")),
-                             "partly clumsy", *(f"dominated by {v}" for v in ACTIVE_VOICES),
-                             "elegant", "no active voice heard")
+#: Every verdict the audit can give, before the voices it names as left out ("; X excluded").
+VERDICTS: tuple[str, ...] = ("clumsy", "active voices joined", "partly clumsy",
+                             *(f"dominated by {v}" for v in ACTIVE_VOICES), "elegant",
+                             "no active voice heard")
 
 #: Said wherever the hermit is shown as engaged: the opt-in coding is contested, and the kit's.
 HERMIT_OPT_IN_NOTE: str = (
@@ -72,7 +86,9 @@ RULES: dict[str, str] = {
         "cannot see that. The hermit is engaged when at least one instrument leaves those it "
         "controls free to opt out (the kit's proxy; the hermit stands aside from control altogether, so "
         "an opt-in that trades one control for another, such as earned autonomy under oversight and "
-        "competition, is a contested coding)."),
+        "competition, is a contested coding). Ney & Verweij's (2014) hermit test is whether "
+        "stakeholders can stand back from their own contexts, not whether they can opt out of an "
+        "instrument, so the opt-in proxy is the kit's, not theirs."),
     "unresponsive": (
         "The kit's reading of the same idea: an active voice is unresponsive when its polar type is "
         "used only in polar instruments, standing beside the others but never joined to them in the "
@@ -97,8 +113,9 @@ RULES: dict[str, str] = {
         "audit says so."),
     "contrived randomness": (
         "The kit's reading of Hood: contrived randomness sits in the fatalist cell of Hood's map, but "
-        "it is a technique an active controller uses on purpose (unannounced inspection, rotation, "
-        "random audit; Hood et al. 2004), not the fatalist's voice. So the audit reports the "
+        "it is a technique an active controller uses on purpose (rotation, random selection for "
+        "audit; Hood et al. 2004; unannounced inspection is its hybrid with oversight), not the "
+        "fatalist's voice. So the audit reports the "
         "instruments that use it separately and does not let it decide fatalism's status. Reason: "
         "otherwise a package would 'hear' fatalists by surprising them."),
     "verdict": (
@@ -108,15 +125,18 @@ RULES: dict[str, str] = {
         "'dominated by X' (near-elegant) when more are heard, even all three engaged, but X's type "
         "carries more than the threshold share of the package's weight (each instrument weighs one, a "
         "hybrid half to each of its types); 'clumsy' only when all three are engaged, none dominates "
-        "and no voice is excluded, fatalism and the hermit included; 'active voices joined; X "
-        "excluded' when the three are engaged and none dominates but fatalism or the hermit (X) is "
-        "shut out; 'partly clumsy' otherwise. The threshold, 0.6 by default and the same as for "
+        "and fatalism and the hermit are engaged too (fatalism unresponsive is not enough: a clumsy "
+        "solution keeps every voice responsive); 'active voices joined' when the three are engaged "
+        "and none dominates but fatalism or the hermit is not; 'partly clumsy' otherwise. Every "
+        "verdict short of clumsy then names the voices excluded ('; solidarity, fatalism and the "
+        "hermit excluded', or 'none excluded'), and 'active voices joined' names an unresponsive "
+        "fatalism too. The threshold, 0.6 by default and the same as for "
         "overuse, is the kit's judgement. Reason: above one half a type outweighs all the others "
         "together; the kit asks for a clear majority before it calls a package dominated. Fatalism "
         "and the hermit cannot make a package clumsy on their own (Taylor 2022 asks that fatalism be "
         "acknowledged and managed, and Ney & Verweij 2014 treat standing back, the hermit, as a "
-        "further test), but excluding either stops it being called clumsy, and the verdict names "
-        "them. A package of instruments can at most make room for clumsiness: Verweij et al. "
+        "further test), but leaving either out stops it being called clumsy, and the verdict "
+        "names them. A package of instruments can at most make room for clumsiness: Verweij et al. "
         "describe it as a process of contestation, which no coding can show."),
     "overuse": (
         "The kit's reading of Hood (1995): side effects and reverse effects grow the more one type is "

@@ -16,8 +16,8 @@ Examples
 >>> fig = audit_figure(audit.audit(audit.package("hsca_2012")))
 >>> len(fig.axes)
 2
->>> print(describe_audit(audit.audit(audit.package("hsca_2012"))).split(". ")[0])
-Audit of The Health and Social Care Act 2012, 4 instruments, partly clumsy in the kit's reading
+>>> print(describe_audit(audit.audit(audit.package("hsca_2012"))).split(". ")[0].partition("reading: ")[2])
+partly clumsy; fatalism and the hermit excluded
 """
 
 from __future__ import annotations
@@ -396,7 +396,7 @@ def describe_hybrids(highlight: str | None = None) -> str:
 
     Examples
     --------
-    >>> describe_hybrids("oversight x contrived randomness").endswith("random audit of records.")
+    >>> describe_hybrids("oversight x contrived randomness").endswith("inspection by a regulator.")
     True
     """
     types = _audit.control_types()
@@ -431,8 +431,8 @@ class AuditView(FigureView):
     --------
     >>> from coordkit import audit
     >>> view = AuditView(audit.audit(audit.package("hsca_2012")))
-    >>> print(view.alt())
-    Figure: audit of The Health and Social Care Act 2012, partly clumsy in the kit's reading.
+    >>> print(view.alt().partition("reading: ")[2])
+    partly clumsy; fatalism and the hermit excluded.
     >>> len(view.figure().axes)
     2
     """
@@ -450,7 +450,8 @@ class AuditView(FigureView):
         return ax
 
     def _title(self) -> str:
-        return f"{self.result.package.title}: {self.result.verdict}"
+        base, _, rest = self.result.verdict.partition("; ")
+        return f"{self.result.package.title}: {base}" + (f";\n{rest}" if rest else "")
 
     def draw_voices(self, ax: Axes) -> Axes:
         """Draw the voice panel: its frame (title, one row per voice), then :meth:`voice_marks`."""
@@ -506,8 +507,10 @@ class AuditView(FigureView):
         >>> fig = AuditView(audit.audit(audit.package("hsca_2012"))).figure()
         >>> count = len(fig.axes[0].texts)
         >>> fig = AuditView(audit.audit(audit.package("internal_market_1991"))).update(fig)
-        >>> fig.axes[0].get_title(), len(fig.axes[0].texts) == count
-        ('The internal market (1989-1991): dominated by individualism', True)
+        >>> print(fig.axes[0].get_title()); len(fig.axes[0].texts) == count
+        The internal market (1989-1991): dominated by individualism;
+        solidarity and fatalism excluded
+        True
         """
         left, right = fig.axes[:2]
         left.title.set_text(self._title())
@@ -521,8 +524,8 @@ class AuditView(FigureView):
 
     def alt(self) -> str:
         """One sentence naming the figure."""
-        return (f"Figure: audit of {self.result.package.title}, {self.result.verdict} in the kit's "
-                "reading.")
+        return (f"Figure: audit of {self.result.package.title}, in the kit's reading: "
+                f"{self.result.verdict}.")
 
 
 def audit_figure(result: _audit.Audit) -> Figure:
@@ -565,7 +568,7 @@ def describe_audit(result: _audit.Audit) -> str:
     True
     """
     parts = [f"Audit of {result.package.title}, {len(result.package.instruments)} instruments, "
-             f"{result.verdict} in the kit's reading."]
+             f"in the kit's reading: {result.verdict}."]
     if result.dominance:
         d = result.dominance
         parts.append(f"Near-elegant: {d.control_type} ({d.voice}) carries {d.share:.0%} of the package's "

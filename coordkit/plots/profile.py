@@ -118,7 +118,7 @@ def ternary(
     times the strongest), "X lagging" (one mode below that) and "mostly X" (two below). The
     regions mirror the configurations, but shares alone cannot say whether the modes are strong
     in absolute terms, so a point in "even mix" can still be a deficit culture or "no strong
-    form": the diagnosis needs the strengths too.
+    active form": the diagnosis needs the strengths too.
 
     Parameters
     ----------
