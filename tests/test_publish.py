@@ -205,3 +205,45 @@ def test_long_prose_splits_into_sub_slides_and_long_tables_leave_the_slides():
     assert nb.cells[1].outputs[0]["data"]["text/html"] == table, "the notebook itself is unchanged"
     handout = publish.prepare(nb, "nb", [])
     assert handout.cells[1].outputs[0]["data"]["text/html"] == table, "handouts keep the table"
+
+
+@pytest.mark.skipif(
+    publish.chromium() is None, reason="Chromium is needed to print PDFs (./kit test installs it)"
+)
+def test_handouts_print_on_a4(tmp_path):
+    written, problems = publish.build("handouts", NOTEBOOKS[:1], tmp_path, pdf=True)
+    pdf = next(p for p in written if p.suffix == ".pdf").read_bytes()
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert boxes, problems
+    for width, height in boxes:  # A4 is 595 x 842 pt; US Letter (612 x 792) is what to avoid
+        assert abs(float(width) - 595) < 2 and abs(float(height) - 842) < 2, (width, height)
+
+
+#: Elements of a printed handout whose content is wider than their box (cut off on paper).
+CLIPPED = """() => [...document.querySelectorAll('table, .jp-OutputArea-output, .jp-RenderedHTMLCommon, pre')]
+  .filter(e => e.offsetParent !== null && getComputedStyle(e).overflowX !== 'visible'
+               && e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.tagName + ' ' + e.scrollWidth + '>' + e.clientWidth)
+  .concat([...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right > innerWidth + 1)
+  .map(t => 'table ending at ' + Math.round(t.getBoundingClientRect().right) + ' px'))"""
+
+
+@pytest.mark.parametrize("chapter", ["01_", "04_", "08_"])
+def test_no_table_is_cut_off_in_print(handouts, chapter):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = publish.chromium()
+    if chromium is None:
+        pytest.skip("Chromium is needed to lay out the print view")
+    _, written, _ = handouts
+    page_html = next(p for p in written if p.name.startswith(chapter) and p.suffix == ".html")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 680, "height": 1000})  # A4 less 15 mm margins
+            page.emulate_media(media="print")
+            page.goto(page_html.resolve().as_uri())
+            clipped = page.evaluate(CLIPPED)
+        finally:
+            browser.close()
+    assert "@page { size: A4" in page_html.read_text(encoding="utf-8")
+    assert not clipped, f"{page_html.name}: cut off in print: {clipped[:5]}"
