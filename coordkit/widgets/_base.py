@@ -370,16 +370,26 @@ def fit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float =
     fig.draw_without_rendering()
     # labels among the data that now collide (region names, era names): the later one is hidden;
     # the long description still names them all
+    # a text on the same line as a longer one to its left (a list: name, then status) moves right
+    # past it; other labels among the data that collide (region names, era names) are hidden, the
+    # later one, unless bold or updated by the view (a gid): the long description names them all
     for ax in fig.axes:
         shown: list[Any] = []
         for text in ax.texts:
             if not (text.get_visible() and text.get_text().strip()):
                 continue
             extent = text.get_window_extent(renderer)
-            if any(extent.padded(3).overlaps(other) for other in shown):
+            hit = [other for other in shown if extent.padded(3).overlaps(other)]
+            same_line = [o for o in hit if abs(o.y1 - extent.y1) < 2 and o.x0 < extent.x0]
+            if same_line:
+                shift = max(o.x1 for o in same_line) + 10 - extent.x0
+                x, y = text.get_transform().transform(text.get_position())
+                text.set_position(text.get_transform().inverted().transform((x + shift, y)))
+                extent = text.get_window_extent(renderer)
+            elif hit and text.get_gid() is None and text.get_fontweight() not in ("bold", 700):
                 text.set_visible(False)
-            else:
-                shown.append(extent)
+                continue
+            shown.append(extent)
     presentation(fig, width_px=width, height_px=height, dpi=dpi)  # any text made since
     fig.set_layout_engine("none")  # frozen: the fast renderer's background stays valid
     return fig
@@ -748,6 +758,7 @@ class Explorer:
                 max_height="76vh", overflow="auto"))
             controls.add_class("coordkit-app-controls")
             self.live.add_class("coordkit-app-result")
+            self.details.add_class("coordkit-app-details")
             shown = ([self.reveal] if self.presenter else []) + (
                 [self.image, self.live, self.details] if self._output else [])
             figure = w.VBox(shown, layout=w.Layout(flex="1 1 60%", min_width="300px"))

@@ -192,7 +192,7 @@ class AuditExplorer(Explorer):
                    if amend else "<p>No voice is excluded or unresponsive: no amendments to suggest.</p>")
                 + "<p><small>Every rule is the kit's reading of Hood (1995) and Verweij et al. (2006): "
                   "see <code>coordkit.audit.RULES</code>.</small></p>"))
-            state = (chosen.id, tuple(ticked), float(self.overuse.value))
+            state = (self.layout, chosen.id, tuple(ticked), float(self.overuse.value))  # app: own size
             if state in self.drawn:  # drawn before: show the stored figure
                 png, alt, text = self.drawn[state]
                 self.set_image(png, alt=alt)

@@ -36,7 +36,7 @@ FIRST_CONTROL = (".coordkit-app-controls .widget-slider, .coordkit-app-controls 
 FIGURE = ".coordkit-app img.coordkit-image"
 RESULT = ".coordkit-app .coordkit-app-result"
 #: The text under the figure: the result and the description fold's summary.
-BELOW = ".coordkit-app .coordkit-app-result, .coordkit-app details summary"
+BELOW = ".coordkit-app .coordkit-app-result, .coordkit-app .coordkit-app-details summary"
 #: The figure as shown against the PNG's own size (CSS px; the page's devicePixelRatio is 1).
 IMAGE_SIZES = """img => ({shown: img.getBoundingClientRect().width, natural: img.naturalWidth,
   shownHeight: img.getBoundingClientRect().height, naturalHeight: img.naturalHeight})"""
