@@ -224,7 +224,8 @@ CLIPPED = """() => [...document.querySelectorAll('table, .jp-OutputArea-output, 
   .filter(e => e.offsetParent !== null && getComputedStyle(e).overflowX !== 'visible'
                && e.scrollWidth > e.clientWidth + 1)
   .map(e => e.tagName + ' ' + e.scrollWidth + '>' + e.clientWidth)
-  .concat([...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right > innerWidth + 1)
+  .concat([...document.querySelectorAll('table')]
+  .filter(t => t.getBoundingClientRect().right > innerWidth + 1)
   .map(t => 'table ending at ' + Math.round(t.getBoundingClientRect().right) + ' px'))"""
 
 

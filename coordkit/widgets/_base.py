@@ -384,7 +384,8 @@ def fit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float =
             if same_line:
                 shift = max(o.x1 for o in same_line) + 10 - extent.x0
                 x, y = text.get_transform().transform(text.get_position())
-                text.set_position(text.get_transform().inverted().transform((x + shift, y)))
+                new_x, new_y = text.get_transform().inverted().transform((x + shift, y))
+                text.set_position((float(new_x), float(new_y)))
                 extent = text.get_window_extent(renderer)
             elif hit and text.get_gid() is None and text.get_fontweight() not in ("bold", 700):
                 text.set_visible(False)

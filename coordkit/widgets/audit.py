@@ -132,7 +132,7 @@ class AuditExplorer(Explorer):
     def __init__(self, package: str = "targets_and_terror_2000_05", *,
                  overuse_share: float = audit.DEFAULT_OVERUSE_SHARE) -> None:
         super().__init__()
-        self.drawn: dict[tuple[str, tuple[str, ...], float], tuple[bytes, str, str]] = {}
+        self.drawn: dict[tuple[str, str, tuple[str, ...], float], tuple[bytes, str, str]] = {}
         known = audit.packages()
         self.package = w.Dropdown(options=[(p.title, p.id) for p in known.values()], value=package,
                                   description="Package", style=_WIDE, layout=w.Layout(**CONTROL_LAYOUT),
