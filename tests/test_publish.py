@@ -46,8 +46,12 @@ def test_handouts_include_the_printable_questionnaire_its_key_apart_and_coding_s
     written, problems = publish.build_sheets(tmp_path)
     assert not problems, problems
     # the key is now its own file (was: at the end of questionnaire.html), so copies never carry it
-    assert [p.name for p in written] == ["questionnaire.html", "questionnaire_key.html", "coding_sheet.html"]
-    questionnaire, key, sheet = (p.read_text(encoding="utf-8") for p in written)
+    # the quiz key joins them (the handouts and slides now print the quiz questions, never answers)
+    assert [p.name for p in written] == ["questionnaire.html", "questionnaire_key.html", "coding_sheet.html",
+                                         "quiz_key.html"]
+    questionnaire, key, sheet, quiz_key = (p.read_text(encoding="utf-8") for p in written)
+    _clean(quiz_key, "quiz key")
+    assert "Answer:</b>" in quiz_key and 'id="ch01-q3"' in quiz_key
     for html, name in ((questionnaire, "questionnaire"), (key, "key"), (sheet, "coding sheet")):
         _clean(html, name)
         assert html.startswith("<!DOCTYPE html>") and "<script" not in html, name
@@ -61,8 +65,8 @@ def test_the_handouts_command_writes_the_sheets_beside_the_chapters(tmp_path, ca
     assert publish.main(["handouts", str(NOTEBOOKS[0]), "-o", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".html")
     assert names == sorted([f"{NOTEBOOKS[0].stem}.html", "questionnaire.html", "questionnaire_key.html",
-                            "coding_sheet.html"])
-    assert '"written": 4' in capsys.readouterr().out
+                            "coding_sheet.html", "quiz_key.html"])  # the quiz key joined the sheets
+    assert '"written": 5' in capsys.readouterr().out
 
 
 def test_an_exercise_handout_never_overwrites_its_chapter(tmp_path):
@@ -248,3 +252,22 @@ def test_no_table_is_cut_off_in_print(handouts, chapter):
             browser.close()
     assert "@page { size: A4" in page_html.read_text(encoding="utf-8")
     assert not clipped, f"{page_html.name}: cut off in print: {clipped[:5]}"
+
+
+def test_handouts_and_slides_print_the_quiz_questions_without_answers(handouts, tmp_path):
+    from coordkit.exercises import quiz as quizzes
+
+    _, written, _ = handouts
+    page = next(p for p in written if p.name.startswith("01_") and p.suffix == ".html")
+    html = page.read_text(encoding="utf-8")
+    quiz = quizzes.load("ch01")
+    for q in quiz.questions:
+        assert f'id="ch01-{q.id}"' in html, q.id
+        if isinstance(q, quizzes.MultipleChoice):
+            for option in q.options:
+                assert publish.quiz_html("ch01").count(option.text.replace("'", "&#39;")[:30]) >= 1
+    assert "Answer:</b>" not in html and "Tick one." in html  # the key is in quiz_key.html only
+    assert "quiz_key.html" in html
+    slides, _ = publish.build("slides", [ROOT / "notebooks" / page.with_suffix(".ipynb").name], tmp_path)
+    deck = next(p for p in slides if p.suffix == ".html").read_text(encoding="utf-8")
+    assert 'id="ch01-q1"' in deck and "Answer:</b>" not in deck
