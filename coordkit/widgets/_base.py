@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import base64
 import itertools
+import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -250,6 +251,127 @@ def slider_row(spec: Param, **options: Any) -> tuple[w.FloatSlider | w.IntSlider
     return control, box
 
 
+def _gather_legends(fig: Figure, renderer: Any, width: float, floor_pt: float, *,
+                    title: str | None = None) -> bool:
+    """Axes legends outside their axes and figure legends become one figure legend below the panels.
+
+    In as many columns as fit ``width``; ``title`` (a caption) heads it. An axes legend inside its
+    axes goes where it covers least. True if there is a figure legend afterwards.
+    """
+    from matplotlib.legend import Legend
+
+    entries: list[tuple[Any, str]] = []
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if not isinstance(legend, Legend):
+            continue
+        inside = ax.get_window_extent(renderer).padded(4)
+        extent = legend.get_window_extent(renderer)
+        small = extent.width * extent.height <= 0.12 * inside.width * inside.height
+        if small and inside.x0 <= extent.x0 and extent.x1 <= inside.x1 and inside.y0 <= extent.y0 \
+                and extent.y1 <= inside.y1:
+            legend.set_bbox_to_anchor(None)
+            legend.set_loc("best")
+        else:
+            if title is None and legend.get_title().get_text():
+                title = legend.get_title().get_text()
+            entries += list(zip(legend.legend_handles, [t.get_text() for t in legend.get_texts()],
+                                strict=True))
+            legend.remove()
+    if entries:  # a view that rebuilt its legend: the figure legend is made afresh from it
+        for old in list(fig.legends):
+            if title is None and old.get_title().get_text():
+                title = old.get_title().get_text()
+            old.remove()
+    for old in list(fig.legends):
+        entries += list(zip(old.legend_handles, [t.get_text() for t in old.get_texts()], strict=True))
+        if title is None and old.get_title().get_text():
+            title = old.get_title().get_text()
+        old.remove()
+    if not entries:
+        return False
+    handles, labels = [h for h, _ in entries], [t for _, t in entries]
+    for ncols in range(len(labels), 0, -1):
+        legend = fig.legend(handles, labels, loc="outside lower center", ncols=ncols, fontsize=floor_pt,
+                            frameon=False, handlelength=1.5, columnspacing=0.8, handletextpad=0.4,
+                            borderaxespad=0.2, title=title, title_fontsize=floor_pt)
+        if ncols == 1 or legend.get_window_extent(renderer).width <= width - 8:
+            break
+        legend.remove()
+    return True
+
+
+def _declutter(fig: Figure, renderer: Any) -> bool:
+    """Labels among the data that collide at 18 px: a list's status moves right past its name; others hide.
+
+    A text on the same line as a longer one to its left (name, then status) moves right past it;
+    other colliding labels (region names, era names) are hidden, the later one, unless bold or
+    updated by the view (a gid): the long description names them all. True if anything changed.
+    """
+    changed = False
+    for ax in fig.axes:
+        shown: list[Any] = []
+        for text in ax.texts:
+            if not (text.get_visible() and text.get_text().strip()):
+                continue
+            extent = text.get_window_extent(renderer)
+            hit = [other for other in shown if extent.padded(3).overlaps(other)]
+            same_line = [o for o in hit if abs(o.y1 - extent.y1) < 2 and o.x0 < extent.x0]
+            if same_line:
+                shift = max(o.x1 for o in same_line) + 10 - extent.x0
+                x, y = text.get_transform().transform(text.get_position())
+                new_x, new_y = text.get_transform().inverted().transform((x + shift, y))
+                text.set_position((float(new_x), float(new_y)))
+                extent, changed = text.get_window_extent(renderer), True
+            elif hit and text.get_gid() is None and text.get_fontweight() not in ("bold", 700):
+                text.set_visible(False)
+                changed = True
+                continue
+            shown.append(extent)
+    return changed
+
+
+def refit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float = APP_DPI) -> bool:
+    """After a view moved a fitted figure in place: its new text and legends fitted the same way.
+
+    The layout stays frozen (see :func:`fit_for_app`). True if anything changed, so the caller
+    renders the figure whole once (a fast renderer's stored background would be out of date).
+
+    Examples
+    --------
+    >>> from coordkit.plots import profile_figure
+    >>> from coordkit.profile import Profile
+    >>> fig = fit_for_app(profile_figure(Profile(0.9, 0.8, 0.2, 0.3)))
+    >>> refit_for_app(fig)
+    False
+    >>> _ = fig.suptitle("a new, small title", fontsize=8)
+    >>> refit_for_app(fig), fig.get_suptitle()
+    (True, 'a new, small title')
+    """
+    from matplotlib.text import Text
+
+    width, _ = box
+    px = dpi / 72.0
+    floor_pt = 18.0 / px
+    changed = False
+    for text in fig.findobj(Text):
+        if text.get_text().strip() and float(text.get_fontsize()) < floor_pt - 1e-9:
+            text.set_fontsize(floor_pt)
+            changed = True
+    renderer = getattr(fig, "_get_renderer")()  # noqa: B009
+    if any(ax.get_legend() is not None for ax in fig.axes):
+        _gather_legends(fig, renderer, width, floor_pt)
+        changed = True
+    for ax in fig.axes:
+        room = ax.get_position().width * width + 30
+        if ax.get_title() and ax.title.get_window_extent(renderer).width > room:
+            chars = max(6, int(room / (0.56 * floor_pt * px)))
+            ax.title.set_text(textwrap.fill(ax.get_title().replace("\n", " "), chars,
+                                            break_long_words=False))
+            changed = True
+    return _declutter(fig, renderer) or changed
+
+
 def fit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float = APP_DPI) -> Figure:
     """Remake ``fig`` for the app's figure box: shown at its natural size, 18 px text, nothing clipped.
 
@@ -270,10 +392,6 @@ def fit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float =
     >>> smallest_text_px(fig, width_px=APP_FIGURE_BOX[0], height_px=APP_FIGURE_BOX[1]) >= 18
     True
     """
-    import textwrap
-
-    from matplotlib.legend import Legend
-
     from coordkit.plots.style import presentation
 
     width, height = box
@@ -292,31 +410,6 @@ def fit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float =
     floor_pt = 18.0 / px
     fig.draw_without_rendering()
     renderer = getattr(fig, "_get_renderer")()  # noqa: B009 (matplotlib's way to measure text)
-    # axes legends: one outside its axes (below the panels, say) joins a figure legend; one inside
-    # goes where it covers least
-    moved: list[tuple[Any, str]] = []
-    for ax in fig.axes:
-        legend = ax.get_legend()
-        if not isinstance(legend, Legend):
-            continue
-        inside = ax.get_window_extent(renderer).padded(4)
-        extent = legend.get_window_extent(renderer)
-        small = extent.width * extent.height <= 0.12 * inside.width * inside.height
-        if small and inside.x0 <= extent.x0 and extent.x1 <= inside.x1 and inside.y0 <= extent.y0 \
-                and extent.y1 <= inside.y1:
-            legend.set_bbox_to_anchor(None)
-            legend.set_loc("best")
-        else:
-            moved += list(zip(legend.legend_handles, [t.get_text() for t in legend.get_texts()],
-                              strict=True))
-            legend.remove()
-    # every figure legend becomes an "outside" one that constrained layout makes room for, in as
-    # many columns as fit the width; a caption (figure text that is not the title) becomes the
-    # figure's x label, wrapped, so the layout keeps it inside too
-    entries = moved
-    for old in list(fig.legends):
-        entries += list(zip(old.legend_handles, [t.get_text() for t in old.get_texts()], strict=True))
-        old.remove()
     title = getattr(fig, "_suptitle", None)
     captions = [t for t in fig.texts if t is not title and t.get_text().strip()]
     caption_text = None
@@ -325,18 +418,10 @@ def fit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float =
         caption_text = textwrap.fill(caption.get_text().replace("\n", " "),
                                      max(20, int(width / (0.52 * floor_pt * px))))
         caption.remove()
-        if not entries:
+        if not _gather_legends(fig, renderer, width, floor_pt, title=caption_text):
             fig.supxlabel(caption_text, fontsize=floor_pt, color=caption.get_color())
-    if entries:  # the caption, if any, is the legend's title: one block the layout keeps inside
-        handles, labels = [h for h, _ in entries], [t for _, t in entries]
-        for ncols in range(len(labels), 0, -1):
-            legend = fig.legend(handles, labels, loc="outside lower center", ncols=ncols,
-                                fontsize=floor_pt, frameon=False, handlelength=1.5,
-                                columnspacing=0.8, handletextpad=0.4, borderaxespad=0.2,
-                                title=caption_text, title_fontsize=floor_pt)
-            if ncols == 1 or legend.get_window_extent(renderer).width <= width - 8:
-                break
-            legend.remove()
+    else:
+        _gather_legends(fig, renderer, width, floor_pt)
     for ax in fig.axes:  # tick labels are made afresh on each draw: their size lives on the axis
         for axis in (ax.xaxis, ax.yaxis):
             sizes = [float(t.get_fontsize()) for t in axis.get_ticklabels()]
@@ -370,27 +455,7 @@ def fit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float =
     fig.draw_without_rendering()
     # labels among the data that now collide (region names, era names): the later one is hidden;
     # the long description still names them all
-    # a text on the same line as a longer one to its left (a list: name, then status) moves right
-    # past it; other labels among the data that collide (region names, era names) are hidden, the
-    # later one, unless bold or updated by the view (a gid): the long description names them all
-    for ax in fig.axes:
-        shown: list[Any] = []
-        for text in ax.texts:
-            if not (text.get_visible() and text.get_text().strip()):
-                continue
-            extent = text.get_window_extent(renderer)
-            hit = [other for other in shown if extent.padded(3).overlaps(other)]
-            same_line = [o for o in hit if abs(o.y1 - extent.y1) < 2 and o.x0 < extent.x0]
-            if same_line:
-                shift = max(o.x1 for o in same_line) + 10 - extent.x0
-                x, y = text.get_transform().transform(text.get_position())
-                new_x, new_y = text.get_transform().inverted().transform((x + shift, y))
-                text.set_position((float(new_x), float(new_y)))
-                extent = text.get_window_extent(renderer)
-            elif hit and text.get_gid() is None and text.get_fontweight() not in ("bold", 700):
-                text.set_visible(False)
-                continue
-            shown.append(extent)
+    _declutter(fig, renderer)
     presentation(fig, width_px=width, height_px=height, dpi=dpi)  # any text made since
     fig.set_layout_engine("none")  # frozen: the fast renderer's background stays valid
     return fig
@@ -585,6 +650,8 @@ class Explorer:
             self._renderer, self._renderer_key = FastPNG(self._figure, dpi=APP_DPI), key
         else:
             self._present(view.update(self._figure) or self._figure)
+            if self._renderer is None:
+                self._renderer = FastPNG(self._figure, dpi=APP_DPI)
         self.set_image(self._renderer.png(), alt=view.alt())
         self.set_description(view.describe())
 
@@ -634,9 +701,13 @@ class Explorer:
 
     def _present(self, fig: Figure) -> Figure:
         """In the app layout, a figure made for the box it is shown in (:func:`fit_for_app`)."""
-        if self.layout == "app" and fig is not self._presented:  # once per figure: a redraw is slow
+        if self.layout != "app":
+            return fig
+        if fig is not self._presented:  # once per figure: a layout is slow
             self._presented = fig
             fit_for_app(fig)
+        elif refit_for_app(fig):  # the view made new text or a new legend: render it whole once
+            self._renderer = None
         return fig
 
     def set_image(self, png: bytes, *, alt: str) -> None:
