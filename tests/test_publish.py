@@ -271,3 +271,15 @@ def test_handouts_and_slides_print_the_quiz_questions_without_answers(handouts, 
     slides, _ = publish.build("slides", [ROOT / "notebooks" / page.with_suffix(".ipynb").name], tmp_path)
     deck = next(p for p in slides if p.suffix == ".html").read_text(encoding="utf-8")
     assert 'id="ch01-q1"' in deck and "Answer:</b>" not in deck
+
+
+def test_a_long_list_splits_between_its_items_and_a_wordy_table_weighs_its_words():
+    items = "\n".join(f"* **Item {k}.** " + " ".join(["word"] * 40) for k in range(5))
+    pieces = publish._split_markdown("## Heading\n\n" + " ".join(["intro"] * 30) + "\n\n" + items)
+    assert len(pieces) > 1 and all(len(p.split()) <= publish.SLIDE_WORDS + 45 for p in pieces)
+    assert all(line.startswith(("* ", "## ", "intro")) for p in pieces for line in p.split("\n") if line)
+    assert "".join(pieces).count("* **Item") == 5  # nothing dropped
+    wordy = nbformat.v4.new_code_cell("t()")
+    wordy.outputs = [nbformat.v4.new_output("display_data", data={
+        "text/html": "<table>" + "<tr><td>" + " ".join(["long"] * 40) + "</td></tr>" * 4 + "</table>"})]
+    assert publish._weight(wordy) >= 40  # 4 rows would weigh only 32

@@ -336,7 +336,10 @@ def _weight(cell: nbformat.NotebookNode) -> int:
     weight = 0
     for output in cell.get("outputs", []):
         html = str(output.get("data", {}).get("text/html", ""))
-        weight += FIGURE_WORDS * html.count("<img") + 8 * html.count("<tr")
+        rows = 8 * html.count("<tr")
+        # a table of long text cells is as tall as its words, wrapped, not as its rows
+        table_words = len(re.sub(r"<[^>]+>", " ", html).split()) if "<table" in html else 0
+        weight += FIGURE_WORDS * html.count("<img") + max(rows, table_words)
         weight += 8 * len(str(output.get("text", "")).splitlines())
     return weight
 
@@ -344,24 +347,34 @@ def _weight(cell: nbformat.NotebookNode) -> int:
 def _split_markdown(source: str) -> list[str]:
     """Paragraph-sized pieces of a long Markdown cell, each at most about :data:`SLIDE_WORDS` words.
 
-    Splits only at a blank line followed by unindented text outside a code fence, so lists,
-    tables and fenced code stay whole.
+    Splits at a blank line followed by unindented text outside a code fence, or between the
+    top-level items of a long list (a list longer than a slide would overflow it), so tables,
+    fenced code and each list item stay whole.
     """
+    blocks: list[tuple[str, str]] = []  # (separator before it, text)
+    for block in re.split(r"\n\s*\n", source):
+        if re.match(r"[-*+] |\d+\. ", block) and "```" not in block:
+            items = re.split(r"\n(?=[-*+] |\d+\. )", block)
+            blocks += [("\n\n" if k == 0 else "\n", item) for k, item in enumerate(items)]
+        else:
+            blocks.append(("\n\n", block))
     pieces: list[str] = []
-    current: list[str] = []
+    current = ""
     words = 0
     fenced = False
-    for block in re.split(r"\n\s*\n", source):
+    for separator, block in blocks:
         if block.count("```") % 2:
             fenced = not fenced
         size = len(block.split())
-        joinable = block[:1] not in (" ", "\t", "") and not re.match(r"\s*(\||[-*+] |\d+\. )", block)
+        item = bool(re.match(r"[-*+] |\d+\. ", block))
+        joinable = block[:1] not in (" ", "\t", "") and not block.startswith("|") and (
+            item or not re.match(r"\s*(\||[-*+] |\d+\. )", block))
         if current and words + size > SLIDE_WORDS and joinable and not fenced:
-            pieces.append("\n\n".join(current))
-            current, words = [], 0
-        current.append(block)
+            pieces.append(current)
+            current, words = "", 0
+        current = f"{current}{separator}{block}" if current else block
         words += size
-    pieces.append("\n\n".join(current))
+    pieces.append(current)
     return pieces
 
 
