@@ -260,34 +260,39 @@ def _gather_legends(fig: Figure, renderer: Any, width: float, floor_pt: float, *
     """
     from matplotlib.legend import Legend
 
-    entries: list[tuple[Any, str]] = []
+    # where each entry of the figure legend came from, so a view that rebuilds one axes' legend
+    # replaces that axes' entries only (kept on the figure between updates)
+    sources: dict[Any, tuple[list[tuple[Any, str]], str]] = getattr(fig, "_coordkit_legends", {})
+    inside_ids: set[int] = getattr(fig, "_coordkit_inside", set())
     for ax in fig.axes:
         legend = ax.get_legend()
         if not isinstance(legend, Legend):
             continue
-        inside = ax.get_window_extent(renderer).padded(4)
+        box = ax.get_window_extent(renderer).padded(4)
         extent = legend.get_window_extent(renderer)
-        small = extent.width * extent.height <= 0.12 * inside.width * inside.height
-        if small and inside.x0 <= extent.x0 and extent.x1 <= inside.x1 and inside.y0 <= extent.y0 \
-                and extent.y1 <= inside.y1:
+        small = extent.width * extent.height <= 0.12 * box.width * box.height
+        inside = small and box.x0 <= extent.x0 and extent.x1 <= box.x1 and box.y0 <= extent.y0 \
+            and extent.y1 <= box.y1
+        if id(ax) in inside_ids or (id(ax) not in sources and inside):
+            inside_ids.add(id(ax))
             legend.set_bbox_to_anchor(None)
             legend.set_loc("best")
         else:
-            if title is None and legend.get_title().get_text():
-                title = legend.get_title().get_text()
-            entries += list(zip(legend.legend_handles, [t.get_text() for t in legend.get_texts()],
-                                strict=True))
+            sources[id(ax)] = (list(zip(legend.legend_handles, [t.get_text() for t in legend.get_texts()],
+                                        strict=True)), legend.get_title().get_text())
             legend.remove()
-    if entries:  # a view that rebuilt its legend: the figure legend is made afresh from it
-        for old in list(fig.legends):
-            if title is None and old.get_title().get_text():
-                title = old.get_title().get_text()
-            old.remove()
-    for old in list(fig.legends):
-        entries += list(zip(old.legend_handles, [t.get_text() for t in old.get_texts()], strict=True))
-        if title is None and old.get_title().get_text():
-            title = old.get_title().get_text()
+    for k, old in enumerate(list(fig.legends)):
+        if not getattr(old, "_coordkit_made", False):
+            sources[f"figure {k}"] = (list(zip(old.legend_handles, [t.get_text() for t in old.get_texts()],
+                                               strict=True)), old.get_title().get_text())
         old.remove()
+    setattr(fig, "_coordkit_legends", sources)  # noqa: B010
+    setattr(fig, "_coordkit_inside", inside_ids)  # noqa: B010
+    entries = [entry for found, _ in sources.values() for entry in found]
+    if title is None:
+        title = getattr(fig, "_coordkit_legend_title", None) or next(
+            (t for _, t in sources.values() if t), None)
+    setattr(fig, "_coordkit_legend_title", title)  # noqa: B010
     if not entries:
         return False
     handles, labels = [h for h, _ in entries], [t for _, t in entries]
@@ -298,6 +303,7 @@ def _gather_legends(fig: Figure, renderer: Any, width: float, floor_pt: float, *
         if ncols == 1 or legend.get_window_extent(renderer).width <= width - 8:
             break
         legend.remove()
+    setattr(legend, "_coordkit_made", True)  # noqa: B010
     return True
 
 
@@ -305,8 +311,8 @@ def _declutter(fig: Figure, renderer: Any) -> bool:
     """Labels among the data that collide at 18 px: a list's status moves right past its name; others hide.
 
     A text on the same line as a longer one to its left (name, then status) moves right past it;
-    other colliding labels (region names, era names) are hidden, the later one, unless bold or
-    updated by the view (a gid): the long description names them all. True if anything changed.
+    other colliding labels (region names, era names) are hidden, the later one, unless bold
+    (a status): the long description names them all. True if anything changed.
     """
     changed = False
     for ax in fig.axes:
@@ -323,7 +329,7 @@ def _declutter(fig: Figure, renderer: Any) -> bool:
                 new_x, new_y = text.get_transform().inverted().transform((x + shift, y))
                 text.set_position((float(new_x), float(new_y)))
                 extent, changed = text.get_window_extent(renderer), True
-            elif hit and text.get_gid() is None and text.get_fontweight() not in ("bold", 700):
+            elif hit and text.get_fontweight() not in ("bold", 700):
                 text.set_visible(False)
                 changed = True
                 continue
