@@ -310,7 +310,7 @@ def _gather_legends(fig: Figure, renderer: Any, width: float, floor_pt: float, *
 def _declutter(fig: Figure, renderer: Any) -> bool:
     """Labels among the data that collide at 18 px: a list's status moves right past its name; others hide.
 
-    A text on the same line as a longer one to its left (name, then status) moves right past it;
+    A bold text on the same line as a longer one to its left (name, then status) moves right past it;
     other colliding labels (region names, era names) are hidden, the later one, unless bold
     (a status): the long description names them all. True if anything changed.
     """
@@ -322,14 +322,20 @@ def _declutter(fig: Figure, renderer: Any) -> bool:
                 continue
             extent = text.get_window_extent(renderer)
             hit = [other for other in shown if extent.padded(3).overlaps(other)]
+            bold = text.get_fontweight() in ("bold", 700)
             same_line = [o for o in hit if abs(o.y1 - extent.y1) < 2 and o.x0 < extent.x0]
-            if same_line:
+            if same_line and bold:  # a status after its name, in a list: moved along its line
                 shift = max(o.x1 for o in same_line) + 10 - extent.x0
-                x, y = text.get_transform().transform(text.get_position())
+                where = text.get_position()
+                x, y = text.get_transform().transform(where)
                 new_x, new_y = text.get_transform().inverted().transform((x + shift, y))
                 text.set_position((float(new_x), float(new_y)))
-                extent, changed = text.get_window_extent(renderer), True
-            elif hit and text.get_fontweight() not in ("bold", 700):
+                moved = text.get_window_extent(renderer)
+                if any(moved.padded(3).overlaps(other) for other in shown):
+                    text.set_position(where)  # it would land on another label: leave it be
+                else:
+                    extent, hit, changed = moved, [], True
+            if hit and not bold:
                 text.set_visible(False)
                 changed = True
                 continue
