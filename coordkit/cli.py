@@ -446,8 +446,9 @@ def _codings(args: argparse.Namespace) -> int:
     if failed is not None:
         return failed
     note = "" if pool.coders >= minimum else f"; fewer than {minimum}, so counts only"
-    print(f"wrote {output} ({pool.coders} codings pooled, {pool.files_left_out} left out{note})")
-    return EXIT_REJECTED_ROWS if pool.files_left_out else EXIT_OK
+    rows = f", {pool.rows_left_out} bad row(s) dropped" if pool.rows_left_out else ""
+    print(f"wrote {output} ({pool.coders} codings pooled, {pool.files_left_out} left out{rows}{note})")
+    return EXIT_REJECTED_ROWS if pool.files_left_out or pool.rows_left_out else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

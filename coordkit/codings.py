@@ -210,6 +210,19 @@ def read_coding(source: str | Path, reforms: pd.DataFrame | None = None, *, name
     ...     print(error)
     mine.csv, row 2, column 'solidarity': 'x' is not a whole number from -2 to 2
     """
+    frame, problems = _read_rows(source, reforms, name=name)
+    if problems:
+        raise CodingError(problems[0])
+    return frame
+
+
+def _read_rows(source: str | Path, reforms: pd.DataFrame | None = None, *, name: str | None = None
+               ) -> tuple[pd.DataFrame, list[str]]:
+    """Read one coding file: the good rows, and one message per bad row (file, row, column).
+
+    A problem with the whole file (unreadable, empty, a missing column) raises :class:`CodingError`;
+    a bad row is dropped and named, so one mistyped reform id costs one row, not the file.
+    """
     path = Path(source)
     label = name or path.name
     known = set((history.load_reforms() if reforms is None else reforms)["id"])
@@ -231,15 +244,21 @@ def read_coding(source: str | Path, reforms: pd.DataFrame | None = None, *, name
                           f"{', '.join(CODING_COLUMNS)}")
     where = {c: header.index(c) for c in CODING_COLUMNS}
     out: dict[str, list[float]] = {}
+    first_row: dict[str, int] = {}
+    problems: list[str] = []
     for number, row in enumerate(rows[1:], start=2):
         cells = [*row, *[""] * (len(header) - len(row))]
         reform_id = cells[where["reform_id"]].strip()
         if reform_id not in known:
-            raise CodingError(f"{label}, row {number}, column 'reform_id': {reform_id!r} is not a reform id "
-                              "in the kit's data")
+            problems.append(f"{label}, row {number}, column 'reform_id': {reform_id!r} is not a reform id "
+                            "in the kit's data")
+            continue
         if reform_id in out:
-            raise CodingError(f"{label}, row {number}, column 'reform_id': {reform_id!r} is coded twice")
+            problems.append(f"{label}, row {number}, column 'reform_id': {reform_id!r} is coded twice "
+                            f"(row {first_row[reform_id]} is kept)")
+            continue
         pushes: list[float] = []
+        bad = ""
         for mode in ALL_MODES:
             cell = cells[where[mode.value]].strip()
             if cell == "":
@@ -251,15 +270,20 @@ def read_coding(source: str | Path, reforms: pd.DataFrame | None = None, *, name
                 value = math.nan
             whole = math.isfinite(value) and value.is_integer()
             if not (whole and history.MIN_PUSH <= value <= history.MAX_PUSH):
-                raise CodingError(f"{label}, row {number}, column {mode.value!r}: {cell!r} is not a whole "
-                                  "number from -2 to 2")
+                bad = (f"{label}, row {number}, column {mode.value!r}: {cell!r} is not a whole "
+                       "number from -2 to 2")
+                break
             pushes.append(value)
+        if bad:
+            problems.append(bad)
+            continue
         out[reform_id] = pushes
-    if not out:
+        first_row[reform_id] = number
+    if not out and not problems:
         raise CodingError(f"{label}: has a header but no reform rows")
     frame = pd.DataFrame([[rid, *p] for rid, p in out.items()],
                          columns=["id", *history.PUSH_COLUMNS.values()])
-    return frame
+    return frame, problems
 
 
 # ----- the pool -----------------------------------------------------------------------------------
@@ -275,7 +299,11 @@ class CodingPool:
         The reforms, in the kit's date order.
     files_read, files_left_out : int
     messages : tuple of str
-        Why each file left out was left out (these name files: for the lecturer's screen only).
+        Why each file or row left out was left out, naming file, row and column (these name files:
+        for the lecturer's screen only).
+    rows_left_out : int
+        Bad rows dropped from files that were otherwise pooled (a mistyped reform id costs its row,
+        not the file).
     """
 
     pushes: np.ndarray
@@ -283,6 +311,7 @@ class CodingPool:
     files_read: int
     files_left_out: int
     messages: tuple[str, ...] = field(default=())
+    rows_left_out: int = 0
 
     @property
     def coders(self) -> int:
@@ -296,7 +325,7 @@ class CodingPool:
 
 
 def _pool_from_frames(frames: Sequence[pd.DataFrame], reforms: pd.DataFrame, *, files_left_out: int = 0,
-                      messages: Sequence[str] = ()) -> CodingPool:
+                      messages: Sequence[str] = (), rows_left_out: int = 0) -> CodingPool:
     order = [rid for rid in reforms.sort_values("date", kind="stable")["id"]
              if any(rid in set(f["id"]) for f in frames)]
     index = {rid: k for k, rid in enumerate(order)}
@@ -304,11 +333,15 @@ def _pool_from_frames(frames: Sequence[pd.DataFrame], reforms: pd.DataFrame, *, 
     for c, frame in enumerate(frames):
         rows = [index[rid] for rid in frame["id"]]
         pushes[c, rows, :] = frame[list(history.PUSH_COLUMNS.values())].to_numpy(dtype=float)
-    return CodingPool(pushes, tuple(order), len(frames), files_left_out, tuple(messages))
+    return CodingPool(pushes, tuple(order), len(frames), files_left_out, tuple(messages), rows_left_out)
 
 
 def pool_codings(files: Iterable[str | Path], reforms: pd.DataFrame | None = None) -> CodingPool:
-    r"""Read and pool coding files; a bad file is left out with a message, never a traceback.
+    r"""Read and pool coding files; a bad row or file is left out with a message, never a traceback.
+
+    A bad row (a mistyped reform id, a push out of range, a reform coded twice) is dropped and named
+    by file, row and column; the file's other rows are pooled. A file is left out only when none
+    of it can be used (unreadable, empty, a missing column, no good row).
 
     Parameters
     ----------
@@ -332,15 +365,34 @@ def pool_codings(files: Iterable[str | Path], reforms: pd.DataFrame | None = Non
     (1, 1)
     >>> print(pool.messages[0])
     bad.csv, row 1: missing column(s) 'reform_id', 'hierarchy', 'solidarity', 'individualism', 'fatalism'; ...
+    >>> typo = folder / "typo.csv"
+    >>> _ = typo.write_text("reform_id,hierarchy,solidarity,individualism,fatalism\n"
+    ...                     "nhs_act_1946,2,1,0,0\nnhs_act_194,1,1,0,0\n")
+    >>> pool = pool_codings([good, typo])
+    >>> pool.coders, pool.files_left_out, pool.rows_left_out
+    (2, 0, 1)
+    >>> print(pool.messages[0])
+    typo.csv, row 3, column 'reform_id': 'nhs_act_194' is not a reform id in the kit's data
     """
     reforms = history.load_reforms() if reforms is None else reforms
     frames, messages = [], []
+    files_left_out = rows_left_out = 0
     for path in files:
         try:
-            frames.append(read_coding(path, reforms))
+            frame, problems = _read_rows(path, reforms)
         except CodingError as error:
             messages.append(str(error))
-    return _pool_from_frames(frames, reforms, files_left_out=len(messages), messages=messages)
+            files_left_out += 1
+            continue
+        messages.extend(problems)
+        if frame.empty:
+            files_left_out += 1
+            messages.append(f"{Path(path).name}: no usable row, so the file is left out")
+            continue
+        rows_left_out += len(problems)
+        frames.append(frame)
+    return _pool_from_frames(frames, reforms, files_left_out=files_left_out, messages=messages,
+                             rows_left_out=rows_left_out)
 
 
 def synthetic_pool(coders: int = 20, *, noise: float = 0.8, seed: int = 2026,
@@ -696,6 +748,7 @@ def codings_report_html(pool: CodingPool, reforms: pd.DataFrame | None = None, *
     """
     reforms = history.load_reforms() if reforms is None else reforms
     context: dict[str, object] = {"title": title, "coders": pool.coders, "left_out": pool.files_left_out,
+                                  "rows_left_out": pool.rows_left_out,
                                   "min_coders": min_coders, "enough": pool.coders >= min_coders}
     if pool.coders >= min_coders:
         agree = agreement(pool, min_coders=min_coders)

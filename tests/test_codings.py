@@ -134,8 +134,35 @@ def test_malformed_files_give_messages_not_tracebacks(tmp_path, text, expected):
     assert expected in str(error.value)
     good = cd.write_coding(kit_rows(["nhs_act_1946"]), tmp_path)
     pool = cd.pool_codings([path, good])
-    assert pool.coders == 1 and pool.files_left_out == 1 and expected in pool.messages[0]
+    assert expected in pool.messages[0]
+    # a file with a good row keeps it: only the bad row is dropped (it used to cost the whole file)
+    has_good_row = text.startswith(HEADER + "\nnhs_act_1946,2,1,0,0\n")
+    if has_good_row:
+        assert pool.coders == 2 and pool.files_left_out == 0 and pool.rows_left_out == 1
+    else:
+        assert pool.coders == 1 and pool.files_left_out == 1 and pool.rows_left_out == 0
     assert path.read_text(encoding="utf-8") == text  # inputs never modified
+
+
+def test_one_mistyped_reform_id_drops_its_row_not_the_file(tmp_path):
+    files = [cd.write_coding(kit_rows(cd.CODING_SET), tmp_path) for _ in range(7)]
+    rows = [HEADER] + [f"{rid},1,1,0,0" for rid in cd.CODING_SET]
+    rows[2] = "nhs_act_194x,1,1,0,0"  # one typo in a table's file
+    rows.append(f"{cd.CODING_SET[0]},2,5,0,0")  # and a repeat with a push out of range
+    typo = write(tmp_path, "table_3.csv", "\n".join(rows) + "\n")
+    pool = cd.pool_codings([*files, typo])
+    assert pool.coders == 8 and pool.files_left_out == 0 and pool.rows_left_out == 2
+    assert pool.messages == (
+        "table_3.csv, row 3, column 'reform_id': 'nhs_act_194x' is not a reform id in the kit's data",
+        f"table_3.csv, row {len(rows)}, column 'reform_id': {cd.CODING_SET[0]!r} is coded twice "
+        "(row 2 is kept)",
+    )
+    counts = pool.counts()
+    assert counts[cd.CODING_SET[1]] == 7 and counts[cd.CODING_SET[0]] == 8  # the typo's reform: 7 coders
+    typo_coder = pool.pushes[7, list(pool.reform_ids).index(cd.CODING_SET[0])]
+    assert typo_coder.tolist() == [1.0, 1.0, 0.0, 0.0]  # the first row kept, the repeat dropped
+    page = cd.codings_report_html(pool)
+    assert "8 codings pooled" in page and "2 bad rows" in page and "table_3" not in page
 
 
 def test_unreadable_files_are_explained(tmp_path):

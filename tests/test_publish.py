@@ -46,8 +46,12 @@ def test_handouts_include_the_printable_questionnaire_its_key_apart_and_coding_s
     written, problems = publish.build_sheets(tmp_path)
     assert not problems, problems
     # the key is now its own file (was: at the end of questionnaire.html), so copies never carry it
-    assert [p.name for p in written] == ["questionnaire.html", "questionnaire_key.html", "coding_sheet.html"]
-    questionnaire, key, sheet = (p.read_text(encoding="utf-8") for p in written)
+    # the quiz key joins them (the handouts and slides now print the quiz questions, never answers)
+    assert [p.name for p in written] == ["questionnaire.html", "questionnaire_key.html", "coding_sheet.html",
+                                         "quiz_key.html"]
+    questionnaire, key, sheet, quiz_key = (p.read_text(encoding="utf-8") for p in written)
+    _clean(quiz_key, "quiz key")
+    assert "Answer:</b>" in quiz_key and 'id="ch01-q3"' in quiz_key
     for html, name in ((questionnaire, "questionnaire"), (key, "key"), (sheet, "coding sheet")):
         _clean(html, name)
         assert html.startswith("<!DOCTYPE html>") and "<script" not in html, name
@@ -61,8 +65,8 @@ def test_the_handouts_command_writes_the_sheets_beside_the_chapters(tmp_path, ca
     assert publish.main(["handouts", str(NOTEBOOKS[0]), "-o", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".html")
     assert names == sorted([f"{NOTEBOOKS[0].stem}.html", "questionnaire.html", "questionnaire_key.html",
-                            "coding_sheet.html"])
-    assert '"written": 4' in capsys.readouterr().out
+                            "coding_sheet.html", "quiz_key.html"])  # the quiz key joined the sheets
+    assert '"written": 5' in capsys.readouterr().out
 
 
 def test_an_exercise_handout_never_overwrites_its_chapter(tmp_path):
@@ -205,3 +209,77 @@ def test_long_prose_splits_into_sub_slides_and_long_tables_leave_the_slides():
     assert nb.cells[1].outputs[0]["data"]["text/html"] == table, "the notebook itself is unchanged"
     handout = publish.prepare(nb, "nb", [])
     assert handout.cells[1].outputs[0]["data"]["text/html"] == table, "handouts keep the table"
+
+
+@pytest.mark.skipif(
+    publish.chromium() is None, reason="Chromium is needed to print PDFs (./kit test installs it)"
+)
+def test_handouts_print_on_a4(tmp_path):
+    written, problems = publish.build("handouts", NOTEBOOKS[:1], tmp_path, pdf=True)
+    pdf = next(p for p in written if p.suffix == ".pdf").read_bytes()
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert boxes, problems
+    for width, height in boxes:  # A4 is 595 x 842 pt; US Letter (612 x 792) is what to avoid
+        assert abs(float(width) - 595) < 2 and abs(float(height) - 842) < 2, (width, height)
+
+
+#: Elements of a printed handout whose content is wider than their box (cut off on paper).
+CLIPPED = """() => [...document.querySelectorAll('table, .jp-OutputArea-output, .jp-RenderedHTMLCommon, pre')]
+  .filter(e => e.offsetParent !== null && getComputedStyle(e).overflowX !== 'visible'
+               && e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.tagName + ' ' + e.scrollWidth + '>' + e.clientWidth)
+  .concat([...document.querySelectorAll('table')]
+  .filter(t => t.getBoundingClientRect().right > innerWidth + 1)
+  .map(t => 'table ending at ' + Math.round(t.getBoundingClientRect().right) + ' px'))"""
+
+
+@pytest.mark.parametrize("chapter", ["01_", "04_", "08_"])
+def test_no_table_is_cut_off_in_print(handouts, chapter):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = publish.chromium()
+    if chromium is None:
+        pytest.skip("Chromium is needed to lay out the print view")
+    _, written, _ = handouts
+    page_html = next(p for p in written if p.name.startswith(chapter) and p.suffix == ".html")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 680, "height": 1000})  # A4 less 15 mm margins
+            page.emulate_media(media="print")
+            page.goto(page_html.resolve().as_uri())
+            clipped = page.evaluate(CLIPPED)
+        finally:
+            browser.close()
+    assert "@page { size: A4" in page_html.read_text(encoding="utf-8")
+    assert not clipped, f"{page_html.name}: cut off in print: {clipped[:5]}"
+
+
+def test_handouts_and_slides_print_the_quiz_questions_without_answers(handouts, tmp_path):
+    from coordkit.exercises import quiz as quizzes
+
+    _, written, _ = handouts
+    page = next(p for p in written if p.name.startswith("01_") and p.suffix == ".html")
+    html = page.read_text(encoding="utf-8")
+    quiz = quizzes.load("ch01")
+    for q in quiz.questions:
+        assert f'id="ch01-{q.id}"' in html, q.id
+        if isinstance(q, quizzes.MultipleChoice):
+            for option in q.options:
+                assert publish.quiz_html("ch01").count(option.text.replace("'", "&#39;")[:30]) >= 1
+    assert "Answer:</b>" not in html and "Tick one." in html  # the key is in quiz_key.html only
+    assert "quiz_key.html" in html
+    slides, _ = publish.build("slides", [ROOT / "notebooks" / page.with_suffix(".ipynb").name], tmp_path)
+    deck = next(p for p in slides if p.suffix == ".html").read_text(encoding="utf-8")
+    assert 'id="ch01-q1"' in deck and "Answer:</b>" not in deck
+
+
+def test_a_long_list_splits_between_its_items_and_a_wordy_table_weighs_its_words():
+    items = "\n".join(f"* **Item {k}.** " + " ".join(["word"] * 40) for k in range(5))
+    pieces = publish._split_markdown("## Heading\n\n" + " ".join(["intro"] * 30) + "\n\n" + items)
+    assert len(pieces) > 1 and all(len(p.split()) <= publish.SLIDE_WORDS + 45 for p in pieces)
+    assert all(line.startswith(("* ", "## ", "intro")) for p in pieces for line in p.split("\n") if line)
+    assert "".join(pieces).count("* **Item") == 5  # nothing dropped
+    wordy = nbformat.v4.new_code_cell("t()")
+    wordy.outputs = [nbformat.v4.new_output("display_data", data={
+        "text/html": "<table>" + "<tr><td>" + " ".join(["long"] * 40) + "</td></tr>" * 4 + "</table>"})]
+    assert publish._weight(wordy) >= 40  # 4 rows would weigh only 32

@@ -258,3 +258,28 @@ def test_class_results_re_reads_the_folder_while_presenting(tmp_path):
     assert app.analysis.n == len(rows), "the new export joins while presenting"
     assert not app.revealed, "new answers: the result is hidden for a new prediction"
     assert f"({len(rows)} respondents)" in app.source.value
+
+
+def test_the_class_results_app_groups_by_the_column_kit_app_names(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from coordkit.widgets.class_results import GROUP_VARIABLE, ClassResultsExplorer
+
+    root = Path(__file__).resolve().parents[1]
+    (tmp_path / "export.csv").write_text((root / "data" / "synthetic_class.csv").read_text(encoding="utf-8"),
+                                         encoding="utf-8")
+    monkeypatch.setenv(GROUP_VARIABLE, "role")  # ./kit app --class-folder DIR --group-column role
+    app = ClassResultsExplorer(tmp_path)
+    assert app._group_columns == ("role",)
+    assert "role" in [value for _, value in app.group_column.options] or "role" in app.group_column.options
+    monkeypatch.delenv(GROUP_VARIABLE)
+    assert ClassResultsExplorer(tmp_path)._group_columns == ("team",)
+
+
+def test_app_controls_fit_their_labels():
+    from coordkit.widgets.class_results import ClassResultsExplorer
+    from coordkit.widgets.profile import SHORT_METHOD_NAMES
+
+    assert ClassResultsExplorer().reload.layout.width == "auto"  # "Re-read the class folder" whole
+    labels = [label for label, _ in ProfileExplorer().method.options]
+    assert labels == [SHORT_METHOD_NAMES[k] for k in EVENNESS_METHODS] and max(map(len, labels)) <= 22

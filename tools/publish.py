@@ -190,7 +190,53 @@ def _figure_html(data: dict[str, str]) -> str:
     return f'<img alt="{alt}" src="data:image/png;base64,{str(data["image/png"]).strip()}">'
 
 
+#: A chapter's quiz cell: ``show("ch01")`` from :mod:`coordkit.exercises.quiz_widgets`.
+_QUIZ_CALL = re.compile(r"""quiz_widgets\b[\s\S]*\bshow\(\s*["'](ch\d\d)["']""")
+
+
+def quiz_html(chapter: str, *, key: bool = False) -> str:
+    """A chapter's quiz on paper: the questions and their options (A, B, ...), never the answers.
+
+    With ``key=True``, the answers instead (for the lecturer's key, a file of its own).
+    """
+    from coordkit.exercises import quiz as quizzes
+    from coordkit.html import escape
+
+    found = quizzes.load(chapter)
+    items = []
+    for q in found.questions:
+        body = f"<p>{escape(q.prompt)}</p>"
+        if isinstance(q, quizzes.MultipleChoice):
+            letters = "ABCDEFGHIJ"
+            if key:
+                picked = ", ".join(f"{letters[i]} ({escape(q.options[i].text)})" for i in sorted(q.correct))
+                body += f"<p><b>Answer:</b> {picked}</p>"
+            else:
+                how = "Tick every one that applies." if q.multiple else "Tick one."
+                body += (f'<p>{how}</p><ol type="A">'
+                         + "".join(f"<li>{escape(o.text)}</li>" for o in q.options) + "</ol>")
+        elif key:
+            body += f"<p><b>Answer:</b> {escape(str(quizzes.solution(q)))}</p>"
+        else:
+            body += "<p>Answer: ______________________________</p>"
+        if key and q.explanation:
+            body += f"<p>{escape(q.explanation)}</p>"
+        items.append(f'<li id="{escape(chapter)}-{escape(q.id)}">{body}</li>')
+    return f'<ol class="ck-quiz">{"".join(items)}</ol>'
+
+
+def _quiz_output(chapter: str) -> nbformat.NotebookNode:
+    html = (quiz_html(chapter) + '<p class="ck-widget-note">On paper: answer here. In the notebook the '
+            "same questions check your answer; the lecturer has the key (quiz_key.html).</p>")
+    return nbformat.v4.new_output("display_data", data={"text/html": html,
+                                                        "text/plain": f"(the {chapter} quiz)"})
+
+
 def _strip_widgets(cell: nbformat.NotebookNode) -> None:
+    quiz = _QUIZ_CALL.search(cell.get("source", ""))
+    if quiz:  # the quiz widget prints as its questions (no answers), or the page would show nothing
+        cell["outputs"] = [_quiz_output(quiz[1])]
+        return
     outputs = []
     for output in cell.get("outputs", []):
         data = output.get("data", {})
@@ -290,7 +336,10 @@ def _weight(cell: nbformat.NotebookNode) -> int:
     weight = 0
     for output in cell.get("outputs", []):
         html = str(output.get("data", {}).get("text/html", ""))
-        weight += FIGURE_WORDS * html.count("<img") + 8 * html.count("<tr")
+        rows = 8 * html.count("<tr")
+        # a table of long text cells is as tall as its words, wrapped, not as its rows
+        table_words = len(re.sub(r"<[^>]+>", " ", html).split()) if "<table" in html else 0
+        weight += FIGURE_WORDS * html.count("<img") + max(rows, table_words)
         weight += 8 * len(str(output.get("text", "")).splitlines())
     return weight
 
@@ -298,24 +347,34 @@ def _weight(cell: nbformat.NotebookNode) -> int:
 def _split_markdown(source: str) -> list[str]:
     """Paragraph-sized pieces of a long Markdown cell, each at most about :data:`SLIDE_WORDS` words.
 
-    Splits only at a blank line followed by unindented text outside a code fence, so lists,
-    tables and fenced code stay whole.
+    Splits at a blank line followed by unindented text outside a code fence, or between the
+    top-level items of a long list (a list longer than a slide would overflow it), so tables,
+    fenced code and each list item stay whole.
     """
+    blocks: list[tuple[str, str]] = []  # (separator before it, text)
+    for block in re.split(r"\n\s*\n", source):
+        if re.match(r"[-*+] |\d+\. ", block) and "```" not in block:
+            items = re.split(r"\n(?=[-*+] |\d+\. )", block)
+            blocks += [("\n\n" if k == 0 else "\n", item) for k, item in enumerate(items)]
+        else:
+            blocks.append(("\n\n", block))
     pieces: list[str] = []
-    current: list[str] = []
+    current = ""
     words = 0
     fenced = False
-    for block in re.split(r"\n\s*\n", source):
+    for separator, block in blocks:
         if block.count("```") % 2:
             fenced = not fenced
         size = len(block.split())
-        joinable = block[:1] not in (" ", "\t", "") and not re.match(r"\s*(\||[-*+] |\d+\. )", block)
+        item = bool(re.match(r"[-*+] |\d+\. ", block))
+        joinable = block[:1] not in (" ", "\t", "") and not block.startswith("|") and (
+            item or not re.match(r"\s*(\||[-*+] |\d+\. )", block))
         if current and words + size > SLIDE_WORDS and joinable and not fenced:
-            pieces.append("\n\n".join(current))
-            current, words = [], 0
-        current.append(block)
+            pieces.append(current)
+            current, words = "", 0
+        current = f"{current}{separator}{block}" if current else block
         words += size
-    pieces.append("\n\n".join(current))
+    pieces.append(current)
     return pieces
 
 
@@ -468,6 +527,8 @@ SHEETS: dict[str, str] = {
     "questionnaire_key": "the lecturer's key to the questionnaire (item codes, modes, keying), "
                          "not for respondents",
     "coding_sheet": "the coding sheet, to code the NHS reforms on paper",
+    "quiz_key": "the lecturer's key to every chapter's quiz (the handouts and slides print the "
+                "questions without answers)",
 }
 
 
@@ -485,6 +546,16 @@ def sheet_html(name: str) -> str:
         from coordkit.codings import coding_sheet_html
 
         return coding_sheet_html()
+    if name == "quiz_key":
+        from coordkit.exercises import quiz as quizzes
+        from coordkit.html import escape
+
+        parts = [f"<h2>{escape(quizzes.load(c).title)} ({escape(c)})</h2>{quiz_html(c, key=True)}"
+                 for c in quizzes.chapters()]
+        return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Quiz key</title>'
+                "<style>body{font-family:system-ui,sans-serif;max-width:50em;margin:1em auto;"
+                "color:#222222}@page{size:A4;margin:15mm}</style></head><body>"
+                "<h1>Key to the chapter quizzes (for the lecturer)</h1>" + "".join(parts) + "</body></html>")
     raise ValueError(f"no sheet {name!r}; sheets are: {', '.join(SHEETS)}")
 
 

@@ -64,6 +64,8 @@ True
 from __future__ import annotations
 
 import base64
+import itertools
+import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -114,7 +116,7 @@ ARIA_NAMES: str = (
 #: The box (CSS px) the app layout shows its figure in at 1280x800 (see :data:`APP_STYLE`), and
 #: the resolution its PNG is rendered at: :func:`coordkit.plots.style.presentation` sizes the
 #: figure's text for it.
-APP_FIGURE_BOX: tuple[int, int] = (740, 430)
+APP_FIGURE_BOX: tuple[int, int] = (740, 400)
 APP_DPI = 80
 
 #: The app layout's style: 18 px text or more everywhere in the app and in the page's prose
@@ -131,8 +133,8 @@ APP_STYLE: str = """<style class="coordkit-app-style">
   --jp-widgets-inline-label-width: 9em; }
 .coordkit-app .widget-html-content p { margin: 0.2em 0; }
 .coordkit-app .widget-dropdown select, .coordkit-app .widget-button { height: 34px; }
-.coordkit-app img.coordkit-image { width: auto !important; max-width: min(100%, 740px) !important;
-  max-height: min(calc(100vh - 370px), 430px); }
+.coordkit-app img.coordkit-image { width: auto !important; max-width: none !important;
+  max-height: none !important; }
 .coordkit-app .coordkit-app-result [role=status] { max-height: 150px; overflow-y: auto; }
 .coordkit-app .widget-checkbox, .coordkit-app .widget-checkbox label { height: auto !important;
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
@@ -247,6 +249,228 @@ def slider_row(spec: Param, **options: Any) -> tuple[w.FloatSlider | w.IntSlider
                                                  align_items="center", width="100%"))
     box.add_class("coordkit-slider-row")
     return control, box
+
+
+def _gather_legends(fig: Figure, renderer: Any, width: float, floor_pt: float, *,
+                    title: str | None = None) -> bool:
+    """Axes legends outside their axes and figure legends become one figure legend below the panels.
+
+    In as many columns as fit ``width``; ``title`` (a caption) heads it. An axes legend inside its
+    axes goes where it covers least. True if there is a figure legend afterwards.
+    """
+    from matplotlib.legend import Legend
+
+    # where each entry of the figure legend came from, so a view that rebuilds one axes' legend
+    # replaces that axes' entries only (kept on the figure between updates)
+    sources: dict[Any, tuple[list[tuple[Any, str]], str]] = getattr(fig, "_coordkit_legends", {})
+    inside_ids: set[int] = getattr(fig, "_coordkit_inside", set())
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if not isinstance(legend, Legend):
+            continue
+        box = ax.get_window_extent(renderer).padded(4)
+        extent = legend.get_window_extent(renderer)
+        small = extent.width * extent.height <= 0.12 * box.width * box.height
+        inside = small and box.x0 <= extent.x0 and extent.x1 <= box.x1 and box.y0 <= extent.y0 \
+            and extent.y1 <= box.y1
+        if id(ax) in inside_ids or (id(ax) not in sources and inside):
+            inside_ids.add(id(ax))
+            legend.set_bbox_to_anchor(None)
+            legend.set_loc("best")
+        else:
+            sources[id(ax)] = (list(zip(legend.legend_handles, [t.get_text() for t in legend.get_texts()],
+                                        strict=True)), legend.get_title().get_text())
+            legend.remove()
+    for k, old in enumerate(list(fig.legends)):
+        if not getattr(old, "_coordkit_made", False):
+            sources[f"figure {k}"] = (list(zip(old.legend_handles, [t.get_text() for t in old.get_texts()],
+                                               strict=True)), old.get_title().get_text())
+        old.remove()
+    setattr(fig, "_coordkit_legends", sources)  # noqa: B010
+    setattr(fig, "_coordkit_inside", inside_ids)  # noqa: B010
+    entries = [entry for found, _ in sources.values() for entry in found]
+    if title is None:
+        title = getattr(fig, "_coordkit_legend_title", None) or next(
+            (t for _, t in sources.values() if t), None)
+    setattr(fig, "_coordkit_legend_title", title)  # noqa: B010
+    if not entries:
+        return False
+    handles, labels = [h for h, _ in entries], [t for _, t in entries]
+    for ncols in range(len(labels), 0, -1):
+        legend = fig.legend(handles, labels, loc="outside lower center", ncols=ncols, fontsize=floor_pt,
+                            frameon=False, handlelength=1.5, columnspacing=0.8, handletextpad=0.4,
+                            borderaxespad=0.2, title=title, title_fontsize=floor_pt)
+        if ncols == 1 or legend.get_window_extent(renderer).width <= width - 8:
+            break
+        legend.remove()
+    setattr(legend, "_coordkit_made", True)  # noqa: B010
+    return True
+
+
+def _declutter(fig: Figure, renderer: Any) -> bool:
+    """Labels among the data that collide at 18 px: a list's status moves right past its name; others hide.
+
+    A bold text on the same line as a longer one to its left (name, then status) moves right past it;
+    other colliding labels (region names, era names) are hidden, the later one, unless bold
+    (a status): the long description names them all. True if anything changed.
+    """
+    changed = False
+    for ax in fig.axes:
+        shown: list[Any] = []
+        for text in ax.texts:
+            if not (text.get_visible() and text.get_text().strip()):
+                continue
+            extent = text.get_window_extent(renderer)
+            hit = [other for other in shown if extent.padded(3).overlaps(other)]
+            bold = text.get_fontweight() in ("bold", 700)
+            same_line = [o for o in hit if abs(o.y1 - extent.y1) < 2 and o.x0 < extent.x0]
+            if same_line and bold:  # a status after its name, in a list: moved along its line
+                shift = max(o.x1 for o in same_line) + 10 - extent.x0
+                where = text.get_position()
+                x, y = text.get_transform().transform(where)
+                new_x, new_y = text.get_transform().inverted().transform((x + shift, y))
+                text.set_position((float(new_x), float(new_y)))
+                moved = text.get_window_extent(renderer)
+                if any(moved.padded(3).overlaps(other) for other in shown):
+                    text.set_position(where)  # it would land on another label: leave it be
+                else:
+                    extent, hit, changed = moved, [], True
+            if hit and not bold:
+                text.set_visible(False)
+                changed = True
+                continue
+            shown.append(extent)
+    return changed
+
+
+def refit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float = APP_DPI) -> bool:
+    """After a view moved a fitted figure in place: its new text and legends fitted the same way.
+
+    The layout stays frozen (see :func:`fit_for_app`). True if anything changed, so the caller
+    renders the figure whole once (a fast renderer's stored background would be out of date).
+
+    Examples
+    --------
+    >>> from coordkit.plots import profile_figure
+    >>> from coordkit.profile import Profile
+    >>> fig = fit_for_app(profile_figure(Profile(0.9, 0.8, 0.2, 0.3)))
+    >>> refit_for_app(fig)
+    False
+    >>> _ = fig.suptitle("a new, small title", fontsize=8)
+    >>> refit_for_app(fig), fig.get_suptitle()
+    (True, 'a new, small title')
+    """
+    from matplotlib.text import Text
+
+    width, _ = box
+    px = dpi / 72.0
+    floor_pt = 18.0 / px
+    changed = False
+    for text in fig.findobj(Text):
+        if text.get_text().strip() and float(text.get_fontsize()) < floor_pt - 1e-9:
+            text.set_fontsize(floor_pt)
+            changed = True
+    renderer = getattr(fig, "_get_renderer")()  # noqa: B009
+    if any(ax.get_legend() is not None for ax in fig.axes):
+        _gather_legends(fig, renderer, width, floor_pt)
+        changed = True
+    for ax in fig.axes:
+        room = ax.get_position().width * width + 30
+        if ax.get_title() and ax.title.get_window_extent(renderer).width > room:
+            chars = max(6, int(room / (0.56 * floor_pt * px)))
+            ax.title.set_text(textwrap.fill(ax.get_title().replace("\n", " "), chars,
+                                            break_long_words=False))
+            changed = True
+    return _declutter(fig, renderer) or changed
+
+
+def fit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float = APP_DPI) -> Figure:
+    """Remake ``fig`` for the app's figure box: shown at its natural size, 18 px text, nothing clipped.
+
+    The figure is resized to the box (so the ``<img>`` is never scaled down below the size its
+    text assumes), text under 18 px as shown is enlarged (:func:`coordkit.plots.style.presentation`),
+    long titles and axis labels wrap to their axes, crowded x tick labels turn, legends are kept
+    inside the figure, and constrained layout makes room once (then the layout is frozen, so a
+    fast redraw moves nothing). Data, colours and wording are untouched.
+
+    Examples
+    --------
+    >>> from coordkit.plots import profile_figure
+    >>> from coordkit.plots.style import smallest_text_px
+    >>> from coordkit.profile import Profile
+    >>> fig = fit_for_app(profile_figure(Profile(0.9, 0.8, 0.2, 0.3)))
+    >>> [round(v * APP_DPI) for v in fig.get_size_inches()] == list(APP_FIGURE_BOX)
+    True
+    >>> smallest_text_px(fig, width_px=APP_FIGURE_BOX[0], height_px=APP_FIGURE_BOX[1]) >= 18
+    True
+    """
+    from coordkit.plots.style import presentation
+
+    width, height = box
+    fig.set_size_inches(width / dpi, height / dpi)
+    fig.set_dpi(dpi)
+    presentation(fig, width_px=width, height_px=height, dpi=dpi)
+    px = dpi / 72.0
+
+    def wrap(text: Any, room_px: float) -> None:
+        label = text.get_text()
+        chars = max(6, int(room_px / (0.56 * float(text.get_fontsize()) * px)))
+        if label and "$" not in label and len(label.replace("\n", " ")) > chars:
+            text.set_text(textwrap.fill(label.replace("\n", " "), chars, break_long_words=False,
+                                        break_on_hyphens=False))
+
+    floor_pt = 18.0 / px
+    fig.draw_without_rendering()
+    renderer = getattr(fig, "_get_renderer")()  # noqa: B009 (matplotlib's way to measure text)
+    title = getattr(fig, "_suptitle", None)
+    captions = [t for t in fig.texts if t is not title and t.get_text().strip()]
+    caption_text = None
+    if len(captions) == 1 and getattr(fig, "_supxlabel", None) is None:
+        caption = captions[0]
+        caption_text = textwrap.fill(caption.get_text().replace("\n", " "),
+                                     max(20, int(width / (0.52 * floor_pt * px))))
+        caption.remove()
+        if not _gather_legends(fig, renderer, width, floor_pt, title=caption_text):
+            fig.supxlabel(caption_text, fontsize=floor_pt, color=caption.get_color())
+    else:
+        _gather_legends(fig, renderer, width, floor_pt)
+    for ax in fig.axes:  # tick labels are made afresh on each draw: their size lives on the axis
+        for axis in (ax.xaxis, ax.yaxis):
+            sizes = [float(t.get_fontsize()) for t in axis.get_ticklabels()]
+            if sizes and min(sizes) < floor_pt:
+                axis.set_tick_params(which="both", labelsize=floor_pt)
+    fig.set_layout_engine("constrained", h_pad=2 / 72, w_pad=2 / 72)
+    for _ in range(2):  # lay out, wrap what the laid-out axes cannot hold, lay out again
+        fig.draw_without_rendering()
+        for ax in fig.axes:
+            ax_w = ax.get_position().width * width
+            ax_h = ax.get_position().height * height
+            for label in (ax.title, getattr(ax, "_left_title", ax.title),
+                          getattr(ax, "_right_title", ax.title)):
+                wrap(label, ax_w + 30)
+            wrap(ax.xaxis.label, ax_w)
+            wrap(ax.yaxis.label, ax_h + 20)
+            if ax_h < 100 and ax.get_title():  # a short panel: its title says what y is
+                ax.set_ylabel("")
+            below = [b for b in fig.axes if b is not ax and abs(b.get_position().x0 - ax.get_position().x0)
+                     < 0.02 and b.get_position().y1 <= ax.get_position().y0 + 0.01]
+            if ax.get_xlabel() and any(b.get_xlabel() == ax.get_xlabel() for b in below):
+                ax.set_xlabel("")  # the panel below says it
+    for ax in fig.axes:
+        ticks = [t for t in ax.get_xticklabels() if t.get_visible() and t.get_text().strip()]
+        boxes = [t.get_window_extent(renderer) for t in ticks]
+        if any(b.x1 + 4 > c.x0 for b, c in itertools.pairwise(boxes)):
+            ax.xaxis.set_tick_params(labelrotation=30)
+            for t in ax.get_xticklabels():
+                t.set_horizontalalignment("right")
+                t.set_rotation_mode("anchor")
+    fig.draw_without_rendering()
+    # labels among the data that now collide (region names, era names): the later one is hidden;
+    # the long description still names them all
+    _declutter(fig, renderer)
+    presentation(fig, width_px=width, height_px=height, dpi=dpi)  # any text made since
+    fig.set_layout_engine("none")  # frozen: the fast renderer's background stays valid
+    return fig
 
 
 class Explorer:
@@ -438,6 +662,8 @@ class Explorer:
             self._renderer, self._renderer_key = FastPNG(self._figure, dpi=APP_DPI), key
         else:
             self._present(view.update(self._figure) or self._figure)
+            if self._renderer is None:
+                self._renderer = FastPNG(self._figure, dpi=APP_DPI)
         self.set_image(self._renderer.png(), alt=view.alt())
         self.set_description(view.describe())
 
@@ -486,13 +712,14 @@ class Explorer:
         self.set_description(description)
 
     def _present(self, fig: Figure) -> Figure:
-        """In the app layout, text sized for the projector (:func:`coordkit.plots.style.presentation`)."""
-        if self.layout == "app" and fig is not self._presented:  # once per figure: a redraw is slow
-            from coordkit.plots.style import presentation
-
+        """In the app layout, a figure made for the box it is shown in (:func:`fit_for_app`)."""
+        if self.layout != "app":
+            return fig
+        if fig is not self._presented:  # once per figure: a layout is slow
             self._presented = fig
-            width, height = APP_FIGURE_BOX
-            presentation(fig, width_px=width, height_px=height, dpi=APP_DPI)
+            fit_for_app(fig)
+        elif refit_for_app(fig):  # the view made new text or a new legend: render it whole once
+            self._renderer = None
         return fig
 
     def set_image(self, png: bytes, *, alt: str) -> None:
@@ -615,6 +842,7 @@ class Explorer:
                 max_height="76vh", overflow="auto"))
             controls.add_class("coordkit-app-controls")
             self.live.add_class("coordkit-app-result")
+            self.details.add_class("coordkit-app-details")
             shown = ([self.reveal] if self.presenter else []) + (
                 [self.image, self.live, self.details] if self._output else [])
             figure = w.VBox(shown, layout=w.Layout(flex="1 1 60%", min_width="300px"))

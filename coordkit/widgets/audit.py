@@ -132,7 +132,7 @@ class AuditExplorer(Explorer):
     def __init__(self, package: str = "targets_and_terror_2000_05", *,
                  overuse_share: float = audit.DEFAULT_OVERUSE_SHARE) -> None:
         super().__init__()
-        self.drawn: dict[tuple[str, tuple[str, ...], float], tuple[bytes, str, str]] = {}
+        self.drawn: dict[tuple[str, str, tuple[str, ...], float], tuple[bytes, str, str]] = {}
         known = audit.packages()
         self.package = w.Dropdown(options=[(p.title, p.id) for p in known.values()], value=package,
                                   description="Package", style=_WIDE, layout=w.Layout(**CONTROL_LAYOUT),
@@ -192,7 +192,7 @@ class AuditExplorer(Explorer):
                    if amend else "<p>No voice is excluded or unresponsive: no amendments to suggest.</p>")
                 + "<p><small>Every rule is the kit's reading of Hood (1995) and Verweij et al. (2006): "
                   "see <code>coordkit.audit.RULES</code>.</small></p>"))
-            state = (chosen.id, tuple(ticked), float(self.overuse.value))
+            state = (self.layout, chosen.id, tuple(ticked), float(self.overuse.value))  # app: own size
             if state in self.drawn:  # drawn before: show the stored figure
                 png, alt, text = self.drawn[state]
                 self.set_image(png, alt=alt)

@@ -46,6 +46,8 @@ __all__ = ["CLASSROOM_MIN_GROUP", "FOLDER_VARIABLE", "MIN_GROUP_SPEC", "ClassRes
 
 #: The environment variable naming the folder of survey exports (set by ``./kit app --class-folder``).
 FOLDER_VARIABLE = "COORDKIT_CLASS_FOLDER"
+#: The environment variable naming the group column(s), comma-separated (``./kit app --group-column``).
+GROUP_VARIABLE = "COORDKIT_GROUP_COLUMNS"
 
 #: The smallest group the lecture-room view ever shows on its own (privacy in a room of 40-200:
 #: stricter than the library's :data:`coordkit.survey.MIN_GROUP_FLOOR`). Smaller groups are
@@ -69,8 +71,10 @@ class ClassResultsExplorer(Explorer):
         reads); default: the folder named by the environment variable
         :data:`FOLDER_VARIABLE` (``./kit app --class-folder DIR`` sets it), else the SYNTHETIC
         class.
-    group_columns : sequence of str, default ("team",)
-        Group columns to read from the exports (the synthetic class has ``team`` and ``role``).
+    group_columns : sequence of str, optional
+        Group columns to read from the exports (the synthetic class has ``team`` and ``role``);
+        default those named in :data:`GROUP_VARIABLE` (``./kit app --group-column COL``), else
+        ``("team",)``.
     min_group : int, default :data:`coordkit.survey.DEFAULT_MIN_GROUP`
     layout, presenter
         As in :class:`~coordkit.widgets._base.Explorer` (``layout="app"`` for projecting).
@@ -89,12 +93,15 @@ class ClassResultsExplorer(Explorer):
         Where the answers came from, in words (counts only, no file names).
     """
 
-    def __init__(self, folder: str | Path | None = None, *, group_columns: Sequence[str] = ("team",),
+    def __init__(self, folder: str | Path | None = None, *, group_columns: Sequence[str] | None = None,
                  min_group: int = DEFAULT_MIN_GROUP, layout: str = "notebook",
                  presenter: bool = False) -> None:
         super().__init__(layout=layout, presenter=presenter)
         folder = folder if folder is not None else os.environ.get(FOLDER_VARIABLE) or None
         self.folder = None if folder is None else Path(folder)
+        if group_columns is None:  # ./kit app --group-column COL sets the variable
+            named = os.environ.get(GROUP_VARIABLE, "")
+            group_columns = tuple(c.strip() for c in named.split(",") if c.strip()) or ("team",)
         self._group_columns = tuple(group_columns)
         self.problem = ""
         self.responses = self._read()
@@ -107,7 +114,7 @@ class ClassResultsExplorer(Explorer):
         self.reload = w.Button(description="Re-read the class folder", icon="refresh",
                                tooltip="read the folder again, with any new exports (works while "
                                        "presenting; the result is hidden again for a new prediction)",
-                               disabled=self.folder is None)
+                               disabled=self.folder is None, layout=w.Layout(width="auto"))
         self.reload.on_click(lambda _: self.read_again())
         self.source = w.HTML()
         self._fig = class_arrows_figure(analyse(self.responses, min_group=min_group))

@@ -68,6 +68,11 @@ PROFILE_SLIDERS: dict[str, Param] = {
 _STRENGTHS = ("hierarchy", "solidarity", "individualism", "fatalism")
 _MALIGN = ("malign_hierarchy", "malign_solidarity", "malign_individualism", "malign_fatalism")
 
+#: Short names for the evenness indices, so the dropdown's labels fit its box at 18 px (each
+#: index's definition is in the dropdown's tooltip and in :data:`coordkit.balance.EVENNESS_METHODS`).
+SHORT_METHOD_NAMES: dict[str, str] = {"pielou": "Pielou's J (entropy)", "simpson": "Gini-Simpson",
+                                      "centroid": "distance from centre", "minmax": "smallest / largest"}
+
 
 class ProfileExplorer(Explorer):
     """Sliders for a profile; a live ternary position, bar chart, score and diagnosis.
@@ -122,9 +127,11 @@ class ProfileExplorer(Explorer):
             for name, value in start.to_dict().items()
         }
         self.method = w.Dropdown(
-            options=[(f"{k}: {v}", k) for k, v in EVENNESS_METHODS.items()],
+            options=[(SHORT_METHOD_NAMES.get(k, k), k) for k in EVENNESS_METHODS],
             value="pielou", description="Evenness index", style={"description_width": "initial"},
-            tooltip="how the balance index measures evenness", layout=w.Layout(**CONTROL_LAYOUT),
+            tooltip="how the balance index measures evenness: " + "; ".join(
+                f"{SHORT_METHOD_NAMES.get(k, k)}: {v}" for k, v in EVENNESS_METHODS.items()),
+            layout=w.Layout(**CONTROL_LAYOUT),
         )
         self.summary = self.result
         self.watch(*self.sliders.values(), self.method)

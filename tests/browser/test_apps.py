@@ -35,6 +35,11 @@ FIRST_CONTROL = (".coordkit-app-controls .widget-slider, .coordkit-app-controls 
                  ".coordkit-app-controls .widget-checkbox")
 FIGURE = ".coordkit-app img.coordkit-image"
 RESULT = ".coordkit-app .coordkit-app-result"
+#: The text under the figure: the result and the description fold's summary.
+BELOW = ".coordkit-app .coordkit-app-result, .coordkit-app .coordkit-app-details summary"
+#: The figure as shown against the PNG's own size (CSS px; the page's devicePixelRatio is 1).
+IMAGE_SIZES = """img => ({shown: img.getBoundingClientRect().width, natural: img.naturalWidth,
+  shownHeight: img.getBoundingClientRect().height, naturalHeight: img.naturalHeight})"""
 #: Control labels whose text is cut (an ellipsis): scrollWidth wider than the box.
 ELLIPSISED = """() => [...document.querySelectorAll(
   '.coordkit-app .widget-label, .coordkit-app label, .coordkit-app .widget-label-basic')]
@@ -139,6 +144,16 @@ def test_app_fits_a_projector_and_responds(gallery, browser, axe_script, name): 
         assert page.get_by_role("button", name="Hide the result").count() == 1
         result = page.locator(RESULT).first
         assert _inside(result.bounding_box()), f"result off screen: {result.bounding_box()}"
+        # the figure is drawn for its box: never scaled below the size its 18 px text assumes
+        sizes = figure.evaluate(IMAGE_SIZES)
+        assert sizes["natural"] > 300, sizes
+        assert sizes["shown"] >= sizes["natural"] - 1, f"the figure is scaled down: {sizes}"
+        assert sizes["shownHeight"] >= sizes["naturalHeight"] - 1, f"the figure is scaled down: {sizes}"
+        below = page.locator(BELOW)
+        for k in range(below.count()):
+            if below.nth(k).is_visible():
+                box = below.nth(k).bounding_box()
+                assert _inside(box), f"text under the figure cut off at {VIEWPORT['height']} px: {box}"
         cut = page.evaluate(ELLIPSISED)
         assert not cut, f"control labels cut off: {cut}"
         assert page.locator(".coordkit-app [role=status]").first.is_visible()
