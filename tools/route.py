@@ -45,7 +45,8 @@ OFF_ROUTE: dict[str, tuple[int, int]] = {"07": (30, 30)}
 #: What each chapter asks of a learner: the start page's words (the titles come from the notebooks).
 DOING: dict[str, str] = {
     "01": "Learn the four modes, profiles, configurations and the balance index; where the theory comes from",
-    "02": "Fill in the kit's questionnaire for a team you know, now and preferred; see its profile",
+    "02": "Read the kit's questionnaire and a worked example's profile; going further, fill it in for a "
+          "team you know",
     "03": "What New Public Management tried and left; recode a reform yourself and see the diagnosis change",
     "04": "Move policy levers from 1948 to the 10 Year Health Plan; compare packages; meet the "
           "demand-capacity ceiling",
