@@ -840,3 +840,12 @@ def test_strength_block_acquiescence_like_the_likert_index():
     assert np.isnan(no_ratings.strength_acquiescence()).all()
     with pytest.raises(ValueError, match="answers per respondent"):
         survey.strength_acquiescence([3, 3], Q)
+
+
+def test_a_reliability_table_computed_once_is_the_one_analyse_would_compute():
+    from coordkit.survey import analyse, reliability_table, synthetic_class
+
+    responses = synthetic_class()
+    once = reliability_table(responses)
+    assert analyse(responses, reliability=once).reliability is once
+    pd.testing.assert_frame_equal(analyse(responses).reliability, once)

@@ -367,6 +367,9 @@ def gap_drivers(responses: Responses, q: Questionnaire | None = None) -> pd.Data
     ----------
     responses : Responses
     q : Questionnaire, optional
+    reliability : pandas.DataFrame, optional
+        :func:`reliability_table` of these responses, if already computed (it depends on the
+        responses alone, so an explorer that re-analyses on every control move computes it once).
 
     Returns
     -------
@@ -511,6 +514,7 @@ def analyse(
     min_group: int = DEFAULT_MIN_GROUP,
     threshold: float = STRONG,
     q: Questionnaire | None = None,
+    reliability: pd.DataFrame | None = None,
 ) -> ClassAnalysis:
     """Analyse a class: whole-class and group profiles (small groups suppressed), gap drivers.
 
@@ -589,7 +593,8 @@ def analyse(
         plan=plan, groups=tuple(groups), drivers=gap_drivers(responses, q), configurations=configurations,
         likert=responses.likert is not None, now_scores=now_scores, preferred_scores=pref_scores,
         malign=malign, version=responses.version, acquiescence=responses.acquiescence(q),
-        reliability=None if responses.likert is None else reliability_table(responses),
+        reliability=(None if responses.likert is None
+                     else reliability if reliability is not None else reliability_table(responses)),
         levels=None if responses.likert is None or not q.block("strength") else level_table(responses),
     )
 

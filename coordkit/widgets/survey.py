@@ -54,6 +54,7 @@ from coordkit.survey import (
     analyse,
     presentation_order,
     questionnaire,
+    reliability_table,
     responses_csv,
     score_answers,
     strength_acquiescence,
@@ -596,8 +597,11 @@ class ClassExplorer:
     def update(self, change: Any = None) -> None:
         """Re-analyse and redraw from the controls (the controls call this)."""
         started = time.perf_counter()
+        if not hasattr(self, "_reliability"):  # the responses' own: the same at every control setting
+            self._reliability = (None if self.responses.likert is None
+                                 else reliability_table(self.responses))
         self.result: ClassAnalysis = analyse(self.responses, group_column=self.group_column.value,
-                                             min_group=self.min_group.value)
+                                             min_group=self.min_group.value, reliability=self._reliability)
         a = self.result
         update_class_arrows_figure(self._figure, a)
         if not a.class_shown:
