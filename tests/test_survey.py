@@ -843,6 +843,8 @@ def test_strength_block_acquiescence_like_the_likert_index():
 
 
 def test_a_reliability_table_computed_once_is_the_one_analyse_would_compute():
+    import pandas as pd
+
     from coordkit.survey import analyse, reliability_table, synthetic_class
 
     responses = synthetic_class()
