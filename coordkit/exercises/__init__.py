@@ -253,7 +253,7 @@ def friendly_errors(shell: Any = None) -> bool:
 
     Examples
     --------
-    >>> friendly_errors()  # no notebook here
+    >>> friendly_errors(shell=object())  # not an IPython shell: nothing to change
     False
     """
     if shell is None:
