@@ -2,10 +2,12 @@
 
 Moves nbval's comment markers (``# NBVAL_CHECK_OUTPUT`` ...) out of the code learners read and into
 the cell tags nbval also understands (``nbval-check-output`` ...), so no learner ever sees a test
-marker. Removes: saved widget state (notebook metadata ``widgets``), widget-view outputs (they point at
-widget models that are not saved, which JupyterLab would show as "model not found"), per-cell
-execution timing metadata and kernel-specific language-info noise. Keeps: every other output and
-the execution counts (nbval only compares cells that have been executed).
+marker. Removes: saved widget state (notebook metadata ``widgets``), widget views (they point at
+widget models that are not saved, which JupyterLab would show as "model not found"; an output that
+also carries a static ``text/html`` twin, as the quiz does, keeps the twin), per-cell execution
+timing metadata and kernel-specific language-info noise. Renames duplicate cell ids (nbconvert
+warns of them and JupyterLab may confuse the cells) so every id is unique in its notebook. Keeps:
+every other output and the execution counts (nbval only compares cells that have been executed).
 
 Usage: ``python tools/clean_notebooks.py NOTEBOOK [NOTEBOOK ...]`` (``./kit execute`` runs it).
 """
@@ -39,6 +41,40 @@ def markers_to_tags(cell: dict) -> dict:
     return cell
 
 
+def _without_widget_view(output: dict) -> dict | None:
+    """``output`` without its widget view: kept if a static HTML twin remains, else dropped."""
+    data = output.get("data", {})
+    if WIDGET_VIEW not in data:
+        return output
+    if "text/html" not in data:
+        return None
+    output["data"] = {key: value for key, value in data.items() if key != WIDGET_VIEW}
+    return output
+
+
+def unique_ids(cells: list[dict]) -> list[dict]:
+    """Give every cell a unique id, keeping the first of each repeated id (idempotent).
+
+    A repeat becomes ``<id>-2``, ``<id>-3`` ... (the first such name not already used).
+
+    >>> [c["id"] for c in unique_ids([{"id": "c01"}, {"id": "c02"}, {"id": "c01"}, {"id": "c01-2"}])]
+    ['c01', 'c02', 'c01-3', 'c01-2']
+    """
+    taken = {cell["id"] for cell in cells if "id" in cell}
+    seen: set[str] = set()
+    for cell in cells:
+        if "id" not in cell:
+            continue
+        if cell["id"] in seen:
+            k = 2
+            while f"{cell['id']}-{k}" in taken:
+                k += 1
+            cell["id"] = f"{cell['id']}-{k}"
+            taken.add(cell["id"])
+        seen.add(cell["id"])
+    return cells
+
+
 def clean(notebook: dict) -> dict:
     """Return ``notebook`` (nbformat JSON as a dict) with widget state and noise removed."""
     notebook.get("metadata", {}).pop("widgets", None)
@@ -47,9 +83,9 @@ def clean(notebook: dict) -> dict:
         if cell.get("cell_type") != "code":
             continue
         markers_to_tags(cell)
-        cell["outputs"] = [
-            out for out in cell.get("outputs", []) if WIDGET_VIEW not in out.get("data", {})
-        ]
+        kept = (_without_widget_view(out) for out in cell.get("outputs", []))
+        cell["outputs"] = [out for out in kept if out is not None]
+    unique_ids(notebook.get("cells", []))
     return notebook
 
 

@@ -33,7 +33,7 @@ q1 = OpenQuestion(
     "q1",
     model_answer=(
         "Taylor (2022) lists three motivations (mastery, connectedness, autonomy) and then the "
-        "forms (hierarchy, solidarity, individualism, fatalism) without pairing them; the kit's "
+        "modes (hierarchy, solidarity, individualism, fatalism) without pairing them; the kit's "
         "pairing of mastery with hierarchy, connectedness with solidarity and autonomy with "
         "individualism is an inference. It is plausible for connectedness and solidarity, both "
         "about belonging. It is weaker elsewhere: the three motivations are self-determination "
@@ -42,7 +42,7 @@ q1 = OpenQuestion(
         "member can do as well as an entrepreneur, and Chirkov and colleagues (2003) show that "
         "autonomy is not individualism. Cultural theory itself uses 'autonomy' for a fifth way of "
         "life, the hermit who withdraws from grid and group. Taylor elsewhere grounds the forms in "
-        "authority, values and belonging, individual aspiration and fatalism (RSA, 2021), which "
+        "authority, values and belonging, individual aspiration and fatalism (Taylor, 2021a), which "
         "fits the forms better than the triad does. So I would teach the motivations and the forms "
         "side by side, and the pairing as a question."
     ),
@@ -100,7 +100,7 @@ def _check_configuration(answer: Any) -> Feedback:
 
 q3 = Question(
     "q3", "configuration", _check_configuration,
-    hint_text="A form is strong at 0.5 or more; fatalism counts only when it reaches 0.5 too. "
+    hint_text="A mode is strong at 0.5 or more; fatalism counts only when it reaches 0.5 too. "
               "Find the matching name in ck.configuration.table().",
     solution_text="configuration = ck.classify(trust).name   # 'deficit culture: weak "
                   "individualism'",

@@ -33,13 +33,13 @@ Examples
 >>> q = load("ch00")
 >>> q.chapter, len(q.questions) >= 3
 ('ch00', True)
->>> question = Number("n1", "How many active forms?", answer=3,
-...                   wrong_message="Not quite: count the forms that organise change actively "
+>>> question = Number("n1", "How many active modes?", answer=3,
+...                   wrong_message="Not quite: count the modes that organise change actively "
 ...                                 "(fatalism is the fourth, passive one)")
 >>> question.evaluate("3").status, question.evaluate("three").status
 ('correct', 'correct')
 >>> question.evaluate("4").message
-'Not quite: count the forms that organise change actively (fatalism is the fourth, passive one)'
+'Not quite: count the modes that organise change actively (fatalism is the fourth, passive one)'
 """
 
 from __future__ import annotations

@@ -11,6 +11,13 @@ Examples
 >>> first.answer(first.question_solution())
 >>> "Correct" in first.feedback.value
 True
+
+A stored notebook (or GitHub's viewer) has no kernel to draw the controls, so the view also
+carries the questions as HTML and plain text, without the answers:
+
+>>> bundle = view._repr_mimebundle_()
+>>> "<h3>Quiz: Start here</h3>" in bundle["text/html"], "correct" in bundle["text/html"]
+(True, False)
 """
 
 from __future__ import annotations
@@ -20,9 +27,9 @@ from typing import Any
 import ipywidgets as w
 
 from coordkit.exercises.quiz import MultipleChoice, Number, Quiz, QuizQuestion, load, solution
-from coordkit.html import escape
+from coordkit.html import escape, render
 
-__all__ = ["QuizItem", "QuizView", "show"]
+__all__ = ["QuizItem", "QuizView", "show", "static_html", "static_text"]
 
 _STATUS_STYLE = {
     "correct": ("✔", "#1b5e20"),
@@ -30,6 +37,69 @@ _STATUS_STYLE = {
     "error": ("?", "#5a3d00"),
     "not attempted": ("○", "#333333"),
 }
+
+
+def _static_questions(quiz: Quiz) -> list[dict[str, Any]]:
+    rows = []
+    for number, question in enumerate(quiz.questions, start=1):
+        rows.append(
+            {
+                "number": number,
+                "prompt": question.prompt,
+                "kind": question.kind,
+                "multiple": isinstance(question, MultipleChoice) and question.multiple,
+                "options": [o.text for o in question.options] if isinstance(question, MultipleChoice) else [],
+                "unit": question.unit if isinstance(question, Number) else "",
+            }
+        )
+    return rows
+
+
+def static_html(quiz: Quiz) -> str:
+    """A quiz's questions and options as HTML, without answers or feedback.
+
+    What a learner sees in a stored notebook, where there is no kernel to draw the controls.
+
+    Parameters
+    ----------
+    quiz : Quiz
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> page = static_html(load("ch01"))
+    >>> page.count("<li><p>") == len(load("ch01").questions)
+    True
+    >>> "Kahan" in page  # feedback is never shown
+    False
+    """
+    return render("quiz.html.j2", title=quiz.title, questions=_static_questions(quiz))
+
+
+def static_text(quiz: Quiz) -> str:
+    """A quiz's questions and options as plain text, without answers (the ``text/plain`` twin).
+
+    Parameters
+    ----------
+    quiz : Quiz
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> print(static_text(load("ch00")).splitlines()[0])
+    Quiz: Start here (run the notebook to answer and get feedback)
+    """
+    lines = [f"Quiz: {quiz.title} (run the notebook to answer and get feedback)"]
+    for row in _static_questions(quiz):
+        lines.append(f"{row['number']}. {row['prompt']}")
+        lines.extend(f"   ({chr(ord('a') + k)}) {text}" for k, text in enumerate(row["options"]))
+    return "\n".join(lines)
 
 
 class QuizItem:
@@ -133,8 +203,17 @@ class QuizView:
             [heading, *(item.box for item in self.items)], layout=w.Layout(width="100%", max_width="760px")
         )
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.box._repr_mimebundle_(**kwargs)
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        """The live controls plus the questions as HTML and text, for readers without a kernel.
+
+        JupyterLab draws the controls while the kernel runs; a stored notebook keeps the HTML
+        (``tools/clean_notebooks.py`` drops only the widget view, whose model is not saved).
+        """
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        data: dict[str, Any] = dict(bundle[0] if isinstance(bundle, tuple) else bundle or {})
+        data["text/html"] = static_html(self.quiz)
+        data["text/plain"] = static_text(self.quiz)
+        return data
 
 
 def show(chapter: str) -> QuizView:

@@ -15,7 +15,7 @@ from coordkit.exercises.ch01 import ____, q1, q2, q3, q4, q5, q6
 # %% [markdown]
 # ## Task 1 (discuss): motivations and modes
 #
-# Taylor (2022) names three motivations (mastery, connectedness, autonomy) and four forms, but does not pair them.
+# Taylor (2022) names three motivations (mastery, connectedness, autonomy) and four modes, but does not pair them.
 # The kit pairs mastery with hierarchy, connectedness with solidarity and autonomy with individualism: an inference.
 # In three or four sentences, say whether you find each pairing convincing, with an example from work, and what
 # changes if "autonomy" means acting with volition (self-determination theory) rather than individualism. There is
@@ -33,8 +33,11 @@ q1.check()
 # A hospital trust: managers' word is law (hierarchy **0.9**, and about a third of it is overbearing), professional
 # loyalty is strong (solidarity **0.7**), there is little room for initiative (individualism **0.2**), and many staff
 # feel nothing they do changes anything (fatalism **0.4**, all of it despair). Give its profile as a
-# `ck.Profile(hierarchy=..., solidarity=..., individualism=..., fatalism=..., malign_hierarchy=...)`, as in the
-# chapter's worked example. (A malign share is the *fraction* of a mode's strength that is malign, from 0 to 1.)
+# `ck.Profile(hierarchy=..., solidarity=..., individualism=..., fatalism=..., malign_hierarchy=...)`: fill in
+# each `...` with a number. The four strengths are the 0 to 1 scores of the chapter's core section *How it
+# works*; a malign share is the *fraction* of a mode's strength that is malign, from 0 to 1 (the archetype shown
+# there has `malign_hierarchy=0.3`). Fatalism is read as all despair unless you say otherwise, so you need no
+# `malign_fatalism`.
 
 # %%
 ### BEGIN SOLUTION
@@ -77,8 +80,10 @@ q4.check()
 # ## Task 5 (design): rebalance the traditional public sector
 #
 # Start from `ARCHETYPES["traditional public sector"]`. Change **at most two** of its eight values, each by **at
-# most 0.3**, so that it becomes *balanced* with a balance index of at least 0.45. (`.replace(...)` makes a
-# changed copy, as in the chapter's worked example.) Give the changed profile.
+# most 0.3**, so that it becomes *balanced* with a balance index of at least 0.45. To change a value, write
+# `ARCHETYPES["traditional public sector"].replace(individualism=0.4)`: `.replace(...)` makes a copy with the
+# values you name changed and leaves the original alone (name two values to change two). Give the changed
+# profile.
 
 # %%
 ### BEGIN SOLUTION
