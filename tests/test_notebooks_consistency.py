@@ -295,7 +295,8 @@ def test_the_cleaner_renames_repeated_ids_and_keeps_the_quizs_static_copy():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_the_stored_notebook_shows_its_quiz_questions_without_answers(path):
     quiz = load(f"ch{path.stem[:2]}")
-    cell = next(c for c in _load(path)["cells"] if c["cell_type"] == "code" and "quiz_widgets" in _text(c))
+    shows = f'show("ch{path.stem[:2]}")'
+    cell = next(c for c in _load(path)["cells"] if c["cell_type"] == "code" and shows in _text(c))
     pages = [o["data"]["text/html"] for o in cell["outputs"] if "text/html" in o.get("data", {})]
     assert len(pages) == 1, "the quiz cell stores one HTML copy of the quiz (re-run ./kit execute)"
     page = html.unescape("".join(pages[0]))
@@ -312,3 +313,14 @@ def test_the_stored_notebook_shows_its_quiz_questions_without_answers(path):
             assert not any(f in page for f in said if len(f) > 20), f"{question.id}: feedback shown"
         if question.explanation:
             assert question.explanation not in page, f"{question.id}: the explanation is shown"
+
+
+def test_chapter_8s_five_package_table_is_shown_in_full():
+    nb = _load(ROOT / "notebooks" / "08_clumsy_solutions.ipynb")
+    cell = next(c for c in nb["cells"] if "audit.summary_table(" in _text(c))
+    assert "full_table(" in _text(cell)
+    plain = "".join("".join(o.get("data", {}).get("text/plain", "")) for o in cell["outputs"])
+    assert "..." not in plain and "…" not in plain, "a cell of the table is cut"
+    with (ROOT / "data" / "policy_packages.csv").open(encoding="utf-8") as f:
+        titles = {row["package_title"] for row in csv.DictReader(f)}
+    assert len(titles) == 5 and all(title in plain for title in titles)

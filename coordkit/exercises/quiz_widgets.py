@@ -70,10 +70,14 @@ def static_html(quiz: Quiz) -> str:
 
     Examples
     --------
-    >>> page = static_html(load("ch01"))
-    >>> page.count("<li><p>") == len(load("ch01").questions)
+    >>> quiz = load("ch01")
+    >>> page = static_html(quiz)
+    >>> page.count("<li><p>") == len(quiz.questions)
     True
-    >>> "Kahan" in page  # feedback is never shown
+    >>> first = quiz.questions[0]
+    >>> first.options[1].text in page, first.options[1].feedback in page  # options, never feedback
+    (True, False)
+    >>> first.explanation in page
     False
     """
     return render("quiz.html.j2", title=quiz.title, questions=_static_questions(quiz))
