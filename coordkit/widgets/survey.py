@@ -582,7 +582,9 @@ class ClassExplorer(Explorer):
             style={"description_width": _LABEL_WIDTH}, layout=w.Layout(**CONTROL_LAYOUT))
         self.min_group = slider(MIN_GROUP_PARAM, value=min_group, label_width=_LABEL_WIDTH)
         self.summary = self.live
-        self._fig = class_arrows_figure(analyse(self.responses))  # moved in place on each update
+        # the responses' own reliability: the same at every control setting, so computed once
+        self._reliability = None if self.responses.likert is None else reliability_table(self.responses)
+        self._fig = class_arrows_figure(analyse(self.responses, reliability=self._reliability))
         self.watch(self.group_column, self.min_group)
         self.assemble([self.group_column, self.min_group])
         self.update()
@@ -590,9 +592,6 @@ class ClassExplorer(Explorer):
     def update(self, change: Any = None) -> None:
         """Re-analyse and redraw from the controls (the controls call this)."""
         with self.timed():
-            if not hasattr(self, "_reliability"):  # the responses' own: the same at every control setting
-                self._reliability = (None if self.responses.likert is None
-                                     else reliability_table(self.responses))
             self.result: ClassAnalysis = analyse(
                 self.responses, group_column=self.group_column.value, min_group=self.min_group.value,
                 reliability=self._reliability)
@@ -614,8 +613,9 @@ class ClassExplorer(Explorer):
             rows.append(f"<tr><td>{escape(s.label)}</td><td>{s.n}</td><td>{points}</td><td>{pref}</td>"
                         f"<td>{escape(s.shown_configuration('now'))}</td><td>{s.balance_now.score:.2f} → "
                         f"{s.balance_preferred.score:.2f}</td></tr>")
-        head = ("<tr><th>group</th><th>n</th><th>now H / S / I / F</th><th>preferred</th>"
-                "<th>configuration now</th><th>balance now → preferred</th></tr>")
+        head = "<tr>" + "".join(f"<th scope='col'>{name}</th>" for name in (
+            "group", "n", "now H / S / I / F", "preferred", "configuration now",
+            "balance now → preferred")) + "</tr>"
         if a.plan is None:
             note = "Whole class only (no group column chosen)."
         else:
