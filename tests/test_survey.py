@@ -851,3 +851,35 @@ def test_a_reliability_table_computed_once_is_the_one_analyse_would_compute():
     once = reliability_table(responses)
     assert analyse(responses, reliability=once).reliability is once
     pd.testing.assert_frame_equal(analyse(responses).reliability, once)
+
+
+def test_strength_descriptions_name_no_mode_and_say_one_thing():
+    # methodologist review (issue 14): "Hierarchy: ...", "Fatalism: ..." labels prime respondents
+    # (and "fatalism" is loaded); the description stands alone, the mode stays in the mode column
+    names = re.compile(r"\b(hierarch\w*|solidarit\w*|individualis\w*|fatalis\w*|egalitarian\w*)\b", re.I)
+    strength = Q.block("strength")
+    assert [i.id for i in strength if names.search(i.statement) or ":" in i.statement] == []
+    by_mode = {m: {i.statement for i in strength if i.mode is m} for m in ALL_MODES}
+    assert all(len(s) == 1 for s in by_mode.values()), by_mode  # one description per mode, at every level
+    assert len({next(iter(s)) for s in by_mode.values()}) == 4  # and four different ones
+    joined = re.compile(r"\b(and|or|when|only|because)\b", re.IGNORECASE)
+    assert [i.id for i in strength if joined.search(i.statement)] == []
+    # fatalism's description is neither wisdom nor despair: no giving up, no acceptance of limits
+    (fatalism,) = by_mode[Mode.FATALISM]
+    despair_or_wisdom = r"\b(give up|gave up|difference|hopeless|accept|wise|wisdom|control)\b"
+    assert not re.search(despair_or_wisdom, fatalism, re.I)
+    # nor on the printed copy respondents see (the lecturer's key names the modes)
+    sheet = survey.printable_questionnaire(part="questionnaire")
+    assert all(next(iter(s)) in sheet for s in by_mode.values())
+    assert not re.search(r"(Hierarchy|Solidarity|Individualism|Fatalism):", sheet)
+
+
+def test_malign_hierarchy_reversal_is_about_how_rules_are_applied_not_individual_freedom():
+    # methodologist review (issue 14): "Staff may adapt a procedure to fit the case in front of
+    # them" read as individual discretion (benign individualism); the reversal of MH2 now taps
+    # hierarchy's rigidity reversed: procedures applied for their purpose
+    mh4 = Q.item("MH4")
+    assert mh4.mode is Mode.HIERARCHY and mh4.form == "malign" and mh4.reverse
+    assert "procedure" in mh4.statement.lower()
+    assert not re.search(r"\b(may|free|freedom|adapt|own|discretion|staff|judgement)\b", mh4.statement, re.I)
+    assert (Q.item("MH2").reverse, Q.item("MH2").mode) == (False, Mode.HIERARCHY)

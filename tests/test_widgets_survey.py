@@ -24,7 +24,9 @@ def form():
 @pytest.fixture
 def no_render(monkeypatch, form):
     """Skip the PNG encoding (the slow part) in the range sweeps; other tests render for real."""
-    monkeypatch.setattr(form._renderer, "png", lambda fig=None: b"\x89PNG fake")
+    from coordkit.plots.output import FastPNG
+
+    monkeypatch.setattr(FastPNG, "png", lambda self, fig=None: b"\x89PNG fake")
 
 
 def fill(form):
@@ -260,7 +262,8 @@ def test_min_group_slider_over_its_whole_range(explorer):
         assert all(g.n >= value for g in a.groups)
         assert sum(g.n for g in a.groups) <= a.n
         assert f"minimum group size {value}" in explorer.summary.value
-        assert explorer.image.value[:4] == b"\x89PNG"
+        assert explorer.png[:4] == b"\x89PNG"  # shown as <img alt> (the explorer base)
+        assert explorer.image.value.startswith('<img class="coordkit-image" alt="')
     explorer.min_group.value = 3
     assert "no group suppressed" in explorer.summary.value
     assert "<td>Estates</td>" in explorer.summary.value
@@ -269,13 +272,13 @@ def test_min_group_slider_over_its_whole_range(explorer):
 
 def test_group_column_dropdown_every_option(explorer):
     for _label, value in explorer.group_column.options:
-        before = explorer.image.value
+        before = explorer.png
         explorer.group_column.value = value
         assert explorer.result.group_column == value
         if value is None:
             assert "Whole class only" in explorer.summary.value
         assert explorer.description
-        assert explorer.image.value != before or value == "team"
+        assert explorer.png != before or value == "team"
     explorer.group_column.value = "team"
 
 
@@ -292,23 +295,26 @@ def test_each_figure_is_followed_by_its_description(explorer):
     for widget in (f, explorer):
         children = list(widget.result_box.children if widget is f else widget.widget.children)
         k = children.index(widget.image)
-        assert children[k + 1] is widget.figure_description
+        assert children[k + 1] is widget.details  # the folded description (the explorer base)
         assert widget.description and widget.description.split("\n")[0].split(":")[0] in \
-            widget.figure_description.value
-    before = f.figure_description.value
+            widget.details.value
+        assert widget.alt and f'alt="{html.escape(widget.alt)}"' in widget.image.value
+    before = f.details.value
     f.sliders["preferred_D1I"].value = 60
-    assert f.figure_description.value != before
+    assert f.details.value != before
 
 
 def test_the_form_shows_no_result_until_it_is_complete_and_asked():
     f = SurveyForm()
     assert f.result_button.disabled and not f.show_result()
-    assert f.summary.value == "" and f.image.value == b"" and f.result_box.layout.display == "none"
+    assert f.summary.value == "" and f.image.value == "" and f.result_box.layout.display == "none"
+    assert f.png == b"" and f.details.value == "" and f.unnamed() == []
     assert "Not complete yet" in f.progress.value and "See my result" in f.progress.value
     f.set_answers(example_answers())
     assert not f.result_button.disabled and f.summary.value == ""  # complete, but not yet asked
     f.result_button.click()
-    assert f.revealed and "Now:" in f.summary.value and f.image.value != b""
+    assert f.revealed and "Now:" in f.summary.value and f.image.value != ""
+    assert f.png[:4] == b"\x89PNG" and 'aria-live="polite"' in f.summary.value
 
 
 def test_the_form_flags_an_acquiescent_respondent():

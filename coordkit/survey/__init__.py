@@ -3,8 +3,11 @@
 A package of topics (see each module's docstring for the full account):
 
 - :mod:`coordkit.survey.instrument` -- the items, their versions, the per-respondent order;
-- :mod:`coordkit.survey.scoring` -- one respondent: scores, strength, benign and malign levels,
-  structure, configuration;
+- :mod:`coordkit.survey.divide100` -- one respondent's divide-100 block: mode scores, congruence;
+- :mod:`coordkit.survey.likert` -- one respondent's 1-5 items: keying, benign and malign levels,
+  acquiescence, strength ratings, grid and group;
+- :mod:`coordkit.survey.scoring` -- one respondent as a whole: strength, profile, configuration
+  (re-exports the two above);
 - :mod:`coordkit.survey.compositional` -- log-ratio statistics for divide-100 answers;
 - :mod:`coordkit.survey.privacy` -- which groups a shared report may show;
 - :mod:`coordkit.survey.reliability` -- alpha, omega and the levels' ICC;

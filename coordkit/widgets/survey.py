@@ -3,8 +3,10 @@
 :class:`SurveyForm` is the questionnaire for a student; :class:`ClassExplorer` shows a class by group
 for a lecturer.
 
-Both are thin: every number comes from :mod:`coordkit.survey`, every figure from
-:mod:`coordkit.plots.survey`, files from :mod:`coordkit.survey_io`.
+Both are thin, on :class:`~coordkit.widgets._base.Explorer` (display, timing, pause while moving,
+the figure as ``<img alt>``, the result in a live region, the description folded): every number
+comes from :mod:`coordkit.survey`, every figure from :mod:`coordkit.plots.survey`, files from
+:mod:`coordkit.survey_io`.
 
 Examples
 --------
@@ -14,6 +16,8 @@ Examples
 >>> form.sliders["now_D1H"].value = 40
 >>> form.totals["now_decisions"].value
 '<b>Now: 40 of 100 points: 60 left to give</b>'
+>>> form.unnamed()
+[]
 """
 
 from __future__ import annotations
@@ -28,9 +32,10 @@ from typing import Any, cast
 import ipywidgets as w
 import numpy as np
 
-from coordkit.html import escape
+from coordkit.html import Markup, escape
 from coordkit.modes import ALL_MODES, Mode
-from coordkit.plots.output import FastPNG
+from coordkit.params import Param
+from coordkit.plots.style import ANNOTATION
 from coordkit.plots.survey import (
     class_arrows_figure,
     describe_class_arrows,
@@ -60,9 +65,9 @@ from coordkit.survey import (
     strength_acquiescence,
 )
 from coordkit.survey_io import ReadResult
-from coordkit.widgets.common import silenced
+from coordkit.widgets._base import CONTROL_LAYOUT, Explorer, slider
 
-__all__ = ["GROUP_COLUMN", "ClassExplorer", "SurveyForm"]
+__all__ = ["GROUP_COLUMN", "MIN_GROUP_PARAM", "POINTS_PARAM", "ClassExplorer", "SurveyForm"]
 
 #: Name of the group column a :class:`SurveyForm` writes (the lecturer's ``--group-column``).
 GROUP_COLUMN = "team"
@@ -70,19 +75,24 @@ _LETTERS = "ABCD"
 _CODE = re.compile(r"[A-Za-z0-9_-]{1,30}")
 #: The value a 1-5 dropdown holds for "Don't know / not applicable": answered, but read as missing.
 DK = "dk"
-_WARN = "#B24A00"  # dark orange, readable on white; the text says the same thing
+#: One divide-100 slider: a statement's points in one timeframe (its visible name and tooltip are
+#: set per statement, in the respondent's order).
+POINTS_PARAM = Param("points", "Points", "points of the dimension's 100", 0, 100, 5, 0,
+                     "points for this statement", integer=True)
+#: The privacy threshold as a control: groups smaller than this are not shown (never below 3).
+MIN_GROUP_PARAM = Param("min_group", "Minimum group size", "respondents", MIN_GROUP_FLOOR, 20, 1,
+                        DEFAULT_MIN_GROUP, "groups smaller than this are not shown (privacy); never below 3",
+                        integer=True)
+_LABEL_WIDTH = "11em"
+_ROW = {"flex_flow": "row wrap", "align_items": "center", "width": "100%"}
 
 
-def _e(text: object) -> str:
-    return escape(str(text))
+def _warning(text: str | Markup) -> Markup:
+    """A paragraph in the kit's annotation colour; its words say the same (never colour alone)."""
+    return Markup(f"<p style='color:{ANNOTATION}'>{escape(text)}</p>")
 
 
-def _description_html(text: str) -> str:
-    """A figure's text description, shown straight after the figure."""
-    return f"<p><small><i>Figure description:</i> {_e(text).replace(chr(10), '<br>')}</small></p>"
-
-
-class SurveyForm:
+class SurveyForm(Explorer):
     """The questionnaire as widgets, a *See my result* step after it, and a Save button.
 
     While the respondent answers, the form shows only their progress (points left in each
@@ -135,20 +145,17 @@ class SurveyForm:
     result_button : Button
         *See my result*: shows the result once the answers are complete.
     summary : HTML
-        The result in words (empty until the result is shown).
+        The result in words, in the explorer's live region (empty until the result is shown).
     result_box : VBox
-        The summary, figure and description; hidden until :meth:`show_result`.
+        The summary, figure (:attr:`image`, ``<img alt>``) and its folded description
+        (:attr:`details`); hidden until :meth:`show_result`.
     revealed : bool
-        Whether the result has been shown.
-    image : ipywidgets.Image
-    figure_description : HTML
-        The figure's text description, straight after the image.
+        Whether the result has been shown (only by :meth:`show_result`, once complete).
     result : RespondentResult
         From the last update.
-    description : str
-        Text description of the figure from the last update.
-    last_update_seconds : float
-    widget : ipywidgets.VBox
+
+    The figure, its alt text, description, timing and ``widget`` are as in
+    :class:`~coordkit.widgets._base.Explorer`.
     """
 
     def __init__(
@@ -160,6 +167,7 @@ class SurveyForm:
         continuous_update: bool = False,
         q: Questionnaire | None = None,
     ) -> None:
+        super().__init__()
         self.q = q or questionnaire()
         self.tolerance = tolerance
         dims = self.q.dimensions
@@ -173,35 +181,32 @@ class SurveyForm:
             for item in row:
                 pair = []
                 for timeframe in TIMEFRAMES:
-                    slider = w.IntSlider(
-                        value=0, min=0, max=100, step=5, continuous_update=continuous_update,
-                        style={"description_width": "175px"}, layout=w.Layout(width="415px"),
-                    )
-                    self.sliders[item.column(timeframe)] = slider
-                    pair.append(slider)
-                self._labels[item.id] = w.HTML(layout=w.Layout(width="auto"))
+                    points = slider(POINTS_PARAM, continuous_update=continuous_update,
+                                    label_width=_LABEL_WIDTH)
+                    self.sliders[item.column(timeframe)] = points
+                    pair.append(points)
+                self._labels[item.id] = w.HTML(layout=w.Layout(width="100%"))
                 self._boxes[item.id] = w.VBox([
-                    self._labels[item.id],
-                    w.HBox(pair, layout=w.Layout(flex_flow="row wrap", grid_gap="0 16px")),
-                ], layout=w.Layout(margin="0 0 6px 0"))
+                    self._labels[item.id], w.HBox(pair, layout=w.Layout(grid_gap="0 16px", **_ROW)),
+                ], layout=w.Layout(margin="0 0 6px 0", width="100%"))
             for timeframe in TIMEFRAMES:
                 self.totals[f"{timeframe}_{dim}"] = w.HTML()
-            head = [w.HTML(f"<h4 style='margin:4px 0'>{d}. {_e(heading)}</h4><p>Share 100 points among the "
-                           "four statements: once for how things are <b>now</b>, once for how you would "
-                           "<b>prefer</b> them. More points = more like your organisation. Each statement "
-                           "has two sliders beneath it: <b>now</b> and <b>preferred</b>.</p>")]
+            head = [w.HTML(f"<h4 style='margin:4px 0'>{d}. {escape(heading)}</h4><p>Share 100 points "
+                           "among the four statements: once for how things are <b>now</b>, once for how you "
+                           "would <b>prefer</b> them. More points = more like your organisation. Each "
+                           "statement has two sliders beneath it: <b>now</b> and <b>preferred</b>.</p>")]
             tail = [w.HBox([self.totals[f"now_{dim}"], self.totals[f"preferred_{dim}"]],
-                           layout=w.Layout(grid_gap="24px"))]
+                           layout=w.Layout(grid_gap="0 24px", **_ROW))]
             self._pages.append((w.VBox(), head, row, tail))
         self.likert: dict[str, w.Dropdown] = {}
         for item in self.q.likert_items:
             options = ([("not answered", None)] + [(f"{k} {label}", k) for k, label in item.labels().items()]
                        + [(DONT_KNOW, DK)])
             dropdown = w.Dropdown(options=options, value=None, tooltip=f"{item.heading} {item.statement}",
-                                  style={"description_width": "90px"}, layout=w.Layout(width="330px"))
+                                  style={"description_width": "6em"}, layout=w.Layout(**CONTROL_LAYOUT))
             self.likert[item.id] = dropdown
-            self._labels[item.id] = w.HTML(layout=w.Layout(width="420px"))
-            self._boxes[item.id] = w.HBox([self._labels[item.id], dropdown])
+            self._labels[item.id] = w.HTML(layout=w.Layout(width="100%", max_width="420px"))
+            self._boxes[item.id] = w.HBox([self._labels[item.id], dropdown], layout=w.Layout(**_ROW))
         intros = {
             "likert": ("Agree or disagree?", "How far do you agree with each statement about the "
                        "organisation you are describing, as it is <b>now</b>? Some statements are worded "
@@ -220,8 +225,9 @@ class SurveyForm:
             for heading in dict.fromkeys(i.heading for i in items):
                 group = tuple(i for i in items if i.heading == heading)
                 first = heading == items[0].heading
-                head = [w.HTML(f"<h4 style='margin:4px 0'>{_e(title)}</h4><p>{intro}</p>")] if first else []
-                self._pages.append((w.VBox(), [*head, w.HTML(f"<p><b>{_e(heading)}</b></p>")], group, []))
+                title_html = f"<h4 style='margin:4px 0'>{escape(title)}</h4><p>{intro}</p>"
+                head = [w.HTML(title_html)] if first else []
+                self._pages.append((w.VBox(), [*head, w.HTML(f"<p><b>{escape(heading)}</b></p>")], group, []))
         # one tab per dimension, then one per rating block (a block's headings share its tab)
         tab_pages: list[w.Widget] = [page for page, *_ in self._pages[:len(dims)]]
         self._tab_names = [f"{d}. {dim}" for d, dim in enumerate(dims, start=1)]
@@ -234,12 +240,14 @@ class SurveyForm:
 
         self.code = w.Text(description="Your code", placeholder="the code your lecturer gave you",
                            tooltip="A pseudonym, never your name; it also sets the order of the statements",
-                           style={"description_width": "80px"}, continuous_update=False)
+                           style={"description_width": "6em"}, layout=w.Layout(**CONTROL_LAYOUT),
+                           continuous_update=False)
         self.group = w.Text(description="Team", placeholder="optional", tooltip="Team or group, if asked",
-                            style={"description_width": "80px"})
+                            style={"description_width": "6em"}, layout=w.Layout(**CONTROL_LAYOUT))
         self.folder = w.Text(value=folder or "", description="Save in", placeholder="this folder",
                              tooltip="Folder for your answers file (default: this folder if you can write "
-                                     "there, else your home folder)", style={"description_width": "80px"})
+                                     "there, else your home folder)", style={"description_width": "6em"},
+                             layout=w.Layout(**CONTROL_LAYOUT))
         self.save_button = w.Button(description="Save my answers", icon="save", button_style="primary",
                                     tooltip="Write your answers to a new CSV file your lecturer's report "
                                             "reads",
@@ -250,30 +258,26 @@ class SurveyForm:
         self.save_status = w.HTML()
         self.download = w.HTML()
         self.progress = w.HTML()
-        self.summary = w.HTML()
-        self.revealed = False
+        self.summary = self.live
         self.result_button = w.Button(description="See my result", icon="eye",
                                       tooltip="Show your profile: only once every answer is complete, so "
                                               "that the result cannot steer your answers",
                                       layout=w.Layout(width="auto"))
-        self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="900px"))
-        self.figure_description = w.HTML(layout=w.Layout(max_width="900px"))
         even = np.full((len(dims), 4), 25.0)
-        self._figure = survey_figure(score_answers(even, even))
-        self._renderer = FastPNG(self._figure)
-        self.result_box = w.VBox([self.summary, self.image, self.figure_description],
-                                 layout=w.Layout(display="none"))
-        self.widget = w.VBox([
+        self._fig = survey_figure(score_answers(even, even))  # moved in place on each update
+        self.result_box = w.VBox([self.summary, self.image, self.details],
+                                 layout=w.Layout(display="none", width="100%"))
+        self.assemble(
             w.HTML("<b>First, the code your lecturer gave you</b> (never your name):"),
-            w.HBox([self.code, self.group]),
+            [self.code, self.group],
             self.tabs, self.reset_button, self.progress, self.result_button, self.result_box,
             w.HTML("<b>Save your answers</b>. Each save makes a new file. On Binder, files vanish when "
                    "the session ends: use <i>Download your answers</i> after saving."),
-            w.HBox([self.folder, self.save_button]), self.save_status, self.download,
-        ])
-        for control in self._controls():
-            control.observe(self.update, names="value")
-        self.code.observe(lambda _change: self._arrange(), names="value")
+            [self.folder, self.save_button], self.save_status, self.download, output=False)
+        # Hidden by the result box (not the base's presenter mode) until See my result, once complete.
+        self.revealed = False
+        self.watch(*self._controls())
+        self.watch(self.code, callback=lambda _change: self._arrange())
         self.save_button.on_click(lambda _button: self.save())
         self.reset_button.on_click(lambda _button: self.reset())
         self.result_button.on_click(lambda _button: self.show_result())
@@ -293,7 +297,7 @@ class SurveyForm:
             for k, item in enumerate(shown):
                 if item.block == "divide100":
                     letter = _LETTERS[k]
-                    self._labels[item.id].value = f"<b>Statement {letter}.</b> {_e(item.statement)}"
+                    self._labels[item.id].value = f"<b>Statement {letter}.</b> {escape(item.statement)}"
                     for timeframe in TIMEFRAMES:
                         slider = self.sliders[item.column(timeframe)]
                         slider.description = f"Statement {letter}, {timeframe}"
@@ -301,17 +305,13 @@ class SurveyForm:
                                           f"{letter}: {item.statement}")
                 else:
                     number += 1
-                    self._labels[item.id].value = f"{number}. {_e(item.statement)}"
+                    self._labels[item.id].value = f"{number}. {escape(item.statement)}"
                     self.likert[item.id].description = f"Statement {number}"
             page.children = [*head, *(self._boxes[i.id] for i in shown), *tail]
 
     # ----- answers ----------------------------------------------------------------------------
     def _controls(self) -> list[w.Widget]:
         return [*self.sliders.values(), *self.likert.values()]
-
-    def _held(self) -> Any:
-        """Silence the controls while several of them move at once."""
-        return silenced(self._controls(), self.update)
 
     def _grid(self, timeframe: str) -> np.ndarray:
         return np.array([[self.sliders[i.column(timeframe)].value for i in row]
@@ -334,7 +334,7 @@ class SurveyForm:
 
     def set_answers(self, answers: Mapping[str, Any]) -> None:
         """Move every control to ``answers`` (as :meth:`answers` returns) and update once."""
-        with self._held():
+        with self.held():
             for timeframe in TIMEFRAMES:
                 grid = np.asarray(answers[timeframe], dtype=float)
                 if grid.shape != (len(self.q.dimensions), 4):
@@ -387,38 +387,32 @@ class SurveyForm:
 
     def update(self, change: Any = None) -> None:
         """Rescore and redraw from the current answers (the controls call this)."""
-        started = time.perf_counter()
-        likert = self._likert_values()
-        answered = None if np.all(np.isnan(likert)) else likert
-        result = score_answers(self._grid("now"), self._grid("preferred"), answered,
-                               tolerance=self.tolerance, q=self.q)
-        self.result: RespondentResult = result
-        titles = []
-        for d, dim in enumerate(self.q.dimensions):
-            for timeframe, totals in (("now", result.totals_now), ("preferred", result.totals_preferred)):
-                self.totals[f"{timeframe}_{dim}"].value = self._total_html(timeframe, totals[d])
-            done = result.complete_now[d] and result.complete_preferred[d]
-            titles.append(f"{self._tab_names[d]} {'✓' if done else '…'}")
-        for name, block in zip(self._tab_names[len(self.q.dimensions):], ("likert", "structure", "strength"),
-                               strict=False):
-            values = [self.likert[i.id].value for i in self.q.block(block)]
-            titles.append(name + (" ✓" if all(v is not None for v in values) else ""))
-        self.tabs.titles = tuple(titles)
-        self.progress.value = self._progress_html()
-        self.result_button.disabled = not self.complete
-        if self.revealed and self.complete:
-            self.description = describe_survey(result)
-            update_survey_figure(self._figure, result)
-            self.summary.value = self._summary_html(result)
-            self.figure_description.value = _description_html(self.description)
-            self.image.value = self._renderer.png(self._figure)
-            self.result_box.layout.display = None
-        else:
-            self.description = ""
-            self.summary.value = ""
-            self.figure_description.value = ""
-            self.result_box.layout.display = "none"
-        self.last_update_seconds = time.perf_counter() - started
+        with self.timed():
+            likert = self._likert_values()
+            answered = None if np.all(np.isnan(likert)) else likert
+            result = score_answers(self._grid("now"), self._grid("preferred"), answered,
+                                   tolerance=self.tolerance, q=self.q)
+            self.result: RespondentResult = result
+            titles = []
+            for d, dim in enumerate(self.q.dimensions):
+                for timeframe, totals in (("now", result.totals_now), ("preferred", result.totals_preferred)):
+                    self.totals[f"{timeframe}_{dim}"].value = self._total_html(timeframe, totals[d])
+                done = result.complete_now[d] and result.complete_preferred[d]
+                titles.append(f"{self._tab_names[d]} {'✓' if done else '…'}")
+            rating_tabs = self._tab_names[len(self.q.dimensions):]
+            for name, block in zip(rating_tabs, ("likert", "structure", "strength"), strict=False):
+                values = [self.likert[i.id].value for i in self.q.block(block)]
+                titles.append(name + (" ✓" if all(v is not None for v in values) else ""))
+            self.tabs.titles = tuple(titles)
+            self.progress.value = self._progress_html()
+            self.result_button.disabled = not self.complete
+            if self.revealed and self.complete:
+                self.set_result(self._summary_html(result))
+                self.show_figure(update_survey_figure(self._fig, result), describe_survey(result))
+                self.result_box.layout.display = None
+            else:  # no live feedback while answering: nothing of the result is left to read
+                self.description = self.summary.value = self.details.value = ""
+                self.result_box.layout.display = "none"
 
     def show_result(self) -> bool:
         """Show the profile, configuration and description, if the answers are complete.
@@ -435,30 +429,30 @@ class SurveyForm:
     def _progress_html(self) -> str:
         missing = self.missing()
         if missing:
-            return (f"<p style='color:{_WARN}'><b>Not complete yet</b> (each dimension must share out "
-                    f"exactly 100 points, and the organisation needs its four strength ratings): "
-                    f"{_e('; '.join(missing))}. Your result appears only after you finish, with "
-                    "<i>See my result</i>.</p>")
+            return _warning(Markup(
+                "<b>Not complete yet</b> (each dimension must share out exactly 100 points, and the "
+                f"organisation needs its four strength ratings): {escape('; '.join(missing))}. Your "
+                "result appears only after you finish, with <i>See my result</i>."))
         return ("<p>Complete: all six dimensions share out 100 points, now and preferred, and the "
                 "organisation is rated. Press <i>See my result</i> to see your profile.</p>")
 
-    def _summary_html(self, result: RespondentResult) -> str:
+    def _summary_html(self, result: RespondentResult) -> Markup:
         parts: list[str] = []
         if result.now is None:
             parts.append("<p>No profile yet: share out 100 points in at least one dimension (now).</p>")
-            return "".join(parts)
+            return Markup("".join(parts))
         now_c, pref_c = result.configuration_now, result.configuration_preferred
         assert now_c is not None, "a respondent with a now profile is classified"
-        parts.append(f"<p><b>Now: {_e(now_c.name)}</b> — {_e(now_c.diagnosis)}</p>")
+        parts.append(f"<p><b>Now: {escape(now_c.name)}</b> — {escape(now_c.diagnosis)}</p>")
         if not np.all(np.isfinite(result.strength)):
             parts.append("<p>Strength: not every organisation rating given (or one is don't know), so the "
                          "kit reads strength "
                          "from your points for those modes (30 of 100 points counts as strong).</p>")
         if pref_c is not None and result.balance_preferred is not None:
             assert result.balance_now is not None, "a respondent with a now profile has its balance"
-            parts.append(f"<p><b>Preferred: {_e(pref_c.name)}.</b> Balance index now "
+            parts.append(f"<p><b>Preferred: {escape(pref_c.name)}.</b> Balance index now "
                          f"{result.balance_now.score:.2f}, preferred {result.balance_preferred.score:.2f}."
-                         f" {_e(result.describe_gap())}</p>")
+                         f" {escape(result.describe_gap())}</p>")
         parts.append(f"<p>Congruence across dimensions (now): {result.congruence_now:.2f} "
                      "(1 = every dimension has the same mix).</p>")
         if result.forms is None or not result.forms.answered.any():
@@ -479,7 +473,7 @@ class SurveyForm:
             parts.append(f"<p>You rated every way of working strong at every level (strength acquiescence "
                          f"{float(rated):+.2f}; the kit flags from 0.5): that may be so, but check whether "
                          "the ratings tell the modes apart.</p>")
-        return "".join(parts)
+        return Markup("".join(parts))
 
     # ----- saving -----------------------------------------------------------------------------
     def to_responses(self) -> Responses:
@@ -511,7 +505,7 @@ class SurveyForm:
         code = self.code.value.strip()
 
         def refuse(text: str) -> None:
-            self.save_status.value = f"<p style='color:{_WARN}'><b>Not saved:</b> {_e(text)}</p>"
+            self.save_status.value = _warning(Markup(f"<b>Not saved:</b> {escape(text)}"))
             self.download.value = ""
         if not _CODE.fullmatch(code):
             refuse("enter the code your lecturer gave you (letters, digits, - or _; never your name).")
@@ -530,20 +524,18 @@ class SurveyForm:
         except (OSError, ValueError) as error:
             refuse(f"could not write the file: {getattr(error, 'strerror', None) or error}")
             return None
-        self.save_status.value = (f"<p><b>Saved</b> to {_e(target)} (1 respondent, code {_e(code)}, "
+        self.save_status.value = (f"<p><b>Saved</b> to {escape(target)} (1 respondent, code {escape(code)}, "
                                   f"questionnaire version {self.q.version}). Send this file to your "
                                   "lecturer.</p>")
         payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
-        self.download.value = (f"<p><a download='{_e(target.name)}' href='data:text/csv;base64,{payload}' "
-                               f"style='font-weight:bold'>Download your answers ({_e(target.name)})</a> "
+        self.download.value = (f"<p><a download='{escape(target.name)}' "
+                               f"href='data:text/csv;base64,{payload}' style='font-weight:bold'>Download "
+                               f"your answers ({escape(target.name)})</a> "
                                "— keep a copy: on Binder the saved file is lost when the session ends.</p>")
         return target
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
 
-
-class ClassExplorer:
+class ClassExplorer(Explorer):
     """A class's results by group, with the privacy threshold and the group column as controls.
 
     Parameters
@@ -559,18 +551,27 @@ class ClassExplorer:
     ----------
     group_column : Dropdown
     min_group : IntSlider
+        The privacy threshold (:data:`MIN_GROUP_PARAM`).
     summary : HTML
-    image : ipywidgets.Image
-    figure_description : HTML
-        The figure's text description, straight after the image.
+        The class by group, in the explorer's live region.
     result : ClassAnalysis
-    description : str
-    last_update_seconds : float
-    widget : ipywidgets.VBox
+        From the last update.
+
+    The figure, its alt text, description, timing and ``widget`` are as in
+    :class:`~coordkit.widgets._base.Explorer`.
+
+    Examples
+    --------
+    >>> from coordkit.survey import synthetic_class
+    >>> explorer = ClassExplorer(synthetic_class(size=8))
+    >>> explorer.min_group.value = 3
+    >>> explorer.result.min_group, explorer.unnamed()
+    (3, [])
     """
 
     def __init__(self, data: ReadResult | Responses, *, group_column: str | None = None,
                  min_group: int = DEFAULT_MIN_GROUP) -> None:
+        super().__init__()
         self.responses = data if isinstance(data, Responses) else data.responses
         columns = list(self.responses.groups)
         if group_column is None and columns:
@@ -578,53 +579,43 @@ class ClassExplorer:
         self.group_column = w.Dropdown(
             options=[("(whole class only)", None)] + [(c, c) for c in columns], value=group_column,
             description="Group by", tooltip="Column to break the class down by",
-            style={"description_width": "150px"}, layout=w.Layout(width="380px"))
-        self.min_group = w.IntSlider(
-            value=min_group, min=MIN_GROUP_FLOOR, max=20, step=1, description="Minimum group size",
-            tooltip="Groups smaller than this are not shown (privacy); never below 3",
-            continuous_update=False, style={"description_width": "150px"}, layout=w.Layout(width="460px"))
-        self.summary = w.HTML()
-        self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="860px"))
-        self.figure_description = w.HTML(layout=w.Layout(max_width="860px"))
-        self._figure = class_arrows_figure(analyse(self.responses))
-        self._renderer = FastPNG(self._figure)
-        self.widget = w.VBox([w.HBox([self.group_column, self.min_group]), self.summary, self.image,
-                              self.figure_description])
-        for control in (self.group_column, self.min_group):
-            control.observe(self.update, names="value")
+            style={"description_width": _LABEL_WIDTH}, layout=w.Layout(**CONTROL_LAYOUT))
+        self.min_group = slider(MIN_GROUP_PARAM, value=min_group, label_width=_LABEL_WIDTH)
+        self.summary = self.live
+        # the responses' own reliability: the same at every control setting, so computed once
+        self._reliability = None if self.responses.likert is None else reliability_table(self.responses)
+        self._fig = class_arrows_figure(analyse(self.responses, reliability=self._reliability))
+        self.watch(self.group_column, self.min_group)
+        self.assemble([self.group_column, self.min_group])
         self.update()
 
     def update(self, change: Any = None) -> None:
         """Re-analyse and redraw from the controls (the controls call this)."""
-        started = time.perf_counter()
-        if not hasattr(self, "_reliability"):  # the responses' own: the same at every control setting
-            self._reliability = (None if self.responses.likert is None
-                                 else reliability_table(self.responses))
-        self.result: ClassAnalysis = analyse(self.responses, group_column=self.group_column.value,
-                                             min_group=self.min_group.value, reliability=self._reliability)
-        a = self.result
-        update_class_arrows_figure(self._figure, a)
-        if not a.class_shown:
-            self.description = f"Nothing shown: only {a.n} respondents, fewer than {a.min_group}."
-            self.summary.value = f"<p><b>{_e(self.description)}</b></p>"
-        else:
-            self.description = describe_class_arrows(a)
-            self.summary.value = self._summary_html(a)
-        self.figure_description.value = _description_html(self.description)
-        self.image.value = self._renderer.png(self._figure)
-        self.last_update_seconds = time.perf_counter() - started
+        with self.timed():
+            self.result: ClassAnalysis = analyse(
+                self.responses, group_column=self.group_column.value, min_group=self.min_group.value,
+                reliability=self._reliability)
+            a = self.result
+            if not a.class_shown:
+                description = f"Nothing shown: only {a.n} respondents, fewer than {a.min_group}."
+                self.set_result(Markup(f"<p><b>{escape(description)}</b></p>"))
+            else:
+                description = describe_class_arrows(a)
+                self.set_result(self._summary_html(a))
+            self.show_figure(update_class_arrows_figure(self._fig, a), description)
 
-    def _summary_html(self, a: ClassAnalysis) -> str:
+    def _summary_html(self, a: ClassAnalysis) -> Markup:
         rows = []
         for s in [a.overall, *a.groups]:
             assert s is not None
             points = " / ".join(f"{v:.0f}" for v in s.now_mean)
             pref = " / ".join(f"{v:.0f}" for v in s.preferred_mean)
-            rows.append(f"<tr><td>{_e(s.label)}</td><td>{s.n}</td><td>{points}</td><td>{pref}</td>"
-                        f"<td>{_e(s.shown_configuration('now'))}</td><td>{s.balance_now.score:.2f} → "
+            rows.append(f"<tr><td>{escape(s.label)}</td><td>{s.n}</td><td>{points}</td><td>{pref}</td>"
+                        f"<td>{escape(s.shown_configuration('now'))}</td><td>{s.balance_now.score:.2f} → "
                         f"{s.balance_preferred.score:.2f}</td></tr>")
-        head = ("<tr><th>group</th><th>n</th><th>now H / S / I / F</th><th>preferred</th>"
-                "<th>configuration now</th><th>balance now → preferred</th></tr>")
+        head = "<tr>" + "".join(f"<th scope='col'>{name}</th>" for name in (
+            "group", "n", "now H / S / I / F", "preferred", "configuration now",
+            "balance now → preferred")) + "</tr>"
         if a.plan is None:
             note = "Whole class only (no group column chosen)."
         else:
@@ -632,10 +623,7 @@ class ClassExplorer:
             count = "no group suppressed" if not a.plan.suppressed else \
                 f"{len(a.plan.suppressed)} group{'s' if len(a.plan.suppressed) != 1 else ''} suppressed"
             note = f"{count}, {hidden} pooled. {a.plan.note()}"
-        return (f"<p><b>{a.n} respondents; minimum group size {a.min_group}: {_e(note)}</b></p>"
-                "<table style='border-collapse:collapse' border='1' cellpadding='3'>"
-                f"{head}{''.join(rows)}</table>")
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+        return Markup(f"<p><b>{a.n} respondents; minimum group size {a.min_group}: {escape(note)}</b></p>"
+                      "<table style='border-collapse:collapse' border='1' cellpadding='3'>"
+                      f"{head}{''.join(rows)}</table>")
 
