@@ -12,6 +12,7 @@ from benchmarks._harness import Result, median_seconds
 
 
 def run() -> list[Result]:
+    from coordkit.widgets.audit import AuditExplorer
     from coordkit.widgets.scenarios import ScenarioExplorer
 
     scenarios = ScenarioExplorer("rumoured_2022", layout="app", presenter=True)  # as apps/scenarios.ipynb
@@ -22,7 +23,16 @@ def run() -> list[Result]:
         scenarios.sliders["devolution"].value = values[state["k"] % len(values)]
         state["k"] += 1
 
+    auditor = AuditExplorer().as_app(presenter=True)  # as apps/audit.ipynb
+
+    def toggle() -> None:
+        auditor.drawn.clear()  # first visit: draw it
+        box = next(iter(auditor.instruments.values()))
+        box.value = not box.value
+
     return [
+        Result("audit app (projector layout): instrument toggle, first visit, to redrawn figure",
+               median_seconds(toggle, repeat=15), "s", 0.1),
         Result("scenarios app (projector layout): lever change to redrawn figure",
                median_seconds(move_lever, repeat=21), "s", 0.1),
     ]

@@ -99,3 +99,31 @@ def test_a_lever_move_in_the_scenarios_app_keeps_the_fast_renderer():
     assert explorer.png != before, "the figure did not change"
     assert explorer._renderer is renderer, "the whole figure was drawn again (slow: about 0.2 s)"
     assert refit_for_app(explorer._fig) is False
+
+
+@pytest.mark.parametrize("package", ["targets_and_terror_2000_05", "hsca_2012", "internal_market_1991"])
+def test_the_audit_app_map_is_legible_at_18_px(package):
+    from coordkit import audit
+    from coordkit.plots.style import smallest_text_px
+    from coordkit.widgets._base import APP_FIGURE_BOX
+    from coordkit.widgets.audit import AuditExplorer
+
+    explorer = AuditExplorer(package).as_app(presenter=True)
+    fig = explorer._presented
+    assert len(fig.axes) == 1, "the app shows the map alone (the voices are in the result text)"
+    assert smallest_text_px(fig, width_px=APP_FIGURE_BOX[0], height_px=APP_FIGURE_BOX[1]) >= 18
+    renderer = fig._get_renderer()
+    texts = [t for t in fig.axes[0].texts if t.get_visible() and t.get_text().strip()]
+    assert len(texts) >= 12, [t.get_text() for t in texts]
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    touching = [(a, b) for i, (a, box) in enumerate(boxes) for b, other in boxes[i + 1:]
+                if box.padded(2).overlaps(other)]
+    assert not touching, touching
+    assert hidden_labels(fig) == [], "nothing needs hiding on the compact map"
+    result = audit.audit(audit.package(package))
+    drawn = " ".join(t.get_text() for t in texts)
+    for h in result.hybrids:  # the hybrids in use are named under the map, with their counts
+        assert f"{h.hybrid.replace(' x ', ' × ')} ({len(h.instruments)})" in drawn
+    for v in result.voices:  # each voice's status is written, not only drawn
+        if v.voice != "fatalism":
+            assert v.status.upper() in drawn
