@@ -432,7 +432,13 @@ def refit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float
     px = dpi / 72.0
     floor_pt = 18.0 / px
     changed = False
-    for text in fig.findobj(Text):
+    # the texts a view can make or resize (a flat list: a recursive findobj costs more than the
+    # redraw); tick labels take their size from the axis, set once by fit_for_app
+    texts: list[Text] = [*fig.texts, *(t for legend in fig.legends for t in legend.get_texts())]
+    for ax in fig.axes:
+        texts += [*ax.texts, ax.title, getattr(ax, "_left_title", ax.title),
+                  getattr(ax, "_right_title", ax.title), ax.xaxis.label, ax.yaxis.label]
+    for text in texts:
         if text.get_text().strip() and float(text.get_fontsize()) < floor_pt - 1e-9:
             text.set_fontsize(floor_pt)
             # a moving (animated) text is redrawn on every frame anyway: only a fixed one's
