@@ -38,7 +38,10 @@ def test_environment_yml_names_the_same_runtime_packages_as_pyproject():
     assert env["channels"] == ["conda-forge"], "Binder environment must be conda-forge only"
     back = _conda_to_pip()
     conda = dict(_split(d) for d in env["dependencies"] if isinstance(d, str))
-    assert conda.pop("python") == "=3.12", "an exact Python minor, or repo2docker falls back to 3.10"
+    assert conda.pop("python") == f"={lock.PYTHON}", "an exact Python minor, or repo2docker uses 3.10"
+    # the Python the lock is resolved for (./kit lock passes it to uv): the oldest the kit supports
+    assert '--python-version "$lock_python"' in (ROOT / "kit").read_text()
+    assert lock.pyproject(ROOT)["project"]["requires-python"] == f">={lock.PYTHON}"
     conda = {back.get(name, name): spec for name, spec in conda.items()}
     runtime = dict(_split(d) for d in lock.requirements(lock.RUNTIME_EXTRAS, ROOT))
     assert set(conda) == set(runtime), "environment.yml and pyproject.toml disagree on runtime packages"

@@ -4,6 +4,8 @@ import importlib.util
 import re
 import shutil
 import sys
+import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
@@ -25,6 +27,55 @@ def _clean(html: str, name: str) -> None:
     assert "jp-InputPrompt" not in html or "In&nbsp;[" not in html, f"{name}: input prompts shown"
     assert not re.search(r"<script[^>]+src=\"[^\"]*mathjax", html, re.I), f"{name}: maths loaded from the web"
     assert "text/x-mathjax-config" not in html, f"{name}: a MathJax configuration was left in"
+
+
+class _Fetches(HTMLParser):
+    """What a page would fetch from the web when opened: not its plain links (``<a href>``).
+
+    Attributes (``src``, ``href`` of ``<link>``, ...) and, inside scripts and style sheets,
+    quoted strings, ``url(...)`` and ``@import`` that name an ``http(s)`` address.
+    """
+
+    _IN_CODE = re.compile(r"""(?:["'`(]|@import\s+)\s*(https?://[^"'`)\s]+)""")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._code = False
+
+    def handle_starttag(self, tag, attrs):
+        self._code = tag in ("script", "style")
+        for name, value in attrs:
+            if tag != "a" and value and re.match(r"\s*(https?:)?//", value) and name != "xmlns":
+                self.found.append(f"<{tag} {name}={value}>")
+
+    def handle_endtag(self, tag):
+        self._code = False
+
+    def handle_data(self, data):
+        if self._code:
+            data = re.sub(r"/\*.*?\*/", "", data, flags=re.S)  # comments name sites, fetch nothing
+            self.found += self._IN_CODE.findall(data)
+
+
+def web_fetches(text: str, *, css: bool = False) -> list[str]:
+    """The addresses ``text`` (an HTML page, or a style sheet with ``css``) would fetch."""
+    parser = _Fetches()
+    if css:
+        parser._code = True
+        parser.handle_data(text)
+    else:
+        parser.feed(text)
+    return parser.found
+
+
+def test_the_web_fetch_check_finds_what_a_page_would_fetch():
+    page = ('<link href="https://fonts.googleapis.com/css?family=Lato" rel="stylesheet">'
+            '<script type="module">import m from "https://cdn.example/mermaid.mjs";</script>'
+            '<style>/* see https://example.org */ @import url(https://fonts.googleapis.com/x);</style>'
+            '<p><a href="https://example.org/a-plain-link">a plain link</a> https://example.org</p>')
+    assert len(web_fetches(page)) == 3, web_fetches(page)
+    assert web_fetches("@import url(https://fonts.googleapis.com/css?family=Lato);", css=True)
 
 
 @pytest.fixture(scope="module")
@@ -162,6 +213,47 @@ def test_slides_work_offline_and_show_no_code(tmp_path):
         assert html.count("<section") >= 3, f"{path.name}: too few slides"
     for asset in ("assets/reveal.js/dist/reveal.js", "assets/require.js", "assets/jquery.min.js"):
         assert (tmp_path / asset).exists(), asset
+    # opened without the internet, a deck fetches nothing: no CDN script, no web font, no mermaid
+    for path in written:
+        assert not web_fetches(path.read_text(encoding="utf-8")), (path.name, web_fetches(
+            path.read_text(encoding="utf-8")))
+    sheets = sorted((tmp_path / "assets").rglob("*.css"))
+    assert any(p.name == "simple.css" for p in sheets), "the deck's theme was not copied"
+    for sheet in sheets:
+        assert not web_fetches(sheet.read_text(encoding="utf-8"), css=True), sheet.name
+
+
+def test_handouts_fetch_nothing_from_the_web(handouts):
+    out, written, _ = handouts
+    assert written
+    for path in [*written, *out.glob("*.html")]:
+        html = path.read_text(encoding="utf-8")
+        assert not web_fetches(html), (path.name, web_fetches(html))
+
+
+@pytest.mark.skipif(
+    publish.chromium() is None, reason="Chromium is needed to print PDFs (./kit test installs it)"
+)
+def test_printing_a_pdf_leaves_no_browser_profile_behind(tmp_path, monkeypatch):
+    made = []
+    real = tempfile.TemporaryDirectory
+
+    def recording(*args, **kwargs):
+        folder = real(*args, **kwargs)
+        made.append(Path(folder.name))
+        return folder
+
+    monkeypatch.setattr(publish.tempfile, "TemporaryDirectory", recording)
+    before = sorted(p.name for p in ROOT.joinpath(".cache").glob("*")) if (ROOT / ".cache").exists() else []
+    problems: list[str] = []
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html><html><body><p>A page.</p></body></html>", encoding="utf-8")
+    assert publish.print_pdf(page, problems).read_bytes()[:5] == b"%PDF-", problems
+    assert len(made) == 1, "Chromium was not given a profile of its own"
+    assert not made[0].is_relative_to(ROOT), f"the profile was in the repo: {made[0]}"
+    assert not made[0].exists(), "the profile was left behind"
+    after = sorted(p.name for p in ROOT.joinpath(".cache").glob("*")) if (ROOT / ".cache").exists() else []
+    assert after == before and "chromium-profile" not in after
 
 
 def test_saved_widget_state_never_reaches_a_handout():

@@ -1,14 +1,16 @@
 """The lock file and the Binder environment generated from it (``./kit lock`` runs this).
 
-``requirements.lock`` (written by ``uv pip compile``, universal, for Python 3.11 and newer) holds
-the exact version of every package ``./kit test`` installs. This module reads it and writes
+``requirements.lock`` (written by ``uv pip compile`` for Python :data:`PYTHON`, which ``./kit lock``
+passes to uv as ``--python-version``) holds the exact version of every package ``./kit test``
+installs. This module reads it and writes
 ``environment.yml``: Python's exact minor version and the kit's runtime packages (the core and the
 ``lab`` extra) pinned to the locked versions, under their conda-forge names
 (``[tool.coordkit.conda] names`` in pyproject.toml, e.g. matplotlib -> matplotlib-base).
 tests/test_packaging.py uses the same functions to check that the three files agree.
 
-Usage: ``python tools/lock.py environment`` (rewrite environment.yml from the lock) or
-``python tools/lock.py check`` (exit 1, saying what differs, if environment.yml is stale).
+Usage: ``python tools/lock.py environment`` (rewrite environment.yml from the lock),
+``python tools/lock.py check`` (exit 1, saying what differs, if environment.yml is stale) or
+``python tools/lock.py python`` (print :data:`PYTHON`, for ``./kit lock``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PYTHON = "3.12"  # Binder's Python: an exact minor, so repo2docker builds it in one layer
+#: The one Python minor the lock is resolved for and Binder runs (an exact minor, so repo2docker
+#: builds it in one layer): the oldest the kit supports (``requires-python``), which CI tests on.
+PYTHON = "3.11"
 RUNTIME_EXTRAS = ("lab",)  # what Binder installs besides the core dependencies
 
 _REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._\-]*)\s*(\[[^\]]*\])?\s*([^;]*?)\s*(?:;\s*(.*))?$")
@@ -114,7 +118,17 @@ def environment_yml(root: Path = ROOT) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """``environment``: rewrite environment.yml; ``check``: report whether it is up to date."""
+    """``environment``: rewrite environment.yml; ``check``: report whether it is up to date; ``python``.
+
+    Examples
+    --------
+    >>> main(["python"])
+    3.11
+    0
+    """
+    if argv == ["python"]:
+        print(PYTHON)
+        return 0
     target = ROOT / "environment.yml"
     want = environment_yml()
     if argv == ["environment"]:

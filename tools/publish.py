@@ -25,8 +25,12 @@ Slides
     sub-slide wherever a slide would overflow (about 150 words, a figure counting as 100; long
     prose split at paragraphs); tables over 12 rows and cells tagged ``slides-skip`` left out
     (a note says where the table is), code hidden, figures kept. reveal.js is installed from npm into
-    ``.cache/`` and copied beside the decks when npm is available, so they work offline; otherwise
-    the decks load it from a CDN and a warning says so.
+    ``.cache/`` and copied beside the decks when npm is available, so they work offline (the
+    themes' web fonts are left out: the decks use the themes' fallback fonts); otherwise the decks
+    load it from a CDN and a warning says so.
+Both
+    load nothing from the web when opened: nbconvert's mermaid and (handouts) require.js scripts
+    are left out; a notebook with a mermaid diagram gets a warning (its text is shown).
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -462,6 +467,10 @@ def _npm_assets(folder: Path) -> dict[str, str] | None:
     for part in ("dist", "plugin"):
         if not (target / "reveal.js" / part).exists():
             shutil.copytree(modules / "reveal.js" / part, target / "reveal.js" / part)
+    for sheet in (target / "reveal.js" / "dist" / "theme").glob("*.css"):  # no web fonts
+        text = sheet.read_text(encoding="utf-8")
+        if _FONT_IMPORT.search(text):
+            sheet.write_text(_FONT_IMPORT.sub("", text), encoding="utf-8")
     shutil.copy2(wanted["requirejs"], target / "require.js")
     shutil.copy2(wanted["jquery"], target / "jquery.min.js")
     return {
@@ -472,6 +481,38 @@ def _npm_assets(folder: Path) -> dict[str, str] | None:
 
 
 _MATHJAX_BLOCK = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+#: nbconvert's scripts that fetch from a CDN when the page opens: mermaid (diagrams; the kit's
+#: notebooks have none, and a build that finds one says so) and, in handouts, require.js (for
+#: live widgets, which a handout replaces with a note).
+_MERMAID_SCRIPT = re.compile(
+    r"<script type=\"module\">(?:(?!</script>).)*?mermaid(?:(?!</script>).)*</script>", re.S)
+_CDN_REQUIRE = re.compile(r"<script src=\"https?://[^\"]*require[^\"]*\"></script>")
+#: A web font fetched by a reveal.js theme (the decks use the theme's fallback fonts instead).
+_FONT_IMPORT = re.compile(r"@import\s+url\(\s*[\"']?https?://[^)]*\)\s*;?")
+
+
+def offline(body: str) -> str:
+    """A page without nbconvert's CDN scripts (maths is drawn already; see :data:`_MERMAID_SCRIPT`).
+
+    Examples
+    --------
+    >>> page = ('<script type="module">import m from "https://cdn/mermaid.mjs";</script>'
+    ...         '<script src="https://cdn/require.min.js"></script><p>kept</p>')
+    >>> offline(page)
+    '<p>kept</p>'
+    """
+    body = _MATHJAX_BLOCK.sub("", body)  # maths is already drawn; never fetch a script for it
+    body = body.replace("if(MathJax.Hub.getAllJax(", "if(window.MathJax && MathJax.Hub.getAllJax(")
+    return _CDN_REQUIRE.sub("", _MERMAID_SCRIPT.sub("", body))
+
+
+def _has_mermaid(nb: nbformat.NotebookNode) -> bool:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "```mermaid" in cell.source:
+            return True
+        if any("text/vnd.mermaid" in output.get("data", {}) for output in cell.get("outputs", [])):
+            return True
+    return False
 
 
 def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
@@ -510,8 +551,10 @@ def build(
         nb = nbformat.read(path, as_version=4)
         ready = prepare(nb, path.name, problems, slides=kind == "slides")
         body, _ = exporter.from_notebook_node(ready, resources={"metadata": {"name": _title(nb, path.stem)}})
-        body = _MATHJAX_BLOCK.sub("", body)  # maths is already drawn; never fetch a script for it
-        body = body.replace("if(MathJax.Hub.getAllJax(", "if(window.MathJax && MathJax.Hub.getAllJax(")
+        body = offline(body)
+        if _has_mermaid(nb):
+            problems.append(f"{path.name}: a mermaid diagram is shown as its text (the pages load "
+                            "no script from the web)")
         target = out / target_name(path, kind)
         target.write_text(body, encoding="utf-8")
         written.append(target)
@@ -592,8 +635,12 @@ def print_pdf(html: Path, problems: list[str]) -> Path:
             "from any browser)"
         )
         return target
-    profile = CACHE / "chromium-profile"
-    profile.mkdir(parents=True, exist_ok=True)
+    # a throwaway profile in the system's temp folder, removed afterwards: nothing in the repo
+    with tempfile.TemporaryDirectory(prefix="coordkit-chromium-") as profile:
+        return _print_pdf(browser, html, target, Path(profile), problems)
+
+
+def _print_pdf(browser: str, html: Path, target: Path, profile: Path, problems: list[str]) -> Path:
     command = [
         browser,
         "--headless",

@@ -37,8 +37,8 @@ from coordkit.plots import style
 from coordkit.plots.style import MARKERS, PALETTE
 from coordkit.plots.view import FigureView
 
-__all__ = ["POSITIONS", "AuditView", "HybridsView", "audit_figure", "control_map", "describe_audit",
-           "describe_hybrids", "hybrids_figure"]
+__all__ = ["POSITIONS", "AuditMapView", "AuditView", "HybridsView", "audit_figure", "control_map",
+           "describe_audit", "describe_hybrids", "hybrids_figure"]
 
 #: Where each polar type (and the hermit) sits on the map: (group, grid), 0 = low, 1 = high.
 POSITIONS: dict[str, tuple[float, float]] = {
@@ -79,6 +79,7 @@ _LABEL_AT: dict[frozenset[str], tuple[float, float]] = {
 DYNAMIC = "audit:"
 _ROW = 0.09  # height of one voice's row in the voice panel (axes fraction)
 _STATUS_GAP = 0.085  # room between a node and its caption for the status word (map units)
+_COMPACT_STATUS_GAP = 0.2  # the same on the compact map, whose units are shorter on screen
 
 
 def _polar_caption(name: str) -> str:
@@ -90,10 +91,13 @@ def _above(name: str) -> bool:
     return POSITIONS[name][1] > 0.5
 
 
-def _caption(ax: Axes, name: str, *, room: float = 0.0, bold: bool = False, gid: str | None = None) -> None:
+def _caption(ax: Axes, name: str, *, room: float = 0.0, bold: bool = False, gid: str | None = None,
+             short: bool = False) -> None:
     x, y = POSITIONS[name]
     dy = 0.2 + room
-    ax.text(x, y + dy if _above(name) else y - dy, _polar_caption(name), ha="center",
+    # short: the voice whose status the word under it gives (contrived randomness: its use)
+    text = (name if name == "contrived randomness" else _VOICE_OF[name]) if short else _polar_caption(name)
+    ax.text(x, y + dy if _above(name) else y - dy, text, ha="center",
             va="bottom" if _above(name) else "top", fontsize=8.5, color=_TEXT,
             fontweight="bold" if bold else "normal", zorder=5, gid=gid,
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
@@ -114,12 +118,14 @@ def _node(ax: Axes, name: str, state: str, *, ring: bool = False, gid: str | Non
                hatch="///" if state == "unresponsive" else None, zorder=4, gid=gid)
 
 
-def _hybrid(ax: Axes, name: str, *, on: bool = False, gid: str | None = None) -> None:
+def _hybrid(ax: Axes, name: str, *, on: bool = False, gid: str | None = None, label: bool = True) -> None:
     ct = _audit.control_types()[name]
     a, b = ct.parts
     ax.add_patch(FancyArrowPatch(POSITIONS[a], POSITIONS[b], arrowstyle="-", shrinkA=18, shrinkB=18,
                                  linewidth=4.0 if on else 1.2, linestyle="solid" if on else ":",
                                  color=_TEXT if on else _MUTED, zorder=1, gid=gid))
+    if not label:
+        return
     mx, my = _LABEL_AT[frozenset(ct.parts)]
     ax.text(mx, my, name.replace(" x ", " ×\n"), ha="center", va="center", fontsize=7.5,
             color=_TEXT if on else _MUTED, fontweight="bold" if on else "normal", zorder=3,
@@ -138,7 +144,7 @@ def _marks(ax: Axes) -> dict[str, Artist]:
     return found
 
 
-def map_frame(ax: Axes, *, nodes: bool = True, room: float = 0.0) -> Axes:
+def map_frame(ax: Axes, *, nodes: bool = True, room: float = 0.0, compact: bool = False) -> Axes:
     """Draw the parts of Hood's control map that never move: every hybrid muted, captions, axis labels.
 
     Parameters
@@ -149,28 +155,45 @@ def map_frame(ax: Axes, *, nodes: bool = True, room: float = 0.0) -> Axes:
         move, so :func:`map_marks` makes them).
     room : float, default 0.0
         Extra space between each node and its caption, for a status word.
+    compact : bool, default False
+        For a projector (the app layout, 18 px text): the map stretched to a wide box, each
+        polar type captioned by its voice alone (contrived randomness by its name, as its status
+        word says whether it is used), no labels on the hybrid lines, and one line
+        under the map naming the hybrids in use (written by :func:`map_marks`). The long
+        description names everything the compact map leaves out.
 
     Returns
     -------
     matplotlib Axes
     """
-    ax.set_xlim(-0.45, 1.45)
-    ax.set_ylim(-0.35 - 1.6 * room, 1.35 + 1.6 * room)
-    ax.set_aspect("equal")
+    hx, hy = POSITIONS["hermit"]
+    if compact:
+        ax.set_xlim(-0.6, 1.6)
+        ax.set_ylim(-1.0, 1.65)
+        ax.set_aspect("auto")
+    else:
+        ax.set_xlim(-0.45, 1.45)
+        ax.set_ylim(-0.35 - 1.6 * room, 1.35 + 1.6 * room)
+        ax.set_aspect("equal")
     ax.axis("off")
     for ct in _audit.control_types().values():
         if ct.kind == "hybrid":
-            _hybrid(ax, ct.name)
+            _hybrid(ax, ct.name, label=not compact)
     for name in _audit.POLAR_TYPES:
         if nodes:
             _node(ax, name, "engaged")
-        _caption(ax, name, room=room)
-    hx, hy = POSITIONS["hermit"]
+        _caption(ax, name, room=room, short=compact)
     if nodes:
         _node(ax, "hermit", "engaged")
-    ax.text(hx, hy - 0.09, "hermit\n(withdrawn,\noff the map)", ha="center", va="top", fontsize=8,
-            color=_TEXT, zorder=5,
+    ax.text(hx, hy - 0.09, "hermit" if compact else "hermit\n(withdrawn,\noff the map)", ha="center",
+            va="top", fontsize=8, color=_TEXT, zorder=5,
             bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
+    if compact:
+        ax.text(-0.58, 0.5, "grid ↑", rotation=90, ha="center", va="center", fontsize=8, color=_MUTED)
+        ax.text(1.6, -0.42, "group →", ha="right", va="center", fontsize=8, color=_MUTED)
+        ax.text(0.5, -0.98, "", ha="center", va="bottom", fontsize=8, color=_TEXT, zorder=5,
+                gid=f"{DYNAMIC}hybrids")
+        return ax
     ax.text(-0.42, 0.5, "grid (imposed rules) ↑", rotation=90, ha="center", va="center",
             fontsize=8, color=_MUTED)
     ax.text(0.5, -0.33 - 1.6 * room, "group (bonds to a group) →", ha="center", va="bottom", fontsize=8,
@@ -264,11 +287,18 @@ def map_marks(ax: Axes, *, highlight: str | None = None, result: _audit.Audit | 
                 state = word = status["hermit" if name == "hermit" else _VOICE_OF[name]]
             show[f"{DYNAMIC}node:{name}:{state}"] = ""
             show[f"{DYNAMIC}status:{name}"] = word.upper()
+        compact = f"{DYNAMIC}hybrids" in marks  # a compact map names its hybrids in one line
         for h in result.hybrids:
             n = len(h.instruments)
             show[f"{DYNAMIC}hybrid:{h.hybrid}"] = ""
-            show[f"{DYNAMIC}hybrid:{h.hybrid}:label"] = (
-                f"{h.hybrid.replace(' x ', ' ×' + chr(10))}\n({n} instrument{'s' if n != 1 else ''})")
+            if not compact:
+                show[f"{DYNAMIC}hybrid:{h.hybrid}:label"] = (
+                    f"{h.hybrid.replace(' x ', ' ×' + chr(10))}\n({n} instrument{'s' if n != 1 else ''})")
+        if compact:
+            in_use = "; ".join(f"{h.hybrid.replace(' x ', ' × ')} ({len(h.instruments)})"
+                               for h in result.hybrids)
+            show[f"{DYNAMIC}hybrids"] = (f"Thick lines, hybrids in use: {in_use}" if in_use
+                                         else "No hybrid in use (every line dotted)")
     for gid, artist in marks.items():
         if artist is ax.title:
             continue
@@ -278,7 +308,8 @@ def map_marks(ax: Axes, *, highlight: str | None = None, result: _audit.Audit | 
     return ax
 
 
-def control_map(ax: Axes, *, highlight: str | None = None, result: _audit.Audit | None = None) -> Axes:
+def control_map(ax: Axes, *, highlight: str | None = None, result: _audit.Audit | None = None,
+                compact: bool = False) -> Axes:
     """Draw Hood's control map on ``ax``: four polar types, six hybrids, the hermit.
 
     The fixed parts (:func:`map_frame`) and the moving ones (:func:`map_marks`) in one call.
@@ -295,7 +326,8 @@ def control_map(ax: Axes, *, highlight: str | None = None, result: _audit.Audit 
     -------
     matplotlib Axes
     """
-    map_frame(ax, nodes=result is None, room=_STATUS_GAP if result is not None else 0.0)
+    room = (_COMPACT_STATUS_GAP if compact else _STATUS_GAP) if result is not None else 0.0
+    map_frame(ax, nodes=result is None, room=room, compact=compact)
     return map_marks(ax, highlight=highlight, result=result)
 
 
@@ -526,6 +558,42 @@ class AuditView(FigureView):
         """One sentence naming the figure."""
         return (f"Figure: audit of {self.result.package.title}, in the kit's reading: "
                 f"{self.result.verdict}.")
+
+
+@dataclass(frozen=True)
+class AuditMapView(AuditView):
+    """An audit on the compact control map alone, for projecting (the app layout, 18 px text).
+
+    The voice list is left out (the app's result text gives each voice, its status and why);
+    the map is :func:`map_frame`'s compact one. Description and alt text are
+    :class:`AuditView`'s, so nothing the compact map leaves out goes unsaid.
+
+    Examples
+    --------
+    >>> from coordkit import audit
+    >>> fig = AuditMapView(audit.audit(audit.package("hsca_2012"))).figure()
+    >>> len(fig.axes), [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "audit:hybrids"]
+    (1, ['Thick lines, hybrids in use: oversight × competition (1)'])
+    """
+
+    figsize: ClassVar[tuple[float, float]] = (9.25, 5.0)
+
+    def figure(self) -> Figure:
+        """A new one-panel figure: the compact map, with this audit's moving parts shown."""
+        fig = Figure(figsize=self.figsize)
+        ax = fig.add_subplot()
+        control_map(ax, result=self.result, compact=True)
+        ax.set_title(self._title(), fontsize=11, color=_TEXT)
+        ax.title.set_gid(DYNAMIC)
+        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.9)
+        return fig
+
+    def update(self, fig: Figure) -> Figure:
+        """Move ``fig`` (made by :meth:`figure` for any audit) to this audit, in place."""
+        ax = fig.axes[0]
+        ax.title.set_text(self._title())
+        map_marks(ax, result=self.result)
+        return fig
 
 
 def audit_figure(result: _audit.Audit) -> Figure:

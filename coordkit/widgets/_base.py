@@ -84,7 +84,8 @@ if TYPE_CHECKING:  # matplotlib and the views load with coordkit.plots, when fir
     from coordkit.plots.view import FigureView
 
 __all__ = ["APP_DPI", "APP_FIGURE_BOX", "APP_STYLE", "ARIA_NAMES", "CONTROL_LAYOUT", "LAYOUTS",
-           "Explorer", "app_style", "slider", "slider_row"]
+           "Explorer", "app_style", "fit_for_app", "hidden_labels", "hidden_note", "refit_for_app",
+           "slider", "slider_row"]
 
 #: The layouts an explorer offers: ``"notebook"`` (controls, then result, figure, description)
 #: and ``"app"`` (controls beside the figure, for projecting).
@@ -268,11 +269,16 @@ def _gather_legends(fig: Figure, renderer: Any, width: float, floor_pt: float, *
         legend = ax.get_legend()
         if not isinstance(legend, Legend):
             continue
+        setattr(legend, "_coordkit_seen", True)  # noqa: B010 (refit_for_app skips it next time)
         box = ax.get_window_extent(renderer).padded(4)
         extent = legend.get_window_extent(renderer)
         small = extent.width * extent.height <= 0.12 * box.width * box.height
         inside = small and box.x0 <= extent.x0 and extent.x1 <= box.x1 and box.y0 <= extent.y0 \
             and extent.y1 <= box.y1
+        if id(ax) not in inside_ids and id(ax) not in sources and inside:
+            legend.set_bbox_to_anchor(None)
+            legend.set_loc("best")  # where it covers least data; but never on a label
+            inside = not _covers_text(ax, legend, renderer)
         if id(ax) in inside_ids or (id(ax) not in sources and inside):
             inside_ids.add(id(ax))
             legend.set_bbox_to_anchor(None)
@@ -307,16 +313,28 @@ def _gather_legends(fig: Figure, renderer: Any, width: float, floor_pt: float, *
     return True
 
 
+def _covers_text(ax: Any, legend: Any, renderer: Any) -> bool:
+    """Whether ``legend``, where it is drawn, touches a visible text of ``ax`` (3 px apart or less)."""
+    extent = legend.get_window_extent(renderer).padded(3)
+    return any(text.get_visible() and text.get_text().strip()
+               and extent.overlaps(text.get_window_extent(renderer)) for text in ax.texts)
+
+
 def _declutter(fig: Figure, renderer: Any) -> bool:
     """Labels among the data that collide at 18 px: a list's status moves right past its name; others hide.
 
     A bold text on the same line as a longer one to its left (name, then status) moves right past it;
     other colliding labels (region names, era names) are hidden, the later one, unless bold
-    (a status): the long description names them all. True if anything changed.
+    (a status), and so is a label under a legend kept inside its axes. Every label hidden is
+    listed by :func:`hidden_labels`, so the explorer can say so (nothing is dropped silently).
+    True if anything changed.
     """
     changed = False
     for ax in fig.axes:
         shown: list[Any] = []
+        legend = ax.get_legend()
+        legend_box = (legend.get_window_extent(renderer).padded(3)
+                      if legend is not None and legend.get_visible() else None)
         for text in ax.texts:
             if not (text.get_visible() and text.get_text().strip()):
                 continue
@@ -335,12 +353,60 @@ def _declutter(fig: Figure, renderer: Any) -> bool:
                     text.set_position(where)  # it would land on another label: leave it be
                 else:
                     extent, hit, changed = moved, [], True
-            if hit and not bold:
+            if (hit and not bold) or (legend_box is not None and legend_box.overlaps(extent)):
                 text.set_visible(False)
+                setattr(text, "_coordkit_hidden", True)  # noqa: B010 (hidden_labels names it)
                 changed = True
                 continue
             shown.append(extent)
     return changed
+
+
+def hidden_labels(fig: Figure) -> list[str]:
+    """The labels :func:`fit_for_app` hid for lack of room and that are still hidden, in order.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+
+    Returns
+    -------
+    list of str
+        Each label's text on one line (a view that shows a label again drops it from the list).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(3, 2))
+    >>> ax = fig.add_subplot()
+    >>> _ = ax.text(0.5, 0.5, "Wessex"), ax.text(0.5, 0.5, "Mercia")
+    >>> hidden_labels(fit_for_app(fig))
+    ['Mercia']
+    """
+    found: list[str] = []
+    for ax in fig.axes:
+        for text in ax.texts:
+            label = " ".join(text.get_text().split())
+            if getattr(text, "_coordkit_hidden", False) and not text.get_visible() and label \
+                    and label not in found:
+                found.append(label)
+    return found
+
+
+def hidden_note(fig: Figure) -> str:
+    """A sentence naming the labels :func:`fit_for_app` hid, or ``""`` if none are hidden.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> hidden_note(Figure())
+    ''
+    """
+    labels = hidden_labels(fig)
+    if not labels:
+        return ""
+    return ("Labels not shown in the figure for lack of room: "
+            + "; ".join(f"\u201c{label}\u201d" for label in labels) + ".")
 
 
 def refit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float = APP_DPI) -> bool:
@@ -366,12 +432,22 @@ def refit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float
     px = dpi / 72.0
     floor_pt = 18.0 / px
     changed = False
-    for text in fig.findobj(Text):
+    # the texts a view can make or resize (a flat list: a recursive findobj costs more than the
+    # redraw); tick labels take their size from the axis, set once by fit_for_app
+    texts: list[Text] = [*fig.texts, *(t for legend in fig.legends for t in legend.get_texts())]
+    for ax in fig.axes:
+        texts += [*ax.texts, ax.title, getattr(ax, "_left_title", ax.title),
+                  getattr(ax, "_right_title", ax.title), ax.xaxis.label, ax.yaxis.label]
+    for text in texts:
         if text.get_text().strip() and float(text.get_fontsize()) < floor_pt - 1e-9:
             text.set_fontsize(floor_pt)
-            changed = True
+            # a moving (animated) text is redrawn on every frame anyway: only a fixed one's
+            # change means the stored background is out of date
+            changed = changed or not text.get_animated()
     renderer = getattr(fig, "_get_renderer")()  # noqa: B009
-    if any(ax.get_legend() is not None for ax in fig.axes):
+    new_legends = [ax for ax in fig.axes if ax.get_legend() is not None
+                   and not getattr(ax.get_legend(), "_coordkit_seen", False)]
+    if new_legends or any(not getattr(old, "_coordkit_made", False) for old in fig.legends):
         _gather_legends(fig, renderer, width, floor_pt)
         changed = True
     for ax in fig.axes:
@@ -456,6 +532,16 @@ def fit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float =
                      < 0.02 and b.get_position().y1 <= ax.get_position().y0 + 0.01]
             if ax.get_xlabel() and any(b.get_xlabel() == ax.get_xlabel() for b in below):
                 ax.set_xlabel("")  # the panel below says it
+    # a legend kept inside its axes goes where it touches no label, if there is such a place
+    # (if not, _declutter hides the label and the description says so)
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is not None and _covers_text(ax, legend, renderer):
+            for loc in ("upper left", "upper center", "upper right", "center left", "center right",
+                        "lower left", "lower center", "lower right", "center", "best"):
+                legend.set_loc(loc)
+                if not _covers_text(ax, legend, renderer):
+                    break
     for ax in fig.axes:
         ticks = [t for t in ax.get_xticklabels() if t.get_visible() and t.get_text().strip()]
         boxes = [t.get_window_extent(renderer) for t in ticks]
@@ -665,7 +751,7 @@ class Explorer:
             if self._renderer is None:
                 self._renderer = FastPNG(self._figure, dpi=APP_DPI)
         self.set_image(self._renderer.png(), alt=view.alt())
-        self.set_description(view.describe())
+        self.set_description(self._noted(view.describe()))
 
     def show_figure(self, fig: Figure, description: str, *, alt: str | None = None,
                     key: Any = None, fast: bool = True) -> None:
@@ -709,7 +795,12 @@ class Explorer:
                 self._figure, self._renderer, self._renderer_key = fig, FastPNG(fig, dpi=APP_DPI), key
             png = self._renderer.png()
         self.set_image(png, alt=alt or alt_text(fig, description))
-        self.set_description(description)
+        self.set_description(self._noted(description))
+
+    def _noted(self, description: str) -> str:
+        """The description, and a last line naming any label the app layout hid (:func:`hidden_note`)."""
+        note = hidden_note(self._presented) if self.layout == "app" and self._presented else ""
+        return f"{description}\n{note}" if note else description
 
     def _present(self, fig: Figure) -> Figure:
         """In the app layout, a figure made for the box it is shown in (:func:`fit_for_app`)."""

@@ -22,7 +22,7 @@ import ipywidgets as w
 from coordkit import audit
 from coordkit.html import Markup, escape
 from coordkit.plots import style
-from coordkit.plots.audit import AuditView, HybridsView
+from coordkit.plots.audit import AuditMapView, AuditView, HybridsView
 from coordkit.widgets._base import CONTROL_LAYOUT, Explorer
 from coordkit.widgets.common import silenced
 
@@ -199,7 +199,9 @@ class AuditExplorer(Explorer):
                 self.set_description(text)
                 return
             # one frame for every package and setting: only the moving artists are redrawn
-            self.show_view(AuditView(self.audit), key="audit")
+            # in the app layout the compact map alone (18 px text): the voices are in the result
+            view = AuditMapView(self.audit) if self.layout == "app" else AuditView(self.audit)
+            self.show_view(view, key=("audit", self.layout))
             if len(self.drawn) >= self.keep:
                 del self.drawn[next(iter(self.drawn))]
             self.drawn[state] = (self.png, self.alt, self.description)
