@@ -86,7 +86,6 @@ NOT_YET_FROM_STYLE: dict[str, set[str]] = {
     "coordkit/class_report.py": {"#1A1A1A", "#333", "#555", "#CCC", "#D55E00", "#DDD", "#E69F00",
                                  "#EEE", "#F2F2F2", "#FDECEA", "#FFF8DC"},
     "coordkit/plots/survey.py": {"#000000", "#505050", "#555555", "#777777", "#B24A00"},
-    "coordkit/widgets/survey.py": {"#B24A00"},
     # The coding sheet and report are rendered in the policy layer (coordkit.codings), which may not
     # import the views' style module; their greys are style's INK, MUTED and NEUTRAL, written out.
     "coordkit/templates/coding_sheet.html.j2": {"#222222", "#555555", "#595959"},
