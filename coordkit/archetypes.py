@@ -3,8 +3,8 @@
 Each archetype is a :class:`~coordkit.profile.Profile` chosen by the kit's authors to illustrate a
 pattern the theory names; none is data about a real organisation. The public-sector pattern follows
 Taylor's description (strong hierarchy and solidarity, weak individualism; M. Taylor, NHS
-Confederation, 15 November 2022); the monoculture archetypes follow Taylor's examples (RSA blog,
-April 2021). Use them to compare indices, to start the explorer, or as exercise material.
+Confederation, 15 November 2022); the monoculture archetypes follow Taylor's examples (Taylor, 2021c,
+RSA blog). Use them to compare indices, to start the explorer, or as exercise material.
 
 Fatalism's face is stated in each archetype: all despair (the default, see
 :data:`coordkit.profile.DEFAULT_MALIGN_FATALISM`) except in "benign balance", whose fatalism is

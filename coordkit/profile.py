@@ -2,7 +2,7 @@
 
 A :class:`Profile` holds four *strengths* on a 0-1 scale and, for each mode, its *malign share*:
 the fraction of that mode's strength that takes its malign form (0 = wholly benign, 1 = wholly
-malign). Fatalism has two faces too (Taylor, RSA, May 2021, "Between wisdom and despair"): a benign
+malign). Fatalism has two faces too (Taylor, 2021b, "Between wisdom and despair"): a benign
 one -- acceptance of limits, humility about prediction, resilience -- and a malign one, despair and
 disengagement. Its malign share defaults to :data:`DEFAULT_MALIGN_FATALISM` = 1 (all despair): the
 kit's choice, not the theory's. With nothing known about which face it shows, the kit reads fatalism

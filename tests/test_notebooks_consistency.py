@@ -90,11 +90,6 @@ def test_the_variant_scan_can_fail():
     assert re.search("targets and star ratings", "Start from Targets and star ratings", flags=re.I)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="data/nhs_scenarios.csv (not the student helper's file) still "
-    "names the 2000-2005 preset 'Targets and star ratings': rename requested",
-)
 def test_scenario_preset_names_match_the_packages():
     with (ROOT / "data" / "nhs_scenarios.csv").open(encoding="utf-8") as f:
         names = [row["name"] for row in csv.DictReader(f)]

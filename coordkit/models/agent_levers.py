@@ -223,7 +223,7 @@ class AgentLevers(Params):
     rate: float = _lever(0.2, 0.01, 1.0, "adaptation rate per step", label="Adaptation rate")
     noise: float = _lever(0.1, 0.0, 1.0, "size of individual random shocks")
     suppression: float = _lever(
-        0.0, 0.0, 10.0, "a team's dominant mode suppressing its weak forms (Taylor, RSA 2021)")
+        0.0, 0.0, 10.0, "a team's dominant mode suppressing its weak forms (Taylor, 2021c)")
     devolution_hierarchy: float = _lever(
         0.0, 0.0, 1.0, "share of devolution that arrives as the ICS's own hierarchy, not "
         "solidarity", label="Local hierarchy")

@@ -55,7 +55,7 @@ Assumptions
    weight ``1 - voice``.
 4. *Suppression* (off by default): a mode that dominates a team also pulls its staff further
    towards itself, squeezing out the weak forms -- Taylor's account of how monocultures sustain
-   themselves (RSA, April 2021). It works against assumption 3: with ``suppression`` above about
+   themselves (Taylor, 2021c). It works against assumption 3: with ``suppression`` above about
    4 (for the default levers) the restoring force loses, the teams break into
    monocultures of different modes, and those monocultures persist.
 5. Nothing else: no hiring, leaving, networks across teams, or learning from outcomes.

@@ -44,7 +44,7 @@ Assumptions
    (assumption 7) lets the model show. With strong rivalry a hierarchy-heavy start locks into a
    monoculture instead (path dependence).
 5. *Fatalism* is fed by malign forms and by demand exceeding capacity, and is relieved by benign
-   active strength. It has two faces (Taylor, RSA, May 2021: fatalism "between wisdom and
+   active strength. It has two faces (Taylor, 2021b: fatalism "between wisdom and
    despair"). A share ``benign_fatalism`` of it is the benign face -- acceptance of limits,
    humility about prediction, resilience -- which neither saps the active modes nor cuts the
    outcome, and dulls surprise (who expects less is less surprised). The rest, the malign face

@@ -71,7 +71,7 @@ def png_base64(fig: Figure, *, dpi: int = 100) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
-def alt_text(fig: Figure | None, description: str, *, limit: int = 160) -> str:
+def alt_text(fig: Figure | None, description: str, *, limit: int = 250) -> str:
     """A short alt text for a figure: its title, else the first sentence of its description.
 
     Alt text names the figure in one sentence; the long description carries the detail, so a
@@ -83,8 +83,9 @@ def alt_text(fig: Figure | None, description: str, *, limit: int = 160) -> str:
         Its suptitle (or its first axes title) is used when there is one.
     description : str
         The long description, used when the figure has no title.
-    limit : int, default 160
-        Longest alt text, in characters (longer text is cut at a word and ends with "...").
+    limit : int, default 250
+        Longest alt text, in characters. Longer text is cut at the last clause that fits (after
+        ",", ";" or ":"), else at a word, and ends with "..."; the long description keeps it all.
 
     Returns
     -------
@@ -99,6 +100,8 @@ def alt_text(fig: Figure | None, description: str, *, limit: int = 160) -> str:
     'Figure: balanced, dynamic balance 0.91.'
     >>> alt_text(None, "Profile: hierarchy 0.90, solidarity 0.80. Ternary position: ...")
     'Figure. Profile: hierarchy 0.90, solidarity 0.80.'
+    >>> alt_text(None, "Teams over time, first one then another; " + "detail " * 40, limit=60)
+    'Figure. Teams over time, first one then another...'
     """
     title = ""
     if fig is not None:
@@ -111,7 +114,10 @@ def alt_text(fig: Figure | None, description: str, *, limit: int = 160) -> str:
         text = f"Figure. {first.rstrip(':')}" if first else "Figure."
         text = text if text.endswith((".", "!", "?")) else text + "."
     if len(text) > limit:
-        text = text[: limit - 3].rsplit(" ", 1)[0].rstrip(",;:") + "..."
+        head = text[: limit - 3]
+        clause = max(head.rfind(mark) for mark in (", ", "; ", ": "))
+        cut = head[:clause] if clause > limit // 2 else head.rsplit(" ", 1)[0]
+        text = cut.rstrip(",;: ") + "..."
     return text
 
 

@@ -343,7 +343,7 @@ def run(
     --------
     >>> r = run(preset("targets_2000"))
     >>> r.name, r.configuration.kind.value
-    ('Targets and star ratings (2000-2005)', 'deficit culture')
+    ('Targets and terror (2000-2005)', 'deficit culture')
     """
     initial = _start(levers, initial)
     if isinstance(levers, Scenario):
@@ -370,7 +370,7 @@ def preset_table(*, initial: Profile | None = None, years: float = 10.0) -> pd.D
 
     Examples
     --------
-    >>> preset_table().loc["Targets and star ratings (2000-2005)", "configuration"]
+    >>> preset_table().loc["Targets and terror (2000-2005)", "configuration"]
     'deficit culture: weak individualism'
     """
     import pandas as pd
