@@ -285,10 +285,25 @@ def alpha_interval(data: ArrayLike, *, level: float = 0.95, resamples: int = 200
     if n < 3:
         return math.nan, math.nan
     rng = np.random.default_rng(seed)
-    idx = rng.integers(0, n, size=(resamples, n))
-    sample = x[idx]  # (resamples, n, k)
-    total = sample.sum(axis=2).var(axis=1, ddof=1)
-    items = sample.var(axis=1, ddof=1).sum(axis=1)
+    # Each resample is summarised by how often it drew each respondent, so the variances come
+    # from weighted sums (counts @ [x, x**2, total, total**2]) instead of a (resamples, n, k)
+    # copy of the data: the same resamples and interval, without gigabytes of temporaries on a
+    # large class (5,000 respondents: 2000 x 5000 x k values per scale). Blocks of resamples
+    # keep memory bounded; the draws are the ones a single (resamples, n) draw would make.
+    x = x - x.mean(axis=0)  # variances do not move with a shift; centred sums cancel less
+    t = x.sum(axis=1)
+    moments = np.column_stack([x, x**2, t, t**2])
+    sums = np.empty((resamples, moments.shape[1]))
+    block = max(1, 2_000_000 // n)
+    for first in range(0, resamples, block):
+        rows = min(block, resamples - first)
+        idx = rng.integers(0, n, size=(rows, n))
+        idx += np.arange(rows)[:, None] * n  # one bin per (resample, respondent)
+        counts = np.bincount(idx.ravel(), minlength=rows * n).reshape(rows, n)
+        sums[first:first + rows] = counts @ moments
+    s1, s2, t1, t2 = sums[:, :k], sums[:, k:2 * k], sums[:, 2 * k], sums[:, 2 * k + 1]
+    items = ((s2 - s1**2 / n) / (n - 1)).sum(axis=1)
+    total = (t2 - t1**2 / n) / (n - 1)
     with np.errstate(invalid="ignore", divide="ignore"):
         alphas = k / (k - 1) * (1 - items / total)
     alphas = alphas[np.isfinite(alphas)]

@@ -26,6 +26,7 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from coordkit import history
@@ -81,7 +82,7 @@ _PERFORMANCE_KEY = (
     "\u25b2 a survey year &middot; \u2501 an average over several years &middot; \u25cb hollow: a different "
     f"basis (tagged) &middot; <span style='color:{ANNOTATION}'>\u2504 the standard or plan, "
     "\u2606 interim thresholds</span> &middot; \u2506 dotted: the definition changed. Letters match the "
-    "table below.</small></div>"
+    "table below. Below the series, each reform sits at its date.</small></div>"
 )
 
 
@@ -266,6 +267,21 @@ class TimelineExplorer(Explorer):
 
 # ----- performance viewer ------------------------------------------------------------------------
 
+_DPI = 80  # as to_png draws a widget's figure
+
+
+def _agg_png(canvas: FigureCanvasAgg) -> bytes:
+    """Draw a kept canvas whole and encode it (zlib level 1: quick to encode, as for live widgets)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    canvas.draw()
+    buffer = io.BytesIO()
+    Image.fromarray(np.asarray(canvas.buffer_rgba())[..., :3]).save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
+
 
 class PerformanceViewer(Explorer):
     """A performance series above the reforms of the same years, with every point's basis in text.
@@ -322,6 +338,7 @@ class PerformanceViewer(Explorer):
         self._cache = _Cache()
         self._selections = _Cache()
         self._canvas: Figure | None = None
+        self._agg: FigureCanvasAgg | None = None
         self.watch(self.series, self.show_reference, self.reform_mode)
         self.assemble(self.series, [self.show_reference, self.reform_mode])
         self.widget.children = (*self.widget.children, w.HTML(_PERFORMANCE_KEY + _mode_key()),
@@ -347,15 +364,19 @@ class PerformanceViewer(Explorer):
 
         def render() -> tuple[bytes, str]:
             options = {"modes": modes, "legend": False, "caption": False, "selection": selection}
-            if self._canvas is None:
+            if self._canvas is None or self._agg is None:
                 self._canvas = hplots.performance_figure(self.performance, series, self.reforms, **options)
+                # drawn at the size it is shown, on one canvas kept for the viewer's life: its
+                # renderer keeps the text measurements (ticks, letters, era names) between
+                # updates, where a PNG saved afresh measures every text again on a new canvas
+                self._canvas.set_dpi(_DPI)
+                self._agg = FigureCanvasAgg(self._canvas)
             else:
                 hplots.update_performance_figure(self._canvas, self.performance, series, self.reforms,
                                                  **options)
-            fig = self._canvas
             text = hplots.describe_performance(self.performance, series, reforms=self.reforms, modes=modes,
                                                selection=selection)
-            return to_png(fig, compress_level=1), text
+            return _agg_png(self._agg), text
 
         (png, description), self.cached = self._cache.get((series, reference, modes), render)
         common = self.snapshots.attrs["common_basis"]

@@ -248,15 +248,15 @@ def performance_chart(
     lo = lo if start is None else float(start)
     hi = hi if end is None else float(end)
     unit = str(snaps["unit"].iloc[0])
+    # the columns read once as arrays: a live figure redraws this on every first view
+    kinds = snaps["kind"].to_numpy()
+    tagged = snaps["tags"].map(bool).to_numpy()
+    xs, ys = snaps["x"].to_numpy(dtype=float), snaps["value"].to_numpy(dtype=float)
     # points, by kind of period; spans as bars
     for kind, marker in _KIND_MARKERS.items():
-        rows = snaps[snaps["kind"] == kind]
-        if rows.empty:
-            continue
-        different = rows["tags"].map(bool).to_numpy()
-        for hollow, mask in ((False, ~different), (True, different)):
+        of_kind = kinds == kind
+        for hollow, mask in ((False, of_kind & ~tagged), (True, of_kind & tagged)):
             if mask.any():
-                xs, ys = rows["x"].to_numpy(dtype=float), rows["value"].to_numpy(dtype=float)
                 add_markers(ax, xs[mask], ys[mask], marker=marker, sizes=55.0, zorder=3,
                             facecolor="white" if hollow else INK, edgecolor=INK, linewidth=1.5,
                             gid=f"points-{kind}{'-different' if hollow else ''}")
@@ -266,9 +266,9 @@ def performance_chart(
                   gid="spans")
         ax.scatter(spans["start"], spans["value"], marker="|", s=80, color=INK, zorder=3)
         ax.scatter(spans["end"], spans["value"], marker="|", s=80, color=INK, zorder=3)
-    for _, r in snaps.iterrows():
-        label = r["letter"] + (f" ({', '.join(r['tags'])})" if r["tags"] else "")
-        ax.annotate(label, (r["x"], r["value"]), xytext=(5, 5), textcoords="offset points",
+    for letter, tags, x, y in zip(snaps["letter"], snaps["tags"], xs, ys, strict=True):
+        label = letter + (f" ({', '.join(tags)})" if tags else "")
+        ax.annotate(label, (x, y), xytext=(5, 5), textcoords="offset points",
                     fontsize=8, color=INK, zorder=4, gid="letter")
     # the reference series, dashed
     if ref is not None:
@@ -308,10 +308,10 @@ def performance_chart(
         ax.spines[side].set_visible(False)
     handles = [Line2D([], [], linestyle="none", marker=_KIND_MARKERS[k], markersize=7,
                       markerfacecolor=INK, markeredgecolor=INK, label=_KIND_NAMES[k])
-               for k in _KIND_MARKERS if (snaps["kind"] == k).any()]
+               for k in _KIND_MARKERS if (kinds == k).any()]
     if not spans.empty:
         handles.append(Line2D([], [], color=INK, linewidth=3, label=_KIND_NAMES["span"]))
-    if snaps["tags"].map(bool).any():
+    if tagged.any():
         handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7, markerfacecolor="white",
                               markeredgecolor=INK, markeredgewidth=1.5, label="hollow: different basis"))
     if ref is not None and ref_name is not None:
@@ -362,7 +362,8 @@ def performance_figure(performance: pd.DataFrame, series: str, reforms: pd.DataF
     modes, direction
         Which reforms to show in the timeline below (as for :func:`reform_timeline`).
     legend : bool, default True
-        Legends for both panels (widgets give the key in text instead, which draws faster).
+        Legends for both panels (widgets give the key in text instead, which draws faster);
+        without them the year axis is labelled just "year" (the key explains the rest).
     caption : bool, default True
         Print the caveat every point shares at the foot of the figure.
 
@@ -544,6 +545,10 @@ class PerformanceView(FigureView):
         lo, hi = top.get_xlim()
         reform_timeline(timeline.shown, ax=bottom, numbered=False, legend=self.legend, selection=timeline)
         bottom.set_xlim(lo, hi)
+        if not self.legend:
+            # the key beside a legend-free figure (a widget's) says where reforms sit and what the
+            # shading is; the long axis label would be the most expensive text of every redraw
+            bottom.set_xlabel("year")
         top.tick_params(labelbottom=self.legend)
         top.set_xlabel("")
         if self.caption:
