@@ -194,7 +194,7 @@ def _configuration_lines(s: GroupSummary) -> list[str]:
             out.append(f"<p><b>{label}: configuration withheld.</b> {_e(agreement.reading())}.</p>")
         elif agreement.reason:  # the whole class: a summary of different organisations
             out.append(f"<p><b>{label}, configuration of the mean: {_e(config.name)}.</b> "
-                       f"{_e(config.diagnosis)} <i>Not an agreed description: "
+                       f"{_e(config.diagnosis)} <i>This is not an agreed description; "
                        f"{_e(agreement.reason)}.</i></p>")
         else:
             out.append(f"<p><b>{label}: {_e(config.name)}.</b> {_e(config.diagnosis)}</p>")

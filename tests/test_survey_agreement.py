@@ -96,13 +96,12 @@ def test_no_agreement_for_the_whole_class_or_a_pooled_row_of_different_organisat
             agreement = s.agreement(timeframe)
             assert not agreement.measured and math.isnan(agreement.rwg) and not s.withheld(timeframe)
             assert "describe different organisations" in agreement.reading()
-        assert s.shown_configuration().endswith(
-            "(mean of different organisations, not an agreed description)")
+        assert s.shown_configuration() == s.configuration_now.name  # the reason is said beside it
     table = a.group_table()
     assert math.isnan(table.loc["whole class", "agreement now"])
     assert math.isnan(table.loc[pooled.label, "agreement now"])
     html = report.render_report(synthetic_class(), group_column="team", date="x")
-    assert "Not an agreed description: agreement not computed" in html
+    assert "This is not an agreed description; agreement not computed" in html
     assert "not computed (different organisations)" in html
     assert no_shared_target("x").reason.startswith("agreement not computed: x describe")
 

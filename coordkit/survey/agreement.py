@@ -381,4 +381,5 @@ def icc(values: ArrayLike, groups: ArrayLike) -> GroupICC:
     if ms_b + ms_w == 0:  # nothing varies
         return GroupICC(math.nan, math.nan, count, n_total, k, ms_b, ms_w)
     icc2 = (ms_b - ms_w) / ms_b if ms_b > 0 else math.nan
-    return GroupICC(float((ms_b - ms_w) / (ms_b + (k - 1) * ms_w)), float(icc2), count, n_total, k, ms_b, ms_w)
+    return GroupICC(float((ms_b - ms_w) / (ms_b + (k - 1) * ms_w)), float(icc2), count, n_total, k, ms_b,
+                    ms_w)

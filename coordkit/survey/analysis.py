@@ -310,6 +310,9 @@ class GroupSummary:
     def shown_configuration(self, timeframe: str = "now") -> str:
         """The configuration's name, or why it is withheld (members disagree on a mode's strength).
 
+        For the whole class or a pooled row the name is that of a mean of different organisations,
+        not an agreed description; ``agreement(timeframe).reason`` says so (the report prints it).
+
         Examples
         --------
         In the synthetic class, Ward A's members disagree on hierarchy and individualism, the
@@ -325,9 +328,7 @@ class GroupSummary:
         a = self.agreement(timeframe)
         if self.withheld(timeframe):
             return f"withheld: members disagree on {a.disagreement}, under the kit's {a.threshold:.2f}"
-        if a.reason:  # no shared target: a summary of different organisations, not an agreed description
-            return f"{config.name} (mean of different organisations, not an agreed description)"
-        return config.name
+        return config.name  # for the whole class or a pooled row, a.reason says it is not an agreed one
 
 
 def _nanmean(x: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -382,9 +383,6 @@ def gap_drivers(responses: Responses, q: Questionnaire | None = None) -> pd.Data
     ----------
     responses : Responses
     q : Questionnaire, optional
-    reliability : pandas.DataFrame, optional
-        :func:`reliability_table` of these responses, if already computed (it depends on the
-        responses alone, so an explorer that re-analyses on every control move computes it once).
 
     Returns
     -------
@@ -548,6 +546,9 @@ def analyse(
     threshold : float, default :data:`STRONG`
         Strength at which a mode counts as strong.
     q : Questionnaire, optional
+    reliability : pandas.DataFrame, optional
+        :func:`reliability_table` of these responses, if already computed (it depends on the
+        responses alone, so an explorer that re-analyses on every control move computes it once).
 
     Returns
     -------
