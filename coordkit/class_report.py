@@ -48,6 +48,7 @@ from coordkit.survey import (
     AGREEMENT_THRESHOLD,
     CURRENT_VERSION,
     DEFAULT_MIN_GROUP,
+    ICC2_THRESHOLD,
     MALIGN_WARNING,
     MIN_LEVEL_N,
     MIN_RELIABILITY_N,
@@ -188,9 +189,13 @@ def _configuration_lines(s: GroupSummary) -> list[str]:
     out = []
     for label, timeframe, config in (("Now", "now", s.configuration_now),
                                      ("Preferred", "preferred", s.configuration_preferred)):
+        agreement = s.agreement(timeframe)
         if s.withheld(timeframe):
-            reading = s.agreement(timeframe).reading()
-            out.append(f"<p><b>{label}: configuration withheld.</b> {_e(reading)}.</p>")
+            out.append(f"<p><b>{label}: configuration withheld.</b> {_e(agreement.reading())}.</p>")
+        elif agreement.reason:  # the whole class: a summary of different organisations
+            out.append(f"<p><b>{label}, configuration of the mean: {_e(config.name)}.</b> "
+                       f"{_e(config.diagnosis)} <i>This is not an agreed description; "
+                       f"{_e(agreement.reason)}.</i></p>")
         else:
             out.append(f"<p><b>{label}: {_e(config.name)}.</b> {_e(config.diagnosis)}</p>")
     return out
@@ -219,13 +224,38 @@ def _groups_section(analysis: ClassAnalysis, figure_html: str) -> str:
     return "\n".join(out)
 
 
+def _agreement_cell(s: GroupSummary, timeframe: str) -> str:
+    a = s.agreement(timeframe)
+    if a.reason:
+        return "not computed (different organisations)"
+    if not a.measured:
+        return "-"
+    return ", ".join(f"{m.initial} {g.rwg:.2f}"
+                     for m, g in zip(ALL_MODES, a.modes, strict=True) if g.measured)
+
+
+def _icc_lines(analysis: ClassAnalysis) -> list[str]:
+    table = analysis.group_icc
+    if table is None:
+        return []
+    rows = [[mode, int(row["groups"]), int(row["n"]),
+             f"{row['ICC(1)']:.2f}" if np.isfinite(row["ICC(1)"]) else "-",
+             f"{row['ICC(2)']:.2f}" if np.isfinite(row["ICC(2)"]) else "-", row["reading"]]
+            for mode, row in table.iterrows()]
+    return ["<p><b>Do the groups differ?</b> Agreement within groups does not say whether groups differ. "
+            "ICC(1) is the share of a rating's spread that lies between the groups shown, ICC(2) the "
+            "reliability of their means (one-way analysis of variance, Bliese 2000); the kit reads group "
+            f"means as reliably different from ICC(2) {ICC2_THRESHOLD:.2f} (the kit's convention). Alpha "
+            "(below) is about individuals' answers and says nothing about this.</p>",
+            _table(["organisation strength of", "groups", "n", "ICC(1)", "ICC(2)", "reading"], rows,
+                   numeric_from=1)]
+
+
 def _balance_section(analysis: ClassAnalysis) -> str:
     rows = []
     for s in _summaries(analysis):
         for label, r in (("now", s.balance_now), ("preferred", s.balance_preferred)):
-            a = s.agreement(label)
-            agreement = f"{a.rwg:.2f}" if a.measured else "-"
-            rows.append([s.label, label, s.shown_configuration(label), agreement,
+            rows.append([s.label, label, s.shown_configuration(label), _agreement_cell(s, label),
                          round(r.score, 2), round(r.evenness, 2), round(r.strength, 2),
                          round(r.malign_share, 2), round(r.fatalism, 2)])
     out = ["<h2>Balance index and configurations</h2>",
@@ -237,12 +267,22 @@ def _balance_section(analysis: ClassAnalysis) -> str:
            "configuration is not classified. The malign share is the positive part of the malign "
            "level.</p>",
            "<p>A group's configuration is read from its members' mean ratings, which describe nobody if "
-           "members disagree. So the kit first measures their agreement on the four organisation strength "
-           "ratings, r<sub>wg(j)</sub> (James, Demaree and Wolf 1984; 1 = identical answers, 0 = as "
-           "spread as random answers, the uniform null), and withholds the configuration below "
-           f"{AGREEMENT_THRESHOLD:.2f} (a convention, the kit's choice of it; '-' = not measured).</p>",
-           _table(["", "timeframe", "configuration", "agreement rwg(j)", "balance", "evenness", "strength",
-                   "malign share", "fatalism"], rows, numeric_from=3)]
+           "members disagree. So the kit first measures their agreement on each mode's organisation "
+           "strength rating separately, r<sub>wg</sub> (1 = identical answers, 0 = as spread as random "
+           "answers, the uniform null). The multi-item r<sub>wg(j)</sub> (James, Demaree and Wolf 1984) "
+           "is for items of one construct; the four ratings are four different things, and pooling them "
+           "would let agreement on three modes hide disagreement on the fourth. The configuration rests "
+           "on all four (which active modes are strong, and whether fatalism counts), so it is withheld when "
+           f"agreement on any mode is under {AGREEMENT_THRESHOLD:.2f} (a convention, the kit's choice of it; "
+           "LeBreton and Senter 2008 read 0.51-0.70 as moderate, 0.71-0.90 as strong agreement; '-' = "
+           "not measured). Agreement needs a shared target: the kit takes each group (the group column) "
+           "to describe one unit, and computes no agreement for the whole class or for a row of groups "
+           "combined, whose members describe different organisations; their configuration is that of a "
+           "mean, not an agreed description, and the respondents' own configurations are counted "
+           "below.</p>",
+           _table(["", "timeframe", "configuration", "agreement rwg per mode", "balance", "evenness",
+                   "strength", "malign share", "fatalism"], rows, numeric_from=4),
+           *_icc_lines(analysis)]
     if analysis.configurations is not None:
         conf = [[name, int(row["now"]), int(row["preferred"])]
                 for name, row in analysis.configurations.iterrows()]
@@ -320,24 +360,29 @@ def _strength_section(analysis: ClassAnalysis, responses: Responses) -> str:
                    "compared.</p>")
         return "\n".join(out)
     names = [c for c in levels.columns if " - " in c]
+    def share(v: float) -> str:
+        return f"{v:.0%}" if np.isfinite(v) else "not estimated"
+
     rows = [[mode, int(row["n"]), *(row[c] for c in levels.columns if c.startswith("mean ")),
-             *(f"{row[c]:+.2f}" for c in names),
-             f"{row['level share']:.0%}" if np.isfinite(row["level share"]) else "not estimated"]
+             *(f"{row[c]:+.2f}" for c in names), share(row["level share"]), share(row["respondent share"])]
             for mode, row in levels.iterrows()]
     out.append("<p>The same ratings for the respondent's team, organisation and local system. The three "
                "ratings come from the same person, so they are compared within respondents (only those "
                "who rated all three): the mean rating (1-5) at each level, the mean difference between "
-               "neighbouring levels, and the <b>level share</b>, a respondent x level split of the "
-               "variance: the share of the spread explained by which level is rated once each "
-               "respondent's own tendency to rate high or low is taken out. Coordination theory says the "
-               "same forms matter at every level (its fractal claim); a level share near 0 means "
-               "respondents see the levels alike, a large one that they see them differently. The kit's "
-               "reading, with a caveat that is also the kit's: alike ratings are what a <i>halo</i> gives "
-               "too (one overall impression of a way of working carried to every level), so they do not on "
-               f"their own show the same mix at each level. A mode is split only when at least {MIN_LEVEL_N} "
-               "respondents rated every level (the kit's minimum).</p>")
+               "neighbouring levels, and a respondent x level split of the variance. The <b>level share</b> "
+               "is the part of the spread <i>within</i> respondents that comes from which level is rated, "
+               "each respondent's own tendency to rate high or low removed: level / (level + residual). "
+               "The <b>respondent share</b> is that tendency's part of all the spread. Coordination theory "
+               "says the same forms matter at every level (its fractal claim). The kit's reading: a level "
+               "share under one half (the kit's cut) means respondents see the levels alike, which fits "
+               "that claim, and a larger one that they see them differently. Its caveat, also the kit's: "
+               "alike ratings, and a large respondent share, are what a <i>halo</i> gives too (one overall "
+               "impression of a way of working carried to every level), so they do not on their own show "
+               f"the same mix at each level. A mode is split only when at least {MIN_LEVEL_N} respondents "
+               "rated every level (the kit's minimum).</p>")
     out.append(_table(["mode", "n", *(c for c in levels.columns if c.startswith("mean ")), *names,
-                       "level share"], rows))
+                       "level share", "respondent share"], rows))
+    out.extend(f"<p>{_e(mode)}: {_e(row['reading'])}</p>" for mode, row in levels.iterrows())
     return "\n".join(out)
 
 
@@ -351,24 +396,33 @@ def _reliability_section(analysis: ClassAnalysis) -> str:
 
     lo, hi = feldt_interval(RELIABILITY_THRESHOLD, MIN_RELIABILITY_N, 4)
     width = hi - lo
-    rows = [[scale, row["items"], int(row["n"]), num(row["alpha"]),
+    rows = [[scale, row["items"], int(row["n"]),
+             f"{row['verdict from']} {num(row['verdict value'])}" if row["verdict from"] else "-",
+             num(row["alpha"]),
              f"{num(row['alpha low'])} to {num(row['alpha high'])}" if np.isfinite(row["alpha low"]) else "-",
-             "improper (Heywood)" if row["improper"] else num(row["omega"]), row["reading"]]
+             "improper (Heywood)" if row["improper"] else num(row["omega"]), num(row["spearman-brown"]),
+             row["reading"]]
             for scale, row in table.iterrows()]
     return "\n".join([
         "<h2>Reliability of the scales</h2>",
-        f"<p>How well each scale's statements hang together in this class: Cronbach's alpha with a 95% "
-        f"bootstrap interval, and McDonald's omega (it needs three statements and a proper one-factor "
-        f"solution; an improper one, a Heywood case, is named, not reported). A verdict needs at least "
-        f"{MIN_RELIABILITY_N} respondents who answered the whole scale (the kit's minimum: with fewer, the "
-        f"interval is too wide to tell acceptable from poor); below it the table says \"not enough "
-        f"answers\". Even at {MIN_RELIABILITY_N}, a four-statement scale with alpha "
-        f"{RELIABILITY_THRESHOLD:.2f} has a 95% interval about {width:.2f} wide ({lo:.2f} to {hi:.2f}, "
-        f"Feldt's interval), so read each alpha as a range, not a point. The usual minimum for "
-        f"comparing groups is {RELIABILITY_THRESHOLD}. The strength "
-        "ratings are single items and have no reliability.</p>",
-        _table(["scale", "statements", "n", "alpha", "alpha 95% interval", "omega", "reading"], rows,
-               numeric_from=2),
+        f"<p>How consistently respondents answer each scale's statements in this class. The verdict uses "
+        f"McDonald's omega where it can be estimated (three statements or more and a proper one-factor "
+        f"solution; an improper one, a Heywood case, is named, not reported; omega assumes one factor, "
+        f"which the kit does not test), Cronbach's alpha where it cannot, and for two-statement scales the "
+        f"Spearman-Brown coefficient (Eisinga et al. 2013), not alpha; the table names the coefficient "
+        f"each verdict uses. Intervals are 95% bootstrap intervals; omega has none here, so alpha's is "
+        f"printed beside it, labelled as alpha's. A verdict needs at least {MIN_RELIABILITY_N} respondents "
+        f"who answered the whole scale (the kit's minimum: with fewer, the interval is too wide to tell "
+        f"acceptable from poor); below it the table says \"not enough answers\". Even at "
+        f"{MIN_RELIABILITY_N}, a four-statement scale with alpha {RELIABILITY_THRESHOLD:.2f} has a 95% "
+        f"interval about {width:.2f} wide ({lo:.2f} to {hi:.2f}, Feldt's interval), so read each value as "
+        f"a range, not a point. The usual minimum is {RELIABILITY_THRESHOLD}. A high value says the "
+        "statements are answered consistently; it does not show that they measure one thing, nor that "
+        "groups can be compared on the scale (that is ICC(2), above). A two-statement grid or group "
+        "score is too unreliable to place one respondent in a grid-group quadrant with confidence. The "
+        "strength ratings are single items and have no reliability.</p>",
+        _table(["scale", "statements", "n", "verdict from", "alpha", "alpha 95% interval", "omega",
+                "Spearman-Brown", "reading"], rows, numeric_from=2),
     ])
 
 

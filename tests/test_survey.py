@@ -773,8 +773,11 @@ def _two_groups():
     likert = base.likert.copy()
     cols = [k for k, i in enumerate(Q.likert_items)
             if i.block == "strength" and i.level == "organisation" and i.timeframe == "now"]
+    preferred = [k for k, i in enumerate(Q.likert_items)
+                 if i.block == "strength" and i.level == "organisation" and i.timeframe == "preferred"]
     likert[:10, cols] = [4, 4, 2, 1]
-    likert[:10:3, cols[0]] = 5  # a little spread: agreement high, not perfect
+    likert[:10:5, cols[0]] = 5  # a little spread: agreement high (0.91 on hierarchy), not perfect
+    likert[:10, preferred] = [4, 4, 4, 1]  # and alike on what they would prefer
     likert[10:, cols] = [[5, 1, 5, 1] if k % 2 else [1, 5, 1, 5] for k in range(10)]
     return survey.Responses(ids=base.ids, now=base.now, preferred=base.preferred, likert=likert,
                             groups={"team": ("Agree",) * 10 + ("Split",) * 10})

@@ -30,7 +30,7 @@ from coordkit.balance import BalanceReport, report
 from coordkit.configuration import Configuration
 from coordkit.modes import ALL_MODES
 from coordkit.profile import Profile
-from coordkit.survey.agreement import Agreement, rwg_j
+from coordkit.survey.agreement import GroupICC, ModeAgreement, icc, mode_agreement, no_shared_target
 from coordkit.survey.compositional import TOTAL, compositional_mean, total_variance
 from coordkit.survey.instrument import (
     CURRENT_VERSION,
@@ -49,6 +49,8 @@ from coordkit.survey.reliability import (
     level_decomposition,
     omega_fit,
     read_reliability,
+    spearman_brown,
+    spearman_brown_interval,
 )
 from coordkit.survey.scoring import (
     PREFERRED_MALIGN,
@@ -72,11 +74,13 @@ if TYPE_CHECKING:  # pandas is imported lazily
     import pandas as pd
 
 __all__ = [
+    "ICC2_THRESHOLD",
     "ClassAnalysis",
     "GroupSummary",
     "Responses",
     "analyse",
     "gap_drivers",
+    "group_icc_table",
     "level_table",
     "reliability_table",
 ]
@@ -259,11 +263,13 @@ class GroupSummary:
         Total (clr) variance of members' now scores: spread that respects the sum to 100.
     compositional_now : ndarray, shape (4,)
         Compositional (closed geometric) mean of members' now scores.
-    agreement_now, agreement_preferred : Agreement
-        Members' agreement (:func:`~coordkit.survey.agreement.rwg_j`) on the four organisation
-        strength ratings, now and preferred: the ratings that decide which modes the configuration
-        calls strong. Below the kit's threshold the configuration of the mean is withheld
-        (:meth:`shown_configuration`).
+    agreement_now, agreement_preferred : ModeAgreement
+        Members' agreement (:func:`~coordkit.survey.agreement.mode_agreement`) on each of the four
+        organisation strength ratings, now and preferred: the ratings that decide which modes the
+        configuration calls strong, one :math:`r_{wg}` per mode (four constructs are not pooled).
+        Below the kit's threshold on any mode the configuration of the mean is withheld
+        (:meth:`shown_configuration`). Not computed for the whole class or a pooled row, whose
+        members describe different organisations (:func:`~coordkit.survey.agreement.no_shared_target`).
     """
 
     label: str
@@ -289,33 +295,40 @@ class GroupSummary:
     congruence_now: float
     variance_now: float
     compositional_now: NDArray[np.float64]
-    agreement_now: Agreement = field(default_factory=lambda: rwg_j(np.zeros((0, 4))))
-    agreement_preferred: Agreement = field(default_factory=lambda: rwg_j(np.zeros((0, 4))))
+    agreement_now: ModeAgreement = field(default_factory=ModeAgreement)
+    agreement_preferred: ModeAgreement = field(default_factory=ModeAgreement)
 
-    def agreement(self, timeframe: str = "now") -> Agreement:
-        """Members' agreement on the organisation strength ratings, ``"now"`` or ``"preferred"``."""
+    def agreement(self, timeframe: str = "now") -> ModeAgreement:
+        """Members' agreement on each organisation strength rating, ``"now"`` or ``"preferred"``."""
         return self.agreement_now if timeframe == "now" else self.agreement_preferred
 
     def withheld(self, timeframe: str = "now") -> bool:
-        """Whether the configuration is withheld: members' agreement was measured and is low."""
+        """Whether the configuration is withheld: agreement was measured and is low on some mode."""
         a = self.agreement(timeframe)
         return a.measured and not a.agrees
 
     def shown_configuration(self, timeframe: str = "now") -> str:
-        """The configuration's name, or why it is withheld (members disagree on strength).
+        """The configuration's name, or why it is withheld (members disagree on a mode's strength).
+
+        For the whole class or a pooled row the name is that of a mean of different organisations,
+        not an agreed description; ``agreement(timeframe).reason`` says so (the report prints it).
 
         Examples
         --------
+        In the synthetic class, Ward A's members disagree on hierarchy and individualism, the
+        modes its "deficit culture: weak individualism" rests on:
+
         >>> from coordkit.survey import synthetic_class
         >>> a = analyse(synthetic_class(), group_column="team")
-        >>> a.groups[0].shown_configuration() == a.groups[0].configuration_now.name
-        True
+        >>> a.groups[0].label, a.groups[0].shown_configuration()
+        ('Ward A', "withheld: members disagree on hierarchy (rwg 0.65), individualism (rwg 0.54), under
+        the kit's 0.70")
         """
         config = self.configuration_now if timeframe == "now" else self.configuration_preferred
+        a = self.agreement(timeframe)
         if self.withheld(timeframe):
-            return (f"withheld: members disagree on strength (rwg(j) {self.agreement(timeframe).rwg:.2f}, "
-                    f"under the kit's {self.agreement(timeframe).threshold:.2f})")
-        return config.name
+            return f"withheld: members disagree on {a.disagreement}, under the kit's {a.threshold:.2f}"
+        return config.name  # for the whole class or a pooled row, a.reason says it is not an agreed one
 
 
 def _nanmean(x: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -323,7 +336,8 @@ def _nanmean(x: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.where(count > 0, np.nansum(x, axis=0) / np.maximum(count, 1), np.nan)
 
 
-def _summarise(label: str, responses: Responses, threshold: float) -> GroupSummary:
+def _summarise(label: str, responses: Responses, threshold: float, *, unshared: str = "") -> GroupSummary:
+    """``unshared`` names members who describe different organisations: no agreement is computed."""
     now, pref = responses.scores("now"), responses.scores("preferred")
     malign = responses.malign().mean(axis=0)
     forms = responses.forms()
@@ -353,8 +367,10 @@ def _summarise(label: str, responses: Responses, threshold: float) -> GroupSumma
         balance_now=report(p_now), balance_preferred=report(p_pref),
         congruence_now=float(np.mean(congruence(responses.now))),
         variance_now=total_variance(now), compositional_now=compositional_mean(now),
-        agreement_now=rwg_j(responses.strength() * 4 + 1),
-        agreement_preferred=rwg_j(responses.strength(timeframe="preferred") * 4 + 1),
+        agreement_now=(no_shared_target(unshared) if unshared
+                       else mode_agreement(responses.strength() * 4 + 1)),
+        agreement_preferred=(no_shared_target(unshared) if unshared
+                             else mode_agreement(responses.strength(timeframe="preferred") * 4 + 1)),
     )
 
 
@@ -367,9 +383,6 @@ def gap_drivers(responses: Responses, q: Questionnaire | None = None) -> pd.Data
     ----------
     responses : Responses
     q : Questionnaire, optional
-    reliability : pandas.DataFrame, optional
-        :func:`reliability_table` of these responses, if already computed (it depends on the
-        responses alone, so an explorer that re-analyses on every control move computes it once).
 
     Returns
     -------
@@ -452,6 +465,9 @@ class ClassAnalysis:
         :func:`level_table`: respondent x level decomposition of the strength ratings.
     acquiescence : ndarray, shape (n,)
         Individual acquiescence indices (never labelled with ids).
+    group_icc : pandas.DataFrame or None
+        :func:`group_icc_table` over the shown groups (None without a group column or with fewer
+        than two shown groups).
     version : int
         The questionnaire version of the answers.
     """
@@ -473,6 +489,7 @@ class ClassAnalysis:
     levels: pd.DataFrame | None = None
     version: int = CURRENT_VERSION
     acquiescence: NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    group_icc: pd.DataFrame | None = None
 
     def group_table(self) -> pd.DataFrame:
         """Class and shown groups side by side: n, mean scores, configurations and balance.
@@ -529,6 +546,9 @@ def analyse(
     threshold : float, default :data:`STRONG`
         Strength at which a mode counts as strong.
     q : Questionnaire, optional
+    reliability : pandas.DataFrame, optional
+        :func:`reliability_table` of these responses, if already computed (it depends on the
+        responses alone, so an explorer that re-analyses on every control move computes it once).
 
     Returns
     -------
@@ -566,18 +586,23 @@ def analyse(
     )
     if not class_shown:
         return empty
-    overall = _summarise("whole class", responses, threshold)
+    overall = _summarise("whole class", responses, threshold, unshared="the class's respondents")
     plan = None
     groups: list[GroupSummary] = []
+    group_icc = None
     if group_column is not None:
         labels = np.array(responses.groups[group_column], dtype=object)
         sizes = {str(g): int((labels == g).sum()) for g in dict.fromkeys(labels)}
         plan = disclosure_plan(sizes, min_size=min_group)
         for g in plan.shown:
             groups.append(_summarise(g, responses.select(labels == g), threshold))
+        if len(plan.shown) >= 2 and responses.likert is not None and q.block("strength"):
+            shown = np.isin(labels, list(plan.shown))
+            group_icc = group_icc_table(responses.select(shown), group_column)
         if plan.show_pooled:
             mask = np.isin(labels, list(plan.pooled))
-            groups.append(_summarise(_pooled_label(plan), responses.select(mask), threshold))
+            groups.append(_summarise(_pooled_label(plan), responses.select(mask), threshold,
+                                     unshared="the members of the groups combined here"))
     import pandas as pd
 
     counts = {
@@ -592,22 +617,64 @@ def analyse(
         n=n, min_group=int(min_group), class_shown=True, overall=overall, group_column=group_column,
         plan=plan, groups=tuple(groups), drivers=gap_drivers(responses, q), configurations=configurations,
         likert=responses.likert is not None, now_scores=now_scores, preferred_scores=pref_scores,
-        malign=malign, version=responses.version, acquiescence=responses.acquiescence(q),
+        malign=malign, version=responses.version, acquiescence=responses.acquiescence(q), group_icc=group_icc,
         reliability=(None if responses.likert is None
                      else reliability if reliability is not None else reliability_table(responses)),
         levels=None if responses.likert is None or not q.block("strength") else level_table(responses),
     )
 
 
+def _reliability_row(name: str, part: NDArray[np.float64], n: int) -> dict[str, Any]:
+    """Coefficients and the reading of one scale with at least the minimum of complete answers."""
+    k = part.shape[1]
+    alpha = cronbach_alpha(part)
+    if not math.isfinite(alpha):  # the total score does not vary: nothing to estimate, said plainly
+        return {"reading": f"not computed: the answers to this scale do not vary (n = {n}), so there is no "
+                           "reliability to estimate"}
+    lo, hi = alpha_interval(part)
+    fit = omega_fit(part) if k >= 3 else None
+    omega = math.nan if fit is None else fit.omega
+    sb = spearman_brown(part) if k == 2 else math.nan
+    alpha_text = f"alpha {alpha:.2f}" + (f", 95% interval {lo:.2f} to {hi:.2f}" if math.isfinite(lo) else "")
+    if k == 2:
+        sb_lo, sb_hi = spearman_brown_interval(part)
+        coefficient, value = "Spearman-Brown", sb
+        interval = f"95% interval {sb_lo:.2f} to {sb_hi:.2f}" if math.isfinite(sb_lo) else "no interval"
+        reading = (read_reliability(sb, n=n, coefficient=coefficient) + f", {interval} (two items: "
+                   "Spearman-Brown, not alpha); with two items one respondent's score is too unreliable to "
+                   "place them")
+        reading += (" in a grid-group quadrant with confidence" if name in ("grid", "group")
+                    else " with confidence")
+    elif math.isfinite(omega):
+        coefficient, value = "omega", omega
+        reading = (read_reliability(omega, n=n, coefficient=coefficient) + f" (the verdict's coefficient; "
+                   f"omega has no interval here, and assumes one factor, not tested); {alpha_text}")
+    else:
+        coefficient, value = "alpha", alpha
+        reading = read_reliability(alpha, n=n, coefficient=coefficient) + (
+            f", 95% interval {lo:.2f} to {hi:.2f}" if math.isfinite(lo) else "")
+        if fit is not None and fit.heywood:
+            reading += ("; omega not reported: the one-factor fit is improper (a Heywood case, a loading "
+                        "of 1 or more), so the verdict uses alpha")
+    return {"alpha": round(alpha, 2), "alpha low": round(lo, 2), "alpha high": round(hi, 2),
+            "omega": round(omega, 2), "spearman-brown": round(sb, 2),
+            "improper": bool(fit is not None and fit.heywood), "verdict from": coefficient,
+            "verdict value": round(value, 2), "reading": reading}
+
+
 def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N) -> pd.DataFrame:
-    """Cronbach's alpha (with a 95% bootstrap interval) and McDonald's omega for each scale, read plainly.
+    """Each scale's reliability, read plainly: omega, alpha (with a 95% interval) or Spearman-Brown.
 
     Scales are :meth:`Questionnaire.scales <coordkit.survey.Questionnaire.scales>` (each mode's
     benign and malign statements, grid, group, withdrawal); reverse-keyed items are reversed
     first. Below ``min_n`` respondents who answered a whole scale, nothing is estimated and the
-    reading says "not enough answers". Omega needs three items and a proper one-factor solution:
-    a Heywood case is reported as such, without an omega. The strength ratings are single items
-    and have no reliability.
+    reading says "not enough answers". The verdict uses omega where it is estimable (three items
+    or more and a proper one-factor solution; a Heywood case is reported as such), alpha where it
+    is not, and the Spearman-Brown coefficient for two-item scales (:mod:`~coordkit.survey.reliability`);
+    the reading names the coefficient it uses and prints its interval where it has one (alpha's,
+    labelled, beside omega). A scale nobody varied on gets a plain "not computed". The readings
+    are of consistency only, not of unidimensionality or of group differences (ICC(2),
+    :func:`group_icc_table`). The strength ratings are single items and have no reliability.
 
     Parameters
     ----------
@@ -618,44 +685,37 @@ def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N) -
     -------
     pandas.DataFrame
         Indexed by scale: ``items``, ``n`` (complete answers), ``alpha``, ``alpha low``,
-        ``alpha high``, ``omega``, ``improper`` (a Heywood case), ``reading``.
+        ``alpha high``, ``omega``, ``spearman-brown``, ``improper`` (a Heywood case),
+        ``verdict from`` (the coefficient the reading uses), ``verdict value``, ``reading``.
 
     Examples
     --------
     >>> from coordkit.survey import synthetic_class
     >>> t = reliability_table(synthetic_class())
-    >>> len(t), list(t.columns)
-    (11, ['items', 'n', 'alpha', 'alpha low', 'alpha high', 'omega', 'improper', 'reading'])
+    >>> len(t), t.loc["grid", "verdict from"], t.loc["hierarchy benign", "verdict from"]
+    (11, 'Spearman-Brown', 'omega')
     >>> reliability_table(synthetic_class(size=12))["reading"].iloc[0]
     'not enough answers: 12 complete, a verdict needs at least 30'
     """
     import pandas as pd
 
     q = responses.questionnaire
-    columns = ["items", "n", "alpha", "alpha low", "alpha high", "omega", "improper", "reading"]
+    columns = ["items", "n", "alpha", "alpha low", "alpha high", "omega", "spearman-brown", "improper",
+               "verdict from", "verdict value", "reading"]
     rows: dict[str, dict[str, Any]] = {}
     x = None if responses.likert is None or not len(responses) else keyed(responses.likert, q)
     for name, cols in scale_columns(q).items():
         codes = ", ".join(q.likert_items[c].id for c in cols)
         part = np.empty((0, len(cols))) if x is None else x[:, cols]
-        n = int(np.all(np.isfinite(part), axis=1).sum())
+        complete = np.all(np.isfinite(part), axis=1)
+        n = int(complete.sum())
         row: dict[str, Any] = {"items": codes, "n": n, "alpha": math.nan, "alpha low": math.nan,
-                               "alpha high": math.nan, "omega": math.nan, "improper": False}
+                               "alpha high": math.nan, "omega": math.nan, "spearman-brown": math.nan,
+                               "improper": False, "verdict from": "", "verdict value": math.nan}
         if n < min_n:
             rows[name] = row | {"reading": read_reliability(math.nan, n=n, min_n=min_n)}
             continue
-        alpha = cronbach_alpha(part)
-        lo, hi = alpha_interval(part)
-        fit = omega_fit(part) if len(cols) >= 3 else None
-        omega = math.nan if fit is None else fit.omega
-        best = omega if math.isfinite(omega) else alpha
-        reading = read_reliability(best, n=n, min_n=min_n) + f"; alpha 95% interval {lo:.2f} to {hi:.2f}"
-        if fit is not None and fit.heywood:
-            reading += ("; omega not reported: the one-factor fit is improper (a Heywood case, a loading "
-                        "of 1 or more), so the verdict uses alpha")
-        rows[name] = row | {"alpha": round(alpha, 2), "alpha low": round(lo, 2), "alpha high": round(hi, 2),
-                            "omega": round(omega, 2), "improper": bool(fit is not None and fit.heywood),
-                            "reading": reading}
+        rows[name] = row | _reliability_row(name, part[complete], n)
     frame = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
     frame.index.name = "scale"
     return frame
@@ -667,14 +727,17 @@ def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFra
     The three ratings of a mode come from the same respondent, so they are not independent groups:
     for each mode, the ratings of respondents who rated all three levels are split into a
     respondent part, a level part and a residual
-    (:func:`~coordkit.survey.reliability.level_decomposition`). A small **level share** means
+    (:func:`~coordkit.survey.reliability.level_decomposition`). The **level share** is the level
+    part of the spread *within* respondents (the respondent part removed); the **respondent share**
+    is the respondent part of all the spread. A level share under one half (the kit's cut) means
     respondents see the levels alike, which is what the fractal claim would lead you to expect if
     each level shares the same mix (the kit's reading of the claim as an empirical question); a
-    large one means they see them differently. Alike ratings are also what a halo gives (one
-    overall impression carried to every level): that caveat is the kit's reading too, and the
-    ``reading`` column says so. A mode is decomposed only when at least ``min_n`` respondents
-    rated every level (:data:`~coordkit.survey.reliability.MIN_LEVEL_N`, the kit's minimum);
-    otherwise its components are NaN and the reading names the levels short of ratings.
+    large one means they see them differently. Alike ratings, and a large respondent share, are
+    also what a halo gives (one overall impression carried to every level): that caveat is the
+    kit's reading too, and the ``reading`` column says so. A mode is decomposed only when at least
+    ``min_n`` respondents rated every level
+    (:data:`~coordkit.survey.reliability.MIN_LEVEL_N`, the kit's minimum); otherwise its
+    components are NaN and the reading names the levels short of ratings.
 
     Parameters
     ----------
@@ -687,7 +750,7 @@ def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFra
         Indexed by mode: ``n`` (respondents who rated every level), ``mean <level>`` (ratings
         1-5), ``team - organisation`` and ``organisation - system`` (mean within-respondent
         differences), ``respondent``, ``level``, ``residual`` (variance components),
-        ``level share`` and ``reading``.
+        ``rated <level>``, ``level share``, ``respondent share`` and ``reading``.
 
     Examples
     --------
@@ -711,8 +774,72 @@ def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFra
         row.update(respondent=round(v.respondent, 3), level=round(v.level, 3), residual=round(v.residual, 3))
         row.update({f"rated {level}": count for level, count in zip(LEVELS, v.rated, strict=True)})
         row["level share"] = round(v.level_share, 3) if math.isfinite(v.level_share) else math.nan
+        row["respondent share"] = (round(v.respondent_share, 3) if math.isfinite(v.respondent_share)
+                                   else math.nan)
         row["reading"] = v.reading()
         rows[mode.value] = row
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame.index.name = "mode"
+    return frame
+
+
+#: ICC(2) from which group means are read as reliably different (0.70, the kit's convention, the
+#: value usually quoted for the reliability of group means; LeBreton and Senter 2008).
+ICC2_THRESHOLD = 0.70
+
+
+def _read_icc(r: GroupICC) -> str:
+    if not r.estimated:
+        return "not estimable: fewer than two groups, or no spread within groups"
+    if r.icc1 <= 0:
+        icc2 = f", ICC(2) {r.icc2:.2f}" if math.isfinite(r.icc2) else ""
+        return (f"no more spread between groups than chance gives (ICC(1) {r.icc1:.2f}{icc2}, read as 0): "
+                "do not compare the groups on this rating")
+    between = f"{r.icc1:.0%} of the spread in this rating lies between groups (ICC(1) {r.icc1:.2f})"
+    if r.icc2 >= ICC2_THRESHOLD:
+        return f"{between}; the group means are reliable enough to compare (ICC(2) {r.icc2:.2f})"
+    return (f"{between}; WARNING: the group means are not reliable enough to compare (ICC(2) {r.icc2:.2f}, "
+            f"under the kit's {ICC2_THRESHOLD:.2f}): differences between groups may be chance")
+
+
+def group_icc_table(responses: Responses, group_column: str) -> pd.DataFrame:
+    """ICC(1) and ICC(2) of each mode's organisation strength rating across groups (Bliese 2000).
+
+    Alpha says how consistently a scale's items are answered by individuals; whether *groups*
+    differ reliably is a different question, answered by ICC(1) (the share of a rating's variance
+    between groups) and ICC(2) (the reliability of the group means), from a one-way analysis of
+    variance (:func:`~coordkit.survey.agreement.icc`). Pass only the groups that are shown (each
+    at least the privacy minimum); NaN ratings are left out.
+
+    Parameters
+    ----------
+    responses : Responses
+    group_column : str
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by mode: ``groups``, ``n``, ``k`` (group size used), ``ICC(1)``, ``ICC(2)``,
+        ``reading``.
+
+    Examples
+    --------
+    >>> from coordkit.survey import synthetic_class
+    >>> t = group_icc_table(synthetic_class(), "team")
+    >>> list(t.columns), int(t["groups"].iloc[0])
+    (['groups', 'n', 'k', 'ICC(1)', 'ICC(2)', 'reading'], 5)
+    """
+    import pandas as pd
+
+    labels = np.array(responses.groups[group_column], dtype=object)
+    ratings = responses.strength() * 4 + 1
+    rows = {}
+    for k, mode in enumerate(ALL_MODES):
+        r = icc(ratings[:, k], labels)
+        rows[mode.value] = {"groups": r.groups, "n": r.n,
+                            "k": round(r.k, 1) if math.isfinite(r.k) else math.nan,
+                            "ICC(1)": round(r.icc1, 2) if r.estimated else math.nan,
+                            "ICC(2)": round(r.icc2, 2) if r.estimated else math.nan, "reading": _read_icc(r)}
     frame = pd.DataFrame.from_dict(rows, orient="index")
     frame.index.name = "mode"
     return frame

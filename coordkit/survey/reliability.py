@@ -15,21 +15,37 @@ items' correlations, with loadings :math:`\lambda_i` and unique variances
 Alpha equals omega only when every item loads equally; otherwise alpha understates reliability,
 which is why both are shown. The factor is fitted by iterated principal-axis factoring (numpy
 only); with three items the one-factor model is exactly identified, so the loadings are the
-closed form :math:`\lambda_1^2 = r_{12} r_{13} / r_{23}`.
+closed form :math:`\lambda_1^2 = r_{12} r_{13} / r_{23}`. Omega *assumes* one common factor; the
+kit does not test that assumption (no confirmatory fit: with balanced keying a wording factor is
+common), so omega is a reliability under that assumption, not evidence for it.
+
+**Two items.** For a two-item scale the kit reports the **Spearman-Brown** coefficient
+:math:`2r/(1 + r)` from the items' correlation :math:`r` (:func:`spearman_brown`), which Eisinga,
+te Grotenhuis and Pelzer (2013) recommend over alpha for two items; with two items a single
+respondent's score is too unreliable to place that respondent (in a grid-group quadrant, say) with
+confidence.
+
+**What reliability is not.** Alpha, omega and Spearman-Brown say how consistently individuals
+answer a scale's items. A high value is not evidence that the items measure *one* thing
+(unidimensionality needs a factor model and its fit; Johnson and Swedlow 2024 make the point
+for cultural-theory scales), nor that *groups* differ reliably: that is ICC(2)
+(:func:`coordkit.survey.agreement.icc`).
 
 Why not a library? pingouin and factor_analyzer both compute these, but each pulls in
 scikit-learn (and pingouin statsmodels too), far heavier than the kit's runtime, for two short
 formulas; the functions here are tested against a published worked example and against
 population values.
 
-Thresholds (a convention, the kit's choice of it): 0.7 is the usual minimum for a scale used to
-compare groups (after Nunnally 1978); below 0.5 a scale's items barely hang together.
+Thresholds (a convention, the kit's choice of it): 0.7 is the usual minimum (after Nunnally
+1978); below 0.5 a scale's items are answered too inconsistently to read its score as one number.
 
 **How many answers.** The report gives a verdict only from :data:`MIN_RELIABILITY_N` = 30 complete
-answers (the kit's minimum): with four items and 30 respondents the 95% interval for alpha is
-still about 0.2 wide, and a one-factor fit on fewer is often improper; below 30 it says "not
-enough answers" rather than a number that looks precise. Alpha comes with a 95% **percentile
-bootstrap interval** (:func:`alpha_interval`; resampling respondents, seeded, numpy only).
+answers (the kit's minimum): even then the 95% interval for a four-item scale's alpha is wide
+(Feldt's interval around 0.70 is computed in the example below), and a one-factor fit on fewer is
+often improper; below 30 it says "not enough answers" rather than a number that looks precise.
+Alpha and Spearman-Brown come with a 95% **percentile bootstrap interval**
+(:func:`alpha_interval`, :func:`spearman_brown_interval`; resampling respondents, seeded, numpy
+only); omega is given without one, and the report prints alpha's interval beside it, labelled.
 **Improper solutions.** When the one-factor fit needs a loading of 1 or more (a *Heywood case*:
 a negative unique variance), omega is not reported and the report says so (:func:`omega_fit`).
 
@@ -38,15 +54,21 @@ local system, so the three ratings are *repeated measures* of one person, not in
 :func:`level_decomposition` therefore splits the ratings of respondents who rated every level
 two ways (respondent x level, one rating per cell): a part due to the *respondent* (some rate
 everything high), a part due to the *level* (every respondent rates, say, the team higher) and
-what is left (respondents rate the levels differently from one another). The **level share** is
-the level part over the total; it reads: "of the spread in these ratings, this share is explained
-by which level is rated, once each respondent's own tendency is taken out". Mean
-within-respondent differences (team minus organisation, organisation minus system) say which way.
-The class report decomposes a mode only when at least :data:`MIN_LEVEL_N` respondents rated every
-level (the kit's minimum; it says which level lacks ratings otherwise). **The halo reading is
-the kit's**: a small level share says respondents rate the levels alike, which fits the fractal
-claim, but it is also what a *halo* gives (one overall impression of a way of working carried to
-every level), so alike ratings are not on their own evidence that each level has the same mix.
+what is left (respondents rate the levels differently from one another, with error). The
+**level share** is the level part over the level part plus what is left,
+``level / (level + residual)``: the respondent part is *removed*, not kept in the denominator, so
+the share reads "of the spread *within* respondents, this share comes from which level is rated".
+(Kept in the denominator, a strong respondent part, a halo, would shrink the share and make the
+levels look alike exactly when one overall impression is being carried to every level.) The
+**respondent share**, ``respondent / (respondent + level + residual)``, is reported beside it:
+the part of all the spread that is respondents' general tendency. Mean within-respondent
+differences (team minus organisation, organisation minus system) say which way. The class report
+decomposes a mode only when at least :data:`MIN_LEVEL_N` respondents rated every level (the kit's
+minimum; it says which level lacks ratings otherwise). **The readings are the kit's**: a level
+share under :data:`LEVELS_ALIKE` (one half, the kit's cut) says respondents rate the levels alike,
+which fits the fractal claim; but alike ratings, and a large respondent share, are also what a
+*halo* gives (one overall impression of a way of working carried to every level), so they are not
+on their own evidence that each level has the same mix.
 
 Examples
 --------
@@ -55,6 +77,13 @@ Examples
 ...      [1, 2, 3], [3, 4, 5], [4, 4, 5], [5, 5, 5]], dtype=float)
 >>> round(cronbach_alpha(x), 3), round(mcdonald_omega(x), 3)
 (0.886, 0.903)
+
+How wide alpha's 95% interval still is at the kit's minimum of 30 answers, for a four-item scale
+with alpha 0.70:
+
+>>> lo, hi = feldt_interval(0.70, MIN_RELIABILITY_N, 4)
+>>> round(lo, 2), round(hi, 2), round(hi - lo, 2)
+(0.48, 0.84, 0.37)
 """
 
 from __future__ import annotations
@@ -67,6 +96,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
+    "LEVELS_ALIKE",
     "MIN_LEVEL_N",
     "MIN_RELIABILITY_N",
     "RELIABILITY_POOR",
@@ -81,15 +111,18 @@ __all__ = [
     "omega_fit",
     "one_factor_loadings",
     "read_reliability",
+    "spearman_brown",
+    "spearman_brown_interval",
 ]
 
 #: Fewest complete respondents for which the report gives a reliability verdict (the kit's choice;
 #: below it the 95% interval for alpha is too wide to tell acceptable from poor; even at 30 a
 #: four-item scale's interval around 0.70 is about 0.37 wide: :func:`feldt_interval`).
 MIN_RELIABILITY_N = 30
-#: The usual minimum reliability for comparing groups (after Nunnally 1978).
+#: The usual minimum reliability of a scale (after Nunnally 1978).
 RELIABILITY_THRESHOLD = 0.7
-#: Below this, a scale's items barely hang together (the kit's reading).
+#: Below this, a scale's items are answered too inconsistently to read its score as one number
+#: (the kit's reading).
 RELIABILITY_POOR = 0.5
 
 
@@ -281,37 +314,113 @@ def alpha_interval(data: ArrayLike, *, level: float = 0.95, resamples: int = 200
     True
     """
     x = _complete(data)
-    n, k = x.shape
+    k, n = x.shape[1], x.shape[0]
     if n < 3:
         return math.nan, math.nan
-    rng = np.random.default_rng(seed)
-    # Each resample is summarised by how often it drew each respondent, so the variances come
-    # from weighted sums (counts @ [x, x**2, total, total**2]) instead of a (resamples, n, k)
-    # copy of the data: the same resamples and interval, without gigabytes of temporaries on a
-    # large class (5,000 respondents: 2000 x 5000 x k values per scale). Blocks of resamples
-    # keep memory bounded; the draws are the ones a single (resamples, n) draw would make.
     x = x - x.mean(axis=0)  # variances do not move with a shift; centred sums cancel less
     t = x.sum(axis=1)
-    moments = np.column_stack([x, x**2, t, t**2])
-    sums = np.empty((resamples, moments.shape[1]))
+    sums = _resampled_sums(np.column_stack([x, x**2, t, t**2]), resamples, seed)
+    s1, s2, t1, t2 = sums[:, :k], sums[:, k:2 * k], sums[:, 2 * k], sums[:, 2 * k + 1]
+    items = ((s2 - s1**2 / n) / (n - 1)).sum(axis=1)
+    total = (t2 - t1**2 / n) / (n - 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return _percentile_interval(k / (k - 1) * (1 - items / total), level)
+
+
+def _resampled_sums(columns: NDArray[np.float64], resamples: int, seed: int) -> NDArray[np.float64]:
+    """Per bootstrap resample of the rows, the sums of ``columns`` (resamples x columns).
+
+    Each resample is summarised by how often it drew each respondent, so any statistic built from
+    sums of per-respondent values comes from ``counts @ columns`` instead of a (resamples, n, k)
+    copy of the data: the same resamples, without gigabytes of temporaries on a large class
+    (5,000 respondents: 2000 x 5000 x k values per scale). Blocks of resamples keep memory bounded;
+    the draws are the ones a single (resamples, n) draw with the same seed would make.
+    """
+    n = columns.shape[0]
+    rng = np.random.default_rng(seed)
+    sums = np.empty((resamples, columns.shape[1]))
     block = max(1, 2_000_000 // n)
     for first in range(0, resamples, block):
         rows = min(block, resamples - first)
         idx = rng.integers(0, n, size=(rows, n))
         idx += np.arange(rows)[:, None] * n  # one bin per (resample, respondent)
         counts = np.bincount(idx.ravel(), minlength=rows * n).reshape(rows, n)
-        sums[first:first + rows] = counts @ moments
-    s1, s2, t1, t2 = sums[:, :k], sums[:, k:2 * k], sums[:, 2 * k], sums[:, 2 * k + 1]
-    items = ((s2 - s1**2 / n) / (n - 1)).sum(axis=1)
-    total = (t2 - t1**2 / n) / (n - 1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        alphas = k / (k - 1) * (1 - items / total)
-    alphas = alphas[np.isfinite(alphas)]
-    if not alphas.size:
+        sums[first:first + rows] = counts @ columns
+    return sums
+
+
+def _percentile_interval(values: NDArray[np.float64], level: float) -> tuple[float, float]:
+    """The percentile interval of the finite bootstrap values; NaN, NaN when none is finite."""
+    values = values[np.isfinite(values)]
+    if not values.size:
         return math.nan, math.nan
     tail = (1 - level) / 2 * 100
-    lo, hi = np.percentile(alphas, [tail, 100 - tail])
+    lo, hi = np.percentile(values, [tail, 100 - tail])
     return float(lo), float(hi)
+
+
+def spearman_brown(data: ArrayLike) -> float:
+    """The Spearman-Brown reliability of a two-item scale, ``2r / (1 + r)`` (Eisinga et al. 2013).
+
+    Parameters
+    ----------
+    data : array_like, shape (respondents, 2)
+        Item scores (a reverse-keyed item already reversed); NaN rows are left out.
+
+    Returns
+    -------
+    float
+        NaN with fewer than 3 complete respondents or an item that does not vary.
+
+    Raises
+    ------
+    ValueError
+        If the scale does not have exactly two items.
+
+    Examples
+    --------
+    Two items correlating 0.8 give 2(0.8) / 1.8:
+
+    >>> x = [[1, 2], [2, 1], [3, 3], [4, 5], [5, 4]]
+    >>> round(float(np.corrcoef(x, rowvar=False)[0, 1]), 3), round(spearman_brown(x), 3)
+    (0.8, 0.889)
+    >>> spearman_brown([[3, 3], [3, 4], [3, 5]])  # the first item does not vary
+    nan
+    """
+    x = _complete(data)
+    if x.shape[1] != 2:
+        raise ValueError(f"Spearman-Brown is for two-item scales, got {x.shape[1]} items")
+    if x.shape[0] < 3 or np.any(x.std(axis=0, ddof=1) == 0):
+        return math.nan
+    r = float(np.atleast_2d(np.corrcoef(x, rowvar=False))[0, 1])
+    return 2 * r / (1 + r)
+
+
+def spearman_brown_interval(data: ArrayLike, *, level: float = 0.95, resamples: int = 2000,
+                            seed: int = 0) -> tuple[float, float]:
+    """A percentile bootstrap interval for the Spearman-Brown coefficient (respondents resampled, seeded).
+
+    Examples
+    --------
+    >>> x = [[1, 2], [2, 2], [3, 4], [4, 4], [5, 4], [2, 1], [4, 5], [3, 3]]
+    >>> lo, hi = spearman_brown_interval(x)
+    >>> lo < spearman_brown(x) < hi
+    True
+    """
+    x = _complete(data)
+    if x.shape[1] != 2:
+        raise ValueError(f"Spearman-Brown is for two-item scales, got {x.shape[1]} items")
+
+    n = x.shape[0]
+    if n < 3:
+        return math.nan, math.nan
+    x = x - x.mean(axis=0)
+    a, b = x[:, 0], x[:, 1]
+    sa, sb, saa, sbb, sab = _resampled_sums(np.column_stack([a, b, a * a, b * b, a * b]),
+                                            resamples, seed).T
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = (sab - sa * sb / n) / np.sqrt((saa - sa**2 / n) * (sbb - sb**2 / n))
+        return _percentile_interval(2 * r / (1 + r), level)
 
 
 def feldt_interval(alpha: float, n: int, k: int, *, level: float = 0.95) -> tuple[float, float]:
@@ -353,16 +462,28 @@ def feldt_interval(alpha: float, n: int, k: int, *, level: float = 0.95) -> tupl
             float(1 - (1 - alpha) * f.ppf(tail, df1, df2)))
 
 
-def read_reliability(value: float, *, n: int | None = None, min_n: int = MIN_RELIABILITY_N) -> str:
-    """A plain reading of an alpha or omega value, with a warning below the usual thresholds.
+def read_reliability(value: float, *, n: int | None = None, min_n: int = MIN_RELIABILITY_N,
+                     coefficient: str = "") -> str:
+    """A plain reading of a reliability coefficient, with a warning below the usual thresholds.
 
-    Below ``min_n`` complete answers there is no verdict, only "not enough answers".
+    Below ``min_n`` complete answers there is no verdict, only "not enough answers". The reading
+    is of consistency only: it does not say that the items measure one thing, nor that groups
+    can be compared (see the module's notes).
+
+    Parameters
+    ----------
+    value : float
+    n : int, optional
+        Complete answers.
+    min_n : int, default :data:`MIN_RELIABILITY_N`
+    coefficient : str, optional
+        The coefficient's name (``"omega"``, ``"alpha"``, ``"Spearman-Brown"``), printed with it.
 
     Examples
     --------
     >>> read_reliability(0.82)
-    'good: the items hang together well enough to compare groups (0.82)'
-    >>> read_reliability(0.55).startswith("WARNING")
+    'good: the items are answered consistently (0.82)'
+    >>> read_reliability(0.55, coefficient="alpha").startswith("WARNING")
     True
     >>> read_reliability(0.9, n=12)
     'not enough answers: 12 complete, a verdict needs at least 30'
@@ -372,22 +493,26 @@ def read_reliability(value: float, *, n: int | None = None, min_n: int = MIN_REL
     if not math.isfinite(value):
         return "not computed: an item nobody varied on, or an improper solution"
     if value >= 0.8:
-        text = "good: the items hang together well enough to compare groups"
+        text = "good: the items are answered consistently"
     elif value >= RELIABILITY_THRESHOLD:
-        text = "acceptable: usable for comparing groups, with care"
+        text = "acceptable: the items are answered fairly consistently"
     elif value >= RELIABILITY_POOR:
         text = (f"WARNING, below the usual {RELIABILITY_THRESHOLD}: the items agree only loosely; read the "
                 "scale's score as a rough indication")
     else:
-        text = ("WARNING, poor: the items hardly measure one thing here; do not compare groups on this "
-                "scale")
-    return f"{text} ({value:.2f})" + (f", n = {n}" if n is not None else "")
+        text = ("WARNING, poor: the items are answered inconsistently here; do not read the scale's score "
+                "as one number")
+    name = f"{coefficient} " if coefficient else ""
+    return f"{text} ({name}{value:.2f})" + (f", n = {n}" if n is not None else "")
 
 
 #: Fewest respondents who rated every level before the class report decomposes a mode's ratings
 #: (the kit's minimum: with 3 levels, 10 respondents leave 18 residual degrees of freedom; fewer
 #: and the variance components swing from class to class).
 MIN_LEVEL_N = 10
+#: Level share under which the kit reads a mode's levels as rated alike (one half: the level part
+#: is smaller than respondents' disagreement about the levels; the kit's cut, not a test).
+LEVELS_ALIKE = 0.5
 
 
 @dataclass(frozen=True)
@@ -405,7 +530,13 @@ class LevelVariance:
         Variance components (0 if the estimate is negative): respondents' general tendency, the
         level rated, and respondent-by-level disagreement (with error).
     level_share : float
-        ``level / (respondent + level + residual)``; NaN if not estimable.
+        ``level / (level + residual)``: the share of the spread *within* respondents that comes
+        from the level rated, the respondent part removed (0 when nothing varies within
+        respondents); NaN if not estimable.
+    respondent_share : float
+        ``respondent / (respondent + level + residual)``: the share of all the spread that is
+        respondents' general tendency (what a halo, or real differences between their
+        organisations, gives); NaN if not estimable.
     differences : tuple of (str, float, float)
         For each neighbouring pair of levels, ``("team - organisation", mean, sd)`` of the
         within-respondent difference.
@@ -425,14 +556,17 @@ class LevelVariance:
     differences: tuple[tuple[str, float, float], ...]
     rated: tuple[int, ...] = ()
     min_n: int = 2
+    respondent_share: float = math.nan
 
     def reading(self) -> str:
-        """The level share in plain words.
+        """The level share and the respondent share in plain words, with the kit's reading.
 
         Examples
         --------
-        >>> level_decomposition([[4, 2], [5, 3], [3, 1]], ["team", "organisation"]).reading()[:40]
-        'Of the spread in these ratings, 67% come'
+        >>> print(level_decomposition([[4, 2], [5, 3], [3, 1]], ["team", "organisation"]).reading())
+        Within respondents, 100% of the spread comes from which level is rated, each respondent's own
+        tendency to rate high or low removed (team - organisation: +2.00 on average); between
+        respondents, 33% of all the spread is that tendency.
         """
         if self.n < self.min_n:
             short = [f"{level} {count}" for level, count in zip(self.levels, self.rated, strict=False)
@@ -443,12 +577,17 @@ class LevelVariance:
         if not math.isfinite(self.level_share):
             return "Not estimable: the ratings do not vary."
         pct = round(100 * self.level_share)
+        rpct = round(100 * self.respondent_share)
         diffs = "; ".join(f"{name}: {mean:+.2f} on average" for name, mean, _ in self.differences)
-        text = (f"Of the spread in these ratings, {pct}% comes from which level is rated, once each "
-                f"respondent's own tendency to rate high or low is taken out ({diffs}).")
-        if pct < 50:
+        text = (f"Within respondents, {pct}% of the spread comes from which level is rated, each "
+                f"respondent's own tendency to rate high or low removed ({diffs}); between respondents, "
+                f"{rpct}% of all the spread is that tendency.")
+        if self.level_share < LEVELS_ALIKE:
             text += (" The kit's reading: levels rated alike fit the fractal claim, but a halo (one overall "
                      "impression carried to every level) would look the same.")
+        if self.respondent_share >= 0.5:
+            text += (" The kit's reading: most of the spread is between respondents, which a halo gives as "
+                     "well as real differences between the organisations they describe.")
         return text
 
 
@@ -473,8 +612,8 @@ def level_decomposition(ratings: ArrayLike, levels: Sequence[str], *, min_n: int
     --------
     >>> v = level_decomposition([[5, 4, 2], [4, 3, 1], [3, 2, 1], [5, 5, 3]],
     ...                         ["team", "organisation", "system"])
-    >>> v.n, v.means, round(v.level_share, 2)
-    (4, (4.25, 3.5, 1.75), 0.58)
+    >>> v.n, v.means, round(v.level_share, 2), round(v.respondent_share, 2)
+    (4, (4.25, 3.5, 1.75), 0.92, 0.37)
     >>> level_decomposition([[1, 1], [3, 3], [5, 5]], ["a", "b"]).level_share
     0.0
     >>> few = level_decomposition([[4, 2], [5, 3], [3, float("nan")]], ["team", "system"], min_n=10)
@@ -505,6 +644,10 @@ def level_decomposition(ratings: ArrayLike, levels: Sequence[str], *, min_n: int
     v_resp = max((ms_resp - ms_res) / k, 0.0)
     v_level = max((ms_level - ms_res) / n, 0.0)
     total = v_resp + v_level + ms_res
-    share = v_level / total if total > 0 else math.nan
+    within = v_level + ms_res
+    if total <= 0:
+        share = respondent_share = math.nan
+    else:  # nothing varies within respondents: no part of it comes from the level
+        share, respondent_share = (v_level / within if within > 0 else 0.0), v_resp / total
     return LevelVariance(tuple(levels), n, means, float(v_resp), float(v_level), float(ms_res), float(share),
-                         tuple(diffs), rated, min_n)
+                         tuple(diffs), rated, min_n, float(respondent_share))

@@ -1,0 +1,162 @@
+"""Agreement per mode, none without a shared target, and ICC(1)/ICC(2) (issue 14, finding 6)."""
+
+import math
+
+import numpy as np
+import pytest
+
+from coordkit import class_report as report
+from coordkit.survey import (
+    AGREEMENT_THRESHOLD,
+    Responses,
+    analyse,
+    group_icc_table,
+    icc,
+    mode_agreement,
+    no_shared_target,
+    questionnaire,
+    rwg_j,
+    synthetic_class,
+)
+
+Q = questionnaire()
+
+
+def _strength_columns(timeframe: str = "now") -> list[int]:
+    return [k for k, i in enumerate(Q.likert_items)
+            if i.block == "strength" and i.level == "organisation" and i.timeframe == timeframe]
+
+
+def _group(now_ratings, preferred_ratings=None, *, seed: int = 5) -> Responses:
+    """SYNTHETIC respondents in one team, with the given organisation strength ratings (rows H, S, I, F)."""
+    now_ratings = np.asarray(now_ratings, dtype=float)
+    base = synthetic_class(seed=seed, size=len(now_ratings))
+    likert = base.likert.copy()
+    likert[:, _strength_columns("now")] = now_ratings
+    preferred = now_ratings if preferred_ratings is None else preferred_ratings
+    likert[:, _strength_columns("preferred")] = preferred
+    return Responses(ids=base.ids, now=base.now, preferred=base.preferred, likert=likert,
+                     groups={"team": ("Ward X",) * len(now_ratings)})
+
+
+def test_rwg_per_mode_is_one_minus_the_variance_ratio_by_hand():
+    # hierarchy 4, 4, 5: variance 1/3, uniform null 2 -> rwg = 1 - 1/6
+    a = mode_agreement([[4, 3, 2, 1], [4, 3, 2, 1], [5, 3, 2, 1]])
+    assert a.modes[0].rwg == pytest.approx(5 / 6) and [m.rwg for m in a.modes[1:]] == [1.0, 1.0, 1.0]
+    assert all(m.items == 1 for m in a.modes) and a.rwg == pytest.approx(5 / 6) and a.agrees
+    with pytest.raises(ValueError, match="members x 4 modes"):
+        mode_agreement([[1, 2, 3]])
+
+
+def test_the_split_on_one_mode_that_pooled_rwg_j_passes_is_withheld():
+    # the agreement module's own motivating case: six members split 5 / 1 on hierarchy, unanimous on
+    # the rest. Pooled over four constructs, rwg(j) calls it agreement (the old rule showed it).
+    split = [[5, 4, 2, 1]] * 3 + [[1, 4, 2, 1]] * 3
+    assert rwg_j(split).rwg == pytest.approx(0.73, abs=0.005) and rwg_j(split).agrees
+    per = mode_agreement(split)
+    assert not per.agrees and per.low == ("hierarchy",) and per.modes[0].rwg == 0.0
+    g = analyse(_group(split), group_column="team").groups[0]
+    assert g.withheld("now")
+    assert g.shown_configuration("now").startswith("withheld: members disagree on hierarchy")
+    assert g.withheld("preferred")
+
+
+def test_a_group_agreeing_on_every_mode_now_and_preferred_keeps_its_configuration():
+    ratings = [[4, 4, 2, 1]] * 6 + [[5, 4, 2, 1]] * 2
+    g = analyse(_group(ratings), group_column="team").groups[0]
+    lowest = 1 - np.var([4] * 6 + [5] * 2, ddof=1) / 2
+    assert g.agreement_now.agrees and g.agreement_now.rwg == pytest.approx(lowest)
+    for timeframe in ("now", "preferred"):
+        assert not g.withheld(timeframe)
+        config = g.configuration_now if timeframe == "now" else g.configuration_preferred
+        assert g.shown_configuration(timeframe) == config.name
+    html = report.render_report(_group(ratings), group_column="team", min_group=5, date="x")
+    rows = [row.split("</tr>")[0] for row in html.split("<tr>") if "<td>Ward X</td>" in row]
+    assert len(rows) >= 2 and not any("withheld" in row for row in rows)
+
+
+def test_ward_a_is_withheld_on_the_modes_its_configuration_rests_on():
+    a = analyse(synthetic_class(), group_column="team")
+    ward = next(g for g in a.groups if g.label == "Ward A")
+    assert ward.agreement_now.low == ("hierarchy", "individualism")
+    assert [round(m.rwg, 2) for m in ward.agreement_now.modes] == [0.65, 0.78, 0.54, 0.71]
+    c = synthetic_class()
+    ward_ratings = c.select(np.array(c.groups["team"]) == "Ward A").strength() * 4 + 1
+    assert ward_ratings.shape == (18, 4) and rwg_j(ward_ratings).rwg > 0.85  # pooled, it hid the split
+    assert ward.withheld() and "hierarchy (rwg 0.65), individualism (rwg 0.54)" in ward.shown_configuration()
+    assert "members disagree on hierarchy" in ward.agreement_now.reading()
+
+
+def test_no_agreement_for_the_whole_class_or_a_pooled_row_of_different_organisations():
+    a = analyse(synthetic_class(), group_column="team")
+    pooled = a.groups[-1]
+    assert pooled.label.startswith("other groups combined")
+    for s in (a.overall, pooled):
+        for timeframe in ("now", "preferred"):
+            agreement = s.agreement(timeframe)
+            assert not agreement.measured and math.isnan(agreement.rwg) and not s.withheld(timeframe)
+            assert "describe different organisations" in agreement.reading()
+        assert s.shown_configuration() == s.configuration_now.name  # the reason is said beside it
+    table = a.group_table()
+    assert math.isnan(table.loc["whole class", "agreement now"])
+    assert math.isnan(table.loc[pooled.label, "agreement now"])
+    html = report.render_report(synthetic_class(), group_column="team", date="x")
+    assert "This is not an agreed description; agreement not computed" in html
+    assert "not computed (different organisations)" in html
+    assert no_shared_target("x").reason.startswith("agreement not computed: x describe")
+
+
+def test_icc_matches_shrout_and_fleiss_1979_table_2_one_way():
+    # six targets (groups) rated by four judges (members); Shrout and Fleiss: BMS 11.24, WMS 6.26,
+    # ICC(1,1) = 0.17, ICC(1,k) = 0.44, which are Bliese's ICC(1) and ICC(2)
+    table = np.array([[9, 2, 5, 8], [6, 1, 3, 2], [8, 4, 6, 8], [7, 1, 2, 6], [10, 5, 6, 9], [6, 2, 4, 7]])
+    r = icc(table.ravel(), np.repeat(list("abcdef"), 4))
+    assert r.ms_between == pytest.approx(11.24, abs=0.005) and r.ms_within == pytest.approx(6.26, abs=0.005)
+    assert r.icc1 == pytest.approx(0.17, abs=0.005) and r.icc2 == pytest.approx(0.44, abs=0.005)
+    assert (r.groups, r.n, r.k) == (6, 24, 4.0)
+
+
+def test_icc_bounds_unequal_groups_and_missing_values():
+    assert icc([1, 1, 5, 5], [0, 0, 1, 1]).icc1 == 1.0  # all spread between groups
+    same = icc([1, 2, 1, 2], [0, 0, 1, 1])
+    assert same.icc1 == -1.0 and math.isnan(same.icc2)  # none between: ICC(1) = -1/(k-1)
+    assert not icc([3, 3, 3, 3], [0, 0, 1, 1]).estimated
+    assert not icc([1, 2, 3], [0, 0, 1]).estimated  # one group with two answers
+    # unequal groups of 2 and 4 (N 6): k = (6 - (4 + 16)/6) / 1 = 8/3; a NaN is left out
+    r = icc([1, 2, 3, 4, 4, 5, np.nan], [0, 0, 1, 1, 1, 1, 1])
+    assert r.n == 6 and r.k == pytest.approx(8 / 3)
+    # by hand: means 1.5 and 4, grand 19/6; SSB = 2(1.5-19/6)^2 + 4(4-19/6)^2; SSW = 0.5 + 2
+    ssb = 2 * (1.5 - 19 / 6) ** 2 + 4 * (4 - 19 / 6) ** 2
+    msb, msw = ssb, 2.5 / 4
+    assert r.icc1 == pytest.approx((msb - msw) / (msb + (8 / 3 - 1) * msw))
+    with pytest.raises(ValueError, match="differ in length"):
+        icc([1, 2], [0])
+
+
+def test_the_class_analysis_has_an_icc_table_for_the_shown_groups_only():
+    a = analyse(synthetic_class(), group_column="team")
+    t = a.group_icc
+    assert t is not None and list(t.index) == ["hierarchy", "solidarity", "individualism", "fatalism"]
+    assert (t["groups"] == 3).all() and (t["n"] == 48).all()  # Ward A, Ward B, Outpatients; no pooled row
+    assert t["reading"].str.contains("do not compare the groups|not reliable enough").all()
+    assert analyse(synthetic_class()).group_icc is None
+    # groups that really differ on hierarchy: ICC(2) high and read as reliable
+    c = synthetic_class(seed=2)
+    likert = c.likert.copy()
+    teams = np.array(c.groups["team"])
+    likert[:, _strength_columns()[0]] = np.where(teams == "Ward A", 5, 1)
+    strong = group_icc_table(Responses(ids=c.ids, now=c.now, preferred=c.preferred, likert=likert,
+                                       groups=c.groups), "team")
+    assert strong.loc["hierarchy", "ICC(1)"] == 1.0
+    assert "reliable enough to compare" in strong.loc["hierarchy", "reading"]
+    html = report.render_report(synthetic_class(), group_column="team", date="x")
+    assert "ICC(1)" in html and "Bliese 2000" in html
+
+
+def test_threshold_is_the_kits_labelled_convention():
+    assert AGREEMENT_THRESHOLD == 0.70
+    from coordkit.survey import agreement
+
+    doc = agreement.__doc__
+    assert "the kit's choice of it" in doc and "LeBreton and Senter 2008" in doc
+    assert "James, Demaree and Wolf 1984" in doc
