@@ -71,7 +71,7 @@ def png_base64(fig: Figure, *, dpi: int = 100) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
-def alt_text(fig: Figure | None, description: str, *, limit: int = 250) -> str:
+def alt_text(fig: Figure | None, description: str, *, limit: int = 160) -> str:
     """A short alt text for a figure: its title, else the first sentence of its description.
 
     Alt text names the figure in one sentence; the long description carries the detail, so a
@@ -83,7 +83,7 @@ def alt_text(fig: Figure | None, description: str, *, limit: int = 250) -> str:
         Its suptitle (or its first axes title) is used when there is one.
     description : str
         The long description, used when the figure has no title.
-    limit : int, default 250
+    limit : int, default 160
         Longest alt text, in characters. Longer text is cut at the last clause that fits (after
         ",", ";" or ":"), else at a word, and ends with "..."; the long description keeps it all.
 
