@@ -31,6 +31,7 @@ from coordkit.survey import (
 from coordkit.survey_io import responses_csv
 
 Q = questionnaire()
+Q1 = questionnaire(version=1)
 
 
 def _answer(base=None, **codes):
@@ -118,15 +119,19 @@ def test_mode_scores_sum_to_100_and_are_scale_free(points):
 def test_score_answers_is_consistent(now, preferred):
     now = now / now.sum(axis=1, keepdims=True) * 100
     preferred = preferred / preferred.sum(axis=1, keepdims=True) * 100
-    r = score_answers(now, preferred)
+    r = score_answers(now, preferred, q=Q1)
     assert r.complete
     assert r.gap == pytest.approx(r.preferred_scores - r.now_scores)
     assert r.gap.sum() == pytest.approx(0, abs=1e-9)
-    # without strength ratings, strength = score / 40 capped at 1 (no longer relative to the top mode)
+    # version 1 (no strength block): strength = score / 40 capped at 1, labelled as inferred
     assert r.now.strengths == pytest.approx(tuple(min(1.0, s / 40) for s in r.now_scores))
-    assert r.configuration_now == classify(r.now, strong=survey.STRONG)
+    assert r.configuration_now.name == classify(r.now, strong=survey.STRONG).name
+    assert r.configuration_now.diagnosis.endswith(survey.INFERRED_NOTE)
     assert r.configuration_now.kind is not Kind.OVERSHADOWED
     assert r.balance_now == report(r.now)
+    # version 2 without strength ratings: never a configuration from the points
+    v2 = score_answers(now, preferred)
+    assert v2.configuration_now.name == survey.NOT_CLASSIFIED and v2.balance_now is None
     assert 0 <= r.congruence_now <= 1
 
 
@@ -370,7 +375,7 @@ def test_v2_fixes_the_mixed_modes_of_v1():
     assert sum(bool(re.search(r"responsib", i.statement, re.I)) for i in V1.divide_items[4]) == 2
 
 
-def test_every_mode_has_benign_and_malign_statements_and_one_in_three_is_reversed():
+def test_every_mode_has_benign_and_malign_statements_and_half_of_each_scale_is_reversed():
     # revised: every scored scale is balanced, half its items reversed (was one in three)
     for mode in ALL_MODES:
         for form in ("benign", "malign"):
@@ -409,6 +414,8 @@ def test_neutral_and_acquiescent_response_sets_never_raise_a_malign_warning(poin
     result = score_answers(now, now, likert)
     assert "Warning" not in result.configuration_now.diagnosis
     assert "malign than its benign" not in result.configuration_now.diagnosis
+    assert "mostly benign" not in result.configuration_now.diagnosis  # neutral is not benign
+    assert "despair is in check" not in result.configuration_now.diagnosis
     # fatalism's despair is the positive part of its malign level, like the other modes' malign
     # shares: a constant answer leaves that level at 0, so no despair is read into it
     assert result.now.malign_fatalism == 0.0
@@ -417,7 +424,8 @@ def test_neutral_and_acquiescent_response_sets_never_raise_a_malign_warning(poin
     # balanced scales: a constant answer, agreeing or not, leaves every level at exactly 0
     assert abs(result.forms.malign).max() == 0.0 and abs(result.forms.benign).max() == 0.0
     assert result.acquiescence == pytest.approx((c - 3) / 2)
-    assert result.acquiescent == (c >= 4)  # "agree" with everything is flagged, "neither" is not
+    # "agree" (or "disagree") with everything is flagged, "neither" is not
+    assert result.acquiescent == (c != 3)
 
 
 @pytest.mark.parametrize("c", [3, 4])
@@ -442,7 +450,7 @@ def test_all_3_and_all_4_respondents_are_not_mostly_malign(c):
 
 @pytest.mark.parametrize("points", [[25, 25, 25, 25], [30, 30, 25, 15], [50, 25, 25, 0]])
 def test_divide_100_shares_alone_never_read_as_overshadowed_or_balanced_by_construction(points):
-    r = score_answers([points] * 6, [points] * 6)
+    r = score_answers([points] * 6, [points] * 6, q=Q1)
     assert r.configuration_now.kind is not Kind.OVERSHADOWED
     if points == [25, 25, 25, 25]:
         assert r.configuration_now.name == "no strong active form"
@@ -462,9 +470,12 @@ def test_strength_comes_from_the_absolute_block_not_the_shares():
     r = score_answers(even, even, strong)
     assert r.now.strengths == (1.0, 0.75, 0.75, 0.25)
     assert r.configuration_now.kind is Kind.BALANCED
-    moderate = score_answers(even, even, [3] * len(Q.likert_items))
+    # every organisation rating moderate; the other levels differ, so this is no straight-liner
+    moderate = score_answers(even, even, _answer([3] * len(Q.likert_items), ATH=5, ATS=1, ALI=5, APF=1))
     assert moderate.now.strengths == (0.5, 0.5, 0.5, 0.5)
     assert moderate.configuration_now.name == "no strong active form"
+    straight = score_answers(even, even, [3] * len(Q.likert_items))
+    assert straight.configuration_now.name == survey.NOT_CLASSIFIED and straight.balance_now is None
 
 
 def test_benign_and_malign_are_scored_separately_with_reverse_keying():
@@ -823,26 +834,34 @@ def test_levels_need_a_minimum_n_and_the_halo_reading_is_labelled_the_kits():
     assert skipped.rated == (3, 2) and "(rated by: system 2)" in skipped.reading()
 
 
-def test_strength_block_acquiescence_like_the_likert_index():
+def test_high_rating_tendency_is_elevation_flagged_only_when_every_mode_is_strong_everywhere():
     cols = [k for k, i in enumerate(Q.likert_items) if i.block == "strength" and i.timeframe == "now"]
     x = np.full(len(Q.likert_items), np.nan)
     x[cols] = 5
-    assert survey.strength_acquiescence(x, Q) == 1.0
-    assert survey.acquiescence_flags(survey.strength_acquiescence(x, Q))
+    assert survey.high_rating_tendency(x, Q) == 1.0
+    assert survey.high_rating_flags(x, Q)
     x[cols] = 3
-    assert survey.strength_acquiescence(x, Q) == 0.0
+    assert survey.high_rating_tendency(x, Q) == 0.0
     x[cols] = [4, 2, 3, 1] * 3  # the modes told apart
-    assert survey.strength_acquiescence(x, Q) == pytest.approx(-0.25)
-    assert not survey.acquiescence_flags(survey.strength_acquiescence(x, Q))
+    assert survey.high_rating_tendency(x, Q) == pytest.approx(-0.25)
+    assert not survey.high_rating_flags(x, Q)
     x[Q.likert_items.index(Q.item("APH"))] = 5  # a preferred rating is a wish: left out
-    assert survey.strength_acquiescence(x, Q) == pytest.approx(-0.25)
+    assert survey.high_rating_tendency(x, Q) == pytest.approx(-0.25)
+    # the reviewer's honest answers (finding 8) reach 0.5 but are not flagged
+    for ratings in ([5, 5, 5, 1], [5, 4, 4, 3]):
+        x[cols] = ratings * 3
+        assert survey.high_rating_tendency(x, Q) == pytest.approx(0.5)
+        assert not survey.high_rating_flags(x, Q)
+    x[cols] = [4, 4, 5, 4] * 3
+    assert survey.high_rating_flags(x, Q)
     c = synthetic_class()
     per = c.strength_acquiescence()
     assert per.shape == (60,) and np.nanmax(np.abs(per)) <= 1
+    assert per == pytest.approx(survey.high_rating_tendency(c.likert, Q), nan_ok=True)
     no_ratings = survey.Responses(ids=("a",), now=c.now[:1], preferred=c.preferred[:1])
     assert np.isnan(no_ratings.strength_acquiescence()).all()
     with pytest.raises(ValueError, match="answers per respondent"):
-        survey.strength_acquiescence([3, 3], Q)
+        survey.high_rating_tendency([3, 3], Q)
 
 
 def test_a_reliability_table_computed_once_is_the_one_analyse_would_compute():

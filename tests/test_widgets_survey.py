@@ -51,7 +51,10 @@ def check_consistent(form):
     if r.now is not None:
         assert np.isclose(np.nansum(r.now_scores), 100)
         assert all(math.isfinite(x) and 0 <= x <= 1 for x in r.now.strengths)
-        assert 0 <= r.balance_now.score <= 1
+        if r.configuration_now.name == "not classified":  # strength not rated, or a response style
+            assert r.balance_now is None
+        else:
+            assert 0 <= r.balance_now.score <= 1
         if form.revealed and form.complete:
             assert r.configuration_now.name in form.summary.value
         else:  # no live feedback while answering (issue 14 review, 14)
@@ -322,6 +325,7 @@ def test_the_form_flags_an_acquiescent_respondent():
     f = SurveyForm({**ex, "likert": [5] * len(ex["likert"])})
     f.show_result()
     assert "reversals alike" in f.summary.value
+    assert "Now: not classified" in f.summary.value and "response style" in f.summary.value
 
 
 def test_the_form_offers_dont_know_read_as_missing_and_saved_as_such(tmp_path):
@@ -357,8 +361,9 @@ def test_the_form_offers_dont_know_read_as_missing_and_saved_as_such(tmp_path):
 def test_the_form_flags_rating_every_way_of_working_strong_everywhere():
     f = SurveyForm(example_answers())
     f.show_result()
-    assert "strength acquiescence" not in f.summary.value
+    assert "high-rating tendency" not in f.summary.value  # finding 8: renamed from strength acquiescence
     for i in f.q.block("strength"):
         if i.timeframe == "now":
             f.likert[i.id].value = 5
-    assert "strength acquiescence +1.00" in f.summary.value
+    assert "high-rating tendency +1.00" in f.summary.value
+    assert "Now: not classified" in f.summary.value

@@ -170,9 +170,10 @@ def update_survey_figure(fig: Figure, result: RespondentResult | GroupSummary) -
 
     Examples
     --------
-    >>> from coordkit.survey import score_answers
-    >>> fig = survey_figure(score_answers([[25] * 4] * 6, [[25] * 4] * 6))
-    >>> fig = update_survey_figure(fig, score_answers([[70, 10, 10, 10]] * 6, [[25] * 4] * 6))
+    >>> from coordkit.survey import questionnaire, score_answers
+    >>> v1 = questionnaire(version=1)  # no strength block: strength inferred from the points
+    >>> fig = survey_figure(score_answers([[25] * 4] * 6, [[25] * 4] * 6, q=v1))
+    >>> fig = update_survey_figure(fig, score_answers([[70, 10, 10, 10]] * 6, [[25] * 4] * 6, q=v1))
     >>> fig.get_suptitle()
     'Now: hierarchy monoculture  |  preferred: not classified'
     """
@@ -303,8 +304,8 @@ def describe_respondents(now_scores: np.ndarray, preferred_scores: np.ndarray) -
     Examples
     --------
     >>> print(describe_respondents(np.array([[40, 30, 10, 20]] * 5), np.array([[30, 30, 30, 10]] * 5)))
-    Two triangles of 5 respondents' shares of hierarchy / solidarity / individualism (fatalism not
-    shown). Now: class mean 50% / 38% / 12%; hierarchy has the largest share for 5 of 5. Preferred:
+    Two triangles of 5 respondents' divide-100 shares of hierarchy / solidarity / individualism (fatalism
+    not shown). Now: class mean 50% / 38% / 12%; hierarchy has the largest share for 5 of 5. Preferred:
     class mean 33% / 33% / 33%; hierarchy has the largest share for 5 of 5.
     """
     parts = []
@@ -318,7 +319,7 @@ def describe_respondents(now_scores: np.ndarray, preferred_scores: np.ndarray) -
         lead = int(top.argmax())
         parts.append(f"{label}: class mean {mean[0]:.0%} / {mean[1]:.0%} / {mean[2]:.0%}; "
                      f"{ALL_MODES[lead].value} has the largest share for {top[lead]} of {n}.")
-    return (f"Two triangles of {n} respondents' shares of hierarchy / solidarity / individualism "
+    return (f"Two triangles of {n} respondents' divide-100 shares of hierarchy / solidarity / individualism "
             f"(fatalism not shown). " + " ".join(parts))
 
 
@@ -413,11 +414,14 @@ def describe_gap_arrows(starts: Sequence[Profile], ends: Sequence[Profile], labe
     --------
     >>> from coordkit.profile import Profile
     >>> print(describe_gap_arrows([Profile(1, 0.7, 0.3, 0.5)], [Profile(0.9, 1, 0.8, 0.2)], ["Ward A"]))
-    Arrows from now to preferred, shares of hierarchy / solidarity / individualism:
+    Arrows from now to preferred, relative strength ratings of hierarchy / solidarity / individualism
+    (rated strengths rescaled to sum to 1, not divide-100 points; the overall level is not shown):
     - Ward A: 50% / 35% / 15% (deficit culture with fatalism: weak individualism)
       to 33% / 37% / 30% (balanced)
     """
-    lines = ["Arrows from now to preferred, shares of hierarchy / solidarity / individualism:"]
+    lines = ["Arrows from now to preferred, relative strength ratings of hierarchy / solidarity / "
+             "individualism (rated strengths rescaled to sum to 1, not divide-100 points; "
+             "the overall level is not shown):"]
     for a, b, label in zip(starts, ends, labels, strict=True):
         sa = " / ".join(f"{v:.0%}" for v in a.shares)
         sb = " / ".join(f"{v:.0%}" for v in b.shares)

@@ -18,16 +18,20 @@ Acquiescence
 The **acquiescence index** is the mean *raw* (unkeyed) agreement over the balanced pairs (each
 forward statement with its reversal), re-centred as ``(mean - 3) / 2``. Content cancels within a
 pair (someone who means it agrees with one and disagrees with the other, averaging 3), so what is
-left is yes-saying (+) or no-saying (-). A respondent is flagged at :data:`ACQUIESCENCE_FLAG` =
-0.5 or more, i.e. on average "agree" with a statement and with its reversal (the kit's threshold:
+left is yes-saying (+) or nay-saying (-). A respondent is flagged at :data:`ACQUIESCENCE_FLAG` =
+0.5 or more (or -0.5 or less), i.e. on average "agree" (or "disagree") with a statement and with
+its reversal (the kit's threshold:
 so far from 0 that honest, content-driven answers seldom reach it; their levels should then be
 read with care). The strength block is a rating of how strong, not an agreement, and has no
 reversals; it is reported as single ratings, without a reliability, and its own yes-saying is
-shown, not cancelled (:func:`~coordkit.survey.styles.strength_acquiescence`).
+shown, not cancelled (:func:`~coordkit.survey.styles.high_rating_tendency`).
 
 A strong mode gets a **malign warning** when its malign level is at least
-:data:`MALIGN_WARNING` = 0.25 (on average between "neither" and "agree") *and* higher than its
-benign level (the kit's rule). The profile's malign share of an active mode (the fraction of its
+:data:`MALIGN_WARNING` = 0.25 (on average between "neither" and "agree") *and* exceeds its
+benign level by :data:`FORM_MARGIN` (the kit's rule). A form is called benign or malign only by
+that margin (:func:`form_readings`); otherwise it is "not determined", so neutral answers are
+never read as benign. A scale is scored only from 3 of its 4 items (2 of 2), with at least one
+of each keying (:data:`MIN_SCALE_SHARE`). The profile's malign share of an active mode (the fraction of its
 strength the kit's figures draw as malign) is the positive part of its malign level.
 
 Structure
@@ -66,11 +70,14 @@ from coordkit.survey.instrument import LEVELS, TIMEFRAMES, Questionnaire, Survey
 
 __all__ = [
     "ACQUIESCENCE_FLAG",
+    "FORM_MARGIN",
     "MALIGN_WARNING",
+    "MIN_SCALE_SHARE",
     "FormScores",
     "Structure",
     "acquiescence_flags",
     "acquiescence_index",
+    "form_readings",
     "form_scores",
     "keyed",
     "malign_shares",
@@ -85,8 +92,15 @@ __all__ = [
 #: (the kit's rule).
 MALIGN_WARNING = 0.25
 #: Acquiescence index from which a respondent is flagged: on average "agree" with both a statement
-#: and its reversal (the kit's threshold).
+#: and its reversal (yes-saying), or at minus this, "disagree" with both (nay-saying); the kit's threshold.
 ACQUIESCENCE_FLAG = 0.5
+#: Share of a scale's items that must be answered for it to be scored (3 of 4, 2 of 2), with at
+#: least one of each keying (the kit's rule).
+MIN_SCALE_SHARE = 0.75
+#: Difference between the benign and malign levels from which a mode's form is called benign or
+#: malign (the kit's margin: half a scale point, since one answer moved by one point in a
+#: four-item scale shifts a level by 0.125, so 0.25 is two such answers, not one slip).
+FORM_MARGIN = 0.25
 
 
 def _ratings(likert: ArrayLike, q: Questionnaire) -> NDArray[np.float64]:
@@ -124,6 +138,16 @@ def keyed(likert: ArrayLike, q: Questionnaire | None = None) -> NDArray[np.float
     return np.where(rev, 6.0 - x, x)
 
 
+def _scale_minimum(x: NDArray[np.float64], cols: list[int], reverse: list[bool]) -> NDArray[np.bool_]:
+    """Whether enough of a scale was answered to score it (:data:`MIN_SCALE_SHARE`, both keyings)."""
+    part = np.isfinite(x[..., cols])
+    rev = np.asarray(reverse, dtype=bool)
+    enough = part.sum(axis=-1) >= math.ceil(MIN_SCALE_SHARE * len(cols))
+    if rev.any() and (~rev).any():
+        enough &= part[..., rev].any(axis=-1) & part[..., ~rev].any(axis=-1)
+    return np.asarray(enough, dtype=bool)
+
+
 def scale_columns(q: Questionnaire) -> dict[str, list[int]]:
     """Each scale's columns among ``q.likert_items`` (the one list of scales, :meth:`Questionnaire.scales`).
 
@@ -149,17 +173,28 @@ def scale_levels(likert: ArrayLike, q: Questionnaire | None = None, *,
     Returns
     -------
     dict of str to ndarray, shape (...)
-        By scale name, in :meth:`Questionnaire.scales` order.
+        By scale name, in :meth:`Questionnaire.scales` order. A scale is **not scored** (NaN)
+        unless at least :data:`MIN_SCALE_SHARE` of its items were answered, with at least one
+        forward and one reversed item where it has both (the kit's rule: without a pair, agreeing
+        with every forward statement would read as a level of +1).
 
     Examples
     --------
     >>> q = questionnaire()
     >>> {k: float(v) for k, v in scale_levels([5] * len(q.likert_items), q).items()}["hierarchy benign"]
     0.0
+    >>> x = [5.0 if not i.reverse else float("nan") for i in q.likert_items]  # reversals skipped
+    >>> bool(np.isnan(scale_levels(x, q)["hierarchy benign"]))
+    True
     """
     q = q or questionnaire()
     x = np.asarray(likert, dtype=float) if keyed_already else keyed(likert, q)
-    return {name: (_scale_mean(x, cols) - 3.0) / 2.0 for name, cols in scale_columns(q).items()}
+    out = {}
+    for scale in q.scales():
+        cols = [q.likert_items.index(i) for i in scale.items]
+        ok = _scale_minimum(x, cols, [i.reverse for i in scale.items])
+        out[scale.name] = np.where(ok, (_scale_mean(x, cols) - 3.0) / 2.0, np.nan)
+    return out
 
 
 def acquiescence_index(likert: ArrayLike, q: Questionnaire | None = None) -> NDArray[np.float64] | float:
@@ -203,15 +238,17 @@ def acquiescence_index(likert: ArrayLike, q: Questionnaire | None = None) -> NDA
 
 
 def acquiescence_flags(index: ArrayLike, *, level: float = ACQUIESCENCE_FLAG) -> NDArray[np.bool_]:
-    """Which acquiescence indices reach ``level`` (the kit's threshold, :data:`ACQUIESCENCE_FLAG`).
+    """Which acquiescence indices reach ``level`` (yes-saying) or ``-level`` (nay-saying).
+
+    The threshold is the kit's, :data:`ACQUIESCENCE_FLAG`.
 
     Examples
     --------
-    >>> acquiescence_flags([0.0, 0.5, 1.0, float("nan")]).tolist()
-    [False, True, True, False]
+    >>> acquiescence_flags([0.0, 0.5, 1.0, -0.25, -0.5, float("nan")]).tolist()
+    [False, True, True, False, True, False]
     """
     a = np.asarray(index, dtype=float)
-    return np.isfinite(a) & (a >= level)
+    return np.isfinite(a) & (np.abs(a) >= level)
 
 
 def _scale_mean(x: NDArray[np.float64], cols: list[int]) -> NDArray[np.float64]:
@@ -293,6 +330,38 @@ def form_scores(likert: ArrayLike, q: Questionnaire | None = None) -> FormScores
     return FormScores(benign=b, malign=m, answered=answered, share=share, despair=despair)
 
 
+def form_readings(forms: FormScores | None, *, margin: float = FORM_MARGIN) -> list[str]:
+    """Each mode's form (H, S, I, F) as the answers show it: "benign", "malign" or "not determined".
+
+    A form is called benign (malign) only when that level exceeds the other by at least
+    ``margin`` (:data:`FORM_MARGIN`, the kit's) and is above 0, i.e. on the agreeing side;
+    otherwise, e.g. with neutral answers on both, the form is not determined: the kit never
+    reads "neither" as benign.
+
+    Examples
+    --------
+    >>> q = questionnaire()
+    >>> form_readings(form_scores([3] * len(q.likert_items), q))
+    ['not determined', 'not determined', 'not determined', 'not determined']
+    >>> x = [4] * len(q.likert_items)
+    >>> x[q.likert_items.index(q.item("BH3"))] = x[q.likert_items.index(q.item("BH4"))] = 2
+    >>> form_readings(form_scores(x, q))[0]  # benign 0.5 against malign 0
+    'benign'
+    """
+    if forms is None:
+        return ["not determined"] * len(ALL_MODES)
+    b, m = np.asarray(forms.benign, dtype=float), np.asarray(forms.malign, dtype=float)
+    out = []
+    for k in range(len(ALL_MODES)):
+        if np.isfinite(b[k]) and np.isfinite(m[k]) and b[k] - m[k] >= margin and b[k] > 0:
+            out.append("benign")
+        elif np.isfinite(b[k]) and np.isfinite(m[k]) and m[k] - b[k] >= margin and m[k] > 0:
+            out.append("malign")
+        else:
+            out.append("not determined")
+    return out
+
+
 def malign_shares(likert: ArrayLike | None, q: Questionnaire | None = None) -> NDArray[np.float64]:
     """The profile's malign share of each active mode (zeros if there is no Likert block).
 
@@ -307,8 +376,8 @@ def malign_shares(likert: ArrayLike | None, q: Questionnaire | None = None) -> N
 
 
 def malign_warnings(forms: FormScores | None, strong: Sequence[Mode] = ALL_MODES, *,
-                    level: float = MALIGN_WARNING) -> list[Mode]:
-    """The modes (among ``strong``) whose malign level reaches ``level`` and exceeds their benign level.
+                    level: float = MALIGN_WARNING, margin: float = FORM_MARGIN) -> list[Mode]:
+    """The modes (among ``strong``) whose malign level reaches ``level`` and exceeds the benign by ``margin``.
 
     Parameters
     ----------
@@ -329,7 +398,7 @@ def malign_warnings(forms: FormScores | None, strong: Sequence[Mode] = ALL_MODES
     b, m = np.asarray(forms.benign, dtype=float), np.asarray(forms.malign, dtype=float)
     return [mode for k, mode in enumerate(ALL_MODES)
             if mode in strong and np.isfinite(m[k]) and m[k] >= level
-            and (not np.isfinite(b[k]) or m[k] > b[k])]
+            and (not np.isfinite(b[k]) or m[k] - b[k] >= margin)]
 
 
 def strength_ratings(likert: ArrayLike, q: Questionnaire | None = None, *,

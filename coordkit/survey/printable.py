@@ -5,7 +5,8 @@ only the questions and statements, numbered; the item codes (the column names th
 expects), modes, forms and keying are in a **key for the lecturer** at the end, for scoring paper
 answers or building the form in a survey tool. On paper every copy has the same order, so the
 statements are mixed once with a fixed seed (not hierarchy first, fatalism last, nor a scale's
-statements side by side); the page says that online the order is randomised per respondent.
+statements side by side, nor a statement next to its
+reversal); the page says that online the order is randomised per respondent.
 
 Examples
 --------
@@ -24,6 +25,8 @@ True
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from coordkit.survey.instrument import (
     DONT_KNOW,
     ID_COLUMN,
@@ -40,6 +43,21 @@ from coordkit.survey.instrument import (
 PAPER_ORDER_SEED = "printed copy"
 
 __all__ = ["printable_questionnaire"]
+
+
+def _separated(items: list[Item], q: Questionnaire) -> list[Item]:
+    """The fixed paper order of ``items``, with no statement next to its reversal.
+
+    Tries the seeds ``PAPER_ORDER_SEED``, ``PAPER_ORDER_SEED 2``... in turn (deterministic) and keeps
+    the first order in which no forward statement sits beside the reversal it is paired with.
+    """
+    pairs = {frozenset((a.id, b.id)) for s in q.scales() for a, b in s.pairs()}
+    for k in range(1, 1000):
+        seed = PAPER_ORDER_SEED if k == 1 else f"{PAPER_ORDER_SEED} {k}"
+        order = presentation_order(seed, items)
+        if not any(frozenset((a.id, b.id)) in pairs for a, b in pairwise(order)):
+            return order
+    raise ValueError("no paper order keeps every statement apart from its reversal")  # pragma: no cover
 
 
 def printable_questionnaire(q: Questionnaire | None = None, *,
@@ -89,7 +107,7 @@ def printable_questionnaire(q: Questionnaire | None = None, *,
         groups = []
         count = 0
         for heading in dict.fromkeys(i.heading for i in items):
-            group = presentation_order(PAPER_ORDER_SEED, [i for i in items if i.heading == heading])
+            group = _separated([i for i in items if i.heading == heading], q)
             # every 1-5 question also offers "don't know" (read as missing, never as the middle answer)
             scale = STRENGTH_LABELS if group[0].scale == "strength" else LIKERT_LABELS
             labels: dict[int | str, str] = dict(scale.items())

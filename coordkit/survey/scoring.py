@@ -15,13 +15,22 @@ the respondent's organisation: strength = (rating - 1) / 4, so 3 "moderate" is 0
 "strong" is 0.75. A mode counts as **strong** at :data:`STRONG` = 0.75, i.e. rated "strong" or
 "very strong" (the kit's threshold; fatalism counts as unchecked at the same level). "Moderate"
 is the middle of the scale, not a weak rating: a mode rated moderate is present and working, just
-not one of the leading forms. The **preferred** profile takes its strength from the respondent's
-own preferred ratings (asked directly); where they were not given, the preferred configuration is
-*not classified* rather than guessed from points. Only for the *now* profile, where a rating is
-missing (a version 1 file, or a skipped rating), does the kit fall back on the divide-100 score,
-read as strength = score / 40 capped at 1: a mode counts as strong from 30 of 100 points, so an
-equal 25/25/25/25 split is "no strong active form", never "overshadowed by fatalism" (the kit's rule;
-four modes cannot all reach 30). Neither rule is Taylor's.
+not one of the leading forms. Strength is asked, not inferred: in a version 2 file, where a now or
+preferred organisation rating is missing or "don't know", that mode's strength is unknown and the
+configuration is *not classified (strength not rated)*; the points never stand in for it. Only a
+version 1 file, which has no strength block, falls back on the divide-100 score, read as
+strength = score / 40 capped at 1 (a mode counts as strong from 30 of 100 points, so an equal
+25/25/25/25 split is "no strong active form", never "overshadowed by fatalism"; four modes cannot
+all reach 30), and its diagnosis says the strength was *inferred from the divide-100 shares*.
+Neither rule is Taylor's.
+
+Response styles and forms
+-------------------------
+A respondent flagged for a response style (:func:`~coordkit.survey.styles.response_style_flags`)
+is *not classified: response style*, with configuration and balance index withheld. A form is
+called benign or malign only by :data:`~coordkit.survey.likert.FORM_MARGIN`
+(:func:`~coordkit.survey.likert.form_readings`); the diagnosis never calls fatalism "mostly benign"
+nor despair "in check" from neutral answers.
 
 A mode's configuration (:func:`survey_configuration`) is :func:`coordkit.configuration.classify`
 of that strength, with the malign warnings of :func:`~coordkit.survey.likert.malign_warnings`.
@@ -70,11 +79,13 @@ from coordkit.survey.divide100 import (  # re-exported
 from coordkit.survey.instrument import Questionnaire, SurveyError, questionnaire
 from coordkit.survey.likert import (  # re-exported
     ACQUIESCENCE_FLAG,
+    FORM_MARGIN,
     MALIGN_WARNING,
     FormScores,
     Structure,
     acquiescence_flags,
     acquiescence_index,
+    form_readings,
     form_scores,
     keyed,
     malign_shares,
@@ -84,10 +95,13 @@ from coordkit.survey.likert import (  # re-exported
     strength_ratings,
     structure_scores,
 )
+from coordkit.survey.styles import ResponseStyles, response_style_flags
 
 __all__ = [
     "ACQUIESCENCE_FLAG",
     "DEFAULT_TOLERANCE",
+    "FORM_MARGIN",
+    "INFERRED_NOTE",
     "IPSATIVE_POINTS_PER_STRENGTH",
     "MALIGN_WARNING",
     "NOT_CLASSIFIED",
@@ -104,6 +118,7 @@ __all__ = [
     "dimension_totals",
     "dominant_agreement",
     "example_answers",
+    "form_readings",
     "form_scores",
     "keyed",
     "malign_shares",
@@ -132,6 +147,9 @@ PREFERRED_MALIGN = (0.0, 0.0, 0.0, 0.0)
 IPSATIVE_POINTS_PER_STRENGTH = 40.0
 #: Name of the configuration given when a profile cannot be classified (no preferred strength rated).
 NOT_CLASSIFIED = "not classified"
+#: Added to a version 1 diagnosis, whose strength comes from the points (there is no strength block).
+INFERRED_NOTE = ("Strength inferred from the divide-100 shares (a version 1 file has no strength ratings): "
+                 "read it with care, since shares of 100 say how the modes compare, not how strong each is.")
 
 
 def profile_from_scores(
@@ -194,12 +212,22 @@ def survey_configuration(profile: Profile, forms: FormScores | None, *,
     """
     plain = classify(profile.replace(malign_hierarchy=0.0, malign_solidarity=0.0, malign_individualism=0.0),
                      strong=threshold, malign_warning=1.0)
+    text = plain.diagnosis
+    if form_readings(forms)[3] == "not determined":
+        # The classification text speaks of benign fatalism and despair "in check"; the answers
+        # bear that out only when fatalism's benign level leads by the margin.
+        text = text.replace("despair is in check", "no despair was reported")
+        text = text.replace("despair in check", "no despair reported")
+        start = text.find(" Fatalism is strong but mostly benign")
+        if start >= 0:
+            end = text.find("active forms.", start) + len("active forms.")
+            text = (text[:start] + " Fatalism is strong; whether it is more wisdom or despair is not "
+                    "determined (neutral answers)." + text[end:])
     flagged = malign_warnings(forms, tuple(plain.forms))
-    if not flagged:
-        return plain
-    words = [f"{m.value} shows more of its malign than its benign side here "
-             f"({', '.join(MODES[m].malign[:2])})" for m in flagged]
-    text = plain.diagnosis + " Warning: " + "; ".join(words) + "."
+    if flagged:
+        words = [f"{m.value} shows more of its malign than its benign side here "
+                 f"({', '.join(MODES[m].malign[:2])})" for m in flagged]
+        text += " Warning: " + "; ".join(words) + "."
     return Configuration(plain.forms, plain.kind, plain.name, text)
 
 
@@ -260,6 +288,9 @@ class RespondentResult:
         How strong the respondent would like each mode in their organisation, 0-1; NaN where not rated.
     acquiescence : float
         :func:`acquiescence_index` (NaN without balanced pairs answered).
+    styles : ResponseStyles or None
+        :func:`~coordkit.survey.styles.response_style_flags` (None without a Likert block); a
+        flagged respondent's configurations are :data:`NOT_CLASSIFIED` and balances None.
     structure : Structure or None
     now, preferred : Profile or None
         Profiles (None if no dimension is complete). The preferred profile is wholly benign
@@ -271,7 +302,10 @@ class RespondentResult:
         Preferred minus now scores, in points.
     congruence_now, congruence_preferred : float
     configuration_now, configuration_preferred : Configuration or None
+        None without a complete dimension; :data:`NOT_CLASSIFIED` when a version 2 strength rating
+        is missing or "don't know", or for a response style.
     balance_now, balance_preferred : BalanceReport or None
+        None whenever the configuration is None or not classified.
     """
 
     now_scores: NDArray[np.float64]
@@ -284,6 +318,7 @@ class RespondentResult:
     strength: NDArray[np.float64]
     preferred_strength: NDArray[np.float64]
     acquiescence: float
+    styles: ResponseStyles | None
     structure: Structure | None
     now: Profile | None
     preferred: Profile | None
@@ -299,6 +334,11 @@ class RespondentResult:
     def acquiescent(self) -> bool:
         """Whether the acquiescence index reaches :data:`ACQUIESCENCE_FLAG` (read the levels with care)."""
         return bool(acquiescence_flags(self.acquiescence))
+
+    @property
+    def response_style(self) -> bool:
+        """Whether any response style was flagged (the configurations are then withheld)."""
+        return self.styles is not None and bool(self.styles.any)
 
     @property
     def complete(self) -> bool:
@@ -355,8 +395,11 @@ def score_answers(
     >>> r = score_answers([[40, 30, 10, 20]] * 5 + [[50, 50, 50, 50]], [[25, 25, 25, 25]] * 6)
     >>> r.complete_now.tolist()
     [True, True, True, True, True, False]
-    >>> r.configuration_now.name, r.configuration_preferred.name
-    ('deficit culture: weak individualism', 'not classified')
+    >>> r.configuration_now.name, r.configuration_preferred.name  # version 2: strength not rated
+    ('not classified', 'not classified')
+    >>> v1 = score_answers([[40, 30, 10, 20]] * 6, [[25] * 4] * 6, q=questionnaire(version=1))
+    >>> v1.configuration_now.name, "inferred from the divide-100 shares" in v1.configuration_now.diagnosis
+    ('deficit culture: weak individualism', True)
     """
     q = q or questionnaire()
     now_a, pref_a = _points(now, "now"), _points(preferred, "preferred")
@@ -376,25 +419,51 @@ def score_answers(
     pref_strength = strength_ratings(lik, q, timeframe="preferred") if answered else np.full(4, np.nan)
     structure = structure_scores(lik, q) if answered else None
     acq = float(acquiescence_index(lik, q)) if answered else math.nan
+    styles = response_style_flags(lik, q) if answered else None
     malign = (0.0, 0.0, 0.0) if forms is None else (*(float(v) for v in forms.share), float(forms.despair))
+    rated = any(i.block == "strength" for i in q.likert_items)  # version 2: strength is asked
     p_now = profile_from_scores(s_now, malign, strength=strength) if ok_now.any() else None
     # The preferred profile is a wish, not a diagnosis: wholly benign, fatalism's despair 0 too
     # (without the explicit 0, Profile's default would read all preferred fatalism as despair).
     p_pref = profile_from_scores(s_pref, PREFERRED_MALIGN, strength=pref_strength) if ok_pref.any() else None
     c_now = float(congruence(now_a[ok_now])) if ok_now.any() else math.nan
     c_pref = float(congruence(pref_a[ok_pref])) if ok_pref.any() else math.nan
+    style_reason = None
+    if styles is not None and styles.any:
+        style_reason = ("response style (" + ", ".join(styles.reasons())
+                        + "): the configuration and balance index are withheld")
+    conf_now: Configuration | None = None
+    if p_now is not None:
+        if style_reason:
+            conf_now = not_classified(style_reason)
+        elif rated and not np.all(np.isfinite(strength)):
+            unrated = [m.value for m, v in zip(ALL_MODES, strength, strict=True) if not np.isfinite(v)]
+            conf_now = not_classified("strength not rated (the organisation's " + ", ".join(unrated)
+                                      + " not rated or \"don't know\"; the kit does not infer it "
+                                      "from the points)")
+        else:
+            conf_now = survey_configuration(p_now, forms, threshold=threshold)
+            if not rated:
+                conf_now = Configuration(conf_now.forms, conf_now.kind, conf_now.name,
+                                         conf_now.diagnosis + " " + INFERRED_NOTE)
+    conf_pref: Configuration | None = None
+    if p_pref is not None:
+        conf_pref = (not_classified(style_reason) if style_reason
+                     else preferred_configuration(p_pref, pref_strength, threshold=threshold))
     return RespondentResult(
         now_scores=s_now, preferred_scores=s_pref, complete_now=ok_now, complete_preferred=ok_pref,
         totals_now=totals_now, totals_preferred=totals_pref, forms=forms, strength=strength,
-        preferred_strength=pref_strength, acquiescence=acq, structure=structure, now=p_now, preferred=p_pref,
+        preferred_strength=pref_strength, acquiescence=acq, styles=styles, structure=structure,
+        now=p_now, preferred=p_pref,
         gap=s_pref - s_now, congruence_now=c_now, congruence_preferred=c_pref,
-        configuration_now=(None if p_now is None
-                           else survey_configuration(p_now, forms, threshold=threshold)),
-        configuration_preferred=(None if p_pref is None
-                                 else preferred_configuration(p_pref, pref_strength, threshold=threshold)),
-        balance_now=None if p_now is None else report(p_now),
-        balance_preferred=None if p_pref is None else report(p_pref),
+        configuration_now=conf_now, configuration_preferred=conf_pref,
+        balance_now=None if p_now is None or _withheld(conf_now) else report(p_now),
+        balance_preferred=None if p_pref is None or _withheld(conf_pref) else report(p_pref),
     )
+
+
+def _withheld(c: Configuration | None) -> bool:
+    return c is None or c.name == NOT_CLASSIFIED
 
 
 _EXAMPLE_RATINGS = {

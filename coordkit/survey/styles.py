@@ -1,43 +1,95 @@
-"""Response style in the strength block: rating every way of working strong, everywhere.
+"""Response styles: answers shaped by a way of answering rather than by their content.
 
-The agreement statements catch yes-saying with balanced pairs (:func:`~coordkit.survey.acquiescence_index`):
-content cancels within a statement and its reversal. The strength block has no reversals (it asks
-how strong each way of working is, 1 absent to 5 very strong), so yes-saying there cannot be
-cancelled, only shown. The **strength acquiescence index** is the same re-centred mean,
-``(mean - 3) / 2`` from -1 to +1, over a respondent's *now* strength ratings at every level (team,
-organisation, local system; the preferred ratings are wishes and are left out). It is flagged at
-the same :data:`~coordkit.survey.ACQUIESCENCE_FLAG` = 0.5: on average every way of working,
-fatalism included, rated "strong" at every level.
+A respondent flagged for a response style is **not classified**: their configuration and balance
+index are withheld (:func:`~coordkit.survey.score_answers`), and class or group configurations
+should be computed without them, with the count shown (pass ``~response_style_flags(...).any``
+as the rows to keep). Every threshold here is **the kit's judgement**, with its reason; a flag is a
+prompt to look at the answers, not proof that they are insincere. Five checks:
 
-Reading it is **the kit's judgement**: without reversals a high index may be sincere (an
-organisation where every way of working is strong), so it is a prompt to read the respondent's
-strengths with care, never a correction. The kit reads it so because coordination theory expects
-the modes to compete for the same ground, and four strong modes at three levels, fatalism among
-them, is an unlikely description of one organisation.
+- **yes- or nay-saying** in the agreement statements: the acquiescence index
+  (:func:`~coordkit.survey.acquiescence_index`) at :data:`~coordkit.survey.ACQUIESCENCE_FLAG` = 0.5
+  or more, or -0.5 or less (on average agreeing, or disagreeing, with a statement *and* its reversal);
+- **inconsistency** (:func:`inconsistency_index`): the mean ``|forward + reversal - 6|`` over the
+  answered pairs, 0 when each reversal mirrors its statement (4 and 2, or 3 and 3). Random answers
+  average 1.6. Yes-saying raises it too (5 and 5 give 4); the signed acquiescence index tells the
+  two apart (random answers leave it near 0). Flagged at :data:`INCONSISTENCY_FLAG` = 1.5 (near
+  the random average: the reversals mirror their statements no better than chance);
+- **high-rating tendency** in the strength block (:func:`high_rating_tendency`, the re-centred mean of
+  the *now* strength ratings at every level). It measures elevation, not agreement (the strength
+  scale is unipolar, 1 absent to 5 very strong), so it is flagged only for what it is said to mean:
+  every way of working, fatalism included, rated 4 "strong" or more at every level
+  (:func:`high_rating_flags`);
+- **non-differentiation** (:func:`strength_spread`): the within-person standard deviation of the
+  16 strength ratings (four ways of working at three levels now, and preferred), flagged at
+  :data:`NON_DIFFERENTIATION_SD` = 0.25 or less (at most one rating one point off the rest: the same
+  answer given to every question).
 
 Examples
 --------
 >>> from coordkit.survey import questionnaire
 >>> q = questionnaire()
->>> strength_acquiescence([5] * len(q.likert_items), q), strength_acquiescence([3] * len(q.likert_items), q)
+>>> high_rating_tendency([5] * len(q.likert_items), q), high_rating_tendency([3] * len(q.likert_items), q)
 (1.0, 0.0)
+>>> response_style_flags([4] * len(q.likert_items), q).reasons()
+['yes-saying', 'reversals not mirrored (inconsistent answers)',
+ 'every way of working rated strong at every level', 'the same strength rating throughout']
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from coordkit.survey.instrument import Questionnaire, questionnaire
+from coordkit.survey.likert import ACQUIESCENCE_FLAG, acquiescence_index
 
-__all__ = ["MIN_STRENGTH_RATINGS", "strength_acquiescence"]
+__all__ = [
+    "HIGH_RATING",
+    "INCONSISTENCY_FLAG",
+    "MIN_STRENGTH_RATINGS",
+    "NON_DIFFERENTIATION_SD",
+    "ResponseStyles",
+    "high_rating_flags",
+    "high_rating_tendency",
+    "inconsistency_index",
+    "response_style_flags",
+    "strength_spread",
+]
 
-#: Fewest answered now strength ratings for the index (one per mode at one level).
+#: Fewest answered now strength ratings for the high-rating tendency (one per mode at one level).
 MIN_STRENGTH_RATINGS = 4
+#: Rating from which a strength counts as high: 4 "strong" (the flag needs every now rating at least this).
+HIGH_RATING = 4.0
+#: Inconsistency index from which a respondent is flagged (the kit's: random answering averages 1.6).
+INCONSISTENCY_FLAG = 1.5
+#: Within-person SD of the strength ratings at or under which a respondent is flagged as not differentiating.
+NON_DIFFERENTIATION_SD = 0.25
 
 
-def strength_acquiescence(likert: ArrayLike, q: Questionnaire | None = None) -> NDArray[np.float64] | float:
-    """Yes-saying in the strength block: mean now rating over every level, re-centred, -1 to +1.
+def _columns(q: Questionnaire, *, now_only: bool) -> list[int]:
+    return [k for k, i in enumerate(q.likert_items)
+            if i.block == "strength" and (i.timeframe == "now" or not now_only)]
+
+
+def _as_array(likert: ArrayLike, q: Questionnaire) -> NDArray[np.float64]:
+    x = np.asarray(likert, dtype=float)
+    if x.shape[-1] != len(q.likert_items):
+        raise ValueError(f"likert: expected {len(q.likert_items)} answers per respondent, got {x.shape[-1]}")
+    return x
+
+
+def _out(a: NDArray[np.float64] | NDArray[np.bool_]) -> NDArray[np.float64] | float:
+    return float(a) if np.ndim(a) == 0 else np.asarray(a, dtype=float)
+
+
+def high_rating_tendency(likert: ArrayLike, q: Questionnaire | None = None) -> NDArray[np.float64] | float:
+    """Elevation in the strength block: mean now rating over every level, re-centred, -1 to +1.
+
+    ``(mean - 3) / 2``: 0 is "moderate" on average, +1 every way of working "very strong". It is
+    not agreement (the scale asks how strong, not whether), so it is read with
+    :func:`high_rating_flags`, never flagged at a cut of its own.
 
     Parameters
     ----------
@@ -58,23 +110,170 @@ def strength_acquiescence(likert: ArrayLike, q: Questionnaire | None = None) -> 
     >>> cols = [k for k, i in enumerate(q.likert_items) if i.block == "strength" and i.timeframe == "now"]
     >>> x = np.full(len(q.likert_items), np.nan)
     >>> x[cols] = [5, 4, 4, 5] * 3  # every way of working strong or very strong, at every level
-    >>> float(strength_acquiescence(x, q))
+    >>> float(high_rating_tendency(x, q))
     0.75
     >>> x[cols[:9]] = np.nan  # three ratings: too few to say
-    >>> bool(np.isnan(strength_acquiescence(x, q)))
+    >>> bool(np.isnan(high_rating_tendency(x, q)))
     True
     """
     q = q or questionnaire()
-    x = np.asarray(likert, dtype=float)
-    if x.shape[-1] != len(q.likert_items):
-        raise ValueError(f"likert: expected {len(q.likert_items)} answers per respondent, got {x.shape[-1]}")
-    cols = [k for k, i in enumerate(q.likert_items) if i.block == "strength" and i.timeframe == "now"]
+    x = _as_array(likert, q)
+    cols = _columns(q, now_only=True)
     if not cols:
-        out = np.full(x.shape[:-1], np.nan)
-    else:
-        part = x[..., cols]
-        count = np.isfinite(part).sum(axis=-1)
-        total = np.where(np.isfinite(part), part, 0.0).sum(axis=-1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out = np.where(count >= MIN_STRENGTH_RATINGS, (total / np.maximum(count, 1) - 3.0) / 2.0, np.nan)
-    return float(out) if np.ndim(out) == 0 else out
+        return _out(np.full(x.shape[:-1], np.nan))
+    part = x[..., cols]
+    count = np.isfinite(part).sum(axis=-1)
+    total = np.where(np.isfinite(part), part, 0.0).sum(axis=-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = np.where(count >= MIN_STRENGTH_RATINGS, (total / np.maximum(count, 1) - 3.0) / 2.0, np.nan)
+    return _out(out)
+
+
+def high_rating_flags(likert: ArrayLike, q: Questionnaire | None = None) -> NDArray[np.bool_]:
+    """Who rated every way of working, fatalism included, at least 4 "strong" at every level (now).
+
+    Every now strength rating must be answered and at least :data:`HIGH_RATING`; a respondent who
+    rates fatalism low (the theory's ideal: H5 S5 I5 F1) is not flagged.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> q = questionnaire()
+    >>> cols = [k for k, i in enumerate(q.likert_items) if i.block == "strength" and i.timeframe == "now"]
+    >>> x = np.full((2, len(q.likert_items)), 3.0)
+    >>> x[0, cols], x[1, cols] = [5, 5, 5, 1] * 3, [5, 4, 4, 4] * 3
+    >>> high_rating_flags(x, q).tolist()
+    [False, True]
+    """
+    q = q or questionnaire()
+    x = _as_array(likert, q)
+    cols = _columns(q, now_only=True)
+    if not cols:
+        return np.zeros(x.shape[:-1], dtype=bool)
+    part = x[..., cols]
+    return np.asarray(np.all(np.isfinite(part) & (part >= HIGH_RATING), axis=-1), dtype=bool)
+
+
+def strength_spread(likert: ArrayLike, q: Questionnaire | None = None) -> NDArray[np.float64] | float:
+    """Within-person standard deviation of the strength ratings (now at every level, and preferred).
+
+    NaN with fewer than :data:`MIN_STRENGTH_RATINGS` answered or no strength block.
+
+    Examples
+    --------
+    >>> q = questionnaire()
+    >>> strength_spread([4] * len(q.likert_items), q)
+    0.0
+    """
+    q = q or questionnaire()
+    x = _as_array(likert, q)
+    cols = _columns(q, now_only=False)
+    if not cols:
+        return _out(np.full(x.shape[:-1], np.nan))
+    part = x[..., cols]
+    count = np.isfinite(part).sum(axis=-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.nansum(part, axis=-1) / np.maximum(count, 1)
+        var = np.nansum((part - mean[..., None]) ** 2, axis=-1) / np.maximum(count, 1)
+    return _out(np.where(count >= MIN_STRENGTH_RATINGS, np.sqrt(var), np.nan))
+
+
+def inconsistency_index(likert: ArrayLike, q: Questionnaire | None = None) -> NDArray[np.float64] | float:
+    """Mean ``|forward + reversal - 6|`` over the answered pairs: how far reversals fail to mirror.
+
+    0 when every reversal is answered as the mirror of its statement (4 and 2, or 3 and 3); random
+    answers average 1.6. NaN without an answered pair (e.g. version 1).
+
+    Examples
+    --------
+    >>> q = questionnaire()
+    >>> inconsistency_index([3] * len(q.likert_items), q), inconsistency_index([5] * len(q.likert_items), q)
+    (0.0, 4.0)
+    """
+    q = q or questionnaire()
+    x = _as_array(likert, q)
+    index = {i.id: k for k, i in enumerate(q.likert_items)}
+    pairs = [(index[a.id], index[b.id]) for s in q.scales() for a, b in s.pairs()]
+    if not pairs:
+        return _out(np.full(x.shape[:-1], np.nan))
+    fwd, rev = x[..., [a for a, _ in pairs]], x[..., [b for _, b in pairs]]
+    both = np.isfinite(fwd) & np.isfinite(rev)
+    total = np.where(both, np.abs(fwd + rev - 6.0), 0.0).sum(axis=-1)
+    count = both.sum(axis=-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return _out(np.where(count > 0, total / np.maximum(count, 1), np.nan))
+
+
+@dataclass(frozen=True)
+class ResponseStyles:
+    """The response-style flags of one or more respondents (boolean arrays of the same shape).
+
+    Attributes
+    ----------
+    yes_saying, nay_saying : ndarray of bool
+        Acquiescence index at or over +0.5, at or under -0.5.
+    inconsistent : ndarray of bool
+        :func:`inconsistency_index` at or over :data:`INCONSISTENCY_FLAG`.
+    high_rating : ndarray of bool
+        :func:`high_rating_flags`.
+    non_differentiating : ndarray of bool
+        :func:`strength_spread` at or under :data:`NON_DIFFERENTIATION_SD`.
+    """
+
+    yes_saying: NDArray[np.bool_]
+    nay_saying: NDArray[np.bool_]
+    inconsistent: NDArray[np.bool_]
+    high_rating: NDArray[np.bool_]
+    non_differentiating: NDArray[np.bool_]
+
+    @property
+    def any(self) -> NDArray[np.bool_]:
+        """Flagged for at least one style (these respondents are not classified)."""
+        return np.asarray(self.yes_saying | self.nay_saying | self.inconsistent | self.high_rating
+                          | self.non_differentiating, dtype=bool)
+
+    def reasons(self, row: int | None = None) -> list[str]:
+        """The flags of one respondent in words (``row`` for a class; none for a single respondent)."""
+        names = (("yes_saying", "yes-saying"), ("nay_saying", "nay-saying"),
+                 ("inconsistent", "reversals not mirrored (inconsistent answers)"),
+                 ("high_rating", "every way of working rated strong at every level"),
+                 ("non_differentiating", "the same strength rating throughout"))
+        return [text for name, text in names
+                if bool(np.asarray(getattr(self, name))[() if row is None else row])]
+
+
+def response_style_flags(likert: ArrayLike, q: Questionnaire | None = None) -> ResponseStyles:
+    """Every response-style flag of each respondent (the module docstring gives the rules).
+
+    Parameters
+    ----------
+    likert : array_like, shape (..., items)
+        Raw answers 1-5 to ``q.likert_items`` (NaN = unanswered or "don't know").
+    q : Questionnaire, optional
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> q = questionnaire()
+    >>> flags = response_style_flags(np.full((2, len(q.likert_items)), 3.0), q)
+    >>> flags.any.tolist(), flags.reasons(0)
+    ([True, True], ['the same strength rating throughout'])
+    """
+    q = q or questionnaire()
+    x = _as_array(likert, q)
+    acq = np.asarray(acquiescence_index(x, q), dtype=float)
+    inc = np.asarray(inconsistency_index(x, q), dtype=float)
+    spread = np.asarray(strength_spread(x, q), dtype=float)
+    with np.errstate(invalid="ignore"):
+        return ResponseStyles(
+            yes_saying=np.isfinite(acq) & (acq >= ACQUIESCENCE_FLAG),
+            nay_saying=np.isfinite(acq) & (acq <= -ACQUIESCENCE_FLAG),
+            inconsistent=np.isfinite(inc) & (inc >= INCONSISTENCY_FLAG),
+            high_rating=high_rating_flags(x, q),
+            non_differentiating=np.isfinite(spread) & (spread <= NON_DIFFERENTIATION_SD),
+        )
+
+
+#: The old name of :func:`high_rating_tendency`, kept (not exported) only for ``analysis.Responses``
+#: until that module switches to the new name.
+strength_acquiescence = high_rating_tendency

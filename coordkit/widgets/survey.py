@@ -55,14 +55,13 @@ from coordkit.survey import (
     Questionnaire,
     RespondentResult,
     Responses,
-    acquiescence_flags,
     analyse,
+    high_rating_tendency,
     presentation_order,
     questionnaire,
     reliability_table,
     responses_csv,
     score_answers,
-    strength_acquiescence,
 )
 from coordkit.survey_io import ReadResult
 from coordkit.widgets._base import CONTROL_LAYOUT, Explorer, slider
@@ -358,7 +357,13 @@ class SurveyForm(Explorer):
         self.set_answers({"now": [[0] * 4] * n, "preferred": [[0] * 4] * n, "likert": None})
 
     def missing(self) -> list[str]:
-        """What still has to be answered before the answers are complete (empty when complete)."""
+        """What still has to be answered before the answers are complete (empty when complete).
+
+        "Don't know" on an organisation rating counts as answered (the kit's choice: forcing a
+        rating would push a student who does not know into guessing, the very thing the rule
+        "strength is asked, not inferred" avoids), and that respondent's now configuration is
+        *not classified (strength not rated)* (:func:`coordkit.survey.score_answers`).
+        """
         r = self.result
         out = [f"dimension {d + 1} {timeframe} ({totals[d]:.0f} of 100 points)"
                for timeframe, totals, ok in (("now", r.totals_now, r.complete_now),
@@ -446,12 +451,14 @@ class SurveyForm(Explorer):
         parts.append(f"<p><b>Now: {escape(now_c.name)}</b> — {escape(now_c.diagnosis)}</p>")
         if not np.all(np.isfinite(result.strength)):
             parts.append("<p>Strength: not every organisation rating given (or one is don't know), so the "
-                         "kit reads strength "
-                         "from your points for those modes (30 of 100 points counts as strong).</p>")
-        if pref_c is not None and result.balance_preferred is not None:
-            assert result.balance_now is not None, "a respondent with a now profile has its balance"
-            parts.append(f"<p><b>Preferred: {escape(pref_c.name)}.</b> Balance index now "
-                         f"{result.balance_now.score:.2f}, preferred {result.balance_preferred.score:.2f}."
+                         "kit gives no configuration for now: how strong a way of working is is asked, "
+                         "never inferred from your points.</p>")
+        balances = [f"{label} {b.score:.2f}" for label, b in (("now", result.balance_now),
+                                                             ("preferred", result.balance_preferred))
+                    if b is not None]
+        if pref_c is not None:
+            parts.append(f"<p><b>Preferred: {escape(pref_c.name)}.</b> Balance index "
+                         f"{', '.join(balances) if balances else 'withheld'}."
                          f" {escape(result.describe_gap())}</p>")
         parts.append(f"<p>Congruence across dimensions (now): {result.congruence_now:.2f} "
                      "(1 = every dimension has the same mix).</p>")
@@ -465,14 +472,20 @@ class SurveyForm(Explorer):
             parts.append("<p>Benign and malign levels (now; -1 disagree, 0 neither, +1 agree): "
                          f"{levels}.</p>")
             if result.acquiescent:
-                parts.append(f"<p>You agreed with statements and with their reversals alike (acquiescence "
-                             f"index {result.acquiescence:+.2f}; the kit flags from 0.5): read your benign "
-                             "and malign levels with care.</p>")
-        rated = strength_acquiescence(self._likert_values(), self.q)
-        if acquiescence_flags(rated):
-            parts.append(f"<p>You rated every way of working strong at every level (strength acquiescence "
-                         f"{float(rated):+.2f}; the kit flags from 0.5): that may be so, but check whether "
-                         "the ratings tell the modes apart.</p>")
+                side = "agreed" if result.acquiescence > 0 else "disagreed"
+                parts.append(f"<p>You {side} with statements and with their reversals alike (acquiescence "
+                             f"index {result.acquiescence:+.2f}; the kit flags from ±0.5).</p>")
+        if result.styles is not None and bool(result.styles.high_rating):
+            tendency = float(high_rating_tendency(self._likert_values(), self.q))
+            parts.append(f"<p>You rated every way of working, fatalism included, strong at every level "
+                         f"(high-rating tendency {tendency:+.2f}).</p>")
+        if result.response_style and result.styles is not None:
+            reasons = escape(", ".join(result.styles.reasons()))
+            parts.append("<p>Your answers show a response style (" + reasons
+                         + "), so the kit gives no configuration or balance index for them (the kit's "
+                         "rule): answers given the same way to every question say more about the way of "
+                         "answering than about the organisation. Check whether your ratings tell the ways "
+                         "of working apart, and whether you answered each statement and its opposite.</p>")
         return Markup("".join(parts))
 
     # ----- saving -----------------------------------------------------------------------------

@@ -1,0 +1,138 @@
+"""Strength asked, response styles withheld, neutral not benign (review findings 1-3, 8)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coordkit import survey
+from coordkit.survey import NOT_CLASSIFIED, questionnaire, score_answers
+
+Q = questionnaire()
+ORG = [Q.likert_items.index(i) for i in Q.block("strength")
+       if i.level == "organisation" and i.timeframe == "now"]
+EX = survey.example_answers()
+
+
+def _points(draw_row: list[int]) -> list[list[float]]:
+    total = sum(draw_row) or 1
+    row = [100 * v / total for v in draw_row]
+    if not sum(draw_row):
+        row = [25.0] * 4
+    return [row] * len(Q.dimensions)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 10), min_size=4, max_size=4), st.sets(st.integers(0, 3), min_size=1))
+def test_a_dont_know_rating_never_yields_a_configuration_from_points(row, unknown):
+    likert = np.asarray(EX["likert"], dtype=float)
+    for k in unknown:
+        likert[ORG[k]] = np.nan  # "don't know" is read as missing
+    points = _points(row)
+    r = score_answers(points, points, likert)
+    assert r.configuration_now is not None and r.configuration_now.name == NOT_CLASSIFIED
+    assert "strength not rated" in r.configuration_now.diagnosis
+    assert r.balance_now is None
+
+
+def test_the_reviewers_worked_example_no_longer_flips():
+    likert = np.asarray(EX["likert"], dtype=float)
+    rated = score_answers(EX["now"], EX["preferred"], likert)
+    assert rated.configuration_now.name == "deficit culture: weak individualism"
+    likert[ORG[2]] = np.nan  # AOI "don't know": was "balanced" from 40 points
+    assert score_answers(EX["now"], EX["preferred"], likert).configuration_now.name == NOT_CLASSIFIED
+    likert[ORG] = np.nan  # all four: was "individualism monoculture"
+    assert score_answers(EX["now"], EX["preferred"], likert).configuration_now.name == NOT_CLASSIFIED
+
+
+def test_version_1_keeps_the_points_and_says_so():
+    q1 = questionnaire(version=1)
+    r = score_answers([[40, 30, 10, 20]] * len(q1.dimensions), [[25] * 4] * len(q1.dimensions), q=q1)
+    assert r.configuration_now.name == "deficit culture: weak individualism"
+    assert "inferred from the divide-100 shares" in r.configuration_now.diagnosis
+
+
+@pytest.mark.parametrize("c", [1, 2, 3, 4, 5])
+def test_straight_liners_are_not_classified(c):
+    r = score_answers(EX["now"], EX["preferred"], [c] * len(Q.likert_items))
+    assert r.response_style
+    for conf in (r.configuration_now, r.configuration_preferred):
+        assert conf.name == NOT_CLASSIFIED and "response style" in conf.diagnosis
+    assert r.balance_now is None and r.balance_preferred is None
+
+
+def test_agreeing_with_forward_items_and_skipping_reversals_is_not_scored():
+    likert = np.asarray(EX["likert"], dtype=float)
+    for k, item in enumerate(Q.likert_items):
+        if item.block == "likert":
+            likert[k] = np.nan if item.reverse else 5.0
+    r = score_answers(EX["now"], EX["preferred"], likert)
+    assert np.isnan(r.forms.benign).all() and np.isnan(r.forms.malign).all()  # was +1.0 everywhere
+    assert float(r.forms.despair) == 0.0
+    assert r.configuration_now.kind.value != "overshadowed"
+
+
+def test_a_scale_needs_three_of_four_items_with_both_keyings():
+    x = np.full(len(Q.likert_items), np.nan)
+    cols = {i.id: Q.likert_items.index(i) for i in Q.likert_items}
+    x[[cols["BH1"], cols["BH2"], cols["BH3"]]] = [5, 5, 1]
+    assert survey.scale_levels(x, Q)["hierarchy benign"] == pytest.approx(1.0)
+    x[cols["BH3"]] = np.nan
+    assert np.isnan(survey.scale_levels(x, Q)["hierarchy benign"])  # two forward items only
+    x[cols["BH3"]] = 1
+    x[cols["BH1"]] = np.nan
+    assert np.isnan(survey.scale_levels(x, Q)["hierarchy benign"])  # two of four
+
+
+def test_random_answers_are_flagged_as_inconsistent_more_often_than_honest_ones():
+    rng = np.random.default_rng(14)
+    random = rng.integers(1, 6, size=(400, len(Q.likert_items))).astype(float)
+    share = survey.response_style_flags(random, Q).inconsistent.mean()
+    assert share > 0.4
+    assert survey.inconsistency_index(EX["likert"], Q) < 1.0
+    assert not survey.response_style_flags(EX["likert"], Q).any
+    assert survey.inconsistency_index([3] * len(Q.likert_items), Q) == 0.0
+
+
+def test_nay_saying_is_flagged():
+    assert survey.acquiescence_flags(-0.5) and not survey.acquiescence_flags(-0.25)
+    flags = survey.response_style_flags([2] * len(Q.likert_items), Q)
+    assert flags.nay_saying and "nay-saying" in flags.reasons()
+
+
+def test_non_differentiation_is_the_within_person_spread_of_the_strength_ratings():
+    likert = np.asarray(EX["likert"], dtype=float)
+    assert survey.strength_spread(likert, Q) > 0.5
+    for item in Q.block("strength"):
+        likert[Q.likert_items.index(item)] = 4
+    assert survey.strength_spread(likert, Q) == 0.0
+    assert survey.response_style_flags(likert, Q).non_differentiating
+
+
+def test_neutral_forms_are_not_determined_and_never_called_benign():
+    f = survey.form_scores([3] * len(Q.likert_items), Q)
+    assert survey.form_readings(f) == ["not determined"] * 4
+    # fatalism strong, forms neutral: no "mostly benign", no "despair is in check"
+    p = survey.profile_from_scores([25] * 4, (0.0, 0.0, 0.0, 0.0), strength=[1.0, 1.0, 1.0, 0.75])
+    text = survey.survey_configuration(p, f).diagnosis
+    assert "mostly benign" not in text and "despair is in check" not in text
+    assert "not determined (neutral answers)" in text
+    likert = np.full(len(Q.likert_items), 3.0)
+    cols = {i.id: Q.likert_items.index(i) for i in Q.likert_items}
+    likert[[cols["BF1"], cols["BF2"], cols["BF3"], cols["BF4"]]] = [5, 5, 1, 1]  # wisdom reported
+    benign = survey.form_scores(likert, Q)
+    assert survey.form_readings(benign)[3] == "benign"
+    assert "mostly benign" in survey.survey_configuration(p, benign).diagnosis
+
+
+def test_a_malign_warning_needs_the_margin():
+    likert = np.full(len(Q.likert_items), 3.0)
+    cols = {i.id: Q.likert_items.index(i) for i in Q.likert_items}
+    likert[[cols["MH1"], cols["MH2"], cols["MH3"], cols["MH4"]]] = [4, 4, 2, 2]  # malign 0.5
+    likert[[cols["BH1"], cols["BH2"], cols["BH3"], cols["BH4"]]] = [4, 4, 2, 3]  # benign 0.375
+    f = survey.form_scores(likert, Q)
+    assert f.malign[0] > f.benign[0]
+    assert survey.malign_warnings(f) == []  # led by 0.125 only: not determined
+    assert survey.form_readings(f)[0] == "not determined"
