@@ -226,3 +226,20 @@ def test_cli_report_and_write_map_with_answer_words(tmp_path, capsys):
 def test_every_scale_word_is_its_own_nearest():
     for value, label in LIKERT_LABELS.items():
         assert nearest(label) == (value, label)
+
+
+def test_a_row_merge_rejects_lists_its_unreadable_answers_with_its_problems():
+    from coordkit.survey.read import merge
+
+    text = responses_csv(synthetic_class(size=5))
+    header, first, *rest = text.splitlines()
+    cells = first.split(",")
+    cells[header.split(",").index("BH1")] = "Agre"
+    data = "\n".join([header, ",".join(cells), *rest]).encode()
+    a = read_responses(data, name="a.csv")
+    assert len(a.unreadable) == 1
+    m = merge([a, read_responses(data, name="b.csv")])  # every id is in both files: all rejected
+    assert m.n_accepted == 0 and m.unreadable == ()
+    assert sum(p.value == "Agre" for p in m.rejected) == 2
+    one = merge([a, read_responses(data.replace(b"S00", b"T00"), name="c.csv")])
+    assert one.n_accepted == 10 and len(one.unreadable) == 2 and one.n_rejected == 0

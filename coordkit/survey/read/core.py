@@ -713,6 +713,8 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
         parts.append(r.responses.select(mask))
     accepted = [RowRef(*a) for r in results for a, rid in zip(r.accepted, r.responses.ids, strict=True)
                 if rid not in clash]
+    kept = {(a.source, a.row) for a in accepted}  # a row rejected here lists its unreadable answers too
+    rejected += [p for r in results for p in r.unreadable if (p.source, p.row) not in kept]
     dims = first.responses.now.shape[1]
     groups = {g: tuple(_canonical([v for p in parts for v in p.groups[g]])) for g in first.responses.groups}
     responses = Responses(
@@ -736,7 +738,7 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
         tool=tools[0] if len(tools) == 1 else " + ".join(tools),
         matched_by={k: v for r in results for k, v in r.matched_by.items()},
         dont_know=_dont_know([r.dont_know for r in results]),
-        unreadable=tuple(p for r in results for p in r.unreadable),
+        unreadable=tuple(p for r in results for p in r.unreadable if (p.source, p.row) in kept),
         answer_words=sum(r.answer_words for r in results),
     )
 
