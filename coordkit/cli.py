@@ -21,7 +21,10 @@ number ("file 1") and shows no free text; a report in which every group (or the 
 be suppressed is not written. Files are only read; the report may not overwrite an input. A
 progress bar on standard error follows large files (over 1,000 rows, or whenever standard error is
 a terminal); ``--quiet`` hides it. ``--write-map`` writes a mapping template for an export whose
-questions the kit cannot recognise; ``--map`` reads it back.
+questions the kit cannot recognise (and, in an ``answers:`` section, recurring answer words no
+scale has, such as a typo in the form's own option), with suggestions as comments to confirm;
+``--map`` reads it back. An answer word no scale has and no mapping names is read as a missing
+answer to that one statement, listed with the problems, and does not reject the row.
 
 ``forms`` writes the form-building guides for each tool (generated from the item table; see
 :mod:`coordkit.survey.read.forms`).
@@ -37,8 +40,8 @@ Exit status
 2
     Bad command line (unknown option, ``--min-group`` below 3, ...).
 3
-    Report written, but some rows were rejected: they are listed on standard error and in the
-    report.
+    Report written, but some rows were rejected, or some answers could not be read on their scale
+    (read as missing): they are listed on standard error and counted in the report.
 
 Examples
 --------
@@ -140,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="coordkit",
         description="coordkit: class reports from the coordination-theory questionnaire.",
         epilog="Exit status: 0 report written; 1 bad input, nothing written; 2 bad command line; "
-               "3 report written but some rows were rejected.",
+               "3 report written but some rows were rejected or some answers unreadable.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -207,6 +210,7 @@ def _report(args: argparse.Namespace) -> int:
         LATE_SUBMISSION_WARNING,
         SurveyFileError,
         expand_inputs,
+        read_answer_words,
         read_files,
         read_mapping,
     )
@@ -228,8 +232,9 @@ def _report(args: argparse.Namespace) -> int:
             return _fail(f"{path}: no such file or folder")
     try:
         mapping = read_mapping(args.map) if args.map else None
+        answers = read_answer_words(args.map) if args.map else None
         if args.write_map is not None:
-            return _write_map(Path(args.write_map), inputs, groups, args, mapping)
+            return _write_map(Path(args.write_map), inputs, groups, args, mapping, answers)
     except SurveyFileError as error:
         return _fail(str(error))
     output = Path(args.output)
@@ -253,7 +258,8 @@ def _report(args: argparse.Namespace) -> int:
 
     try:
         result = read_files(inputs, row_progress=on_rows, id_column=args.id_column, group_columns=groups,
-                            tolerance=args.tolerance, empty_as_zero=args.empty_as_zero, mapping=mapping)
+                            tolerance=args.tolerance, empty_as_zero=args.empty_as_zero, mapping=mapping,
+                            answers=answers)
     except SurveyFileError as error:
         bar.close()
         return _fail(str(error))
@@ -263,8 +269,9 @@ def _report(args: argparse.Namespace) -> int:
                      f"({error.strerror or error})")
     bar.close()
     print(result.summary())
-    if result.rejected:
-        print(f"{result.n_rejected} row(s) rejected:", file=sys.stderr)
+    if result.rejected or result.unreadable:
+        if result.rejected:
+            print(f"{result.n_rejected} row(s) rejected:", file=sys.stderr)
         print(result.problems_text(limit=_SHOWN_PROBLEMS), file=sys.stderr)
     elif result.left_out:
         print("\n".join(x.message() for x in result.left_out), file=sys.stderr)
@@ -293,7 +300,7 @@ def _report(args: argparse.Namespace) -> int:
     print(f"wrote {output} ({n} respondent{'s' if n != 1 else ''}"
           f"{f'; {result.n_rejected} row(s) rejected' if result.rejected else ''})")
     print(LATE_SUBMISSION_WARNING)
-    return EXIT_REJECTED_ROWS if result.rejected else EXIT_OK
+    return EXIT_REJECTED_ROWS if result.rejected or result.unreadable else EXIT_OK
 
 
 def _all_suppressed(responses: object, group_column: str | None, min_group: int) -> str | None:
@@ -316,7 +323,7 @@ def _all_suppressed(responses: object, group_column: str | None, min_group: int)
 
 
 def _write_map(path: Path, inputs: list[Path], groups: list[str], args: argparse.Namespace,
-               mapping: dict[str, str] | None) -> int:
+               mapping: dict[str, str] | None, answers: dict[str, int] | None) -> int:
     from coordkit.survey.read import SurveyFileError, expand_inputs, header_mapping
     from coordkit.survey.read.files import load_input
 
@@ -330,13 +337,17 @@ def _write_map(path: Path, inputs: list[Path], groups: list[str], args: argparse
     if path.exists():
         return _fail(f"{path} already exists; choose another name (it is never overwritten)")
     text = header_mapping(load_input(where), name=label, id_column=args.id_column, group_columns=groups,
-                          mapping=mapping)
+                          mapping=mapping, answers=answers)
     failed = _write_new(path, text, force=False)
     if failed is not None:
         return failed
-    blank = text.count(': ""')
-    print(f"wrote {path}: {blank} column(s) to fill in; then run coordkit report {label} --map {path} "
-          "-o report.html")
+    columns, _, words = text.partition("\nanswers:\n")
+    blank, unknown = columns.count(': ""'), words.count(': ""')
+    suggested = text.count("# suggestion to confirm")
+    also = f" and {unknown} answer word(s)" if unknown else ""
+    hints = f" ({suggested} with a suggestion to confirm, as a comment)" if suggested else ""
+    print(f"wrote {path}: {blank} column(s){also} to fill in{hints}; then run coordkit report {label} "
+          f"--map {path} -o report.html")
     return EXIT_OK
 
 

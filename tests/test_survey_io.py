@@ -380,6 +380,12 @@ def test_tool_export_gets_its_expected_answer(name):
         if spec["kind"] == "left_out":
             messages = [x.message() for x in result.left_out]
             assert any(spec["message"] in m for m in messages), messages
+        assert len(result.unreadable) == spec.get("unreadable", 0)
+        if spec["kind"] == "unreadable":  # every row kept; each unreadable word named with its cell
+            messages = [p.message() for p in result.unreadable]
+            assert any(spec["message"] in m for m in messages), messages
+            assert all("(found '" in m for m in messages)
+            assert all(m in result.problems_text() for m in messages)
         if spec.get("same_as_class"):
             r = result.responses
             order = [CLASS.ids.index(i) for i in r.ids]

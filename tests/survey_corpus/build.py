@@ -510,7 +510,29 @@ def build_tools() -> dict[str, bytes]:
     letters = iter("ABCD")
     cells = [f"Decisions now {next(letters)}" if c.startswith(_FIRST_NOW) else c for c in cells]
     files["google_renamed_questions.csv"] = "\r\n".join([_csv([cells]).decode().strip(), *rest]).encode()
+    # the form itself was built with a typo in one option: every "Strongly agree" reads "Stongly agree"
+    files["google_form_typo.csv"] = _csv(
+        [
+            ["Stongly agree" if c == "Strongly agree" else c for c in row]
+            for row in _reader(text.split("\r\n"))
+            if row
+        ]
+    )
+    # a lecturer's own form: code and team questions renamed, one question reworded, an e-mail column
+    table = list(_reader(text.split("\r\n")))
+    head = table[0]
+    head[head.index("Respondent code")] = "Student ID"
+    head[head.index("Team")] = "Seminar group"
+    at = next(j for j, h in enumerate(head) if h.startswith(_FIRST_NOW))
+    head[at] = _FIRST_NOW.split(" - ")[0] + " - " + _REWORDED
+    table = [[*row[:1], "someone@example.ac.uk" if k else "Email address", *row[1:]]
+             for k, row in enumerate(table) if row]
+    files["google_messy.csv"] = _csv(table)
     return files
+
+
+#: The lecturer's rewording of the first divide-100 statement (too far from it to match by wording).
+_REWORDED = "The person with formal authority makes the call."
 
 
 def _reader(lines: list[str]):
@@ -659,14 +681,32 @@ def tools_index(files: dict[str, bytes]) -> dict[str, dict]:
             ),
         },
         "google_likert_typo.csv": {
-            "kind": "rows",
+            "kind": "unreadable",
             "tool": "Google Forms",
-            "accepted": size - 1,
-            "rejected": 1,
+            "accepted": size,
+            "unreadable": 1,
             "message": (
                 f"google_likert_typo.csv: row 3 (line 4), column '{keys[typo_at]} (column "
-                f"{column_letter(typo_at)})': not an answer on the scale: use 1 to 5 or the scale's "
-                "words"
+                f"{column_letter(typo_at)})': not an answer on the scale, read as missing: use 1 to 5 or "
+                "the scale's words"
+            ),
+        },
+        "google_form_typo.csv": {
+            "kind": "unreadable",
+            "tool": "Google Forms",
+            "accepted": size,
+            "unreadable": sum(
+                row.count("Stongly agree")
+                for row in _reader(files["google_form_typo.csv"].decode().splitlines())
+            ),
+            "message": "not an answer on the scale, read as missing: use 1 to 5 or the scale's words",
+        },
+        "google_messy.csv": {
+            "kind": "file",
+            "message": (
+                f"google_messy.csv: line 1: missing columns 'team', '{renamed[0]}' (2 of the {needed} "
+                "needed; read as a Google Forms export); your file has columns called 'Student ID', "
+                "'Seminar group',"
             ),
         },
         "google_resubmitted.csv": {
@@ -717,7 +757,8 @@ _INDEX_HEAD = """\
 # worked out from how each file was built. tests/test_survey_io.py checks every entry; tests/test_cli.py
 # runs `coordkit report` on each one marked `report: ok`. Read with group_columns=[team].
 # kind: ok (every answer row accepted), rows (some rejected; `message` is in one row's message),
-# left_out (`message` is in one left-out row's message), file (SurveyFileError containing `message`).
+# left_out (`message` is in one left-out row's message), file (SurveyFileError containing `message`),
+# unreadable (every row accepted; `unreadable` answers read as missing, `message` in one's message).
 # same_as_class: the accepted answers equal the SYNTHETIC class the files were built from.
 """
 

@@ -18,7 +18,9 @@ JISC Online Surveys       one or two header rows of question numbers and text
 
 Answer columns are found by the kit's code where the header has it (``now_D1H``), else by the
 item's wording (robust to case, punctuation, numbering and the tool's prefixes), else through a
-mapping file (:func:`header_mapping` writes one to fill in; :func:`read_mapping` reads it back).
+mapping file (:func:`header_mapping` writes one to fill in; :func:`read_mapping` reads its columns back,
+:func:`read_answer_words` its ``answers:`` section, for answer words no scale has; :func:`read_folder`
+reads a class folder with its ``mapping.yml``).
 Nothing in the reader names an item: codes and wording come from ``data/survey_items.csv`` through
 :func:`coordkit.survey.questionnaire`, so a new version of the items reads unchanged. Likert
 answers may be numbers 1-5 or the form's words (:data:`coordkit.survey.LIKERT_LABELS`).
@@ -43,7 +45,12 @@ Problems with the whole file raise :class:`SurveyFileError`, naming the file and
 one, the line and column: empty file, not text, no header found, missing columns, a needed column
 given twice, broken quoting, a header with no answers under it.
 
-Problems with a row reject that row, and every problem is a :class:`RowProblem` naming the row
+A 1-5 answer that is not on its scale (a misspelt "Agre", or a typo in the form's own option) does
+not reject its row: it is read as missing and listed in ``unreadable`` (file, row, column and the
+word), and the summary counts it; a mapping file's ``answers:`` section can say which answer a word is.
+The kit never reads a near miss as the scale word by itself.
+
+Other problems with a row reject that row, and every problem is a :class:`RowProblem` naming the row
 (1 = first row under the header), the line of the file, the column(s) and the problem. Rows left
 out on purpose (Qualtrics previews, tests and spam, unfinished responses, and an earlier submission
 of a respondent code that submitted again) are :class:`LeftOut` rows with their reason. Columns of
@@ -75,8 +82,8 @@ line 8, kept)
 
 from coordkit.survey.read.core import header_mapping, merge, read_responses
 from coordkit.survey.read.detect import HEADER_SEARCH_LINES, TOOLS
-from coordkit.survey.read.files import expand_inputs, read_files
-from coordkit.survey.read.match import read_mapping
+from coordkit.survey.read.files import MAPPING_FILE, expand_inputs, read_files, read_folder
+from coordkit.survey.read.match import read_answer_words, read_mapping
 from coordkit.survey.read.records import (
     LATE_SUBMISSION_WARNING,
     LeftOut,
@@ -91,6 +98,7 @@ from coordkit.survey.read.write import responses_csv, template_csv, write_respon
 __all__ = [
     "HEADER_SEARCH_LINES",
     "LATE_SUBMISSION_WARNING",
+    "MAPPING_FILE",
     "TOOLS",
     "LeftOut",
     "ReadResult",
@@ -101,7 +109,9 @@ __all__ = [
     "expand_inputs",
     "header_mapping",
     "merge",
+    "read_answer_words",
     "read_files",
+    "read_folder",
     "read_mapping",
     "read_responses",
     "responses_csv",

@@ -16,7 +16,7 @@ e-mail or IP addresses are recognised, never read, and listed as ignored.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +26,7 @@ from coordkit.survey.read._instrument import (
     CURRENT_VERSION,
     DEFAULT_TOLERANCE,
     ID_COLUMN,
+    LIKERT_LABELS,
     TIMEFRAMES,
     VERSION_COLUMN,
     Questionnaire,
@@ -34,7 +35,14 @@ from coordkit.survey.read._instrument import (
     questionnaire,
 )
 from coordkit.survey.read.detect import Layout, find_layout
-from coordkit.survey.read.match import HeaderMatcher, Match, identifying, mapping_template, normalise
+from coordkit.survey.read.match import (
+    TIMEFRAME_WORDS,
+    HeaderMatcher,
+    Match,
+    identifying,
+    mapping_template,
+    normalise,
+)
 from coordkit.survey.read.records import LeftOut, ReadResult, RowProblem, RowRef, SkippedLine, SurveyFileError
 from coordkit.survey.read.rows import Checker, Columns, Row
 from coordkit.survey.read.tables import Records, column_letter, csv_records, decode, is_workbook, xlsx_records
@@ -179,6 +187,11 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
             words = words if len(words) <= 70 else words[:67] + "..."
             when = f"{first.timeframe}: " if first.timeframe else ""
             asks = f" ('{missing[0]}' is {when}{first.item.heading} - {words})"
+        taken = {k for at in (*places.values(), id_places, *group_places) for k in at}
+        spare = [headers[k].strip() for k in range(len(headers))
+                 if k not in taken and roles.get(k) != "ignore" and headers[k].strip()
+                 and not (identifying(headers[k]) or identifying(layout.top[k]) or _meta(layout.top[k]))
+                 and normalise(headers[k]).replace(" ", "_") != VERSION_COLUMN]
         if all(c in group_columns for c in missing):
             hint = ("no column's title is or contains that name: check --group-column, or name the "
                     "column in a mapping file (--write-map, then --map)")
@@ -191,7 +204,7 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
         raise SurveyFileError(
             label, f"line {line}: missing column{'s' if len(missing) > 1 else ''} {shown} "
                    f"({len(missing)} of the {len(needed) + 1 + len(group_columns)} needed; "
-                   f"read as a {layout.tool} export); {hint}")
+                   f"read as a {layout.tool} export){_unmatched(spare)}; {hint}")
     index = {k: places[k][0] for k in needed}
     used = {*index.values(), *id_places, *(g[0] for g in group_places)}
     status = finished = None
@@ -227,6 +240,17 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
                     matched_by={k: how.get(k, "code") for k in needed}, notes=tuple(notes))
 
 
+def _unmatched(spare: Sequence[str]) -> str:
+    """A clause naming the file's columns that nothing matched (shortened titles, at most four)."""
+    if not spare:
+        return ""
+    shown = [t if len(t) <= 60 else t[:24] + "..." + t[-33:] for t in spare[:4]]
+    more = f" and {len(spare) - 4} more" if len(spare) > 4 else ""
+    listed = ", ".join(f"'{t}'" for t in shown) + more
+    return (f"; your file has {'a column' if len(spare) == 1 else 'columns'} called {listed}, which "
+            f"{'matches' if len(spare) == 1 else 'match'} nothing the kit asks for")
+
+
 def _meta(top: str) -> bool:
     return normalise(top) in {"startdate", "enddate", "status", "ipaddress", "progress", "finished",
                               "recordeddate", "responseid", "timestamp", "start time", "completion time"}
@@ -255,6 +279,7 @@ def read_responses(
     progress: Callable[[int, int], None] | None = None,
     q: Questionnaire | None = None,
     mapping: dict[str, str] | None = None,
+    answers: Mapping[str, int] | None = None,
 ) -> ReadResult:
     """Read a response file or survey-tool export, accepting the rows it can trust and reporting the rest.
 
@@ -281,6 +306,11 @@ def read_responses(
         Default :func:`coordkit.survey.questionnaire`.
     mapping : dict of str to str, optional
         ``{header: kit column}`` from a mapping file (:func:`coordkit.survey.read.read_mapping`).
+    answers : dict of str to int, optional
+        ``{answer word: 1-5}`` from a mapping file's ``answers:`` section
+        (:func:`coordkit.survey.read.read_answer_words`), for a word the scale does not have (a
+        typo in the form's own option, "Stongly agree": 5). Case and punctuation do not matter.
+        Any other word that is not on its scale is read as missing and listed in ``unreadable``.
 
     Returns
     -------
@@ -308,6 +338,9 @@ def read_responses(
     group_keys = [normalise(g) for g in group_columns]
     if len(set(group_keys)) != len(group_keys) or normalise(id_column) in group_keys:
         raise ValueError("group_columns must be distinct and differ from the id column")
+    bad_words = [w for w, v in (answers or {}).items() if isinstance(v, bool) or v not in range(1, 6)]
+    if bad_words:
+        raise ValueError(f"answers must map words to whole numbers 1 to 5; {bad_words[0]!r} does not")
     given = q
     q = q or questionnaire()
     data, label = _load(source, name)
@@ -333,7 +366,7 @@ def read_responses(
     check = Checker(label, q, cols, divide, likert_targets, tolerance=tolerance,
                      empty_as_zero=empty_as_zero,
                      decimal_comma=layout.delimiter in (";", "\t"), width=len(layout.headers),
-                     words=layout.tool != "coordkit CSV")
+                     words=layout.tool != "coordkit CSV", answers=dict(answers or {}))
     rows: list[Row] = []
     skipped: list[SkippedLine] = []
     started = False
@@ -356,6 +389,9 @@ def read_responses(
         rows.append(check.row(number, line, cells))
     used_decimal_comma = check.used_decimal_comma
     _supersede(rows, cols.id_name, label)
+    for r in rows:  # a rejected row lists its unreadable answers with its problems, to fix together
+        if r.problems:
+            r.problems.extend(r.unreadable)
     accepted = [r for r in rows if not r.problems and r.left_out is None]
     notes = list(cols.notes)
     if q.version != CURRENT_VERSION:
@@ -382,7 +418,8 @@ def read_responses(
         tolerance=float(tolerance), notes=tuple(notes),
         left_out=tuple(LeftOut(label, r.row, r.line, r.left_out) for r in rows if r.left_out is not None),
         identifying_columns=cols.identifying, tool=layout.tool, matched_by=cols.matched_by,
-        dont_know=dont_know,
+        dont_know=dont_know, unreadable=tuple(p for r in accepted for p in r.unreadable),
+        answer_words=sum(r.answer_words for r in accepted),
     )
 
 
@@ -494,10 +531,19 @@ def _responses(rows: list[Row], q: Questionnaire, group_columns: list[str], has_
 
 def header_mapping(source: str | Path | bytes, *, name: str | None = None, id_column: str = ID_COLUMN,
                    group_columns: Sequence[str] = (), q: Questionnaire | None = None,
-                   mapping: dict[str, str] | None = None) -> str:
+                   mapping: dict[str, str] | None = None, answers: Mapping[str, int] | None = None) -> str:
     r"""A mapping-file template for an export: every column, pre-filled with what the reader recognised.
 
-    The lecturer fills in the blanks and passes the file back with ``--map``.
+    The lecturer fills in the blanks and passes the file back with ``--map``. Two suggestions are
+    written as comments, never as answers (the lecturer confirms them by writing them in):
+
+    - when exactly one answer code is matched by no column and exactly one blank column's title
+      asks that code's question (its heading, and its timeframe for a divide-100 code), that code
+      is suggested for that column (a reworded question);
+    - an answer word that no scale has and that recurs (in two cells or more, e.g. a typo in the
+      form's own option) gets an ``answers:`` entry to fill in, with the nearest scale word by edit
+      distance as the suggestion (:func:`coordkit.survey.read.values.nearest`). Words already in
+      ``answers`` are written with their answers.
 
     Examples
     --------
@@ -546,7 +592,59 @@ def header_mapping(source: str | Path | bytes, *, name: str | None = None, id_co
             found[k] = "group:" + next(g for g in group_keys if f" {g} " in f" {h} ")
         elif identifying(header) or _meta(layout.top[k]) or not h:
             found[k] = "ignore"
-    return mapping_template(list(layout.headers), found, source=label, tool=layout.tool)
+    return mapping_template(list(layout.headers), found, source=label, tool=layout.tool,
+                            comments=_suggest_code(layout, matcher, found),
+                            answers=_suggest_answers(layout, matcher, found, dict(answers or {})))
+
+
+def _suggest_code(layout: Layout, matcher: HeaderMatcher, found: dict[int, str]) -> dict[int, str]:
+    """``{column: comment}`` suggesting the one unmatched code for the one column asking its question."""
+    taken = set(found.values())
+    likert_on = any(matcher.by_key[v].block != "divide100" for v in taken if v in matcher.by_key)
+    missing = [t for t in matcher.targets if t.key not in taken and (likert_on or t.block == "divide100")]
+    if len(missing) != 1:
+        return {}
+    target = missing[0]
+    heading = normalise(target.item.heading)
+    words = TIMEFRAME_WORDS.get(target.timeframe or "", ())
+    asking = [k for k, h in enumerate(layout.headers) if k not in found and heading in normalise(h)
+              and (not words or any(w in normalise(h).split() for w in words))]
+    if len(asking) != 1:
+        return {}
+    when = f"{target.timeframe}: " if target.timeframe else ""
+    return {asking[0]: f"suggestion to confirm: {target.key}, the one code no column matched "
+                       f"({when}{target.item.heading} - {target.item.statement})"}
+
+
+def _suggest_answers(layout: Layout, matcher: HeaderMatcher, found: dict[int, str],
+                     answers: dict[str, int]) -> list[tuple[str, int | None, str]]:
+    """The ``answers:`` entries: words already mapped, and recurring words no scale has, with suggestions."""
+    known = {values.tidy(w) for w in answers}
+    decimal_comma = layout.delimiter in (";", "\t")
+    unknown: dict[str, tuple[str, int, dict[int, str]]] = {}  # tidy word -> (as written, count, labels)
+    for k, key in found.items():
+        target = matcher.by_key.get(key)
+        if target is None or target.block == "divide100":
+            continue
+        labels = target.item.labels() or LIKERT_LABELS
+        for _, cells in layout.body:
+            raw = cells[k].strip() if k < len(cells) else ""
+            if not raw or values.is_dont_know(raw) or values.tidy(raw) in known:
+                continue
+            try:
+                values.likert(raw, decimal_comma, labels)
+            except ValueError:
+                word, n, _ = unknown.get(values.tidy(raw), (raw, 0, labels))
+                unknown[values.tidy(raw)] = (word, n + 1, labels)
+    out: list[tuple[str, int | None, str]] = [(w, v, "") for w, v in answers.items()]
+    for word, n, labels in unknown.values():
+        if n < 2:
+            continue
+        near = values.nearest(word, labels)
+        hint = (f"suggestion to confirm: {near[0]} ({near[1]}), the nearest scale word"
+                if near else "no scale word is near it")
+        out.append((word, None, f"{hint}; in {n} cells"))
+    return out
 
 
 def merge(results: Sequence[ReadResult]) -> ReadResult:
@@ -615,6 +713,8 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
         parts.append(r.responses.select(mask))
     accepted = [RowRef(*a) for r in results for a, rid in zip(r.accepted, r.responses.ids, strict=True)
                 if rid not in clash]
+    kept = {(a.source, a.row) for a in accepted}  # a row rejected here lists its unreadable answers too
+    rejected += [p for r in results for p in r.unreadable if (p.source, p.row) not in kept]
     dims = first.responses.now.shape[1]
     groups = {g: tuple(_canonical([v for p in parts for v in p.groups[g]])) for g in first.responses.groups}
     responses = Responses(
@@ -638,6 +738,8 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
         tool=tools[0] if len(tools) == 1 else " + ".join(tools),
         matched_by={k: v for r in results for k, v in r.matched_by.items()},
         dont_know=_dont_know([r.dont_know for r in results]),
+        unreadable=tuple(p for r in results for p in r.unreadable if (p.source, p.row) in kept),
+        answer_words=sum(r.answer_words for r in results),
     )
 
 

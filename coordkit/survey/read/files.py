@@ -33,7 +33,10 @@ from typing import Any
 from coordkit.survey.read.core import merge, read_responses
 from coordkit.survey.read.records import ReadResult, SurveyFileError
 
-__all__ = ["READABLE", "expand_inputs", "load_input", "read_files"]
+__all__ = ["MAPPING_FILE", "READABLE", "expand_inputs", "load_input", "read_files", "read_folder"]
+
+#: The mapping file :func:`read_folder` looks for in a class folder (made with ``--write-map``).
+MAPPING_FILE = "mapping.yml"
 
 #: File endings read inside folders and zips (other files there are counted and left alone).
 READABLE = (".csv", ".tsv", ".txt", ".xlsx")
@@ -146,3 +149,56 @@ def read_files(paths: Sequence[str | Path], *, progress: Callable[[int, int, str
             f"{len(errors)} of {len(inputs)} files",
             "cannot be read; fix or remove them and run again:\n  " + "\n  ".join(errors))
     return results[0] if len(results) == 1 else merge(results)
+
+
+def read_folder(folder: str | Path, *, mapping_file: str | Path | None = None, **options: Any) -> ReadResult:
+    r"""Read every export in a class folder, with its mapping file if it has one.
+
+    The mapping file is ``mapping_file`` if given (it must exist), else the folder's own
+    :data:`MAPPING_FILE` (``mapping.yml``) if there is one: its ``columns:`` and ``answers:``
+    sections are used as ``--map`` uses them, and a note says it was. The folder's other files
+    are read as :func:`read_files` reads a folder (a ``.yml`` file is never read as answers).
+
+    Parameters
+    ----------
+    folder : str or Path
+        The class folder.
+    mapping_file : str or Path, optional
+        A mapping file to use instead of the folder's ``mapping.yml``.
+    **options
+        Passed to :func:`read_files` (``group_columns``, ``tolerance``, ``progress`` ...).
+
+    Returns
+    -------
+    ReadResult
+
+    Raises
+    ------
+    SurveyFileError
+        If the folder or its mapping file cannot be read (see :func:`read_files`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from coordkit.survey import synthetic_class
+    >>> from coordkit.survey.read import responses_csv
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> text = responses_csv(synthetic_class(size=5)).replace("respondent,", "Student code,", 1)
+    >>> _ = (folder / "answers.csv").write_text(text, encoding="utf-8")
+    >>> _ = (folder / MAPPING_FILE).write_text('columns:\n  "Student code": respondent\n', encoding="utf-8")
+    >>> r = read_folder(folder)
+    >>> r.n_accepted, r.notes[-1]
+    (5, 'Read with the mapping file mapping.yml.')
+    """
+    from dataclasses import replace
+
+    from coordkit.survey.read.match import read_answer_words, read_mapping
+
+    root = Path(folder)
+    if not root.is_dir():
+        raise SurveyFileError(root.name or str(root), "is not a folder")
+    path = Path(mapping_file) if mapping_file is not None else root / MAPPING_FILE
+    if mapping_file is None and not path.is_file():
+        return read_files([root], **options)
+    result = read_files([root], mapping=read_mapping(path), answers=read_answer_words(path), **options)
+    return replace(result, notes=(*result.notes, f"Read with the mapping file {path.name}."))

@@ -39,8 +39,8 @@ from pathlib import Path
 from coordkit.survey.read._instrument import TIMEFRAMES, Item, Questionnaire, SurveyError, questionnaire
 from coordkit.survey.read.records import SurveyFileError
 
-__all__ = ["HeaderMatcher", "Match", "Target", "identifying", "mapping_template", "normalise", "read_mapping",
-           "targets"]
+__all__ = ["HeaderMatcher", "Match", "Target", "identifying", "mapping_template", "normalise",
+           "read_answer_words", "read_mapping", "targets"]
 
 _NUMBERING = re.compile(r"^(?:(?:q|question|item)\s*)?\d+(?:\s+\d+)*\s+(?=\D)")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -214,10 +214,19 @@ _MAP_HELP = """\
 #   respondent  (the respondent-code column),  group:NAME  (a group column, e.g. group:team),
 #   or ignore.  Fill in the empty ones, then run:  coordkit report EXPORT --map THIS_FILE -o report.html
 """
+_ANSWERS_HELP = """\
+# Answer words no scale has (e.g. a typo in the form's own option), each seen in more than one cell.
+# Until you give each its answer (1 to 5), it is read as missing. A suggestion is the nearest scale
+# word by spelling: the kit never uses it unless you write the number yourself."""
 
 
-def mapping_template(headers: list[str], found: dict[int, str], *, source: str, tool: str) -> str:
+def mapping_template(headers: list[str], found: dict[int, str], *, source: str, tool: str,
+                     comments: dict[int, str] | None = None,
+                     answers: list[tuple[str, int | None, str]] | None = None) -> str:
     """The text of a mapping file for these headers, pre-filled with what the reader found.
+
+    ``comments`` adds a comment to a column's line (a suggestion to confirm); ``answers`` lists
+    ``(word, answer or None, comment)`` for the ``answers:`` section (written only if given).
 
     Examples
     --------
@@ -239,21 +248,20 @@ def mapping_template(headers: list[str], found: dict[int, str], *, source: str, 
             continue
         seen.add(text)
         value = found.get(k, "")
-        lines.append(f"  {json.dumps(text, ensure_ascii=False)}: {json.dumps(value) if not value else value}")
+        note = f"  # {comments[k]}" if comments and k in comments else ""
+        lines.append(f"  {json.dumps(text, ensure_ascii=False)}: {json.dumps(value) if not value else value}"
+                     + note)
+    if answers:
+        lines += ["", _ANSWERS_HELP, "answers:"]
+        for word, answer, comment in answers:
+            note = f"  # {comment}" if comment else ""
+            lines.append(f"  {json.dumps(word, ensure_ascii=False)}: "
+                         f"{json.dumps('') if answer is None else answer}{note}")
     return "\n".join(lines) + "\n"
 
 
-def read_mapping(path: str | Path) -> dict[str, str]:
-    r"""A mapping file as ``{header: target}`` (empty targets left out); clear errors for bad files.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.yml"
-    >>> _ = p.write_text('columns:\n  "Your code": respondent\n  "Q1": ""\n', encoding="utf-8")
-    >>> read_mapping(p)
-    {'Your code': 'respondent'}
-    """
+def _load_mapping(path: str | Path) -> dict[object, object]:
+    """A mapping file's YAML as a dict (it needs a ``columns:`` or an ``answers:`` section)."""
     import yaml
 
     source = str(path)
@@ -267,10 +275,29 @@ def read_mapping(path: str | Path) -> dict[str, str]:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
         raise SurveyFileError(source, f"{where}not a readable YAML mapping file") from None
-    columns = data.get("columns") if isinstance(data, dict) else None
-    if not isinstance(columns, dict):
+    if not isinstance(data, dict) or not any(data.get(k) is not None for k in ("columns", "answers")):
         raise SurveyFileError(source, "a mapping file needs a 'columns:' section of \"header\": code lines "
                                       "(write one with --write-map)")
+    for section in ("columns", "answers"):
+        if data.get(section) is not None and not isinstance(data[section], dict):
+            raise SurveyFileError(source, f"the '{section}:' section must be lines of \"text\": value")
+    return data
+
+
+def read_mapping(path: str | Path) -> dict[str, str]:
+    r"""A mapping file's columns as ``{header: target}`` (empty targets left out); clear errors for bad files.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.yml"
+    >>> _ = p.write_text('columns:\n  "Your code": respondent\n  "Q1": ""\n', encoding="utf-8")
+    >>> read_mapping(p)
+    {'Your code': 'respondent'}
+    """
+    source = str(path)
+    columns = _load_mapping(path).get("columns") or {}
+    assert isinstance(columns, dict)
     out = {}
     for header, value in columns.items():
         if value in (None, ""):
@@ -278,4 +305,36 @@ def read_mapping(path: str | Path) -> dict[str, str]:
         if not isinstance(value, str):
             raise SurveyFileError(source, f"column {header!r}: the kit's column must be text, got {value!r}")
         out[str(header)] = value.strip()
+    return out
+
+
+def read_answer_words(path: str | Path) -> dict[str, int]:
+    r"""A mapping file's ``answers:`` section as ``{word: answer 1-5}`` (empty answers left out).
+
+    For a word that no scale has, such as a typo in the form's own option ("Stongly agree": 5).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.yml"
+    >>> _ = p.write_text('answers:\n  "Stongly agree": 5\n  "Agre": ""\n', encoding="utf-8")
+    >>> read_answer_words(p), read_mapping(p)
+    ({'Stongly agree': 5}, {})
+    >>> _ = p.write_text('answers:\n  "Stongly agree": lots\n', encoding="utf-8")
+    >>> read_answer_words(p)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    coordkit.survey.read.records.SurveyFileError: ...: answer word 'Stongly agree': the answer must be ...
+    """
+    source = str(path)
+    words = _load_mapping(path).get("answers") or {}
+    assert isinstance(words, dict)
+    out = {}
+    for word, value in words.items():
+        if value in (None, ""):
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+            raise SurveyFileError(source, f"answer word {str(word)!r}: the answer must be a whole number "
+                                          f"from 1 to 5, got {value!r}")
+        out[str(word)] = value
     return out

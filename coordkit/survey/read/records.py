@@ -1,5 +1,9 @@
 """What the reader hands back: named records for rows, problems, skipped lines and the whole read.
 
+An answer the reader could not read on its scale (a misspelt word in a 1-5 cell) does not reject
+its row: it is read as missing and listed in ``unreadable``, a :class:`RowProblem` naming the
+file, row, line, column and the word.
+
 Every data line of a file ends in exactly one place: accepted (:class:`RowRef`), rejected (one or
 more :class:`RowProblem`), left out on purpose (:class:`LeftOut`: a preview, an unfinished or a
 superseded submission) or skipped (:class:`SkippedLine`: blank lines, titles, text under the
@@ -167,6 +171,11 @@ class ReadResult:
     dont_know : dict of str to int
         Per 1-5 column, how many accepted rows answered "don't know / not applicable": read as
         missing (NaN), never as the neutral 3, and reported in :meth:`summary`.
+    unreadable : tuple of RowProblem
+        Every 1-5 answer of an accepted row that is not on its scale (e.g. a misspelt "Agre"): read
+        as missing (NaN), not rejecting the row; named in :meth:`summary` and :meth:`problems_text`.
+    answer_words : int
+        How many answers were read through the mapping file's ``answers:`` section.
     """
 
     responses: Responses
@@ -185,6 +194,8 @@ class ReadResult:
     tool: str = "coordkit CSV"
     matched_by: dict[str, str] = field(default_factory=dict)
     dont_know: dict[str, int] = field(default_factory=dict)
+    unreadable: tuple[RowProblem, ...] = field(default_factory=tuple)
+    answer_words: int = 0
 
     @property
     def n_accepted(self) -> int:
@@ -244,6 +255,12 @@ class ReadResult:
             lines.append("Ignored columns (not read): " + ", ".join(self.ignored_columns) + ".")
         if self.dont_know:
             lines.append(self.dont_know_text())
+        if self.unreadable:
+            lines.append(self.unreadable_text())
+        if self.answer_words:
+            n = self.answer_words
+            lines.append(f"{_plural(n, 'answer')} {'was' if n == 1 else 'were'} read through the mapping "
+                         "file's answers: section.")
         lines += list(self.notes)
         return "\n".join(lines)
 
@@ -263,6 +280,32 @@ class ReadResult:
         where = ", ".join(f"{k}: {n}" for k, n in self.dont_know.items())
         return (f"{_plural(total, 'answer')} {'was' if total == 1 else 'were'} 'don't know / not "
                 f"applicable' ({where}): read as missing, never as neutral.")
+
+    def unreadable_text(self) -> str:
+        """One sentence: how many answers could not be read on their scale, and how they were read.
+
+        Examples
+        --------
+        >>> from coordkit.survey import synthetic_class
+        >>> from coordkit.survey.read import read_responses, responses_csv
+        >>> r = read_responses(responses_csv(synthetic_class(size=3)).encode())
+        >>> from dataclasses import replace
+        >>> p = RowProblem("x.csv", 2, 3, ("BH1",), "not an answer on the scale", "Agre")
+        >>> print(replace(r, unreadable=(p, p)).unreadable_text())
+        2 answers could not be read on their scale (BH1: 2): read as missing, their rows kept (each is listed
+        with the problems; map a recurring word in the mapping file's answers: section).
+        """
+        counts: dict[str, int] = {}
+        for p in self.unreadable:
+            for c in p.columns:
+                counts[c] = counts.get(c, 0) + 1
+        total = len(self.unreadable)
+        where = ", ".join(f"{k}: {n}" for k, n in list(counts.items())[:6])
+        if len(counts) > 6:
+            where += f" and {len(counts) - 6} more column(s)"
+        return (f"{_plural(total, 'answer')} could not be read on {'its' if total == 1 else 'their'} scale "
+                f"({where}): read as missing, {'its row' if total == 1 else 'their rows'} kept (each is "
+                "listed with the problems; map a recurring word in the mapping file's answers: section).")
 
     def summary_line(self) -> str:
         """One line: files read, rows accepted, rejected, left out (and why), lines skipped.
@@ -286,11 +329,18 @@ class ReadResult:
                 f"{_plural(len(self.skipped), 'line')} skipped.")
 
     def problems_text(self, *, values: bool = True, limit: int | None = None) -> str:
-        """Every row problem, left-out row and skipped line, one per line (``limit`` caps the problems)."""
+        """Every row problem, unreadable answer, left-out row and skipped line, one per line.
+
+        ``limit`` caps the problems and, separately, the unreadable answers.
+        """
         shown = self.rejected if limit is None else self.rejected[:limit]
         out = [p.message(values=values) for p in shown]
         if limit is not None and len(self.rejected) > limit:
             out.append(f"... and {len(self.rejected) - limit} more problem(s)")
+        unread = self.unreadable if limit is None else self.unreadable[:limit]
+        out += [p.message(values=values) for p in unread]
+        if limit is not None and len(self.unreadable) > limit:
+            out.append(f"... and {len(self.unreadable) - limit} more unreadable answer(s)")
         out += [row.message() for row in self.left_out]
         out += [f"{s.source}: line {s.line} skipped: {s.reason}" for s in self.skipped]
         return "\n".join(out)
@@ -321,6 +371,7 @@ class ReadResult:
             rejected=tuple(replace(p, source=rename(p.source), value=None,
                                    problem=_anonymise_reason(p.problem, names)) for p in self.rejected),
             skipped=tuple(replace(s, source=rename(s.source)) for s in self.skipped),
+            unreadable=tuple(replace(p, source=rename(p.source), value=None) for p in self.unreadable),
             left_out=tuple(replace(x, source=rename(x.source), reason=_anonymise_reason(x.reason, names))
                            for x in self.left_out),
             notes=(*(_anonymise_reason(n, names) for n in self.notes), LATE_SUBMISSION_WARNING),

@@ -4,7 +4,10 @@ r"""Checking one data row, cell by cell, into a :class:`Row` record (the reader'
 which scale each 1-5 item uses, which divide-100 cells make one dimension) and turns each row's
 cells into a :class:`Row`: its points, its 1-5 answers, its group labels and every problem that
 rejects it. A 1-5 cell answered "Don't know / not applicable" (:data:`~coordkit.survey.read.values.DONT_KNOW`)
-is read as missing, never as the neutral 3, and counted in :attr:`Row.dont_know`.
+is read as missing, never as the neutral 3, and counted in :attr:`Row.dont_know`. A 1-5 cell whose
+text is not on the item's scale (a misspelt "Agre") is read as missing too and listed in
+:attr:`Row.unreadable`, without rejecting the row, unless the mapping file's ``answers:`` section
+says which answer the word is (the reader never reads a near miss as a scale word by itself).
 
 Examples
 --------
@@ -18,6 +21,19 @@ Examples
 >>> r = read_responses("\n".join([header, ",".join(cells), *rest]).encode(), name="dk.csv")
 >>> r.n_accepted, r.dont_know
 (3, {'BH1': 1})
+>>> cells[at] = "Agre"
+>>> text = "\n".join([header, ",".join(cells), *rest]).encode()
+>>> r = read_responses(text, name="typo.csv")
+>>> r.n_accepted, r.n_rejected
+(3, 0)
+>>> print(r.unreadable[0].message(values=False))  # doctest: +NORMALIZE_WHITESPACE
+typo.csv: row 1 (line 2), column 'BH1': not a number, read as missing: use 1 to 5, or map the word in
+a mapping file's answers: section
+>>> r.unreadable[0].value
+'Agre'
+>>> r = read_responses(text, name="typo.csv", answers={"Agre": 4})
+>>> r.unreadable, r.answer_words
+((), 1)
 """
 
 from __future__ import annotations
@@ -61,6 +77,10 @@ class Row:
         Why the row is left out on purpose (a preview, unfinished, superseded), if it is.
     dont_know : list of int
         Positions in ``answers`` answered "don't know / not applicable" (read as NaN, missing).
+    unreadable : list of RowProblem
+        1-5 cells not on their scale: read as NaN (missing); they do not reject the row.
+    answer_words : int
+        How many 1-5 cells were read through the mapping file's ``answers:`` section.
     """
 
     row: int
@@ -72,6 +92,8 @@ class Row:
     problems: list[RowProblem] = field(default_factory=list)
     left_out: str | None = None
     dont_know: list[int] = field(default_factory=list)
+    unreadable: list[RowProblem] = field(default_factory=list)
+    answer_words: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,7 +118,8 @@ class Checker:
 
     def __init__(self, label: str, q: Questionnaire, cols: Columns, divide: list[Target],
                  likert_targets: list[Target], *, tolerance: float, empty_as_zero: bool,
-                 decimal_comma: bool, width: int, words: bool) -> None:
+                 decimal_comma: bool, width: int, words: bool,
+                 answers: dict[str, float] | None = None) -> None:
         self.label, self.cols, self.tolerance = label, cols, tolerance
         self.empty_as_zero, self.decimal_comma, self.width, self.words = (
             empty_as_zero, decimal_comma, width, words)
@@ -108,8 +131,10 @@ class Checker:
         self.likert_labels = [t.item.labels() or LIKERT_LABELS for t in likert_targets]
         others = [i for i in (cols.id_index, cols.status, cols.finished, *cols.group_index) if i is not None]
         self.need = max([width, *[k + 1 for k in self.divide_at + self.likert_at + others]])
+        self.answer_map = {values.tidy(w): float(v) for w, v in (answers or {}).items()}
         self.used_decimal_comma = False
         self.seen: dict[tuple[int, str], float] = {}
+        self.unknown: dict[tuple[int, str], float | str] = {}  # words no scale has: answer, or problem
         dims = list(q.dimensions)
         groups: dict[tuple[str | None, str | None], list[int]] = {}
         for k, target in enumerate(divide):
@@ -196,14 +221,25 @@ class Checker:
                 if value == value and value == int(value) and 1 <= value <= 5:
                     rec.answers.append(value)
                     continue
-            try:
-                value = values.likert(raw, self.decimal_comma, labels)
-                self.seen[seen] = value
-            except ValueError as error:
-                problem = str(error) if self.words else "not a number"
-                bad((name,), f"{problem}: use 1 to 5 or the scale's words ({values.scale_words(labels)})"
-                    if self.words else problem, raw)
-                rec.answers.append(math.nan)
+            if seen not in self.unknown:
+                try:
+                    value = values.likert(raw, self.decimal_comma, labels)
+                    self.seen[seen] = value
+                except ValueError as error:  # a word no scale has: the mapping's answer, or missing
+                    mapped = self.answer_map.get(values.tidy(raw))
+                    use = (f"use 1 to 5 or the scale's words ({values.scale_words(labels)})" if self.words
+                           else "use 1 to 5")
+                    self.unknown[seen] = mapped if mapped is not None else (
+                        f"{error if self.words else 'not a number'}, read as missing: {use}, or map the "
+                        "word in a mapping file's answers: section")
+            if seen in self.unknown:
+                known = self.unknown[seen]
+                if isinstance(known, float):  # the lecturer's mapping file says which answer the word is
+                    rec.answer_words += 1
+                    rec.answers.append(known)
+                else:  # one unreadable answer is missing, not a reason to lose the whole response
+                    rec.unreadable.append(RowProblem(self.label, number, line, (name,), known, raw))
+                    rec.answers.append(math.nan)
                 continue
             if value != int(value) or not 1 <= value <= 5:
                 bad((name,), f"out of range: answers must be whole numbers from 1 ({labels[1]}) to 5 "

@@ -23,6 +23,12 @@ ValueError: the number and the words disagree
 >>> from coordkit.survey.instrument import STRENGTH_LABELS
 >>> likert("Very strong", labels=STRENGTH_LABELS), scale_words(STRENGTH_LABELS).split(", ")[0]
 (5.0, '1 = absent')
+
+A word the scale does not have is never read as its nearest scale word; :func:`nearest` only
+names that word, for a mapping file's suggestion (the lecturer confirms it):
+
+>>> nearest("Stongly agree"), nearest("Agre"), nearest("banana")
+((5, 'strongly agree'), (4, 'agree'), None)
 """
 
 from __future__ import annotations
@@ -34,7 +40,8 @@ from functools import lru_cache
 
 from coordkit.survey.read._instrument import DONT_KNOW, LIKERT_LABELS
 
-__all__ = ["DONT_KNOW", "is_dont_know", "is_number", "likert", "number", "scale_words"]
+__all__ = ["DONT_KNOW", "is_dont_know", "is_number", "likert", "nearest", "number", "scale_words",
+           "tidy"]
 
 _DONT_KNOW_WORDS = ("don't know / not applicable", "don't know", "dont know", "do not know",
                     "not applicable", "n/a", "na", "dk", "dk/na", "don't know/n/a", "not sure",
@@ -70,13 +77,14 @@ def is_number(text: str, decimal_comma: bool) -> bool:
     return True
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
+    """The words of a cell as compared: lower case, punctuation to spaces, single spaces."""
     return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
 
 
 @lru_cache(maxsize=8)
 def _table(labels: tuple[tuple[int, str], ...]) -> dict[str, float]:
-    words = {_tidy(label): float(value) for value, label in labels}
+    words = {tidy(label): float(value) for value, label in labels}
     if tuple(LIKERT_LABELS.items()) == labels:
         words.setdefault("neutral", 3.0)
     return words
@@ -84,7 +92,7 @@ def _table(labels: tuple[tuple[int, str], ...]) -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _dont_know_table() -> frozenset[str]:
-    return frozenset(_tidy(w) for w in _DONT_KNOW_WORDS)
+    return frozenset(tidy(w) for w in _DONT_KNOW_WORDS)
 
 
 _CODE = re.compile(r"^\d+\s+|\s+\d+$")
@@ -99,12 +107,12 @@ def is_dont_know(text: str) -> bool:
     tool repeats a handful of answer words in every row, and tidying each cell anew cost a
     5,000-row export about a second.
     """
-    t = _tidy(text)
+    t = tidy(text)
     return t in _dont_know_table() or _CODE.sub("", t) in _dont_know_table()
 
 
 def _words(text: str, labels: Mapping[int, str]) -> float | None:
-    return _table(tuple(labels.items())).get(_tidy(text))
+    return _table(tuple(labels.items())).get(tidy(text))
 
 
 def likert(text: str, decimal_comma: bool = False, labels: Mapping[int, str] = LIKERT_LABELS) -> float:
@@ -135,3 +143,30 @@ def likert(text: str, decimal_comma: bool = False, labels: Mapping[int, str] = L
 def scale_words(labels: Mapping[int, str] = LIKERT_LABELS) -> str:
     """The scale's words as shown in messages: "1 = strongly disagree ... 5 = strongly agree"."""
     return ", ".join(f"{k} = {v}" for k, v in labels.items())
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein edit distance (insertions, deletions and substitutions of one character)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, start=1):
+        current = [i]
+        for j, y in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def nearest(text: str, labels: Mapping[int, str] = LIKERT_LABELS) -> tuple[int, str] | None:
+    """The scale word closest to ``text`` by edit distance, if it is a near miss of exactly one.
+
+    A near miss is at most 2 edits, and at most a third of the word's length, away; a tie between
+    two scale words gives None. Only for suggestions: :func:`likert` never reads a near miss.
+    """
+    t = tidy(text)
+    if not t:
+        return None
+    scored = sorted((_distance(t, tidy(label)), value, tidy(label)) for value, label in labels.items())
+    best, value, label = scored[0]
+    if best > min(2, len(label) // 3) or (len(scored) > 1 and scored[1][0] == best):
+        return None
+    return value, label
