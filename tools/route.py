@@ -52,10 +52,9 @@ DOING: dict[str, str] = {
     "02": "Read the kit's questionnaire and a worked example's profile; going further, fill it in for a "
           "team you know",
     "03": "What New Public Management tried and left; recode a reform yourself and see the diagnosis change",
-    "04": "Move policy levers from 1948 to the 10 Year Health Plan; compare packages; meet the "
-          "demand-capacity ceiling",
-    "05": "Push levers in a toy model of the four modes; see reverse effects, mutual critique, the ceiling",
-    "06": "Build nations of teams in an agent-based model; find balanced wholes made of unbalanced parts",
+    "04": "Move policy levers from 1948 to the 10 Year Health Plan; going further, compare packages",
+    "05": "Push levers in a toy model: a monoculture settles; with surprise, the modes take turns",
+    "06": "See, in an agent-based model, an evenly mixed nation made of monoculture teams",
     "07": "For lecturers: pool a class's questionnaires into a private report (not on the student route)",
     "08": "Hood's control types and hybrids, the five voices, and a clumsiness audit of NHS reform packages",
 }
