@@ -256,7 +256,7 @@ def _figures_and_words(cell: dict) -> tuple[int, int]:
 
 
 def estimate(path: Path) -> Estimate:
-    """One notebook's core route: prose and output words, figures, cells, quiz questions, explorers, activities."""
+    """One notebook's core route: prose and output words, figures, cells, quiz questions, explorers."""
     nb = _load(path)
     core_words, _ = words(path)
     on_core, cells, questions, widgets, figures, output_words = True, 0, 0, 0, 0, 0
@@ -280,7 +280,8 @@ def estimate(path: Path) -> Estimate:
         shown, printed = _figures_and_words(cell)
         figures, output_words = figures + shown, output_words + printed
     activities = nb["metadata"].get("coordkit", {}).get("route", {}).get("activities", {})
-    return Estimate(core_words, cells, questions, float(sum(activities.values())), output_words, figures, widgets)
+    return Estimate(core_words, cells, questions, float(sum(activities.values())), output_words, figures,
+                    widgets)
 
 
 def main(argv: list[str] | None = None) -> int:
