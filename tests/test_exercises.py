@@ -292,6 +292,10 @@ _CELL_MISTAKES = [
     ("answer = max(0.5, 'high')", TypeError, "A number was expected, got text"),
     ("import coordkit as ck\nanswer = ck.Profile(hierarchy=0.8, solidarty=0.2)", TypeError,
      "no setting called solidarty"),
+    # student review of 2026-12-02, finding 7: a profile is frozen; say so and how to change a copy
+    ("from coordkit.archetypes import ARCHETYPES\nrebalanced = ARCHETYPES['traditional public sector']\n"
+     "rebalanced.individualism = 0.55", AttributeError,
+     "new = old.replace(individualism=your value)"),
 ]
 
 
@@ -383,3 +387,18 @@ def test_a_misspelt_setting_names_the_class_and_a_percentage_is_told_to_be_a_fra
     with pytest.raises(ValueError) as percent:
         ck.Profile(90, 0.5, 0.5, 0.5)
     assert "0.9, not 90" in explain_error(percent.value)
+
+
+def test_exercise_1_task_3_answers_a_slip_and_a_sentence_with_a_hint_not_the_table():
+    """Student review of 2026-12-02, finding 7: one typo, or the name inside a sentence, got only "use one of
+    the names in ck.configuration.table()", a table on chapter 1's going-further route."""
+    from coordkit.exercises import ch01
+
+    slip = ch01.q3.evaluate("deficit cultre: weak individualism")
+    assert slip.status == "correct" and "spelling" in slip.message
+    prose = ch01.q3.evaluate("I think it is a deficit culture because individualism is weak")
+    assert prose.status == "wrong" and "only the configuration's name" in prose.message
+    other = ch01.q3.evaluate("something else entirely")
+    assert other.status == "wrong" and "ck.classify" in other.message
+    for feedback in (slip, prose, other):
+        assert "configuration.table" not in feedback.message

@@ -129,3 +129,19 @@ def test_every_notebook_checks_the_kit_version_and_ends_with_a_quiz(path):
     assert code and "coordkit.require(" in code[0], "the first code cell states the coordkit version it needs"
     chapter = f'"ch{path.stem[:2]}"'
     assert any("quiz_widgets" in c and chapter in c for c in code), f"no quiz widget for {chapter}"
+
+
+def test_chapter_7s_rejected_row_demonstration_rejects_exactly_one_row():
+    """Methodologist review of 2026-12-02, finding 12: the demonstration replaced a string that was not in the
+    data, so nothing was rejected while the prose said a row was. Run the stored cell and read its output."""
+    from coordkit import data, survey_io
+
+    nb = _load(ROOT / "notebooks" / "07_class_results.ipynb")
+    cell = next(c for c in nb["cells"] if c["cell_type"] == "code" and "messy =" in _text(c))
+    scope: dict = {"data": data, "survey_io": survey_io, "print": lambda *a, **k: None}
+    exec(_text(cell), scope)  # the notebook's own cell, as stored
+    broken = scope["broken"]
+    assert broken.n_rejected == 1 and len(broken.rejected_rows) == 1
+    assert "sum to 110" in broken.problems_text()
+    stored = "".join("".join(o.get("text", "")) for o in cell["outputs"] if o["output_type"] == "stream")
+    assert "1 rejected" in stored, stored

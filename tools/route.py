@@ -18,12 +18,16 @@ Usage, from the repository root::
 The word count is the rule of ``tests/test_notebook_route.py``: prose in ``*(core)*`` sections plus the
 opening for the core route, all prose but the references for the full route, at most 100 words per minute.
 
-The estimate (``--estimate``, :func:`estimate`) adds what a learner does besides reading: half a minute for
-each code cell on the core route that shows something (run it, look at the figure or table), a minute for each
-quiz question, and the minutes of any activity the chapter puts on the core route (its metadata
-``coordkit.route.activities``, e.g. ``{"fill in the questionnaire": 10}``). A chapter's stated core time must
-cover it. The weights are the kit's rule of thumb, checked against the student review of 2026-12-02, which
-measured the route by working it (about 175 minutes when the chapters stated 120).
+The estimate (``--estimate``, :func:`estimate`) counts what a learner reads, looks at and does on the core
+route: prose at 150 words a minute, the text a core cell prints (tables, results, a figure's long
+description) at 250, two minutes for each figure, half a minute for each code cell (read it, run it), three
+quarters of a minute for each quiz question, two minutes for each explorer (a cell that builds an
+``...Explorer``) and for each core *Things to notice* / *Things to try*, and the minutes of any activity the
+chapter puts on the core route (its metadata ``coordkit.route.activities``, e.g.
+``{"fill in the questionnaire": 10}``). A chapter's stated core time must cover it. The weights are the
+kit's, calibrated on the student review of 2026-12-02 (``reviews/student.md``, "Time per chapter"): on the
+notebooks that review read (aa7cdb6) the estimate gives each chapter's minutes within 2 of the review's
+(0: 7 vs 8, 1: 16 vs 18, 2: 15 vs 16, 3: 30 vs 30, 4: 18 vs 18, 5: 25 vs 25, 6: 15 vs 16, 8: 17 vs 15).
 """
 
 from __future__ import annotations
@@ -48,10 +52,9 @@ DOING: dict[str, str] = {
     "02": "Read the kit's questionnaire and a worked example's profile; going further, fill it in for a "
           "team you know",
     "03": "What New Public Management tried and left; recode a reform yourself and see the diagnosis change",
-    "04": "Move policy levers from 1948 to the 10 Year Health Plan; compare packages; meet the "
-          "demand-capacity ceiling",
-    "05": "Push levers in a toy model of the four modes; see reverse effects, mutual critique, the ceiling",
-    "06": "Build nations of teams in an agent-based model; find balanced wholes made of unbalanced parts",
+    "04": "Move policy levers from 1948 to the 10 Year Health Plan; going further, compare packages",
+    "05": "Push levers in a toy model: a monoculture settles; with surprise, the modes take turns",
+    "06": "See, in an agent-based model, an evenly mixed nation made of monoculture teams",
     "07": "For lecturers: pool a class's questionnaires into a private report (not on the student route)",
     "08": "Hood's control types and hybrids, the five voices, and a clumsiness audit of NHS reform packages",
 }
@@ -195,9 +198,13 @@ def words(path: Path) -> tuple[int, int]:
     return core, full
 
 
-#: The estimate's weights (minutes): a code cell on the core route that shows output, one quiz question.
-MINUTES_PER_CELL, MINUTES_PER_QUESTION = 0.5, 1.0
+#: The estimate's weights (see the module docstring): words a minute for prose and for printed output, and
+#: minutes for a figure, a code cell, a quiz question, an explorer and a core *Things to notice*.
+PROSE_WPM, OUTPUT_WPM = 150, 250
+MINUTES_PER_FIGURE, MINUTES_PER_CELL, MINUTES_PER_QUESTION, MINUTES_PER_WIDGET = 2.0, 0.5, 0.75, 2.0
 _QUIZ_CALL = re.compile(r"""show\(\s*["']ch(\d\d)["']\s*\)""")
+_NOTICE = re.compile(r"^#{2,4} Things to (notice|try)\b")
+_OUTPUT_DROP = (r"<style.*?</style>", r"<script.*?</script>", r"<img[^>]*>", r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -208,15 +215,16 @@ class Estimate:
     cells: int
     questions: int
     activities: float
+    output_words: int = 0
+    figures: int = 0
+    widgets: int = 0
 
     @property
     def minutes(self) -> float:
-        """Reading at 100 words a minute, plus the cells, the quiz questions and the activities."""
-        return (self.words / WORDS_PER_MINUTE + MINUTES_PER_CELL * self.cells
-                + MINUTES_PER_QUESTION * self.questions + self.activities)
-
-
-WORDS_PER_MINUTE = 100
+        """Reading prose and output, looking at figures, running cells, the quiz, explorers and activities."""
+        return (self.words / PROSE_WPM + self.output_words / OUTPUT_WPM + MINUTES_PER_FIGURE * self.figures
+                + MINUTES_PER_CELL * self.cells + MINUTES_PER_QUESTION * self.questions
+                + MINUTES_PER_WIDGET * self.widgets + self.activities)
 
 
 def _quiz_questions(chapter: str) -> int:
@@ -226,27 +234,54 @@ def _quiz_questions(chapter: str) -> int:
     return len(yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]) if path.exists() else 0
 
 
+def _output_text(output: dict) -> str:
+    if output["output_type"] == "stream":
+        text = output.get("text", "")
+    else:
+        data = output.get("data", {})
+        text = data.get("text/html", data.get("text/plain", ""))
+    return "".join(text) if isinstance(text, list) else text
+
+
+def _figures_and_words(cell: dict) -> tuple[int, int]:
+    """A code cell's figures (``<img>`` in its output) and the words of the text it prints."""
+    figures, count = 0, 0
+    for output in cell.get("outputs", []):
+        text = _output_text(output)
+        figures += text.count("<img")
+        for pattern in _OUTPUT_DROP:
+            text = re.sub(pattern, " ", text, flags=re.S)
+        count += len(text.split())
+    return figures, count
+
+
 def estimate(path: Path) -> Estimate:
-    """One notebook's core route: prose words, cells that show output, quiz questions, activities."""
+    """One notebook's core route: prose and output words, figures, cells, quiz questions, explorers."""
     nb = _load(path)
     core_words, _ = words(path)
-    on_core, cells, questions = True, 0, 0
+    on_core, cells, questions, widgets, figures, output_words = True, 0, 0, 0, 0, 0
     for cell in nb["cells"]:
         text = _source(cell)
         if cell["cell_type"] == "markdown":
-            heads = [line[3:].strip() for line in text.splitlines() if line.startswith("## ")]
-            if heads:
-                on_core = heads[-1].endswith(CORE)
+            for line in text.splitlines():
+                if line.startswith("## "):
+                    on_core = line.rstrip().endswith(CORE)
+                if on_core and _NOTICE.match(line):
+                    widgets += 1
             continue
         if cell["cell_type"] != "code" or not on_core:
             continue
         quiz = _QUIZ_CALL.search(text)
         if quiz:
             questions += _quiz_questions(quiz[1])
-        elif cell.get("outputs"):
-            cells += 1
+            continue
+        cells += 1
+        widgets += "Explorer(" in text
+        shown, printed = _figures_and_words(cell)
+        figures, output_words = figures + shown, output_words + printed
     activities = nb["metadata"].get("coordkit", {}).get("route", {}).get("activities", {})
-    return Estimate(core_words, cells, questions, float(sum(activities.values())))
+    return Estimate(core_words, cells, questions, float(sum(activities.values())), output_words, figures,
+                    widgets)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,8 +303,9 @@ def main(argv: list[str] | None = None) -> int:
         for path in sorted(args.notebooks.glob("[0-9][0-9]_*.ipynb")):
             e = estimate(path)
             flag = "OK  " if e.minutes <= stated[path.name] else "OVER"
-            print(f"{flag} {path.name}: about {e.minutes:.0f} min (words {e.words}, cells {e.cells}, "
-                  f"quiz questions {e.questions}, activities {e.activities:g} min); "
+            print(f"{flag} {path.name}: about {e.minutes:.1f} min (words {e.words}, output words "
+                  f"{e.output_words}, figures {e.figures}, cells {e.cells}, quiz questions {e.questions}, "
+                  f"explorers and things to notice {e.widgets}, activities {e.activities:g} min); "
                   f"stated {stated[path.name]} min")
         return 0
     try:

@@ -97,10 +97,27 @@ class Feedback:
         return cls("wrong", message)
 
     def __str__(self) -> str:
-        if not self.message:
+        message = self.text
+        if not message:
             return f"{_SYMBOLS[self.status]}."
-        end = "" if self.message.endswith((".", "!", "?")) else "."
-        return f"{_SYMBOLS[self.status]}: {self.message}{end}"
+        end = "" if message.endswith((".", "!", "?")) else "."
+        return f"{_SYMBOLS[self.status]}: {message}{end}"
+
+    @property
+    def text(self) -> str:
+        """The message without a leading "Not quite:" that the status line already says.
+
+        Examples
+        --------
+        >>> print(Feedback.wrong("Not quite: count the modes"))
+        ✘ Not quite: count the modes.
+        >>> Feedback.wrong("Not quite: count the modes").text
+        'count the modes'
+        """
+        message = self.message.strip()
+        if self.status == "wrong" and message.lower().startswith("not quite"):
+            message = message[len("not quite"):].lstrip(" :,.-—").strip()
+        return message
 
 
 @dataclass

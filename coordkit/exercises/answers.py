@@ -38,6 +38,7 @@ True
 from __future__ import annotations
 
 import ast
+import dataclasses
 import difflib
 import math
 import re
@@ -81,6 +82,8 @@ def parse_number(text: Any) -> float | None:
     (0.3, 0.25, 0.3, 2.5)
     >>> parse_number("a third") == 1 / 3, parse_number("hierarchy"), parse_number(True)
     (True, None, None)
+    >>> parse_number("three motivations"), parse_number("3 modes."), parse_number("many modes")
+    (3.0, 3.0, None)
     """
     if isinstance(text, bool):
         return None
@@ -101,6 +104,10 @@ def parse_number(text: Any) -> float | None:
             value = float(top) / float(bottom)
     elif _NUMBER.match(s):
         value = float(s)
+    if value is None and not percent:  # a number and a noun: "three motivations", "3 modes"
+        head, *rest = str(text).strip().lower().rstrip(".").split() or [""]
+        if rest and all(word.isalpha() and parse_number(word) is None for word in rest):
+            return parse_number(head)
     if value is None or not math.isfinite(value):
         return None
     return value / 100 if percent else value
@@ -170,8 +177,9 @@ def match_word(given: Any, accepted: Iterable[str], synonyms: Mapping[str, str] 
         Other words the chapter itself uses for an accepted word, e.g. ``{"belonging":
         "connectedness"}``; each maps to the accepted word returned.
     spelling : bool, default True
-        Also accept a near-miss spelling of a word of six letters or more (one slip in about
-        eight letters).
+        Also accept a near-miss spelling: one slip (a letter missing, added, changed or two
+        swapped) in a word of four letters or more, or, in a longer phrase, one slip in about
+        eight letters. A near miss counts only when it is near one accepted word alone.
 
     Returns
     -------
@@ -183,6 +191,8 @@ def match_word(given: Any, accepted: Iterable[str], synonyms: Mapping[str, str] 
     'internal market'
     >>> match_word("heirarchy", ["hierarchy", "solidarity"]), match_word("fatal", ["fatalism"])
     ('hierarchy', None)
+    >>> match_word("sead", ["seed"]), match_word("hermet", ["hermit"]), match_word("sed", ["seed"])
+    ('seed', 'hermit', None)
     """
     accepted = list(accepted)
     table = {_plain(word): word for word in accepted}
@@ -193,11 +203,27 @@ def match_word(given: Any, accepted: Iterable[str], synonyms: Mapping[str, str] 
         return None
     if text in table:
         return table[text]
+    if spelling and len(text) >= 4:
+        slips = {table[k] for k in table if len(k) >= 4 and _one_slip(text, k)}
+        if len(slips) == 1:
+            return slips.pop()
     if spelling and len(text) >= 6:
         close = difflib.get_close_matches(text, [k for k in table if len(k) >= 6], n=1, cutoff=0.88)
         if close:
             return table[close[0]]
     return None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one slip: a letter changed, added or dropped, or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def read_answer(text: Any) -> Any:
@@ -376,6 +402,9 @@ which has no key 'statement'
     There is no item at that position: Python counts from 0, so a list of three items has positions 0, 1 and 2
     >>> print(explain_problem(AttributeError("'str' object has no attribute 'name'", name="name", obj="x")))
     Text (a value in quotes) has no .name: check that the value is the kind the task asks for, not text
+    >>> print(explain_problem(dataclasses.FrozenInstanceError("cannot assign to field 'individualism'")))
+    A value like this cannot be changed in place (it is frozen), so .individualism cannot be set: make a \
+changed copy instead: new = old.replace(individualism=your value)
     """
     message = str(error.args[0]) if error.args else ""
     should = f"The answer should be {form}" if form else ""
@@ -391,6 +420,10 @@ which has no key 'statement'
     if isinstance(error, IndexError):
         return ("There is no item at that position: Python counts from 0, so a list of three items has "
                 "positions 0, 1 and 2")
+    if isinstance(error, dataclasses.FrozenInstanceError) or message.startswith("cannot assign to field"):
+        field = (re.findall(r"field '(\w+)'", message) or ["it"])[0]
+        return (f"A value like this cannot be changed in place (it is frozen), so .{field} cannot be set: "
+                f"make a changed copy instead: new = old.replace({field}=your value)")
     if isinstance(error, AttributeError):
         name = getattr(error, "name", None) or (_OPERAND.findall(message) or ["?"])[-1]
         obj = getattr(error, "obj", None)

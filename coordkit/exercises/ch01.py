@@ -7,6 +7,10 @@ Examples
 'correct'
 >>> q3.evaluate("hierarchy monoculture").message
 'That is the configuration of a different organisation. Which forms reach the 0.5 threshold?'
+>>> q3.evaluate("deficit cultre: weak individualism").status
+'correct'
+>>> q3.evaluate("I think it is a deficit culture because individualism is weak").message.split(",")[0]
+"Give only the configuration's name"
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from coordkit.archetypes import ARCHETYPES
 from coordkit.balance import balance_index, evenness
 from coordkit.configuration import Kind, all_configurations, classify
 from coordkit.exercises import Feedback, OpenQuestion, Question, ____, normalise
-from coordkit.exercises.answers import close_enough
+from coordkit.exercises.answers import close_enough, match_word
 from coordkit.profile import Profile
 
 __all__ = ["TRUST", "WRONG_ANSWERS", "____", "q1", "q2", "q3", "q4", "q5", "q6"]
@@ -93,7 +97,15 @@ def _check_configuration(answer: Any) -> Feedback:
         return Feedback.wrong(f"Right family ({right.kind.value}) — now give the full name, "
                               "which says which form is weak")
     if text not in names:
-        return Feedback.wrong("Use one of the names in ck.configuration.table()['name']")
+        if match_word(text, [right.name]) is not None:  # one slip in the right name
+            return Feedback.correct(f"Check the spelling, though: the kit writes it {right.name!r}")
+        inside = [n for n in names if n in text and n != text]
+        if inside or right.kind.value in text:
+            return Feedback.wrong("Give only the configuration's name, as ck.classify writes it (e.g. "
+                                  "'balanced' or 'deficit culture: weak solidarity'), without a reason "
+                                  "around it")
+        return Feedback.wrong("Give one configuration's name, as ck.classify writes it (e.g. 'balanced' "
+                              "or 'deficit culture: weak solidarity')")
     return Feedback.wrong("That is the configuration of a different organisation. Which forms "
                           "reach the 0.5 threshold?")
 

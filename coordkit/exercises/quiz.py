@@ -259,9 +259,12 @@ class Number(QuizQuestion):
         for wrong, message in self.near:
             if close_enough(value, wrong, self.tolerance, typed=response):
                 return Feedback.wrong(message)
-        return Feedback.wrong(
-            self.wrong_message or "Not quite: look back at the section this question is about, then try again"
-        )
+        if (0 < abs(self.answer) <= 1 and abs(value) > 1 and "%" not in str(response)
+                and close_enough(value / 100, self.answer, self.tolerance)):
+            return Feedback.wrong(f"The answer is a share of 1, not of 100: write {value / 100:g}, not "
+                                  f"{str(response).strip()} (or {value:g}%)")
+        return Feedback.wrong(self.wrong_message
+                              or "look back at the section this question is about, then try again")
 
 
 @dataclass(frozen=True, kw_only=True)

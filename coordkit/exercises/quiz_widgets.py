@@ -177,7 +177,7 @@ class QuizItem:
         """Check ``response`` and show the feedback (and the explanation once attempted)."""
         result = self.question.evaluate(response)
         symbol, colour = _STATUS_STYLE[result.status]
-        text = escape(str(result).removeprefix(symbol).strip())
+        text = escape(str(result).lstrip("".join(s for s, _ in _STATUS_STYLE.values())).strip())  # one symbol
         why = ""
         if result.status in ("correct", "wrong") and self.question.explanation:
             why = f"<p><em>Why:</em> {escape(self.question.explanation)}</p>"
