@@ -438,7 +438,8 @@ def timeline_figure(
 def _year_only_text(shown: pd.DataFrame, modes: Sequence[Mode], direction: history.Direction) -> str:
     """The sentence for the bars along the rows: reforms dated to the year only (as drawn)."""
     pushes = shown[[history.PUSH_COLUMNS[m] for m in modes]].to_numpy(dtype=float)
-    pushed = (pushes != 0 if direction == "any" else pushes > 0 if direction == "up" else pushes < 0).any(axis=1)
+    chosen = pushes != 0 if direction == "any" else pushes > 0 if direction == "up" else pushes < 0
+    pushed = chosen.any(axis=1)
     k = int(((shown["date_precision"].to_numpy() == "year") & pushed).sum())
     if not k:
         return ""
