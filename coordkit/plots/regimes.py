@@ -205,7 +205,7 @@ def _lever_ticks(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
     if len(values) < 2 or not np.all(np.diff(values) > 0):  # one value, or not increasing: as given
         return np.arange(len(values), dtype=float), [f"{v:g}" for v in values]
     lo, hi = float(values[0]), float(values[-1])
-    ticks = MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]).tick_values(lo, hi)
+    ticks = np.asarray(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]).tick_values(lo, hi), dtype=float)
     span = 1e-9 * (hi - lo)
     ticks = ticks[(ticks >= lo - span) & (ticks <= hi + span)]
     positions = np.interp(ticks, values, np.arange(len(values), dtype=float))
