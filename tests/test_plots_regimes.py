@@ -81,7 +81,7 @@ def _doubtful(rm):
 
 def test_regime_map_legend_lies_inside_the_stored_figure(rm):
     fig = regime_map_figure(_doubtful(rm))
-    fig.canvas.draw()  # the size the notebooks store (show renders the figure as it is, no cropping)
+    fig.draw_without_rendering()  # at the size the notebooks store: show does not crop
     legend = fig.axes[0].get_legend()
     assert legend.get_texts()[-1].get_text().startswith("label changes")
     box, page = legend.get_window_extent(), fig.bbox
