@@ -1,16 +1,25 @@
-"""Forgiving text comparison, shared by the exercises, the quizzes and the glossary.
+"""Text for people: forgiving comparison (exercises, quizzes, glossary) and numbers rounded as people do.
+
+Python's ``round`` and format strings round a half to the even neighbour (and 0.425 is stored a shade
+below 0.425), so ``f"{42.5:.0f}"`` gives ``'42'`` beside ``f"{17.5:.0f}"`` giving ``'18'``. The kit
+prints numbers for people with :func:`number` and shares with :func:`percent`, which round a half
+away from zero, on the number as written.
 
 Examples
 --------
 >>> normalise("  Deficit culture - weak Individualism ")
 'deficit culture weak individualism'
+>>> number(42.5), number(17.5), percent(0.425)
+('43', '18', '43%')
 """
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["normalise"]
+__all__ = ["normalise", "number", "percent"]
 
 
 def normalise(text: str) -> str:
@@ -33,3 +42,59 @@ def normalise(text: str) -> str:
     True
     """
     return " ".join(re.sub(r"[^\w]+", " ", str(text).lower().replace("_", " ")).split())
+
+
+def _half_up(value: float, decimals: int, scale: int = 0) -> str:
+    """Round the number as written (``repr``), not its binary neighbour; no "-0"."""
+    if not 0 <= decimals <= 12:
+        raise ValueError(f"decimals must be a whole number from 0 to 12, got {decimals}")
+    if not math.isfinite(float(value)):
+        return f"{value}"
+    exact = Decimal(repr(float(value))).scaleb(scale)
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return f"{abs(rounded) if rounded == 0 else rounded:f}"
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """``value`` with ``decimals`` decimal places, a half rounded away from zero (42.5 -> 43).
+
+    Parameters
+    ----------
+    value : float
+    decimals : int, default 0
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> [number(v) for v in (42.5, 17.5, 30.0, -2.5, 0.4)]
+    ['43', '18', '30', '-3', '0']
+    >>> number(0.125, 2), number(2.675, 2)  # 2.675 is stored as 2.67499..., printed as 2.675
+    ('0.13', '2.68')
+    >>> number(-0.2)
+    '0'
+    """
+    return _half_up(value, decimals)
+
+
+def percent(share: float, decimals: int = 0) -> str:
+    """A share (0 to 1) as a percentage, a half rounded away from zero (0.425 -> '43%').
+
+    Parameters
+    ----------
+    share : float
+    decimals : int, default 0
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> percent(0.425), percent(0.175), percent(1 / 3, 1), percent(0.0)
+    ('43%', '18%', '33.3%', '0%')
+    """
+    return _half_up(share, decimals, scale=2) + "%"
+

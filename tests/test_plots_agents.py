@@ -1,6 +1,8 @@
 """Figures of the fractal agent model: balance at every level, asserted on the artists."""
 
 
+from collections import Counter
+
 import numpy as np
 import pytest
 
@@ -9,6 +11,7 @@ from coordkit.models.agents import (
     PRESETS,
     Structure,
     balanced_team_in_monoculture,
+    configurations_by_level,
     simulate,
 )
 from coordkit.modes import ALL_MODES
@@ -174,3 +177,34 @@ def test_level_styles_differ_in_marker_as_well_as_colour():
     assert len({s[0] for s in pa.LEVEL_STYLES.values()}) == 4
     assert len({s[1] for s in pa.LEVEL_STYLES.values()}) == 4
     assert set(pa.LEVEL_STYLES) == set(LEVELS) == set(pa.LEVEL_LABELS)
+
+
+def test_a_row_of_many_teams_is_drawn_as_one_legible_block_per_configuration():
+    big = Structure()  # 200 teams, as in chapter 6
+    run = simulate(big, PRESETS["balanced nation of monoculture teams"](big), steps=40, seed=0)
+    fig = pa.agents_figure(run)
+    comp = fig.axes[0]
+    names = configurations_by_level(run)["team"]
+    groups = Counter(names).most_common()
+    rects = by_gid(comp.patches)["composition-hierarchy"].get_path().vertices.reshape(-1, 4, 2)
+    teams = rects[-len(groups):]  # the bottom row: one block per configuration, not 200 stripes
+    assert len(rects) == 1 + big.ics + big.count("provider") + len(groups)
+    widths = teams[:, 1, 0] - teams[:, 0, 0]
+    assert np.allclose(widths, [k / len(names) for _, k in groups])
+    fig.draw_without_rendering()
+    page_w = fig.bbox.width
+    assert (widths * comp.get_window_extent().width).min() > 0.05 * page_w  # each block wide
+    labels = sorted(t.get_text() for t in comp.texts if t.get_gid() == "group-team")
+    assert labels == sorted(f"{k} {name}" for name, k in groups)
+    text = pa.describe_composition(run)
+    for name, k in groups:
+        assert f"{k} {name}" in text
+    assert "one block per configuration" in text
+    assert "grouped by configuration" in comp.get_xlabel()
+
+
+def test_the_unit_shares_triangle_has_tick_values():
+    run = simulate(S, PRESETS["fractal balance"](S), steps=10, seed=0)
+    tax = pa.agents_figure(run).axes[2]
+    for axis in (tax.taxis, tax.laxis, tax.raxis):
+        assert len(axis.get_ticklocs()) >= 5

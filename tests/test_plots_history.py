@@ -379,3 +379,16 @@ def test_timeline_from_another_coding():
     assert ph.timeline_reforms(REFORMS, coding=theirs)["id"].tolist() == ["nhs_act_1946"]
     text = ph.describe_reform_timeline(REFORMS, coding=theirs)
     assert text.startswith("Timeline of 1 NHS reform") and "kit's judgements" not in text
+
+
+def test_timeline_legend_explains_the_year_only_bars_it_draws():
+    ax = ph.reform_timeline(REFORMS, ax=new_ax())
+    assert by_gid(ax, "year-only-")  # the kit's data has dates known to the year only
+    bars = [h for h in ax.get_legend().legend_handles
+            if h.get_label().startswith("bar along the line") and h.get_linewidth() >= 3]
+    assert len(bars) == 1
+    assert "known to the year only" in ph.describe_reform_timeline(REFORMS)
+    exact = REFORMS[REFORMS["date_precision"] != "year"]
+    ax = ph.reform_timeline(exact, ax=new_ax())
+    assert not any(h.get_label().startswith("bar along") for h in ax.get_legend().legend_handles)
+    assert "known to the year only" not in ph.describe_reform_timeline(exact)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -33,7 +35,7 @@ def test_regime_map_draws_one_cell_per_setting_with_its_letter(rm):
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[:len(REGIMES)] == [f"{REGIME_STYLE[r][2]}: {r} ({rm.count(r)})" for r in REGIMES]
     # one more entry, the dots, only when some label changes at twice the run length
-    assert legend[len(REGIMES):] == ([f"label changes at twice the length ({rm.unconfirmed})"]
+    assert legend[len(REGIMES):] == ([f"label changes when runs\nare twice as long ({rm.unconfirmed})"]
                                      if rm.unconfirmed else [])
     text = describe_regime_map(rm)
     for r in REGIMES:
@@ -70,3 +72,39 @@ def test_swings_figure_and_description():
     assert "the strongest mode is hierarchy (from year 0)" in describe_swings(run)
     with pytest.raises(TypeError, match="run must be a Trajectory"):
         swings_figure("not a run")
+
+
+def _doubtful(rm):
+    """The same map with every label unconfirmed, so the legend has its longest entry."""
+    return dataclasses.replace(rm, confirmed=np.zeros_like(rm.confirmed))
+
+
+def test_regime_map_legend_lies_inside_the_stored_figure(rm):
+    fig = regime_map_figure(_doubtful(rm))
+    fig.draw_without_rendering()  # at the size the notebooks store: show does not crop
+    legend = fig.axes[0].get_legend()
+    assert legend.get_texts()[-1].get_text().startswith("label changes")
+    box, page = legend.get_window_extent(), fig.bbox
+    assert page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1
+    for text in legend.get_texts():
+        inner = text.get_window_extent()
+        assert inner.x1 <= page.x1, text.get_text()
+
+
+def _round(value):
+    """Whether a tick value has at most two decimal places (0.5, 1, 2.5; not 0.26 or 0.77)."""
+    return any(abs(value * 10**k - round(value * 10**k)) < 1e-9 for k in range(3))
+
+
+@pytest.mark.parametrize("values", [np.linspace(0, 2, 40), np.linspace(0, 3, 40), np.linspace(0.1, 0.9, 17)])
+def test_regime_map_ticks_are_round_lever_values_at_their_place(values):
+    rm = regime_map("surprise", values, "rivalry", [0.0, 2.0])
+    ax = regime_map_figure(rm).axes[0]
+    ticks = ax.get_xticks()
+    labels = [float(t.get_text()) for t in ax.get_xticklabels()]
+    assert len(labels) >= 3
+    assert all(_round(v) for v in labels), labels
+    steps = np.diff(labels)
+    assert np.allclose(steps, steps[0])
+    # a tick's place is where its value falls on the grid (cell k holds values[k])
+    assert np.allclose(np.interp(ticks, np.arange(len(values)), values), labels)

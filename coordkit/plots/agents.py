@@ -108,15 +108,41 @@ def _check_run(run: object) -> AgentRun:
 # and FastPNG redraws over the cached frame.
 
 
-def _composition_verts(run: AgentRun, step: int) -> list[list[np.ndarray]]:
-    """Rectangles for each mode (outer list) over every unit of every level (inner list)."""
+#: Above this many units a level's row is drawn grouped by configuration (one block per group,
+#: its width the group's count, its stack the group's mean mix): 200 columns a pixel or two
+#: wide read as a band of stripes (a judgement of the kit's, from a student review).
+GROUP_ABOVE = 60
+
+
+def _blocks(run: AgentRun, level: str, step: int,
+            names: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str], list[int]]:
+    """A level's row as blocks: left and right edges (0 to 1), the mix drawn, name and count.
+
+    Up to :data:`GROUP_ABOVE` units, a block per unit in order (each under the unit that contains
+    it); above, a block per configuration, largest first, with the group's mean mix.
+    """
+    mix = run.shares[level][step]
+    n = len(mix)
+    if n <= GROUP_ABOVE:
+        edges = np.arange(n + 1) / n
+        return edges[:-1], edges[1:], mix, list(names), [1] * n
+    groups = Counter(names).most_common()
+    counts = [k for _, k in groups]
+    edges = np.concatenate([[0], np.cumsum(counts)]) / n
+    labels = np.asarray(names)
+    means = np.array([mix[labels == name].mean(axis=0) for name, _ in groups])
+    return edges[:-1], edges[1:], means, [name for name, _ in groups], counts
+
+
+def _composition_verts(run: AgentRun, step: int,
+                       names: dict[str, list[str]]) -> list[list[np.ndarray]]:
+    """Rectangles for each mode (outer list) over every block of every level (inner list)."""
     verts: list[list[np.ndarray]] = [[] for _ in ALL_MODES]
     for row, level in enumerate(reversed(LEVELS)):  # nation on top
-        mix = run.shares[level][step]
+        x0, x1, mix, _, _ = _blocks(run, level, step, names[level])
         n = len(mix)
         y0 = len(LEVELS) - 1 - row - 0.4
         bottoms = y0 + 0.8 * np.cumsum(np.column_stack([np.zeros(n), mix[:, :3]]), axis=1)
-        x0, x1 = np.arange(n) / n, np.arange(1, n + 1) / n
         for k in range(4):
             lo, hi = bottoms[:, k], bottoms[:, k] + 0.8 * mix[:, k]
             verts[k].extend(np.stack([np.column_stack([x0, lo]), np.column_stack([x1, lo]),
@@ -131,8 +157,10 @@ def _composition_frame(run: AgentRun, ax: Axes) -> None:
     ax.set_yticks(range(len(LEVELS)), [_units(lv, run.structure.count(lv)) for lv in LEVELS],
                   fontsize=8)
     ax.set_xticks([])
-    ax.set_xlabel("every unit in order: each column sits under the unit that contains it",
-                  fontsize=8)
+    grouped = [LEVEL_LABELS[lv] for lv in LEVELS if run.structure.count(lv) > GROUP_ABOVE]
+    ax.set_xlabel("every unit in order: each column sits under the unit that contains it"
+                  + (f"; {' and '.join(grouped)} grouped by configuration (width: how many; "
+                     "stack: their mean mix)" if grouped else ""), fontsize=8)
     ax.legend(handles=[*(Patch(facecolor=PALETTE[m], edgecolor="white", hatch=HATCHES[m],
                                label=m.label) for m in ALL_MODES),
                        Line2D([], [], color="black", linewidth=2.5,
@@ -146,7 +174,7 @@ def _composition_frame(run: AgentRun, ax: Axes) -> None:
 def _composition_moving(run: AgentRun, ax: Axes, step: int, names: dict[str, list[str]]) -> None:
     many = run.structure.count("team") > 60
     # One compound path per mode (every unit's rectangle): hatching is drawn in one pass.
-    for mode, verts in zip(ALL_MODES, _composition_verts(run, step), strict=True):
+    for mode, verts in zip(ALL_MODES, _composition_verts(run, step, names), strict=True):
         # add_artist, not add_patch: the limits are fixed, and skipping the data-limit update
         # of thousands of rectangles saves most of the drawing time.
         ax.add_artist(PathPatch(
@@ -157,14 +185,22 @@ def _composition_moving(run: AgentRun, ax: Axes, step: int, names: dict[str, lis
     for row, level in enumerate(reversed(LEVELS)):
         y = len(LEVELS) - 1 - row
         ok, n = counts[level]
-        balanced = np.flatnonzero([name == Kind.BALANCED.value for name in names[level]])
-        if len(balanced):  # a black bar over every unit the kit classifies as balanced
-            x0 = balanced / n
-            ax.hlines(np.full(len(balanced), y + 0.45), x0, x0 + 1 / n, color="black",
+        left, right, _, kinds, sizes = _blocks(run, level, step, names[level])
+        balanced = np.flatnonzero([name == Kind.BALANCED.value for name in kinds])
+        if len(balanced):  # a black bar over every unit (or group) the kit classifies as balanced
+            x0, x1 = left[balanced], right[balanced]
+            ax.hlines(np.full(len(balanced), y + 0.45), x0, x1, color="black",
                       linewidth=2.5, gid=f"balanced-{level}")
-            if n > 50 and len(balanced) <= 5:  # too narrow to see: point at them
-                ax.scatter(x0 + 0.5 / n, np.full(len(balanced), y + 0.58), marker="v", s=40,
+            if n > 50 and ok <= 5:  # too narrow to see: point at them
+                ax.scatter((x0 + x1) / 2, np.full(len(balanced), y + 0.58), marker="v", s=40,
                            color="black", gid=f"balanced-marker-{level}", zorder=4)
+        if n > GROUP_ABOVE:  # name each group inside its block, when it is wide enough
+            for lo, hi, kind, k in zip(left, right, kinds, sizes, strict=True):
+                if hi - lo >= 0.08:
+                    ax.text((lo + hi) / 2, y, f"{k} {kind}", ha="center", va="center", fontsize=7,
+                            color=INK, gid=f"group-{level}", zorder=5,
+                            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5,
+                                  "alpha": 0.9})
         mean = float(run.balance(level, step=step).mean())
         ax.text(1.01, y, f"evenness {mean:.2f}\n{ok} of {n} balanced", va="center", ha="left",
                 fontsize=7, transform=ax.get_yaxis_transform(), gid=f"note-{level}")
@@ -290,7 +326,7 @@ def _shares_moving(run: AgentRun, ax: Axes, step: int, levels: Sequence[str]) ->
 
 
 def plot_unit_shares(run: AgentRun, *, step: int = -1, ax: Axes | None = None,
-                     levels: Sequence[str] = LEVELS) -> Axes:
+                     levels: Sequence[str] = LEVELS, ticks: bool = True) -> Axes:
     """Every unit's active shares on the ternary, a marker per level (the nation a large star).
 
     Parameters
@@ -299,6 +335,9 @@ def plot_unit_shares(run: AgentRun, *, step: int = -1, ax: Axes | None = None,
     step : int, default -1
     ax : matplotlib Axes with ``projection="ternary"``, optional
     levels : sequence of str, default all levels
+    ticks : bool, default True
+        Percentage ticks on the three axes (see :func:`coordkit.plots.profile.ternary`); they
+        are part of the static frame, so moving a run does not redraw them.
 
     Returns
     -------
@@ -315,7 +354,7 @@ def plot_unit_shares(run: AgentRun, *, step: int = -1, ax: Axes | None = None,
     run = _check_run(run)
     step = run.step_index(step)
     ax = new_axes(ax, "ternary", figsize=(5, 4.5))
-    ternary([], ax=ax, regions=True)
+    ternary([], ax=ax, regions=True, ticks=ticks)
     _shares_moving(run, ax, step, levels)
     ax.legend(loc="upper left", bbox_to_anchor=(-0.15, 1.12), fontsize=7, frameon=False)
     return ax
@@ -402,8 +441,8 @@ def agents_figure(run: AgentRun, *, step: int = -1) -> Figure:
     index = run.step_index(step)
     names = configurations_by_level(run, step=index)
     fig = Figure(figsize=(11, 7.4))
-    grid = fig.add_gridspec(2, 3, height_ratios=[1.0, 1.05], left=0.08, right=0.98, top=0.86,
-                            bottom=0.08, hspace=0.45, wspace=0.35)
+    grid = fig.add_gridspec(2, 3, height_ratios=[1.0, 1.05], left=0.09, right=0.98, top=0.86,
+                            bottom=0.08, hspace=0.62, wspace=0.45)
     comp = fig.add_subplot(grid[0, :])
     _composition_frame(run, comp)
     _composition_moving(run, comp, index, names)
@@ -555,7 +594,9 @@ def describe_composition(run: AgentRun, *, step: int = -1) -> str:
             shares = " / ".join(f"{v:.0%}" for v in mix[0])
             lines.append(f"- {_units(level, 1)}: {shares} ({names[level][0]})")
         else:
-            lines.append(f"- {_units(level, len(mix))}: {_summarise_names(names[level])}")
+            grouped = (" (drawn as one block per configuration, largest first: width how many, "
+                       "stack their mean mix)" if len(mix) > GROUP_ABOVE else "")
+            lines.append(f"- {_units(level, len(mix))}: {_summarise_names(names[level])}{grouped}")
     return "\n".join(lines)
 
 

@@ -12,7 +12,7 @@ Profile: hierarchy 0.90, solidarity 0.80, individualism 0.20, fatalism 0.30...
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -21,8 +21,12 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.patheffects import withStroke
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from coordkit.balance import EvennessMethod, report
 from coordkit.configuration import Kind, classify
@@ -98,6 +102,79 @@ def _region_label(code: str) -> str:
     return f"{weak} lagging"
 
 
+def _label_places(polygons: Sequence[np.ndarray], centre: np.ndarray) -> np.ndarray:
+    """Places for a region's label, as (t, l, r) shares inside the region, nearest the centre first."""
+    k = 40
+    grid = np.array([(i, j, k - i - j) for i in range(k + 1) for j in range(k + 1 - i)]) / k
+    inside = np.zeros(len(grid), dtype=bool)
+    for poly in polygons:  # convex: inside when on the inner side of every edge
+        middle = poly.mean(axis=0)
+        ok = np.ones(len(grid), dtype=bool)
+        for a, b in zip(poly, np.roll(poly, -1, axis=0), strict=True):
+            edge = b - a
+            # a normal within the simplex plane, pointing to the polygon's middle
+            normal = np.cross(edge, np.cross(middle - a, edge))
+            ok &= (grid - a) @ normal >= -1e-12
+        inside |= ok
+    places = grid[inside]
+    order = np.argsort(np.linalg.norm(places - centre, axis=1), kind="stable")
+    return np.vstack([centre, places[order]])
+
+
+def _marker_circles(ax: Any) -> np.ndarray:
+    """Centres and radii (display pixels) of every marker on ``ax``: scatter points and line markers."""
+    scale = ax.figure.dpi / 72.0
+    circles: list[np.ndarray] = []
+    for coll in ax.collections:
+        offsets = np.asarray(coll.get_offsets(), dtype=float).reshape(-1, 2)
+        if not isinstance(coll, PathCollection) or not len(offsets):
+            continue
+        xy = coll.get_offset_transform().transform(offsets)
+        sizes = np.asarray(coll.get_sizes(), dtype=float)
+        sizes = np.broadcast_to(np.sqrt(sizes if len(sizes) else [36.0]), len(xy))
+        circles.append(np.column_stack([xy, sizes / 2 * scale]))
+    for line in ax.lines:
+        if line.get_marker() in ("None", "", " ", None) or not len(line.get_xydata()):
+            continue
+        xy = line.get_transform().transform(line.get_xydata())
+        circles.append(np.column_stack([xy, np.full(len(xy), line.get_markersize() / 2 * scale)]))
+    return np.vstack(circles) if circles else np.empty((0, 3))
+
+
+def _hits(box: Bbox, circles: np.ndarray, pad: float) -> bool:
+    """Whether any circle comes within ``pad`` pixels of the box."""
+    if not len(circles):
+        return False
+    dx = np.maximum(np.maximum(box.x0 - circles[:, 0], circles[:, 0] - box.x1), 0)
+    dy = np.maximum(np.maximum(box.y0 - circles[:, 1], circles[:, 1] - box.y1), 0)
+    return bool(np.any(np.hypot(dx, dy) < circles[:, 2] + pad))
+
+
+def _dodging_draw(label: Text, places: np.ndarray) -> Callable[[Any], None]:
+    """A draw method for a region label that moves it off any marker drawn on its axes.
+
+    The markers are read at draw time, so points added after :func:`ternary` (a survey's
+    star and circle, an agent run's units) are dodged too. The label keeps to the first place,
+    nearest its region's centre, whose box stays clear of every marker; if none is clear it
+    stays at the centre (its white halo keeps it readable).
+    """
+    draw = label.draw
+    ax: Any = label.axes
+    xy = ax.transProjection.transform(places)  # (t, l, r) -> the axes' data x, y
+
+    def dodge(renderer: Any) -> None:
+        circles = _marker_circles(ax)
+        for x, y in xy:
+            label.set_position((x, y))
+            if not _hits(label.get_window_extent(renderer), circles, pad=2.0):
+                break
+        else:
+            label.set_position(tuple(xy[0]))
+        draw(renderer)
+
+    return dodge
+
+
 def ternary(
     profiles: Profile | Sequence[Profile],
     *,
@@ -164,8 +241,10 @@ def ternary(
                          linewidth=0.6, zorder=0)
             biggest = max(polygons, key=len)
             centre = np.concatenate(polygons).mean(axis=0) if len(code) != 2 else biggest.mean(axis=0)
-            tax.text(*centre, _region_label(code), ha="center", va="center", fontsize=9,
-                     color=INK, zorder=1)
+            label = tax.text(*centre, _region_label(code), ha="center", va="center", fontsize=9,
+                             color=INK, zorder=1,
+                             path_effects=[withStroke(linewidth=2.5, foreground="white")])
+            label.draw = _dodging_draw(label, _label_places(polygons, centre))
     tax.set_tlabel(Mode.HIERARCHY.label)
     tax.set_llabel(Mode.SOLIDARITY.label)
     tax.set_rlabel(Mode.INDIVIDUALISM.label)

@@ -22,6 +22,7 @@ from matplotlib.collections import PatchCollection
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import MaxNLocator
 
 from coordkit.models.dynamics import Trajectory
 from coordkit.models.pendulum import PendulumTest, swing_pattern
@@ -167,13 +168,13 @@ def regime_map_figure(rm: RegimeMap, *, title: str | None = None) -> Figure:
     unsure = np.argwhere(~rm.confirmed)
     if len(unsure):  # a black dot: the label changes when the run is twice as long
         dots = ax.scatter(unsure[:, 1], unsure[:, 0] + 0.3, s=6, color=INK, marker="o",
-                   label=f"label changes at twice the length ({len(unsure)})")
+                   label=f"label changes when runs\nare twice as long ({len(unsure)})")
     if nx * ny <= 400:
         for (i, j), regime in np.ndenumerate(rm.regime):
             ax.text(j, i, REGIME_STYLE[regime][2], ha="center", va="center", fontsize=8)
-    step_x, step_y = max(1, nx // 8), max(1, ny // 8)
-    ax.set_xticks(range(0, nx, step_x), [f"{v:.2g}" for v in rm.x_values[::step_x]], fontsize=8)
-    ax.set_yticks(range(0, ny, step_y), [f"{v:.2g}" for v in rm.y_values[::step_y]], fontsize=8)
+    for axis, values in ((ax.xaxis, rm.x_values), (ax.yaxis, rm.y_values)):
+        positions, labels = _lever_ticks(values)
+        axis.set_ticks(positions, labels, fontsize=8)
     ax.set_xlabel(LEVER_LABELS[rm.x_lever])
     ax.set_ylabel(LEVER_LABELS[rm.y_lever])
     handles: list[Any] = [Patch(facecolor=REGIME_STYLE[r][0], hatch=REGIME_STYLE[r][1], edgecolor=INK,
@@ -185,8 +186,30 @@ def regime_map_figure(rm: RegimeMap, *, title: str | None = None) -> Figure:
     ax.set_title(title or f"Regimes over {LEVER_LABELS[rm.x_lever]} and "
                  f"{LEVER_LABELS[rm.y_lever]} (the last {rm.criterion.tail_years:g} years of "
                  "each run)", fontsize=10)
-    fig.subplots_adjust(left=0.1, right=0.74, top=0.92, bottom=0.11)
+    fig.subplots_adjust(left=0.1, right=0.72, top=0.92, bottom=0.11)
     return fig
+
+
+def _lever_ticks(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Ticks at round values of a lever, placed between the grid's cells by interpolation.
+
+    Cell ``k`` of the map is centred at ``k`` and holds ``values[k]``; a round value (0.5, 1,
+    1.5...) sits where it would fall between two cells, so the label is the lever's value.
+
+    Examples
+    --------
+    >>> _lever_ticks(np.linspace(0, 2, 40))[1]
+    ['0', '0.5', '1', '1.5', '2']
+    """
+    values = np.asarray(values, dtype=float)
+    if len(values) < 2 or not np.all(np.diff(values) > 0):  # one value, or not increasing: as given
+        return np.arange(len(values), dtype=float), [f"{v:g}" for v in values]
+    lo, hi = float(values[0]), float(values[-1])
+    ticks = np.asarray(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]).tick_values(lo, hi), dtype=float)
+    span = 1e-9 * (hi - lo)
+    ticks = ticks[(ticks >= lo - span) & (ticks <= hi + span)]
+    positions = np.interp(ticks, values, np.arange(len(values), dtype=float))
+    return positions, [f"{round(float(v), 10):g}" for v in ticks]
 
 
 def _boundary(rm: RegimeMap) -> str:

@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar, TypedDict, Unpack
@@ -395,6 +395,9 @@ def reform_timeline(
             Line2D([], [], linestyle="none", marker="o", markersize=9, markerfacecolor=GUIDE,
                    markeredgecolor="black", label="bigger, longer: push of 2"),
         ]
+        if any((c.get_gid() or "").startswith("year-only") for c in ax.collections):
+            handles.append(Line2D([], [], color=MUTED, linewidth=3, solid_capstyle="butt",
+                                  label="bar along the line: date known to the year only"))
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4,
                   fontsize=8, frameon=False)
     return ax
@@ -430,6 +433,18 @@ def timeline_figure(
     """
     return TimelineView(reforms, eras=eras, modes=modes, direction=direction, numbered=numbered,
                         legend=legend, coding=coding).figure()
+
+
+def _year_only_text(shown: pd.DataFrame, modes: Sequence[Mode], direction: history.Direction) -> str:
+    """The sentence for the bars along the rows: reforms dated to the year only (as drawn)."""
+    pushes = shown[[history.PUSH_COLUMNS[m] for m in modes]].to_numpy(dtype=float)
+    chosen = pushes != 0 if direction == "any" else pushes > 0 if direction == "up" else pushes < 0
+    pushed = chosen.any(axis=1)
+    k = int(((shown["date_precision"].to_numpy() == "year") & pushed).sum())
+    if not k:
+        return ""
+    return (f" A short bar along a row's line, covering the year, marks a date known to the year only "
+            f"({k} reform{'s' if k != 1 else ''}).")
 
 
 def describe_reform_timeline(
@@ -489,7 +504,7 @@ def describe_reform_timeline(
         f"({era_text}), one row per mode: {', '.join(m.value for m in chosen_modes) or 'none'}. "
         "Each reform is drawn in the row of every mode it pushed: above the line and filled for a "
         f"push up, below and hollow for a push down, bigger for a push of 2. The codings are {coded}."
-        f"{dir_text}"
+        f"{dir_text}{_year_only_text(shown, chosen_modes, direction)}"
     ]
     per_mode = []
     for mode in chosen_modes:
