@@ -112,6 +112,9 @@ class ClassResultsExplorer(Explorer):
         Where the answers came from, in words (counts only, no file names).
     """
 
+    #: In the app, the result (three short lines) above the chart: in view at 125 % zoom.
+    result_first = True
+
     def __init__(self, folder: str | Path | None = None, *, group_columns: Sequence[str] | None = None,
                  min_group: int = DEFAULT_MIN_GROUP, layout: str = "notebook",
                  presenter: bool = False) -> None:
@@ -228,7 +231,7 @@ class ClassResultsExplorer(Explorer):
                 self.set_result(text)
                 return
             if self.layout == "app":
-                self._show_bars(a)
+                self._show_bars(a, note=self._NOTE)
             else:
                 if self._fig is None:
                     self._fig = class_arrows_figure(a)
@@ -237,7 +240,11 @@ class ClassResultsExplorer(Explorer):
                 self.show_figure(self._fig, describe_class_arrows(a))
             self.set_result(Markup(self._summary(a)))
 
-    def _show_bars(self, a: ClassAnalysis) -> None:
+    #: Said under the chart's description (the result stays short enough to show whole).
+    _NOTE = ("Configurations and the balance index are the kit's readings of the answers "
+             "(see notebook 07).")
+
+    def _show_bars(self, a: ClassAnalysis, *, note: str = "") -> None:
         """The app's chart: bars per group (a triangle piles a class's groups on one spot).
 
         Each grouping's PNG is drawn once and kept, so moving back to it is instant.
@@ -247,7 +254,7 @@ class ClassResultsExplorer(Explorer):
         key = (a.group_column, a.min_group)
         if key not in self._bars:
             fig = fit_for_app(class_bars_figure(a))
-            description = describe_class_bars(a)
+            description = describe_class_bars(a) + (f" {note}" if note else "")
             self._bars[key] = (fig, to_png(fig, dpi=APP_DPI, compress_level=1),
                                alt_text(fig, description), description)
         self._figure, png, alt, description = self._bars[key]
@@ -270,6 +277,4 @@ class ClassResultsExplorer(Explorer):
                 f"<p>Now: <b>{escape(s.configuration_now.name)}</b>, balance "
                 f"{s.balance_now.score:.2f} (points H / S / I / F: {now}).<br>"
                 f"Preferred: <b>{escape(s.configuration_preferred.name)}</b>, balance "
-                f"{s.balance_preferred.score:.2f} ({preferred}).</p>"
-                "<p><small>Configurations and the balance index are the kit's readings of the "
-                "answers (see notebook 07).</small></p>")
+                f"{s.balance_preferred.score:.2f} ({preferred}).</p>")
