@@ -128,7 +128,10 @@ def _data_section(result: ReadResult | None, responses: Responses, analysis: Cla
         out.append(f"<p>{len(responses)} respondents.</p>")
     else:
         # result is ReadResult.anonymised(): files by number, no cell contents, no free text
-        out.append(f"<p>{_e(result.summary())}</p>".replace("\n", "<br>"))
+        # each line once: the reader's notes and the anonymised copy may both carry the
+        # late-submission warning, which the report printed twice
+        lines = dict.fromkeys(result.summary().split("\n"))
+        out.append("<p>" + "<br>".join(_e(line) for line in lines) + "</p>")
         counts = [["files read", len(result.sources)], ["rows accepted", result.n_accepted],
                   ["rows rejected (listed below, without their contents)", result.n_rejected],
                   ["rows left out", len(result.left_out)], ["lines skipped", len(result.skipped)],

@@ -40,3 +40,32 @@ def test_the_lecturer_guide_links_to_the_one_set_of_session_plans():
     guide = DOCS[1].read_text(encoding="utf-8")
     assert "(session_plans.md)" in guide
     assert "### 50 minutes" not in guide and "### 90 minutes" not in guide
+
+
+def test_the_plans_name_report_sections_and_a_preset_that_exist():
+    from coordkit.scenarios import load_presets
+
+    text = DOCS[0].read_text(encoding="utf-8")
+    report = (ROOT / "coordkit" / "class_report.py").read_text(encoding="utf-8")
+    named = re.findall(r"sections? \*\*([^*]+)\*\*(?: and \*\*([^*]+)\*\*)?", text)
+    assert named, "the plans name no report section"
+    for section in named:
+        for name in filter(None, section):
+            assert f"<h2>{name}</h2>" in report, f"no report section {name!r}"
+    assert "gap chart" not in text
+    preset = load_presets()["rumoured_2022"].name
+    assert f"**{preset}** (`rumoured_2022`)" in text
+
+
+def test_the_coding_template_holds_the_four_reforms_the_plans_name():
+    import csv
+
+    rows = list(csv.DictReader((ROOT / "docs" / "coding_template.csv").open(encoding="utf-8")))
+    ids = [r["reform_id"] for r in rows]
+    text = DOCS[0].read_text(encoding="utf-8")
+    assert len(ids) == 4 and all(f"(`{i}`)" in text for i in ids), ids
+    assert all(not r[m] for r in rows for m in ("hierarchy", "solidarity", "individualism", "fatalism"))
+    assert "(white paper)" not in text, "one name for Working for Patients"
+    for plan in ("50 minutes", "90 minutes"):
+        body = text.split(f"## {plan}", 1)[1].split("\n## ", 1)[0]
+        assert "**What each student needs:**" in body and "**If wifi fails:**" in body, plan

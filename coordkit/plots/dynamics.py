@@ -52,6 +52,7 @@ from coordkit.plots.style import (
 
 __all__ = [
     "LEVER_LABELS",
+    "PANELS",
     "PARTS",
     "SWEEP_QUANTITIES",
     "describe_dynamics_figure",
@@ -60,6 +61,7 @@ __all__ = [
     "describe_sweep",
     "describe_sweep_grid",
     "dynamics_figure",
+    "dynamics_panel_figure",
     "plot_modes",
     "plot_outcome",
     "plot_sweep",
@@ -73,7 +75,7 @@ Part = Literal["benign", "malign", "strength", "malign_fraction"]
 
 #: What :func:`plot_modes` can draw for each active mode, with its axis label.
 PARTS: dict[str, str] = {
-    "benign": "benign strength",
+    "benign": "strength, fatalism",
     "malign": "malign strength",
     "strength": "strength (benign + malign)",
     "malign_fraction": "malign share of the mode",
@@ -348,6 +350,99 @@ def dynamics_figure(
     return fig
 
 
+#: The panels of :func:`dynamics_figure`, each drawable alone by :func:`dynamics_panel_figure`
+#: (the app layout's one large chart): key, and its title.
+PANELS: dict[str, str] = {
+    "outcome": "Outcome against its ceiling, and balance",
+    "benign": "Benign strength of each mode, and fatalism",
+    "malign": "Malign strength of each active mode",
+    "end": "End state (malign part cross-hatched)",
+}
+
+
+def _panel_handles(panel: str, baseline_label: str | None) -> list[Line2D | Patch]:
+    """The legend entries one panel needs (a key for the panel alone, not for all four)."""
+    handles: list[Line2D | Patch] = []
+    if panel == "outcome":
+        handles += [
+            Line2D([], [], color=_OUTCOME_STYLE[1], marker=_OUTCOME_STYLE[2], label="outcome"),
+            Line2D([], [], color=_BALANCE_STYLE[1], marker=_BALANCE_STYLE[2], label="balance"),
+            Line2D([], [], color=_CEILING_COLOUR, linestyle=":", linewidth=2,
+                   label="ceiling (hatched above: out of reach)")]
+    elif panel in ("benign", "malign"):
+        modes = (*ACTIVE_MODES, Mode.FATALISM) if panel == "benign" else ACTIVE_MODES
+        handles += [Line2D([], [], color=PALETTE[m], marker=MARKERS[m], label=m.label)
+                    for m in modes]
+    if baseline_label is not None and panel != "end":
+        handles += [Line2D([], [], color="black", linestyle="-", label="this run"),
+                    Line2D([], [], color="black", linestyle="--", label=baseline_label)]
+    return handles
+
+
+def dynamics_panel_figure(
+    run: Trajectory,
+    panel: str = "outcome",
+    *,
+    baseline: Trajectory | None = None,
+    baseline_label: str = "baseline",
+) -> Figure:
+    """One panel of :func:`dynamics_figure` alone, large: the chart an app projects.
+
+    Parameters
+    ----------
+    run : Trajectory
+        The run to show (solid lines).
+    panel : {"outcome", "benign", "malign", "end"}, default "outcome"
+        Which view (see :data:`PANELS`); the end state has no baseline.
+    baseline : Trajectory, optional
+        Drawn dashed in the time panels.
+    baseline_label : str, default "baseline"
+
+    Returns
+    -------
+    matplotlib Figure
+        One Axes, titled with :data:`PANELS`; the run's result is the figure's title.
+
+    Examples
+    --------
+    >>> from coordkit.models.dynamics import Levers, simulate
+    >>> fig = dynamics_panel_figure(simulate(Levers(demand=2.0)), baseline=simulate())
+    >>> len(fig.axes), fig.axes[0].get_title()
+    (1, 'Outcome against its ceiling, and balance')
+    >>> fig.get_suptitle().split("|")[1].strip()
+    'outcome 0.09 (ceiling 0.50)'
+    """
+    run = _check_run(run)
+    if panel not in PANELS:
+        raise ValueError(f"panel must be one of {', '.join(PANELS)}, got {panel!r}")
+    fig = Figure(figsize=(9.25, 5))
+    ax = fig.subplots()
+    if panel == "outcome":
+        if baseline is not None:
+            plot_outcome(_check_run(baseline, "baseline"), ax=ax, label=baseline_label,
+                         linestyle="--", ceiling=False, legend=False)
+        plot_outcome(run, ax=ax, legend=False)
+    elif panel == "end":
+        _final_bars(run, ax)
+    else:
+        part: Part = "benign" if panel == "benign" else "malign"
+        if baseline is not None:
+            plot_modes(_check_run(baseline, "baseline"), part=part, ax=ax, label=baseline_label,
+                       linestyle="--", fatalism=part == "benign", legend=False)
+        plot_modes(run, part=part, ax=ax, fatalism=part == "benign", legend=False)
+    ax.set_title(PANELS[panel], fontsize=9)
+    if panel != "end":  # short, so that it stays on one line at projector size
+        ax.set_ylabel({"outcome": "0 to 1", "benign": "strength, fatalism",
+                       "malign": "malign strength"}[panel])
+    handles = _panel_handles(panel, baseline_label if baseline is not None else None)
+    if handles:
+        fig.legend(handles=handles, loc="lower center", ncols=min(len(handles), 5), fontsize=8,
+                   frameon=False)
+    fig.suptitle(_title(run), fontsize=11)
+    fig.set_gid(f"panel:{panel}")
+    return fig
+
+
 def _set_run_lines(ax: Axes, run: Trajectory, label: str) -> None:
     """Move the lines a plot function drew for ``label`` to ``run``'s values."""
     n = len(run.time)
@@ -382,12 +477,15 @@ def update_dynamics_figure(
     baseline: Trajectory | None = None,
     baseline_label: str = "baseline",
 ) -> Figure:
-    """Move a :func:`dynamics_figure` to a new run in place (no axes are rebuilt).
+    """Move a :func:`dynamics_figure` (or :func:`dynamics_panel_figure`) to a new run in place.
+
+    No axes are rebuilt.
 
     Parameters
     ----------
     fig : matplotlib Figure
-        Made by :func:`dynamics_figure` (with a baseline if ``baseline`` is given here).
+        Made by :func:`dynamics_figure` or :func:`dynamics_panel_figure` (with a baseline if
+        ``baseline`` is given here).
     run : Trajectory
     baseline : Trajectory, optional
         New values for the baseline lines, if the figure has them.
@@ -407,18 +505,18 @@ def update_dynamics_figure(
     'outcome 0.09 (ceiling 0.50)'
     """
     run = _check_run(run)
-    panels = fig.axes[:3]
-    for ax in panels:
+    for ax in fig.axes:
+        bars = {p.get_gid(): p for p in ax.patches if p.get_gid() and isinstance(p, Rectangle)}
+        if "bar-fatalism" in bars:  # the end state
+            for j, mode in enumerate(ACTIVE_MODES):
+                bars[f"bar-{mode.value}"].set_height(run.strength[-1, j])
+                bars[f"malign-{j}"].set_y(run.benign[-1, j])
+                bars[f"malign-{j}"].set_height(run.malign[-1, j])
+            bars["bar-fatalism"].set_height(run.fatalism[-1])
+            continue
         _set_run_lines(ax, run, "")
         if baseline is not None:
             _set_run_lines(ax, _check_run(baseline, "baseline"), baseline_label)
-    bars = {p.get_gid(): p for p in fig.axes[3].patches
-            if p.get_gid() and isinstance(p, Rectangle)}
-    for j, mode in enumerate(ACTIVE_MODES):
-        bars[f"bar-{mode.value}"].set_height(run.strength[-1, j])
-        bars[f"malign-{j}"].set_y(run.benign[-1, j])
-        bars[f"malign-{j}"].set_height(run.malign[-1, j])
-    bars["bar-fatalism"].set_height(run.fatalism[-1])
     fig.suptitle(_title(run), fontsize=11)
     return fig
 

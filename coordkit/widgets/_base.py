@@ -121,7 +121,8 @@ APP_FIGURE_BOX: tuple[int, int] = (740, 400)
 APP_DPI = 80
 
 #: The app layout's style: 18 px text or more everywhere in the app and in the page's prose
-#: (Voila), the figure no taller than the screen leaves room for, the controls in their column.
+#: (Voila), the figure at its natural size unless its column is narrower (a zoomed page), the
+#: controls in their column.
 APP_STYLE: str = """<style class="coordkit-app-style">
 .coordkit-app, .coordkit-app .widget-html-content, .coordkit-app .widget-label,
 .coordkit-app .widget-readout, .coordkit-app select, .coordkit-app button,
@@ -134,8 +135,8 @@ APP_STYLE: str = """<style class="coordkit-app-style">
   --jp-widgets-inline-label-width: 9em; }
 .coordkit-app .widget-html-content p { margin: 0.2em 0; }
 .coordkit-app .widget-dropdown select, .coordkit-app .widget-button { height: 34px; }
-.coordkit-app img.coordkit-image { width: auto !important; max-width: none !important;
-  max-height: none !important; }
+.coordkit-app img.coordkit-image { width: auto !important; max-width: 100% !important;
+  height: auto !important; max-height: none !important; }
 .coordkit-app .coordkit-app-result [role=status] { max-height: 150px; overflow-y: auto; }
 .coordkit-app .widget-checkbox, .coordkit-app .widget-checkbox label { height: auto !important;
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
@@ -607,6 +608,9 @@ class Explorer:
     max_width: ClassVar[str] = "980px"
     #: Widest the figure grows (CSS length).
     image_max_width: ClassVar[str] = "900px"
+    #: In the app layout, the result above the figure (for a short result that must stay in view
+    #: at 125 % zoom); otherwise below it.
+    result_first: ClassVar[bool] = False
 
     def __init__(self, *, layout: str = "notebook", presenter: bool = False) -> None:
         if layout not in LAYOUTS:
@@ -934,8 +938,11 @@ class Explorer:
             controls.add_class("coordkit-app-controls")
             self.live.add_class("coordkit-app-result")
             self.details.add_class("coordkit-app-details")
+            # result_first: the result under Reveal, so that it stays on screen when a zoomed page
+            # pushes the figure's foot below the fold (125 % zoom in 1280x690)
+            parts = [self.live, self.image] if self.result_first else [self.image, self.live]
             shown = ([self.reveal] if self.presenter else []) + (
-                [self.image, self.live, self.details] if self._output else [])
+                [*parts, self.details] if self._output else [])
             figure = w.VBox(shown, layout=w.Layout(flex="1 1 60%", min_width="300px"))
             self.widget.children = (app_style(), w.Box([controls, figure], layout=w.Layout(
                                         display="flex", flex_flow="row wrap", width="100%",

@@ -16,6 +16,13 @@ Examples
 >>> view.min_group.value = 20
 >>> view.analysis.min_group, view.unnamed()
 (20, [])
+
+A folder with nothing readable shows nothing, and says so:
+
+>>> import tempfile
+>>> empty = ClassResultsExplorer(tempfile.mkdtemp())
+>>> empty.responses is None, empty.source_label, empty.image.value
+(True, 'the class folder: no answers could be read', '')
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ import ipywidgets as w
 
 from coordkit.html import Markup, escape
 from coordkit.params import Param
+from coordkit.plots.class_bars import class_bars_figure, describe_class_bars
 from coordkit.plots.survey import class_arrows_figure, describe_class_arrows, update_class_arrows_figure
 from coordkit.survey import (
     DEFAULT_MIN_GROUP,
@@ -40,14 +48,18 @@ from coordkit.survey import (
     read_files,
     synthetic_class,
 )
-from coordkit.widgets._base import CONTROL_LAYOUT, Explorer, slider_row
+from coordkit.survey.read import read_mapping
+from coordkit.widgets._base import APP_DPI, CONTROL_LAYOUT, Explorer, fit_for_app, slider_row
 
-__all__ = ["CLASSROOM_MIN_GROUP", "FOLDER_VARIABLE", "MIN_GROUP_SPEC", "ClassResultsExplorer"]
+__all__ = ["CLASSROOM_MIN_GROUP", "FOLDER_VARIABLE", "MAPPING_NAMES", "MIN_GROUP_SPEC",
+           "ClassResultsExplorer"]
 
 #: The environment variable naming the folder of survey exports (set by ``./kit app --class-folder``).
 FOLDER_VARIABLE = "COORDKIT_CLASS_FOLDER"
 #: The environment variable naming the group column(s), comma-separated (``./kit app --group-column``).
 GROUP_VARIABLE = "COORDKIT_GROUP_COLUMNS"
+#: A mapping file in the class folder (as ``coordkit report --map`` reads) that the view honours.
+MAPPING_NAMES = ("mapping.yml", "mapping.yaml")
 
 #: The smallest group the lecture-room view ever shows on its own (privacy in a room of 40-200:
 #: stricter than the library's :data:`coordkit.survey.MIN_GROUP_FLOOR`). Smaller groups are
@@ -68,7 +80,8 @@ class ClassResultsExplorer(Explorer):
     ----------
     folder : str or Path, optional
         Where the survey exports are (any mix of the formats :func:`coordkit.survey.read_files`
-        reads); default: the folder named by the environment variable
+        reads, and a ``mapping.yml`` there is honoured); default: the folder named by the
+        environment variable
         :data:`FOLDER_VARIABLE` (``./kit app --class-folder DIR`` sets it), else the SYNTHETIC
         class.
     group_columns : sequence of str, optional
@@ -85,13 +98,22 @@ class ClassResultsExplorer(Explorer):
     min_group : IntSlider
     reload : Button
         Read the folder again (new answers arrive during the session).
-    responses : Responses
-        What was read.
+    responses : Responses or None
+        What was read; ``None`` when no answers could be read (then nothing is shown, and
+        :attr:`problem` says why: never a made-up respondent in place of the class).
+    problem : str
+        Why a file or the folder could not be read ("" when all was read).
+    mapping_file : Path or None
+        The class folder's ``mapping.yml`` (see :data:`MAPPING_NAMES`), if it has one: read as
+        ``coordkit report --map`` reads it.
     analysis : ClassAnalysis
         From the last update.
     source_label : str
         Where the answers came from, in words (counts only, no file names).
     """
+
+    #: In the app, the result (three short lines) above the chart: in view at 125 % zoom.
+    result_first = True
 
     def __init__(self, folder: str | Path | None = None, *, group_columns: Sequence[str] | None = None,
                  min_group: int = DEFAULT_MIN_GROUP, layout: str = "notebook",
@@ -104,6 +126,8 @@ class ClassResultsExplorer(Explorer):
             group_columns = tuple(c.strip() for c in named.split(",") if c.strip()) or ("team",)
         self._group_columns = tuple(group_columns)
         self.problem = ""
+        self.mapping_file: Path | None = None
+        self._bars: dict[Any, tuple[Any, bytes, str, str]] = {}
         self.responses = self._read()
         self.group_column = w.Dropdown(
             description="Group by", tooltip="the column to break the class down by",
@@ -117,25 +141,39 @@ class ClassResultsExplorer(Explorer):
                                disabled=self.folder is None, layout=w.Layout(width="auto"))
         self.reload.on_click(lambda _: self.read_again())
         self.source = w.HTML()
-        self._fig = class_arrows_figure(analyse(self.responses, min_group=min_group))
+        self._fig: Any = None  # the notebook's triangle, made on the first update
         self.watch(self.group_column, self.min_group)
         self.assemble(self.source, self.group_column, min_row, self.reload)
         self.update()
 
-    def _read(self) -> Responses:
+    def _read(self) -> Responses | None:
+        """The folder's answers; ``None`` (and :attr:`problem` says why) when none could be read.
+
+        A ``mapping.yml`` in the folder is read as ``coordkit report --map`` reads it; the group
+        columns it names (``group:NAME``) are the ones read.
+        """
         if self.folder is None:
             return synthetic_class()
+        self._bars.clear()
+        groups = self._group_columns
+        mapping = None
+        self.mapping_file = next((self.folder / n for n in MAPPING_NAMES
+                                  if (self.folder / n).is_file()), None)
         try:
-            result = read_files([self.folder], group_columns=self._group_columns)
+            if self.mapping_file is not None:
+                mapping = read_mapping(self.mapping_file)
+                named = tuple(v[len("group:"):] for v in mapping.values() if v.startswith("group:"))
+                groups = named or groups
+            result = read_files([self.folder], group_columns=groups, mapping=mapping)
         except SurveyFileError as error:
             self.problem = str(error)
-            return getattr(self, "responses", None) or synthetic_class(size=1)
+            return None  # never a made-up respondent in place of the class
         self.problem = (f"{len(result.rejected)} row problem(s) found: run coordkit report for the "
                         "details." if result.rejected else "")
         return result.responses
 
     def _set_groups(self) -> None:
-        columns = list(self.responses.groups)
+        columns = list(self.responses.groups) if self.responses is not None else []
         with self.held():
             self.group_column.options = [("(whole class only)", None)] + [(c, c) for c in columns]
             self.group_column.value = columns[0] if columns else None
@@ -143,17 +181,20 @@ class ClassResultsExplorer(Explorer):
     @property
     def source_label(self) -> str:
         """Where the answers came from, in words."""
+        if self.responses is None:
+            return "the class folder: no answers could be read"
         n = len(self.responses)
         if self.folder is None:
             return f"the synthetic class (made-up answers, {n} respondents)"
-        return f"the survey exports in the class folder ({n} respondents)"
+        mapped = f", read with its {self.mapping_file.name}" if self.mapping_file else ""
+        return f"the survey exports in the class folder ({n} respondents{mapped})"
 
     def read_again(self) -> None:
         """Read the folder again (keeping the chosen group column if it is still there) and update."""
         chosen = self.group_column.value
         self.responses = self._read()
         self._set_groups()
-        if chosen in self.responses.groups:
+        if self.responses is not None and chosen in self.responses.groups:
             with self.held():
                 self.group_column.value = chosen
         self.update()
@@ -161,25 +202,64 @@ class ClassResultsExplorer(Explorer):
     def update(self, change: Any = None) -> None:
         """Re-analyse and redraw from the controls (the controls call this)."""
         with self.timed():
+            privacy = (f"<p><small>Privacy: a group under {self.min_group.value} respondents is merged "
+                       "into &lsquo;other groups combined&rsquo; (in this room view never under "
+                       f"{CLASSROOM_MIN_GROUP}, the kit's rule: stricter than the report's floor of "
+                       f"{MIN_GROUP_FLOOR}, because the room sees it live). Re-read the folder as "
+                       "exports arrive while the class answers in the room; make the shared report "
+                       "once, after the survey closes.</small></p>")
+            if self.responses is None:
+                self.source.value = ("<p><b>No answers could be read</b> from the class folder "
+                                     f"(nothing is shown):</p><p>{escape(self.problem)}</p>"
+                                     "<p><small>Fix the export, or put a mapping.yml from "
+                                     "<code>coordkit report EXPORT --write-map mapping.yml</code> "
+                                     "in the folder, then re-read.</small></p>")
+                self.image.value = ""
+                self.set_description("No answers could be read, so there is no figure.")
+                self.set_result("No answers could be read from the class folder.")
+                return
             self.analysis: ClassAnalysis = analyse(self.responses, group_column=self.group_column.value,
                                                    min_group=self.min_group.value)
             a = self.analysis
-            update_class_arrows_figure(self._fig, a)
             problem = f"<p><b>Could not read every file:</b> {escape(self.problem)}</p>" \
                 if self.problem else ""
-            self.source.value = (
-                f"<p>Answers from {escape(self.source_label)}.</p>{problem}"
-                f"<p><small>Privacy: a group under {a.min_group} respondents (never under "
-                f"{CLASSROOM_MIN_GROUP}) is merged into &lsquo;other groups combined&rsquo;. Re-read "
-                "the folder as exports arrive while the class answers in the room; make the shared "
-                "report once, after the survey closes.</small></p>")
+            self.source.value = f"<p>Answers from {escape(self.source_label)}.</p>{problem}{privacy}"
             if not a.class_shown or a.overall is None:
                 text = f"Nothing shown: only {a.n} respondents, fewer than {a.min_group}."
-                self.show_figure(self._fig, text)
+                self.image.value = ""
+                self.set_description(text)
                 self.set_result(text)
                 return
-            self.show_figure(self._fig, describe_class_arrows(a))
+            if self.layout == "app":
+                self._show_bars(a, note=self._NOTE)
+            else:
+                if self._fig is None:
+                    self._fig = class_arrows_figure(a)
+                else:
+                    update_class_arrows_figure(self._fig, a)
+                self.show_figure(self._fig, describe_class_arrows(a))
             self.set_result(Markup(self._summary(a)))
+
+    #: Said under the chart's description (the result stays short enough to show whole).
+    _NOTE = ("Configurations and the balance index are the kit's readings of the answers "
+             "(see notebook 07).")
+
+    def _show_bars(self, a: ClassAnalysis, *, note: str = "") -> None:
+        """The app's chart: bars per group (a triangle piles a class's groups on one spot).
+
+        Each grouping's PNG is drawn once and kept, so moving back to it is instant.
+        """
+        from coordkit.plots.output import alt_text, to_png
+
+        key = (a.group_column, a.min_group)
+        if key not in self._bars:
+            fig = fit_for_app(class_bars_figure(a))
+            description = describe_class_bars(a) + (f" {note}" if note else "")
+            self._bars[key] = (fig, to_png(fig, dpi=APP_DPI, compress_level=1),
+                               alt_text(fig, description), description)
+        self._figure, png, alt, description = self._bars[key]
+        self.set_image(png, alt=alt)
+        self.set_description(description)
 
     def _summary(self, a: ClassAnalysis) -> str:
         s = a.overall
@@ -197,6 +277,4 @@ class ClassResultsExplorer(Explorer):
                 f"<p>Now: <b>{escape(s.configuration_now.name)}</b>, balance "
                 f"{s.balance_now.score:.2f} (points H / S / I / F: {now}).<br>"
                 f"Preferred: <b>{escape(s.configuration_preferred.name)}</b>, balance "
-                f"{s.balance_preferred.score:.2f} ({preferred}).</p>"
-                "<p><small>Configurations and the balance index are the kit's readings of the "
-                "answers (see notebook 07).</small></p>")
+                f"{s.balance_preferred.score:.2f} ({preferred}).</p>")

@@ -25,7 +25,12 @@ from typing import Any
 import ipywidgets as w
 
 from coordkit.html import Markup, escape, render
-from coordkit.plots.dynamics import dynamics_figure, update_dynamics_figure
+from coordkit.plots.dynamics import (
+    PANELS,
+    dynamics_figure,
+    dynamics_panel_figure,
+    update_dynamics_figure,
+)
 from coordkit.plots.output import alt_text, to_png
 from coordkit.plots.scenarios import (
     ceiling_figure,
@@ -102,6 +107,10 @@ class ScenarioExplorer(Explorer):
     Attributes
     ----------
     preset : ipywidgets.Dropdown
+    chart : ipywidgets.Dropdown
+        In the app layout, which panel of :func:`~coordkit.plots.dynamics.dynamics_figure` is
+        shown, alone and large (default the outcome against its ceiling; the others are listed
+        in :data:`coordkit.plots.dynamics.PANELS`). The notebook layout shows all four.
     sliders : dict of str to FloatSlider
         One per policy lever (see :data:`coordkit.scenarios.LEVERS`), each shown with its unit.
     result, baseline : ScenarioResult
@@ -116,6 +125,9 @@ class ScenarioExplorer(Explorer):
     The figure, its alt text, description and timing are as in
     :class:`~coordkit.widgets._base.Explorer`.
     """
+
+    #: The two result lines stay in view above the chart at 125 % zoom.
+    result_first = True
 
     def __init__(self, preset_id: str = "rumoured_2022", *, years: float = 10.0,
                  continuous_update: bool = False, layout: str = "notebook",
@@ -133,15 +145,32 @@ class ScenarioExplorer(Explorer):
         self.rationale = w.HTML(layout=w.Layout(width="100%"))
         self._baselines: dict[str, ScenarioResult] = {}
         baseline = self._baseline(preset_id)
-        self._fig = dynamics_figure(baseline.trajectory, baseline=baseline.trajectory,
-                                    baseline_label="preset as coded")
+        #: In the app layout, the one chart shown large (a projector cannot show four panels).
+        self.chart = w.Dropdown(options=[(title, key) for key, title in PANELS.items()],
+                                value="outcome", description="Chart", style=_WIDE,
+                                layout=w.Layout(**CONTROL_LAYOUT),
+                                tooltip="which view of the run to show large")
+        self._figures: dict[str, Any] = {}
+        self._fig = self._figure_for(baseline)
         self.watch(self.preset, callback=self._on_preset)
-        self.watch(*self.sliders.values())
+        self.watch(self.chart, *self.sliders.values())
         order = [*APP_LEVERS_FIRST, *(n for n in LEVERS if n not in APP_LEVERS_FIRST)] \
             if layout == "app" else list(LEVERS)
-        self.assemble(self.preset, w.HTML("<b>Policy levers</b>"),
+        first = (self.preset, self.chart) if layout == "app" else (self.preset,)
+        self.assemble(*first, w.HTML("<b>Policy levers</b>"),
                       *(rows[name][1] for name in order), self.rationale)
         self.update()
+
+    def _figure_for(self, baseline: ScenarioResult) -> Any:
+        """The figure to move: all four panels in a notebook, the chosen one alone in the app."""
+        key = self.chart.value if self.layout == "app" else "all"
+        if key not in self._figures:
+            run = baseline.trajectory
+            self._figures[key] = (
+                dynamics_panel_figure(run, key, baseline=run, baseline_label="preset as coded")
+                if key != "all" else
+                dynamics_figure(run, baseline=run, baseline_label="preset as coded"))
+        return self._figures[key]
 
     def _baseline(self, preset_id: str) -> ScenarioResult:
         if preset_id not in self._baselines:
@@ -168,6 +197,7 @@ class ScenarioExplorer(Explorer):
                               name="your version")
             _, self.differences = compare({"preset": scenario, "yours": self.levers},
                                           years=self.years)
+            self._fig = self._figure_for(self.baseline)
             update_dynamics_figure(self._fig, self.result.trajectory,
                                    baseline=self.baseline.trajectory,
                                    baseline_label="preset as coded")

@@ -1,6 +1,8 @@
 """The app gallery (``./kit app``) on a projector: each app at 1280x800 in Voila, in headless Chromium.
 
 For every app: the first control and the main figure are both on the screen without scrolling;
+the result text is never clipped (no inner scroll); at 125 % zoom in 1280x690 the first control
+and the result are still in view and the figure is not cut off at the right;
 every piece of text is at least 18 px; presenter mode hides the result until the *Reveal the
 result* button (found by its accessible name) is pressed; a control moved with the keyboard
 redraws the figure; slider handles carry their label as accessible name; and axe-core finds no
@@ -45,6 +47,14 @@ ELLIPSISED = """() => [...document.querySelectorAll(
   '.coordkit-app .widget-label, .coordkit-app label, .coordkit-app .widget-label-basic')]
   .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.trim())"""
 
+#: The result block, or a box inside it, that hides text (scrollHeight over clientHeight).
+CLIPPED = """el => [el, ...el.querySelectorAll('*')].filter(e => e.offsetParent !== null
+  && e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflowY !== 'visible')
+  .map(e => [e.className, e.scrollHeight, e.clientHeight])"""
+#: A projector laptop at 1280x690 (the screen less the browser's toolbars) at 125 % zoom: the
+#: page's CSS viewport is 1280/1.25 x 690/1.25.
+ZOOMED = {"width": 1024, "height": 552}
+
 #: Every element with text of its own that is showing, and its computed font size in px.
 TEXT_SIZES = """() => {
   const out = [];
@@ -84,10 +94,10 @@ def gallery(tmp_path_factory) -> Iterator[str]:
             process.kill()
 
 
-def _inside(box: dict | None) -> bool:
+def _inside(box: dict | None, viewport: dict = VIEWPORT) -> bool:
     return (box is not None and box["x"] >= 0 and box["y"] >= 0
-            and box["x"] + box["width"] <= VIEWPORT["width"] + 1
-            and box["y"] + box["height"] <= VIEWPORT["height"] + 1)
+            and box["x"] + box["width"] <= viewport["width"] + 1
+            and box["y"] + box["height"] <= viewport["height"] + 1)
 
 
 def _small_text(page) -> list:
@@ -119,7 +129,18 @@ def test_the_index_lists_every_app(gallery, browser, axe_script):  # noqa: F811
         page.close()
 
 
-@pytest.mark.parametrize("name", list(APPS))
+#: Apps whose result is still longer than its 150 px box (it scrolls inside) or, at 125 % zoom,
+#: below the fold: known, not yet fixed (round 2 fixed scenarios and class results).
+CLIPPED_YET = {"recoder": "the recoder's result scrolls in its box", "audit": "the audit result (its voices) "
+               "is ten times its box"}
+ZOOM_YET = {**CLIPPED_YET, "profile": "the profile result sits under the figure, below the fold"}
+
+
+def _known(name: str, known: dict[str, str]) -> list:
+    return [pytest.mark.xfail(reason=known[name], strict=True)] if name in known else []
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=_known(n, CLIPPED_YET)) for n in APPS])
 def test_app_fits_a_projector_and_responds(gallery, browser, axe_script, name):  # noqa: F811
     selector, key = APPS[name]
     page = browser.new_page(viewport=VIEWPORT)
@@ -144,6 +165,8 @@ def test_app_fits_a_projector_and_responds(gallery, browser, axe_script, name): 
         assert page.get_by_role("button", name="Hide the result").count() == 1
         result = page.locator(RESULT).first
         assert _inside(result.bounding_box()), f"result off screen: {result.bounding_box()}"
+        clipped = result.evaluate(CLIPPED)
+        assert not clipped, f"the result text is clipped (scroll/client height): {clipped}"
         # the figure is drawn for its box: never scaled below the size its 18 px text assumes
         sizes = figure.evaluate(IMAGE_SIZES)
         assert sizes["natural"] > 300, sizes
@@ -185,6 +208,36 @@ def test_app_fits_a_projector_and_responds(gallery, browser, axe_script, name): 
         assert not found, f"axe-core found in the {name} app:\n" + _report(found)
     except Exception:
         page.screenshot(path=artifact_name(f"app_{name}-FAILED"))
+        raise
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=_known(n, ZOOM_YET)) for n in APPS])
+def test_app_at_125_percent_zoom_keeps_controls_and_result_in_view(gallery, browser, name):
+    """At 125 % zoom in 1280x690, the first control, the result and the figure's width fit."""
+    page = browser.new_page(viewport=ZOOMED, device_scale_factor=1.25)
+    try:
+        page.goto(f"{gallery}/voila/render/{name}.ipynb", timeout=120_000)
+        page.wait_for_selector(".coordkit-app", timeout=120_000)
+        reveal = page.get_by_role("button", name="Reveal the result")
+        reveal.wait_for(timeout=60_000)
+        first = page.locator(FIRST_CONTROL).first
+        assert _inside(first.bounding_box(), ZOOMED), f"first control off screen: {first.bounding_box()}"
+        reveal.click()
+        figure = page.locator(FIGURE).first
+        figure.wait_for(state="visible", timeout=10_000)
+        result = page.locator(RESULT).first
+        assert _inside(result.bounding_box(), ZOOMED), f"result off screen: {result.bounding_box()}"
+        assert not result.evaluate(CLIPPED), "the result text is clipped"
+        box = figure.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= ZOOMED["width"] + 1, \
+            f"the figure is cut off at the right: {box}"
+        assert page.evaluate("document.documentElement.scrollWidth") <= ZOOMED["width"] + 1, \
+            "the page scrolls sideways"
+        page.screenshot(path=artifact_name(f"app_{name}_zoom125"), full_page=False)
+    except Exception:
+        page.screenshot(path=artifact_name(f"app_{name}_zoom125-FAILED"))
         raise
     finally:
         page.close()

@@ -1,0 +1,93 @@
+"""The class's culture now against preferred, group by group, as bars: a chart a room can read.
+
+On a triangle, groups of one class sit close together and their markers pile up
+(:func:`coordkit.plots.survey.class_arrows_figure`); bars keep every group apart. One panel per
+mode (hierarchy, solidarity, individualism, fatalism), one pair of bars per group: now filled in
+the mode's colour, preferred white with the mode's hatch, each bar labelled with its points, so
+that nothing is told by colour alone.
+
+Examples
+--------
+>>> from coordkit.survey import analyse, synthetic_class
+>>> a = analyse(synthetic_class(), group_column="team")
+>>> fig = class_bars_figure(a)
+>>> [ax.get_title() for ax in fig.axes]
+['Hierarchy', 'Solidarity', 'Individualism', 'Fatalism']
+>>> describe_class_bars(a).split(":")[0]
+'Points out of 100 for each mode, now and preferred, for the whole class and 4 group(s)'
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from coordkit.modes import ALL_MODES
+from coordkit.plots.style import HATCHES, PALETTE
+from coordkit.survey import ClassAnalysis, GroupSummary
+
+__all__ = ["class_bars_figure", "describe_class_bars"]
+
+
+def _summaries(analysis: ClassAnalysis) -> list[GroupSummary]:
+    return ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
+
+
+def class_bars_figure(analysis: ClassAnalysis) -> Figure:
+    """One panel per mode; in each, now (filled) and preferred (hatched) bars for every shown group.
+
+    Parameters
+    ----------
+    analysis : ClassAnalysis
+        From :func:`coordkit.survey.analyse`; suppressed groups are not drawn (the analysis
+        leaves them out).
+
+    Returns
+    -------
+    matplotlib Figure
+        Four Axes, in the order of :data:`coordkit.modes.ALL_MODES`; the groups run down the
+        first panel's y axis, the whole class first.
+    """
+    rows = _summaries(analysis)
+    fig = Figure(figsize=(9.25, 5))
+    axes = fig.subplots(1, len(ALL_MODES), sharey=True, sharex=True)
+    y = np.arange(len(rows))[::-1].astype(float)
+    height = 0.38
+    for j, (ax, mode) in enumerate(zip(axes, ALL_MODES, strict=True)):
+        now = [float(s.now_mean[j]) for s in rows]
+        preferred = [float(s.preferred_mean[j]) for s in rows]
+        ax.barh(y + height / 2, now, height=height, color=PALETTE[mode], edgecolor="black",
+                gid=f"now-{mode.value}")
+        ax.barh(y - height / 2, preferred, height=height, color="white", edgecolor=PALETTE[mode],
+                hatch=HATCHES[mode], linewidth=1.2, gid=f"preferred-{mode.value}")
+        for k in range(len(rows)):
+            ax.text(now[k] + 1.5, y[k] + height / 2, f"{now[k]:.0f}", va="center", fontsize=8)
+            ax.text(preferred[k] + 1.5, y[k] - height / 2, f"{preferred[k]:.0f}", va="center",
+                    fontsize=8)
+        ax.set_title(mode.label, fontsize=9)
+        top = max([*now, *preferred, 1.0])
+        ax.set_xlim(0, top * 1.45)
+        ax.set_xticks([])
+        for side in ("top", "right", "bottom"):
+            ax.spines[side].set_visible(False)
+    axes[0].set_yticks(y, [f"{s.label} ({s.n})" for s in rows], fontsize=8)
+    fig.legend(handles=[Patch(facecolor="0.45", edgecolor="black", label="now (filled)"),
+                        Patch(facecolor="white", edgecolor="0.3", hatch="//",
+                              label="preferred (hatched)")],
+               loc="lower center", ncols=2, fontsize=8, frameon=False)
+    fig.suptitle("Points out of 100, now and preferred, by group (n in brackets)", fontsize=10)
+    return fig
+
+
+def describe_class_bars(analysis: ClassAnalysis) -> str:
+    """Text description of :func:`class_bars_figure`: every bar's points, in words."""
+    rows = _summaries(analysis)
+    groups = max(len(rows) - 1, 0) if analysis.overall else len(rows)
+    parts = []
+    for s in rows:
+        pairs = ", ".join(f"{m.label.lower()} {s.now_mean[j]:.0f} to {s.preferred_mean[j]:.0f}"
+                          for j, m in enumerate(ALL_MODES))
+        parts.append(f"{s.label} (n={s.n}): {pairs}")
+    return (f"Points out of 100 for each mode, now and preferred, for the whole class and "
+            f"{groups} group(s): " + "; ".join(parts) + ".")

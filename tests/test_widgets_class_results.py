@@ -1,0 +1,59 @@
+"""The class-results view: a class folder's mapping.yml, a folder with nothing readable, bars per group."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coordkit.widgets.class_results import ClassResultsExplorer
+
+ROOT = Path(__file__).resolve().parents[1]
+LINES = (ROOT / "data" / "synthetic_class.csv").read_text(encoding="utf-8").splitlines()
+
+
+def _renamed(folder: Path) -> None:
+    """The synthetic class with its id and team columns renamed, as a form export might have them."""
+    header = LINES[0].split(",")
+    header = ["Student ID" if h == "respondent" else "Seminar group" if h == "team" else h for h in header]
+    (folder / "export.csv").write_text("\n".join([",".join(header), *LINES[1:]]) + "\n", encoding="utf-8")
+
+
+def test_a_folder_that_cannot_be_read_shows_nothing_made_up(tmp_path):
+    _renamed(tmp_path)  # 'team' is not there and no mapping says where it went
+    app = ClassResultsExplorer(tmp_path, layout="app", presenter=True)
+    assert app.responses is None
+    assert app.source_label == "the class folder: no answers could be read"
+    assert "No answers could be read" in app.source.value and "respondents)" not in app.source.value
+    assert "team" in app.problem, app.problem
+    assert app.image.value == "" and app.png == b""
+    assert [value for _, value in app.group_column.options] == [None], "no made-up group columns"
+    assert "No answers could be read" in app.live.value
+
+
+def test_a_mapping_file_in_the_class_folder_is_honoured(tmp_path):
+    _renamed(tmp_path)
+    (tmp_path / "mapping.yml").write_text(
+        'columns:\n  "Student ID": respondent\n  "Seminar group": group:seminar\n', encoding="utf-8")
+    app = ClassResultsExplorer(tmp_path, layout="app", presenter=True)
+    assert app.responses is not None and len(app.responses) == len(LINES) - 1
+    assert app.mapping_file == tmp_path / "mapping.yml"
+    assert app.source_label == ("the survey exports in the class folder "
+                                f"({len(LINES) - 1} respondents, read with its mapping.yml)")
+    assert [value for _, value in app.group_column.options] == [None, "seminar"]
+    assert app.group_column.value == "seminar" and app.analysis.group_column == "seminar"
+
+
+def test_the_app_shows_bars_per_group_with_every_group_named():
+    app = ClassResultsExplorer(layout="app", presenter=True)
+    a = app.analysis
+    assert app.png[:4] == b"\x89PNG"
+    for summary in (a.overall, *a.groups):
+        assert f"{summary.label} (n={summary.n})" in app.description
+    assert app.description.startswith("Points out of 100 for each mode, now and preferred")
+    png = app.png
+    app.min_group.value = 20
+    assert app.png != png, "a new grouping, a new chart"
+    app.min_group.value = 5
+    assert app.png == png, "moving back shows the kept chart"
+    notebook = ClassResultsExplorer()
+    assert "Points out of 100" not in notebook.description, "the notebook keeps the triangle"
+    assert notebook.png[:4] == b"\x89PNG"
