@@ -52,6 +52,7 @@ from coordkit.survey import (
     MALIGN_WARNING,
     MIN_LEVEL_N,
     MIN_RELIABILITY_N,
+    NOT_CLASSIFIED,
     RELIABILITY_THRESHOLD,
     STRONG,
     ClassAnalysis,
@@ -128,10 +129,7 @@ def _data_section(result: ReadResult | None, responses: Responses, analysis: Cla
         out.append(f"<p>{len(responses)} respondents.</p>")
     else:
         # result is ReadResult.anonymised(): files by number, no cell contents, no free text
-        # each line once: the reader's notes and the anonymised copy may both carry the
-        # late-submission warning, which the report printed twice
-        lines = dict.fromkeys(result.summary().split("\n"))
-        out.append("<p>" + "<br>".join(_e(line) for line in lines) + "</p>")
+        out.append("<p>" + "<br>".join(_e(line) for line in result.summary().split("\n")) + "</p>")
         counts = [["files read", len(result.sources)], ["rows accepted", result.n_accepted],
                   ["rows rejected (listed below, without their contents)", result.n_rejected],
                   ["rows left out", len(result.left_out)], ["lines skipped", len(result.skipped)],
@@ -178,13 +176,33 @@ def _class_section(analysis: ClassAnalysis, figure_html: str) -> str:
                      f"{s.gap[k]:+.1f}", f"{s.compositional_now[k]:.1f}"])
     out = [
         "<h2>Class profile</h2>",
-        f"<p>Mean scores of {s.n} respondents (points out of 100, mean ± standard deviation). The "
+        f"<p>Mean scores of {s.classified} respondents (points out of 100, mean ± standard deviation). The "
         "compositional mean is the centre that respects the sum to 100 (see the notes at the end).</p>",
+        *_style_lines(analysis),
         _table(["mode", "now", "preferred", "change wanted", "compositional mean now"], rows),
         *(_configuration_lines(s)),
         figure_html,
     ]
     return "\n".join(out)
+
+
+def _style_lines(analysis: ClassAnalysis) -> list[str]:
+    """How many respondents are not classified for a response style, and which styles."""
+    s = analysis.overall
+    if s is None or not analysis.styles:
+        return []
+    counts = [f"{name}: {k}" for name, k in analysis.styles.items() if k]
+    if s.classified == 0:
+        use = ("Every respondent was flagged, so nothing is classified; the means above are "
+               "those of every respondent, shown only to describe the answers.")
+    else:
+        use = ("They are left out of every class and group mean, level, agreement and configuration "
+               "in this report (the respondents' configurations table counts them as not classified).")
+    return [f'<p class="note"><b>{s.style_excluded} respondent{"s" if s.style_excluded != 1 else ""} '
+            f"not classified: response style.</b> Their answers follow a way of answering more than "
+            f"their content ({_e('; '.join(counts))}; one respondent can have several). {use} A flag "
+            "is the kit's prompt to look at the answers, not proof that they are insincere; the "
+            "thresholds are the kit's (coordkit.survey.styles).</p>"]
 
 
 def _configuration_lines(s: GroupSummary) -> list[str]:
@@ -193,7 +211,10 @@ def _configuration_lines(s: GroupSummary) -> list[str]:
     for label, timeframe, config in (("Now", "now", s.configuration_now),
                                      ("Preferred", "preferred", s.configuration_preferred)):
         agreement = s.agreement(timeframe)
-        if s.withheld(timeframe):
+        if config.name == NOT_CLASSIFIED:  # nothing to agree about: say why
+            reason = config.diagnosis.removeprefix("Not classified: ")
+            out.append(f"<p><b>{label}: not classified.</b> {_e(reason[:1].upper() + reason[1:])}</p>")
+        elif s.withheld(timeframe):
             out.append(f"<p><b>{label}: configuration withheld.</b> {_e(agreement.reading())}.</p>")
         elif agreement.reason:  # the whole class: a summary of different organisations
             out.append(f"<p><b>{label}, configuration of the mean: {_e(config.name)}.</b> "
@@ -214,12 +235,13 @@ def _groups_section(analysis: ClassAnalysis, figure_html: str) -> str:
            f'<p class="note">{_e(plan.note())}</p>']
     rows = []
     for g in analysis.groups:
-        rows.append([g.label, g.n, *(_pm(g.now_mean[k], g.now_sd[k]) for k in range(4)),
+        rows.append([g.label, g.n, g.style_excluded, *(_pm(g.now_mean[k], g.now_sd[k]) for k in range(4)),
                      *(f"{g.preferred_mean[k]:.1f}" for k in range(4)), round(g.variance_now, 2)])
     if rows:
-        header = ["group", "n", *(f"{m.initial} now" for m in ALL_MODES),
+        header = ["group", "n", "not classified: response style", *(f"{m.initial} now" for m in ALL_MODES),
                   *(f"{m.initial} preferred" for m in ALL_MODES), "spread now (clr total variance)"]
-        out.append("<p>Mean scores of each group shown (points; now as mean ± standard deviation). "
+        out.append("<p>Mean scores of each group shown (points; now as mean ± standard deviation), over "
+                   "the members not flagged for a response style (n counts every member). "
                    "Spread is the total variance of the log-ratios: 0 when every member gives the same "
                    "mix.</p>")
         out.append(_table(header, rows))
@@ -254,20 +276,29 @@ def _icc_lines(analysis: ClassAnalysis) -> list[str]:
                    numeric_from=1)]
 
 
+def _balance_cells(s: GroupSummary, timeframe: str, r: Any) -> list[object]:
+    """Balance index and its parts, or "-" when the configuration is not classified."""
+    if not np.isfinite(s.shown_balance(timeframe)):
+        return ["-"] * 5
+    return [round(r.score, 2), round(r.evenness, 2), round(r.strength, 2), round(r.malign_share, 2),
+            round(r.fatalism, 2)]
+
+
 def _balance_section(analysis: ClassAnalysis) -> str:
     rows = []
     for s in _summaries(analysis):
         for label, r in (("now", s.balance_now), ("preferred", s.balance_preferred)):
             rows.append([s.label, label, s.shown_configuration(label), _agreement_cell(s, label),
-                         round(r.score, 2), round(r.evenness, 2), round(r.strength, 2),
-                         round(r.malign_share, 2), round(r.fatalism, 2)])
+                         *_balance_cells(s, label, r)])
     out = ["<h2>Balance index and configurations</h2>",
            "<p>The balance index (the kit's) multiplies the evenness of the benign active strengths, their "
            "mean strength, one minus the malign share and one minus fatalism (coordkit.balance); it is the "
-           "kit's reading of Taylor's balance, not his measure. Strengths now come from the strength "
-           "ratings (where a rating is missing, from the divide-100 points: 30 of 100 counts as strong); "
-           "preferred strengths come only from the preferred ratings, and without them the preferred "
-           "configuration is not classified. The malign share is the positive part of the malign "
+           "kit's reading of Taylor's balance, not his measure. Strengths come from the mean strength "
+           "ratings, now and preferred. When no member rated a mode's strength (or all said \"don't "
+           "know\"), the configuration is not classified and says why: the kit does not read strength "
+           "from the divide-100 points, except in a version 1 file, which has no ratings (there 30 of "
+           "100 points counts as strong, and the diagnosis says so). A configuration that is not "
+           "classified has no balance index ('-'). The malign share is the positive part of the malign "
            "level.</p>",
            "<p>A group's configuration is read from its members' mean ratings, which describe nobody if "
            "members disagree. So the kit first measures their agreement on each mode's organisation "
@@ -320,9 +351,9 @@ def _forms_section(analysis: ClassAnalysis) -> str:
             "the balanced pairs (each statement with its reversal), centred so that 0 is no lean and +1 "
             f"agreeing strongly with everything. Class mean {float(acq.mean()):+.2f}; {flagged} of "
             f"{acq.size} respondent(s) at or above {ACQUIESCENCE_FLAG} (the kit's flag: on average "
-            "agreeing with a statement and with its reversal, which honest answers seldom do). Their "
-            "benign and malign levels are not changed (balanced scales cancel yes-saying), but read "
-            "them with care.</p>")
+            "agreeing with a statement and with its reversal, which honest answers seldom do). Flagged "
+            "respondents (for this or another response style) are not classified and are left out of "
+            "the class and group levels above.</p>")
         out.append(_table(["", "mean acquiescence", "flagged"],
                           [[g.label, f"{g.acquiescence_mean:+.2f}", g.acquiescent]
                            for g in _summaries(analysis)
@@ -330,20 +361,21 @@ def _forms_section(analysis: ClassAnalysis) -> str:
     return "\n".join(out)
 
 
-def _strength_acquiescence(responses: Responses) -> list[str]:
-    """The strength block's yes-saying: class mean and how many respondents reach the kit's flag."""
-    index = responses.strength_acquiescence()
+def _high_rating_lines(responses: Responses) -> list[str]:
+    """The strength block's high-rating tendency: class mean and how many rated everything strong."""
+    index = responses.high_rating_tendency()
     index = index[np.isfinite(index)]
     if not index.size:
         return []
-    flagged = int((index >= ACQUIESCENCE_FLAG).sum())
-    return [f"<p><b>Acquiescence in the strength ratings.</b> The strength block has no reversed items, so "
-            "yes-saying there cannot cancel out; the kit shows it instead: each respondent's mean now rating "
-            "over every mode and level, centred so that 0 is 'moderate' and +1 'very strong' throughout. "
-            f"Class mean {float(index.mean()):+.2f}; {flagged} of {index.size} respondent(s) at or above "
-            f"{ACQUIESCENCE_FLAG} (the kit's flag: every way of working, fatalism included, rated strong at "
-            "every level). That may be sincere; the kit reads it as a reason to treat those respondents' "
-            "strengths with care, not to change them.</p>"]
+    flagged = int(responses.styles().high_rating.sum())
+    return [f"<p><b>High ratings throughout.</b> The strength ratings have no reversed questions, so a "
+            "habit of rating everything high cannot cancel out there. The kit shows it instead: each "
+            "respondent's <i>high-rating tendency</i> is their mean now rating over every way of working "
+            "and level, re-centred so that 0 is 'moderate' on average and +1 'very strong' throughout. "
+            f"Class mean {float(index.mean()):+.2f}. {flagged} of {index.size} respondent(s) rated every way "
+            "of working, fatalism included, 'strong' or more at every level (the kit's flag). That is a "
+            "tendency in how someone answered, not proof that the ratings are wrong: it may be sincere. "
+            "Flagged respondents are not classified and are left out of the group results.</p>"]
 
 
 def _strength_section(analysis: ClassAnalysis, responses: Responses) -> str:
@@ -356,7 +388,7 @@ def _strength_section(analysis: ClassAnalysis, responses: Responses) -> str:
                "these ratings, not from the divide-100 shares, which only say how the modes compare. A mode "
                f"counts as strong from {STRONG}.</p>")
     out.append(_table(["", *(m.label for m in ALL_MODES)], rows))
-    out.extend(_strength_acquiescence(responses))
+    out.extend(_high_rating_lines(responses))
     levels = analysis.levels
     if levels is None:
         out.append("<p>The answers have no strength ratings by level (a version 1 file), so levels are not "

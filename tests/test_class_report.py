@@ -168,5 +168,7 @@ def test_the_report_withholds_the_configuration_of_a_group_whose_members_disagre
     assert split_rows and not agree_rows
 
 
-def test_the_report_shows_strength_block_acquiescence(synthetic_html):
-    assert "Acquiescence in the strength ratings." in synthetic_html and "the kit's flag" in synthetic_html
+def test_the_report_shows_the_high_rating_tendency_as_a_tendency(synthetic_html):
+    assert "High ratings throughout." in synthetic_html and "the kit's flag" in synthetic_html
+    assert "not proof that the ratings are wrong" in synthetic_html
+    assert "cquiescence in the strength" not in synthetic_html

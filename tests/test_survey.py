@@ -278,8 +278,10 @@ def test_group_profiles_are_means_of_individuals_with_spread():
     a = analyse(c, group_column="team", min_group=3)
     ward = next(g for g in a.groups if g.label == "Ward A")
     members = np.array(c.groups["team"]) == "Ward A"
-    scores = c.scores("now")[members]
-    assert ward.n == members.sum()
+    kept = members & ~c.styles().any  # members flagged for a response style are left out of the means
+    assert ward.style_excluded == (members & c.styles().any).sum() >= 1
+    scores = c.scores("now")[kept]
+    assert ward.n == members.sum() and ward.classified == kept.sum()
     assert ward.now_mean == pytest.approx(scores.mean(axis=0))
     assert ward.now_sd == pytest.approx(scores.std(axis=0, ddof=1))
     assert ward.now_mean.sum() == pytest.approx(100)
@@ -855,11 +857,11 @@ def test_high_rating_tendency_is_elevation_flagged_only_when_every_mode_is_stron
     x[cols] = [4, 4, 5, 4] * 3
     assert survey.high_rating_flags(x, Q)
     c = synthetic_class()
-    per = c.strength_acquiescence()
+    per = c.high_rating_tendency()
     assert per.shape == (60,) and np.nanmax(np.abs(per)) <= 1
     assert per == pytest.approx(survey.high_rating_tendency(c.likert, Q), nan_ok=True)
     no_ratings = survey.Responses(ids=("a",), now=c.now[:1], preferred=c.preferred[:1])
-    assert np.isnan(no_ratings.strength_acquiescence()).all()
+    assert np.isnan(no_ratings.high_rating_tendency()).all()
     with pytest.raises(ValueError, match="answers per respondent"):
         survey.high_rating_tendency([3, 3], Q)
 

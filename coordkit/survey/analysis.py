@@ -53,22 +53,25 @@ from coordkit.survey.reliability import (
     spearman_brown_interval,
 )
 from coordkit.survey.scoring import (
+    NOT_CLASSIFIED,
     PREFERRED_MALIGN,
     STRONG,
     FormScores,
     acquiescence_flags,
     acquiescence_index,
+    configuration_now,
     congruence,
     form_scores,
     keyed,
     mode_scores,
+    not_classified,
     preferred_configuration,
     profile_from_scores,
     scale_columns,
     strength_ratings,
-    survey_configuration,
+    style_withheld,
 )
-from coordkit.survey.styles import strength_acquiescence
+from coordkit.survey.styles import ResponseStyles, high_rating_tendency, response_style_flags
 
 if TYPE_CHECKING:  # pandas is imported lazily
     import pandas as pd
@@ -181,11 +184,26 @@ class Responses:
             return np.full(len(self), np.nan)
         return np.asarray(acquiescence_index(self.likert, q or self.questionnaire), dtype=float)
 
-    def strength_acquiescence(self, q: Questionnaire | None = None) -> NDArray[np.float64]:
-        """Each respondent's strength acquiescence index (n,), see :mod:`coordkit.survey.styles`."""
+    def high_rating_tendency(self, q: Questionnaire | None = None) -> NDArray[np.float64]:
+        """Each respondent's high-rating tendency (n,), :func:`~coordkit.survey.high_rating_tendency`.
+
+        How high, on average, the respondent rated every way of working at every level (0
+        "moderate", +1 "very strong"); a tendency, not evidence that the ratings are insincere.
+        NaN without enough strength ratings (and for version 1).
+        """
         if self.likert is None or not len(self):
             return np.full(len(self), np.nan)
-        return np.asarray(strength_acquiescence(self.likert, q or self.questionnaire), dtype=float)
+        return np.asarray(high_rating_tendency(self.likert, q or self.questionnaire), dtype=float)
+
+    def styles(self, q: Questionnaire | None = None) -> ResponseStyles:
+        """Each respondent's response-style flags (:func:`~coordkit.survey.response_style_flags`).
+
+        Nobody is flagged when the Likert block was not asked (version 1 files without it).
+        """
+        if self.likert is None or not len(self):
+            none = np.zeros(len(self), dtype=bool)
+            return ResponseStyles(none, none, none, none, none)
+        return response_style_flags(self.likert, q or self.questionnaire)
 
     def profiles(self, timeframe: str = "now") -> list[Profile]:
         """One profile per respondent (preferred profiles are wholly benign, strength from their scores)."""
@@ -202,17 +220,27 @@ class Responses:
                 for s, m, a in zip(scores, malign, strength, strict=True)]
 
     def configurations(self, timeframe: str = "now", *, threshold: float = STRONG) -> list[Configuration]:
-        """One configuration per respondent (with malign warnings from the levels, now only)."""
+        """One configuration per respondent, by the rules of :func:`~coordkit.survey.score_answers`.
+
+        Malign warnings come from the levels (now only). A respondent flagged for a response style
+        (:meth:`styles`), or, in version 2, with a mode's organisation strength not rated, is
+        :data:`~coordkit.survey.NOT_CLASSIFIED`, with the reason.
+        """
         forms = self.forms() if timeframe == "now" else None
+        styles = self.styles()
+        rated = bool(self.questionnaire.block("strength"))
         out = []
-        preferred = self.strength(timeframe="preferred")
+        now_strength, preferred = self.strength(), self.strength(timeframe="preferred")
         for k, p in enumerate(self.profiles(timeframe)):
+            reason = style_withheld(styles, k) if styles.any[k] else None
             if timeframe == "preferred":
-                out.append(preferred_configuration(p, preferred[k], threshold=threshold))
+                out.append(not_classified(reason) if reason
+                           else preferred_configuration(p, preferred[k], threshold=threshold))
                 continue
             f = None if forms is None else FormScores(forms.benign[k], forms.malign[k], forms.answered[k],
                                                         forms.share[k], np.asarray(forms.despair)[k])
-            out.append(survey_configuration(p, f, threshold=threshold))
+            out.append(configuration_now(p, f, now_strength[k], rated=rated, style_reason=reason,
+                                         threshold=threshold))
         return out
 
     def select(self, mask: ArrayLike) -> Responses:
@@ -237,6 +265,7 @@ class GroupSummary:
     ----------
     label : str
     n : int
+        Members of the group (or class), classified or not.
     now_mean, now_sd, preferred_mean, preferred_sd : ndarray, shape (4,)
         Mean and standard deviation of members' mode scores (H, S, I, F), in points.
     malign_mean : ndarray, shape (3,)
@@ -270,6 +299,11 @@ class GroupSummary:
         Below the kit's threshold on any mode the configuration of the mean is withheld
         (:meth:`shown_configuration`). Not computed for the whole class or a pooled row, whose
         members describe different organisations (:func:`~coordkit.survey.agreement.no_shared_target`).
+    style_excluded : int
+        Members not classified because of a response style
+        (:func:`~coordkit.survey.response_style_flags`). Every mean, level, agreement and configuration
+        above leaves them out; only if every member is flagged are the means those of all members,
+        with both configurations not classified.
     """
 
     label: str
@@ -297,15 +331,33 @@ class GroupSummary:
     compositional_now: NDArray[np.float64]
     agreement_now: ModeAgreement = field(default_factory=ModeAgreement)
     agreement_preferred: ModeAgreement = field(default_factory=ModeAgreement)
+    style_excluded: int = 0
+
+    @property
+    def classified(self) -> int:
+        """Members whose answers the summary rests on (``n`` less :attr:`style_excluded`)."""
+        return self.n - self.style_excluded
+
+    def shown_balance(self, timeframe: str = "now") -> float:
+        """The balance index, or NaN when the configuration is not classified (nothing to balance)."""
+        config = self.configuration_now if timeframe == "now" else self.configuration_preferred
+        if config.name == NOT_CLASSIFIED:
+            return math.nan
+        return (self.balance_now if timeframe == "now" else self.balance_preferred).score
 
     def agreement(self, timeframe: str = "now") -> ModeAgreement:
         """Members' agreement on each organisation strength rating, ``"now"`` or ``"preferred"``."""
         return self.agreement_now if timeframe == "now" else self.agreement_preferred
 
     def withheld(self, timeframe: str = "now") -> bool:
-        """Whether the configuration is withheld: agreement was measured and is low on some mode."""
+        """Whether the configuration is withheld: agreement was measured and is low on some mode.
+
+        A configuration that is not classified (response style, strength not rated) is not withheld:
+        there is nothing to agree about, and its diagnosis says why.
+        """
+        config = self.configuration_now if timeframe == "now" else self.configuration_preferred
         a = self.agreement(timeframe)
-        return a.measured and not a.agrees
+        return a.measured and not a.agrees and config.name != NOT_CLASSIFIED
 
     def shown_configuration(self, timeframe: str = "now") -> str:
         """The configuration's name, or why it is withheld (members disagree on a mode's strength).
@@ -321,7 +373,7 @@ class GroupSummary:
         >>> from coordkit.survey import synthetic_class
         >>> a = analyse(synthetic_class(), group_column="team")
         >>> a.groups[0].label, a.groups[0].shown_configuration()
-        ('Ward A', "withheld: members disagree on hierarchy (rwg 0.65), individualism (rwg 0.54), under
+        ('Ward A', "withheld: members disagree on hierarchy (rwg 0.67), individualism (rwg 0.53), under
         the kit's 0.70")
         """
         config = self.configuration_now if timeframe == "now" else self.configuration_preferred
@@ -336,8 +388,16 @@ def _nanmean(x: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.where(count > 0, np.nansum(x, axis=0) / np.maximum(count, 1), np.nan)
 
 
-def _summarise(label: str, responses: Responses, threshold: float, *, unshared: str = "") -> GroupSummary:
-    """``unshared`` names members who describe different organisations: no agreement is computed."""
+def _summarise(label: str, group: Responses, threshold: float, *, unshared: str = "") -> GroupSummary:
+    """``unshared`` names members who describe different organisations: no agreement is computed.
+
+    Members flagged for a response style are left out of every score and counted; a version 2
+    group with a mode that no member rated has that configuration not classified (never the points).
+    """
+    flagged = group.styles().any
+    excluded = int(flagged.sum())
+    everyone = excluded == len(group)
+    responses = group if everyone else group.select(~flagged)
     now, pref = responses.scores("now"), responses.scores("preferred")
     malign = responses.malign().mean(axis=0)
     forms = responses.forms()
@@ -352,8 +412,15 @@ def _summarise(label: str, responses: Responses, threshold: float, *, unshared: 
     acq = responses.acquiescence()
     group_forms = None if forms is None else FormScores(
         benign_level, malign_level, np.isfinite(benign_level) & np.isfinite(malign_level), malign, despair)
+    rated = bool(responses.questionnaire.block("strength"))
+    style = (f"every member's answers were flagged for a response style ({excluded} of {len(group)}), so "
+             "the group is not classified" if everyone else None)
+    conf_now = configuration_now(p_now, group_forms, strength, rated=rated, style_reason=style,
+                                 threshold=threshold)
+    conf_pref = (not_classified(style) if style
+                 else preferred_configuration(p_pref, pref_strength, threshold=threshold))
     return GroupSummary(
-        label=label, n=len(responses),
+        label=label, n=len(group), style_excluded=excluded,
         now_mean=now.mean(axis=0), now_sd=now.std(axis=0, ddof=ddof),
         preferred_mean=pref.mean(axis=0), preferred_sd=pref.std(axis=0, ddof=ddof),
         malign_mean=malign, benign_level=benign_level, malign_level=malign_level, strength_mean=strength,
@@ -362,8 +429,7 @@ def _summarise(label: str, responses: Responses, threshold: float, *, unshared: 
         acquiescent=int(acquiescence_flags(acq).sum()),
         gap=pref.mean(axis=0) - now.mean(axis=0),
         now=p_now, preferred=p_pref,
-        configuration_now=survey_configuration(p_now, group_forms, threshold=threshold),
-        configuration_preferred=preferred_configuration(p_pref, pref_strength, threshold=threshold),
+        configuration_now=conf_now, configuration_preferred=conf_pref,
         balance_now=report(p_now), balance_preferred=report(p_pref),
         congruence_now=float(np.mean(congruence(responses.now))),
         variance_now=total_variance(now), compositional_now=compositional_mean(now),
@@ -470,6 +536,10 @@ class ClassAnalysis:
         than two shown groups).
     version : int
         The questionnaire version of the answers.
+    styles : mapping of str to int
+        Respondents flagged for each response style, by the style's name in words (one respondent
+        can have several); empty without a Likert block. :attr:`GroupSummary.style_excluded` counts
+        the respondents left out.
     """
 
     n: int
@@ -490,6 +560,7 @@ class ClassAnalysis:
     version: int = CURRENT_VERSION
     acquiescence: NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
     group_icc: pd.DataFrame | None = None
+    styles: Mapping[str, int] = field(default_factory=dict)
 
     def group_table(self) -> pd.DataFrame:
         """Class and shown groups side by side: n, mean scores, configurations and balance.
@@ -513,10 +584,20 @@ class ClassAnalysis:
             row["configuration now"] = s.shown_configuration("now")
             row["configuration preferred"] = s.shown_configuration("preferred")
             row["agreement now"] = round(s.agreement_now.rwg, 2) if s.agreement_now.measured else math.nan
-            row["balance now"] = round(s.balance_now.score, 2)
-            row["balance preferred"] = round(s.balance_preferred.score, 2)
+            row["not classified (response style)"] = s.style_excluded
+            row["balance now"] = round(s.shown_balance("now"), 2)
+            row["balance preferred"] = round(s.shown_balance("preferred"), 2)
             rows[s.label] = row
         return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def _style_counts(flags: ResponseStyles, n: int) -> dict[str, int]:
+    """Respondents per response style, by its name in words (only styles someone has)."""
+    counts: dict[str, int] = {}
+    for k in range(n):
+        for name in flags.reasons(k):
+            counts[name] = counts.get(name, 0) + 1
+    return counts
 
 
 def _pooled_label(plan: DisclosurePlan) -> str:
@@ -613,12 +694,14 @@ def analyse(
     configurations = pd.DataFrame(counts).fillna(0).astype(int)
     configurations = configurations.sort_values(["now", "preferred"], ascending=False, kind="stable")
     configurations.index.name = "configuration"
+    flags = responses.styles(q)
+    styles = _style_counts(flags, n)
     return ClassAnalysis(
         n=n, min_group=int(min_group), class_shown=True, overall=overall, group_column=group_column,
         plan=plan, groups=tuple(groups), drivers=gap_drivers(responses, q), configurations=configurations,
         likert=responses.likert is not None, now_scores=now_scores, preferred_scores=pref_scores,
         malign=malign, version=responses.version, acquiescence=responses.acquiescence(q), group_icc=group_icc,
-        reliability=(None if responses.likert is None
+        styles=styles, reliability=(None if responses.likert is None
                      else reliability if reliability is not None else reliability_table(responses)),
         levels=None if responses.likert is None or not q.block("strength") else level_table(responses),
     )

@@ -113,6 +113,7 @@ __all__ = [
     "acquiescence_flags",
     "acquiescence_index",
     "complete_dimensions",
+    "configuration_now",
     "congruence",
     "dimension_distances",
     "dimension_totals",
@@ -132,6 +133,7 @@ __all__ = [
     "score_answers",
     "strength_ratings",
     "structure_scores",
+    "style_withheld",
     "survey_configuration",
 ]
 
@@ -265,6 +267,50 @@ def preferred_configuration(profile: Profile, strength: ArrayLike, *,
                               "does not infer it from the points)")
     return survey_configuration(profile, None, threshold=threshold)
 
+
+
+def style_withheld(styles: ResponseStyles, row: int | None = None) -> str:
+    """Why a flagged respondent is not classified: "response style (...)" with the flags in words.
+
+    Examples
+    --------
+    >>> q = questionnaire()
+    >>> style_withheld(response_style_flags([2] * len(q.likert_items), q))[:32]
+    'response style (nay-saying, ...'
+    """
+    return ("response style (" + ", ".join(styles.reasons(row))
+            + "): the configuration and balance index are withheld")
+
+
+def configuration_now(profile: Profile, forms: FormScores | None, strength: ArrayLike, *, rated: bool,
+                      style_reason: str | None = None, threshold: float = STRONG) -> Configuration:
+    """The now configuration of a respondent or a group: the one rule :func:`score_answers` follows.
+
+    Not classified for a response style (``style_reason``), or, when strength is asked (``rated``,
+    version 2), for a mode whose organisation strength is missing or "don't know": the points
+    never stand in for a rating. Without a strength block (version 1) the strength comes from the
+    points and the diagnosis says so (:data:`INFERRED_NOTE`).
+
+    Examples
+    --------
+    >>> p = profile_from_scores([40, 30, 10, 20])
+    >>> c = configuration_now(p, None, [1.0, 0.75, float("nan"), 0.5], rated=True)
+    >>> c.name, c.diagnosis[:68]
+    ('not classified', "Not classified: strength not rated (the organisation's individualism")
+    >>> configuration_now(p, None, [float("nan")] * 4, rated=False).name
+    'deficit culture: weak individualism'
+    """
+    a = np.asarray(strength, dtype=float)
+    if style_reason:
+        return not_classified(style_reason)
+    if rated and not np.all(np.isfinite(a)):
+        unrated = [m.value for m, v in zip(ALL_MODES, a, strict=True) if not np.isfinite(v)]
+        return not_classified("strength not rated (the organisation's " + ", ".join(unrated)
+                              + " not rated or \"don't know\"; the kit does not infer it from the points)")
+    conf = survey_configuration(profile, forms, threshold=threshold)
+    if not rated:
+        conf = Configuration(conf.forms, conf.kind, conf.name, conf.diagnosis + " " + INFERRED_NOTE)
+    return conf
 
 
 # ----- one respondent --------------------------------------------------------------------------
@@ -428,24 +474,9 @@ def score_answers(
     p_pref = profile_from_scores(s_pref, PREFERRED_MALIGN, strength=pref_strength) if ok_pref.any() else None
     c_now = float(congruence(now_a[ok_now])) if ok_now.any() else math.nan
     c_pref = float(congruence(pref_a[ok_pref])) if ok_pref.any() else math.nan
-    style_reason = None
-    if styles is not None and styles.any:
-        style_reason = ("response style (" + ", ".join(styles.reasons())
-                        + "): the configuration and balance index are withheld")
-    conf_now: Configuration | None = None
-    if p_now is not None:
-        if style_reason:
-            conf_now = not_classified(style_reason)
-        elif rated and not np.all(np.isfinite(strength)):
-            unrated = [m.value for m, v in zip(ALL_MODES, strength, strict=True) if not np.isfinite(v)]
-            conf_now = not_classified("strength not rated (the organisation's " + ", ".join(unrated)
-                                      + " not rated or \"don't know\"; the kit does not infer it "
-                                      "from the points)")
-        else:
-            conf_now = survey_configuration(p_now, forms, threshold=threshold)
-            if not rated:
-                conf_now = Configuration(conf_now.forms, conf_now.kind, conf_now.name,
-                                         conf_now.diagnosis + " " + INFERRED_NOTE)
+    style_reason = style_withheld(styles) if styles is not None and styles.any else None
+    conf_now = None if p_now is None else configuration_now(
+        p_now, forms, strength, rated=rated, style_reason=style_reason, threshold=threshold)
     conf_pref: Configuration | None = None
     if p_pref is not None:
         conf_pref = (not_classified(style_reason) if style_reason

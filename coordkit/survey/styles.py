@@ -272,8 +272,3 @@ def response_style_flags(likert: ArrayLike, q: Questionnaire | None = None) -> R
             high_rating=high_rating_flags(x, q),
             non_differentiating=np.isfinite(spread) & (spread <= NON_DIFFERENTIATION_SD),
         )
-
-
-#: The old name of :func:`high_rating_tendency`, kept (not exported) only for ``analysis.Responses``
-#: until that module switches to the new name.
-strength_acquiescence = high_rating_tendency

@@ -27,6 +27,7 @@ A folder with nothing readable shows nothing, and says so:
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -273,8 +274,14 @@ class ClassResultsExplorer(Explorer):
             groups = (f"{len(a.groups)} group(s) shown, "
                       + ("none held back" if not hidden else f"{hidden} held back (under "
                          f"{a.min_group} respondents)"))
-        return (f"<p><b>{a.n} respondents</b> ({escape(groups)}).</p>"
-                f"<p>Now: <b>{escape(s.configuration_now.name)}</b>, balance "
-                f"{s.balance_now.score:.2f} (points H / S / I / F: {now}).<br>"
-                f"Preferred: <b>{escape(s.configuration_preferred.name)}</b>, balance "
-                f"{s.balance_preferred.score:.2f} ({preferred}).</p>")
+        def balance(timeframe: str) -> str:
+            value = s.shown_balance(timeframe)
+            return f"balance {value:.2f}" if math.isfinite(value) else "no balance index"
+
+        style = (f" {s.style_excluded} respondent{'s' if s.style_excluded != 1 else ''} not classified: "
+                 "response style (left out of the class results)." if s.style_excluded else "")
+        return (f"<p><b>{a.n} respondents</b> ({escape(groups)}).{escape(style)}</p>"
+                f"<p>Now: <b>{escape(s.configuration_now.name)}</b>, {balance('now')} "
+                f"(points H / S / I / F: {now}).<br>"
+                f"Preferred: <b>{escape(s.configuration_preferred.name)}</b>, {balance('preferred')} "
+                f"({preferred}).</p>")

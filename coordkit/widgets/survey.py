@@ -623,12 +623,14 @@ class ClassExplorer(Explorer):
             assert s is not None
             points = " / ".join(f"{v:.0f}" for v in s.now_mean)
             pref = " / ".join(f"{v:.0f}" for v in s.preferred_mean)
-            rows.append(f"<tr><td>{escape(s.label)}</td><td>{s.n}</td><td>{points}</td><td>{pref}</td>"
-                        f"<td>{escape(s.shown_configuration('now'))}</td><td>{s.balance_now.score:.2f} → "
-                        f"{s.balance_preferred.score:.2f}</td></tr>")
+            balance = " → ".join(f"{v:.2f}" if np.isfinite(v) else "withheld"
+                                 for v in (s.shown_balance("now"), s.shown_balance("preferred")))
+            rows.append(f"<tr><td>{escape(s.label)}</td><td>{s.n}</td><td>{s.style_excluded}</td>"
+                        f"<td>{points}</td><td>{pref}</td>"
+                        f"<td>{escape(s.shown_configuration('now'))}</td><td>{balance}</td></tr>")
         head = "<tr>" + "".join(f"<th scope='col'>{name}</th>" for name in (
-            "group", "n", "now H / S / I / F", "preferred", "configuration now",
-            "balance now → preferred")) + "</tr>"
+            "group", "n", "not classified: response style", "now H / S / I / F", "preferred",
+            "configuration now", "balance now → preferred")) + "</tr>"
         if a.plan is None:
             note = "Whole class only (no group column chosen)."
         else:

@@ -350,7 +350,8 @@ class ReadResult:
 
         A file may be named after a student (and Moodle folders are), so a shared report names files
         only by number; the terminal output keeps the real names for the lecturer. The late-submission
-        warning is added to the notes.
+        warning is added to the notes once: the method is pure and idempotent (anonymising an
+        anonymised result changes nothing).
 
         Examples
         --------
@@ -359,6 +360,8 @@ class ReadResult:
         >>> r = read_responses(responses_csv(synthetic_class(size=5)).encode(), name="Jo Bloggs.csv")
         >>> "Jo Bloggs" in r.anonymised().summary(), r.anonymised().sources
         (False, ('file 1',))
+        >>> r.anonymised().anonymised().notes == r.anonymised().notes
+        True
         """
         names = {s: f"file {k}" for k, s in enumerate(self.sources, start=1)}
 
@@ -374,7 +377,8 @@ class ReadResult:
             unreadable=tuple(replace(p, source=rename(p.source), value=None) for p in self.unreadable),
             left_out=tuple(replace(x, source=rename(x.source), reason=_anonymise_reason(x.reason, names))
                            for x in self.left_out),
-            notes=(*(_anonymise_reason(n, names) for n in self.notes), LATE_SUBMISSION_WARNING),
+            notes=tuple(dict.fromkeys((*(_anonymise_reason(n, names) for n in self.notes),
+                                       LATE_SUBMISSION_WARNING))),
         )
 
 
