@@ -493,6 +493,10 @@ def test_structure_scores_place_the_respondent_in_grid_group_space():
     s = survey.structure_scores(_answer([3] * len(Q.likert_items), GR1=5, GR2=1, GP1=2, GP2=4, W1=5, W2=1))
     assert (float(s.grid), float(s.group), float(s.withdrawal)) == (1.0, -0.5, 1.0)
     assert s.quadrant() == "fatalism"
+    # methodologist review 9(d): no quadrant from the sign of a score near neutral
+    near = survey.structure_scores(_answer([3] * len(Q.likert_items), GR1=4, GR2=3, GP1=5, GP2=1))
+    assert (float(near.grid), float(near.group)) == (0.25, 1.0) and near.quadrant() == "-"
+    assert survey.QUADRANT_MARGIN == 0.5
 
 
 def test_presentation_order_is_seeded_by_the_code_and_spreads_first_place():

@@ -73,6 +73,7 @@ __all__ = [
     "FORM_MARGIN",
     "MALIGN_WARNING",
     "MIN_SCALE_SHARE",
+    "QUADRANT_MARGIN",
     "FormScores",
     "Structure",
     "acquiescence_flags",
@@ -94,6 +95,10 @@ MALIGN_WARNING = 0.25
 #: Acquiescence index from which a respondent is flagged: on average "agree" with both a statement
 #: and its reversal (yes-saying), or at minus this, "disagree" with both (nay-saying); the kit's threshold.
 ACQUIESCENCE_FLAG = 0.5
+#: Distance from neutral (0) that grid and group must both reach before a respondent is placed in
+#: a grid-group quadrant: on average one point off "neither" on both of a scale's two items (the
+#: kit's margin; a two-item score is too unreliable to read a sign from a single one-point lean).
+QUADRANT_MARGIN = 0.5
 #: Share of a scale's items that must be answered for it to be scored (3 of 4, 2 of 2), with at
 #: least one of each keying (the kit's rule).
 MIN_SCALE_SHARE = 0.75
@@ -450,15 +455,20 @@ class Structure:
     withdrawal: NDArray[np.float64]
 
     def quadrant(self) -> str:
-        """The grid-group quadrant of one respondent's own position (``"-"`` when on an axis or unanswered).
+        """The grid-group quadrant of one respondent's own position.
+
+        ``"-"`` when unanswered or when grid or group is nearer neutral than
+        :data:`QUADRANT_MARGIN`: the sign of a two-item score that close to 0 says little.
 
         Examples
         --------
         >>> Structure(np.float64(0.5), np.float64(0.5), np.float64(0.0)).quadrant()
         'hierarchy'
+        >>> Structure(np.float64(0.25), np.float64(0.75), np.float64(0.0)).quadrant()  # grid near neutral
+        '-'
         """
         g, p = float(self.grid), float(self.group)
-        if not (math.isfinite(g) and math.isfinite(p)) or g == 0 or p == 0:
+        if not (math.isfinite(g) and math.isfinite(p)) or min(abs(g), abs(p)) < QUADRANT_MARGIN:
             return "-"
         return {(True, True): "hierarchy", (False, True): "solidarity", (False, False): "individualism",
                 (True, False): "fatalism"}[(g > 0, p > 0)]
