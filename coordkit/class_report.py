@@ -196,7 +196,8 @@ def _style_lines(analysis: ClassAnalysis) -> list[str]:
         use = ("Every respondent was flagged, so nothing is classified; the means above are "
                "those of every respondent, shown only to describe the answers.")
     else:
-        use = ("They are left out of every class and group mean, level, agreement and configuration "
+        use = ("They are left out of every class and group mean, level, agreement, configuration and "
+               "group comparison (ICC) "
                "in this report (the respondents' configurations table counts them as not classified).")
     return [f'<p class="note"><b>{s.style_excluded} respondent{"s" if s.style_excluded != 1 else ""} '
             f"not classified: response style.</b> Their answers follow a way of answering more than "

@@ -137,7 +137,8 @@ def test_the_class_analysis_has_an_icc_table_for_the_shown_groups_only():
     a = analyse(synthetic_class(), group_column="team")
     t = a.group_icc
     assert t is not None and list(t.index) == ["hierarchy", "solidarity", "individualism", "fatalism"]
-    assert (t["groups"] == 3).all() and (t["n"] == 48).all()  # Ward A, Ward B, Outpatients; no pooled row
+    # Ward A, Ward B, Outpatients (48 members, 2 flagged for a response style left out); no pooled row
+    assert (t["groups"] == 3).all() and (t["n"] == 46).all()
     assert t["reading"].str.contains("do not compare the groups|not reliable enough").all()
     assert analyse(synthetic_class()).group_icc is None
     # groups that really differ on hierarchy: ICC(2) high and read as reliable

@@ -65,6 +65,12 @@ def test_flagged_respondents_are_left_out_of_group_scores_and_counted(padded):
     assert a.overall is not None
     assert a.overall.style_excluded == flagged.sum()
     assert a.overall.now_mean == pytest.approx(c.scores("now")[~flagged].mean(axis=0))
+    # group comparisons (ICC) rest on the same members
+    from coordkit.survey import group_icc_table
+
+    shown = np.isin(np.array(c.groups["team"]), [g.label for g in a.groups if "combined" not in g.label])
+    expected = group_icc_table(c.select(shown & ~flagged), "team")
+    assert a.group_icc is not None and a.group_icc.equals(expected)
     # and their own configurations are not classified, with the reason
     confs = c.configurations("now")
     assert all(confs[k].name == NOT_CLASSIFIED and "response style" in confs[k].diagnosis

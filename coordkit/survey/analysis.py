@@ -678,7 +678,8 @@ def analyse(
         for g in plan.shown:
             groups.append(_summarise(g, responses.select(labels == g), threshold))
         if len(plan.shown) >= 2 and responses.likert is not None and q.block("strength"):
-            shown = np.isin(labels, list(plan.shown))
+            # over the members the group results rest on: response styles left out, as in _summarise
+            shown = np.isin(labels, list(plan.shown)) & ~responses.styles(q).any
             group_icc = group_icc_table(responses.select(shown), group_column)
         if plan.show_pooled:
             mask = np.isin(labels, list(plan.pooled))
