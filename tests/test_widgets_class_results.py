@@ -57,3 +57,29 @@ def test_the_app_shows_bars_per_group_with_every_group_named():
     notebook = ClassResultsExplorer()
     assert "Points out of 100" not in notebook.description, "the notebook keeps the triangle"
     assert notebook.png[:4] == b"\x89PNG"
+
+
+def test_dont_know_to_everything_and_straight_liners_are_counted_not_scored(tmp_path):
+    # issue 14: a respondent answering "don't know" to every rated item, and straight-liners,
+    # reach the app as "not classified" counts, never as a score or a traceback
+    from coordkit.survey import DONT_KNOW, NOT_CLASSIFIED
+
+    header = LINES[0].split(",")
+    first = header.index("questionnaire_version") + 1 + 48  # after the 48 divide-100 columns
+    rows = []
+    for k, line in enumerate(LINES[1:]):
+        cells = line.split(",")
+        if k < 3:
+            cells[first:] = [DONT_KNOW] * (len(cells) - first)
+        elif k < 9:
+            cells[first:] = ["5"] * (len(cells) - first)
+        rows.append(",".join(cells))
+    (tmp_path / "export.csv").write_text("\n".join([LINES[0], *rows]) + "\n", encoding="utf-8")
+    app = ClassResultsExplorer(tmp_path, layout="app", presenter=True)
+    assert app.responses is not None and len(app.responses) == len(LINES) - 1
+    confs = app.responses.configurations("now")
+    assert all(c.name == NOT_CLASSIFIED and "not rated" in c.diagnosis for c in confs[:3])
+    assert all(c.name == NOT_CLASSIFIED and "response style" in c.diagnosis for c in confs[3:9])
+    a = app.analysis
+    assert a.overall is not None and a.overall.style_excluded >= 6
+    assert f"{a.overall.style_excluded} respondents not classified: response style" in app.live.value
