@@ -347,16 +347,8 @@ def dynamics_figure(
     for ax, panel in zip(axes.flat, ("benign", "malign", "outcome", "end"), strict=True):
         _draw_panel(ax, panel, run, baseline, baseline_label)
 
-    handles = [Line2D([], [], color=PALETTE[m], marker=MARKERS[m], label=m.label)
-               for m in (*ACTIVE_MODES, Mode.FATALISM)]
-    handles += [Line2D([], [], color=_OUTCOME_STYLE[1], marker=_OUTCOME_STYLE[2], label="outcome"),
-                Line2D([], [], color=_BALANCE_STYLE[1], marker=_BALANCE_STYLE[2],
-                       label="balance"),
-                Line2D([], [], color=_CEILING_COLOUR, linestyle=":", linewidth=2,
-                       label="ceiling (hatched above: out of reach)")]
-    if baseline is not None:
-        handles += [Line2D([], [], color="black", linestyle="-", label="this run"),
-                    Line2D([], [], color="black", linestyle="--", label=baseline_label)]
+    handles = _panel_handles("benign", None) + _panel_handles(
+        "outcome", baseline_label if baseline is not None else None)
     fig.legend(handles=handles, loc="lower center", ncols=min(len(handles), 6), fontsize=8,
                frameon=False)
     fig.suptitle(_title(run), fontsize=11)
