@@ -283,6 +283,35 @@ def _title(run: Trajectory) -> str:
             f"(ceiling {s['ceiling']:.2f})  |  balance {s['balance']:.2f}")
 
 
+#: The panels of :func:`dynamics_figure`, each drawable alone by :func:`dynamics_panel_figure`
+#: (the app layout's one large chart): key, and its title.
+PANELS: dict[str, str] = {
+    "outcome": "Outcome against its ceiling, and balance",
+    "benign": "Benign strength of each mode, and fatalism",
+    "malign": "Malign strength of each active mode",
+    "end": "End state (malign part cross-hatched)",
+}
+
+
+def _draw_panel(ax: Axes, panel: str, run: Trajectory, baseline: Trajectory | None,
+                baseline_label: str) -> None:
+    """Draw one of :data:`PANELS` on ``ax``: ``run`` solid, ``baseline`` dashed (not in the end state)."""
+    if panel == "end":
+        _final_bars(run, ax)
+    elif panel == "outcome":
+        if baseline is not None:
+            plot_outcome(_check_run(baseline, "baseline"), ax=ax, label=baseline_label,
+                         linestyle="--", ceiling=False, legend=False)
+        plot_outcome(run, ax=ax, legend=False)
+    else:
+        part: Part = "benign" if panel == "benign" else "malign"
+        if baseline is not None:
+            plot_modes(_check_run(baseline, "baseline"), part=part, ax=ax, label=baseline_label,
+                       linestyle="--", fatalism=part == "benign", legend=False)
+        plot_modes(run, part=part, ax=ax, fatalism=part == "benign", legend=False)
+    ax.set_title(PANELS[panel], fontsize=9)
+
+
 def dynamics_figure(
     run: Trajectory,
     *,
@@ -315,49 +344,16 @@ def dynamics_figure(
     run = _check_run(run)
     fig = Figure(figsize=(10, 6.6))
     axes = fig.subplots(2, 2)
-    panels: list[tuple[Axes, Part, bool, str]] = [
-        (axes[0, 0], "benign", True, "Benign strength of each mode, and fatalism"),
-        (axes[0, 1], "malign", False, "Malign strength of each active mode"),
-    ]
-    for ax, part, with_fatalism, title in panels:
-        if baseline is not None:
-            plot_modes(_check_run(baseline, "baseline"), part=part, ax=ax, label=baseline_label,
-                       linestyle="--", fatalism=with_fatalism, legend=False)
-        plot_modes(run, part=part, ax=ax, fatalism=with_fatalism, legend=False)
-        ax.set_title(title, fontsize=9)
-    if baseline is not None:
-        plot_outcome(baseline, ax=axes[1, 0], label=baseline_label, linestyle="--",
-                     ceiling=False, legend=False)
-    plot_outcome(run, ax=axes[1, 0], legend=False)
-    axes[1, 0].set_title("Outcome against its ceiling, and balance", fontsize=9)
-    _final_bars(run, axes[1, 1])
-    axes[1, 1].set_title("End state (malign part cross-hatched)", fontsize=9)
+    for ax, panel in zip(axes.flat, ("benign", "malign", "outcome", "end"), strict=True):
+        _draw_panel(ax, panel, run, baseline, baseline_label)
 
-    handles = [Line2D([], [], color=PALETTE[m], marker=MARKERS[m], label=m.label)
-               for m in (*ACTIVE_MODES, Mode.FATALISM)]
-    handles += [Line2D([], [], color=_OUTCOME_STYLE[1], marker=_OUTCOME_STYLE[2], label="outcome"),
-                Line2D([], [], color=_BALANCE_STYLE[1], marker=_BALANCE_STYLE[2],
-                       label="balance"),
-                Line2D([], [], color=_CEILING_COLOUR, linestyle=":", linewidth=2,
-                       label="ceiling (hatched above: out of reach)")]
-    if baseline is not None:
-        handles += [Line2D([], [], color="black", linestyle="-", label="this run"),
-                    Line2D([], [], color="black", linestyle="--", label=baseline_label)]
+    handles = _panel_handles("benign", None) + _panel_handles(
+        "outcome", baseline_label if baseline is not None else None)
     fig.legend(handles=handles, loc="lower center", ncols=min(len(handles), 6), fontsize=8,
                frameon=False)
     fig.suptitle(_title(run), fontsize=11)
     fig.subplots_adjust(left=0.07, right=0.98, top=0.9, bottom=0.16, hspace=0.38, wspace=0.22)
     return fig
-
-
-#: The panels of :func:`dynamics_figure`, each drawable alone by :func:`dynamics_panel_figure`
-#: (the app layout's one large chart): key, and its title.
-PANELS: dict[str, str] = {
-    "outcome": "Outcome against its ceiling, and balance",
-    "benign": "Benign strength of each mode, and fatalism",
-    "malign": "Malign strength of each active mode",
-    "end": "End state (malign part cross-hatched)",
-}
 
 
 def _panel_handles(panel: str, baseline_label: str | None) -> list[Line2D | Patch]:
@@ -417,20 +413,7 @@ def dynamics_panel_figure(
         raise ValueError(f"panel must be one of {', '.join(PANELS)}, got {panel!r}")
     fig = Figure(figsize=(9.25, 5))
     ax = fig.subplots()
-    if panel == "outcome":
-        if baseline is not None:
-            plot_outcome(_check_run(baseline, "baseline"), ax=ax, label=baseline_label,
-                         linestyle="--", ceiling=False, legend=False)
-        plot_outcome(run, ax=ax, legend=False)
-    elif panel == "end":
-        _final_bars(run, ax)
-    else:
-        part: Part = "benign" if panel == "benign" else "malign"
-        if baseline is not None:
-            plot_modes(_check_run(baseline, "baseline"), part=part, ax=ax, label=baseline_label,
-                       linestyle="--", fatalism=part == "benign", legend=False)
-        plot_modes(run, part=part, ax=ax, fatalism=part == "benign", legend=False)
-    ax.set_title(PANELS[panel], fontsize=9)
+    _draw_panel(ax, panel, run, baseline, baseline_label)
     if panel != "end":  # short, so that it stays on one line at projector size
         ax.set_ylabel({"outcome": "0 to 1", "benign": "strength, fatalism",
                        "malign": "malign strength"}[panel])

@@ -18,8 +18,6 @@ from typing import Any
 
 import mpltern  # noqa: F401  (registers the "ternary" projection)
 import numpy as np
-import pandas as pd
-import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
@@ -294,14 +292,11 @@ def profile_bars(profile: Profile, *, ax: Axes | None = None, threshold: float =
     [0.9, 0.8, 0.2, 0.3]
     """
     ax = new_axes(ax, figsize=(5, 3.5))
-    frame = pd.DataFrame({"mode": [m.label for m in ALL_MODES], "strength": profile.strengths})
-    sns.barplot(
-        data=frame, x="mode", y="strength", hue="mode",
-        palette=[PALETTE[m] for m in ALL_MODES], ax=ax, legend=False, edgecolor="black",
-    )
-    for bar, mode in zip(ax.patches[:4], ALL_MODES, strict=True):
-        bar.set_hatch(HATCHES[mode])
-        bar.set_gid(f"bar-{mode.value}")  # moved by update_profile_figure
+    for k, (mode, strength) in enumerate(zip(ALL_MODES, profile.strengths, strict=True)):
+        # gid: moved by update_profile_figure
+        ax.bar(k, strength, width=0.8, color=PALETTE[mode], edgecolor="black", hatch=HATCHES[mode],
+               gid=f"bar-{mode.value}")
+    ax.set_xticks(range(len(ALL_MODES)), [m.label for m in ALL_MODES])
     for k, (s, m) in enumerate(_strengths_and_malign(profile)):
         # Drawn even at zero height so that update_profile_figure can resize it in place.
         ax.bar(k, s * m, bottom=s * (1 - m), width=0.8, color="white", alpha=0.85,
@@ -309,7 +304,6 @@ def profile_bars(profile: Profile, *, ax: Axes | None = None, threshold: float =
     ax.axhline(threshold, color="black", linestyle="--", linewidth=1)
     ax.text(3.45, threshold, " strong", va="bottom", ha="right", fontsize=8)
     ax.set_ylim(0, 1.05)
-    ax.set_xlabel("")
     ax.set_ylabel("strength (0 to 1)")
     ax.legend(handles=[Patch(facecolor="white", edgecolor="black", hatch=MALIGN_HATCH,
                              label="malign part (for fatalism: despair)")], loc="upper right",

@@ -319,7 +319,7 @@ def smallest_text_px(fig: Figure, *, width_px: float, height_px: float | None = 
 
 
 def presentation(fig: Figure, *, width_px: float, height_px: float | None = None, dpi: float = 80,
-                 min_px: float = PRESENTATION_MIN_PX) -> Figure:
+                 min_px: float = PRESENTATION_MIN_PX, drawn: bool = False) -> Figure:
     """Make ``fig`` readable on a projector: every text at least ``min_px`` as shown in the box.
 
     The presentation context of the app layout (:meth:`coordkit.widgets._base.Explorer.as_app`):
@@ -335,6 +335,9 @@ def presentation(fig: Figure, *, width_px: float, height_px: float | None = None
     dpi : float, default 80
         The resolution it is rendered at (the kit's PNG default).
     min_px : float, default :data:`PRESENTATION_MIN_PX`
+    drawn : bool, default False
+        The figure has just been drawn and nothing added since, so its tick labels exist: skip
+        the draw that makes them (a draw is most of the cost).
 
     Returns
     -------
@@ -350,7 +353,8 @@ def presentation(fig: Figure, *, width_px: float, height_px: float | None = None
     True
     """
     floor_pt = min_px / _px_per_point(fig, width_px, height_px, dpi)
-    fig.draw_without_rendering()  # tick labels exist only once the figure is drawn
+    if not drawn:
+        fig.draw_without_rendering()  # tick labels exist only once the figure is drawn
     for text in fig.findobj(Text):
         if text.get_text().strip() and float(text.get_fontsize()) < floor_pt - 1e-9:
             text.set_fontsize(floor_pt)

@@ -554,9 +554,10 @@ def fit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float =
     fig.draw_without_rendering()
     # labels among the data that now collide (region names, era names): the later one is hidden;
     # the long description still names them all
-    _declutter(fig, renderer)
-    presentation(fig, width_px=width, height_px=height, dpi=dpi)  # any text made since
+    _declutter(fig, renderer)  # hides labels, makes none
+    presentation(fig, width_px=width, height_px=height, dpi=dpi, drawn=True)  # any text made since
     fig.set_layout_engine("none")  # frozen: the fast renderer's background stays valid
+    setattr(fig, "_coordkit_fitted", True)  # noqa: B010 (an explorer fits a figure once)
     return fig
 
 
@@ -638,6 +639,10 @@ class Explorer:
         self._presented: Figure | None = None
         self._renderer: FastPNG | None = None
         self._renderer_key: Any = None
+        # The last few figures shown with show_figure, with their renderers and keys: an explorer
+        # that switches between figures it keeps (a "Chart" list) shows each again without
+        # rendering it whole. Oldest first; bounded, so figures made afresh are not hoarded.
+        self._kept: dict[int, tuple[Figure, FastPNG, Any]] = {}
 
     # ----- controls -----
 
@@ -789,17 +794,60 @@ class Explorer:
         >>> f.alt, f.png[:4]
         ('Figure: balanced, balance index 1.00.', b'\x89PNG')
         """
-        from coordkit.plots.output import FastPNG, alt_text, to_png
+        from coordkit.plots.output import alt_text, to_png
 
         self._present(fig)
         if not fast:
             png = to_png(fig, dpi=APP_DPI, compress_level=1)  # level 1: quick to encode
         else:
-            if self._renderer is None or self._figure is not fig or key != self._renderer_key:
-                self._figure, self._renderer, self._renderer_key = fig, FastPNG(fig, dpi=APP_DPI), key
+            self._figure, self._renderer, self._renderer_key = self._keep(fig, key)
             png = self._renderer.png()
         self.set_image(png, alt=alt or alt_text(fig, description))
         self.set_description(self._noted(description))
+
+    def prepare_figure(self, fig: Figure, *, key: Any = None) -> None:
+        r"""Make a figure ready for :meth:`show_figure` now: fitted (in the app layout) and rendered once.
+
+        For an explorer that switches between figures it keeps: the slow part of a figure's
+        first showing (the app layout's fitting, the first whole render) is done now, at
+        start-up, so that switching to it later costs what moving it does. At most
+        :attr:`kept_figures` figures are kept ready.
+
+        Parameters
+        ----------
+        fig : matplotlib Figure
+        key : hashable, optional
+            As for :meth:`show_figure`.
+
+        Examples
+        --------
+        >>> from coordkit.plots import profile_figure
+        >>> from coordkit.profile import Profile
+        >>> app, fig = Explorer(layout="app"), profile_figure(Profile(1, 1, 1, 0))
+        >>> app.prepare_figure(fig)
+        >>> ready = app._kept[id(fig)][1]
+        >>> app.show_figure(fig, "Even profile.")  # shown with the renderer made beforehand
+        >>> app._renderer is ready, app.png[:4]
+        (True, b'\x89PNG')
+        """
+        if self.layout == "app" and not getattr(fig, "_coordkit_fitted", False):
+            fit_for_app(fig)
+        self._keep(fig, key)
+
+    #: How many figures :meth:`show_figure` keeps ready to show again (see :meth:`prepare_figure`).
+    kept_figures: ClassVar[int] = 4
+
+    def _keep(self, fig: Figure, key: Any) -> tuple[Figure, FastPNG, Any]:
+        """``fig``'s kept renderer (made afresh for a new figure or key), now the most recent."""
+        from coordkit.plots.output import FastPNG
+
+        kept = self._kept.pop(id(fig), None)
+        if kept is None or kept[0] is not fig or kept[2] != key:
+            kept = (fig, FastPNG(fig, dpi=APP_DPI), key)
+        self._kept[id(fig)] = kept
+        while len(self._kept) > self.kept_figures:
+            del self._kept[next(iter(self._kept))]
+        return kept
 
     def _noted(self, description: str) -> str:
         """The description, and a last line naming any label the app layout hid (:func:`hidden_note`)."""
@@ -810,11 +858,12 @@ class Explorer:
         """In the app layout, a figure made for the box it is shown in (:func:`fit_for_app`)."""
         if self.layout != "app":
             return fig
-        if fig is not self._presented:  # once per figure: a layout is slow
-            self._presented = fig
+        if not getattr(fig, "_coordkit_fitted", False):  # once per figure: a layout is slow
             fit_for_app(fig)
         elif refit_for_app(fig):  # the view made new text or a new legend: render it whole once
             self._renderer = None
+            self._kept.pop(id(fig), None)
+        self._presented = fig
         return fig
 
     def set_image(self, png: bytes, *, alt: str) -> None:
@@ -912,6 +961,7 @@ class Explorer:
         """
         self.layout, self.presenter, self.revealed = "app", presenter, not presenter
         self._renderer = self._presented = None  # draw afresh, with the presentation text sizes
+        self._kept.clear()
         self._lay_out()
         self.update()
         return self

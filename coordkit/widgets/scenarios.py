@@ -162,14 +162,22 @@ class ScenarioExplorer(Explorer):
         self.update()
 
     def _figure_for(self, baseline: ScenarioResult) -> Any:
-        """The figure to move: all four panels in a notebook, the chosen one alone in the app."""
+        """The figure to move: all four panels in a notebook, the chosen one alone in the app.
+
+        The app's charts are all made, fitted and rendered once, on the first call: fitting a
+        chart to the app's box takes ~0.4 s, too slow for the first pick in the "Chart" list.
+        """
         key = self.chart.value if self.layout == "app" else "all"
         if key not in self._figures:
             run = baseline.trajectory
-            self._figures[key] = (
-                dynamics_panel_figure(run, key, baseline=run, baseline_label="preset as coded")
-                if key != "all" else
-                dynamics_figure(run, baseline=run, baseline_label="preset as coded"))
+            for other in PANELS if key != "all" else ("all",):
+                if other not in self._figures:
+                    self._figures[other] = (
+                        dynamics_panel_figure(run, other, baseline=run, baseline_label="preset as coded")
+                        if other != "all" else
+                        dynamics_figure(run, baseline=run, baseline_label="preset as coded"))
+                    if other != key:
+                        self.prepare_figure(self._figures[other])
         return self._figures[key]
 
     def _baseline(self, preset_id: str) -> ScenarioResult:
