@@ -289,6 +289,60 @@ def test_the_numbers_the_docstrings_quote_from_notebook_05s_map():
     rm = regime_map("rivalry", np.linspace(0, 2, 40), "surprise", np.linspace(0, 3, 40))
     cycling = rm.regime == "cycling"
     assert (round(float(np.nanmin(rm.period[cycling]))),
-            round(float(np.nanmax(rm.period[cycling])))) == (11, 32)
+            round(float(np.nanmax(rm.period[cycling])))) == (15, 43)
     assert round(float(rm.lyapunov[cycling].max()), 3) == 0.014
     assert rm.count("unresolved") > 0  # the fifth class is in use, and described
+
+
+# ----- "cycling" is robust: longer runs, other starts, and never a slowly damped run -------------
+
+
+@pytest.mark.parametrize("shrink", [0.3, 0.5])
+def test_a_slowly_damped_swing_is_never_called_cycling(shrink):
+    # each swing a little smaller than the last: neighbouring peaks match, the whole tail does not
+    t = np.arange(0, 100, 0.2)
+    linear = 0.5 + 0.3 * (1 - shrink * t / 100) * np.sin(2 * np.pi * t / 15)
+    tau = -100 / np.log(1 - shrink)  # the same shrink over the tail, exponentially
+    spiral = 0.5 + 0.3 * np.exp(-t / tau) * np.sin(2 * np.pi * t / 15)
+    for series in (linear, spiral, np.c_[spiral, 1 - spiral, 0.5 + 0 * t]):
+        assert classify_regime(series, 0.0) == "damped"  # too slow for the quarter test alone
+    z = linear[:, None, None]
+    q = len(z) // 4
+    assert np.ptp(z[-q:]) > 0.5 * np.ptp(z[:q])  # so the quarter test alone would not catch it
+
+
+def test_a_steady_swing_with_small_bumps_is_cycling_with_its_true_period():
+    # a weak bump between the big swings is no peak: the period is the big swings' (30 years)
+    t = np.arange(0, 100, 0.2)
+    big = 0.4 + 0.3 * np.sin(2 * np.pi * t / 30)
+    series = big + np.where(big < 0.2, 0.02 * np.sin(2 * np.pi * t / 3), 0.0)
+    assert len(np.flatnonzero((series[1:-1] > series[:-2]) & (series[1:-1] >= series[2:]))) > 4
+    assert classify_regime(series, 0.0) == "cycling"
+    assert swing_period(series, 0.2) == pytest.approx(30.0, abs=0.5)
+
+
+def test_a_slowly_damped_model_run_is_not_called_cycling():
+    levers = Levers(rivalry=0.82, surprise=0.77)
+    long = simulate(levers, START, years=500).strength
+    spans = [np.ptp(long[k * 500:(k + 1) * 500], axis=0).max() for k in range(1, 5)]
+    assert np.all(np.diff(spans) < 0)  # it is damped, slowly
+    assert spans[-1] < 0.6 * spans[0]
+    rm = regime_map("rivalry", [0.82], "surprise", [0.77])
+    assert rm.regime[0, 0] == "damped"
+
+
+@pytest.mark.parametrize("start", ["traditional public sector", "command and control",
+                                   "close-knit commune", "bonus-driven trading floor",
+                                   "markets plus targets (NPM at its worst)", "benign balance"])
+def test_cycling_holds_from_other_starts_and_for_longer_runs(start):
+    verdicts = [regime_map("rivalry", [2.0], "surprise", [2.0], initial=ARCHETYPES[start],
+                           years=years) for years in (200, 400)]
+    for rm in verdicts:
+        assert rm.regime[0, 0] == "cycling" and bool(rm.confirmed[0, 0])
+        assert rm.period[0, 0] == pytest.approx(verdicts[0].period[0, 0], rel=0.02)
+
+
+def test_the_regime_depends_on_the_start_outside_the_basin():
+    # the same setting settles from a uniformly weak start: the map is read from one start only
+    rm = regime_map("rivalry", [2.0], "surprise", [2.0], initial=ARCHETYPES["uniformly weak"])
+    assert rm.regime[0, 0] == "settled"
