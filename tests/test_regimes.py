@@ -19,6 +19,7 @@ from coordkit.models.regimes import (
     REGIMES,
     Criterion,
     classify_regime,
+    classify_settings,
     largest_lyapunov,
     regime_map,
     swing_period,
@@ -292,6 +293,11 @@ def test_the_numbers_the_docstrings_quote_from_notebook_05s_map():
             round(float(np.nanmax(rm.period[cycling])))) == (15, 43)
     assert round(float(rm.lyapunov[cycling].max()), 3) == 0.014
     assert rm.count("unresolved") > 0  # the fifth class is in use, and described
+    # notebook 05: "with weak surprise the swings are slow, and many are labelled unresolved"
+    weak = rm.regime[1]  # surprise 3/39, the weakest surprise above 0
+    assert np.sum(weak == "unresolved") > np.sum(weak == "cycling")
+    slow = rm.period[1][weak == "unresolved"]
+    assert np.nanmin(slow) > np.nanmax(rm.period[-1][rm.regime[-1] == "cycling"])
 
 
 # ----- "cycling" is robust: longer runs, other starts, and never a slowly damped run -------------
@@ -346,3 +352,11 @@ def test_the_regime_depends_on_the_start_outside_the_basin():
     # the same setting settles from a uniformly weak start: the map is read from one start only
     rm = regime_map("rivalry", [2.0], "surprise", [2.0], initial=ARCHETYPES["uniformly weak"])
     assert rm.regime[0, 0] == "settled"
+
+
+def test_the_chapter_5_exercise_solution_text_matches_the_criterion():
+    # coordkit/exercises/ch05.py q4: "at rivalry 1.2 nearly every surprise from 0.2 up is cycling"
+    surprises = np.round(np.arange(0.2, 3.01, 0.1), 2)
+    labels = classify_settings([Levers(rivalry=1.2, surprise=float(s)) for s in surprises])
+    assert labels.count("cycling") >= 0.9 * len(labels)
+    assert classify_settings([Levers(rivalry=1.2, surprise=2.0)]) == ["cycling"]
