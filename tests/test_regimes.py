@@ -360,3 +360,14 @@ def test_the_chapter_5_exercise_solution_text_matches_the_criterion():
     labels = classify_settings([Levers(rivalry=1.2, surprise=float(s)) for s in surprises])
     assert labels.count("cycling") >= 0.9 * len(labels)
     assert classify_settings([Levers(rivalry=1.2, surprise=2.0)]) == ["cycling"]
+
+
+def test_the_stated_resolution_a_shrink_of_about_a_fifth_over_the_tail():
+    # the module docstring: "a swing that shrinks by more than about a fifth fails it"
+    t = np.arange(0, 100, 0.2)
+
+    def shrinking(f: float) -> np.ndarray:
+        return 0.5 + 0.3 * (1 - f * t / 100) * np.sin(2 * np.pi * t / 15)
+
+    assert classify_regime(shrinking(0.1), 0.0) == "cycling"  # below the resolution
+    assert classify_regime(shrinking(0.3), 0.0) == "damped"
