@@ -137,3 +137,31 @@ def test_updates_are_fast_enough_for_a_live_slider(explorer):
 def test_bad_start_is_refused():
     with pytest.raises(ValueError, match="start must be one of"):
         DynamicsExplorer(start="utopia")
+
+
+def _sliders_shown(widget) -> list[str]:
+    found, stack = [], [widget]
+    while stack:
+        node = stack.pop()
+        if hasattr(node, "children"):
+            stack.extend(node.children)
+        elif hasattr(node, "min") and hasattr(node, "description"):
+            found.append(node.description)
+    return found
+
+
+def test_a_small_explorer_shows_only_the_chosen_lever_and_keeps_the_rest():
+    start = Levers(rivalry=2.0, surprise=2.0)
+    small = DynamicsExplorer(start, start="traditional public sector", years=150, compare=False,
+                             only=["rivalry"])
+    assert _sliders_shown(small.widget) == [small.sliders["rivalry"].description]
+    assert small.unnamed() == []
+    run = simulate(start, START_OPTIONS["traditional public sector"], years=150)
+    assert np.array_equal(small.run.strength, run.strength)  # the hidden levers are the given ones
+    small.sliders["rivalry"].value = 0.3
+    assert small.levers == start.replace(rivalry=0.3)
+    assert small.run.settled() and not run.settled()  # lower rivalry: the swings die away
+    with pytest.raises(ValueError, match="only must name levers"):
+        DynamicsExplorer(only=["nonsense"])
+    with pytest.raises(ValueError, match="only must name levers"):
+        DynamicsExplorer(only=[])

@@ -193,7 +193,8 @@ q4 = Question(
               "boundary between settled and cycling? Surprise is 0 by default.",
     solution_text=("swinging = dynamics.Levers(rivalry=1.2, surprise=2.0)\nThe regime map shows the "
                    "rivalry needed for lasting swings falling as surprise rises; at rivalry 1.2 "
-                   "any surprise above about 0.3 cycles. With surprise 0 no setting swings."),
+                   "nearly every surprise from 0.2 up is labelled cycling. With surprise 0 no "
+                   "setting the kit has tried swings."),
 )
 
 

@@ -76,7 +76,7 @@ Hood's repulsion of polar types), and enough *surprise* to erode a dominant mode
 its reverse effects show. Then a monoculture rises, sours, is deserted after the delay, and a
 rival takes over: a swing through the modes, one after another. On that map (rivalry 0 to 2,
 surprise 0 to 3, from "traditional public sector") the settings labelled cycling repeat every
-11 to 32 years (computed there, and checked by the kit's tests). With weak rivalry the pull to
+15 to 43 years (computed there, and checked by the kit's tests). With weak rivalry the pull to
 balance wins and surprise only adds damped swings that die away. This is a property of the rules
 as written, not a finding about the NHS.
 

@@ -17,15 +17,23 @@ regime      rule (checked in this order)
 =========== ==================================================================================
 settled     :math:`A < a` (default :math:`a = 0.02`): the run has come to rest, to the eye
 damped      :math:`A_4 < d\,A_1` (default :math:`d = 0.5`): still swinging, but the swings are
-            dying away (a stable spiral seen before it has come to rest)
+            dying away (a stable spiral seen before it has come to rest); also a run whose
+            swings fail the cycling test below only because they shrink across the tail (the
+            range over its last third below that over its first third): a slowly damped spiral
 chaotic     :math:`\lambda > \ell` (default :math:`\ell = 0.02` per year): nearby runs move
             apart, so the swings never repeat
-cycling     the run *repeats*: the tail holds at least three peaks of the strength that swings
-            most, and the state at the last peak (all three strengths) comes back to within
-            :math:`r A` (default :math:`r = 0.1`) of the state at one of the three peaks before
-            it (a recurrence test: a limit cycle, or a cycle of two or three swings)
+cycling     the run *repeats*: the tail holds at least three peaks (local maxima in the upper
+            half of its range) of the strength that swings most; the state at the last peak (all
+            three strengths) comes back to within :math:`r A` (default :math:`r = 0.1`) of the
+            state at one of the three peaks before it, :math:`L` peaks back (a limit cycle, or
+            a cycle of two or three swings); *and* it comes back as close at every peak
+            :math:`2L, 3L, \dots` back, to the start of the tail. The second part keeps a slowly
+            damped spiral (each swing a little smaller than the last) out of "cycling": over the
+            100-year tail a swing that shrinks by more than about a fifth fails it (the kit's
+            tests check this on known series)
 unresolved  otherwise: still swinging, neither dying away nor seen to repeat within the tail
-            (for example a swing too slow for three peaks in the window)
+            (for example a swing too slow for three peaks in the window, or a run still growing
+            towards a cycle)
 =========== ==================================================================================
 
 Every label is a finite-time estimate from one start and one time step. :func:`regime_map` also
@@ -56,7 +64,7 @@ Examples
 >>> rm.regime.tolist()  # rows: surprise 0 and 2; columns: rivalry 0.5 and 2
 [['settled', 'settled'], ['damped', 'cycling']]
 >>> rm.count("cycling"), round(float(rm.period[1, 1]), 1)
-(1, 12.7)
+(1, 26.1)
 """
 
 from __future__ import annotations
@@ -135,6 +143,9 @@ class Criterion:
 def swing_period(series: NDArray[np.float64], dt: float) -> float:
     """Mean time between successive peaks of a series (NaN with fewer than two peaks).
 
+    A peak is a local maximum in the upper half of the series' range, so a small bump while a
+    mode is weak does not halve the period.
+
     Parameters
     ----------
     series : ndarray, shape (T,)
@@ -196,18 +207,36 @@ def classify_regime(tail: NDArray[np.float64], lyapunov: float,
 
 
 def _peaks(series: NDArray[np.float64]) -> NDArray[np.int64]:
+    """Local maxima in the upper half of the series' range (a bump while a mode is low is no peak)."""
     z = np.asarray(series, dtype=float)
-    return np.flatnonzero((z[1:-1] > z[:-2]) & (z[1:-1] >= z[2:])) + 1
+    peaks = np.flatnonzero((z[1:-1] > z[:-2]) & (z[1:-1] >= z[2:])) + 1
+    return peaks[z[peaks] > z.min() + 0.5 * np.ptp(z)] if len(peaks) else peaks
 
 
-def _recurs(z: NDArray[np.float64], amp: float, widest: int, crit: Criterion) -> bool:
-    """Whether the state at the last peak of one tail (shape (T, k)) returns to an earlier one."""
+def _swinging(z: NDArray[np.float64], amp: float, widest: int, crit: Criterion) -> str:
+    """Cycling, damped or unresolved, for one swinging tail of shape (T, k).
+
+    Cycling: the state at the last peak comes back, within ``recurrence * amp``, at one of the
+    three peaks before it (lag ``L`` peaks) *and* at every peak ``L``, ``2L``, ... further back
+    in the tail, so the swings repeat across the whole tail, not only from one peak to the next
+    (a slowly damped spiral passes the first test, not the second). A run that fails only the
+    second test with swings smaller over the last third of the tail than over the first is
+    damped; anything else is unresolved.
+    """
     peaks = _peaks(z[:, widest])
     if len(peaks) < 3 or amp == 0:
-        return False
+        return "unresolved"
     last = z[peaks[-1]]
-    earlier = z[peaks[-4:-1]]
-    return bool(np.min(np.abs(earlier - last).max(axis=1)) < crit.recurrence * amp)
+    tol = crit.recurrence * amp
+    gaps = np.abs(z[peaks[-4:-1]] - last).max(axis=1)  # lags 3, 2, 1 (or fewer)
+    if not np.min(gaps) < tol:
+        return "unresolved"
+    for lag in len(gaps) - np.flatnonzero(gaps < tol):  # every lag at which the last peak recurs
+        if np.all(np.abs(z[peaks[-1::-lag]] - last).max(axis=1) < tol):
+            return "cycling"
+    third = max(1, len(z) // 3)
+    shrinking = np.ptp(z[-third:, widest]) < np.ptp(z[:third, widest])
+    return "damped" if shrinking else "unresolved"
 
 
 def _classify(z: NDArray[np.float64], lyapunov: NDArray[np.float64],
@@ -223,8 +252,7 @@ def _classify(z: NDArray[np.float64], lyapunov: NDArray[np.float64],
         [amp < crit.amplitude, last < crit.decay * first, lyapunov > crit.lyapunov],
         ["settled", "damped", "chaotic"], "swinging").astype("<U10")
     for k in np.flatnonzero(labels == "swinging"):
-        recurs = _recurs(z[:, :, k], float(amp[k]), int(widest[k]), crit)
-        labels[k] = "cycling" if recurs else "unresolved"
+        labels[k] = _swinging(z[:, :, k], float(amp[k]), int(widest[k]), crit)
     return labels
 
 

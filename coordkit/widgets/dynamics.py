@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as w
@@ -90,6 +91,10 @@ class DynamicsExplorer(Explorer):
         Draw the run with default levers (same start and length) dashed behind.
     continuous_update : bool, default False
         Update while a slider is dragged (smooth on a local machine, heavier on a hub).
+    only : sequence of str, optional
+        Show only these levers' sliders (names of
+        :data:`~coordkit.models.dynamics.LEVER_SPECS`), with the start and length fixed: a small
+        explorer of one or two levers. The other levers stay at ``levers``.
     layout, presenter
         As in :class:`~coordkit.widgets._base.Explorer` (``layout="app"`` for projecting).
 
@@ -131,12 +136,18 @@ class DynamicsExplorer(Explorer):
         years: int = 20,
         compare: bool = True,
         continuous_update: bool = False,
+        only: Sequence[str] | None = None,
         layout: str = "notebook",
         presenter: bool = False,
     ) -> None:
         levers = Levers() if levers is None else levers
         if start not in START_OPTIONS:
             raise ValueError(f"start must be one of {', '.join(START_OPTIONS)}, got {start!r}")
+        shown = tuple(LEVER_SPECS) if only is None else tuple(only)
+        unknown = [name for name in shown if name not in LEVER_SPECS]
+        if unknown or not shown:
+            raise ValueError(f"only must name levers among {', '.join(LEVER_SPECS)}, "
+                             f"got {list(shown)!r}")
         super().__init__(layout=layout, presenter=presenter)
         self.sliders: dict[str, w.FloatSlider] = {
             name: slider(spec, value=getattr(levers, name), continuous_update=continuous_update)
@@ -167,6 +178,10 @@ class DynamicsExplorer(Explorer):
         run_box = w.VBox([w.HTML("<b>The run</b>"), self.years, self.seed],
                          layout=w.Layout(**_COLUMN))
         self.watch(*self.sliders.values(), self.years, self.seed, self.start, self.compare)
+        if only is not None:  # a small explorer: the chosen sliders and the comparison only
+            self.assemble([self.sliders[name] for name in shown], [self.compare])
+            self.update()
+            return
         self.assemble([columns[0], columns[1]], [columns[2], columns[4]], [columns[3], run_box],
                       [self.start, self.compare, self.reset])
         self.update()
