@@ -2,7 +2,7 @@
 
 The core (:mod:`coordkit.modes`, :mod:`coordkit.profile`, :mod:`coordkit.balance`,
 :mod:`coordkit.configuration`) needs only numpy. Plotting (:mod:`coordkit.plots`) and widgets
-(:mod:`coordkit.widgets`) load matplotlib, seaborn and ipywidgets, so import them explicitly when
+(:mod:`coordkit.widgets`) load matplotlib and ipywidgets, so import them explicitly when
 you need them; ``import coordkit`` stays light.
 
 A notebook states the version it was written for in its first code cell, so that a hub whose

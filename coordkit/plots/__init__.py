@@ -9,7 +9,7 @@ description), :mod:`~coordkit.plots.view` (the :class:`~coordkit.plots.view.Figu
 figure as one frozen object built from one selection), :mod:`~coordkit.plots.profile` (ternary
 and bars).
 
-matplotlib, mpltern and seaborn are imported when this package is imported, not by
+matplotlib and mpltern are imported when this package is imported, not by
 ``import coordkit``.
 
 Examples
