@@ -319,3 +319,19 @@ def test_chapter_8s_five_package_table_is_shown_in_full():
     with (ROOT / "data" / "policy_packages.csv").open(encoding="utf-8") as f:
         titles = {row["package_title"] for row in csv.DictReader(f)}
     assert len(titles) == 5 and all(title in plain for title in titles)
+
+
+def test_chapter_4_says_why_the_hewitt_balance_differs_between_its_two_tables():
+    """Student review: the Hewitt review's balance read 0.33 in the preset table and 0.34 in the
+    comparison with no word why; the comparison runs it from the 2012 Act's start, and the prose says so."""
+    from coordkit import scenarios
+
+    hewitt = scenarios.preset("hewitt_2023")
+    own = float(scenarios.preset_table().loc[hewitt.name, "balance"])  # from its own period's start
+    results, _ = scenarios.compare({"2012 Act": scenarios.preset("hsca_2012"), "Hewitt 2023": hewitt})
+    compared = float(results.loc["Hewitt 2023", "balance"])
+    assert round(compared, 2) != round(own, 2)  # the two numbers really differ, so the prose must say why
+    nb = json.loads((ROOT / "notebooks" / "04_nhs_reform_scenarios.ipynb").read_text(encoding="utf-8"))
+    prose = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    said = "the Hewitt run starts from the 2012 profile here, so its balance differs"
+    assert said in " ".join(prose.split())

@@ -97,12 +97,14 @@ RULES: dict[str, str] = {
         "another voice. (The hermit, who withdraws, is engaged or excluded, never unresponsive.)"),
     "excluded": (
         "The kit's reading of two ideas, each with its own source. Requisite variety (Thompson, Ellis "
-        "& Wildavsky 1990): each way of life needs its rivals in order to exist and to define itself. "
+        "& Wildavsky 1990, who take the name from Ashby's 1956 law of cybernetics): each way of life "
+        "needs its rivals in order to exist and to define itself. "
         "The later plural-rationality argument for clumsy solutions (Verweij et al. 2006): each way of "
         "life notices a part of reality the others miss. An active voice is excluded when no "
         "instrument uses its polar type. Reason: the package then gives it no way in, so, on the "
         "second argument, the policy is blind to what that voice would notice. The hermit is excluded "
-        "when no instrument leaves room to opt out."),
+        "when no instrument leaves room to opt out. The check (no instrument of a voice's type means "
+        "excluded) is the kit's, not Ashby's, Thompson's or Verweij's."),
     "fatalism": (
         "The kit's reading of Taylor (2022), who asks that fatalism be acknowledged and managed, not "
         "balanced. The fatalist voice is heard through how a package treats the limits of control, "
