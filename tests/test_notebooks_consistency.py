@@ -335,3 +335,20 @@ def test_chapter_4_says_why_the_hewitt_balance_differs_between_its_two_tables():
     prose = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
     said = "the Hewitt run starts from the 2012 profile here, so its balance differs"
     assert said in " ".join(prose.split())
+
+
+def test_chapter_1_says_what_taylor_2022_is_and_its_key_point_on_clumsiness_rests_on_the_core():
+    """Theorist and student reviews: Taylor (2022) is a blog post arguing a case, not a study; the key point
+    on clumsy solutions names its writers, whom the core section on the evidence introduces."""
+    nb = json.loads((ROOT / "notebooks" / "01_coordination_theory.ipynb").read_text(encoding="utf-8"))
+    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    flat = [" ".join(c.split()) for c in cells]
+    assert any("a blog post that argues a case; it reports no study of its own" in c for c in flat)
+    evidence = next(c for c in flat if "## Where the theory comes from" in c)
+    key = next(c for c in flat if "## Key points *(core)*" in c)
+    key = key[key.index("## Key points"):]
+    assert "Verweij et al. (2006), on clumsy solutions" in key
+    core_part = evidence[evidence.index("## Where the theory comes from"):evidence.index("## Key points")]
+    assert core_part.startswith("## Where the theory comes from, and how far the evidence goes *(core)*")
+    assert "shut no voice out and keep each answering the others" in core_part
+    assert "creative, entrepreneurial one and a competitive one" in flat[1]
