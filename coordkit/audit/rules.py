@@ -96,9 +96,9 @@ RULES: dict[str, str] = {
         "package's text. Reason: it has a way in, but nothing in the coding shows it having to answer "
         "another voice. (The hermit, who withdraws, is engaged or excluded, never unresponsive.)"),
     "excluded": (
-        "The kit's reading of two ideas, each with its own source. Requisite variety (Thompson, Ellis "
-        "& Wildavsky 1990, who take the name from Ashby's 1956 law of cybernetics): each way of life "
-        "needs its rivals in order to exist and to define itself. "
+        "The kit's reading of two ideas, each with its own source. Requisite variety (a name from "
+        "Ashby's 1956 law of cybernetics, in the sense of Thompson, Ellis & Wildavsky 1990): each way of "
+        "life needs its rivals in order to exist and to define itself. "
         "The later plural-rationality argument for clumsy solutions (Verweij et al. 2006): each way of "
         "life notices a part of reality the others miss. An active voice is excluded when no "
         "instrument uses its polar type. Reason: the package then gives it no way in, so, on the "
