@@ -199,7 +199,10 @@ MODES: dict[Mode, ModeInfo] = {
         motivation="autonomy",
         grid="low",
         group="low",
-        methods="self-actualisation, enterprise, choice, competition and incentives",
+        # Two sides (Taylor 2022: more than markets): the creative, entrepreneurial one and the
+        # competitive one.
+        methods=("a creative, entrepreneurial side (self-actualisation, enterprise, trying things) and a "
+                 "competitive side (choice, competition and incentives)"),
         injunction="do what you want",
         benign=("creative", "entrepreneurial", "brave", "self-directed"),
         # Gaming sits here, not under hierarchy: after Bevan & Hood (2006) it is the self-seeking

@@ -313,7 +313,8 @@ def test_dominance_overrides_three_engaged_voices_and_is_tied_to_the_threshold()
     engaged = [*ten, I("l", "oversight x competition"), I("p", "oversight x mutuality")]
     result = audit.audit(engaged)
     assert result.by_status("engaged")[:3] == list(audit.ACTIVE_VOICES)
-    assert result.verdict == "dominated by hierarchy; fatalism and the hermit excluded"
+    assert result.verdict == ("dominated by hierarchy, all three active heard; "
+                              "fatalism and the hermit excluded")
     assert "Near-elegant" in result.as_text()
     assert round(result.dominance.share, 2) == 0.92
     # threshold moved past it: no longer dominated (fatalism and the hermit are still excluded)
@@ -404,3 +405,30 @@ def test_each_fatalism_amendment_has_its_own_caution_and_example():
 def test_the_hermit_rule_says_the_opt_in_proxy_is_the_kits_not_ney_and_verweijs():
     assert "Ney & Verweij's (2014) hermit test" in audit.RULES["engaged"]
     assert "the opt-in proxy is the kit's" in audit.RULES["engaged"]
+
+
+def test_all_three_heard_but_one_dominating_is_its_own_verdict():
+    """The kit's rule: three active voices heard but one outweighing them is told apart from both a
+    package that shuts a voice out and a clumsy one (the old verdict read 'dominated by hierarchy'
+    for both)."""
+    ten = [I(f"t{k}", "oversight") for k in range(10)]
+    three_polar = audit.audit([*ten, I("m", "mutuality"), I("c", "competition")])
+    assert [three_polar.status(v) for v in audit.ACTIVE_VOICES] == ["unresponsive"] * 3
+    assert three_polar.verdict == ("dominated by hierarchy, all three active heard; "
+                                   "fatalism and the hermit excluded")
+    two = audit.audit([*ten, I("c", "competition")])
+    assert two.verdict == "dominated by hierarchy; solidarity, fatalism and the hermit excluded"
+    assert "dominated by hierarchy, all three active heard" in audit.VERDICTS
+    assert "all three active heard" in audit.RULES["verdict"]
+    assert not three_polar.verdict.startswith("clumsy")
+
+
+def test_the_fatalist_voice_is_a_way_of_life_mapped_to_contrived_randomness_by_the_kit():
+    fatalist = audit.voices()["fatalism"]
+    rationale = next(r["rationale"] for r in rows("ways_of_life.csv") if r["voice"] == "fatalism")
+    assert fatalist.preferred_control == "contrived randomness"
+    assert "way of life, not a control type" in rationale and "closest" in rationale and "kit's" in rationale
+    # the mapping never decides the voice: random audit alone leaves the fatalist voice excluded
+    lottery = audit.audit([I("r", "contrived randomness"), I("u", "oversight x contrived randomness")])
+    assert lottery.status("fatalism") == "excluded"
+    assert lottery.contrived_randomness == ("r", "u")

@@ -319,3 +319,36 @@ def test_chapter_8s_five_package_table_is_shown_in_full():
     with (ROOT / "data" / "policy_packages.csv").open(encoding="utf-8") as f:
         titles = {row["package_title"] for row in csv.DictReader(f)}
     assert len(titles) == 5 and all(title in plain for title in titles)
+
+
+def test_chapter_4_says_why_the_hewitt_balance_differs_between_its_two_tables():
+    """Student review: the Hewitt review's balance read 0.33 in the preset table and 0.34 in the
+    comparison with no word why; the comparison runs it from the 2012 Act's start, and the prose says so."""
+    from coordkit import scenarios
+
+    hewitt = scenarios.preset("hewitt_2023")
+    own = float(scenarios.preset_table().loc[hewitt.name, "balance"])  # from its own period's start
+    results, _ = scenarios.compare({"2012 Act": scenarios.preset("hsca_2012"), "Hewitt 2023": hewitt})
+    compared = float(results.loc["Hewitt 2023", "balance"])
+    assert round(compared, 2) != round(own, 2)  # the two numbers really differ, so the prose must say why
+    nb = json.loads((ROOT / "notebooks" / "04_nhs_reform_scenarios.ipynb").read_text(encoding="utf-8"))
+    prose = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    said = "the Hewitt run starts from the 2012 profile here, so its balance differs"
+    assert said in " ".join(prose.split())
+
+
+def test_chapter_1_says_what_taylor_2022_is_and_its_key_point_on_clumsiness_rests_on_the_core():
+    """Theorist and student reviews: Taylor (2022) is a blog post arguing a case, not a study; the key point
+    on clumsy solutions names its writers, whom the core section on the evidence introduces."""
+    nb = json.loads((ROOT / "notebooks" / "01_coordination_theory.ipynb").read_text(encoding="utf-8"))
+    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    flat = [" ".join(c.split()) for c in cells]
+    assert any("a blog post that argues a case; it reports no study of its own" in c for c in flat)
+    evidence = next(c for c in flat if "## Where the theory comes from" in c)
+    key = next(c for c in flat if "## Key points *(core)*" in c)
+    key = key[key.index("## Key points"):]
+    assert "Verweij et al. (2006), on clumsy solutions" in key
+    core_part = evidence[evidence.index("## Where the theory comes from"):evidence.index("## Key points")]
+    assert core_part.startswith("## Where the theory comes from, and how far the evidence goes *(core)*")
+    assert "shut no voice out and keep each answering the others" in core_part
+    assert "creative, entrepreneurial one and a competitive one" in flat[1]

@@ -70,3 +70,20 @@ def test_jargon_is_spelt_out_in_plain_words(term, plain):
     entry = glossary(term)
     assert plain in (entry.term + " " + entry.definition).lower()
     assert len(entry.definition.split()) >= 20, f"{term}: say it in plain words, not one phrase"
+
+
+def test_individualism_has_taylors_two_sides_and_fatalism_its_two_faces():
+    """Theorist review: individualism was defined in commercial words first, and the fatalism entry
+    named neither face by Taylor's words nor set contrived randomness apart from resignation."""
+    individualism = glossary("individualism").definition
+    assert "creative, entrepreneurial side" in individualism and "competitive side" in individualism
+    fatalism = glossary("fatalism").definition
+    assert "wisdom" in fatalism and "despair" in fatalism
+    assert "not contrived randomness" in fatalism and "not resignation" in fatalism
+
+
+def test_the_modes_table_gives_individualism_both_sides():
+    from coordkit.modes import MODES, Mode
+
+    methods = MODES[Mode.INDIVIDUALISM].methods
+    assert "creative, entrepreneurial side" in methods and "competitive side" in methods

@@ -533,8 +533,10 @@ def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -
 
     The verdict starts with one of :data:`~coordkit.audit.VERDICTS`: ``"no active voice heard"``
     when none of hierarchy, solidarity and individualism is heard; ``"elegant"`` when exactly one
-    is; ``"dominated by X"`` (near-elegant) when more are heard -- even all three engaged -- but
-    ``dominant`` (from :func:`dominance`) names X; ``"clumsy"`` only when all three are engaged,
+    is; ``"dominated by X"`` (near-elegant) when two are heard but ``dominant`` (from
+    :func:`dominance`) names X, and ``"dominated by X, all three active heard"`` when all three are
+    heard (engaged or unresponsive) and X still dominates (the kit's rule: heard, but
+    outweighed); ``"clumsy"`` only when all three are engaged,
     none dominates, **fatalism is engaged** (all three aspects shown: each voice stays responsive)
     and the hermit is engaged; ``"active voices joined"`` when the three are engaged and none
     dominates but fatalism or the hermit is not; ``"partly clumsy"`` otherwise. Every verdict but
@@ -563,7 +565,9 @@ def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -
     >>> verdict(voice_results(ten))
     'active voices joined; fatalism and the hermit excluded'
     >>> verdict(voice_results(ten), dominance(ten))
-    'dominated by hierarchy; fatalism and the hermit excluded'
+    'dominated by hierarchy, all three active heard; fatalism and the hermit excluded'
+    >>> verdict(voice_results(ten[:10] + ten[-1:]), dominance(ten[:10] + ten[-1:]))
+    'dominated by hierarchy; individualism, fatalism and the hermit excluded'
     >>> verdict(voice_results(ten, FatalismCoding(True, True, True)))
     'active voices joined; the hermit excluded'
     >>> verdict(voice_results(ten, FatalismCoding(limits=True)))
@@ -578,7 +582,8 @@ def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -
     if len(heard) == 1:
         return "elegant" + tail
     if dominant is not None:
-        return f"dominated by {dominant.voice}" + tail
+        heard_by_all = ", all three active heard" if len(heard) == len(ACTIVE_VOICES) else ""
+        return f"dominated by {dominant.voice}{heard_by_all}" + tail
     if all(status.get(v) == "engaged" for v in ACTIVE_VOICES):
         if status.get("fatalism") == "engaged" and status.get("hermit") == "engaged":
             return "clumsy"

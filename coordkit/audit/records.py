@@ -68,7 +68,10 @@ class Voice:
     way_of_life, problem_definition, myth_of_nature, myth_meaning, blame_rule, need_and_scarcity : str
         The kit's readings, from ``ways_of_life.csv``.
     preferred_control : str
-        A polar type; ``""`` for the hermit.
+        A polar type; ``""`` for the hermit. For an active voice, the type of its cell; for
+        fatalism, the kit's mapping to the closest type (contrived randomness, which Hood places in
+        the fatalist cell), not a type fatalists choose: the audit never reads the fatalist voice
+        from it.
     accepts_because : str
         The reason the voice would give for accepting an instrument of its kind.
     """

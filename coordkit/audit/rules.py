@@ -63,6 +63,7 @@ FATALISM_STATUS: dict[str, str] = dict(zip(FATALISM_TREATMENTS, STATUSES, strict
 #: Every verdict the audit can give.
 #: Every verdict the audit can give, before the voices it names as left out ("; X excluded").
 VERDICTS: tuple[str, ...] = ("clumsy", "active voices joined", "partly clumsy",
+                             *(f"dominated by {v}, all three active heard" for v in ACTIVE_VOICES),
                              *(f"dominated by {v}" for v in ACTIVE_VOICES), "elegant",
                              "no active voice heard")
 
@@ -95,13 +96,15 @@ RULES: dict[str, str] = {
         "package's text. Reason: it has a way in, but nothing in the coding shows it having to answer "
         "another voice. (The hermit, who withdraws, is engaged or excluded, never unresponsive.)"),
     "excluded": (
-        "The kit's reading of two ideas, each with its own source. Requisite variety (Thompson, Ellis "
-        "& Wildavsky 1990): each way of life needs its rivals in order to exist and to define itself. "
+        "The kit's reading of two ideas, each with its own source. Requisite variety (a name from "
+        "Ashby's 1956 law of cybernetics, in the sense of Thompson, Ellis & Wildavsky 1990): each way of "
+        "life needs its rivals in order to exist and to define itself. "
         "The later plural-rationality argument for clumsy solutions (Verweij et al. 2006): each way of "
         "life notices a part of reality the others miss. An active voice is excluded when no "
         "instrument uses its polar type. Reason: the package then gives it no way in, so, on the "
         "second argument, the policy is blind to what that voice would notice. The hermit is excluded "
-        "when no instrument leaves room to opt out."),
+        "when no instrument leaves room to opt out. The check (no instrument of a voice's type means "
+        "excluded) is the kit's, not Ashby's, Thompson's or Verweij's."),
     "fatalism": (
         "The kit's reading of Taylor (2022), who asks that fatalism be acknowledged and managed, not "
         "balanced. The fatalist voice is heard through how a package treats the limits of control, "
@@ -122,9 +125,12 @@ RULES: dict[str, str] = {
         "The kit's shorthand, after Verweij et al. (2006), whose clumsy solutions combine the three "
         "active voices and shut out no way of life. 'No active voice heard' when no instrument uses "
         "hierarchy's, solidarity's or individualism's type; 'elegant' when exactly one is heard; "
-        "'dominated by X' (near-elegant) when more are heard, even all three engaged, but X's type "
-        "carries more than the threshold share of the package's weight (each instrument weighs one, a "
-        "hybrid half to each of its types); 'clumsy' only when all three are engaged, none dominates "
+"'dominated by X' (near-elegant) when two are heard and X's type carries more than the "
+        "threshold share of the package's weight (each instrument weighs one, a hybrid half to each of "
+        "its types); 'dominated by X, all three active heard' when all three are heard (engaged or "
+        "unresponsive) but X carries that share: the three have a way in, yet one outweighs the rest, "
+        "which is neither clumsy nor elegant (the kit's rule, so that a reader can tell it from a "
+        "package that shuts a voice out); 'clumsy' only when all three are engaged, none dominates "
         "and fatalism and the hermit are engaged too (fatalism unresponsive is not enough: a clumsy "
         "solution keeps every voice responsive); 'active voices joined' when the three are engaged "
         "and none dominates but fatalism or the hermit is not; 'partly clumsy' otherwise. Every "
