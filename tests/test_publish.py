@@ -98,9 +98,11 @@ def test_handouts_include_the_printable_questionnaire_its_key_apart_and_coding_s
     assert not problems, problems
     # the key is now its own file (was: at the end of questionnaire.html), so copies never carry it
     # the quiz key joins them (the handouts and slides now print the quiz questions, never answers)
+    # the session plans' four-reform sheet joins them (a page per table, not the twelve reforms)
     assert [p.name for p in written] == ["questionnaire.html", "questionnaire_key.html", "coding_sheet.html",
-                                         "quiz_key.html"]
-    questionnaire, key, sheet, quiz_key = (p.read_text(encoding="utf-8") for p in written)
+                                         "coding_sheet_four.html", "quiz_key.html"]
+    questionnaire, key, sheet, four, quiz_key = (p.read_text(encoding="utf-8") for p in written)
+    _clean(four, "four-reform coding sheet")
     _clean(quiz_key, "quiz key")
     assert "Answer:</b>" in quiz_key and 'id="ch01-q3"' in quiz_key
     for html, name in ((questionnaire, "questionnaire"), (key, "key"), (sheet, "coding sheet")):
@@ -112,12 +114,33 @@ def test_handouts_include_the_printable_questionnaire_its_key_apart_and_coding_s
     assert "National Health Service Act 1946" in sheet  # the first reform of the coding set
 
 
+def test_the_four_reform_sheet_is_the_session_plans_four_and_the_typing_template():
+    """The sheet, docs/coding_template.csv and docs/session_plans.md name the same four reforms."""
+    import csv
+
+    from coordkit import history
+    from coordkit.codings import CODING_SET, SESSION_SET, coding_sheet_html
+
+    with (ROOT / "docs" / "coding_template.csv").open(encoding="utf-8") as f:
+        assert [row["reform_id"] for row in csv.DictReader(f)] == list(SESSION_SET)
+    assert set(SESSION_SET) <= set(CODING_SET)
+    four, full = publish.sheet_html("coding_sheet_four"), coding_sheet_html()
+    assert four.count('<th scope="row">') == 4 and full.count('<th scope="row">') == len(CODING_SET)
+    titles = history.load_reforms().set_index("id")["title"]
+    plans = (ROOT / "docs" / "session_plans.md").read_text(encoding="utf-8")
+    for reform_id in CODING_SET:
+        assert (f"id: {reform_id}" in four) == (reform_id in SESSION_SET), reform_id
+    for reform_id in SESSION_SET:
+        assert str(titles[reform_id]).split(" (")[0] in plans, f"the plans do not name {titles[reform_id]}"
+    assert "coding_sheet_four.html" in plans
+
+
 def test_the_handouts_command_writes_the_sheets_beside_the_chapters(tmp_path, capsys):
     assert publish.main(["handouts", str(NOTEBOOKS[0]), "-o", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".html")
     assert names == sorted([f"{NOTEBOOKS[0].stem}.html", "questionnaire.html", "questionnaire_key.html",
-                            "coding_sheet.html", "quiz_key.html"])  # the quiz key joined the sheets
-    assert '"written": 5' in capsys.readouterr().out
+                            "coding_sheet.html", "coding_sheet_four.html", "quiz_key.html"])
+    assert '"written": 6' in capsys.readouterr().out  # the quiz key and the four-reform sheet joined
 
 
 def test_an_exercise_handout_never_overwrites_its_chapter(tmp_path):
@@ -375,3 +398,14 @@ def test_a_long_list_splits_between_its_items_and_a_wordy_table_weighs_its_words
     wordy.outputs = [nbformat.v4.new_output("display_data", data={
         "text/html": "<table>" + "<tr><td>" + " ".join(["long"] * 40) + "</td></tr>" * 4 + "</table>"})]
     assert publish._weight(wordy) >= 40  # 4 rows would weigh only 32
+
+
+def test_the_readme_binder_badge_is_pinned_to_this_releases_tag():
+    """Students open a tag, not HEAD (which moves mid-term); the tag follows the kit's version."""
+    import coordkit
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    refs = re.findall(r"mybinder\.org/v2/gh/coordkit/coordkit/([^?/)\s]+)", readme)
+    assert refs and set(refs) == {f"v{coordkit.__version__}"}, refs
+    plans = (ROOT / "docs" / "session_plans.md").read_text(encoding="utf-8")
+    assert "launches `HEAD`" not in plans and "which launches the newest commit" not in plans

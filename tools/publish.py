@@ -570,6 +570,7 @@ SHEETS: dict[str, str] = {
     "questionnaire_key": "the lecturer's key to the questionnaire (item codes, modes, keying), "
                          "not for respondents",
     "coding_sheet": "the coding sheet, to code the NHS reforms on paper",
+    "coding_sheet_four": "the coding sheet of the session plans' four reforms (one page per table)",
     "quiz_key": "the lecturer's key to every chapter's quiz (the handouts and slides print the "
                 "questions without answers)",
 }
@@ -589,6 +590,11 @@ def sheet_html(name: str) -> str:
         from coordkit.codings import coding_sheet_html
 
         return coding_sheet_html()
+    if name == "coding_sheet_four":
+        from coordkit.codings import SESSION_SET, coding_sheet_html
+
+        return coding_sheet_html(reform_ids=SESSION_SET, title="Code four NHS reforms: how hard did each "
+                                 "push each way of coordinating?")
     if name == "quiz_key":
         from coordkit.exercises import quiz as quizzes
         from coordkit.html import escape

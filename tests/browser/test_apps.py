@@ -129,18 +129,7 @@ def test_the_index_lists_every_app(gallery, browser, axe_script):  # noqa: F811
         page.close()
 
 
-#: Apps whose result is still longer than its 150 px box (it scrolls inside) or, at 125 % zoom,
-#: below the fold: known, not yet fixed (round 2 fixed scenarios and class results).
-CLIPPED_YET = {"recoder": "the recoder's result scrolls in its box", "audit": "the audit result (its voices) "
-               "is ten times its box"}
-ZOOM_YET = {**CLIPPED_YET, "profile": "the profile result sits under the figure, below the fold"}
-
-
-def _known(name: str, known: dict[str, str]) -> list:
-    return [pytest.mark.xfail(reason=known[name], strict=True)] if name in known else []
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_known(n, CLIPPED_YET)) for n in APPS])
+@pytest.mark.parametrize("name", APPS)
 def test_app_fits_a_projector_and_responds(gallery, browser, axe_script, name):  # noqa: F811
     selector, key = APPS[name]
     page = browser.new_page(viewport=VIEWPORT)
@@ -213,7 +202,7 @@ def test_app_fits_a_projector_and_responds(gallery, browser, axe_script, name): 
         page.close()
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_known(n, ZOOM_YET)) for n in APPS])
+@pytest.mark.parametrize("name", APPS)
 def test_app_at_125_percent_zoom_keeps_controls_and_result_in_view(gallery, browser, name):
     """At 125 % zoom in 1280x690, the first control, the result and the figure's width fit."""
     page = browser.new_page(viewport=ZOOMED, device_scale_factor=1.25)
