@@ -409,3 +409,70 @@ def test_the_readme_binder_badge_is_pinned_to_this_releases_tag():
     assert refs and set(refs) == {f"v{coordkit.__version__}"}, refs
     plans = (ROOT / "docs" / "session_plans.md").read_text(encoding="utf-8")
     assert "launches `HEAD`" not in plans and "which launches the newest commit" not in plans
+
+
+#: What slide text must never say (each was on a slide before issue 18): Python names and calls,
+#: and instructions for the notebook's code.
+CODE_ON_SLIDES = ("ck.Profile(", "`.replace(", "in Python", "run the cell", "ck.classify(", "`ck.",
+                  "survey.analyse", "np.corrcoef", "getattr(", "help(")
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem[:2])
+def test_slide_text_never_speaks_of_code_and_every_cut_is_listed(nb):
+    notes: list[str] = []
+    source = nbformat.read(nb, as_version=4)
+    ready = publish.prepare(source, nb.name, [], slides=True, notes=notes)
+    text = "\n".join(c.source for c in ready.cells if c.cell_type == "markdown")
+    found = [phrase for phrase in CODE_ON_SLIDES if phrase.lower() in text.lower()]
+    assert not found, (nb.name, found)
+    prose = "\n".join(c.source for c in source.cells if c.cell_type == "markdown")
+    if any(phrase.lower() in prose.lower() for phrase in CODE_ON_SLIDES):
+        assert notes and all(n.startswith(nb.name) for n in notes), "a cut was not listed"
+    handout = publish.prepare(source, nb.name, [])
+    assert "\n".join(c.source for c in handout.cells if c.cell_type == "markdown").count("`") == \
+        publish.render_markdown_maths(prose, [], "x").count("`"), "the handout keeps every code span"
+
+
+def test_without_code_keeps_files_commands_headings_and_the_rest_of_a_sentence():
+    text = ("## Reading\n\nThe kit reads all fatalism as despair (`malign_fatalism=1.0`): its choice.\n\n"
+            "Save `answers.csv`, then run `coordkit report answers.csv -o r.html`. Call `survey.analyse`.\n\n"
+            "| a | b |\n|---|---|\n| `ck.Profile` | x |\n| plain | y |\n\n```\nck.Profile(1)\n```")
+    out, dropped = publish.without_code(text)
+    assert out.startswith("## Reading\n\nThe kit reads all fatalism as despair: its choice.")
+    assert "`answers.csv`" in out and "`coordkit report answers.csv -o r.html`" in out
+    assert "survey.analyse" not in out and "| plain | y |" in out and "| `ck.Profile` |" not in out
+    assert "```\nck.Profile(1)\n```" in out  # a fenced block is the notebook's own; kept whole
+    assert dropped == 3
+
+
+def test_chapter_1_deck_opens_with_taylors_claim_labelled_as_the_kits_paraphrase():
+    nb = ROOT / "notebooks" / "01_coordination_theory.ipynb"
+    ready = publish.prepare(nbformat.read(nb, as_version=4), nb.name, [], slides=True)
+    tops = [c for c in ready.cells if c.metadata["slideshow"]["slide_type"] == "slide"]
+    claim = tops[1].source  # the second slide across, after the title and its sub-slides
+    assert claim.startswith("## Taylor's claim (Taylor, 2022), in the kit's words")
+    slides = _slides_of(ready)
+    assert [claim] in [[c.source for c in s] for s in slides], "the claim is a slide of its own"
+    assert "A paraphrase by the kit, not Taylor's words" in claim
+    assert slides[0][0].source.startswith("# 1. Coordination theory")
+    for word in ("mastery", "connectedness", "autonomy", "hierarchy", "solidarity", "individualism",
+                 "fatalism", "Monocultures", "deficit cultures"):
+        assert word in claim, word
+    other = ROOT / "notebooks" / "04_nhs_reform_scenarios.ipynb"
+    deck = publish.prepare(nbformat.read(other, as_version=4), other.name, [], slides=True)
+    assert not any("Taylor's claim" in c.source for c in deck.cells if c.cell_type == "markdown")
+
+
+def test_a_quiz_takes_a_slide_per_question():
+    from coordkit.exercises import quiz as quizzes
+
+    nb = ROOT / "notebooks" / "01_coordination_theory.ipynb"
+    ready = publish.prepare(nbformat.read(nb, as_version=4), nb.name, [], slides=True)
+    questions = quizzes.load("ch01").questions
+    shown = [s for s in _slides_of(ready)
+             if any('class="ck-quiz"' in str(o.get("data", {}).get("text/html", ""))
+                    for c in s for o in c.get("outputs", []))]
+    assert len(shown) == len(questions)
+    for k, (slide, q) in enumerate(zip(shown, questions, strict=True)):
+        html = "".join(str(o["data"]["text/html"]) for c in slide for o in c.get("outputs", []))
+        assert html.count("<li id=") == 1 and f'id="ch01-{q.id}"' in html, k
