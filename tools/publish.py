@@ -30,7 +30,7 @@ Slides
     load it from a CDN and a warning says so. Slide text never speaks of code: paragraphs, list
     items and table rows about Python ("run the cell", ``ck.Profile(...)``) stay in the notebook and
     the handout, and the build lists them. A quiz takes a slide per question; chapter 1's deck
-    opens with the slide *Taylor's claim* (``coordkit/templates/slides/``). With ``--pdf``, each
+    opens with the slide *Taylor's claim* (``coordkit/templates/decks/``). With ``--pdf``, each
     deck is printed to PDF by Chromium, a page per slide.
 Both
     load nothing from the web when opened: nbconvert's mermaid and (handouts) require.js scripts
@@ -370,9 +370,9 @@ SLIDE_STYLE = ("<style>.reveal section img{max-height:460px;width:auto !importan
                ".reveal section details{font-size:0.8em;}.reveal section table{font-size:0.75em;}</style>")
 
 #: Slides a deck gets beyond its notebook, after the title slide: notebook stem to the files in
-#: ``coordkit/templates/slides/`` (Markdown, one slide each).
+#: ``coordkit/templates/decks/`` (Markdown, one slide each).
 EXTRA_SLIDES: dict[str, tuple[str, ...]] = {"01_coordination_theory": ("taylor_claim.md",)}
-SLIDE_TEMPLATES = ROOT / "coordkit" / "templates" / "slides"
+SLIDE_TEMPLATES = ROOT / "coordkit" / "templates" / "decks"
 
 
 def _with_extra_slides(cells: list[nbformat.NotebookNode], stem: str,
