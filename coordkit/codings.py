@@ -54,6 +54,7 @@ __all__ = [
     "CODING_COLUMNS",
     "CODING_SET",
     "MIN_CODERS",
+    "SESSION_SET",
     "Agreement",
     "CodingError",
     "CodingPool",
@@ -81,6 +82,12 @@ CODING_SET: tuple[str, ...] = (
     "nhs_act_1946", "nhs_charges_1951", "salmon_report_1966", "grey_book_1972", "griffiths_inquiry_1983",
     "working_for_patients_1989", "new_nhs_white_paper_1997", "nhs_plan_2000", "payment_by_results_2002",
     "health_social_care_act_2012", "five_year_forward_view_2014", "health_and_care_act_2022",
+)
+#: The four reforms the session plans have every table code (docs/session_plans.md, and the rows
+#: of docs/coding_template.csv): one per era, from the founding Act to the Act of 2022, so that a
+#: class of any size gives each reform enough codings to pool (the choice is the kit's).
+SESSION_SET: tuple[str, ...] = (
+    "nhs_act_1946", "griffiths_inquiry_1983", "working_for_patients_1989", "health_and_care_act_2022",
 )
 _VALUES = list(range(history.MIN_PUSH, history.MAX_PUSH + 1))
 

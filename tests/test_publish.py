@@ -98,9 +98,11 @@ def test_handouts_include_the_printable_questionnaire_its_key_apart_and_coding_s
     assert not problems, problems
     # the key is now its own file (was: at the end of questionnaire.html), so copies never carry it
     # the quiz key joins them (the handouts and slides now print the quiz questions, never answers)
+    # the session plans' four-reform sheet joins them (a page per table, not the twelve reforms)
     assert [p.name for p in written] == ["questionnaire.html", "questionnaire_key.html", "coding_sheet.html",
-                                         "quiz_key.html"]
-    questionnaire, key, sheet, quiz_key = (p.read_text(encoding="utf-8") for p in written)
+                                         "coding_sheet_four.html", "quiz_key.html"]
+    questionnaire, key, sheet, four, quiz_key = (p.read_text(encoding="utf-8") for p in written)
+    _clean(four, "four-reform coding sheet")
     _clean(quiz_key, "quiz key")
     assert "Answer:</b>" in quiz_key and 'id="ch01-q3"' in quiz_key
     for html, name in ((questionnaire, "questionnaire"), (key, "key"), (sheet, "coding sheet")):
@@ -112,12 +114,33 @@ def test_handouts_include_the_printable_questionnaire_its_key_apart_and_coding_s
     assert "National Health Service Act 1946" in sheet  # the first reform of the coding set
 
 
+def test_the_four_reform_sheet_is_the_session_plans_four_and_the_typing_template():
+    """The sheet, docs/coding_template.csv and docs/session_plans.md name the same four reforms."""
+    import csv
+
+    from coordkit import history
+    from coordkit.codings import CODING_SET, SESSION_SET, coding_sheet_html
+
+    with (ROOT / "docs" / "coding_template.csv").open(encoding="utf-8") as f:
+        assert [row["reform_id"] for row in csv.DictReader(f)] == list(SESSION_SET)
+    assert set(SESSION_SET) <= set(CODING_SET)
+    four, full = publish.sheet_html("coding_sheet_four"), coding_sheet_html()
+    assert four.count('<th scope="row">') == 4 and full.count('<th scope="row">') == len(CODING_SET)
+    titles = history.load_reforms().set_index("id")["title"]
+    plans = (ROOT / "docs" / "session_plans.md").read_text(encoding="utf-8")
+    for reform_id in CODING_SET:
+        assert (f"id: {reform_id}" in four) == (reform_id in SESSION_SET), reform_id
+    for reform_id in SESSION_SET:
+        assert str(titles[reform_id]).split(" (")[0] in plans, f"the plans do not name {titles[reform_id]}"
+    assert "coding_sheet_four.html" in plans
+
+
 def test_the_handouts_command_writes_the_sheets_beside_the_chapters(tmp_path, capsys):
     assert publish.main(["handouts", str(NOTEBOOKS[0]), "-o", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".html")
     assert names == sorted([f"{NOTEBOOKS[0].stem}.html", "questionnaire.html", "questionnaire_key.html",
-                            "coding_sheet.html", "quiz_key.html"])  # the quiz key joined the sheets
-    assert '"written": 5' in capsys.readouterr().out
+                            "coding_sheet.html", "coding_sheet_four.html", "quiz_key.html"])
+    assert '"written": 6' in capsys.readouterr().out  # the quiz key and the four-reform sheet joined
 
 
 def test_an_exercise_handout_never_overwrites_its_chapter(tmp_path):
@@ -375,3 +398,81 @@ def test_a_long_list_splits_between_its_items_and_a_wordy_table_weighs_its_words
     wordy.outputs = [nbformat.v4.new_output("display_data", data={
         "text/html": "<table>" + "<tr><td>" + " ".join(["long"] * 40) + "</td></tr>" * 4 + "</table>"})]
     assert publish._weight(wordy) >= 40  # 4 rows would weigh only 32
+
+
+def test_the_readme_binder_badge_is_pinned_to_this_releases_tag():
+    """Students open a tag, not HEAD (which moves mid-term); the tag follows the kit's version."""
+    import coordkit
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    refs = re.findall(r"mybinder\.org/v2/gh/coordkit/coordkit/([^?/)\s]+)", readme)
+    assert refs and set(refs) == {f"v{coordkit.__version__}"}, refs
+    plans = (ROOT / "docs" / "session_plans.md").read_text(encoding="utf-8")
+    assert "launches `HEAD`" not in plans and "which launches the newest commit" not in plans
+
+
+#: What slide text must never say (each was on a slide before issue 18): Python names and calls,
+#: and instructions for the notebook's code.
+CODE_ON_SLIDES = ("ck.Profile(", "`.replace(", "in Python", "run the cell", "ck.classify(", "`ck.",
+                  "survey.analyse", "np.corrcoef", "getattr(", "help(")
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem[:2])
+def test_slide_text_never_speaks_of_code_and_every_cut_is_listed(nb):
+    notes: list[str] = []
+    source = nbformat.read(nb, as_version=4)
+    ready = publish.prepare(source, nb.name, [], slides=True, notes=notes)
+    text = "\n".join(c.source for c in ready.cells if c.cell_type == "markdown")
+    found = [phrase for phrase in CODE_ON_SLIDES if phrase.lower() in text.lower()]
+    assert not found, (nb.name, found)
+    prose = "\n".join(c.source for c in source.cells if c.cell_type == "markdown")
+    if any(phrase.lower() in prose.lower() for phrase in CODE_ON_SLIDES):
+        assert notes and all(n.startswith(nb.name) for n in notes), "a cut was not listed"
+    handout = publish.prepare(source, nb.name, [])
+    assert "\n".join(c.source for c in handout.cells if c.cell_type == "markdown").count("`") == \
+        publish.render_markdown_maths(prose, [], "x").count("`"), "the handout keeps every code span"
+
+
+def test_without_code_keeps_files_commands_headings_and_the_rest_of_a_sentence():
+    text = ("## Reading\n\nThe kit reads all fatalism as despair (`malign_fatalism=1.0`): its choice.\n\n"
+            "Save `answers.csv`, then run `coordkit report answers.csv -o r.html`. Call `survey.analyse`.\n\n"
+            "| a | b |\n|---|---|\n| `ck.Profile` | x |\n| plain | y |\n\n```\nck.Profile(1)\n```")
+    out, dropped = publish.without_code(text)
+    assert out.startswith("## Reading\n\nThe kit reads all fatalism as despair: its choice.")
+    assert "`answers.csv`" in out and "`coordkit report answers.csv -o r.html`" in out
+    assert "survey.analyse" not in out and "| plain | y |" in out and "| `ck.Profile` |" not in out
+    assert "```\nck.Profile(1)\n```" in out  # a fenced block is the notebook's own; kept whole
+    assert dropped == 3
+
+
+def test_chapter_1_deck_opens_with_taylors_claim_labelled_as_the_kits_paraphrase():
+    nb = ROOT / "notebooks" / "01_coordination_theory.ipynb"
+    ready = publish.prepare(nbformat.read(nb, as_version=4), nb.name, [], slides=True)
+    tops = [c for c in ready.cells if c.metadata["slideshow"]["slide_type"] == "slide"]
+    claim = tops[1].source  # the second slide across, after the title and its sub-slides
+    assert claim.startswith("## Taylor's claim (Taylor, 2022), in the kit's words")
+    slides = _slides_of(ready)
+    assert [claim] in [[c.source for c in s] for s in slides], "the claim is a slide of its own"
+    assert "A paraphrase by the kit, not Taylor's words" in claim
+    assert slides[0][0].source.startswith("# 1. Coordination theory")
+    for word in ("mastery", "connectedness", "autonomy", "hierarchy", "solidarity", "individualism",
+                 "fatalism", "Monocultures", "deficit cultures"):
+        assert word in claim, word
+    other = ROOT / "notebooks" / "04_nhs_reform_scenarios.ipynb"
+    deck = publish.prepare(nbformat.read(other, as_version=4), other.name, [], slides=True)
+    assert not any("Taylor's claim" in c.source for c in deck.cells if c.cell_type == "markdown")
+
+
+def test_a_quiz_takes_a_slide_per_question():
+    from coordkit.exercises import quiz as quizzes
+
+    nb = ROOT / "notebooks" / "01_coordination_theory.ipynb"
+    ready = publish.prepare(nbformat.read(nb, as_version=4), nb.name, [], slides=True)
+    questions = quizzes.load("ch01").questions
+    shown = [s for s in _slides_of(ready)
+             if any('class="ck-quiz"' in str(o.get("data", {}).get("text/html", ""))
+                    for c in s for o in c.get("outputs", []))]
+    assert len(shown) == len(questions)
+    for k, (slide, q) in enumerate(zip(shown, questions, strict=True)):
+        html = "".join(str(o["data"]["text/html"]) for c in slide for o in c.get("outputs", []))
+        assert html.count("<li id=") == 1 and f'id="ch01-{q.id}"' in html, k

@@ -1,7 +1,7 @@
 """Build lecturer-ready handouts (HTML and PDF, no code) and reveal.js slides from the notebooks.
 
     python tools/publish.py handouts [NOTEBOOK ...] [--pdf] [-o handouts]
-    python tools/publish.py slides   [NOTEBOOK ...] [-o slides]
+    python tools/publish.py slides   [NOTEBOOK ...] [--pdf] [-o slides]
 
 (`./kit handouts` and `./kit slides` call this.) Both start from the notebooks *as stored*, with the
 outputs of a clean run, and change nothing in them. A chapter's page is named after the notebook
@@ -27,7 +27,11 @@ Slides
     (a note says where the table is), code hidden, figures kept. reveal.js is installed from npm into
     ``.cache/`` and copied beside the decks when npm is available, so they work offline (the
     themes' web fonts are left out: the decks use the themes' fallback fonts); otherwise the decks
-    load it from a CDN and a warning says so.
+    load it from a CDN and a warning says so. Slide text never speaks of code: paragraphs, list
+    items and table rows about Python ("run the cell", ``ck.Profile(...)``) stay in the notebook and
+    the handout, and the build lists them. A quiz takes a slide per question; chapter 1's deck
+    opens with the slide *Taylor's claim* (``coordkit/templates/decks/``). With ``--pdf``, each
+    deck is printed to PDF by Chromium, a page per slide.
 Both
     load nothing from the web when opened: nbconvert's mermaid and (handouts) require.js scripts
     are left out; a notebook with a mermaid diagram gets a warning (its text is shown).
@@ -199,17 +203,19 @@ def _figure_html(data: dict[str, str]) -> str:
 _QUIZ_CALL = re.compile(r"""quiz_widgets\b[\s\S]*\bshow\(\s*["'](ch\d\d)["']""")
 
 
-def quiz_html(chapter: str, *, key: bool = False) -> str:
+def quiz_html(chapter: str, *, key: bool = False, only: int | None = None) -> str:
     """A chapter's quiz on paper: the questions and their options (A, B, ...), never the answers.
 
-    With ``key=True``, the answers instead (for the lecturer's key, a file of its own).
+    With ``key=True``, the answers instead (for the lecturer's key, a file of its own). With
+    ``only``, that question alone (numbered as in the whole quiz: a slide per question).
     """
     from coordkit.exercises import quiz as quizzes
     from coordkit.html import escape
 
     found = quizzes.load(chapter)
     items = []
-    for q in found.questions:
+    chosen = found.questions if only is None else found.questions[only:only + 1]
+    for q in chosen:
         body = f"<p>{escape(q.prompt)}</p>"
         if isinstance(q, quizzes.MultipleChoice):
             letters = "ABCDEFGHIJ"
@@ -227,12 +233,21 @@ def quiz_html(chapter: str, *, key: bool = False) -> str:
         if key and q.explanation:
             body += f"<p>{escape(q.explanation)}</p>"
         items.append(f'<li id="{escape(chapter)}-{escape(q.id)}">{body}</li>')
-    return f'<ol class="ck-quiz">{"".join(items)}</ol>'
+    start = f' start="{only + 1}"' if only else ""
+    return f'<ol class="ck-quiz"{start}>{"".join(items)}</ol>'
 
 
-def _quiz_output(chapter: str) -> nbformat.NotebookNode:
-    html = (quiz_html(chapter) + '<p class="ck-widget-note">On paper: answer here. In the notebook the '
-            "same questions check your answer; the lecturer has the key (quiz_key.html).</p>")
+def quiz_length(chapter: str) -> int:
+    """How many questions a chapter's quiz has."""
+    from coordkit.exercises import quiz as quizzes
+
+    return len(quizzes.load(chapter).questions)
+
+
+def _quiz_output(chapter: str, only: int | None = None) -> nbformat.NotebookNode:
+    note = ('<p class="ck-widget-note">On paper: answer here. In the notebook the same questions check '
+            "your answer; the lecturer has the key (quiz_key.html).</p>") if only is None else ""
+    html = quiz_html(chapter, only=only) + note
     return nbformat.v4.new_output("display_data", data={"text/html": html,
                                                         "text/plain": f"(the {chapter} quiz)"})
 
@@ -270,9 +285,15 @@ def _strip_widgets(cell: nbformat.NotebookNode) -> None:
 
 
 def prepare(
-    nb: nbformat.NotebookNode, name: str, problems: list[str], *, slides: bool = False
+    nb: nbformat.NotebookNode, name: str, problems: list[str], *, slides: bool = False,
+    notes: list[str] | None = None,
 ) -> nbformat.NotebookNode:
-    """A copy of ``nb`` ready to export: maths rendered, widgets noted, markers gone, slide types set."""
+    """A copy of ``nb`` ready to export: maths rendered, widgets noted, markers gone, slide types set.
+
+    For slides, prose about code is left out (:func:`without_code`; each such passage is listed in
+    ``notes``), a quiz takes a slide per question and a deck's own slides
+    (:data:`EXTRA_SLIDES`) follow its title slide.
+    """
     out = copy.deepcopy(nb)
     out.metadata.pop("widgets", None)  # saved widget state would embed live views' HTML in the page
     cells = []
@@ -282,10 +303,31 @@ def prepare(
         if "remove-cell" in tags or (slides and "slides-skip" in tags):
             continue
         if cell.cell_type == "markdown":
+            if slides:
+                cell.source, dropped = without_code(cell.source)
+                if dropped and notes is not None:
+                    notes.append(f"{name} cell {i}: {dropped} passage(s) about code left to the notebook")
+                if not cell.source.strip():
+                    continue
             cell.source = render_markdown_maths(cell.source, problems, f"{name} cell {i}")
         elif cell.cell_type == "code":
             cell.source = _NBVAL_LINE.sub("", cell.source).strip("\n")
             _strip_widgets(cell)
+            if slides:
+                _fold_captions(cell)
+            quiz = _QUIZ_CALL.search(cell.source) if slides else None
+            if quiz:  # on slides a question per slide: one vote each, and none runs off the slide
+                for k in range(quiz_length(quiz[1])):
+                    piece = copy.deepcopy(cell)
+                    piece["outputs"] = [_quiz_output(quiz[1], only=k)]
+                    if k and "id" in piece:
+                        piece["id"] = f"{piece['id']}-q{k + 1}"
+                    kind = "-" if k == 0 else "subslide"
+                    piece.setdefault("metadata", {})["slideshow"] = {"slide_type": kind}
+                    if k:
+                        chosen.add(id(piece))
+                    cells.append(piece)
+                continue
         if slides:
             meta = cell.setdefault("metadata", {})
             if "slideshow" in meta:
@@ -303,13 +345,142 @@ def prepare(
                     kind = "skip"
                 meta["slideshow"] = {"slide_type": kind}
         cells.append(cell)
+    if slides:
+        cells = _with_extra_slides(cells, Path(name).stem, chosen)
     out.cells = paginate(cells, chosen) if slides else cells
     return out
 
 
+_CAPTION = re.compile(r"<figcaption([^>]*)>\s*<b>Figure description:</b>\s*(.*?)</figcaption>", re.S)
+
+
+def _fold_captions(cell: nbformat.NotebookNode) -> None:
+    """On a slide, a figure's long description folded under its summary (a slide has no room)."""
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        html = data.get("text/html")
+        if html and "<figcaption" in str(html):
+            data["text/html"] = _CAPTION.sub(
+                r"<figcaption\1><details><summary>Figure description</summary>\2</details></figcaption>",
+                "".join(html) if isinstance(html, list) else html)
+
+
+#: The decks' own style: a figure never taller than the slide leaves room for (960x700 slides).
+SLIDE_STYLE = ("<style>.reveal section img{max-height:460px;width:auto !important;max-width:100%;}"
+               ".reveal section details{font-size:0.8em;}.reveal section table{font-size:0.75em;}</style>")
+
+#: Slides a deck gets beyond its notebook, after the title slide: notebook stem to the files in
+#: ``coordkit/templates/decks/`` (Markdown, one slide each).
+EXTRA_SLIDES: dict[str, tuple[str, ...]] = {"01_coordination_theory": ("taylor_claim.md",)}
+SLIDE_TEMPLATES = ROOT / "coordkit" / "templates" / "decks"
+
+
+def _with_extra_slides(cells: list[nbformat.NotebookNode], stem: str,
+                       chosen: set[int]) -> list[nbformat.NotebookNode]:
+    extra = []
+    for file in EXTRA_SLIDES.get(stem, ()):
+        cell = nbformat.v4.new_markdown_cell((SLIDE_TEMPLATES / file).read_text(encoding="utf-8").strip())
+        cell.metadata["slideshow"] = {"slide_type": "slide"}
+        chosen.add(id(cell))
+        extra.append(cell)
+    if not extra:
+        return cells
+    second = next((k for k, c in enumerate(cells) if k and c.metadata["slideshow"]["slide_type"] == "slide"),
+                  len(cells))
+    return cells[:second] + extra + cells[second:]
+
+
+#: Prose that speaks of code: "run the cell", "in Python", or a code span that is Python (a call,
+#: an assignment, a dotted or snake_case name; file names and shell commands are not).
+_CODE_WORDS = re.compile(r"\b(run (the|this|each|every) cells?|the cells? (below|above)|in Python)\b", re.I)
+_FILE_SPAN = re.compile(r"^[\w./<>*-]+\.(csv|md|yml|yaml|html|xlsx|ipynb|json|pdf)$|/")
+
+
+def _python_span(span: str) -> bool:
+    if _FILE_SPAN.search(span) or span.startswith(("coordkit ", "./kit", "python ")):
+        return False
+    return bool(re.search(r"[(=]|^\.\w|^(ck|coordkit)\.|^[A-Za-z_]\w*(\.\w+)+\??$|^[a-z]+_[a-z_]+$", span))
+
+
+def _about_code(text: str) -> bool:
+    return bool(_CODE_WORDS.search(text)) or any(
+        _python_span(m[2].strip()) for m in _CODE_SPAN.finditer(text))
+
+
+_PARENTHESIS = re.compile(r"\s*\((?:[^()`]|`[^`]*`)*\)")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_\[])")
+
+
+def _strip_code(text: str) -> tuple[str, int]:
+    """``text`` without its asides and sentences about code, and how many went."""
+    gone = 0
+
+    def aside(match: re.Match[str]) -> str:
+        nonlocal gone
+        if _about_code(match[0]):
+            gone += 1
+            return ""
+        return match[0]
+
+    text = _PARENTHESIS.sub(aside, text)
+    marker = re.match(r"\s*([-*+]|\d+\.) ", text)
+    prefix, rest = (marker[0], text[marker.end():]) if marker else ("", text)
+    sentences = _SENTENCE.split(rest)
+    kept = [sentence for sentence in sentences if not _about_code(sentence)]
+    gone += len(sentences) - len(kept)
+    return (prefix + " ".join(kept)) if kept else "", gone
+
+
+def without_code(source: str) -> tuple[str, int]:
+    r"""A slide's Markdown without the asides, sentences and table rows that speak of code.
+
+    Headings stay; fenced blocks are kept whole; a list item or paragraph left empty goes.
+    Returns the text and how many passages went.
+
+    Examples
+    --------
+    >>> without_code("## Profiles\n\nFour strengths (`ck.Profile`).\n\nIn Python: `ck.Profile(...)`.")
+    ('## Profiles\n\nFour strengths.', 2)
+    >>> without_code("* Save it as `answers.csv`.\n* Then call `survey.analyse`.")
+    ('* Save it as `answers.csv`.', 1)
+    """
+    kept: list[str] = []
+    dropped = 0
+    for block in re.split(r"\n\s*\n", source):
+        if "```" in block:
+            kept.append(block)
+            continue
+        lines = block.split("\n")
+        head = [line for line in lines[:1] if line.lstrip().startswith("#")]
+        body = lines[len(head):]
+        if head and _CODE_WORDS.search(head[0]):  # a heading stays, without its words about code
+            head = [re.sub(r",?\s*" + _CODE_WORDS.pattern, "", head[0], flags=re.I)]
+            dropped += 1
+        if body and body[0].lstrip().startswith("|"):  # a table: drop its rows about code
+            rows = [row for row in body if not _about_code(row)]
+            dropped += len(body) - len(rows)
+            parts = [*head, *rows] if len(rows) > 2 else head
+        else:
+            items = re.split(r"\n(?=[-*+] |\d+\. )", "\n".join(body)) if body else []
+            parts = list(head)
+            for item in items:
+                if not _about_code(item):
+                    parts.append(item)
+                    continue
+                stripped, gone = _strip_code(item)
+                dropped += gone
+                if stripped.strip() and not re.fullmatch(r"\s*([-*+]|\d+\.)\s*", stripped):
+                    parts.append(stripped)
+        if parts:
+            kept.append("\n".join(parts))
+    return "\n\n".join(kept), dropped
+
+
 #: About how much one slide holds: words of prose, a figure counting as :data:`FIGURE_WORDS`.
-SLIDE_WORDS = 150
+SLIDE_WORDS = 100
 FIGURE_WORDS = 100
+#: The room a heading takes on a slide, in words.
+HEADING_WORDS = 10
 #: A table (or printed text) longer than this many rows is left off the slides, with a note.
 LONG_TABLE_ROWS = 12
 _LONG_TABLE_NOTE = ('<p class="ck-widget-note">A table of {rows} rows is here in the notebook and '
@@ -335,17 +506,29 @@ def _trim_long_tables(cell: nbformat.NotebookNode) -> None:
 
 
 def _weight(cell: nbformat.NotebookNode) -> int:
-    """How much of a slide a cell fills (see :data:`SLIDE_WORDS`)."""
+    """How much of a slide a cell fills (see :data:`SLIDE_WORDS`).
+
+    Words, plus the room headings (:data:`HEADING_WORDS` each) and line breaks (two words each)
+    take; a figure counts :data:`FIGURE_WORDS`, a table row eight words, printed text its words or
+    eight a line, whichever is more. Text folded in ``<details>`` takes no room.
+    """
     if cell.cell_type == "markdown":
-        return len(re.sub(r"<[^>]+>", " ", cell.source).split())
+        lines = [line for line in cell.source.splitlines() if line.strip()]
+        headings = sum(line.lstrip().startswith("#") for line in lines)
+        return len(re.sub(r"<[^>]+>", " ", cell.source).split()) + HEADING_WORDS * headings + 2 * len(lines)
     weight = 0
     for output in cell.get("outputs", []):
         html = str(output.get("data", {}).get("text/html", ""))
+        html = re.sub(r"<style.*?</style>|<script.*?</script>", " ", html, flags=re.S)
         rows = 8 * html.count("<tr")
         # a table of long text cells is as tall as its words, wrapped, not as its rows
         table_words = len(re.sub(r"<[^>]+>", " ", html).split()) if "<table" in html else 0
-        weight += FIGURE_WORDS * html.count("<img") + max(rows, table_words)
-        weight += 8 * len(str(output.get("text", "")).splitlines())
+        # the text shown outside tables (not what a fold hides) fills the slide too
+        shown = re.sub(r"<details.*?</details>|<table.*?</table>", " ", html, flags=re.S)
+        text_words = len(re.sub(r"<[^>]+>", " ", shown).split())
+        weight += FIGURE_WORDS * html.count("<img") + max(rows, table_words) + text_words
+        text = str(output.get("text", ""))
+        weight += max(8 * len(text.splitlines()), len(text.split()))
     return weight
 
 
@@ -370,7 +553,9 @@ def _split_markdown(source: str) -> list[str]:
     for separator, block in blocks:
         if block.count("```") % 2:
             fenced = not fenced
-        size = len(block.split())
+        lines = [line for line in block.splitlines() if line.strip()]
+        size = (len(block.split()) + 2 * len(lines)
+                + HEADING_WORDS * sum(line.lstrip().startswith("#") for line in lines))  # as _weight
         item = bool(re.match(r"[-*+] |\d+\. ", block))
         joinable = block[:1] not in (" ", "\t", "") and not block.startswith("|") and (
             item or not re.match(r"\s*(\||[-*+] |\d+\. )", block))
@@ -380,6 +565,29 @@ def _split_markdown(source: str) -> list[str]:
         current = f"{current}{separator}{block}" if current else block
         words += size
     pieces.append(current)
+    return pieces
+
+
+def _split_printed(cell: nbformat.NotebookNode, kind: str) -> list[nbformat.NotebookNode]:
+    """A cell whose only output is long printed text, as slide-sized pieces split at lines."""
+    outputs = cell.get("outputs", [])
+    if len(outputs) != 1 or outputs[0].get("output_type") != "stream":
+        return [cell]
+    chunks: list[list[str]] = [[]]
+    for line in str(outputs[0].get("text", "")).splitlines(keepends=True):
+        lines = [*chunks[-1], line]
+        if chunks[-1] and max(8 * len(lines), len("".join(lines).split())) > SLIDE_WORDS:
+            chunks.append([line])
+        else:
+            chunks[-1] = lines
+    pieces = []
+    for n, chunk in enumerate(chunks):
+        piece = copy.deepcopy(cell)
+        piece["outputs"][0]["text"] = "".join(chunk)
+        piece.metadata["slideshow"] = {"slide_type": kind if n == 0 else "subslide"}
+        if n and "id" in piece:
+            piece["id"] = f"{piece['id']}-{n + 1}"
+        pieces.append(piece)
     return pieces
 
 
@@ -401,6 +609,8 @@ def paginate(cells: list[nbformat.NotebookNode], chosen: set[int]) -> list[nbfor
         if cell.cell_type == "code":
             _trim_long_tables(cell)
         pieces = [cell]
+        if cell.cell_type == "code" and _weight(cell) > SLIDE_WORDS:
+            pieces = _split_printed(cell, kind)
         if cell.cell_type == "markdown" and id(cell) not in chosen and _weight(cell) > SLIDE_WORDS:
             pieces = []
             for n, text in enumerate(_split_markdown(cell.source)):
@@ -525,9 +735,12 @@ def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
 
 
 def build(
-    kind: str, notebooks: Sequence[Path], out: Path, *, pdf: bool = False
+    kind: str, notebooks: Sequence[Path], out: Path, *, pdf: bool = False, notes: list[str] | None = None
 ) -> tuple[list[Path], list[str]]:
     """Export ``notebooks`` as handouts or slides into ``out``; the files written and any problems.
+
+    With ``pdf``, each page is printed to PDF by Chromium too (a deck as a page per slide); what
+    the slides leave out (prose about code) is listed in ``notes``.
 
     Raises :class:`PublishError` (before writing anything) if two notebooks would write the same
     file or ``out`` cannot be written into.
@@ -549,17 +762,19 @@ def build(
     written: list[Path] = []
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
-        ready = prepare(nb, path.name, problems, slides=kind == "slides")
+        ready = prepare(nb, path.name, problems, slides=kind == "slides", notes=notes)
         body, _ = exporter.from_notebook_node(ready, resources={"metadata": {"name": _title(nb, path.stem)}})
         body = offline(body)
+        if kind == "slides":
+            body = body.replace("</head>", SLIDE_STYLE + "</head>", 1)
         if _has_mermaid(nb):
             problems.append(f"{path.name}: a mermaid diagram is shown as its text (the pages load "
                             "no script from the web)")
         target = out / target_name(path, kind)
         target.write_text(body, encoding="utf-8")
         written.append(target)
-        if pdf and kind == "handouts":
-            written.append(print_pdf(target, problems))
+        if pdf:
+            written.append(print_pdf(target, problems, slides=kind == "slides"))
     return written, problems
 
 
@@ -570,6 +785,7 @@ SHEETS: dict[str, str] = {
     "questionnaire_key": "the lecturer's key to the questionnaire (item codes, modes, keying), "
                          "not for respondents",
     "coding_sheet": "the coding sheet, to code the NHS reforms on paper",
+    "coding_sheet_four": "the coding sheet of the session plans' four reforms (one page per table)",
     "quiz_key": "the lecturer's key to every chapter's quiz (the handouts and slides print the "
                 "questions without answers)",
 }
@@ -589,6 +805,11 @@ def sheet_html(name: str) -> str:
         from coordkit.codings import coding_sheet_html
 
         return coding_sheet_html()
+    if name == "coding_sheet_four":
+        from coordkit.codings import SESSION_SET, coding_sheet_html
+
+        return coding_sheet_html(reform_ids=SESSION_SET, title="Code four NHS reforms: how hard did each "
+                                 "push each way of coordinating?")
     if name == "quiz_key":
         from coordkit.exercises import quiz as quizzes
         from coordkit.html import escape
@@ -625,10 +846,16 @@ def chromium() -> str | None:
     return None
 
 
-def print_pdf(html: Path, problems: list[str]) -> Path:
-    """Print an HTML file to PDF with headless Chromium; the PDF's path."""
+def print_pdf(html: Path, problems: list[str], *, slides: bool = False) -> Path:
+    """Print an HTML file to PDF with headless Chromium; the PDF's path.
+
+    A reveal.js deck (``slides``) is opened in reveal.js's print view (``?print-pdf``): a page per
+    slide, named ``NAME.slides.pdf``.
+    """
     target = html.with_suffix(".pdf")
     browser = chromium()
+    if browser is not None and slides:
+        return _print_deck_pdf(browser, html, target, problems)
     if browser is None:
         problems.append(
             f"{html.name}: no Chromium found, so no PDF (install chromium, or print the HTML "
@@ -638,6 +865,35 @@ def print_pdf(html: Path, problems: list[str]) -> Path:
     # a throwaway profile in the system's temp folder, removed afterwards: nothing in the repo
     with tempfile.TemporaryDirectory(prefix="coordkit-chromium-") as profile:
         return _print_pdf(browser, html, target, Path(profile), problems)
+
+
+def _print_deck_pdf(browser: str, html: Path, target: Path, problems: list[str]) -> Path:
+    """Print a deck in reveal.js's print view, a page per slide, once reveal.js has laid it out.
+
+    Chromium's ``--print-to-pdf`` prints before reveal.js (loaded by require.js) has made the
+    pages, so this drives the same Chromium with Playwright (``./kit slides --pdf`` installs it).
+    """
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        problems.append(f"{html.name}: no PDF: printing a deck needs Playwright (./kit slides --pdf "
+                        "installs it), or print the deck from a browser with ?print-pdf after its address")
+        return target
+    try:
+        with sync_playwright() as p:
+            chrome = p.chromium.launch(executable_path=browser, args=["--no-sandbox"])
+            try:
+                page = chrome.new_page()
+                page.goto(html.resolve().as_uri() + "?print-pdf", wait_until="domcontentloaded")
+                page.wait_for_selector(".reveal.ready", state="attached", timeout=60_000)
+                page.wait_for_function("document.querySelectorAll('.pdf-page').length > 0", timeout=60_000)
+                page.pdf(path=str(target), prefer_css_page_size=True, print_background=True)
+            finally:
+                chrome.close()
+    except PlaywrightError as error:
+        problems.append(f"{html.name}: Chromium could not print a PDF ({str(error).strip()[-200:]})")
+    return target
 
 
 def _print_pdf(browser: str, html: Path, target: Path, profile: Path, problems: list[str]) -> Path:
@@ -672,7 +928,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("kind", choices=["handouts", "slides"])
     parser.add_argument("notebooks", nargs="*", type=Path)
     parser.add_argument("-o", "--output", type=Path)
-    parser.add_argument("--pdf", action="store_true", help="also print each handout to PDF (Chromium)")
+    parser.add_argument("--pdf", action="store_true",
+                        help="also print each handout, or each deck (a page per slide), to PDF (Chromium)")
     args = parser.parse_args(argv)
     notebooks = args.notebooks or (
         default_notebooks() if args.kind == "handouts" else sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -684,7 +941,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise PublishError(f"no such notebook: {', '.join(missing)}")
         sheets = [(f"the {name} sheet", f"{name}.html") for name in SHEETS] if args.kind == "handouts" else []
         check_targets([(str(path), target_name(path, args.kind)) for path in notebooks] + sheets)
-        written, problems = build(args.kind, notebooks, out, pdf=args.pdf)
+        notes: list[str] = []
+        written, problems = build(args.kind, notebooks, out, pdf=args.pdf, notes=notes)
         if args.kind == "handouts":  # the paper round: questionnaire, its key and the coding sheet
             sheet_files, sheet_problems = build_sheets(out, pdf=args.pdf)
             written, problems = written + sheet_files, problems + sheet_problems
@@ -694,6 +952,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in written:
         shown = path.relative_to(out.parent) if path.is_relative_to(out.parent) else path
         print(f"[kit] {args.kind[:-1]}: {shown}")
+    for note in notes:
+        print(f"[kit] note: {note}")
     for problem in problems:
         print(f"[kit] warning: {problem}", file=sys.stderr)
     print(json.dumps({"written": len(written), "warnings": len(problems)}))

@@ -128,6 +128,8 @@ class AuditExplorer(Explorer):
 
     #: How many drawn figures to keep (each about 40 kB).
     keep = 64
+    #: In the app layout the verdict sits above the figure, in view at 125 % zoom.
+    result_first = True
 
     def __init__(self, package: str = "targets_and_terror_2000_05", *,
                  overuse_share: float = audit.DEFAULT_OVERUSE_SHARE) -> None:
@@ -183,15 +185,20 @@ class AuditExplorer(Explorer):
             ticked = [key for key, box in self.instruments.items() if box.value]
             self.audit = audit.audit(chosen.only(ticked), overuse_share=self.overuse.value)
             amend = "".join(f"<li>{escape(a.as_text())}</li>" for a in self.audit.amendments)
-            summary = "".join(f"{escape(line)}<br>" for line in self.audit.as_text().splitlines())
+            verdict, *rest = self.audit.as_text().splitlines()
+            detail = "".join(f"{escape(line)}<br>" for line in rest)
             why = "".join(f"<li><b>{escape(v.voice)}</b> ({v.status}): {escape(v.reason)}</li>"
                           for v in self.audit.voices)
+            # the verdict in view; the detail folded, so the result never scrolls in its box
             self.set_result(Markup(
-                f"<p>{summary}</p><p><b>Why, voice by voice</b> (the kit's rules):</p><ul>{why}</ul>"
+                f"<p><b>{escape(verdict)}</b></p>"
+                f"<details><summary>The audit in full: voice by voice, and amendments "
+                f"({len(self.audit.amendments)})</summary><p>{detail}</p>"
+                f"<p><b>Why, voice by voice</b> (the kit's rules):</p><ul>{why}</ul>"
                 + (f"<p><b>Candidate amendments</b> (the kit's prompts for discussion):</p><ul>{amend}</ul>"
                    if amend else "<p>No voice is excluded or unresponsive: no amendments to suggest.</p>")
-                + "<p><small>Every rule is the kit's reading of Hood (1995) and Verweij et al. (2006): "
-                  "see <code>coordkit.audit.RULES</code>.</small></p>"))
+                + "<p>Every rule is the kit's reading of Hood (1995) and Verweij et al. (2006): "
+                  "see <code>coordkit.audit.RULES</code>.</p></details>"))
             state = (self.layout, chosen.id, tuple(ticked), float(self.overuse.value))  # app: own size
             if state in self.drawn:  # drawn before: show the stored figure
                 png, alt, text = self.drawn[state]

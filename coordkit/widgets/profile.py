@@ -109,6 +109,9 @@ class ProfileExplorer(Explorer):
     :class:`~coordkit.widgets._base.Explorer`.
     """
 
+    #: In the app layout the result sits above the figure, in view at 125 % zoom.
+    result_first = True
+
     def __init__(
         self,
         profile: Profile | None = None,
@@ -168,6 +171,8 @@ class ProfileExplorer(Explorer):
             self.report: BalanceReport = self.view.report
             self.configuration: Configuration = self.view.configuration
             self.show_view(self.view)
+            # the configuration and balance in view; the diagnosis folded (never scrolls)
             self.set_result(Markup(
                 f"<p><b>{escape(self.configuration.name.capitalize())}</b> &mdash; "
-                f"{escape(self.report.as_text())}</p><p>{escape(self.configuration.diagnosis)}</p>"))
+                f"{escape(self.report.as_text())}</p><details><summary>What this configuration "
+                f"means</summary><p>{escape(self.configuration.diagnosis)}</p></details>"))

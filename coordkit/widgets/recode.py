@@ -48,13 +48,19 @@ __all__ = ["DEFAULT_RECODE_REFORM", "HALF_LIVES", "CodingForm", "RecodeExplorer"
 #: compulsory competition, coded as pushing individualism down hard.
 DEFAULT_RECODE_REFORM = "health_and_care_act_2022"
 #: Choices of half-life (years for a reform's push to fade by half) offered by the recoder.
+#: The labels say the unit (years) and what the number does, in plain words.
 HALF_LIVES: tuple[tuple[str, float | None], ...] = (
-    ("no fading (count every reform for ever)", None),
-    ("5 years", 5.0),
-    ("10 years", 10.0),
-    ("20 years", 20.0),
-    ("40 years", 40.0),
+    ("no fading", None),
+    ("halves in 5 years", 5.0),
+    ("halves in 10 years", 10.0),
+    ("halves in 20 years", 20.0),
+    ("halves in 40 years", 40.0),
 )
+
+
+#: The profile panel's y-axis label in the app layout: short enough for one line of a projector's
+#: 18 px text (the panel's title says the strengths are implied by the pressure).
+_APP_BAR_LABEL = "strength (0 to 1)"
 
 
 def _push_spec(mode: Mode) -> Param:
@@ -115,6 +121,9 @@ class RecodeExplorer(Explorer):
     :class:`~coordkit.widgets._base.Explorer`.
     """
 
+    #: In the app layout the result sits above the figure, in view at 125 % zoom.
+    result_first = True
+
     def __init__(
         self,
         reforms: pd.DataFrame | None = None,
@@ -140,8 +149,9 @@ class RecodeExplorer(Explorer):
             m.value: slider(_push_spec(m), continuous_update=False)
             for m in ALL_MODES
         }
-        self.half_life = w.Dropdown(options=list(HALF_LIVES), value=half_life, description="Half-life",
-                                    tooltip="Years for a reform's push to fade by half", style=_WIDE,
+        self.half_life = w.Dropdown(options=list(HALF_LIVES), value=half_life, description="A push fades",
+                                    tooltip="Half-life: the years a reform's push takes to fade to half "
+                                            "(no fading: every reform counts in full for ever)", style=_WIDE,
                                     layout=w.Layout(**CONTROL_LAYOUT))
         self.year = slider(Param("year", "Profile year", "calendar year", history.FIRST_YEAR,
                                  history.LAST_YEAR, 1, history.LAST_YEAR,
@@ -272,6 +282,9 @@ class RecodeExplorer(Explorer):
         reform_year = float(history.decimal_year(pd.Series([row["date"]]))[0])
         hplots.update_recode_figure(self._fig, kit, yours, year=year, reform_year=reform_year,
                                     scale=scale, threshold=self.threshold)
+        bars = self._fig.axes[1]
+        if self.layout == "app" and bars.get_ylabel() != _APP_BAR_LABEL:
+            bars.set_ylabel(_APP_BAR_LABEL)  # projected: one line, not "(0 to" and "1)"
         description = hplots.describe_recode(kit, yours, year=year, scale=scale,
                                              threshold=self.threshold)
         self.info.value = self._info_html(row)
@@ -304,14 +317,17 @@ class RecodeExplorer(Explorer):
             return ", ".join(f"{m.initial} {v:.2f}" for m, v in zip(ALL_MODES, p.strengths, strict=True))
 
         same = self.your_configuration == self.kit_configuration
+        # one line in view (the two readings); the detail folded, so the result never scrolls
         return (
-            f"<p><b>Your coding in {year}: {_e(self.your_configuration.name)}</b> ({fmt(self.your_profile)})"
-            f"<br>Kit's coding in {year}: {_e(self.kit_configuration.name)} ({fmt(self.kit_profile)})"
-            f"<br>{'Same configuration.' if same else '<b>A different configuration.</b>'} "
-            f"Pressure in {year} ({fade}), yours minus the kit's: "
+            f"<p><b>Your coding in {year}: {_e(self.your_configuration.name)}</b>; "
+            f"Kit's coding in {year}: {_e(self.kit_configuration.name)}. "
+            f"{'Same configuration.' if same else '<b>A different configuration.</b>'}</p>"
+            f"<details><summary>Profiles, pressure and your recodings ({len(recoded)})</summary>"
+            f"<p>Your profile in {year}: {fmt(self.your_profile)}; the kit's: {fmt(self.kit_profile)}.</p>"
+            f"<p>Pressure in {year} ({fade}), yours minus the kit's: "
             f"{', '.join(moved) if moved else 'no difference'}.</p>"
             f"<p>Your recodings ({len(recoded)}): {'; '.join(recoded) if recoded else 'none yet'}.</p>"
-            f"<p style='line-height:1.35'><small>{_e(self.your_configuration.diagnosis)}</small></p>"
+            f"<p>{_e(self.your_configuration.diagnosis)}</p></details>"
         )
 
 

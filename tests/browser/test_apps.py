@@ -129,18 +129,7 @@ def test_the_index_lists_every_app(gallery, browser, axe_script):  # noqa: F811
         page.close()
 
 
-#: Apps whose result is still longer than its 150 px box (it scrolls inside) or, at 125 % zoom,
-#: below the fold: known, not yet fixed (round 2 fixed scenarios and class results).
-CLIPPED_YET = {"recoder": "the recoder's result scrolls in its box", "audit": "the audit result (its voices) "
-               "is ten times its box"}
-ZOOM_YET = {**CLIPPED_YET, "profile": "the profile result sits under the figure, below the fold"}
-
-
-def _known(name: str, known: dict[str, str]) -> list:
-    return [pytest.mark.xfail(reason=known[name], strict=True)] if name in known else []
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_known(n, CLIPPED_YET)) for n in APPS])
+@pytest.mark.parametrize("name", APPS)
 def test_app_fits_a_projector_and_responds(gallery, browser, axe_script, name):  # noqa: F811
     selector, key = APPS[name]
     page = browser.new_page(viewport=VIEWPORT)
@@ -213,7 +202,7 @@ def test_app_fits_a_projector_and_responds(gallery, browser, axe_script, name): 
         page.close()
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_known(n, ZOOM_YET)) for n in APPS])
+@pytest.mark.parametrize("name", APPS)
 def test_app_at_125_percent_zoom_keeps_controls_and_result_in_view(gallery, browser, name):
     """At 125 % zoom in 1280x690, the first control, the result and the figure's width fit."""
     page = browser.new_page(viewport=ZOOMED, device_scale_factor=1.25)
@@ -241,3 +230,80 @@ def test_app_at_125_percent_zoom_keeps_controls_and_result_in_view(gallery, brow
         raise
     finally:
         page.close()
+
+
+# ----- the slides on a projector (./kit slides) -------------------------------------------------------
+
+#: A deck's slides are 960x700 CSS px (nbconvert's reveal.js settings), scaled to the screen.
+SLIDE_HEIGHT = 700
+#: Every leaf slide's height with its content laid out in full (reveal.js would otherwise scroll it).
+SLIDE_HEIGHTS = """() => {
+  const Reveal = require("assets/reveal.js/dist/reveal.js");
+  const out = [];
+  Reveal.getHorizontalSlides().forEach((h, i) => {
+    const inner = h.querySelectorAll(':scope > section');
+    (inner.length ? [...inner] : [h]).forEach((s, j) => {
+      Reveal.slide(i, j);
+      const height = s.style.height, overflow = s.style.overflowY;
+      s.style.height = 'auto'; s.style.overflowY = 'visible';
+      out.push([i, j, s.scrollHeight, s.innerText.trim().slice(0, 60)]);
+      s.style.height = height; s.style.overflowY = overflow;
+    });
+  });
+  return out;
+}"""
+
+
+def _publish():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("publish", ROOT / "tools" / "publish.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory):
+    """Every chapter's deck, built as ./kit slides builds them (reveal.js from npm, offline)."""
+    if shutil.which("npm") is None:
+        pytest.skip("npm is needed to install reveal.js for offline decks")
+    out = tmp_path_factory.mktemp("decks")
+    written, problems = _publish().build("slides", sorted((ROOT / "notebooks").glob("*.ipynb")), out)
+    assert not problems, problems
+    return written
+
+
+def test_no_slide_overflows_a_1280x720_projector(decks, browser):
+    """Rendered in Chromium, no slide of any deck is taller than the slide (before issue 18, 38 were)."""
+    over, total = [], 0
+    for deck in decks:
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        try:
+            page.goto(deck.as_uri(), wait_until="domcontentloaded")
+            page.wait_for_selector(".reveal.ready", state="attached", timeout=60_000)
+            heights = page.evaluate(SLIDE_HEIGHTS)
+        finally:
+            page.close()
+        assert len(heights) >= 3, deck.name
+        total += len(heights)
+        over += [(deck.name, *h) for h in heights if h[2] > SLIDE_HEIGHT]
+    assert total > 100, total  # every deck was measured
+    assert not over, f"{len(over)} of {total} slides overflow (deck, across, down, height, text): {over[:8]}"
+
+
+def test_a_deck_prints_to_pdf_a_page_per_slide(tmp_path):
+    """``tools/publish.py slides --pdf`` (as ``./kit slides --pdf``), in its own process: a page per slide."""
+    import re
+
+    if shutil.which("npm") is None or _publish().chromium() is None:
+        pytest.skip("npm (reveal.js) and Chromium are needed to print a deck")
+    nb = ROOT / "notebooks" / "01_coordination_theory.ipynb"
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "publish.py"), "slides", str(nb), "--pdf",
+                          "-o", str(tmp_path)], capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0 and "warning" not in run.stderr, run.stderr[-2000:]
+    pdf = tmp_path / "01_coordination_theory.slides.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    pages = max(int(n) for n in re.findall(rb"/Count (\d+)", pdf.read_bytes()))  # the page tree's root
+    # chapter 1's deck has 40 slides; Chromium's own --print-to-pdf printed one blank page
+    assert pages >= 30, pages
