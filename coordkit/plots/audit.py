@@ -513,7 +513,8 @@ class AuditView(FigureView):
                  f"Reverse effects (over {result.overuse_share:.0%}): {flagged}."]
         if result.dominance:
             d = result.dominance
-            lines.append(f"Near-elegant: {d.control_type} {d.share:.0%} of the weight.")
+            lines.append(f"Dominated (the kit's rule, not Verweij's): {d.control_type} {d.share:.0%} of the "
+                         "weight.")
         cast(Text, marks[f"{DYNAMIC}notes"]).set_text("\n".join(_wrap(line, 60) for line in lines))
         return ax
 
@@ -638,9 +639,7 @@ def describe_audit(result: _audit.Audit) -> str:
     parts = [f"Audit of {result.package.title}, {len(result.package.instruments)} instruments, "
              f"in the kit's reading: {result.verdict}."]
     if result.dominance:
-        d = result.dominance
-        parts.append(f"Near-elegant: {d.control_type} ({d.voice}) carries {d.share:.0%} of the package's "
-                     f"weight, over the {result.overuse_share:.0%} threshold.")
+        parts.append(result.dominance.as_text(result.overuse_share))
     for status in _audit.STATUSES:
         names = result.by_status(status)
         parts.append(f"{status.capitalize()}: {', '.join(names) if names else 'none'}.")
