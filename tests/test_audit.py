@@ -509,3 +509,52 @@ def test_the_glossary_clumsy_entry_agrees_with_the_code():
     assert audit.audit(evenly, fatalism=_fatalism_all()).verdict == "clumsy"
     heavy = [*evenly, *(audit.Instrument(f"t{k}", "t", "oversight") for k in range(6))]
     assert audit.audit(heavy, fatalism=_fatalism_all()).verdict.startswith("dominated by hierarchy")
+
+
+def _verdict_families() -> list[str]:
+    return sorted({v.partition(",")[0].replace(" hierarchy", "").replace(" solidarity", "")
+                   .replace(" individualism", "") for v in audit.VERDICTS})
+
+
+def _nb08() -> dict[str, str]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "08_clumsy_solutions.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return {c["id"]: "".join(c["source"]) for c in cells}
+
+
+def test_the_worksheet_lists_every_verdict_and_credits_each_rule_to_its_source():
+    from pathlib import Path
+
+    sheet = (Path(__file__).resolve().parents[1] / "docs" / "clumsiness_worksheet.md").read_text(
+        encoding="utf-8")
+    assert _verdict_families() == ["active voices joined", "clumsy", "dominated by", "elegant",
+                                   "no active voice heard", "partly clumsy"]
+    for family in _verdict_families():
+        assert f"☐ **{family}**" in sheet, family
+    preface = sheet.split("## The ten control types")[0]
+    for source in ("Hood (1995)", "Verweij et\nal. (2006)", "Taylor (2022)", "Ney & Verweij (2014)"):
+        assert source in preface, source
+    assert "near-elegant" not in sheet.lower()
+    assert "joined to another *active voice's* type" in sheet
+    assert "for fatalism the word means partly acknowledged" in sheet
+    assert "the\n  kit's, Hood's overuse warning applied to the verdict, not Verweij's" in sheet
+
+
+def test_chapter_8_lists_every_verdict_and_keeps_requisite_variety_apart_from_verweij():
+    cells = _nb08()
+    how_to = cells["cbba446d"]
+    for family in _verdict_families():
+        assert f"**{family}**" in how_to, family
+    assert "even with all three engaged" in how_to and "the kit's rule" in how_to
+    assert "for fatalism: partly\nacknowledged" in how_to
+    text = "\n".join(cells.values())
+    assert "near-elegant" not in text.lower()
+    what = cells["3fb4ebe0"]
+    assert "(*requisite variety*, Thompson, Ellis & Wildavsky's term after Ashby).\n" \
+           "Each also sees what the others miss (Verweij et al., 2006)." in what
+    assert "adds one rule of its own" in what
+    assert "* Ashby, W. R. (1956)" in cells["0a4feba5"]
+    assert "not the requisite-variety condition itself" in cells["c3909896"]

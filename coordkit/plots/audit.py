@@ -524,7 +524,7 @@ class AuditView(FigureView):
         left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.15, 1]})
         self.draw(left)
         self.draw_voices(right)
-        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.93, wspace=0.05)
+        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.88, wspace=0.05)
         return fig
 
     def update(self, fig: Figure) -> Figure:
