@@ -32,7 +32,7 @@ from typing import Any, cast
 import ipywidgets as w
 import numpy as np
 
-from coordkit.html import Markup, escape
+from coordkit.html import Markup, escape, render
 from coordkit.modes import ALL_MODES, Mode
 from coordkit.params import Param
 from coordkit.plots.style import ANNOTATION
@@ -618,19 +618,14 @@ class ClassExplorer(Explorer):
             self.show_figure(update_class_arrows_figure(self._fig, a), description)
 
     def _summary_html(self, a: ClassAnalysis) -> Markup:
-        rows = []
+        rows: list[list[object]] = []
         for s in [a.overall, *a.groups]:
             assert s is not None
             points = " / ".join(f"{v:.0f}" for v in s.now_mean)
             pref = " / ".join(f"{v:.0f}" for v in s.preferred_mean)
             balance = " → ".join(f"{v:.2f}" if np.isfinite(v) else "withheld"
                                  for v in (s.shown_balance("now"), s.shown_balance("preferred")))
-            rows.append(f"<tr><td>{escape(s.label)}</td><td>{s.n}</td><td>{s.style_excluded}</td>"
-                        f"<td>{points}</td><td>{pref}</td>"
-                        f"<td>{escape(s.shown_configuration('now'))}</td><td>{balance}</td></tr>")
-        head = "<tr>" + "".join(f"<th scope='col'>{name}</th>" for name in (
-            "group", "n", "not classified: response style", "now H / S / I / F", "preferred",
-            "configuration now", "balance now → preferred")) + "</tr>"
+            rows.append([s.label, s.n, s.style_excluded, points, pref, s.shown_configuration("now"), balance])
         if a.plan is None:
             note = "Whole class only (no group column chosen)."
         else:
@@ -638,7 +633,6 @@ class ClassExplorer(Explorer):
             count = "no group suppressed" if not a.plan.suppressed else \
                 f"{len(a.plan.suppressed)} group{'s' if len(a.plan.suppressed) != 1 else ''} suppressed"
             note = f"{count}, {hidden} pooled. {a.plan.note()}"
-        return Markup(f"<p><b>{a.n} respondents; minimum group size {a.min_group}: {escape(note)}</b></p>"
-                      "<table style='border-collapse:collapse' border='1' cellpadding='3'>"
-                      f"{head}{''.join(rows)}</table>")
+        return Markup(render("class_explorer_summary.html.j2", n=a.n, min_group=a.min_group, note=note,
+                             rows=rows))
 
