@@ -442,51 +442,34 @@ class SurveyForm(Explorer):
                 "organisation is rated. Press <i>See my result</i> to see your profile.</p>")
 
     def _summary_html(self, result: RespondentResult) -> Markup:
-        parts: list[str] = []
         if result.now is None:
-            parts.append("<p>No profile yet: share out 100 points in at least one dimension (now).</p>")
-            return Markup("".join(parts))
+            return Markup(render("survey_result.html.j2", r=None))
         now_c, pref_c = result.configuration_now, result.configuration_preferred
         assert now_c is not None, "a respondent with a now profile is classified"
-        parts.append(f"<p><b>Now: {escape(now_c.name)}</b> — {escape(now_c.diagnosis)}</p>")
-        if not np.all(np.isfinite(result.strength)):
-            parts.append("<p>Strength: not every organisation rating given (or one is don't know), so the "
-                         "kit gives no configuration for now: how strong a way of working is is asked, "
-                         "never inferred from your points.</p>")
         balances = [f"{label} {b.score:.2f}" for label, b in (("now", result.balance_now),
                                                              ("preferred", result.balance_preferred))
                     if b is not None]
-        if pref_c is not None:
-            parts.append(f"<p><b>Preferred: {escape(pref_c.name)}.</b> Balance index "
-                         f"{', '.join(balances) if balances else 'withheld'}."
-                         f" {escape(result.describe_gap())}</p>")
-        parts.append(f"<p>Congruence across dimensions (now): {result.congruence_now:.2f} "
-                     "(1 = every dimension has the same mix).</p>")
-        if result.forms is None or not result.forms.answered.any():
-            parts.append("<p>Benign or malign: not answered yet (no malign side shown).</p>")
-        else:
-            levels = ", ".join(
+        r: dict[str, Any] = {
+            "now": {"name": now_c.name, "diagnosis": now_c.diagnosis},
+            "strength_missing": not np.all(np.isfinite(result.strength)),
+            "preferred": None if pref_c is None else {
+                "name": pref_c.name, "balances": ", ".join(balances) if balances else "withheld",
+                "gap": result.describe_gap()},
+            "congruence": f"{result.congruence_now:.2f}", "levels": None, "acquiescence": None,
+            "high_rating": None, "style": None}
+        if result.forms is not None and result.forms.answered.any():
+            r["levels"] = ", ".join(
                 f"{m.value} benign {b:+.2f} / malign {v:+.2f}" if ok else f"{m.value} not answered"
                 for m, b, v, ok in zip(ALL_MODES, result.forms.benign, result.forms.malign,
                                        result.forms.answered, strict=True))
-            parts.append("<p>Benign and malign levels (now; -1 disagree, 0 neither, +1 agree): "
-                         f"{levels}.</p>")
             if result.acquiescent:
-                side = "agreed" if result.acquiescence > 0 else "disagreed"
-                parts.append(f"<p>You {side} with statements and with their reversals alike (acquiescence "
-                             f"index {result.acquiescence:+.2f}; the kit flags from ±0.5).</p>")
+                r["acquiescence"] = {"side": "agreed" if result.acquiescence > 0 else "disagreed",
+                                     "index": f"{result.acquiescence:+.2f}"}
         if result.styles is not None and bool(result.styles.high_rating):
-            tendency = float(high_rating_tendency(self._likert_values(), self.q))
-            parts.append(f"<p>You rated every way of working, fatalism included, strong at every level "
-                         f"(high-rating tendency {tendency:+.2f}).</p>")
+            r["high_rating"] = f"{float(high_rating_tendency(self._likert_values(), self.q)):+.2f}"
         if result.response_style and result.styles is not None:
-            reasons = escape(", ".join(result.styles.reasons()))
-            parts.append("<p>Your answers show a response style (" + reasons
-                         + "), so the kit gives no configuration or balance index for them (the kit's "
-                         "rule): answers given the same way to every question say more about the way of "
-                         "answering than about the organisation. Check whether your ratings tell the ways "
-                         "of working apart, and whether you answered each statement and its opposite.</p>")
-        return Markup("".join(parts))
+            r["style"] = ", ".join(result.styles.reasons())
+        return Markup(render("survey_result.html.j2", r=r))
 
     # ----- saving -----------------------------------------------------------------------------
     def to_responses(self) -> Responses:
