@@ -520,14 +520,11 @@ class SurveyForm(Explorer):
         except (OSError, ValueError) as error:
             refuse(f"could not write the file: {getattr(error, 'strerror', None) or error}")
             return None
-        self.save_status.value = (f"<p><b>Saved</b> to {escape(target)} (1 respondent, code {escape(code)}, "
-                                  f"questionnaire version {self.q.version}). Send this file to your "
-                                  "lecturer.</p>")
         payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
-        self.download.value = (f"<p><a download='{escape(target.name)}' "
-                               f"href='data:text/csv;base64,{payload}' style='font-weight:bold'>Download "
-                               f"your answers ({escape(target.name)})</a> "
-                               "— keep a copy: on Binder the saved file is lost when the session ends.</p>")
+        saved = {"target": target, "name": target.name, "code": code, "version": self.q.version,
+                 "payload": payload}
+        self.save_status.value = render("survey_saved.html.j2", part="status", **saved)
+        self.download.value = render("survey_saved.html.j2", part="download", **saved)
         return target
 
 
