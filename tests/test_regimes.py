@@ -420,3 +420,23 @@ def test_the_stated_resolution_a_shrink_of_about_a_fifth_over_the_tail():
 
     assert classify_regime(shrinking(0.1), 0.0) == "cycling"  # below the resolution
     assert classify_regime(shrinking(0.3), 0.0) == "damped"
+
+
+def test_without_surprise_random_settings_all_settle():
+    # dynamics.py: "the kit's tests run 300 random settings of every other lever, noise off"
+    from coordkit.models.dynamics import LEVER_SPECS
+
+    rng = np.random.default_rng(0)
+    names = [n for n in LEVER_SPECS if n not in ("noise", "surprise")]
+    settings = [Levers(**{n: float(rng.uniform(LEVER_SPECS[n].low, LEVER_SPECS[n].high))
+                          for n in names}) for _ in range(300)]
+    assert classify_settings(settings) == ["settled"] * 300
+
+
+def test_the_default_rivalry_swings_from_surprise_02_from_the_maps_start():
+    # notebook 05, section 3: "even the default rivalry (1) keeps swinging from surprise 0.2 up"
+    labels = classify_settings([Levers(surprise=s) for s in (0.1, 0.2, 1.0, 3.0)])
+    assert labels == ["damped", "cycling", "cycling", "cycling"]
+    surprises = np.round(np.arange(0.2, 3.01, 0.1), 2)
+    everywhere = classify_settings([Levers(surprise=float(s)) for s in surprises])
+    assert set(everywhere) <= {"cycling", "unresolved"}  # still swinging at every surprise from 0.2

@@ -77,7 +77,8 @@ Assumptions
 
 Where it settles and where it swings (in this model)
 ----------------------------------------------------
-Without surprise every setting the kit has tried settles to a fixed point. With surprise, two
+Without surprise every setting the kit has tried settles to a fixed point (the kit's tests run
+300 random settings of every other lever, noise off: all settle). With surprise, two
 things are needed for lasting swings, and :mod:`coordkit.models.regimes` maps them: strong
 *rivalry* (on the 40 x 40 map of notebook 05, from about 0.4 to 1.1 upwards, lower for
 stronger or slower surprise), which makes a dominant mode self-sustaining (the kit's
@@ -471,6 +472,10 @@ class Trajectory:
 
     def settled(self, *, tol: float = 1e-3, years: float = 2.0) -> bool:
         """Whether every variable moved less than ``tol`` per year over the last ``years``.
+
+        A quick local test of benign, malign and fatalism only (not allegiance): a slow, small
+        swing can pass it. The regime criterion is
+        :func:`~coordkit.models.regimes.classify_settings`.
 
         Parameters
         ----------
