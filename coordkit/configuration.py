@@ -285,8 +285,15 @@ def classify(
     'balanced'
     >>> print(classify(Profile(0.8, 0.8, 0.8, 0.7, malign_fatalism=0.7)).diagnosis)
     All three ... Fatalism is strong and 70% of it is despair (despairing and apathetic), 0.49 in all: ...
-    >>> classify(Profile.from_shares([25, 25, 25, 25])).name  # an even split is not overshadowed
-    'balanced'
+
+    Divide-100 shares (a profile with ``relative=True``) say only which forms lead the mix, so
+    the name says "mix only: strength not measured" and an even mix is never called balanced:
+
+    >>> even = classify(Profile.from_shares([25, 25, 25, 25]))  # not overshadowed, not balanced
+    >>> even.name
+    'all three active forms in the mix (mix only: strength not measured)'
+    >>> print(even.diagnosis)
+    Mix only: strength not measured. ... evenly spread is not balanced.
     """
     if fatalism_unchecked is None:
         fatalism_unchecked = strong
@@ -324,9 +331,32 @@ def classify(
     ]
     if warnings:
         text += " Warning: " + "; ".join(warnings) + "."
+    if profile.relative:
+        return _mix_only(config, text)
     if text == config.diagnosis:
         return config
     return Configuration(config.forms, config.kind, config.name, text)
+
+
+def _mix_only(config: Configuration, text: str) -> Configuration:
+    """The configuration of a relative profile (divide-100 shares), named and read as a mix.
+
+    Ipsative shares carry no strength (see :meth:`Profile.from_shares`), so "strong" can only mean
+    "leading the mix". The kind stays (which forms lead); the name and diagnosis say so, and the
+    three-form case is not called balanced, since the theory's balance needs articulated forms.
+    """
+    if config.kind is Kind.BALANCED:
+        name = "all three active forms in the mix"
+        text = ("All three active forms lead the mix and despair is in check. Whether they are "
+                "articulated (strong) is not known, and evenly spread is not balanced."
+                + text[len(config.diagnosis):])
+    else:
+        name = config.name
+    return Configuration(
+        config.forms, config.kind, f"{name} (mix only: strength not measured)",
+        "Mix only: strength not measured. These are divide-100 shares, so 'strong' means 'leading "
+        f"the mix', not strong in any absolute sense. {text}",
+    )
 
 
 def table() -> pd.DataFrame:

@@ -138,3 +138,21 @@ def test_a_form_strong_only_through_its_malign_part_is_said_to_be():
     assert "solidarity 0." not in thin.diagnosis
     benign = classify(Profile(0.8, 0.7, 0.7, 0.1))
     assert "malign part counted" not in benign.diagnosis and "the kit's reading" in benign.diagnosis
+
+
+# ----- theorist review A, finding 3: divide-100 shares carry no strength ------------------------
+@pytest.mark.parametrize("points", [[25, 25, 25, 25], [30, 30, 30, 10], [40, 35, 10, 15]])
+def test_divide_100_shares_are_named_a_mix_and_never_balanced(points):
+    c = classify(Profile.from_shares(points))
+    assert c.name.endswith("(mix only: strength not measured)"), c.name
+    assert "balanced" not in c.name
+    assert c.diagnosis.startswith("Mix only: strength not measured.")
+    assert "conditions Taylor (2022) associates" not in c.diagnosis
+
+
+def test_the_same_strengths_given_absolutely_keep_their_name():
+    shares = Profile.from_shares([25, 25, 25, 25])
+    absolute = Profile(*shares.strengths)
+    assert shares.relative and not absolute.relative and shares != absolute
+    assert classify(absolute).name == "balanced"
+    assert classify(shares.replace(fatalism=0.6)).name.endswith("(mix only: strength not measured)")
