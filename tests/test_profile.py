@@ -83,7 +83,7 @@ def test_all_points_on_fatalism_read_as_a_fatalism_monoculture():
 
     p = Profile.from_shares([0, 0, 0, 100])
     assert p.strengths == (0.0, 0.0, 0.0, 1.0)
-    assert classify(p).name == "fatalism monoculture (mix only: strength not measured)"
+    assert classify(p).name == "fatalism monoculture"
     with pytest.raises(ProfileError, match="every mode has zero points"):
         Profile.from_shares([0, 0, 0, 0], total=0)
 
