@@ -12,14 +12,17 @@ repr, so it is never hidden.
 
 From grid-group cells to four strengths (the kit's choice)
 -----------------------------------------------------------
-In Douglas's grid-group scheme a person or unit sits in *one* cell, and diagonal opposites
-(hierarchy: high grid, high group; individualism: low grid, low group) exclude each other. The kit
+In Douglas's grid-group scheme grid and group are continuous dimensions: a person or unit sits at
+one point, in one of four regions, and diagonal opposites exclude each other (hierarchy, high grid
+and high group, against individualism, low and low; solidarity, low grid and high group, against
+fatalism, high and low). The kit
 instead gives every mode its own strength, so a unit can be strong in hierarchy *and* in
 individualism, and can be weak in all four. That is a teaching choice, not the geometry: it
 follows Taylor's use of the forms as motivations and methods that coexist in any organisation, and
 the later cultural-theory view that every social setting holds all the ways of life in some mix
-(Thompson, Ellis & Wildavsky, 1990; Hood, 1998, on hybrids). One consequence has no counterpart in
-the theory: the "no strong active form" configuration.
+(Thompson, Ellis & Wildavsky, 1990; Hood, 1998, on hybrids). One consequence has no direct counterpart
+in the theory: the "no strong active form" configuration. Another is that the geometry would not
+allow a pair such as the "balanced but weary" archetype's strong solidarity and strong fatalism.
 
 What a strength means: an ordinal judgement on a 0-1 scale, not a measured quantity. 0 = the mode
 is absent; 0.5 = the kit's threshold for "strong" (a judgement, see
