@@ -36,6 +36,7 @@ from matplotlib.figure import Figure
 
 from coordkit.html import Markup, escape, render
 from coordkit.models import agents
+from coordkit.models.agent_reading import is_even_mix
 from coordkit.models.agents import PRESETS, AgentLevers, AgentRun, Structure
 from coordkit.params import Param
 from coordkit.plots.agents import (
@@ -383,7 +384,7 @@ class AgentExplorer(Explorer):
         names = self.configurations
         nation = names["nation"][0]
         teams = names["team"]
-        balanced = sum(n == "balanced" for n in teams)
+        balanced = sum(is_even_mix(n) for n in teams)
         changed = []
         base = self._preset_levers(self.structure)
         for name, control in self.sliders.items():
