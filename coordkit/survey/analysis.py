@@ -813,11 +813,14 @@ def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFra
     respondent part, a level part and a residual
     (:func:`~coordkit.survey.reliability.level_decomposition`). The **level share** is the level
     part of the spread *within* respondents (the respondent part removed); the **respondent share**
-    is the respondent part of all the spread. A level share under one half (the kit's cut) means
-    respondents see the levels alike, which is what the fractal claim would lead you to expect if
-    each level shares the same mix (the kit's reading of the claim as an empirical question); a
-    large one means they see them differently. Alike ratings, and a large respondent share, are
-    also what a halo gives (one overall impression carried to every level): that caveat is the
+    is the respondent part of all the spread. The share cannot say that each respondent rates the
+    levels alike (opposed halves of a class give a share of 0), so whether the levels are rated alike
+    is read from the within-respondent absolute differences (:attr:`LevelVariance.alike
+    <coordkit.survey.reliability.LevelVariance.alike>`: every mean absolute difference at most half a
+    point, the kit's margin), which is what the fractal claim would lead you to expect if each level
+    shares the same mix (the kit's reading of the claim as an empirical question). Alike ratings, and a
+    large respondent share, are also what a halo gives (one overall impression carried to every
+    level): that caveat is the
     kit's reading too, and the ``reading`` column says so. A mode is decomposed only when at least
     ``min_n`` respondents rated every level
     (:data:`~coordkit.survey.reliability.MIN_LEVEL_N`, the kit's minimum); otherwise its
@@ -833,7 +836,10 @@ def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFra
     pandas.DataFrame
         Indexed by mode: ``n`` (respondents who rated every level), ``mean <level>`` (ratings
         1-5), ``team - organisation`` and ``organisation - system`` (mean within-respondent
-        differences), ``respondent``, ``level``, ``residual`` (variance components),
+        differences), ``|team - organisation|`` and ``|organisation - system|`` (mean absolute
+        within-respondent differences, scale points) with ``... low`` and ``... high`` (95%
+        interval), ``same at every level`` and ``within one point`` (shares of respondents),
+        ``respondent``, ``level``, ``residual`` (variance components),
         ``rated <level>``, ``level share``, ``respondent share`` and ``reading``.
 
     Examples
@@ -855,6 +861,12 @@ def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFra
             row[f"mean {level}"] = round(mean, 2) if math.isfinite(mean) else math.nan
         for name, mean, _ in v.differences:
             row[name] = round(mean, 2) if math.isfinite(mean) else math.nan
+        for name, mean, lo, hi in v.absolute_differences:
+            for key, value in ((f"|{name}|", mean), (f"|{name}| low", lo), (f"|{name}| high", hi)):
+                row[key] = round(value, 2) if math.isfinite(value) else math.nan
+        row["same at every level"] = round(v.same_share, 3) if math.isfinite(v.same_share) else math.nan
+        row["within one point"] = (round(v.within_one_share, 3) if math.isfinite(v.within_one_share)
+                                   else math.nan)
         row.update(respondent=round(v.respondent, 3), level=round(v.level, 3), residual=round(v.residual, 3))
         row.update({f"rated {level}": count for level, count in zip(LEVELS, v.rated, strict=True)})
         row["level share"] = round(v.level_share, 3) if math.isfinite(v.level_share) else math.nan
