@@ -785,11 +785,11 @@ def test_reversed_items_are_true_opposites_not_negations_and_keying_stays_balanc
 
 
 def _two_groups():
-    """Twenty SYNTHETIC respondents: "Agree" rate the organisation alike, "Split" in opposite halves."""
+    """Twenty SYNTHETIC respondents: "Agree" rate their team alike, "Split" in opposite halves."""
     base = synthetic_class(seed=11, size=20)
     likert = base.likert.copy()
     cols = [k for k, i in enumerate(Q.likert_items)
-            if i.block == "strength" and i.level == "organisation" and i.timeframe == "now"]
+            if i.block == "strength" and i.level == "team" and i.timeframe == "now"]
     preferred = [k for k, i in enumerate(Q.likert_items)
                  if i.block == "strength" and i.level == "organisation" and i.timeframe == "preferred"]
     likert[:10, cols] = [4, 4, 2, 1]

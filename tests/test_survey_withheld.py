@@ -61,7 +61,7 @@ def test_flagged_respondents_are_left_out_of_group_scores_and_counted(padded):
     # the straight-liners' 70 points of hierarchy and their all-5 levels move nothing
     assert ward.now_mean == pytest.approx(c.scores("now")[kept].mean(axis=0))
     assert ward.benign_level == pytest.approx(np.nanmean(c.forms().benign[kept], axis=0))
-    assert ward.strength_mean == pytest.approx(np.nanmean(c.strength()[kept], axis=0))
+    assert ward.strength_mean == pytest.approx(np.nanmean(c.strength("team")[kept], axis=0))  # a team
     assert a.overall is not None
     assert a.overall.style_excluded == flagged.sum()
     assert a.overall.now_mean == pytest.approx(c.scores("now")[~flagged].mean(axis=0))
@@ -69,7 +69,7 @@ def test_flagged_respondents_are_left_out_of_group_scores_and_counted(padded):
     from coordkit.survey import group_icc_table
 
     shown = np.isin(np.array(c.groups["team"]), [g.label for g in a.groups if "combined" not in g.label])
-    expected = group_icc_table(c.select(shown & ~flagged), "team")
+    expected = group_icc_table(c.select(shown & ~flagged), "team", level="team")
     assert a.group_icc is not None and a.group_icc.equals(expected)
     # and their own configurations are not classified, with the reason
     confs = c.configurations("now")
@@ -105,7 +105,7 @@ def test_a_group_whose_members_rated_no_strength_for_a_mode_is_not_classified_fr
     base = synthetic_class()
     likert = base.likert.copy()
     team = np.array(base.groups["team"]) == "Ward B"
-    likert[np.ix_(team, [STRENGTH["AOI"]])] = np.nan  # every member: "don't know" on individualism
+    likert[np.ix_(team, [STRENGTH["ATI"]])] = np.nan  # every member: "don't know" on team individualism
     c = Responses(ids=base.ids, now=base.now, preferred=base.preferred, likert=likert,
                   groups=base.groups)
     ward = next(g for g in analyse(c, group_column="team").groups if g.label == "Ward B")
