@@ -911,3 +911,37 @@ def test_malign_hierarchy_reversal_is_about_how_rules_are_applied_not_individual
     assert "procedure" in mh4.statement.lower()
     assert not re.search(r"\b(may|free|freedom|adapt|own|discretion|staff|judgement)\b", mh4.statement, re.I)
     assert (Q.item("MH2").reverse, Q.item("MH2").mode) == (False, Mode.HIERARCHY)
+
+
+# ----- methodologist 2, finding 3: the form's words, the ratings and "near the line" ---------------
+def _nurse_with(**ratings):
+    ex = survey.example_answers()
+    likert = np.array(ex["likert"], dtype=float)
+    for code, r in ratings.items():
+        likert[Q.likert_items.index(Q.item(code))] = r
+    return survey.score_answers(ex["now"], ex["preferred"], likert)
+
+
+def test_a_moderate_rating_is_named_moderate_not_weak():
+    c = _nurse_with(AOI=3).configuration_now
+    assert c.name == "deficit culture: individualism rated moderate" and "weak individualism" not in c.diagnosis
+    assert "individualism moderate" in c.diagnosis
+    assert _nurse_with(AOI=2).configuration_now.name == "deficit culture: weak individualism"  # 2 = weak
+
+
+def test_every_configuration_shows_its_ratings_and_the_single_item_caveat():
+    c = _nurse_with().configuration_now
+    assert "Ratings (organisation): hierarchy very strong, solidarity strong, individualism weak" in c.diagnosis
+    assert "reliability is unknown (a test-retest would be needed)" in c.diagnosis
+    assert "no reliability" not in c.diagnosis
+
+
+def test_a_one_point_change_at_the_cut_says_the_reading_is_near_the_line():
+    # the review: AOS 4 -> 3 turns the nurse into a "hierarchy monoculture"; both readings must say
+    # that solidarity sits within one point of the cut
+    before, after = _nurse_with().configuration_now, _nurse_with(AOS=3).configuration_now
+    assert before.name != after.name and "monoculture" in after.name
+    for c in (before, after):
+        assert "Near the line: solidarity" in c.diagnosis and "would change the name" in c.diagnosis
+    far = _nurse_with(AOH=5, AOS=5, AOI=1, AOF=1).configuration_now
+    assert "Near the line" not in far.diagnosis

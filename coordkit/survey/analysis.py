@@ -440,7 +440,7 @@ def _summarise(label: str, group: Responses, threshold: float, *, unshared: str 
     style = (f"every member's answers were flagged for a response style ({excluded} of {len(group)}), so "
              "the group is not classified" if everyone else None)
     conf_now = configuration_now(p_now, group_forms, strength, rated=rated, style_reason=style,
-                                 threshold=threshold)
+                                 threshold=threshold, level=f"mean {rated_level}")
     conf_pref = (not_classified(style) if style
                  else preferred_configuration(p_pref, pref_strength, threshold=threshold))
     return GroupSummary(
