@@ -924,14 +924,16 @@ def _nurse_with(**ratings):
 
 def test_a_moderate_rating_is_named_moderate_not_weak():
     c = _nurse_with(AOI=3).configuration_now
-    assert c.name == "deficit culture: individualism rated moderate" and "weak individualism" not in c.diagnosis
+    assert c.name == "deficit culture: individualism rated moderate"
+    assert "weak individualism" not in c.diagnosis
     assert "individualism moderate" in c.diagnosis
     assert _nurse_with(AOI=2).configuration_now.name == "deficit culture: weak individualism"  # 2 = weak
 
 
 def test_every_configuration_shows_its_ratings_and_the_single_item_caveat():
     c = _nurse_with().configuration_now
-    assert "Ratings (organisation): hierarchy very strong, solidarity strong, individualism weak" in c.diagnosis
+    ratings = "Ratings (organisation): hierarchy very strong, solidarity strong, individualism weak"
+    assert ratings in c.diagnosis
     assert "reliability is unknown (a test-retest would be needed)" in c.diagnosis
     assert "no reliability" not in c.diagnosis
 

@@ -827,7 +827,8 @@ def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N) -
     the reading names the coefficient it uses and prints its interval where it has one (alpha's,
     labelled, beside omega). A scale nobody varied on gets a plain "not computed". The readings
     are of consistency only, not of unidimensionality or of group differences (ICC(2),
-    :func:`group_icc_table`). The strength ratings are single items and have no reliability.
+    :func:`group_icc_table`). The strength ratings are single items: their reliability is unknown
+    (a test-retest would be needed).
 
     Parameters
     ----------
