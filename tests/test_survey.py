@@ -767,7 +767,10 @@ def test_dake_1991_is_not_credited_with_a_fatalism_scale():
 
 def test_reversed_items_are_true_opposites_not_negations_and_keying_stays_balanced():
     # methodologist review (issue 14): a reversal is the low pole said positively, never "not"/"never"/"no"
-    negation = re.compile(r"\b(not|never|no|none|nothing|nobody)\b|n't\b", re.IGNORECASE)
+    # review 2, finding 5: "seldom X" is a negation in disguise
+    negation = re.compile(
+        r"\b(not|never|no|none|nothing|nobody|seldom|rarely|hardly|barely|scarcely)\b|n't\b", re.IGNORECASE)
+    assert negation.search("Managers seldom check work more closely than it needs.")  # the old MH3
     reversed_items = [i for i in Q.likert_items if i.reverse]
     assert [i.id for i in reversed_items if negation.search(i.statement)] == []
     agreement = Q.block("likert")

@@ -25,7 +25,8 @@ CUES = {
     "fatalism": {"events", "luck", "difference", "overtaken", "overtake"},
 }
 ABSOLUTES = re.compile(r"\b(every|everyone|exactly|nothing|always|all|any|still)\b", re.IGNORECASE)
-NEGATION = re.compile(r"\b(not|never|no|none|nobody)\b|n't\b", re.IGNORECASE)
+NEGATION = re.compile(r"\b(not|never|no|none|nobody|seldom|rarely|hardly|barely|scarcely)\b|n't\b",
+                      re.IGNORECASE)
 #: Words that carry the other form of the same mode (the kit's curated list): a reversal of a
 #: malign statement must not turn into a benign one ("checks matched to the risk").
 FORM_CUES = {
@@ -72,6 +73,13 @@ def test_no_statement_uses_an_absolute_or_a_negation():
     assert [i.id for i in rated if ABSOLUTES.search(i.statement)] == []
     assert [i.id for i in rated if i.reverse and NEGATION.search(i.statement)] == []
     assert ABSOLUTES.search("People here expect every plan to work out as intended.")  # old BF4
+    # review 2, finding 5: the six "seldom X" reversals of round 1 are caught
+    for old in ("Managers seldom check work more closely than it needs.",
+                "Following procedure here seldom gets in the way of the result.",
+                "Colleagues seldom help one another.", "People here seldom try out new ideas.",
+                "People here seldom pursue their own advancement at others' expense.",
+                "Colleagues here seldom harm one another's work to get ahead."):
+        assert NEGATION.search(old), old
 
 
 @pytest.mark.parametrize("word", ["the group", "as far as my job allows", "until they agree",
