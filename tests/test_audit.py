@@ -132,8 +132,14 @@ def test_clumsy_needs_the_three_active_voices_engaged_and_reports_the_others_bes
     assert partly.status("fatalism") == "unresponsive"
     assert partly.verdict == "active voices joined; fatalism unresponsive"
     assert {a.voice for a in active.amendments} == {"fatalism", "hermit"}
+    # individualism joined only to contrived randomness is no longer engaged (theoristB finding 1):
+    # the fixture that used to be called clumsy is now partly clumsy, with individualism unresponsive
+    randomness_only = [I("a", "oversight x mutuality"), I("b", "competition x contrived randomness"),
+                       I("c", "mutuality", voluntary=True)]
+    was = audit.audit(randomness_only, fatalism=audit.FatalismCoding(True, True, True))
+    assert was.verdict == "partly clumsy; none excluded" and was.status("individualism") == "unresponsive"
     items = [I("a", "oversight x mutuality"), I("b", "competition x contrived randomness"),
-             I("c", "mutuality", voluntary=True)]
+             I("c", "mutuality x competition", voluntary=True)]
     everyone = audit.audit(items, fatalism=audit.FatalismCoding(True, True, True))
     assert everyone.verdict == "clumsy" and everyone.amendments == ()
     # contrived randomness alone does not hear fatalism: without a coding it stays excluded
@@ -315,7 +321,10 @@ def test_dominance_overrides_three_engaged_voices_and_is_tied_to_the_threshold()
     assert result.by_status("engaged")[:3] == list(audit.ACTIVE_VOICES)
     assert result.verdict == ("dominated by hierarchy, all three active heard; "
                               "fatalism and the hermit excluded")
-    assert "Near-elegant" in result.as_text()
+    # the dominance line names whose rule it is, and no longer calls the package "near-elegant"
+    assert "Dominated, the kit's rule (Hood's overuse threshold applied to the verdict, not Verweij's)" \
+        in result.as_text()
+    assert "near-elegant" not in result.as_text().lower()
     assert round(result.dominance.share, 2) == 0.92
     # threshold moved past it: no longer dominated (fatalism and the hermit are still excluded)
     assert audit.audit(engaged, overuse_share=0.95).verdict == \
@@ -432,3 +441,120 @@ def test_the_fatalist_voice_is_a_way_of_life_mapped_to_contrived_randomness_by_t
     lottery = audit.audit([I("r", "contrived randomness"), I("u", "oversight x contrived randomness")])
     assert lottery.status("fatalism") == "excluded"
     assert lottery.contrived_randomness == ("r", "u")
+
+
+# ----- round 2 of the theorist's review (theoristB findings 1 and 2) --------------------------
+def _fatalism_all() -> audit.FatalismCoding:
+    return audit.FatalismCoding(limits=True, demand_capacity=True, humility=True)
+
+
+def test_a_hybrid_with_contrived_randomness_does_not_engage_an_active_voice():
+    # three controls each joined only to a randomiser: three elegant fragments, not a clumsy package
+    lots = [audit.Instrument("u", "Unannounced inspection", "oversight x contrived randomness"),
+            audit.Instrument("r", "Peer reviewers by lot", "mutuality x contrived randomness"),
+            audit.Instrument("b", "Lottery among bidders", "competition x contrived randomness",
+                             voluntary=True)]
+    result = audit.audit(lots, fatalism=_fatalism_all())
+    assert result.verdict != "clumsy"
+    assert result.verdict == "partly clumsy; none excluded"
+    assert result.by_status("unresponsive") == list(audit.ACTIVE_VOICES)
+    for name in audit.ACTIVE_VOICES:
+        reason = result.table().loc[name, "reason"]
+        assert "joined only to contrived randomness" in reason and "not another voice" in reason
+    assert set(result.contrived_randomness) == {i.label for i in lots}
+    # joined to another active type as well: engaged, and its reason names only the active partner
+    mixed = audit.audit([*lots, audit.Instrument("l", "League table", "oversight x competition")])
+    assert mixed.status("hierarchy") == "engaged" and mixed.status("individualism") == "engaged"
+    assert mixed.status("solidarity") == "unresponsive"
+    assert mixed.table().loc["hierarchy", "reason"] == "its control type is joined to competition in a hybrid"
+    # the amendments join an unresponsive voice to an active voice, never to contrived randomness
+    for a in result.amendments:
+        if a.voice in audit.ACTIVE_VOICES:
+            assert "contrived randomness" not in a.control_type
+
+
+def test_the_dominance_verdict_is_the_kits_rule_and_moves_with_the_threshold():
+    # every voice engaged, oversight carrying 7 of 9 points (78%): the verdict turns on the threshold
+    package = [*(audit.Instrument(f"t{k}", "Central target", "oversight") for k in range(6)),
+               audit.Instrument("l", "League table (opt-in)", "oversight x competition", voluntary=True),
+               audit.Instrument("p", "Peer review under a regulator", "oversight x mutuality"),
+               audit.Instrument("b", "Benchmarking club", "mutuality x competition")]
+    verdicts = {share: audit.audit(package, overuse_share=share, fatalism=_fatalism_all()).verdict
+                for share in (0.6, 0.7, 0.8)}
+    assert verdicts == {0.6: "dominated by hierarchy, all three active heard; none excluded",
+                        0.7: "dominated by hierarchy, all three active heard; none excluded",
+                        0.8: "clumsy"}
+    result = audit.audit(package, fatalism=_fatalism_all())
+    assert result.by_status("engaged") == list(audit.VOICES)
+    assert round(result.dominance.share, 2) == 0.78
+    # the rule says whose it is, and states this very sensitivity
+    rule = audit.RULES["verdict"]
+    assert "the dominance test is the kit's rule, not Verweij's" in rule
+    assert "'dominated' at 0.6 or 0.7 and 'clumsy' at 0.8" in rule and "78%" in rule
+    assert "near-elegant" not in rule.lower()
+
+
+def test_the_glossary_clumsy_entry_agrees_with_the_code():
+    from coordkit.terms import glossary
+
+    clumsy = glossary("clumsy solution").definition
+    # the code's conditions for "clumsy": all five voices engaged and no type dominating
+    assert "all engaged" in clumsy and "no polar type carries more than" in clumsy
+    assert "the kit's rule, not Verweij's" in clumsy
+    assert "near-elegant" not in glossary("elegant solution").definition.lower()
+    # a package the glossary would call clumsy is clumsy in the code, and one dominated is not
+    evenly = [audit.Instrument("a", "a", "oversight x mutuality", voluntary=True),
+              audit.Instrument("b", "b", "oversight x competition"),
+              audit.Instrument("c", "c", "mutuality x competition")]
+    assert audit.audit(evenly, fatalism=_fatalism_all()).verdict == "clumsy"
+    heavy = [*evenly, *(audit.Instrument(f"t{k}", "t", "oversight") for k in range(6))]
+    assert audit.audit(heavy, fatalism=_fatalism_all()).verdict.startswith("dominated by hierarchy")
+
+
+def _verdict_families() -> list[str]:
+    return sorted({v.partition(",")[0].replace(" hierarchy", "").replace(" solidarity", "")
+                   .replace(" individualism", "") for v in audit.VERDICTS})
+
+
+def _nb08() -> dict[str, str]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "08_clumsy_solutions.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return {c["id"]: "".join(c["source"]) for c in cells}
+
+
+def test_the_worksheet_lists_every_verdict_and_credits_each_rule_to_its_source():
+    from pathlib import Path
+
+    sheet = (Path(__file__).resolve().parents[1] / "docs" / "clumsiness_worksheet.md").read_text(
+        encoding="utf-8")
+    assert _verdict_families() == ["active voices joined", "clumsy", "dominated by", "elegant",
+                                   "no active voice heard", "partly clumsy"]
+    for family in _verdict_families():
+        assert f"☐ **{family}**" in sheet, family
+    preface = sheet.split("## The ten control types")[0]
+    for source in ("Hood (1995)", "Verweij et\nal. (2006)", "Taylor (2022)", "Ney & Verweij (2014)"):
+        assert source in preface, source
+    assert "near-elegant" not in sheet.lower()
+    assert "joined to another *active voice's* type" in sheet
+    assert "for fatalism the word means partly acknowledged" in sheet
+    assert "the\n  kit's, Hood's overuse warning applied to the verdict, not Verweij's" in sheet
+
+
+def test_chapter_8_lists_every_verdict_and_keeps_requisite_variety_apart_from_verweij():
+    cells = _nb08()
+    how_to = cells["cbba446d"]
+    for family in _verdict_families():
+        assert f"**{family}**" in how_to, family
+    assert "even with all three engaged" in how_to and "the kit's rule" in how_to
+    assert "for fatalism: partly\nacknowledged" in how_to
+    text = "\n".join(cells.values())
+    assert "near-elegant" not in text.lower()
+    what = cells["3fb4ebe0"]
+    assert "(*requisite variety*, Thompson, Ellis & Wildavsky's term after Ashby).\n" \
+           "Each also sees what the others miss (Verweij et al., 2006)." in what
+    assert "adds one rule of its own" in what
+    assert "* Ashby, W. R. (1956)" in cells["0a4feba5"]
+    assert "not the requisite-variety condition itself" in cells["c3909896"]

@@ -49,6 +49,10 @@ __all__ = ["Amendment", "Audit", "Dominance", "HybridUse", "Overuse", "VoiceResu
            "weights"]
 
 _OWNER = dict(zip(POLAR_TYPES, VOICES[:4], strict=True))  # polar type -> the voice of its cell
+_ACTIVE_TYPES = POLAR_TYPES[:3]  # the active voices' types: only a hybrid with one of these engages a voice
+_RANDOMNESS_ONLY = ("its control type is joined only to contrived randomness, a controller's technique, not "
+                    "another voice (the kit's rule)")
+_DOMINANCE_LABEL = "the kit's rule (Hood's overuse threshold applied to the verdict, not Verweij's)"
 _UNCODED = ("no treatment of fatalism is coded for this package, so the kit reads it as showing none "
             "of the three aspects")
 
@@ -94,11 +98,27 @@ class Overuse:
 
 @dataclass(frozen=True)
 class Dominance:
-    """An active voice whose polar type carries more than the threshold share of a package's weight."""
+    """An active voice whose polar type carries more than the threshold share of a package's weight.
+
+    The rule is the kit's (see :data:`RULES`, "verdict"): Hood's overuse threshold applied to the
+    verdict. It is not Verweij et al.'s, for whom clumsiness is engagement, not evenness.
+    """
 
     voice: str
     control_type: str
     share: float
+
+    def as_text(self, threshold: float) -> str:
+        """One sentence: who dominates, by how much, and whose rule that is.
+
+        Examples
+        --------
+        >>> print(Dominance("hierarchy", "oversight", 2 / 3).as_text(0.6))
+        Dominated, the kit's rule (Hood's overuse threshold applied to the verdict, not Verweij's):
+        oversight (hierarchy) carries 67% of the package's weight, over the 60% threshold.
+        """
+        return (f"Dominated, {_DOMINANCE_LABEL}: {self.control_type} ({self.voice}) carries {self.share:.0%} "
+                f"of the package's weight, over the {threshold:.0%} threshold.")
 
 
 @dataclass(frozen=True)
@@ -194,14 +214,13 @@ class Audit:
         >>> print(audit(package("hsca_2012")).as_text().splitlines()[0].partition("reading: ")[2])
         partly clumsy; fatalism and the hermit excluded.
         >>> print(audit(package("targets_and_terror_2000_05")).as_text().splitlines()[1])
-        Near-elegant: oversight (hierarchy) carries 67% of the package's weight, over the 60% threshold.
+        Dominated, the kit's rule (Hood's overuse threshold applied to the verdict, not Verweij's):
+        oversight (hierarchy) carries 67% of the package's weight, over the 60% threshold.
         """
         lines = [f"{self.package.title} ({len(self.package.instruments)} instruments), in the kit's "
                  f"reading: {self.verdict}."]
         if self.dominance:
-            d = self.dominance
-            lines.append(f"Near-elegant: {d.control_type} ({d.voice}) carries {d.share:.0%} of the "
-                         f"package's weight, over the {self.overuse_share:.0%} threshold.")
+            lines.append(self.dominance.as_text(self.overuse_share))
         for status in STATUSES:
             names = self.by_status(status)
             lines.append(f"{status.capitalize()}: {', '.join(names) if names else 'none'}.")
@@ -367,6 +386,16 @@ def voice_results(instruments: Sequence[Instrument], fatalism: FatalismCoding | 
     [('hierarchy', 'unresponsive'), ('solidarity', 'excluded')]
     >>> voice_results(only_targets, FatalismCoding(True, True, True))[3].status
     'engaged'
+
+    A hybrid with contrived randomness joins a voice to a technique, not to another voice, so
+    three such hybrids leave every active voice unresponsive:
+
+    >>> lots = [Instrument("u", "Unannounced inspection", "oversight x contrived randomness"),
+    ...         Instrument("r", "Peer reviewers by lot", "mutuality x contrived randomness"),
+    ...         Instrument("b", "Lottery among qualified bidders", "competition x contrived randomness",
+    ...                    voluntary=True)]
+    >>> [v.status for v in voice_results(lots, FatalismCoding(True, True, True))]
+    ['unresponsive', 'unresponsive', 'unresponsive', 'engaged', 'engaged']
     """
     everyone = voices()
     using: dict[str, list[Instrument]] = {name: [] for name in VOICES}
@@ -393,10 +422,13 @@ def voice_results(instruments: Sequence[Instrument], fatalism: FatalismCoding | 
                                        f"some instruments can be declined ({HERMIT_OPT_IN_NOTE})"))
         else:
             own = everyone[name].preferred_control
-            joined = sorted({p for i in mine for p in _parts(i) if p != own}, key=POLAR_TYPES.index)
+            partners = {p for i in mine for p in _parts(i) if p != own}
+            joined = sorted(partners & set(_ACTIVE_TYPES), key=POLAR_TYPES.index)
             if joined:
                 results.append(VoiceResult(name, "engaged", labels,
                                            f"its control type is joined to {', '.join(joined)} in a hybrid"))
+            elif partners:
+                results.append(VoiceResult(name, "unresponsive", labels, _RANDOMNESS_ONLY))
             else:
                 results.append(VoiceResult(name, "unresponsive", labels,
                                            "its control type is used only on its own, never joined "
@@ -533,7 +565,7 @@ def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -
 
     The verdict starts with one of :data:`~coordkit.audit.VERDICTS`: ``"no active voice heard"``
     when none of hierarchy, solidarity and individualism is heard; ``"elegant"`` when exactly one
-    is; ``"dominated by X"`` (near-elegant) when two are heard but ``dominant`` (from
+    is; ``"dominated by X"`` when two are heard but ``dominant`` (from
     :func:`dominance`) names X, and ``"dominated by X, all three active heard"`` when all three are
     heard (engaged or unresponsive) and X still dominates (the kit's rule: heard, but
     outweighed); ``"clumsy"`` only when all three are engaged,

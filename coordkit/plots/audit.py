@@ -513,7 +513,8 @@ class AuditView(FigureView):
                  f"Reverse effects (over {result.overuse_share:.0%}): {flagged}."]
         if result.dominance:
             d = result.dominance
-            lines.append(f"Near-elegant: {d.control_type} {d.share:.0%} of the weight.")
+            lines.append(f"Dominated (the kit's rule, not Verweij's): {d.control_type} {d.share:.0%} of the "
+                         "weight.")
         cast(Text, marks[f"{DYNAMIC}notes"]).set_text("\n".join(_wrap(line, 60) for line in lines))
         return ax
 
@@ -523,7 +524,7 @@ class AuditView(FigureView):
         left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.15, 1]})
         self.draw(left)
         self.draw_voices(right)
-        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.93, wspace=0.05)
+        fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.88, wspace=0.05)
         return fig
 
     def update(self, fig: Figure) -> Figure:
@@ -638,9 +639,7 @@ def describe_audit(result: _audit.Audit) -> str:
     parts = [f"Audit of {result.package.title}, {len(result.package.instruments)} instruments, "
              f"in the kit's reading: {result.verdict}."]
     if result.dominance:
-        d = result.dominance
-        parts.append(f"Near-elegant: {d.control_type} ({d.voice}) carries {d.share:.0%} of the package's "
-                     f"weight, over the {result.overuse_share:.0%} threshold.")
+        parts.append(result.dominance.as_text(result.overuse_share))
     for status in _audit.STATUSES:
         names = result.by_status(status)
         parts.append(f"{status.capitalize()}: {', '.join(names) if names else 'none'}.")

@@ -18,7 +18,8 @@ from coordkit.exercises.ch08 import ____, q1, q2, q3, q4, q5, q6
 # Hood (1995) sorts controls over public services into four polar types, one per cell of the grid-group map. Give a
 # **dict** from each of the four grid-group voices (`"hierarchy"`, `"solidarity"`, `"individualism"`, `"fatalism"`)
 # to the polar type Hood places in its cell, e.g. `{"hierarchy": "oversight", ...}`. (The hermit, off the map, has
-# none.)
+# none. For fatalism this is its cell's type, not the fatalist's own choice: chapter 8 says why the audit does not
+# hear fatalism through it.)
 
 # %%
 ### BEGIN SOLUTION
@@ -84,15 +85,17 @@ q4.check()
 # In the kit's coding the Health and Care Act 2022 package (`"health_and_care_act_2022"`) is dominated by solidarity
 # and excludes individualism. Keep all its instruments and add **at most two** of your own
 # (`audit.Instrument(id, label, control_type)`, built as in the chapter's worked example) so that hierarchy,
-# solidarity and individualism are all engaged and none dominates (the verdict begins `"active voices joined"`).
-# Give the whole **list** of instruments. Then read `audit.audit(amended).amendments`: would each voice accept your
-# additions for its own reasons? Why is the package still not called clumsy, and is one added instrument really
-# enough to make a package clumsy?
+# solidarity and individualism are all engaged (the verdict begins `"active voices joined"`) **and** no type carries
+# more than **half** the weight (`audit.weights`), so that the result does not hang on the kit's 60% threshold. Give
+# the whole **list** of instruments. Try a single benchmarking club (`"mutuality x competition"`) first: what decides
+# that solidarity no longer dominates, engagement or weight? Then read `audit.audit(amended).amendments`: would each
+# voice accept your additions for its own reasons? Why is the package still not called clumsy?
 
 # %%
 ### BEGIN SOLUTION
 amended = [*audit.package("health_and_care_act_2022").instruments,
-           audit.Instrument("bench", "Benchmarking club", "mutuality x competition")]
+           audit.Instrument("league", "League table of providers", "oversight x competition"),
+           audit.Instrument("choice", "Patient choice of provider", "competition")]
 ### END SOLUTION
 q5.check()
 # q5.hint()
