@@ -175,3 +175,31 @@ def test_anonymising_twice_adds_the_late_submission_warning_once():
     assert twice.notes == once.notes and twice.sources == once.sources
     assert r.anonymised().notes == once.notes  # pure: the original is unchanged
     assert LATE_SUBMISSION_WARNING not in r.notes
+
+
+# ----- methodologist 2, finding 9: the report's statistics agree with its text --------------------
+def test_the_report_no_longer_contradicts_itself(padded):
+    import re
+
+    from coordkit.survey import gap_drivers
+
+    _, c = padded
+    flagged = c.styles().any
+    a = analyse(c, group_column="team")
+    # (c) the gap drivers leave flagged respondents out, as the text says
+    assert a.drivers is not None and a.drivers.equals(gap_drivers(c.select(~flagged)))
+    assert not a.drivers.equals(gap_drivers(c))
+    html = render_report(c, group_column="team", date="2026-01-01")
+    assert "gap driver and group comparison (ICC)" in html
+    assert "the reliability table alone includes them" in html
+    # (b) no "flagged" column under a sentence counting the flagged: the table is of unflagged members
+    acq = html[html.index("<b>Acquiescence.</b>"):]
+    acq = acq[:acq.index("</table>")]
+    assert "mean acquiescence (members not flagged)" in acq and "<th>flagged</th>" not in acq
+    # (e) one statement of the malign rule, the code's
+    assert "at least 0.25 and at least 0.25 above its benign level" in html
+    # (a) a negative ICC is never printed raw
+    org = render_report(c, group_column="team", group_level="organisation", date="2026-01-01")
+    icc = org[org.index("<b>Do the groups differ?</b>"):]
+    icc = icc[:icc.index("</table>")]
+    assert not re.search(r"<td[^>]*>-\d", icc) and "no between-group variance" in icc

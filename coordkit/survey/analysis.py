@@ -542,7 +542,8 @@ class ClassAnalysis:
     groups : tuple of GroupSummary
         Shown groups, then the pooled row if it is shown.
     drivers : pandas.DataFrame or None
-        :func:`gap_drivers` for the whole class.
+        :func:`gap_drivers` for the whole class, respondents flagged for a response style left out
+        (unless every respondent is flagged).
     configurations : pandas.DataFrame or None
         Respondents per configuration, now and preferred.
     likert : bool
@@ -755,6 +756,8 @@ def analyse(
                                      unshared="the members of the groups combined here"))
     import pandas as pd
 
+    flags = responses.styles(q)  # flagged respondents are left out of the gap drivers too (review 2, 9c)
+    sincere = responses if flags.any.all() else responses.select(~flags.any)
     counts = {
         timeframe: pd.Series([c.name for c in responses.configurations(timeframe, threshold=threshold)])
         .value_counts()
@@ -763,11 +766,11 @@ def analyse(
     configurations = pd.DataFrame(counts).fillna(0).astype(int)
     configurations = configurations.sort_values(["now", "preferred"], ascending=False, kind="stable")
     configurations.index.name = "configuration"
-    flags = responses.styles(q)
     styles = _style_counts(flags, n)
     return ClassAnalysis(
         n=n, min_group=int(min_group), class_shown=True, overall=overall, group_column=group_column,
-        plan=plan, groups=tuple(groups), drivers=gap_drivers(responses, q), configurations=configurations,
+        plan=plan, groups=tuple(groups), drivers=gap_drivers(sincere, q),
+        configurations=configurations,
         likert=responses.likert is not None, now_scores=now_scores, preferred_scores=pref_scores,
         malign=malign, version=responses.version, acquiescence=responses.acquiescence(q), group_icc=group_icc,
         group_level=level,
