@@ -46,7 +46,8 @@ def test_the_plans_name_report_sections_and_a_preset_that_exist():
     from coordkit.scenarios import load_presets
 
     text = DOCS[0].read_text(encoding="utf-8")
-    report = (ROOT / "coordkit" / "class_report.py").read_text(encoding="utf-8")
+    report = (ROOT / "coordkit" / "class_report.py").read_text(encoding="utf-8") + (
+        ROOT / "coordkit" / "templates" / "class_report.html.j2").read_text(encoding="utf-8")
     named = re.findall(r"sections? \*\*([^*]+)\*\*(?: and \*\*([^*]+)\*\*)?", text)
     assert named, "the plans name no report section"
     for section in named:
