@@ -105,3 +105,20 @@ def test_ceiling_explorer_never_shows_an_outcome_above_the_ceiling():
                 for curve in ceiling.curves.values():
                     assert (curve["outcome"] <= curve["ceiling"] + 1e-9).all()
                 assert f"{ratio:.2f}" in ceiling.summary.value
+
+
+def test_the_app_shows_the_plans_levers_and_folds_the_rest_under_a_named_cue():
+    from coordkit.scenarios import LEVERS
+    from coordkit.widgets.scenarios import APP_LEVERS_FIRST, ScenarioExplorer
+
+    app = ScenarioExplorer(layout="app", presenter=True)
+    fold = app.more_levers
+    assert fold is not None and fold.selected_index is None  # closed, with its title as the cue
+    rest = len(LEVERS) - len(APP_LEVERS_FIRST)
+    assert fold.titles == (f"{rest} more levers (click to show)",)
+    folded = {c.description for row in fold.children[0].children for c in row.children
+              if isinstance(c, type(app.sliders["funding_growth"]))}
+    in_view = {app.sliders[n].description for n in APP_LEVERS_FIRST}
+    assert len(folded) == rest and not folded & in_view
+    assert folded | in_view == {s.description for s in app.sliders.values()}  # every lever reachable
+    assert ScenarioExplorer().more_levers is None

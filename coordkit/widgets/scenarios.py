@@ -113,6 +113,9 @@ class ScenarioExplorer(Explorer):
         in :data:`coordkit.plots.dynamics.PANELS`). The notebook layout shows all four.
     sliders : dict of str to FloatSlider
         One per policy lever (see :data:`coordkit.scenarios.LEVERS`), each shown with its unit.
+    more_levers : ipywidgets.Accordion or None
+        In the app layout, the levers after :data:`APP_LEVERS_FIRST`, in one fold titled with how
+        many there are, so every lever is one click away at 1280x800 (``None`` in a notebook).
     result, baseline : ScenarioResult
         Your version and the preset as coded, from the last update.
     differences : pandas.DataFrame
@@ -157,8 +160,17 @@ class ScenarioExplorer(Explorer):
         order = [*APP_LEVERS_FIRST, *(n for n in LEVERS if n not in APP_LEVERS_FIRST)] \
             if layout == "app" else list(LEVERS)
         first = (self.preset, self.chart) if layout == "app" else (self.preset,)
-        self.assemble(*first, w.HTML("<b>Policy levers</b>"),
-                      *(rows[name][1] for name in order), self.rationale)
+        shown: list[w.Widget] = [rows[name][1] for name in order]
+        #: In the app, the levers the plans use stay in view; the rest are one click away in a
+        #: named fold (an inner scroll box gave no cue that they were there).
+        self.more_levers: w.Accordion | None = None
+        if layout == "app":
+            rest = order[len(APP_LEVERS_FIRST):]
+            self.more_levers = w.Accordion(children=[w.VBox([rows[name][1] for name in rest])],
+                                           titles=(f"{len(rest)} more levers (click to show)",),
+                                           selected_index=None, layout=w.Layout(width="100%"))
+            shown = [*shown[:len(APP_LEVERS_FIRST)], self.more_levers]
+        self.assemble(*first, w.HTML("<b>Policy levers</b>"), *shown, self.rationale)
         self.update()
 
     def _figure_for(self, baseline: ScenarioResult) -> Any:
