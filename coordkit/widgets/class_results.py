@@ -181,9 +181,9 @@ class ClassResultsExplorer(Explorer):
                 result = read_files([self.folder], group_columns=(), mapping=mapping)
             except SurveyFileError:
                 return None  # never a made-up respondent in place of the class
-            named = ", ".join(repr(g) for g in groups)
-            self.notice = (f"No column {named} in the exports, so the whole class is shown: choose the group "
-                           "column in Group by.")
+            wanted = ", ".join(repr(g) for g in groups)
+            self.notice = (f"No column {wanted} in the exports, so the whole class is shown: choose the "
+                           "group column in Group by.")
         else:
             self.notice = ""
         problems = []
