@@ -112,13 +112,18 @@ def test_the_app_shows_the_plans_levers_and_folds_the_rest_under_a_named_cue():
     from coordkit.widgets.scenarios import APP_LEVERS_FIRST, ScenarioExplorer
 
     app = ScenarioExplorer(layout="app", presenter=True)
-    fold = app.more_levers
-    assert fold is not None and fold.selected_index is None  # closed, with its title as the cue
+    button = app.more_levers
     rest = len(LEVERS) - len(APP_LEVERS_FIRST)
-    assert fold.titles == (f"{rest} more levers (click to show)",)
-    folded = {c.description for row in fold.children[0].children for c in row.children
+    assert button is not None and button.value is False and button.description == f"Show {rest} more levers"
+    box = app.more_lever_box
+    assert box.layout.display == "none"
+    folded = {c.description for row in box.children for c in row.children
               if isinstance(c, type(app.sliders["funding_growth"]))}
     in_view = {app.sliders[n].description for n in APP_LEVERS_FIRST}
     assert len(folded) == rest and not folded & in_view
     assert folded | in_view == {s.description for s in app.sliders.values()}  # every lever reachable
+    button.value = True
+    assert box.layout.display == "" and button.description == f"Hide the {rest} more levers"
+    button.value = False
+    assert box.layout.display == "none"
     assert ScenarioExplorer().more_levers is None
