@@ -508,3 +508,25 @@ def test_the_paper_questionnaire_asks_for_the_code_and_group_in_plain_words():
     assert "Your code (the one your lecturer gave you; never your name)" in visible
     assert "answer file" not in visible and "questionnaire_version" not in visible
     assert "questionnaire_version" in page  # for whoever types the sheets in, in a comment
+
+
+def test_printed_results_wrap_between_words_never_mid_word(handouts):
+    """JupyterLab's output CSS breaks <pre> anywhere ("litt / le room"); handouts and decks must not."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = publish.chromium()
+    if chromium is None:
+        pytest.skip("Chromium is needed to compute the print styles")
+    _, written, _ = handouts
+    page_html = next(p for p in written if p.name.startswith("01_") and p.suffix == ".html")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 680, "height": 1000})
+            page.emulate_media(media="print")
+            page.goto(page_html.resolve().as_uri())
+            styles = page.evaluate("() => [...document.querySelectorAll('.jp-OutputArea-output pre')]"
+                                   ".map(e => getComputedStyle(e).wordBreak)")
+        finally:
+            browser.close()
+    assert styles and set(styles) == {"normal"}, set(styles)
+    assert "word-break:normal !important" in publish.SLIDE_STYLE
