@@ -300,15 +300,15 @@ class ClassResultsExplorer(Explorer):
             groups = "whole class only"
         else:
             hidden = len(a.plan.suppressed)
-            groups = (f"{len(a.groups)} group(s) shown, "
-                      + ("none held back" if not hidden else f"{hidden} held back (under "
-                         f"{a.min_group} respondents)"))
+            groups = (f"{len(a.groups)} group(s) shown"
+                      + ("" if not hidden else f"; {hidden} under {a.min_group} merged, see Privacy"))
         def balance(timeframe: str) -> str:
             value = s.shown_balance(timeframe)
             return f"balance {value:.2f}" if math.isfinite(value) else "no balance index"
 
+        # short, so the three lines fit the result box at 125 % zoom
         style = (f" {s.style_excluded} respondent{'s' if s.style_excluded != 1 else ''} not classified: "
-                 "response style (left out of the class results)." if s.style_excluded else "")
+                 "response style." if s.style_excluded else "")
         return render("class_results_summary.html.j2", n=a.n, groups=groups, style=style,
                       now={"configuration": s.configuration_now.name, "balance": balance("now"),
                            "points": now},
