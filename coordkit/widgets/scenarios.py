@@ -113,6 +113,12 @@ class ScenarioExplorer(Explorer):
         in :data:`coordkit.plots.dynamics.PANELS`). The notebook layout shows all four.
     sliders : dict of str to FloatSlider
         One per policy lever (see :data:`coordkit.scenarios.LEVERS`), each shown with its unit.
+    more_levers : ipywidgets.ToggleButton or None
+        In the app layout, a button "Show 8 more levers" that shows (and hides) the levers after
+        :data:`APP_LEVERS_FIRST`, so every lever is one click away at 1280x800 and the button is
+        the cue that there are more (``None`` in a notebook; the levers are then all shown).
+    more_lever_box : ipywidgets.VBox
+        In the app layout, the box of those levers that the button shows and hides.
     result, baseline : ScenarioResult
         Your version and the preset as coded, from the last update.
     differences : pandas.DataFrame
@@ -157,8 +163,28 @@ class ScenarioExplorer(Explorer):
         order = [*APP_LEVERS_FIRST, *(n for n in LEVERS if n not in APP_LEVERS_FIRST)] \
             if layout == "app" else list(LEVERS)
         first = (self.preset, self.chart) if layout == "app" else (self.preset,)
-        self.assemble(*first, w.HTML("<b>Policy levers</b>"),
-                      *(rows[name][1] for name in order), self.rationale)
+        shown: list[w.Widget] = [rows[name][1] for name in order]
+        #: In the app, the levers the plans use stay in view; the rest are one click away in a
+        #: named fold (an inner scroll box gave no cue that they were there).
+        self.more_levers: w.ToggleButton | None = None
+        if layout == "app":
+            rest = order[len(APP_LEVERS_FIRST):]
+            folded = w.VBox([rows[name][1] for name in rest], layout=w.Layout(display="none"))
+            self.more_levers = w.ToggleButton(
+                value=False, description=f"Show {len(rest)} more levers", icon="chevron-down",
+                tooltip=", ".join(LEVERS[name].label for name in rest), layout=w.Layout(width="auto"))
+
+            def _fold(change: dict[str, Any]) -> None:
+                folded.layout.display = "" if change["new"] else "none"
+                assert self.more_levers is not None
+                self.more_levers.description = (f"Hide the {len(rest)} more levers" if change["new"]
+                                                else f"Show {len(rest)} more levers")
+                self.more_levers.icon = "chevron-up" if change["new"] else "chevron-down"
+
+            self.more_levers.observe(_fold, names="value")
+            self.more_lever_box = folded
+            shown = [*shown[:len(APP_LEVERS_FIRST)], self.more_levers, folded]
+        self.assemble(*first, w.HTML("<b>Policy levers</b>"), *shown, self.rationale)
         self.update()
 
     def _figure_for(self, baseline: ScenarioResult) -> Any:
