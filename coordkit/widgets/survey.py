@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import base64
+import dataclasses
 import re
 import time
 from collections.abc import Mapping
@@ -56,6 +57,7 @@ from coordkit.survey import (
     RespondentResult,
     Responses,
     analyse,
+    disclosure_plan,
     high_rating_tendency,
     presentation_order,
     questionnaire,
@@ -577,6 +579,8 @@ class ClassExplorer(Explorer):
         self.summary = self.live
         # the responses' own reliability: the same at every control setting, so computed once
         self._reliability = None if self.responses.likert is None else reliability_table(self.responses)
+        # analyses by what they depend on besides the responses (see _analysis)
+        self._analyses: dict[Any, ClassAnalysis] = {}
         self._fig = class_arrows_figure(analyse(self.responses, reliability=self._reliability))
         self.watch(self.group_column, self.min_group)
         self.assemble([self.group_column, self.min_group])
@@ -585,9 +589,7 @@ class ClassExplorer(Explorer):
     def update(self, change: Any = None) -> None:
         """Re-analyse and redraw from the controls (the controls call this)."""
         with self.timed():
-            self.result: ClassAnalysis = analyse(
-                self.responses, group_column=self.group_column.value, min_group=self.min_group.value,
-                reliability=self._reliability)
+            self.result: ClassAnalysis = self._analysis(self.group_column.value, int(self.min_group.value))
             a = self.result
             if not a.class_shown:
                 description = f"Nothing shown: only {a.n} respondents, fewer than {a.min_group}."
@@ -596,6 +598,26 @@ class ClassExplorer(Explorer):
                 description = describe_class_arrows(a)
                 self.set_result(self._summary_html(a))
             self.show_figure(update_class_arrows_figure(self._fig, a), description)
+
+    def _analysis(self, group_column: str | None, min_group: int) -> ClassAnalysis:
+        """:func:`~coordkit.survey.analyse` of the class, reused while the groups shown stay the same.
+
+        Besides the responses, an analysis depends on the threshold only through whether the
+        class is shown and which groups are shown and pooled (the disclosure plan's rows); a
+        move of the slider that keeps those reuses the analysis made for them, with this
+        threshold and its plan put in. Re-analysing costs most of an update.
+        """
+        shown = len(self.responses) >= min_group
+        plan = None
+        if shown and group_column is not None:
+            labels = np.array(self.responses.groups[group_column], dtype=object)  # as analyse counts them
+            plan = disclosure_plan({str(g): int((labels == g).sum()) for g in dict.fromkeys(labels)},
+                                   min_size=min_group)
+        key = (group_column, shown, None if plan is None else (plan.shown, plan.pooled, plan.show_pooled))
+        if key not in self._analyses:
+            self._analyses[key] = analyse(self.responses, group_column=group_column, min_group=min_group,
+                                          reliability=self._reliability)
+        return dataclasses.replace(self._analyses[key], min_group=min_group, plan=plan)
 
     def _summary_html(self, a: ClassAnalysis) -> Markup:
         rows: list[list[object]] = []
