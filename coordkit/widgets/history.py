@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 import pandas as pd
@@ -367,10 +367,15 @@ class PerformanceViewer(Explorer):
         self.set_description(description)
 
 
-# the recoders live in their own module; importable from here as before
-from coordkit.widgets.recode import (  # noqa: E402
-    DEFAULT_RECODE_REFORM,
-    HALF_LIVES,
-    CodingForm,
-    RecodeExplorer,
-)
+# the recoders live in their own module (which imports this one); importable from here as before
+_RECODE_NAMES = ("DEFAULT_RECODE_REFORM", "HALF_LIVES", "CodingForm", "RecodeExplorer")
+if TYPE_CHECKING:
+    from coordkit.widgets.recode import DEFAULT_RECODE_REFORM, HALF_LIVES, CodingForm, RecodeExplorer
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RECODE_NAMES:
+        from coordkit.widgets import recode
+
+        return getattr(recode, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
