@@ -23,6 +23,7 @@ import base64
 from typing import Any
 
 import ipywidgets as w
+from matplotlib.figure import Figure
 
 from coordkit.html import Markup, escape, render
 from coordkit.plots.dynamics import (
@@ -336,6 +337,8 @@ class CeilingExplorer(Explorer):
         self.demand, demand_row = _lever("demand_growth", levers.demand_growth, False)
         self.summary = self.live
         self._curves: dict[str, Any] = {}
+        self._fig: Figure | None = None
+        self._figure_for: str | None = None
         self.watch(self.preset, self.funding, self.demand)
         self.assemble(self.preset, funding_row, demand_row)
         self.update()
@@ -344,6 +347,21 @@ class CeilingExplorer(Explorer):
         if key not in self._curves:
             self._curves[key] = ceiling_curve(levers, years=self.years)
         return self._curves[key]
+
+    def _ceiling_figure(self, preset_id: str) -> Figure:
+        """The figure for the preset's curves, made once per preset; the current point moved in place.
+
+        Funding and demand move only the star ("this scenario"), so only it is redrawn (it is
+        the figure's one artist with a gid, which :class:`~coordkit.plots.FastPNG` redraws).
+        """
+        if self._figure_for != preset_id or self._fig is None:
+            self._fig = ceiling_figure(self.curves, self.current)
+            self._figure_for = preset_id
+            star = next(line for line in self._fig.axes[0].lines if line.get_label() == "this scenario")
+            star.set_gid("current")
+        star = next(line for line in self._fig.axes[0].lines if line.get_gid() == "current")
+        star.set_data([self.current[0]], [self.current[1]])
+        return self._fig
 
     def update(self, change: Any = None) -> None:
         """Recompute the current point (curves are cached) and redraw."""
@@ -357,8 +375,8 @@ class CeilingExplorer(Explorer):
             }
             result = run(levers, years=self.years)
             self.current = (levers.capacity_ratio, float(result.trajectory.outcome[-1]))
-            self.show_figure(ceiling_figure(self.curves, self.current),
-                             describe_ceiling(self.curves, self.current), fast=False)
+            self.show_figure(self._ceiling_figure(scenario.id), describe_ceiling(self.curves, self.current),
+                             key=scenario.id)
             ceiling = min(1.0, self.current[0])
             self.set_result(Markup(
                 f"<p>Capacity relative to demand after ten years: <b>{self.current[0]:.2f}</b>, "
