@@ -25,7 +25,7 @@ from typing import Any
 import ipywidgets as w
 from matplotlib.figure import Figure
 
-from coordkit.html import Markup, escape, render
+from coordkit.html import Markup, render
 from coordkit.plots.dynamics import (
     PANELS,
     dynamics_figure,
@@ -82,11 +82,11 @@ def _preset_dropdown(value: str, description: str = "Preset") -> w.Dropdown:
                       tooltip="a reform preset, with its levers as the kit coded them")
 
 
-def _result_line(result: ScenarioResult) -> str:
+def _result_line(result: ScenarioResult) -> dict[str, str]:
+    """A scenario's result, formatted for ``explorer_results.html.j2``."""
     s = result.summary()
-    return (f"<b>{escape(s['configuration'].capitalize())}</b> &mdash; balance "
-            f"{s['balance']:.2f}, outcome {s['outcome']:.2f} (ceiling {s['ceiling']:.2f}), "
-            f"fatalism {s['fatalism']:.2f}")
+    return {"configuration": s["configuration"].capitalize(),
+            **{k: f"{s[k]:.2f}" for k in ("balance", "outcome", "ceiling", "fatalism")}}
 
 
 class ScenarioExplorer(Explorer):
@@ -215,8 +215,9 @@ class ScenarioExplorer(Explorer):
                 + self._fig.get_suptitle() + ". " + describe_lever_effects(self.differences, top=3)
             )
             self.show_figure(self._fig, description)
-            self.set_result(Markup(f"<p>Your version: {_result_line(self.result)}<br>"
-                                   f"Preset as coded: {_result_line(self.baseline)}</p>"))
+            self.set_result(Markup(render("explorer_results.html.j2", part="scenario",
+                                          yours=_result_line(self.result),
+                                          preset=_result_line(self.baseline))))
             self.rationale.value = render(
                 "description.html.j2", description=scenario.rationale,
                 summary="Why the preset is coded this way (the kit's judgement)")
@@ -378,7 +379,7 @@ class CeilingExplorer(Explorer):
             self.show_figure(self._ceiling_figure(scenario.id), describe_ceiling(self.curves, self.current),
                              key=scenario.id)
             ceiling = min(1.0, self.current[0])
-            self.set_result(Markup(
-                f"<p>Capacity relative to demand after ten years: <b>{self.current[0]:.2f}</b>, "
-                f"so the ceiling is <b>{ceiling:.2f}</b>; this scenario reaches "
-                f"<b>{self.current[1]:.2f}</b> ({escape(result.configuration.name)}).</p>"))
+            self.set_result(Markup(render(
+                "explorer_results.html.j2", part="ceiling", ratio=f"{self.current[0]:.2f}",
+                ceiling=f"{ceiling:.2f}", outcome=f"{self.current[1]:.2f}",
+                configuration=result.configuration.name)))
