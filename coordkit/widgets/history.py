@@ -232,25 +232,28 @@ class TimelineExplorer(Explorer):
     def _update(self) -> None:
         filters = {"eras": list(self.eras.value), "modes": self.modes, "direction": self.direction.value}
         key = (tuple(filters["eras"]), tuple(filters["modes"]), filters["direction"])
-        (png, self.shown, description), self.cached = self._cache.get(key, lambda: self._render(filters))
+        (png, self.shown, description, listing), self.cached = self._cache.get(
+            key, lambda: self._render(filters))
         n = len(self.shown)
         if not filters["eras"] or not filters["modes"]:
             hint = " Choose at least one era and one mode."
         else:
             hint = ""
         self.set_result(Markup(render("history_explorer.html.j2", part="timeline_result", n=n, hint=hint)))
-        self.listing.value = _reform_rows(self.shown) if n else "<p>No reforms match the filters.</p>"
+        self.listing.value = listing
         self.set_image(png, alt=alt_text(None, description))
         self.set_description(description)
 
-    def _render(self, filters: dict[str, Any]) -> tuple[bytes, pd.DataFrame, str]:
+    def _render(self, filters: dict[str, Any]) -> tuple[bytes, pd.DataFrame, str, str]:
         # one selection for the figure, the listing and the description (it was made three times)
         selection = hplots.timeline_selection(self.reforms, **filters)
         hplots.reform_timeline(self.reforms, ax=hplots.reset_axes(self._ax), legend=False,
                                selection=selection)
         text = hplots.describe_reform_timeline(self.reforms, selection=selection)
         # drawn on the canvas kept for the explorer's life, whose renderer keeps the text measurements
-        return _agg_png(self._agg), selection.shown, text
+        shown = selection.shown
+        listing = _reform_rows(shown) if len(shown) else "<p>No reforms match the filters.</p>"
+        return _agg_png(self._agg), shown, text, listing  # the listing is kept with the state too
 
 
 # ----- performance viewer ------------------------------------------------------------------------
