@@ -127,3 +127,25 @@ def test_the_app_shows_the_plans_levers_and_folds_the_rest_under_a_named_cue():
     button.value = False
     assert box.layout.display == "none"
     assert ScenarioExplorer().more_levers is None
+
+
+def test_ceiling_explorer_moves_its_star_in_place_and_draws_what_a_fresh_figure_draws():
+    import io
+
+    from PIL import Image
+
+    from coordkit.plots import to_png
+    from coordkit.plots.scenarios import ceiling_figure
+
+    def pixels(png: bytes) -> np.ndarray:
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+    ceiling = CeilingExplorer("hewitt_2023")
+    for preset_id in ("hewitt_2023", "founding_1948"):
+        ceiling.preset.value = preset_id
+        figure = ceiling._fig
+        for demand in (1.0, 5.0, 9.0):
+            ceiling.demand.value = demand
+            assert ceiling._fig is figure  # moved, not made afresh, while the preset stays
+            fresh = pixels(to_png(ceiling_figure(ceiling.curves, ceiling.current)))
+            assert (pixels(ceiling.png) != fresh).sum() == 0

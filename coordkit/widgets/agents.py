@@ -231,9 +231,7 @@ class AgentExplorer(Explorer):
         self.sweep_button.on_click(lambda _: self.run_sweep())
         self.sweep_lever.observe(self._lever_range, names="value")
         self._sweep_box = w.VBox([
-            w.HTML("<h4>Parameter sweep (like NetLogo's BehaviorSpace)</h4><p>Runs the model "
-                   "above at several values of one lever, several seeds each, and plots "
-                   "end-of-run evenness at every level.</p>"),
+            w.HTML(render("explorer_results.html.j2", part="sweep_intro")),
             w.Box([w.VBox([self.sweep_lever, self.sweep_range], layout=w.Layout(**_COLUMN)),
                    w.VBox([self.sweep_points, self.sweep_seeds], layout=w.Layout(**_COLUMN))],
                   layout=w.Layout(display="flex", flex_flow="row wrap", width="100%")),
@@ -390,13 +388,10 @@ class AgentExplorer(Explorer):
         for name, control in self.sliders.items():
             if not control.disabled and getattr(base, name) != control.value:
                 changed.append(f"{_LEVER_LABELS[name].lower()} {control.value:.2f}")
-        start = ("custom levers" if self.preset.value == CUSTOM
-                 else f"preset &ldquo;{escape(self.preset.value)}&rdquo;")
-        if changed:
-            start += " with " + escape(", ".join(changed))
-        return Markup(
-            f"<p><b>{escape(self.verdict)}</b><br>Nation: {escape(nation)}. Teams: "
-            f"{balanced} of {len(teams)} evenly mixed. ({start}.)</p>")
+        return Markup(render(
+            "explorer_results.html.j2", part="agents", verdict=self.verdict, nation=nation,
+            balanced=balanced, teams=len(teams), changed=", ".join(changed),
+            preset="" if self.preset.value == CUSTOM else self.preset.value))
 
     def run_sweep(self) -> None:
         """Run the parameter sweep set by the sweep controls, with its progress bar, and plot it."""

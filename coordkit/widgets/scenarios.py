@@ -23,8 +23,9 @@ import base64
 from typing import Any
 
 import ipywidgets as w
+from matplotlib.figure import Figure
 
-from coordkit.html import Markup, escape, render
+from coordkit.html import Markup, render
 from coordkit.plots.dynamics import (
     PANELS,
     dynamics_figure,
@@ -81,11 +82,11 @@ def _preset_dropdown(value: str, description: str = "Preset") -> w.Dropdown:
                       tooltip="a reform preset, with its levers as the kit coded them")
 
 
-def _result_line(result: ScenarioResult) -> str:
+def _result_line(result: ScenarioResult) -> dict[str, str]:
+    """A scenario's result, formatted for ``explorer_results.html.j2``."""
     s = result.summary()
-    return (f"<b>{escape(s['configuration'].capitalize())}</b> &mdash; balance "
-            f"{s['balance']:.2f}, outcome {s['outcome']:.2f} (ceiling {s['ceiling']:.2f}), "
-            f"fatalism {s['fatalism']:.2f}")
+    return {"configuration": s["configuration"].capitalize(),
+            **{k: f"{s[k]:.2f}" for k in ("balance", "outcome", "ceiling", "fatalism")}}
 
 
 class ScenarioExplorer(Explorer):
@@ -240,8 +241,9 @@ class ScenarioExplorer(Explorer):
                 + self._fig.get_suptitle() + ". " + describe_lever_effects(self.differences, top=3)
             )
             self.show_figure(self._fig, description)
-            self.set_result(Markup(f"<p>Your version: {_result_line(self.result)}<br>"
-                                   f"Preset as coded: {_result_line(self.baseline)}</p>"))
+            self.set_result(Markup(render("explorer_results.html.j2", part="scenario",
+                                          yours=_result_line(self.result),
+                                          preset=_result_line(self.baseline))))
             self.rationale.value = render(
                 "description.html.j2", description=scenario.rationale,
                 summary="Why the preset is coded this way (the kit's judgement)")
@@ -362,6 +364,8 @@ class CeilingExplorer(Explorer):
         self.demand, demand_row = _lever("demand_growth", levers.demand_growth, False)
         self.summary = self.live
         self._curves: dict[str, Any] = {}
+        self._fig: Figure | None = None
+        self._figure_for: str | None = None
         self.watch(self.preset, self.funding, self.demand)
         self.assemble(self.preset, funding_row, demand_row)
         self.update()
@@ -370,6 +374,21 @@ class CeilingExplorer(Explorer):
         if key not in self._curves:
             self._curves[key] = ceiling_curve(levers, years=self.years)
         return self._curves[key]
+
+    def _ceiling_figure(self, preset_id: str) -> Figure:
+        """The figure for the preset's curves, made once per preset; the current point moved in place.
+
+        Funding and demand move only the star ("this scenario"), so only it is redrawn (it is
+        the figure's one artist with a gid, which :class:`~coordkit.plots.FastPNG` redraws).
+        """
+        if self._figure_for != preset_id or self._fig is None:
+            self._fig = ceiling_figure(self.curves, self.current)
+            self._figure_for = preset_id
+            star = next(line for line in self._fig.axes[0].lines if line.get_label() == "this scenario")
+            star.set_gid("current")
+        star = next(line for line in self._fig.axes[0].lines if line.get_gid() == "current")
+        star.set_data([self.current[0]], [self.current[1]])
+        return self._fig
 
     def update(self, change: Any = None) -> None:
         """Recompute the current point (curves are cached) and redraw."""
@@ -383,10 +402,10 @@ class CeilingExplorer(Explorer):
             }
             result = run(levers, years=self.years)
             self.current = (levers.capacity_ratio, float(result.trajectory.outcome[-1]))
-            self.show_figure(ceiling_figure(self.curves, self.current),
-                             describe_ceiling(self.curves, self.current), fast=False)
+            self.show_figure(self._ceiling_figure(scenario.id), describe_ceiling(self.curves, self.current),
+                             key=scenario.id)
             ceiling = min(1.0, self.current[0])
-            self.set_result(Markup(
-                f"<p>Capacity relative to demand after ten years: <b>{self.current[0]:.2f}</b>, "
-                f"so the ceiling is <b>{ceiling:.2f}</b>; this scenario reaches "
-                f"<b>{self.current[1]:.2f}</b> ({escape(result.configuration.name)}).</p>"))
+            self.set_result(Markup(render(
+                "explorer_results.html.j2", part="ceiling", ratio=f"{self.current[0]:.2f}",
+                ceiling=f"{ceiling:.2f}", outcome=f"{self.current[1]:.2f}",
+                configuration=result.configuration.name)))
