@@ -2,7 +2,8 @@
 
 Usage::
 
-    coordkit report EXPORT [MORE ...] -o report.html [--group-column COL] [--min-group N] [--map M.yml]
+    coordkit report EXPORT [MORE ...] -o report.html [--group-column COL] [--group-level L]
+        [--min-group N] [--map M.yml]
     coordkit report EXPORT --write-map mapping.yml
     coordkit forms -o docs/forms
     coordkit template -o responses_template.csv [--group-column COL]
@@ -168,6 +169,10 @@ def _parser() -> argparse.ArgumentParser:
                      help="write a mapping template for the (first) export, to fill in, and stop")
     rep.add_argument("--group-column", metavar="COL", default=None,
                      help="column to break the results down by, e.g. team")
+    rep.add_argument("--group-level", choices=("team", "organisation", "system"), default=None,
+                     help="what the group column's members share, when its name does not say (e.g. a "
+                          "seminar column: give team if each seminar group is one team); group agreement, "
+                          "configurations and the ICC use the ratings at that level")
     rep.add_argument("--min-group", type=int, default=DEFAULT_MIN_GROUP, metavar="N",
                      help=f"smallest group shown (default {DEFAULT_MIN_GROUP}; never below "
                           f"{MIN_GROUP_FLOOR}); smaller groups are suppressed with a note")
@@ -307,7 +312,7 @@ def _report(args: argparse.Namespace) -> int:
 
     try:
         write_report(result.anonymised(), output, group_column=args.group_column,
-                     min_group=args.min_group, title=args.title, top_items=args.top_items, progress=on_stage)
+                     group_level=args.group_level, min_group=args.min_group, title=args.title, top_items=args.top_items, progress=on_stage)
     except OSError as error:
         bar.close()
         return _fail(f"cannot write {output}: {error.strerror or error}")

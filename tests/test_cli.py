@@ -57,6 +57,19 @@ def test_report_on_the_synthetic_class(tmp_path):
     assert sha(SYNTHETIC) == before
 
 
+def test_report_group_level_names_what_a_seminar_column_shares(tmp_path):
+    seminar = tmp_path / "seminar.csv"
+    seminar.write_text(SYNTHETIC.read_text(encoding="utf-8").replace("team", "seminar", 1), encoding="utf-8")
+    unknown, as_team = tmp_path / "unknown.html", tmp_path / "team.html"
+    done = run("report", str(seminar), "-o", str(unknown), "--group-column", "seminar")
+    assert done.returncode == cli.EXIT_OK, done.stderr
+    assert "the level the group column denotes is not known" in unknown.read_text(encoding="utf-8")
+    done = run("report", str(seminar), "-o", str(as_team), "--group-column", "seminar", "--group-level", "team")
+    assert done.returncode == cli.EXIT_OK, done.stderr
+    assert "the level the group column denotes is not known" not in as_team.read_text(encoding="utf-8")
+    assert "Traceback" not in done.stderr
+
+
 @pytest.mark.parametrize(("name", "message"), [
     ("empty.csv", "empty.csv: the file is empty"),
     ("missing_column.csv", "missing column 'preferred_D3F'"),
