@@ -59,7 +59,8 @@ leaves the slice, is above :math:`\ell`, yet the run is "settled"); from two equ
 twin's drift out of the slice reads as "chaotic". :attr:`RegimeMap.symmetric` marks every run
 that starts with two modes exactly alike under the same levers, and :func:`regime_map` and
 :func:`classify_settings` warn when there is one: tilt the start (by a thousandth is enough) and
-run again. A run "settled" with an exponent above :math:`\ell`, resting on an unstable balance,
+run again. The guard tests exact equality: a tilt far below a thousandth is not flagged and may still mislead.
+A run "settled" with an exponent above :math:`\ell`, resting on an unstable balance,
 is counted by :attr:`RegimeMap.unstable_rest`.
 
 :math:`\lambda` is estimated by the standard two-trajectory method (Benettin et al., 1980): a copy
