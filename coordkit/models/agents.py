@@ -4,7 +4,7 @@ This is a **teaching model**, illustrative and uncalibrated. Taylor (2022) calls
 fractal: what he says of the national system holds, in his account, for local systems (ICSs and
 places), for providers and for teams too, so at each of those levels success is likelier where the
 three active forms are in balance. This model asks a question of the kit's own beside that one:
-in this model, does balance at one level go with balance at the levels above and below it? It
+in this model, is a unit evenly mixed where the levels above and below it are? It
 shows where it does and where it does not, and makes no predictions about the NHS.
 Runs are deterministic under a seed.
 
@@ -65,11 +65,13 @@ Assumptions
    flipping; lasting monocultures are checked at suppression 5 (notebook 06).
 5. Nothing else: no hiring, leaving, networks across teams, or learning from outcomes.
 
-A balanced nation of monoculture teams need not be a failure. It may be *specialisation*: requisite
-variety achieved by division of labour, each team doing one kind of work in one way while the
-provider or the ICS holds the variety (a surgical team run on command, a community team on shared
-values, a commercial unit on enterprise). It may equally be a failure that national averages
-hide. The model shows that the two look the same from above; it cannot say which a real system is.
+An evenly mixed nation of monoculture teams need not be a failure. It may be *specialisation*:
+variety held by division of labour (the kit's extension of requisite variety to an organisation,
+not a claim of Ashby's or of Thompson, Ellis & Wildavsky's), each team doing one kind of work in
+one way while the provider or the ICS holds the variety (a surgical team run on command, a
+community team on shared values, a commercial unit on enterprise). It may equally be a failure
+that national averages hide. The model shows that the two look the same from above; it cannot
+say which a real system is.
 
 Update rule
 -----------

@@ -28,12 +28,18 @@ cycling     the run *repeats*: the tail holds at least three peaks (local maxima
             state at one of the three peaks before it, :math:`L` peaks back (a limit cycle, or
             a cycle of two or three swings); *and* it comes back as close at every peak
             :math:`2L, 3L, \dots` back, to the start of the tail. The second part keeps a slowly
-            damped spiral (each swing a little smaller than the last) out of "cycling": over the
-            100-year tail a swing that shrinks by more than about a fifth fails it (the kit's
-            tests check this on known series)
+            damped spiral (each swing a little smaller than the last) out of "cycling": the
+            test is per tail, not per year. A swing fails it once its peaks across the tail
+            differ by more than :math:`r A` (a tenth of the tail's range). For a steady shrink
+            over the 100-year tail that is a loss of roughly a fifth to two fifths of the swing,
+            depending on the period and on where the peaks fall: about a fifth at a 15-year
+            period, a third to two fifths at 20 to 30 years (the kit's tests check both sides
+            on known series)
 unresolved  otherwise: still swinging, neither dying away nor seen to repeat within the tail
-            (for example a swing too slow for three peaks in the window, or a run still growing
-            towards a cycle)
+            (for example a run still growing towards a cycle, or a swing too slow for three
+            peaks in the window: the cycling test needs about three periods in the tail, so with
+            the default 100 years a steady 45-year swing reads unresolved from most phases and
+            a 50-year swing from every phase; lengthen ``tail_years`` to read slower swings)
 =========== ==================================================================================
 
 Every label is a finite-time estimate from one start and one time step. :func:`regime_map` also
@@ -53,7 +59,8 @@ leaves the slice, is above :math:`\ell`, yet the run is "settled"); from two equ
 twin's drift out of the slice reads as "chaotic". :attr:`RegimeMap.symmetric` marks every run
 that starts with two modes exactly alike under the same levers, and :func:`regime_map` and
 :func:`classify_settings` warn when there is one: tilt the start (by a thousandth is enough) and
-run again. A run "settled" with an exponent above :math:`\ell`, resting on an unstable balance,
+run again. The guard tests exact equality: a tilt far below a thousandth is not flagged and may still mislead.
+A run "settled" with an exponent above :math:`\ell`, resting on an unstable balance,
 is counted by :attr:`RegimeMap.unstable_rest`.
 
 :math:`\lambda` is estimated by the standard two-trajectory method (Benettin et al., 1980): a copy
@@ -67,8 +74,11 @@ chaotic/cycling line is itself uncertain), at a fixed point
 it is negative. The estimator is checked on the
 logistic map, whose exponent is known (:math:`\ln 2` per step at :math:`r = 4`).
 
-The period of a cycling (or damped) run is the mean time between successive peaks of the
-strength that swings most.
+The period of a damped or unresolved run is the mean time between successive peaks (in the
+upper half of the range) of the strength that swings most (:func:`swing_period`). The period of a
+cycling run is its *repeat time* (:func:`repeat_time`): that peak spacing times the lag :math:`L`
+the cycling test finds, so a cycle of two or three swings of different sizes is given its full
+repeat time, not a half or a third of it.
 
 Examples
 --------
@@ -110,6 +120,7 @@ __all__ = [
     "classify_settings",
     "largest_lyapunov",
     "regime_map",
+    "repeat_time",
     "swing_period",
 ]
 
@@ -124,7 +135,9 @@ class Criterion:
     Parameters
     ----------
     tail_years : float, default 100
-        Length of the tail of the run that is read.
+        Length of the tail of the run that is read. The cycling test needs about three periods
+        in it (three peaks), so a swing slower than about a third of ``tail_years`` may read
+        unresolved.
     amplitude : float, default 0.02
         :math:`a`: below this range of strengths over the tail a run counts as settled.
     decay : float, default 0.5
@@ -182,6 +195,46 @@ def swing_period(series: NDArray[np.float64], dt: float) -> float:
     return float(np.mean(np.diff(peaks)) * dt)
 
 
+def repeat_time(tail: NDArray[np.float64], dt: float,
+                criterion: Criterion | None = None) -> float:
+    """Time after which a cycling tail's whole state repeats (NaN if it is not seen to repeat).
+
+    The lag ``L`` of the cycling test (the fewest peaks of the widest strength after which the
+    state comes back, at every ``L``-th peak across the tail) times the mean peak spacing
+    (:func:`swing_period`). For a plain rotation ``L`` is 1; a cycle of two or three swings of
+    different sizes has ``L`` 2 or 3, and its peak spacing alone would be a half or a third of
+    its repeat time.
+
+    Parameters
+    ----------
+    tail : ndarray, shape (T,) or (T, k)
+        The observed series over the tail (for the model: the three active strengths).
+    dt : float
+        Time between points.
+    criterion : Criterion, optional
+        Its ``recurrence`` sets how close the state must come back.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> t = np.arange(0, 100, 0.1)
+    >>> one = 0.5 + 0.3 * np.sin(2 * np.pi * t / 15)
+    >>> two = np.c_[one, 0.5 + 0.2 * np.sin(2 * np.pi * t / 30)]  # big, small, big, ... swings
+    >>> round(swing_period(one, 0.1), 1), round(repeat_time(two, 0.1), 1)
+    (15.0, 30.0)
+    """
+    crit = Criterion() if criterion is None else criterion
+    z = np.asarray(tail, dtype=float)
+    z = z[:, None] if z.ndim == 1 else z
+    ranges = np.ptp(z, axis=0)
+    widest = int(np.argmax(ranges))
+    lag = _recurrence_lag(z, float(ranges.max()), widest, crit)
+    return lag * swing_period(z[:, widest], dt) if lag else float("nan")
+
+
 def classify_regime(tail: NDArray[np.float64], lyapunov: float,
                     criterion: Criterion | None = None) -> str:
     """Label one run's tail with its regime (the rule in the module docstring).
@@ -227,27 +280,43 @@ def _peaks(series: NDArray[np.float64]) -> NDArray[np.int64]:
     return peaks[z[peaks] > z.min() + 0.5 * np.ptp(z)] if len(peaks) else peaks
 
 
+def _recurrence_lag(z: NDArray[np.float64], amp: float, widest: int, crit: Criterion) -> int:
+    """The fewest peaks ``L`` (1, 2 or 3) after which the whole state repeats, 0 if none.
+
+    The state at the last peak (of the strength ``widest``) must come back, within
+    ``recurrence * amp``, at the peak ``L`` before it *and* at every peak ``2L``, ``3L``, ...
+    further back in the tail. A cycle of two or three swings has ``L`` 2 or 3: its repeat
+    time is ``L`` peak spacings.
+    """
+    peaks = _peaks(z[:, widest])
+    if len(peaks) < 3 or amp == 0:
+        return 0
+    last = z[peaks[-1]]
+    tol = crit.recurrence * amp
+    for lag in range(1, min(3, len(peaks) - 1) + 1):
+        if np.all(np.abs(z[peaks[-1::-lag]] - last).max(axis=1) < tol):
+            return lag
+    return 0
+
+
 def _swinging(z: NDArray[np.float64], amp: float, widest: int, crit: Criterion) -> str:
     """Cycling, damped or unresolved, for one swinging tail of shape (T, k).
 
-    Cycling: the state at the last peak comes back, within ``recurrence * amp``, at one of the
-    three peaks before it (lag ``L`` peaks) *and* at every peak ``L``, ``2L``, ... further back
-    in the tail, so the swings repeat across the whole tail, not only from one peak to the next
-    (a slowly damped spiral passes the first test, not the second). A run that fails only the
-    second test with swings smaller over the last third of the tail than over the first is
-    damped; anything else is unresolved.
+    Cycling: :func:`_recurrence_lag` finds a lag, so the swings repeat across the whole tail,
+    not only from one peak to the next (a slowly damped spiral passes the test between
+    neighbouring peaks, not the one across the tail). A run that fails only the second test
+    with swings smaller over the last third of the tail than over the first is damped;
+    anything else is unresolved.
     """
     peaks = _peaks(z[:, widest])
     if len(peaks) < 3 or amp == 0:
         return "unresolved"
     last = z[peaks[-1]]
-    tol = crit.recurrence * amp
     gaps = np.abs(z[peaks[-4:-1]] - last).max(axis=1)  # lags 3, 2, 1 (or fewer)
-    if not np.min(gaps) < tol:
+    if not np.min(gaps) < crit.recurrence * amp:
         return "unresolved"
-    for lag in len(gaps) - np.flatnonzero(gaps < tol):  # every lag at which the last peak recurs
-        if np.all(np.abs(z[peaks[-1::-lag]] - last).max(axis=1) < tol):
-            return "cycling"
+    if _recurrence_lag(z, amp, widest, crit):
+        return "cycling"
     third = max(1, len(z) // 3)
     shrinking = np.ptp(z[-third:, widest]) < np.ptp(z[:third, widest])
     return "damped" if shrinking else "unresolved"
@@ -352,7 +421,8 @@ class RegimeMap:
     lyapunov : ndarray
         Largest Lyapunov exponent per year over the tail.
     period : ndarray
-        Mean years between peaks for damped, cycling and unresolved settings (NaN elsewhere).
+        Years: the repeat time (:func:`repeat_time`) of a cycling setting; the mean time
+        between peaks of a damped or unresolved one (NaN elsewhere).
     confirmed : ndarray of bool
         Whether a run twice as long (the same tail length, read at its end) gets the same label
         (or, for a damped run, has settled, as damping predicts); where it does not, read the
@@ -573,7 +643,8 @@ def _run_settings(settings: Sequence[Levers], initial: Profile | None, years: fl
     swinging = np.flatnonzero(np.isin(regimes, ("damped", "cycling", "unresolved")))
     widest = np.argmax(np.ptp(strengths, axis=0), axis=0)
     for k in swinging:
-        period[k] = swing_period(strengths[:, widest[k], k], dt)
+        period[k] = (repeat_time(strengths[:, :, k], dt, crit) if regimes[k] == "cycling"
+                     else swing_period(strengths[:, widest[k], k], dt))
     return regimes, amplitude, np.asarray(lyap, dtype=float), period, later, symmetric
 
 

@@ -241,9 +241,11 @@ def describe_regime_map(rm: RegimeMap) -> str:
     """
     _check(rm, RegimeMap, "rm")
     counts = ", ".join(f"{r} {rm.count(r)}" for r in REGIMES)
-    swinging = rm.period[np.isin(rm.regime, ("cycling",))]
-    period = (f" Cycling settings repeat every {np.nanmin(swinging):.0f} to "
-              f"{np.nanmax(swinging):.0f} years." if np.isfinite(swinging).any() else "")
+    repeat = rm.period[rm.regime == "cycling"]
+    repeat = repeat[np.isfinite(repeat)]
+    period = (f" Cycling settings repeat every {repeat.min():.0f} to {repeat.max():.0f} years "
+              f"(median {np.median(repeat):.0f}; nine in ten within {np.percentile(repeat, 90):.0f})."
+              if len(repeat) else "")
     return (f"Regime map over {LEVER_LABELS[rm.x_lever]} ({rm.x_values[0]:g} to "
             f"{rm.x_values[-1]:g}, {len(rm.x_values)} values, across) and "
             f"{LEVER_LABELS[rm.y_lever]} ({rm.y_values[0]:g} to {rm.y_values[-1]:g}, "
