@@ -58,7 +58,11 @@ def test_glossary_with_no_term_is_the_whole_glossary():
                                   "Krippendorff alpha", "New Public Management", "deficit culture",
                                   # the student review's jargon (issue 19, second review)
                                   "ICS", "Lyapunov", "Euler step", "Pielou", "Simpson evenness",
-                                  "ternary plot", "TDEL", "OCAI", "acquiescence"])
+                                  "ternary plot", "TDEL", "OCAI", "acquiescence",
+                                  # the third student review's core terms (issue 19, finding 9)
+                                  "heard", "engaged", "unresponsive", "excluded", "dominated by",
+                                  "articulated", "benign strengths", "rivalry", "allegiance", "outcome",
+                                  "agent", "Likert", "congruence", "hybrid"])
 def test_terms_the_chapters_use_are_in_the_glossary(term):
     assert glossary(term).definition
 
@@ -87,3 +91,12 @@ def test_the_modes_table_gives_individualism_both_sides():
 
     methods = MODES[Mode.INDIVIDUALISM].methods
     assert "creative, entrepreneurial side" in methods and "competitive side" in methods
+
+
+def test_the_audit_statuses_say_what_heard_means_and_the_dominance_threshold():
+    """Student review (issue 19, finding 1): "heard" was used, never defined; the 60% threshold came late."""
+    from coordkit.audit import DEFAULT_OVERUSE_SHARE, STATUSES
+
+    assert "engaged or unresponsive" in glossary("heard").definition
+    assert f"{DEFAULT_OVERUSE_SHARE:.0%}" in glossary("dominated").definition
+    assert all(glossary(status).whose.startswith("the kit") for status in STATUSES)
