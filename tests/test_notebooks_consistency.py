@@ -352,3 +352,44 @@ def test_chapter_1_says_what_taylor_2022_is_and_its_key_point_on_clumsiness_rest
     assert core_part.startswith("## Where the theory comes from, and how far the evidence goes *(core)*")
     assert "shut no voice out and keep each answering the others" in core_part
     assert "creative, entrepreneurial one and a competitive one" in flat[1]
+
+
+def _core_section(path: Path, heading: str) -> str:
+    """The flattened text of one ``##`` section (up to the next ``##``), from the markdown cells."""
+    prose = "\n".join(_text(c) for c in _load(path)["cells"] if c["cell_type"] == "markdown")
+    start = prose.index(f"## {heading}")
+    end = prose.find("\n## ", start + 3)
+    return " ".join(prose[start : end if end > 0 else None].split())
+
+
+def test_chapter_8s_core_defines_heard_the_threshold_and_every_verdict():
+    """Student review (issue 19, finding 1): the "dominated by" bullet was garbled, "heard" and the 60%
+    threshold were not in the core, "no active voice heard" was missing; the going-further bullet on
+    targets and terror read as giving it a verdict the output does not show."""
+    from coordkit import audit
+
+    path = ROOT / "notebooks" / "08_clumsy_solutions.ipynb"
+    core = _core_section(path, "How to use the audit *(core)*")
+    assert "**heard** means engaged or unresponsive" in core
+    assert f"over {audit.DEFAULT_OVERUSE_SHARE:.0%} of the weight" in core
+    for verdict in audit.VERDICTS:
+        shown = re.sub(r" (hierarchy|solidarity|individualism)\b", " X", verdict)
+        assert shown in core, verdict
+    terror = audit.audit(audit.package("targets_and_terror_2000_05")).verdict
+    assert "all three active heard" not in terror  # so the prose must not say it is
+    notice = _core_section(path, "Things to notice *(going further)*")
+    bullet = next(b for b in notice.split("* ") if b.startswith('"Targets and terror"'))
+    assert f"*{terror.split(';')[0]}*" in bullet and "Had all three been heard" in bullet
+
+
+#: Objectives whose teaching sits in a going-further section (student review, issue 19, finding 3):
+#: each must say so, as the other chapters' do.
+OBJECTIVES_GOING_FURTHER = {"08_clumsy_solutions": [5]}
+
+
+@pytest.mark.parametrize("stem", sorted(OBJECTIVES_GOING_FURTHER))
+def test_objectives_resting_on_going_further_sections_say_so(stem):
+    first = _text(_load(ROOT / "notebooks" / f"{stem}.ipynb")["cells"][0])
+    objectives = dict(re.findall(r"^(\d+)\. (.*)$", first, flags=re.M))
+    for number in OBJECTIVES_GOING_FURTHER[stem]:
+        assert objectives[str(number)].startswith("*(going further)*"), f"{stem} objective {number}"
