@@ -145,3 +145,12 @@ def test_chapter_7s_rejected_row_demonstration_rejects_exactly_one_row():
     assert "sum to 110" in broken.problems_text()
     stored = "".join("".join(o.get("text", "")) for o in cell["outputs"] if o["output_type"] == "stream")
     assert "1 rejected" in stored, stored
+
+
+def test_chapter_8s_explorers_start_where_their_static_copy_is_drawn():
+    """Student review (issue 19, finding 2): the hybrid explorer's static copy drew a different hybrid."""
+    code = [_text(c) for c in _load(ROOT / "notebooks" / "08_clumsy_solutions.ipynb")["cells"]
+            if c["cell_type"] == "code"]
+    k = next(i for i, text in enumerate(code) if "HybridExplorer(" in text and "import" not in text)
+    start = re.search(r'HybridExplorer\("([^"]+)"\)', code[k])
+    assert start and f'hybrids_figure("{start[1]}")' in code[k - 1]
