@@ -62,7 +62,9 @@ def test_glossary_with_no_term_is_the_whole_glossary():
                                   # the third student review's core terms (issue 19, finding 9)
                                   "heard", "engaged", "unresponsive", "excluded", "dominated by",
                                   "articulated", "benign strengths", "rivalry", "allegiance", "outcome",
-                                  "agent", "Likert", "congruence", "hybrid"])
+                                  "agent", "Likert", "congruence", "hybrid", "clumsiness audit", "verdict",
+                                  "partly clumsy", "voice", "way of life", "overuse share", "level share",
+                                  "Heywood case", "response-style checks"])
 def test_terms_the_chapters_use_are_in_the_glossary(term):
     assert glossary(term).definition
 
