@@ -3,8 +3,10 @@
 Each archetype is a :class:`~coordkit.profile.Profile` chosen by the kit's authors to illustrate a
 pattern the theory names; none is data about a real organisation. The public-sector pattern follows
 Taylor's description (strong hierarchy and solidarity, weak individualism; M. Taylor, NHS
-Confederation, 15 November 2022); the monoculture archetypes follow Taylor's examples (Taylor, 2021c,
-RSA blog). Use them to compare indices, to start the explorer, or as exercise material.
+Confederation, 15 November 2022); its malign share of hierarchy and its fatalism (0.3, read as
+despair) are the kit's. The trading-floor and commune archetypes follow Taylor's examples (Taylor,
+2021c, RSA blog); "command and control" is the kit's. Use them to compare indices, to start the
+explorer, or as exercise material.
 
 Fatalism's face is stated in each archetype: all despair (the default, see
 :data:`coordkit.profile.DEFAULT_MALIGN_FATALISM`) except in "benign balance", whose fatalism is
@@ -94,8 +96,8 @@ PERIOD_REASONS: dict[str, str] = {
         "A ministry answerable to Parliament, strong professional and vocational solidarity, wide "
         "clinical freedom for senior doctors (individualism confined to the consultant elite)."),
     "traditional public sector": (
-        "Taylor's (2022) deficit culture: strong, partly overbearing hierarchy, strong solidarity, "
-        "weak individualism."),
+        "Taylor's (2022) deficit culture (strong hierarchy and solidarity, weak individualism); the "
+        "malign share of hierarchy and the fatalism (0.3, read as despair) are the kit's."),
     "1991: general management": (
         "A decade of general management and performance review has added hierarchy, some of it "
         "malign, and worn down professional consensus."),
@@ -109,6 +111,7 @@ PERIOD_REASONS: dict[str, str] = {
         "the NHS); a funding squeeze beginning."),
     "2022: after the pandemic": (
         "Exhaustion and backlogs after COVID-19: fatalism high and read as despair (as every "
-        "period start reads it), hierarchy strong, individualism run down as the internal "
-        "market was wound back."),
+        "period start reads it: the most pessimistic reading, since the kit has no source that "
+        "separates realism about capacity from burnout for these years), hierarchy strong, "
+        "individualism run down as the internal market was wound back."),
 }

@@ -287,6 +287,10 @@ class BalanceReport:
     despair : float, optional
         Fatalism's malign face (fatalism x its malign share), the only part that is a penalty;
         defaults to ``fatalism`` (all despair).
+    relative : bool, default False
+        True for a profile read from divide-100 shares (``Profile.relative``): its strengths are
+        relative to the strongest mode, so ``strength`` (and the index through it) describes the
+        mix, not measured strength. :meth:`as_text` says so.
     """
 
     evenness: float
@@ -297,6 +301,7 @@ class BalanceReport:
     score: float
     method: str
     despair: float | None = None
+    relative: bool = False
 
     def __post_init__(self) -> None:
         if self.despair is None:
@@ -309,12 +314,16 @@ class BalanceReport:
         --------
         >>> print(report(Profile(0.9, 0.8, 0.2, 0.3)).as_text())
         balance index 0.39 (evenness 0.87 x strength 0.63 x benign 1.00 x free of despair 0.70; pielou)
+        >>> print(report(Profile.from_shares([25, 25, 25, 25])).as_text())
+        balance index 0.75 (evenness 1.00 x strength 1.00 ... mix only: strength not measured, ...)
         """
         despair = self.fatalism if self.despair is None else self.despair
+        caveat = ("; mix only: strength not measured, each active strength is relative to the "
+                  "strongest" if self.relative else "")
         return (
             f"balance index {self.score:.2f} (evenness {self.evenness:.2f} x strength "
             f"{self.strength:.2f} x benign {1 - self.malign_share:.2f} x free of despair "
-            f"{1 - despair:.2f}; {self.method})"
+            f"{1 - despair:.2f}; {self.method}{caveat})"
         )
 
 
@@ -347,6 +356,7 @@ def report(profile: Profile, method: EvennessMethod = "pielou") -> BalanceReport
         score=balance_index(profile, method),
         method=method,
         despair=profile.despair,
+        relative=profile.relative,
     )
 
 

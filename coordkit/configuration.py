@@ -23,15 +23,22 @@ overshadowed                 1     all three active forms, but despair unchecked
 balanced                     1     all three active forms, despair in check
 ============================ ===== ===================================================
 
+"Balanced" here is the kit's threshold rule: all three active forms at or above the threshold,
+despair in check. Taylor's monoculture ("one motivational system is dominant", Taylor 2022) and
+balance are *relative* ideas, which the threshold rule only approximates: ``Profile(1, 0.5, 0.5,
+0.1)`` is "balanced" by it. :func:`classify` therefore adds a note naming the leading form when the
+weakest active form is under :data:`LEAD_RATIO` (two thirds, the kit's choice) of the strongest.
+
 Where the names come from: the words "monoculture" and "deficit culture" (two forms strong, one
 weak; the traditional public sector strong on hierarchy and solidarity, weak on individualism) are
 Taylor's (2022); the monoculture examples follow Taylor 2021c. For Taylor a monoculture is one
 active form dominating the others; the rule used here (exactly one form at or above the threshold)
 is the kit's version of that idea, and a "fatalism monoculture" (despair alone unchecked) is the
 kit's extension, since Taylor's monocultures are of the active forms. The other kinds, and "no
-strong active form", are the kit's. "No strong active form" has no counterpart in grid-group
-theory, where every social relation sits in some cell; it exists because the kit scores each
-mode's strength separately (see :mod:`coordkit.profile`).
+strong active form", are the kit's. "No strong active form" has no direct counterpart in
+grid-group theory, where every social relation sits somewhere in grid-group space (a unit weak in
+every active form is nearest the fatalist's isolation or the hermit's withdrawal); it exists
+because the kit scores each mode's strength separately (see :mod:`coordkit.profile`).
 
 Sources: M. Taylor, "NHS reform: towards a more balanced change model?", NHS Confederation,
 15 November 2022, https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model ;
@@ -61,7 +68,13 @@ from coordkit.profile import Profile
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Configuration", "Kind", "all_configurations", "classify", "configuration_of", "table"]
+__all__ = ["LEAD_RATIO", "Configuration", "Kind", "all_configurations", "classify", "configuration_of",
+           "table"]
+
+#: The kit's rule for a "balanced" profile that one form leads: when the weakest active strength
+#: is under this share of the strongest, the diagnosis names the leader (a judgement; the name
+#: stays "balanced", see :func:`classify`).
+LEAD_RATIO = 2 / 3
 
 
 class Kind(StrEnum):
@@ -281,12 +294,22 @@ def classify(
     'overshadowed by fatalism'
     >>> print(classify(Profile(0.8, 0.7, 0.7, 0.1, malign_hierarchy=0.6)).diagnosis)
     All three active forms ... Warning: hierarchy is mostly malign here (overbearing and micro-managing).
+    >>> led = classify(Profile(1.0, 0.5, 0.5, 0.1))  # the kit's threshold rule: still "balanced"
+    >>> led.name, led.diagnosis.split("Note: ")[1][:60]
+    ('balanced', 'hierarchy leads (solidarity 0.50 is under two thirds of hier')
     >>> classify(Profile(0.8, 0.7, 0.7, 0.6, malign_fatalism=0.2)).name  # wisdom, not despair
     'balanced'
     >>> print(classify(Profile(0.8, 0.8, 0.8, 0.7, malign_fatalism=0.7)).diagnosis)
     All three ... Fatalism is strong and 70% of it is despair (despairing and apathetic), 0.49 in all: ...
-    >>> classify(Profile.from_shares([25, 25, 25, 25])).name  # an even split is not overshadowed
-    'balanced'
+
+    Divide-100 shares (a profile with ``relative=True``) say only which forms lead the mix, so
+    the diagnosis says "mix only: strength not measured" and an even mix is never called balanced:
+
+    >>> even = classify(Profile.from_shares([25, 25, 25, 25]))  # not overshadowed, not balanced
+    >>> even.name
+    'evenly mixed (strength not measured)'
+    >>> print(even.diagnosis)
+    Mix only: strength not measured. ... evenly spread is not balanced.
     """
     if fatalism_unchecked is None:
         fatalism_unchecked = strong
@@ -307,7 +330,8 @@ def classify(
         else:
             gloom = _and(list(MODES[Mode.FATALISM].malign[:2]))
             text += (f" Fatalism is strong and {profile.malign_fatalism:.0%} of it is despair ({gloom}),"
-                     f" {profile.despair:.2f} in all: under the {fatalism_unchecked:g} at which it counts"
+                     f" {_under(profile.despair, fatalism_unchecked)} in all: under the "
+                     f"{fatalism_unchecked:g} at which it counts"
                      " as unchecked, but a cost to watch.")
     # The kit counts a form's whole strength, malign part included; say so where the benign part
     # alone would not be strong, since the theory's "articulated" forms are benign ones.
@@ -317,6 +341,8 @@ def classify(
     if thin:
         text += (f" Note: strong only with the malign part counted (benign strength {_and(thin)}, "
                  f"under {strong:g}).")
+    if config.kind is Kind.BALANCED:
+        text += _lead_note(profile, strong)
     warnings = [
         f"{m.value} is mostly malign here ({_and(list(MODES[m].malign[:2]))})"
         for m, share in zip(ACTIVE_MODES, profile.malign, strict=True)
@@ -324,9 +350,50 @@ def classify(
     ]
     if warnings:
         text += " Warning: " + "; ".join(warnings) + "."
+    if profile.relative:
+        return _mix_only(config, text)
     if text == config.diagnosis:
         return config
     return Configuration(config.forms, config.kind, config.name, text)
+
+
+def _under(value: float, threshold: float) -> str:
+    """``value`` to 2 decimals, or 3 where 2 would round it up to ``threshold``."""
+    return f"{value:.2f}" if round(value, 2) < threshold else f"{value:.3f}"
+
+
+def _lead_note(profile: Profile, strong: float) -> str:
+    """A note when one active form leads a "balanced" profile by the kit's :data:`LEAD_RATIO`."""
+    strengths = dict(zip(ACTIVE_MODES, profile.active_strengths, strict=True))
+    top = max(strengths, key=strengths.__getitem__)
+    low = min(strengths, key=strengths.__getitem__)
+    if strengths[low] >= LEAD_RATIO * strengths[top]:
+        return ""
+    return (f" Note: {top.value} leads ({low.value} {strengths[low]:.2f} is under two thirds of "
+            f"{top.value} {strengths[top]:.2f}). The kit's 'balanced' only checks that each active "
+            f"form reaches {strong:g}; Taylor's monoculture and balance are relative, so read this "
+            f"as all three strong, led by {top.value}.")
+
+
+def _mix_only(config: Configuration, text: str) -> Configuration:
+    """The configuration of a relative profile (divide-100 shares), read as a mix.
+
+    Ipsative shares carry no strength (see :meth:`Profile.from_shares`), so "strong" can only mean
+    "leading the mix". The kind stays (which forms lead) and the diagnosis says so; the name
+    changes only where it would claim balance, which needs articulated (strong) forms: the
+    three-form case is "evenly mixed (strength not measured)".
+    """
+    name = config.name
+    if config.kind is Kind.BALANCED:
+        name = "evenly mixed (strength not measured)"
+        text = ("All three active forms lead the mix and despair is in check. Whether they are "
+                "articulated (strong) is not known, and evenly spread is not balanced."
+                + text[len(config.diagnosis):])
+    return Configuration(
+        config.forms, config.kind, name,
+        "Mix only: strength not measured. These are divide-100 shares, so 'strong' means 'leading "
+        f"the mix', not strong in any absolute sense. {text}",
+    )
 
 
 def table() -> pd.DataFrame:

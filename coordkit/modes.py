@@ -8,12 +8,17 @@ life, so students reading Thompson or Hood will meet "egalitarian" (see :attr:`M
 
 Motivations: what is Taylor's and what is the kit's
 ----------------------------------------------------
-Taylor (2022) lists three intrinsic motivations (mastery, connectedness, autonomy) and, in the next
-breath, the forms (hierarchy, solidarity, individualism, fatalism); he does not pair them one to
-one. Elsewhere he grounds the forms in authority (hierarchy), values and belonging (solidarity),
-individual aspiration (individualism) and fatalism (Taylor 2021a): that is
-:attr:`ModeInfo.grounding`. The pairing in :attr:`ModeInfo.motivation` (hierarchy-mastery,
-solidarity-connectedness, individualism-autonomy) is **the kit's inference**, and it is debatable:
+Taylor (2022) names three intrinsic motivations (mastery, connectedness, autonomy) and says they
+"are articulated as theories and methods of change": hierarchy, solidarity, individualism and
+fatalism. He writes of each "motivation/method" as one thing, and he makes one link himself:
+autonomy goes with individualism (Taylor 2022, where autonomy and creativity are the "more benign"
+aspects of individualism's drive; Taylor 2021c, "the positive sides of individualism include
+autonomy, creativity and self-expression"). Elsewhere he grounds the forms in authority
+(hierarchy), values and belonging (solidarity), individual aspiration (individualism) and fatalism
+(Taylor 2021a): that is :attr:`ModeInfo.grounding`. In :attr:`ModeInfo.motivation`, autonomy with
+individualism is Taylor's; mastery with hierarchy and connectedness with solidarity, and a strict
+one-to-one rule, are **the kit's inference** (from the order of his two lists). The link is open to
+criticism, and these are criticisms *of Taylor*, not of a reader's inference:
 
 - the triad is self-determination theory's (competence, relatedness, autonomy: Ryan & Deci, 2000),
   where autonomy means acting with volition, which a loyal team member or a rule-follower can do
@@ -53,7 +58,9 @@ Examples
 >>> from coordkit.modes import Mode, MODES
 >>> MODES[Mode.SOLIDARITY].ct_name
 'egalitarian'
->>> MODES[Mode.SOLIDARITY].motivation  # the kit's pairing, an inference
+>>> MODES[Mode.INDIVIDUALISM].motivation  # Taylor's own link (2022; 2021c)
+'autonomy'
+>>> MODES[Mode.SOLIDARITY].motivation  # the kit's inference from his list order
 'connectedness'
 >>> [m.value for m in ACTIVE_MODES]
 ['hierarchy', 'solidarity', 'individualism']
@@ -105,9 +112,9 @@ class ModeInfo:
     mode : Mode
         Which mode this describes.
     motivation : str or None
-        The motivation the *kit* pairs with the mode (an inference: Taylor lists the motivations
-        and the forms side by side without pairing them; see the module docstring); ``None`` for
-        fatalism.
+        The motivation linked with the mode: autonomy with individualism is Taylor's own link
+        (2022; 2021c); mastery with hierarchy and connectedness with solidarity are the kit's
+        inference from the order of his lists (see the module docstring); ``None`` for fatalism.
     grid : str
         ``"high"`` or ``"low"``: how far imposed rules and roles constrain people (Douglas).
     group : str
@@ -115,7 +122,10 @@ class ModeInfo:
     methods : str
         The theory of change the mode carries, in a phrase.
     injunction : str
-        Taylor's one-line injunction for the mode.
+        Taylor's one-line injunction for the mode, as worded in Taylor (2021a). His wording has
+        moved over time: Taylor (2012) gave "doing what you're told", "doing what others do" and
+        "doing what you choose" for the three active forms, which puts conformity, not
+        righteousness, in the lateral form.
     benign : tuple of str
         What the mode looks like at its best (Taylor's examples for hierarchy; the kit's lists for
         the other modes).
@@ -156,8 +166,12 @@ class ModeInfo:
 
     @property
     def active(self) -> bool:
-        """Whether the mode is one of the three active ways of organising change."""
-        return self.motivation is not None
+        """Whether the mode is one of the three active ways of organising change.
+
+        Taylor's own distinction (Taylor 2022, "three active forms"): everything but fatalism. It
+        does not depend on the motivation link, which is partly the kit's inference.
+        """
+        return self.mode is not Mode.FATALISM
 
 
 MODES: dict[Mode, ModeInfo] = {
@@ -227,7 +241,9 @@ MODES: dict[Mode, ModeInfo] = {
         malign=("despairing", "apathetic", "cynical", "disengaged"),
         hood_control="contrived randomness",
         hood_failure="apathy and inertia",
-        critique_of_others="every grand plan, group and market fails in the end: why bother?",
+        # Both faces (Taylor 2021b): the wise critique of hubris and the despairing one.
+        critique_of_others=("grand plans overpromise and the world surprises us (wise); every plan, "
+                            "group and market fails in the end, so why bother? (despairing)"),
         ct_name="fatalist",
         grounding="fatalism",
         hood_examples=("random selection for audit, rotation of staff (an active control; unannounced "
@@ -277,13 +293,13 @@ def table() -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Indexed by mode name, with cultural theory's name, Taylor's grounding, the kit's
-        motivation pairing, grid/group, injunction, benign and malign forms, and Hood's control
-        type, examples and characteristic failure.
+        Indexed by mode name, with cultural theory's name, Taylor's grounding, the motivation
+        link (whose is whose in the column name), grid/group, injunction, benign and malign
+        forms, and Hood's control type, examples and characteristic failure.
 
     Examples
     --------
-    >>> table().loc["fatalism", "motivation (kit's pairing)"]
+    >>> table().loc["fatalism", "motivation (autonomy Taylor's; others the kit's)"]
     '(none)'
     >>> table().loc["solidarity", "cultural theory"]
     'egalitarian'
@@ -296,9 +312,9 @@ def table() -> pd.DataFrame:
         m.value: {
             "cultural theory": MODES[m].ct_name,
             "grounding (Taylor 2021a)": MODES[m].grounding,
-            "motivation (kit's pairing)": MODES[m].motivation or "(none)",
+            "motivation (autonomy Taylor's; others the kit's)": MODES[m].motivation or "(none)",
             "grid / group": f"{MODES[m].grid} / {MODES[m].group}",
-            "injunction": MODES[m].injunction,
+            "injunction (Taylor 2021a)": MODES[m].injunction,
             "methods": MODES[m].methods,
             "benign": ", ".join(MODES[m].benign),
             "malign": ", ".join(MODES[m].malign),

@@ -6,20 +6,23 @@ malign). Fatalism has two faces too (Taylor, 2021b, "Between wisdom and despair"
 one -- acceptance of limits, humility about prediction, resilience -- and a malign one, despair and
 disengagement. Its malign share defaults to :data:`DEFAULT_MALIGN_FATALISM` = 1 (all despair): the
 kit's choice, not the theory's. With nothing known about which face it shows, the kit reads fatalism
-as despair, the cautious reading (only despair lowers the balance index); give ``malign_fatalism``
+as despair, the most pessimistic reading (only despair lowers the balance index); give ``malign_fatalism``
 whenever you know part of it is realism about limits. The default is always shown in a profile's
 repr, so it is never hidden.
 
 From grid-group cells to four strengths (the kit's choice)
 -----------------------------------------------------------
-In Douglas's grid-group scheme a person or unit sits in *one* cell, and diagonal opposites
-(hierarchy: high grid, high group; individualism: low grid, low group) exclude each other. The kit
+In Douglas's grid-group scheme grid and group are continuous dimensions: a person or unit sits at
+one point, in one of four regions, and diagonal opposites exclude each other (hierarchy, high grid
+and high group, against individualism, low and low; solidarity, low grid and high group, against
+fatalism, high and low). The kit
 instead gives every mode its own strength, so a unit can be strong in hierarchy *and* in
 individualism, and can be weak in all four. That is a teaching choice, not the geometry: it
 follows Taylor's use of the forms as motivations and methods that coexist in any organisation, and
 the later cultural-theory view that every social setting holds all the ways of life in some mix
-(Thompson, Ellis & Wildavsky, 1990; Hood, 1998, on hybrids). One consequence has no counterpart in
-the theory: the "no strong active form" configuration.
+(Thompson, Ellis & Wildavsky, 1990; Hood, 1998, on hybrids). One consequence has no direct counterpart
+in the theory: the "no strong active form" configuration. Another is that the geometry would not
+allow a pair such as the "balanced but weary" archetype's strong solidarity and strong fatalism.
 
 What a strength means: an ordinal judgement on a 0-1 scale, not a measured quantity. 0 = the mode
 is absent; 0.5 = the kit's threshold for "strong" (a judgement, see
@@ -47,7 +50,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, cast
 
 from coordkit.modes import ALL_MODES, Mode, parse_mode
@@ -57,8 +60,8 @@ if TYPE_CHECKING:  # pandas is imported lazily to keep `import coordkit` light
 
 __all__ = ["DEFAULT_MALIGN_FATALISM", "Profile", "ProfileError"]
 
-#: Fatalism's malign share (despair) when none is given: all of it. The kit's choice, a cautious
-#: reading when nothing says which face fatalism shows; see the module docstring.
+#: Fatalism's malign share (despair) when none is given: all of it. The kit's choice, the most
+#: pessimistic reading, used when nothing says which face fatalism shows; see the module docstring.
 DEFAULT_MALIGN_FATALISM = 1.0
 
 _MALIGN_PREFIX = "malign_"
@@ -94,8 +97,14 @@ class Profile:
         Fraction of that mode's strength that is malign, from 0 to 1.
     malign_fatalism : float, default :data:`DEFAULT_MALIGN_FATALISM` (1)
         Fraction of fatalism that is despair rather than wisdom. The default reads all fatalism
-        as despair (the kit's cautious choice); set it lower when you know part of the fatalism
-        is realism about limits.
+        as despair (the kit's choice, and the most pessimistic reading); set it lower when you
+        know part of the fatalism is realism about limits.
+    relative : bool, set only by :meth:`from_shares` (not a constructor argument)
+        True when the strengths describe only the *mix* (divide-100 shares read by
+        :meth:`from_shares`), not how strong any mode is. :func:`coordkit.configuration.classify`
+        then names the configuration "mix only: strength not measured" and never "balanced", and
+        :func:`coordkit.balance.report` says the strength factor was not measured. The mark is
+        kept by :meth:`replace` but not by :meth:`to_dict` (whose values are all numbers).
 
     Raises
     ------
@@ -123,10 +132,21 @@ class Profile:
     malign_solidarity: float = 0.0
     malign_individualism: float = 0.0
     malign_fatalism: float = DEFAULT_MALIGN_FATALISM
+    relative: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
-        for field in fields(self):
-            object.__setattr__(self, field.name, _check_unit(field.name, getattr(self, field.name)))
+        for f in fields(self):
+            if f.name != "relative":
+                object.__setattr__(self, f.name, _check_unit(f.name, getattr(self, f.name)))
+
+    def _marked_relative(self, relative: bool = True) -> Profile:
+        """Mark the profile as a mix only (or not): the one place ``relative`` is set."""
+        object.__setattr__(self, "relative", relative)
+        return self
+
+    def __repr__(self) -> str:
+        body = ", ".join(f"{name}={value!r}" for name, value in self.to_dict().items())
+        return f"Profile({body}{', relative=True' if self.relative else ''})"
 
     # ----- constructors -------------------------------------------------------------------------
     @classmethod
@@ -226,8 +246,9 @@ class Profile:
         >>> p = Profile.from_shares({"H": 40, "S": 35, "I": 10, "F": 15})
         >>> p.hierarchy, p.solidarity, p.individualism, p.fatalism
         (1.0, 0.875, 0.25, 0.15)
-        >>> Profile.from_shares([25, 25, 25, 25]).strengths
-        (1.0, 1.0, 1.0, 0.25)
+        >>> even = Profile.from_shares([25, 25, 25, 25])
+        >>> even.strengths, even.relative  # marked: the mix, not strength
+        ((1.0, 1.0, 1.0, 0.25), True)
         >>> Profile.from_shares([2, 2, 2, 94]).strengths  # the mix, not absolute strength
         (1.0, 1.0, 1.0, 0.94)
         >>> Profile.from_shares([0, 0, 0, 100]).strengths  # all on fatalism
@@ -247,8 +268,10 @@ class Profile:
             raise ProfileError("shares: every mode has zero points, so there is nothing to read")
         fatalism = min(1.0, points[3] / s) if s > 0 else 0.0
         if top <= 0:  # all on fatalism: a fatalism monoculture, no active strength at all
-            return cls.from_strengths([0.0, 0.0, 0.0, fatalism], malign=malign)
-        return cls.from_strengths([*(v / top for v in points[:3]), fatalism], malign=malign)
+            profile = cls.from_strengths([0.0, 0.0, 0.0, fatalism], malign=malign)
+        else:
+            profile = cls.from_strengths([*(v / top for v in points[:3]), fatalism], malign=malign)
+        return profile._marked_relative()
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> Profile:
@@ -371,7 +394,7 @@ class Profile:
         >>> list(Profile(0.9, 0.8, 0.2, 0.1).to_dict())[:4]
         ['hierarchy', 'solidarity', 'individualism', 'fatalism']
         """
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "relative"}
 
     def to_series(self) -> pd.Series:
         """All eight values as a pandas Series indexed by field name."""
@@ -433,7 +456,7 @@ class Profile:
         >>> Profile(0.9, 0.8, 0.2, 0.1).replace(individualism=0.7).individualism
         0.7
         """
-        return type(self)(**{**self.to_dict(), **changes})
+        return type(self)(**{**self.to_dict(), **changes})._marked_relative(self.relative)
 
 
 def _parse_key(name: str, original: Any) -> Mode:

@@ -324,42 +324,42 @@ def test_configurations_are_the_kits_classification_of_each_unit(runs):
 
 def test_the_verdict_names_where_balance_does_not_carry_across_levels(runs):
     assert fractal_verdict(runs["fractal balance"]) == \
-        "Balanced at every level: here balance carries across the levels."
+        "Evenly mixed at every level: here an even mix carries across the levels."
     assert fractal_verdict(runs["balanced nation of monoculture teams"]) == \
-        "A balanced nation built of unbalanced teams: balance does not carry across levels here."
+        "An evenly mixed nation built of unevenly mixed teams: an even mix does not carry across levels here."
     assert fractal_verdict(runs["balanced team in a monoculture system"]) == \
-        ("1 balanced team inside a system that is not (hierarchy monoculture): "
-         "balance does not carry across levels here.")
+        ("1 evenly mixed team inside a system that is not (hierarchy monoculture): "
+         "an even mix does not carry across levels here.")
     pushed = simulate(S, AgentLevers(incentives=1.0, central_targets=0, devolution=0),
                       steps=60, seed=0)
     assert fractal_verdict(pushed) == \
-        "Unbalanced at every level (nation: individualism monoculture)."
+        "Unevenly mixed at every level (nation: individualism monoculture)."
     # at the start, widely spread random dispositions leave a few small teams uneven (since the
     # kit's configuration thresholds changed on main, the default spread of 20 no longer does)
     spread = simulate(S, fractal_balance(), steps=60, seed=0, concentration=5)
     assert fractal_verdict(spread, step=0) == \
-        ("A balanced nation, but 3 of 12 teams are not balanced: here balance carries across "
+        ("An evenly mixed nation, but 3 of 12 teams are not evenly mixed: here an even mix carries across "
          "levels only roughly.")
 
 
 def test_the_verdict_checks_every_level_not_only_the_nation_and_the_teams():
     b, h, s = "balanced", "hierarchy monoculture", "solidarity monoculture"
-    # balanced providers inside an unbalanced nation are not "unbalanced at every level"
+    # evenly mixed providers inside an unbalanced nation are not "unbalanced at every level"
     assert verdict({"team": [h, s], "provider": [b, h, h], "ics": [h], "nation": [h]}) == \
-        ("1 balanced provider inside a system that is not (hierarchy monoculture): "
-         "balance does not carry across levels here.")
+        ("1 evenly mixed provider inside a system that is not (hierarchy monoculture): "
+         "an even mix does not carry across levels here.")
     assert verdict({"team": [b, s], "provider": [b, b, h], "ics": [b, h], "nation": [h]}) == \
-        ("1 balanced ICS and 2 balanced providers and 1 balanced team inside a system that is not "
-         "(hierarchy monoculture): balance does not carry across levels here.")
+        ("1 evenly mixed ICS and 2 evenly mixed providers and 1 evenly mixed team inside a system "
+         "that is not (hierarchy monoculture): an even mix does not carry across levels here.")
     # a balanced nation names the unbalanced units at the middle levels too
     assert verdict({"team": [h, s, h], "provider": [b, h], "ics": [b], "nation": [b]}) == \
-        ("A balanced nation built of unbalanced teams (1 of 2 providers not balanced either): "
-         "balance does not carry across levels here.")
+        ("An evenly mixed nation built of unevenly mixed teams (1 of 2 providers not evenly mixed either): "
+         "an even mix does not carry across levels here.")
     assert verdict({"team": [b, b, b], "provider": [b, h], "ics": [b, b], "nation": [b]}) == \
-        ("A balanced nation, but 1 of 2 providers is not balanced: here balance carries across "
+        ("An evenly mixed nation, but 1 of 2 providers is not evenly mixed: here an even mix carries across "
          "levels only roughly.")
     assert verdict({"team": [h], "provider": [h], "ics": [h], "nation": [h]}).startswith(
-        "Unbalanced at every level")
+        "Unevenly mixed at every level")
 
 
 def test_suppressed_monocultures_verdict_counts_the_balanced_providers():
@@ -367,7 +367,7 @@ def test_suppressed_monocultures_verdict_counts_the_balanced_providers():
     run = simulate(Structure(), suppressed_monocultures(Structure()), seed=0)
     ok = balanced_counts(configurations_by_level(run))
     assert ok["team"][0] == 0 and ok["nation"][0] == 0 and ok["provider"][0] > 0
-    assert fractal_verdict(run).startswith(f"{ok['provider'][0]} balanced providers inside")
+    assert fractal_verdict(run).startswith(f"{ok['provider'][0]} evenly mixed providers inside")
 
 
 # ----- the sweep ---------------------------------------------------------------------------------
@@ -451,3 +451,17 @@ def test_devolution_can_relocate_hierarchy():
     local, _ = team_pressures(base.replace(devolution_hierarchy=1.0), structure)
     assert solidarity[0].tolist() == [0.0, 1.0, 0.0, 0.0]
     assert local[0].tolist() == [1.0, 0.0, 0.0, 0.0]
+
+
+def test_the_suppression_threshold_is_about_3_and_moves_with_the_noise():
+    # agents.py assumption 4 and notebook 06: "above about 3 (for the default levers)"
+    from coordkit.models.agents import monoculture_threshold
+
+    values = [2.5, 2.75, 3.0, 3.25, 3.5]
+    threshold, shares = monoculture_threshold(Structure(), AgentLevers(), values, [0, 1, 2])
+    assert threshold == 3.0
+    assert np.median(shares[0]) < 0.1 and np.all(shares[-1] == 1.0)
+    quiet, quiet_shares = monoculture_threshold(Structure(), AgentLevers(noise=0.02), values, [0])
+    assert quiet <= 3.0 and quiet_shares[2, 0] > shares[2].max()  # less noise, more monocultures at 3
+    with pytest.raises(ValueError, match="increasing"):
+        monoculture_threshold(Structure(), AgentLevers(), [3.0, 2.0], [0])

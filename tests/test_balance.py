@@ -180,3 +180,11 @@ def test_components():
     r = report(Profile(0, 0, 0, 0.5))
     assert (r.evenness, r.raw_evenness, r.score) == (0.0, 0.0, 0.0)
     assert "balance index 0.00" in r.as_text()
+
+
+def test_a_report_on_divide_100_shares_says_the_strength_is_not_measured():
+    """Theorist review A, finding 3: the caveat on ipsative shares reaches the report."""
+    shares = report(Profile.from_shares([30, 30, 30, 10]))
+    assert shares.relative and "mix only: strength not measured" in shares.as_text()
+    absolute = report(Profile(1, 1, 1, 0.1))
+    assert not absolute.relative and "mix only" not in absolute.as_text()

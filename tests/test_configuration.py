@@ -138,3 +138,38 @@ def test_a_form_strong_only_through_its_malign_part_is_said_to_be():
     assert "solidarity 0." not in thin.diagnosis
     benign = classify(Profile(0.8, 0.7, 0.7, 0.1))
     assert "malign part counted" not in benign.diagnosis and "the kit's reading" in benign.diagnosis
+
+
+# ----- theorist review A, finding 3: divide-100 shares carry no strength ------------------------
+@pytest.mark.parametrize("points", [[25, 25, 25, 25], [30, 30, 30, 10], [40, 35, 10, 15]])
+def test_divide_100_shares_are_named_a_mix_and_never_balanced(points):
+    c = classify(Profile.from_shares(points))
+    assert "balanced" not in c.name
+    if c.kind is Kind.BALANCED:
+        assert c.name == "evenly mixed (strength not measured)"
+    assert c.diagnosis.startswith("Mix only: strength not measured.")
+    assert "conditions Taylor (2022) associates" not in c.diagnosis
+
+
+def test_the_same_strengths_given_absolutely_keep_their_name():
+    shares = Profile.from_shares([25, 25, 25, 25])
+    absolute = Profile(*shares.strengths)
+    assert shares.relative and not absolute.relative and shares != absolute
+    assert classify(absolute).name == "balanced"
+    assert classify(shares.replace(fatalism=0.6)).diagnosis.startswith("Mix only: strength not measured.")
+
+
+# ----- theorist review A, findings 4 and 18 ------------------------------------------------------
+def test_a_balanced_profile_led_by_one_form_says_so_and_an_even_one_does_not():
+    led = classify(Profile(1.0, 0.5, 0.5, 0.1))
+    assert led.name == "balanced"  # the kit's threshold rule; the limitation is stated
+    assert "hierarchy leads (solidarity 0.50 is under two thirds of hierarchy 1.00)" in led.diagnosis
+    assert "all three strong, led by hierarchy" in led.diagnosis
+    assert "leads" not in classify(Profile(0.8, 0.7, 0.6, 0.1)).diagnosis  # 0.6 is over 2/3 of 0.8
+    assert "leads" not in classify(Profile(0.9, 0.2, 0.1, 0.1)).diagnosis  # a monoculture: no note
+
+
+def test_despair_just_under_the_threshold_is_not_printed_as_the_threshold():
+    text = classify(Profile(0.8, 0.8, 0.8, 0.9, malign_fatalism=0.55)).diagnosis
+    assert "0.495 in all: under the 0.5" in text and "0.50 in all" not in text
+    assert "0.49 in all" in classify(Profile(0.8, 0.8, 0.8, 0.7, malign_fatalism=0.7)).diagnosis

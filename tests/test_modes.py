@@ -49,3 +49,17 @@ def test_parse_mode(text, mode):
 def test_parse_mode_rejects_unknown_with_the_choices():
     with pytest.raises(ValueError, match="hierarchy, solidarity, individualism, fatalism"):
         parse_mode("market")
+
+
+def test_the_motivation_links_say_autonomy_is_taylors_and_the_rest_the_kits():
+    """Theorist review A, findings 1, 11 and 16."""
+    from coordkit import modes
+
+    doc = modes.__doc__ or ""
+    assert "does not pair" not in doc and "autonomy goes with individualism" in doc
+    assert "the kit's inference" in doc and "criticisms *of Taylor*" in doc
+    columns = list(modes.table().columns)
+    assert "motivation (autonomy Taylor's; others the kit's)" in columns
+    assert "injunction (Taylor 2021a)" in columns
+    assert tuple(m for m, info in modes.MODES.items() if info.active) == ACTIVE_MODES
+    assert "(wise)" in modes.MODES[modes.Mode.FATALISM].critique_of_others

@@ -16,7 +16,13 @@ import numpy as np
 import pytest
 
 from coordkit import history
-from coordkit.models.pendulum import DEFAULT_CANDIDATES, pendulum_test, shift_baseline, swing_pattern
+from coordkit.models.pendulum import (
+    DEFAULT_CANDIDATES,
+    null_baselines,
+    pendulum_test,
+    shift_baseline,
+    swing_pattern,
+)
 
 NB05 = Path(__file__).resolve().parents[1] / "notebooks" / "05_dynamics.ipynb"
 MODES = ["hierarchy", "solidarity", "individualism"]
@@ -43,12 +49,43 @@ def computed():
     wide = history.to_wide(history.reform_pressure(reforms, start=1948, end=2025, half_life=5))
     years, values = wide.index.to_numpy(), wide[MODES].to_numpy()
     longer = history.to_wide(history.reform_pressure(reforms, start=1948, end=2025, half_life=10))
+    by_half_life = {}
+    for half_life in (3, 5, 7, 10):  # as notebook 05 computes them
+        wide = history.to_wide(history.reform_pressure(reforms, start=1948, end=2025, half_life=half_life))
+        y, v = wide.index.to_numpy(), wide[MODES].to_numpy()
+        by_half_life[half_life] = (pendulum_test(y, v), null_baselines(y, v))
     return {
         "years": years,
         "test": pendulum_test(years, values),
         "baseline": shift_baseline(years, values),
         "test10": pendulum_test(longer.index.to_numpy(), longer[MODES].to_numpy()),
+        "by_half_life": by_half_life,
     }
+
+
+def test_the_three_nulls_and_the_half_lives_quoted_in_the_plain_reading(computed):
+    prose = _cell("What the numbers say, plainly")
+    setup = _cell("The pendulum, as a question")
+    tests = computed["by_half_life"]
+    nulls5 = tests[5][1]
+    assert nulls5.observed_holdout == computed["test"].holdout_agreement  # the same procedure
+    reach = nulls5.reaching()
+    assert reach["shift"] == pytest.approx(computed["baseline"].share_holdout_reaching)
+    assert "the most favourable of the three nulls" in prose
+    assert reach["shift"] < min(reach["permutation"], reach["phase"])
+    assert f"{_pct(reach['permutation'])} of spell orders" in prose
+    assert f"{_pct(reach['phase'])} of phase shifts" in prose
+    assert "between a fifth and a half of null histories" in prose
+    assert 0.15 <= reach["shift"] and max(reach.values()) <= 0.55
+    assert "started 1 to 60 years early" in setup and len(nulls5.phase) == 60
+    held = {h: t.holdout_agreement for h, (t, _) in tests.items()}
+    assert f"over half-lives 3 to 10 the held-back score runs from {_pct(min(held.values()))} to " \
+           f"{_pct(max(held.values()))}" in prose
+    assert min(held, key=held.get) == 10 and max(held, key=held.get) == 3
+    shifts3 = _pct(tests[3][1].reaching()["shift"])
+    assert f"a three-year one looks strong ({_pct(held[3])}, reached by {shifts3} of shifts)" in prose
+    assert "(five years, fixed in advance)" in prose
+    assert "half-lives of 3, 7 and 10 years as well as 5" in setup
 
 
 def test_the_setup_prose_matches_the_computation(computed):

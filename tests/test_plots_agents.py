@@ -63,7 +63,7 @@ def test_composition_stacks_every_units_shares_under_its_parent(runs):
     assert set(bars) == {"balanced-nation", "balanced-ics", "balanced-provider"}
     assert len(bars["balanced-provider"].get_segments()) == 4
     notes = by_gid(ax.texts)
-    assert notes["note-team"].get_text().endswith("0 of 12 balanced")
+    assert notes["note-team"].get_text().endswith("0 of 12 evenly mixed")
 
 
 def test_a_lone_balanced_team_is_pointed_at_when_too_narrow_to_see():
@@ -116,7 +116,7 @@ def test_agents_figure_updates_in_place_like_a_fresh_one(runs):
     a, b = runs["fractal balance"], runs["balanced team in a monoculture system"]
     fig = pa.agents_figure(a)
     assert [ax.name for ax in fig.axes] == ["rectilinear", "rectilinear", "ternary", "rectilinear"]
-    assert fig.get_suptitle().endswith("here balance carries across the levels.")
+    assert fig.get_suptitle().endswith("here an even mix carries across the levels.")
     updated = pa.update_agents_figure(fig, b)
     fresh = pa.agents_figure(b)
     assert updated.get_suptitle() == fresh.get_suptitle()
@@ -163,7 +163,7 @@ def test_agent_sweep_plot_means_over_seeds_and_checks_shapes():
 def test_descriptions_say_what_the_figures_show(runs):
     run = runs["balanced team in a monoculture system"]
     text = pa.describe_agents_figure(run)
-    assert text.splitlines()[1].startswith("1 balanced team inside a system")
+    assert text.splitlines()[1].startswith("1 evenly mixed team inside a system")
     assert "- 12 teams: 11 hierarchy monoculture, 1 balanced" in text
     assert "teams from" in pa.describe_evenness_by_level(run)
     assert "the largest share is hierarchy in 11, solidarity in 1" in pa.describe_unit_shares(run)

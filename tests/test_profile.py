@@ -164,3 +164,11 @@ def test_some_archetype_has_a_mostly_wise_fatalism_and_scores_for_it():
     assert "benign balance" in wise
     p = wise["benign balance"]
     assert balance_index(p) > balance_index(p.replace(malign_fatalism=1.0))
+
+
+def test_from_shares_marks_the_profile_relative_and_the_mark_shows_and_survives_replace():
+    p = Profile.from_shares([40, 35, 10, 15])
+    assert p.relative and repr(p).endswith("relative=True)")
+    assert p.replace(fatalism=0.2).relative
+    assert "relative" not in p.to_dict() and not Profile(0.5, 0.5, 0.5, 0.5).relative
+    assert "relative" not in repr(Profile(0.5, 0.5, 0.5, 0.5))

@@ -404,7 +404,7 @@ def test_a_choice_can_be_answered_by_its_first_words_a_phrase_in_it_or_letters_i
     assert q3.evaluate("no").status == q3.evaluate("b").status
     assert q3.evaluate("No.").status == "correct" and q3.evaluate("yes").status == "wrong"
     q1 = quizzes.load("ch01")["q1"]
-    assert q1.evaluate("side by side").status == "correct"  # a phrase inside exactly one option
+    assert q1.evaluate("more benign").status == "correct"  # a phrase inside exactly one option
     many = next(q for ch in quizzes.chapters() for q in quizzes.load(ch).questions
                 if getattr(q, "multiple", False))
     letters = ", ".join(chr(ord("a") + i) for i in sorted(many.correct))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -18,12 +20,14 @@ from coordkit.models.pendulum import (
 from coordkit.models.regimes import (
     REGIMES,
     Criterion,
+    SymmetricStartWarning,
     classify_regime,
     classify_settings,
     largest_lyapunov,
     regime_map,
     swing_period,
 )
+from coordkit.plots.regimes import describe_regime_map
 
 START = ARCHETYPES["traditional public sector"]
 T = np.arange(0, 100, 0.2)
@@ -348,10 +352,55 @@ def test_cycling_holds_from_other_starts_and_for_longer_runs(start):
         assert rm.period[0, 0] == pytest.approx(verdicts[0].period[0, 0], rel=0.02)
 
 
-def test_the_regime_depends_on_the_start_outside_the_basin():
-    # the same setting settles from a uniformly weak start: the map is read from one start only
-    rm = regime_map("rivalry", [2.0], "surprise", [2.0], initial=ARCHETYPES["uniformly weak"])
+def test_an_exactly_even_start_rests_on_an_unstable_balance_and_is_flagged():
+    # the same setting "settles" from a uniformly weak start only because that start is exactly
+    # even: the rules keep it even for ever, at a balance the twin run shows to be unstable
+    weak = ARCHETYPES["uniformly weak"]
+    with pytest.warns(SymmetricStartWarning, match="1 of 1 runs .* exactly alike"):
+        rm = regime_map("rivalry", [2.0], "surprise", [2.0], initial=weak)
     assert rm.regime[0, 0] == "settled"
+    assert bool(rm.symmetric[0, 0]) and rm.lyapunov[0, 0] > rm.criterion.lyapunov
+    assert rm.unstable_rest == 1
+    assert "1 runs start with two modes exactly alike" in describe_regime_map(rm)
+    assert "1 settled runs rest on an unstable balance" in describe_regime_map(rm)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # two modes tilted by a thousandth: no warning, and it swings
+        tilted = regime_map("rivalry", [2.0], "surprise", [2.0],
+                            initial=weak.replace(hierarchy=0.151, solidarity=0.149))
+    assert tilted.regime[0, 0] == "cycling" and not tilted.symmetric.any()
+    assert tilted.unstable_rest == 0
+    with pytest.warns(SymmetricStartWarning):
+        assert classify_settings([Levers(rivalry=2.0, surprise=2.0)], weak) == ["settled"]
+
+
+def test_two_equal_modes_give_artefact_chaos_that_a_tilt_removes():
+    weary = ARCHETYPES["balanced but weary"]  # hierarchy = solidarity exactly
+    xs, ys = [1.0, 1.5, 2.0], [1.0, 2.0, 3.0]
+    with pytest.warns(SymmetricStartWarning, match="9 of 9 runs"):
+        rm = regime_map("rivalry", xs, "surprise", ys, initial=weary)
+    assert rm.count("chaotic") >= 5 and rm.symmetric.all()
+    tilted = regime_map("rivalry", xs, "surprise", ys, initial=weary.replace(hierarchy=0.701))
+    assert tilted.count("chaotic") == 0 and not tilted.symmetric.any()
+    # different support (or malign bias) for the two equal modes breaks the symmetry
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        regime_map("rivalry", xs, "surprise", [2.0], base=Levers(support_hierarchy=0.6),
+                   initial=weary)
+
+
+def test_the_confirmation_reads_the_doubled_run_with_its_own_exponent():
+    # with the exponent re-estimated, "confirmed" is exactly agreement with the 400-year run,
+    # chaotic labels included (a reused exponent could never un-confirm a chaotic label)
+    weary = ARCHETYPES["balanced but weary"]
+    xs, ys = [1.0, 1.5, 2.0], [0.5, 1.0, 2.0, 3.0]
+    with pytest.warns(SymmetricStartWarning):
+        short = regime_map("rivalry", xs, "surprise", ys, initial=weary, years=200)
+    with pytest.warns(SymmetricStartWarning):
+        double = regime_map("rivalry", xs, "surprise", ys, initial=weary, years=400)
+    assert short.count("chaotic") > 0
+    agree = (short.regime == double.regime) | ((short.regime == "damped")
+                                               & (double.regime == "settled"))
+    assert np.array_equal(short.confirmed, agree)
 
 
 def test_the_chapter_5_exercise_solution_text_matches_the_criterion():
@@ -371,3 +420,23 @@ def test_the_stated_resolution_a_shrink_of_about_a_fifth_over_the_tail():
 
     assert classify_regime(shrinking(0.1), 0.0) == "cycling"  # below the resolution
     assert classify_regime(shrinking(0.3), 0.0) == "damped"
+
+
+def test_without_surprise_random_settings_all_settle():
+    # dynamics.py: "the kit's tests run 300 random settings of every other lever, noise off"
+    from coordkit.models.dynamics import LEVER_SPECS
+
+    rng = np.random.default_rng(0)
+    names = [n for n in LEVER_SPECS if n not in ("noise", "surprise")]
+    settings = [Levers(**{n: float(rng.uniform(LEVER_SPECS[n].low, LEVER_SPECS[n].high))
+                          for n in names}) for _ in range(300)]
+    assert classify_settings(settings) == ["settled"] * 300
+
+
+def test_the_default_rivalry_swings_from_surprise_02_from_the_maps_start():
+    # notebook 05, section 3: "even the default rivalry (1) keeps swinging from surprise 0.2 up"
+    labels = classify_settings([Levers(surprise=s) for s in (0.1, 0.2, 1.0, 3.0)])
+    assert labels == ["damped", "cycling", "cycling", "cycling"]
+    surprises = np.round(np.arange(0.2, 3.01, 0.1), 2)
+    everywhere = classify_settings([Levers(surprise=float(s)) for s in surprises])
+    assert set(everywhere) <= {"cycling", "unresolved"}  # still swinging at every surprise from 0.2

@@ -16,6 +16,7 @@ from coordkit.scenarios import (
     MAPPING,
     PolicyLevers,
     compare,
+    fatalism_sensitivity,
     lever_effects,
     load_presets,
     preset,
@@ -200,6 +201,17 @@ def test_gaming_is_malign_individualism_provoked_by_targets():
 def test_devolution_only_partly_removes_hierarchy():
     assert -0.15 <= _coefficient("support_hierarchy", "devolution") < 0
     assert "relocates hierarchy" in LEVERS["devolution"].rationale
+    # Theorist review A, finding 7: the departure from Taylor is said, and the judgement is the kit's.
+    assert "winding down hierarchy" in LEVERS["devolution"].rationale
+    assert "its own judgement (no source)" in LEVERS["devolution"].rationale
+
+
+def test_lever_help_does_not_credit_taylor_for_the_kits_codings():
+    """Theorist review A, findings 5 and 6."""
+    safety, autonomy = LEVERS["psychological_safety"].rationale, LEVERS["professional_autonomy"].rationale
+    assert "departs from him" in safety and "brake on individualism" in safety
+    assert "Taylor's (2022) point" not in autonomy and "(its choice)" in autonomy
+    assert "solidaristic domain" in autonomy
 
 
 def test_duty_to_collaborate_is_a_hierarchist_instrument_making_solidarity():
@@ -295,3 +307,16 @@ def test_the_readme_counts_the_levers_and_presets_the_code_has():
     readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8").split())
     assert f"{words[len(scenarios.LEVERS)]} policy levers" in readme
     assert f"{words[len(scenarios.load_presets())]} sourced presets" in readme
+
+
+def test_fatalism_sensitivity_shows_the_2012_and_hewitt_verdicts_turn_on_reading_fatalism_as_despair():
+    """Theorist review A, finding 2: all-despair fatalism decides ch04's 2012/Hewitt verdicts."""
+    t = fatalism_sensitivity(["hsca_2012", "hewitt_2023"])
+    assert list(t.index.get_level_values("despair share")) == [1.0, 0.5, 0.0] * 2
+    hsca, hewitt = preset("hsca_2012").name, preset("hewitt_2023").name
+    assert t.loc[(hsca, 1.0), "configuration"] == "hierarchy monoculture"
+    assert t.loc[(hewitt, 1.0), "configuration"] == "deficit culture: weak individualism"
+    assert t.loc[(hsca, 0.5), "configuration"] == t.loc[(hewitt, 0.5), "configuration"] == "balanced"
+    assert t.loc[(hsca, 1.0), "balance"] < t.loc[(hsca, 0.5), "balance"] < t.loc[(hsca, 0.0), "balance"]
+    # the default reading is the presets' own: the 1.0 row is the preset table's result
+    assert t.loc[(hsca, 1.0), "outcome"] == pytest.approx(run(preset("hsca_2012")).summary()["outcome"])

@@ -52,7 +52,7 @@ def assert_consistent(explorer):
 def test_starts_with_the_fractal_claim_holding(explorer):
     assert explorer.preset.value == "fractal balance"
     assert explorer.levers == PRESETS["fractal balance"](SMALL)
-    assert explorer.verdict == "Balanced at every level: here balance carries across the levels."
+    assert explorer.verdict == "Evenly mixed at every level: here an even mix carries across the levels."
     assert_consistent(explorer)
 
 
@@ -117,11 +117,12 @@ def test_every_preset_sets_the_levers_and_the_verdict(explorer, preset):
     assert disabled == per_unit
     if preset == "balanced team in a monoculture system":
         assert "team autonomy (0 to 1 across units)" in explorer.preset_note.value
-        assert explorer.verdict.startswith("1 balanced team inside a system that is not")
+        assert explorer.verdict.startswith("1 evenly mixed team inside a system that is not")
     if preset == "balanced nation of monoculture teams":
         assert escape("each team's own leaning") in explorer.preset_note.value
         assert explorer.verdict == \
-            "A balanced nation built of unbalanced teams: balance does not carry across levels here."
+            ("An evenly mixed nation built of unevenly mixed teams: an even mix does not carry "
+             "across levels here.")
     explorer.set_preset("fractal balance")
 
 

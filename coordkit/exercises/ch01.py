@@ -36,24 +36,29 @@ TRUST = Profile(hierarchy=0.9, solidarity=0.7, individualism=0.2, fatalism=0.4,
 q1 = OpenQuestion(
     "q1",
     model_answer=(
-        "Taylor (2022) lists three motivations (mastery, connectedness, autonomy) and then the "
-        "modes (hierarchy, solidarity, individualism, fatalism) without pairing them; the kit's "
-        "pairing of mastery with hierarchy, connectedness with solidarity and autonomy with "
-        "individualism is an inference. It is plausible for connectedness and solidarity, both "
-        "about belonging. It is weaker elsewhere: the three motivations are self-determination "
-        "theory's (competence, relatedness, autonomy; Ryan & Deci, 2000), where autonomy means "
-        "acting with volition, which a nurse following a protocol she endorses or a loyal team "
-        "member can do as well as an entrepreneur, and Chirkov and colleagues (2003) show that "
-        "autonomy is not individualism. Cultural theory itself uses 'autonomy' for a fifth way of "
-        "life, the hermit who withdraws from grid and group. Taylor elsewhere grounds the forms in "
-        "authority, values and belonging, individual aspiration and fatalism (Taylor, 2021a), which "
-        "fits the forms better than the triad does. So I would teach the motivations and the forms "
-        "side by side, and the pairing as a question."
+        "Taylor (2022) says the three motivations (mastery, connectedness, autonomy) are "
+        "articulated as the forms, and writes of each 'motivation/method' as one thing. He makes "
+        "one link himself: autonomy (with creativity) is a benign aspect of individualism (Taylor "
+        "2022; 2021c). Pairing mastery with hierarchy and connectedness with solidarity is the "
+        "kit's inference from the order of his lists. Connectedness and solidarity is plausible: "
+        "both are about belonging. Mastery and hierarchy is weaker, since a craftsperson seeks "
+        "mastery without a boss. Taylor's own link can be criticised too. The three motivations "
+        "are self-determination theory's (competence, relatedness, autonomy; Ryan & Deci, 2000), "
+        "where autonomy means acting with volition. A nurse following a protocol she endorses, or "
+        "a loyal team member, can do that as well as an entrepreneur, and Chirkov and colleagues "
+        "(2003) show that autonomy is not individualism. Cultural theory itself uses 'autonomy' "
+        "for a fifth way of life, the hermit who withdraws from grid and group. Taylor elsewhere "
+        "grounds the forms in authority, values and belonging, individual aspiration and fatalism "
+        "(Taylor, 2021a), which fits the forms better than the triad does. So I would teach "
+        "autonomy-individualism as Taylor's claim and criticise it, and the other two pairings "
+        "as a question."
     ),
     rubric=[
-        "says what Taylor (2022) actually gives (motivations and forms listed, not paired)",
+        "says what Taylor (2022) actually gives (motivations articulated as the forms; autonomy "
+        "tied to individualism) and that the other two pairings are the kit's inference",
         "judges at least one pairing, with a reason or an example from work",
-        "uses the self-determination theory reading of autonomy (volition, not individualism)",
+        "uses the self-determination theory reading of autonomy (volition, not individualism) as a "
+        "criticism of Taylor's link",
         "mentions the hermit or Taylor's own grounding of the forms as an alternative",
     ],
 )

@@ -294,7 +294,7 @@ def _check_monoculture_providers(answer: Any) -> Feedback:
         return Feedback.wrong(f"Every team is a monoculture, but {providers}: a provider is the "
                               "average of its teams. What must its teams have in common?")
     return Feedback.correct("Monoculture teams in monoculture providers, and still a balanced "
-                            "nation: balance does not carry across two levels at once, and the "
+                            "nation: an even mix does not carry across two levels at once, and the "
                             "national average cannot show it")
 
 

@@ -5,7 +5,7 @@ claims into equations a learner can run and argue with; they are not calibrated 
 no forecasts.
 
 - :mod:`coordkit.models.dynamics` -- strengths of hierarchy, solidarity and individualism (benign
-  and malign parts) and fatalism, evolving under policy levers (Hood's reverse effects, mutual
+  and malign parts) and fatalism, evolving under policy levers (reverse effects after Hood, mutual
   critique, fatalism, and a demand-capacity ceiling on the outcome).
 - :mod:`coordkit.models.agents` -- staff in teams, providers, integrated care systems (ICSs) and a
   nation, each holding a mix of the four modes, with balance measured at every level.

@@ -171,7 +171,8 @@ class AgentLevers(Params):
     individuality : float, 0 to 1, default 0.2
         Pull of each person's starting disposition.
     reverse_effect : float, 0 to 2, default 0.5
-        How strongly a dominant mode is experienced as malign (Hood's reverse effects).
+        How strongly a dominant mode is experienced as malign (reverse effects after Hood; the
+        one-third threshold is the kit's).
     voice : float, 0 to 1, default 0.7
         Share of malign experience that pushes staff to the critics (rest: to fatalism).
     overload : float, 0 to 1, default 0
@@ -216,7 +217,7 @@ class AgentLevers(Params):
     leanings: tuple[tuple[float, float, float, float], ...] | None = None
     conformity: float = _lever(1.0, 0.0, 2.0, "pull of the team's average mix")
     individuality: float = _lever(0.2, 0.0, 1.0, "pull of each person's starting disposition")
-    reverse_effect: float = _lever(0.5, 0.0, 2.0, "malign experience of a dominant mode (Hood)")
+    reverse_effect: float = _lever(0.5, 0.0, 2.0, "malign experience of a dominant mode (after Hood)")
     voice: float = _lever(
         0.7, 0.0, 1.0, "share of malign experience that goes to critics, not fatalism")
     overload: float = _lever(0.0, 0.0, 1.0, "demand beyond capacity, pushing fatalism")

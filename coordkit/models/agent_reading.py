@@ -27,6 +27,7 @@ __all__ = [
     "configurations_by_level",
     "fractal_balance",
     "fractal_verdict",
+    "monoculture_threshold",
     "suppressed_monocultures",
     "sweep",
     "verdict",
@@ -107,10 +108,10 @@ def balanced_counts(configurations: Mapping[str, Sequence[str]]) -> dict[str, tu
 
 
 def fractal_verdict(run: AgentRun, *, step: int = -1) -> str:
-    """Whether balance carries across the levels of a run, in one sentence.
+    """Whether an even mix carries across the levels of a run, in one sentence.
 
-    The sentence reports what the model shows (does balance at one level go with balance at the
-    others?), a question of the kit's own. It is not a test of Taylor's (2022) fractal idea, that
+    The sentence reports what the model shows (does an even mix at one level go with an even mix at
+    the others?), a question of the kit's own. It is not a test of Taylor's (2022) fractal idea, that
     his account of the national system holds for local systems, providers and teams as well.
 
     Checks every level (see :func:`verdict`): balanced at every level, a balanced nation of
@@ -131,10 +132,10 @@ def fractal_verdict(run: AgentRun, *, step: int = -1) -> str:
     Examples
     --------
     >>> fractal_verdict(simulate(Structure(1, 2, 2, 4), fractal_balance(), steps=80, seed=0))
-    'Balanced at every level: here balance carries across the levels.'
+    'Evenly mixed at every level: here an even mix carries across the levels.'
     >>> s = Structure(2, 2, 3, 5)
     >>> fractal_verdict(simulate(s, balanced_nation_of_monocultures(s), steps=100, seed=0))
-    'A balanced nation built of unbalanced teams: balance does not carry across levels here.'
+    'An evenly mixed nation built of unevenly mixed teams: an even mix does not carry across levels here.'
     """
     return verdict(configurations_by_level(run, step=step))
 
@@ -169,43 +170,43 @@ def verdict(configurations: Mapping[str, Sequence[str]]) -> str:
     >>> b, h = "balanced", "hierarchy monoculture"
     >>> print(verdict({"team": [h, h], "provider": [b, h], "ics": [h], "nation": [h]}))
     ... # doctest: +NORMALIZE_WHITESPACE
-    1 balanced provider inside a system that is not (hierarchy monoculture): balance does not
-    carry across levels here.
+    1 evenly mixed provider inside a system that is not (hierarchy monoculture): an even mix
+    does not carry across levels here.
     >>> verdict({"team": [h, h], "provider": [h], "ics": [h], "nation": [h]})
-    'Unbalanced at every level (nation: hierarchy monoculture).'
+    'Unevenly mixed at every level (nation: hierarchy monoculture).'
     >>> print(verdict({"team": [b, b, b, h], "provider": [b, h], "ics": [b], "nation": [b]}))
     ... # doctest: +NORMALIZE_WHITESPACE
-    A balanced nation, but 1 of 4 teams is not balanced and 1 of 2 providers is not balanced:
-    here balance carries across levels only roughly.
+    An evenly mixed nation, but 1 of 4 teams is not evenly mixed and 1 of 2 providers is not evenly mixed:
+    here an even mix carries across levels only roughly.
     """
     counts = balanced_counts(configurations)
     teams_ok, teams = counts["team"]
     nation = configurations["nation"][0]
     below = [lv for lv in ("ics", "provider", "team") if lv in counts]
     if all(ok == n for ok, n in counts.values()):
-        return "Balanced at every level: here balance carries across the levels."
+        return "Evenly mixed at every level: here an even mix carries across the levels."
     if nation == Kind.BALANCED.value:
         middle = [lv for lv in below if lv != "team" and counts[lv][0] < counts[lv][1]]
         middle_text = " and ".join(
             f"{counts[lv][1] - counts[lv][0]} of {_units(lv, counts[lv][1])}" for lv in middle)
         if teams_ok * 2 < teams:
-            tail = f" ({middle_text} not balanced either)" if middle else ""
-            return (f"A balanced nation built of unbalanced teams{tail}: balance does not carry "
-                    "across levels here.")
+            tail = f" ({middle_text} not evenly mixed either)" if middle else ""
+            return (f"An evenly mixed nation built of unevenly mixed teams{tail}: an even mix does not "
+                    "carry across levels here.")
         parts = [f"{counts[lv][1] - counts[lv][0]} of {_units(lv, counts[lv][1])} "
-                 f"{'is' if counts[lv][1] - counts[lv][0] == 1 else 'are'} not balanced"
+                 f"{'is' if counts[lv][1] - counts[lv][0] == 1 else 'are'} not evenly mixed"
                  for lv in ("team", *reversed(middle))
                  if counts[lv][0] < counts[lv][1]]
-        return (f"A balanced nation, but {' and '.join(parts)}: here balance carries across "
-                "levels only roughly.")
+        return (f"An evenly mixed nation, but {' and '.join(parts)}: here an even mix carries "
+                "across levels only roughly.")
     balanced = [lv for lv in below if counts[lv][0]]
     if balanced:
         words = " and ".join(
-            f"{counts[lv][0]} balanced {_SINGULAR[lv] if counts[lv][0] == 1 else _PLURAL[lv]}"
+            f"{counts[lv][0]} evenly mixed {_SINGULAR[lv] if counts[lv][0] == 1 else _PLURAL[lv]}"
             for lv in balanced)
-        return (f"{words} inside a system that is not ({nation}): balance does not carry across "
-                "levels here.")
-    return f"Unbalanced at every level (nation: {nation})."
+        return (f"{words} inside a system that is not ({nation}): an even mix does not carry "
+                "across levels here.")
+    return f"Unevenly mixed at every level (nation: {nation})."
 
 
 # ----- a parameter sweep (like NetLogo's BehaviorSpace) --------------------------------------------
@@ -279,6 +280,65 @@ def sweep(
             if progress is not None:
                 progress(done, total)
     return balance, fatalism
+
+
+def monoculture_threshold(
+    structure: Structure,
+    levers: AgentLevers,
+    values: Sequence[float],
+    seeds: Sequence[int],
+    *,
+    lever: str = "suppression",
+    steps: int = 200,
+) -> tuple[float, NDArray[np.float64]]:
+    """The lever value past which most teams are labelled monocultures, and the share at each value.
+
+    The label is read from shares (:func:`configurations_by_level`), so a team called a
+    monoculture can still be fairly even: report evenness beside it.
+
+    Parameters
+    ----------
+    structure : Structure
+    levers : AgentLevers
+        The other levers.
+    values : sequence of float
+        Values of ``lever``, in increasing order.
+    seeds : sequence of int
+        One run per seed at every value.
+    lever : str, default "suppression"
+        Name of a numeric lever.
+    steps : int, default 200
+
+    Returns
+    -------
+    threshold : float
+        The smallest value at which the median share of monoculture teams (over the seeds) is at
+        least a half (the kit's reading of "most teams"); NaN if there is none.
+    shares : ndarray, shape (values, seeds)
+        Share of teams labelled a monoculture at the end of each run.
+
+    Examples
+    --------
+    >>> t, shares = monoculture_threshold(Structure(1, 2, 4, 5), AgentLevers(), [0.0, 5.0], [0],
+    ...                                   steps=100)
+    >>> t, shares.tolist()
+    (5.0, [[0.0], [1.0]])
+    """
+    specs = AgentLevers.specs()
+    if lever not in specs:
+        raise ValueError(f"lever must be one of {', '.join(specs)}, got {lever!r}")
+    values, seeds = [float(v) for v in values], list(seeds)
+    if values != sorted(values):
+        raise ValueError(f"values must be in increasing order, got {values!r}")
+    shares = np.empty((len(values), len(seeds)))
+    for i, value in enumerate(values):
+        setting = levers.replace(**{lever: value})
+        for j, seed in enumerate(seeds):
+            teams = configurations_by_level(simulate(structure, setting, steps=steps,
+                                                     seed=int(seed)))["team"]
+            shares[i, j] = np.mean([name.endswith("monoculture") for name in teams])
+    most = np.flatnonzero(np.median(shares, axis=1) >= 0.5)
+    return (values[int(most[0])] if len(most) else float("nan")), shares
 
 
 # ----- presets: where balance carries across levels and where it does not -------------------------

@@ -49,15 +49,20 @@ Assumptions
    its own inference that Taylor's three motivations (which everyone has) pair one to one with the
    three active modes; Taylor (2022) lists them side by side without pairing them.
 3. Staff experience the modes as they are lived in their own team. A mode that dominates the team
-   shows its malign side (Hood's reverse effects): the more its share exceeds one third, the
-   more malign experience it generates. Malign experience pushes staff towards the dominant
-   mode's critics (the other two active modes) with weight ``voice`` and towards fatalism with
-   weight ``1 - voice``.
+   shows its malign side: reverse effects, after Hood (1995: side effects grow with emphasis),
+   written as Taylor's (2022) benign turning malign; the one-third threshold and the linear form
+   are the kit's. The more its share exceeds one third, the more malign experience it generates.
+   In this model, by construction, this pulls teams back to an even mix; Hood predicts
+   instability, not a return to balance (see :mod:`coordkit.models.dynamics`). Malign
+   experience pushes staff towards the dominant mode's critics (the other two active modes)
+   with weight ``voice`` and towards fatalism with weight ``1 - voice``.
 4. *Suppression* (off by default): a mode that dominates a team also pulls its staff further
    towards itself, squeezing out the weak forms -- Taylor's account of how monocultures sustain
    themselves (Taylor, 2021c). It works against assumption 3: with ``suppression`` above about
-   4 (for the default levers) the restoring force loses, the teams break into
-   monocultures of different modes, and those monocultures persist.
+   3 (for the default levers; :func:`~coordkit.models.agent_reading.monoculture_threshold`
+   computes it, and it moves with the noise) the restoring force loses and the teams break
+   into monocultures of different modes. Near the threshold the labels of single teams keep
+   flipping; lasting monocultures are checked at suppression 5 (notebook 06).
 5. Nothing else: no hiring, leaving, networks across teams, or learning from outcomes.
 
 A balanced nation of monoculture teams need not be a failure. It may be *specialisation*: requisite
@@ -108,7 +113,7 @@ Examples
 >>> bool(run.balance("nation")[-1, 0] > 0.9)
 True
 >>> fractal_verdict(run)
-'Balanced at every level: here balance carries across the levels.'
+'Evenly mixed at every level: here an even mix carries across the levels.'
 """
 
 from __future__ import annotations
@@ -151,6 +156,7 @@ __all__ = [
     "fractal_verdict",
     "initial_mixes",
     "malign_response",
+    "monoculture_threshold",
     "simulate",
     "suppressed_monocultures",
     "suppression_pull",
@@ -531,6 +537,7 @@ from coordkit.models.agent_reading import (  # noqa: E402
     configurations_by_level,
     fractal_balance,
     fractal_verdict,
+    monoculture_threshold,
     suppressed_monocultures,
     sweep,
     verdict,

@@ -21,20 +21,28 @@ Assumptions
 1. Each active mode grows towards full strength at a rate set by the support it gets from policy
    (its *lever*) plus the legitimacy it draws from the failures of its rivals; growth slows as the
    mode saturates and is sapped by fatalism.
-2. Hood's *reverse effects*: the more weight on one mode, the faster its side effects grow. A
-   mode's benign part drifts into its malign part at a small baseline rate plus a rate
-   proportional to how far its share of active strength rises above balance (one third).
+2. *Reverse effects*, after Hood (1995): the more weight on one mode, the faster its side effects
+   grow. The kit writes them as Taylor's (2022) benign form turning malign (Hood has no
+   benign/malign split): a mode's benign part drifts into its malign part at a small baseline
+   rate plus a rate proportional to how far its share of active strength rises above one third.
+   The form, the linear rate and the one-third threshold are the kit's.
 3. *Mutual critique*: each mode draws legitimacy from the others' malign forms (malign growth in one
    feeds its critics' growth), and the benign strength of its rivals checks and reforms its own
    malign part -- as far as the mode is *responsive* to its critics (``responsiveness`` 1, the
-   default: critics are heard and acted on, as in a clumsy solution; 0: a stalemate in which
-   critics gain support but change nothing; after Thompson's account of clumsy solutions).
+   default: responsive, critics reform it; 0: unresponsive, critics gain support but change
+   nothing, a *stalemate* in the kit's term). The word echoes the responsiveness Verweij et al.
+   (2006) ask of each voice in a clumsy solution; this model does not represent clumsiness,
+   which chapter 8 treats.
    *Renewal* (learning, candour, professional institutions) reforms malign parts too.
 4. *Rivalry*: a mode whose share is above balance crowds out the modes weaker than it, in
-   proportion to how far it exceeds both balance and them (the kit's reading of Hood's claim
-   that the polar types repel each other). At balance nobody is crowded, and two equally strong
-   modes do not crowd each other, so at the default rivalry (1) a deficit culture (two strong, one
-   weak) persists only on a knife edge (at rivalry 0.6 it survives a tilt of 0.1):
+   proportion to how far it exceeds both balance and them (the kit's assumption, a crowding-out
+   rule, closest to Taylor's (2021c) claim that monocultures suppress the weak forms, the
+   mechanism :mod:`coordkit.models.agents` calls suppression). Hood (1995) says the polar types
+   repel each other, but predicts that dominance undermines itself; the lock-in this rule
+   produces is, in this model by construction, the opposite of his prediction. At balance nobody
+   is crowded, and two equally strong modes do not crowd each other, so at the default rivalry
+   (1) a deficit culture (two strong, one weak) persists only on a knife edge (at rivalry 0.6 it
+   survives a tilt of 0.1):
    :func:`tilted_starts` shows that with one mode unsupported, a start tilted by 0.001 towards
    one of the other two ends as a monoculture. The two-mode state is unstable.
    That knife edge is the rule's doing, and at odds with Taylor (2022), for whom deficit cultures
@@ -59,20 +67,22 @@ Assumptions
    :math:`w_i` (the share of backing it commands; :math:`\sum w_i = 1`, even at the start) that
    scales its policy support to :math:`3 w_i u_i`. Adherents perceive each mode's failures
    (its malign fraction :math:`m_i / s_i`) after a lag of about ``surprise_delay`` years, and
-   allegiance moves from the modes perceived to fail worse than average to the others, as in
-   replicator dynamics (the learning rule Janssen & de Vries, 1998, gave agents holding
-   cultural-theory perspectives). A small drift back to even keeps every mode some backers.
+   allegiance moves from the modes perceived to fail worse than average to the others, by a
+   replicator-style rule, like the learning in Janssen & de Vries (1998). Making surprise respond
+   to a mode's own malign share is the kit's choice: the model has no myths of nature. A small
+   drift back to even keeps every mode some backers.
 8. Everything else (people, money, politics) is left out on purpose. History is not: the
    starting profile matters, and from a hierarchy-heavy start the default levers settle to a
    balance that still leans a little to hierarchy (rivalry makes the model path-dependent).
 
 Where it settles and where it swings (in this model)
 ----------------------------------------------------
-Without surprise every setting the kit has tried settles to a fixed point. With surprise, two
+Without surprise every setting the kit has tried settles to a fixed point (the kit's tests run
+300 random settings of every other lever, noise off: all settle). With surprise, two
 things are needed for lasting swings, and :mod:`coordkit.models.regimes` maps them: strong
 *rivalry* (on the 40 x 40 map of notebook 05, from about 0.4 to 1.1 upwards, lower for
-stronger or slower surprise), which makes a dominant mode self-sustaining (the kit's reading of
-Hood's repulsion of polar types), and enough *surprise* to erode a dominant mode's allegiance as
+stronger or slower surprise), which makes a dominant mode self-sustaining (the kit's
+crowding-out rule, assumption 4), and enough *surprise* to erode a dominant mode's allegiance as
 its reverse effects show. Then a monoculture rises, sours, is deserted after the delay, and a
 rival takes over: a swing through the modes, one after another. On that map (rivalry 0 to 2,
 surprise 0 to 3, from "traditional public sector") the settings labelled cycling repeat every
@@ -462,6 +472,10 @@ class Trajectory:
 
     def settled(self, *, tol: float = 1e-3, years: float = 2.0) -> bool:
         """Whether every variable moved less than ``tol`` per year over the last ``years``.
+
+        A quick local test of benign, malign and fatalism only (not allegiance): a slow, small
+        swing can pass it. The regime criterion is
+        :func:`~coordkit.models.regimes.classify_settings`.
 
         Parameters
         ----------

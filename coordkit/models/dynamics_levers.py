@@ -41,8 +41,8 @@ class Levers(Params):
         Share of each mode's new growth that arrives in malign form, :math:`h_i` (targets enforced
         by blame, cliquish networks, incentives that invite gaming).
     reverse_effect : float, 0 to 2, default 0.5
-        Hood's reverse effects, :math:`\rho`: how fast benign turns malign as a mode's share rises
-        above balance.
+        Reverse effects (after Hood; the kit's form), :math:`\rho`: how fast benign turns malign
+        as a mode's share rises above balance.
     critique : float, 0 to 2, default 0.5
         Mutual critique, :math:`\kappa`: how strongly each mode feeds on its rivals' malign forms
         and checks their excesses.
@@ -63,8 +63,9 @@ class Levers(Params):
     surprise_delay : float, 0.5 to 20, default 4
         :math:`\tau`, years for failures to be perceived (the lag of the surprise).
     responsiveness : float, 0 to 1, default 1
-        :math:`r`, how far a mode lets its critics reform its malign side: 1 clumsy (critics
-        heard and acted on), 0 stalemate (critics gain support but change nothing).
+        :math:`r`, how far a mode lets its critics reform its malign side: 1 responsive (critics
+        reform it), 0 unresponsive (critics gain support but change nothing: a stalemate, the
+        kit's term).
     benign_fatalism : float, 0 to 1, default 0
         :math:`\omega`, share of fatalism in its benign face (acceptance of limits, humility
         about prediction, resilience), which neither saps nor costs and dulls surprise.
@@ -97,7 +98,8 @@ class Levers(Params):
     malign_bias_individualism: float = _lever(
         0.0, 0.0, 1.0, "share of new individualism that arrives malign", label="Malign bias I")
     reverse_effect: float = _lever(
-        0.5, 0.0, 2.0, "Hood's reverse effects: benign turns malign as a mode dominates")
+        0.5, 0.0, 2.0,
+        "reverse effects (after Hood): benign turns malign above a one-third share (the kit's form)")
     critique: float = _lever(
         0.5, 0.0, 2.0, "mutual critique: modes feed on and check their rivals' malign forms")
     rivalry: float = _lever(1.0, 0.0, 2.0, "how strongly a dominant mode crowds out the others")
@@ -111,7 +113,7 @@ class Levers(Params):
     surprise_delay: float = _lever(
         4.0, 0.5, 20.0, "years for disappointment to move allegiance (learning time)", unit="years")
     responsiveness: float = _lever(
-        1.0, 0.0, 1.0, "how far a mode lets its critics reform it (1 clumsy, 0 stalemate)")
+        1.0, 0.0, 1.0, "how far a mode lets its critics reform it (1 responsive, 0 unresponsive)")
     benign_fatalism: float = _lever(
         0.0, 0.0, 1.0, "share of fatalism in its benign face (acceptance, humility, resilience)")
 

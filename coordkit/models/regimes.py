@@ -39,10 +39,22 @@ unresolved  otherwise: still swinging, neither dying away nor seen to repeat wit
 Every label is a finite-time estimate from one start and one time step. :func:`regime_map` also
 runs every setting for *twice* as long and classifies the new tail in the same way; a setting
 whose label changes is marked unconfirmed (:attr:`RegimeMap.confirmed`): read its label as
-uncertain. (The doubled run's tail is read with the exponent estimated on the first tail, which
-keeps the map quick; the amplitude, decay and recurrence tests are all repeated.) Labels near a
-boundary between regimes are the ones most often unconfirmed, and
-"not chaotic" means only that no exponent above :math:`\ell` was seen over the tail.
+uncertain. (The doubled run's tail is read afresh: its own exponent is estimated, and the
+amplitude, decay and recurrence tests are all repeated.) Labels near a boundary between regimes
+are the ones most often unconfirmed, and "not chaotic" means only that no exponent above
+:math:`\ell` was seen over the tail.
+
+**Symmetric starts** (the kit's guard). The rules treat the three active modes alike, so a start
+in which two modes are exactly alike (the same strength and malign share, with the same support
+and malign bias) stays so for ever: the run is confined to a *symmetric* slice of the state space
+and its label is an artefact of the start. From an exactly even start every run rests at the
+balanced point, which with surprise on is often *unstable* (the exponent, measured by a twin that
+leaves the slice, is above :math:`\ell`, yet the run is "settled"); from two equal modes the
+twin's drift out of the slice reads as "chaotic". :attr:`RegimeMap.symmetric` marks every run
+that starts with two modes exactly alike under the same levers, and :func:`regime_map` and
+:func:`classify_settings` warn when there is one: tilt the start (by a thousandth is enough) and
+run again. A run "settled" with an exponent above :math:`\ell`, resting on an unstable balance,
+is counted by :attr:`RegimeMap.unstable_rest`.
 
 :math:`\lambda` is estimated by the standard two-trajectory method (Benettin et al., 1980): a copy
 of every run starts :math:`10^{-7}` away; every ``renorm`` steps the distance :math:`d` between
@@ -69,6 +81,7 @@ Examples
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -92,6 +105,7 @@ __all__ = [
     "REGIMES",
     "Criterion",
     "RegimeMap",
+    "SymmetricStartWarning",
     "classify_regime",
     "classify_settings",
     "largest_lyapunov",
@@ -343,6 +357,10 @@ class RegimeMap:
         Whether a run twice as long (the same tail length, read at its end) gets the same label
         (or, for a damped run, has settled, as damping predicts); where it does not, read the
         label as uncertain.
+    symmetric : ndarray of bool
+        Whether the run starts with two active modes exactly alike, under the same support and
+        malign bias (a symmetry the rules cannot break): its label is an artefact of the start
+        (see the module docstring).
     base : Levers
         The other levers.
     criterion : Criterion
@@ -363,6 +381,7 @@ class RegimeMap:
     confirmed: NDArray[np.bool_]
     base: Levers
     criterion: Criterion
+    symmetric: NDArray[np.bool_]
     start: str = "the archetype 'traditional public sector'"
     years: float = 200.0
     dt: float = 0.2
@@ -371,6 +390,15 @@ class RegimeMap:
     def unconfirmed(self) -> int:
         """How many labels change when every run is twice as long."""
         return int(np.sum(~self.confirmed))
+
+    @property
+    def unstable_rest(self) -> int:
+        """How many runs are "settled" with an exponent above the chaos threshold.
+
+        Such a run rests on an unstable balance: a nudge would set it moving (typically a
+        symmetric start; see :attr:`symmetric`).
+        """
+        return int(np.sum((self.regime == "settled") & (self.lyapunov > self.criterion.lyapunov)))
 
     def count(self, regime: str) -> int:
         """How many settings fall in one regime.
@@ -458,8 +486,9 @@ def regime_map(
     base = base.replace(noise=0.0)
     xs, ys = np.asarray(x_values, dtype=float), np.asarray(y_values, dtype=float)
     settings = [base.replace(**{x_lever: float(xv), y_lever: float(yv)}) for yv in ys for xv in xs]
-    regimes, amplitude, lyap, period, later = _run_settings(settings, initial, years, dt, rates,
-                                                            crit, confirm=True)
+    regimes, amplitude, lyap, period, later, symmetric = _run_settings(
+        settings, initial, years, dt, rates, crit, confirm=True)
+    _warn_symmetric(symmetric, initial)
     shape = (len(ys), len(xs))
     return RegimeMap(
         x_lever=x_lever, x_values=xs, y_lever=y_lever, y_values=ys,
@@ -467,8 +496,22 @@ def regime_map(
         lyapunov=lyap.reshape(shape), period=period.reshape(shape),
         start=_start_name(initial), years=float(years), dt=float(dt),
         confirmed=((regimes == later) | ((regimes == "damped") & (later == "settled"))
-                   ).reshape(shape), base=base, criterion=crit,
+                   ).reshape(shape), symmetric=symmetric.reshape(shape), base=base,
+        criterion=crit,
     )
+
+
+def _warn_symmetric(symmetric: NDArray[np.bool_], initial: Profile | None) -> None:
+    if symmetric.any():
+        warnings.warn(
+            f"{int(symmetric.sum())} of {symmetric.size} runs from {_start_name(initial)} start with "
+            "two modes exactly alike (a symmetry the rules cannot break): their labels are "
+            "artefacts of the start. Tilt the start (by a thousandth is enough) and run again.",
+            SymmetricStartWarning, stacklevel=3)
+
+
+class SymmetricStartWarning(UserWarning):
+    """Runs that keep two active modes exactly alike, so their regime labels are artefacts."""
 
 
 def _start_name(initial: Profile | None) -> str:
@@ -481,11 +524,12 @@ def _start_name(initial: Profile | None) -> str:
 
 def _run_settings(settings: Sequence[Levers], initial: Profile | None, years: float, dt: float,
                   rates: Rates | None, crit: Criterion, *, confirm: bool = False,
-                  ) -> tuple[Any, Any, Any, Any, Any]:
+                  ) -> tuple[Any, Any, Any, Any, Any, Any]:
     """Regime, amplitude, Lyapunov exponent and period of every setting, run all at once.
 
     With ``confirm`` the runs carry on for as long again and the fifth item is the label read
-    from the tail of the doubled run (else None).
+    from the tail of the doubled run, with its own exponent (else None). The sixth says which
+    runs start with two active modes exactly alike (see :func:`_symmetric`).
     """
     steps = _check_run(years, dt)
     tail = round(crit.tail_years / dt)
@@ -510,26 +554,41 @@ def _run_settings(settings: Sequence[Levers], initial: Profile | None, years: fl
     def strengths_of(kept: list[list[Any]]) -> Any:
         return np.array([[z[i] + z[i + 3] for i in range(3)] for z in kept])  # (T, 3, n)
 
-    state = run([np.full(n, v) for v in _initial_state(initial)], steps - tail)
+    start = _initial_state(initial)
+    state = run([np.full(n, v) for v in start], steps - tail)
     kept: list[list[Any]] = []
     lyap = largest_lyapunov(lambda z: _step(twin, z, None), state, tail, dt, observe=kept.append)
     strengths = strengths_of(kept)
     regimes = _classify(strengths, lyap, crit)
     later = None
-    if confirm:  # as long again; the new tail is read with the first tail's exponent
+    if confirm:  # as long again; the new tail is read afresh, with its own exponent
         state = run(kept[-1], steps - tail)
         again: list[list[Any]] = []
-        for _ in range(tail):
-            state = _step(c, state, None)
-            again.append(state)
-        later = _classify(strengths_of(again), lyap, crit)
+        lyap_again = largest_lyapunov(lambda z: _step(twin, z, None), state, tail, dt,
+                                      observe=again.append)
+        later = _classify(strengths_of(again), lyap_again, crit)
+    symmetric = _symmetric(settings, start)
     amplitude = np.ptp(strengths, axis=0).max(axis=0)
     period = np.full(n, np.nan)
     swinging = np.flatnonzero(np.isin(regimes, ("damped", "cycling", "unresolved")))
     widest = np.argmax(np.ptp(strengths, axis=0), axis=0)
     for k in swinging:
         period[k] = swing_period(strengths[:, widest[k], k], dt)
-    return regimes, amplitude, np.asarray(lyap, dtype=float), period, later
+    return regimes, amplitude, np.asarray(lyap, dtype=float), period, later, symmetric
+
+
+def _symmetric(settings: Sequence[Levers], start: list[float]) -> NDArray[np.bool_]:
+    """Settings whose start and levers treat two active modes exactly alike.
+
+    The rules are the same for every active mode, so such a pair stays alike for ever.
+    """
+    lv = _lever_arrays(settings)
+    alike = np.zeros(len(settings), dtype=bool)
+    for i, j in ((0, 1), (0, 2), (1, 2)):
+        if all(start[k + i] == start[k + j] for k in (0, 3, 7, 10)):
+            alike |= ((lv["support"][i] == lv["support"][j])
+                      & (lv["malign_bias"][i] == lv["malign_bias"][j]))
+    return alike
 
 
 def classify_settings(
@@ -565,4 +624,6 @@ def classify_settings(
     if not all(isinstance(s, Levers) for s in settings):
         raise TypeError("levers must be a sequence of coordkit.models.dynamics.Levers")
     crit = Criterion() if criterion is None else criterion
-    return _run_settings(settings, initial, years, dt, rates, crit)[0].tolist()
+    result = _run_settings(settings, initial, years, dt, rates, crit)
+    _warn_symmetric(result[5], initial)
+    return result[0].tolist()

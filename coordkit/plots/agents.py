@@ -27,7 +27,7 @@ Examples
 >>> s = Structure(2, 2, 3, 5)
 >>> run = simulate(s, PRESETS["balanced nation of monoculture teams"](s), steps=100, seed=0)
 >>> agents_figure(run).get_suptitle().splitlines()[1]
-'A balanced nation built of unbalanced teams: balance does not carry across levels here.'
+'An evenly mixed nation built of unevenly mixed teams: an even mix does not carry across levels here.'
 """
 
 from __future__ import annotations
@@ -164,7 +164,7 @@ def _composition_frame(run: AgentRun, ax: Axes) -> None:
     ax.legend(handles=[*(Patch(facecolor=PALETTE[m], edgecolor="white", hatch=HATCHES[m],
                                label=m.label) for m in ALL_MODES),
                        Line2D([], [], color="black", linewidth=2.5,
-                              label="bar above: unit classified balanced")],
+                              label="bar above: unit classified evenly mixed")],
               loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=5, fontsize=7,
               frameon=False)
     for side in ("top", "right", "bottom", "left"):
@@ -202,7 +202,7 @@ def _composition_moving(run: AgentRun, ax: Axes, step: int, names: dict[str, lis
                             bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5,
                                   "alpha": 0.9})
         mean = float(run.balance(level, step=step).mean())
-        ax.text(1.01, y, f"evenness {mean:.2f}\n{ok} of {n} balanced", va="center", ha="left",
+        ax.text(1.01, y, f"evenness {mean:.2f}\n{ok} of {n} evenly mixed", va="center", ha="left",
                 fontsize=7, transform=ax.get_yaxis_transform(), gid=f"note-{level}")
 
 
@@ -211,9 +211,9 @@ def plot_composition(run: AgentRun, *, step: int = -1, ax: Axes | None = None) -
 
     One row per level (nation at the top, teams at the bottom); in each row a column per unit,
     stacked by the shares of hierarchy, solidarity, individualism and fatalism (colour and hatch
-    per mode). A black bar marks every unit the kit classifies as balanced (with an arrow when
+    per mode). A black bar marks every unit the kit classifies as evenly mixed (with an arrow when
     the unit is too narrow to see). The text on the right gives each level's mean evenness and
-    how many of its units are balanced.
+    how many of its units are evenly mixed.
 
     Parameters
     ----------
@@ -256,7 +256,7 @@ def _strip_frame(ax: Axes) -> None:
     ax.set_xlim(-0.6, len(LEVELS) - 0.4)
     ax.set_ylim(0, 1.12)
     ax.set_ylabel("evenness of each unit's active mix")
-    ax.set_title("Evenness at each level (x/n: units classified balanced)", fontsize=9)
+    ax.set_title("Evenness at each level (x/n: units classified evenly mixed)", fontsize=9)
 
 
 def _strip_moving(run: AgentRun, ax: Axes, step: int, names: dict[str, list[str]]) -> None:
@@ -283,7 +283,7 @@ def plot_evenness_by_level(run: AgentRun, *, step: int = -1, ax: Axes | None = N
 
     Every unit is a point (spread sideways so they do not hide each other); a box marks the
     quartiles and median of each level. Above each level: how many units the kit classifies as
-    balanced.
+    evenly mixed.
 
     Parameters
     ----------
@@ -619,8 +619,8 @@ def describe_evenness_by_level(run: AgentRun, *, step: int = -1) -> str:
     >>> run = simulate(s, PRESETS["balanced nation of monoculture teams"](s), steps=50, seed=0)
     >>> print(describe_evenness_by_level(run))
     Evenness of each unit's active mix at step 50: teams from 0.55 to 0.64 (median 0.61; 0 of 6
-    balanced); providers from 1.00 to 1.00 (median 1.00; 2 of 2 balanced); ICSs 1.00 (1 of 1
-    balanced); nation 1.00 (1 of 1 balanced).
+    evenly mixed); providers from 1.00 to 1.00 (median 1.00; 2 of 2 evenly mixed); ICSs 1.00 (1
+    of 1 evenly mixed); nation 1.00 (1 of 1 evenly mixed).
     """
     run = _check_run(run)
     step = run.step_index(step)
@@ -630,10 +630,10 @@ def describe_evenness_by_level(run: AgentRun, *, step: int = -1) -> str:
         e = run.balance(level, step=step)
         ok, n = counts[level]
         if len(e) == 1:
-            parts.append(f"{LEVEL_LABELS[level]} {e[0]:.2f} ({ok} of {n} balanced)")
+            parts.append(f"{LEVEL_LABELS[level]} {e[0]:.2f} ({ok} of {n} evenly mixed)")
         else:
             parts.append(f"{LEVEL_LABELS[level]} from {e.min():.2f} to {e.max():.2f} (median "
-                         f"{np.median(e):.2f}; {ok} of {n} balanced)")
+                         f"{np.median(e):.2f}; {ok} of {n} evenly mixed)")
     return f"Evenness of each unit's active mix at step {step}: " + "; ".join(parts) + "."
 
 

@@ -248,7 +248,17 @@ def describe_regime_map(rm: RegimeMap) -> str:
             f"{rm.x_values[-1]:g}, {len(rm.x_values)} values, across) and "
             f"{LEVER_LABELS[rm.y_lever]} ({rm.y_values[0]:g} to {rm.y_values[-1]:g}, "
             f"{len(rm.y_values)} values, up), {rm.regime.size} settings: {counts}. "
-            f"{_boundary(rm)}{period} {_start(rm)} {_confirmation(rm)}")
+            f"{_boundary(rm)}{period} {_start(rm)} {_confirmation(rm)}{_symmetry(rm)}")
+
+
+def _symmetry(rm: RegimeMap) -> str:
+    n, rest = int(np.sum(rm.symmetric)), rm.unstable_rest
+    text = (f" {n} runs start with two modes exactly alike (a symmetric start): their labels are "
+            "artefacts of the start; tilt it and run again." if n else "")
+    if rest:
+        text += (f" {rest} settled runs rest on an unstable balance (exponent above "
+                 f"{rm.criterion.lyapunov:g}): a nudge would set them moving.")
+    return text
 
 
 def _start(rm: RegimeMap) -> str:

@@ -8,10 +8,12 @@ founding settlement to the 2025 10 Year Health Plan -- each starting from a prof
 (:data:`coordkit.archetypes.PERIOD_STARTS`). The levers and how the kit maps them onto the model
 (a judgement, stated in full) are in :mod:`coordkit.scenarios.levers`, re-exported here.
 
-Fatalism is all despair in these scenarios (the kit's simplification): every period start
+Fatalism is all despair in these scenarios (the kit's choice, and the most pessimistic reading:
+the kit has no source that separates wisdom from despair for these years): every period start
 (:data:`coordkit.archetypes.PERIOD_STARTS`) reads it so, and a run takes the model's
 ``benign_fatalism`` from its start profile (``1 - malign_fatalism``), so it is 0 for every preset.
-Start a run from a profile with some wise fatalism, or use chapter 5's explorer, to change that.
+The choice decides some verdicts: :func:`fatalism_sensitivity` reruns presets with half or none
+of it read as despair (the 2012 Act and the Hewitt review both end balanced at half).
 
 Examples
 --------
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "FATALISM_READINGS",
     "HORIZON_YEARS",
     "INPUT_LABELS",
     "LEVERS",
@@ -60,6 +63,7 @@ __all__ = [
     "Scenario",
     "ScenarioResult",
     "compare",
+    "fatalism_sensitivity",
     "lever_effects",
     "lever_table",
     "load_presets",
@@ -497,6 +501,68 @@ def compare(
             differences["outcome_change"].abs().sort_values(ascending=False).index
         ).reset_index(drop=True)
     return results, differences
+
+
+#: The readings of fatalism :func:`fatalism_sensitivity` tries: all despair (the presets' coding,
+#: the most pessimistic reading), half and half, and all wisdom.
+FATALISM_READINGS: tuple[float, ...] = (1.0, 0.5, 0.0)
+
+
+def fatalism_sensitivity(
+    preset_ids: Sequence[str],
+    *,
+    readings: Sequence[float] = FATALISM_READINGS,
+    years: float = 10.0,
+) -> pd.DataFrame:
+    """Rerun presets with fatalism read as more or less despair, to see which verdicts turn on it.
+
+    Every period start reads fatalism as all despair (``malign_fatalism`` 1, the kit's choice and
+    the most pessimistic reading). This reruns each preset from its own start profile with only
+    ``malign_fatalism`` changed, so the run's ``benign_fatalism`` changes with it.
+
+    Parameters
+    ----------
+    preset_ids : sequence of str
+        Preset ids (see :func:`load_presets`).
+    readings : sequence of float, default (1.0, 0.5, 0.0)
+        Malign shares of fatalism to try, each in [0, 1].
+    years : float, default 10
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per preset and reading (index: preset name, ``despair share``), with the end
+        ``configuration``, ``balance`` and ``outcome``.
+
+    Raises
+    ------
+    KeyError
+        If a preset id is unknown (the message names the ids that exist).
+    coordkit.profile.ProfileError
+        If a reading is outside 0 to 1.
+
+    Examples
+    --------
+    >>> t = fatalism_sensitivity(["hsca_2012"])
+    >>> t["configuration"].tolist()
+    ['hierarchy monoculture', 'balanced', 'balanced']
+    """
+    import pandas as pd
+
+    rows = {}
+    for preset_id in preset_ids:
+        scenario = preset(preset_id)
+        for reading in readings:
+            start = scenario.initial.replace(malign_fatalism=reading)
+            summary = run(scenario, initial=start, years=years).summary()
+            rows[(scenario.name, float(reading))] = {
+                "configuration": summary["configuration"],
+                "balance": summary["balance"],
+                "outcome": summary["outcome"],
+            }
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame.index = pd.MultiIndex.from_tuples(list(rows), names=["preset", "despair share"])
+    return frame
 
 
 def ceiling_curve(

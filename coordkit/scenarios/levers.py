@@ -25,8 +25,10 @@ from these coefficients: it holds *in this model, by construction*.
 The contested choices, each argued in its lever's rationale (:data:`LEVERS`, shown in
 chapter 4): gaming is malign *individualism* provoked by targets and payment by results (after
 Bevan & Hood, 2006); competition between providers feeds individualism, not the model's
-``rivalry`` between modes; freedom from blame (a shared belief, so solidarity) and professional
-autonomy (benign individualism) are two levers; devolution often relocates hierarchy; a statutory
+``rivalry`` between modes; freedom from blame (coded as solidarity after Edmondson, a departure from Taylor,
+who ties blame culture to stifled individualism) and professional autonomy (coded as benign
+individualism, the kit's choice) are two levers; devolution takes only a little weight off hierarchy
+(the kit's judgement, where Taylor reads it as winding hierarchy down); a statutory
 duty to collaborate is a hierarchist instrument used to make solidarity, and the kit codes Hood's
 (1995) point that hybrids are likely to be unstable as a small rise in rivalry (our coding, not
 his); unannounced inspection draws on Hood's contrived randomness, an active control strategy (the
@@ -190,8 +192,9 @@ class PolicyLevers(Params):
         help=(
             'Handing decisions to integrated care systems (ICSs) and places gives room to local '
             'collaboration (solidarity) and local '
-            'initiative (individualism), but often relocates hierarchy to system boards rather than removing'
-            ' it, so it takes only a little weight off hierarchy.'
+            'initiative (individualism). Taylor (2022) reads devolution as winding down hierarchy; the kit '
+            'takes only a little weight off hierarchy, its own judgement (no source) that devolution '
+            'often relocates hierarchy to system boards rather than removing it.'
         ),
     )
     financial_incentives: float = _dial(
@@ -216,18 +219,21 @@ class PolicyLevers(Params):
         4, label='Freedom from blame (psychological safety)',
         unit='0 (blame culture) to 10 (safe to speak up, try and fail)',
         help=(
-            'Psychological safety is a belief a team holds in common (Edmondson, 1999), so it adds '
-            'solidarity; it takes the blame out of hierarchy and makes learning from failure (renewal, '
-            'critique) easier. Taylor (2022) asks how to address a risk-averse, blame-fearing culture.'
+            'Taylor (2022) reads a blame culture as a brake on individualism (being brave and creative '
+            'can feel too dangerous). The kit departs from him: after Edmondson (1999), for whom '
+            'psychological safety is held in common by a team, it adds solidarity, takes the blame out '
+            'of hierarchy and makes learning from failure (renewal, critique) easier. The coding is the '
+            "kit's, open to argument."
         ),
     )
     professional_autonomy: float = _dial(
         4, label='Professional autonomy',
         unit='0 (scripted work) to 10 (staff and teams decide how to work)',
         help=(
-            "Room to decide how to do one's work and to try new things: benign individualism, Taylor's "
-            '(2022) point that individualism is more than markets. It adds individualism and lowers its '
-            'malign share.'
+            "Room to decide how to do one's work and to try new things. The kit codes it as benign "
+            "individualism (its choice): close to Taylor's (2022) creative, entrepreneurial individualism, "
+            'though Taylor does not name professional autonomy and puts professionalism in the '
+            'solidaristic domain. It adds individualism and lowers its malign share.'
         ),
     )
     intermediate_institutions: float = _dial(

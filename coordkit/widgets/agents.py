@@ -16,10 +16,10 @@ Examples
 >>> from coordkit.models.agents import Structure
 >>> explorer = AgentExplorer(Structure(1, 2, 3, 4), steps=40)
 >>> explorer.verdict
-'Balanced at every level: here balance carries across the levels.'
+'Evenly mixed at every level: here an even mix carries across the levels.'
 >>> explorer.preset.value = "balanced nation of monoculture teams"
 >>> explorer.verdict
-'A balanced nation built of unbalanced teams: balance does not carry across levels here.'
+'An evenly mixed nation built of unevenly mixed teams: an even mix does not carry across levels here.'
 >>> explorer.unnamed()
 []
 """
@@ -395,7 +395,7 @@ class AgentExplorer(Explorer):
             start += " with " + escape(", ".join(changed))
         return Markup(
             f"<p><b>{escape(self.verdict)}</b><br>Nation: {escape(nation)}. Teams: "
-            f"{balanced} of {len(teams)} balanced. ({start}.)</p>")
+            f"{balanced} of {len(teams)} evenly mixed. ({start}.)</p>")
 
     def run_sweep(self) -> None:
         """Run the parameter sweep set by the sweep controls, with its progress bar, and plot it."""

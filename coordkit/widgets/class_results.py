@@ -35,7 +35,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from coordkit.html import Markup, escape
+from coordkit.html import Markup, render
 from coordkit.params import Param
 from coordkit.plots.class_bars import class_bars_figure, describe_class_bars
 from coordkit.plots.survey import class_arrows_figure, describe_class_arrows, update_class_arrows_figure
@@ -203,18 +203,8 @@ class ClassResultsExplorer(Explorer):
     def update(self, change: Any = None) -> None:
         """Re-analyse and redraw from the controls (the controls call this)."""
         with self.timed():
-            privacy = (f"<p><small>Privacy: a group under {self.min_group.value} respondents is merged "
-                       "into &lsquo;other groups combined&rsquo; (in this room view never under "
-                       f"{CLASSROOM_MIN_GROUP}, the kit's rule: stricter than the report's floor of "
-                       f"{MIN_GROUP_FLOOR}, because the room sees it live). Re-read the folder as "
-                       "exports arrive while the class answers in the room; make the shared report "
-                       "once, after the survey closes.</small></p>")
             if self.responses is None:
-                self.source.value = ("<p><b>No answers could be read</b> from the class folder "
-                                     f"(nothing is shown):</p><p>{escape(self.problem)}</p>"
-                                     "<p><small>Fix the export, or put a mapping.yml from "
-                                     "<code>coordkit report EXPORT --write-map mapping.yml</code> "
-                                     "in the folder, then re-read.</small></p>")
+                self.source.value = self._source(None)
                 self.image.value = ""
                 self.set_description("No answers could be read, so there is no figure.")
                 self.set_result("No answers could be read from the class folder.")
@@ -222,9 +212,7 @@ class ClassResultsExplorer(Explorer):
             self.analysis: ClassAnalysis = analyse(self.responses, group_column=self.group_column.value,
                                                    min_group=self.min_group.value)
             a = self.analysis
-            problem = f"<p><b>Could not read every file:</b> {escape(self.problem)}</p>" \
-                if self.problem else ""
-            self.source.value = f"<p>Answers from {escape(self.source_label)}.</p>{problem}{privacy}"
+            self.source.value = self._source(self.source_label)
             if not a.class_shown or a.overall is None:
                 text = f"Nothing shown: only {a.n} respondents, fewer than {a.min_group}."
                 self.image.value = ""
@@ -280,8 +268,14 @@ class ClassResultsExplorer(Explorer):
 
         style = (f" {s.style_excluded} respondent{'s' if s.style_excluded != 1 else ''} not classified: "
                  "response style (left out of the class results)." if s.style_excluded else "")
-        return (f"<p><b>{a.n} respondents</b> ({escape(groups)}).{escape(style)}</p>"
-                f"<p>Now: <b>{escape(s.configuration_now.name)}</b>, {balance('now')} "
-                f"(points H / S / I / F: {now}).<br>"
-                f"Preferred: <b>{escape(s.configuration_preferred.name)}</b>, {balance('preferred')} "
-                f"({preferred}).</p>")
+        return render("class_results_summary.html.j2", n=a.n, groups=groups, style=style,
+                      now={"configuration": s.configuration_now.name, "balance": balance("now"),
+                           "points": now},
+                      preferred={"configuration": s.configuration_preferred.name,
+                                 "balance": balance("preferred"), "points": preferred})
+
+    def _source(self, label: str | None) -> str:
+        """Where the answers came from (``None``: nothing could be read), any problem, the privacy rule."""
+        return render("class_results_source.html.j2", source=label, problem=self.problem or "",
+                      min_group=self.min_group.value, classroom_min=CLASSROOM_MIN_GROUP,
+                      floor=MIN_GROUP_FLOOR)

@@ -32,7 +32,7 @@ from typing import Any, cast
 import ipywidgets as w
 import numpy as np
 
-from coordkit.html import Markup, escape
+from coordkit.html import Markup, escape, render
 from coordkit.modes import ALL_MODES, Mode
 from coordkit.params import Param
 from coordkit.plots.style import ANNOTATION
@@ -442,51 +442,34 @@ class SurveyForm(Explorer):
                 "organisation is rated. Press <i>See my result</i> to see your profile.</p>")
 
     def _summary_html(self, result: RespondentResult) -> Markup:
-        parts: list[str] = []
         if result.now is None:
-            parts.append("<p>No profile yet: share out 100 points in at least one dimension (now).</p>")
-            return Markup("".join(parts))
+            return Markup(render("survey_result.html.j2", r=None))
         now_c, pref_c = result.configuration_now, result.configuration_preferred
         assert now_c is not None, "a respondent with a now profile is classified"
-        parts.append(f"<p><b>Now: {escape(now_c.name)}</b> — {escape(now_c.diagnosis)}</p>")
-        if not np.all(np.isfinite(result.strength)):
-            parts.append("<p>Strength: not every organisation rating given (or one is don't know), so the "
-                         "kit gives no configuration for now: how strong a way of working is is asked, "
-                         "never inferred from your points.</p>")
         balances = [f"{label} {b.score:.2f}" for label, b in (("now", result.balance_now),
                                                              ("preferred", result.balance_preferred))
                     if b is not None]
-        if pref_c is not None:
-            parts.append(f"<p><b>Preferred: {escape(pref_c.name)}.</b> Balance index "
-                         f"{', '.join(balances) if balances else 'withheld'}."
-                         f" {escape(result.describe_gap())}</p>")
-        parts.append(f"<p>Congruence across dimensions (now): {result.congruence_now:.2f} "
-                     "(1 = every dimension has the same mix).</p>")
-        if result.forms is None or not result.forms.answered.any():
-            parts.append("<p>Benign or malign: not answered yet (no malign side shown).</p>")
-        else:
-            levels = ", ".join(
+        r: dict[str, Any] = {
+            "now": {"name": now_c.name, "diagnosis": now_c.diagnosis},
+            "strength_missing": not np.all(np.isfinite(result.strength)),
+            "preferred": None if pref_c is None else {
+                "name": pref_c.name, "balances": ", ".join(balances) if balances else "withheld",
+                "gap": result.describe_gap()},
+            "congruence": f"{result.congruence_now:.2f}", "levels": None, "acquiescence": None,
+            "high_rating": None, "style": None}
+        if result.forms is not None and result.forms.answered.any():
+            r["levels"] = ", ".join(
                 f"{m.value} benign {b:+.2f} / malign {v:+.2f}" if ok else f"{m.value} not answered"
                 for m, b, v, ok in zip(ALL_MODES, result.forms.benign, result.forms.malign,
                                        result.forms.answered, strict=True))
-            parts.append("<p>Benign and malign levels (now; -1 disagree, 0 neither, +1 agree): "
-                         f"{levels}.</p>")
             if result.acquiescent:
-                side = "agreed" if result.acquiescence > 0 else "disagreed"
-                parts.append(f"<p>You {side} with statements and with their reversals alike (acquiescence "
-                             f"index {result.acquiescence:+.2f}; the kit flags from ±0.5).</p>")
+                r["acquiescence"] = {"side": "agreed" if result.acquiescence > 0 else "disagreed",
+                                     "index": f"{result.acquiescence:+.2f}"}
         if result.styles is not None and bool(result.styles.high_rating):
-            tendency = float(high_rating_tendency(self._likert_values(), self.q))
-            parts.append(f"<p>You rated every way of working, fatalism included, strong at every level "
-                         f"(high-rating tendency {tendency:+.2f}).</p>")
+            r["high_rating"] = f"{float(high_rating_tendency(self._likert_values(), self.q)):+.2f}"
         if result.response_style and result.styles is not None:
-            reasons = escape(", ".join(result.styles.reasons()))
-            parts.append("<p>Your answers show a response style (" + reasons
-                         + "), so the kit gives no configuration or balance index for them (the kit's "
-                         "rule): answers given the same way to every question say more about the way of "
-                         "answering than about the organisation. Check whether your ratings tell the ways "
-                         "of working apart, and whether you answered each statement and its opposite.</p>")
-        return Markup("".join(parts))
+            r["style"] = ", ".join(result.styles.reasons())
+        return Markup(render("survey_result.html.j2", r=r))
 
     # ----- saving -----------------------------------------------------------------------------
     def to_responses(self) -> Responses:
@@ -537,14 +520,11 @@ class SurveyForm(Explorer):
         except (OSError, ValueError) as error:
             refuse(f"could not write the file: {getattr(error, 'strerror', None) or error}")
             return None
-        self.save_status.value = (f"<p><b>Saved</b> to {escape(target)} (1 respondent, code {escape(code)}, "
-                                  f"questionnaire version {self.q.version}). Send this file to your "
-                                  "lecturer.</p>")
         payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
-        self.download.value = (f"<p><a download='{escape(target.name)}' "
-                               f"href='data:text/csv;base64,{payload}' style='font-weight:bold'>Download "
-                               f"your answers ({escape(target.name)})</a> "
-                               "— keep a copy: on Binder the saved file is lost when the session ends.</p>")
+        saved = {"target": target, "name": target.name, "code": code, "version": self.q.version,
+                 "payload": payload}
+        self.save_status.value = render("survey_saved.html.j2", part="status", **saved)
+        self.download.value = render("survey_saved.html.j2", part="download", **saved)
         return target
 
 
@@ -618,19 +598,14 @@ class ClassExplorer(Explorer):
             self.show_figure(update_class_arrows_figure(self._fig, a), description)
 
     def _summary_html(self, a: ClassAnalysis) -> Markup:
-        rows = []
+        rows: list[list[object]] = []
         for s in [a.overall, *a.groups]:
             assert s is not None
             points = " / ".join(f"{v:.0f}" for v in s.now_mean)
             pref = " / ".join(f"{v:.0f}" for v in s.preferred_mean)
             balance = " → ".join(f"{v:.2f}" if np.isfinite(v) else "withheld"
                                  for v in (s.shown_balance("now"), s.shown_balance("preferred")))
-            rows.append(f"<tr><td>{escape(s.label)}</td><td>{s.n}</td><td>{s.style_excluded}</td>"
-                        f"<td>{points}</td><td>{pref}</td>"
-                        f"<td>{escape(s.shown_configuration('now'))}</td><td>{balance}</td></tr>")
-        head = "<tr>" + "".join(f"<th scope='col'>{name}</th>" for name in (
-            "group", "n", "not classified: response style", "now H / S / I / F", "preferred",
-            "configuration now", "balance now → preferred")) + "</tr>"
+            rows.append([s.label, s.n, s.style_excluded, points, pref, s.shown_configuration("now"), balance])
         if a.plan is None:
             note = "Whole class only (no group column chosen)."
         else:
@@ -638,7 +613,6 @@ class ClassExplorer(Explorer):
             count = "no group suppressed" if not a.plan.suppressed else \
                 f"{len(a.plan.suppressed)} group{'s' if len(a.plan.suppressed) != 1 else ''} suppressed"
             note = f"{count}, {hidden} pooled. {a.plan.note()}"
-        return Markup(f"<p><b>{a.n} respondents; minimum group size {a.min_group}: {escape(note)}</b></p>"
-                      "<table style='border-collapse:collapse' border='1' cellpadding='3'>"
-                      f"{head}{''.join(rows)}</table>")
+        return Markup(render("class_explorer_summary.html.j2", n=a.n, min_group=a.min_group, note=note,
+                             rows=rows))
 

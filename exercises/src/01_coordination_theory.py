@@ -15,8 +15,8 @@ from coordkit.exercises.ch01 import ____, q1, q2, q3, q4, q5, q6
 # %% [markdown]
 # ## Task 1 (discuss): motivations and modes
 #
-# Taylor (2022) names three motivations (mastery, connectedness, autonomy) and four modes, but does not pair them.
-# The kit pairs mastery with hierarchy, connectedness with solidarity and autonomy with individualism: an inference.
+# Taylor (2022) says three motivations (mastery, connectedness, autonomy) are articulated as the modes, and ties
+# autonomy to individualism. Pairing mastery with hierarchy and connectedness with solidarity is the kit's inference.
 # In three or four sentences, say whether you find each pairing convincing, with an example from work, and what
 # changes if "autonomy" means acting with volition (self-determination theory) rather than individualism. There is
 # no automatic check: `q1.check()` shows the rubric, and `q1.solution()` one model answer.
