@@ -282,3 +282,14 @@ def test_chapter_7_marks_its_sections_and_its_essentials_time_covers_them():
     assert route_tool.estimate(path).minutes <= int(match[2]) <= int(match[1])
     key = next(_text(c) for c in cells if "## Key points" in _text(c))
     assert key.lstrip().startswith("## Key points"), "the key points open their own cell"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_cell_mixes_core_and_going_further_sections(path):
+    """Student review (issue 19, finding 12): ch01's core key points shared a cell with going-further text,
+    so a student skipping going-further cells could miss them."""
+    for k, cell in enumerate(_load(path)["cells"]):
+        if cell["cell_type"] == "markdown":
+            headings = re.findall(r"^## .*$", _text(cell), flags=re.M)
+            marks = {CORE in h for h in headings if h.endswith((CORE, FURTHER))}
+            assert len(marks) < 2, f"{path.name} cell {k} holds core and going-further sections: split it"

@@ -102,3 +102,15 @@ def test_the_audit_statuses_say_what_heard_means_and_the_dominance_threshold():
     assert "engaged or unresponsive" in glossary("heard").definition
     assert f"{DEFAULT_OVERUSE_SHARE:.0%}" in glossary("dominated").definition
     assert all(glossary(status).whose.startswith("the kit") for status in STATUSES)
+
+
+def test_form_is_tied_to_benign_and_malign_and_the_two_older_names_are_explained():
+    """Student review (issue 19, finding 4): "form" meant both a mode and its benign or malign version."""
+    from coordkit.configuration import Kind
+    from coordkit.exercises import ch01
+
+    entry = glossary("forms")
+    assert "benign or the malign version of a mode" in entry.definition
+    names = [k.value for k in Kind if "form" in k.value]
+    assert names and all(f'"{name}"' in entry.definition for name in names)
+    assert "Which modes reach" in ch01.q3.evaluate("hierarchy monoculture").message
