@@ -293,3 +293,15 @@ def test_no_cell_mixes_core_and_going_further_sections(path):
             headings = re.findall(r"^## .*$", _text(cell), flags=re.M)
             marks = {CORE in h for h in headings if h.endswith((CORE, FURTHER))}
             assert len(marks) < 2, f"{path.name} cell {k} holds core and going-further sections: split it"
+
+
+@pytest.mark.parametrize("path", ROUTE[1:], ids=lambda p: p.stem)
+def test_the_quiz_comes_last_with_a_line_saying_what_to_do(path):
+    """Student review (issue 19, finding 12): ch05's and ch06's quizzes had no introductory line and came
+    before References, unlike the other chapters."""
+    cells = [c for c in _load(path)["cells"] if c["cell_type"] == "markdown"]
+    quiz = next(k for k, c in enumerate(cells) if _text(c).lstrip().startswith("## Quiz"))
+    references = next(k for k, c in enumerate(cells) if re.search(r"^## References", _text(c), flags=re.M))
+    assert references < quiz, f"{path.name}: the references come before the quiz"
+    intro = _text(cells[quiz]).split("\n", 1)[1] if "\n" in _text(cells[quiz]) else ""
+    assert "**Check**" in intro, f"{path.name}: say what to do under '## Quiz'"

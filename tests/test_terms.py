@@ -114,3 +114,18 @@ def test_form_is_tied_to_benign_and_malign_and_the_two_older_names_are_explained
     names = [k.value for k in Kind if "form" in k.value]
     assert names and all(f'"{name}"' in entry.definition for name in names)
     assert "Which modes reach" in ch01.q3.evaluate("hierarchy monoculture").message
+
+
+def test_benign_strength_is_defined_where_the_balance_index_uses_it_and_matches_the_library():
+    """Student review (issue 19, finding 9): ch01's core built the index on "benign active strengths" whose
+    computation was shown only in going further."""
+    import json
+
+    import coordkit as ck
+
+    profile = ck.Profile(0.85, 0.7, 0.6, 0.3, malign_hierarchy=0.3)
+    assert abs(profile.benign_strengths[0] - 0.85 * 0.7) < 1e-9  # 0.595, "about 0.60"
+    assert "0.85 x 0.7, about 0.60" in glossary("benign strengths").definition
+    nb = json.loads((ROOT / "notebooks" / "01_coordination_theory.ipynb").read_text(encoding="utf-8"))
+    core = next("".join(c["source"]) for c in nb["cells"] if "$$B = E(b)" in "".join(c["source"]))
+    assert "[benign strengths](../docs/glossary.md) $b$ (each strength times its benign share)" in core
