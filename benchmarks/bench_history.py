@@ -3,7 +3,8 @@
 The timeline explorer and performance viewer cache the states they have drawn, so each is timed
 twice: "first view" clears the cache before every move (a state never seen before: the honest
 worst case), "revisit" moves between states already drawn. The recoder redraws only what a
-recoding changes (blitting) and is timed moving a push slider, the profile year and the reform.
+recoding changes (blitting) and is timed moving a push slider, the profile year and the reform,
+and a push slider in the app layout.
 """
 
 from __future__ import annotations
@@ -67,6 +68,12 @@ def run() -> list[Result]:
     def recode_reform() -> None:
         recoder.reform.value = next(reforms)
 
+    app_recoder = RecodeExplorer().as_app(presenter=True)  # as apps/ shows it (18 px text, fitted)
+    app_pushes = itertools.cycle([0, 1, 2, -1, -2])
+
+    def recode_push_app() -> None:
+        app_recoder.sliders["individualism"].value = next(app_pushes)
+
     cases = [
         ("timeline explorer, era filter (first view)", timeline_first_view, 15),
         ("timeline explorer, mode box (first view)", timeline_mode_box, 15),
@@ -77,5 +84,6 @@ def run() -> list[Result]:
         ("recoder, push slider", recode_push, 31),
         ("recoder, profile year", recode_year, 31),
         ("recoder, choose reform", recode_reform, 31),
+        ("recoder (app layout), push slider", recode_push_app, 31),
     ]
     return [Result(name, median_seconds(move, repeat=repeat), "s", GOAL) for name, move, repeat in cases]

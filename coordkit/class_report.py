@@ -48,6 +48,7 @@ from coordkit.survey import (
     AGREEMENT_THRESHOLD,
     CURRENT_VERSION,
     DEFAULT_MIN_GROUP,
+    FORM_MARGIN,
     ICC2_THRESHOLD,
     MALIGN_WARNING,
     MIN_LEVEL_N,
@@ -106,6 +107,7 @@ def _constants() -> dict[str, object]:
     """The kit's thresholds as the report prints them."""
     return {"current_version": CURRENT_VERSION, "icc2": f"{ICC2_THRESHOLD:.2f}",
             "agreement": f"{AGREEMENT_THRESHOLD:.2f}", "malign_warning": MALIGN_WARNING,
+            "form_margin": FORM_MARGIN,
             "acquiescence_flag": ACQUIESCENCE_FLAG, "strong": STRONG, "min_level_n": MIN_LEVEL_N,
             "min_reliability_n": MIN_RELIABILITY_N, "reliability": f"{RELIABILITY_THRESHOLD:.2f}",
             "reliability_raw": RELIABILITY_THRESHOLD}
@@ -204,11 +206,12 @@ def _icc_table(analysis: ClassAnalysis) -> Table | None:
     table = analysis.group_icc
     if table is None:
         return None
-    rows = [[mode, int(row["groups"]), int(row["n"]),
+    rows = [[score, int(row["groups"]), int(row["n"]),
              f"{row['ICC(1)']:.2f}" if np.isfinite(row["ICC(1)"]) else "-",
              f"{row['ICC(2)']:.2f}" if np.isfinite(row["ICC(2)"]) else "-", row["reading"]]
-            for mode, row in table.iterrows()]
-    return _table(["organisation strength of", "groups", "n", "ICC(1)", "ICC(2)", "reading"], rows)
+            for score, row in table.iterrows()]
+    return _table(["score", "groups", "n", "ICC(1) (below 0 read as 0)", "ICC(2) (below 0 read as 0)",
+                   "reading"], rows)
 
 
 def _balance_cells(s: GroupSummary, timeframe: str, r: Any) -> list[object]:
@@ -232,8 +235,10 @@ def _balance_section(analysis: ClassAnalysis) -> dict[str, Any]:
                        for name, row in analysis.configurations.iterrows()])
     header = ["", "timeframe", "configuration", "agreement rwg per mode", "balance", "evenness", "strength",
               "malign share", "fatalism"]
+    level = ((analysis.group_level or "not known, so no strength rating is compared")
+             if analysis.group_column else "")
     return {"table": _table(header, rows, numeric_from=4),
-            "icc": _icc_table(analysis), "configurations": conf}
+            "icc": _icc_table(analysis), "configurations": conf, "level": level}
 
 
 def _level(value: float) -> str:
@@ -252,8 +257,9 @@ def _forms_section(analysis: ClassAnalysis) -> dict[str, Any] | None:
         acquiescence = {
             "mean": f"{float(acq.mean()):+.2f}", "flagged": int((acq >= ACQUIESCENCE_FLAG).sum()),
             "n": acq.size,
-            "table": _table(["", "mean acquiescence", "flagged"],
-                            [[g.label, f"{g.acquiescence_mean:+.2f}", g.acquiescent]
+            # the group means are over the members not flagged (a flagged count there would always be 0)
+            "table": _table(["", "mean acquiescence (members not flagged)"],
+                            [[g.label, f"{g.acquiescence_mean:+.2f}"]
                              for g in _summaries(analysis) if np.isfinite(g.acquiescence_mean)])}
     return {"table": _table(["", *(m.label for m in ALL_MODES)], rows), "acquiescence": acquiescence}
 
@@ -280,13 +286,17 @@ def _strength_section(analysis: ClassAnalysis, responses: Responses) -> dict[str
                            "high": _high_ratings(responses), "levels": None}
     levels = analysis.levels
     if levels is not None:
-        names = [c for c in levels.columns if " - " in c]
+        names = [c for c in levels.columns if " - " in c and not c.startswith("|")]
+        apart = [c for c in levels.columns if c.startswith("|") and c.endswith("|")]
         means = [c for c in levels.columns if c.startswith("mean ")]
         level_rows = [[mode, int(row["n"]), *(row[c] for c in means), *(f"{row[c]:+.2f}" for c in names),
-                       _share(row["level share"]), _share(row["respondent share"])]
+                       *(f"{row[c]:.2f} ({row[c + ' low']:.2f} to {row[c + ' high']:.2f})" for c in apart),
+                       _share(row["same at every level"]), _share(row["level share"]),
+                       _share(row["respondent share"])]
                       for mode, row in levels.iterrows()]
         out["levels"] = {
-            "table": _table(["mode", "n", *means, *names, "level share", "respondent share"], level_rows),
+            "table": _table(["mode", "n", *means, *names, *(f"{c} (95% interval)" for c in apart),
+                             "same at every level", "level share", "respondent share"], level_rows),
             "readings": [(mode, row["reading"]) for mode, row in levels.iterrows()]}
     return out
 
@@ -340,6 +350,7 @@ def render_report(
     *,
     group_column: str | None = None,
     min_group: int = DEFAULT_MIN_GROUP,
+    group_level: str | None = None,
     title: str = "Coordination profile: class report",
     top_items: int = 8,
     date: str | None = None,
@@ -356,6 +367,10 @@ def render_report(
         Group column for per-group profiles; it must have been read as a group column.
     min_group : int, default 5
         Smallest group (and class) shown; at least 3. Groups below it are suppressed with a note.
+    group_level : {"team", "organisation", "system"}, optional
+        The level the group column denotes (default: read from its name, e.g. ``team``; see
+        :func:`~coordkit.survey.analysis.level_of_group_column`): group agreement, configurations
+        and ICC use the strength ratings at that level, and none when it is not known.
     title : str
         Heading of the report (say SYNTHETIC here for made-up data).
     top_items : int, default 8
@@ -392,7 +407,7 @@ def render_report(
     result = None if isinstance(data, Responses) else data.anonymised()
     responses = data if isinstance(data, Responses) else data.responses
     step(0)
-    analysis = analyse(responses, group_column=group_column, min_group=min_group)
+    analysis = analyse(responses, group_column=group_column, min_group=min_group, group_level=group_level)
     when = date or _date.today().isoformat()
     context: dict[str, Any] = {
         "title": title, "date": when, "k": _constants(), "n": analysis.n, "shown": analysis.class_shown,

@@ -8,6 +8,7 @@ Usage::
     coordkit template -o responses_template.csv [--group-column COL]
     coordkit synthetic -o example_class.csv [--seed N] [--size N]
     coordkit codings CODING.csv [MORE.csv ...] -o codings.html [--sheet SHEET.html]
+    coordkit codes N [-o codes.txt]
 
 (``python -m coordkit.cli ...`` does the same without the console script.)
 
@@ -25,6 +26,9 @@ questions the kit cannot recognise (and, in an ``answers:`` section, recurring a
 scale has, such as a typo in the form's own option), with suggestions as comments to confirm;
 ``--map`` reads it back. An answer word no scale has and no mapping names is read as a missing
 answer to that one statement, listed with the problems, and does not reject the row.
+
+``codes`` prints N respondent codes (or writes them, one a line, with ``-o``) to cut up and hand
+out at random: drawn by :func:`respondent_codes`, linked to nobody, so keep no list of who took which.
 
 ``forms`` writes the form-building guides for each tool (generated from the item table; see
 :mod:`coordkit.survey.read.forms`).
@@ -62,6 +66,7 @@ Share one report per class, made once: ...
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,13 +74,17 @@ from typing import TextIO
 
 from coordkit.survey import DEFAULT_MIN_GROUP, DEFAULT_TOLERANCE, ID_COLUMN, MIN_GROUP_FLOOR, SYNTHETIC_SEED
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_REJECTED_ROWS", "EXIT_USAGE", "Progress", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_REJECTED_ROWS", "EXIT_USAGE", "Progress", "main",
+           "respondent_codes"]
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 EXIT_REJECTED_ROWS = 3
 _LARGE = 1000
+#: letters and digits that cannot be misread for one another in handwriting (no 0/O, 1/I/L, 5/S, 2/Z)
+CODE_ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"
+CODE_LENGTH = 5
 _SHOWN_PROBLEMS = 20
 
 
@@ -196,6 +205,13 @@ def _parser() -> argparse.ArgumentParser:
     syn.add_argument("--size", type=int, default=60)
     syn.add_argument("--force", action="store_true", help="overwrite an existing file")
     syn.set_defaults(subparser=syn)
+    cds = sub.add_parser("codes", help="print N anonymous respondent codes to hand out",
+                         description="Print N distinct respondent codes, one a line, drawn at random and "
+                                     "linked to nobody: print them, cut them up and hand them out at random.")
+    cds.add_argument("count", type=int, metavar="N", help="how many codes (1-10000)")
+    cds.add_argument("-o", "--output", metavar="FILE.txt", help="write them to a file instead")
+    cds.add_argument("--force", action="store_true", help="overwrite an existing file")
+    cds.set_defaults(subparser=cds)
     _add_codings_parser(sub)
     return parser
 
@@ -361,6 +377,58 @@ def _write_new(path: Path, text: str, force: bool) -> int | None:
     return None
 
 
+def respondent_codes(n: int, *, length: int = CODE_LENGTH, rng: random.Random | None = None) -> list[str]:
+    """Draw ``n`` distinct respondent codes to hand out, linked to no one.
+
+    Each code is ``length`` characters from :data:`CODE_ALPHABET` (no characters that are easily
+    misread when a student copies the code onto paper or into a form). The draw uses the operating
+    system's randomness unless ``rng`` is given, so the codes cannot be re-made from a seed.
+
+    Parameters
+    ----------
+    n : int
+        How many codes (at least 1).
+    length : int, default 5
+        Characters per code (at least 3).
+    rng : random.Random, optional
+        A generator to draw from (for tests); default a :class:`random.SystemRandom`.
+
+    Returns
+    -------
+    list of str
+        ``n`` distinct codes, in the order drawn.
+
+    Raises
+    ------
+    ValueError
+        If ``n`` is below 1, ``length`` below 3, or ``n`` exceeds half the codes of that length
+        (the draw would then be slow and the codes easy to guess).
+
+    Examples
+    --------
+    >>> codes = respondent_codes(200, rng=random.Random(1))
+    >>> len(codes), len(set(codes)), {len(c) for c in codes}
+    (200, 200, {5})
+    >>> set("".join(codes)) <= set(CODE_ALPHABET)
+    True
+    >>> respondent_codes(0)
+    Traceback (most recent call last):
+    ...
+    ValueError: the number of codes must be at least 1; got 0
+    """
+    if n < 1:
+        raise ValueError(f"the number of codes must be at least 1; got {n}")
+    if length < 3:
+        raise ValueError(f"a code needs at least 3 characters; got {length}")
+    if n > len(CODE_ALPHABET) ** length // 2:
+        raise ValueError(f"{n} codes is too many for {length} characters; use a longer code")
+    draw = rng if rng is not None else random.SystemRandom()
+    codes: dict[str, None] = {}
+    while len(codes) < n:
+        codes["".join(draw.choice(CODE_ALPHABET) for _ in range(length))] = None
+    return list(codes)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``coordkit`` command.
 
@@ -380,6 +448,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report(args)
     if args.command == "codings":
         return _codings(args)
+    if args.command == "codes":
+        if args.count < 1:
+            args.subparser.error(f"N must be at least 1; got {args.count}")
+        if args.count > 10000:
+            args.subparser.error(f"N must be at most 10000; got {args.count}")
+        text = "".join(f"{code}\n" for code in respondent_codes(args.count))
+        if not args.output:
+            sys.stdout.write(text)
+            return EXIT_OK
+        failed = _write_new(Path(args.output), text, args.force)
+        if failed is not None:
+            return failed
+        print(f"wrote {args.output} ({args.count} respondent codes, one a line: cut them up and hand them "
+              "out at random; keep no list of who took which)")
+        return EXIT_OK
     if args.command == "forms":
         from coordkit.survey.read.forms import write_guides
 

@@ -68,7 +68,8 @@ from coordkit.profile import Profile
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["LEAD_RATIO", "Configuration", "Kind", "all_configurations", "classify", "configuration_of",
+__all__ = ["EVEN_MIX", "LEAD_RATIO", "Configuration", "Kind", "all_configurations", "classify",
+           "configuration_of",
            "table"]
 
 #: The kit's rule for a "balanced" profile that one form leads: when the weakest active strength
@@ -307,7 +308,7 @@ def classify(
 
     >>> even = classify(Profile.from_shares([25, 25, 25, 25]))  # not overshadowed, not balanced
     >>> even.name
-    'evenly mixed (strength not measured)'
+    'evenly mixed'
     >>> print(even.diagnosis)
     Mix only: strength not measured. ... evenly spread is not balanced.
     """
@@ -375,17 +376,22 @@ def _lead_note(profile: Profile, strong: float) -> str:
             f"as all three strong, led by {top.value}.")
 
 
+#: The name of the three-form configuration of a relative profile (divide-100 shares, or an agent
+#: unit's mix): the kit does not call an even mix "balanced", since strength was not measured.
+EVEN_MIX = "evenly mixed"
+
+
 def _mix_only(config: Configuration, text: str) -> Configuration:
     """The configuration of a relative profile (divide-100 shares), read as a mix.
 
     Ipsative shares carry no strength (see :meth:`Profile.from_shares`), so "strong" can only mean
     "leading the mix". The kind stays (which forms lead) and the diagnosis says so; the name
     changes only where it would claim balance, which needs articulated (strong) forms: the
-    three-form case is "evenly mixed (strength not measured)".
+    three-form case is "evenly mixed" (its diagnosis says strength was not measured).
     """
     name = config.name
     if config.kind is Kind.BALANCED:
-        name = "evenly mixed (strength not measured)"
+        name = EVEN_MIX
         text = ("All three active forms lead the mix and despair is in check. Whether they are "
                 "articulated (strong) is not known, and evenly spread is not balanced."
                 + text[len(config.diagnosis):])

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coordkit.balance import evenness
-from coordkit.configuration import Kind, classify
+from coordkit.configuration import EVEN_MIX, Kind, classify
 from coordkit.models.agents import (
     LEVELS,
     PRESETS,
@@ -172,8 +172,8 @@ def test_fractal_balance_holds_at_every_level(structure):
     run = simulate(structure, fractal_balance(structure), seed=1)
     for level in LEVELS:
         assert run.balance(level)[-1].min() > 0.9, level
-    assert classify(run.profile("nation")).name == "balanced"
-    assert all(classify(run.profile("team", k)).name == "balanced"
+    assert classify(run.profile("nation")).name == EVEN_MIX
+    assert all(classify(run.profile("team", k)).name == EVEN_MIX
                for k in range(structure.count("team")))
 
 
@@ -186,7 +186,7 @@ def test_a_balanced_nation_can_be_built_of_monoculture_teams(structure):
         "hierarchy monoculture", "solidarity monoculture", "individualism monoculture"}
     assert run.balance("team")[-1].max() < 0.8
     assert run.balance("nation")[-1, 0] > 0.95
-    assert classify(run.profile("nation")).name == "balanced"
+    assert classify(run.profile("nation")).name == EVEN_MIX
     # Balance rises as we go up the levels.
     assert np.all(np.diff(run.level_balance()[-1]) >= -1e-9)
 
@@ -194,7 +194,7 @@ def test_a_balanced_nation_can_be_built_of_monoculture_teams(structure):
 @pytest.mark.parametrize(("structure", "team"), [(SMALL, 0), (SMALL, 17), (Structure(), 123)])
 def test_a_balanced_team_can_sit_in_a_monoculture_system(structure, team):
     run = simulate(structure, balanced_team_in_monoculture(structure, team), seed=3)
-    assert classify(run.profile("team", team)).name == "balanced"
+    assert classify(run.profile("team", team)).name == EVEN_MIX
     assert run.balance("team")[-1, team] > 0.95
     others = np.delete(run.balance("team")[-1], team)
     assert others.max() < 0.8
@@ -432,7 +432,7 @@ def test_suppression_makes_monoculture_teams_that_persist():
     assert len(set(end)) >= 2
     # without suppression the same levers keep every team balanced
     plain = simulate(structure, AgentLevers(), steps=400, seed=0)
-    assert all(name == "balanced" for name in configurations_by_level(plain)["team"])
+    assert all(name == EVEN_MIX for name in configurations_by_level(plain)["team"])
 
 
 def test_suppression_works_against_the_reverse_effects_restoring_force():

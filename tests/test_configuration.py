@@ -146,7 +146,7 @@ def test_divide_100_shares_are_named_a_mix_and_never_balanced(points):
     c = classify(Profile.from_shares(points))
     assert "balanced" not in c.name
     if c.kind is Kind.BALANCED:
-        assert c.name == "evenly mixed (strength not measured)"
+        assert c.name == "evenly mixed"
     assert c.diagnosis.startswith("Mix only: strength not measured.")
     assert "conditions Taylor (2022) associates" not in c.diagnosis
 

@@ -164,7 +164,7 @@ def test_descriptions_say_what_the_figures_show(runs):
     run = runs["balanced team in a monoculture system"]
     text = pa.describe_agents_figure(run)
     assert text.splitlines()[1].startswith("1 evenly mixed team inside a system")
-    assert "- 12 teams: 11 hierarchy monoculture, 1 balanced" in text
+    assert "- 12 teams: 11 hierarchy monoculture, 1 evenly mixed" in text
     assert "teams from" in pa.describe_evenness_by_level(run)
     assert "the largest share is hierarchy in 11, solidarity in 1" in pa.describe_unit_shares(run)
     assert pa.describe_level_balance(run).startswith("Mean evenness at the start, then at step 60")

@@ -126,3 +126,17 @@ def test_every_figure_has_a_description(cls):
     assert sp.describe_class_arrows(a).count("\n- ") == len(a.groups) + 1
     assert "individualism" in sp.describe_gap_drivers(a.drivers)
     assert sp.describe_respondents(a.now_scores, a.preferred_scores).startswith("Two triangles")
+
+
+def test_gap_chart_bars_are_labelled_with_their_statements_not_item_codes(cls):
+    a = analyse(cls)
+    ax = sp.gap_drivers_figure(a.drivers, top=8).axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()][::-1]
+    rows = a.drivers.head(8)
+    for label, (_, row) in zip(labels, rows.iterrows(), strict=True):
+        assert row["item"] not in label, label
+        assert len(label.split("\n")) <= 2, label
+        words = label.replace("\n", " ").removesuffix(" \u2026")
+        assert row["statement"].startswith(words), (label, row["statement"])
+    assert {t.get_fontsize() for t in ax.get_yticklabels()} == {12}
+    assert [b.get_gid() for b in ax.patches[: len(rows)]] == [f"driver-{i}" for i in rows["item"][::-1]]

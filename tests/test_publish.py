@@ -476,3 +476,57 @@ def test_a_quiz_takes_a_slide_per_question():
     for k, (slide, q) in enumerate(zip(shown, questions, strict=True)):
         html = "".join(str(o["data"]["text/html"]) for c in slide for o in c.get("outputs", []))
         assert html.count("<li id=") == 1 and f'id="ch01-{q.id}"' in html, k
+
+
+def _pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
+    """The (width, height) in points of each page of a Chromium PDF (page objects are not compressed)."""
+    pages = re.findall(rb"/Type\s*/Page\b", pdf)
+    found = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    boxes = [(float(w), float(h)) for w, h in found]
+    assert len(boxes) >= len(pages) > 0
+    return boxes[: len(pages)]
+
+
+@pytest.mark.skipif(publish.chromium() is None, reason="needs Chromium to print")
+def test_every_sheet_prints_on_a4_and_the_four_reform_sheet_on_one_page(tmp_path):
+    written, problems = publish.build_sheets(tmp_path, pdf=True)
+    assert not problems, problems
+    pages = {p.stem: _pdf_pages(p.read_bytes()) for p in written if p.suffix == ".pdf"}
+    assert set(pages) == {"questionnaire", "questionnaire_key", "coding_sheet", "coding_sheet_four",
+                          "quiz_key"}
+    for name, sizes in pages.items():  # A4 is 595 x 842 pt; US Letter (612 x 792) is what to avoid
+        assert all(abs(w - 595) < 2 and abs(h - 842) < 2 for w, h in sizes), (name, sizes[0])
+    assert len(pages["coding_sheet_four"]) == 1, "the session plans' one-page sheet prints on more pages"
+    # the twelve reforms need more than one page: each row is kept whole across the break
+    assert "tbody tr { break-inside: avoid;" in publish.sheet_html("coding_sheet")
+
+
+def test_the_paper_questionnaire_asks_for_the_code_and_group_in_plain_words():
+    page = publish.sheet_html("questionnaire")
+    visible = re.sub(r"<!--.*?-->", "", page, flags=re.S)
+    assert "Your group (as your lecturer listed them)" in visible
+    assert "Your code (the one your lecturer gave you; never your name)" in visible
+    assert "answer file" not in visible and "questionnaire_version" not in visible
+    assert "questionnaire_version" in page  # for whoever types the sheets in, in a comment
+
+
+def test_printed_results_wrap_between_words_never_mid_word(handouts):
+    """JupyterLab's output CSS breaks <pre> anywhere ("litt / le room"); handouts and decks must not."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = publish.chromium()
+    if chromium is None:
+        pytest.skip("Chromium is needed to compute the print styles")
+    _, written, _ = handouts
+    page_html = next(p for p in written if p.name.startswith("01_") and p.suffix == ".html")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 680, "height": 1000})
+            page.emulate_media(media="print")
+            page.goto(page_html.resolve().as_uri())
+            styles = page.evaluate("() => [...document.querySelectorAll('.jp-OutputArea-output pre')]"
+                                   ".map(e => getComputedStyle(e).wordBreak)")
+        finally:
+            browser.close()
+    assert styles and set(styles) == {"normal"}, set(styles)
+    assert "word-break:normal !important" in publish.SLIDE_STYLE

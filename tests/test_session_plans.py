@@ -46,7 +46,8 @@ def test_the_plans_name_report_sections_and_a_preset_that_exist():
     from coordkit.scenarios import load_presets
 
     text = DOCS[0].read_text(encoding="utf-8")
-    report = (ROOT / "coordkit" / "class_report.py").read_text(encoding="utf-8")
+    report = (ROOT / "coordkit" / "class_report.py").read_text(encoding="utf-8") + (
+        ROOT / "coordkit" / "templates" / "class_report.html.j2").read_text(encoding="utf-8")
     named = re.findall(r"sections? \*\*([^*]+)\*\*(?: and \*\*([^*]+)\*\*)?", text)
     assert named, "the plans name no report section"
     for section in named:
@@ -69,3 +70,36 @@ def test_the_coding_template_holds_the_four_reforms_the_plans_name():
     for plan in ("50 minutes", "90 minutes"):
         body = text.split(f"## {plan}", 1)[1].split("\n## ", 1)[0]
         assert "**What each student needs:**" in body and "**If wifi fails:**" in body, plan
+
+
+def test_the_scenarios_vote_has_an_answer_that_is_not_the_presets_configuration():
+    """The 55-80 vote: its numbers are computed here, and the answer differs from the preset's."""
+    from coordkit.scenarios import load_presets, run
+
+    text = DOCS[0].read_text(encoding="utf-8")
+    preset = load_presets()["rumoured_2022"]
+    base = run(preset).summary()
+    moved = run(preset.levers.replace(central_targets=100.0), initial=preset.initial).summary()
+    funded = run(preset.levers.replace(funding_growth=3.1), initial=preset.initial).summary()
+    assert base["configuration"] == "balanced"
+    assert f"**Balanced**, balance index {base['balance']:.2f}" in text
+    assert moved["configuration"] != base["configuration"]
+    assert moved["configuration"] == "deficit culture: weak individualism"
+    assert "**raise Central targets from 30 to 100**" in text and preset.levers.central_targets == 30
+    assert f"Answer **C** (balance {moved['balance']:.2f})" in text
+    assert "C deficit culture: weak individualism" in text
+    assert funded["configuration"] == "balanced" and "3.1 still gives Balanced" in text
+
+
+def test_the_plans_quote_the_kits_coding_of_the_two_voted_reforms_as_in_the_data():
+    from coordkit import history
+
+    text = DOCS[0].read_text(encoding="utf-8")
+    reforms = history.load_reforms().set_index("id")
+    for reform_id, name in (("working_for_patients_1989", "*Working for Patients*"),
+                            ("health_and_care_act_2022", "*Health and Care Act 2022*")):
+        r = reforms.loc[reform_id]
+        pushes = ", ".join(f"{mode} {int(r[f'push_{mode}']):+d}".replace("+0", "0")
+                           for mode in ("hierarchy", "solidarity", "individualism", "fatalism"))
+        assert f"{name}: {pushes}" in text, (name, pushes)
+    assert "./kit codes 200 -o codes.txt" in text

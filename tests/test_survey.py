@@ -767,7 +767,10 @@ def test_dake_1991_is_not_credited_with_a_fatalism_scale():
 
 def test_reversed_items_are_true_opposites_not_negations_and_keying_stays_balanced():
     # methodologist review (issue 14): a reversal is the low pole said positively, never "not"/"never"/"no"
-    negation = re.compile(r"\b(not|never|no|none|nothing|nobody)\b|n't\b", re.IGNORECASE)
+    # review 2, finding 5: "seldom X" is a negation in disguise
+    negation = re.compile(
+        r"\b(not|never|no|none|nothing|nobody|seldom|rarely|hardly|barely|scarcely)\b|n't\b", re.IGNORECASE)
+    assert negation.search("Managers seldom check work more closely than it needs.")  # the old MH3
     reversed_items = [i for i in Q.likert_items if i.reverse]
     assert [i.id for i in reversed_items if negation.search(i.statement)] == []
     agreement = Q.block("likert")
@@ -785,11 +788,11 @@ def test_reversed_items_are_true_opposites_not_negations_and_keying_stays_balanc
 
 
 def _two_groups():
-    """Twenty SYNTHETIC respondents: "Agree" rate the organisation alike, "Split" in opposite halves."""
+    """Twenty SYNTHETIC respondents: "Agree" rate their team alike, "Split" in opposite halves."""
     base = synthetic_class(seed=11, size=20)
     likert = base.likert.copy()
     cols = [k for k, i in enumerate(Q.likert_items)
-            if i.block == "strength" and i.level == "organisation" and i.timeframe == "now"]
+            if i.block == "strength" and i.level == "team" and i.timeframe == "now"]
     preferred = [k for k, i in enumerate(Q.likert_items)
                  if i.block == "strength" and i.level == "organisation" and i.timeframe == "preferred"]
     likert[:10, cols] = [4, 4, 2, 1]
@@ -911,3 +914,39 @@ def test_malign_hierarchy_reversal_is_about_how_rules_are_applied_not_individual
     assert "procedure" in mh4.statement.lower()
     assert not re.search(r"\b(may|free|freedom|adapt|own|discretion|staff|judgement)\b", mh4.statement, re.I)
     assert (Q.item("MH2").reverse, Q.item("MH2").mode) == (False, Mode.HIERARCHY)
+
+
+# ----- methodologist 2, finding 3: the form's words, the ratings and "near the line" ---------------
+def _nurse_with(**ratings):
+    ex = survey.example_answers()
+    likert = np.array(ex["likert"], dtype=float)
+    for code, r in ratings.items():
+        likert[Q.likert_items.index(Q.item(code))] = r
+    return survey.score_answers(ex["now"], ex["preferred"], likert)
+
+
+def test_a_moderate_rating_is_named_moderate_not_weak():
+    c = _nurse_with(AOI=3).configuration_now
+    assert c.name == "deficit culture: individualism rated moderate"
+    assert "weak individualism" not in c.diagnosis
+    assert "individualism moderate" in c.diagnosis
+    assert _nurse_with(AOI=2).configuration_now.name == "deficit culture: weak individualism"  # 2 = weak
+
+
+def test_every_configuration_shows_its_ratings_and_the_single_item_caveat():
+    c = _nurse_with().configuration_now
+    ratings = "Ratings (organisation): hierarchy very strong, solidarity strong, individualism weak"
+    assert ratings in c.diagnosis
+    assert "reliability is unknown (a test-retest would be needed)" in c.diagnosis
+    assert "no reliability" not in c.diagnosis
+
+
+def test_a_one_point_change_at_the_cut_says_the_reading_is_near_the_line():
+    # the review: AOS 4 -> 3 turns the nurse into a "hierarchy monoculture"; both readings must say
+    # that solidarity sits within one point of the cut
+    before, after = _nurse_with().configuration_now, _nurse_with(AOS=3).configuration_now
+    assert before.name != after.name and "monoculture" in after.name
+    for c in (before, after):
+        assert "Near the line: solidarity" in c.diagnosis and "would change the name" in c.diagnosis
+    far = _nurse_with(AOH=5, AOS=5, AOI=1, AOF=1).configuration_now
+    assert "Near the line" not in far.diagnosis

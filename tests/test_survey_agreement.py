@@ -22,17 +22,21 @@ from coordkit.survey import (
 Q = questionnaire()
 
 
-def _strength_columns(timeframe: str = "now") -> list[int]:
+def _strength_columns(timeframe: str = "now", level: str = "organisation") -> list[int]:
     return [k for k, i in enumerate(Q.likert_items)
-            if i.block == "strength" and i.level == "organisation" and i.timeframe == timeframe]
+            if i.block == "strength" and i.level == level and i.timeframe == timeframe]
 
 
 def _group(now_ratings, preferred_ratings=None, *, seed: int = 5) -> Responses:
-    """SYNTHETIC respondents in one team, with the given organisation strength ratings (rows H, S, I, F)."""
+    """SYNTHETIC respondents in one team, with the given team strength ratings now (rows H, S, I, F).
+
+    A team's members share their team, so its agreement reads the team ratings (review 2, finding 1);
+    the preferred ratings exist for the organisation only.
+    """
     now_ratings = np.asarray(now_ratings, dtype=float)
     base = synthetic_class(seed=seed, size=len(now_ratings))
     likert = base.likert.copy()
-    likert[:, _strength_columns("now")] = now_ratings
+    likert[:, _strength_columns("now", "team")] = now_ratings
     preferred = now_ratings if preferred_ratings is None else preferred_ratings
     likert[:, _strength_columns("preferred")] = preferred
     return Responses(ids=base.ids, now=base.now, preferred=base.preferred, likert=likert,
@@ -76,7 +80,8 @@ def test_a_group_agreeing_on_every_mode_now_and_preferred_keeps_its_configuratio
 
 
 def test_ward_a_is_withheld_on_the_modes_its_configuration_rests_on():
-    a = analyse(synthetic_class(), group_column="team")
+    # declared as an organisation-level grouping, Ward A's organisation ratings are the ones read
+    a = analyse(synthetic_class(), group_column="team", group_level="organisation")
     ward = next(g for g in a.groups if g.label == "Ward A")
     assert ward.agreement_now.low == ("hierarchy", "individualism")
     assert [round(m.rwg, 2) for m in ward.agreement_now.modes] == [0.67, 0.78, 0.53, 0.74]  # classified
@@ -134,12 +139,14 @@ def test_icc_bounds_unequal_groups_and_missing_values():
 
 
 def test_the_class_analysis_has_an_icc_table_for_the_shown_groups_only():
-    a = analyse(synthetic_class(), group_column="team")
-    t = a.group_icc
-    assert t is not None and list(t.index) == ["hierarchy", "solidarity", "individualism", "fatalism"]
+    # the organisation ratings, read as if the teams were organisations, barely differ between teams
+    t = analyse(synthetic_class(), group_column="team", group_level="organisation").group_icc
+    assert t is not None
+    org = t[t["measure"] == "organisation strength rating"]
+    assert list(org["mode"]) == ["hierarchy", "solidarity", "individualism", "fatalism"]
     # Ward A, Ward B, Outpatients (48 members, 2 flagged for a response style left out); no pooled row
     assert (t["groups"] == 3).all() and (t["n"] == 46).all()
-    assert t["reading"].str.contains("do not compare the groups|not reliable enough").all()
+    assert org["reading"].str.contains("do not compare the groups|not reliable enough").all()
     assert analyse(synthetic_class()).group_icc is None
     # groups that really differ on hierarchy: ICC(2) high and read as reliable
     c = synthetic_class(seed=2)
@@ -148,8 +155,8 @@ def test_the_class_analysis_has_an_icc_table_for_the_shown_groups_only():
     likert[:, _strength_columns()[0]] = np.where(teams == "Ward A", 5, 1)
     strong = group_icc_table(Responses(ids=c.ids, now=c.now, preferred=c.preferred, likert=likert,
                                        groups=c.groups), "team")
-    assert strong.loc["hierarchy", "ICC(1)"] == 1.0
-    assert "reliable enough to compare" in strong.loc["hierarchy", "reading"]
+    assert strong.loc["hierarchy: organisation strength rating", "ICC(1)"] == 1.0
+    assert "reliable enough to compare" in strong.loc["hierarchy: organisation strength rating", "reading"]
     html = report.render_report(synthetic_class(), group_column="team", date="x")
     assert "ICC(1)" in html and "Bliese 2000" in html
 
@@ -161,3 +168,54 @@ def test_threshold_is_the_kits_labelled_convention():
     doc = agreement.__doc__
     assert "the kit's choice of it" in doc and "LeBreton and Senter 2008" in doc
     assert "James, Demaree and Wolf 1984" in doc
+
+
+# ----- methodologist 2, finding 1: the rating level follows the grouping ---------------------------
+def test_team_groups_read_team_ratings_and_the_icc_covers_the_scores_that_differ():
+    a = analyse(synthetic_class(), group_column="team")
+    assert a.group_level == "team"
+    c = synthetic_class()
+    teams = np.array(c.groups["team"])
+    flagged = c.styles().any
+    ward = next(g for g in a.groups if g.label == "Ward A")
+    kept = (teams == "Ward A") & ~flagged
+    assert ward.level == "team"
+    assert ward.strength_mean == pytest.approx(np.nanmean(c.strength("team")[kept], axis=0))
+    assert not np.allclose(ward.strength_mean, np.nanmean(c.strength()[kept], axis=0))
+    t = a.group_icc
+    assert set(t["measure"]) == {"team strength rating", "points now", "benign level", "malign level"}
+    # the review's numbers: points and levels differ between the teams (ICC(2) 0.80-0.99)
+    others = t[t["measure"] != "team strength rating"]
+    assert (others["ICC(2)"] >= 0.8).all() and others["reading"].str.contains("reliable enough").all()
+    # only 3 groups: the reading says the estimate is rough, and gives an F test
+    assert t["reading"].str.contains("only 3 groups, so the estimate is rough").all()
+    assert t["reading"].str.contains("F test p = ").all()
+
+
+def test_a_negative_icc_is_read_as_no_between_group_variance_never_printed_raw():
+    t = analyse(synthetic_class(), group_column="team", group_level="organisation").group_icc
+    org = t[t["measure"] == "organisation strength rating"]
+    c = synthetic_class()
+    raw = [icc((c.strength() * 4 + 1)[:, k], c.groups["team"]) for k in range(4)]
+    assert any(r.icc2 < -1 for r in raw)  # the review's -2.62 and -25.88 (over all five teams here)
+    assert (org["ICC(1)"] >= 0).all() and (org["ICC(2)"] >= 0).all()
+    negative = org[org["reading"].str.startswith("no between-group variance")]
+    assert len(negative) and not negative["reading"].str.contains(r"-\d").any()
+
+
+def test_an_unknown_group_level_gets_no_agreement_and_no_configuration():
+    c = synthetic_class()
+    seminar = Responses(ids=c.ids, now=c.now, preferred=c.preferred, likert=c.likert,
+                        groups={"seminar": c.groups["team"]})
+    a = analyse(seminar, group_column="seminar")
+    assert a.group_level is None
+    shown = [g for g in a.groups if not g.label.startswith("other groups")]
+    for g in shown:
+        assert not g.level_known and not g.agreement_now.measured
+        assert "does not know which level the group column 'seminar' denotes" in g.agreement_now.reason
+        assert g.shown_configuration().startswith("not shown: the level the group column denotes is not")
+    assert set(a.group_icc["measure"]) == {"points now", "benign level", "malign level"}
+    named = analyse(seminar, group_column="seminar", group_level="team")
+    assert named.group_level == "team" and named.groups[0].level_known
+    with pytest.raises(ValueError, match="group_level must be one of"):
+        analyse(seminar, group_column="seminar", group_level="ward")

@@ -418,7 +418,10 @@ def test_a_mapping_file_rescues_renamed_questions(tmp_path):
     path = TOOLS / "google_renamed_questions.csv"
     text = header_mapping(path, group_columns=["team"])
     assert text.count(': ""') == 4  # only the four renamed statements are left to fill in
-    first = [t for t in Q.columns() if t.startswith("now_")][:4]
+    from coordkit.survey.read.forms import form_questions
+
+    # the renamed statements A-D, in the form's order (the printed copy's fixed order, review 2)
+    first = [key for key, _ in next(x for x in form_questions(Q) if x.kind == "divide").rows]
     filled = text
     for letter, key in zip("ABCD", first, strict=True):
         filled = filled.replace(f'"Decisions now {letter}": ""', f'"Decisions now {letter}": {key}')

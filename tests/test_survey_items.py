@@ -25,7 +25,8 @@ CUES = {
     "fatalism": {"events", "luck", "difference", "overtaken", "overtake"},
 }
 ABSOLUTES = re.compile(r"\b(every|everyone|exactly|nothing|always|all|any|still)\b", re.IGNORECASE)
-NEGATION = re.compile(r"\b(not|never|no|none|nobody)\b|n't\b", re.IGNORECASE)
+NEGATION = re.compile(r"\b(not|never|no|none|nobody|seldom|rarely|hardly|barely|scarcely)\b|n't\b",
+                      re.IGNORECASE)
 #: Words that carry the other form of the same mode (the kit's curated list): a reversal of a
 #: malign statement must not turn into a benign one ("checks matched to the risk").
 FORM_CUES = {
@@ -72,6 +73,13 @@ def test_no_statement_uses_an_absolute_or_a_negation():
     assert [i.id for i in rated if ABSOLUTES.search(i.statement)] == []
     assert [i.id for i in rated if i.reverse and NEGATION.search(i.statement)] == []
     assert ABSOLUTES.search("People here expect every plan to work out as intended.")  # old BF4
+    # review 2, finding 5: the six "seldom X" reversals of round 1 are caught
+    for old in ("Managers seldom check work more closely than it needs.",
+                "Following procedure here seldom gets in the way of the result.",
+                "Colleagues seldom help one another.", "People here seldom try out new ideas.",
+                "People here seldom pursue their own advancement at others' expense.",
+                "Colleagues here seldom harm one another's work to get ahead."):
+        assert NEGATION.search(old), old
 
 
 @pytest.mark.parametrize("word", ["the group", "as far as my job allows", "until they agree",
@@ -92,3 +100,36 @@ def test_the_printed_copy_never_puts_a_statement_next_to_its_reversal():
     statements = [s for _, s in order]
     neighbours = set(pairwise(statements)) | {(b, a) for a, b in pairwise(statements)}
     assert [p for p in pairs if p in neighbours] == []
+
+
+# ----- methodologist 2, finding 7: the survey-tool guides use the printed copy's fixed order ------
+def test_the_form_guides_separate_reversals_interleave_scales_and_vary_the_divide_order():
+    import json
+
+    from coordkit.survey.read.forms import FIXED_ORDER_NOTE, form_questions, guides
+
+    pairs = {frozenset((a.id, b.id)) for s in Q.scales() for a, b in s.pairs()}
+    scale_of = {i.id: s.name for s in Q.scales() for i in s.items}
+    qs = form_questions(Q)
+    grids = [x for x in qs if x.kind == "scale"]
+    assert grids
+    for x in grids:
+        ids = [key for key, _ in x.rows]
+        assert [p for p in pairwise(ids) if frozenset(p) in pairs] == [], x.title
+        # no scale's statements sit together as a run (file order put all four in a row)
+        runs = [scale_of.get(a) == scale_of.get(b) for a, b in pairwise(ids) if a in scale_of]
+        assert not runs or sum(runs) < len(runs) / 2, x.title
+    agreement = next(x for x in grids if len(x.rows) == len(Q.block("likert")))
+    printed = html.unescape(printable_questionnaire(part="questionnaire"))
+    statements = [s for _, s in agreement.rows]
+    assert statements == sorted(statements, key=printed.index)  # the printed copy's order
+    first = {x.rows[0][0][-1] for x in qs if x.kind == "divide"}
+    assert len(first) > 1  # not always hierarchy first
+    files = guides(Q)
+    for name in ("microsoft-forms.md", "jisc.md", "surveymonkey.md"):
+        assert FIXED_ORDER_NOTE in files[name], name
+    assert "Leave *Settings* > *Shuffle questions* off" in files["microsoft-forms.md"]
+    qsf = json.loads(files["coordkit.qsf"])
+    cs = [e["Payload"] for e in qsf["SurveyElements"] if e["Element"] == "SQ"
+          and e["Payload"]["QuestionType"] in ("CS", "Matrix")]
+    assert cs and all(p.get("Randomization", {}).get("Type") == "All" for p in cs)

@@ -7,7 +7,7 @@ import pytest
 
 from coordkit import class_report as report
 from coordkit.survey import (
-    LEVELS_ALIKE,
+    LEVELS_ALIKE_POINTS,
     MIN_RELIABILITY_N,
     Responses,
     feldt_interval,
@@ -45,7 +45,7 @@ def test_level_share_on_made_up_data_with_a_known_answer():
     assert v.level_share == pytest.approx((11 / 24) / (11 / 24 + 1 / 6))  # 11/15, about 0.73
     # the old share kept the respondent part in the denominator: 0.24, which read as "levels alike"
     old = (11 / 24) / (1.25 + 11 / 24 + 1 / 6)
-    assert old < 0.25 < LEVELS_ALIKE < 0.73 < v.level_share
+    assert old < 0.25 < 0.5 < 0.73 < v.level_share
     assert v.respondent_share == pytest.approx(1.25 / (1.25 + 11 / 24 + 1 / 6))
     text = v.reading()
     assert "Within respondents, 73% of the spread comes from which level is rated" in text
@@ -72,13 +72,14 @@ def test_the_methodologists_case_reads_as_levels_differing_not_as_fractal():
     v = level_decomposition(x, ["team", "organisation", "system"])
     assert v.level == pytest.approx(0.51, abs=0.03) and v.respondent == pytest.approx(1.44, abs=0.1)
     assert v.level_share == pytest.approx(0.51 / (0.51 + 0.49), abs=0.03)
-    assert v.level_share >= LEVELS_ALIKE and "fit the fractal claim" not in v.reading()
+    assert v.level_share >= 0.5 and "fit the fractal claim" not in v.reading()
 
 
 def test_levels_alike_within_respondents_read_as_fractal_labelled_the_kits():
     alike = level_decomposition([[1, 1.5], [3, 3], [5, 4.5], [2, 2]], LEVELS)
-    assert alike.level_share < LEVELS_ALIKE
-    assert "The kit's reading: levels rated alike fit the fractal claim" in alike.reading()
+    assert alike.level_share < 0.5 and alike.alike
+    assert "The kit's reading: levels rated alike (each mean difference at most 0.5 point" in alike.reading()
+    assert "fit the fractal claim" in alike.reading()
     flat = level_decomposition([[2, 2], [4, 4], [3, 3]], LEVELS)  # nothing varies within respondents
     assert flat.level_share == 0.0 and flat.respondent_share == 1.0
     assert np.isnan(level_decomposition([[3, 3], [3, 3]], LEVELS).level_share)
@@ -86,7 +87,33 @@ def test_levels_alike_within_respondents_read_as_fractal_labelled_the_kits():
     assert {"level share", "respondent share"} <= set(t.columns)
     for _, row in t.iterrows():  # the reading follows the number it prints
         assert f"{round(100 * row['level share'])}% of the spread" in row["reading"]
-        assert ("fit the fractal claim" in row["reading"]) == (row["level share"] < LEVELS_ALIKE)
+        # finding 2 (round 2): "alike" follows the within-respondent differences, not the level share
+        apart = [row[c] for c in t.columns if c.startswith("|") and c.endswith("|")]
+        assert len(apart) == 2
+        assert ("fit the fractal claim" in row["reading"]) == all(v <= LEVELS_ALIKE_POINTS for v in apart)
+
+
+def test_opposed_halves_give_a_zero_level_share_but_are_not_read_as_alike():
+    # methodologist 2, finding 2: half rate team 5 / organisation 1, half the reverse: level share 0,
+    # yet every respondent rates the levels 4 points apart
+    x = [[5, 1]] * 10 + [[1, 5]] * 10
+    v = level_decomposition(x, LEVELS)
+    assert v.level_share == 0.0
+    name, mean, lo, hi = v.absolute_differences[0]
+    assert (name, mean, lo, hi) == ("team - organisation", 4.0, 4.0, 4.0)
+    assert v.same_share == 0.0 and v.within_one_share == 0.0 and not v.alike
+    text = v.reading()
+    assert "fit the fractal claim" not in text and "do not rate the levels alike" in text
+    assert "4.00 points apart" in text and "0% rate every level the same" in text
+
+
+def test_the_synthetic_class_is_not_read_as_levels_alike():
+    # the review: mean |team - organisation| about 1 point and 2-6% rating all levels the same
+    t = level_table(synthetic_class())
+    for mode, row in t.iterrows():
+        assert row["|team - organisation|"] > LEVELS_ALIKE_POINTS, mode
+        assert row["same at every level"] < 0.1, mode
+        assert "fit the fractal claim" not in row["reading"], mode
 
 
 # ----- finding 9: reliability reporting -----------------------------------------------------------

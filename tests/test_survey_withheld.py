@@ -61,7 +61,7 @@ def test_flagged_respondents_are_left_out_of_group_scores_and_counted(padded):
     # the straight-liners' 70 points of hierarchy and their all-5 levels move nothing
     assert ward.now_mean == pytest.approx(c.scores("now")[kept].mean(axis=0))
     assert ward.benign_level == pytest.approx(np.nanmean(c.forms().benign[kept], axis=0))
-    assert ward.strength_mean == pytest.approx(np.nanmean(c.strength()[kept], axis=0))
+    assert ward.strength_mean == pytest.approx(np.nanmean(c.strength("team")[kept], axis=0))  # a team
     assert a.overall is not None
     assert a.overall.style_excluded == flagged.sum()
     assert a.overall.now_mean == pytest.approx(c.scores("now")[~flagged].mean(axis=0))
@@ -69,7 +69,7 @@ def test_flagged_respondents_are_left_out_of_group_scores_and_counted(padded):
     from coordkit.survey import group_icc_table
 
     shown = np.isin(np.array(c.groups["team"]), [g.label for g in a.groups if "combined" not in g.label])
-    expected = group_icc_table(c.select(shown & ~flagged), "team")
+    expected = group_icc_table(c.select(shown & ~flagged), "team", level="team")
     assert a.group_icc is not None and a.group_icc.equals(expected)
     # and their own configurations are not classified, with the reason
     confs = c.configurations("now")
@@ -105,7 +105,7 @@ def test_a_group_whose_members_rated_no_strength_for_a_mode_is_not_classified_fr
     base = synthetic_class()
     likert = base.likert.copy()
     team = np.array(base.groups["team"]) == "Ward B"
-    likert[np.ix_(team, [STRENGTH["AOI"]])] = np.nan  # every member: "don't know" on individualism
+    likert[np.ix_(team, [STRENGTH["ATI"]])] = np.nan  # every member: "don't know" on team individualism
     c = Responses(ids=base.ids, now=base.now, preferred=base.preferred, likert=likert,
                   groups=base.groups)
     ward = next(g for g in analyse(c, group_column="team").groups if g.label == "Ward B")
@@ -175,3 +175,31 @@ def test_anonymising_twice_adds_the_late_submission_warning_once():
     assert twice.notes == once.notes and twice.sources == once.sources
     assert r.anonymised().notes == once.notes  # pure: the original is unchanged
     assert LATE_SUBMISSION_WARNING not in r.notes
+
+
+# ----- methodologist 2, finding 9: the report's statistics agree with its text --------------------
+def test_the_report_no_longer_contradicts_itself(padded):
+    import re
+
+    from coordkit.survey import gap_drivers
+
+    _, c = padded
+    flagged = c.styles().any
+    a = analyse(c, group_column="team")
+    # (c) the gap drivers leave flagged respondents out, as the text says
+    assert a.drivers is not None and a.drivers.equals(gap_drivers(c.select(~flagged)))
+    assert not a.drivers.equals(gap_drivers(c))
+    html = render_report(c, group_column="team", date="2026-01-01")
+    assert "gap driver and group comparison (ICC)" in html
+    assert "the reliability table alone includes them" in html
+    # (b) no "flagged" column under a sentence counting the flagged: the table is of unflagged members
+    acq = html[html.index("<b>Acquiescence.</b>"):]
+    acq = acq[:acq.index("</table>")]
+    assert "mean acquiescence (members not flagged)" in acq and "<th>flagged</th>" not in acq
+    # (e) one statement of the malign rule, the code's
+    assert "at least 0.25 and at least 0.25 above its benign level" in html
+    # (a) a negative ICC is never printed raw
+    org = render_report(c, group_column="team", group_level="organisation", date="2026-01-01")
+    icc = org[org.index("<b>Do the groups differ?</b>"):]
+    icc = icc[:icc.index("</table>")]
+    assert not re.search(r"<td[^>]*>-\d", icc) and "no between-group variance" in icc

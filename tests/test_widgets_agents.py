@@ -139,10 +139,10 @@ def test_a_slider_moved_after_a_preset_applies_on_top_of_it(explorer):
 def test_moving_a_slider_changes_picture_and_words(explorer):
     explorer.set_preset("fractal balance")
     before_image, before_text = explorer.png, explorer.summary.value
-    assert "Nation: balanced." in before_text
+    assert "Nation: evenly mixed." in before_text
     explorer.sliders["incentives"].value = 1.0
     assert explorer.png != before_image and explorer.summary.value != before_text
-    assert "Nation: balanced." not in explorer.summary.value
+    assert "Nation: evenly mixed." not in explorer.summary.value
     explorer.set_preset("fractal balance")
 
 

@@ -83,3 +83,49 @@ def test_dont_know_to_everything_and_straight_liners_are_counted_not_scored(tmp_
     a = app.analysis
     assert a.overall is not None and a.overall.style_excluded >= 6
     assert f"{a.overall.style_excluded} respondents not classified: response style" in app.live.value
+
+
+def _group_renamed(folder: Path) -> None:
+    """The synthetic class with only its team column renamed (the group is optional)."""
+    header = ["Seminar group" if h == "team" else h for h in LINES[0].split(",")]
+    (folder / "export.csv").write_text("\n".join([",".join(header), *LINES[1:]]) + "\n", encoding="utf-8")
+
+
+def test_without_the_group_column_the_whole_class_shows_and_group_by_offers_the_files_columns(tmp_path):
+    _group_renamed(tmp_path)
+    app = ClassResultsExplorer(tmp_path, group_columns=("team",), layout="app", presenter=True)
+    assert app.responses is not None and len(app.responses) == len(LINES) - 1
+    assert app.analysis.group_column is None and app.png != b""
+    assert "No column &#39;team&#39; in the exports, so the whole class is shown" in app.source.value
+    assert "Traceback" not in app.source.value and "export.csv" not in app.source.value.split("<details>")[0]
+    assert [value for _, value in app.group_column.options] == [None, "Seminar group", "role"]
+    app.group_column.value = "Seminar group"  # chosen in the room: read again, no restart
+    assert app.analysis.group_column == "Seminar group" and len(app.analysis.groups) >= 2
+    assert "No column" not in app.source.value
+    assert ("Seminar group", "Seminar group") in app.group_column.options
+
+
+def test_reader_details_and_lecturer_notes_are_folded_off_the_room_view(tmp_path):
+    _renamed(tmp_path)  # nothing readable: the reader's message is in a fold
+    app = ClassResultsExplorer(tmp_path, layout="app", presenter=True)
+    shown, _, folded = app.source.value.partition("<details>")
+    assert "No answers could be read" in shown and "missing column" not in shown
+    assert "missing column" in folded
+    room = ClassResultsExplorer(layout="app", presenter=True)  # the synthetic class
+    shown, _, folded = room.source.value.partition("<details>")
+    assert "the kit's rule" not in shown and "the kit's rule" in folded
+
+
+def test_unreadable_scale_words_are_counted_on_the_app(tmp_path):
+    text = "\n".join(LINES) + "\n"
+    header = LINES[0].split(",")
+    rows = [line.split(",") for line in LINES[1:]]
+    likert = header.index("BH1")  # a 1-5 benign/malign statement
+    for row in rows[:7]:
+        row[likert] = "Stongly agree"
+    text = "\n".join([",".join(header), *(",".join(r) for r in rows)]) + "\n"
+    (tmp_path / "export.csv").write_text(text, encoding="utf-8")
+    app = ClassResultsExplorer(tmp_path, layout="app", presenter=True)
+    assert app.responses is not None
+    assert "7 answer(s) could not be read on their scale" in app.problem
+    assert "Some answers could not be read" in app.source.value

@@ -381,6 +381,23 @@ def test_blitted_image_follows_a_change_of_y_limits(recoder):
     recoder.half_life.value = 10.0
 
 
+def test_the_app_recoder_blits_its_moves_and_matches_a_whole_render():
+    """In the app layout a push redraws only what moves (the profile title it retitles included)."""
+    app = RecodeExplorer().as_app(presenter=True)
+    app.sliders["individualism"].value = 1
+    renderer = app._renderer
+    for push, year in [(2, 1990), (-1, 2010), (-2, 1960)]:
+        app.sliders["individualism"].value = push
+        app.year.value = year
+        assert app._renderer is renderer  # kept: no whole render per move
+        fast = pixels(app.png)
+        app._kept.clear()
+        app._renderer = None
+        app.update()  # rendered whole
+        assert (pixels(app.png) != fast).sum() == 0
+        renderer = app._renderer
+
+
 def test_recoder_controls_are_labelled(recoder):
     for mode in ALL_MODES:
         slider = recoder.sliders[mode.value]

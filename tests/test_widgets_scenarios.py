@@ -105,3 +105,47 @@ def test_ceiling_explorer_never_shows_an_outcome_above_the_ceiling():
                 for curve in ceiling.curves.values():
                     assert (curve["outcome"] <= curve["ceiling"] + 1e-9).all()
                 assert f"{ratio:.2f}" in ceiling.summary.value
+
+
+def test_the_app_shows_the_plans_levers_and_folds_the_rest_under_a_named_cue():
+    from coordkit.scenarios import LEVERS
+    from coordkit.widgets.scenarios import APP_LEVERS_FIRST, ScenarioExplorer
+
+    app = ScenarioExplorer(layout="app", presenter=True)
+    button = app.more_levers
+    rest = len(LEVERS) - len(APP_LEVERS_FIRST)
+    assert button is not None and button.value is False and button.description == f"Show {rest} more levers"
+    box = app.more_lever_box
+    assert box.layout.display == "none"
+    folded = {c.description for row in box.children for c in row.children
+              if isinstance(c, type(app.sliders["funding_growth"]))}
+    in_view = {app.sliders[n].description for n in APP_LEVERS_FIRST}
+    assert len(folded) == rest and not folded & in_view
+    assert folded | in_view == {s.description for s in app.sliders.values()}  # every lever reachable
+    button.value = True
+    assert box.layout.display == "" and button.description == f"Hide the {rest} more levers"
+    button.value = False
+    assert box.layout.display == "none"
+    assert ScenarioExplorer().more_levers is None
+
+
+def test_ceiling_explorer_moves_its_star_in_place_and_draws_what_a_fresh_figure_draws():
+    import io
+
+    from PIL import Image
+
+    from coordkit.plots import to_png
+    from coordkit.plots.scenarios import ceiling_figure
+
+    def pixels(png: bytes) -> np.ndarray:
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+    ceiling = CeilingExplorer("hewitt_2023")
+    for preset_id in ("hewitt_2023", "founding_1948"):
+        ceiling.preset.value = preset_id
+        figure = ceiling._fig
+        for demand in (1.0, 5.0, 9.0):
+            ceiling.demand.value = demand
+            assert ceiling._fig is figure  # moved, not made afresh, while the preset stays
+            fresh = pixels(to_png(ceiling_figure(ceiling.curves, ceiling.current)))
+            assert (pixels(ceiling.png) != fresh).sum() == 0

@@ -285,6 +285,27 @@ def test_group_column_dropdown_every_option(explorer):
     explorer.group_column.value = "team"
 
 
+@pytest.mark.parametrize("data", [synthetic_class(size=8), synthetic_class(seed=3, size=40)],
+                         ids=["8 respondents", "40 respondents"])
+def test_a_reused_analysis_is_the_analysis_made_afresh(data):
+    """The explorer reuses an analysis while the groups shown stay the same: it must equal analyse()."""
+    from coordkit.plots.survey import describe_class_arrows
+    from coordkit.survey import analyse
+
+    explorer = ClassExplorer(data)
+    for column in [None, *data.groups]:
+        explorer.group_column.value = column
+        for value in range(explorer.min_group.min, explorer.min_group.max + 1):
+            explorer.min_group.value = value
+            fresh = analyse(data, group_column=column, min_group=value)
+            assert (explorer.result.min_group, explorer.result.plan) == (fresh.min_group, fresh.plan)
+            assert [g.label for g in explorer.result.groups] == [g.label for g in fresh.groups]
+            if fresh.class_shown:
+                assert explorer._summary_html(explorer.result) == explorer._summary_html(fresh)
+                assert explorer.description == describe_class_arrows(fresh)
+    assert len(explorer._analyses) < (explorer.min_group.max - explorer.min_group.min + 1) * 3  # reused
+
+
 def test_explorer_with_a_tiny_class():
     tiny = ClassExplorer(synthetic_class(size=4))
     assert "Nothing shown: only 4 respondents" in tiny.summary.value

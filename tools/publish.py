@@ -367,7 +367,10 @@ def _fold_captions(cell: nbformat.NotebookNode) -> None:
 
 #: The decks' own style: a figure never taller than the slide leaves room for (960x700 slides).
 SLIDE_STYLE = ("<style>.reveal section img{max-height:460px;width:auto !important;max-width:100%;}"
-               ".reveal section details{font-size:0.8em;}.reveal section table{font-size:0.75em;}</style>")
+               ".reveal section details{font-size:0.8em;}.reveal section table{font-size:0.75em;}"
+               # printed results wrap between words, never mid-word (JupyterLab's break-all)
+               ".reveal pre{white-space:pre-wrap;word-break:normal !important;overflow-wrap:break-word;}"
+               "</style>")
 
 #: Slides a deck gets beyond its notebook, after the title slide: notebook stem to the files in
 #: ``coordkit/templates/decks/`` (Markdown, one slide each).

@@ -15,7 +15,7 @@ from typing import TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
-from coordkit.configuration import Kind, classify
+from coordkit.configuration import EVEN_MIX, Kind, classify
 from coordkit.models.agent_levers import LEVELS, AgentLevers, Structure
 from coordkit.models.agents import AgentRun, simulate
 
@@ -27,6 +27,7 @@ __all__ = [
     "configurations_by_level",
     "fractal_balance",
     "fractal_verdict",
+    "is_even_mix",
     "monoculture_threshold",
     "suppressed_monocultures",
     "sweep",
@@ -72,7 +73,7 @@ def configurations_by_level(run: AgentRun, *, step: int = -1) -> dict[str, list[
     --------
     >>> names = configurations_by_level(simulate(Structure(1, 2, 2, 4), steps=50, seed=0))
     >>> names["nation"], len(names["team"])
-    (['balanced'], 4)
+    (['evenly mixed'], 4)
     """
     run = _check_run(run)
     return {level: list(names) for level, names in _configurations(run, run.step_index(step))}
@@ -83,6 +84,23 @@ def _configurations(run: AgentRun, step: int) -> tuple[tuple[str, tuple[str, ...
     """Cached classification (keyed on the run's identity and a non-negative step)."""
     return tuple((level, tuple(classify(run.profile(level, u, step)).name
                                for u in range(run.structure.count(level)))) for level in LEVELS)
+
+
+#: The names an evenly mixed unit can carry: an agent unit's profile is a mix of shares
+#: (:meth:`~coordkit.models.agents.AgentRun.profile`), so it is named
+#: :data:`~coordkit.configuration.EVEN_MIX`; "balanced" is accepted too, for names written by hand.
+_EVEN = frozenset({EVEN_MIX, Kind.BALANCED.value})
+
+
+def is_even_mix(name: str) -> bool:
+    """Whether a configuration name is the kit's evenly mixed (three-form, despair in check) state.
+
+    >>> is_even_mix(classify(simulate(Structure(1, 2, 2, 4), steps=50, seed=0).profile()).name)
+    True
+    >>> is_even_mix("hierarchy monoculture")
+    False
+    """
+    return name in _EVEN
 
 
 def balanced_counts(configurations: Mapping[str, Sequence[str]]) -> dict[str, tuple[int, int]]:
@@ -103,7 +121,7 @@ def balanced_counts(configurations: Mapping[str, Sequence[str]]) -> dict[str, tu
     >>> balanced_counts({"team": ["balanced", "hierarchy monoculture"], "nation": ["balanced"]})
     {'team': (1, 2), 'nation': (1, 1)}
     """
-    return {level: (sum(n == Kind.BALANCED.value for n in units), len(units))
+    return {level: (sum(is_even_mix(n) for n in units), len(units))
             for level, units in configurations.items()}
 
 
@@ -185,7 +203,7 @@ def verdict(configurations: Mapping[str, Sequence[str]]) -> str:
     below = [lv for lv in ("ics", "provider", "team") if lv in counts]
     if all(ok == n for ok, n in counts.values()):
         return "Evenly mixed at every level: here an even mix carries across the levels."
-    if nation == Kind.BALANCED.value:
+    if is_even_mix(nation):
         middle = [lv for lv in below if lv != "team" and counts[lv][0] < counts[lv][1]]
         middle_text = " and ".join(
             f"{counts[lv][1] - counts[lv][0]} of {_units(lv, counts[lv][1])}" for lv in middle)

@@ -155,6 +155,7 @@ __all__ = [
     "fractal_balance",
     "fractal_verdict",
     "initial_mixes",
+    "is_even_mix",
     "malign_response",
     "monoculture_threshold",
     "simulate",
@@ -317,7 +318,7 @@ class AgentRun:
         >>> run = simulate(Structure(2, 2, 3, 5), balanced_team_in_monoculture(
         ...     Structure(2, 2, 3, 5)), steps=150, seed=0)
         >>> classify(run.profile("team", 0)).name, classify(run.profile("nation")).kind.value
-        ('balanced', 'monoculture')
+        ('evenly mixed', 'monoculture')
         """
         mix = self._level(level)[step, unit]
         return Profile.from_shares(100.0 * mix / mix.sum(), tolerance=1e-6)
@@ -537,6 +538,7 @@ from coordkit.models.agent_reading import (  # noqa: E402
     configurations_by_level,
     fractal_balance,
     fractal_verdict,
+    is_even_mix,
     monoculture_threshold,
     suppressed_monocultures,
     sweep,

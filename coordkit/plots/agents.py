@@ -43,13 +43,13 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
-from coordkit.configuration import Kind
 from coordkit.models.agents import (
     LEVELS,
     AgentRun,
     balanced_counts,
     configurations_by_level,
     fractal_verdict,
+    is_even_mix,
 )
 from coordkit.modes import ALL_MODES
 from coordkit.plots.profile import ternary
@@ -186,7 +186,7 @@ def _composition_moving(run: AgentRun, ax: Axes, step: int, names: dict[str, lis
         y = len(LEVELS) - 1 - row
         ok, n = counts[level]
         left, right, _, kinds, sizes = _blocks(run, level, step, names[level])
-        balanced = np.flatnonzero([name == Kind.BALANCED.value for name in kinds])
+        balanced = np.flatnonzero([is_even_mix(name) for name in kinds])
         if len(balanced):  # a black bar over every unit (or group) the kit classifies as balanced
             x0, x1 = left[balanced], right[balanced]
             ax.hlines(np.full(len(balanced), y + 0.45), x0, x1, color="black",
@@ -579,9 +579,9 @@ def describe_composition(run: AgentRun, *, step: int = -1) -> str:
     >>> run = simulate(s, PRESETS["balanced nation of monoculture teams"](s), steps=50, seed=0)
     >>> print(describe_composition(run))
     Mix at step 50, level by level (shares H / S / I / F):
-    - nation: 31% / 32% / 31% / 7% (balanced)
-    - 1 ICS: 31% / 32% / 31% / 7% (balanced)
-    - 2 providers: 2 balanced
+    - nation: 31% / 32% / 31% / 7% (evenly mixed)
+    - 1 ICS: 31% / 32% / 31% / 7% (evenly mixed)
+    - 2 providers: 2 evenly mixed
     - 6 teams: 2 hierarchy monoculture, 2 solidarity monoculture, 2 individualism monoculture
     """
     run = _check_run(run)

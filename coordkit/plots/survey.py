@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -429,12 +430,22 @@ def describe_gap_arrows(starts: Sequence[Profile], ends: Sequence[Profile], labe
     return "\n".join(lines)
 
 
+#: characters per line and most lines of a statement used as a gap-chart label (the kit's choice:
+#: two lines stay legible on a projector at the report's figure width)
+_LABEL_WIDTH, _LABEL_LINES = 34, 2
+
+
 def _driver_label(row: pd.Series) -> str:
-    return f"{row['item']} {row['dimension']}: {row['mode']}"
+    """The statement itself, wrapped to two lines (a longer one is cut at a word with an ellipsis)."""
+    return "\n".join(textwrap.wrap(str(row["statement"]), _LABEL_WIDTH, max_lines=_LABEL_LINES,
+                                   placeholder=" \u2026"))
 
 
 def gap_drivers_chart(drivers: pd.DataFrame, *, top: int = 8, ax: Axes | None = None) -> Axes:
     """Horizontal bars of the statements with the largest mean gap (preferred minus now, in points).
+
+    Each bar is labelled with its statement in words (at most two lines; the item code is the bar's
+    ``gid`` and is in the description), so that a room can read the chart without the table.
 
     Parameters
     ----------
@@ -452,10 +463,13 @@ def gap_drivers_chart(drivers: pd.DataFrame, *, top: int = 8, ax: Axes | None = 
     --------
     >>> from coordkit.survey import gap_drivers, synthetic_class
     >>> ax = gap_drivers_chart(gap_drivers(synthetic_class()), top=3)
-    >>> [t.get_text() for t in ax.get_yticklabels()]  # bottom to top: the largest gap at the top
-    ['D3I rewards: individualism', 'D6I leaders: individualism', 'D4I change: individualism']
+    >>> for t in ax.get_yticklabels()[::-1]:  # the largest gap at the top
+    ...     print(" / ".join(t.get_text().splitlines()))
+    Through individuals acting on / ideas of their own.
+    They let each person get on with / their work in their own way.
+    Standing out from colleagues.
     """
-    ax = new_axes(ax, figsize=(7, 0.45 * top + 1.2))
+    ax = new_axes(ax, figsize=(10, 0.65 * top + 1.2))
     rows = drivers.head(top).iloc[::-1]
     y = np.arange(len(rows))
     for k, (_, row) in enumerate(rows.iterrows()):
@@ -463,12 +477,13 @@ def gap_drivers_chart(drivers: pd.DataFrame, *, top: int = 8, ax: Axes | None = 
         ax.barh(y[k], row["gap_mean"], color=PALETTE[mode], hatch=HATCHES[mode], edgecolor="black",
                 gid=f"driver-{row['item']}")
     ax.set_yticks(y, [_driver_label(r) for _, r in rows.iterrows()])
+    ax.tick_params(labelsize=12)  # large enough to read from a projected report
     ax.axvline(0, color="black", linewidth=1)
-    ax.set_xlabel("mean change wanted, points (preferred minus now)")
-    ax.set_title(f"The {len(rows)} statements with the largest now-preferred gap", fontsize=11)
+    ax.set_xlabel("mean change wanted, points (preferred minus now)", fontsize=12)
+    ax.set_title(f"The {len(rows)} statements with the largest now-preferred gap", fontsize=13)
     shown = {Mode(m) for m in rows["mode"]}
     ax.legend(handles=[Patch(facecolor=PALETTE[m], hatch=HATCHES[m], edgecolor="black", label=m.label)
-                       for m in ALL_MODES if m in shown], fontsize=8, frameon=False, loc="best")
+                       for m in ALL_MODES if m in shown], fontsize=11, frameon=False, loc="best")
     return ax
 
 
@@ -481,9 +496,9 @@ def gap_drivers_figure(drivers: pd.DataFrame, *, top: int = 8) -> Figure:
     >>> len(gap_drivers_figure(gap_drivers(synthetic_class()), top=5).axes[0].patches) >= 5
     True
     """
-    fig = Figure(figsize=(8, 0.45 * top + 1.4))
+    fig = Figure(figsize=(11, 0.65 * top + 1.5))
     gap_drivers_chart(drivers, top=top, ax=fig.add_subplot())
-    fig.subplots_adjust(left=0.3, right=0.97, top=0.9, bottom=0.12 + 0.2 / max(top, 1))
+    fig.subplots_adjust(left=0.33, right=0.97, top=0.92, bottom=0.1 + 0.3 / max(top, 1))
     return fig
 
 

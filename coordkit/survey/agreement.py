@@ -295,6 +295,25 @@ def no_shared_target(who: str, threshold: float = AGREEMENT_THRESHOLD) -> ModeAg
                          "of them (the kit's reading); see the respondents' own configurations")
 
 
+def unknown_level(column: str, threshold: float = AGREEMENT_THRESHOLD) -> ModeAgreement:
+    """Agreement not computed, and why: nothing says which level the group column ``column`` denotes.
+
+    Members of a team rate one team, but members of a seminar group describe different
+    organisations: without the level the kit cannot tell which strength ratings the members share,
+    so it computes no agreement and no group configuration (the kit's reading).
+
+    Examples
+    --------
+    >>> unknown_level("seminar").reason.startswith("agreement not computed: the kit does not know")
+    True
+    """
+    return ModeAgreement((), threshold,
+                         f"agreement not computed: the kit does not know which level the group column "
+                         f"{column!r} denotes (team, organisation or system), so it cannot tell which rating "
+                         "its members share; the group's scores are shown as description only (name the "
+                         "level to compare the groups' configurations)")
+
+
 @dataclass(frozen=True)
 class GroupICC:
     """ICC(1) and ICC(2) of one rating across groups (one-way analysis of variance, Bliese 2000).

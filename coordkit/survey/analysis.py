@@ -30,7 +30,14 @@ from coordkit.balance import BalanceReport, report
 from coordkit.configuration import Configuration
 from coordkit.modes import ALL_MODES
 from coordkit.profile import Profile
-from coordkit.survey.agreement import GroupICC, ModeAgreement, icc, mode_agreement, no_shared_target
+from coordkit.survey.agreement import (
+    GroupICC,
+    ModeAgreement,
+    icc,
+    mode_agreement,
+    no_shared_target,
+    unknown_level,
+)
 from coordkit.survey.compositional import TOTAL, compositional_mean, total_variance
 from coordkit.survey.instrument import (
     CURRENT_VERSION,
@@ -273,7 +280,7 @@ class GroupSummary:
     benign_level, malign_level : ndarray, shape (4,)
         Mean benign and malign levels of H, S, I, F (-1 to +1; NaN if not asked).
     strength_mean : ndarray, shape (4,)
-        Mean strength rating (organisation level, 0-1) of H, S, I, F; NaN where nobody rated it.
+        Mean strength rating (at :attr:`level`, 0-1) of H, S, I, F; NaN where nobody rated it.
     preferred_strength_mean : ndarray, shape (4,)
         Mean preferred strength rating (organisation, 0-1); NaN where nobody rated it.
     acquiescence_mean : float
@@ -294,8 +301,9 @@ class GroupSummary:
         Compositional (closed geometric) mean of members' now scores.
     agreement_now, agreement_preferred : ModeAgreement
         Members' agreement (:func:`~coordkit.survey.agreement.mode_agreement`) on each of the four
-        organisation strength ratings, now and preferred: the ratings that decide which modes the
-        configuration calls strong, one :math:`r_{wg}` per mode (four constructs are not pooled).
+        strength ratings at :attr:`level` (the preferred ratings exist for the organisation only):
+        the ratings that decide which modes the configuration calls strong, one :math:`r_{wg}` per
+        mode (four constructs are not pooled).
         Below the kit's threshold on any mode the configuration of the mean is withheld
         (:meth:`shown_configuration`). Not computed for the whole class or a pooled row, whose
         members describe different organisations (:func:`~coordkit.survey.agreement.no_shared_target`).
@@ -304,6 +312,12 @@ class GroupSummary:
         (:func:`~coordkit.survey.response_style_flags`). Every mean, level, agreement and configuration
         above leaves them out; only if every member is flagged are the means those of all members,
         with both configurations not classified.
+    level : str
+        The level whose strength ratings the now configuration and agreement use: the level the
+        group column denotes (``"team"`` for teams), ``"organisation"`` for the whole class.
+    level_known : bool
+        False when the group column's level is unknown: then no agreement is computed and
+        :meth:`shown_configuration` shows no configuration (description only).
     """
 
     label: str
@@ -332,6 +346,8 @@ class GroupSummary:
     agreement_now: ModeAgreement = field(default_factory=ModeAgreement)
     agreement_preferred: ModeAgreement = field(default_factory=ModeAgreement)
     style_excluded: int = 0
+    level: str = "organisation"
+    level_known: bool = True
 
     @property
     def classified(self) -> int:
@@ -367,17 +383,19 @@ class GroupSummary:
 
         Examples
         --------
-        In the synthetic class, Ward A's members disagree on hierarchy and individualism, the
-        modes its "deficit culture: weak individualism" rests on:
+        In the synthetic class, Ward A's members disagree about their team's hierarchy and fatalism:
 
         >>> from coordkit.survey import synthetic_class
         >>> a = analyse(synthetic_class(), group_column="team")
-        >>> a.groups[0].label, a.groups[0].shown_configuration()
-        ('Ward A', "withheld: members disagree on hierarchy (rwg 0.67), individualism (rwg 0.53), under
+        >>> a.groups[0].label, a.groups[0].level, a.groups[0].shown_configuration()
+        ('Ward A', 'team', "withheld: members disagree on hierarchy (rwg 0.51), fatalism (rwg 0.58), under
         the kit's 0.70")
         """
         config = self.configuration_now if timeframe == "now" else self.configuration_preferred
         a = self.agreement(timeframe)
+        if not self.level_known:
+            return ("not shown: the level the group column denotes is not known, so the kit cannot tell "
+                    "which rating the members share")
         if self.withheld(timeframe):
             return f"withheld: members disagree on {a.disagreement}, under the kit's {a.threshold:.2f}"
         return config.name  # for the whole class or a pooled row, a.reason says it is not an agreed one
@@ -388,8 +406,13 @@ def _nanmean(x: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.where(count > 0, np.nansum(x, axis=0) / np.maximum(count, 1), np.nan)
 
 
-def _summarise(label: str, group: Responses, threshold: float, *, unshared: str = "") -> GroupSummary:
+def _summarise(label: str, group: Responses, threshold: float, *, unshared: str = "",
+               level: str | None = "organisation", column: str = "") -> GroupSummary:
     """``unshared`` names members who describe different organisations: no agreement is computed.
+
+    ``level`` is the level the members share (team ratings for a team, organisation ratings for an
+    organisation); None when the group column's level is unknown: then no agreement and no
+    configuration (the summary says why, naming ``column``).
 
     Members flagged for a response style are left out of every score and counted; a version 2
     group with a mode that no member rated has that configuration not classified (never the points).
@@ -403,7 +426,8 @@ def _summarise(label: str, group: Responses, threshold: float, *, unshared: str 
     forms = responses.forms()
     benign_level = np.full(4, np.nan) if forms is None else _nanmean(forms.benign)
     malign_level = np.full(4, np.nan) if forms is None else _nanmean(forms.malign)
-    strength = _nanmean(responses.strength())
+    rated_level = level or "organisation"
+    strength = _nanmean(responses.strength(rated_level))
     ddof = 1 if len(responses) > 1 else 0
     despair = 0.0 if forms is None else float(np.mean(forms.despair))
     p_now = profile_from_scores(now.mean(axis=0), [*malign, despair], strength=strength)
@@ -416,7 +440,7 @@ def _summarise(label: str, group: Responses, threshold: float, *, unshared: str 
     style = (f"every member's answers were flagged for a response style ({excluded} of {len(group)}), so "
              "the group is not classified" if everyone else None)
     conf_now = configuration_now(p_now, group_forms, strength, rated=rated, style_reason=style,
-                                 threshold=threshold)
+                                 threshold=threshold, level=f"mean {rated_level}")
     conf_pref = (not_classified(style) if style
                  else preferred_configuration(p_pref, pref_strength, threshold=threshold))
     return GroupSummary(
@@ -434,9 +458,12 @@ def _summarise(label: str, group: Responses, threshold: float, *, unshared: str 
         congruence_now=float(np.mean(congruence(responses.now))),
         variance_now=total_variance(now), compositional_now=compositional_mean(now),
         agreement_now=(no_shared_target(unshared) if unshared
-                       else mode_agreement(responses.strength() * 4 + 1)),
+                       else unknown_level(column) if level is None
+                       else mode_agreement(responses.strength(level) * 4 + 1)),
         agreement_preferred=(no_shared_target(unshared) if unshared
+                             else unknown_level(column) if level is None
                              else mode_agreement(responses.strength(timeframe="preferred") * 4 + 1)),
+        level=rated_level, level_known=level is not None,
     )
 
 
@@ -515,7 +542,8 @@ class ClassAnalysis:
     groups : tuple of GroupSummary
         Shown groups, then the pooled row if it is shown.
     drivers : pandas.DataFrame or None
-        :func:`gap_drivers` for the whole class.
+        :func:`gap_drivers` for the whole class, respondents flagged for a response style left out
+        (unless every respondent is flagged).
     configurations : pandas.DataFrame or None
         Respondents per configuration, now and preferred.
     likert : bool
@@ -534,6 +562,9 @@ class ClassAnalysis:
     group_icc : pandas.DataFrame or None
         :func:`group_icc_table` over the shown groups (None without a group column or with fewer
         than two shown groups).
+    group_level : str or None
+        The level the group column denotes (:func:`level_of_group_column`); None without a group
+        column or when it is not known.
     version : int
         The questionnaire version of the answers.
     styles : mapping of str to int
@@ -561,6 +592,7 @@ class ClassAnalysis:
     acquiescence: NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
     group_icc: pd.DataFrame | None = None
     styles: Mapping[str, int] = field(default_factory=dict)
+    group_level: str | None = None
 
     def group_table(self) -> pd.DataFrame:
         """Class and shown groups side by side: n, mean scores, configurations and balance.
@@ -605,6 +637,34 @@ def _pooled_label(plan: DisclosurePlan) -> str:
     return f"other groups combined ({k} group{'s' if k != 1 else ''})"
 
 
+#: Group-column names whose level the kit takes from the name alone (anything else must be named).
+GROUP_COLUMN_LEVELS: Mapping[str, str] = {
+    "team": "team", "organisation": "organisation", "organization": "organisation", "trust": "organisation",
+    "system": "system",
+}
+
+
+def level_of_group_column(column: str, level: str | None = None) -> str | None:
+    """The level (team, organisation, system) a group column denotes, or None if not known.
+
+    ``level``, when given, is the lecturer's word for it; otherwise the column's name decides, and
+    only the names in :data:`GROUP_COLUMN_LEVELS` do (a "seminar" or "cohort" column says nothing
+    about what its members rate, so the kit does not guess).
+
+    Examples
+    --------
+    >>> level_of_group_column("team"), level_of_group_column("Trust"), level_of_group_column("seminar")
+    ('team', 'organisation', None)
+    >>> level_of_group_column("seminar", "organisation")
+    'organisation'
+    """
+    if level is not None:
+        if level not in LEVELS:
+            raise ValueError(f"group_level must be one of {', '.join(LEVELS)}, got {level!r}")
+        return level
+    return GROUP_COLUMN_LEVELS.get(column.strip().lower())
+
+
 def analyse(
     responses: Responses,
     *,
@@ -613,6 +673,7 @@ def analyse(
     threshold: float = STRONG,
     q: Questionnaire | None = None,
     reliability: pd.DataFrame | None = None,
+    group_level: str | None = None,
 ) -> ClassAnalysis:
     """Analyse a class: whole-class and group profiles (small groups suppressed), gap drivers.
 
@@ -630,6 +691,11 @@ def analyse(
     reliability : pandas.DataFrame, optional
         :func:`reliability_table` of these responses, if already computed (it depends on the
         responses alone, so an explorer that re-analyses on every control move computes it once).
+    group_level : {"team", "organisation", "system"}, optional
+        The level the group column denotes: a group's agreement, configuration and ICC use the
+        strength ratings at that level (a team's members share their team, not their organisation).
+        By default read from the column's name (:func:`level_of_group_column`); when that is not
+        known either, groups get no agreement and no configuration, only description.
 
     Returns
     -------
@@ -671,22 +737,27 @@ def analyse(
     plan = None
     groups: list[GroupSummary] = []
     group_icc = None
+    level = None
     if group_column is not None:
+        level = level_of_group_column(group_column, group_level)
         labels = np.array(responses.groups[group_column], dtype=object)
         sizes = {str(g): int((labels == g).sum()) for g in dict.fromkeys(labels)}
         plan = disclosure_plan(sizes, min_size=min_group)
         for g in plan.shown:
-            groups.append(_summarise(g, responses.select(labels == g), threshold))
+            groups.append(_summarise(g, responses.select(labels == g), threshold, level=level,
+                                     column=group_column))
         if len(plan.shown) >= 2 and responses.likert is not None and q.block("strength"):
             # over the members the group results rest on: response styles left out, as in _summarise
             shown = np.isin(labels, list(plan.shown)) & ~responses.styles(q).any
-            group_icc = group_icc_table(responses.select(shown), group_column)
+            group_icc = group_icc_table(responses.select(shown), group_column, level=level)
         if plan.show_pooled:
             mask = np.isin(labels, list(plan.pooled))
             groups.append(_summarise(_pooled_label(plan), responses.select(mask), threshold,
                                      unshared="the members of the groups combined here"))
     import pandas as pd
 
+    flags = responses.styles(q)  # flagged respondents are left out of the gap drivers too (review 2, 9c)
+    sincere = responses if flags.any.all() else responses.select(~flags.any)
     counts = {
         timeframe: pd.Series([c.name for c in responses.configurations(timeframe, threshold=threshold)])
         .value_counts()
@@ -695,13 +766,14 @@ def analyse(
     configurations = pd.DataFrame(counts).fillna(0).astype(int)
     configurations = configurations.sort_values(["now", "preferred"], ascending=False, kind="stable")
     configurations.index.name = "configuration"
-    flags = responses.styles(q)
     styles = _style_counts(flags, n)
     return ClassAnalysis(
         n=n, min_group=int(min_group), class_shown=True, overall=overall, group_column=group_column,
-        plan=plan, groups=tuple(groups), drivers=gap_drivers(responses, q), configurations=configurations,
+        plan=plan, groups=tuple(groups), drivers=gap_drivers(sincere, q),
+        configurations=configurations,
         likert=responses.likert is not None, now_scores=now_scores, preferred_scores=pref_scores,
         malign=malign, version=responses.version, acquiescence=responses.acquiescence(q), group_icc=group_icc,
+        group_level=level,
         styles=styles, reliability=(None if responses.likert is None
                      else reliability if reliability is not None else reliability_table(responses)),
         levels=None if responses.likert is None or not q.block("strength") else level_table(responses),
@@ -758,7 +830,8 @@ def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N) -
     the reading names the coefficient it uses and prints its interval where it has one (alpha's,
     labelled, beside omega). A scale nobody varied on gets a plain "not computed". The readings
     are of consistency only, not of unidimensionality or of group differences (ICC(2),
-    :func:`group_icc_table`). The strength ratings are single items and have no reliability.
+    :func:`group_icc_table`). The strength ratings are single items: their reliability is unknown
+    (a test-retest would be needed).
 
     Parameters
     ----------
@@ -813,11 +886,14 @@ def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFra
     respondent part, a level part and a residual
     (:func:`~coordkit.survey.reliability.level_decomposition`). The **level share** is the level
     part of the spread *within* respondents (the respondent part removed); the **respondent share**
-    is the respondent part of all the spread. A level share under one half (the kit's cut) means
-    respondents see the levels alike, which is what the fractal claim would lead you to expect if
-    each level shares the same mix (the kit's reading of the claim as an empirical question); a
-    large one means they see them differently. Alike ratings, and a large respondent share, are
-    also what a halo gives (one overall impression carried to every level): that caveat is the
+    is the respondent part of all the spread. The share cannot say that each respondent rates the
+    levels alike (opposed halves of a class give a share of 0), so whether the levels are rated alike
+    is read from the within-respondent absolute differences (:attr:`LevelVariance.alike
+    <coordkit.survey.reliability.LevelVariance.alike>`: every mean absolute difference at most half a
+    point, the kit's margin), which is what the fractal claim would lead you to expect if each level
+    shares the same mix (the kit's reading of the claim as an empirical question). Alike ratings, and a
+    large respondent share, are also what a halo gives (one overall impression carried to every
+    level): that caveat is the
     kit's reading too, and the ``reading`` column says so. A mode is decomposed only when at least
     ``min_n`` respondents rated every level
     (:data:`~coordkit.survey.reliability.MIN_LEVEL_N`, the kit's minimum); otherwise its
@@ -833,7 +909,10 @@ def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFra
     pandas.DataFrame
         Indexed by mode: ``n`` (respondents who rated every level), ``mean <level>`` (ratings
         1-5), ``team - organisation`` and ``organisation - system`` (mean within-respondent
-        differences), ``respondent``, ``level``, ``residual`` (variance components),
+        differences), ``|team - organisation|`` and ``|organisation - system|`` (mean absolute
+        within-respondent differences, scale points) with ``... low`` and ``... high`` (95%
+        interval), ``same at every level`` and ``within one point`` (shares of respondents),
+        ``respondent``, ``level``, ``residual`` (variance components),
         ``rated <level>``, ``level share``, ``respondent share`` and ``reading``.
 
     Examples
@@ -855,6 +934,12 @@ def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFra
             row[f"mean {level}"] = round(mean, 2) if math.isfinite(mean) else math.nan
         for name, mean, _ in v.differences:
             row[name] = round(mean, 2) if math.isfinite(mean) else math.nan
+        for name, mean, lo, hi in v.absolute_differences:
+            for key, value in ((f"|{name}|", mean), (f"|{name}| low", lo), (f"|{name}| high", hi)):
+                row[key] = round(value, 2) if math.isfinite(value) else math.nan
+        row["same at every level"] = round(v.same_share, 3) if math.isfinite(v.same_share) else math.nan
+        row["within one point"] = (round(v.within_one_share, 3) if math.isfinite(v.within_one_share)
+                                   else math.nan)
         row.update(respondent=round(v.respondent, 3), level=round(v.level, 3), residual=round(v.residual, 3))
         row.update({f"rated {level}": count for level, count in zip(LEVELS, v.rated, strict=True)})
         row["level share"] = round(v.level_share, 3) if math.isfinite(v.level_share) else math.nan
@@ -872,58 +957,88 @@ def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFra
 ICC2_THRESHOLD = 0.70
 
 
+#: Fewest groups from which the kit reads ICC(1) as more than a rough figure (the kit's minimum:
+#: with fewer, the between-group mean square has under four degrees of freedom).
+MIN_ICC_GROUPS = 5
+
+
 def _read_icc(r: GroupICC) -> str:
+    """The ICC in words: a negative estimate is read as no between-group variance, never printed raw."""
     if not r.estimated:
         return "not estimable: fewer than two groups, or no spread within groups"
+    from scipy.stats import f  # scipy is a dependency; imported here to keep import time low
+
+    p = float(f.sf(r.ms_between / r.ms_within, r.groups - 1, r.n - r.groups)) if r.ms_within > 0 else 0.0
+    test = f"F test p = {p:.3f}"
+    few = (f"; only {r.groups} groups, so the estimate is rough (the kit asks for {MIN_ICC_GROUPS})"
+           if r.groups < MIN_ICC_GROUPS else "")
     if r.icc1 <= 0:
-        icc2 = f", ICC(2) {r.icc2:.2f}" if math.isfinite(r.icc2) else ""
-        return (f"no more spread between groups than chance gives (ICC(1) {r.icc1:.2f}{icc2}, read as 0): "
-                "do not compare the groups on this rating")
-    between = f"{r.icc1:.0%} of the spread in this rating lies between groups (ICC(1) {r.icc1:.2f})"
+        return (f"no between-group variance: the estimate is below 0 and read as 0 ({test}){few}; "
+                "do not compare the groups on this score")
+    between = f"{r.icc1:.0%} of the spread lies between groups ({test}){few}"
     if r.icc2 >= ICC2_THRESHOLD:
-        return f"{between}; the group means are reliable enough to compare (ICC(2) {r.icc2:.2f})"
-    return (f"{between}; WARNING: the group means are not reliable enough to compare (ICC(2) {r.icc2:.2f}, "
-            f"under the kit's {ICC2_THRESHOLD:.2f}): differences between groups may be chance")
+        return f"{between}; the group means are reliable enough to compare"
+    return (f"{between}; WARNING: the group means are not reliable enough to compare (ICC(2) under the "
+            f"kit's {ICC2_THRESHOLD:.2f}): differences between groups may be chance")
 
 
-def group_icc_table(responses: Responses, group_column: str) -> pd.DataFrame:
-    """ICC(1) and ICC(2) of each mode's organisation strength rating across groups (Bliese 2000).
+def group_icc_table(responses: Responses, group_column: str, *, level: str | None = "organisation",
+                    ) -> pd.DataFrame:
+    """ICC(1) and ICC(2) across groups of each score the group tables show (Bliese 2000).
 
     Alpha says how consistently a scale's items are answered by individuals; whether *groups*
-    differ reliably is a different question, answered by ICC(1) (the share of a rating's variance
+    differ reliably is a different question, answered by ICC(1) (the share of a score's variance
     between groups) and ICC(2) (the reliability of the group means), from a one-way analysis of
-    variance (:func:`~coordkit.survey.agreement.icc`). Pass only the groups that are shown (each
-    at least the privacy minimum); NaN ratings are left out.
+    variance (:func:`~coordkit.survey.agreement.icc`). The scores are each mode's strength rating
+    at ``level`` (the level the group column denotes; left out when None, i.e. not known), its
+    divide-100 points now, and its benign and malign levels (when the Likert block was asked).
+    Negative estimates are shown as 0 and read as "no between-group variance"; the reading gives
+    an F test and says when there are fewer than :data:`MIN_ICC_GROUPS` groups. Pass only the
+    groups that are shown (each at least the privacy minimum); NaN values are left out.
 
     Parameters
     ----------
     responses : Responses
     group_column : str
+    level : {"team", "organisation", "system"} or None, default "organisation"
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by mode: ``groups``, ``n``, ``k`` (group size used), ``ICC(1)``, ``ICC(2)``,
-        ``reading``.
+        One row per score (indexed ``"<mode>: <measure>"``): ``measure``, ``mode``, ``groups``,
+        ``n``, ``k`` (group size used), ``ICC(1)``, ``ICC(2)`` (both at least 0), ``reading``.
 
     Examples
     --------
     >>> from coordkit.survey import synthetic_class
-    >>> t = group_icc_table(synthetic_class(), "team")
+    >>> t = group_icc_table(synthetic_class(), "team", level="team")
     >>> list(t.columns), int(t["groups"].iloc[0])
-    (['groups', 'n', 'k', 'ICC(1)', 'ICC(2)', 'reading'], 5)
+    (['measure', 'mode', 'groups', 'n', 'k', 'ICC(1)', 'ICC(2)', 'reading'], 5)
+    >>> sorted(set(t["measure"]))
+    ['benign level', 'malign level', 'points now', 'team strength rating']
+    >>> bool((t["ICC(2)"].dropna() >= 0).all())
+    True
     """
     import pandas as pd
 
     labels = np.array(responses.groups[group_column], dtype=object)
-    ratings = responses.strength() * 4 + 1
+    scores: dict[str, NDArray[np.float64]] = {}
+    if level is not None:
+        scores[f"{level} strength rating"] = responses.strength(level) * 4 + 1
+    scores["points now"] = responses.scores("now")
+    forms = responses.forms()
+    if forms is not None:
+        scores["benign level"], scores["malign level"] = forms.benign, forms.malign
     rows = {}
-    for k, mode in enumerate(ALL_MODES):
-        r = icc(ratings[:, k], labels)
-        rows[mode.value] = {"groups": r.groups, "n": r.n,
-                            "k": round(r.k, 1) if math.isfinite(r.k) else math.nan,
-                            "ICC(1)": round(r.icc1, 2) if r.estimated else math.nan,
-                            "ICC(2)": round(r.icc2, 2) if r.estimated else math.nan, "reading": _read_icc(r)}
+    for measure, values in scores.items():
+        for k, mode in enumerate(ALL_MODES):
+            r = icc(values[:, k], labels)
+            rows[f"{mode.value}: {measure}"] = {
+                "measure": measure, "mode": mode.value, "groups": r.groups, "n": r.n,
+                "k": round(r.k, 1) if math.isfinite(r.k) else math.nan,
+                "ICC(1)": round(max(r.icc1, 0.0), 2) if r.estimated else math.nan,
+                "ICC(2)": round(max(r.icc2, 0.0), 2) if r.estimated and math.isfinite(r.icc2) else math.nan,
+                "reading": _read_icc(r)}
     frame = pd.DataFrame.from_dict(rows, orient="index")
-    frame.index.name = "mode"
+    frame.index.name = "score"
     return frame

@@ -40,6 +40,7 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import cast
 
@@ -49,6 +50,7 @@ __all__ = [
     "BLOCKS",
     "CURRENT_VERSION",
     "DONT_KNOW",
+    "FIXED_ORDER_SEED",
     "ID_COLUMN",
     "LEVELS",
     "LIKERT_LABELS",
@@ -60,6 +62,7 @@ __all__ = [
     "Scale",
     "SurveyError",
     "detect_version",
+    "fixed_order",
     "presentation_order",
     "questionnaire",
 ]
@@ -527,3 +530,33 @@ def presentation_order(code: str, items: Sequence[Item]) -> list[Item]:
     seed = int.from_bytes(hashlib.sha256(f"{code}|{ids}".encode()).digest()[:8], "big")
     random.Random(seed).shuffle(out)
     return out
+
+
+#: Seed of the one fixed order shown on paper and in survey tools that cannot shuffle (any
+#: non-empty code would do; the printed copy and the tool guides share it).
+FIXED_ORDER_SEED = "printed copy"
+
+
+def fixed_order(items: Sequence[Item], q: Questionnaire | None = None) -> list[Item]:
+    """The one fixed order of a group of statements, with no statement next to its reversal.
+
+    For paper and for survey tools that cannot shuffle: the statements of the different scales
+    are interleaved (a shuffle) and tried with the seeds :data:`FIXED_ORDER_SEED`,
+    ``FIXED_ORDER_SEED 2``... in turn (deterministic); the first order in which no forward
+    statement sits beside the reversal it is paired with is kept.
+
+    Examples
+    --------
+    >>> q = questionnaire()
+    >>> order = fixed_order(q.block("likert"), q)
+    >>> len(order) == len(q.block("likert")), order[0].id != q.block("likert")[0].id
+    (True, True)
+    """
+    q = q or questionnaire()
+    pairs = {frozenset((a.id, b.id)) for s in q.scales() for a, b in s.pairs()}
+    for k in range(1, 1000):
+        seed = FIXED_ORDER_SEED if k == 1 else f"{FIXED_ORDER_SEED} {k}"
+        order = presentation_order(seed, items)
+        if not any(frozenset((a.id, b.id)) in pairs for a, b in pairwise(order)):
+            return order
+    raise ValueError("no fixed order keeps every statement apart from its reversal")  # pragma: no cover

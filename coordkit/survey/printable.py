@@ -25,39 +25,24 @@ True
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from coordkit.survey.instrument import (
     DONT_KNOW,
+    FIXED_ORDER_SEED,
     ID_COLUMN,
     LIKERT_LABELS,
     STRENGTH_LABELS,
     VERSION_COLUMN,
     Item,
     Questionnaire,
+    fixed_order,
     presentation_order,
     questionnaire,
 )
 
-#: Seed of the one fixed order of the printed copy (any non-empty code would do).
-PAPER_ORDER_SEED = "printed copy"
+#: Seed of the one fixed order of the printed copy (shared with the survey-tool guides).
+PAPER_ORDER_SEED = FIXED_ORDER_SEED
 
 __all__ = ["printable_questionnaire"]
-
-
-def _separated(items: list[Item], q: Questionnaire) -> list[Item]:
-    """The fixed paper order of ``items``, with no statement next to its reversal.
-
-    Tries the seeds ``PAPER_ORDER_SEED``, ``PAPER_ORDER_SEED 2``... in turn (deterministic) and keeps
-    the first order in which no forward statement sits beside the reversal it is paired with.
-    """
-    pairs = {frozenset((a.id, b.id)) for s in q.scales() for a, b in s.pairs()}
-    for k in range(1, 1000):
-        seed = PAPER_ORDER_SEED if k == 1 else f"{PAPER_ORDER_SEED} {k}"
-        order = presentation_order(seed, items)
-        if not any(frozenset((a.id, b.id)) in pairs for a, b in pairwise(order)):
-            return order
-    raise ValueError("no paper order keeps every statement apart from its reversal")  # pragma: no cover
 
 
 def printable_questionnaire(q: Questionnaire | None = None, *,
@@ -107,7 +92,7 @@ def printable_questionnaire(q: Questionnaire | None = None, *,
         groups = []
         count = 0
         for heading in dict.fromkeys(i.heading for i in items):
-            group = _separated([i for i in items if i.heading == heading], q)
+            group = fixed_order([i for i in items if i.heading == heading], q)
             # every 1-5 question also offers "don't know" (read as missing, never as the middle answer)
             scale = STRENGTH_LABELS if group[0].scale == "strength" else LIKERT_LABELS
             labels: dict[int | str, str] = dict(scale.items())

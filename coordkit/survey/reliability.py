@@ -64,11 +64,17 @@ levels look alike exactly when one overall impression is being carried to every 
 the part of all the spread that is respondents' general tendency. Mean within-respondent
 differences (team minus organisation, organisation minus system) say which way. The class report
 decomposes a mode only when at least :data:`MIN_LEVEL_N` respondents rated every level (the kit's
-minimum; it says which level lacks ratings otherwise). **The readings are the kit's**: a level
-share under :data:`LEVELS_ALIKE` (one half, the kit's cut) says respondents rate the levels alike,
-which fits the fractal claim; but alike ratings, and a large respondent share, are also what a
-*halo* gives (one overall impression of a way of working carried to every level), so they are not
-on their own evidence that each level has the same mix.
+minimum; it says which level lacks ratings otherwise). **The readings are the kit's**. The level
+share cannot say that respondents rate the levels alike: half a class rating team 5 / organisation
+1 and half the reverse gives a share of 0. Whether levels are rated alike is read from the
+*within-respondent* differences instead: the mean absolute difference between neighbouring levels
+(with a 95% interval) and the share of respondents who rate every level the same. The kit reads a
+mode's levels as rated alike only when every mean absolute difference is at most
+:data:`LEVELS_ALIKE_POINTS` (half a scale point, the kit's margin, not a test), which fits the
+fractal claim; but alike ratings, and a large respondent share, are also what a *halo* gives (one
+overall impression of a way of working carried to every level), so they are not on their own
+evidence that each level has the same mix. The residual is respondents differing about the
+levels, or noisy ratings: one rating per cell cannot tell which.
 
 Examples
 --------
@@ -96,7 +102,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
-    "LEVELS_ALIKE",
+    "LEVELS_ALIKE_POINTS",
     "MIN_LEVEL_N",
     "MIN_RELIABILITY_N",
     "RELIABILITY_POOR",
@@ -510,9 +516,10 @@ def read_reliability(value: float, *, n: int | None = None, min_n: int = MIN_REL
 #: (the kit's minimum: with 3 levels, 10 respondents leave 18 residual degrees of freedom; fewer
 #: and the variance components swing from class to class).
 MIN_LEVEL_N = 10
-#: Level share under which the kit reads a mode's levels as rated alike (one half: the level part
-#: is smaller than respondents' disagreement about the levels; the kit's cut, not a test).
-LEVELS_ALIKE = 0.5
+#: Largest mean absolute within-respondent difference between neighbouring levels (scale points,
+#: 1-5) at which the kit reads a mode's levels as rated alike: half a point, less than the one-point
+#: step between two answers on the form (the kit's margin, not a test).
+LEVELS_ALIKE_POINTS = 0.5
 
 
 @dataclass(frozen=True)
@@ -544,6 +551,14 @@ class LevelVariance:
         Respondents who rated each level (before those who skipped any level are left out).
     min_n : int
         Fewest respondents rating every level for the components to be estimated.
+    absolute_differences : tuple of (str, float, float, float)
+        For each neighbouring pair of levels, ``("team - organisation", mean, low, high)`` of the
+        within-respondent *absolute* difference (scale points) with a 95% interval (normal
+        approximation, mean +- 1.96 standard errors).
+    same_share : float
+        Share of respondents who rate every level the same; NaN if nobody rated every level.
+    within_one_share : float
+        Share of respondents whose ratings of the levels lie within one point of each other.
     """
 
     levels: tuple[str, ...]
@@ -557,16 +572,33 @@ class LevelVariance:
     rated: tuple[int, ...] = ()
     min_n: int = 2
     respondent_share: float = math.nan
+    absolute_differences: tuple[tuple[str, float, float, float], ...] = ()
+    same_share: float = math.nan
+    within_one_share: float = math.nan
+
+    @property
+    def alike(self) -> bool:
+        """Whether the kit reads the levels as rated alike (False when not estimated).
+
+        Every mean absolute within-respondent difference must be at most :data:`LEVELS_ALIKE_POINTS`.
+        """
+        if self.n < self.min_n or not self.absolute_differences:
+            return False
+        return all(mean <= LEVELS_ALIKE_POINTS for _, mean, _, _ in self.absolute_differences)
 
     def reading(self) -> str:
-        """The level share and the respondent share in plain words, with the kit's reading.
+        """How far respondents rate the levels apart, the level and respondent shares, the kit's reading.
 
         Examples
         --------
         >>> print(level_decomposition([[4, 2], [5, 3], [3, 1]], ["team", "organisation"]).reading())
-        Within respondents, 100% of the spread comes from which level is rated, each respondent's own
-        tendency to rate high or low removed (team - organisation: +2.00 on average); between
-        respondents, 33% of all the spread is that tendency.
+        Within respondents, 100% of the spread comes from which level is rated (team - organisation:
+        +2.00 on average); the rest is respondents differing about the levels, or noisy ratings (one
+        rating per cell cannot tell which). Between respondents, 33% of all the spread is each
+        respondent's own tendency to rate high or low. Each respondent's levels lie on average 2.00
+        points apart (team - organisation, interval 2.00 to 2.00); 0% rate every level the same. The
+        kit's reading: respondents do not rate the levels alike (a mean difference
+        over 0.5 point, the kit's margin), whatever the level share.
         """
         if self.n < self.min_n:
             short = [f"{level} {count}" for level, count in zip(self.levels, self.rated, strict=False)
@@ -576,15 +608,26 @@ class LevelVariance:
                     f"{self.min_n}{where}.")
         if not math.isfinite(self.level_share):
             return "Not estimable: the ratings do not vary."
-        pct = round(100 * self.level_share)
-        rpct = round(100 * self.respondent_share)
+        apart = "; ".join(f"{mean:.2f} points apart ({name}, interval {lo:.2f} to {hi:.2f})"
+                          for name, mean, lo, hi in self.absolute_differences)
         diffs = "; ".join(f"{name}: {mean:+.2f} on average" for name, mean, _ in self.differences)
-        text = (f"Within respondents, {pct}% of the spread comes from which level is rated, each "
-                f"respondent's own tendency to rate high or low removed ({diffs}); between respondents, "
-                f"{rpct}% of all the spread is that tendency.")
-        if self.level_share < LEVELS_ALIKE:
-            text += (" The kit's reading: levels rated alike fit the fractal claim, but a halo (one overall "
-                     "impression carried to every level) would look the same.")
+        text = (f"Within respondents, {round(100 * self.level_share)}% of the spread comes from which level "
+                f"is rated ({diffs}); the rest is respondents differing about the levels, or noisy ratings "
+                f"(one rating per cell cannot tell which). Between respondents, "
+                f"{round(100 * self.respondent_share)}% of all the spread is each respondent's own tendency "
+                f"to rate high or low. Each respondent's levels lie on average {apart}; "
+                f"{round(100 * self.same_share)}% rate every level the same.")
+        if self.alike:
+            text += (f" The kit's reading: levels rated alike (each mean difference at most "
+                     f"{LEVELS_ALIKE_POINTS} point, the kit's margin) fit the fractal claim, but a halo (one "
+                     "overall impression carried to every level) would look the same.")
+        else:
+            text += (f" The kit's reading: respondents do not rate the levels alike (a mean difference over "
+                     f"{LEVELS_ALIKE_POINTS} point, the kit's margin), whatever the level share.")
+            if self.level_share < 0.5:
+                text += (" The small level share says only that the class differs in no common direction "
+                         "between levels; it shows neither levels rated alike nor a halo (one overall "
+                         "impression carried to every level).")
         if self.respondent_share >= 0.5:
             text += (" The kit's reading: most of the spread is between respondents, which a halo gives as "
                      "well as real differences between the organisations they describe.")
@@ -627,14 +670,20 @@ def level_decomposition(ratings: ArrayLike, levels: Sequence[str], *, min_n: int
     x = x[np.all(np.isfinite(x), axis=1)]
     n, k = x.shape
     means = tuple(float(v) for v in x.mean(axis=0)) if n else tuple(math.nan for _ in levels)
-    diffs = []
+    diffs, absolute = [], []
     for a in range(k - 1):
         d = x[:, a] - x[:, a + 1]
-        diffs.append((f"{levels[a]} - {levels[a + 1]}", float(d.mean()) if n else math.nan,
-                      float(d.std(ddof=1)) if n > 1 else math.nan))
+        name = f"{levels[a]} - {levels[a + 1]}"
+        diffs.append((name, float(d.mean()) if n else math.nan, float(d.std(ddof=1)) if n > 1 else math.nan))
+        m = float(np.abs(d).mean()) if n else math.nan
+        half = 1.96 * float(np.abs(d).std(ddof=1)) / math.sqrt(n) if n > 1 else math.nan
+        absolute.append((name, m, m - half, m + half))
+    spread = x.max(axis=1) - x.min(axis=1) if n else np.empty(0)
+    same = float(np.mean(spread == 0)) if n else math.nan
+    within_one = float(np.mean(spread <= 1)) if n else math.nan
     if n < max(min_n, 2) or k < 2:
         return LevelVariance(tuple(levels), n, means, math.nan, math.nan, math.nan, math.nan, tuple(diffs),
-                             rated, min_n)
+                             rated, min_n, math.nan, tuple(absolute), same, within_one)
     grand = x.mean()
     ss_resp = k * ((x.mean(axis=1) - grand) ** 2).sum()
     ss_level = n * ((x.mean(axis=0) - grand) ** 2).sum()
@@ -650,4 +699,5 @@ def level_decomposition(ratings: ArrayLike, levels: Sequence[str], *, min_n: int
     else:  # nothing varies within respondents: no part of it comes from the level
         share, respondent_share = (v_level / within if within > 0 else 0.0), v_resp / total
     return LevelVariance(tuple(levels), n, means, float(v_resp), float(v_level), float(ms_res), float(share),
-                         tuple(diffs), rated, min_n, float(respondent_share))
+                         tuple(diffs), rated, min_n, float(respondent_share),
+                         tuple(absolute), same, within_one)

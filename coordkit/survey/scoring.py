@@ -108,6 +108,7 @@ __all__ = [
     "NOT_CLASSIFIED",
     "PREFERRED_MALIGN",
     "QUADRANT_MARGIN",
+    "RATING_WORDS",
     "STRONG",
     "FormScores",
     "RespondentResult",
@@ -123,6 +124,7 @@ __all__ = [
     "example_answers",
     "form_readings",
     "form_scores",
+    "in_the_answers_words",
     "keyed",
     "malign_shares",
     "malign_warnings",
@@ -130,6 +132,7 @@ __all__ = [
     "not_classified",
     "preferred_configuration",
     "profile_from_scores",
+    "rating_word",
     "scale_columns",
     "scale_levels",
     "score_answers",
@@ -235,6 +238,64 @@ def survey_configuration(profile: Profile, forms: FormScores | None, *,
     return Configuration(plain.forms, plain.kind, plain.name, text)
 
 
+#: The form's anchors for the strength ratings 1-5 (the words the respondent answered in).
+RATING_WORDS: tuple[str, ...] = ("absent", "weak", "moderate", "strong", "very strong")
+
+
+def rating_word(strength: float) -> str:
+    """The form's word for a strength (0-1), from the nearest rating 1-5; a mean rounds to the nearest.
+
+    Examples
+    --------
+    >>> rating_word(0.5), rating_word(0.25), rating_word(0.8)
+    ('moderate', 'weak', 'strong')
+    """
+    return RATING_WORDS[int(np.clip(round(strength * 4), 0, 4))]
+
+
+def in_the_answers_words(conf: Configuration, strength: ArrayLike, *, threshold: float = STRONG,
+                         level: str = "organisation") -> Configuration:
+    """A configuration named in the form's words, with its ratings and a "near the line" caveat.
+
+    The kit's classification calls every active mode under the cut "weak"; the form calls a 3
+    "moderate" (present and working, not weak), so a mode rated moderate is named "rated moderate"
+    and "weak" is kept for a rating of 2 or lower. The diagnosis then lists the four ratings in the
+    form's words, says they are single items whose reliability is unknown (a test-retest would be
+    needed), and, when a mode is rated within one point of the cut (3 or 4, or a group mean between
+    them), that the reading is near the line: a one-point change in that rating would change the name.
+
+    Examples
+    --------
+    >>> p = profile_from_scores([40, 30, 10, 20], strength=[1, 0.75, 0.5, 0.25])
+    >>> c = in_the_answers_words(survey_configuration(p, None), [1, 0.75, 0.5, 0.25])
+    >>> c.name
+    'deficit culture: individualism rated moderate'
+    >>> print(c.diagnosis[c.diagnosis.index("Ratings"):])
+    Ratings (organisation): hierarchy very strong, solidarity strong, individualism moderate, fatalism
+    weak; single ratings, whose reliability is unknown (a test-retest would be needed). Near the line:
+    solidarity, individualism lie within one point of the kit's cut at "strong", so a one-point change
+    in one of those ratings would change the name.
+    """
+    a = np.asarray(strength, dtype=float)
+    if conf.name == NOT_CLASSIFIED or a.shape != (4,) or not np.all(np.isfinite(a)):
+        return conf
+    name, text = conf.name, conf.diagnosis
+    for mode, v in zip(ALL_MODES, a, strict=True):
+        if rating_word(v) == "moderate" and v < threshold:
+            name = name.replace(f"weak {mode.value}", f"{mode.value} rated moderate")
+            text = text.replace(f"weak {mode.value}", f"{mode.value} rated moderate")
+    words = ", ".join(f"{m.value} {rating_word(v)}" for m, v in zip(ALL_MODES, a, strict=True))
+    text += (f" Ratings ({level}): {words}; single ratings, whose reliability is unknown (a test-retest "
+             "would be needed).")
+    step = 0.25  # one point on the 1-5 form
+    near = [m.value for m, v in zip(ALL_MODES, a, strict=True) if threshold - step <= v <= threshold]
+    if near:
+        text += (f" Near the line: {', '.join(near)} lie{'s' if len(near) == 1 else ''} within one point "
+                 "of the kit's cut at \"strong\", so a one-point change in "
+                 f"{'that rating' if len(near) == 1 else 'one of those ratings'} would change the name.")
+    return Configuration(conf.forms, conf.kind, name, text)
+
+
 def not_classified(reason: str) -> Configuration:
     """The configuration given when a profile is not classified, with the reason as its diagnosis.
 
@@ -267,7 +328,8 @@ def preferred_configuration(profile: Profile, strength: ArrayLike, *,
     if a.shape != (4,) or not np.all(np.isfinite(a)):
         return not_classified("the preferred strength of each way of working was not rated (the kit "
                               "does not infer it from the points)")
-    return survey_configuration(profile, None, threshold=threshold)
+    return in_the_answers_words(survey_configuration(profile, None, threshold=threshold), a,
+                                threshold=threshold)
 
 
 
@@ -285,13 +347,16 @@ def style_withheld(styles: ResponseStyles, row: int | None = None) -> str:
 
 
 def configuration_now(profile: Profile, forms: FormScores | None, strength: ArrayLike, *, rated: bool,
-                      style_reason: str | None = None, threshold: float = STRONG) -> Configuration:
+                      style_reason: str | None = None, threshold: float = STRONG,
+                      level: str = "organisation") -> Configuration:
     """The now configuration of a respondent or a group: the one rule :func:`score_answers` follows.
 
     Not classified for a response style (``style_reason``), or, when strength is asked (``rated``,
     version 2), for a mode whose organisation strength is missing or "don't know": the points
     never stand in for a rating. Without a strength block (version 1) the strength comes from the
-    points and the diagnosis says so (:data:`INFERRED_NOTE`).
+    points and the diagnosis says so (:data:`INFERRED_NOTE`). Rated configurations are named in
+    the form's words, with the ratings (at ``level``) and a "near the line" caveat
+    (:func:`in_the_answers_words`).
 
     Examples
     --------
@@ -311,8 +376,8 @@ def configuration_now(profile: Profile, forms: FormScores | None, strength: Arra
                               + " not rated or \"don't know\"; the kit does not infer it from the points)")
     conf = survey_configuration(profile, forms, threshold=threshold)
     if not rated:
-        conf = Configuration(conf.forms, conf.kind, conf.name, conf.diagnosis + " " + INFERRED_NOTE)
-    return conf
+        return Configuration(conf.forms, conf.kind, conf.name, conf.diagnosis + " " + INFERRED_NOTE)
+    return in_the_answers_words(conf, a, threshold=threshold, level=level)
 
 
 # ----- one respondent --------------------------------------------------------------------------

@@ -457,7 +457,9 @@ def refit_for_app(fig: Figure, box: tuple[int, int] = APP_FIGURE_BOX, dpi: float
             chars = max(6, int(room / (0.56 * floor_pt * px)))
             ax.title.set_text(textwrap.fill(ax.get_title().replace("\n", " "), chars,
                                             break_long_words=False))
-            changed = True
+            # a view that retitles an axes on each move (a moving title) wraps it on each move:
+            # only a fixed title's change means the stored background is out of date
+            changed = changed or not ax.title.get_animated()
     return _declutter(fig, renderer) or changed
 
 

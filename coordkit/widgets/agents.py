@@ -36,6 +36,7 @@ from matplotlib.figure import Figure
 
 from coordkit.html import Markup, escape, render
 from coordkit.models import agents
+from coordkit.models.agent_reading import is_even_mix
 from coordkit.models.agents import PRESETS, AgentLevers, AgentRun, Structure
 from coordkit.params import Param
 from coordkit.plots.agents import (
@@ -230,9 +231,7 @@ class AgentExplorer(Explorer):
         self.sweep_button.on_click(lambda _: self.run_sweep())
         self.sweep_lever.observe(self._lever_range, names="value")
         self._sweep_box = w.VBox([
-            w.HTML("<h4>Parameter sweep (like NetLogo's BehaviorSpace)</h4><p>Runs the model "
-                   "above at several values of one lever, several seeds each, and plots "
-                   "end-of-run evenness at every level.</p>"),
+            w.HTML(render("explorer_results.html.j2", part="sweep_intro")),
             w.Box([w.VBox([self.sweep_lever, self.sweep_range], layout=w.Layout(**_COLUMN)),
                    w.VBox([self.sweep_points, self.sweep_seeds], layout=w.Layout(**_COLUMN))],
                   layout=w.Layout(display="flex", flex_flow="row wrap", width="100%")),
@@ -383,19 +382,16 @@ class AgentExplorer(Explorer):
         names = self.configurations
         nation = names["nation"][0]
         teams = names["team"]
-        balanced = sum(n == "balanced" for n in teams)
+        balanced = sum(is_even_mix(n) for n in teams)
         changed = []
         base = self._preset_levers(self.structure)
         for name, control in self.sliders.items():
             if not control.disabled and getattr(base, name) != control.value:
                 changed.append(f"{_LEVER_LABELS[name].lower()} {control.value:.2f}")
-        start = ("custom levers" if self.preset.value == CUSTOM
-                 else f"preset &ldquo;{escape(self.preset.value)}&rdquo;")
-        if changed:
-            start += " with " + escape(", ".join(changed))
-        return Markup(
-            f"<p><b>{escape(self.verdict)}</b><br>Nation: {escape(nation)}. Teams: "
-            f"{balanced} of {len(teams)} evenly mixed. ({start}.)</p>")
+        return Markup(render(
+            "explorer_results.html.j2", part="agents", verdict=self.verdict, nation=nation,
+            balanced=balanced, teams=len(teams), changed=", ".join(changed),
+            preset="" if self.preset.value == CUSTOM else self.preset.value))
 
     def run_sweep(self) -> None:
         """Run the parameter sweep set by the sweep controls, with its progress bar, and plot it."""

@@ -20,7 +20,7 @@ from typing import Any
 import ipywidgets as w
 
 from coordkit import audit
-from coordkit.html import Markup, escape
+from coordkit.html import Markup, render
 from coordkit.plots import style
 from coordkit.plots.audit import AuditMapView, AuditView, HybridsView
 from coordkit.widgets._base import CONTROL_LAYOUT, Explorer
@@ -74,15 +74,8 @@ class HybridExplorer(Explorer):
         with self.timed():
             ct = audit.control_types()[self.control.value]
             failure = "Predicted instability" if ct.kind == "hybrid" else "Pushed hard"
-            lines = [f"<p><b>{escape(ct.name)}</b> ({ct.kind}): {escape(ct.how_it_controls)}</p>",
-                     f"<p><i>Example (the kit's):</i> {escape(ct.nhs_example)}.</p>",
-                     f"<p><i>{failure} (the kit's reading of Hood):</i> "
-                     f"{escape(ct.characteristic_failure)}</p>"]
-            if ct.way_of_life_failure:
-                lines.append("<p><i>Failure of its cell's way of life:</i> "
-                             f"{escape(ct.way_of_life_failure)}.</p>")
-            lines.append(f"<p><small>Where in Hood: {escape(ct.page_reference)}</small></p>")
-            self.set_result(Markup("".join(lines)))
+            self.set_result(Markup(render("audit_explorer.html.j2", part="control_type", ct=ct,
+                                          failure=failure)))
             # one frame for every control type: only the highlight is redrawn (FastPNG)
             self.show_view(HybridsView(ct.name), key="map")
 
@@ -184,21 +177,11 @@ class AuditExplorer(Explorer):
             chosen = audit.package(self.package.value)
             ticked = [key for key, box in self.instruments.items() if box.value]
             self.audit = audit.audit(chosen.only(ticked), overuse_share=self.overuse.value)
-            amend = "".join(f"<li>{escape(a.as_text())}</li>" for a in self.audit.amendments)
             verdict, *rest = self.audit.as_text().splitlines()
-            detail = "".join(f"{escape(line)}<br>" for line in rest)
-            why = "".join(f"<li><b>{escape(v.voice)}</b> ({v.status}): {escape(v.reason)}</li>"
-                          for v in self.audit.voices)
             # the verdict in view; the detail folded, so the result never scrolls in its box
-            self.set_result(Markup(
-                f"<p><b>{escape(verdict)}</b></p>"
-                f"<details><summary>The audit in full: voice by voice, and amendments "
-                f"({len(self.audit.amendments)})</summary><p>{detail}</p>"
-                f"<p><b>Why, voice by voice</b> (the kit's rules):</p><ul>{why}</ul>"
-                + (f"<p><b>Candidate amendments</b> (the kit's prompts for discussion):</p><ul>{amend}</ul>"
-                   if amend else "<p>No voice is excluded or unresponsive: no amendments to suggest.</p>")
-                + "<p>Every rule is the kit's reading of Hood (1995) and Verweij et al. (2006): "
-                  "see <code>coordkit.audit.RULES</code>.</p></details>"))
+            self.set_result(Markup(render(
+                "audit_explorer.html.j2", part="audit", verdict=verdict, detail=rest,
+                voices=self.audit.voices, amendments=[a.as_text() for a in self.audit.amendments])))
             state = (self.layout, chosen.id, tuple(ticked), float(self.overuse.value))  # app: own size
             if state in self.drawn:  # drawn before: show the stored figure
                 png, alt, text = self.drawn[state]

@@ -103,7 +103,12 @@ class ClassResultsExplorer(Explorer):
         What was read; ``None`` when no answers could be read (then nothing is shown, and
         :attr:`problem` says why: never a made-up respondent in place of the class).
     problem : str
-        Why a file or the folder could not be read ("" when all was read).
+        Why a file or the folder could not be read ("" when all was read); shown folded, for the
+        lecturer (the room sees a plain line).
+    notice : str
+        What the room may read about the reading: e.g. that the named group column is not in the
+        exports, so the whole class is shown and *Group by* offers the files' other columns
+        (choosing one reads the folder again with it as the group; no restart).
     mapping_file : Path or None
         The class folder's ``mapping.yml`` (see :data:`MAPPING_NAMES`), if it has one: read as
         ``coordkit report --map`` reads it.
@@ -127,6 +132,8 @@ class ClassResultsExplorer(Explorer):
             group_columns = tuple(c.strip() for c in named.split(",") if c.strip()) or ("team",)
         self._group_columns = tuple(group_columns)
         self.problem = ""
+        self.notice = ""
+        self._spare: tuple[str, ...] = ()  # the exports' unused columns: candidates for Group by
         self.mapping_file: Path | None = None
         self._bars: dict[Any, tuple[Any, bytes, str, str]] = {}
         self.responses = self._read()
@@ -168,16 +175,47 @@ class ClassResultsExplorer(Explorer):
             result = read_files([self.folder], group_columns=groups, mapping=mapping)
         except SurveyFileError as error:
             self.problem = str(error)
-            return None  # never a made-up respondent in place of the class
-        self.problem = (f"{len(result.rejected)} row problem(s) found: run coordkit report for the "
-                        "details." if result.rejected else "")
+            # The group is optional: without the named column, read the whole class and let the
+            # lecturer pick the column in Group by (no restart). Anything else still shows nothing.
+            try:
+                result = read_files([self.folder], group_columns=(), mapping=mapping)
+            except SurveyFileError:
+                return None  # never a made-up respondent in place of the class
+            wanted = ", ".join(repr(g) for g in groups)
+            self.notice = (f"No column {wanted} in the exports, so the whole class is shown: choose the "
+                           "group column in Group by.")
+        else:
+            self.notice = ""
+        problems = []
+        if result.rejected:
+            problems.append(f"{len(result.rejected)} row problem(s) found")
+        if result.unreadable:
+            problems.append(f"{len(result.unreadable)} answer(s) could not be read on their scale (read as "
+                            "missing)")
+        self.problem = (f"{'; '.join(problems)}: run ./kit report on the folder for the details."
+                        if problems else "")
+        # a mapping file names its group columns; otherwise the file's other columns may be groups
+        self._spare = () if mapping is not None else tuple(
+            c for c in result.ignored_columns
+            if c not in result.identifying_columns and c not in result.responses.groups)
         return result.responses
 
     def _set_groups(self) -> None:
         columns = list(self.responses.groups) if self.responses is not None else []
+        spare = list(self._spare) if self.responses is not None else []
         with self.held():
-            self.group_column.options = [("(whole class only)", None)] + [(c, c) for c in columns]
+            self.group_column.options = ([("(whole class only)", None)] + [(c, c) for c in columns]
+                                         + [(f"{c} (another column of the file)", c) for c in spare])
             self.group_column.value = columns[0] if columns else None
+
+    def _read_group(self, column: str) -> None:
+        """Read the folder again with ``column`` as the group column (chosen in Group by)."""
+        self._group_columns = (column,)
+        self.responses = self._read()
+        self._set_groups()
+        if self.responses is not None and column in self.responses.groups:
+            with self.held():
+                self.group_column.value = column
 
     @property
     def source_label(self) -> str:
@@ -203,6 +241,9 @@ class ClassResultsExplorer(Explorer):
     def update(self, change: Any = None) -> None:
         """Re-analyse and redraw from the controls (the controls call this)."""
         with self.timed():
+            chosen = self.group_column.value
+            if self.responses is not None and chosen is not None and chosen not in self.responses.groups:
+                self._read_group(chosen)  # a column of the file not yet read as a group
             if self.responses is None:
                 self.source.value = self._source(None)
                 self.image.value = ""
@@ -259,15 +300,15 @@ class ClassResultsExplorer(Explorer):
             groups = "whole class only"
         else:
             hidden = len(a.plan.suppressed)
-            groups = (f"{len(a.groups)} group(s) shown, "
-                      + ("none held back" if not hidden else f"{hidden} held back (under "
-                         f"{a.min_group} respondents)"))
+            groups = (f"{len(a.groups)} group(s) shown"
+                      + ("" if not hidden else f"; {hidden} under {a.min_group} merged, see Privacy"))
         def balance(timeframe: str) -> str:
             value = s.shown_balance(timeframe)
             return f"balance {value:.2f}" if math.isfinite(value) else "no balance index"
 
+        # short, so the three lines fit the result box at 125 % zoom
         style = (f" {s.style_excluded} respondent{'s' if s.style_excluded != 1 else ''} not classified: "
-                 "response style (left out of the class results)." if s.style_excluded else "")
+                 "response style." if s.style_excluded else "")
         return render("class_results_summary.html.j2", n=a.n, groups=groups, style=style,
                       now={"configuration": s.configuration_now.name, "balance": balance("now"),
                            "points": now},
@@ -277,5 +318,6 @@ class ClassResultsExplorer(Explorer):
     def _source(self, label: str | None) -> str:
         """Where the answers came from (``None``: nothing could be read), any problem, the privacy rule."""
         return render("class_results_source.html.j2", source=label, problem=self.problem or "",
+                      notice=self.notice,
                       min_group=self.min_group.value, classroom_min=CLASSROOM_MIN_GROUP,
                       floor=MIN_GROUP_FLOOR)

@@ -34,7 +34,7 @@ import ipywidgets as w
 from matplotlib.figure import Figure
 
 from coordkit.archetypes import ARCHETYPES
-from coordkit.html import Markup, escape
+from coordkit.html import Markup, escape, render
 from coordkit.models.dynamics import LEVER_SPECS, Levers, Trajectory, simulate
 from coordkit.params import Param
 from coordkit.plots.dynamics import (
@@ -244,14 +244,9 @@ class DynamicsExplorer(Explorer):
     def _verdict(self) -> Markup:
         s = self.summary_values
         lv = self.run.levers
-        squeeze = ""
-        if lv.demand > lv.capacity:
-            squeeze = (f" <b>Demand exceeds capacity</b>: whatever the other levers, the outcome "
-                       f"cannot pass {lv.ceiling:.2f}.")
-        settled = "has settled" if self.run.settled() else "is still moving"
-        return Markup(
-            f"<p><b>{escape(str(s['configuration']).capitalize())} after {self.years.value} "
-            f"years</b> &mdash; outcome {s['outcome']:.2f} (ceiling {s['ceiling']:.2f}), balance "
-            f"index {s['balance']:.2f}, malign share {s['malign_share']:.2f}, fatalism "
-            f"{s['fatalism']:.2f}; the system {settled}.{squeeze}</p>"
-        )
+        return Markup(render(
+            "explorer_results.html.j2", part="dynamics", configuration=str(s["configuration"]).capitalize(),
+            years=self.years.value, outcome=f"{s['outcome']:.2f}", ceiling=f"{s['ceiling']:.2f}",
+            balance=f"{s['balance']:.2f}", malign=f"{s['malign_share']:.2f}", fatalism=f"{s['fatalism']:.2f}",
+            settled="has settled" if self.run.settled() else "is still moving",
+            squeeze=f"{lv.ceiling:.2f}" if lv.demand > lv.capacity else ""))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 import pandas as pd
@@ -30,10 +30,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from coordkit import history
-from coordkit.html import Markup, escape
+from coordkit.html import Markup, render
 from coordkit.modes import ALL_MODES, Mode
 from coordkit.plots import history as hplots
-from coordkit.plots import to_png
 from coordkit.plots.output import alt_text
 from coordkit.plots.style import ANNOTATION, GUIDE, MARKERS, PALETTE
 from coordkit.widgets._base import Explorer
@@ -61,29 +60,26 @@ _MODE_HELP = MODE_HELP
 _SYMBOL = {"^": "\u25b2", "o": "\u25cf", "D": "\u25c6", "X": "\u2716"}
 
 
-def _e(text: object) -> str:
-    return escape(str(text))
+def _key(part: str) -> str:
+    """A key as text: ``"mode_key"`` (the modes' symbols) or ``"performance_key"`` (the markers)."""
+    modes = [{"colour": PALETTE[m], "symbol": _SYMBOL[MARKERS[m]], "label": m.label} for m in ALL_MODES]
+    return render("history_explorer.html.j2", part=part, modes=modes, annotation=ANNOTATION)
 
 
-def _mode_key(modes: Sequence[Mode] = ALL_MODES) -> str:
-    """The timeline's legend as text (widgets leave it out of the figure: it draws faster)."""
-    swatches = " ".join(
-        f"<span style='color:{PALETTE[m]};font-size:120%'>{_SYMBOL[MARKERS[m]]}</span>&nbsp;{m.label}"
-        for m in modes)
-    return (f"<div style='line-height:1.4'><small>{swatches} &middot; filled, above the line: pushed up "
-            "&middot; hollow, below: "
-            "pushed down &middot; bigger, longer: a push of 2 &middot; a pale bar along the line: date known "
-            "only to the year &middot; shading: eras</small></div>")
+_DPI = 80  # as to_png draws a widget's figure
 
 
-_PERFORMANCE_KEY = (
-    "<div style='line-height:1.4'><small>Key: \u25cf a month &middot; \u25a0 a quarter &middot; "
-    "\u25c6 a financial year &middot; "
-    "\u25b2 a survey year &middot; \u2501 an average over several years &middot; \u25cb hollow: a different "
-    f"basis (tagged) &middot; <span style='color:{ANNOTATION}'>\u2504 the standard or plan, "
-    "\u2606 interim thresholds</span> &middot; \u2506 dotted: the definition changed. Letters match the "
-    "table below. Below the series, each reform sits at its date.</small></div>"
-)
+def _agg_png(canvas: FigureCanvasAgg) -> bytes:
+    """Draw a kept canvas whole and encode it (zlib level 1: quick to encode, as for live widgets)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    canvas.draw()
+    buffer = io.BytesIO()
+    Image.fromarray(np.asarray(canvas.buffer_rgba())[..., :3]).save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
 
 
 class _Cache:
@@ -118,29 +114,19 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _links(sources: str) -> str:
-    return " ".join(f'<a href="{_e(u)}" target="_blank" rel="noopener">[{k}]</a>'
-                    for k, u in enumerate(str(sources).split(" ; "), start=1))
+def _sources(sources: object) -> list[str]:
+    return str(sources).split(" ; ")
 
 
 def _reform_rows(frame: pd.DataFrame, numbered: bool = True) -> str:
-    rows = []
-    for k, (_, r) in enumerate(frame.iterrows(), start=1):
-        note = f"<br><i>Date note:</i> {_e(r['date_note'])}" if r.get("date_note") else ""
-        rows.append(
-            "<tr>"
-            + (f"<td style='vertical-align:top'>{k}</td>" if numbered else "")
-            + f"<td style='vertical-align:top;white-space:nowrap'>"
-            f"{_e(history.date_label(r['date'], r['date_precision']))}</td>"
-            f"<td style='vertical-align:top'><b>{_e(r['title'])}</b> ({_e(r['kind'])})<br>"
-            f"<small>{_e(r['description'])}{note}<br><i>Why coded so:</i> {_e(r['coding_rationale'])} "
-            f"{_links(r['sources'])}</small></td>"
-            f"<td style='vertical-align:top;white-space:nowrap'>{_e(history.push_label(r))}</td>"
-            "</tr>"
-        )
-    head = ("<tr>" + ("<th>#</th>" if numbered else "") +
-            "<th>date</th><th>reform (what it did; why it is coded so; sources)</th><th>coding</th></tr>")
-    return f"<table style='border-collapse:collapse;font-size:90%'>{head}{''.join(rows)}</table>"
+    """The table of reforms shown, with dates, codings, rationales and sources."""
+    rows = [
+        {"date": history.date_label(r["date"], r["date_precision"]), "title": r["title"], "kind": r["kind"],
+         "description": r["description"], "date_note": r.get("date_note") or "",
+         "rationale": r["coding_rationale"], "sources": _sources(r["sources"]), "push": history.push_label(r)}
+        for r in frame.to_dict("records")
+    ]
+    return render("history_explorer.html.j2", part="reforms", rows=rows, numbered=numbered)
 
 
 # ----- timeline explorer -------------------------------------------------------------------------
@@ -213,14 +199,15 @@ class TimelineExplorer(Explorer):
         self.summary = self.live
         self.listing = w.HTML(layout=w.Layout(max_height="340px", overflow="auto",
                                               border=f"1px solid {GUIDE}"))
-        self._canvas = Figure(figsize=(11, 3.6))
+        self._canvas = Figure(figsize=(11, 3.6), dpi=_DPI)
         self._canvas.subplots_adjust(left=0.1, right=0.98, top=0.97, bottom=0.14)
+        self._agg = FigureCanvasAgg(self._canvas)
         self._ax = self._canvas.add_subplot()
         self._cache = _Cache()
         modes_box = w.VBox([w.HTML("<b>Modes</b>"), *self.mode_boxes.values(), self.direction])
         self.watch(*self._controls)
         self.assemble([self.eras, modes_box])
-        self.widget.children = (*self.widget.children, w.HTML(_mode_key()),
+        self.widget.children = (*self.widget.children, w.HTML(_key("mode_key")),
                                 w.HTML("<b>Reforms shown</b> (numbers match the figure when 20 or "
                                        "fewer are shown)"), self.listing)
         self.update()
@@ -245,43 +232,31 @@ class TimelineExplorer(Explorer):
     def _update(self) -> None:
         filters = {"eras": list(self.eras.value), "modes": self.modes, "direction": self.direction.value}
         key = (tuple(filters["eras"]), tuple(filters["modes"]), filters["direction"])
-        (png, self.shown, description), self.cached = self._cache.get(key, lambda: self._render(filters))
+        (png, self.shown, description, listing), self.cached = self._cache.get(
+            key, lambda: self._render(filters))
         n = len(self.shown)
         if not filters["eras"] or not filters["modes"]:
             hint = " Choose at least one era and one mode."
         else:
             hint = ""
-        self.set_result(Markup(
-            f"<p><b>{n} reform{'s' if n != 1 else ''} shown</b>.{escape(hint)} Codings are the kit's "
-            "judgements: the table gives the reason for each.</p>"))
-        self.listing.value = _reform_rows(self.shown) if n else "<p>No reforms match the filters.</p>"
+        self.set_result(Markup(render("history_explorer.html.j2", part="timeline_result", n=n, hint=hint)))
+        self.listing.value = listing
         self.set_image(png, alt=alt_text(None, description))
         self.set_description(description)
 
-    def _render(self, filters: dict[str, Any]) -> tuple[bytes, pd.DataFrame, str]:
-        hplots.reform_timeline(self.reforms, ax=hplots.reset_axes(self._ax), legend=False, **filters)
-        shown = hplots.timeline_reforms(self.reforms, **filters)
-        text = hplots.describe_reform_timeline(self.reforms, **filters)
-        return to_png(self._canvas, compress_level=1), shown, text  # level 1: quick to encode
+    def _render(self, filters: dict[str, Any]) -> tuple[bytes, pd.DataFrame, str, str]:
+        # one selection for the figure, the listing and the description (it was made three times)
+        selection = hplots.timeline_selection(self.reforms, **filters)
+        hplots.reform_timeline(self.reforms, ax=hplots.reset_axes(self._ax), legend=False,
+                               selection=selection)
+        text = hplots.describe_reform_timeline(self.reforms, selection=selection)
+        # drawn on the canvas kept for the explorer's life, whose renderer keeps the text measurements
+        shown = selection.shown
+        listing = _reform_rows(shown) if len(shown) else "<p>No reforms match the filters.</p>"
+        return _agg_png(self._agg), shown, text, listing  # the listing is kept with the state too
 
 
 # ----- performance viewer ------------------------------------------------------------------------
-
-_DPI = 80  # as to_png draws a widget's figure
-
-
-def _agg_png(canvas: FigureCanvasAgg) -> bytes:
-    """Draw a kept canvas whole and encode it (zlib level 1: quick to encode, as for live widgets)."""
-    import io
-
-    import numpy as np
-    from PIL import Image
-
-    canvas.draw()
-    buffer = io.BytesIO()
-    Image.fromarray(np.asarray(canvas.buffer_rgba())[..., :3]).save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
-
 
 class PerformanceViewer(Explorer):
     """A performance series above the reforms of the same years, with every point's basis in text.
@@ -341,7 +316,7 @@ class PerformanceViewer(Explorer):
         self._agg: FigureCanvasAgg | None = None
         self.watch(self.series, self.show_reference, self.reform_mode)
         self.assemble(self.series, [self.show_reference, self.reform_mode])
-        self.widget.children = (*self.widget.children, w.HTML(_PERFORMANCE_KEY + _mode_key()),
+        self.widget.children = (*self.widget.children, w.HTML(_key("performance_key") + _key("mode_key")),
                                 w.HTML("<b>Every point, its basis and its source</b>"), self.basis)
         self.update()
 
@@ -362,7 +337,7 @@ class PerformanceViewer(Explorer):
                                                                       reference=reference))
         self.snapshots = selection.snaps
 
-        def render() -> tuple[bytes, str]:
+        def draw() -> tuple[bytes, str]:
             options = {"modes": modes, "legend": False, "caption": False, "selection": selection}
             if self._canvas is None or self._agg is None:
                 self._canvas = hplots.performance_figure(self.performance, series, self.reforms, **options)
@@ -378,40 +353,32 @@ class PerformanceViewer(Explorer):
                                                selection=selection)
             return _agg_png(self._agg), text
 
-        (png, description), self.cached = self._cache.get((series, reference, modes), render)
+        (png, description), self.cached = self._cache.get((series, reference, modes), draw)
         common = self.snapshots.attrs["common_basis"]
         unit = self.snapshots["unit"].iloc[0]
-        tagged = self.snapshots[self.snapshots["tags"].map(bool)]
-        warn = "".join(f"<li>({_e(r['letter'])}) {_e(r['period'])} is {_e(', '.join(r['tags']))}</li>"
-                       for _, r in tagged.iterrows())
-        self.set_result(Markup(
-            f"<p><b>{_e(hplots.SERIES_LABELS.get(series, series))}</b> ({_e(unit)}): "
-            f"{len(self.snapshots)} snapshots, read in different sources; never join them into a trend "
-            "without reading their bases.</p>"
-            + (f"<p><b>Basis of every point:</b> {_e(common)}</p>" if common else
-               "<p><b>Each point has its own basis</b>: read the table below.</p>")
-            + (f"<p><b>Not comparable with their neighbours:</b></p><ul>{warn}</ul>" if warn else "")))
-        rows = "".join(
-            f"<tr><td style='vertical-align:top'>{_e(r['letter'])}</td>"
-            f"<td style='vertical-align:top;white-space:nowrap'>{_e(r['period'])}</td>"
-            f"<td style='vertical-align:top'>{r['value']:.3g}</td>"
-            f"<td style='vertical-align:top'><small>"
-            f"{_e(r['particular'] if common else r['basis']) or '(as above)'}"
-            f"</small></td><td style='vertical-align:top'>{_links(r['source'])}</td></tr>"
-            for _, r in self.snapshots.iterrows()
-        )
-        self.basis.value = (
-            "<table style='border-collapse:collapse;font-size:90%'><tr><th></th><th>period</th>"
-            f"<th>{_e(unit)}</th><th>basis (caveats)</th><th>source</th></tr>{rows}</table>"
-        )
+        records = self.snapshots.to_dict("records")
+        tagged = [r for r in records if r["tags"]]
+        self.set_result(Markup(render(
+            "history_explorer.html.j2", part="performance_result",
+            label=hplots.SERIES_LABELS.get(series, series), unit=unit, n=len(records), common=common,
+            tagged=tagged)))
+        rows = [{"letter": r["letter"], "period": r["period"], "value": f"{r['value']:.3g}",
+                 "basis": (r["particular"] if common else r["basis"]) or "(as above)",
+                 "sources": _sources(r["source"])} for r in records]
+        self.basis.value = render("history_explorer.html.j2", part="basis", rows=rows, unit=unit)
         self.set_image(png, alt=alt_text(None, description))
         self.set_description(description)
 
 
-# the recoders live in their own module; importable from here as before
-from coordkit.widgets.recode import (  # noqa: E402
-    DEFAULT_RECODE_REFORM,
-    HALF_LIVES,
-    CodingForm,
-    RecodeExplorer,
-)
+# the recoders live in their own module (which imports this one); importable from here as before
+_RECODE_NAMES = ("DEFAULT_RECODE_REFORM", "HALF_LIVES", "CodingForm", "RecodeExplorer")
+if TYPE_CHECKING:
+    from coordkit.widgets.recode import DEFAULT_RECODE_REFORM, HALF_LIVES, CodingForm, RecodeExplorer
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RECODE_NAMES:
+        from coordkit.widgets import recode
+
+        return getattr(recode, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

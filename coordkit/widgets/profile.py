@@ -21,7 +21,7 @@ import ipywidgets as w
 
 from coordkit.balance import EVENNESS_METHODS, BalanceReport
 from coordkit.configuration import Configuration
-from coordkit.html import Markup, escape
+from coordkit.html import Markup, render
 from coordkit.params import Param
 from coordkit.plots.view import ProfileView
 from coordkit.profile import Profile
@@ -172,7 +172,6 @@ class ProfileExplorer(Explorer):
             self.configuration: Configuration = self.view.configuration
             self.show_view(self.view)
             # the configuration and balance in view; the diagnosis folded (never scrolls)
-            self.set_result(Markup(
-                f"<p><b>{escape(self.configuration.name.capitalize())}</b> &mdash; "
-                f"{escape(self.report.as_text())}</p><details><summary>What this configuration "
-                f"means</summary><p>{escape(self.configuration.diagnosis)}</p></details>"))
+            self.set_result(Markup(render(
+                "explorer_results.html.j2", part="profile", name=self.configuration.name.capitalize(),
+                report=self.report.as_text(), diagnosis=self.configuration.diagnosis)))

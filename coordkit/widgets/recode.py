@@ -33,14 +33,14 @@ import pandas as pd
 
 from coordkit import history
 from coordkit.configuration import Configuration, classify
-from coordkit.html import Markup
+from coordkit.html import Markup, render
 from coordkit.modes import ALL_MODES, Mode
 from coordkit.params import Param
 from coordkit.plots import history as hplots
 from coordkit.profile import Profile
 from coordkit.widgets._base import CONTROL_LAYOUT, Explorer, _wrap, slider
 from coordkit.widgets.common import silenced
-from coordkit.widgets.history import _WIDE, MODE_HELP, _e, _links, _plain
+from coordkit.widgets.history import _WIDE, MODE_HELP, _plain, _sources
 
 __all__ = ["DEFAULT_RECODE_REFORM", "HALF_LIVES", "CodingForm", "RecodeExplorer"]
 
@@ -56,11 +56,6 @@ HALF_LIVES: tuple[tuple[str, float | None], ...] = (
     ("halves in 20 years", 20.0),
     ("halves in 40 years", 40.0),
 )
-
-
-#: The profile panel's y-axis label in the app layout: short enough for one line of a projector's
-#: 18 px text (the panel's title says the strengths are implied by the pressure).
-_APP_BAR_LABEL = "strength (0 to 1)"
 
 
 def _push_spec(mode: Mode) -> Param:
@@ -282,9 +277,6 @@ class RecodeExplorer(Explorer):
         reform_year = float(history.decimal_year(pd.Series([row["date"]]))[0])
         hplots.update_recode_figure(self._fig, kit, yours, year=year, reform_year=reform_year,
                                     scale=scale, threshold=self.threshold)
-        bars = self._fig.axes[1]
-        if self.layout == "app" and bars.get_ylabel() != _APP_BAR_LABEL:
-            bars.set_ylabel(_APP_BAR_LABEL)  # projected: one line, not "(0 to" and "1)"
         description = hplots.describe_recode(kit, yours, year=year, scale=scale,
                                              threshold=self.threshold)
         self.info.value = self._info_html(row)
@@ -293,14 +285,10 @@ class RecodeExplorer(Explorer):
         self.show_figure(self._fig, description, key=tuple(self._fig.axes[0].get_ylim()))
 
     def _info_html(self, row: pd.Series) -> str:
-        kit = history.push_label(row)
-        why = (f"<i>Kit's coding:</i> {_e(kit)}. <i>Why:</i> {_e(row['coding_rationale'])} "
-               f"{_links(row['sources'])}")
-        return (
-            f"<p><b>{_e(row['title'])}</b>, {_e(history.date_label(row['date'], row['date_precision']))} "
-            f"({_e(row['kind'])}).</p><details><summary>What it did, and the kit's coding "
-            f"({_e(kit)})</summary><p>{_e(row['description'])}</p><p>{why}</p></details>"
-        )
+        return render("history_recode.html.j2", part="info", title=row["title"],
+                      date=history.date_label(row["date"], row["date_precision"]), kind=row["kind"],
+                      kit=history.push_label(row), description=row["description"],
+                      rationale=row["coding_rationale"], sources=_sources(row["sources"]))
 
     def _summary_html(self, year: int, half_life: float | None) -> str:
         fade = "no fading" if half_life is None else f"half-life {half_life:g} years"
@@ -309,26 +297,18 @@ class RecodeExplorer(Explorer):
         recoded = []
         for reform_id, changes in self.codings.items():
             kit = self.kit_coding(reform_id)
-            title = self._by_id.loc[reform_id, "title"]
-            recoded.append(f"{_e(title)}: " + ", ".join(
-                f"{name} {kit[name]:+d} \u2192 {v:+d}" for name, v in changes.items()))
+            recoded.append({"title": self._by_id.loc[reform_id, "title"], "changes": ", ".join(
+                f"{name} {kit[name]:+d} \u2192 {v:+d}" for name, v in changes.items())})
 
         def fmt(p: Profile) -> str:
             return ", ".join(f"{m.initial} {v:.2f}" for m, v in zip(ALL_MODES, p.strengths, strict=True))
 
-        same = self.your_configuration == self.kit_configuration
         # one line in view (the two readings); the detail folded, so the result never scrolls
-        return (
-            f"<p><b>Your coding in {year}: {_e(self.your_configuration.name)}</b>; "
-            f"Kit's coding in {year}: {_e(self.kit_configuration.name)}. "
-            f"{'Same configuration.' if same else '<b>A different configuration.</b>'}</p>"
-            f"<details><summary>Profiles, pressure and your recodings ({len(recoded)})</summary>"
-            f"<p>Your profile in {year}: {fmt(self.your_profile)}; the kit's: {fmt(self.kit_profile)}.</p>"
-            f"<p>Pressure in {year} ({fade}), yours minus the kit's: "
-            f"{', '.join(moved) if moved else 'no difference'}.</p>"
-            f"<p>Your recodings ({len(recoded)}): {'; '.join(recoded) if recoded else 'none yet'}.</p>"
-            f"<p>{_e(self.your_configuration.diagnosis)}</p></details>"
-        )
+        return render("history_recode.html.j2", part="summary", year=year,
+                      yours=self.your_configuration.name, kits=self.kit_configuration.name,
+                      same=self.your_configuration == self.kit_configuration, recoded=recoded,
+                      your_profile=fmt(self.your_profile), kit_profile=fmt(self.kit_profile), fade=fade,
+                      moved=moved, diagnosis=self.your_configuration.diagnosis)
 
 
 # ----- code the reforms yourself, for the class pool ----------------------------------------------
@@ -413,7 +393,7 @@ class CodingForm(Explorer):
         self._on_reform()
 
     def _show(self, text: str) -> None:
-        self.set_result(Markup(f"<p>{text}</p>"))
+        self.set_result(Markup(render("history_recode.html.j2", part="message", text=text)))
 
     def _progress(self) -> str:
         return f"You have coded {len(self.codings)} of {len(self.reform_ids)} reforms."
@@ -421,7 +401,7 @@ class CodingForm(Explorer):
     def _on_reform(self, change: Any = None) -> None:
         reform_id = self.reform.value
         row = self._by_id.loc[reform_id]
-        self.about.value = f"<p>{_e(row['description'])}</p>"
+        self.about.value = render("history_recode.html.j2", part="message", text=row["description"])
         with silenced(self.sliders.values(), self._on_push):
             for name, control in self.sliders.items():
                 control.value = self.codings.get(reform_id, {}).get(name, 0)
@@ -440,13 +420,13 @@ class CodingForm(Explorer):
         try:
             path = self._codings_module.write_coding(self.codings, self.directory)
         except OSError as error:
-            self._show(f"Could not save here ({_e(error.strerror or error)}); run the notebook from a "
+            self._show(f"Could not save here ({error.strerror or error}); run the notebook from a "
                        "folder you can write to.")
             return None
         self.saved.append(path)
         print(f"saved {path}")
-        self._show(f"Saved {len(self.codings)} reforms to <code>{_e(path)}</code> (a new file each time: "
-                   "hand in the latest).")
+        self._show(Markup("Saved {} reforms to <code>{}</code> (a new file each time: hand in the latest).")
+                   .format(len(self.codings), path))
         return path
 
     def update(self, change: Any = None) -> None:

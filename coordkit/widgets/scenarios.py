@@ -23,8 +23,9 @@ import base64
 from typing import Any
 
 import ipywidgets as w
+from matplotlib.figure import Figure
 
-from coordkit.html import Markup, escape, render
+from coordkit.html import Markup, render
 from coordkit.plots.dynamics import (
     PANELS,
     dynamics_figure,
@@ -81,11 +82,11 @@ def _preset_dropdown(value: str, description: str = "Preset") -> w.Dropdown:
                       tooltip="a reform preset, with its levers as the kit coded them")
 
 
-def _result_line(result: ScenarioResult) -> str:
+def _result_line(result: ScenarioResult) -> dict[str, str]:
+    """A scenario's result, formatted for ``explorer_results.html.j2``."""
     s = result.summary()
-    return (f"<b>{escape(s['configuration'].capitalize())}</b> &mdash; balance "
-            f"{s['balance']:.2f}, outcome {s['outcome']:.2f} (ceiling {s['ceiling']:.2f}), "
-            f"fatalism {s['fatalism']:.2f}")
+    return {"configuration": s["configuration"].capitalize(),
+            **{k: f"{s[k]:.2f}" for k in ("balance", "outcome", "ceiling", "fatalism")}}
 
 
 class ScenarioExplorer(Explorer):
@@ -113,6 +114,12 @@ class ScenarioExplorer(Explorer):
         in :data:`coordkit.plots.dynamics.PANELS`). The notebook layout shows all four.
     sliders : dict of str to FloatSlider
         One per policy lever (see :data:`coordkit.scenarios.LEVERS`), each shown with its unit.
+    more_levers : ipywidgets.ToggleButton or None
+        In the app layout, a button "Show 8 more levers" that shows (and hides) the levers after
+        :data:`APP_LEVERS_FIRST`, so every lever is one click away at 1280x800 and the button is
+        the cue that there are more (``None`` in a notebook; the levers are then all shown).
+    more_lever_box : ipywidgets.VBox
+        In the app layout, the box of those levers that the button shows and hides.
     result, baseline : ScenarioResult
         Your version and the preset as coded, from the last update.
     differences : pandas.DataFrame
@@ -157,8 +164,28 @@ class ScenarioExplorer(Explorer):
         order = [*APP_LEVERS_FIRST, *(n for n in LEVERS if n not in APP_LEVERS_FIRST)] \
             if layout == "app" else list(LEVERS)
         first = (self.preset, self.chart) if layout == "app" else (self.preset,)
-        self.assemble(*first, w.HTML("<b>Policy levers</b>"),
-                      *(rows[name][1] for name in order), self.rationale)
+        shown: list[w.Widget] = [rows[name][1] for name in order]
+        #: In the app, the levers the plans use stay in view; the rest are one click away in a
+        #: named fold (an inner scroll box gave no cue that they were there).
+        self.more_levers: w.ToggleButton | None = None
+        if layout == "app":
+            rest = order[len(APP_LEVERS_FIRST):]
+            folded = w.VBox([rows[name][1] for name in rest], layout=w.Layout(display="none"))
+            self.more_levers = w.ToggleButton(
+                value=False, description=f"Show {len(rest)} more levers", icon="chevron-down",
+                tooltip=", ".join(LEVERS[name].label for name in rest), layout=w.Layout(width="auto"))
+
+            def _fold(change: dict[str, Any]) -> None:
+                folded.layout.display = "" if change["new"] else "none"
+                assert self.more_levers is not None
+                self.more_levers.description = (f"Hide the {len(rest)} more levers" if change["new"]
+                                                else f"Show {len(rest)} more levers")
+                self.more_levers.icon = "chevron-up" if change["new"] else "chevron-down"
+
+            self.more_levers.observe(_fold, names="value")
+            self.more_lever_box = folded
+            shown = [*shown[:len(APP_LEVERS_FIRST)], self.more_levers, folded]
+        self.assemble(*first, w.HTML("<b>Policy levers</b>"), *shown, self.rationale)
         self.update()
 
     def _figure_for(self, baseline: ScenarioResult) -> Any:
@@ -214,8 +241,9 @@ class ScenarioExplorer(Explorer):
                 + self._fig.get_suptitle() + ". " + describe_lever_effects(self.differences, top=3)
             )
             self.show_figure(self._fig, description)
-            self.set_result(Markup(f"<p>Your version: {_result_line(self.result)}<br>"
-                                   f"Preset as coded: {_result_line(self.baseline)}</p>"))
+            self.set_result(Markup(render("explorer_results.html.j2", part="scenario",
+                                          yours=_result_line(self.result),
+                                          preset=_result_line(self.baseline))))
             self.rationale.value = render(
                 "description.html.j2", description=scenario.rationale,
                 summary="Why the preset is coded this way (the kit's judgement)")
@@ -336,6 +364,8 @@ class CeilingExplorer(Explorer):
         self.demand, demand_row = _lever("demand_growth", levers.demand_growth, False)
         self.summary = self.live
         self._curves: dict[str, Any] = {}
+        self._fig: Figure | None = None
+        self._figure_for: str | None = None
         self.watch(self.preset, self.funding, self.demand)
         self.assemble(self.preset, funding_row, demand_row)
         self.update()
@@ -344,6 +374,21 @@ class CeilingExplorer(Explorer):
         if key not in self._curves:
             self._curves[key] = ceiling_curve(levers, years=self.years)
         return self._curves[key]
+
+    def _ceiling_figure(self, preset_id: str) -> Figure:
+        """The figure for the preset's curves, made once per preset; the current point moved in place.
+
+        Funding and demand move only the star ("this scenario"), so only it is redrawn (it is
+        the figure's one artist with a gid, which :class:`~coordkit.plots.FastPNG` redraws).
+        """
+        if self._figure_for != preset_id or self._fig is None:
+            self._fig = ceiling_figure(self.curves, self.current)
+            self._figure_for = preset_id
+            star = next(line for line in self._fig.axes[0].lines if line.get_label() == "this scenario")
+            star.set_gid("current")
+        star = next(line for line in self._fig.axes[0].lines if line.get_gid() == "current")
+        star.set_data([self.current[0]], [self.current[1]])
+        return self._fig
 
     def update(self, change: Any = None) -> None:
         """Recompute the current point (curves are cached) and redraw."""
@@ -357,10 +402,10 @@ class CeilingExplorer(Explorer):
             }
             result = run(levers, years=self.years)
             self.current = (levers.capacity_ratio, float(result.trajectory.outcome[-1]))
-            self.show_figure(ceiling_figure(self.curves, self.current),
-                             describe_ceiling(self.curves, self.current), fast=False)
+            self.show_figure(self._ceiling_figure(scenario.id), describe_ceiling(self.curves, self.current),
+                             key=scenario.id)
             ceiling = min(1.0, self.current[0])
-            self.set_result(Markup(
-                f"<p>Capacity relative to demand after ten years: <b>{self.current[0]:.2f}</b>, "
-                f"so the ceiling is <b>{ceiling:.2f}</b>; this scenario reaches "
-                f"<b>{self.current[1]:.2f}</b> ({escape(result.configuration.name)}).</p>"))
+            self.set_result(Markup(render(
+                "explorer_results.html.j2", part="ceiling", ratio=f"{self.current[0]:.2f}",
+                ceiling=f"{ceiling:.2f}", outcome=f"{self.current[1]:.2f}",
+                configuration=result.configuration.name)))

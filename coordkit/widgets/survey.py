@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 import base64
+import dataclasses
 import re
 import time
 from collections.abc import Mapping
@@ -56,6 +57,7 @@ from coordkit.survey import (
     RespondentResult,
     Responses,
     analyse,
+    disclosure_plan,
     high_rating_tendency,
     presentation_order,
     questionnaire,
@@ -88,7 +90,12 @@ _ROW = {"flex_flow": "row wrap", "align_items": "center", "width": "100%"}
 
 def _warning(text: str | Markup) -> Markup:
     """A paragraph in the kit's annotation colour; its words say the same (never colour alone)."""
-    return Markup(f"<p style='color:{ANNOTATION}'>{escape(text)}</p>")
+    return Markup(_text("warning", text=text, colour=ANNOTATION))
+
+
+def _text(part: str, **values: Any) -> str:
+    """One part of ``survey_form.html.j2`` (the form's headings, intros, labels and messages)."""
+    return render("survey_form.html.j2", part=part, **values)
 
 
 class SurveyForm(Explorer):
@@ -190,10 +197,7 @@ class SurveyForm(Explorer):
                 ], layout=w.Layout(margin="0 0 6px 0", width="100%"))
             for timeframe in TIMEFRAMES:
                 self.totals[f"{timeframe}_{dim}"] = w.HTML()
-            head = [w.HTML(f"<h4 style='margin:4px 0'>{d}. {escape(heading)}</h4><p>Share 100 points "
-                           "among the four statements: once for how things are <b>now</b>, once for how you "
-                           "would <b>prefer</b> them. More points = more like your organisation. Each "
-                           "statement has two sliders beneath it: <b>now</b> and <b>preferred</b>.</p>")]
+            head = [w.HTML(_text("dimension", number=d, heading=heading))]
             tail = [w.HBox([self.totals[f"now_{dim}"], self.totals[f"preferred_{dim}"]],
                            layout=w.Layout(grid_gap="0 24px", **_ROW))]
             self._pages.append((w.VBox(), head, row, tail))
@@ -206,31 +210,21 @@ class SurveyForm(Explorer):
             self.likert[item.id] = dropdown
             self._labels[item.id] = w.HTML(layout=w.Layout(width="100%", max_width="420px"))
             self._boxes[item.id] = w.HBox([self._labels[item.id], dropdown], layout=w.Layout(**_ROW))
-        intros = {
-            "likert": ("Agree or disagree?", "How far do you agree with each statement about the "
-                       "organisation you are describing, as it is <b>now</b>? Some statements are worded "
-                       "the other way round on purpose. Optional, but without them the kit cannot tell "
-                       "benign from malign."),
-            "structure": ("You and your work", "How far do you agree with each statement about your own "
-                          "work? Optional."),
-            "strength": ("How strong?", "How strong is each way of working? The <b>organisation</b> ratings "
-                         "are needed (they give each mode's strength); rate your team and your local system "
-                         "too if you can, or leave them blank."),
-        }
-        for block, (title, intro) in intros.items():
+        # each rating block's title (its tab); its intro is in the template
+        intros = {"likert": "Agree or disagree?", "structure": "You and your work", "strength": "How strong?"}
+        for block, title in intros.items():
             items = self.q.block(block)
             if not items:
                 continue
             for heading in dict.fromkeys(i.heading for i in items):
                 group = tuple(i for i in items if i.heading == heading)
                 first = heading == items[0].heading
-                title_html = f"<h4 style='margin:4px 0'>{escape(title)}</h4><p>{intro}</p>"
-                head = [w.HTML(title_html)] if first else []
-                self._pages.append((w.VBox(), [*head, w.HTML(f"<p><b>{escape(heading)}</b></p>")], group, []))
+                head = [w.HTML(_text("block", block=block, title=title))] if first else []
+                self._pages.append((w.VBox(), [*head, w.HTML(_text("heading", heading=heading))], group, []))
         # one tab per dimension, then one per rating block (a block's headings share its tab)
         tab_pages: list[w.Widget] = [page for page, *_ in self._pages[:len(dims)]]
         self._tab_names = [f"{d}. {dim}" for d, dim in enumerate(dims, start=1)]
-        for block, (title, _) in intros.items():
+        for block, title in intros.items():
             pages = [p for p, _, items, _ in self._pages[len(dims):] if items and items[0].block == block]
             if pages:
                 tab_pages.append(w.VBox(pages))
@@ -267,11 +261,10 @@ class SurveyForm(Explorer):
         self.result_box = w.VBox([self.summary, self.image, self.details],
                                  layout=w.Layout(display="none", width="100%"))
         self.assemble(
-            w.HTML("<b>First, the code your lecturer gave you</b> (never your name):"),
+            w.HTML(_text("code")),
             [self.code, self.group],
             self.tabs, self.reset_button, self.progress, self.result_button, self.result_box,
-            w.HTML("<b>Save your answers</b>. Each save makes a new file. On Binder, files vanish when "
-                   "the session ends: use <i>Download your answers</i> after saving."),
+            w.HTML(_text("save")),
             [self.folder, self.save_button], self.save_status, self.download, output=False)
         # Hidden by the result box (not the base's presenter mode) until See my result, once complete.
         self.revealed = False
@@ -296,7 +289,7 @@ class SurveyForm(Explorer):
             for k, item in enumerate(shown):
                 if item.block == "divide100":
                     letter = _LETTERS[k]
-                    self._labels[item.id].value = f"<b>Statement {letter}.</b> {escape(item.statement)}"
+                    self._labels[item.id].value = _text("statement", letter=letter, statement=item.statement)
                     for timeframe in TIMEFRAMES:
                         slider = self.sliders[item.column(timeframe)]
                         slider.description = f"Statement {letter}, {timeframe}"
@@ -383,12 +376,10 @@ class SurveyForm(Explorer):
 
     # ----- display ----------------------------------------------------------------------------
     def _total_html(self, timeframe: str, total: float) -> str:
-        label = timeframe.capitalize()
-        if abs(total - 100) <= self.tolerance:
-            return f"{label}: {total:.0f} of 100 points ✓"
-        if total < 100:
-            return f"<b>{label}: {total:.0f} of 100 points: {100 - total:.0f} left to give</b>"
-        return f"<b>{label}: {total:.0f} of 100 points: {total - 100:.0f} points too many</b>"
+        done = abs(total - 100) <= self.tolerance
+        return _text("total", label=timeframe.capitalize(), total=f"{total:.0f}",
+                     short="" if done or total > 100 else f"{100 - total:.0f}",
+                     over="" if done or total < 100 else f"{total - 100:.0f}")
 
     def update(self, change: Any = None) -> None:
         """Rescore and redraw from the current answers (the controls call this)."""
@@ -432,14 +423,9 @@ class SurveyForm(Explorer):
         return self.revealed
 
     def _progress_html(self) -> str:
-        missing = self.missing()
-        if missing:
-            return _warning(Markup(
-                "<b>Not complete yet</b> (each dimension must share out exactly 100 points, and the "
-                f"organisation needs its four strength ratings): {escape('; '.join(missing))}. Your "
-                "result appears only after you finish, with <i>See my result</i>."))
-        return ("<p>Complete: all six dimensions share out 100 points, now and preferred, and the "
-                "organisation is rated. Press <i>See my result</i> to see your profile.</p>")
+        missing = "; ".join(self.missing())
+        text = _text("progress", missing=missing)
+        return _warning(Markup(text)) if missing else text
 
     def _summary_html(self, result: RespondentResult) -> Markup:
         if result.now is None:
@@ -501,7 +487,7 @@ class SurveyForm(Explorer):
         code = self.code.value.strip()
 
         def refuse(text: str) -> None:
-            self.save_status.value = _warning(Markup(f"<b>Not saved:</b> {escape(text)}"))
+            self.save_status.value = _warning(Markup(_text("not_saved", text=text)))
             self.download.value = ""
         if not _CODE.fullmatch(code):
             refuse("enter the code your lecturer gave you (letters, digits, - or _; never your name).")
@@ -577,6 +563,8 @@ class ClassExplorer(Explorer):
         self.summary = self.live
         # the responses' own reliability: the same at every control setting, so computed once
         self._reliability = None if self.responses.likert is None else reliability_table(self.responses)
+        # analyses by what they depend on besides the responses (see _analysis)
+        self._analyses: dict[Any, ClassAnalysis] = {}
         self._fig = class_arrows_figure(analyse(self.responses, reliability=self._reliability))
         self.watch(self.group_column, self.min_group)
         self.assemble([self.group_column, self.min_group])
@@ -585,17 +573,35 @@ class ClassExplorer(Explorer):
     def update(self, change: Any = None) -> None:
         """Re-analyse and redraw from the controls (the controls call this)."""
         with self.timed():
-            self.result: ClassAnalysis = analyse(
-                self.responses, group_column=self.group_column.value, min_group=self.min_group.value,
-                reliability=self._reliability)
+            self.result: ClassAnalysis = self._analysis(self.group_column.value, int(self.min_group.value))
             a = self.result
             if not a.class_shown:
                 description = f"Nothing shown: only {a.n} respondents, fewer than {a.min_group}."
-                self.set_result(Markup(f"<p><b>{escape(description)}</b></p>"))
+                self.set_result(Markup(_text("nothing_shown", text=description)))
             else:
                 description = describe_class_arrows(a)
                 self.set_result(self._summary_html(a))
             self.show_figure(update_class_arrows_figure(self._fig, a), description)
+
+    def _analysis(self, group_column: str | None, min_group: int) -> ClassAnalysis:
+        """:func:`~coordkit.survey.analyse` of the class, reused while the groups shown stay the same.
+
+        Besides the responses, an analysis depends on the threshold only through whether the
+        class is shown and which groups are shown and pooled (the disclosure plan's rows); a
+        move of the slider that keeps those reuses the analysis made for them, with this
+        threshold and its plan put in. Re-analysing costs most of an update.
+        """
+        shown = len(self.responses) >= min_group
+        plan = None
+        if shown and group_column is not None:
+            labels = np.array(self.responses.groups[group_column], dtype=object)  # as analyse counts them
+            plan = disclosure_plan({str(g): int((labels == g).sum()) for g in dict.fromkeys(labels)},
+                                   min_size=min_group)
+        key = (group_column, shown, None if plan is None else (plan.shown, plan.pooled, plan.show_pooled))
+        if key not in self._analyses:
+            self._analyses[key] = analyse(self.responses, group_column=group_column, min_group=min_group,
+                                          reliability=self._reliability)
+        return dataclasses.replace(self._analyses[key], min_group=min_group, plan=plan)
 
     def _summary_html(self, a: ClassAnalysis) -> Markup:
         rows: list[list[object]] = []

@@ -585,9 +585,13 @@ def tools_index(files: dict[str, bytes]) -> dict[str, dict]:
         *_flat(True, keys=ms_keys)[0],
     ]
     ms_keys = [""] * 6 + ms_keys
-    failure = [j for j, h in enumerate(ms_header) if h.startswith(_FAILURE_NOW)]
+    place = {c: k for k, c in enumerate(q.columns())}  # the reader names columns in item order
+    failure = sorted((j for j, h in enumerate(ms_header) if h.startswith(_FAILURE_NOW)),
+                     key=lambda j: place.get(ms_keys[j], 0))
     failure_names = ", ".join(f"'{ms_keys[j]} (column {column_letter(j)})'" for j in failure)
-    renamed = [keys[j] for j, h in enumerate(header) if h.startswith(_FIRST_NOW)]
+    renamed = sorted((keys[j] for j, h in enumerate(header) if h.startswith(_FIRST_NOW)),
+                     key=lambda k: place.get(k, 0))
+    messy_renamed = next(keys[j] for j, h in enumerate(header) if h.startswith(_FIRST_NOW))  # form order
     needed = len(q.columns()) + 2
     dims = list(q.dimensions)
     dim = next(d for d in dims if q.headings[d] in _FAILURE_NOW)
@@ -704,7 +708,7 @@ def tools_index(files: dict[str, bytes]) -> dict[str, dict]:
         "google_messy.csv": {
             "kind": "file",
             "message": (
-                f"google_messy.csv: line 1: missing columns 'team', '{renamed[0]}' (2 of the {needed} "
+                f"google_messy.csv: line 1: missing columns 'team', '{messy_renamed}' (2 of the {needed} "
                 "needed; read as a Google Forms export); your file has columns called 'Student ID', "
                 "'Seminar group',"
             ),

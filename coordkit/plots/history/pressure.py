@@ -346,7 +346,8 @@ def recode_figure(
     right.text(3.6, threshold, " strong", fontsize=8, va="bottom", ha="right", gid="threshold-label")
     right.set_xticks(positions, [m.initial for m in ALL_MODES])
     right.set_ylim(0, 1.05)
-    right.set_ylabel("implied strength (0 to 1)")
+    # short enough for one line of a projector's 18 px text; the panel's title says it is implied
+    right.set_ylabel("strength (0 to 1)")
     right.set_title(f"profile read from pressure in {year}", fontsize=9, gid="profile-title")
     right.legend(handles=[Patch(facecolor=GUIDE, edgecolor="black", label="kit's coding"),
                           Patch(facecolor="white", edgecolor=NEUTRAL, linewidth=1.8, label="your coding")],

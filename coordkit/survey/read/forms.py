@@ -36,7 +36,15 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from coordkit.survey.read._instrument import LIKERT_LABELS, TIMEFRAMES, Questionnaire, questionnaire
+from coordkit.survey.read._instrument import (
+    FIXED_ORDER_SEED,
+    LIKERT_LABELS,
+    TIMEFRAMES,
+    Questionnaire,
+    fixed_order,
+    presentation_order,
+    questionnaire,
+)
 from coordkit.survey.read.match import targets
 from coordkit.survey.read.records import LATE_SUBMISSION_WARNING
 from coordkit.survey.read.values import DONT_KNOW
@@ -106,6 +114,18 @@ def form_questions(q: Questionnaire | None = None, group: str = "team") -> list[
            FormQuestion("group", group[0].upper() + group[1:],
                         f"Your {group}, exactly as your lecturer listed them (optional).")]
     ts = targets(q)
+    # the printed copy's one fixed order (statements of a scale interleaved with the others, none next
+    # to its reversal; the divide-100 statements not always hierarchy first); tools that can shuffle
+    # are told how in their guide
+    rank: dict[str, int] = {}
+    for row in q.divide_items:
+        rank.update({i.id: k for k, i in enumerate(presentation_order(FIXED_ORDER_SEED, row))})
+    for block in ("likert", "structure", "strength"):
+        items = q.block(block)
+        for heading in dict.fromkeys(i.heading for i in items):
+            ordered = fixed_order([i for i in items if i.heading == heading], q)
+            rank.update({i.id: k for k, i in enumerate(ordered)})
+    ts = sorted(ts, key=lambda t: rank.get(t.item.id, 0))  # stable: timeframes and blocks keep their place
     for timeframe in TIMEFRAMES:
         for dim in q.dimensions:
             rows = tuple((t.key, t.item.statement) for t in ts
@@ -124,6 +144,13 @@ def form_questions(q: Questionnaire | None = None, group: str = "team") -> list[
                                 DONT_KNOW))
     return out
 
+
+#: What every guide says about the order (the one fixed order is the printed copy's).
+FIXED_ORDER_NOTE = ("The statements below are in the kit's one fixed order, the printed copy's: the "
+                    "statements of a scale are interleaved with the others and none sits next to its "
+                    "reversal, and the divide-100 statements do not always start with the same way of "
+                    "working. Keep this order where the tool cannot shuffle; never sort the rows back "
+                    "into the item file's order.")
 
 _SCALE_HELP = ("Choose one answer for each statement. If you cannot say, choose \"" + DONT_KNOW
                + "\" (it is not counted as a middle answer).")
@@ -169,7 +196,7 @@ def _guide(tool: str, intro: str, steps: list[str], qs: list[FormQuestion], *, g
         body += [files, ""]
     body += ["## Steps", ""] + [f"{k}. {s}" for k, s in enumerate(steps, start=1)] + [""]
     body += ["## The questions", "", "Keep the titles as they are: the kit finds each question by its "
-             "wording. (Question numbers, capitals and punctuation do not matter.)", "",
+             "wording. (Question numbers, capitals and punctuation do not matter.) " + FIXED_ORDER_NOTE, "",
              _question_table(qs, grid=grid, divide_grid=divide_grid), "", "## Privacy", "", _PRIVACY, ""]
     return "\n".join(body)
 
@@ -191,9 +218,10 @@ def guides(q: Questionnaire | None = None) -> dict[str, str]:
              "required.",
              "1-5 blocks: *Likert* question, statements as rows, the block's five answers and *" + DONT_KNOW
              + "* as options.",
-             "Random order: Microsoft Forms cannot shuffle a Likert question's rows; under *Settings* > "
-             "*Shuffle questions* it shuffles whole questions (the divide-100 statements too, which the "
-             "kit reads in any order). The order is fixed otherwise: say so when you report.",
+             "Order: Microsoft Forms cannot shuffle a Likert question's rows, so keep the fixed order "
+             "below. Leave *Settings* > *Shuffle questions* off: it would scatter the four number "
+             "questions of one divide-100 dimension across the form, where their 100 points can no "
+             "longer be shared out. Every respondent sees one order: say so when you report.",
              "Settings: *Anyone can respond* (no sign-in, so no names or e-mails are recorded), or turn "
              "off *Record name*.",
              "When the answers are in: *Responses* > *Open in Excel* and save the .xlsx file. " + _REPORT],
@@ -219,9 +247,10 @@ def guides(q: Questionnaire | None = None) -> dict[str, str]:
              "licence refuses the import, build the questions below by hand: *Constant sum* with "
              "*Must total 100*, and *Matrix table* > *Likert*.)",
              "Survey options: *Anonymize responses* so no IP address or location is stored.",
-             "Random order: the imported matrix questions already show their statements in a random order "
-             "per respondent (*Randomization* > *Randomize the order of all choices*); check it is on if "
-             "you built the questions by hand.",
+             "Random order: the imported matrix and constant-sum questions already show their statements "
+             "in a random order per respondent (*Randomization* > *Randomize the order of all choices*; "
+             "a constant sum still totals 100 in any order); check it is on if you built the questions "
+             "by hand.",
              "When the answers are in: *Data & Analysis* > *Export & Import* > *Export data* > *CSV* "
              "with *Use choice text* (numeric values work for the scale, but *" + DONT_KNOW + "* then "
              "arrives as 6 and the reader refuses it as out of range). Previews, spam and unfinished "
@@ -236,7 +265,8 @@ def guides(q: Questionnaire | None = None) -> dict[str, str]:
              "(and a total of 100 where the type allows).",
              "1-5 blocks: rows = statements, columns = the block's five answers and *" + DONT_KNOW + "*.",
              "Random order: on plans that offer it, the matrix question's *Options* > *Randomize, sort, or "
-             "flip choices* > *Randomize* shows each respondent the rows in their own order.",
+             "flip choices* > *Randomize* shows each respondent the rows in their own order; otherwise "
+             "keep the fixed order below.",
              "Collector settings: *Anonymous responses* on.",
              "When the answers are in: *Analyze results* > *Save as* > *Export file* > *All responses "
              "data*, CSV or XLSX. " + _REPORT],
@@ -366,6 +396,7 @@ def _qsf(qs: list[FormQuestion]) -> str:
             choices = {str(k): {"Display": s} for k, (_, s) in enumerate(x.rows, start=1)}
             payload.update(QuestionType="CS", Selector="VRTL", SubSelector="TX", Choices=choices,
                            ChoiceOrder=list(range(1, len(x.rows) + 1)),
+                           Randomization={"Advanced": None, "Type": "All", "TotalRandSubset": ""},
                            Validation={"Settings": {"ForceResponse": "ON", "Type": "ChoicesTotal",
                                                     "ChoiceTotal": "100", "EnforceRange": None}},
                            QuestionText=f"{x.title}<br><br>{x.help}")

@@ -1,0 +1,49 @@
+"""The class report read from a projector: large type on screen, figures first, one n explained."""
+
+import re
+
+import pytest
+
+from coordkit.class_report import render_report
+from coordkit.survey import synthetic_class
+
+
+@pytest.fixture(scope="module")
+def html():
+    return render_report(synthetic_class(), group_column="team", date="2026-01-01")
+
+
+def _screen_css(html: str) -> str:
+    css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    return re.sub(r"@media print\{(?:[^{}]|\{[^{}]*\})*\}", "", css)
+
+
+def test_screen_text_is_18_px_and_nothing_is_shrunk_outside_print(html):
+    screen = _screen_css(html)
+    assert re.search(r"body\{[^}]*font-size:18px", screen)
+    # no rule outside print makes text smaller than the body (headings are larger)
+    smaller = re.findall(r"([^{}]+)\{[^}]*font-size:(\.\d+|0\.\d+)em", screen)
+    assert not smaller, f"text below 18 px on screen: {smaller}"
+    assert re.search(r"@media print\{body\{font-size:11pt", html)
+    assert "@page{size:A4" in html
+
+
+def test_class_profile_opens_with_its_figure_and_folds_the_response_style_caveat(html):
+    section = html[html.index("<h2>Class profile</h2>"):html.index("<h2>Every respondent</h2>")]
+    assert section.index("<figure>") < section.index("<table>")
+    assert section.index("<figure>") < section.index("Mean scores of")
+    fold = section.index('<details class="note"><summary><b>2 respondents not classified: response style.')
+    assert fold > section.index("<table>")
+
+
+def test_the_class_n_and_the_figure_n_are_explained_in_one_place(html):
+    section = html[html.index("<h2>Class profile</h2>"):html.index("<h2>Every respondent</h2>")]
+    assert "Mean scores of 58 respondents" in section
+    assert "the 60 accepted, less the 2 not classified for a response style" in section
+    assert "the figure's n counts all 60" in section.replace("&#39;", "'")
+    assert 'alt="whole class (60 respondents)' in section  # the figure's own n, which the sentence explains
+
+
+def test_statements_section_shows_the_chart_before_its_table(html):
+    section = html[html.index("<h2>Statements that drive the gap</h2>"):]
+    assert section.index("<figure>") < section.index("<table>")
