@@ -402,3 +402,19 @@ def test_exercise_1_task_3_answers_a_slip_and_a_sentence_with_a_hint_not_the_tab
     assert other.status == "wrong" and "ck.classify" in other.message
     for feedback in (slip, prose, other):
         assert "configuration.table" not in feedback.message
+
+
+def test_a_misspelt_setting_gets_a_did_you_mean_and_a_missing_one_no_python_jargon():
+    """Student review (issue 19, finding 13): `hierachy=` got no "did you mean hierarchy", and a missing
+    argument was reported as "`__init__()` needs a value for 'fatalism'"."""
+    import coordkit as ck
+    from coordkit.exercises import explain_error
+
+    with pytest.raises(TypeError) as typo:
+        ck.Profile(hierachy=0.5, solidarity=0.5, individualism=0.5, fatalism=0.5)
+    assert "has no setting called hierachy (did you mean hierarchy?)" in explain_error(typo.value)
+    with pytest.raises(TypeError) as missing:
+        ck.Profile(hierarchy=0.5, solidarity=0.5, individualism=0.5)
+    said = explain_error(missing.value)
+    assert "__init__" in str(missing.value) and "__init__" not in said
+    assert said.startswith("✘ Profile() needs a value for 'fatalism'")

@@ -240,3 +240,68 @@ def test_the_chapters_the_student_review_found_full_have_a_minute_of_slack(chapt
     """Student review: chapters 2 (14.9 of 15) and 8 (15.0 of 15) had no slack; each now has a minute."""
     path = ROOT / "notebooks" / f"{chapter}.ipynb"
     assert route_tool.estimate(path).minutes <= _route(path)["core"] - 1
+
+
+def test_the_start_page_gives_the_range_of_chapter_times_the_route_data_gives():
+    """Student review (issue 19, finding 5): the start page said "11-24 minute" blocks when the table's
+    longest chapter was 23, and called the two hours chapters 1 to 6 and 8 when the total counts this page."""
+    on_route = [ch for ch in route_tool.chapters(ROOT / "notebooks") if ch.on_route]
+    core = [ch.core for ch in on_route]
+    full = [ch.full for ch in on_route]
+    start = " ".join(_text(_load(ROUTE[0])["cells"][0]).split())
+    match = re.search(r"an (\d+)–(\d+) minute block on the core route and (\d+)–(\d+) minutes in full", start)
+    assert match, "the start page's range of chapter times"
+    assert [int(n) for n in match.groups()] == [min(core), max(core), min(full), max(full)], match[0]
+    assert "The **core route**, this page and the core sections of chapters 1 to 6 and 8" in start
+    own_core = route_tool.start_route(ROOT / "notebooks")[0]
+    assert own_core + sum(core) == sum(_route(p)["core"] for p in ROUTE)
+
+
+def test_the_start_page_says_what_a_stored_copy_shows_under_a_widget():
+    """Student review (issue 19, finding 10): the start page said a reader would see `FloatSlider(...)`,
+    but a stored notebook keeps no output under a widget's cell: a GitHub reader sees nothing."""
+    cells = _load(ROUTE[0])["cells"]
+    widget = next(c for c in cells if c["cell_type"] == "code" and "widgets.interact(" in _text(c))
+    assert widget["outputs"] == []
+    prose = " ".join(" ".join(_text(c) for c in cells if c["cell_type"] == "markdown").split())
+    assert "A stored copy (on GitHub, say) shows nothing under a widget's cell" in prose
+
+
+def test_chapter_7_marks_its_sections_and_its_essentials_time_covers_them():
+    """Student review (issue 19, finding 12): ch07 marked none of its sections, against the start page's
+    "every section of every chapter is marked"; its essentials are now its *(core)* sections, and the
+    minutes its first cell gives them cover the estimate."""
+    path = next(p for p in NOTEBOOKS if p.stem.startswith("07"))
+    cells = _load(path)["cells"]
+    test_every_section_is_marked_core_or_going_further(path)
+    test_key_points_and_the_quiz_are_on_the_core_route(path)
+    first = " ".join(_text(cells[0]).split())
+    essentials = r"\*\*Time:\*\* about (\d+) minutes \((\d+) for the essentials, the sections marked"
+    match = re.search(essentials, first)
+    assert match, first[:200]
+    assert route_tool.estimate(path).minutes <= int(match[2]) <= int(match[1])
+    key = next(_text(c) for c in cells if "## Key points" in _text(c))
+    assert key.lstrip().startswith("## Key points"), "the key points open their own cell"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_cell_mixes_core_and_going_further_sections(path):
+    """Student review (issue 19, finding 12): ch01's core key points shared a cell with going-further text,
+    so a student skipping going-further cells could miss them."""
+    for k, cell in enumerate(_load(path)["cells"]):
+        if cell["cell_type"] == "markdown":
+            headings = re.findall(r"^## .*$", _text(cell), flags=re.M)
+            marks = {CORE in h for h in headings if h.endswith((CORE, FURTHER))}
+            assert len(marks) < 2, f"{path.name} cell {k} holds core and going-further sections: split it"
+
+
+@pytest.mark.parametrize("path", ROUTE[1:], ids=lambda p: p.stem)
+def test_the_quiz_comes_last_with_a_line_saying_what_to_do(path):
+    """Student review (issue 19, finding 12): ch05's and ch06's quizzes had no introductory line and came
+    before References, unlike the other chapters."""
+    cells = [c for c in _load(path)["cells"] if c["cell_type"] == "markdown"]
+    quiz = next(k for k, c in enumerate(cells) if _text(c).lstrip().startswith("## Quiz"))
+    references = next(k for k, c in enumerate(cells) if re.search(r"^## References", _text(c), flags=re.M))
+    assert references < quiz, f"{path.name}: the references come before the quiz"
+    intro = _text(cells[quiz]).split("\n", 1)[1] if "\n" in _text(cells[quiz]) else ""
+    assert "**Check**" in intro, f"{path.name}: say what to do under '## Quiz'"

@@ -344,11 +344,112 @@ def test_chapter_1_says_what_taylor_2022_is_and_its_key_point_on_clumsiness_rest
     cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
     flat = [" ".join(c.split()) for c in cells]
     assert any("a blog post that argues a case; it reports no study of its own" in c for c in flat)
-    evidence = next(c for c in flat if "## Where the theory comes from" in c)
-    key = next(c for c in flat if "## Key points *(core)*" in c)
-    key = key[key.index("## Key points"):]
+    evidence = " ".join(flat)  # the evidence section and the key points are in cells of their own
+    assert next(c for c in flat if "## Key points *(core)*" in c).startswith("## Key points *(core)*")
+    key = evidence[evidence.index("## Key points *(core)*"):]
     assert "Verweij et al. (2006), on clumsy solutions" in key
     core_part = evidence[evidence.index("## Where the theory comes from"):evidence.index("## Key points")]
     assert core_part.startswith("## Where the theory comes from, and how far the evidence goes *(core)*")
     assert "shut no voice out and keep each answering the others" in core_part
     assert "creative, entrepreneurial one and a competitive one" in flat[1]
+
+
+def _core_section(path: Path, heading: str) -> str:
+    """The flattened text of one ``##`` section (up to the next ``##``), from the markdown cells."""
+    prose = "\n".join(_text(c) for c in _load(path)["cells"] if c["cell_type"] == "markdown")
+    start = prose.index(f"## {heading}")
+    end = prose.find("\n## ", start + 3)
+    return " ".join(prose[start : end if end > 0 else None].split())
+
+
+def test_chapter_8s_core_defines_heard_the_threshold_and_every_verdict():
+    """Student review (issue 19, finding 1): the "dominated by" bullet was garbled, "heard" and the 60%
+    threshold were not in the core, "no active voice heard" was missing; the going-further bullet on
+    targets and terror read as giving it a verdict the output does not show."""
+    from coordkit import audit
+
+    path = ROOT / "notebooks" / "08_clumsy_solutions.ipynb"
+    core = _core_section(path, "How to use the audit *(core)*")
+    assert "**heard** means engaged or unresponsive" in core
+    assert f"over {audit.DEFAULT_OVERUSE_SHARE:.0%} of the weight" in core
+    for verdict in audit.VERDICTS:
+        shown = re.sub(r" (hierarchy|solidarity|individualism)\b", " X", verdict)
+        assert shown in core, verdict
+    terror = audit.audit(audit.package("targets_and_terror_2000_05")).verdict
+    assert "all three active heard" not in terror  # so the prose must not say it is
+    notice = _core_section(path, "Things to notice *(going further)*")
+    bullet = next(b for b in notice.split("* ") if b.startswith('"Targets and terror"'))
+    assert f"*{terror.split(';')[0]}*" in bullet and "Had all three been heard" in bullet
+
+
+#: Objectives whose teaching sits in a going-further section (student review, issue 19, finding 3):
+#: each must say so, as the other chapters' do.
+OBJECTIVES_GOING_FURTHER = {"03_npm_history": [1, 5], "04_nhs_reform_scenarios": [5],
+                            "08_clumsy_solutions": [5]}
+
+
+@pytest.mark.parametrize("stem", sorted(OBJECTIVES_GOING_FURTHER))
+def test_objectives_resting_on_going_further_sections_say_so(stem):
+    first = _text(_load(ROOT / "notebooks" / f"{stem}.ipynb")["cells"][0])
+    objectives = dict(re.findall(r"^(\d+)\. (.*)$", first, flags=re.M))
+    for number in OBJECTIVES_GOING_FURTHER[stem]:
+        assert objectives[str(number)].startswith("*(going further)*"), f"{stem} objective {number}"
+
+
+def test_chapter_2_says_its_strong_threshold_differs_from_chapter_1s_and_uses_the_quizs_word():
+    """Student review (issue 19, findings 9 and 11): ch02's "strong" is 0.75 where ch01's is 0.5, with no
+    reminder; its quiz asks about "Likert" statements, a word the chapter never used."""
+    import inspect
+
+    from coordkit.configuration import classify
+    from coordkit.survey.scoring import STRONG
+
+    chapter_1 = inspect.signature(classify).parameters["strong"].default
+    path = ROOT / "notebooks" / "02_diagnose_your_organisation.ipynb"
+    prose = " ".join(" ".join(_text(c) for c in _load(path)["cells"] if c["cell_type"] == "markdown").split())
+    assert f"a mode is *strong* from {STRONG:g}" in prose
+    assert f"chapter 1's {chapter_1:g} would count \"moderate\"" in prose
+    core = _core_section(path, "What it is *(core)*")
+    quiz = (ROOT / "coordkit" / "exercises" / "quizzes" / "ch02.yml").read_text(encoding="utf-8")
+    assert "*Likert* statements" in core and "Likert" in quiz
+
+
+def test_chapter_3_does_not_promise_a_disagreement_on_2025_that_chapter_4_does_not_show():
+    """Student review (issue 19, finding 5): ch03's core said "Chapter 4 reads 2025 differently", but both
+    chapters read 2025 the same way; only the method differs (ch04's going further says so)."""
+    ch03 = " ".join(_prose_without_references(ROOT / "notebooks" / "03_npm_history.ipynb").split())
+    assert "reads 2025 differently" not in ch03
+    assert "Chapter 4 reaches 2025 by another method" in ch03
+
+
+def test_chapter_3s_griffiths_question_rests_on_its_core_and_the_data():
+    """Student review (issue 19, finding 3): quiz q2 asked for the kit's coding of Griffiths, shown only in
+    going-further cells; the core now gives it, from the data; q3 quotes Hood's reading only."""
+    from coordkit import history
+
+    reforms = history.load_reforms().set_index("id")
+    pushes = reforms.loc["griffiths_inquiry_1983", ["push_hierarchy", "push_individualism"]].astype(int)
+    core = _core_section(ROOT / "notebooks" / "03_npm_history.ipynb", "Why Taylor says NPM failed *(core)*")
+    said = (f"Griffiths (1983; general management, coded as mainly hierarchy: +{pushes['push_hierarchy']}, "
+            f"individualism +{pushes['push_individualism']})")
+    assert said in core
+    assert reforms.loc["griffiths_inquiry_1983", ["push_hierarchy", "push_solidarity", "push_individualism",
+                                                   "push_fatalism"]].astype(int).idxmax() == "push_hierarchy"
+    quiz = load("ch03")
+    assert "Griffiths" in quiz["q2"].prompt and "commercial" not in quiz["q3"].prompt
+    ch03 = ROOT / "notebooks" / "03_npm_history.ipynb"
+    npm = _core_section(ch03, "What New Public Management was *(core)*")
+    reading = "individualism steered by hierarchy"
+    assert reading in quiz["q3"].prompt and reading in npm
+
+
+
+@pytest.mark.parametrize(("stem", "number", "said"), [
+    ("03_npm_history", 3, "(*going further*: the reforms that illustrate each)"),
+    ("04_nhs_reform_scenarios", 3,
+     "(*going further*: compare two, and say which levers made the difference)"),
+])
+def test_objectives_part_resting_on_going_further_says_which_part(stem, number, said):
+    first = _text(_load(ROOT / "notebooks" / f"{stem}.ipynb")["cells"][0])
+    objective = dict(re.findall(r"^(\d+)\. (.*)$", first, flags=re.M))[str(number)]
+    assert said in objective, objective

@@ -145,3 +145,39 @@ def test_chapter_7s_rejected_row_demonstration_rejects_exactly_one_row():
     assert "sum to 110" in broken.problems_text()
     stored = "".join("".join(o.get("text", "")) for o in cell["outputs"] if o["output_type"] == "stream")
     assert "1 rejected" in stored, stored
+
+
+def test_chapter_8s_explorers_start_where_their_static_copy_is_drawn():
+    """Student review (issue 19, finding 2): the hybrid explorer's static copy drew a different hybrid."""
+    code = [_text(c) for c in _load(ROOT / "notebooks" / "08_clumsy_solutions.ipynb")["cells"]
+            if c["cell_type"] == "code"]
+    k = next(i for i, text in enumerate(code) if "HybridExplorer(" in text and "import" not in text)
+    start = re.search(r'HybridExplorer\("([^"]+)"\)', code[k])
+    assert start and f'hybrids_figure("{start[1]}")' in code[k - 1]
+
+
+def test_chapter_5s_core_draws_the_rotation_and_gives_the_rivalry_at_which_it_stops():
+    """Student review (issue 19, finding 2): the core rivalry explorer had no static copy, the rotation was
+    drawn only in going further, and "lower the rivalry" gave no value (the run settles only near 0.4)."""
+    from coordkit.archetypes import ARCHETYPES
+    from coordkit.models.dynamics import LEVER_SPECS, Levers, simulate
+
+    cells = _load(ROOT / "notebooks" / "05_dynamics.ipynb")["cells"]
+    section, core = "", []
+    for cell in cells:
+        section = next((line for line in _text(cell).splitlines() if line.startswith("## ")), section)
+        if section.startswith("## 2. Surprise") and cell["cell_type"] == "code":
+            core.append(cell)
+    assert any(_is_figure(o) for c in core for o in c["outputs"]), "section 2 draws the swings"
+    printed = " ".join("".join(o.get("text", "")) for c in core for o in c["outputs"])
+    spec = LEVER_SPECS["rivalry"]
+    grid = [round(spec.low + spec.step * k, 1) for k in range(round((spec.high - spec.low) / spec.step) + 1)]
+    start = ARCHETYPES["traditional public sector"]
+    first_swinging = next(r for r in grid if not simulate(Levers(rivalry=r, surprise=2.0), start,
+                                                           years=150).settled())
+    calm = grid[grid.index(first_swinging) - 1]
+    said = f"die away within 150 years at rivalry {calm:g} and below; they last from {first_swinging:g}"
+    assert said in printed
+    k = next(i for i, c in enumerate(cells) if "DynamicsExplorer(Levers(rivalry=2.0" in _text(c))
+    before = [o for c in cells[max(0, k - 3):k] if c["cell_type"] == "code" for o in c["outputs"]]
+    assert any(_is_figure(o) for o in before), "the explorer's static copy is the figure just above it"

@@ -1,6 +1,7 @@
 import io
 import re
 import zipfile
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -21,6 +22,7 @@ from coordkit.exercises.quiz import (
     solution,
 )
 
+ROOT = Path(__file__).resolve().parents[1]
 ALL = [load(c) for c in chapters()]
 QUESTIONS = [(quiz.chapter, q) for quiz in ALL for q in quiz.questions]
 
@@ -480,3 +482,32 @@ def test_quiz_feedback_uses_no_term_the_core_route_never_defines():
                             + [o.text + " " + o.feedback for o in getattr(q, "options", ())]
                             + [m for _, m in getattr(q, "near", ())]).lower()
             assert not [w for w in words if w in text], (quiz.chapter, q.id)
+
+
+def _headings(notebook: str) -> set[str]:
+    """The ``##`` headings of a chapter, without their *(core)* / *(going further)* mark."""
+    import json
+
+    cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    lines = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+    found = re.findall(r"^## (.+?)\s*$", "\n".join(lines), flags=re.M)
+    return {re.sub(r"\s*\*\((core|going further)\)\*$", "", h) for h in found}
+
+
+@pytest.mark.parametrize("quiz", ALL, ids=lambda q: q.chapter)
+def test_a_wrong_word_or_number_is_sent_to_a_section_that_exists(quiz):
+    """Student review (issue 19, finding 10): "look back at the section this question is about" named no
+    section. A question without its own wrong-answer message names its section, by the chapter's heading."""
+    headings = _headings(quiz.notebook)
+    for q in quiz.questions:
+        if q.section:
+            assert q.section in headings, f"{quiz.chapter} {q.id}: no '## {q.section}' in {quiz.notebook}"
+        if isinstance(q, ShortAnswer | Number) and not q.wrong_message:
+            assert q.section, f"{quiz.chapter} {q.id}: add 'section:' (the heading to reread)"
+            message = q.evaluate("zzzz" if isinstance(q, ShortAnswer) else "987654").message
+            assert f'the section "{q.section}"' in message and "this question is about" not in message
+
+
+def test_the_section_check_can_fail():
+    assert "Nowhere" not in _headings("08_clumsy_solutions.ipynb")
+    assert "What it is" in _headings("08_clumsy_solutions.ipynb")

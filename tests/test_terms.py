@@ -58,7 +58,13 @@ def test_glossary_with_no_term_is_the_whole_glossary():
                                   "Krippendorff alpha", "New Public Management", "deficit culture",
                                   # the student review's jargon (issue 19, second review)
                                   "ICS", "Lyapunov", "Euler step", "Pielou", "Simpson evenness",
-                                  "ternary plot", "TDEL", "OCAI", "acquiescence"])
+                                  "ternary plot", "TDEL", "OCAI", "acquiescence",
+                                  # the third student review's core terms (issue 19, finding 9)
+                                  "heard", "engaged", "unresponsive", "excluded", "dominated by",
+                                  "articulated", "benign strengths", "rivalry", "allegiance", "outcome",
+                                  "agent", "Likert", "congruence", "hybrid", "clumsiness audit", "verdict",
+                                  "partly clumsy", "voice", "way of life", "overuse share", "level share",
+                                  "Heywood case", "response-style checks"])
 def test_terms_the_chapters_use_are_in_the_glossary(term):
     assert glossary(term).definition
 
@@ -87,3 +93,39 @@ def test_the_modes_table_gives_individualism_both_sides():
 
     methods = MODES[Mode.INDIVIDUALISM].methods
     assert "creative, entrepreneurial side" in methods and "competitive side" in methods
+
+
+def test_the_audit_statuses_say_what_heard_means_and_the_dominance_threshold():
+    """Student review (issue 19, finding 1): "heard" was used, never defined; the 60% threshold came late."""
+    from coordkit.audit import DEFAULT_OVERUSE_SHARE, STATUSES
+
+    assert "engaged or unresponsive" in glossary("heard").definition
+    assert f"{DEFAULT_OVERUSE_SHARE:.0%}" in glossary("dominated").definition
+    assert all(glossary(status).whose.startswith("the kit") for status in STATUSES)
+
+
+def test_form_is_tied_to_benign_and_malign_and_the_two_older_names_are_explained():
+    """Student review (issue 19, finding 4): "form" meant both a mode and its benign or malign version."""
+    from coordkit.configuration import Kind
+    from coordkit.exercises import ch01
+
+    entry = glossary("forms")
+    assert "benign or the malign version of a mode" in entry.definition
+    names = [k.value for k in Kind if "form" in k.value]
+    assert names and all(f'"{name}"' in entry.definition for name in names)
+    assert "Which modes reach" in ch01.q3.evaluate("hierarchy monoculture").message
+
+
+def test_benign_strength_is_defined_where_the_balance_index_uses_it_and_matches_the_library():
+    """Student review (issue 19, finding 9): ch01's core built the index on "benign active strengths" whose
+    computation was shown only in going further."""
+    import json
+
+    import coordkit as ck
+
+    profile = ck.Profile(0.85, 0.7, 0.6, 0.3, malign_hierarchy=0.3)
+    assert abs(profile.benign_strengths[0] - 0.85 * 0.7) < 1e-9  # 0.595, "about 0.60"
+    assert "0.85 x 0.7, about 0.60" in glossary("benign strengths").definition
+    nb = json.loads((ROOT / "notebooks" / "01_coordination_theory.ipynb").read_text(encoding="utf-8"))
+    core = next("".join(c["source"]) for c in nb["cells"] if "$$B = E(b)" in "".join(c["source"]))
+    assert "[benign strengths](../docs/glossary.md) $b$ (each strength times its benign share)" in core

@@ -375,6 +375,27 @@ def _form_of(node: Any) -> str:
     return "the value the worked example shows"
 
 
+def _settings(name: str) -> list[str]:
+    """The keyword names the kit's public ``name`` (a class or function in ``coordkit``) takes, if any.
+
+    Examples
+    --------
+    >>> "hierarchy" in _settings("Profile"), _settings("no_such_thing")
+    (True, [])
+    """
+    import inspect
+
+    import coordkit
+
+    target = getattr(coordkit, name, None)
+    if target is None:
+        return []
+    try:
+        return list(inspect.signature(target).parameters)
+    except (TypeError, ValueError):
+        return []
+
+
 def explain_problem(error: BaseException, answer: Any = ..., form: str | None = None) -> str:
     """One plain sentence for an error met while reading an answer: what was expected, what was given.
 
@@ -444,10 +465,12 @@ changed copy instead: new = old.replace(individualism=your value)
                     'e.g. 0.5 not "0.5"')
         keyword = re.search(r"(\w+)(?:\.__init__)?\(\) got an unexpected keyword argument '(\w+)'", message)
         if keyword:  # "Profile.__init__() got ..." names Profile, the thing the learner called
-            return (f"{keyword[1]}() has no setting called {keyword[2]}: check the spelling "
+            close = difflib.get_close_matches(keyword[2], _settings(keyword[1]), n=1)
+            guess = f" (did you mean {close[0]}?)" if close else ""
+            return (f"{keyword[1]}() has no setting called {keyword[2]}{guess}: check the spelling "
                     f"({keyword[1]}? in a cell lists the names it takes)")
-        needs = re.search(r"(\w+)\(\) missing \d+ required \w+ arguments?: (.+)", message)
-        if needs:
+        needs = re.search(r"(\w+)(?:\.__init__)?\(\) missing \d+ required \w+ arguments?: (.+)", message)
+        if needs:  # "Profile.__init__() missing ..." likewise names Profile, not Python's __init__
             return f"{needs[1]}() needs a value for {needs[2]} as well"
         if "not callable" in message and kinds:
             what = _kind(kinds[0])

@@ -6,7 +6,7 @@ Examples
 >>> q2.evaluate(Profile(0.9, 0.7, 0.2, 0.4, malign_hierarchy=1 / 3)).status
 'correct'
 >>> q3.evaluate("hierarchy monoculture").message
-'That is the configuration of a different organisation. Which forms reach the 0.5 threshold?'
+'That is the configuration of a different organisation. Which modes reach the 0.5 threshold?'
 >>> q3.evaluate("deficit cultre: weak individualism").status
 'correct'
 >>> q3.evaluate("I think it is a deficit culture because individualism is weak").message.split(",")[0]
@@ -111,7 +111,7 @@ def _check_configuration(answer: Any) -> Feedback:
                                   "around it")
         return Feedback.wrong("Give one configuration's name, as ck.classify writes it (e.g. 'balanced' "
                               "or 'deficit culture: weak solidarity')")
-    return Feedback.wrong("That is the configuration of a different organisation. Which forms "
+    return Feedback.wrong("That is the configuration of a different organisation. Which modes "
                           "reach the 0.5 threshold?")
 
 

@@ -113,6 +113,9 @@ class QuizQuestion:
     id: str
     prompt: str
     explanation: str = field(default="", kw_only=True)
+    #: The heading of the chapter's section the question is about (without its *(core)* mark),
+    #: named in the feedback to a wrong answer that has no message of its own.
+    section: str = field(default="", kw_only=True)
 
     kind: Literal["choice", "number", "text"] = field(default="text", init=False)
 
@@ -129,6 +132,17 @@ class QuizQuestion:
 
     def _not_attempted(self) -> Feedback:
         return Feedback("not attempted", "Choose or type an answer, then press Check")
+
+    def _look_back(self) -> str:
+        """Where to look after a wrong answer: the section the question is about, by its heading.
+
+        Examples
+        --------
+        >>> ShortAnswer("t", "?", accept=("x",), section="What it is")._look_back()
+        'look back at the section "What it is", then try again'
+        """
+        where = f'the section "{self.section}"' if self.section else "the section this question is about"
+        return f"look back at {where}, then try again"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -263,8 +277,7 @@ class Number(QuizQuestion):
                 and close_enough(value / 100, self.answer, self.tolerance)):
             return Feedback.wrong(f"The answer is a share of 1, not of 100: write {value / 100:g}, not "
                                   f"{str(response).strip()} (or {value:g}%)")
-        return Feedback.wrong(self.wrong_message
-                              or "look back at the section this question is about, then try again")
+        return Feedback.wrong(self.wrong_message or self._look_back())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -297,10 +310,7 @@ class ShortAnswer(QuizQuestion):
             return Feedback.wrong(near[missed])
         if match_word(response, self.accept) is not None:
             return Feedback.correct()
-        return Feedback.wrong(
-            self.wrong_message
-            or "Not the word the chapter uses: look back at the section this question is about"
-        )
+        return Feedback.wrong(self.wrong_message or f"Not the word the chapter uses: {self._look_back()}")
 
 
 @dataclass(frozen=True)
@@ -379,6 +389,7 @@ def _question(raw: Mapping[str, Any], where: str) -> QuizQuestion:
         "id": str(raw.get("id", "")),
         "prompt": str(raw.get("prompt", "")).strip(),
         "explanation": str(raw.get("explanation", "")).strip(),
+        "section": str(raw.get("section", "")).strip(),
     }
     if not common["id"] or not common["prompt"]:
         raise QuizError(f"{where}: every question needs an id and a prompt")
