@@ -312,7 +312,8 @@ def _report(args: argparse.Namespace) -> int:
 
     try:
         write_report(result.anonymised(), output, group_column=args.group_column,
-                     group_level=args.group_level, min_group=args.min_group, title=args.title, top_items=args.top_items, progress=on_stage)
+                     group_level=args.group_level, min_group=args.min_group, title=args.title,
+                     top_items=args.top_items, progress=on_stage)
     except OSError as error:
         bar.close()
         return _fail(f"cannot write {output}: {error.strerror or error}")

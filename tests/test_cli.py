@@ -64,7 +64,8 @@ def test_report_group_level_names_what_a_seminar_column_shares(tmp_path):
     done = run("report", str(seminar), "-o", str(unknown), "--group-column", "seminar")
     assert done.returncode == cli.EXIT_OK, done.stderr
     assert "the level the group column denotes is not known" in unknown.read_text(encoding="utf-8")
-    done = run("report", str(seminar), "-o", str(as_team), "--group-column", "seminar", "--group-level", "team")
+    done = run("report", str(seminar), "-o", str(as_team), "--group-column", "seminar",
+               "--group-level", "team")
     assert done.returncode == cli.EXIT_OK, done.stderr
     assert "the level the group column denotes is not known" not in as_team.read_text(encoding="utf-8")
     assert "Traceback" not in done.stderr

@@ -203,3 +203,15 @@ def test_the_report_no_longer_contradicts_itself(padded):
     icc = org[org.index("<b>Do the groups differ?</b>"):]
     icc = icc[:icc.index("</table>")]
     assert not re.search(r"<td[^>]*>-\d", icc) and "no between-group variance" in icc
+
+
+def test_the_synthetic_class_does_not_rate_its_levels_alike_as_notebook_07_says():
+    # notebook 07 cell 32: every mean absolute level difference is over the kit's margin, and only a
+    # small share of students rate every level the same
+    from coordkit import data, survey, survey_io
+
+    result = survey_io.read_responses(data.data_dir() / "synthetic_class.csv", group_columns=["team"])
+    levels = survey.analyse(result.responses, group_column="team").levels
+    assert (levels["|team - organisation|"] > 0.5).all() and (levels["|organisation - system|"] > 0.5).all()
+    assert (levels["same at every level"] < 0.1).all()
+    assert levels["level share"].max() < 0.25

@@ -31,6 +31,7 @@ from coordkit.models.agents import (
     configurations_by_level,
     fractal_balance,
     fractal_verdict,
+    is_even_mix,
     simulate,
     sweep,
     team_pressures,
@@ -140,7 +141,7 @@ def _island() -> AgentRun:
 
 def _check_island(answer: Any) -> Feedback:
     if not (isinstance(answer, tuple | list) and len(answer) == 2):
-        return Feedback.wrong("Give a pair: (number of balanced teams, the nation's configuration)")
+        return Feedback.wrong("Give a pair: (number of evenly mixed teams, the nation's configuration)")
     count, nation = answer
     if isinstance(count, bool) or not isinstance(count, int | np.integer):
         return Feedback.wrong("The first item is a whole number of teams")
@@ -151,18 +152,18 @@ def _check_island(answer: Any) -> Feedback:
     right_nation = names["nation"][0]
     teams = len(names["team"])
     if nation.strip().lower() != right_nation:
-        if nation.strip().lower() == Kind.BALANCED.value:
-            return Feedback.wrong("The balanced team does not make the nation balanced: read the "
+        if is_even_mix(nation.strip().lower()):
+            return Feedback.wrong("The evenly mixed team does not make the nation evenly mixed: read the "
                                   "configuration of the nation, not of the team")
         return Feedback.wrong("That is not the nation's configuration: look at "
                               "agents.configurations_by_level(run)['nation']")
     if count != right_count:
         return Feedback.wrong(f"Right nation; but {count} of the {teams} teams is not the number "
-                              "classified balanced. Count 'balanced' in "
+                              "classified evenly mixed. Count 'evenly mixed' in "
                               "agents.configurations_by_level(run)['team']")
-    return Feedback.correct(f"{right_count} of {teams} teams balanced, and the nation a "
+    return Feedback.correct(f"{right_count} of {teams} teams evenly mixed, and the nation a "
                             f"{right_nation}: a well-led team can keep its balance, and the "
-                            "system is no more balanced for it")
+                            "system is no more evenly mixed for it")
 
 
 q2 = Question(
@@ -171,7 +172,7 @@ q2 = Question(
               "steps=STEPS, seed=SEED), then use agents.configurations_by_level(run).",
     solution_text=("run = agents.simulate(STRUCTURE, agents.balanced_team_in_monoculture(STRUCTURE), "
                    "steps=STEPS, seed=SEED)\nnames = agents.configurations_by_level(run)\n"
-                   "island = (names['team'].count('balanced'), names['nation'][0])   # (1, "
+                   "island = (names['team'].count('evenly mixed'), names['nation'][0])   # (1, "
                    "'hierarchy monoculture')"),
 )
 
@@ -250,14 +251,14 @@ def _check_patchwork(answer: Any) -> Feedback:
         return run
     names = configurations_by_level(run)
     nation = names["nation"][0]
-    if nation != Kind.BALANCED.value:
+    if not is_even_mix(nation):
         return Feedback.wrong(f"The nation ends as '{nation}': across the nation the teams must "
                               "cancel out, as many leaning to each active mode")
     teams = _monoculture_problem(names, "team", "teams")
     if teams:
-        return Feedback.wrong(f"The nation is balanced, but {teams}. What stops a team following "
+        return Feedback.wrong(f"The nation is evenly mixed, but {teams}. What stops a team following "
                               "one mode? Outside pressure, and a leaning that mixes modes")
-    return Feedback.correct(f"Every team a monoculture and the nation balanced. The model's "
+    return Feedback.correct(f"Every team a monoculture and the nation evenly mixed. The model's "
                             f"verdict: {fractal_verdict(run)} Specialisation by division of "
                             "labour, or failure hidden by the average? The numbers cannot tell")
 
@@ -272,7 +273,7 @@ q4 = Question(
                    "patchwork = agents.AgentLevers(central_targets=0, devolution=0, incentives=0, "
                    "autonomy=1,\n    leanings=[modes[team % 3] for team in "
                    "range(DESIGN.count('team'))])\nThe teams take the three modes in turn; every "
-                   "average above them is balanced. (The kit's preset "
+                   "average above them is evenly mixed. (The kit's preset "
                    "agents.balanced_nation_of_monocultures does the same.)"),
 )
 
@@ -283,12 +284,12 @@ def _check_monoculture_providers(answer: Any) -> Feedback:
         return run
     names = configurations_by_level(run)
     nation = names["nation"][0]
-    if nation != Kind.BALANCED.value:
+    if not is_even_mix(nation):
         return Feedback.wrong(f"The nation ends as '{nation}': across the nation the providers "
                               "must cancel out")
     teams = _monoculture_problem(names, "team", "teams")
     if teams:
-        return Feedback.wrong(f"The nation is balanced, but {teams}")
+        return Feedback.wrong(f"The nation is evenly mixed, but {teams}")
     providers = _monoculture_problem(names, "provider", "providers")
     if providers:
         return Feedback.wrong(f"Every team is a monoculture, but {providers}: a provider is the "
@@ -343,7 +344,7 @@ q6 = OpenQuestion(
 WRONG_ANSWERS: dict[str, tuple[Any, str]] = {
     "q1": ({"central_targets": "hierarchy", "devolution": "hierarchy",
             "incentives": "individualism", "overload": "fatalism"}, "Check devolution"),
-    "q2": ((1, "balanced"), "does not make the nation balanced"),
+    "q2": ((1, "evenly mixed"), "does not make the nation evenly mixed"),
     "q3": (0.5, "go higher"),
     "q4": (fractal_balance(), "12 of 12 teams are not monocultures"),
     "q5": (balanced_nation_of_monocultures(DESIGN), "3 of 3 providers are not monocultures"),

@@ -47,15 +47,16 @@ q1.check()
 # ## Task 2 (apply): a balanced team in a monoculture system
 #
 # Run the preset `agents.balanced_team_in_monoculture(STRUCTURE)` on `STRUCTURE` (one ICS, two providers, four teams
-# each). How many teams end *balanced*, and what is the nation's configuration? Give a pair
-# `(number of balanced teams, nation's configuration name)`.
+# each). How many teams end *evenly mixed* (the kit's name for an even mix of
+# the three active modes), and what is the nation's configuration? Give a pair
+# `(number of evenly mixed teams, nation's configuration name)`.
 
 # %%
 print(STRUCTURE)
 ### BEGIN SOLUTION
 run = agents.simulate(STRUCTURE, agents.balanced_team_in_monoculture(STRUCTURE), steps=STEPS, seed=SEED)
 names = agents.configurations_by_level(run)
-island = (names["team"].count("balanced"), names["nation"][0])
+island = (names["team"].count("evenly mixed"), names["nation"][0])
 ### END SOLUTION
 q2.check()
 # q2.hint()
@@ -87,7 +88,7 @@ q3.check()
 # ## Task 4 (design): a balanced nation of monoculture teams
 #
 # On `DESIGN` (one ICS, three providers of four teams), build levers — an `agents.AgentLevers(...)` of your own,
-# not the kit's preset — under which **the nation ends balanced but every team is a monoculture**. Give an
+# not the kit's preset — under which **the nation ends evenly mixed but every team is a monoculture**. Give an
 # `agents.AgentLevers(...)` (the chapter's section 1 shows the preset's levers, `leanings` included).
 
 # %%
