@@ -572,8 +572,23 @@ def _split_markdown(source: str) -> list[str]:
 
 
 def _split_printed(cell: nbformat.NotebookNode, kind: str) -> list[nbformat.NotebookNode]:
-    """A cell whose only output is long printed text, as slide-sized pieces split at lines."""
+    """A long code cell's outputs as slide-sized pieces.
+
+    One output (a figure, a table, printed text) per piece when there are several, and long
+    printed text split at lines.
+    """
     outputs = cell.get("outputs", [])
+    if len(outputs) > 1:
+        pieces = []
+        for n, output in enumerate(outputs):
+            one = copy.deepcopy(cell)
+            one["outputs"] = [copy.deepcopy(output)]
+            one.metadata["slideshow"] = {"slide_type": kind if n == 0 else "subslide"}
+            if n and "id" in one:
+                one["id"] = f"{one['id']}-o{n + 1}"
+            pieces.extend(_split_printed(one, one.metadata["slideshow"]["slide_type"])
+                          if _weight(one) > SLIDE_WORDS else [one])
+        return pieces
     if len(outputs) != 1 or outputs[0].get("output_type") != "stream":
         return [cell]
     chunks: list[list[str]] = [[]]
