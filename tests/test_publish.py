@@ -530,3 +530,20 @@ def test_printed_results_wrap_between_words_never_mid_word(handouts):
             browser.close()
     assert styles and set(styles) == {"normal"}, set(styles)
     assert "word-break:normal !important" in publish.SLIDE_STYLE
+
+
+@pytest.mark.skipif(publish.chromium() is None, reason="needs Chromium to print")
+def test_every_chapter_summary_prints_on_one_a4_page(tmp_path):
+    """Lecturer review: the chapter 1, 3 and 8 summaries, sold as one-page handouts, printed on two pages."""
+    source = ROOT / "docs" / "summaries"
+    shutil.copy(source / "summary.css", tmp_path / "summary.css")
+    counts = {}
+    for page in sorted(source.glob("*.html")):
+        copy = tmp_path / page.name
+        copy.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+        problems: list[str] = []
+        pdf = publish.print_pdf(copy, problems)
+        assert not problems, problems
+        counts[page.stem] = len(_pdf_pages(pdf.read_bytes()))
+    assert len(counts) == 8, counts
+    assert all(n == 1 for n in counts.values()), counts
