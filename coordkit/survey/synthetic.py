@@ -238,7 +238,7 @@ def style_screen_rates(*, random_n: int = 2000, realistic_n: int = 1000, seed: i
     from coordkit.survey.styles import response_style_flags
 
     if realistic_n <= max(_YEA_SAYERS):
-        raise ValueError(f"realistic_n must be more than {max(_YEA_SAYERS)} (the planted yea-sayers' positions)")
+        raise ValueError(f"realistic_n must be more than {max(_YEA_SAYERS)} (the yea-sayers' positions)")
     q = questionnaire()
     noise = np.random.default_rng(seed).integers(1, 6, size=(random_n, len(q.likert_items))).astype(float)
     c = synthetic_class(class_seed, size=realistic_n)
