@@ -133,6 +133,7 @@ class NoticeLine(NamedTuple):
     what: str
     n: int
     columns: tuple[str, ...]
+    where: str = "column"
 
     def text(self, *, shown: int = 6) -> str:
         """The line in words, naming at most ``shown`` columns.
@@ -142,10 +143,10 @@ class NoticeLine(NamedTuple):
         >>> NoticeLine("rows rejected: not a number", 2, ("now_D1H", "now_D2S")).text()
         'rows rejected: not a number: 2 (columns now_D1H, now_D2S)'
         """
-        cols = ", ".join(self.columns[:shown])
+        cols = ("; " if self.where == "question" else ", ").join(self.columns[:shown])
         if len(self.columns) > shown:
             cols += f" and {len(self.columns) - shown} more"
-        where = f" (column{'s' if len(self.columns) != 1 else ''} {cols})" if self.columns else ""
+        where = f" ({self.where}{'s' if len(self.columns) != 1 else ''} {cols})" if self.columns else ""
         return f"{self.what}: {self.n}{where}"
 
 
@@ -428,13 +429,14 @@ class ReadResult:
             cols.update(dict.fromkeys(p.columns))
         out += [NoticeLine(f"rows rejected: {k}", len(rows), tuple(cols))
                 for k, (rows, cols) in kinds.items()]
-        partly = ((self.unreadable, "answers not read (not on the scale), read as missing, rows kept"),
-                  (self.off_total,
-                   "dimensions left out of the scores (points do not add up to 100), rows kept"))
-        for items, what in partly:
-            if items:
-                columns = tuple(dict.fromkeys(c for p in items for c in p.columns))
-                out.append(NoticeLine(what, len(items), columns))
+        if self.unreadable:
+            columns = tuple(dict.fromkeys(c for p in self.unreadable for c in p.columns))
+            out.append(NoticeLine("answers not read (not on the scale), read as missing, rows kept",
+                                  len(self.unreadable), columns))
+        if self.off_total:  # named by question: "dimension 2 (What holds people together?), now"
+            questions = tuple(dict.fromkeys(p.problem.split(": points sum")[0] for p in self.off_total))
+            out.append(NoticeLine("dimensions left out of the scores (points do not add up to 100), "
+                                  "rows kept", len(self.off_total), questions, "question"))
         reasons: dict[str, int] = {}
         for x in self.left_out:
             key = x.reason.split(" (")[0].split(":")[0]
