@@ -298,9 +298,10 @@ class ReadResult:
         if self.off_total:
             n = len(self.off_total)
             rows = len({(p.source, p.row) for p in self.off_total})
+            who, kept = (("that respondent's", "its row") if rows == 1
+                         else ("those respondents'", "their rows"))
             lines.append(f"{_plural(n, 'dimension')} in {_plural(rows, 'accepted row')} did not add up to "
-                         "100: left out of those respondents' scores, their rows kept (each is listed "
-                         "with the problems).")
+                         f"100: left out of {who} scores, {kept} kept (each is listed with the problems).")
         if self.answer_words:
             n = self.answer_words
             lines.append(f"{_plural(n, 'answer')} {'was' if n == 1 else 'were'} read through the mapping "
