@@ -129,14 +129,18 @@ def _data_section(result: ReadResult | None, responses: Responses, analysis: Cla
 
 
 def _problems_section(result: ReadResult | None) -> dict[str, Any] | None:
-    if result is None or (not result.rejected and not result.skipped):
+    if result is None or not (result.rejected or result.skipped or result.unreadable or result.off_total):
         return None
     rejected = _table(["file", "row", "line", "column(s)", "problem"],
                       [[p.source, p.row, p.line, ", ".join(p.columns) or "(whole row)", p.problem]
                        for p in result.rejected]) if result.rejected else None
     skipped = _table(["file", "line", "reason"],
                      [[s.source, s.line, s.reason] for s in result.skipped]) if result.skipped else None
-    return {"n_rejected": result.n_rejected, "rejected": rejected, "skipped": skipped}
+    partly = [*result.unreadable, *result.off_total]
+    kept = None if not partly else _table(["file", "row", "line", "column(s)", "problem"],
+                                          [[p.source, p.row, p.line, ", ".join(p.columns), p.problem]
+                                           for p in partly])
+    return {"n_rejected": result.n_rejected, "rejected": rejected, "skipped": skipped, "kept": kept}
 
 
 def _class_section(analysis: ClassAnalysis, figure: dict[str, str]) -> dict[str, Any]:
@@ -146,7 +150,18 @@ def _class_section(analysis: ClassAnalysis, figure: dict[str, str]) -> dict[str,
              f"{s.gap[k]:+.1f}", f"{s.compositional_now[k]:.1f}"] for k, m in enumerate(ALL_MODES)]
     return {"classified": s.classified, "styles": _styles(analysis),
             "table": _table(["mode", "now", "preferred", "change wanted", "compositional mean now"], rows),
-            "configurations": _configurations(s), "figure": figure}
+            "configurations": _configurations(s), "figure": figure,
+            "dimensions": analysis.dimensions_text()}
+
+
+def _notice(result: ReadResult | None) -> dict[str, Any] | None:
+    """The notice at the top: what could not be read, by reason and column (counts only, never who)."""
+    lines = [] if result is None else result.notice()
+    if not lines:
+        return None
+    assert result is not None
+    return {"n_accepted": result.n_accepted, "n_rejected": result.n_rejected,
+            "n_left_out": len(result.left_out), "lines": [line.text() for line in lines]}
 
 
 def _styles(analysis: ClassAnalysis) -> dict[str, Any] | None:
@@ -411,7 +426,8 @@ def render_report(
     when = date or _date.today().isoformat()
     context: dict[str, Any] = {
         "title": title, "date": when, "k": _constants(), "n": analysis.n, "shown": analysis.class_shown,
-        "data": _data_section(result, responses, analysis), "problems": _problems_section(result)}
+        "data": _data_section(result, responses, analysis), "problems": _problems_section(result),
+        "notice": _notice(result)}
     if not analysis.class_shown:
         for k in range(1, len(STAGES)):
             step(k)

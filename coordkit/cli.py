@@ -45,8 +45,10 @@ Exit status
 2
     Bad command line (unknown option, ``--min-group`` below 3, ...).
 3
-    Report written, but some rows were rejected, or some answers could not be read on their scale
-    (read as missing): they are listed on standard error and counted in the report.
+    Report written, but some rows were rejected, some answers could not be read on their scale
+    (read as missing), or some dimensions did not add up to 100 (left out of those scores): a
+    framed notice on standard error counts them by reason and column, they are listed under it,
+    and the report opens with the same notice.
 
 Examples
 --------
@@ -289,8 +291,12 @@ def _report(args: argparse.Namespace) -> int:
         return _fail(f"{getattr(error, 'filename', None) or 'input'}: cannot be read "
                      f"({error.strerror or error})")
     bar.close()
+    notice = result.notice_text()
+    if notice:  # first and framed, so that it is not lost above the problems (lecturer review, finding 5)
+        rule = "=" * 78
+        print(f"{rule}\n{notice}\n{rule}", file=sys.stderr)
     print(result.summary())
-    if result.rejected or result.unreadable:
+    if result.rejected or result.unreadable or result.off_total:
         if result.rejected:
             print(f"{result.n_rejected} row(s) rejected:", file=sys.stderr)
         print(result.problems_text(limit=_SHOWN_PROBLEMS), file=sys.stderr)
@@ -322,7 +328,7 @@ def _report(args: argparse.Namespace) -> int:
     print(f"wrote {output} ({n} respondent{'s' if n != 1 else ''}"
           f"{f'; {result.n_rejected} row(s) rejected' if result.rejected else ''})")
     print(LATE_SUBMISSION_WARNING)
-    return EXIT_REJECTED_ROWS if result.rejected or result.unreadable else EXIT_OK
+    return EXIT_REJECTED_ROWS if result.rejected or result.unreadable or result.off_total else EXIT_OK
 
 
 def _all_suppressed(responses: object, group_column: str | None, min_group: int) -> str | None:

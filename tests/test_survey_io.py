@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from coordkit.survey import VERSION_COLUMN, Responses, questionnaire, synthetic_class
+from coordkit.survey import VERSION_COLUMN, Responses, complete_dimensions, questionnaire, synthetic_class
 from coordkit.survey.read import LATE_SUBMISSION_WARNING, header_mapping, read_files, read_mapping
 from coordkit.survey.read.match import targets
 from coordkit.survey_io import (
@@ -69,6 +69,10 @@ def test_corpus_file_gets_its_expected_answer(name):
         assert len(result.left_out) == spec.get("left_out", 0)
         if spec["kind"] == "left_out":
             assert any(spec["message"] in x.message() for x in result.left_out), result.left_out
+        elif spec["kind"] == "off_total":  # kept: the dimensions that do not add up are left out
+            messages = [p.message() for p in result.off_total]
+            assert any(spec["message"] in m for m in messages), messages
+            assert result.responses.now.shape == (spec["accepted"], 6, 4)
         elif spec["kind"] == "rows":
             messages = [p.message() for p in result.rejected]
             assert any(spec["message"] in m for m in messages), messages
@@ -230,7 +234,10 @@ def check_contract(data: bytes) -> ReadResult | None:
     assert not {(s, r) for s, r, _ in result.accepted} & {(s, r) for s, r, _ in result.rejected_rows}
     for p in result.rejected:
         assert p.problem and p.row >= 1 and p.line >= 1
-    assert np.all(np.abs(result.responses.now.sum(axis=-1) - 100) <= result.tolerance + 1e-9)
+    off = np.abs(result.responses.now.sum(axis=-1) - 100) > result.tolerance + 1e-9
+    # a dimension off its total is kept, left out of the scores, and listed (issue 14, finding 11)
+    assert int(off.sum()) <= len(result.off_total)
+    assert not np.any(off & complete_dimensions(result.responses.now, tolerance=result.tolerance))
     assert np.all((result.responses.now >= 0) & (result.responses.now <= 100))
     return result
 
@@ -376,6 +383,9 @@ def test_tool_export_gets_its_expected_answer(name):
             assert column in result.identifying_columns and column in result.ignored_columns
         if spec["kind"] == "rows":
             messages = [p.message() for p in result.rejected]
+            assert any(spec["message"] in m for m in messages), messages
+        if spec["kind"] == "off_total":
+            messages = [p.message() for p in result.off_total]
             assert any(spec["message"] in m for m in messages), messages
         if spec["kind"] == "left_out":
             messages = [x.message() for x in result.left_out]

@@ -319,7 +319,7 @@ def describe_respondents(now_scores: np.ndarray, preferred_scores: np.ndarray) -
         top = np.bincount(shares.argmax(axis=1), minlength=3)
         lead = int(top.argmax())
         parts.append(f"{label}: class mean {mean[0]:.0%} / {mean[1]:.0%} / {mean[2]:.0%}; "
-                     f"{ALL_MODES[lead].value} has the largest share for {top[lead]} of {n}.")
+                     f"{ALL_MODES[lead].value} has the largest share for {top[lead]} of {len(shares)}.")
     return (f"Two triangles of {n} respondents' divide-100 shares of hierarchy / solidarity / individualism "
             f"(fatalism not shown). " + " ".join(parts))
 

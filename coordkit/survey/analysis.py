@@ -60,21 +60,26 @@ from coordkit.survey.reliability import (
     spearman_brown_interval,
 )
 from coordkit.survey.scoring import (
+    DEFAULT_TOLERANCE,
+    MIN_DIMENSIONS,
     NOT_CLASSIFIED,
     PREFERRED_MALIGN,
     STRONG,
+    DivideScores,
     FormScores,
     acquiescence_flags,
     acquiescence_index,
+    complete_dimensions,
     configuration_now,
     congruence,
     form_scores,
     keyed,
-    mode_scores,
     not_classified,
+    not_scored_reason,
     preferred_configuration,
     profile_from_scores,
     scale_columns,
+    scores_from_complete,
     strength_ratings,
     style_withheld,
 )
@@ -125,6 +130,9 @@ class Responses:
         Group labels per respondent, by group column (e.g. ``{"team": (...)}``).
     version : int, default :data:`~coordkit.survey.CURRENT_VERSION`
         The questionnaire version the answers follow (``likert`` holds that version's 1-5 items).
+    tolerance : float, default 1
+        How far a dimension's points may sum from 100 and still count (the reader's tolerance); a
+        dimension further off is left out of the scores (:meth:`divide`).
     """
 
     ids: tuple[str, ...]
@@ -133,6 +141,7 @@ class Responses:
     likert: NDArray[np.float64] | None = None
     groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     version: int = CURRENT_VERSION
+    tolerance: float = DEFAULT_TOLERANCE
 
     def __post_init__(self) -> None:
         n = len(self.ids)
@@ -154,12 +163,22 @@ class Responses:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def scores(self, timeframe: str = "now") -> NDArray[np.float64]:
-        """Mode scores (n, 4) for ``"now"`` or ``"preferred"``."""
+    def divide(self, timeframe: str = "now") -> DivideScores:
+        """Scores (n, 4) and the dimensions each rests on (:func:`~coordkit.survey.scores_from_complete`).
+
+        A dimension that does not add up to 100 (within :attr:`tolerance`) is left out; a respondent
+        with fewer than :data:`~coordkit.survey.MIN_DIMENSIONS` complete is not scored (NaN).
+        """
         if timeframe not in TIMEFRAMES:
             raise SurveyError(f"timeframe must be 'now' or 'preferred', got {timeframe!r}")
         points = self.now if timeframe == "now" else self.preferred
-        return mode_scores(points) if len(self) else np.zeros((0, 4))
+        if not len(self):
+            return DivideScores(np.zeros((0, 4)), np.zeros(0, dtype=int), points.shape[1])
+        return scores_from_complete(points, tolerance=self.tolerance)
+
+    def scores(self, timeframe: str = "now") -> NDArray[np.float64]:
+        """Mode scores (n, 4) for ``"now"`` or ``"preferred"``; NaN where not scored (:meth:`divide`)."""
+        return self.divide(timeframe).scores
 
     @property
     def questionnaire(self) -> Questionnaire:
@@ -212,8 +231,8 @@ class Responses:
             return ResponseStyles(none, none, none, none, none)
         return response_style_flags(self.likert, q or self.questionnaire)
 
-    def profiles(self, timeframe: str = "now") -> list[Profile]:
-        """One profile per respondent (preferred profiles are wholly benign, strength from their scores)."""
+    def profiles(self, timeframe: str = "now") -> list[Profile | None]:
+        """One profile per respondent (preferred profiles are wholly benign); None where not scored."""
         scores = self.scores(timeframe)
         if timeframe == "now":
             forms = self.forms()
@@ -223,23 +242,28 @@ class Responses:
         else:
             malign = np.tile(PREFERRED_MALIGN, (len(self), 1))  # a wish: wholly benign, no despair
             strength = self.strength(timeframe="preferred")
-        return [profile_from_scores(s, m, strength=a)
+        return [profile_from_scores(s, m, strength=a) if np.all(np.isfinite(s)) else None
                 for s, m, a in zip(scores, malign, strength, strict=True)]
 
     def configurations(self, timeframe: str = "now", *, threshold: float = STRONG) -> list[Configuration]:
         """One configuration per respondent, by the rules of :func:`~coordkit.survey.score_answers`.
 
         Malign warnings come from the levels (now only). A respondent flagged for a response style
-        (:meth:`styles`), or, in version 2, with a mode's organisation strength not rated, is
-        :data:`~coordkit.survey.NOT_CLASSIFIED`, with the reason.
+        (:meth:`styles`), or, in version 2, with a mode's organisation strength not rated, or whose
+        divide-100 answers are not scored (:meth:`divide`), is :data:`~coordkit.survey.NOT_CLASSIFIED`,
+        with the reason.
         """
         forms = self.forms() if timeframe == "now" else None
         styles = self.styles()
         rated = bool(self.questionnaire.block("strength"))
         out = []
         now_strength, preferred = self.strength(), self.strength(timeframe="preferred")
+        divide = self.divide(timeframe)
         for k, p in enumerate(self.profiles(timeframe)):
             reason = style_withheld(styles, k) if styles.any[k] else None
+            if p is None:
+                out.append(not_classified(reason or not_scored_reason(int(divide.dimensions[k]), divide.of)))
+                continue
             if timeframe == "preferred":
                 out.append(not_classified(reason) if reason
                            else preferred_configuration(p, preferred[k], threshold=threshold))
@@ -259,7 +283,7 @@ class Responses:
             likert=None if self.likert is None else self.likert[m],
             groups={k: tuple(v for v, keep in zip(vals, m, strict=True) if keep)
                     for k, vals in self.groups.items()},
-            version=self.version,
+            version=self.version, tolerance=self.tolerance,
         )
 
 
@@ -406,6 +430,14 @@ def _nanmean(x: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.where(count > 0, np.nansum(x, axis=0) / np.maximum(count, 1), np.nan)
 
 
+def _nanstd(x: NDArray[np.float64], ddof: int) -> NDArray[np.float64]:
+    """Column standard deviations over the finite values (ddof 1 where at least two, else 0)."""
+    count = np.isfinite(x).sum(axis=0)
+    dev = np.where(np.isfinite(x), x - _nanmean(x), 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(count > 0, np.sqrt((dev ** 2).sum(axis=0) / np.maximum(count - ddof, 1)), np.nan)
+
+
 def _summarise(label: str, group: Responses, threshold: float, *, unshared: str = "",
                level: str | None = "organisation", column: str = "") -> GroupSummary:
     """``unshared`` names members who describe different organisations: no agreement is computed.
@@ -422,6 +454,12 @@ def _summarise(label: str, group: Responses, threshold: float, *, unshared: str 
     everyone = excluded == len(group)
     responses = group if everyone else group.select(~flagged)
     now, pref = responses.scores("now"), responses.scores("preferred")
+    now_mean, pref_mean = _nanmean(now), _nanmean(pref)  # respondents not scored (NaN) left out
+    scored_now = now[np.isfinite(now).all(axis=1)]
+    unscored = [t for t, m in (("now", now_mean), ("preferred", pref_mean)) if not np.all(np.isfinite(m))]
+    if unscored:  # nobody's divide-100 answers could be scored: the configurations say so
+        now_mean = now_mean if "now" not in unscored else np.full(4, TOTAL / 4)
+        pref_mean = pref_mean if "preferred" not in unscored else np.full(4, TOTAL / 4)
     malign = responses.malign().mean(axis=0)
     forms = responses.forms()
     benign_level = np.full(4, np.nan) if forms is None else _nanmean(forms.benign)
@@ -430,33 +468,39 @@ def _summarise(label: str, group: Responses, threshold: float, *, unshared: str 
     strength = _nanmean(responses.strength(rated_level))
     ddof = 1 if len(responses) > 1 else 0
     despair = 0.0 if forms is None else float(np.mean(forms.despair))
-    p_now = profile_from_scores(now.mean(axis=0), [*malign, despair], strength=strength)
+    p_now = profile_from_scores(now_mean, [*malign, despair], strength=strength)
     pref_strength = _nanmean(responses.strength(timeframe="preferred"))
-    p_pref = profile_from_scores(pref.mean(axis=0), PREFERRED_MALIGN, strength=pref_strength)
+    p_pref = profile_from_scores(pref_mean, PREFERRED_MALIGN, strength=pref_strength)
     acq = responses.acquiescence()
     group_forms = None if forms is None else FormScores(
         benign_level, malign_level, np.isfinite(benign_level) & np.isfinite(malign_level), malign, despair)
     rated = bool(responses.questionnaire.block("strength"))
     style = (f"every member's answers were flagged for a response style ({excluded} of {len(group)}), so "
              "the group is not classified" if everyone else None)
-    conf_now = configuration_now(p_now, group_forms, strength, rated=rated, style_reason=style,
+    nobody = ("no member's divide-100 answers could be scored (each has fewer than "
+              f"{MIN_DIMENSIONS} dimensions adding up to 100)")
+    now_style = style or (nobody if "now" in unscored else None)
+    pref_style = style or (nobody if "preferred" in unscored else None)
+    conf_now = configuration_now(p_now, group_forms, strength, rated=rated, style_reason=now_style,
                                  threshold=threshold, level=f"mean {rated_level}")
-    conf_pref = (not_classified(style) if style
+    conf_pref = (not_classified(pref_style) if pref_style
                  else preferred_configuration(p_pref, pref_strength, threshold=threshold))
     return GroupSummary(
         label=label, n=len(group), style_excluded=excluded,
-        now_mean=now.mean(axis=0), now_sd=now.std(axis=0, ddof=ddof),
-        preferred_mean=pref.mean(axis=0), preferred_sd=pref.std(axis=0, ddof=ddof),
+        now_mean=_nanmean(now), now_sd=_nanstd(now, ddof),
+        preferred_mean=_nanmean(pref), preferred_sd=_nanstd(pref, ddof),
         malign_mean=malign, benign_level=benign_level, malign_level=malign_level, strength_mean=strength,
         preferred_strength_mean=pref_strength,
         acquiescence_mean=float(np.nanmean(acq)) if np.isfinite(acq).any() else math.nan,
         acquiescent=int(acquiescence_flags(acq).sum()),
-        gap=pref.mean(axis=0) - now.mean(axis=0),
+        gap=_nanmean(pref) - _nanmean(now),
         now=p_now, preferred=p_pref,
         configuration_now=conf_now, configuration_preferred=conf_pref,
         balance_now=report(p_now), balance_preferred=report(p_pref),
-        congruence_now=float(np.mean(congruence(responses.now))),
-        variance_now=total_variance(now), compositional_now=compositional_mean(now),
+        congruence_now=float(np.nanmean(congruence(responses.now, use=complete_dimensions(
+            responses.now, tolerance=responses.tolerance)))) if len(scored_now) else math.nan,
+        variance_now=total_variance(scored_now) if len(scored_now) else math.nan,
+        compositional_now=compositional_mean(scored_now) if len(scored_now) else np.full(4, np.nan),
         agreement_now=(no_shared_target(unshared) if unshared
                        else unknown_level(column) if level is None
                        else mode_agreement(responses.strength(level) * 4 + 1)),
@@ -470,7 +514,9 @@ def _summarise(label: str, group: Responses, threshold: float, *, unshared: str 
 def gap_drivers(responses: Responses, q: Questionnaire | None = None) -> pd.DataFrame:
     """Which statements drive the now-versus-preferred gap: mean change in points per statement.
 
-    Each dimension is rescaled to 100 first; an item's gap is its preferred minus its now points.
+    Each dimension is rescaled to 100 first; an item's gap is its preferred minus its now points,
+    over the respondents whose dimension adds up to 100 both now and preferred (within
+    ``responses.tolerance``).
 
     Parameters
     ----------
@@ -502,20 +548,24 @@ def gap_drivers(responses: Responses, q: Questionnaire | None = None) -> pd.Data
         return points / np.where(totals > 0, totals, 1.0) * TOTAL
     now, pref = rescale(responses.now), rescale(responses.preferred)
     gap = pref - now
-    ddof = 1 if n > 1 else 0
+    valid = (complete_dimensions(responses.now, tolerance=responses.tolerance)
+             & complete_dimensions(responses.preferred, tolerance=responses.tolerance))
     rows = []
     for d, row in enumerate(q.divide_items):
+        ok = valid[:, d] if n else np.zeros(0, dtype=bool)
+        k = int(ok.sum())
+        ddof = 1 if k > 1 else 0
         for m, item in enumerate(row):
-            g = gap[:, d, m]
+            g = gap[ok, d, m]
             rows.append({
                 "item": item.id, "dimension": item.dimension, "heading": item.heading,
                 "mode": item.mode.value if item.mode else "", "statement": item.statement,
-                "now_mean": float(now[:, d, m].mean()) if n else math.nan,
-                "preferred_mean": float(pref[:, d, m].mean()) if n else math.nan,
-                "gap_mean": float(g.mean()) if n else math.nan,
-                "gap_sd": float(g.std(ddof=ddof)) if n else math.nan,
-                "more": float((g > 0).mean()) if n else math.nan,
-                "less": float((g < 0).mean()) if n else math.nan,
+                "now_mean": float(now[ok, d, m].mean()) if k else math.nan,
+                "preferred_mean": float(pref[ok, d, m].mean()) if k else math.nan,
+                "gap_mean": float(g.mean()) if k else math.nan,
+                "gap_sd": float(g.std(ddof=ddof)) if k else math.nan,
+                "more": float((g > 0).mean()) if k else math.nan,
+                "less": float((g < 0).mean()) if k else math.nan,
             })
     frame = pd.DataFrame(rows)
     order = frame["gap_mean"].abs().sort_values(ascending=False, kind="stable").index
@@ -548,8 +598,8 @@ class ClassAnalysis:
         Respondents per configuration, now and preferred.
     likert : bool
         Whether the benign/malign block was asked.
-    now_scores, preferred_scores : ndarray, shape (n, 4)
-        Individual scores (for scatter plots; never labelled with ids).
+    now_scores, preferred_scores : ndarray, shape (scored, 4)
+        Individual scores of the respondents scored (for scatter plots; never labelled with ids).
     malign : ndarray, shape (n, 3)
         Individual malign shares.
     reliability : pandas.DataFrame or None
@@ -571,6 +621,11 @@ class ClassAnalysis:
         Respondents flagged for each response style, by the style's name in words (one respondent
         can have several); empty without a Likert block. :attr:`GroupSummary.style_excluded` counts
         the respondents left out.
+    dimensions : mapping of str to ndarray of int
+        By timeframe, how many dimensions each respondent's score rests on (those adding up to
+        100), in no particular order and never labelled with ids.
+    dimensions_of : int
+        Dimensions asked (6).
     """
 
     n: int
@@ -593,6 +648,53 @@ class ClassAnalysis:
     group_icc: pd.DataFrame | None = None
     styles: Mapping[str, int] = field(default_factory=dict)
     group_level: str | None = None
+    dimensions: Mapping[str, NDArray[np.int_]] = field(default_factory=dict)
+    dimensions_of: int = 6
+
+    def fewer_dimensions(self, timeframe: str = "now") -> int:
+        """Respondents scored from fewer than every dimension (but from at least the minimum)."""
+        d = np.asarray(self.dimensions.get(timeframe, np.zeros(0, dtype=int)))
+        need = min(MIN_DIMENSIONS, self.dimensions_of)
+        return int(((d >= need) & (d < self.dimensions_of)).sum())
+
+    def not_scored(self, timeframe: str = "now") -> int:
+        """Respondents not scored: fewer than :data:`~coordkit.survey.MIN_DIMENSIONS` dimensions add up."""
+        d = np.asarray(self.dimensions.get(timeframe, np.zeros(0, dtype=int)))
+        return int((d < min(MIN_DIMENSIONS, self.dimensions_of)).sum())
+
+    def dimensions_text(self) -> str:
+        """How many scores rest on fewer dimensions, and how many respondents are not scored, in words.
+
+        Empty when every score rests on every dimension.
+
+        Examples
+        --------
+        >>> from coordkit.survey import Responses
+        >>> ok, off = [[40, 30, 10, 20]] * 6, [[40, 30, 10, 20]] * 5 + [[50, 30, 10, 20]]
+        >>> few = [[40, 30, 10, 20]] * 3 + [[50, 30, 10, 20]] * 3
+        >>> r = Responses(ids=tuple("abcdef"), now=[ok, ok, ok, ok, off, few], preferred=[ok] * 6)
+        >>> print(analyse(r).dimensions_text())
+        1 respondent's now scores rest on fewer than all 6 dimensions (a dimension whose points do not add
+        up to 100 is left out; the kit's rule scores from at least 4 of 6, so that one wrong total does not
+        cost the whole answer). 1 respondent not scored (fewer than 4 dimensions add up to 100), now.
+        """
+        need = min(MIN_DIMENSIONS, self.dimensions_of)
+        fewer = {t: self.fewer_dimensions(t) for t in TIMEFRAMES if self.fewer_dimensions(t)}
+        none = {t: self.not_scored(t) for t in TIMEFRAMES if self.not_scored(t)}
+        parts = []
+        if fewer:
+            counts = " and ".join(f"{n} respondent{'s' if n != 1 else ''}'{'' if n != 1 else 's'} {t}"
+                                  for t, n in fewer.items())
+            parts.append(f"{counts} scores rest on fewer than all {self.dimensions_of} dimensions "
+                         "(a dimension whose points do not add up to 100 is left out; the kit's rule "
+                         f"scores from at least {need} of {self.dimensions_of}, so that one wrong total "
+                         "does not cost the whole answer).")
+        if none:
+            total = max(none.values())
+            where = ", ".join(f"{t}" if len(none) == 1 else f"{t} {n}" for t, n in none.items())
+            parts.append(f"{total} respondent{'s' if total != 1 else ''} not scored (fewer than {need} "
+                         f"dimensions add up to 100), {where}.")
+        return " ".join(parts)
 
     def group_table(self) -> pd.DataFrame:
         """Class and shown groups side by side: n, mean scores, configurations and balance.
@@ -722,7 +824,8 @@ def analyse(
     if int(min_group) != min_group or min_group < MIN_GROUP_FLOOR:
         raise ValueError(f"min_group must be a whole number of at least {MIN_GROUP_FLOOR}, got {min_group!r}")
     n = len(responses)
-    now_scores, pref_scores = responses.scores("now"), responses.scores("preferred")
+    divide = {t: responses.divide(t) for t in TIMEFRAMES}
+    now_scores, pref_scores = divide["now"].scores, divide["preferred"].scores
     malign = responses.malign(q)
     class_shown = n >= min_group
     empty = ClassAnalysis(
@@ -730,6 +833,7 @@ def analyse(
         plan=None, groups=(), drivers=None, configurations=None,
         likert=responses.likert is not None, now_scores=now_scores[:0], preferred_scores=pref_scores[:0],
         malign=malign[:0], version=responses.version,
+        dimensions={t: d.dimensions for t, d in divide.items()}, dimensions_of=divide["now"].of,
     )
     if not class_shown:
         return empty
@@ -771,8 +875,11 @@ def analyse(
         n=n, min_group=int(min_group), class_shown=True, overall=overall, group_column=group_column,
         plan=plan, groups=tuple(groups), drivers=gap_drivers(sincere, q),
         configurations=configurations,
-        likert=responses.likert is not None, now_scores=now_scores, preferred_scores=pref_scores,
-        malign=malign, version=responses.version, acquiescence=responses.acquiescence(q), group_icc=group_icc,
+        likert=responses.likert is not None, now_scores=now_scores[np.isfinite(now_scores).all(axis=1)],
+        preferred_scores=pref_scores[np.isfinite(pref_scores).all(axis=1)],
+        malign=malign, version=responses.version,
+        dimensions={t: d.dimensions for t, d in divide.items()}, dimensions_of=divide["now"].of,
+        acquiescence=responses.acquiescence(q), group_icc=group_icc,
         group_level=level,
         styles=styles, reliability=(None if responses.likert is None
                      else reliability if reliability is not None else reliability_table(responses)),

@@ -65,9 +65,10 @@ from coordkit.balance import BalanceReport, report
 from coordkit.configuration import Configuration, Kind, classify
 from coordkit.modes import ALL_MODES, MODES
 from coordkit.profile import Profile
-from coordkit.survey.compositional import TOTAL
 from coordkit.survey.divide100 import (  # re-exported
     DEFAULT_TOLERANCE,
+    MIN_DIMENSIONS,
+    DivideScores,
     _points,
     complete_dimensions,
     congruence,
@@ -75,6 +76,8 @@ from coordkit.survey.divide100 import (  # re-exported
     dimension_totals,
     dominant_agreement,
     mode_scores,
+    not_scored_reason,
+    scores_from_complete,
 )
 from coordkit.survey.instrument import Questionnaire, SurveyError, questionnaire
 from coordkit.survey.likert import (  # re-exported
@@ -105,11 +108,13 @@ __all__ = [
     "INFERRED_NOTE",
     "IPSATIVE_POINTS_PER_STRENGTH",
     "MALIGN_WARNING",
+    "MIN_DIMENSIONS",
     "NOT_CLASSIFIED",
     "PREFERRED_MALIGN",
     "QUADRANT_MARGIN",
     "RATING_WORDS",
     "STRONG",
+    "DivideScores",
     "FormScores",
     "RespondentResult",
     "Structure",
@@ -130,12 +135,14 @@ __all__ = [
     "malign_warnings",
     "mode_scores",
     "not_classified",
+    "not_scored_reason",
     "preferred_configuration",
     "profile_from_scores",
     "rating_word",
     "scale_columns",
     "scale_levels",
     "score_answers",
+    "scores_from_complete",
     "strength_ratings",
     "structure_scores",
     "style_withheld",
@@ -388,7 +395,8 @@ class RespondentResult:
     Attributes
     ----------
     now_scores, preferred_scores : ndarray, shape (4,)
-        Mode scores (H, S, I, F) summing to 100, over the complete dimensions; NaN if none is.
+        Mode scores (H, S, I, F) summing to 100, over the complete dimensions; NaN when fewer than
+        :data:`MIN_DIMENSIONS` are complete (not scored: :attr:`not_scored`).
     complete_now, complete_preferred : ndarray of bool, shape (dimensions,)
         Which dimensions share out 100 points.
     totals_now, totals_preferred : ndarray, shape (dimensions,)
@@ -406,7 +414,8 @@ class RespondentResult:
         flagged respondent's configurations are :data:`NOT_CLASSIFIED` and balances None.
     structure : Structure or None
     now, preferred : Profile or None
-        Profiles (None if no dimension is complete). The preferred profile is wholly benign
+        Profiles (None when not scored: fewer than :data:`MIN_DIMENSIONS` dimensions complete). The
+        preferred profile is wholly benign
         (:data:`PREFERRED_MALIGN`: no malign share and fatalism's despair 0, since the respondent
         states a wish, not a diagnosis, and the strength ratings alone decide its configuration); its
         strengths are the preferred ratings (where a rating is missing, the profile is drawn
@@ -415,7 +424,7 @@ class RespondentResult:
         Preferred minus now scores, in points.
     congruence_now, congruence_preferred : float
     configuration_now, configuration_preferred : Configuration or None
-        None without a complete dimension; :data:`NOT_CLASSIFIED` when a version 2 strength rating
+        None when not scored; :data:`NOT_CLASSIFIED` when a version 2 strength rating
         is missing or "don't know", or for a response style.
     balance_now, balance_preferred : BalanceReport or None
         None whenever the configuration is None or not classified.
@@ -454,6 +463,32 @@ class RespondentResult:
         return self.styles is not None and bool(self.styles.any)
 
     @property
+    def dimensions_now(self) -> int:
+        """How many dimensions the now scores rest on (those that add up to 100)."""
+        return int(self.complete_now.sum())
+
+    @property
+    def dimensions_preferred(self) -> int:
+        """How many dimensions the preferred scores rest on."""
+        return int(self.complete_preferred.sum())
+
+    @property
+    def not_scored(self) -> str | None:
+        """Why the now or preferred answers are not scored (:func:`not_scored_reason`), or None.
+
+        Examples
+        --------
+        >>> r = score_answers([[40, 30, 10, 20]] * 3 + [[10, 10, 10, 10]] * 3, [[25] * 4] * 6)
+        >>> r.dimensions_now, r.dimensions_preferred, r.not_scored
+        (3, 6, 'now not scored: only 3 of 6 dimensions add up to 100 (the kit needs at least 4)')
+        """
+        parts = [f"{name} {not_scored_reason(int(ok.sum()), len(ok))}"
+                 for name, ok, scores in (("now", self.complete_now, self.now_scores),
+                                          ("preferred", self.complete_preferred, self.preferred_scores))
+                 if not np.all(np.isfinite(scores))]
+        return "; ".join(parts) or None
+
+    @property
     def complete(self) -> bool:
         """Whether every dimension shares out 100 points, now and preferred."""
         return bool(self.complete_now.all() and self.complete_preferred.all())
@@ -467,7 +502,8 @@ class RespondentResult:
         'Wanted: more individualism (+15), more solidarity (+5), less hierarchy (-10), less fatalism (-10).'
         """
         if not np.all(np.isfinite(self.gap)):
-            return "No gap yet: complete at least one dimension for both now and preferred."
+            return (f"No gap yet: complete at least {min(MIN_DIMENSIONS, len(self.complete_now))} of the "
+                    f"{len(self.complete_now)} dimensions for both now and preferred.")
         order = sorted(range(4), key=lambda k: (-self.gap[k], k))
         parts = [f"{'more' if self.gap[k] > 0 else 'less'} {ALL_MODES[k].value} ({self.gap[k]:+.0f})"
                  for k in order if abs(self.gap[k]) >= threshold]
@@ -486,6 +522,10 @@ def score_answers(
     q: Questionnaire | None = None,
 ) -> RespondentResult:
     """Score one respondent, using only the dimensions that share out 100 points.
+
+    A dimension that does not add up is left out (:func:`scores_from_complete`); with fewer than
+    :data:`MIN_DIMENSIONS` complete the answers are not scored (the kit's rule, with the reason in
+    :attr:`RespondentResult.not_scored`).
 
     Parameters
     ----------
@@ -506,8 +546,8 @@ def score_answers(
     Examples
     --------
     >>> r = score_answers([[40, 30, 10, 20]] * 5 + [[50, 50, 50, 50]], [[25, 25, 25, 25]] * 6)
-    >>> r.complete_now.tolist()
-    [True, True, True, True, True, False]
+    >>> r.complete_now.tolist(), r.dimensions_now
+    ([True, True, True, True, True, False], 5)
     >>> r.configuration_now.name, r.configuration_preferred.name  # version 2: strength not rated
     ('not classified', 'not classified')
     >>> v1 = score_answers([[40, 30, 10, 20]] * 6, [[25] * 4] * 6, q=questionnaire(version=1))
@@ -521,10 +561,11 @@ def score_answers(
             f"now and preferred must both have shape (dimensions, 4); got {now_a.shape} and {pref_a.shape}"
         )
     totals_now, totals_pref = now_a.sum(axis=-1), pref_a.sum(axis=-1)
-    ok_now = np.abs(totals_now - TOTAL) <= tolerance
-    ok_pref = np.abs(totals_pref - TOTAL) <= tolerance
-    s_now = mode_scores(now_a, use=ok_now)
-    s_pref = mode_scores(pref_a, use=ok_pref)
+    ok_now = complete_dimensions(now_a, tolerance=tolerance)
+    ok_pref = complete_dimensions(pref_a, tolerance=tolerance)
+    s_now = scores_from_complete(now_a, tolerance=tolerance).scores
+    s_pref = scores_from_complete(pref_a, tolerance=tolerance).scores
+    scored_now, scored_pref = bool(np.isfinite(s_now).all()), bool(np.isfinite(s_pref).all())
     answered = likert is not None and bool(np.any(np.isfinite(np.asarray(likert, dtype=float))))
     forms = form_scores(likert, q) if likert is not None and answered else None
     lik: ArrayLike = likert if likert is not None else np.full(len(q.likert_items), np.nan)
@@ -535,12 +576,12 @@ def score_answers(
     styles = response_style_flags(lik, q) if answered else None
     malign = (0.0, 0.0, 0.0) if forms is None else (*(float(v) for v in forms.share), float(forms.despair))
     rated = any(i.block == "strength" for i in q.likert_items)  # version 2: strength is asked
-    p_now = profile_from_scores(s_now, malign, strength=strength) if ok_now.any() else None
+    p_now = profile_from_scores(s_now, malign, strength=strength) if scored_now else None
     # The preferred profile is a wish, not a diagnosis: wholly benign, fatalism's despair 0 too
     # (without the explicit 0, Profile's default would read all preferred fatalism as despair).
-    p_pref = profile_from_scores(s_pref, PREFERRED_MALIGN, strength=pref_strength) if ok_pref.any() else None
-    c_now = float(congruence(now_a[ok_now])) if ok_now.any() else math.nan
-    c_pref = float(congruence(pref_a[ok_pref])) if ok_pref.any() else math.nan
+    p_pref = profile_from_scores(s_pref, PREFERRED_MALIGN, strength=pref_strength) if scored_pref else None
+    c_now = float(congruence(now_a[ok_now])) if scored_now else math.nan
+    c_pref = float(congruence(pref_a[ok_pref])) if scored_pref else math.nan
     style_reason = style_withheld(styles) if styles is not None and styles.any else None
     conf_now = None if p_now is None else configuration_now(
         p_now, forms, strength, rated=rated, style_reason=style_reason, threshold=threshold)

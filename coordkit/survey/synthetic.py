@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -26,10 +27,12 @@ from coordkit.survey.analysis import Responses
 from coordkit.survey.compositional import TOTAL
 from coordkit.survey.instrument import Item, Questionnaire, questionnaire
 
-__all__ = ["SYNTHETIC_SEED", "synthetic_class"]
+__all__ = ["RANDOM_SEED", "SYNTHETIC_SEED", "ScreenRates", "style_screen_rates", "synthetic_class"]
 
 #: Seed of the synthetic class shipped in ``data/synthetic_class.csv``.
 SYNTHETIC_SEED = 2026
+#: Seed (numpy) of the uniformly random responders :func:`style_screen_rates` measures the screen on.
+RANDOM_SEED = 1
 
 # Team cultures: share of the class, now points, preferred points (H, S, I, F); mean keyed
 # agreement (1-5) with each mode's benign and malign statements (H, S, I, F); team strength
@@ -195,3 +198,53 @@ def synthetic_class(seed: int = SYNTHETIC_SEED, *, size: int = 60) -> Responses:
     return Responses(ids=tuple(ids), now=np.array(now, dtype=float), preferred=np.array(pref, dtype=float),
                      likert=np.array(likert, dtype=float),
                      groups={"team": tuple(teams), "role": tuple(roles)}, version=q.version)
+
+
+class ScreenRates(NamedTuple):
+    """How the response-style screen does: random responders passed, realistic respondents flagged."""
+
+    random_n: int
+    random_passed: float
+    realistic_n: int
+    realistic_flagged: float
+
+
+def style_screen_rates(*, random_n: int = 2000, realistic_n: int = 1000, seed: int = RANDOM_SEED,
+                       class_seed: int = SYNTHETIC_SEED) -> ScreenRates:
+    """Measure the response-style screen: share of random responders it passes, of realistic ones it flags.
+
+    Random responders answer every 1-5 item uniformly at random (``numpy.random.default_rng(seed)``);
+    the realistic respondents are :func:`synthetic_class` (``class_seed``, ``realistic_n``
+    respondents) without the two planted yea-sayers, whom the screen is meant to flag. The rates
+    are the kit's measurement of its own screen (:func:`~coordkit.survey.response_style_flags`) on
+    made-up answers: real respondents may be noisier, and careless answering is not always uniform.
+
+    Parameters
+    ----------
+    random_n, realistic_n : int
+        Number of random and synthetic respondents (``realistic_n`` above the yea-sayers' positions).
+    seed, class_seed : int
+
+    Returns
+    -------
+    ScreenRates
+
+    Examples
+    --------
+    >>> r = style_screen_rates(random_n=200, realistic_n=100)
+    >>> r.realistic_n, r.random_passed < 0.25, r.realistic_flagged < 0.05
+    (98, True, True)
+    """
+    from coordkit.survey.styles import response_style_flags
+
+    if realistic_n <= max(_YEA_SAYERS):
+        raise ValueError(f"realistic_n must be more than {max(_YEA_SAYERS)} (the yea-sayers' positions)")
+    q = questionnaire()
+    noise = np.random.default_rng(seed).integers(1, 6, size=(random_n, len(q.likert_items))).astype(float)
+    c = synthetic_class(class_seed, size=realistic_n)
+    keep = np.ones(len(c), dtype=bool)
+    keep[[k - 1 for k in _YEA_SAYERS]] = False  # positions are 1-based (len(ids) after appending)
+    assert c.likert is not None
+    flagged = response_style_flags(c.likert[keep], q).any
+    return ScreenRates(random_n=random_n, random_passed=float(1 - response_style_flags(noise, q).any.mean()),
+                       realistic_n=int(keep.sum()), realistic_flagged=float(flagged.mean()))

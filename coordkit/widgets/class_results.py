@@ -105,6 +105,9 @@ class ClassResultsExplorer(Explorer):
     problem : str
         Why a file or the folder could not be read ("" when all was read); shown folded, for the
         lecturer (the room sees a plain line).
+    read_notice : tuple of str
+        What could not be read, by reason with the questions (columns) concerned and counts only
+        (:meth:`~coordkit.survey.read.ReadResult.notice`): shown first, unfolded, never who.
     notice : str
         What the room may read about the reading: e.g. that the named group column is not in the
         exports, so the whole class is shown and *Group by* offers the files' other columns
@@ -133,6 +136,7 @@ class ClassResultsExplorer(Explorer):
         self._group_columns = tuple(group_columns)
         self.problem = ""
         self.notice = ""
+        self.read_notice: tuple[str, ...] = ()
         self._spare: tuple[str, ...] = ()  # the exports' unused columns: candidates for Group by
         self.mapping_file: Path | None = None
         self._bars: dict[Any, tuple[Any, bytes, str, str]] = {}
@@ -160,6 +164,7 @@ class ClassResultsExplorer(Explorer):
         A ``mapping.yml`` in the folder is read as ``coordkit report --map`` reads it; the group
         columns it names (``group:NAME``) are the ones read.
         """
+        self.read_notice = ()
         if self.folder is None:
             return synthetic_class()
         self._bars.clear()
@@ -192,6 +197,10 @@ class ClassResultsExplorer(Explorer):
         if result.unreadable:
             problems.append(f"{len(result.unreadable)} answer(s) could not be read on their scale (read as "
                             "missing)")
+        if result.off_total:
+            problems.append(f"{len(result.off_total)} dimension(s) did not add up to 100 (left out of the "
+                            "scores)")
+        self.read_notice = tuple(line.text() for line in result.notice())
         self.problem = (f"{'; '.join(problems)}: run ./kit report on the folder for the details."
                         if problems else "")
         # a mapping file names its group columns; otherwise the file's other columns may be groups
@@ -318,6 +327,6 @@ class ClassResultsExplorer(Explorer):
     def _source(self, label: str | None) -> str:
         """Where the answers came from (``None``: nothing could be read), any problem, the privacy rule."""
         return render("class_results_source.html.j2", source=label, problem=self.problem or "",
-                      notice=self.notice,
+                      notice=self.notice, read_notice=list(self.read_notice),
                       min_group=self.min_group.value, classroom_min=CLASSROOM_MIN_GROUP,
                       floor=MIN_GROUP_FLOOR)

@@ -729,11 +729,11 @@ def tools_index(files: dict[str, bytes]) -> dict[str, dict]:
             "accepted": size,
             "same_as_class": True,
         },
-        "microsoft_forms_sum_off.xlsx": {
-            "kind": "rows",
+        "microsoft_forms_sum_off.xlsx": {  # one dimension off: left out of the scores, the row kept
+            "kind": "off_total",
             "tool": "Microsoft Forms",
-            "accepted": size - 1,
-            "rejected": 1,
+            "accepted": size,
+            "rejected": 0,
             "message": (
                 f"microsoft_forms_sum_off.xlsx: row 3 (line 4), columns {failure_names}: dimension "
                 f"{dims.index(dim) + 1} ({q.headings[dim]}), now: points sum to 110, not 100"

@@ -391,7 +391,7 @@ def read_responses(
     _supersede(rows, cols.id_name, label)
     for r in rows:  # a rejected row lists its unreadable answers with its problems, to fix together
         if r.problems:
-            r.problems.extend(r.unreadable)
+            r.problems.extend(r.unreadable + r.off_total)
     accepted = [r for r in rows if not r.problems and r.left_out is None]
     notes = list(cols.notes)
     if q.version != CURRENT_VERSION:
@@ -409,7 +409,7 @@ def read_responses(
             dont_know[name] = dont_know.get(name, 0) + 1
     return ReadResult(
         responses=_responses(accepted, q, [str(g) for g in group_columns], bool(likert_targets),
-                             len(likert_targets)),
+                             len(likert_targets), float(tolerance)),
         sources=(label,),
         accepted=tuple(RowRef(label, r.row, r.line) for r in accepted),
         rejected=tuple(p for r in rows for p in r.problems),
@@ -420,6 +420,7 @@ def read_responses(
         identifying_columns=cols.identifying, tool=layout.tool, matched_by=cols.matched_by,
         dont_know=dont_know, unreadable=tuple(p for r in accepted for p in r.unreadable),
         answer_words=sum(r.answer_words for r in accepted),
+        off_total=tuple(p for r in accepted for p in r.off_total),
     )
 
 
@@ -515,7 +516,7 @@ def _supersede(rows: list[Row], id_name: str, label: str) -> None:
 
 
 def _responses(rows: list[Row], q: Questionnaire, group_columns: list[str], has_likert: bool,
-               n_likert: int) -> Responses:
+               n_likert: int, tolerance: float) -> Responses:
     """The accepted rows as arrays (the one place that knows the shape of :class:`Responses`)."""
     n = len(rows)
     dims = len(q.dimensions)
@@ -525,7 +526,7 @@ def _responses(rows: list[Row], q: Questionnaire, group_columns: list[str], has_
         likert=(np.array([r.answers for r in rows], dtype=float).reshape(n, n_likert)
                 if has_likert else None),
         groups={g: tuple(_canonical([r.groups[k] for r in rows])) for k, g in enumerate(group_columns)},
-        version=q.version,
+        version=q.version, tolerance=tolerance,
     )
 
 
@@ -714,7 +715,7 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
     accepted = [RowRef(*a) for r in results for a, rid in zip(r.accepted, r.responses.ids, strict=True)
                 if rid not in clash]
     kept = {(a.source, a.row) for a in accepted}  # a row rejected here lists its unreadable answers too
-    rejected += [p for r in results for p in r.unreadable if (p.source, p.row) not in kept]
+    rejected += [p for r in results for p in (*r.unreadable, *r.off_total) if (p.source, p.row) not in kept]
     dims = first.responses.now.shape[1]
     groups = {g: tuple(_canonical([v for p in parts for v in p.groups[g]])) for g in first.responses.groups}
     responses = Responses(
@@ -723,7 +724,7 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
         preferred=np.concatenate([p.preferred for p in parts]) if parts else np.zeros((0, dims, 4)),
         likert=(np.concatenate([p.likert for p in parts])
                 if first.responses.likert is not None else None),
-        groups=groups, version=first.responses.version,
+        groups=groups, version=first.responses.version, tolerance=max(r.tolerance for r in results),
     )
     tools = tuple(dict.fromkeys(r.tool for r in results))
     return ReadResult(
@@ -740,6 +741,7 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
         dont_know=_dont_know([r.dont_know for r in results]),
         unreadable=tuple(p for r in results for p in r.unreadable if (p.source, p.row) in kept),
         answer_words=sum(r.answer_words for r in results),
+        off_total=tuple(p for r in results for p in r.off_total if (p.source, p.row) in kept),
     )
 
 

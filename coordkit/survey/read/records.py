@@ -25,8 +25,8 @@ from typing import NamedTuple
 
 from coordkit.survey.read._instrument import Responses
 
-__all__ = ["LATE_SUBMISSION_WARNING", "LeftOut", "ReadResult", "RowProblem", "RowRef", "SkippedLine",
-           "SurveyFileError"]
+__all__ = ["LATE_SUBMISSION_WARNING", "LeftOut", "NoticeLine", "ReadResult", "RowProblem", "RowRef",
+           "SkippedLine", "SurveyFileError"]
 
 #: Said wherever a report is made: a difference between two reports can single out one student.
 LATE_SUBMISSION_WARNING = (
@@ -127,6 +127,39 @@ class LeftOut:
         return f"{self.source}: row {self.row} (line {self.line}) left out: {self.reason}"
 
 
+class NoticeLine(NamedTuple):
+    """One line of the notice of answers not read (:meth:`ReadResult.notice`): what, how many, where."""
+
+    what: str
+    n: int
+    columns: tuple[str, ...]
+    where: str = "column"
+
+    def text(self, *, shown: int = 6) -> str:
+        """The line in words, naming at most ``shown`` columns.
+
+        Examples
+        --------
+        >>> NoticeLine("rows rejected: not a number", 2, ("now_D1H", "now_D2S")).text()
+        'rows rejected: not a number: 2 (columns now_D1H, now_D2S)'
+        """
+        cols = ("; " if self.where == "question" else ", ").join(self.columns[:shown])
+        if len(self.columns) > shown:
+            cols += f" and {len(self.columns) - shown} more"
+        where = f" ({self.where}{'s' if len(self.columns) != 1 else ''} {cols})" if self.columns else ""
+        return f"{self.what}: {self.n}{where}"
+
+
+def _problem_kind(problem: str) -> str:
+    """A row problem's reason without its particulars (totals, names of other files, found values)."""
+    if "points sum to" in problem:
+        return "a dimension's points do not add up to 100"
+    for kind in ("duplicate respondent id", "not a number", "empty", "out of range"):
+        if problem.startswith(kind):
+            return kind
+    return problem.split(":")[0].split(" (")[0]
+
+
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
@@ -176,6 +209,10 @@ class ReadResult:
         as missing (NaN), not rejecting the row; named in :meth:`summary` and :meth:`problems_text`.
     answer_words : int
         How many answers were read through the mapping file's ``answers:`` section.
+    off_total : tuple of RowProblem
+        Every divide-100 dimension of an accepted row whose points do not add up to 100 (within the
+        tolerance): left out of that respondent's scores, the row kept
+        (:func:`~coordkit.survey.scores_from_complete`).
     """
 
     responses: Responses
@@ -196,6 +233,7 @@ class ReadResult:
     dont_know: dict[str, int] = field(default_factory=dict)
     unreadable: tuple[RowProblem, ...] = field(default_factory=tuple)
     answer_words: int = 0
+    off_total: tuple[RowProblem, ...] = field(default_factory=tuple)
 
     @property
     def n_accepted(self) -> int:
@@ -257,6 +295,13 @@ class ReadResult:
             lines.append(self.dont_know_text())
         if self.unreadable:
             lines.append(self.unreadable_text())
+        if self.off_total:
+            n = len(self.off_total)
+            rows = len({(p.source, p.row) for p in self.off_total})
+            who, kept = (("that respondent's", "its row") if rows == 1
+                         else ("those respondents'", "their rows"))
+            lines.append(f"{_plural(n, 'dimension')} in {_plural(rows, 'accepted row')} did not add up to "
+                         f"100: left out of {who} scores, {kept} kept (each is listed with the problems).")
         if self.answer_words:
             n = self.answer_words
             lines.append(f"{_plural(n, 'answer')} {'was' if n == 1 else 'were'} read through the mapping "
@@ -341,9 +386,81 @@ class ReadResult:
         out += [p.message(values=values) for p in unread]
         if limit is not None and len(self.unreadable) > limit:
             out.append(f"... and {len(self.unreadable) - limit} more unreadable answer(s)")
+        off = self.off_total if limit is None else self.off_total[:limit]
+        out += [p.message(values=values) for p in off]
+        if limit is not None and len(self.off_total) > limit:
+            out.append(f"... and {len(self.off_total) - limit} more dimension(s) not adding up")
         out += [row.message() for row in self.left_out]
         out += [f"{s.source}: line {s.line} skipped: {s.reason}" for s in self.skipped]
         return "\n".join(out)
+
+    def notice(self) -> tuple[NoticeLine, ...]:
+        r"""What could not be read, counted by reason with the columns concerned: never who, never what.
+
+        The notice the report, the command line and the class-results app put first: rows rejected
+        (by reason), answers read as missing because they were not on their scale, dimensions left
+        out because their points do not add up to 100, and rows left out (earlier submissions of the
+        same code, previews, unfinished). Counts and column names only: no respondent code, row
+        content or free text. Empty when everything was read.
+
+        Examples
+        --------
+        >>> from coordkit.survey import synthetic_class
+        >>> from coordkit.survey.read import read_responses, responses_csv
+        >>> text = responses_csv(synthetic_class(size=6))
+        >>> header, first, *rest = text.splitlines()
+        >>> at = header.split(",").index("BH1")
+        >>> cells = first.split(",")
+        >>> cells[at], cells[header.split(",").index("now_D1H")] = "3 - Neither", "n/a"
+        >>> r = read_responses("\n".join([header, ",".join(cells), *rest, rest[0]]).encode(), name="x.csv")
+        >>> for line in r.notice():
+        ...     print(line.text())
+        rows rejected: not a number: 1 (column now_D1H)
+        rows rejected: answer not on its scale (listed with the row's problems): 1 (column BH1)
+        rows left out: superseded by a later submission of the same respondent code: 1
+        """
+        out: list[NoticeLine] = []
+        kinds: dict[str, tuple[set[tuple[str, int]], dict[str, None]]] = {}
+        for p in self.rejected:
+            unread = "read as missing" in p.problem
+            kind = ("answer not on its scale (listed with the row's problems)" if unread
+                    else _problem_kind(p.problem))
+            rows, cols = kinds.setdefault(kind, (set(), {}))
+            rows.add((p.source, p.row))
+            cols.update(dict.fromkeys(p.columns))
+        out += [NoticeLine(f"rows rejected: {k}", len(rows), tuple(cols))
+                for k, (rows, cols) in kinds.items()]
+        if self.unreadable:
+            columns = tuple(dict.fromkeys(c for p in self.unreadable for c in p.columns))
+            out.append(NoticeLine("answers not read (not on the scale), read as missing, rows kept",
+                                  len(self.unreadable), columns))
+        if self.off_total:  # named by question: "dimension 2 (What holds people together?), now"
+            questions = tuple(dict.fromkeys(p.problem.split(": points sum")[0] for p in self.off_total))
+            out.append(NoticeLine("dimensions left out of the scores (points do not add up to 100), "
+                                  "rows kept", len(self.off_total), questions, "question"))
+        reasons: dict[str, int] = {}
+        for x in self.left_out:
+            key = x.reason.split(" (")[0].split(":")[0]
+            reasons[key] = reasons.get(key, 0) + 1
+        out += [NoticeLine(f"rows left out: {k}", n, ()) for k, n in reasons.items()]
+        return tuple(out)
+
+    def notice_text(self) -> str:
+        """:meth:`notice` as a few lines for the terminal, headed by how many rows were used ('' if none).
+
+        Examples
+        --------
+        >>> from coordkit.survey import synthetic_class
+        >>> from coordkit.survey.read import read_responses, responses_csv
+        >>> read_responses(responses_csv(synthetic_class(size=3)).encode()).notice_text()
+        ''
+        """
+        lines = self.notice()
+        if not lines:
+            return ""
+        head = (f"NOT EVERYTHING WAS READ: {_plural(self.n_accepted, 'row')} used, {self.n_rejected} "
+                f"rejected, {len(self.left_out)} left out.")
+        return "\n".join([head, *("  - " + line.text() for line in lines)])
 
     def anonymised(self) -> ReadResult:
         """The same result with every file name replaced by ``file 1``, ``file 2`` ... (for reports).
@@ -375,6 +492,7 @@ class ReadResult:
                                    problem=_anonymise_reason(p.problem, names)) for p in self.rejected),
             skipped=tuple(replace(s, source=rename(s.source)) for s in self.skipped),
             unreadable=tuple(replace(p, source=rename(p.source), value=None) for p in self.unreadable),
+            off_total=tuple(replace(p, source=rename(p.source), value=None) for p in self.off_total),
             left_out=tuple(replace(x, source=rename(x.source), reason=_anonymise_reason(x.reason, names))
                            for x in self.left_out),
             notes=tuple(dict.fromkeys((*(_anonymise_reason(n, names) for n in self.notes),

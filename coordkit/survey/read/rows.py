@@ -81,6 +81,9 @@ class Row:
         1-5 cells not on their scale: read as NaN (missing); they do not reject the row.
     answer_words : int
         How many 1-5 cells were read through the mapping file's ``answers:`` section.
+    off_total : list of RowProblem
+        Divide-100 dimensions whose points do not add up to 100: left out of the scores, they do
+        not reject the row (:func:`~coordkit.survey.scores_from_complete`).
     """
 
     row: int
@@ -94,6 +97,7 @@ class Row:
     dont_know: list[int] = field(default_factory=list)
     unreadable: list[RowProblem] = field(default_factory=list)
     answer_words: int = 0
+    off_total: list[RowProblem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -202,7 +206,10 @@ class Checker:
             if math.isfinite(total) and abs(total - TOTAL) > self.tolerance:
                 hint = ("; they look like fractions of 1: give points out of 100"
                         if abs(total - 1) < 0.05 else "")
-                bad(names, f"{what}: points sum to {total:g}, not 100 (tolerance {self.tolerance:g}){hint}")
+                rec.off_total.append(RowProblem(
+                    self.label, number, line, names,
+                    f"{what}: points sum to {total:g}, not 100 (tolerance {self.tolerance:g}){hint}; the "
+                    "dimension is left out of the scores, the row kept"))
         for k, name, labels in zip(self.likert_at, self.likert_names, self.likert_labels, strict=True):
             raw = cells[k].strip()
             if raw in _SCALE_DIGITS:

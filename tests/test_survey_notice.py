@@ -1,0 +1,157 @@
+"""Scoring that keeps respondents (issue 14, finding 11) and the notice of answers not read (issue 18,
+finding 5): one dimension off 100 costs that dimension, not the respondent; what the reader could not
+read is announced first, by reason and column, in the report, on stderr and in the class-results app,
+never naming anyone."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from coordkit import class_report, cli
+from coordkit.survey import (
+    MIN_DIMENSIONS,
+    Responses,
+    analyse,
+    not_scored_reason,
+    score_answers,
+    scores_from_complete,
+)
+from coordkit.survey.read import read_responses
+
+HERE = Path(__file__).parent
+MESSY = HERE / "fixtures" / "messy_microsoft_forms.csv"
+SUM_OFF = HERE / "survey_corpus" / "sum_off.csv"
+GOOD = [[40, 30, 10, 20]] * 6
+
+
+def _off(k: int) -> list[list[float]]:
+    """Six dimensions, the last ``k`` of which add up to 110 (and lean another way)."""
+    return [[40, 30, 10, 20]] * (6 - k) + [[80, 10, 10, 10]] * k
+
+
+# ----- scoring from the dimensions that add up ---------------------------------------------------
+def test_one_dimension_off_is_left_out_not_the_whole_score():
+    r = scores_from_complete(_off(1))
+    assert r.scores.tolist() == [40.0, 30.0, 10.0, 20.0] and int(r.dimensions) == 5 and bool(r.scored)
+    # the old code scored every dimension rescaled: the off one pulled hierarchy up
+    c = Responses(ids=("a", "b"), now=[GOOD, _off(1)], preferred=[GOOD, GOOD])
+    assert c.scores("now")[1].tolist() == [40.0, 30.0, 10.0, 20.0]
+    assert c.divide("now").dimensions.tolist() == [6, 5]
+
+
+def test_too_few_dimensions_is_not_scored_with_the_reason():
+    k = 6 - MIN_DIMENSIONS + 1  # one dimension short of the kit's minimum
+    r = score_answers(_off(k), GOOD)
+    assert np.isnan(r.now_scores).all() and r.now is None and r.configuration_now is None
+    assert r.dimensions_now == MIN_DIMENSIONS - 1 and r.dimensions_preferred == 6
+    assert r.not_scored == "now " + not_scored_reason(MIN_DIMENSIONS - 1, 6)
+    assert "not scored: only 3 of 6 dimensions add up to 100 (the kit needs at least 4)" in r.not_scored
+    # at the minimum the answers are scored, from the dimensions that add up
+    ok = score_answers(_off(6 - MIN_DIMENSIONS), GOOD)
+    assert ok.now_scores.tolist() == [40.0, 30.0, 10.0, 20.0] and ok.not_scored is None
+
+
+def test_the_class_keeps_respondents_and_counts_those_scored_from_fewer_dimensions():
+    rows = [GOOD] * 5 + [_off(1), _off(2), _off(3)]
+    c = Responses(ids=tuple("abcdefgh"), now=rows, preferred=[GOOD] * 8)
+    a = analyse(c)
+    assert a.n == 8 and a.fewer_dimensions("now") == 2 and a.not_scored("now") == 1
+    assert a.fewer_dimensions("preferred") == 0 and a.not_scored("preferred") == 0
+    assert a.overall is not None and a.overall.now_mean.tolist() == pytest.approx([40, 30, 10, 20])
+    text = a.dimensions_text()
+    assert text.startswith("2 respondents' now scores rest on fewer than all 6 dimensions")
+    assert "1 respondent not scored (fewer than 4 dimensions add up to 100), now." in text
+    assert len(a.now_scores) == 7  # the respondent not scored is in no scatter
+    names = [cfg.diagnosis for cfg in c.configurations()]
+    assert any("not scored: only 3 of 6 dimensions add up to 100" in d for d in names)
+
+
+def test_the_reader_keeps_a_row_with_one_dimension_off():
+    r = read_responses(SUM_OFF)
+    assert r.n_accepted == 5 and r.n_rejected == 0  # the old reader rejected the row
+    assert len(r.off_total) == 1 and "left out of the scores, the row kept" in r.off_total[0].problem
+    assert analyse(r.responses).fewer_dimensions("now") == 1
+
+
+# ----- the notice ------------------------------------------------------------------------------
+EXPECTED = [
+    "rows rejected: not a number: 1 (column now_D1I (column H))",
+    "answers not read (not on the scale), read as missing, rows kept: 2 (columns MS1 (column BD), BS1 "
+    "(column BG))",
+    "dimensions left out of the scores (points do not add up to 100), rows kept: 4 (questions dimension 2 "
+    "(What holds people together?), now; dimension 1 (How are decisions made?), now; dimension 3 (What "
+    "gets rewarded?), now)",
+    "rows left out: superseded by a later submission of the same respondent code: 1",
+]
+#: What the messy export holds that must never reach a shared notice: a name, an e-mail, the codes.
+IDENTIFYING = ("Jo Bloggs", "jo.bloggs", "@example", "3 - Neither", "n/a")
+
+
+def test_the_notice_counts_by_reason_and_column():
+    r = read_responses(MESSY, group_columns=["Team"])
+    assert r.tool == "Microsoft Forms" and (r.n_accepted, r.n_rejected, len(r.left_out)) == (28, 1, 1)
+    assert [line.text() for line in r.notice()] == EXPECTED
+    text = r.notice_text()
+    assert text.startswith("NOT EVERYTHING WAS READ: 28 rows used, 1 rejected, 1 left out.")
+    assert not any(word in text for word in IDENTIFYING)
+    assert not re.search(r"\bS0\d\d\b", text)  # no respondent code
+
+
+def _visible(page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", page,
+                                                        flags=re.S)))
+
+
+def test_the_report_opens_with_the_notice_and_names_nobody():
+    r = read_responses(MESSY, group_columns=["Team"])
+    page = class_report.render_report(r, group_column="Team", date="x")
+    notice = page.index("Not everything in the answers could be read")
+    assert notice < page.index("About the data") and notice < page.index("Class profile")
+    block = _visible(page[notice:page.index("</section>", notice)])
+    assert "28 row(s) used, 1 rejected, 1 left out." in block
+    for line in EXPECTED:
+        assert line in block, line
+    assert 'class="warn notice"' in page  # styled as a warning, with a heading, not colour alone
+    visible = _visible(page)
+    assert not any(word in visible for word in IDENTIFYING)
+    assert not re.search(r"\bS0\d\d\b", visible)
+    assert "1 respondent's now scores rest on fewer than all 6 dimensions" in visible
+    assert "1 respondent not scored (fewer than 4 dimensions add up to 100), now." in visible
+    clean_file = HERE / "survey_corpus" / "tools" / "microsoft_forms_as_csv.csv"
+    clean = class_report.render_report(read_responses(clean_file, group_columns=["Team"]),
+                                       group_column="Team", date="x")
+    assert "Not everything in the answers could be read" not in clean
+
+
+def test_the_command_puts_the_notice_first_on_stderr(tmp_path, capsys):
+    out = tmp_path / "r.html"
+    status = cli.main(["report", str(MESSY), "-o", str(out), "--group-column", "Team", "--quiet"])
+    err = capsys.readouterr().err
+    assert status == cli.EXIT_REJECTED_ROWS and out.exists()
+    rule = "=" * 78
+    assert err.startswith(rule + "\nNOT EVERYTHING WAS READ: 28 rows used, 1 rejected, 1 left out.\n")
+    head = err[:err.index(rule, len(rule))]
+    assert all(line in head for line in EXPECTED)
+    assert not any(word in head for word in IDENTIFYING)
+
+
+def test_the_class_results_app_shows_the_notice(tmp_path):
+    pytest.importorskip("ipywidgets")
+    from coordkit.widgets.class_results import ClassResultsExplorer
+
+    shutil.copy(MESSY, tmp_path / "export.csv")
+    app = ClassResultsExplorer(tmp_path, group_columns=("Team",))
+    assert list(app.read_notice) == EXPECTED
+    shown = app.source.value
+    assert "Not everything in the exports could be read" in shown
+    assert shown.index("Not everything") < shown.index("Answers from")  # first, not folded
+    assert "<details" not in shown[:shown.index("Answers from")]
+    assert not any(word in shown for word in IDENTIFYING)
+    synthetic = ClassResultsExplorer()
+    assert synthetic.read_notice == () and "Not everything" not in synthetic.source.value
