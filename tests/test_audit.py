@@ -498,8 +498,9 @@ def test_the_glossary_clumsy_entry_agrees_with_the_code():
     from coordkit.terms import glossary
 
     clumsy = glossary("clumsy solution").definition
-    # the code's conditions for "clumsy": all five voices engaged and no type dominating
-    assert "all engaged" in clumsy and "no polar type carries more than" in clumsy
+    # the code's conditions for "clumsy": all five voices engaged and no active voice's type dominating
+    assert "all engaged" in clumsy and "no active voice's type (oversight, mutuality, competition)" in clumsy
+    assert "no polar type carries more than" not in clumsy  # contrived randomness may (issue 13, N1)
     assert "the kit's rule, not Verweij's" in clumsy
     assert "near-elegant" not in glossary("elegant solution").definition.lower()
     # a package the glossary would call clumsy is clumsy in the code, and one dominated is not
@@ -509,6 +510,51 @@ def test_the_glossary_clumsy_entry_agrees_with_the_code():
     assert audit.audit(evenly, fatalism=_fatalism_all()).verdict == "clumsy"
     heavy = [*evenly, *(audit.Instrument(f"t{k}", "t", "oversight") for k in range(6))]
     assert audit.audit(heavy, fatalism=_fatalism_all()).verdict.startswith("dominated by hierarchy")
+
+
+def _randomness_heavy() -> list:
+    """Every voice engaged, but two thirds of the weight on contrived randomness (random audits)."""
+    evenly = [audit.Instrument("a", "a", "oversight x mutuality", voluntary=True),
+              audit.Instrument("b", "b", "oversight x competition"),
+              audit.Instrument("c", "c", "mutuality x competition")]
+    return [*evenly, *(audit.Instrument(f"r{k}", "Random audit", "contrived randomness") for k in range(6))]
+
+
+def test_only_an_active_voices_type_can_dominate_and_every_text_says_so():
+    """Issue 13 (N1): dominance weighs only the active voices' types; overuse weighs all four.
+
+    A package whose weight lies two thirds on contrived randomness is flagged for reverse effects
+    but not dominated, so with every voice engaged it is called clumsy; the texts must say that,
+    not that "no type" may carry more than the threshold.
+    """
+    from pathlib import Path
+
+    from coordkit.terms import glossary
+
+    result = audit.audit(_randomness_heavy(), fatalism=_fatalism_all())
+    assert audit.weights(_randomness_heavy())["contrived randomness"] == pytest.approx(2 / 3)
+    assert result.dominance is None and result.verdict == "clumsy"
+    assert [o.control_type for o in result.overuse] == ["contrived randomness"]
+    # the same weight on an active voice's type does dominate
+    swapped = [audit.Instrument(i.id, i.label, "oversight" if i.control_type == "contrived randomness"
+                                else i.control_type, voluntary=i.voluntary) for i in _randomness_heavy()]
+    assert audit.audit(swapped, fatalism=_fatalism_all()).verdict.startswith("dominated by hierarchy")
+    # and every text that states the rule says which types count
+    rules = " ".join(audit.RULES["verdict"].split())
+    assert "Only the active voices' types (oversight, mutuality, competition) are weighed for dominance" in rules
+    assert "a package whose weight lies mostly on it can still be called clumsy" in rules
+    assert "one active voice's type outweighs the rest is not called clumsy" in rules
+    assert "contrived randomness included" in audit.RULES["overuse"]
+    assert "Contrived randomness, no voice's type, never dominates" in glossary("dominated").definition
+    assert "(contrived randomness included)" in glossary("overuse share").definition
+    root = Path(__file__).resolve().parents[1]
+    guide = " ".join((root / "docs" / "lecturer_guide.md").read_text(encoding="utf-8").split())
+    assert "when one active voice's type (oversight, mutuality or competition) carries more than 60%" in guide
+    assert "Contrived randomness over 60% is flagged for reverse effects but makes no package dominated" in guide
+    assert "when one type carries more than 60%" not in guide
+    cells = {k: " ".join(v.split()) for k, v in _nb08().items()}
+    assert "a package in which one active voice's type outweighs the rest is *dominated*" in cells["3fb4ebe0"]
+    assert "one type outweighs" not in " ".join(cells.values())
 
 
 def _verdict_families() -> list[str]:
@@ -540,7 +586,11 @@ def test_the_worksheet_lists_every_verdict_and_credits_each_rule_to_its_source()
     assert "near-elegant" not in sheet.lower()
     assert "joined to another *active voice's* type" in sheet
     assert "for fatalism the word means partly acknowledged" in sheet
-    assert "the\n  kit's, Hood's overuse warning applied to the verdict, not Verweij's" in sheet
+    flat = " ".join(sheet.split())
+    assert "the kit's, Hood's overuse warning applied to the verdict, not Verweij's" in flat
+    # the weight question and the dominated verdict name the types that can dominate (issue 13, N1)
+    assert "Does one active voice's type (oversight, mutuality or competition) carry more than 60%" in flat
+    assert "it is no voice's type, so it never makes a package dominated" in flat
 
 
 def test_chapter_8_lists_every_verdict_and_keeps_requisite_variety_apart_from_verweij():

@@ -321,8 +321,10 @@ def weights(instruments: Sequence[Instrument]) -> dict[str, float]:
 def dominance(instruments: Sequence[Instrument], share: float = DEFAULT_OVERUSE_SHARE) -> Dominance | None:
     """The active voice whose polar type carries more than ``share`` of the weight, if one does.
 
-    The kit's rule (see :data:`RULES`, "verdict"): the heaviest active type must carry more than
-    ``share`` of :func:`weights` and more than any other type.
+    The kit's rule (see :data:`RULES`, "verdict"): the heaviest of the active voices' types
+    (oversight, mutuality, competition) must carry more than ``share`` of :func:`weights` and more
+    than any other type. Contrived randomness, no voice's type, never dominates, however heavy
+    (:func:`overuse` still flags it).
 
     Parameters
     ----------
@@ -342,6 +344,13 @@ def dominance(instruments: Sequence[Instrument], share: float = DEFAULT_OVERUSE_
     >>> trio = ["oversight x mutuality", "oversight x competition", "mutuality x competition"]
     >>> dominance([Instrument(t, t, t) for t in trio]) is None
     True
+
+    Two thirds of the weight on random audits: flagged for reverse effects, but no voice dominates.
+
+    >>> lots = [*(Instrument(t, t, t) for t in trio),
+    ...         *(Instrument(f"r{k}", "Random audit", "contrived randomness") for k in range(6))]
+    >>> dominance(lots) is None, [o.control_type for o in overuse(lots)]
+    (True, ['contrived randomness'])
     """
     _check_share(share)
     shares = weights(instruments)

@@ -131,7 +131,8 @@ RULES: dict[str, str] = {
         "active voices and shut out no way of life. 'No active voice heard' when no instrument uses "
         "hierarchy's, solidarity's or individualism's type; 'elegant' when exactly one is heard; "
         "'dominated by X' when two are heard and X's type carries more than the threshold share of "
-        "the package's weight (each instrument weighs one, a hybrid half to each of its types); "
+        "the package's weight (each instrument weighs one, a hybrid half to each of its types) and more "
+        "than any other type; "
         "'dominated by X, all three active heard' when all three are heard (engaged or unresponsive, "
         "even all three engaged) but X carries that share; 'clumsy' only when all three are engaged, "
         "none dominates and fatalism and the hermit are engaged too (fatalism unresponsive is not "
@@ -143,8 +144,12 @@ RULES: dict[str, str] = {
         "(through the kit's proxies above); the dominance test is the kit's rule, not Verweij's: it "
         "applies Hood's (1995) overuse warning, with the same threshold as 'overuse', to the verdict. "
         "Here the kit departs on purpose from its own reading of Verweij, 'engagement, not "
-        "evenness', so that a package in which one type outweighs the rest is not called clumsy; "
-        "Hood predicts reverse effects from such weight and says nothing of exclusion or elegance. "
+        "evenness', so that a package in which one active voice's type outweighs the rest is not called "
+        "clumsy; Hood predicts reverse effects from such weight and says nothing of exclusion or elegance. "
+        "Only the active voices' types (oversight, mutuality, competition) are weighed for dominance: "
+        "contrived randomness is no voice's type (see 'contrived randomness'), so however much weight it "
+        "carries it makes no package dominated, and a package whose weight lies mostly on it can still be "
+        "called clumsy, with its reverse effects flagged (see 'overuse'). "
         "Reason: the threshold, 0.6 by default, "
         "is the kit's judgement (above one half a type outweighs all the others together; the kit "
         "asks for a clear majority), and the verdict is sensitive to it: a package with every voice "
@@ -159,10 +164,11 @@ RULES: dict[str, str] = {
     "overuse": (
         "The kit's reading of Hood (1995): side effects and reverse effects grow the more one type is "
         "stressed, so the audit flags any polar type carrying more than the threshold share of the "
-        "package's weight, weighed as for dominance (each instrument weighs one, a hybrid half to each "
-        "of its types). The threshold is the kit's judgement (see verdict). Reason: one weighing for "
-        "both rules, so a package the audit calls even is never also flagged as over-using every type "
-        "(counting a hybrid in full for each type did that to a package of the three active hybrids)."),
+        "package's weight, contrived randomness included, weighed as for dominance (each instrument "
+        "weighs one, a hybrid half to each of its types); only an active voice's type can also make the "
+        "verdict 'dominated' (see verdict). The threshold is the kit's judgement. Reason: one weighing "
+        "for both rules, so a package the audit calls even is never also flagged as over-using every "
+        "type (counting a hybrid in full for each type did that to a package of the three active hybrids)."),
     "hybrids": (
         "Hood (1995) predicts that the six hybrids are also likely to be unstable; the audit lists each "
         "hybrid the package relies on with the kit's wording of the instability it is likely to show."),
