@@ -541,7 +541,8 @@ def test_only_an_active_voices_type_can_dominate_and_every_text_says_so():
     assert audit.audit(swapped, fatalism=_fatalism_all()).verdict.startswith("dominated by hierarchy")
     # and every text that states the rule says which types count
     rules = " ".join(audit.RULES["verdict"].split())
-    assert "Only the active voices' types (oversight, mutuality, competition) are weighed for dominance" in rules
+    assert ("Only the active voices' types (oversight, mutuality, competition) are weighed for dominance"
+            in rules)
     assert "a package whose weight lies mostly on it can still be called clumsy" in rules
     assert "one active voice's type outweighs the rest is not called clumsy" in rules
     assert "contrived randomness included" in audit.RULES["overuse"]
@@ -550,7 +551,8 @@ def test_only_an_active_voices_type_can_dominate_and_every_text_says_so():
     root = Path(__file__).resolve().parents[1]
     guide = " ".join((root / "docs" / "lecturer_guide.md").read_text(encoding="utf-8").split())
     assert "when one active voice's type (oversight, mutuality or competition) carries more than 60%" in guide
-    assert "Contrived randomness over 60% is flagged for reverse effects but makes no package dominated" in guide
+    assert ("Contrived randomness over 60% is flagged for reverse effects but makes no package dominated"
+            in guide)
     assert "when one type carries more than 60%" not in guide
     cells = {k: " ".join(v.split()) for k, v in _nb08().items()}
     assert "a package in which one active voice's type outweighs the rest is *dominated*" in cells["3fb4ebe0"]
