@@ -140,7 +140,8 @@ def test_bad_answer_words_in_a_mapping_file_are_named(tmp_path):
         read_answer_words(bad)
 
 
-def test_points_that_do_not_sum_still_reject_the_row_and_list_its_unreadable_words():
+def test_points_that_do_not_sum_leave_the_dimension_out_keep_the_row_and_list_its_unreadable_words():
+    """Issue 14, finding 11: a dimension off 100 is left out of the scores, not the respondent's whole row."""
     text = responses_csv(synthetic_class(size=4))
     header, first, *rest = text.splitlines()
     cells = first.split(",")
@@ -148,9 +149,11 @@ def test_points_that_do_not_sum_still_reject_the_row_and_list_its_unreadable_wor
     cells[names.index("BH1")] = "Agre"
     cells[names.index("now_D1H")] = str(int(cells[names.index("now_D1H")]) + 20)
     r = read_responses("\n".join([header, ",".join(cells), *rest]).encode(), name="x.csv")
-    assert (r.n_accepted, r.n_rejected, r.unreadable) == (3, 1, ())
-    assert {p.columns[0] for p in r.rejected} >= {"now_D1H", "BH1"}
-    assert any("points sum to" in p.problem for p in r.rejected)
+    assert (r.n_accepted, r.n_rejected) == (4, 0)
+    assert [p.columns for p in r.unreadable] == [("BH1",)]
+    assert [(p.row, p.columns[0]) for p in r.off_total] == [(1, "now_D1H")]
+    assert "points sum to 120, not 100" in r.off_total[0].problem
+    assert "left out of the scores, the row kept" in r.off_total[0].problem
 
 
 def test_missing_columns_name_the_files_unmatched_columns():
