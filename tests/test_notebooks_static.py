@@ -181,3 +181,33 @@ def test_chapter_5s_core_draws_the_rotation_and_gives_the_rivalry_at_which_it_st
     k = next(i for i, c in enumerate(cells) if "DynamicsExplorer(Levers(rivalry=2.0" in _text(c))
     before = [o for c in cells[max(0, k - 3):k] if c["cell_type"] == "code" for o in c["outputs"]]
     assert any(_is_figure(o) for o in before), "the explorer's static copy is the figure just above it"
+
+
+def test_chapter_5s_core_has_an_explorer_whose_static_copy_is_its_starting_state():
+    """Student review (issue 19): chapter 5's core route had nothing to try. Its core now builds an
+    explorer, says what to try (predict, then move) and stores a figure just before it that draws the
+    explorer's starting state: the stored caption is the description the explorer starts with."""
+    cells = _load(ROOT / "notebooks" / "05_dynamics.ipynb")["cells"]
+    section, core = "", []
+    for cell in cells:
+        section = next((line for line in _text(cell).splitlines() if line.startswith("## ")), section)
+        if section.rstrip().endswith("*(core)*"):
+            core.append(cell)
+    k = next((i for i, c in enumerate(core) if c["cell_type"] == "code" and "Explorer(" in _text(c)
+              and "import" not in _text(c)), None)
+    assert k is not None, "no explorer on chapter 5's core route"
+    assert "nbval-ignore-output" in core[k]["metadata"].get("tags", [])
+    before = core[max(0, k - 3):k]
+    prose = " ".join(_text(c) for c in before if c["cell_type"] == "markdown")
+    assert re.search(r"\*\*Try this:\*\* predict\b", prose), "a line saying what to try: predict, then move"
+    stored = [o for c in before if c["cell_type"] == "code" for o in c["outputs"] if _is_figure(o)]
+    assert stored, "the core explorer has no static copy just before it"
+    caption = html.unescape(re.sub(r"<[^>]+>", "", CAPTION.search(_html(stored[-1])).group(1))).strip()
+    caption = caption.removeprefix("Figure description:")
+    from coordkit.models.dynamics import Levers
+    from coordkit.widgets.dynamics import DynamicsExplorer
+
+    scope = {"Levers": Levers, "DynamicsExplorer": DynamicsExplorer}
+    exec(_text(core[k]), scope)  # the notebook's own cell, as stored
+    explorer = next(v for v in scope.values() if isinstance(v, DynamicsExplorer))
+    assert " ".join(explorer.description.split()) == " ".join(caption.split())

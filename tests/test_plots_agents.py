@@ -208,3 +208,32 @@ def test_the_unit_shares_triangle_has_tick_values():
     tax = pa.agents_figure(run).axes[2]
     for axis in (tax.taxis, tax.laxis, tax.raxis):
         assert len(axis.get_ticklocs()) >= 5
+
+
+def test_chapter_6s_figure_keeps_every_label_inside_the_figure_and_off_the_other_labels():
+    """Student review (issue 19, finding 8): at the stored size (11 x 7.4 in, 100 dpi) the notes on the
+    right ran off the figure ("200 of 200 evenly mixe"), the strip's y label reached its title and the
+    legend under the ribbon touched the triangle's title. Boxes measured by the renderer."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from coordkit.models import agents as model
+    from coordkit.plots.agents import agents_figure
+
+    fig = agents_figure(model.simulate(model.Structure(), model.fractal_balance(), seed=0))
+    fig.set_dpi(100)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    comp, strip, tax, _ = fig.axes
+    page = fig.bbox
+    notes = [t for t in comp.texts if (t.get_gid() or "").startswith("note-")]
+    assert len(notes) == 4
+    for text in notes:
+        box = text.get_window_extent(renderer)
+        assert page.x0 <= box.x0 and box.x1 <= page.x1, text.get_text()
+    assert not strip.yaxis.label.get_window_extent(renderer).overlaps(strip.title.get_window_extent(renderer))
+    legend = comp.get_legend().get_window_extent(renderer)
+    assert not legend.overlaps(tax.title.get_window_extent(renderer))
+    for axis_label in (tax.taxis.label, tax.laxis.label, tax.raxis.label):
+        box = axis_label.get_window_extent(renderer)
+        assert page.y0 <= box.y0 and box.y1 <= page.y1, axis_label.get_text()

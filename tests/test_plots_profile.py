@@ -59,3 +59,82 @@ def test_region_labels_stay_in_their_region_and_at_the_centre_when_nothing_is_in
     point = tax.collections[-1].get_offset_transform().transform(tax.collections[-1].get_offsets())[0]
     box = next(t for t in _region_labels(tax) if t.get_text() == "mostly H").get_window_extent()
     assert not box.contains(*point)
+
+
+def _region_boxes(fig, tax):
+    """Region labels' boxes as drawn (renderer ``get_window_extent``) at the figure's stored size."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig.set_dpi(100)  # plots.show stores figures at 100 dpi
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    return {t.get_text(): t.get_window_extent(renderer) for t in _region_labels(tax)}, renderer
+
+
+def _arrow_points(tax):
+    """Display points along every quiver arrow on the axes (a survey's now-to-preferred arrow)."""
+    from matplotlib.quiver import Quiver
+
+    points = []
+    for q in (c for c in tax.collections if isinstance(c, Quiver)):
+        start = np.column_stack([q.X, q.Y])
+        end = start + np.column_stack([q.U, q.V]) / (q.scale or 1.0)
+        a, b = q.get_offset_transform().transform(start), q.get_offset_transform().transform(end)
+        points += list((a + (b - a) * t).reshape(-1, 2) for t in np.linspace(0, 1, 30)[:, None, None])
+    return np.vstack(points).reshape(-1, 2) if points else np.empty((0, 2))
+
+
+def _clear(boxes, tax, markers, arrow):
+    """Problems: labels overlapping each other, a marker, the arrow, or the triangle's edges."""
+    outline = tax.patch.get_transform().transform_path(tax.patch.get_path())
+    problems = []
+    names = sorted(boxes)
+    for i, a in enumerate(names):
+        box = boxes[a]
+        problems += [f"{a} on {b}" for b in names[i + 1:] if box.overlaps(boxes[b])]
+        problems += [f"{a} on a marker" for m in markers if _overlaps(box, m)][:1]
+        if any(box.contains(*p) for p in arrow):
+            problems.append(f"{a} on the arrow")
+        corners = [(box.x0, box.y0), (box.x0, box.y1), (box.x1, box.y0), (box.x1, box.y1)]
+        if not outline.contains_points(corners).all():
+            problems.append(f"{a} crosses the triangle's edge")
+    return problems
+
+
+def test_chapter_2s_region_labels_clear_each_other_the_arrow_and_the_triangles_edges():
+    # student review (issue 19, finding 8): "I lagging" was pushed onto the triangle's edge (its "I"
+    # under the spine) and "even mix" sat under the now-to-preferred arrow
+    from coordkit.plots.survey import survey_figure
+    from coordkit.survey import example_answers, score_answers
+
+    ex = example_answers()
+    fig = survey_figure(score_answers(ex["now"], ex["preferred"], ex["likert"]), ticks=True)
+    tax = fig.axes[0]
+    boxes, _ = _region_boxes(fig, tax)
+    assert len(boxes) == 7 and len(_arrow_points(tax))
+    assert _clear(boxes, tax, _marker_boxes(tax), _arrow_points(tax)) == []
+
+
+def test_chapter_1s_region_labels_clear_each_other_and_the_star():
+    from coordkit.archetypes import ARCHETYPES
+    from coordkit.plots.profile import profile_figure
+
+    fig = profile_figure(ARCHETYPES["traditional public sector"], ticks=True)  # chapter 1's figure
+    tax = fig.axes[0]
+    boxes, _ = _region_boxes(fig, tax)
+    assert _clear(boxes, tax, _marker_boxes(tax), _arrow_points(tax)) == []
+
+
+def test_chapter_6s_small_triangle_keeps_its_labels_apart_and_off_the_units():
+    # finding 8: in chapter 6's four-panel figure "mostly S" overlapped "H lagging" and the teams
+    from coordkit.models import agents
+    from coordkit.plots.agents import agents_figure
+
+    structure = agents.Structure()
+    for levers in (agents.fractal_balance(), agents.balanced_nation_of_monocultures(structure)):
+        fig = agents_figure(agents.simulate(structure, levers, seed=0))
+        tax = fig.axes[2]
+        boxes, _ = _region_boxes(fig, tax)
+        assert len(boxes) == 7
+        assert _clear(boxes, tax, _marker_boxes(tax), _arrow_points(tax)) == []

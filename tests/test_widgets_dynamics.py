@@ -165,3 +165,23 @@ def test_a_small_explorer_shows_only_the_chosen_lever_and_keeps_the_rest():
         DynamicsExplorer(only=["nonsense"])
     with pytest.raises(ValueError, match="only must name levers"):
         DynamicsExplorer(only=[])
+
+
+def test_the_swings_view_draws_the_figure_a_notebook_stores_as_its_static_copy():
+    """Student review (issue 19): chapter 5's core explorer draws what its static copy shows (strength and
+    allegiance, swings_figure), not the four-panel figure, and redraws it when rivalry moves."""
+    from coordkit.plots.regimes import describe_swings
+
+    start = Levers(rivalry=2.0, surprise=2.0)
+    swings = DynamicsExplorer(start, start="traditional public sector", years=150, only=["rivalry"],
+                              view="swings")
+    run = simulate(start, START_OPTIONS["traditional public sector"], years=150)
+    assert swings.description == describe_swings(run)
+    assert swings.baseline is None and swings.unnamed() == []
+    before = swings.png
+    swings.sliders["rivalry"].value = 0.3
+    assert swings.description == describe_swings(swings.run) != describe_swings(run)
+    assert swings.png != before
+    assert "Strength and allegiance" in swings.alt
+    with pytest.raises(ValueError, match="view must be"):
+        DynamicsExplorer(view="map")

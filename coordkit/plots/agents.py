@@ -255,7 +255,7 @@ def _strip_frame(ax: Axes) -> None:
     ax.set_xticks(range(len(LEVELS)), [LEVEL_LABELS[lv] for lv in LEVELS], fontsize=8)
     ax.set_xlim(-0.6, len(LEVELS) - 0.4)
     ax.set_ylim(0, 1.12)
-    ax.set_ylabel("evenness of each unit's active mix")
+    ax.set_ylabel("evenness of each unit's\nactive mix")  # one line would reach the title
     ax.set_title("Evenness at each level (x/n: units classified evenly mixed)", fontsize=9)
 
 
@@ -354,7 +354,7 @@ def plot_unit_shares(run: AgentRun, *, step: int = -1, ax: Axes | None = None,
     run = _check_run(run)
     step = run.step_index(step)
     ax = new_axes(ax, "ternary", figsize=(5, 4.5))
-    ternary([], ax=ax, regions=True, ticks=ticks)
+    ternary([], ax=ax, regions=True, ticks=ticks, label_size=7.5)  # a small triangle: smaller labels
     _shares_moving(run, ax, step, levels)
     ax.legend(loc="upper left", bbox_to_anchor=(-0.15, 1.12), fontsize=7, frameon=False)
     return ax
@@ -442,11 +442,11 @@ def agents_figure(run: AgentRun, *, step: int = -1) -> Figure:
     names = configurations_by_level(run, step=index)
     fig = Figure(figsize=(11, 7.4))
     grid = fig.add_gridspec(2, 3, height_ratios=[1.0, 1.05], left=0.09, right=0.98, top=0.86,
-                            bottom=0.08, hspace=0.62, wspace=0.45)
+                            bottom=0.1, hspace=0.7, wspace=0.45)
     comp = fig.add_subplot(grid[0, :])
     _composition_frame(run, comp)
     _composition_moving(run, comp, index, names)
-    comp.set_position(comp.get_position().shrunk(0.9, 1.0))
+    comp.set_position(comp.get_position().shrunk(0.86, 1.0))  # room for the notes on the right
     comp.set_title("The mix of every unit at every level", fontsize=9)
     strip = fig.add_subplot(grid[1, 0])
     _strip_frame(strip)

@@ -12,7 +12,7 @@ Profile: hierarchy 0.90, solidarity 0.80, individualism 0.20, fatalism 0.30...
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +23,7 @@ from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.patheffects import withStroke
+from matplotlib.quiver import Quiver
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
@@ -120,10 +121,16 @@ def _label_places(polygons: Sequence[np.ndarray], centre: np.ndarray) -> np.ndar
 
 
 def _marker_circles(ax: Any) -> np.ndarray:
-    """Centres and radii (display pixels) of every marker on ``ax``: scatter points and line markers."""
+    """Centres and radii (display pixels) of every marker and arrow on ``ax``.
+
+    Scatter points, line markers and points along each quiver arrow (sampled every few pixels).
+    """
     scale = ax.figure.dpi / 72.0
     circles: list[np.ndarray] = []
     for coll in ax.collections:
+        if isinstance(coll, Quiver):
+            circles.append(_arrow_circles(coll))
+            continue
         offsets = np.asarray(coll.get_offsets(), dtype=float).reshape(-1, 2)
         if not isinstance(coll, PathCollection) or not len(offsets):
             continue
@@ -139,6 +146,18 @@ def _marker_circles(ax: Any) -> np.ndarray:
     return np.vstack(circles) if circles else np.empty((0, 3))
 
 
+def _arrow_circles(quiver: Quiver) -> np.ndarray:
+    """Points along each arrow of a quiver drawn in data units (``scale_units="xy"``), as circles."""
+    start = np.column_stack([np.ravel(quiver.X), np.ravel(quiver.Y)])
+    scale = quiver.scale or 1.0
+    end = start + np.column_stack([np.ravel(quiver.U), np.ravel(quiver.V)]) / scale
+    to_display = quiver.get_offset_transform().transform
+    a, b = to_display(start), to_display(end)
+    steps = np.linspace(0.0, 1.0, 16)[:, None, None]
+    points = (a + (b - a) * steps).reshape(-1, 2)
+    return np.column_stack([points, np.full(len(points), 3.0)])
+
+
 def _hits(box: Bbox, circles: np.ndarray, pad: float) -> bool:
     """Whether any circle comes within ``pad`` pixels of the box."""
     if not len(circles):
@@ -148,29 +167,69 @@ def _hits(box: Bbox, circles: np.ndarray, pad: float) -> bool:
     return bool(np.any(np.hypot(dx, dy) < circles[:, 2] + pad))
 
 
-def _dodging_draw(label: Text, places: np.ndarray) -> Callable[[Any], None]:
-    """A draw method for a region label that moves it off any marker drawn on its axes.
+def _inside(box: Bbox, ax: Any, pad: float) -> bool:
+    """Whether the box, grown by ``pad`` pixels, lies inside the triangle (clear of its edges)."""
+    outline = ax.patch.get_transform().transform_path(ax.patch.get_path())
+    grown = box.padded(pad)
+    corners = [(grown.x0, grown.y0), (grown.x0, grown.y1), (grown.x1, grown.y0), (grown.x1, grown.y1)]
+    return bool(np.all(outline.contains_points(corners)))
 
-    The markers are read at draw time, so points added after :func:`ternary` (a survey's
-    star and circle, an agent run's units) are dodged too. The label keeps to the first place,
-    nearest its region's centre, whose box stays clear of every marker; if none is clear it
-    stays at the centre (its white halo keeps it readable).
+
+class _RegionLabels:
+    """The region labels of one ternary, placed together, deterministically, at every draw.
+
+    A label keeps to the first of its places (nearest its region's centre first) whose box lies
+    inside the triangle, clear of its edges, of every marker and arrow on the axes and of the
+    labels placed before it. Labels already clear at their centre are placed first, so a marker
+    moves only the labels it touches. A label with no clear place relaxes the markers, then the
+    other labels, and at worst stays at its centre (its white halo keeps it readable). The
+    markers are read at draw time, so points added after :func:`ternary` (a survey's star, circle
+    and arrow, an agent run's units) are dodged too.
     """
-    draw = label.draw
-    ax: Any = label.axes
-    xy = ax.transProjection.transform(places)  # (t, l, r) -> the axes' data x, y
 
-    def dodge(renderer: Any) -> None:
-        circles = _marker_circles(ax)
-        for x, y in xy:
+    def __init__(self, ax: Any) -> None:
+        self.ax = ax
+        self.labels: list[tuple[Text, np.ndarray]] = []
+
+    def add(self, label: Text, places: np.ndarray) -> None:
+        xy = self.ax.transProjection.transform(places)  # (t, l, r) -> the axes' data x, y
+        self.labels.append((label, xy))
+        draw = label.draw
+
+        def placed_draw(renderer: Any) -> None:
+            if label is self.labels[0][0]:  # the first label drawn lays out them all
+                self.place(renderer)
+            draw(renderer)
+
+        label.draw = placed_draw  # type: ignore[method-assign]
+
+    def place(self, renderer: Any) -> None:
+        """Move every label to its place for the current markers (see the class docstring)."""
+        circles = _marker_circles(self.ax)
+
+        def box_at(label: Text, x: float, y: float) -> Bbox:
             label.set_position((x, y))
-            if not _hits(label.get_window_extent(renderer), circles, pad=2.0):
-                break
-        else:
-            label.set_position(tuple(xy[0]))
-        draw(renderer)
+            return label.get_window_extent(renderer)
 
-    return dodge
+        def clear_at_centre(entry: tuple[Text, np.ndarray]) -> bool:
+            return not _hits(box_at(entry[0], *entry[1][0]), circles, pad=2.0)
+
+        order = sorted(self.labels, key=lambda entry: not clear_at_centre(entry))
+        placed: list[Bbox] = []
+        for label, xy in order:
+            tests = (
+                lambda b: _inside(b, self.ax, 2.0) and not _hits(b, circles, 2.0)
+                and not any(b.overlaps(o.padded(2.0)) for o in placed),
+                lambda b: _inside(b, self.ax, 0.0) and not any(b.overlaps(o) for o in placed),
+                lambda b: not any(b.overlaps(o) for o in placed),
+            )
+            for test in tests:
+                spot = next((tuple(p) for p in xy if test(box_at(label, *p))), None)
+                if spot is not None:
+                    break
+            else:
+                spot = tuple(xy[0])
+            placed.append(box_at(label, *spot))
 
 
 def ternary(
@@ -184,6 +243,7 @@ def ternary(
     marker: str = "o",
     size: float = 60,
     ticks: bool = False,
+    label_size: float = 9,
 ) -> Axes:
     """Plot the hierarchy / solidarity / individualism shares of profiles on a ternary diagram.
 
@@ -212,6 +272,9 @@ def ternary(
     ticks : bool, default False
         Draw percentage ticks on the three axes (slower to draw); otherwise faint guide lines
         mark every 20%.
+    label_size : float, default 9
+        Font size (points) of the region labels; a small triangle needs smaller ones to fit
+        them clear of each other.
 
     Returns
     -------
@@ -231,6 +294,7 @@ def ternary(
     if labels is not None and len(labels) != len(profiles):
         raise ValueError(f"labels: got {len(labels)} labels for {len(profiles)} profiles")
     if regions:
+        layout = _RegionLabels(tax)
         for code, polygons in _regions(threshold):
             tint = _REGION_TINT[Kind.BALANCED if len(code) == 3 else
                                 Kind.MONOCULTURE if len(code) == 1 else Kind.DEFICIT]
@@ -239,10 +303,10 @@ def ternary(
                          linewidth=0.6, zorder=0)
             biggest = max(polygons, key=len)
             centre = np.concatenate(polygons).mean(axis=0) if len(code) != 2 else biggest.mean(axis=0)
-            label = tax.text(*centre, _region_label(code), ha="center", va="center", fontsize=9,
+            label = tax.text(*centre, _region_label(code), ha="center", va="center", fontsize=label_size,
                              color=INK, zorder=1,
                              path_effects=[withStroke(linewidth=2.5, foreground="white")])
-            label.draw = _dodging_draw(label, _label_places(polygons, centre))
+            layout.add(label, _label_places(polygons, centre))
     tax.set_tlabel(Mode.HIERARCHY.label)
     tax.set_llabel(Mode.SOLIDARITY.label)
     tax.set_rlabel(Mode.INDIVIDUALISM.label)

@@ -42,6 +42,7 @@ from coordkit.plots.dynamics import (
     dynamics_figure,
     update_dynamics_figure,
 )
+from coordkit.plots.regimes import describe_swings, swings_figure
 from coordkit.profile import Profile
 from coordkit.widgets._base import CONTROL_LAYOUT, Explorer, slider
 
@@ -95,6 +96,11 @@ class DynamicsExplorer(Explorer):
         Show only these levers' sliders (names of
         :data:`~coordkit.models.dynamics.LEVER_SPECS`), with the start and length fixed: a small
         explorer of one or two levers. The other levers stay at ``levers``.
+    view : {"dynamics", "swings"}, default "dynamics"
+        The figure: the four panels of :func:`~coordkit.plots.dynamics.dynamics_figure`, or
+        strength and allegiance over the run (:func:`~coordkit.plots.regimes.swings_figure`, for
+        long runs with surprise on; its default title, so a notebook's static copy drawn with
+        ``swings_figure(run)`` is the explorer's starting state). ``compare`` is ignored there.
     layout, presenter
         As in :class:`~coordkit.widgets._base.Explorer` (``layout="app"`` for projecting).
 
@@ -137,10 +143,14 @@ class DynamicsExplorer(Explorer):
         compare: bool = True,
         continuous_update: bool = False,
         only: Sequence[str] | None = None,
+        view: str = "dynamics",
         layout: str = "notebook",
         presenter: bool = False,
     ) -> None:
         levers = Levers() if levers is None else levers
+        if view not in ("dynamics", "swings"):
+            raise ValueError(f"view must be 'dynamics' or 'swings', got {view!r}")
+        self.view = view
         if start not in START_OPTIONS:
             raise ValueError(f"start must be one of {', '.join(START_OPTIONS)}, got {start!r}")
         shown = tuple(LEVER_SPECS) if only is None else tuple(only)
@@ -224,6 +234,13 @@ class DynamicsExplorer(Explorer):
         with self.timed():
             self.run: Trajectory = simulate(self.levers, self.initial, years=self.years.value,
                                             seed=self.seed.value)
+            self.summary_values = self.run.summary()
+            self.configuration = str(self.summary_values["configuration"])
+            if self.view == "swings":  # a new figure each time: no baseline, no fast redraw
+                self.baseline = None
+                self.show_figure(swings_figure(self.run), describe_swings(self.run), fast=False)
+                self.set_result(self._verdict())
+                return
             baseline = self._baseline()
             has_baseline = baseline is not None
             if self._fig is None or self._fig_has_baseline != has_baseline:
@@ -233,8 +250,6 @@ class DynamicsExplorer(Explorer):
             else:
                 update_dynamics_figure(self._fig, self.run, baseline=baseline,
                                        baseline_label=_BASELINE_LABEL)
-            self.summary_values = self.run.summary()
-            self.configuration = str(self.summary_values["configuration"])
             description = describe_dynamics_figure(self.run, baseline=baseline,
                                                    baseline_label=_BASELINE_LABEL)
             # the cached frame holds the time axis: a new length of run redraws it in full
