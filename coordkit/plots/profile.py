@@ -201,7 +201,7 @@ class _RegionLabels:
                 self.place(renderer)
             draw(renderer)
 
-        label.draw = placed_draw  # type: ignore[method-assign]
+        label.draw = placed_draw  # type: ignore[method-assign]  # wrapped: the first label lays out all
 
     def place(self, renderer: Any) -> None:
         """Move every label to its place for the current markers (see the class docstring)."""
