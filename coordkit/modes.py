@@ -2,9 +2,10 @@
 
 Coordination theory (Matthew Taylor, after Mary Douglas's grid-group cultural theory) names three
 *active* ways of organising change -- hierarchy, solidarity and individualism -- plus fatalism,
-which Taylor calls passive. Cultural theorists call the same four ways of life hierarchist,
-*egalitarian*, individualist and fatalist: "solidarity" is Taylor's word for the egalitarian way of
-life, so students reading Thompson or Hood will meet "egalitarian" (see :attr:`ModeInfo.ct_name`).
+which Taylor calls passive (Taylor 2013). Cultural theorists call the same four ways of life
+hierarchist, *egalitarian*, individualist and fatalist: "solidarity" is Taylor's word for the
+egalitarian way of life, so students reading Thompson or Hood will meet "egalitarian" (see
+:attr:`ModeInfo.ct_name`).
 
 Motivations: what is Taylor's and what is the kit's
 ----------------------------------------------------
@@ -20,9 +21,10 @@ individualism is Taylor's; mastery with hierarchy and connectedness with solidar
 one-to-one rule, are **the kit's inference** (from the order of his two lists). The link is open to
 criticism, and these are criticisms *of Taylor*, not of a reader's inference:
 
-- the triad is self-determination theory's (competence, relatedness, autonomy: Ryan & Deci, 2000),
-  where autonomy means acting with volition, which a loyal team member or a rule-follower can do
-  too; autonomy is not individualism (Chirkov, Ryan, Kim & Kaplan, 2003);
+- the triad closely matches self-determination theory's three needs (competence, relatedness,
+  autonomy: Ryan & Deci, 2000), and in that theory autonomy means volition, acting with one's own
+  endorsement, which a loyal team member or a rule-follower can do too: autonomy is not
+  individualism (Chirkov, Ryan, Kim & Kaplan, 2003);
 - in cultural theory "autonomy" names a *fifth* way of life, the hermit's withdrawal from both grid
   and group (Thompson, Ellis & Wildavsky, 1990), not individualism.
 
@@ -40,18 +42,21 @@ It is not a culture of resignation; the fatalist failure Hood names, apathy and 
 different thing.
 
 Sources (full list with addresses: ``docs/references.md``): Taylor (2022), NHS Confederation,
-https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model ; Taylor 2021a,
+https://www.nhsconfed.org/articles/nhs-reform-towards-more-balanced-change-model
+; Taylor 2021a,
 https://www.thersa.org/blog/matthew-taylor/2021/04/coordination-theory-the-basis-for-working-together
 (injunctions, grounding); Taylor 2021b,
-https://thersa.org/blog/matthew-taylor/2021/05/between-wisdom-and-despair ; Douglas, *Cultural
-Bias* (1978): grid = how far imposed rules and roles constrain a person, group = how far a person
-is bound into a group; Hood, *The Art of the State* (1998), control types and characteristic
-failures; Hood (1995), *Journal of Public Policy* 15(3), 207-230. Taylor (2022) gives benign and
-malign examples for hierarchy only (visionary, strategic, empowering; overbearing,
+https://thersa.org/blog/matthew-taylor/2021/05/between-wisdom-and-despair
+; Taylor 2013 (fatalism as the passive form),
+https://www.thersa.org/blog/matthew-taylor/2013/05/a-responsible-society--an-enterprising-economy--new-leadership-for-new-times
+; Douglas, *Cultural Bias* (1978): grid = how far imposed rules and roles constrain a person, group
+= how far a person is bound into a group; Hood, *The Art of the State* (1998), control types and
+characteristic failures; Hood (1995), *Journal of Public Policy* 15(3), 207-230. Taylor (2022) gives
+benign and malign examples for hierarchy only (visionary, strategic, empowering; overbearing,
 micro-managing, self-serving). The kit adds "expert" and "rule-bound" to hierarchy's lists, and the
-word lists for the other modes are wholly the kit's own elaboration, offered for discussion.
-Hood's controls "in practice" are listed in pure form; common instruments that mix two controls
-(league tables, peer review under a regulator's framework) are hybrids and are marked so.
+word lists for the other modes are wholly the kit's own elaboration, offered for discussion. Hood's
+controls "in practice" are listed in pure form; common instruments that mix two controls (league
+tables, peer review under a regulator's framework) are hybrids and are marked so.
 
 Examples
 --------

@@ -10,19 +10,26 @@ as despair, the most pessimistic reading (only despair lowers the balance index)
 whenever you know part of it is realism about limits. The default is always shown in a profile's
 repr, so it is never hidden.
 
-From grid-group cells to four strengths (the kit's choice)
------------------------------------------------------------
-In Douglas's grid-group scheme grid and group are continuous dimensions: a person or unit sits at
-one point, in one of four regions, and diagonal opposites exclude each other (hierarchy, high grid
-and high group, against individualism, low and low; solidarity, low grid and high group, against
-fatalism, high and low). The kit
-instead gives every mode its own strength, so a unit can be strong in hierarchy *and* in
-individualism, and can be weak in all four. That is a teaching choice, not the geometry: it
-follows Taylor's use of the forms as motivations and methods that coexist in any organisation, and
-the later cultural-theory view that every social setting holds all the ways of life in some mix
-(Thompson, Ellis & Wildavsky, 1990; Hood, 1998, on hybrids). One consequence has no direct counterpart
-in the theory: the "no strong active form" configuration. Another is that the geometry would not
-allow a pair such as the "balanced but weary" archetype's strong solidarity and strong fatalism.
+Three readings of a profile (the third is the kit's choice)
+------------------------------------------------------------
+1. *A point on the grid-group map.* In Douglas's scheme grid and group are two dimensions and a
+   person or unit has one position on them. Then hierarchy (high grid, high group) and
+   individualism (low grid, low group) cannot both be strong in one unit: being high on both
+   dimensions rules out being low on both. Solidarity (low grid, high group) and fatalism (high
+   grid, low group) exclude each other in the same way.
+2. *A mix of ways of life in a unit.* The later cultural-theory view: every social setting holds
+   all the ways of life in some proportion, and they argue with one another (Thompson, Ellis &
+   Wildavsky, 1990; Hood, 1998, on hybrids). Read so, a profile says how much of the unit's life
+   each way takes up, and the parts compete for one whole.
+3. *Four independent strengths* -- the kit's teaching choice, and what :class:`Profile` holds.
+   Each mode gets its own strength, with no whole to share, so a unit can be strong in hierarchy
+   *and* in individualism, or weak in all four. It follows Taylor's use of the modes as
+   motivations and methods that coexist in any organisation, and the second reading's view that
+   all of them are present; it is neither Taylor's nor Thompson's own scale. One consequence has
+   no direct counterpart in the theory: the "no strong active form" configuration. Another: the
+   first reading would not allow the "balanced but weary" archetype's strong solidarity beside
+   strong fatalism. Divide-100 answers (:meth:`Profile.from_shares`) come closest to the second
+   reading.
 
 What a strength means: an ordinal judgement on a 0-1 scale, not a measured quantity. 0 = the mode
 is absent; 0.5 = the kit's threshold for "strong" (a judgement, see
@@ -30,7 +37,7 @@ is absent; 0.5 = the kit's threshold for "strong" (a judgement, see
 decisions and relations it touches, though not all; 1 = as strong as the mode gets in any
 organisation you can imagine.
 
-Three ways in:
+Three ways to build a profile:
 
 - :meth:`Profile.from_strengths` -- absolute strengths, e.g. from sliders or a Likert scale;
 - :meth:`Profile.from_shares` -- divide-100 answers over the four modes (ipsative data, which

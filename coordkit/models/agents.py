@@ -46,8 +46,10 @@ Assumptions
 2. A team's ``autonomy`` :math:`a` splits the team's attention between its own leaning
    (:math:`a`) and the outside pressures (:math:`1 - a`). Left to itself a team leans to all
    three active modes equally unless ``leanings`` says otherwise: the kit's assumption, resting on
-   its own inference that Taylor's three motivations (which everyone has) pair one to one with the
-   three active modes; Taylor (2022) lists them side by side without pairing them.
+   a one-to-one pairing of Taylor's three motivations (which everyone has) with the three active
+   modes. Taylor (2022) lists mastery, connectedness and autonomy beside the forms and links
+   autonomy with individualism (one of the more benign aspects of its drive); pairing mastery with
+   hierarchy and connectedness with solidarity is the kit's inference (see :mod:`coordkit.modes`).
 3. Staff experience the modes as they are lived in their own team. A mode that dominates the team
    shows its malign side: reverse effects, after Hood (1995: side effects grow with emphasis),
    written as Taylor's (2022) benign turning malign; the one-third threshold and the linear form

@@ -70,7 +70,12 @@ Assumptions
    allegiance moves from the modes perceived to fail worse than average to the others, by a
    replicator-style rule, like the learning in Janssen & de Vries (1998). Making surprise respond
    to a mode's own malign share is the kit's choice: the model has no myths of nature. A small
-   drift back to even keeps every mode some backers.
+   drift back to even keeps every mode some backers. Restricting surprise to the three active
+   modes is the kit's simplification too: in cultural theory any way of life, the fatalist's
+   included, can be surprised. The reason: allegiance here scales *policy support*, and fatalism
+   has no lever to support (Taylor (2022) asks that it be acknowledged and managed, not balanced
+   with the others), while the failures and overload that might surprise people into it already
+   feed it directly, and benign active strength relieves it (assumption 5).
 8. Everything else (people, money, politics) is left out on purpose. History is not: the
    starting profile matters, and from a hierarchy-heavy start the default levers settle to a
    balance that still leans a little to hierarchy (rivalry makes the model path-dependent).

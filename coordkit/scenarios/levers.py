@@ -32,7 +32,8 @@ individualism, the kit's choice) are two levers; devolution takes only a little 
 duty to collaborate is a hierarchist instrument used to make solidarity, and the kit codes Hood's
 (1995) point that hybrids are likely to be unstable as a small rise in rivalry (our coding, not
 his); unannounced inspection draws on Hood's contrived randomness, an active control strategy (the
-kit's Hood table codes it as a hybrid with oversight), whose cost to staff is not modelled;
+kit's Hood table codes it as a hybrid with oversight, whose oversight half the kit leaves to the
+inspection lever so as not to count it twice), whose cost to staff is not modelled;
 intermediate institutions feed solidarity and learning (Taylor, 2022). No lever beats a mismatch
 between demand and capacity: the outcome is capped by it.
 
@@ -168,11 +169,13 @@ class PolicyLevers(Params):
         ),
     )
     inspection: float = _dial(
-        5, label='Scheduled inspection and regulation',
+        5, label='Inspection and regulation',
         unit='intensity, 0 (none) to 10 (special measures everywhere)',
         help=(
-            "Announced, scheduled inspection is oversight, Hood's hierarchist control: it adds hierarchy, "
-            'some of it malign (defensive compliance), and checks cosy, self-regarding groups.'
+            "Inspection is oversight, Hood's hierarchist control: it adds hierarchy, some of it malign "
+            '(defensive compliance), and checks cosy, self-regarding groups. This dial counts all of a '
+            "regime's inspection, announced or not (the kit's convention); how much of it comes "
+            'unannounced is the next lever.'
         ),
     )
     unannounced_inspection: float = _dial(
@@ -180,10 +183,13 @@ class PolicyLevers(Params):
         unit='0 (never) to 10 (any service, any day)',
         help=(
             "Draws on contrived randomness, the control Hood places in the fatalist cell (an active strategy,"
-            " not resignation; with inspection, a hybrid with oversight): checks nobody can predict make "
-            'gaming and cosy collusion harder, so they lower the malign share of individualism and '
-            'solidarity. The model has no input for fatalism itself, so the cost of unpredictability '
-            'to staff is not modelled.'
+            " not resignation): checks nobody can predict make gaming and cosy collusion harder, so they "
+            'lower the malign share of individualism and solidarity. Chapter 8 codes unannounced '
+            'inspection as a hybrid, oversight x contrived randomness; here its oversight half has no '
+            "effect of its own. That is the kit's judgement, so as not to count oversight twice: an "
+            'unannounced visit is still an inspection, already counted on the inspection lever, and this '
+            'lever adds only the unpredictability. The model has no input for fatalism itself, so the '
+            'cost of unpredictability to staff is not modelled.'
         ),
     )
     devolution: float = _dial(

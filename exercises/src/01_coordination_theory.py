@@ -18,8 +18,9 @@ from coordkit.exercises.ch01 import ____, q1, q2, q3, q4, q5, q6
 # Taylor (2022) says three motivations (mastery, connectedness, autonomy) are articulated as the modes, and ties
 # autonomy to individualism. Pairing mastery with hierarchy and connectedness with solidarity is the kit's inference.
 # In three or four sentences, say whether you find each pairing convincing, with an example from work, and what
-# changes if "autonomy" means acting with volition (self-determination theory) rather than individualism. There is
-# no automatic check: `q1.check()` shows the rubric, and `q1.solution()` one model answer.
+# changes if "autonomy" means what it means in self-determination theory, whose three needs (competence,
+# relatedness, autonomy) Taylor's triad closely matches: volition, acting with one's own endorsement, not
+# individualism. There is no automatic check: `q1.check()` shows the rubric, and `q1.solution()` one model answer.
 #
 # *Your answer (double-click to edit):*
 
