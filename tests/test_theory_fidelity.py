@@ -59,8 +59,8 @@ def test_the_agent_model_and_the_start_quiz_say_taylor_links_autonomy_with_indiv
 def test_the_gloss_of_articulated_is_labelled_as_the_kits():
     entry = glossary("articulated")
     assert "the gloss is the kit's" in entry.whose
-    assert "does not define the word" in entry.definition
-    assert "The kit's gloss, its reading" in entry.definition
+    assert "without defining the word" in entry.definition
+    assert "The kit's gloss: strong and clearly voiced" in entry.definition
 
 
 def test_fatalism_as_passive_is_cited_to_taylor_2013():
