@@ -1,4 +1,4 @@
-"""Issue 12, the cultural theorist's fidelity review: what is Taylor's, what is the kit's, and whose word is cited.
+"""Issue 12, a cultural theorist's fidelity review: what is Taylor's, what is the kit's, whose word is cited.
 
 Each test pins the corrected wording of one finding and fails on the text it replaced.
 """
@@ -53,6 +53,9 @@ def test_the_agent_model_and_the_start_quiz_say_taylor_links_autonomy_with_indiv
     guide = flat((ROOT / "docs" / "lecturer_guide.md").read_text(encoding="utf-8"))
     assert "their motivations (mastery, connectedness, autonomy)" not in guide
     assert "which link is his (autonomy with individualism)" in guide
+    references = flat((ROOT / "docs" / "references.md").read_text(encoding="utf-8"))
+    assert "the pairing of motivations with forms;" not in references
+    assert "(autonomy with individualism is Taylor's own link, 2022)" in references
 
 
 # ----- finding 4: "articulated" glossed by the kit; "passive" is Taylor (2013) -------------------------
@@ -90,7 +93,8 @@ def test_profile_gives_three_readings_plainly():
     c09 = cell("01_coordination_theory.ipynb", "c09")
     assert "diagonal opposites" not in c09
     for reading in ("(1) A *point* on Douglas's grid-group map", "(2) A *mix* of ways of life within a unit",
-                    "(3) Four *independent strengths*: the kit's teaching choice", "**0.8 means clearly strong**"):
+                    "(3) Four *independent strengths*: the kit's teaching choice",
+                    "**0.8 means clearly strong**"):
         assert reading in c09, reading
 
 
