@@ -228,8 +228,8 @@ class Audit:
             lines.append(f"{status.capitalize()}: {', '.join(names) if names else 'none'}.")
         if self.status("hermit") == "engaged":
             lines.append(f"Hermit: engaged through instruments people may decline, {HERMIT_OPT_IN_NOTE}.")
-        lines.append(f"Fatalism: {self.fatalism.treatment}"
-                     + ("" if self.fatalism_coded else " (not coded)") + "; contrived randomness used in: "
+        lines.append(("" if self.fatalism_coded else "Fatalism not coded, read as not acknowledged. ")
+                     + "Contrived randomness used in: "
                      + (", ".join(self.contrived_randomness) or "no instrument") + ".")
         if self.overuse:
             lines.append("Reverse effects predicted (over "

@@ -40,8 +40,8 @@ from coordkit.plots import style
 from coordkit.plots.style import MARKERS, PALETTE
 from coordkit.plots.view import FigureView
 
-__all__ = ["HERMIT_LABEL", "POSITIONS", "AuditMapView", "AuditView", "HybridsView", "audit_figure", "control_map",
-           "describe_audit", "describe_hybrids", "hybrids_figure"]
+__all__ = ["HERMIT_LABEL", "POSITIONS", "AuditMapView", "AuditView", "HybridsView", "audit_figure",
+           "control_map", "describe_audit", "describe_hybrids", "hybrids_figure"]
 
 #: Where each polar type sits on the map, (group, grid) with 0 = low and 1 = high, and where the
 #: hermit is drawn: outside that square, to its right, away from every hybrid's line.
@@ -50,7 +50,7 @@ POSITIONS: dict[str, tuple[float, float]] = {
     "oversight": (1.0, 1.0),
     "competition": (0.0, 0.0),
     "mutuality": (1.0, 0.0),
-    "hermit": (1.55, 0.62),
+    "hermit": (1.55, 0.8),
 }
 #: The hermit's caption: withdrawal is no place on the grid-group map, so the figure says so.
 HERMIT_LABEL = "withdrawal (hermit):\noutside the\ngrid-group map"
@@ -90,16 +90,18 @@ _STATUS_GAP = 0.085  # room between a node and its caption for the status word (
 _COMPACT_STATUS_GAP = 0.2  # the same on the compact map, whose units are shorter on screen
 
 
-_HERMIT_CAPTION = 0.1  # from the hermit's marker down to its caption (map units)
-_HERMIT_STATUS = {False: 0.31, True: 0.43}  # down to its status word, on the full and the compact map
+# From the hermit's marker down to its caption and to its status word (map units), on the full map
+# and on the compact one (shown with 18 px text, so its units are shorter on screen).
+_HERMIT_CAPTION = {False: 0.1, True: 0.13}
+_HERMIT_STATUS = {False: 0.31, True: 0.69}
 
 
 def _hermit_box(compact: bool, status: bool) -> tuple[float, float, float, float]:
     """The hermit's box outside the square, (x, y, width, height): room for a status word if ``status``."""
     hx, hy = POSITIONS["hermit"]
-    below = (_HERMIT_STATUS[compact] if status else _HERMIT_STATUS[compact] - 0.04) + (0.1 if compact else 0.07)
-    width = 0.42 if compact else 0.5
-    return hx - width / 2, hy - below, width, below + (0.14 if compact else 0.11)
+    below = _HERMIT_STATUS[compact] - (0 if status else 0.04) + (0.2 if compact else 0.07)
+    width = 0.74 if compact else 0.5
+    return hx - width / 2, hy - below, width, below + (0.16 if compact else 0.11)
 
 
 def _polar_caption(name: str) -> str:
@@ -188,7 +190,7 @@ def map_frame(ax: Axes, *, nodes: bool = True, room: float = 0.0, compact: bool 
     """
     hx, hy = POSITIONS["hermit"]
     if compact:
-        ax.set_xlim(-0.6, 1.9)
+        ax.set_xlim(-0.6, 1.95)
         ax.set_ylim(-1.0, 1.65)
         ax.set_aspect("auto")
     else:
@@ -205,10 +207,11 @@ def map_frame(ax: Axes, *, nodes: bool = True, room: float = 0.0, compact: bool 
         _caption(ax, name, room=room, short=compact)
     bx, by, bw, bh = _hermit_box(compact, status=room > 0)
     ax.add_patch(FancyBboxPatch((bx, by), bw, bh, boxstyle="round,pad=0.02", facecolor="none",
-                                edgecolor=_MUTED, linewidth=1.0, linestyle="dashed", zorder=0, gid="hermit:box"))
+                                edgecolor=_MUTED, linewidth=1.0, linestyle="dashed", zorder=0,
+                                gid="hermit:box"))
     if nodes:
         _node(ax, "hermit", "engaged", gid="hermit")
-    ax.text(hx, hy - _HERMIT_CAPTION, HERMIT_LABEL, ha="center", va="top", fontsize=8, color=_TEXT,
+    ax.text(hx, hy - _HERMIT_CAPTION[compact], HERMIT_LABEL, ha="center", va="top", fontsize=8, color=_TEXT,
             zorder=5, gid="hermit:label")
     if compact:
         ax.text(-0.58, 0.5, "grid ↑", rotation=90, ha="center", va="center", fontsize=8, color=_MUTED)
@@ -459,9 +462,8 @@ def describe_hybrids(highlight: str | None = None) -> str:
     hybrids = "; ".join(f"{c.name} ({c.nhs_example})" for c in types.values() if c.kind == "hybrid")
     text = (f"A square map with grid rising upwards and group to the right. Polar types at the corners: "
             f"{corners}. Six lines join every pair of corners, one per hybrid: {hybrids}. The hermit is "
-            f"drawn outside the square, in a dashed box at its right, labelled '{' '.join(HERMIT_LABEL.split())}'"
-            ": it has no control type, and no hybrid line reaches it. Hood (1995) predicts that all six "
-            "hybrids are likely to be unstable. ")
+            "drawn apart, in a box outside the square. Hood (1995) "
+            "predicts that all six hybrids are likely to be unstable. ")
     if highlight:
         if highlight not in types:
             raise ValueError(f"unknown control type {highlight!r}; known: {', '.join(types)}")
@@ -487,7 +489,7 @@ class AuditView(FigureView):
     >>> from coordkit import audit
     >>> view = AuditView(audit.audit(audit.package("hsca_2012")))
     >>> print(view.alt().partition("reading: ")[2])
-    partly clumsy; fatalism and the hermit excluded.
+    active voices not all joined; fatalism and the hermit excluded.
     >>> len(view.figure().axes)
     2
     """
