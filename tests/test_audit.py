@@ -133,11 +133,13 @@ def test_clumsy_needs_the_three_active_voices_engaged_and_reports_the_others_bes
     assert partly.verdict == "active voices joined; fatalism partly acknowledged"
     assert {a.voice for a in active.amendments} == {"fatalism", "hermit"}
     # individualism joined only to contrived randomness is no longer engaged (theoristB finding 1):
-    # the fixture that used to be called clumsy is now "active voices not all joined", with individualism unresponsive
+    # the fixture that used to be called clumsy is now "active voices not all joined", with individualism
+    # unresponsive
     randomness_only = [I("a", "oversight x mutuality"), I("b", "competition x contrived randomness"),
                        I("c", "mutuality", voluntary=True)]
     was = audit.audit(randomness_only, fatalism=audit.FatalismCoding(True, True, True))
-    assert was.verdict == "active voices not all joined; none excluded" and was.status("individualism") == "unresponsive"
+    assert was.verdict == "active voices not all joined; none excluded"
+    assert was.status("individualism") == "unresponsive"
     items = [I("a", "oversight x mutuality"), I("b", "competition x contrived randomness"),
              I("c", "mutuality x competition", voluntary=True)]
     everyone = audit.audit(items, fatalism=audit.FatalismCoding(True, True, True))
@@ -398,7 +400,8 @@ def test_fatalism_is_read_from_its_coding_not_from_contrived_randomness():
     terror = audit.audit(audit.package("targets_and_terror_2000_05"))
     assert terror.fatalism.shown() == ("demand_capacity",)
     lines = terror.as_text().splitlines()  # fatalism's status said once, then randomness apart from it
-    assert "Partly acknowledged: fatalism." in lines and "Contrived randomness used in: no instrument." in lines
+    assert "Partly acknowledged: fatalism." in lines
+    assert "Contrived randomness used in: no instrument." in lines
     # a package's own coding survives dropping instruments
     assert audit.package("targets_and_terror_2000_05").only(["tt_star_ratings"]).fatalism == terror.fatalism
 
@@ -666,9 +669,10 @@ def test_no_text_the_kit_ships_calls_a_verdict_partly_clumsy():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
-    shipped = [*root.glob("notebooks/*.ipynb"), *root.glob("exercises/**/*.ipynb"), *root.glob("apps/*.ipynb"),
-               *root.glob("docs/**/*.md"), *root.glob("docs/**/*.html"), *root.glob("coordkit/**/*.py"),
-               *root.glob("coordkit/**/*.yml"), *root.glob("coordkit/**/*.j2"), *root.glob("data/*.yml")]
+    patterns = ["notebooks/*.ipynb", "exercises/**/*.ipynb", "apps/*.ipynb", "docs/**/*.md", "docs/**/*.html",
+                "coordkit/**/*.py", "coordkit/**/*.yml", "coordkit/**/*.j2", "data/*.yml"]
+    shipped = [path for pattern in patterns for path in root.glob(pattern)]
     assert len(shipped) > 50
-    said = [str(p.relative_to(root)) for p in shipped if "partly clumsy" in p.read_text(encoding="utf-8").lower()]
+    said = [str(p.relative_to(root)) for p in shipped
+            if "partly clumsy" in p.read_text(encoding="utf-8").lower()]
     assert said == []

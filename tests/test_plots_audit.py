@@ -86,8 +86,8 @@ def test_the_hermit_is_drawn_outside_the_square_and_on_no_hybrid_line(which):
         clearance = min(_distance_to_segment(hermit, v[k], v[k + 1]) for k in range(len(v) - 1))
         assert clearance > 0.4, (line.get_gid(), clearance)
     # the two diagonals still cross at the centre, where nothing is drawn now
-    assert all(_distance_to_segment((0.5, 0.5), *seg) < 1e-9
-               for seg in [(audit_plots.POSITIONS["oversight"], audit_plots.POSITIONS["competition"]),
-                           (audit_plots.POSITIONS["mutuality"], audit_plots.POSITIONS["contrived randomness"])])
+    at = audit_plots.POSITIONS
+    assert all(_distance_to_segment((0.5, 0.5), at[a], at[b]) < 1e-9
+               for a, b in [("oversight", "competition"), ("mutuality", "contrived randomness")])
     text = audit_plots.describe_hybrids() if which == "hybrids" else audit_plots.describe_audit(result)
     assert "outside the square" in text and "the middle" not in text
