@@ -106,7 +106,7 @@ def test_a_hybrid_engages_both_its_voices():
 def test_polar_instruments_side_by_side_are_unresponsive():
     result = audit.audit([I("a", "oversight"), I("b", "competition")])
     assert result.by_status("unresponsive") == ["hierarchy", "individualism"]
-    assert result.verdict == "partly clumsy; solidarity, fatalism and the hermit excluded"
+    assert result.verdict == "active voices not all joined; solidarity, fatalism and the hermit excluded"
 
 
 def test_clumsy_needs_the_three_active_voices_engaged_and_reports_the_others_beside_it():
@@ -115,7 +115,7 @@ def test_clumsy_needs_the_three_active_voices_engaged_and_reports_the_others_bes
     assert audit.audit(two).verdict == \
         "dominated by hierarchy; individualism, fatalism and the hermit excluded"
     assert audit.audit(two, overuse_share=1.0).verdict == \
-        "partly clumsy; individualism, fatalism and the hermit excluded"
+        "active voices not all joined; individualism, fatalism and the hermit excluded"
     active = audit.audit([I("a", "oversight x mutuality"), I("b", "mutuality x competition")])
     # was "clumsy": a clumsy solution excludes no way of life, so the verdict now names who is left out
     assert active.verdict == "active voices joined; fatalism and the hermit excluded"
@@ -129,15 +129,17 @@ def test_clumsy_needs_the_three_active_voices_engaged_and_reports_the_others_bes
     assert opt_out.verdict == "active voices joined; fatalism excluded"
     partly = audit.audit([*opt_out.package.instruments], fatalism=audit.FatalismCoding(limits=True))
     # was "clumsy": fatalism heard only weakly is not enough, a clumsy solution keeps each voice responsive
-    assert partly.status("fatalism") == "unresponsive"
-    assert partly.verdict == "active voices joined; fatalism unresponsive"
+    assert partly.status("fatalism") == "partly acknowledged"
+    assert partly.verdict == "active voices joined; fatalism partly acknowledged"
     assert {a.voice for a in active.amendments} == {"fatalism", "hermit"}
     # individualism joined only to contrived randomness is no longer engaged (theoristB finding 1):
-    # the fixture that used to be called clumsy is now partly clumsy, with individualism unresponsive
+    # the fixture that used to be called clumsy is now "active voices not all joined", with individualism
+    # unresponsive
     randomness_only = [I("a", "oversight x mutuality"), I("b", "competition x contrived randomness"),
                        I("c", "mutuality", voluntary=True)]
     was = audit.audit(randomness_only, fatalism=audit.FatalismCoding(True, True, True))
-    assert was.verdict == "partly clumsy; none excluded" and was.status("individualism") == "unresponsive"
+    assert was.verdict == "active voices not all joined; none excluded"
+    assert was.status("individualism") == "unresponsive"
     items = [I("a", "oversight x mutuality"), I("b", "competition x contrived randomness"),
              I("c", "mutuality x competition", voluntary=True)]
     everyone = audit.audit(items, fatalism=audit.FatalismCoding(True, True, True))
@@ -193,7 +195,7 @@ def test_every_result_carries_the_kits_rules():
 def test_the_coded_packages_read_as_the_chapter_says():
     read = {p: audit.audit(audit.package(p)) for p in audit.packages()}
     assert all(r.status("fatalism") != "engaged" for r in read.values())
-    assert [p for p, r in read.items() if r.status("fatalism") == "unresponsive"] == [
+    assert [p for p, r in read.items() if r.status("fatalism") == "partly acknowledged"] == [
         "targets_and_terror_2000_05", "ten_year_plan_2025"]  # demand and capacity only
     assert all(r.contrived_randomness == () for r in read.values())
     assert read["internal_market_1991"].by_status("excluded") == ["solidarity", "fatalism"]
@@ -270,7 +272,46 @@ def test_a_voice_dropped_from_the_results_counts_as_excluded_not_heard():
     for dropped in ("fatalism", "hermit"):
         rest = [r for r in full if r.voice != dropped]
         assert audit.verdict(rest) != "clumsy" and dropped in audit.verdict(rest)
-    assert audit.verdict([r for r in full if r.voice != "solidarity"]) == "partly clumsy; solidarity excluded"
+    assert audit.verdict([r for r in full if r.voice != "solidarity"]) == \
+        "active voices not all joined; solidarity excluded"
+
+
+@settings(max_examples=200, deadline=None)
+@given(instruments, st.builds(audit.FatalismCoding, st.booleans(), st.booleans(), st.booleans()))
+def test_no_verdict_but_clumsy_says_clumsy_and_fatalism_is_never_unresponsive(items, coding):
+    """Theorist review (issue 13, findings 6 and 7): "partly clumsy; X excluded" called a package partly
+    clumsy while it shut out a voice, against the definition (no voice excluded); and fatalism's
+    status, "unresponsive", was never explained. Fatalism is engaged, partly acknowledged or excluded."""
+    assert [v for v in audit.VERDICTS if "clumsy" in v] == ["clumsy"]
+    result = audit.audit(items, fatalism=coding)
+    if result.by_status("excluded"):
+        assert "clumsy" not in result.verdict, result.verdict
+    assert result.status("fatalism") == audit.FATALISM_STATUS[coding.treatment]
+    assert result.status("fatalism") in ("engaged", "partly acknowledged", "excluded")
+    assert "fatalism" not in result.by_status("unresponsive")
+    if coding.treatment == "partly acknowledged":
+        assert "Partly acknowledged: fatalism." in result.as_text().splitlines()
+        assert "fatalism unresponsive" not in result.verdict
+    assert result.by_status("partly acknowledged") in ([], ["fatalism"])
+
+
+def test_every_display_says_partly_acknowledged_for_fatalism_and_the_rules_explain_it():
+    from coordkit.plots import audit as audit_plots
+
+    terror = audit.audit(audit.package("targets_and_terror_2000_05"))  # demand and capacity only
+    assert terror.status("fatalism") == "partly acknowledged"
+    assert "Partly acknowledged: fatalism." in terror.as_text()
+    row = audit.summary_table([terror]).iloc[0]
+    assert row["fatalism"] == "partly acknowledged" and "fatalism" not in row["unresponsive"]
+    assert "Partly acknowledged: fatalism." in audit_plots.describe_audit(terror)
+    panel = audit_plots.audit_figure(terror).axes[1]
+    assert "PARTLY ACKNOWLEDGED" in [t.get_text() for t in panel.texts]
+    rule = " ".join(audit.RULES["fatalism"].split())
+    assert "one or two, 'partly acknowledged'" in rule and "never called 'unresponsive'" in rule
+    assert "Contrived randomness does not count towards any aspect" in rule
+    verdict_rule = audit.RULES["verdict"]
+    assert "'partly clumsy'" not in verdict_rule and "'active voices not all joined'" in verdict_rule
+    assert "operationalisations of Verweij et al. (2006)" in verdict_rule
 
 
 def test_overuse_weighs_a_hybrid_half_as_dominance_does():
@@ -288,7 +329,7 @@ def test_overuse_weighs_a_hybrid_half_as_dominance_does():
 def test_adding_a_hybrid_never_silences_a_voice(items, hybrid):
     before = audit.audit(items)
     after = audit.audit([*items, audit.Instrument("new", "new", hybrid)])
-    rank = {"excluded": 0, "unresponsive": 1, "engaged": 2}
+    rank = {"excluded": 0, "unresponsive": 1, "partly acknowledged": 1, "engaged": 2}
     for b, a in zip(before.voices, after.voices, strict=True):
         assert rank[a.status] >= rank[b.status], (b.voice, b.status, a.status)
 
@@ -309,7 +350,7 @@ def test_a_package_one_voice_dominates_is_not_called_partly_clumsy():
     ten = [I(f"t{k}", "oversight") for k in range(10)] + [I("l", "oversight x competition")]
     assert audit.audit(ten).verdict == "dominated by hierarchy; solidarity, fatalism and the hermit excluded"
     trio = audit.audit([I("a", "oversight"), I("b", "mutuality"), I("c", "competition")])
-    assert trio.verdict == "partly clumsy; fatalism and the hermit excluded"
+    assert trio.verdict == "active voices not all joined; fatalism and the hermit excluded"
     assert audit.audit(audit.package("targets_and_terror_2000_05")).verdict == \
         "dominated by hierarchy; solidarity excluded"
 
@@ -348,8 +389,8 @@ def test_fatalism_is_read_from_its_coding_not_from_contrived_randomness():
     spot = [I("s", "oversight x contrived randomness"), I("m", "mutuality"), I("c", "competition")]
     assert audit.audit(spot).status("fatalism") == "excluded"
     for coding, status in [(audit.FatalismCoding(), "excluded"),
-                           (audit.FatalismCoding(demand_capacity=True), "unresponsive"),
-                           (audit.FatalismCoding(True, False, True), "unresponsive"),
+                           (audit.FatalismCoding(demand_capacity=True), "partly acknowledged"),
+                           (audit.FatalismCoding(True, False, True), "partly acknowledged"),
                            (audit.FatalismCoding(True, True, True), "engaged")]:
         result = audit.audit([I("t", "oversight")], fatalism=coding)
         assert result.status("fatalism") == status, coding
@@ -358,7 +399,9 @@ def test_fatalism_is_read_from_its_coding_not_from_contrived_randomness():
         assert len(offered) == len(coding.missing())
     terror = audit.audit(audit.package("targets_and_terror_2000_05"))
     assert terror.fatalism.shown() == ("demand_capacity",)
-    assert "Fatalism: partly acknowledged; contrived randomness used in: no instrument." in terror.as_text()
+    lines = terror.as_text().splitlines()  # fatalism's status said once, then randomness apart from it
+    assert "Partly acknowledged: fatalism." in lines
+    assert "Contrived randomness used in: no instrument." in lines
     # a package's own coding survives dropping instruments
     assert audit.package("targets_and_terror_2000_05").only(["tt_star_ratings"]).fatalism == terror.fatalism
 
@@ -456,7 +499,7 @@ def test_a_hybrid_with_contrived_randomness_does_not_engage_an_active_voice():
                              voluntary=True)]
     result = audit.audit(lots, fatalism=_fatalism_all())
     assert result.verdict != "clumsy"
-    assert result.verdict == "partly clumsy; none excluded"
+    assert result.verdict == "active voices not all joined; none excluded"
     assert result.by_status("unresponsive") == list(audit.ACTIVE_VOICES)
     for name in audit.ACTIVE_VOICES:
         reason = result.table().loc[name, "reason"]
@@ -578,8 +621,8 @@ def test_the_worksheet_lists_every_verdict_and_credits_each_rule_to_its_source()
 
     sheet = (Path(__file__).resolve().parents[1] / "docs" / "clumsiness_worksheet.md").read_text(
         encoding="utf-8")
-    assert _verdict_families() == ["active voices joined", "clumsy", "dominated by", "elegant",
-                                   "no active voice heard", "partly clumsy"]
+    assert _verdict_families() == ["active voices joined", "active voices not all joined", "clumsy",
+                                   "dominated by", "elegant", "no active voice heard"]
     for family in _verdict_families():
         assert f"☐ **{family}**" in sheet, family
     preface = sheet.split("## The ten control types")[0]
@@ -587,8 +630,11 @@ def test_the_worksheet_lists_every_verdict_and_credits_each_rule_to_its_source()
         assert source in preface, source
     assert "near-elegant" not in sheet.lower()
     assert "joined to another *active voice's* type" in sheet
-    assert "for fatalism the word means partly acknowledged" in sheet
     flat = " ".join(sheet.split())
+    assert "partly clumsy" not in flat.lower()
+    assert "one or two: **partly acknowledged**" in flat and "Fatalism is never \"unresponsive\"" in flat
+    assert "| voice | engaged | unresponsive | partly acknowledged | excluded |" in sheet
+    assert "are the kit's operationalisations of Verweij et al. (2006), not tests they set" in flat
     assert "the kit's, Hood's overuse warning applied to the verdict, not Verweij's" in flat
     # the weight question and the dominated verdict name the types that can dominate (issue 13, N1)
     assert "Does one active voice's type (oversight, mutuality or competition) carry more than 60%" in flat
@@ -604,12 +650,29 @@ def test_chapter_8_lists_every_verdict_and_keeps_requisite_variety_apart_from_ve
     # dominance is checked even when all three are heard, and the threshold is named as the kit's
     assert "with all three heard, *dominated by X, all three active heard*" in flat
     assert "over 60% of the weight (the kit's threshold" in flat
-    assert "one or two, unresponsive (*partly acknowledged*)" in flat
+    assert "one or two, **partly acknowledged**" in flat and "partly clumsy" not in flat
     text = "\n".join(cells.values())
     assert "near-elegant" not in text.lower()
     what = cells["3fb4ebe0"]
     assert "(*requisite variety*, Thompson, Ellis & Wildavsky's term after Ashby).\n" \
            "Each also sees what the others miss (Verweij et al., 2006)." in what
     assert "adds one rule of its own" in what
+    # the kit says a mode is articulated, not strong (issue 13, finding 4')
+    said = " ".join(what.split())
+    assert "are articulated and in balance" in said and "are strong and in balance" not in said
     assert "* Ashby, W. R. (1956)" in cells["0a4feba5"]
     assert "not the requisite-variety condition itself" in cells["c3909896"]
+
+
+def test_no_text_the_kit_ships_calls_a_verdict_partly_clumsy():
+    """Theorist review (issue 13, finding 6): "partly clumsy" was given to packages that exclude a voice."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    patterns = ["notebooks/*.ipynb", "exercises/**/*.ipynb", "apps/*.ipynb", "docs/**/*.md", "docs/**/*.html",
+                "coordkit/**/*.py", "coordkit/**/*.yml", "coordkit/**/*.j2", "data/*.yml"]
+    shipped = [path for pattern in patterns for path in root.glob(pattern)]
+    assert len(shipped) > 50
+    said = [str(p.relative_to(root)) for p in shipped
+            if "partly clumsy" in p.read_text(encoding="utf-8").lower()]
+    assert said == []

@@ -49,3 +49,45 @@ def test_hybrids_figure_labels_all_ten_types_and_describes_the_highlight():
     assert "Highlighted: mutuality x competition" in text and "benchmarking" in text
     with pytest.raises(ValueError, match="unknown control type"):
         audit_plots.describe_hybrids("markets")
+
+
+def _distance_to_segment(point, a, b) -> float:
+    import numpy as np
+
+    p, a, b = (np.asarray(v, dtype=float) for v in (point, a, b))
+    t = np.clip(np.dot(p - a, b - a) / np.dot(b - a, b - a), 0.0, 1.0)
+    return float(np.linalg.norm(p - (a + t * (b - a))))
+
+
+@pytest.mark.parametrize("which", ["hybrids", "audit", "compact"])
+def test_the_hermit_is_drawn_outside_the_square_and_on_no_hybrid_line(which):
+    """Theorist review (issue 13, finding 11): the hermit sat where the diagonals cross, on the oversight x
+    competition line, and read as a hybrid. It is drawn outside the polar square, away from every line."""
+    from matplotlib.patches import FancyArrowPatch
+
+    result = audit.audit(audit.package("targets_and_terror_2000_05"))  # hermit engaged: its node shows
+    fig = {"hybrids": lambda: audit_plots.hybrids_figure("oversight x competition"),
+           "audit": lambda: audit_plots.audit_figure(result),
+           "compact": lambda: audit_plots.AuditMapView(result).figure()}[which]()
+    ax = fig.axes[0]
+    hermit = audit_plots.POSITIONS["hermit"]
+    xs, ys = zip(*(audit_plots.POSITIONS[t] for t in audit.POLAR_TYPES), strict=True)
+    inside = min(xs) <= hermit[0] <= max(xs) and min(ys) <= hermit[1] <= max(ys)
+    assert not inside, "the hermit must be drawn outside the square of the four polar types"
+    # the hermit's marker is drawn where POSITIONS says, and labelled as outside the map
+    nodes = [c for c in ax.collections if "hermit" in (c.get_gid() or "") and c.get_visible()]
+    assert nodes and all(tuple(c.get_offsets()[0]) == hermit for c in nodes)
+    assert "withdrawal (hermit):\noutside the\ngrid-group map" in [t.get_text() for t in ax.texts]
+    # every hybrid line, drawn or highlighted, passes well clear of it (in data units; the square's side is 1)
+    lines = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert len(lines) >= 6
+    for line in lines:
+        v = line.get_path().vertices
+        clearance = min(_distance_to_segment(hermit, v[k], v[k + 1]) for k in range(len(v) - 1))
+        assert clearance > 0.4, (line.get_gid(), clearance)
+    # the two diagonals still cross at the centre, where nothing is drawn now
+    at = audit_plots.POSITIONS
+    assert all(_distance_to_segment((0.5, 0.5), at[a], at[b]) < 1e-9
+               for a, b in [("oversight", "competition"), ("mutuality", "contrived randomness")])
+    text = audit_plots.describe_hybrids() if which == "hybrids" else audit_plots.describe_audit(result)
+    assert "outside the square" in text and "the middle" not in text

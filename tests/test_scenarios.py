@@ -320,3 +320,32 @@ def test_fatalism_sensitivity_shows_the_2012_and_hewitt_verdicts_turn_on_reading
     assert t.loc[(hsca, 1.0), "balance"] < t.loc[(hsca, 0.5), "balance"] < t.loc[(hsca, 0.0), "balance"]
     # the default reading is the presets' own: the 1.0 row is the preset table's result
     assert t.loc[(hsca, 1.0), "outcome"] == pytest.approx(run(preset("hsca_2012")).summary()["outcome"])
+
+
+def test_the_preset_table_shows_half_despair_beside_the_kits_all_despair_default():
+    """Theorist review (issue 13, finding 9): the despair default (1.0) decides the 2012 Act's reading, and
+    the preset comparison showed only that default. A column at despair share 0.5 now stands beside it,
+    each matching fatalism_sensitivity, and chapter 4 says the default is the kit's."""
+    import json
+    from pathlib import Path
+
+    from coordkit import scenarios
+
+    table = scenarios.preset_table()
+    half = "configuration (despair share 0.5)"
+    hsca = preset("hsca_2012").name
+    assert table.loc[hsca, "configuration"] == "hierarchy monoculture" and table.loc[hsca, half] == "balanced"
+    sensitivity = fatalism_sensitivity(["hsca_2012", "hewitt_2023"])
+    for preset_id in ("hsca_2012", "hewitt_2023"):
+        name = preset(preset_id).name
+        for share, column in [(1.0, "configuration"), (0.5, half)]:
+            assert table.loc[name, column] == sensitivity.loc[(name, share), "configuration"]
+    assert (table["configuration"] != table[half]).sum() >= 2  # the reading moves for several presets
+    assert list(scenarios.preset_table(despair_shares=()).columns) == [
+        c for c in table.columns if c != half]
+    nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "04_nhs_reform_scenarios.ipynb")
+                    .read_text(encoding="utf-8"))
+    cells = {c.get("id"): c for c in nb["cells"]}
+    prose = " ".join("".join(cells["bad26c7d"]["source"]).split())
+    assert "that default is the kit's" in prose and "half of it read as despair" in prose
+    assert "scenarios.preset_table()" in "".join(cells["c08"]["source"])

@@ -7,7 +7,7 @@ Examples
 --------
 >>> result = audit(package("hsca_2012"))
 >>> result.verdict, result.fatalism.treatment, result.contrived_randomness
-('partly clumsy; fatalism and the hermit excluded', 'not acknowledged', ())
+('active voices not all joined; fatalism and the hermit excluded', 'not acknowledged', ())
 """
 
 from __future__ import annotations
@@ -64,7 +64,9 @@ class VoiceResult:
     Attributes
     ----------
     voice : str
-    status : {"engaged", "unresponsive", "excluded"}
+    status : {"engaged", "unresponsive", "partly acknowledged", "excluded"}
+        "Unresponsive" only for an active voice, "partly acknowledged" only for fatalism (one or
+        two of the three aspects shown, see :data:`RULES`, "fatalism").
     instruments : tuple of str
         Labels of the instruments that engage the voice (none for fatalism, whose status comes
         from the package's fatalism coding).
@@ -123,7 +125,7 @@ class Dominance:
 
 @dataclass(frozen=True)
 class Amendment:
-    """A candidate amendment an excluded or unresponsive voice could accept for its own reasons."""
+    """A candidate amendment a voice not engaged could accept for its own reasons."""
 
     voice: str
     control_type: str
@@ -212,7 +214,7 @@ class Audit:
         Examples
         --------
         >>> print(audit(package("hsca_2012")).as_text().splitlines()[0].partition("reading: ")[2])
-        partly clumsy; fatalism and the hermit excluded.
+        active voices not all joined; fatalism and the hermit excluded.
         >>> print(audit(package("targets_and_terror_2000_05")).as_text().splitlines()[1])
         Dominated, the kit's rule (Hood's overuse threshold applied to the verdict, not Verweij's):
         oversight (hierarchy) carries 67% of the package's weight, over the 60% threshold.
@@ -226,8 +228,8 @@ class Audit:
             lines.append(f"{status.capitalize()}: {', '.join(names) if names else 'none'}.")
         if self.status("hermit") == "engaged":
             lines.append(f"Hermit: engaged through instruments people may decline, {HERMIT_OPT_IN_NOTE}.")
-        lines.append(f"Fatalism: {self.fatalism.treatment}"
-                     + ("" if self.fatalism_coded else " (not coded)") + "; contrived randomness used in: "
+        lines.append(("" if self.fatalism_coded else "Fatalism not coded, read as not acknowledged. ")
+                     + "Contrived randomness used in: "
                      + (", ".join(self.contrived_randomness) or "no instrument") + ".")
         if self.overuse:
             lines.append("Reverse effects predicted (over "
@@ -506,7 +508,7 @@ def overuse(instruments: Sequence[Instrument], share: float = DEFAULT_OVERUSE_SH
 
 def amendments(results: Sequence[VoiceResult], fatalism: FatalismCoding | None = None
                ) -> tuple[Amendment, ...]:
-    """Candidate amendments for each excluded or unresponsive voice (the kit's device).
+    """Candidate amendments for each voice not engaged (the kit's device).
 
     For an active voice: its own polar type (if excluded), then each hybrid joining it to an
     active voice already heard. For fatalism: each aspect of acknowledging it the package does not
@@ -580,9 +582,10 @@ def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -
     outweighed); ``"clumsy"`` only when all three are engaged,
     none dominates, **fatalism is engaged** (all three aspects shown: each voice stays responsive)
     and the hermit is engaged; ``"active voices joined"`` when the three are engaged and none
-    dominates but fatalism or the hermit is not; ``"partly clumsy"`` otherwise. Every verdict but
-    ``"clumsy"`` then names the voices excluded (``"; none excluded"`` if none is), and ``"active
-    voices joined"`` also names an unresponsive fatalism. A voice missing from ``results`` counts
+    dominates but fatalism or the hermit is not; ``"active voices not all joined"`` otherwise. Only
+    ``"clumsy"`` says clumsy, and never while a voice is excluded. Every verdict but ``"clumsy"``
+    then names the voices excluded (``"; none excluded"`` if none is), and ``"active voices
+    joined"`` also names a partly acknowledged fatalism. A voice missing from ``results`` counts
     as excluded, so no voice is dropped silently.
 
     Parameters
@@ -612,7 +615,7 @@ def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -
     >>> verdict(voice_results(ten, FatalismCoding(True, True, True)))
     'active voices joined; the hermit excluded'
     >>> verdict(voice_results(ten, FatalismCoding(limits=True)))
-    'active voices joined; the hermit excluded; fatalism unresponsive'
+    'active voices joined; the hermit excluded; fatalism partly acknowledged'
     """
     status = {r.voice: r.status for r in results}
     left_out = [v for v in VOICES if status.get(v, "excluded") == "excluded"]
@@ -628,15 +631,15 @@ def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -
     if all(status.get(v) == "engaged" for v in ACTIVE_VOICES):
         if status.get("fatalism") == "engaged" and status.get("hermit") == "engaged":
             return "clumsy"
-        weak = "; fatalism unresponsive" if status.get("fatalism") == "unresponsive" else ""
+        weak = "; fatalism partly acknowledged" if status.get("fatalism") == "partly acknowledged" else ""
         return "active voices joined" + (tail if left_out else "") + weak
-    return "partly clumsy" + tail
+    return "active voices not all joined" + tail
 
 
 def audit(package: Package | Sequence[Instrument], *,  # noqa: F811  (the parameter's public name)
           overuse_share: float = DEFAULT_OVERUSE_SHARE,
           fatalism: FatalismCoding | None = None) -> Audit:
-    """Audit a package: voices engaged, unresponsive and excluded; hybrids; reverse effects; amendments.
+    """Audit a package: every voice's status, hybrids, reverse effects, amendments and the verdict.
 
     Every rule is the kit's reading of the sources (:data:`RULES`). The inputs are never modified.
 
@@ -681,6 +684,9 @@ def audit(package: Package | Sequence[Instrument], *,  # noqa: F811  (the parame
 def summary_table(results: Iterable[Audit]) -> pd.DataFrame:
     """One row per audit: verdict, the voices by status, fatalism, hybrids and reverse effects.
 
+    A partly acknowledged fatalism is named in the ``fatalism`` column (its treatment), the other
+    statuses each in a column of their own.
+
     Parameters
     ----------
     results : iterable of Audit
@@ -706,6 +712,8 @@ def summary_table(results: Iterable[Audit]) -> pd.DataFrame:
     for r in results:
         row = {"package": r.package.title, "instruments": len(r.package.instruments), "verdict": r.verdict}
         for status in STATUSES:
+            if status == "partly acknowledged":  # fatalism's own status: its column below says it
+                continue
             names = [f"{v} (opt-in: a contested coding)" if v == "hermit" and status == "engaged" else v
                      for v in r.by_status(status)]
             row[status] = ", ".join(names) or "none"

@@ -17,8 +17,7 @@ True
 from __future__ import annotations
 
 __all__ = ["ACTIVE_VOICES", "DEFAULT_OVERUSE_SHARE", "FATALISM_AMENDMENTS", "FATALISM_ASPECTS",
-           "FATALISM_STATUS",
-           "FATALISM_TREATMENTS", "POLAR_TYPES", "RULES", "STATUSES", "VERDICTS", "VOICES"]
+           "FATALISM_STATUS", "FATALISM_TREATMENTS", "POLAR_TYPES", "RULES", "STATUSES", "VERDICTS", "VOICES"]
 
 #: Hood's four polar control types, in the order of the kit's modes.
 POLAR_TYPES: tuple[str, str, str, str] = ("oversight", "mutuality", "competition", "contrived randomness")
@@ -26,8 +25,9 @@ POLAR_TYPES: tuple[str, str, str, str] = ("oversight", "mutuality", "competition
 VOICES: tuple[str, ...] = ("hierarchy", "solidarity", "individualism", "fatalism", "hermit")
 #: The three active voices whose engagement makes a package clumsy in the kit's verdict.
 ACTIVE_VOICES: tuple[str, str, str] = ("hierarchy", "solidarity", "individualism")
-#: The three statuses a voice can have in an audit; every voice always gets exactly one.
-STATUSES: tuple[str, str, str] = ("engaged", "unresponsive", "excluded")
+#: The statuses a voice can have in an audit; every voice always gets exactly one. "Unresponsive" is
+#: an active voice's only, "partly acknowledged" fatalism's only; the hermit is engaged or excluded.
+STATUSES: tuple[str, str, str, str] = ("engaged", "unresponsive", "partly acknowledged", "excluded")
 #: Default threshold share, for reverse effects and for dominance (the kit's judgement, see RULES).
 DEFAULT_OVERUSE_SHARE: float = 0.6
 #: The three ways a package can treat fatalism that the kit codes (the kit's reading of Taylor 2022).
@@ -58,11 +58,12 @@ FATALISM_CAUTIONS: dict[str, str] = {
 }
 #: How a package treats fatalism, from all three aspects shown to none.
 FATALISM_TREATMENTS: tuple[str, str, str] = ("acknowledged", "partly acknowledged", "not acknowledged")
-#: The fatalist voice's status for each treatment.
-FATALISM_STATUS: dict[str, str] = dict(zip(FATALISM_TREATMENTS, STATUSES, strict=True))
-#: Every verdict the audit can give.
-#: Every verdict the audit can give, before the voices it names as left out ("; X excluded").
-VERDICTS: tuple[str, ...] = ("clumsy", "active voices joined", "partly clumsy",
+#: The fatalist voice's status for each treatment (see RULES, "fatalism").
+FATALISM_STATUS: dict[str, str] = {"acknowledged": "engaged", "partly acknowledged": "partly acknowledged",
+                                   "not acknowledged": "excluded"}
+#: Every verdict the audit can give, before the voices it names as left out ("; X excluded"). Only
+#: "clumsy" says clumsy, and it is given only when no voice is excluded.
+VERDICTS: tuple[str, ...] = ("clumsy", "active voices joined", "active voices not all joined",
                              *(f"dominated by {v}, all three active heard" for v in ACTIVE_VOICES),
                              *(f"dominated by {v}" for v in ACTIVE_VOICES), "elegant",
                              "no active voice heard")
@@ -97,9 +98,9 @@ RULES: dict[str, str] = {
         "used only in polar instruments or in hybrids with contrived randomness, standing beside the "
         "other active voices but never joined to them in the package's text. Reason: it has a way "
         "in, but nothing in the coding shows it having to answer "
-        "another voice. (The hermit, who withdraws, is engaged or excluded, never unresponsive. For "
-        "fatalism the kit uses the word differently: 'unresponsive' means partly acknowledged, one or "
-        "two of the three aspects; see 'fatalism'.)"),
+        "another voice. Only an active voice can be unresponsive: the hermit, who withdraws, is engaged "
+        "or excluded, and fatalism, which has no control type to join, is engaged, partly acknowledged "
+        "or excluded (see 'fatalism')."),
     "excluded": (
         "The kit's reading of two ideas, each with its own source. Requisite variety (a name from "
         "Ashby's 1956 law of cybernetics, in the sense of Thompson, Ellis & Wildavsky 1990): each way of "
@@ -115,10 +116,15 @@ RULES: dict[str, str] = {
         "balanced. The fatalist voice is heard through how a package treats the limits of control, "
         "coded per package on three aspects (policy_packages_fatalism.csv, each a judgement with a "
         "rationale): it says what it cannot do or promise; it acts on the gap between demand and "
-        "capacity; it plans for being wrong. All three: engaged; one or two: unresponsive; none: "
-        "excluded. Reason: these are the ways a package can take the fatalist's view (things happen "
-        "whatever one does) seriously. A package with no coding is read as showing none, and the "
-        "audit says so."),
+        "capacity; it plans for being wrong. The rule: all three, acknowledged (status 'engaged'); one or "
+        "two, 'partly acknowledged'; none, not acknowledged ('excluded'). Partly acknowledged means the "
+        "package takes some of the fatalist's view seriously but not all of it: fatalism is heard "
+        "through the aspects shown and ignored on the rest, so the audit offers the missing aspects "
+        "as amendments. (Fatalism is never called 'unresponsive': it has no control type to join in a "
+        "hybrid, so the active voices' test does not apply to it.) Contrived randomness does not "
+        "count towards any aspect (see 'contrived randomness'). Reason: these are the ways a package "
+        "can take the fatalist's view (things happen whatever one does) seriously. A package with no "
+        "coding is read as showing none, and the audit says so."),
     "contrived randomness": (
         "The kit's reading of Hood: contrived randomness sits in the fatalist cell of Hood's map, but "
         "it is a technique an active controller uses on purpose (rotation, random selection for "
@@ -135,13 +141,18 @@ RULES: dict[str, str] = {
         "than any other type; "
         "'dominated by X, all three active heard' when all three are heard (engaged or unresponsive, "
         "even all three engaged) but X carries that share; 'clumsy' only when all three are engaged, "
-        "none dominates and fatalism and the hermit are engaged too (fatalism unresponsive is not "
-        "enough: a clumsy solution keeps every voice responsive); 'active voices joined' when the "
-        "three are engaged and none dominates but fatalism or the hermit is not; 'partly clumsy' "
-        "otherwise. Every verdict short of clumsy then names the voices excluded ('; solidarity, "
-        "fatalism and the hermit excluded', or 'none excluded'), and 'active voices joined' names an "
-        "unresponsive fatalism too. Whose is which: exclusion and engagement follow Verweij et al. "
-        "(through the kit's proxies above); the dominance test is the kit's rule, not Verweij's: it "
+        "none dominates and fatalism and the hermit are engaged too (fatalism partly acknowledged is "
+        "not enough: a clumsy solution keeps every voice responsive); 'active voices joined' when the "
+        "three are engaged and none dominates but fatalism or the hermit is not; 'active voices not "
+        "all joined' otherwise (two or three heard, none dominating, not all three engaged). No verdict "
+        "but 'clumsy' says clumsy, and 'clumsy' is never given while a voice is excluded: a clumsy "
+        "solution, by definition, excludes none. Every verdict short of clumsy then names the voices "
+        "excluded ('; solidarity, fatalism and the hermit excluded', or 'none excluded'), and 'active "
+        "voices joined' names a partly acknowledged fatalism too. Whose is which: both tests, whether "
+        "each voice is engaged at all (heard, not excluded) and whether it is responsive (joined to "
+        "the others, not unresponsive), are the kit's operationalisations of Verweij et al. (2006), "
+        "through the proxies above, not tests Verweij et al. set; the dominance test is the kit's "
+        "rule, not Verweij's: it "
         "applies Hood's (1995) overuse warning, with the same threshold as 'overuse', to the verdict. "
         "Here the kit departs on purpose from its own reading of Verweij, 'engagement, not "
         "evenness', so that a package in which one active voice's type outweighs the rest is not called "

@@ -1,12 +1,15 @@
 """Figures for the clumsiness audit: Hood's control map, and an audit drawn on it.
 
-The control map shows four polar types, six hybrids and the hermit at the centre; each figure
-has a text description.
+The control map shows four polar types at the corners of a square, six hybrids joining them, and
+the hermit outside the square; each figure has a text description.
 
 The map follows the grid-group diagram: group increases to the right, grid upwards, so oversight
 (hierarchist) is top right, mutuality (egalitarian) bottom right, competition (individualist)
-bottom left and contrived randomness (fatalist) top left; the hermit, who withdraws from the map,
-sits in the middle. Each polar type has its mode's colour *and* marker; status is written beside
+bottom left and contrived randomness (fatalist) top left. The hermit, who withdraws from grid and
+group alike, is drawn outside the square, in a box of its own at the right ("withdrawal (hermit):
+outside the grid-group map"): not at the centre, where the diagonals cross and it would read as a
+hybrid of oversight and competition (or of mutuality and contrived randomness), and on no hybrid's
+line. Each polar type has its mode's colour *and* marker; status is written beside
 every node and hybrids in use are drawn solid and thick, unused ones dotted -- never colour alone.
 What is drawn and what is described come from the same :class:`~coordkit.audit.Audit`.
 
@@ -17,7 +20,7 @@ Examples
 >>> len(fig.axes)
 2
 >>> print(describe_audit(audit.audit(audit.package("hsca_2012"))).split(". ")[0].partition("reading: ")[2])
-partly clumsy; fatalism and the hermit excluded
+active voices not all joined; fatalism and the hermit excluded
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from typing import ClassVar, cast
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import FancyArrowPatch
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.text import Text
 
 from coordkit import audit as _audit
@@ -37,17 +40,20 @@ from coordkit.plots import style
 from coordkit.plots.style import MARKERS, PALETTE
 from coordkit.plots.view import FigureView
 
-__all__ = ["POSITIONS", "AuditMapView", "AuditView", "HybridsView", "audit_figure", "control_map",
-           "describe_audit", "describe_hybrids", "hybrids_figure"]
+__all__ = ["HERMIT_LABEL", "POSITIONS", "AuditMapView", "AuditView", "HybridsView", "audit_figure",
+           "control_map", "describe_audit", "describe_hybrids", "hybrids_figure"]
 
-#: Where each polar type (and the hermit) sits on the map: (group, grid), 0 = low, 1 = high.
+#: Where each polar type sits on the map, (group, grid) with 0 = low and 1 = high, and where the
+#: hermit is drawn: outside that square, to its right, away from every hybrid's line.
 POSITIONS: dict[str, tuple[float, float]] = {
     "contrived randomness": (0.0, 1.0),
     "oversight": (1.0, 1.0),
     "competition": (0.0, 0.0),
     "mutuality": (1.0, 0.0),
-    "hermit": (0.5, 0.5),
+    "hermit": (1.55, 0.8),
 }
+#: The hermit's caption: withdrawal is no place on the grid-group map, so the figure says so.
+HERMIT_LABEL = "withdrawal (hermit):\noutside the\ngrid-group map"
 _MODE = {"oversight": Mode.HIERARCHY, "mutuality": Mode.SOLIDARITY, "competition": Mode.INDIVIDUALISM,
          "contrived randomness": Mode.FATALISM}
 _VOICE_OF = {"oversight": "hierarchy", "mutuality": "solidarity", "competition": "individualism",
@@ -57,8 +63,10 @@ _MUTED = style.NEUTRAL  # grey text still above 4.5:1 on white
 _STATUS_STYLE = {  # fill?, line style of the node's edge
     "engaged": (True, "solid"),
     "unresponsive": (True, "dashed"),
+    "partly acknowledged": (True, "dashed"),  # fatalism's (drawn in the voice panel, not on the map)
     "excluded": (False, "dotted"),
 }
+_HATCHED = ("unresponsive", "partly acknowledged")  # heard, not engaged: hatched as well as dashed
 
 
 #: Where each hybrid's label sits: side midpoints, and the diagonals' labels in the upper half,
@@ -80,6 +88,20 @@ DYNAMIC = "audit:"
 _ROW = 0.09  # height of one voice's row in the voice panel (axes fraction)
 _STATUS_GAP = 0.085  # room between a node and its caption for the status word (map units)
 _COMPACT_STATUS_GAP = 0.2  # the same on the compact map, whose units are shorter on screen
+
+
+# From the hermit's marker down to its caption and to its status word (map units), on the full map
+# and on the compact one (shown with 18 px text, so its units are shorter on screen).
+_HERMIT_CAPTION = {False: 0.1, True: 0.13}
+_HERMIT_STATUS = {False: 0.31, True: 0.69}
+
+
+def _hermit_box(compact: bool, status: bool) -> tuple[float, float, float, float]:
+    """The hermit's box outside the square, (x, y, width, height): room for a status word if ``status``."""
+    hx, hy = POSITIONS["hermit"]
+    below = _HERMIT_STATUS[compact] - (0 if status else 0.04) + (0.2 if compact else 0.07)
+    width = 0.74 if compact else 0.5
+    return hx - width / 2, hy - below, width, below + (0.16 if compact else 0.11)
 
 
 def _polar_caption(name: str) -> str:
@@ -115,7 +137,7 @@ def _node(ax: Axes, name: str, state: str, *, ring: bool = False, gid: str | Non
     ax.scatter([x], [y], s=900 if ring else 650, marker=MARKERS[mode],
                facecolor=PALETTE[mode] if filled else "white",
                edgecolor=_TEXT, linewidths=3.0 if ring else 1.5, linestyle=edge,
-               hatch="///" if state == "unresponsive" else None, zorder=4, gid=gid)
+               hatch="///" if state in _HATCHED else None, zorder=4, gid=gid)
 
 
 def _hybrid(ax: Axes, name: str, *, on: bool = False, gid: str | None = None, label: bool = True) -> None:
@@ -168,11 +190,11 @@ def map_frame(ax: Axes, *, nodes: bool = True, room: float = 0.0, compact: bool 
     """
     hx, hy = POSITIONS["hermit"]
     if compact:
-        ax.set_xlim(-0.6, 1.6)
+        ax.set_xlim(-0.6, 1.95)
         ax.set_ylim(-1.0, 1.65)
         ax.set_aspect("auto")
     else:
-        ax.set_xlim(-0.45, 1.45)
+        ax.set_xlim(-0.45, 1.85)
         ax.set_ylim(-0.35 - 1.6 * room, 1.35 + 1.6 * room)
         ax.set_aspect("equal")
     ax.axis("off")
@@ -183,14 +205,17 @@ def map_frame(ax: Axes, *, nodes: bool = True, room: float = 0.0, compact: bool 
         if nodes:
             _node(ax, name, "engaged")
         _caption(ax, name, room=room, short=compact)
+    bx, by, bw, bh = _hermit_box(compact, status=room > 0)
+    ax.add_patch(FancyBboxPatch((bx, by), bw, bh, boxstyle="round,pad=0.02", facecolor="none",
+                                edgecolor=_MUTED, linewidth=1.0, linestyle="dashed", zorder=0,
+                                gid="hermit:box"))
     if nodes:
-        _node(ax, "hermit", "engaged")
-    ax.text(hx, hy - 0.09, "hermit" if compact else "hermit\n(withdrawn,\noff the map)", ha="center",
-            va="top", fontsize=8, color=_TEXT, zorder=5,
-            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
+        _node(ax, "hermit", "engaged", gid="hermit")
+    ax.text(hx, hy - _HERMIT_CAPTION[compact], HERMIT_LABEL, ha="center", va="top", fontsize=8, color=_TEXT,
+            zorder=5, gid="hermit:label")
     if compact:
         ax.text(-0.58, 0.5, "grid ↑", rotation=90, ha="center", va="center", fontsize=8, color=_MUTED)
-        ax.text(1.6, -0.42, "group →", ha="right", va="center", fontsize=8, color=_MUTED)
+        ax.text(0.5, -0.62, "group →", ha="center", va="center", fontsize=8, color=_MUTED)
         ax.text(0.5, -0.98, "", ha="center", va="bottom", fontsize=8, color=_TEXT, zorder=5,
                 gid=f"{DYNAMIC}hybrids")
         return ax
@@ -214,14 +239,14 @@ def _highlight_marks(ax: Axes) -> None:
         artist.set_visible(False)
 
 
-def _audit_marks(ax: Axes) -> None:
+def _audit_marks(ax: Axes, *, compact: bool = False) -> None:
     """Make, hidden, every moving part of an audit map: node styles, status words, hybrids in use."""
     for name in (*_audit.POLAR_TYPES, "hermit"):
         for state in _audit.STATUSES:
             _node(ax, name, state, gid=f"{DYNAMIC}node:{name}:{state}")
         x, y = POSITIONS[name]
         if name == "hermit":
-            at, va = y - 0.31, "top"
+            at, va = y - _HERMIT_STATUS[compact], "top"
         else:
             at, va = (y + 0.2, "bottom") if _above(name) else (y - 0.2, "top")
         ax.text(x, at, "", ha="center", va=va, fontsize=8.5, fontweight="bold", color=_TEXT, zorder=5,
@@ -271,7 +296,7 @@ def map_marks(ax: Axes, *, highlight: str | None = None, result: _audit.Audit | 
         _highlight_marks(ax)
         marks = _marks(ax)
     if result is not None and f"{DYNAMIC}status:hermit" not in marks:
-        _audit_marks(ax)
+        _audit_marks(ax, compact=f"{DYNAMIC}hybrids" in marks)
         marks = _marks(ax)
     show: dict[str, str] = {}  # gid -> text ("" for a non-text artist)
     if highlight is not None:
@@ -436,9 +461,9 @@ def describe_hybrids(highlight: str | None = None) -> str:
                         for n in _audit.POLAR_TYPES)
     hybrids = "; ".join(f"{c.name} ({c.nhs_example})" for c in types.values() if c.kind == "hybrid")
     text = (f"A square map with grid rising upwards and group to the right. Polar types at the corners: "
-            f"{corners}. The hermit sits in the middle, off the map. Six lines join every pair of corners, "
-            f"one per hybrid: {hybrids}. Hood (1995) predicts that all six hybrids are likely to be "
-            "unstable. ")
+            f"{corners}. Six lines join every pair of corners, one per hybrid: {hybrids}. The hermit is "
+            "drawn apart, in a box outside the square. Hood (1995) "
+            "predicts that all six hybrids are likely to be unstable. ")
     if highlight:
         if highlight not in types:
             raise ValueError(f"unknown control type {highlight!r}; known: {', '.join(types)}")
@@ -464,7 +489,7 @@ class AuditView(FigureView):
     >>> from coordkit import audit
     >>> view = AuditView(audit.audit(audit.package("hsca_2012")))
     >>> print(view.alt().partition("reading: ")[2])
-    partly clumsy; fatalism and the hermit excluded.
+    active voices not all joined; fatalism and the hermit excluded.
     >>> len(view.figure().axes)
     2
     """
@@ -643,8 +668,9 @@ def describe_audit(result: _audit.Audit) -> str:
     for status in _audit.STATUSES:
         names = result.by_status(status)
         parts.append(f"{status.capitalize()}: {', '.join(names) if names else 'none'}.")
-    parts.append(f"Fatalism is {result.fatalism.treatment} in the kit's coding. Contrived randomness, "
-                 "drawn at top left apart from fatalism, is used in "
+    parts.append(f"Fatalism is {result.fatalism.treatment} in the kit's coding. The hermit is drawn "
+                 "outside the square, at its right (withdrawal: outside the grid-group map). Contrived "
+                 "randomness, drawn at top left apart from fatalism, is used in "
                  + (", ".join(result.contrived_randomness) or "no instrument") + ".")
     parts.append("Why, voice by voice: " + "; ".join(f"{v.voice}, {v.reason}" for v in result.voices) + ".")
     parts.append("Hybrids drawn solid: " + (", ".join(f"{h.hybrid} ({len(h.instruments)})"

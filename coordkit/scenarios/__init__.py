@@ -357,36 +357,60 @@ def run(
     return ScenarioResult(name or "scenario", levers, trajectory)
 
 
-def preset_table(*, initial: Profile | None = None, years: float = 10.0) -> pd.DataFrame:
+def preset_table(*, initial: Profile | None = None, years: float = 10.0,
+                 despair_shares: Sequence[float] = (0.5,)) -> pd.DataFrame:
     """Every preset run for ``years``: period, start profile and headline results.
+
+    The headline columns read fatalism as the start profile does: all despair for every period
+    start (despair share 1.0, the kit's default, see the module notes). Because that default
+    decides some readings (the 2012 Act's among them), each share in ``despair_shares`` adds a
+    column beside it, ``configuration (despair share S)``: the end configuration of the same run
+    from the same start with only its malign share of fatalism set to S (as in
+    :func:`fatalism_sensitivity`).
 
     Parameters
     ----------
     initial : Profile, optional
         One start for every preset; by default each starts from its own period's profile.
     years : float, default 10
+    despair_shares : sequence of float, default (0.5,)
+        Other readings of fatalism to show beside the default, each in [0, 1]; empty for none.
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by preset name, with ``period``, ``starts from`` and the columns of
-        :meth:`ScenarioResult.summary` except the per-mode malign shares.
+        Indexed by preset name, with ``period``, ``starts from``, the columns of
+        :meth:`ScenarioResult.summary` except the per-mode malign shares, and one
+        ``configuration (despair share S)`` column per share.
+
+    Raises
+    ------
+    coordkit.profile.ProfileError
+        If a despair share is outside 0 to 1.
 
     Examples
     --------
-    >>> preset_table().loc["Targets and terror (2000-2005)", "configuration"]
+    >>> table = preset_table()
+    >>> table.loc["Targets and terror (2000-2005)", "configuration"]
     'deficit culture: weak individualism'
+    >>> act = "Health and Social Care Act 2012: competition (2012-2014)"
+    >>> table.loc[act, ["configuration", "configuration (despair share 0.5)"]].tolist()
+    ['hierarchy monoculture', 'balanced']
     """
     import pandas as pd
 
     rows = {}
     for scenario in load_presets().values():
-        summary = run(scenario, initial=initial, years=years).summary()
+        start = _start(scenario, initial)
+        summary = run(scenario, initial=start, years=years).summary()
         rows[scenario.name] = {
             "period": f"{scenario.start_year}-{scenario.end_year}",
             "starts from": "(given)" if initial is not None else scenario.start_profile,
             **{k: v for k, v in summary.items() if not k.startswith("malign_")},
         }
+        for share in despair_shares:
+            other = run(scenario, initial=start.replace(malign_fatalism=share), years=years)
+            rows[scenario.name][f"configuration (despair share {share:g})"] = other.configuration.name
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
