@@ -18,6 +18,10 @@ Handouts
     - live widgets (which need a running kernel) are replaced by a line saying so: the static figure
       the notebook shows beside every widget stays;
     - print CSS that keeps a heading with what follows and never splits a figure;
+    - an exercise notebook (``exercises/NN_*.ipynb``) prints as its paper version, from its source in
+      ``exercises/src`` (:func:`paper_exercise`): each task in words and a space to answer, no code;
+    - beside them the printable sheets (:data:`SHEETS`: questionnaire, keys, coding sheets, the
+      clumsiness worksheet) and the one-page chapter summaries (``summaries/``);
     - with ``--pdf``, a PDF of each page printed by headless Chromium (the browser the tests use).
 Slides
     A reveal.js deck per notebook: a new slide at each ``#``/``##`` heading, a vertical sub-slide at
@@ -29,7 +33,9 @@ Slides
     themes' web fonts are left out: the decks use the themes' fallback fonts); otherwise the decks
     load it from a CDN and a warning says so. Slide text never speaks of code: paragraphs, list
     items and table rows about Python ("run the cell", ``ck.Profile(...)``) stay in the notebook and
-    the handout, and the build lists them. A quiz takes a slide per question; chapter 1's deck
+    the handout, and the build lists them, as it does printed Python values (``Profile(...)``, a
+    dict or list: :func:`without_reprs`) and widgets' self-checks (``explorer.update()``), which stay
+    in the notebook. A quiz takes a slide per question; chapter 1's deck
     opens with the slide *Taylor's claim* (``coordkit/templates/decks/``). With ``--pdf``, each
     deck is printed to PDF by Chromium, a page per slide.
 Both
@@ -304,7 +310,7 @@ _SELF_CHECK = re.compile(r"^\s*\w+\.update\(\)\s*$", re.M)
 
 
 def without_reprs(cell: nbformat.NotebookNode) -> int:
-    """Drop printed Python values (:data:`_REPR_LINE`) from a code cell's text outputs; how many lines went.
+    r"""Drop printed Python values (:data:`_REPR_LINE`) from a code cell's text outputs; how many lines went.
 
     Printed text keeps its other lines; an output of nothing but such values goes; figures, tables
     and HTML stay.
@@ -312,10 +318,10 @@ def without_reprs(cell: nbformat.NotebookNode) -> int:
     Examples
     --------
     >>> cell = nbformat.v4.new_code_cell("x")
-    >>> cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "Profile(hierarchy=0.8)"}),
-    ...                 nbformat.v4.new_output("stream", text="balanced\\nnow: [42. 30. 10. 18.]\\n")]
+    >>> value = nbformat.v4.new_output("execute_result", data={"text/plain": "Profile(hierarchy=0.8)"})
+    >>> cell.outputs = [value, nbformat.v4.new_output("stream", text="balanced\nnow: [42. 30. 10. 18.]\n")]
     >>> without_reprs(cell), [o.get("text") for o in cell.outputs]
-    (2, ['balanced\\n'])
+    (2, ['balanced\n'])
     """
     gone = 0
     outputs = []
@@ -931,7 +937,29 @@ SHEETS: dict[str, str] = {
     "coding_sheet_four": "the coding sheet of the session plans' four reforms (one page per table)",
     "quiz_key": "the lecturer's key to every chapter's quiz (the handouts and slides print the "
                 "questions without answers)",
+    "clumsiness_worksheet": "the clumsiness audit worksheet of chapter 8's workshop (one per table), from "
+                            "docs/clumsiness_worksheet.md",
 }
+#: A worksheet on paper: room to write in its blank table cells, and type a little smaller than a handout's.
+WORKSHEET_STYLE = ("<style>.jp-RenderedHTMLCommon td:empty{height:9mm;}"
+                   ".jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th{border:1px solid #888888;}"
+                   "@media print{body{font-size:10pt;}.jp-RenderedHTMLCommon table{font-size:8.5pt;}"
+                   ".jp-RenderedHTMLCommon td:empty{height:9mm;}}</style>")
+
+
+def worksheet_html(source: Path = ROOT / "docs" / "clumsiness_worksheet.md") -> str:
+    """A Markdown worksheet in ``docs/`` as a printable page, laid out like the handouts.
+
+    Links to other Markdown files become plain text (the page travels alone); blank table cells get
+    room to write in (:data:`WORKSHEET_STYLE`).
+    """
+    text = re.sub(r"\[([^\]]+)\]\([^)\s]*\.md(?:#[^)]*)?\)", r"\1", source.read_text(encoding="utf-8"))
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(text)]
+    ready = prepare(nb, source.name, [])
+    body, _ = _exporter("handouts").from_notebook_node(
+        ready, resources={"metadata": {"name": _title(nb, source.stem)}})
+    return offline(body).replace("</head>", WORKSHEET_STYLE + "</head>", 1)
 
 
 def sheet_html(name: str) -> str:
@@ -953,6 +981,8 @@ def sheet_html(name: str) -> str:
 
         return coding_sheet_html(reform_ids=SESSION_SET, title="Code four NHS reforms: how hard did each "
                                  "push each way of coordinating?")
+    if name == "clumsiness_worksheet":
+        return worksheet_html()
     if name == "quiz_key":
         from coordkit.exercises import quiz as quizzes
         from coordkit.html import escape
@@ -974,6 +1004,23 @@ def build_sheets(out: Path, *, pdf: bool = False) -> tuple[list[Path], list[str]
     for name in SHEETS:
         target = out / f"{name}.html"
         target.write_text(sheet_html(name), encoding="utf-8")
+        written.append(target)
+        if pdf:
+            written.append(print_pdf(target, problems))
+    return written, problems
+
+
+def build_summaries(out: Path, *, pdf: bool = False) -> tuple[list[Path], list[str]]:
+    """Copy the chapter summaries (``docs/summaries``) into ``out/summaries``; with ``pdf``, print each too."""
+    folder = out / "summaries"
+    prepare_output(folder)
+    source = ROOT / "docs" / "summaries"
+    shutil.copy2(source / "summary.css", folder / "summary.css")
+    written: list[Path] = []
+    problems: list[str] = []
+    for page in sorted(source.glob("*.html")):
+        target = folder / page.name
+        shutil.copy2(page, target)
         written.append(target)
         if pdf:
             written.append(print_pdf(target, problems))
@@ -1086,9 +1133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         check_targets([(str(path), target_name(path, args.kind)) for path in notebooks] + sheets)
         notes: list[str] = []
         written, problems = build(args.kind, notebooks, out, pdf=args.pdf, notes=notes)
-        if args.kind == "handouts":  # the paper round: questionnaire, its key and the coding sheet
+        if args.kind == "handouts":  # the paper round: questionnaire, keys, coding sheets, worksheet
             sheet_files, sheet_problems = build_sheets(out, pdf=args.pdf)
-            written, problems = written + sheet_files, problems + sheet_problems
+            summaries, summary_problems = build_summaries(out, pdf=args.pdf)
+            written = written + sheet_files + summaries
+            problems = problems + sheet_problems + summary_problems
     except PublishError as error:
         print(f"[kit] {args.kind} not built: {error}", file=sys.stderr)
         return 2
