@@ -1011,7 +1011,7 @@ def build_sheets(out: Path, *, pdf: bool = False) -> tuple[list[Path], list[str]
 
 
 def build_summaries(out: Path, *, pdf: bool = False) -> tuple[list[Path], list[str]]:
-    """Copy the chapter summaries (``docs/summaries``) into ``out/summaries``; with ``pdf``, print each too."""
+    """Copy the chapter summaries (``docs/summaries``) into ``out/summaries``; with ``pdf``, print each."""
     folder = out / "summaries"
     prepare_output(folder)
     source = ROOT / "docs" / "summaries"
