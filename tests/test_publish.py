@@ -99,9 +99,12 @@ def test_handouts_include_the_printable_questionnaire_its_key_apart_and_coding_s
     # the key is now its own file (was: at the end of questionnaire.html), so copies never carry it
     # the quiz key joins them (the handouts and slides now print the quiz questions, never answers)
     # the session plans' four-reform sheet joins them (a page per table, not the twelve reforms)
+    # the clumsiness worksheet joins them (issue 18: it was Markdown only)
     assert [p.name for p in written] == ["questionnaire.html", "questionnaire_key.html", "coding_sheet.html",
-                                         "coding_sheet_four.html", "quiz_key.html"]
-    questionnaire, key, sheet, four, quiz_key = (p.read_text(encoding="utf-8") for p in written)
+                                         "coding_sheet_four.html", "quiz_key.html",
+                                         "clumsiness_worksheet.html"]
+    questionnaire, key, sheet, four, quiz_key, worksheet = (p.read_text(encoding="utf-8") for p in written)
+    _clean(worksheet, "clumsiness worksheet")
     _clean(four, "four-reform coding sheet")
     _clean(quiz_key, "quiz key")
     assert "Answer:</b>" in quiz_key and 'id="ch01-q3"' in quiz_key
@@ -139,8 +142,10 @@ def test_the_handouts_command_writes_the_sheets_beside_the_chapters(tmp_path, ca
     assert publish.main(["handouts", str(NOTEBOOKS[0]), "-o", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".html")
     assert names == sorted([f"{NOTEBOOKS[0].stem}.html", "questionnaire.html", "questionnaire_key.html",
-                            "coding_sheet.html", "coding_sheet_four.html", "quiz_key.html"])
-    assert '"written": 6' in capsys.readouterr().out  # the quiz key and the four-reform sheet joined
+                            "coding_sheet.html", "coding_sheet_four.html", "quiz_key.html",
+                            "clumsiness_worksheet.html"])
+    # the worksheet and the eight one-page summaries (copied by the command, was: by ./kit alone) joined
+    assert '"written": 15' in capsys.readouterr().out
 
 
 def test_an_exercise_handout_never_overwrites_its_chapter(tmp_path):
@@ -493,7 +498,7 @@ def test_every_sheet_prints_on_a4_and_the_four_reform_sheet_on_one_page(tmp_path
     assert not problems, problems
     pages = {p.stem: _pdf_pages(p.read_bytes()) for p in written if p.suffix == ".pdf"}
     assert set(pages) == {"questionnaire", "questionnaire_key", "coding_sheet", "coding_sheet_four",
-                          "quiz_key"}
+                          "quiz_key", "clumsiness_worksheet"}
     for name, sizes in pages.items():  # A4 is 595 x 842 pt; US Letter (612 x 792) is what to avoid
         assert all(abs(w - 595) < 2 and abs(h - 842) < 2 for w, h in sizes), (name, sizes[0])
     assert len(pages["coding_sheet_four"]) == 1, "the session plans' one-page sheet prints on more pages"

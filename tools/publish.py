@@ -18,6 +18,10 @@ Handouts
     - live widgets (which need a running kernel) are replaced by a line saying so: the static figure
       the notebook shows beside every widget stays;
     - print CSS that keeps a heading with what follows and never splits a figure;
+    - an exercise notebook (``exercises/NN_*.ipynb``) prints as its paper version, from its source in
+      ``exercises/src`` (:func:`paper_exercise`): each task in words and a space to answer, no code;
+    - beside them the printable sheets (:data:`SHEETS`: questionnaire, keys, coding sheets, the
+      clumsiness worksheet) and the one-page chapter summaries (``summaries/``);
     - with ``--pdf``, a PDF of each page printed by headless Chromium (the browser the tests use).
 Slides
     A reveal.js deck per notebook: a new slide at each ``#``/``##`` heading, a vertical sub-slide at
@@ -29,7 +33,9 @@ Slides
     themes' web fonts are left out: the decks use the themes' fallback fonts); otherwise the decks
     load it from a CDN and a warning says so. Slide text never speaks of code: paragraphs, list
     items and table rows about Python ("run the cell", ``ck.Profile(...)``) stay in the notebook and
-    the handout, and the build lists them. A quiz takes a slide per question; chapter 1's deck
+    the handout, and the build lists them, as it does printed Python values (``Profile(...)``, a
+    dict or list: :func:`without_reprs`) and widgets' self-checks (``explorer.update()``), which stay
+    in the notebook. A quiz takes a slide per question; chapter 1's deck
     opens with the slide *Taylor's claim* (``coordkit/templates/decks/``). With ``--pdf``, each
     deck is printed to PDF by Chromium, a page per slide.
 Both
@@ -252,6 +258,92 @@ def _quiz_output(chapter: str, only: int | None = None) -> nbformat.NotebookNode
                                                         "text/plain": f"(the {chapter} quiz)"})
 
 
+#: The printed exercise's opening, in place of the notebook's instructions (which speak of cells).
+PAPER_INTRO = ("*On paper: write your answer in the space under each task. The exercise notebook asks the "
+               "same tasks and checks each answer as you go; your lecturer has the worked solutions.*")
+_ANSWER_LINE = re.compile(r"^\*Your answer[^*]*\*\s*$", re.M)
+_CHAPTER_LINK = re.compile(r"\]\(\.\./notebooks/([\w-]+)\.ipynb\)")
+
+
+def paper_exercise(source: Path) -> nbformat.NotebookNode:
+    """An exercise on paper, from its source in ``exercises/src``: each task's text and a blank space.
+
+    A task's ``[paper]`` cell (:mod:`coordkit.exercises.build`), if it has one, is its text on
+    paper; otherwise its own text without the sentences about code (:func:`without_code`). Code,
+    and sections other than the tasks (a worked example of code), are left out; the title keeps
+    its time and chapter (linked to the chapter's handout) and gets :data:`PAPER_INTRO`. An open
+    task (``discuss`` or ``open`` in its heading) gets a larger space.
+    """
+    from coordkit.exercises.build import parse_percent
+
+    cells = parse_percent(source.read_text(encoding="utf-8"))
+    out = []
+    for k, cell in enumerate(cells):
+        if cell.kind != "markdown":
+            continue
+        following = next((c for c in cells[k + 1:] if c.kind != "code"), None)
+        paper = following.source if following is not None and following.kind == "paper" else None
+        heading, _, body = cell.source.strip().partition("\n")
+        if k == 0:
+            when = next((b for b in re.split(r"\n\s*\n", body) if b.lstrip().startswith("**Time:**")), "")
+            text = "\n\n".join(filter(None, [heading, _CHAPTER_LINK.sub(r"](\1.html)", when.strip()), paper,
+                                             PAPER_INTRO]))
+        elif heading.startswith("## Task"):
+            task = paper if paper is not None else without_code(_ANSWER_LINE.sub("", body))[0]
+            size = " ck-answer-long" if re.search(r"\b(discuss|open)\b", heading) else ""
+            text = (f"{heading}\n\n{task.strip()}\n\n"
+                    f'<div class="ck-answer{size}"><span>Your answer:</span></div>')
+        else:
+            continue
+        out.append(nbformat.v4.new_markdown_cell(text))
+    nb = nbformat.v4.new_notebook()
+    nb.cells = out
+    return nb
+
+
+#: A printed Python value, not a sentence: ``Profile(hierarchy=...``, ``array([...``, a dict, list or
+#: tuple, alone or after a short label (``now: [42. 30. ...]``). Slides leave such lines out.
+_REPR_LINE = re.compile(r"^\s*(?:[\w ,()'-]{1,40}:\s+)?(?:[A-Z]\w*\(\w+=|array\(|[\[{(]\s*['\"(\[{]|"
+                        r"[\[(]\s*-?\d)")
+#: A widget's self-check in the notebook (``explorer.update()`` and what it printed): not for a slide.
+_SELF_CHECK = re.compile(r"^\s*\w+\.update\(\)\s*$", re.M)
+
+
+def without_reprs(cell: nbformat.NotebookNode) -> int:
+    r"""Drop printed Python values (:data:`_REPR_LINE`) from a code cell's text outputs; how many lines went.
+
+    Printed text keeps its other lines; an output of nothing but such values goes; figures, tables
+    and HTML stay.
+
+    Examples
+    --------
+    >>> cell = nbformat.v4.new_code_cell("x")
+    >>> value = nbformat.v4.new_output("execute_result", data={"text/plain": "Profile(hierarchy=0.8)"})
+    >>> cell.outputs = [value, nbformat.v4.new_output("stream", text="balanced\nnow: [42. 30. 10. 18.]\n")]
+    >>> without_reprs(cell), [o.get("text") for o in cell.outputs]
+    (2, ['balanced\n'])
+    """
+    gone = 0
+    outputs = []
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        if output.get("output_type") == "stream":
+            lines = str(output.get("text", "")).splitlines(keepends=True)
+            kept = [line for line in lines if not _REPR_LINE.match(line)]
+            gone += len(lines) - len(kept)
+            if not "".join(kept).strip():
+                continue
+            output["text"] = "".join(kept)
+        elif set(data) <= {"text/plain"} and "text/plain" in data:
+            lines = str(data["text/plain"]).splitlines()
+            if any(_REPR_LINE.match(line) for line in lines[:1]):
+                gone += len(lines)
+                continue
+        outputs.append(output)
+    cell["outputs"] = outputs
+    return gone
+
+
 def _strip_widgets(cell: nbformat.NotebookNode) -> None:
     quiz = _QUIZ_CALL.search(cell.get("source", ""))
     if quiz:  # the quiz widget prints as its questions (no answers), or the page would show nothing
@@ -312,9 +404,16 @@ def prepare(
             cell.source = render_markdown_maths(cell.source, problems, f"{name} cell {i}")
         elif cell.cell_type == "code":
             cell.source = _NBVAL_LINE.sub("", cell.source).strip("\n")
+            if slides and _SELF_CHECK.search(cell.source):
+                if notes is not None:
+                    notes.append(f"{name} cell {i}: a widget's self-check left to the notebook")
+                continue
             _strip_widgets(cell)
             if slides:
                 _fold_captions(cell)
+                gone = without_reprs(cell)
+                if gone and notes is not None:
+                    notes.append(f"{name} cell {i}: {gone} printed Python value(s) left to the notebook")
             quiz = _QUIZ_CALL.search(cell.source) if slides else None
             if quiz:  # on slides a question per slide: one vote each, and none runs off the slide
                 for k in range(quiz_length(quiz[1])):
@@ -367,6 +466,10 @@ def _fold_captions(cell: nbformat.NotebookNode) -> None:
 
 #: The decks' own style: a figure never taller than the slide leaves room for (960x700 slides).
 SLIDE_STYLE = ("<style>.reveal section img{max-height:460px;width:auto !important;max-width:100%;}"
+               # drawn maths sits on the line of text like a word, not as a figure with margins
+               ".reveal section img.ck-math{display:inline;vertical-align:middle;margin:0;border:0;"
+               "box-shadow:none;background:none;max-height:none;}"
+               ".reveal section div.ck-math{text-align:center;margin:0.4em 0;line-height:2;}"
                ".reveal section details{font-size:0.8em;}.reveal section table{font-size:0.75em;}"
                # printed results wrap between words, never mid-word (JupyterLab's break-all)
                ".reveal pre{white-space:pre-wrap;word-break:normal !important;overflow-wrap:break-word;}"
@@ -393,9 +496,13 @@ def _with_extra_slides(cells: list[nbformat.NotebookNode], stem: str,
     return cells[:second] + extra + cells[second:]
 
 
-#: Prose that speaks of code: "run the cell", "in Python", or a code span that is Python (a call,
-#: an assignment, a dotted or snake_case name; file names and shell commands are not).
-_CODE_WORDS = re.compile(r"\b(run (the|this|each|every) cells?|the cells? (below|above)|in Python)\b", re.I)
+#: Prose that speaks of code or of the notebook's machinery: "run the cell", "in Python", "run the
+#: notebook", "a thin wrapper", "calling its update", "a running kernel", or a code span that is
+#: Python (a call, an assignment, a dotted or snake_case name; file names and shell commands are not).
+_CODE_WORDS = re.compile(r"\b(run (the|this|each|every|a) cells?|the cells? (below|above)|in Python|"
+                         r"run the notebook|thin (wrapper|layer)|(its|the explorer's) update|called directly|"
+                         r"only calls the library|surfaces? any error|what the explorer computed|"
+                         r"(running|restart) kernel)\b", re.I)
 _FILE_SPAN = re.compile(r"^[\w./<>*-]+\.(csv|md|yml|yaml|html|xlsx|ipynb|json|pdf)$|/")
 
 
@@ -476,7 +583,29 @@ def without_code(source: str) -> tuple[str, int]:
                     parts.append(stripped)
         if parts:
             kept.append("\n".join(parts))
-    return "\n\n".join(kept), dropped
+        elif head or body:
+            kept.append("")  # a cut block: marks a heading above it that may be left empty
+    return "\n\n".join(_without_empty_headings(kept)), dropped
+
+
+def _level(block: str) -> int:
+    match = re.match(r"(#+)\s", block)
+    return len(match[1]) if match and "\n" not in block.strip() else 0
+
+
+def _without_empty_headings(blocks: list[str]) -> list[str]:
+    """Blocks without a heading whose whole section was cut (a heading over nothing is a blank slide)."""
+    out: list[str] = []
+    for k, block in enumerate(blocks):
+        if not block:
+            continue
+        level, rest = _level(block), blocks[k + 1:]
+        nxt = next((b for b in rest if b), None)
+        cut = bool(rest) and rest[0] == ""
+        if level and cut and (nxt is None or 0 < _level(nxt) <= level):
+            continue
+        out.append(block)
+    return out
 
 
 #: About how much one slide holds: words of prose, a figure counting as :data:`FIGURE_WORDS`.
@@ -779,7 +908,9 @@ def build(
                 setattr(exporter, trait, url)
     written: list[Path] = []
     for path in notebooks:
-        nb = nbformat.read(path, as_version=4)
+        paper = path.parent / "src" / f"{path.stem}.py"  # an exercise: its paper version, from its source
+        nb = (paper_exercise(paper) if kind == "handouts" and path.parent.name == "exercises"
+              and paper.is_file() else nbformat.read(path, as_version=4))
         ready = prepare(nb, path.name, problems, slides=kind == "slides", notes=notes)
         body, _ = exporter.from_notebook_node(ready, resources={"metadata": {"name": _title(nb, path.stem)}})
         body = offline(body)
@@ -806,7 +937,29 @@ SHEETS: dict[str, str] = {
     "coding_sheet_four": "the coding sheet of the session plans' four reforms (one page per table)",
     "quiz_key": "the lecturer's key to every chapter's quiz (the handouts and slides print the "
                 "questions without answers)",
+    "clumsiness_worksheet": "the clumsiness audit worksheet of chapter 8's workshop (one per table), from "
+                            "docs/clumsiness_worksheet.md",
 }
+#: A worksheet on paper: room to write in its blank table cells, and type a little smaller than a handout's.
+WORKSHEET_STYLE = ("<style>.jp-RenderedHTMLCommon td:empty{height:9mm;}"
+                   ".jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th{border:1px solid #888888;}"
+                   "@media print{body{font-size:10pt;}.jp-RenderedHTMLCommon table{font-size:8.5pt;}"
+                   ".jp-RenderedHTMLCommon td:empty{height:9mm;}}</style>")
+
+
+def worksheet_html(source: Path = ROOT / "docs" / "clumsiness_worksheet.md") -> str:
+    """A Markdown worksheet in ``docs/`` as a printable page, laid out like the handouts.
+
+    Links to other Markdown files become plain text (the page travels alone); blank table cells get
+    room to write in (:data:`WORKSHEET_STYLE`).
+    """
+    text = re.sub(r"\[([^\]]+)\]\([^)\s]*\.md(?:#[^)]*)?\)", r"\1", source.read_text(encoding="utf-8"))
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(text)]
+    ready = prepare(nb, source.name, [])
+    body, _ = _exporter("handouts").from_notebook_node(
+        ready, resources={"metadata": {"name": _title(nb, source.stem)}})
+    return offline(body).replace("</head>", WORKSHEET_STYLE + "</head>", 1)
 
 
 def sheet_html(name: str) -> str:
@@ -828,6 +981,8 @@ def sheet_html(name: str) -> str:
 
         return coding_sheet_html(reform_ids=SESSION_SET, title="Code four NHS reforms: how hard did each "
                                  "push each way of coordinating?")
+    if name == "clumsiness_worksheet":
+        return worksheet_html()
     if name == "quiz_key":
         from coordkit.exercises import quiz as quizzes
         from coordkit.html import escape
@@ -849,6 +1004,23 @@ def build_sheets(out: Path, *, pdf: bool = False) -> tuple[list[Path], list[str]
     for name in SHEETS:
         target = out / f"{name}.html"
         target.write_text(sheet_html(name), encoding="utf-8")
+        written.append(target)
+        if pdf:
+            written.append(print_pdf(target, problems))
+    return written, problems
+
+
+def build_summaries(out: Path, *, pdf: bool = False) -> tuple[list[Path], list[str]]:
+    """Copy the chapter summaries (``docs/summaries``) into ``out/summaries``; with ``pdf``, print each."""
+    folder = out / "summaries"
+    prepare_output(folder)
+    source = ROOT / "docs" / "summaries"
+    shutil.copy2(source / "summary.css", folder / "summary.css")
+    written: list[Path] = []
+    problems: list[str] = []
+    for page in sorted(source.glob("*.html")):
+        target = folder / page.name
+        shutil.copy2(page, target)
         written.append(target)
         if pdf:
             written.append(print_pdf(target, problems))
@@ -961,9 +1133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         check_targets([(str(path), target_name(path, args.kind)) for path in notebooks] + sheets)
         notes: list[str] = []
         written, problems = build(args.kind, notebooks, out, pdf=args.pdf, notes=notes)
-        if args.kind == "handouts":  # the paper round: questionnaire, its key and the coding sheet
+        if args.kind == "handouts":  # the paper round: questionnaire, keys, coding sheets, worksheet
             sheet_files, sheet_problems = build_sheets(out, pdf=args.pdf)
-            written, problems = written + sheet_files, problems + sheet_problems
+            summaries, summary_problems = build_summaries(out, pdf=args.pdf)
+            written = written + sheet_files + summaries
+            problems = problems + sheet_problems + summary_problems
     except PublishError as error:
         print(f"[kit] {args.kind} not built: {error}", file=sys.stderr)
         return 2

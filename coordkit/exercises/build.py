@@ -2,8 +2,10 @@ r"""Build exercise notebooks from their single source: the lecturer's solution a
 
 Each exercise lives in ``exercises/src/NN_name.py`` in the "percent" format (cells start with
 ``# %%``, markdown cells with ``# %% [markdown]`` and ``# `` on every line). Inside a code cell,
-the lines between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` are the worked answer. From one
-source this writes:
+the lines between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` are the worked answer. A
+``# %% [paper]`` cell (written like a markdown cell) after a task is that task's text on paper,
+for ``./kit handouts`` (``tools/publish.py``); the notebooks leave it out. From one source this
+writes:
 
 - ``exercises/solutions/NN_name.ipynb``: everything, markers removed, each code cell tagged
   ``nbval-check-output`` (run it with ``./kit execute`` to store outputs, which nbval then
@@ -20,6 +22,8 @@ Examples
 >>> cells = parse_percent("# %% [markdown]\n# # Title\n# %%\nx = 1\n")
 >>> [(c.kind, c.source) for c in cells]
 [('markdown', '# Title'), ('code', 'x = 1')]
+>>> [c.kind for c in parse_percent("# %% [markdown]\n# ## Task 1\n# %% [paper]\n# On paper.\n")]
+['markdown', 'paper']
 >>> student_source("### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION\nq1.check()")
 'answer = ____  # replace ____ with your answer\nq1.check()'
 """
@@ -41,7 +45,11 @@ _ASSIGNMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)")
 
 @dataclass(frozen=True)
 class Cell:
-    """One cell of a percent-format source: ``kind`` is ``"code"`` or ``"markdown"``."""
+    """One cell of a percent-format source: ``kind`` is ``"code"``, ``"markdown"`` or ``"paper"``.
+
+    A ``"paper"`` cell is the preceding task's wording for the printed exercise (no code); the
+    notebooks leave it out.
+    """
 
     kind: str
     source: str
@@ -71,7 +79,7 @@ def parse_percent(text: str) -> list[Cell]:
         if kind is None:
             return
         body = "\n".join(lines).strip("\n")
-        if kind == "markdown":
+        if kind in ("markdown", "paper"):
             body = "\n".join(line[2:] if line.startswith("# ") else line.lstrip("#")
                              for line in body.splitlines())
         cells.append(Cell(kind, body))
@@ -79,7 +87,8 @@ def parse_percent(text: str) -> list[Cell]:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.startswith("# %%"):
             flush()
-            kind, lines = ("markdown" if "[markdown]" in line else "code"), []
+            kind = "markdown" if "[markdown]" in line else "paper" if "[paper]" in line else "code"
+            lines = []
         elif kind is None:
             if line.strip():
                 raise ValueError(f"line {number}: text before the first '# %%' cell marker")
@@ -138,7 +147,7 @@ def student_source(source: str) -> str:
 def notebook_json(cells: list[Cell], *, student: bool) -> dict:
     """An nbformat-4 notebook (as JSON) for one version of the exercise, with no outputs."""
     nb_cells = []
-    for k, cell in enumerate(cells):
+    for k, cell in enumerate(c for c in cells if c.kind != "paper"):
         if cell.kind == "markdown":
             source = cell.source
         else:

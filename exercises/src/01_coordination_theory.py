@@ -40,6 +40,14 @@ q1.check()
 # there has `malign_hierarchy=0.3`). Fatalism is read as all despair unless you say otherwise, so you need no
 # `malign_fatalism`.
 
+# %% [paper]
+# A hospital trust: managers' word is law (hierarchy **0.9**, and about a third of it is overbearing),
+# professional loyalty is strong (solidarity **0.7**), there is little room for initiative (individualism
+# **0.2**), and many staff feel nothing they do changes anything (fatalism **0.4**, all of it despair). Write
+# its profile: the four strengths, from 0 to 1 as in the chapter's core section *How it works*, and each
+# malign share, the *fraction* of a mode's strength that is malign, from 0 to 1 (fatalism is read as all
+# despair unless you say otherwise).
+
 # %%
 ### BEGIN SOLUTION
 trust = ck.Profile(hierarchy=0.9, solidarity=0.7, individualism=0.2, fatalism=0.4, malign_hierarchy=1 / 3)
@@ -53,6 +61,10 @@ q2.check()
 #
 # Give the name of the trust's configuration as a string, exactly as `ck.configuration.table()` spells it.
 # Work it out first, then check with the library if you like.
+
+# %% [paper]
+# Name the trust's configuration, as the chapter's table of configurations spells it. A mode counts as strong
+# at 0.5 or more (the kit's threshold). Say which modes are strong.
 
 # %%
 ### BEGIN SOLUTION
@@ -68,6 +80,12 @@ q3.check()
 # Find two profiles whose benign active strengths have the same Pielou evenness (within 0.01) but whose balance
 # indices (`ck.balance_index`) differ by at least 0.3. Give them as a pair in brackets:
 # `(ck.Profile(...), ck.Profile(...))`.
+
+# %% [paper]
+# Find two profiles whose benign active strengths (hierarchy, solidarity, individualism) are equally even (the
+# same Pielou evenness) but whose balance indices differ by at least 0.3. Write the four strengths of each,
+# and say in one line, from the chapter's formula for the balance index, why their indices differ. (The
+# notebook computes both indices.)
 
 # %%
 ### BEGIN SOLUTION
@@ -85,6 +103,13 @@ q4.check()
 # `ARCHETYPES["traditional public sector"].replace(individualism=0.4)`: `.replace(...)` makes a copy with the
 # values you name changed and leaves the original alone (name two values to change two). Give the changed
 # profile.
+
+# %% [paper]
+# Start from the traditional public sector archetype of the chapter (hierarchy 0.85, of it 30% malign;
+# solidarity 0.7; individualism 0.25; fatalism 0.3, all despair). Change **at most two** of its eight values,
+# each by **at most 0.3**, so that it becomes *balanced* with a balance index of at least 0.45. Write the
+# values you would change, and argue from the chapter's formula why the index rises. (The notebook computes
+# whether it reaches 0.45.)
 
 # %%
 ### BEGIN SOLUTION

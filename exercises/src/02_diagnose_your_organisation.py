@@ -23,6 +23,23 @@ from coordkit.exercises.ch02 import CLR_CHOICES, RESPONDENT_ID, RESPONDENT_NOW, 
 # answers into a profile by the kit's rules, taking every malign share as 0 (she skipped the agree/disagree block).
 # Give a `Profile`.
 
+# %% [paper]
+# A library assistant divided 100 points between the modes in each dimension, for how her team works **now**:
+#
+# | dimension | hierarchy | solidarity | individualism | fatalism |
+# |---|---|---|---|---|
+# | decisions | 30 | 40 | 20 | 10 |
+# | cohesion | 20 | 50 | 20 | 10 |
+# | rewards | 25 | 25 | 40 | 10 |
+# | change | 30 | 30 | 20 | 10 |
+# | failure | 20 | 40 | 20 | 20 |
+# | leaders | 25 | 45 | 20 | 10 |
+#
+# Check each row's total first: by the kit's rule a dimension that does not add up to 100 is left out of her
+# scores. Then give her four mode scores (each mode's mean points over the dimensions kept) and her profile:
+# without strength ratings the kit reads a strength as its score divided by 40, capped at 1, and every malign
+# share is 0 here (she skipped the agree/disagree block).
+
 # %%
 print("points per dimension:", survey.dimension_totals(RESPONDENT_NOW))
 ### BEGIN SOLUTION
@@ -41,6 +58,12 @@ q1.check()
 # which dimension would the most points have to move to turn their *now* answers into their *preferred* ones? The
 # points that move in a dimension are half the sum of the absolute differences between its four now and preferred
 # answers. Give the dimension's key, as `survey.questionnaire().dimensions` spells it.
+
+# %% [paper]
+# **Needs the notebook** (it reads one respondent of the synthetic class). **On paper:** take your own *now*
+# and *preferred* answers from the questionnaire. In which dimension would the most points have to move to
+# turn your *now* answers into your *preferred* ones? The points that move in a dimension are half the sum of
+# the absolute differences between its four now and preferred answers.
 
 # %%
 responses = survey.synthetic_class()
@@ -68,6 +91,14 @@ q2.check()
 #
 # Compare the two correlations before you choose: nobody's answers changed between them.
 
+# %% [paper]
+# **Needs the notebook** (it computes two correlations over the synthetic class's scores). **On paper:** every
+# respondent's four scores add up to 100. Why must a higher share for one mode go with lower shares for the
+# others, and what does that do to the correlation between two modes' shares, even if nobody's views are
+# linked? What would you expect of the correlation between solidarity and individualism if fatalism were
+# dropped and the other three scores re-closed to add up to 100? And what does the centred log-ratio (the
+# chapter's *Extending it*) do about it?
+
 # %%
 for letter, text in CLR_CHOICES.items():
     print(f"{letter}. {text}")
@@ -92,6 +123,11 @@ q3.check()
 # Analyse the synthetic class by team, as the lecturer's report does:
 # `survey.analyse(responses, group_column="team")`. Among the groups the report **shows**, which has the lowest
 # balance index (the kit's) now? Give its label. Read `analysis.plan.note()` too: not every team is shown.
+
+# %% [paper]
+# **Needs the notebook** (it analyses the synthetic class by team). **On paper:** in the class report your
+# lecturer shows (or chapter 7's handout), which of the groups the report **shows** has the lowest balance
+# index now? Why does the report not show every team, and what would a reader learn if it did?
 
 # %%
 analysis = survey.analyse(responses, group_column="team")
@@ -128,6 +164,11 @@ q5.check()
 # this one? And what does the privacy rule of task 4 cost, and protect? `q6.check()` shows the rubric.
 #
 # *Your answer (double-click to edit):*
+
+# %% [paper]
+# In five or six sentences: what are the limits of diagnosing an organisation with a self-report questionnaire
+# like this one? And what does the report's privacy rule (a group under five is never shown) cost, and
+# protect?
 
 # %%
 q6.check()

@@ -39,6 +39,11 @@ print(pressure.loc[1946:1982, "solidarity"].idxmax())
 # `data.load("hood_npm_doctrines")`, each mapped to a mode. Which doctrines does the kit map to **individualism**
 # as their main mode? Give a set of doctrine numbers.
 
+# %% [paper]
+# Christopher Hood (1991) summed up New Public Management as seven doctrines; the kit maps each to a mode
+# (chapter 3's table of the doctrines). Which doctrines does the kit map to **individualism** as their main
+# mode? Give their numbers.
+
 # %%
 ### BEGIN SOLUTION
 doctrines = data.load("hood_npm_doctrines")
@@ -54,6 +59,12 @@ q1.check()
 # Read the cumulative reform pressure with a half-life of **10 years**, as the chapter does. In which year of the NPM
 # period, **1983 to 2013** (Griffiths to the end of the competition era), was the pressure on **hierarchy**
 # highest? Give the year.
+
+# %% [paper]
+# Read the cumulative reform pressure on **hierarchy** with a half-life of **10 years** from chapter 3's
+# figure of the reform pressure (the notebook or its handout). In which year of the NPM period, **1983 to
+# 2013** (Griffiths to the end of the competition era), was it highest? Give the year (on paper, to within a
+# few years) and name the reforms that put it there.
 
 # %%
 ### BEGIN SOLUTION
@@ -71,6 +82,11 @@ q2.check()
 # (`reforms["era"]`). Which era's reforms give the largest net push? Give its label (one of `history.ERA_LABELS`).
 # Before you check: would you expect the internal market or New Labour's choice and competition reforms?
 
+# %% [paper]
+# Add up the kit's signed pushes on **individualism** (−2 to +2) over the reforms of each era, from chapter
+# 3's table of the reforms. Which era's reforms give the largest net push? Before you add: would you expect
+# the internal market or New Labour's choice and competition reforms?
+
 # %%
 ### BEGIN SOLUTION
 hardest_era = reforms.groupby("era")["push_individualism"].sum().idxmax()
@@ -87,6 +103,13 @@ q3.check()
 # individualism **0** instead. What is the **individualism strength** of the 2025 profile under your coding?
 # Read the profile with `history.pressure_profile` (half-life 10) on the kit's scale, `scale` below, as the
 # recoder in the chapter does. Give one number between 0 and 1.
+
+# %% [paper]
+# **Needs the notebook** (it recomputes the 2025 profile from every reform). **On paper:** the kit codes the
+# Health and Social Care Act 2012 as pushing individualism up hard (+2). Suppose you think its competition
+# rules changed little in practice and code its push on individualism **0** instead. Would the individualism
+# strength of the 2025 profile rise or fall, by a lot or a little (a push fades by half every 10 years)? Could
+# the 2025 configuration change? Say why.
 
 # %%
 kit = history.reform_pressure(reforms, half_life=10)
@@ -108,6 +131,12 @@ q4.check()
 # one mode) so that 2025 reads as a different configuration. Give the recoded reforms, made with
 # `history.recode(reforms, ...)`. Then think about what it means that this is possible.
 
+# %% [paper]
+# **Needs the notebook** (it recomputes the 2025 profile). **On paper:** under the kit's coding the 2025
+# profile reads as **balanced**, but only just: one mode sits close to the 0.5 threshold. Which mode would you
+# expect it to be, and which change of **one reform by one step** (+1 or −1 on one mode) would most likely tip
+# the diagnosis? Then: what does it mean that this is possible?
+
 # %%
 ### BEGIN SOLUTION
 recoded = history.recode(reforms, "medium_term_planning_framework_2025", individualism=-1)
@@ -124,6 +153,11 @@ q5.check()
 # pressure); and say what the data cannot show. `q6.check()` shows the rubric.
 #
 # *Your answer (double-click to edit):*
+
+# %% [paper]
+# In five or six sentences: give the two reasons Taylor (2022) offers for the failure of New Public
+# Management, in your own words; back each with evidence from the kit (named reforms, a count, a reading of
+# the pressure); and say what the data cannot show.
 
 # %%
 q6.check()

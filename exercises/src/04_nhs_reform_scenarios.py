@@ -18,6 +18,10 @@ from coordkit.widgets.scenarios import BALANCED_PACKAGE
 # In the kit's mapping, which policy levers *raise* the share of new individualism that arrives malign? Give a set of
 # lever names (the keys of `scenarios.LEVERS`).
 
+# %% [paper]
+# In the kit's mapping (chapter 4's table of the policy levers), which levers *raise* the share of new
+# individualism that arrives malign? Name them.
+
 # %%
 ### BEGIN SOLUTION
 gaming_levers = {"central_targets", "financial_incentives", "competition"}
@@ -33,6 +37,12 @@ q1.check()
 # only just ends *balanced*. Find the **lowest** funding growth, in % a year to one decimal place (e.g. -0.5), at
 # which the same package still ends *balanced* after ten years. Give one number. (`preset.replace(funding_growth=...)`
 # changes one lever and keeps the preset's start; the chapter's worked example loops over funding values this way.)
+
+# %% [paper]
+# **Needs the notebook** (it runs the model at each funding level). **On paper:** the November 2022 package,
+# as coded with funding growth of 0.1% a year, only just ends *balanced*. Predict what lowering the funding
+# growth does, first to the outcome and then to the configuration, and why; the notebook finds the lowest
+# funding growth at which it still ends balanced.
 
 # %%
 base = scenarios.preset("rumoured_2022")
@@ -52,6 +62,12 @@ q2.check()
 # `scenarios.LEVERS` as a string, e.g. `"inspection"`. (The chapter's worked example switches levers one at a time
 # with `getattr` and a dict comprehension, and picks the smallest with `min(..., key=...)`.)
 
+# %% [paper]
+# **Needs the notebook** (it runs the model once per lever). **On paper:** compare chapter 4's presets for
+# 2000-2005 (*targets and terror*) and the Hewitt review (2023) lever by lever, in the chapter's table of
+# presets. Which single lever, switched to its Hewitt value, would you expect to cut the final malign share of
+# hierarchy the most, and why?
+
 # %%
 ### BEGIN SOLUTION
 start, target = scenarios.preset("targets_2000"), scenarios.preset("hewitt_2023").levers
@@ -70,6 +86,11 @@ q3.check()
 # *balanced* after ten years with an outcome of at least **0.3** — without raising funding or lowering demand.
 # Give a `scenarios.PolicyLevers(...)`, e.g. `BALANCED_PACKAGE.replace(...)` or `scenarios.PolicyLevers(devolution=7, ...)`.
 
+# %% [paper]
+# **Needs the notebook** (it runs the model on your package). **On paper:** funding grows by only **1%** a
+# year and demand by **3%**. Without raising funding or lowering demand, which levers would you pull to end
+# *balanced* with the best outcome you can, and why can no package rise above the demand-capacity ceiling?
+
 # %%
 ### BEGIN SOLUTION
 design = BALANCED_PACKAGE.replace(funding_growth=1.0, demand_growth=3.0)
@@ -84,6 +105,10 @@ q4.check()
 # Read the kit's coding of the Health and Social Care Act 2012 and why (`scenarios.preset("hsca_2012").rationale`,
 # and its sources). Change at least one lever you would code differently and give your version as a
 # `scenarios.PolicyLevers`, e.g. `scenarios.preset("hsca_2012").levers.replace(inspection=5)`.
+
+# %% [paper]
+# Read the kit's coding of the Health and Social Care Act 2012 and why (chapter 4's presets, with their
+# sources). Name at least one lever you would code differently, the value you would give it, and your reason.
 
 # %%
 ### BEGIN SOLUTION
@@ -100,6 +125,10 @@ q5.check()
 # and whether the conclusion survives your recoding. `q6.check()` shows the rubric.
 #
 # *Your answer (double-click to edit):*
+
+# %% [paper]
+# In four or five sentences, defend your coding of the 2012 Act: what you changed and why, what you expect the
+# model to say, and whether the conclusion survives your recoding.
 
 # %%
 q6.check()

@@ -33,6 +33,11 @@ q1.check()
 # (`support_individualism=0`). Give the name of the configuration it ends in, exactly as
 # `configuration.table()` spells it.
 
+# %% [paper]
+# **Needs the notebook** (it runs the model for 20 years). **On paper:** with every lever at its default
+# except **no support for individualism**, predict the configuration the model ends in, as chapter 1's table
+# of configurations spells it, and say why.
+
 # %%
 ### BEGIN SOLUTION
 run = dynamics.simulate(dynamics.Levers(support_individualism=0.0))
@@ -49,6 +54,12 @@ q2.check()
 # at 0, so that nothing arrives malign: whatever turns sour must turn sour through the model's dynamics. Keep noise
 # at 0. Give a `dynamics.Levers(...)`.
 
+# %% [paper]
+# **Needs the notebook** (it runs the model on your levers). **On paper:** one active mode should end (after
+# 20 years) **more than half malign** with every *malign bias* at 0, so that nothing arrives malign, and noise
+# at 0. Which mechanism of the model (chapter 5) can turn a mode sour all the same, and which levers would you
+# push, and which way?
+
 # %%
 ### BEGIN SOLUTION
 soured = dynamics.Levers(support_hierarchy=1.0, reverse_effect=2.0)
@@ -64,6 +75,11 @@ q3.check()
 # settle but keeps swinging: the kit's regime criterion (`coordkit.models.regimes`, used for the chapter's regime
 # map) must call it *cycling* (or *chaotic*). Give a `dynamics.Levers(...)`. Which two mechanisms does the swing
 # need?
+
+# %% [paper]
+# **Needs the notebook** (the kit's regime criterion runs the model). **On paper:** with every other lever at
+# its default and **rivalry at most 1.2**, the model should not settle but keep swinging (*cycling*). Which
+# two mechanisms does the swing need, and which levers would you set?
 
 # %%
 ### BEGIN SOLUTION
@@ -82,6 +98,13 @@ q4.check()
 # **balanced** with an outcome of at least **0.35**. Give a `dynamics.Levers(...)`. How far below the ceiling does it
 # still stay?
 
+# %% [paper]
+# **Needs the notebook** (it runs the model on your levers). **On paper:** demand is **1.3** times capacity,
+# and hierarchy comes with blame: **40%** of its new growth arrives malign. Keep demand at 1.3 or more,
+# capacity at 1 or less, that malign bias at 0.4 or more, the reverse effect at 0.5 or more, rivalry at 1 or
+# more and noise at 0. Which levers would you pull to end **balanced** with an outcome of at least **0.35**,
+# and how far below the ceiling would it still stay?
+
 # %%
 ### BEGIN SOLUTION
 design = dynamics.Levers(demand=1.3, malign_bias_hierarchy=0.4, support_hierarchy=0.8,
@@ -99,6 +122,11 @@ q5.check()
 # out? What would you check, in the model or in evidence, before repeating the claim? `q6.check()` shows the rubric.
 #
 # *Your answer (double-click to edit):*
+
+# %% [paper]
+# The model "shows" that no balance of the modes can make up for demand that outruns capacity. In four or five
+# sentences: which part of that is written into the model's equations, and which part does the model actually
+# work out? What would you check, in the model or in evidence, before repeating the claim?
 
 # %%
 q6.check()

@@ -34,6 +34,10 @@ from coordkit.models import agents
 # Four of the model's levers push staff towards one mode each. Give a dict mapping `"central_targets"`,
 # `"devolution"`, `"incentives"` and `"overload"` to the mode each pushes towards.
 
+# %% [paper]
+# Four of the model's levers push staff towards one mode each: central targets, devolution, incentives and
+# overload. Name the mode each pushes towards.
+
 # %%
 ### BEGIN SOLUTION
 pushes = {"central_targets": "hierarchy", "devolution": "solidarity", "incentives": "individualism",
@@ -50,6 +54,11 @@ q1.check()
 # each). How many teams end *evenly mixed* (the kit's name for an even mix of
 # the three active modes), and what is the nation's configuration? Give a pair
 # `(number of evenly mixed teams, nation's configuration name)`.
+
+# %% [paper]
+# Chapter 6's preset *a balanced team in a monoculture system* runs one ICS, two providers and four teams in
+# each. From the chapter (the notebook or its handout): how many teams end *evenly mixed* (the kit's name for
+# an even mix of the three active modes), and what is the nation's configuration?
 
 # %%
 print(STRUCTURE)
@@ -71,6 +80,11 @@ q2.check()
 # which it reaches `EVENNESS_TARGET`? Give a number, one of `SWEEP_VALUES`. What happens to the nation's evenness
 # meanwhile?
 
+# %% [paper]
+# **Needs the notebook** (it sweeps the model over several random seeds). **On paper:** start from chapter 6's
+# patchwork preset, a balanced nation of monoculture teams. Predict what raising the **reverse effect** does
+# to the teams' evenness, and to the nation's, and why.
+
 # %%
 print(SWEEP_VALUES, SWEEP_SEEDS, EVENNESS_TARGET)
 ### BEGIN SOLUTION
@@ -91,6 +105,11 @@ q3.check()
 # not the kit's preset — under which **the nation ends evenly mixed but every team is a monoculture**. Give an
 # `agents.AgentLevers(...)` (the chapter's section 1 shows the preset's levers, `leanings` included).
 
+# %% [paper]
+# **Needs the notebook** (it runs the model on your levers). **On paper:** on one ICS of three providers of
+# four teams, describe levers under which **the nation ends evenly mixed but every team is a monoculture**:
+# what must differ between the teams, and what must balance out across them?
+
 # %%
 print(DESIGN, "teams:", DESIGN.count("team"))
 ### BEGIN SOLUTION
@@ -107,6 +126,11 @@ q4.check()
 #
 # Now go further: on the same `DESIGN`, make **every provider** a monoculture too (as well as every team), while the
 # nation stays balanced. Give an `agents.AgentLevers(...)`. What does this say about reading a national figure?
+
+# %% [paper]
+# **Needs the notebook** (it runs the model on your levers). **On paper:** now make **every provider** a
+# monoculture too (as well as every team), while the nation stays balanced: how would you arrange the teams?
+# What does this say about reading a national figure?
 
 # %%
 ### BEGIN SOLUTION
@@ -129,6 +153,12 @@ q5.check()
 # tell them? `q6.check()` shows the rubric.
 #
 # *Your answer (double-click to edit):*
+
+# %% [paper]
+# An ICS leader reads Taylor's (2022) claim that coordination theory is *fractal* (the same ideas apply at
+# every level) and concludes that, since the ICS's culture survey looks balanced, its providers and teams are
+# balanced too. Using chapter 6 and your answers to tasks 2 to 5, advise them in four or five sentences: what
+# would you measure, at which levels, and why? What can the model not tell them?
 
 # %%
 q6.check()

@@ -21,6 +21,12 @@ from coordkit.exercises.ch08 import ____, q1, q2, q3, q4, q5, q6
 # none. For fatalism this is its cell's type, not the fatalist's own choice: chapter 8 says why the audit does not
 # hear fatalism through it.)
 
+# %% [paper]
+# Hood (1995) sorts controls over public services into four polar types, one per cell of the grid-group map.
+# For each of the four grid-group voices (hierarchy, solidarity, individualism, fatalism), name the polar type
+# Hood places in its cell. (The hermit, off the map, has none. For fatalism this is its cell's type, not the
+# fatalist's own choice: chapter 8 says why the audit does not hear fatalism through it.)
+
 # %%
 ### BEGIN SOLUTION
 preferred = {"hierarchy": "oversight", "solidarity": "mutuality", "individualism": "competition",
@@ -35,6 +41,10 @@ q1.check()
 #
 # Audit the kit's coding of the internal market (`audit.package("internal_market_1991")`). Which voices does it
 # **exclude**? Give a **set** of voice names, e.g. `{"hierarchy"}` (the chapter's worked example shows `by_status`).
+
+# %% [paper]
+# Audit the kit's coding of the internal market (1991) by hand, from its instruments in chapter 8 and the
+# rules of the clumsiness worksheet (part B). Which voices does it **exclude**?
 
 # %%
 ### BEGIN SOLUTION
@@ -51,6 +61,10 @@ q2.check()
 # its name as **one string**, e.g. `"mutuality x contrived randomness"`. (The chapter's worked example counts
 # verdicts with `Counter`; count hybrids the same way.) Before you check: what do Bevan and Hood (2006) say happens
 # to regimes built on it?
+
+# %% [paper]
+# Of Hood's hybrids, which is relied on by the **most** of chapter 8's five packages? Before you look: what do
+# Bevan and Hood (2006) say happens to regimes built on it?
 
 # %%
 ### BEGIN SOLUTION
@@ -70,6 +84,11 @@ q3.check()
 # **oversight** carry (each instrument weighs one, a hybrid half to each of its types)? This is the number the
 # audit compares with the overuse share. Give **one number** between 0 and 1 (`audit.weights`, as in the
 # chapter's worked example).
+
+# %% [paper]
+# What **share of the weight** of the *targets and terror* package (2000-05) does **oversight** carry? Each
+# instrument weighs one, and a hybrid gives half to each of its types; work it out from the package's
+# instruments in chapter 8. This is the number the audit compares with the overuse share.
 
 # %%
 ### BEGIN SOLUTION
@@ -91,6 +110,14 @@ q4.check()
 # that solidarity no longer dominates, engagement or weight? Then read `audit.audit(amended).amendments`: would each
 # voice accept your additions for its own reasons? Why is the package still not called clumsy?
 
+# %% [paper]
+# In the kit's coding the Health and Care Act 2022 package is dominated by solidarity and excludes
+# individualism. Keep all its instruments and add **at most two** of your own, each with its control type, so
+# that hierarchy, solidarity and individualism are all engaged **and** no type carries more than **half** the
+# weight (check the weight by hand, as in part B of the worksheet). Try a single benchmarking club (mutuality
+# × competition) first: what decides that solidarity no longer dominates, engagement or weight? Would each
+# voice accept your additions for its own reasons? Why is the package still not called clumsy?
+
 # %%
 ### BEGIN SOLUTION
 amended = [*audit.package("health_and_care_act_2022").instruments,
@@ -109,6 +136,11 @@ q5.check()
 # would test the audit's verdicts. `q6.check()` shows the rubric.
 #
 # *Your answer (double-click to edit):*
+
+# %% [paper]
+# In **five or six sentences** of your own: what can the kit's audit show about a reform, and what can it not?
+# Name one coding or rule that is a judgement and say how changing it would change a result; use evidence from
+# the kit; and say what evidence would test the audit's verdicts.
 
 # %%
 q6.check()
