@@ -219,11 +219,10 @@ def test_fatalism_despair_is_cross_hatched_and_the_key_says_it_is_the_kit_s_read
     keys = [t.get_text() for t in ax.get_legend().get_texts()]
     assert keys[0] == "cross-hatched: malign part; for fatalism, despair (the kit's reading)"
     text = pd_.describe_dynamics_figure(DESPAIRING)
-    assert (f"so is fatalism's despair: all {DESPAIRING.fatalism[-1]:.2f} of it (the kit's reading: benign "
-            "fatalism 0, so all fatalism counts as despair)") in text
-    f = wise.fatalism[-1]
-    assert (f"despair: {0.6 * f:.2f} of its {f:.2f} (benign fatalism 0.40: that share is wisdom, not "
-            "cross-hatched)") in pd_.describe_dynamics_figure(wise)
+    assert (f"fatalism {DESPAIRING.fatalism[-1]:.2f}; cross-hatched: malign parts and fatalism's despair, "
+            "all of it (the kit's reading: benign fatalism 0).") in text
+    assert (f"fatalism's despair, {0.6 * wise.fatalism[-1]:.2f} of it (benign fatalism 0.40: the rest is "
+            "wisdom).") in pd_.describe_dynamics_figure(wise)
 
 
 def test_update_in_place_moves_the_despair_part():

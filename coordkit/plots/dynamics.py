@@ -36,7 +36,6 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from coordkit.balance import report
-from coordkit.configuration import classify
 from coordkit.models.dynamics import LEVER_SPECS, Levers, Trajectory
 from coordkit.modes import ACTIVE_MODES, Mode
 from coordkit.plots.style import (
@@ -614,14 +613,11 @@ def describe_outcome(run: Trajectory, *, label: str | None = None) -> str:
 
 
 def _despair_text(run: Trajectory) -> str:
-    """What the end state's cross-hatching on fatalism means, for this run."""
-    wisdom, despair = _despair(run)
-    head = "Malign parts are cross-hatched, and so is fatalism's despair"
-    if wisdom == 0:
-        return (f"{head}: all {despair:.2f} of it (the kit's reading: benign fatalism 0, so all "
-                "fatalism counts as despair).")
-    return (f"{head}: {despair:.2f} of its {despair + wisdom:.2f} (benign fatalism "
-            f"{run.levers.benign_fatalism:.2f}: that share is wisdom, not cross-hatched).")
+    """What the end state's cross-hatching on fatalism covers, for this run."""
+    if run.levers.benign_fatalism == 0:
+        return "all of it (the kit's reading: benign fatalism 0)"
+    despair = _despair(run)[1]
+    return f"{despair:.2f} of it (benign fatalism {run.levers.benign_fatalism:.2f}: the rest is wisdom)"
 
 
 def describe_dynamics_figure(run: Trajectory, *, baseline: Trajectory | None = None,
@@ -645,16 +641,15 @@ def describe_dynamics_figure(run: Trajectory, *, baseline: Trajectory | None = N
     'After 20 years: balanced  |  outcome 0.70 (ceiling 1.00)  |  balance 0.70. Model parameters: default.'
     """
     run = _check_run(run)
-    end = run.final_profile()
-    r = report(end)
+    r = report(run.final_profile())
     lines = [
         f"{_title(run)}. Model parameters: {_parameters_text(run.levers, short=True)}.",
         f"Benign strength (top left): {_modes_text(run, 'benign', True)}.",
         f"Malign strength (top right): {_modes_text(run, 'malign', False)}.",
         describe_outcome(run),
-        (f"End state (bottom right): configuration {classify(end).name}; evenness of benign strength "
-         f"{r.evenness:.2f}, malign share {r.malign_share:.2f}, fatalism {r.fatalism:.2f}. "
-         f"{_despair_text(run)}"),
+        (f"End state: evenness of benign strength {r.evenness:.2f}, malign share {r.malign_share:.2f}, "
+         f"fatalism {r.fatalism:.2f}; cross-hatched: malign parts and fatalism's despair, "
+         f"{_despair_text(run)}."),
     ]
     if baseline is not None:
         b = _check_run(baseline, "baseline").summary()
