@@ -73,11 +73,11 @@ def test_plot_outcome_options_leave_out_balance_and_ceiling():
 
 
 def test_dynamics_figure_has_four_views_and_the_verdict_in_the_title():
-    fig = pd_.dynamics_figure(PUSHED, baseline=BASE, baseline_label="default levers")
+    fig = pd_.dynamics_figure(PUSHED, baseline=BASE, baseline_label="default model parameters")
     assert isinstance(fig, Figure) and len(fig.axes) == 4
     assert fig.get_suptitle().startswith("After 20 years: hierarchy monoculture")
     benign = lines_by_gid(fig.axes[0])
-    assert benign["benign:hierarchy:default levers"].get_linestyle() == "--"
+    assert benign["benign:hierarchy:default model parameters"].get_linestyle() == "--"
     assert benign["benign:hierarchy:"].get_linestyle() == "-"
     bars = {p.get_gid(): p for p in fig.axes[3].patches if p.get_gid()}
     assert bars["bar-hierarchy"].get_height() == pytest.approx(PUSHED.strength[-1, 0])
@@ -150,8 +150,8 @@ def test_plot_sweep_grid_is_a_labelled_heat_map_of_the_end_values():
 
 
 def test_descriptions_carry_the_numbers_and_the_ceiling():
-    text = pd_.describe_dynamics_figure(PUSHED, baseline=BASE, baseline_label="default levers")
-    assert "hierarchy monoculture" in text and "Dashed lines: default levers" in text
+    text = pd_.describe_dynamics_figure(PUSHED, baseline=BASE, baseline_label="default model parameters")
+    assert "hierarchy monoculture" in text and "Dashed lines: default model parameters" in text
     assert "policy support for hierarchy 1.00 (default 0.50)" in text
     squeezed = pd_.describe_outcome(SQUEEZED)
     assert "demand exceeds capacity" in squeezed and "0.50" in squeezed
@@ -167,3 +167,80 @@ def test_descriptions_carry_the_numbers_and_the_ceiling():
 def test_every_lever_has_a_short_label():
     assert set(pd_.LEVER_LABELS) == set(LEVER_SPECS)
     assert len(set(pd_.LEVER_LABELS.values())) == len(LEVER_SPECS)
+
+
+# ----- the end state: despair explained, and no hatch on the key (issue 19) -----------------------
+
+DESPAIRING = simulate(Levers(demand=3.0, capacity=0.5), years=30)  # fatalism about 0.73, all despair
+
+
+def _boxes_overlap(a, b):
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+@pytest.mark.parametrize("make", [
+    lambda run: pd_.dynamics_figure(run, baseline=BASE).axes[3],
+    lambda run: pd_.dynamics_panel_figure(run, "end").axes[0],
+], ids=["four panels", "app panel"])
+def test_no_bar_or_hatch_of_the_end_state_crosses_its_key_or_a_label(make):
+    """Student review (issue 19): fatalism's hatched bar ran through the "strong" label (fatalism
+    0.73 here) and, near 1, through the key in the corner. Every bar, at the tallest the model allows
+    (strengths are clipped to 1), stays clear of the key and of every label on the axes."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    ax = make(DESPAIRING)
+    fig = ax.get_figure()
+    fig.set_dpi(100)  # plots.show stores figures at 100 dpi
+    canvas = FigureCanvasAgg(fig)
+    for tallest in (False, True):
+        if tallest:
+            for bar in ax.patches:
+                bar.set_height(1.0 - bar.get_y())
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        bars = [p.get_window_extent(renderer) for p in ax.patches if p.get_height() > 0]
+        assert len(bars) >= 5  # four strengths, and malign parts
+        labels = [t.get_window_extent(renderer) for t in ax.texts if t.get_text().strip()]
+        for box in [ax.get_legend().get_window_extent(renderer), *labels]:
+            assert not any(_boxes_overlap(box, bar) for bar in bars)
+
+
+def test_fatalism_despair_is_cross_hatched_and_the_key_says_it_is_the_kit_s_reading():
+    from coordkit.plots.style import MALIGN_HATCH
+
+    wise = simulate(Levers(demand=3.0, capacity=0.5, benign_fatalism=0.4), years=30)
+    for run, wisdom in ((DESPAIRING, 0.0), (wise, 0.4)):
+        ax = pd_.dynamics_figure(run).axes[3]
+        bars = {p.get_gid(): p for p in ax.patches if p.get_gid()}
+        fatalism = run.fatalism[-1]
+        assert bars["malign-3"].get_hatch() == MALIGN_HATCH
+        assert bars["malign-3"].get_y() == pytest.approx(wisdom * fatalism)
+        assert bars["malign-3"].get_height() == pytest.approx((1 - wisdom) * fatalism)
+    keys = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert keys[0] == "cross-hatched: malign part; for fatalism, despair (the kit's reading)"
+    text = pd_.describe_dynamics_figure(DESPAIRING)
+    assert (f"fatalism {DESPAIRING.fatalism[-1]:.2f}; cross-hatched: malign parts and fatalism's despair, "
+            "all of it (the kit's reading: benign fatalism 0).") in text
+    assert (f"fatalism's despair, {0.6 * wise.fatalism[-1]:.2f} of it (benign fatalism 0.40: the rest is "
+            "wisdom).") in pd_.describe_dynamics_figure(wise)
+
+
+def test_update_in_place_moves_the_despair_part():
+    fig = pd_.dynamics_figure(BASE)
+    wise = simulate(Levers(demand=3.0, capacity=0.5, benign_fatalism=0.4), years=30)
+    pd_.update_dynamics_figure(fig, wise)
+    fresh = {p.get_gid(): p for p in pd_.dynamics_figure(wise).axes[3].patches if p.get_gid()}
+    moved = {p.get_gid(): p for p in fig.axes[3].patches if p.get_gid()}
+    assert moved["malign-3"].get_y() == pytest.approx(fresh["malign-3"].get_y())
+    assert moved["malign-3"].get_height() == pytest.approx(fresh["malign-3"].get_height())
+
+
+def test_the_model_s_inputs_are_model_parameters_never_levers_in_what_a_learner_reads():
+    """Student review (issue 19): "levers" are chapter 4's policy levers; the dynamics model's inputs,
+    in its figures and their descriptions, are model parameters."""
+    fig = pd_.dynamics_figure(PUSHED, baseline=BASE, baseline_label="default model parameters")
+    shown = [fig.get_suptitle(), *(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))]
+    text = pd_.describe_dynamics_figure(PUSHED, baseline=BASE)
+    assert not [s for s in [*shown, text, pd_.describe_modes(PUSHED)] if "lever" in s.lower()]
+    assert "Model parameters: changed from default: policy support for hierarchy 1.00" in text
+    assert "Model parameters: default." in pd_.describe_dynamics_figure(BASE)

@@ -88,3 +88,39 @@ def test_missing_markers_are_an_error_not_a_silent_skip(notebooks, capsys):
 def test_word_counts_follow_the_route_rule():
     core, full = route.words(ROOT / "notebooks" / route.START)
     assert 0 < core <= full
+
+
+def _notebook(tmp_path: Path, *codes: str) -> Path:
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": "# T\n\n## Try it *(core)*"},
+             *({"cell_type": "code", "metadata": {}, "source": code, "execution_count": 1, "outputs": []}
+               for code in codes),
+             {"cell_type": "markdown", "metadata": {}, "source": "## More *(going further)*"},
+             {"cell_type": "code", "metadata": {}, "source": "widgets.interact(f, x=1)", "execution_count": 1,
+              "outputs": []}]
+    path = tmp_path / "99_x.ipynb"
+    path.write_text(json.dumps({"metadata": {}, "nbformat": 4, "nbformat_minor": 5, "cells": cells}),
+                    encoding="utf-8")
+    return path
+
+
+def test_an_interact_call_counts_as_an_explorer(tmp_path):
+    """Student review (issue 19): the start page's slider (``widgets.interact(...)``) took a learner as long
+    as any explorer but counted nothing; ipywidgets' interact family and every kit widget class count, two
+    minutes each, on the core route only."""
+    e = route.estimate(_notebook(tmp_path, "widgets.interact(diagnose, x=widgets.FloatSlider(value=0.25))"))
+    assert (e.cells, e.widgets) == (1, 1)
+    assert e.minutes == pytest.approx(e.words / route.PROSE_WPM + route.MINUTES_PER_CELL
+                                      + route.MINUTES_PER_WIDGET)
+    others = ["w = interactive(f, x=(0, 1))", "@interact(x=(0, 1))\ndef f(x):\n    return x",
+              "@widgets.interact_manual\ndef g(y=1):\n    return y", "form = CodingForm()",
+              "viewer = PerformanceViewer()", "e = ScenarioExplorer('x')"]
+    assert route.estimate(_notebook(tmp_path, *others)).widgets == len(others)
+    not_built = ["from coordkit.widgets.history import CodingForm, TimelineExplorer", "explorer.update()",
+                 "# levers interact: run each alone"]
+    assert route.estimate(_notebook(tmp_path, *not_built)).widgets == 0
+
+
+def test_the_start_page_estimate_counts_its_slider():
+    e = route.estimate(ROOT / "notebooks" / route.START)
+    assert e.widgets == 1  # the diagnose slider, its one widget on the core route
+    assert e.minutes <= route.start_route(ROOT / "notebooks")[0]

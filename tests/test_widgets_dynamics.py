@@ -93,14 +93,14 @@ def test_years_seed_and_start_over_their_ranges(explorer):
 def test_compare_toggles_the_dashed_default_run(explorer):
     explorer.compare.value = False
     assert explorer.baseline is None
-    assert not any(":default levers" in str(line.get_gid())
+    assert not any(":default model parameters" in str(line.get_gid())
                    for line in explorer._figure.axes[0].lines)
     assert "Dashed lines" not in explorer.description
     explorer.compare.value = True
     assert explorer.baseline.levers == Levers()
-    assert any(line.get_gid() == "benign:hierarchy:default levers"
+    assert any(line.get_gid() == "benign:hierarchy:default model parameters"
                for line in explorer._figure.axes[0].lines)
-    assert "Dashed lines: default levers" in explorer.description
+    assert "Dashed lines: default model parameters" in explorer.description
 
 
 def test_moving_a_slider_changes_picture_and_words(explorer):

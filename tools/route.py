@@ -21,13 +21,15 @@ opening for the core route, all prose but the references for the full route, at 
 The estimate (``--estimate``, :func:`estimate`) counts what a learner reads, looks at and does on the core
 route: prose at 150 words a minute, the text a core cell prints (tables, results, a figure's long
 description) at 250, two minutes for each figure, half a minute for each code cell (read it, run it), three
-quarters of a minute for each quiz question, two minutes for each explorer (a cell that builds an
-``...Explorer``) and for each core *Things to notice* / *Things to try*, and the minutes of any activity the
+quarters of a minute for each quiz question, two minutes for each explorer (each call that builds one: a
+kit widget, any class of ``coordkit/widgets`` built on ``Explorer``, or an ipywidgets ``interact`` /
+``interactive`` call or ``@interact`` decorator, like the start page's slider) and for each core *Things to
+notice* / *Things to try*, and the minutes of any activity the
 chapter puts on the core route (its metadata ``coordkit.route.activities``, e.g.
 ``{"fill in the questionnaire": 10}``). A chapter's stated core time must cover it. The weights are the
 kit's, calibrated on the student review of 2026-12-02 (``reviews/student.md``, "Time per chapter"): on the
 notebooks that review read (aa7cdb6) the estimate gives each chapter's minutes within 2 of the review's
-(0: 7 vs 8, 1: 16 vs 18, 2: 15 vs 16, 3: 30 vs 30, 4: 18 vs 18, 5: 25 vs 25, 6: 15 vs 16, 8: 17 vs 15).
+(0: 9 vs 8, 1: 16 vs 18, 2: 15 vs 16, 3: 30 vs 30, 4: 18 vs 18, 5: 25 vs 25, 6: 15 vs 16, 8: 17 vs 15).
 """
 
 from __future__ import annotations
@@ -48,15 +50,14 @@ END = "<!-- end of route table -->"
 OFF_ROUTE: dict[str, tuple[int, int]] = {"07": (30, 30)}
 #: What each chapter asks of a learner: the start page's words (the titles come from the notebooks).
 DOING: dict[str, str] = {
-    "01": "Learn the four modes, profiles, configurations and the balance index; where the theory comes from",
-    "02": "Read the kit's questionnaire and a worked example's profile; going further, fill it in for a "
-          "team you know",
-    "03": "What New Public Management tried and left; recode a reform yourself and see the diagnosis change",
-    "04": "Move policy levers from 1948 to the 10 Year Health Plan; going further, compare packages",
-    "05": "Push levers in a toy model: a monoculture settles; with surprise, the modes take turns",
-    "06": "See, in an agent-based model, an evenly mixed nation made of monoculture teams",
-    "07": "For lecturers: pool a class's questionnaires into a private report (not on the student route)",
-    "08": "Hood's control types and hybrids, the five voices, and a clumsiness audit of NHS reform packages",
+    "01": "The four modes, profiles, configurations and the balance index",
+    "02": "The kit's questionnaire and a worked example; going further, fill it in",
+    "03": "What New Public Management tried and left; recode a reform yourself",
+    "04": "Move policy levers, from 1948 to the 10 Year Health Plan",
+    "05": "A toy model: a monoculture settles; with surprise, the modes take turns",
+    "06": "An agent-based model: an evenly mixed nation of monoculture teams",
+    "07": "For lecturers: pool a class's questionnaires into a private report",
+    "08": "Hood's control types and hybrids, the five voices, a clumsiness audit of NHS reforms",
 }
 _PROSE_DROP = (r"```.*?```", r"`[^`]*`", r"\$\$.*?\$\$", r"\$[^$\n]*\$", r"\]\([^)]*\)", r"https?://\S+",
                r"\bdoi:\S+", r"<[^>]+>")
@@ -204,7 +205,43 @@ PROSE_WPM, OUTPUT_WPM = 150, 250
 MINUTES_PER_FIGURE, MINUTES_PER_CELL, MINUTES_PER_QUESTION, MINUTES_PER_WIDGET = 2.0, 0.5, 0.75, 2.0
 _QUIZ_CALL = re.compile(r"""show\(\s*["']ch(\d\d)["']\s*\)""")
 _NOTICE = re.compile(r"^#{2,4} Things to (notice|try)\b")
+#: ipywidgets' own explorers: ``interact(f, ...)``, ``interactive(f, ...)``, ``interact_manual(...)`` and the
+#: ``@interact`` decorator (with or without arguments).
+_INTERACT = r"\binteract(?:ive|_manual)?\s*\(|@\s*(?:\w+\.)*interact(?:_manual)?\b(?!\s*\()"
 _OUTPUT_DROP = (r"<style.*?</style>", r"<script.*?</script>", r"<img[^>]*>", r"<[^>]+>")
+
+
+def _widget_call() -> re.Pattern[str]:
+    """Calls that put an explorer on the page.
+
+    The kit's widget classes (read from ``coordkit/widgets``, so a new one counts without a change here) and
+    ipywidgets' ``interact`` family.
+    """
+    sources = [path.read_text(encoding="utf-8") for path in (ROOT / "coordkit" / "widgets").glob("*.py")]
+    names = {"Explorer"} | {m[1] for text in sources for m in re.finditer(r"^class (\w+)\(Explorer\)", text,
+                                                                           flags=re.M)}
+    kit = r"\b(?:\w*Explorer|" + "|".join(sorted(re.escape(n) for n in names)) + r")\s*\("
+    return re.compile(f"{kit}|{_INTERACT}")
+
+
+_WIDGET_CALL = _widget_call()
+
+
+def widgets_built(code: str) -> int:
+    r"""How many explorers a code cell builds (the estimate's two minutes each).
+
+    Examples
+    --------
+    >>> widgets_built('widgets.interact(diagnose, individualism=widgets.FloatSlider(value=0.25))')
+    1
+    >>> widgets_built("a = ScenarioExplorer('x')\nb = CodingForm()\nexplorer.update()")
+    2
+    >>> widgets_built("@interact(x=(0, 1))\ndef f(x):\n    return x\n\n@widgets.interact\ndef g(y=1): pass")
+    2
+    >>> widgets_built("from coordkit.widgets.scenarios import CeilingExplorer, ScenarioExplorer")
+    0
+    """
+    return len(_WIDGET_CALL.findall(code))
 
 
 @dataclass(frozen=True)
@@ -276,7 +313,7 @@ def estimate(path: Path) -> Estimate:
             questions += _quiz_questions(quiz[1])
             continue
         cells += 1
-        widgets += "Explorer(" in text
+        widgets += widgets_built(text)
         shown, printed = _figures_and_words(cell)
         figures, output_words = figures + shown, output_words + printed
     activities = nb["metadata"].get("coordkit", {}).get("route", {}).get("activities", {})

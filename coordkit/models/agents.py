@@ -36,7 +36,7 @@ kept from carrying across levels on purpose (see :func:`balanced_nation_of_monoc
 moves decisions to a place-based partnership (solidarity) and away from the centre's targets; in
 practice devolution often *relocates* hierarchy to the ICS instead, which ``devolution_hierarchy``
 represents (0 = all solidarity, the default; 1 = all local hierarchy). In the mean-field model
-(:mod:`coordkit.models.dynamics`) there is no devolution lever at all: chapter 4's scenarios map
+(:mod:`coordkit.models.dynamics`) there is no devolution parameter at all: chapter 4's scenarios map
 devolution onto its supports.
 
 Assumptions

@@ -5,10 +5,12 @@ new figure) and returns the Axes; ``label`` and ``linestyle`` let two runs share
 scenario can be drawn over a baseline. :func:`dynamics_figure` puts the four views together for the
 live explorer, and :func:`update_dynamics_figure` moves it to a new run in place (fast: no axes are
 rebuilt). :func:`plot_sweep` and :func:`plot_sweep_grid` show the end state of many runs against
-one or two levers, as NetLogo's BehaviorSpace would. Each figure has a ``describe_*`` text.
+one or two model parameters, as NetLogo's BehaviorSpace would. Each figure has a ``describe_*`` text.
 
 Modes are told apart by colour *and* marker (from :mod:`coordkit.plots.style`); runs by line
-style; the region above the outcome's ceiling is hatched.
+style; the region above the outcome's ceiling is hatched. The model's inputs (the fields of
+:class:`~coordkit.models.dynamics.Levers`) are called *model parameters* in every text a learner
+reads: in the kit, *levers* are chapter 4's policy levers, which chapter 4 maps onto these.
 
 Examples
 --------
@@ -34,7 +36,6 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from coordkit.balance import report
-from coordkit.configuration import classify
 from coordkit.models.dynamics import LEVER_SPECS, Levers, Trajectory
 from coordkit.modes import ACTIVE_MODES, Mode
 from coordkit.plots.style import (
@@ -81,7 +82,7 @@ PARTS: dict[str, str] = {
     "malign_fraction": "malign share of the mode",
 }
 
-#: Short labels for the levers (sliders, axes, legends); the long meaning is in LEVER_SPECS.
+#: Short labels for the model parameters (sliders, axes, legends); the long meaning is in LEVER_SPECS.
 LEVER_LABELS: dict[str, str] = {name: spec.label for name, spec in LEVER_SPECS.items()}
 
 # End-of-run quantities a sweep can show: (label, colour, marker). Colours are Okabe-Ito ones not
@@ -196,8 +197,8 @@ def plot_outcome(
 ) -> Axes:
     r"""Plot the outcome over time against its ceiling :math:`\min(1, C/D)`, and the balance score.
 
-    The band above the ceiling is hatched: no lever setting can reach it while demand exceeds
-    capacity.
+    The band above the ceiling is hatched: no setting of the model parameters can reach it while
+    demand exceeds capacity.
 
     Parameters
     ----------
@@ -258,23 +259,45 @@ def plot_outcome(
     return ax
 
 
+#: The end state's y range: bars reach 1 at most (the model clips every strength to [0, 1]), so the
+#: band above 1.05 holds the key and no bar, hatch or line can cross it.
+_END_TOP, _END_BARS_TOP = 1.35, 1.05
+
+
+def _despair(run: Trajectory) -> tuple[float, float]:
+    """(wisdom, despair) at the end: fatalism's benign and malign parts (``levers.benign_fatalism``)."""
+    fatalism = float(run.fatalism[-1])
+    wisdom = fatalism * run.levers.benign_fatalism
+    return wisdom, fatalism - wisdom
+
+
 def _final_bars(run: Trajectory, ax: Axes) -> None:
-    """Bar chart of the final strengths with malign parts hatched (drawn once, then updated)."""
+    """Bar chart of the final strengths, malign parts and despair cross-hatched (drawn once, then updated).
+
+    Fatalism's malign part is its despair, cross-hatched as in chapter 1's profile bars. The key and
+    the "strong" line's name sit in a band above every bar (see ``_END_TOP``), never on one.
+    """
     modes = (*ACTIVE_MODES, Mode.FATALISM)
     strengths = [*run.strength[-1], run.fatalism[-1]]
     for k, (mode, value) in enumerate(zip(modes, strengths, strict=True)):
         ax.bar(k, value, width=0.75, color=PALETTE[mode], hatch=HATCHES[mode], edgecolor="black",
                gid=f"bar-{mode.value}")
-    for k in range(3):
-        ax.bar(k, run.malign[-1, k], bottom=run.benign[-1, k], width=0.75, color="white",
-               alpha=0.85, hatch=MALIGN_HATCH, edgecolor="black", gid=f"malign-{k}")
+    wisdom, despair = _despair(run)
+    for k, (bottom, height) in enumerate([*zip(run.benign[-1], run.malign[-1], strict=True),
+                                          (wisdom, despair)]):
+        ax.bar(k, height, bottom=bottom, width=0.75, color="white", alpha=0.85, hatch=MALIGN_HATCH,
+               edgecolor="black", gid=f"malign-{k}")
     ax.axhline(0.5, color="black", linestyle="--", linewidth=1)
-    ax.text(3.45, 0.5, " strong", va="bottom", ha="right", fontsize=7)
     ax.set_xticks(range(4), [m.label for m in modes], fontsize=8)
-    ax.set_ylim(0, 1.05)
+    ax.set_ylim(0, _END_TOP)
+    ax.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+    ax.axhline(_END_BARS_TOP, color=MUTED, linewidth=0.6)
     ax.set_ylabel("strength at the end")
     ax.legend(handles=[Patch(facecolor="white", edgecolor="black", hatch=MALIGN_HATCH,
-                             label="malign part")], loc="upper right", fontsize=7, frameon=False)
+                             label="cross-hatched: malign part; for fatalism, despair (the kit's reading)"),
+                       Line2D([], [], color="black", linestyle="--", linewidth=1,
+                              label="dashed: strong (0.5)")],
+              loc="upper left", fontsize=7, frameon=False, borderaxespad=0.3, handlelength=1.6)
 
 
 def _title(run: Trajectory) -> str:
@@ -289,7 +312,7 @@ PANELS: dict[str, str] = {
     "outcome": "Outcome against its ceiling, and balance",
     "benign": "Benign strength of each mode, and fatalism",
     "malign": "Malign strength of each active mode",
-    "end": "End state (malign part cross-hatched)",
+    "end": "End state (malign parts and despair cross-hatched)",
 }
 
 
@@ -496,6 +519,9 @@ def update_dynamics_figure(
                 bars[f"malign-{j}"].set_y(run.benign[-1, j])
                 bars[f"malign-{j}"].set_height(run.malign[-1, j])
             bars["bar-fatalism"].set_height(run.fatalism[-1])
+            wisdom, despair = _despair(run)
+            bars["malign-3"].set_y(wisdom)
+            bars["malign-3"].set_height(despair)
             continue
         _set_run_lines(ax, run, "")
         if baseline is not None:
@@ -507,11 +533,12 @@ def update_dynamics_figure(
 # ----- descriptions -------------------------------------------------------------------------------
 
 
-def _levers_text(levers: Levers) -> str:
+def _parameters_text(levers: Levers, *, short: bool = False) -> str:
+    """The model parameters that differ from their defaults (``short``: after "Model parameters: ")."""
     changed = levers.differences(Levers())
     if not changed:
-        return "default levers"
-    return "levers changed from default: " + ", ".join(
+        return "default" if short else "default model parameters"
+    return ("changed from default: " if short else "model parameters changed from default: ") + ", ".join(
         f"{LEVER_SPECS[k].help} {v:.2f} (default {d:.2f})" for k, (v, d) in changed.items())
 
 
@@ -546,12 +573,12 @@ def describe_modes(run: Trajectory, *, part: Part = "benign", label: str | None 
     >>> from coordkit.models.dynamics import simulate
     >>> print(describe_modes(simulate(), part="malign", fatalism=False))
     ... # doctest: +NORMALIZE_WHITESPACE
-    Malign strength over 20 years (default levers): hierarchy 0.00 to 0.05, peak 0.05; solidarity
-    0.00 to 0.05, peak 0.05; individualism 0.00 to 0.05, peak 0.05.
+    Malign strength over 20 years (default model parameters): hierarchy 0.00 to 0.05, peak 0.05;
+    solidarity 0.00 to 0.05, peak 0.05; individualism 0.00 to 0.05, peak 0.05.
     """
     run = _check_run(run)
     head = f"{PARTS[part].capitalize()} over {run.time[-1]:g} years{_suffix(label)}"
-    return f"{head} ({_levers_text(run.levers)}): {_modes_text(run, part, fatalism)}."
+    return f"{head} ({_parameters_text(run.levers)}): {_modes_text(run, part, fatalism)}."
 
 
 def describe_outcome(run: Trajectory, *, label: str | None = None) -> str:
@@ -585,6 +612,14 @@ def describe_outcome(run: Trajectory, *, label: str | None = None) -> str:
             f"{run.ceiling:.2f}{note}. Balance index from {b[0]:.2f} to {b[-1]:.2f}.")
 
 
+def _despair_text(run: Trajectory) -> str:
+    """What the end state's cross-hatching on fatalism covers, for this run."""
+    if run.levers.benign_fatalism == 0:
+        return "all of it (the kit's reading: benign fatalism 0)"
+    despair = _despair(run)[1]
+    return f"{despair:.2f} of it (benign fatalism {run.levers.benign_fatalism:.2f}: the rest is wisdom)"
+
+
 def describe_dynamics_figure(run: Trajectory, *, baseline: Trajectory | None = None,
                              baseline_label: str = "baseline") -> str:
     """A text description of :func:`dynamics_figure` (and of the baseline, if given).
@@ -603,24 +638,23 @@ def describe_dynamics_figure(run: Trajectory, *, baseline: Trajectory | None = N
     --------
     >>> from coordkit.models.dynamics import simulate
     >>> describe_dynamics_figure(simulate()).splitlines()[0]
-    'After 20 years: balanced  |  outcome 0.70 (ceiling 1.00)  |  balance 0.70. Levers: default levers.'
+    'After 20 years: balanced  |  outcome 0.70 (ceiling 1.00)  |  balance 0.70. Model parameters: default.'
     """
     run = _check_run(run)
-    end = run.final_profile()
-    r = report(end)
+    r = report(run.final_profile())
     lines = [
-        f"{_title(run)}. Levers: {_levers_text(run.levers)}.",
+        f"{_title(run)}. Model parameters: {_parameters_text(run.levers, short=True)}.",
         f"Benign strength (top left): {_modes_text(run, 'benign', True)}.",
         f"Malign strength (top right): {_modes_text(run, 'malign', False)}.",
         describe_outcome(run),
-        (f"End state: configuration {classify(end).name}; evenness of benign strength "
-         f"{r.evenness:.2f}, "
-         f"malign share {r.malign_share:.2f}, fatalism {r.fatalism:.2f}."),
+        (f"End state: evenness of benign strength {r.evenness:.2f}, malign share {r.malign_share:.2f}, "
+         f"fatalism {r.fatalism:.2f}; cross-hatched: malign parts and fatalism's despair, "
+         f"{_despair_text(run)}."),
     ]
     if baseline is not None:
         b = _check_run(baseline, "baseline").summary()
-        levers = _levers_text(baseline.levers)
-        name = baseline_label if levers == baseline_label else f"{baseline_label} ({levers})"
+        parameters = _parameters_text(baseline.levers)
+        name = baseline_label if parameters == baseline_label else f"{baseline_label} ({parameters})"
         lines.append(f"Dashed lines: {name}, ending {b['configuration']} with outcome "
                      f"{b['outcome']:.2f} and balance {b['balance']:.2f}.")
     return "\n".join(lines)

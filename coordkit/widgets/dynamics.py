@@ -1,10 +1,10 @@
-"""The dynamics explorer: live sliders for the mean-field model's levers, redrawn on every move.
+"""The dynamics explorer: live sliders for the mean-field model's parameters, redrawn on every move.
 
-A slider per lever (ranges, defaults and meanings from
+A slider per model parameter (ranges, defaults and meanings from
 :data:`~coordkit.models.dynamics.LEVER_SPECS`), plus the length of the run, the starting profile
 and a seed for the shocks. Every move runs :func:`~coordkit.models.dynamics.simulate` and redraws
 :func:`~coordkit.plots.dynamics.dynamics_figure` in place (trajectories, outcome against its
-ceiling, balance, end state), with the default levers dashed behind for comparison.
+ceiling, balance, end state), with the default model parameters' run dashed behind for comparison.
 
 Thin: the model and the figure's words come from :mod:`coordkit.models.dynamics` and
 :mod:`coordkit.plots.dynamics`; :class:`~coordkit.widgets._base.Explorer` shows them (the
@@ -66,19 +66,19 @@ START_OPTIONS: dict[str, Profile | None] = {
     **ARCHETYPES,
 }
 
-#: The run's own controls (not levers of the model): its length and the seed of the shocks.
+#: The run's own controls (not parameters of the model): its length and the seed of the shocks.
 RUN_PARAMS: dict[str, Param] = {
     "years": Param("years", "Years", "years", 5, 150, 5, 20, "length of the run", integer=True),
     "seed": Param("seed", "Seed", "", 0, 50, 1, 0,
                   "seed of the random shocks (only matters when noise > 0)", integer=True),
 }
 
-_BASELINE_LABEL = "default levers"
+_BASELINE_LABEL = "default model parameters"
 _COLUMN = {"width": "100%", "max_width": "440px"}
 
 
 class DynamicsExplorer(Explorer):
-    """Sliders for the mean-field model's levers; live trajectories, outcome, balance and diagnosis.
+    """Sliders for the mean-field model's parameters; live trajectories, outcome, balance and diagnosis.
 
     Parameters
     ----------
@@ -169,11 +169,11 @@ class DynamicsExplorer(Explorer):
                                 description="Start from", tooltip="the profile at year 0",
                                 style={"description_width": "9em"},
                                 layout=w.Layout(**CONTROL_LAYOUT))
-        self.compare = w.Checkbox(value=compare, description="Show the default levers (dashed)",
-                                  tooltip="draw the run with default levers behind this one",
+        self.compare = w.Checkbox(value=compare, description="Show the default run (dashed)",
+                                  tooltip="draw the run with default model parameters behind this one",
                                   indent=False, layout=w.Layout(width="auto"))
-        self.reset = w.Button(description="Reset levers", icon="undo",
-                              tooltip="put every lever back to its default",
+        self.reset = w.Button(description="Reset parameters", icon="undo",
+                              tooltip="put every model parameter back to its default",
                               layout=w.Layout(width="auto"))
         self.reset.on_click(lambda _: self.set_levers(Levers()))
         self.summary = self.live
