@@ -26,14 +26,13 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from coordkit import history
 from coordkit.html import Markup, render
 from coordkit.modes import ALL_MODES, Mode
 from coordkit.plots import history as hplots
-from coordkit.plots.output import alt_text
+from coordkit.plots.output import LiveCanvas, alt_text
 from coordkit.plots.style import ANNOTATION, GUIDE, MARKERS, PALETTE
 from coordkit.widgets._base import Explorer
 
@@ -69,7 +68,7 @@ def _key(part: str) -> str:
 _DPI = 80  # as to_png draws a widget's figure
 
 
-def _agg_png(canvas: FigureCanvasAgg) -> bytes:
+def _agg_png(canvas: LiveCanvas) -> bytes:
     """Draw a kept canvas whole and encode it (zlib level 1: quick to encode, as for live widgets)."""
     import io
 
@@ -201,7 +200,7 @@ class TimelineExplorer(Explorer):
                                               border=f"1px solid {GUIDE}"))
         self._canvas = Figure(figsize=(11, 3.6), dpi=_DPI)
         self._canvas.subplots_adjust(left=0.1, right=0.98, top=0.97, bottom=0.14)
-        self._agg = FigureCanvasAgg(self._canvas)
+        self._agg = LiveCanvas(self._canvas)
         self._ax = self._canvas.add_subplot()
         self._cache = _Cache()
         modes_box = w.VBox([w.HTML("<b>Modes</b>"), *self.mode_boxes.values(), self.direction])
@@ -313,7 +312,7 @@ class PerformanceViewer(Explorer):
         self._cache = _Cache()
         self._selections = _Cache()
         self._canvas: Figure | None = None
-        self._agg: FigureCanvasAgg | None = None
+        self._agg: LiveCanvas | None = None
         self.watch(self.series, self.show_reference, self.reform_mode)
         self.assemble(self.series, [self.show_reference, self.reform_mode])
         self.widget.children = (*self.widget.children, w.HTML(_key("performance_key") + _key("mode_key")),
@@ -345,7 +344,7 @@ class PerformanceViewer(Explorer):
                 # renderer keeps the text measurements (ticks, letters, era names) between
                 # updates, where a PNG saved afresh measures every text again on a new canvas
                 self._canvas.set_dpi(_DPI)
-                self._agg = FigureCanvasAgg(self._canvas)
+                self._agg = LiveCanvas(self._canvas)
             else:
                 hplots.update_performance_figure(self._canvas, self.performance, series, self.reforms,
                                                  **options)
