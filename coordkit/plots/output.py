@@ -364,6 +364,23 @@ class LiveCanvas(FigureCanvasAgg):
             self._lastKey = key
         return self.renderer
 
+    def png(self, *, draw: bool = True, compress_level: int = 1) -> bytes:
+        """The figure as PNG bytes: drawn whole first (or as it stands, ``draw=False``).
+
+        zlib level 1 by default: quick to encode, as for live widgets. The pixels are read
+        straight from the renderer's buffer (no array copy), which is the same PNG as
+        ``Image.fromarray`` of its RGB channels, byte for byte.
+        """
+        from PIL import Image
+
+        if draw:
+            self.draw()
+        size = self.get_width_height(physical=True)
+        image = Image.frombuffer("RGBA", size, self.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+        buffer = io.BytesIO()
+        image.save(buffer, format="png", compress_level=compress_level)
+        return buffer.getvalue()
+
 
 class FastPNG:
     r"""Render a figure to PNG again and again, redrawing only what changes (for live widgets).
@@ -425,14 +442,9 @@ class FastPNG:
         """
         if fig is not None and fig is not self.fig:
             raise ValueError("FastPNG.png was given a different figure from the one it renders")
-        from PIL import Image
-
         self.canvas.restore_region(self.background)
         renderer = self.canvas.get_renderer()
         for artist in self._dynamic():
             if artist.get_visible():
                 artist.draw(renderer)
-        buffer = io.BytesIO()
-        rgba = np.asarray(self.canvas.buffer_rgba())
-        Image.fromarray(rgba[..., :3]).save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return self.canvas.png(draw=False)

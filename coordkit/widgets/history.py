@@ -68,19 +68,6 @@ def _key(part: str) -> str:
 _DPI = 80  # as to_png draws a widget's figure
 
 
-def _agg_png(canvas: LiveCanvas) -> bytes:
-    """Draw a kept canvas whole and encode it (zlib level 1: quick to encode, as for live widgets)."""
-    import io
-
-    import numpy as np
-    from PIL import Image
-
-    canvas.draw()
-    buffer = io.BytesIO()
-    Image.fromarray(np.asarray(canvas.buffer_rgba())[..., :3]).save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
-
-
 class _Cache:
     """A small least-recently-used cache of rendered states (figures are slow, states repeat)."""
 
@@ -252,7 +239,7 @@ class TimelineExplorer(Explorer):
         # drawn on the canvas kept for the explorer's life, whose renderer keeps the text measurements
         shown = selection.shown
         listing = _reform_rows(shown) if len(shown) else "<p>No reforms match the filters.</p>"
-        return _agg_png(self._agg), shown, text, listing  # the listing is kept with the state too
+        return self._agg.png(), shown, text, listing  # the listing is kept with the state too
 
 
 # ----- performance viewer ------------------------------------------------------------------------
@@ -350,7 +337,7 @@ class PerformanceViewer(Explorer):
                                                  **options)
             text = hplots.describe_performance(self.performance, series, reforms=self.reforms, modes=modes,
                                                selection=selection)
-            return _agg_png(self._agg), text
+            return self._agg.png(), text
 
         (png, description), self.cached = self._cache.get((series, reference, modes), draw)
         common = self.snapshots.attrs["common_basis"]
