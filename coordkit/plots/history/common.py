@@ -129,7 +129,7 @@ def add_markers(ax: Axes, x: np.ndarray, y: np.ndarray, *, sizes: np.ndarray | f
 
 def add_hlines(ax: Axes, y: object, xmin: object, xmax: object, *, colors: str, linewidth: float,
                zorder: float, linestyles: str = "solid", gid: str | None = None) -> LineCollection:
-    """Horizontal lines at ``y`` from ``xmin`` to ``xmax``, as ``ax.hlines`` draws them, without its bookkeeping.
+    """Horizontal lines at ``y`` from ``xmin`` to ``xmax``, as ``ax.hlines`` draws them, without bookkeeping.
 
     Like :func:`add_markers`: the history figures set their limits themselves, and ``hlines``
     costs four times as much in masking and data-limit updates as the lines it adds.
