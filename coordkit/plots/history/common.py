@@ -146,7 +146,7 @@ def add_hlines(ax: Axes, y: object, xmin: object, xmax: object, *, colors: str, 
     ys, starts, stops = (np.ravel(v) for v in np.broadcast_arrays(*(np.asarray(v, dtype=float)
                                                                   for v in (y, xmin, xmax))))
     segments = np.stack([np.column_stack([starts, ys]), np.column_stack([stops, ys])], axis=1)
-    lines = LineCollection(segments, colors=colors, linestyles=linestyles, linewidths=linewidth,
+    lines = LineCollection(list(segments), colors=colors, linestyles=linestyles, linewidths=linewidth,
                            zorder=zorder, gid=gid)
     ax.add_collection(lines, autolim=False)
     return lines
