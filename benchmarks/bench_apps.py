@@ -3,15 +3,14 @@
 The apps show the library's explorers in the app layout (:meth:`coordkit.widgets._base.Explorer.as_app`):
 the figure is made for the projector's box (:func:`coordkit.widgets._base.fit_for_app`), so an update
 there does more than in the notebook layout (18 px text, gathered legends, label collisions checked).
-Goal: the kit's widget goal of 0.1 s from a change to the redrawn figure. Each is measured twice, as
-in bench_audit: wall-clock (what the class waits on this machine, shared with others) and CPU time of
-this process (the same work without other processes' load).
+Goal: the kit's widget goal of 0.1 s from a change to the redrawn figure. Each line gives wall-clock
+(what the class waits on this machine, shared with others) and CPU time of this process (the same
+work without other processes' load), from the same runs.
 """
 
 from __future__ import annotations
 
 from benchmarks._harness import Result, median_seconds
-from benchmarks.bench_audit import _median_cpu_seconds
 
 
 def run() -> list[Result]:
@@ -34,12 +33,8 @@ def run() -> list[Result]:
         box.value = not box.value
 
     return [
-        Result("audit app (projector layout): instrument toggle, first visit, to redrawn figure (wall)",
+        Result("audit app (projector layout): instrument toggle, first visit, to redrawn figure",
                median_seconds(toggle, repeat=15), "s", 0.1),
-        Result("audit app (projector layout): instrument toggle, first visit (CPU)",
-               _median_cpu_seconds(toggle, repeat=15), "s", 0.1),
-        Result("scenarios app (projector layout): lever change to redrawn figure (wall)",
+        Result("scenarios app (projector layout): lever change to redrawn figure",
                median_seconds(move_lever, repeat=21), "s", 0.1),
-        Result("scenarios app (projector layout): lever change to redrawn figure (CPU)",
-               _median_cpu_seconds(move_lever, repeat=21), "s", 0.1),
     ]

@@ -2,9 +2,8 @@
 
 The explorers keep one figure frame and redraw only its moving artists (status words, node styles,
 hybrids in use, the title and the voice panel's notes; for the hybrid map, the highlight), so the
-goal is the kit's widget goal of 0.1 s from a change to the redrawn figure. Each explorer figure is
-measured twice: wall-clock (what a learner waits on this machine, shared with others) and CPU time
-of this process (the same work without other processes' load). The audit explorer also keeps the
+goal is the kit's widget goal of 0.1 s from a change to the redrawn figure. Each line gives wall-clock
+and CPU time of the same runs (see benchmarks._harness). The audit explorer also keeps the
 figures it has drawn; the "first visit" lines clear that store before every move, so they measure
 a drawing, and the "revisit" line measures a state seen before.
 """
@@ -12,23 +11,8 @@ a drawing, and the "revisit" line measures a state seen before.
 from __future__ import annotations
 
 import itertools
-import statistics
-import time
-from collections.abc import Callable
 
 from benchmarks._harness import Result, median_seconds
-
-
-def _median_cpu_seconds(func: Callable[[], object], *, repeat: int = 21, warmup: int = 2) -> float:
-    """Median CPU seconds of this process for ``func()`` (other processes' load excluded)."""
-    for _ in range(warmup):
-        func()
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        func()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
 
 
 def run() -> list[Result]:
@@ -65,18 +49,10 @@ def run() -> list[Result]:
     return [
         Result("audit.audit (one package)", median_seconds(lambda: audit.audit(next(cycle_packages)),
                                                            repeat=201) * 1e3, "ms", 1.0),
-        Result("AuditExplorer overuse slider, first visit (wall)", median_seconds(move_share, repeat=15),
-               "s", 0.1),
-        Result("AuditExplorer overuse slider, first visit (CPU)", _median_cpu_seconds(move_share, repeat=15),
-               "s", 0.1),
-        Result("AuditExplorer instrument toggle, first visit (wall)", median_seconds(toggle, repeat=15),
-               "s", 0.1),
-        Result("AuditExplorer instrument toggle, first visit (CPU)", _median_cpu_seconds(toggle, repeat=15),
-               "s", 0.1),
-        Result("AuditExplorer instrument toggle, revisit (wall)", median_seconds(revisit, repeat=15),
-               "s", 0.1),
-        Result("AuditExplorer package choice, new boxes, first visit (wall)",
+        Result("AuditExplorer overuse slider, first visit", median_seconds(move_share, repeat=15), "s", 0.1),
+        Result("AuditExplorer instrument toggle, first visit", median_seconds(toggle, repeat=15), "s", 0.1),
+        Result("AuditExplorer instrument toggle, revisit", median_seconds(revisit, repeat=15), "s", 0.1),
+        Result("AuditExplorer package choice, new boxes, first visit",
                median_seconds(pick_package, repeat=10), "s", 0.1),
-        Result("HybridExplorer control type (wall)", median_seconds(pick_type, repeat=15), "s", 0.1),
-        Result("HybridExplorer control type (CPU)", _median_cpu_seconds(pick_type, repeat=15), "s", 0.1),
+        Result("HybridExplorer control type", median_seconds(pick_type, repeat=15), "s", 0.1),
     ]

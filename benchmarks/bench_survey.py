@@ -5,19 +5,14 @@ and from a Microsoft Forms .xlsx export), reading a large file, and the question
 from __future__ import annotations
 
 import tempfile
-import time
 from pathlib import Path
 
-from benchmarks._harness import Result, median_seconds
+from benchmarks._harness import Result, Timing, median_seconds
 
 
-def _seconds(func, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return sorted(times)[len(times) // 2]
+def _seconds(func, repeat: int = 3) -> Timing:
+    """Median of a few runs with no warm-up (each is long, and the first counts)."""
+    return median_seconds(func, repeat=repeat, warmup=0)
 
 
 def _msforms_export(size: int) -> bytes:

@@ -404,6 +404,7 @@ def render_report(
     ValueError
         If ``min_group`` is below 3 or ``group_column`` was not read.
     """
+    from coordkit.plots.style import PAGE_COLOURS
     from coordkit.plots.survey import (
         class_arrows_figure,
         describe_class_arrows,
@@ -425,7 +426,8 @@ def render_report(
     analysis = analyse(responses, group_column=group_column, min_group=min_group, group_level=group_level)
     when = date or _date.today().isoformat()
     context: dict[str, Any] = {
-        "title": title, "date": when, "k": _constants(), "n": analysis.n, "shown": analysis.class_shown,
+        "title": title, "date": when, "colours": PAGE_COLOURS, "k": _constants(), "n": analysis.n,
+        "shown": analysis.class_shown,
         "data": _data_section(result, responses, analysis), "problems": _problems_section(result),
         "notice": _notice(result)}
     if not analysis.class_shown:

@@ -162,6 +162,40 @@ def test_fastpng_redraws_the_suptitle_and_gid_texts_without_private_attributes()
     assert fast.png() == plots.FastPNG(fig).png(), "the fast path draws what a full draw does"
 
 
+def _text_figure(x0: float) -> Figure:
+    """Texts at ``x0`` px plus whole and part pixels, upright and turned, in two sizes and a bold."""
+    fig = Figure(figsize=(4, 2), dpi=80)
+    for k, dx in enumerate((0.0, 0.25, 0.5, 113.0, 113.37)):
+        fig.text((x0 + dx) / 320, 0.2 + 0.15 * k, "2022 Hierarchy", fontsize=8 + 2 * (k % 2),
+                 weight="bold" if k == 4 else "normal")
+    fig.text((x0 + 200) / 320, 0.1, "year (turned)", rotation=90)
+    fig.text((x0 + 240) / 320, 0.1, "at 30\u00b0", rotation=30, color="#D55E00")
+    return fig
+
+
+def _png(canvas_type: type, fig: Figure) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    canvas_type(fig).print_png(buffer)
+    return buffer.getvalue()
+
+
+def test_live_canvas_draws_what_agg_draws_after_its_caches_are_warm():
+    # issue 11: the live canvas keeps each string's layout and each glyph's bitmap by its place
+    # within a pixel, and draws them moved by whole pixels; a bitmap kept by the wrong key, or moved
+    # by the wrong amount, changes the PNG
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from coordkit.plots.output import _FAST_TEXT, _GLYPHS, LiveCanvas
+
+    _png(LiveCanvas, _text_figure(7.0))  # warm: the same strings and sub-pixel places, elsewhere
+    kept = len(_GLYPHS)
+    for x0 in (7.0, 40.0, 40.5, 3.3):
+        assert _png(LiveCanvas, _text_figure(x0)) == _png(FigureCanvasAgg, _text_figure(x0)), x0
+    assert not _FAST_TEXT or kept > 0, "the glyph cache is used where matplotlib allows it"
+
+
 def test_view_base_needs_draw_and_describe():
     from dataclasses import dataclass
 

@@ -83,9 +83,6 @@ NAMED = {*mc.CSS4_COLORS, *mc.TABLEAU_COLORS, *mc.XKCD_COLORS} - {"black", "whit
 #: style.py (issue 11). A file may lose entries but not gain any; a file not listed may use none.
 #: Pure "black", "white" and "none" are allowed everywhere (edges, knock-outs, no fill).
 NOT_YET_FROM_STYLE: dict[str, set[str]] = {
-    "coordkit/templates/class_report.html.j2": {  # moved with the CSS from class_report.py
-                                 "#1A1A1A", "#333", "#555", "#CCC", "#D55E00", "#DDD", "#E69F00",
-                                 "#EEE", "#F2F2F2", "#FDECEA", "#FFF8DC"},
     "coordkit/plots/survey.py": {"#000000", "#505050", "#555555", "#777777", "#B24A00"},
     # The coding sheet and report are rendered in the policy layer (coordkit.codings), which may not
     # import the views' style module; their greys are style's INK, MUTED and NEUTRAL, written out.
@@ -131,6 +128,29 @@ def test_the_scanner_finds_literals(tmp_path):
     sample = tmp_path / "x.py"
     sample.write_text('a = "#ABCDEF"\nb = f"color:#abc;"\nc = "tab:blue"\nd = "black"  # "#000000"\n')
     assert colour_literals(sample) == {"#ABCDEF", "#ABC", "tab:blue"}
+
+
+@pytest.mark.parametrize("text", ["text", "muted"])
+@pytest.mark.parametrize("background", ["header", "note", "warn"])
+def test_the_report_page_text_reads_on_its_tints(text, background):
+    page = style.PAGE_COLOURS
+    assert contrast(page[text], page[background]) >= 4.5, f"{text} on {background}"
+    assert contrast(page[text], BACKGROUND) >= 4.5
+
+
+def test_the_class_report_takes_its_colours_from_style():
+    # issue 11: the report's CSS had eleven colour literals of its own; now it declares style's
+    # PAGE_COLOURS as CSS variables and uses only those
+    from coordkit.class_report import render_report
+    from coordkit.survey import synthetic_class
+
+    css = re.search(r"<style>(.*?)</style>", render_report(synthetic_class(size=8), date="2026-01-01"),
+                    re.S).group(1)
+    declared = dict(re.findall(r"--([a-z-]+):(#[0-9A-Fa-f]{6});", css))
+    assert declared == style.PAGE_COLOURS
+    used = set(re.findall(r"var\(--([a-z-]+)\)", css))
+    assert used == set(declared), "every page colour is used, and only those"
+    assert HEX.findall(re.sub(r":root\{[^}]*\}", "", css)) == [], "no colour written in the rules"
 
 
 # ----- drawn figures ----------------------------------------------------------------------------

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import base64
 import io
+import math
 import re
+from typing import Any
 
 import numpy as np
 from matplotlib.artist import Artist
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font
 
-__all__ = ["FastPNG", "alt_text", "figure_bundle", "figure_html", "png_base64", "show", "to_png"]
+__all__ = ["FastPNG", "LiveCanvas", "alt_text", "figure_bundle", "figure_html", "png_base64", "show",
+           "to_png"]
 
 
 def to_png(fig: Figure, *, dpi: int = 80, compress_level: int = 6) -> bytes:
@@ -241,6 +245,143 @@ def figure_bundle(
     }
 
 
+# ----- a canvas for live figures: each string shaped once, each glyph rasterised once ------------
+
+# Drawing text is most of a live figure's first view, and most of that is matplotlib (3.11) shaping
+# each string (``FT2Font._layout``) and FreeType rasterising each glyph on every draw, though the
+# same tick labels, era names and axis labels come back update after update. A glyph's bitmap
+# depends only on the font, size, rotation and where the pen falls within its pixel (1/64 px), so
+# kept under those it is the bitmap FreeType would make again, moved by whole pixels: the PNG is the
+# same, byte for byte (tests/test_plots.py compares). The private calls are guarded: on a
+# matplotlib without them the canvas draws text as FigureCanvasAgg does.
+_FAST_TEXT = all(hasattr(FT2Font, name) for name in ("_layout", "_render_glyph", "_set_transform")) and \
+    hasattr(RendererAgg, "_prepare_font")
+_LAYOUTS: dict[Any, list[tuple[Any, int, float, float]]] = {}
+_GLYPHS: dict[Any, tuple[np.ndarray, int, int]] = {}
+_HEIGHTS: dict[Any, tuple[float | None, float | None, float | None]] = {}
+_MOST = 50_000  # entries kept before a cache is emptied (a glyph is a few hundred bytes)
+
+
+class _TextCachingRenderer(RendererAgg):
+    """:class:`~matplotlib.backends.backend_agg.RendererAgg` drawing plain text from the caches above."""
+
+    def _get_font_height_metrics(self, prop: Any) -> tuple[float | None, float | None, float | None]:
+        # matplotlib 3.11's Text asks a renderer for a font's line metrics before it reads them from
+        # the font's tables itself, for every text on every draw; the same numbers, kept per font
+        from matplotlib.font_manager import fontManager, get_font
+
+        files = fontManager._find_fonts_by_props(prop)
+        size = prop.get_size_in_points()
+        key = (tuple(files), size, self.dpi)
+        if key not in _HEIGHTS:  # as matplotlib.text.Text._get_layout reads them
+            font: Any = get_font(files)  # its tables, read by name
+            metrics: tuple[float | None, float | None, float | None] = (None, None, None)
+            tables = (("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                      ("hhea", "lineGap", "ascent", "descent"))
+            for table_name, gap, ascent, descent in tables:
+                table = font.get_sfnt_table(table_name)
+                if table is None:
+                    continue
+                scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * size * self.dpi / 72
+                metrics = (table[ascent] * scale, -table[descent] * scale, table[gap] * scale)
+                break
+            _HEIGHTS[key] = metrics
+        return _HEIGHTS[key]
+
+    def draw_text(self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float,
+                  ismath: Any = False, mtext: Any = None) -> None:
+        if ismath or not _FAST_TEXT:
+            return super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+        from matplotlib.ft2font import RenderMode
+
+        font = self._prepare_font(prop)  # as RendererAgg.draw_text: the font, at this size and dpi
+        flags = get_hinting_flag()
+        features = mtext.get_fontfeatures() if mtext is not None else None
+        language = mtext.get_language() if mtext is not None else None
+        size = prop.get_size_in_points()
+        key = (font, size, self.dpi, s, flags, None if features is None else tuple(features),
+               tuple(language) if isinstance(language, list) else language)
+        items = _LAYOUTS.get(key)
+        if items is None:
+            if len(_LAYOUTS) > _MOST:
+                _LAYOUTS.clear()
+            items = [(item.ft_object, item.glyph_index, item.x, item.y)
+                     for item in font._layout(s, flags=flags, features=features, language=language)]
+            _LAYOUTS[key] = items
+        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+        matrix = (0x10000 * np.array([[cos, -sin], [sin, cos]])).round().astype(int)
+        turn = tuple(matrix.ravel().tolist())
+        antialiased = gc.get_antialiased()
+        height = self.height
+        for ft_object, glyph, dx, dy in items:  # as RendererAgg._draw_text_glyphs_and_boxes
+            pen_x = round(0x40 * float(x + dx * cos - dy * sin))
+            pen_y = round(0x40 * float(height - y + dx * sin + dy * cos))  # FreeType's y is upwards
+            glyph_key = (ft_object, size, self.dpi, glyph, flags, antialiased, turn, pen_x & 63, pen_y & 63)
+            kept = _GLYPHS.get(glyph_key)
+            if kept is None:
+                if len(_GLYPHS) > _MOST:
+                    _GLYPHS.clear()
+                ft_object.set_size(size, self.dpi)
+                ft_object._set_transform(matrix, [pen_x, pen_y])
+                bitmap = ft_object._render_glyph(glyph, flags,
+                                                 RenderMode.NORMAL if antialiased else RenderMode.MONO)
+                buffer = np.array(bitmap.buffer)  # a copy: FreeType reuses its bitmap
+                if not antialiased:
+                    buffer *= 0xFF
+                kept = (buffer, bitmap.left - (pen_x >> 6), bitmap.top - (pen_y >> 6))
+                _GLYPHS[glyph_key] = kept
+            buffer, left, top = kept
+            self._renderer.draw_text_image(buffer, left + (pen_x >> 6),
+                                           int(height) - (top + (pen_y >> 6)) + buffer.shape[0], 0, gc)
+        return None
+
+
+class LiveCanvas(FigureCanvasAgg):
+    r"""An Agg canvas for figures drawn again and again: text is shaped and rasterised once.
+
+    The same PNG as :class:`~matplotlib.backends.backend_agg.FigureCanvasAgg`, byte for byte,
+    drawn faster when the same strings come back (tick labels, axis labels, era names): each
+    string's layout and each glyph's bitmap (at its size, rotation and position within a pixel)
+    is kept, for all live canvases, and drawn from there. A widget's kept canvas is one.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(2, 1), dpi=80)
+    >>> _ = fig.text(0.5, 0.5, "2022")
+    >>> live = io.BytesIO(); LiveCanvas(fig).print_png(live)
+    >>> stock = io.BytesIO(); FigureCanvasAgg(fig).print_png(stock)
+    >>> live.getvalue() == stock.getvalue()
+    True
+    """
+
+    def get_renderer(self) -> RendererAgg:
+        """As :meth:`FigureCanvasAgg.get_renderer`, with the text-caching renderer."""
+        w, h = self.get_width_height(physical=True)
+        key = w, h, self.figure.dpi
+        if self._lastKey != key:
+            self.renderer = _TextCachingRenderer(w, h, self.figure.dpi)
+            self._lastKey = key
+        return self.renderer
+
+    def png(self, *, draw: bool = True, compress_level: int = 1) -> bytes:
+        """The figure as PNG bytes: drawn whole first (or as it stands, ``draw=False``).
+
+        zlib level 1 by default: quick to encode, as for live widgets. The pixels are read
+        straight from the renderer's buffer (no array copy), which is the same PNG as
+        ``Image.fromarray`` of its RGB channels, byte for byte.
+        """
+        from PIL import Image
+
+        if draw:
+            self.draw()
+        size = self.get_width_height(physical=True)
+        image = Image.frombuffer("RGBA", size, self.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+        buffer = io.BytesIO()
+        image.save(buffer, format="png", compress_level=compress_level)
+        return buffer.getvalue()
+
+
 class FastPNG:
     r"""Render a figure to PNG again and again, redrawing only what changes (for live widgets).
 
@@ -271,7 +412,7 @@ class FastPNG:
     def __init__(self, fig: Figure, *, dpi: int = 80) -> None:
         self.fig = fig
         fig.set_dpi(dpi)
-        self.canvas = FigureCanvasAgg(fig)
+        self.canvas = LiveCanvas(fig)
         for artist in self._dynamic():
             artist.set_animated(True)
         self.canvas.draw()
@@ -301,14 +442,9 @@ class FastPNG:
         """
         if fig is not None and fig is not self.fig:
             raise ValueError("FastPNG.png was given a different figure from the one it renders")
-        from PIL import Image
-
         self.canvas.restore_region(self.background)
         renderer = self.canvas.get_renderer()
         for artist in self._dynamic():
             if artist.get_visible():
                 artist.draw(renderer)
-        buffer = io.BytesIO()
-        rgba = np.asarray(self.canvas.buffer_rgba())
-        Image.fromarray(rgba[..., :3]).save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return self.canvas.png(draw=False)

@@ -59,6 +59,7 @@ __all__ = [
     "MIN_FONT_PT",
     "MUTED",
     "NEUTRAL",
+    "PAGE_COLOURS",
     "PALETTE",
     "PANEL",
     "REFERENCE",
@@ -103,6 +104,15 @@ TINTS: dict[str, str] = {"balanced": "#F0E442", "monoculture": "#D9D9D9", "defic
 #: The regime map's cell backgrounds; each cell also carries a letter (in INK) and a hatch.
 REGIME_TINTS: dict[str, str] = {"settled": "#F0F0F0", "damped": "#BFD7EA", "cycling": "#F5C78E",
                                 "chaotic": "#D9A0C8"}
+
+#: The HTML report's page (the class report's ``--name`` CSS variables): text in :data:`INK`
+#: and :data:`MUTED`, pale rules and frames (decoration), table headers on :data:`PANEL`, notes
+#: on cream edged in Okabe-Ito orange, warnings on pale red edged in :data:`REFERENCE`.
+PAGE_COLOURS: dict[str, str] = {
+    "text": INK, "muted": MUTED, "header": PANEL, "rule": "#DDDDDD", "border": "#CCCCCC",
+    "frame": "#EEEEEE", "note": "#FFF8DC", "note-edge": "#E69F00", "warn": "#FDECEA",
+    "warn-edge": REFERENCE,
+}
 
 #: Colours for text (at least 4.5:1 on the backgrounds).
 TEXT_COLOURS: tuple[str, ...] = (INK, MUTED, ANNOTATION, "#000000")

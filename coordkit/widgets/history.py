@@ -26,14 +26,13 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from coordkit import history
 from coordkit.html import Markup, render
 from coordkit.modes import ALL_MODES, Mode
 from coordkit.plots import history as hplots
-from coordkit.plots.output import alt_text
+from coordkit.plots.output import LiveCanvas, alt_text
 from coordkit.plots.style import ANNOTATION, GUIDE, MARKERS, PALETTE
 from coordkit.widgets._base import Explorer
 
@@ -67,19 +66,6 @@ def _key(part: str) -> str:
 
 
 _DPI = 80  # as to_png draws a widget's figure
-
-
-def _agg_png(canvas: FigureCanvasAgg) -> bytes:
-    """Draw a kept canvas whole and encode it (zlib level 1: quick to encode, as for live widgets)."""
-    import io
-
-    import numpy as np
-    from PIL import Image
-
-    canvas.draw()
-    buffer = io.BytesIO()
-    Image.fromarray(np.asarray(canvas.buffer_rgba())[..., :3]).save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
 
 
 class _Cache:
@@ -201,7 +187,7 @@ class TimelineExplorer(Explorer):
                                               border=f"1px solid {GUIDE}"))
         self._canvas = Figure(figsize=(11, 3.6), dpi=_DPI)
         self._canvas.subplots_adjust(left=0.1, right=0.98, top=0.97, bottom=0.14)
-        self._agg = FigureCanvasAgg(self._canvas)
+        self._agg = LiveCanvas(self._canvas)
         self._ax = self._canvas.add_subplot()
         self._cache = _Cache()
         modes_box = w.VBox([w.HTML("<b>Modes</b>"), *self.mode_boxes.values(), self.direction])
@@ -253,7 +239,7 @@ class TimelineExplorer(Explorer):
         # drawn on the canvas kept for the explorer's life, whose renderer keeps the text measurements
         shown = selection.shown
         listing = _reform_rows(shown) if len(shown) else "<p>No reforms match the filters.</p>"
-        return _agg_png(self._agg), shown, text, listing  # the listing is kept with the state too
+        return self._agg.png(), shown, text, listing  # the listing is kept with the state too
 
 
 # ----- performance viewer ------------------------------------------------------------------------
@@ -313,7 +299,7 @@ class PerformanceViewer(Explorer):
         self._cache = _Cache()
         self._selections = _Cache()
         self._canvas: Figure | None = None
-        self._agg: FigureCanvasAgg | None = None
+        self._agg: LiveCanvas | None = None
         self.watch(self.series, self.show_reference, self.reform_mode)
         self.assemble(self.series, [self.show_reference, self.reform_mode])
         self.widget.children = (*self.widget.children, w.HTML(_key("performance_key") + _key("mode_key")),
@@ -345,13 +331,13 @@ class PerformanceViewer(Explorer):
                 # renderer keeps the text measurements (ticks, letters, era names) between
                 # updates, where a PNG saved afresh measures every text again on a new canvas
                 self._canvas.set_dpi(_DPI)
-                self._agg = FigureCanvasAgg(self._canvas)
+                self._agg = LiveCanvas(self._canvas)
             else:
                 hplots.update_performance_figure(self._canvas, self.performance, series, self.reforms,
                                                  **options)
             text = hplots.describe_performance(self.performance, series, reforms=self.reforms, modes=modes,
                                                selection=selection)
-            return _agg_png(self._agg), text
+            return self._agg.png(), text
 
         (png, description), self.cached = self._cache.get((series, reference, modes), draw)
         common = self.snapshots.attrs["common_basis"]

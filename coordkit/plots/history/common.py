@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.collections import PathCollection
+from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.markers import MarkerStyle
+from matplotlib.patches import Rectangle
 from matplotlib.transforms import IdentityTransform
 
 from coordkit import history
@@ -24,7 +25,7 @@ from coordkit.plots.style import (
     PANEL,
 )
 
-__all__ = ["add_markers", "era_bands", "reset_axes", "years_text"]
+__all__ = ["add_hlines", "add_markers", "era_bands", "reset_axes", "years_text"]
 
 _ERA_TINTS = (PANEL, BACKGROUND)
 
@@ -45,8 +46,11 @@ def era_bands(
         a, b = max(era.first_year, lo), min(era.last_year + 1, hi)
         if a >= b:
             continue
-        ax.axvspan(a, b, color=_ERA_TINTS[k % 2], zorder=0, linewidth=0,
-                   gid=f"era-{era.label}" if gids else None)
+        # the band as ax.axvspan draws it (full height, x in data), without its data-limit updates
+        band = Rectangle((a, 0.0), b - a, 1.0, color=_ERA_TINTS[k % 2], zorder=0, linewidth=0,
+                         gid=f"era-{era.label}" if gids else None)
+        band.set_transform(ax.get_xaxis_transform(which="grid"))
+        ax.add_artist(band)
         if labels and (b - a) >= 0.03 * (hi - lo):
             # a narrow band at the edge of the axes is named from that edge inwards, so that its name
             # is not cut off (post-2022 is short and often ends at the edge); others are centred
@@ -121,6 +125,31 @@ def add_markers(ax: Axes, x: np.ndarray, y: np.ndarray, *, sizes: np.ndarray | f
     markers.set_transform(IdentityTransform())
     ax.add_collection(markers, autolim=False)
     return markers
+
+
+def add_hlines(ax: Axes, y: object, xmin: object, xmax: object, *, colors: str, linewidth: float,
+               zorder: float, linestyles: str = "solid", gid: str | None = None) -> LineCollection:
+    """Horizontal lines at ``y`` from ``xmin`` to ``xmax``, as ``ax.hlines`` draws them, without bookkeeping.
+
+    Like :func:`add_markers`: the history figures set their limits themselves, and ``hlines``
+    costs four times as much in masking and data-limit updates as the lines it adds.
+    ``y``, ``xmin`` and ``xmax`` are numbers or arrays (broadcast together).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot()
+    >>> rows = add_hlines(ax, [0.0, 1.0], 1990, 2000, colors="grey", linewidth=0.6, zorder=1)
+    >>> [s.tolist() for s in rows.get_segments()], [float(v) for v in ax.get_ylim()]  # limits untouched
+    ([[[1990.0, 0.0], [2000.0, 0.0]], [[1990.0, 1.0], [2000.0, 1.0]]], [0.0, 1.0])
+    """
+    ys, starts, stops = (np.ravel(v) for v in np.broadcast_arrays(*(np.asarray(v, dtype=float)
+                                                                  for v in (y, xmin, xmax))))
+    segments = np.stack([np.column_stack([starts, ys]), np.column_stack([stops, ys])], axis=1)
+    lines = LineCollection(list(segments), colors=colors, linestyles=linestyles, linewidths=linewidth,
+                           zorder=zorder, gid=gid)
+    ax.add_collection(lines, autolim=False)
+    return lines
 
 
 def years_text(lo: float, hi: float) -> str:

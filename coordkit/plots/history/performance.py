@@ -31,7 +31,7 @@ from matplotlib.ticker import FormatStrFormatter, MaxNLocator
 from coordkit import history
 from coordkit.history import basis_breaks, chosen_modes, date_label, push_label
 from coordkit.modes import Mode
-from coordkit.plots.history.common import add_markers, reset_axes, years_text
+from coordkit.plots.history.common import add_hlines, add_markers, reset_axes, years_text
 from coordkit.plots.history.timeline import TimelineSelection, reform_timeline, timeline_selection
 from coordkit.plots.style import (
     ANNOTATION,
@@ -262,8 +262,8 @@ def performance_chart(
                             gid=f"points-{kind}{'-different' if hollow else ''}")
     spans = snaps[snaps["kind"] == "span"]
     if not spans.empty:
-        ax.hlines(spans["value"], spans["start"], spans["end"], colors=INK, linewidth=3, zorder=3,
-                  gid="spans")
+        add_hlines(ax, spans["value"], spans["start"], spans["end"], colors=INK, linewidth=3, zorder=3,
+                   gid="spans")
         ax.scatter(spans["start"], spans["value"], marker="|", s=80, color=INK, zorder=3)
         ax.scatter(spans["end"], spans["value"], marker="|", s=80, color=INK, zorder=3)
     for letter, tags, x, y in zip(snaps["letter"], snaps["tags"], xs, ys, strict=True):
@@ -275,16 +275,16 @@ def performance_chart(
         fixed = ref[ref["kind"] == "from"].sort_values("start")
         bounds = [*fixed["start"].tolist()[1:], hi][: len(fixed)]
         for (_, r), stop in zip(fixed.iterrows(), bounds, strict=True):
-            ax.hlines(r["value"], r["start"], stop, colors=REFERENCE, linestyles="--", linewidth=1.5,
-                      zorder=2, gid="reference-standard")
+            add_hlines(ax, r["value"], r["start"], stop, colors=REFERENCE, linestyles="--", linewidth=1.5,
+                       zorder=2, gid="reference-standard")
             unit_text = "%" if r["unit"] == "percent" else " " + str(r["unit"])
             ax.annotate(f"{r['value']:g}{unit_text} from {r['period'][5:]}",
                         (r["start"], r["value"]), xytext=(2, -11), textcoords="offset points",
                         fontsize=8, color=ANNOTATION)
         ref_spans = ref[ref["kind"] == "span"]
         if not ref_spans.empty:
-            ax.hlines(ref_spans["value"], ref_spans["start"], ref_spans["end"], colors=REFERENCE,
-                      linestyles="--", linewidth=2, zorder=2, gid="reference-spans")
+            add_hlines(ax, ref_spans["value"], ref_spans["start"], ref_spans["end"], colors=REFERENCE,
+                       linestyles="--", linewidth=2, zorder=2, gid="reference-spans")
         dated = ref[~ref["kind"].isin(["from", "span"])]
         if not dated.empty:
             ax.scatter(dated["x"], dated["value"], marker="*", s=90, facecolors="white",

@@ -30,7 +30,7 @@ from matplotlib.ticker import FormatStrFormatter, MaxNLocator
 from coordkit import history
 from coordkit.history import chosen_modes, date_label, decimal_year, push_label
 from coordkit.modes import ALL_MODES, Mode
-from coordkit.plots.history.common import add_markers, reset_axes, years_text
+from coordkit.plots.history.common import add_hlines, add_markers, reset_axes, years_text
 from coordkit.plots.history.common import era_bands as draw_era_bands
 from coordkit.plots.style import (
     GUIDE,
@@ -342,7 +342,7 @@ def reform_timeline(
     if era_bands:
         draw_era_bands(ax, lo, hi)
     if rows_y:
-        ax.hlines(list(rows_y.values()), lo - 1, hi + 1, colors=GUIDE, linewidth=0.6, zorder=1)
+        add_hlines(ax, list(rows_y.values()), lo - 1, hi + 1, colors=GUIDE, linewidth=0.6, zorder=1)
     for mode, y0 in rows_y.items():
         w = shown[history.PUSH_COLUMNS[mode]].to_numpy(dtype=float)
         for name, mask in (("up", w > 0), ("down", w < 0)):
@@ -361,9 +361,8 @@ def reform_timeline(
         pushed = w != 0 if direction == "any" else (w > 0 if direction == "up" else w < 0)
         year_only = (shown["date_precision"].to_numpy() == "year") & pushed
         if year_only.any():
-            ax.hlines(np.full(int(year_only.sum()), y0), x[year_only], x[year_only] + 1,
-                      colors=PALETTE[mode], linewidth=3, zorder=1.5,
-                      gid=f"year-only-{mode.value}")
+            add_hlines(ax, y0, x[year_only], x[year_only] + 1, colors=PALETTE[mode], linewidth=3,
+                       zorder=1.5, gid=f"year-only-{mode.value}")
     top = (n_rows - 1) + 2 * _STEM + 0.12
     if numbered or (numbered is None and 0 < len(shown) <= _AUTO_NUMBER):
         order = np.argsort(x, kind="stable")
