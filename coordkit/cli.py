@@ -170,7 +170,9 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--write-map", metavar="MAPPING.yml", default=None,
                      help="write a mapping template for the (first) export, to fill in, and stop")
     rep.add_argument("--group-column", metavar="COL", default=None,
-                     help="column to break the results down by, e.g. team")
+                     help="column to break the results down by, e.g. team; not an identifier, time stamp, "
+                          "the tool's record-keeping, free text or an answer column (the kit warns if it "
+                          "looks like one, and the class results app does not offer those)")
     rep.add_argument("--group-level", choices=("team", "organisation", "system"), default=None,
                      help="what the group column's members share, when its name does not say (e.g. a "
                           "seminar column: give team if each seminar group is one team); group agreement, "
@@ -307,6 +309,13 @@ def _report(args: argparse.Namespace) -> int:
         return _fail("no row could be accepted, so there is nothing to report")
     if args.strict and result.rejected:
         return _fail("--strict: some rows were rejected, so no report was written")
+    if args.group_column:
+        from coordkit.survey.read.groups import group_columns
+
+        doubtful = group_columns([args.group_column], result.responses.groups).left_out
+        if doubtful:
+            print(f"note: --group-column {args.group_column} looks like {doubtful[args.group_column]}, not a "
+                  "group: is it the column you meant?", file=sys.stderr)
     hidden = _all_suppressed(result.responses, args.group_column, args.min_group)
     if hidden:
         return _fail(hidden)
