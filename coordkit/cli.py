@@ -522,8 +522,8 @@ def _add_codings_parser(sub: argparse._SubParsersAction) -> None:
         description="Pool coding files (notebook 03's coding form, or typed-up coding sheets) and write "
                     "Krippendorff's alpha per mode and per reform, the class consensus beside the kit's "
                     "coding and the reforms the class disagrees on most. Exit status: 0 written; 1 "
-                    "nothing usable or cannot write; 3 written, but some files (blank templates included) were "
-                    "left out.")
+                    "nothing usable or cannot write; 3 written, but some files (blank templates "
+                    "included) were left out.")
     cod.add_argument("codings", nargs="*", metavar="CODING.csv", help="coding files, one per student")
     cod.add_argument("-o", "--output", metavar="REPORT.html", help="where to write the report")
     cod.add_argument("--sheet", metavar="SHEET.html", help="also (or only) write a printable coding sheet")

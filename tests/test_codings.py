@@ -262,7 +262,7 @@ def test_pool_keeps_reforms_in_date_order(tmp_path):
 
 # ----- blank templates (lecturer review, issue 18) ----------------------------------------------------
 def test_a_blank_template_is_no_coding_and_is_named_on_the_terminal_only(tmp_path, capsys):
-    template = (Path(__file__).resolve().parents[1] / "docs" / "coding_template.csv").read_text(encoding="utf-8")
+    template = (Path(__file__).resolve().parents[1] / "docs" / "coding_template.csv").read_text("utf-8")
     files = [cd.write_coding(kit_rows(cd.SESSION_SET, shift=k % 2), tmp_path) for k in range(5)]
     blanks = [write(tmp_path, f"table_{k}_sam_jones.csv", template) for k in (2, 7)]
     spaced = write(tmp_path, "table_9.csv", template.replace(",,,,", ", , , ,"))  # blanks typed as spaces

@@ -29,13 +29,15 @@ def test_only_the_team_column_of_each_tools_export_is_offered(export, team):
 
 
 def test_names_and_values_each_leave_a_column_out():
-    values = {"Group": ["A"] * 5 + ["B"] * 5, "Thoughts": ["a long answer about the ward and its manager"] * 10,
-              "Code": [f"X{k}" for k in range(10)], "Ratings": ["Strong", "Weak", "Moderate"] * 3 + ["Strong"],
+    values = {"Group": ["A"] * 5 + ["B"] * 5, "Thoughts": ["a long answer about the ward and its boss"] * 10,
+              "Code": [f"X{k}" for k in range(10)],
+              "Ratings": ["Strong", "Weak", "Moderate"] * 3 + ["Strong"],
               "Seminar": [str(k % 3 + 1) for k in range(10)], "Blank": [""] * 10}
     choice = group_columns(["Group", "Thoughts", "Code", "Ratings", "Seminar", "Blank", "Response Type",
                             "LastModifiedDate"], values)
     assert choice.offered == ("Group", "Seminar")  # seminars numbered 1-3 are groups, not answers
-    assert choice.left_out == {"Thoughts": "free text", "Code": "a different value for nearly every respondent",
+    assert choice.left_out == {"Thoughts": "free text",
+                               "Code": "a different value for nearly every respondent",
                                "Ratings": "answers on the questionnaire's scales", "Blank": "empty",
                                "Response Type": "the survey tool's record-keeping",
                                "LastModifiedDate": "a time stamp or duration"}

@@ -41,7 +41,7 @@ def test_every_bar_ends_inside_its_panel(name, fitted):
     renderer = fig._get_renderer()
     ends = []
     for ax in fig.axes:
-        left, right = ax.get_xlim()
+        right = ax.get_xlim()[1]
         assert right == pytest.approx(bar_scale(a)), "one scale for every panel"
         bars = [p for p in ax.patches if p.get_width() > 0]
         assert len(bars) == 2 * (len(a.groups) + 1)

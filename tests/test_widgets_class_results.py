@@ -138,8 +138,9 @@ def test_group_by_offers_only_plausible_columns_and_says_which_it_left_out(tmp_p
     rows = [",".join([*LINES[0].split(","), *extra])]
     for k, line in enumerate(LINES[1:]):
         thought = f"I think the ward {'works well' if k % 2 else 'struggles'} because of reason number {k}"
+        answer = ("Agree", "Strongly agree", "Disagree")[k % 3]
         rows.append(",".join([line, f"R{k:04}", f"2026-11-20 09:{k:02}:00", f"s{k}@example.ac.uk", thought,
-                              ("Agree", "Strongly agree", "Disagree")[k % 3], "2026", f"Seminar {k % 4 + 1}"]))
+                              answer, "2026", f"Seminar {k % 4 + 1}"]))
     (tmp_path / "export.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     app = ClassResultsExplorer(tmp_path, group_columns=("team",), layout="app", presenter=True)
     assert app.responses is not None and app.analysis.group_column == "team"
