@@ -170,7 +170,9 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--write-map", metavar="MAPPING.yml", default=None,
                      help="write a mapping template for the (first) export, to fill in, and stop")
     rep.add_argument("--group-column", metavar="COL", default=None,
-                     help="column to break the results down by, e.g. team")
+                     help="column to break the results down by, e.g. team; not an identifier, time stamp, "
+                          "the tool's record-keeping, free text or an answer column (the kit warns if it "
+                          "looks like one, and the class results app does not offer those)")
     rep.add_argument("--group-level", choices=("team", "organisation", "system"), default=None,
                      help="what the group column's members share, when its name does not say (e.g. a "
                           "seminar column: give team if each seminar group is one team); group agreement, "
@@ -307,6 +309,13 @@ def _report(args: argparse.Namespace) -> int:
         return _fail("no row could be accepted, so there is nothing to report")
     if args.strict and result.rejected:
         return _fail("--strict: some rows were rejected, so no report was written")
+    if args.group_column:
+        from coordkit.survey.read.groups import group_columns
+
+        doubtful = group_columns([args.group_column], result.responses.groups).left_out
+        if doubtful:
+            print(f"note: --group-column {args.group_column} looks like {doubtful[args.group_column]}, not a "
+                  "group: is it the column you meant?", file=sys.stderr)
     hidden = _all_suppressed(result.responses, args.group_column, args.min_group)
     if hidden:
         return _fail(hidden)
@@ -513,7 +522,8 @@ def _add_codings_parser(sub: argparse._SubParsersAction) -> None:
         description="Pool coding files (notebook 03's coding form, or typed-up coding sheets) and write "
                     "Krippendorff's alpha per mode and per reform, the class consensus beside the kit's "
                     "coding and the reforms the class disagrees on most. Exit status: 0 written; 1 "
-                    "nothing usable or cannot write; 3 written, but some files were left out.")
+                    "nothing usable or cannot write; 3 written, but some files (blank templates "
+                    "included) were left out.")
     cod.add_argument("codings", nargs="*", metavar="CODING.csv", help="coding files, one per student")
     cod.add_argument("-o", "--output", metavar="REPORT.html", help="where to write the report")
     cod.add_argument("--sheet", metavar="SHEET.html", help="also (or only) write a printable coding sheet")
@@ -546,15 +556,21 @@ def _codings(args: argparse.Namespace) -> int:
     pool = codings.pool_codings(args.codings)
     for message in pool.messages:
         print(f"left out: {message}", file=sys.stderr)
+    if pool.blank:  # file names on the lecturer's terminal only; the report gives the count
+        n = len(pool.blank)
+        print(f"left out: {n} blank template{'s' if n != 1 else ''} (no reform coded): "
+              + ", ".join(pool.blank), file=sys.stderr)
     if pool.coders == 0:
-        return _fail("no coding file could be read; nothing written")
+        return _fail("no coding file could be read; nothing written" if not pool.blank else
+                     "no file holds a coding (only blank templates or unreadable files); nothing written")
     failed = _write_new(output, codings.codings_report_html(pool, min_coders=minimum), args.force)
     if failed is not None:
         return failed
     note = "" if pool.coders >= minimum else f"; fewer than {minimum}, so counts only"
     rows = f", {pool.rows_left_out} bad row(s) dropped" if pool.rows_left_out else ""
-    print(f"wrote {output} ({pool.coders} codings pooled, {pool.files_left_out} left out{rows}{note})")
-    return EXIT_REJECTED_ROWS if pool.files_left_out or pool.rows_left_out else EXIT_OK
+    blank = f", {len(pool.blank)} blank template(s) left out" if pool.blank else ""
+    print(f"wrote {output} ({pool.coders} codings pooled, {pool.files_left_out} left out{blank}{rows}{note})")
+    return EXIT_REJECTED_ROWS if pool.files_left_out or pool.rows_left_out or pool.blank else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

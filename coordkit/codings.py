@@ -56,6 +56,7 @@ __all__ = [
     "MIN_CODERS",
     "SESSION_SET",
     "Agreement",
+    "BlankCoding",
     "CodingError",
     "CodingPool",
     "agreement",
@@ -94,6 +95,10 @@ _VALUES = list(range(history.MIN_PUSH, history.MAX_PUSH + 1))
 
 class CodingError(ValueError):
     """A coding file that cannot be read; the message names the file, row and column."""
+
+
+class BlankCoding(CodingError):
+    """A coding template handed in blank: reform rows, not one of them coded. Not a coding."""
 
 
 # ----- one file -----------------------------------------------------------------------------------
@@ -197,13 +202,15 @@ def read_coding(source: str | Path, reforms: pd.DataFrame | None = None, *, name
     -------
     pandas.DataFrame
         Columns ``id`` and the four ``push_*`` columns (floats; NaN where not coded), one row per
-        reform coded. Other columns (a name, say) are ignored and never read into the result.
+        reform coded on at least one mode (a template's row left blank is not a coding). Other
+        columns (a name, say) are ignored and never read into the result.
 
     Raises
     ------
     CodingError
         With the file, row and column for a missing column, an unknown or repeated reform id, or
-        a push that is not a whole number from -2 to +2; also for an unreadable or empty file.
+        a push that is not a whole number from -2 to +2; also for an unreadable or empty file, and
+        (:class:`BlankCoding`) for a template with no reform coded.
 
     Examples
     --------
@@ -252,6 +259,7 @@ def _read_rows(source: str | Path, reforms: pd.DataFrame | None = None, *, name:
     where = {c: header.index(c) for c in CODING_COLUMNS}
     out: dict[str, list[float]] = {}
     first_row: dict[str, int] = {}
+    uncoded: set[str] = set()
     problems: list[str] = []
     for number, row in enumerate(rows[1:], start=2):
         cells = [*row, *[""] * (len(header) - len(row))]
@@ -284,9 +292,14 @@ def _read_rows(source: str | Path, reforms: pd.DataFrame | None = None, *, name:
         if bad:
             problems.append(bad)
             continue
+        if all(math.isnan(v) for v in pushes):
+            uncoded.add(reform_id)  # the template's row, left blank: this reform is not coded
+            continue
         out[reform_id] = pushes
         first_row[reform_id] = number
     if not out and not problems:
+        if uncoded:
+            raise BlankCoding(f"{label}: a blank coding template (no reform coded)")
         raise CodingError(f"{label}: has a header but no reform rows")
     frame = pd.DataFrame([[rid, *p] for rid, p in out.items()],
                          columns=["id", *history.PUSH_COLUMNS.values()])
@@ -311,6 +324,10 @@ class CodingPool:
     rows_left_out : int
         Bad rows dropped from files that were otherwise pooled (a mistyped reform id costs its row,
         not the file).
+    blank : tuple of str
+        The names of the files that were blank coding templates (no reform coded): left out, not
+        counted in ``files_left_out`` (nothing was wrong with them) and never pooled as a coding.
+        File names: for the lecturer's screen only (a report gives the count).
     """
 
     pushes: np.ndarray
@@ -319,6 +336,7 @@ class CodingPool:
     files_left_out: int
     messages: tuple[str, ...] = field(default=())
     rows_left_out: int = 0
+    blank: tuple[str, ...] = field(default=())
 
     @property
     def coders(self) -> int:
@@ -332,7 +350,8 @@ class CodingPool:
 
 
 def _pool_from_frames(frames: Sequence[pd.DataFrame], reforms: pd.DataFrame, *, files_left_out: int = 0,
-                      messages: Sequence[str] = (), rows_left_out: int = 0) -> CodingPool:
+                      messages: Sequence[str] = (), rows_left_out: int = 0,
+                      blank: Sequence[str] = ()) -> CodingPool:
     order = [rid for rid in reforms.sort_values("date", kind="stable")["id"]
              if any(rid in set(f["id"]) for f in frames)]
     index = {rid: k for k, rid in enumerate(order)}
@@ -340,7 +359,8 @@ def _pool_from_frames(frames: Sequence[pd.DataFrame], reforms: pd.DataFrame, *, 
     for c, frame in enumerate(frames):
         rows = [index[rid] for rid in frame["id"]]
         pushes[c, rows, :] = frame[list(history.PUSH_COLUMNS.values())].to_numpy(dtype=float)
-    return CodingPool(pushes, tuple(order), len(frames), files_left_out, tuple(messages), rows_left_out)
+    return CodingPool(pushes, tuple(order), len(frames), files_left_out, tuple(messages), rows_left_out,
+                      tuple(blank))
 
 
 def pool_codings(files: Iterable[str | Path], reforms: pd.DataFrame | None = None) -> CodingPool:
@@ -348,7 +368,8 @@ def pool_codings(files: Iterable[str | Path], reforms: pd.DataFrame | None = Non
 
     A bad row (a mistyped reform id, a push out of range, a reform coded twice) is dropped and named
     by file, row and column; the file's other rows are pooled. A file is left out only when none
-    of it can be used (unreadable, empty, a missing column, no good row).
+    of it can be used (unreadable, empty, a missing column, no good row). A blank coding template
+    (reform rows, none coded) is no coding: it is left out and named in :attr:`CodingPool.blank`.
 
     Parameters
     ----------
@@ -380,13 +401,21 @@ def pool_codings(files: Iterable[str | Path], reforms: pd.DataFrame | None = Non
     (2, 0, 1)
     >>> print(pool.messages[0])
     typo.csv, row 3, column 'reform_id': 'nhs_act_194' is not a reform id in the kit's data
+    >>> blank = folder / "blank.csv"
+    >>> _ = blank.write_text("reform_id,hierarchy,solidarity,individualism,fatalism\nnhs_act_1946,,,,\n")
+    >>> pool = pool_codings([good, blank])
+    >>> pool.coders, pool.files_left_out, pool.blank
+    (1, 0, ('blank.csv',))
     """
     reforms = history.load_reforms() if reforms is None else reforms
-    frames, messages = [], []
+    frames, messages, blank = [], [], []
     files_left_out = rows_left_out = 0
     for path in files:
         try:
             frame, problems = _read_rows(path, reforms)
+        except BlankCoding:
+            blank.append(Path(path).name)
+            continue
         except CodingError as error:
             messages.append(str(error))
             files_left_out += 1
@@ -399,7 +428,7 @@ def pool_codings(files: Iterable[str | Path], reforms: pd.DataFrame | None = Non
         rows_left_out += len(problems)
         frames.append(frame)
     return _pool_from_frames(frames, reforms, files_left_out=files_left_out, messages=messages,
-                             rows_left_out=rows_left_out)
+                             rows_left_out=rows_left_out, blank=blank)
 
 
 def synthetic_pool(coders: int = 20, *, noise: float = 0.8, seed: int = 2026,
@@ -755,7 +784,7 @@ def codings_report_html(pool: CodingPool, reforms: pd.DataFrame | None = None, *
     """
     reforms = history.load_reforms() if reforms is None else reforms
     context: dict[str, object] = {"title": title, "coders": pool.coders, "left_out": pool.files_left_out,
-                                  "rows_left_out": pool.rows_left_out,
+                                  "rows_left_out": pool.rows_left_out, "blank": len(pool.blank),
                                   "min_coders": min_coders, "enough": pool.coders >= min_coders}
     if pool.coders >= min_coders:
         agree = agreement(pool, min_coders=min_coders)

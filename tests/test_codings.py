@@ -258,3 +258,30 @@ def test_pool_keeps_reforms_in_date_order(tmp_path):
     pool = cd.pool_codings([path])
     assert pool.reform_ids == ("nhs_act_1946", "nhs_plan_2000")
     assert isinstance(cd.student_coding(pool, 1), pd.DataFrame)
+
+
+# ----- blank templates (lecturer review, issue 18) ----------------------------------------------------
+def test_a_blank_template_is_no_coding_and_is_named_on_the_terminal_only(tmp_path, capsys):
+    template = (Path(__file__).resolve().parents[1] / "docs" / "coding_template.csv").read_text("utf-8")
+    files = [cd.write_coding(kit_rows(cd.SESSION_SET, shift=k % 2), tmp_path) for k in range(5)]
+    blanks = [write(tmp_path, f"table_{k}_sam_jones.csv", template) for k in (2, 7)]
+    spaced = write(tmp_path, "table_9.csv", template.replace(",,,,", ", , , ,"))  # blanks typed as spaces
+    half = write(tmp_path, "half.csv", template.replace("nhs_act_1946,,,,", "nhs_act_1946,2,1,0,0"))
+    pool = cd.pool_codings([*files, *blanks, spaced, half])
+    assert pool.coders == 6, "a blank template was pooled as a coding"
+    assert pool.blank == ("table_2_sam_jones.csv", "table_7_sam_jones.csv", "table_9.csv")
+    assert pool.files_left_out == 0 and pool.rows_left_out == 0
+    assert pool.counts()["nhs_act_1946"] == 6 and pool.counts()["health_and_care_act_2022"] == 5
+    page = cd.codings_report_html(pool)
+    assert "6 codings pooled" in page and "3 blank coding templates" in page.replace("\n", " ")
+    assert "sam_jones" not in page and "table_" not in page
+    out = tmp_path / "codings.html"
+    status = main(["codings", *map(str, [*files, *blanks, spaced, half]), "-o", str(out)])
+    err = capsys.readouterr()
+    assert status == 3
+    assert ("left out: 3 blank templates (no reform coded): table_2_sam_jones.csv, table_7_sam_jones.csv, "
+            "table_9.csv") in err.err
+    assert "6 codings pooled" in err.out and "3 blank template(s) left out" in err.out
+    assert "sam_jones" not in out.read_text(encoding="utf-8")
+    only_blank = main(["codings", str(blanks[0]), "-o", str(tmp_path / "none.html")])
+    assert only_blank == 1 and "only blank templates" in capsys.readouterr().err

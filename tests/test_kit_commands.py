@@ -84,3 +84,37 @@ def test_the_kit_help_lists_the_pass_through_commands():
     assert done.returncode == 0
     for name in ("report", "codings", "codes", "quizzes"):
         assert f"./kit {name}" in done.stdout or f"|{name}" in done.stdout, name
+
+
+_APP_OPTIONS = ("--class-folder", "--group-column", "--port", "--dry-run", "--help", "--Voila.")
+
+
+def test_kit_app_help_lists_every_option_without_starting_anything(tmp_path):
+    # the lecturer (issue 18): ./kit app --help printed Voila's help, not the app's options
+    done = _kit("app", "--help", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: ./kit app")
+    for option in _APP_OPTIONS:
+        assert option in done.stdout, option
+    handled = re.findall(r"^\s+(-[-\w|=*.]+)\)", KIT.read_text(encoding="utf-8").split("  app)", 1)[1]
+                         .split("\n    ;;\n", 1)[0], re.M)
+    assert len(handled) >= 6, handled  # every option the script handles is in the help
+    for case in handled:
+        for option in case.replace("=*", "").split("|"):
+            if option != "--*.*":
+                assert option in done.stdout, option
+
+
+def test_kit_app_takes_its_options_in_any_order(tmp_path):
+    (tmp_path / "exports").mkdir()
+    orders = [("--group-column", "seminar", "--class-folder", "exports", "--port", "9001", "--dry-run"),
+              ("--dry-run", "--port=9001", "--class-folder=exports", "--group-column=seminar")]
+    for args in orders:
+        done = _kit("app", *args, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert f"class folder: {(tmp_path / 'exports').resolve()}" in done.stdout  # relative to where it ran
+        assert "group columns: seminar" in done.stdout and "port: 9001" in done.stdout
+    bad = _kit("app", "--group-colum", "x", cwd=tmp_path)
+    assert bad.returncode == 2 and "unknown option '--group-colum'" in bad.stderr and "usage:" in bad.stderr
+    missing = _kit("app", "--class-folder", "nowhere", "--dry-run", cwd=tmp_path)
+    assert missing.returncode == 2 and "no such folder" in missing.stderr

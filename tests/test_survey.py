@@ -941,6 +941,61 @@ def test_every_configuration_shows_its_ratings_and_the_single_item_caveat():
     assert "no reliability" not in c.diagnosis
 
 
+_MODE = r"(?:hierarchy|solidarity|individualism|fatalism)"
+_LIST = rf"{_MODE}(?: and {_MODE})*"
+_WORD = r"(very strong|strong|rated moderate|moderate|weak|absent)"
+
+
+def _words_per_mode(paragraph: str) -> dict[str, set[str]]:
+    """What a diagnosis calls each mode: "strong X and Y", "X and Y are weak", "X rated moderate"..."""
+    found: dict[str, set[str]] = {}
+    hits = [(m.group(2), m.group(1)) for m in re.finditer(rf"\b{_WORD} ({_LIST})\b", paragraph, re.I)]
+    hits += [(m.group(1), m.group(2)) for m in
+             re.finditer(rf"\b({_LIST}) (?:is |are )?{_WORD}\b", paragraph, re.I)]
+    for modes, word in hits:
+        word = word.lower().replace("rated ", "").replace("very ", "")
+        for mode in modes.lower().split(" and "):
+            found.setdefault(mode, set()).add(word)
+    return found
+
+
+def test_the_checker_finds_a_mode_called_weak_and_strong():
+    text = ("A deficit culture: strong solidarity and individualism, weak hierarchy. Ratings (organisation): "
+            "hierarchy strong, solidarity very strong, individualism strong, fatalism absent.")
+    assert _words_per_mode(text) == {"hierarchy": {"weak", "strong"}, "solidarity": {"strong"},
+                                     "individualism": {"strong"}, "fatalism": {"absent"}}
+
+
+_MEANS = (0.0, 0.25, 0.45, 0.5, 0.625, 0.7, 0.74, 0.75, 0.8, 1.0)
+
+
+@pytest.mark.parametrize("despair", [0.0, 1.0])
+def test_no_paragraph_calls_a_mode_both_weak_and_strong(despair):
+    # the lecturer (issue 18): a mean of 0.70 was "weak" in the diagnosis and "strong" in its ratings;
+    # one rule now: strong at or above the cut, at most moderate below it, everywhere in one paragraph
+    import itertools
+
+    checked = 0
+    for strengths in itertools.product(_MEANS, _MEANS, _MEANS, (0.25, 0.7, 0.8)):
+        p = survey.profile_from_scores([25, 25, 25, 25], strength=strengths, malign=(0, 0, 0, despair))
+        c = survey.configuration_now(p, None, strengths, rated=True)
+        words = _words_per_mode(c.name + ". " + c.diagnosis)
+        for said in words.values():
+            assert not ({"strong"} & said and said & {"weak", "moderate", "absent"}), (strengths,
+                                                                                       c.diagnosis)
+            assert not {"weak", "moderate"} <= said, (strengths, c.diagnosis)
+        called_strong = {m for m, said in words.items() if "strong" in said and m != "fatalism"}
+        assert {m.value for m in c.forms} - {"fatalism"} == called_strong
+        checked += 1
+    assert checked == 3000
+
+
+def test_a_mean_just_under_the_cut_is_moderate_not_strong():
+    assert survey.rating_word(0.70) == "moderate" and survey.rating_word(0.75) == "strong"
+    assert survey.rating_word(0.70, threshold=0.7) == "strong"
+    assert survey.rating_word(0.9, threshold=0.95) == "moderate"  # below the cut: never "strong"
+
+
 def test_a_one_point_change_at_the_cut_says_the_reading_is_near_the_line():
     # the review: AOS 4 -> 3 turns the nurse into a "hierarchy monoculture"; both readings must say
     # that solidarity sits within one point of the cut

@@ -129,3 +129,29 @@ def test_unreadable_scale_words_are_counted_on_the_app(tmp_path):
     assert app.responses is not None
     assert "7 answer(s) could not be read on their scale" in app.problem
     assert "Some answers could not be read" in app.source.value
+
+
+def test_group_by_offers_only_plausible_columns_and_says_which_it_left_out(tmp_path):
+    # the lecturer (issue 18): Group by offered the response ID, time stamps, free text and answer
+    # columns of the export as groups
+    extra = ["Response ID", "Start time", "Email", "Any thoughts", "Q99", "Cohort", "Seminar"]
+    rows = [",".join([*LINES[0].split(","), *extra])]
+    for k, line in enumerate(LINES[1:]):
+        thought = f"I think the ward {'works well' if k % 2 else 'struggles'} because of reason number {k}"
+        answer = ("Agree", "Strongly agree", "Disagree")[k % 3]
+        rows.append(",".join([line, f"R{k:04}", f"2026-11-20 09:{k:02}:00", f"s{k}@example.ac.uk", thought,
+                              answer, "2026", f"Seminar {k % 4 + 1}"]))
+    (tmp_path / "export.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    app = ClassResultsExplorer(tmp_path, group_columns=("team",), layout="app", presenter=True)
+    assert app.responses is not None and app.analysis.group_column == "team"
+    assert [value for _, value in app.group_column.options] == [None, "team", "role", "Seminar"]
+    for column, reason in [("Response ID", "an identifier"), ("Start time", "a time stamp or duration"),
+                           ("Email", "identifies people (never read)"), ("Any thoughts", "free text"),
+                           ("Q99", "answers on the questionnaire's scales"),
+                           ("Cohort", "the same for every respondent")]:
+        assert f"{column} ({reason})" in app.group_note, (column, app.group_note)
+    assert app.group_note in app.source.value.replace("&#39;", "'")
+    assert "<details>" in app.source.value.split("Not offered in Group by")[0]  # folded for the lecturer
+    assert "not offered" in app.group_column.tooltip
+    app.group_column.value = "Seminar"  # an offered column still reads at once
+    assert app.analysis.group_column == "Seminar" and len(app.analysis.groups) == 4

@@ -19,6 +19,8 @@ Examples
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -27,11 +29,43 @@ from coordkit.modes import ALL_MODES
 from coordkit.plots.style import HATCHES, PALETTE
 from coordkit.survey import ClassAnalysis, GroupSummary
 
-__all__ = ["class_bars_figure", "describe_class_bars"]
+__all__ = ["ROW_LABEL_CHARS", "bar_scale", "class_bars_figure", "describe_class_bars"]
 
 
 def _summaries(analysis: ClassAnalysis) -> list[GroupSummary]:
     return ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
+
+
+#: Row labels longer than this wrap onto a second line, so that the panels keep their width.
+ROW_LABEL_CHARS = 22
+
+
+def bar_scale(analysis: ClassAnalysis) -> float:
+    """The common x-axis limit of :func:`class_bars_figure`: the longest bar of any panel, plus room.
+
+    One limit for all four panels, taken from the longest bar of all of them, so that every bar
+    ends inside its panel and the same points are drawn as the same length in every panel (the
+    kit's choice: a panel scaled to its own longest bar would draw fatalism's 20 as long as
+    hierarchy's 45). The room, 45 % of the longest bar, holds each bar's label.
+
+    Parameters
+    ----------
+    analysis : ClassAnalysis
+
+    Returns
+    -------
+    float
+        The upper x limit, in points.
+
+    Examples
+    --------
+    >>> from coordkit.survey import analyse, synthetic_class
+    >>> round(bar_scale(analyse(synthetic_class(), group_column="team")), 1)
+    67.9
+    """
+    rows = _summaries(analysis)
+    top = max([1.0, *(float(v) for s in rows for v in (*s.now_mean, *s.preferred_mean))])
+    return top * 1.45
 
 
 def class_bars_figure(analysis: ClassAnalysis) -> Figure:
@@ -46,14 +80,16 @@ def class_bars_figure(analysis: ClassAnalysis) -> Figure:
     Returns
     -------
     matplotlib Figure
-        Four Axes, in the order of :data:`coordkit.modes.ALL_MODES`; the groups run down the
-        first panel's y axis, the whole class first.
+        Four Axes, in the order of :data:`coordkit.modes.ALL_MODES`, on one x scale
+        (:func:`bar_scale`); the groups run down the first panel's y axis, the whole class first,
+        long names wrapped. Constrained layout keeps titles and labels apart and inside.
     """
     rows = _summaries(analysis)
-    fig = Figure(figsize=(9.25, 5))
-    axes = fig.subplots(1, len(ALL_MODES), sharey=True, sharex=True)
+    fig = Figure(figsize=(9.25, 5), layout="constrained")
+    axes = fig.subplots(1, len(ALL_MODES), sharey=True)
     y = np.arange(len(rows))[::-1].astype(float)
     height = 0.38
+    right = bar_scale(analysis)
     for j, (ax, mode) in enumerate(zip(axes, ALL_MODES, strict=True)):
         now = [float(s.now_mean[j]) for s in rows]
         preferred = [float(s.preferred_mean[j]) for s in rows]
@@ -62,20 +98,22 @@ def class_bars_figure(analysis: ClassAnalysis) -> Figure:
         ax.barh(y - height / 2, preferred, height=height, color="white", edgecolor=PALETTE[mode],
                 hatch=HATCHES[mode], linewidth=1.2, gid=f"preferred-{mode.value}")
         for k in range(len(rows)):
-            ax.text(now[k] + 1.5, y[k] + height / 2, f"{now[k]:.0f}", va="center", fontsize=8)
-            ax.text(preferred[k] + 1.5, y[k] - height / 2, f"{preferred[k]:.0f}", va="center",
-                    fontsize=8)
+            for value, at in ((now[k], y[k] + height / 2), (preferred[k], y[k] - height / 2)):
+                ax.annotate(f"{value:.0f}", (value, at), xytext=(2, 0), textcoords="offset points",
+                            va="center", fontsize=8)
         ax.set_title(mode.label, fontsize=9)
-        top = max([*now, *preferred, 1.0])
-        ax.set_xlim(0, top * 1.45)
+        ax.set_xlim(0, right)
         ax.set_xticks([])
         for side in ("top", "right", "bottom"):
             ax.spines[side].set_visible(False)
-    axes[0].set_yticks(y, [f"{s.label} ({s.n})" for s in rows], fontsize=8)
+        if j:
+            ax.tick_params(axis="y", left=False)
+    axes[0].set_yticks(y, [textwrap.fill(f"{s.label} ({s.n})", ROW_LABEL_CHARS, break_long_words=False)
+                           for s in rows], fontsize=8)
     fig.legend(handles=[Patch(facecolor="0.45", edgecolor="black", label="now (filled)"),
                         Patch(facecolor="white", edgecolor="0.3", hatch="//",
                               label="preferred (hatched)")],
-               loc="lower center", ncols=2, fontsize=8, frameon=False)
+               loc="outside lower center", ncols=2, fontsize=8, frameon=False)
     fig.suptitle("Points out of 100, now and preferred, by group (n in brackets)", fontsize=10)
     return fig
 

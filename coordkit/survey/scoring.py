@@ -62,8 +62,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from coordkit.balance import BalanceReport, report
-from coordkit.configuration import Configuration, Kind, classify
-from coordkit.modes import ALL_MODES, MODES
+from coordkit.configuration import Configuration, Kind, _and, classify
+from coordkit.modes import ACTIVE_MODES, ALL_MODES, MODES
 from coordkit.profile import Profile
 from coordkit.survey.divide100 import (  # re-exported
     DEFAULT_TOLERANCE,
@@ -249,15 +249,48 @@ def survey_configuration(profile: Profile, forms: FormScores | None, *,
 RATING_WORDS: tuple[str, ...] = ("absent", "weak", "moderate", "strong", "very strong")
 
 
-def rating_word(strength: float) -> str:
-    """The form's word for a strength (0-1), from the nearest rating 1-5; a mean rounds to the nearest.
+def rating_word(strength: float, threshold: float = STRONG) -> str:
+    """The form's word for a strength (0-1): the nearest rating 1-5, on the right side of the cut.
+
+    One rule for every word the kit prints about a rating: a strength at or above ``threshold`` is
+    "strong" or "very strong" (the classification counts it strong), one below it is at most
+    "moderate" (the classification counts it weak), so a mean of 0.70 is "moderate", never
+    "strong", against the cut at 0.75. Otherwise a mean takes the nearest rating's word.
 
     Examples
     --------
     >>> rating_word(0.5), rating_word(0.25), rating_word(0.8)
     ('moderate', 'weak', 'strong')
+    >>> rating_word(0.70), rating_word(0.75), rating_word(0.70, threshold=0.7)
+    ('moderate', 'strong', 'strong')
     """
-    return RATING_WORDS[int(np.clip(round(strength * 4), 0, 4))]
+    nearest = int(np.clip(round(strength * 4), 0, 4))
+    strong = RATING_WORDS.index("strong")
+    return RATING_WORDS[max(nearest, strong) if strength >= threshold else min(nearest, strong - 1)]
+
+
+def _weak_in_the_answers_words(text: str, below: list[str], moderate: set[str]) -> str:
+    """``text`` (a classification's diagnosis) with modes rated moderate no longer called weak.
+
+    ``below`` are the active modes under the cut, in the classification's order (the ones its text
+    calls "weak"), ``moderate`` those of them rated moderate.
+    """
+    if not moderate:
+        return text
+    for mode in moderate:
+        text = text.replace(f"weak {mode}", f"{mode} rated moderate")
+    groups = [(g, word) for g, word in (([m for m in below if m in moderate], "rated moderate"),
+                                         ([m for m in below if m not in moderate], "weak")) if g]
+
+    def rated(verb: bool) -> str:  # "hierarchy is rated moderate and individualism is weak"
+        return " and ".join(f"{_and(g)}{(' is' if len(g) == 1 else ' are') if verb else ''} {word}"
+                            for g, word in groups)
+
+    text = text.replace(f"dominates and {_and(below)} are weak.", f"dominates; {rated(True)}.")
+    text = text.replace(f"with {_and(below)} weak:", f"with {rated(False)}:")
+    text = text.replace("every active form is weak.", f"no active form is strong ({rated(True)}).")
+    return text.replace("Weak across the board is not balance",
+                        "Moderate or weak across the board is not balance")
 
 
 def in_the_answers_words(conf: Configuration, strength: ArrayLike, *, threshold: float = STRONG,
@@ -266,10 +299,13 @@ def in_the_answers_words(conf: Configuration, strength: ArrayLike, *, threshold:
 
     The kit's classification calls every active mode under the cut "weak"; the form calls a 3
     "moderate" (present and working, not weak), so a mode rated moderate is named "rated moderate"
-    and "weak" is kept for a rating of 2 or lower. The diagnosis then lists the four ratings in the
-    form's words, says they are single items whose reliability is unknown (a test-retest would be
-    needed), and, when a mode is rated within one point of the cut (3 or 4, or a group mean between
-    them), that the reading is near the line: a one-point change in that rating would change the name.
+    wherever the classification's name or diagnosis calls it weak, and "weak" is kept for a rating
+    of 2 or lower. The diagnosis then lists the four ratings in the form's words
+    (:func:`rating_word`, with the same ``threshold``, so that no mode is called weak in one sentence
+    and strong in the next), says they are single items whose reliability is unknown (a
+    test-retest would be needed), and, when a mode is rated within one point of the cut (3 or 4, or
+    a group mean between them), that the reading is near the line: a one-point change in that
+    rating would change the name.
 
     Examples
     --------
@@ -286,13 +322,13 @@ def in_the_answers_words(conf: Configuration, strength: ArrayLike, *, threshold:
     a = np.asarray(strength, dtype=float)
     if conf.name == NOT_CLASSIFIED or a.shape != (4,) or not np.all(np.isfinite(a)):
         return conf
-    name, text = conf.name, conf.diagnosis
-    for mode, v in zip(ALL_MODES, a, strict=True):
-        if rating_word(v) == "moderate" and v < threshold:
-            name = name.replace(f"weak {mode.value}", f"{mode.value} rated moderate")
-            text = text.replace(f"weak {mode.value}", f"{mode.value} rated moderate")
-    words = ", ".join(f"{m.value} {rating_word(v)}" for m, v in zip(ALL_MODES, a, strict=True))
-    text += (f" Ratings ({level}): {words}; single ratings, whose reliability is unknown (a test-retest "
+    words = {m.value: rating_word(v, threshold) for m, v in zip(ALL_MODES, a, strict=True)}
+    below = [m.value for m in ACTIVE_MODES if m not in conf.forms]
+    moderate = {m for m in below if words[m] == "moderate"}
+    name = _weak_in_the_answers_words(conf.name, below, moderate)
+    text = _weak_in_the_answers_words(conf.diagnosis, below, moderate)
+    listed = ", ".join(f"{m} {word}" for m, word in words.items())
+    text += (f" Ratings ({level}): {listed}; single ratings, whose reliability is unknown (a test-retest "
              "would be needed).")
     step = 0.25  # one point on the 1-5 form
     near = [m.value for m, v in zip(ALL_MODES, a, strict=True) if threshold - step <= v <= threshold]

@@ -50,6 +50,7 @@ from coordkit.survey import (
     synthetic_class,
 )
 from coordkit.survey.read import read_mapping
+from coordkit.survey.read.groups import group_columns as plausible_group_columns
 from coordkit.widgets._base import APP_DPI, CONTROL_LAYOUT, Explorer, fit_for_app, slider_row
 
 __all__ = ["CLASSROOM_MIN_GROUP", "FOLDER_VARIABLE", "MAPPING_NAMES", "MIN_GROUP_SPEC",
@@ -112,6 +113,9 @@ class ClassResultsExplorer(Explorer):
         What the room may read about the reading: e.g. that the named group column is not in the
         exports, so the whole class is shown and *Group by* offers the files' other columns
         (choosing one reads the folder again with it as the group; no restart).
+    group_note : str
+        Which of the exports' other columns *Group by* does not offer, and why
+        (:func:`coordkit.survey.read.groups.group_columns`): shown folded under the source line.
     mapping_file : Path or None
         The class folder's ``mapping.yml`` (see :data:`MAPPING_NAMES`), if it has one: read as
         ``coordkit report --map`` reads it.
@@ -137,12 +141,14 @@ class ClassResultsExplorer(Explorer):
         self.problem = ""
         self.notice = ""
         self.read_notice: tuple[str, ...] = ()
-        self._spare: tuple[str, ...] = ()  # the exports' unused columns: candidates for Group by
+        self._spare: tuple[str, ...] = ()  # the exports' unused plausible columns: candidates for Group by
+        self.group_note = ""
         self.mapping_file: Path | None = None
         self._bars: dict[Any, tuple[Any, bytes, str, str]] = {}
         self.responses = self._read()
         self.group_column = w.Dropdown(
-            description="Group by", tooltip="the column to break the class down by",
+            description="Group by", tooltip=("the column to break the class down by (identifiers, time "
+                                              "stamps, free text and answers are not offered)"),
             style={"description_width": "initial"}, layout=w.Layout(**CONTROL_LAYOUT))
         self._set_groups()
         min_group = max(min_group, CLASSROOM_MIN_GROUP)
@@ -203,10 +209,19 @@ class ClassResultsExplorer(Explorer):
         self.read_notice = tuple(line.text() for line in result.notice())
         self.problem = (f"{'; '.join(problems)}: run ./kit report on the folder for the details."
                         if problems else "")
-        # a mapping file names its group columns; otherwise the file's other columns may be groups
-        self._spare = () if mapping is not None else tuple(
-            c for c in result.ignored_columns
-            if c not in result.identifying_columns and c not in result.responses.groups)
+        # a mapping file names its group columns; otherwise the file's other plausible columns may be
+        # groups (read once more with them all as groups, for their values: never the identifying ones)
+        self._spare, self.group_note = (), ""
+        if mapping is None:
+            unused = [c for c in result.ignored_columns if c not in result.responses.groups]
+            readable = [c for c in unused if c not in result.identifying_columns]
+            try:
+                values = read_files([self.folder], group_columns=(*result.responses.groups, *readable)
+                                    ).responses.groups if readable else {}
+            except SurveyFileError:
+                values = {}
+            choice = plausible_group_columns(unused, values, identifying=result.identifying_columns)
+            self._spare, self.group_note = choice.offered, choice.text()
         return result.responses
 
     def _set_groups(self) -> None:
@@ -327,6 +342,6 @@ class ClassResultsExplorer(Explorer):
     def _source(self, label: str | None) -> str:
         """Where the answers came from (``None``: nothing could be read), any problem, the privacy rule."""
         return render("class_results_source.html.j2", source=label, problem=self.problem or "",
-                      notice=self.notice, read_notice=list(self.read_notice),
+                      notice=self.notice, read_notice=list(self.read_notice), group_note=self.group_note,
                       min_group=self.min_group.value, classroom_min=CLASSROOM_MIN_GROUP,
                       floor=MIN_GROUP_FLOOR)
