@@ -60,6 +60,7 @@ from coordkit.survey import (
     GroupSummary,
     Responses,
     analyse,
+    complete_dimensions,
     dimension_distances,
     feldt_interval,
     questionnaire,
@@ -341,11 +342,16 @@ def _congruence_section(analysis: ClassAnalysis, responses: Responses) -> dict[s
     q = questionnaire()
     s = analysis.overall
     assert s is not None
-    distances = dimension_distances(responses.now).mean(axis=0)
+    # each respondent's complete dimensions only (one off 100 or with an unreadable cell is left out)
+    use = complete_dimensions(responses.now, tolerance=responses.tolerance)
+    count = use.sum(axis=0)
+    distances = np.where(count > 0, np.nansum(dimension_distances(responses.now, use=use), axis=0)
+                         / np.maximum(count, 1), np.nan)
     rows = [[f"{k + 1}. {q.headings[d]}", round(float(v), 3)] for k, (d, v) in
             enumerate(zip(q.dimensions, distances, strict=True))]
     return {"congruence": f"{s.congruence_now:.2f}",
-            "worst": q.headings[q.dimensions[int(np.argmax(distances))]],
+            "worst": q.headings[q.dimensions[int(np.nanargmax(distances)) if np.isfinite(distances).any()
+                                             else 0]],
             "table": _table(["dimension", "mean distance now"], rows)}
 
 

@@ -46,7 +46,8 @@ Exit status
     Bad command line (unknown option, ``--min-group`` below 3, ...).
 3
     Report written, but some rows were rejected, some answers could not be read on their scale
-    (read as missing), or some dimensions did not add up to 100 (left out of those scores): a
+    (read as missing), or some dimensions were left out of those scores (their points do not add
+    up to 100, or a points cell is not a number such as "n/a"): a
     framed notice on standard error counts them by reason and column, they are listed under it,
     and the report opens with the same notice.
 

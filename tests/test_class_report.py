@@ -83,7 +83,7 @@ def test_free_text_and_names_never_reach_the_report():
     lines[0] = "Name,Comments," + lines[0]
     lines[1:] = [f"Person {k},secret remark {k}," + line for k, line in enumerate(lines[1:])]
     bad = lines[2].split(",")
-    bad[lines[0].split(",").index("now_D1H")] = "lots"  # a non-numeric answer: rejected, content never shown
+    bad[lines[0].split(",").index("now_D1H")] = "lots"  # not a number: its dimension left out, never shown
     lines[2] = ",".join(bad)
     result = read_responses(("\n".join(lines) + "\n").encode(), name="class.csv", group_columns=["team"])
     html = report.render_report(result, group_column="team", date="x")

@@ -88,13 +88,17 @@ def test_bad_file_exits_1_with_a_message_and_no_traceback(tmp_path, name, messag
 
 def test_rejected_rows_exit_3_and_are_listed(tmp_path):
     out = tmp_path / "r.html"
-    done = run("report", str(CORPUS / "non_numeric.csv"), "-o", str(out))
+    done = run("report", str(CORPUS / "out_of_range.csv"), "-o", str(out))
     assert done.returncode == cli.EXIT_REJECTED_ROWS
-    assert "1 row(s) rejected" in done.stderr and "not a number" in done.stderr
+    assert "1 row(s) rejected" in done.stderr and "out of range" in done.stderr
     assert "4 rows accepted, 1 rejected" in done.stdout
     assert out.exists() and "Rows not used" in out.read_text(encoding="utf-8")
-    strict = run("report", str(CORPUS / "non_numeric.csv"), "-o", str(tmp_path / "s.html"), "--strict")
+    strict = run("report", str(CORPUS / "out_of_range.csv"), "-o", str(tmp_path / "s.html"), "--strict")
     assert strict.returncode == cli.EXIT_BAD_INPUT and not (tmp_path / "s.html").exists()
+    # a points cell that is not a number ('lots') leaves out its dimension, not the row (issue 14, item f)
+    kept = run("report", str(CORPUS / "non_numeric.csv"), "-o", str(tmp_path / "n.html"), "--strict")
+    assert kept.returncode == cli.EXIT_REJECTED_ROWS and "5 rows accepted, 0 rejected" in kept.stdout
+    assert "(a points cell not a number), rows kept: 1 (column preferred_D4I)" in kept.stderr
     # a dimension off 100 keeps its row (issue 14, finding 11): exit 3, listed, and announced first
     off = run("report", str(CORPUS / "sum_off.csv"), "-o", str(tmp_path / "o.html"))
     assert off.returncode == cli.EXIT_REJECTED_ROWS and "5 rows accepted, 0 rejected" in off.stdout

@@ -256,3 +256,38 @@ def test_a_row_merge_rejects_lists_its_unreadable_answers_with_its_problems():
     assert sum(p.value == "Agre" for p in m.rejected) == 2
     one = merge([a, read_responses(data.replace(b"S00", b"T00"), name="c.csv")])
     assert one.n_accepted == 10 and len(one.unreadable) == 2 and one.n_rejected == 0
+
+
+def test_an_unreadable_points_cell_leaves_out_its_dimension_not_the_row():
+    """Issue 14, review item f: "n/a", "-" or "?" in a divide-100 cell is one dimension left out (as a
+    dimension off 100 is, the 4-of-6 rule), counted in the notice by reason and column; it used to
+    reject the whole respondent."""
+    from coordkit.survey import analyse
+
+    text = responses_csv(synthetic_class(size=6))
+    header, *rows = text.splitlines()
+    names = header.split(",")
+    cells = [row.split(",") for row in rows]
+    cells[0][names.index("now_D1H")] = "n/a"  # respondent 1: one dimension out, scored from 5 of 6
+    cells[1][names.index("preferred_D2S")] = "-"
+    for col in ("now_D3I", "now_D4F", "now_D5S"):  # respondent 3: three out, now not scored (3 of 6)
+        cells[2][names.index(col)] = "?"
+    r = read_responses("\n".join([header, *(",".join(c) for c in cells)]).encode(), name="x.csv")
+    assert (r.n_accepted, r.n_rejected) == (6, 0)
+    assert [(p.row, p.columns) for p in r.off_total] == [
+        (1, ("now_D1H",)), (2, ("preferred_D2S",)), (3, ("now_D3I",)), (3, ("now_D4F",)), (3, ("now_D5S",))]
+    assert "dimension 1 (How are decisions made?), now is left out of the scores, the row kept" in (
+        r.off_total[0].message())
+    assert "(found 'n/a')" in r.off_total[0].message() and "n/a" not in r.off_total[0].message(values=False)
+    assert [line.text() for line in r.notice()] == [
+        "dimensions left out of the scores (a points cell not a number), rows kept: 5 (columns now_D1H, "
+        "preferred_D2S, now_D3I, now_D4F, now_D5S)"]
+    assert "5 divide-100 answers in 3 accepted rows were not a number" in r.summary()
+    assert math.isnan(r.responses.now[0, 0, 0]) and r.responses.now[0, 0, 1:].sum() > 0
+    a = analyse(r.responses)
+    assert a.fewer_dimensions("now") == 1 and a.not_scored("now") == 1
+    assert a.fewer_dimensions("preferred") == 1 and a.not_scored("preferred") == 0
+    # a cell out of range still rejects its row (a number in the wrong place may mean shifted columns)
+    cells[3][names.index("now_D6H")] = "120"
+    r = read_responses("\n".join([header, *(",".join(c) for c in cells)]).encode(), name="x.csv")
+    assert (r.n_accepted, r.n_rejected) == (5, 1)

@@ -133,3 +133,117 @@ def test_the_form_guides_separate_reversals_interleave_scales_and_vary_the_divid
     cs = [e["Payload"] for e in qsf["SurveyElements"] if e["Element"] == "SQ"
           and e["Payload"]["QuestionType"] in ("CS", "Matrix")]
     assert cs and all(p.get("Randomization", {}).get("Type") == "All" for p in cs)
+
+
+# ----- methodologist review of v2 (issue 14), redone: poles, modes, referents, desirability -------
+#: Words that state a pole as a lack of the construct (the kit's curated list): "leave unclear", "do
+#: little", "few values", "unchecked", "makes little difference", "often unclear" read as another
+#: construct (incompetence, harm, disunity) and give double negatives when disagreed with.
+DEFICIT = re.compile(r"\b(unclear|unchecked|unsure|unable|little|few|fewer|less|lacks?|lacking|without|"
+                     r"fails?|failing)\b", re.IGNORECASE)
+_OLD = {  # the wordings the review named, as they were
+    "BH3": "Senior people leave the direction of work unclear.",
+    "BH4": "The procedures here do little to protect the people the organisation serves.",
+    "BS4": "People here have few values in common.",
+    "MH3": "Managers leave people to get on with routine work unchecked.",
+    "MF1": "People feel that what they do makes little difference.",
+    "GP2": "It is often unclear who counts as a member of my team.",
+}
+
+
+def test_no_statement_is_written_as_a_deficit_of_its_construct():
+    rated = [i for i in Q.likert_items if i.scale == "agreement"]
+    assert [i.id for i in rated if DEFICIT.search(i.statement)] == []
+    assert all(DEFICIT.search(old) for old in _OLD.values())  # the check catches each reviewed wording
+    for code, old in _OLD.items():
+        assert Q.item(code).statement != old, code
+
+
+def test_a_third_or_more_of_the_rated_statements_are_reversed_and_every_scale_is_balanced():
+    rated = [i for i in Q.likert_items if i.scale == "agreement"]
+    assert 3 * sum(i.reverse for i in rated) >= len(rated)
+    assert all(s.balanced for s in Q.scales())
+
+
+#: Content that the old malign-individualism reversals carried instead of rivalry (the kit's list):
+#: putting colleagues first is benign solidarity, getting ahead on merit reversed reads as patronage.
+NOT_RIVALRY = re.compile(r"\b(merit|merits|favour\w*|connections|before their own|success)\b", re.IGNORECASE)
+RIVALRY = re.compile(r"\b(rivalry|rivals?|compete|competition|advancement|ahead|expense)\b", re.IGNORECASE)
+
+
+def test_malign_individualism_statements_are_about_rivalry_reversed_or_not():
+    scale = [i for i in Q.statements if i.mode.value == "individualism" and i.form == "malign"]
+    assert len(scale) == 4 and sum(i.reverse for i in scale) == 2
+    assert [i.id for i in scale if not RIVALRY.search(i.statement) or NOT_RIVALRY.search(i.statement)] == []
+    for old in ("People here put colleagues' success before their own advancement.",  # old MI3
+                "Colleagues here get ahead on their own merits."):  # old MI4
+        assert NOT_RIVALRY.search(old), old
+
+
+#: Words that name another level than the block's stem (the kit's list): the divide-100 and
+#: agreement blocks ask about the organisation, the structure block about the respondent's own work.
+OTHER_LEVEL = {
+    "divide100": re.compile(r"\b([Tt]eams?|[Mm]y|I|[Ww]ards?|[Dd]epartments?)\b"),
+    "likert": re.compile(r"\b([Tt]eams?|[Mm]y|I|[Ww]ards?|[Dd]epartments?)\b"),
+    "structure": re.compile(r"\b([Tt]eams?)\b"),
+}
+
+
+def test_every_statement_speaks_of_its_blocks_level():
+    off = [(i.block, i.id) for i in Q.items
+           if i.block in OTHER_LEVEL and OTHER_LEVEL[i.block].search(i.statement)]
+    assert off == []
+    assert OTHER_LEVEL["likert"].search("Teams here are wary of people from outside them.")  # old MS2
+    assert OTHER_LEVEL["divide100"].search("A sense of belonging to the same team.")  # old D2S
+    assert OTHER_LEVEL["structure"].search("It is clear who is in my team.")  # old GP1
+    # and every stem names its level
+    assert all("organisation" in i.heading for i in Q.block("likert"))
+    assert all("your own work" in i.heading for i in Q.block("structure"))
+
+
+#: Wording that made one divide-100 option plainly better or worse than the other three of its
+#: dimension (the kit's judgement, not a pretest): warm togetherness, helplessness, self-interest,
+#: cover-up, and a hierarchy response that promised the failure would not recur.
+DESIRABILITY = re.compile(r"\b(agreeing together|agreement|outside anyone's control|anyone's choice|"
+                          r"own interest|close ranks|stop it happening|same team)\b", re.IGNORECASE)
+
+
+def test_no_divide_100_option_leans_on_a_plainly_good_or_bad_word():
+    options = [i for row in Q.divide_items for i in row]
+    assert [i.id for i in options if DESIRABILITY.search(i.statement)] == []
+    for old in ("Decisions are made by colleagues reaching agreement together.",
+                "Decisions are made by circumstances more than by anyone's choice.",
+                "Each person's own interest in being here.", "Through events outside anyone's control.",
+                "Colleagues close ranks around the people involved.",
+                "Through colleagues agreeing together that something must change.",
+                "The rules are changed to stop it happening again."):
+        assert DESIRABILITY.search(old), old
+
+
+def test_the_crosswalk_cites_the_cultural_cognition_and_relational_papers_completely():
+    from coordkit import data
+
+    root = data.data_dir().parent
+    doc = (root / "docs" / "questionnaire.md").read_text(encoding="utf-8")
+    refs = (root / "docs" / "references.md").read_text(encoding="utf-8")
+    # 2007 is the white-male-effect paper (JELS), 2011 the scientific-consensus one (JRR)
+    assert "Kahan, Braman, Gastil, Slovic and Mertz (2007)" in doc
+    assert "Kahan, Jenkins-Smith and Braman (2011)" in doc
+    for text in (" ".join(doc.split()), " ".join(refs.split())):
+        assert "Journal of Empirical Legal Studies* 4(3)" in text
+        assert "10.1111/j.1740-1461.2007.00097.x" in text
+        assert "Journal of Risk Research* 14(2)" in text and "10.1080/13669877.2010.511246" in text
+        assert "Social Science Quarterly* 101(6)" in text and "10.1111/ssqu.12859" in text
+    assert "Kahan, D. M. and colleagues" not in doc  # the old, undated entry
+    row = next(line for line in doc.splitlines() if line.startswith("| **Swedlow"))
+    assert "Ripberger, Swedlow, Silva and Jenkins-Smith (2015)" in row and "vignettes" in row
+
+
+def test_the_keying_counts_in_the_questionnaire_doc_are_the_item_tables():
+    from coordkit import data
+
+    doc = " ".join((data.data_dir().parent / "docs" / "questionnaire.md").read_text(encoding="utf-8").split())
+    statements, structure = Q.block("likert"), Q.block("structure")
+    counts = (f"{sum(i.reverse for i in statements)} of the {len(statements)} statements and "
+              f"{sum(i.reverse for i in structure)} of the {len(structure)} structure items are reversed")
+    assert counts in doc

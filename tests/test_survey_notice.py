@@ -81,12 +81,14 @@ def test_the_reader_keeps_a_row_with_one_dimension_off():
 
 # ----- the notice ------------------------------------------------------------------------------
 EXPECTED = [
-    "rows rejected: not a number: 1 (column now_D1I (column H))",
     "answers not read (not on the scale), read as missing, rows kept: 2 (columns MS1 (column BD), BS1 "
     "(column BG))",
     "dimensions left out of the scores (points do not add up to 100), rows kept: 4 (questions dimension 2 "
     "(What holds people together?), now; dimension 1 (How are decisions made?), now; dimension 3 (What "
     "gets rewarded?), now)",
+    # issue 14, review item f: the "n/a" points cell leaves out its dimension (it used to reject the row)
+    "dimensions left out of the scores (a points cell not a number), rows kept: 1 (column now_D1I "
+    "(column H))",
     "rows left out: superseded by a later submission of the same respondent code: 1",
 ]
 #: What the messy export holds that must never reach a shared notice: a name, an e-mail, the codes.
@@ -95,10 +97,10 @@ IDENTIFYING = ("Jo Bloggs", "jo.bloggs", "@example", "3 - Neither", "n/a")
 
 def test_the_notice_counts_by_reason_and_column():
     r = read_responses(MESSY, group_columns=["Team"])
-    assert r.tool == "Microsoft Forms" and (r.n_accepted, r.n_rejected, len(r.left_out)) == (28, 1, 1)
+    assert r.tool == "Microsoft Forms" and (r.n_accepted, r.n_rejected, len(r.left_out)) == (29, 0, 1)
     assert [line.text() for line in r.notice()] == EXPECTED
     text = r.notice_text()
-    assert text.startswith("NOT EVERYTHING WAS READ: 28 rows used, 1 rejected, 1 left out.")
+    assert text.startswith("NOT EVERYTHING WAS READ: 29 rows used, 0 rejected, 1 left out.")
     assert not any(word in text for word in IDENTIFYING)
     assert not re.search(r"\bS0\d\d\b", text)  # no respondent code
 
@@ -114,14 +116,14 @@ def test_the_report_opens_with_the_notice_and_names_nobody():
     notice = page.index("Not everything in the answers could be read")
     assert notice < page.index("About the data") and notice < page.index("Class profile")
     block = _visible(page[notice:page.index("</section>", notice)])
-    assert "28 row(s) used, 1 rejected, 1 left out." in block
+    assert "29 row(s) used, 0 rejected, 1 left out." in block
     for line in EXPECTED:
         assert line in block, line
     assert 'class="warn notice"' in page  # styled as a warning, with a heading, not colour alone
     visible = _visible(page)
     assert not any(word in visible for word in IDENTIFYING)
     assert not re.search(r"\bS0\d\d\b", visible)
-    assert "1 respondent's now scores rest on fewer than all 6 dimensions" in visible
+    assert "2 respondents' now scores rest on fewer than all 6 dimensions" in visible  # the n/a row too
     assert "1 respondent not scored (fewer than 4 dimensions add up to 100), now." in visible
     clean_file = HERE / "survey_corpus" / "tools" / "microsoft_forms_as_csv.csv"
     clean = class_report.render_report(read_responses(clean_file, group_columns=["Team"]),
@@ -135,7 +137,7 @@ def test_the_command_puts_the_notice_first_on_stderr(tmp_path, capsys):
     err = capsys.readouterr().err
     assert status == cli.EXIT_REJECTED_ROWS and out.exists()
     rule = "=" * 78
-    assert err.startswith(rule + "\nNOT EVERYTHING WAS READ: 28 rows used, 1 rejected, 1 left out.\n")
+    assert err.startswith(rule + "\nNOT EVERYTHING WAS READ: 29 rows used, 0 rejected, 1 left out.\n")
     head = err[:err.index(rule, len(rule))]
     assert all(line in head for line in EXPECTED)
     assert not any(word in head for word in IDENTIFYING)

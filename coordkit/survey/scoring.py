@@ -566,7 +566,8 @@ def score_answers(
     Parameters
     ----------
     now, preferred : array_like, shape (dimensions, 4)
-        Points per dimension and mode (H, S, I, F).
+        Points per dimension and mode (H, S, I, F); NaN marks a cell that could not be read (its
+        dimension is left out, as one that does not add up to 100 is).
     likert : array_like, shape (items,), optional
         Answers 1-5 to ``q.likert_items`` (NaN = unanswered).
     tolerance : float, default 1
@@ -591,7 +592,8 @@ def score_answers(
     ('deficit culture: weak individualism', True)
     """
     q = q or questionnaire()
-    now_a, pref_a = _points(now, "now"), _points(preferred, "preferred")
+    # NaN marks a divide-100 cell the reader could not read: its dimension is left out, as one off 100 is
+    now_a, pref_a = _points(now, "now", allow_nan=True), _points(preferred, "preferred", allow_nan=True)
     if now_a.ndim != 2 or now_a.shape != pref_a.shape:
         raise SurveyError(
             f"now and preferred must both have shape (dimensions, 4); got {now_a.shape} and {pref_a.shape}"

@@ -204,8 +204,8 @@ class ClassResultsExplorer(Explorer):
             problems.append(f"{len(result.unreadable)} answer(s) could not be read on their scale (read as "
                             "missing)")
         if result.off_total:
-            problems.append(f"{len(result.off_total)} dimension(s) did not add up to 100 (left out of the "
-                            "scores)")
+            problems.append(f"{len(result.off_total)} dimension(s) left out of the scores (points not "
+                            "adding up to 100, or not a number)")
         self.read_notice = tuple(line.text() for line in result.notice())
         self.problem = (f"{'; '.join(problems)}: run ./kit report on the folder for the details."
                         if problems else "")

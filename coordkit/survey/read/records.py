@@ -150,6 +150,12 @@ class NoticeLine(NamedTuple):
         return f"{self.what}: {self.n}{where}"
 
 
+def _split_off_total(problems: tuple[RowProblem, ...]) -> tuple[list[RowProblem], list[RowProblem]]:
+    """Dimensions left out: those whose points do not add up to 100, and divide-100 cells not a number."""
+    off = [p for p in problems if ": points sum" in p.problem]
+    return off, [p for p in problems if ": points sum" not in p.problem]
+
+
 def _problem_kind(problem: str) -> str:
     """A row problem's reason without its particulars (totals, names of other files, found values)."""
     if "points sum to" in problem:
@@ -210,9 +216,10 @@ class ReadResult:
     answer_words : int
         How many answers were read through the mapping file's ``answers:`` section.
     off_total : tuple of RowProblem
-        Every divide-100 dimension of an accepted row whose points do not add up to 100 (within the
-        tolerance): left out of that respondent's scores, the row kept
-        (:func:`~coordkit.survey.scores_from_complete`).
+        Every divide-100 dimension of an accepted row left out of that respondent's scores, the row
+        kept (:func:`~coordkit.survey.scores_from_complete`): its points do not add up to 100 (within
+        the tolerance), or one of its cells is not a number ("n/a", "-", "?"; one problem per cell,
+        naming its column).
     """
 
     responses: Responses
@@ -295,13 +302,22 @@ class ReadResult:
             lines.append(self.dont_know_text())
         if self.unreadable:
             lines.append(self.unreadable_text())
-        if self.off_total:
-            n = len(self.off_total)
-            rows = len({(p.source, p.row) for p in self.off_total})
+        off, unread = _split_off_total(self.off_total)
+        if off:
+            n = len(off)
+            rows = len({(p.source, p.row) for p in off})
             who, kept = (("that respondent's", "its row") if rows == 1
                          else ("those respondents'", "their rows"))
             lines.append(f"{_plural(n, 'dimension')} in {_plural(rows, 'accepted row')} did not add up to "
                          f"100: left out of {who} scores, {kept} kept (each is listed with the problems).")
+        if unread:
+            n = len(unread)
+            rows = len({(p.source, p.row) for p in unread})
+            lines.append(f"{_plural(n, 'divide-100 answer')} in {_plural(rows, 'accepted row')} "
+                         f"{'was' if n == 1 else 'were'} not a number: read as missing, "
+                         f"{'its dimension' if n == 1 else 'their dimensions'} left out of the scores, "
+                         f"{'its row' if rows == 1 else 'their rows'} kept (each is listed with the "
+                         "problems).")
         if self.answer_words:
             n = self.answer_words
             lines.append(f"{_plural(n, 'answer')} {'was' if n == 1 else 'were'} read through the mapping "
@@ -415,16 +431,19 @@ class ReadResult:
         >>> r = read_responses("\n".join([header, ",".join(cells), *rest, rest[0]]).encode(), name="x.csv")
         >>> for line in r.notice():
         ...     print(line.text())
-        rows rejected: not a number: 1 (column now_D1H)
-        rows rejected: answer not on its scale (listed with the row's problems): 1 (column BH1)
+        answers not read (not on the scale), read as missing, rows kept: 1 (column BH1)
+        dimensions left out of the scores (a points cell not a number), rows kept: 1 (column now_D1H)
         rows left out: superseded by a later submission of the same respondent code: 1
         """
         out: list[NoticeLine] = []
         kinds: dict[str, tuple[set[tuple[str, int]], dict[str, None]]] = {}
         for p in self.rejected:
-            unread = "read as missing" in p.problem
-            kind = ("answer not on its scale (listed with the row's problems)" if unread
-                    else _problem_kind(p.problem))
+            if "read as missing" in p.problem and "left out of the scores" in p.problem:
+                kind = "divide-100 answer not a number (listed with the row's problems)"
+            elif "read as missing" in p.problem:
+                kind = "answer not on its scale (listed with the row's problems)"
+            else:
+                kind = _problem_kind(p.problem)
             rows, cols = kinds.setdefault(kind, (set(), {}))
             rows.add((p.source, p.row))
             cols.update(dict.fromkeys(p.columns))
@@ -434,10 +453,15 @@ class ReadResult:
             columns = tuple(dict.fromkeys(c for p in self.unreadable for c in p.columns))
             out.append(NoticeLine("answers not read (not on the scale), read as missing, rows kept",
                                   len(self.unreadable), columns))
-        if self.off_total:  # named by question: "dimension 2 (What holds people together?), now"
-            questions = tuple(dict.fromkeys(p.problem.split(": points sum")[0] for p in self.off_total))
+        off, unread = _split_off_total(self.off_total)
+        if off:  # named by question: "dimension 2 (What holds people together?), now"
+            questions = tuple(dict.fromkeys(p.problem.split(": points sum")[0] for p in off))
             out.append(NoticeLine("dimensions left out of the scores (points do not add up to 100), "
-                                  "rows kept", len(self.off_total), questions, "question"))
+                                  "rows kept", len(off), questions, "question"))
+        if unread:  # named by column, as the rejected rows are
+            columns = tuple(dict.fromkeys(c for p in unread for c in p.columns))
+            out.append(NoticeLine("dimensions left out of the scores (a points cell not a number), rows "
+                                  "kept", len(unread), columns))
         reasons: dict[str, int] = {}
         for x in self.left_out:
             key = x.reason.split(" (")[0].split(":")[0]

@@ -7,7 +7,9 @@ rejects it. A 1-5 cell answered "Don't know / not applicable" (:data:`~coordkit.
 is read as missing, never as the neutral 3, and counted in :attr:`Row.dont_know`. A 1-5 cell whose
 text is not on the item's scale (a misspelt "Agre") is read as missing too and listed in
 :attr:`Row.unreadable`, without rejecting the row, unless the mapping file's ``answers:`` section
-says which answer the word is (the reader never reads a near miss as a scale word by itself).
+says which answer the word is (the reader never reads a near miss as a scale word by itself). A
+divide-100 cell that is not a number ("n/a", "-", "?") leaves out only its dimension, like a
+dimension whose points do not add up to 100 (:attr:`Row.off_total`), never the whole row.
 
 Examples
 --------
@@ -82,8 +84,9 @@ class Row:
     answer_words : int
         How many 1-5 cells were read through the mapping file's ``answers:`` section.
     off_total : list of RowProblem
-        Divide-100 dimensions whose points do not add up to 100: left out of the scores, they do
-        not reject the row (:func:`~coordkit.survey.scores_from_complete`).
+        Divide-100 dimensions left out of the scores: their points do not add up to 100, or one of
+        their cells is not a number ("n/a", "-", "?"; one problem per such cell, read as NaN). They
+        do not reject the row (:func:`~coordkit.survey.scores_from_complete`).
     """
 
     row: int
@@ -176,6 +179,7 @@ class Checker:
             if not rec.respondent:
                 bad((cols.id_name,), "empty: every row needs a respondent id")
         points = rec.points
+        unread: dict[int, tuple[str, str]] = {}  # divide-100 cells that are not a number, by position
         for k, name in zip(self.divide_at, self.divide_names, strict=True):
             raw = cells[k]
             if raw.isascii() and raw.isdigit():  # the common case, fast
@@ -190,9 +194,10 @@ class Checker:
             else:
                 try:
                     value = values.number(raw, self.decimal_comma)
-                except ValueError:
+                except ValueError:  # "n/a", "-", "?": its dimension is left out, not the whole row
                     hint = " (use a decimal point)" if "," in raw else ""
-                    bad((name,), f"not a number{hint}", raw)
+                    unread[len(points)] = (f"not a number{hint}, read as missing: {{what}} is left out of "
+                                           "the scores, the row kept", raw)
                     points.append(math.nan)
                     continue
                 if "," in raw:
@@ -202,6 +207,11 @@ class Checker:
                 value = math.nan
             points.append(value)
         for members, names, what in self.sums:
+            for k in members:
+                if k in unread:
+                    problem, raw = unread[k]
+                    rec.off_total.append(RowProblem(self.label, number, line, (self.divide_names[k],),
+                                                    problem.format(what=what), raw))
             total = sum(points[k] for k in members)
             if math.isfinite(total) and abs(total - TOTAL) > self.tolerance:
                 hint = ("; they look like fractions of 1: give points out of 100"
