@@ -173,8 +173,8 @@ def test_chapter_5s_core_draws_the_rotation_and_gives_the_rivalry_at_which_it_st
     spec = LEVER_SPECS["rivalry"]
     grid = [round(spec.low + spec.step * k, 1) for k in range(round((spec.high - spec.low) / spec.step) + 1)]
     start = ARCHETYPES["traditional public sector"]
-    # modeller's review (issue 16, finding 1): the threshold is the regime criterion's over a long run, not the
-    # quick settled() check at year 150 (which called rivalry 0.5 lasting; it settles by year 300)
+    # modeller's review (issue 16, finding 1): the threshold is the regime criterion's over a long run, not
+    # the quick settled() check at year 150 (which called rivalry 0.5 lasting; it settles by year 300)
     from coordkit.models.regimes import classify_settings
 
     verdicts = classify_settings([Levers(rivalry=r, surprise=2.0) for r in grid], start, years=300)

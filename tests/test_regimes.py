@@ -550,7 +550,8 @@ def test_benign_fatalism_dulls_surprise():
 
 def test_the_delay_sets_the_pace_of_the_swings_not_whether_they_happen():
     # findings 2 and 6: backers who notice within half a year still cycle; a longer delay slows the swings but
-    # barely changes their size (dynamics.py: "about 18 to 48 years", "the range of strengths stays about 0.75")
+    # barely changes their size
+    # (dynamics.py: "about 18 to 48 years", "the range of strengths stays about 0.75")
     delays = regime_map("surprise_delay", [0.5, 1, 4, 20], "rivalry", [2.0], Levers(surprise=2.0))
     assert delays.regime[0].tolist() == ["cycling", "cycling", "cycling", "unresolved"]
     period, size = delays.period[0], delays.amplitude[0]
@@ -584,3 +585,15 @@ def test_backing_flows_to_a_weak_mode_seen_to_fail_least():
     for k in changes:
         assert run.strength[k, lead[k]] < run.strength[k].max()  # never the strongest
         assert lead[k] == run.perceived_failure[k].argmin()
+
+
+def test_persistence_carries_on_the_last_fitted_leader_not_the_first_held_out_one():
+    # finding 8: a baseline carrying on 2014's leader (a leak) survived every test; here 2013 and 2014 differ
+    years = np.arange(1948, 2026)
+    pressure = np.zeros((len(years), 3))
+    pressure[years < 2014, 1] = 1.0  # solidarity leads to 2013
+    pressure[years >= 2014, 0] = 1.0  # hierarchy from 2014
+    test = pendulum_test(years, pressure, holdout_from=2014)
+    assert test.history[years == 2013][0] == "solidarity" and test.history[years == 2014][0] == "hierarchy"
+    assert test.persistence_agreement == 0.0
+    assert test.usual_agreement == 0.0
