@@ -503,3 +503,97 @@ def test_the_default_rivalry_swings_from_surprise_02_from_the_maps_start():
     surprises = np.round(np.arange(0.2, 3.01, 0.1), 2)
     everywhere = classify_settings([Levers(surprise=float(s)) for s in surprises])
     assert set(everywhere) <= {"cycling", "unresolved"}  # still swinging at every surprise from 0.2
+
+
+# ----- modeller's review (issue 16) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("period", [60, 80, 100, 150, 200])
+def test_a_steady_slow_swing_is_never_called_damped_from_any_phase(period):
+    # finding 3: a quieter last quarter is the phase of a slow sine, not decay (the old rule said damped
+    # for period 60 from 2 of 16 phases, for period 200 from 4)
+    t = np.arange(0, 100, 0.2)
+    labels = {classify_regime(0.5 + 0.2 * np.sin(2 * np.pi * t / period + phase), 0.0)
+              for phase in np.linspace(0, 2 * np.pi, 16, endpoint=False)}
+    assert labels == {"unresolved"}
+
+
+def test_damped_still_catches_decay_slow_or_without_turning_points():
+    t = np.arange(0, 100, 0.2)
+    assert classify_regime(0.5 + 0.2 * np.exp(-t / 40) * np.sin(2 * np.pi * t / 70), -0.01) == "damped"
+    assert classify_regime(0.5 + 0.3 * np.exp(-t / 20), -0.05) == "damped"  # a relaxation, no swing
+    assert classify_regime(0.5 + 0.3 * np.exp(-t / 20) * np.sin(t), -0.05) == "damped"
+
+
+def test_chaos_with_a_quieter_tail_is_chaotic_not_damped():
+    # finding 3: damped was checked before chaotic, so a chaotic series that quietens read damped
+    x = [0.3]
+    for _ in range(499):
+        x.append(3.9 * x[-1] * (1.0 - x[-1]))
+    z = np.array(x)
+    z[125:] = 0.5 + 0.3 * (z[125:] - 0.5)
+    assert classify_regime(z, 0.5) == "chaotic"
+    assert classify_regime(z, 0.0) == "damped"  # the same series, not chaotic: its swings shrink
+
+
+def test_benign_fatalism_dulls_surprise():
+    # finding 5: with no dulling (felt = gain) no test failed. One step from the same state: the allegiance
+    # moves by a factor 1 - f less when all fatalism is benign (rule 7), whatever it does to sapping (rule 5)
+    levers = Levers(rivalry=2.0, surprise=2.0)
+    f = START.fatalism
+    despair = simulate(levers, START, years=0.1)
+    wisdom = simulate(levers.replace(benign_fatalism=1.0), START, years=0.1)
+    moved = despair.allegiance[1] - despair.allegiance[0]
+    assert np.abs(moved).max() > 1e-3
+    assert np.allclose(wisdom.allegiance[1] - wisdom.allegiance[0], (1.0 - f) * moved, rtol=1e-9)
+
+
+def test_the_delay_sets_the_pace_of_the_swings_not_whether_they_happen():
+    # findings 2 and 6: backers who notice within half a year still cycle; a longer delay slows the swings but
+    # barely changes their size
+    # (dynamics.py: "about 18 to 48 years", "the range of strengths stays about 0.75")
+    delays = regime_map("surprise_delay", [0.5, 1, 4, 20], "rivalry", [2.0], Levers(surprise=2.0))
+    assert delays.regime[0].tolist() == ["cycling", "cycling", "cycling", "unresolved"]
+    period, size = delays.period[0], delays.amplitude[0]
+    assert np.all(np.diff(period) > 0)
+    assert (round(float(period[0])), round(float(period[-1]))) == (18, 48)
+    assert np.ptp(size) < 0.03 and np.all(np.round(size, 2) >= 0.74) and np.all(np.round(size, 2) <= 0.76)
+    from coordkit.models import dynamics
+
+    doc = " ".join(dynamics.__doc__.split())
+    assert "rises from about 18 to 48 years as the delay goes from 0.5 to 20" in doc
+    assert "deserted after the delay" not in doc
+
+
+def test_the_map_at_the_explorers_step_and_the_exponent_margin_there():
+    # finding 4: notebook 05 says about 5% of labels change at step 0.1 and the exponent comes closer
+    grid = (np.linspace(0, 2, 40), np.linspace(0, 3, 40))
+    coarse = regime_map("rivalry", grid[0], "surprise", grid[1])
+    fine = regime_map("rivalry", grid[0], "surprise", grid[1], dt=0.1)
+    changed = int(np.sum(fine.regime != coarse.regime))
+    assert round(100 * changed / coarse.regime.size) == 5
+    top = (coarse.lyapunov[coarse.regime == "cycling"].max(), fine.lyapunov[fine.regime == "cycling"].max())
+    assert top[0] < top[1] < Criterion().lyapunov
+
+
+def test_backing_flows_to_a_weak_mode_seen_to_fail_least():
+    # finding 9: dynamics.py and notebook 05 say so, as the kit's choice
+    run = simulate(Levers(rivalry=2.0, surprise=2.0), START, years=300)
+    lead = run.allegiance.argmax(axis=1)
+    changes = [k for k in np.flatnonzero(np.diff(lead)) + 1 if run.time[k] > 100]
+    assert len(changes) > 10
+    for k in changes:
+        assert run.strength[k, lead[k]] < run.strength[k].max()  # never the strongest
+        assert lead[k] == run.perceived_failure[k].argmin()
+
+
+def test_persistence_carries_on_the_last_fitted_leader_not_the_first_held_out_one():
+    # finding 8: a baseline carrying on 2014's leader (a leak) survived every test; here 2013 and 2014 differ
+    years = np.arange(1948, 2026)
+    pressure = np.zeros((len(years), 3))
+    pressure[years < 2014, 1] = 1.0  # solidarity leads to 2013
+    pressure[years >= 2014, 0] = 1.0  # hierarchy from 2014
+    test = pendulum_test(years, pressure, holdout_from=2014)
+    assert test.history[years == 2013][0] == "solidarity" and test.history[years == 2014][0] == "hierarchy"
+    assert test.persistence_agreement == 0.0
+    assert test.usual_agreement == 0.0

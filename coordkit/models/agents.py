@@ -59,8 +59,9 @@ Assumptions
    experience pushes staff towards the dominant mode's critics (the other two active modes)
    with weight ``voice`` and towards fatalism with weight ``1 - voice``.
 4. *Suppression* (off by default): a mode that dominates a team also pulls its staff further
-   towards itself, squeezing out the weak forms -- Taylor's account of how monocultures sustain
-   themselves (Taylor, 2021c). It works against assumption 3: with ``suppression`` above about
+   towards itself, squeezing out the weak forms. Taylor (2021c) says monocultures suppress the
+   weak forms; that this lets a monoculture sustain itself is the kit's mechanism, not his
+   claim. It works against assumption 3: with ``suppression`` above about
    3 (for the default levers; :func:`~coordkit.models.agent_reading.monoculture_threshold`
    computes it, and it moves with the noise) the restoring force loses and the teams break
    into monocultures of different modes. Near the threshold the labels of single teams keep

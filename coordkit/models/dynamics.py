@@ -54,8 +54,9 @@ Assumptions
 5. *Fatalism* is fed by malign forms and by demand exceeding capacity, and is relieved by benign
    active strength. It has two faces (Taylor, 2021b: fatalism "between wisdom and
    despair"). A share ``benign_fatalism`` of it is the benign face -- acceptance of limits,
-   humility about prediction, resilience -- which neither saps the active modes nor cuts the
-   outcome, and dulls surprise (who expects less is less surprised). The rest, the malign face
+   humility about prediction, resilience. What that face does is the kit's rule, not Taylor's: it
+   neither saps the active modes nor cuts the outcome, and it dulls surprise (who expects less is
+   less surprised). The rest, the malign face
    (resignation, learned helplessness), saps every active mode and cuts the outcome. By default
    all fatalism is malign, as in the kit's first version of this model.
 6. The *outcome* (think: the system's capacity to improve and perform) needs all three benign
@@ -69,7 +70,9 @@ Assumptions
    (its malign fraction :math:`m_i / s_i`) after a lag of about ``surprise_delay`` years, and
    allegiance moves from the modes perceived to fail worse than average to the others, by a
    replicator-style rule, like the learning in Janssen & de Vries (1998). Making surprise respond
-   to a mode's own malign share is the kit's choice: the model has no myths of nature. A small
+   to a mode's own malign share is the kit's choice: the model has no myths of nature. So backing
+   flows to the mode seen to fail least, which in the swings is a weak one (never the strongest),
+   whose little new growth has had no time to sour (the kit's choice, not a finding). A small
    drift back to even keeps every mode some backers. Restricting surprise to the three active
    modes is the kit's simplification too: in cultural theory any way of life, the fatalist's
    included, can be surprised. The reason: allegiance here scales *policy support*, and fatalism
@@ -88,8 +91,13 @@ things are needed for lasting swings, and :mod:`coordkit.models.regimes` maps th
 *rivalry* (on the 40 x 40 map of notebook 05, from about 0.4 to 1.1 upwards, lower for
 stronger or slower surprise), which makes a dominant mode self-sustaining (the kit's
 crowding-out rule, assumption 4), and enough *surprise* to erode a dominant mode's allegiance as
-its reverse effects show. Then a monoculture rises, sours, is deserted after the delay, and a
-rival takes over: a swing through the modes, one after another. On that map (rivalry 0 to 2,
+its reverse effects show. Then a monoculture rises, sours (its reverse effects take years to
+build: that is the slow part), is deserted as its failures show, and a rival takes over: a swing
+through the modes, one after another. The perception delay is not what makes the swings: with
+the shortest delay (0.5 years) the model still cycles, faster; a longer delay slows the swings
+without enlarging them (at rivalry 2 and surprise 2 the repeat time rises from about 18 to 48
+years as the delay goes from 0.5 to 20, while the range of strengths stays about 0.75; the kit's
+tests check both). On that map (rivalry 0 to 2,
 surprise 0 to 3, from "traditional public sector") the settings labelled cycling repeat every
 23 to 96 years (median 27), nine in ten of them within 42 (a cycle of two or three swings of
 different sizes takes longer to repeat; computed there, and checked by the kit's tests). With weak

@@ -114,6 +114,10 @@ class Spell:
 def leaders(values: NDArray[np.float64]) -> NDArray[np.str_]:
     """The leading active mode in each row of an (n, 3) array (H, S, I order).
 
+    An exact tie goes to the first tied mode in H, S, I order, so ties favour hierarchy (the kit's
+    rule, not a finding). The reform pressure has such ties in its first years, and the model's
+    even start is a tie too: read the earliest spells with that in mind.
+
     Parameters
     ----------
     values : ndarray, shape (n, 3)
@@ -126,6 +130,8 @@ def leaders(values: NDArray[np.float64]) -> NDArray[np.str_]:
     --------
     >>> leaders(np.array([[1.0, 0.5, 0.2], [0.1, 0.2, 0.9]])).tolist()
     ['hierarchy', 'individualism']
+    >>> leaders(np.array([[1.0, 0.0, 1.0], [0.0, 0.5, 0.5]])).tolist()  # ties: the first in H, S, I order
+    ['hierarchy', 'solidarity']
     """
     arr = np.asarray(values, dtype=float)
     if arr.ndim != 2 or arr.shape[1] != 3:

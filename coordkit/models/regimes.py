@@ -322,6 +322,32 @@ def _swinging(z: NDArray[np.float64], amp: float, widest: int, crit: Criterion) 
     return "damped" if shrinking else "unresolved"
 
 
+def _dying(series: NDArray[np.float64], amp: float, crit: Criterion) -> bool:
+    """Whether the swings of one strength die away across the tail, whatever their phase.
+
+    A quieter last quarter alone cannot tell decay from the phase of a slow steady swing (a 60- to
+    200-year sine has quiet and busy quarters). It can for a swing of period at most two fifths of
+    the tail (peak spacing, :func:`swing_period`): every quarter then spans more than half a period
+    plus a quarter, so a steady sine's quarter ranges differ by less than a third. For a slower swing
+    (or one with fewer than two peaks), with three or more turning points (peaks and troughs) the
+    last half-swing (from one turning point to the next) must be smaller than the first by more than
+    ``recurrence * amp``; with fewer, the run must slow down from each quarter of the tail to the next
+    (a relaxation to rest does; any sine of period up to twice the tail speeds up again within it).
+    """
+    z = np.asarray(series, dtype=float)
+    peaks = _peaks(z)
+    if len(peaks) >= 2 and 2.5 * np.mean(np.diff(peaks)) <= len(z) - 1:
+        return True
+    inner = z[1:-1]
+    turns = np.flatnonzero(((inner > z[:-2]) & (inner >= z[2:])) | ((inner < z[:-2]) & (inner <= z[2:]))) + 1
+    if len(turns) >= 3:
+        swings = np.abs(np.diff(z[turns]))
+        return bool(swings[-1] < swings[0] - crit.recurrence * amp)
+    q = max(1, (len(z) - 1) // 4)
+    speed = [np.abs(np.diff(z[k * q:(k + 1) * q + 1])).mean() for k in range(4)]
+    return bool(np.all(np.diff(speed) < 0))
+
+
 def _classify(z: NDArray[np.float64], lyapunov: NDArray[np.float64],
               crit: Criterion) -> NDArray[np.str_]:
     """The criterion on many tails at once: ``z`` of shape (T, k, n), one exponent per run."""
@@ -331,9 +357,14 @@ def _classify(z: NDArray[np.float64], lyapunov: NDArray[np.float64],
     widest = ranges.argmax(axis=0)
     first = np.ptp(z[:q], axis=0).max(axis=0)
     last = np.ptp(z[-q:], axis=0).max(axis=0)
+    # damped needs an exponent at or below the chaos threshold, so the order of the two tests is irrelevant
+    quieter = (last < crit.decay * first) & ~(lyapunov > crit.lyapunov)
     labels = np.select(
-        [amp < crit.amplitude, last < crit.decay * first, lyapunov > crit.lyapunov],
+        [amp < crit.amplitude, quieter, lyapunov > crit.lyapunov],
         ["settled", "damped", "chaotic"], "swinging").astype("<U10")
+    for k in np.flatnonzero(labels == "damped"):  # a quieter last quarter, from a slow steady swing's phase?
+        if not _dying(z[:, int(widest[k]), k], float(amp[k]), crit):
+            labels[k] = "swinging"
     for k in np.flatnonzero(labels == "swinging"):
         labels[k] = _swinging(z[:, :, k], float(amp[k]), int(widest[k]), crit)
     return labels
