@@ -25,7 +25,8 @@ of the fitting period carries on) and *the usual leader* (the mode that led most
 fitting period; how often it led there is the bar the fit itself has to clear). With three
 modes, a blind guess agrees a third of the time.
 
-Ties and near-ties are settled by a rule fixed before any scoring: the *first* best candidate in
+Ties and near-ties are settled by the kit's tie rule (written, like the candidates and the rules,
+with 2014-2025 known, so the hold-out tests the choice of setting only): the *first* best candidate in
 the order of ``candidates`` is the one reported. Because settings that fit almost equally well
 can disagree sharply once held back, the test also reports the held-back agreement over the
 whole *near-best set*: every candidate within ``tolerance`` fitting years (default 1) of the best.
@@ -373,7 +374,8 @@ def pendulum_test(
     tolerance : int, default 1
         Candidates that agree in at most this many fewer fitting years than the best form the
         near-best set, whose held-back agreements are reported as a range. The reported single
-        setting is the first best in candidate order (a rule fixed in advance).
+        setting is the first best in candidate order (the kit's tie rule; like the candidates, it
+        was written with 2014-2025 known).
 
     Returns
     -------

@@ -355,5 +355,5 @@ def _near_best(test: PendulumTest) -> str:
     if n <= 1:
         return "No other candidate fits within a year of the best."
     return (f"The {n} candidates within {test.tolerance} fitting year of the best (the first best, "
-            f"by a rule fixed in advance, is the one shown) agree held back in {low:.0%} to "
+            f"by the kit's tie rule, is the one shown) agree held back in {low:.0%} to "
             f"{high:.0%} of years (median {mid:.0%}).")
