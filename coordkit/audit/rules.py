@@ -146,7 +146,8 @@ RULES: dict[str, str] = {
     "verdict": (
         "The kit's shorthand and the kit's operationalisation, after Verweij et al. (2006), for whom a "
         "solution is clumsy when the ways of life they name (hierarchy, egalitarianism, individualism, "
-        "fatalism) are all heard and each stays responsive to the others. 'No active voice heard' when no instrument uses "
+        "fatalism) are all heard and each stays responsive to the others. 'No active voice heard' when "
+        "no instrument uses "
         "hierarchy's, solidarity's or individualism's type; 'elegant' when exactly one is heard; "
         "'dominated by X' when two are heard and X's type carries more than the threshold share of "
         "the package's weight (each instrument weighs one, a hybrid half to each of its types) and more "
