@@ -124,7 +124,8 @@ def test_clumsy_needs_the_three_active_voices_engaged_and_reports_the_others_bes
     act = audit.audit([*audit.package("hsca_2012").instruments, I("peer", "oversight x mutuality")])
     assert act.verdict == "active voices joined; fatalism and the hermit excluded"
     heard = audit.audit(active.package.instruments, fatalism=audit.FatalismCoding(True, True, True))
-    assert heard.verdict == "active voices joined; the hermit excluded"
+    # issue 13, finding 1: the hermit is Ney & Verweij's further criterion, not a condition of clumsy
+    assert heard.verdict == "clumsy; the hermit excluded (a further criterion)"
     opt_out = audit.audit([*active.package.instruments, I("c", "oversight x competition", voluntary=True)])
     assert opt_out.verdict == "active voices joined; fatalism excluded"
     partly = audit.audit([*opt_out.package.instruments], fatalism=audit.FatalismCoding(limits=True))
@@ -284,8 +285,10 @@ def test_no_verdict_but_clumsy_says_clumsy_and_fatalism_is_never_unresponsive(it
     status, "unresponsive", was never explained. Fatalism is engaged, partly acknowledged or excluded."""
     assert [v for v in audit.VERDICTS if "clumsy" in v] == ["clumsy"]
     result = audit.audit(items, fatalism=coding)
-    if result.by_status("excluded"):
+    if set(result.by_status("excluded")) - {"hermit"}:  # the hermit: a further criterion (issue 13, 1)
         assert "clumsy" not in result.verdict, result.verdict
+    if result.verdict.startswith("clumsy") and result.status("hermit") == "excluded":
+        assert result.verdict == "clumsy" + audit.HERMIT_FURTHER
     assert result.status("fatalism") == audit.FATALISM_STATUS[coding.treatment]
     assert result.status("fatalism") in ("engaged", "partly acknowledged", "excluded")
     assert "fatalism" not in result.by_status("unresponsive")
@@ -654,8 +657,9 @@ def test_chapter_8_lists_every_verdict_and_keeps_requisite_variety_apart_from_ve
     text = "\n".join(cells.values())
     assert "near-elegant" not in text.lower()
     what = cells["3fb4ebe0"]
-    assert "(*requisite variety*, Thompson, Ellis & Wildavsky's term after Ashby).\n" \
-           "Each also sees what the others miss (Verweij et al., 2006)." in what
+    # issue 13, finding 7: shortened to make room for "as summarised in secondary sources"; ideas kept apart
+    assert ("Each needs its rivals (*requisite variety*) and sees what the others miss "
+            "(Verweij et al., 2006).") in " ".join(what.split())
     assert "adds one rule of its own" in what
     # the kit says a mode is articulated, not strong (issue 13, finding 4')
     said = " ".join(what.split())
@@ -676,3 +680,29 @@ def test_no_text_the_kit_ships_calls_a_verdict_partly_clumsy():
     said = [str(p.relative_to(root)) for p in shipped
             if "partly clumsy" in p.read_text(encoding="utf-8").lower()]
     assert said == []
+
+
+def test_the_hermit_is_a_further_criterion_reported_beside_clumsy_not_a_condition_of_it():
+    """Issue 13, finding 1: clumsiness (Verweij et al. 2006) is the four ways of life heard and responsive;
+    Ney & Verweij (2014) set the hermit as a second criterion. The old rule withheld "clumsy" without an
+    opt-out."""
+    joined = [I("a", "oversight x mutuality"), I("b", "mutuality x competition")]
+    every = audit.FatalismCoding(True, True, True)
+    without = audit.audit(joined, fatalism=every)
+    assert without.status("hermit") == "excluded"
+    assert without.verdict == "clumsy" + audit.HERMIT_FURTHER
+    assert without.verdict == "clumsy; the hermit excluded (a further criterion)"
+    assert "Hermit: no instrument can be declined; a further criterion (Ney & Verweij 2014" \
+        in without.as_text()
+    with_opt_out = audit.audit([*joined, I("c", "oversight x competition", voluntary=True)], fatalism=every)
+    assert with_opt_out.verdict == "clumsy"
+    # fatalism still counts: one of the four ways of life Verweij et al. name (all three aspects: the kit's)
+    partly = audit.audit(joined, fatalism=audit.FatalismCoding(limits=True))
+    assert partly.verdict.startswith("active voices joined")
+    rule = " ".join(audit.RULES["verdict"].split())
+    assert "by definition" not in rule
+    assert "The hermit is not a condition of 'clumsy'" in rule and "second, further criterion" in rule
+    assert "the kit's operationalisation" in rule
+    # no real package's verdict changes: none has the three active voices engaged, so the hermit decides none
+    packages = audit.packages().values()
+    assert not any(audit.audit(p).verdict.startswith(("clumsy", "active voices joined")) for p in packages)

@@ -40,7 +40,10 @@ def test_the_correct_feedback_credits_engagement_and_weight_each_with_its_part()
     assert "Weight decided that solidarity no longer dominates" in message
     assert "mutuality, now carries 42%" in message
     assert "the rule counts engagement, not weight" not in message
-    assert "fatalism and the hermit are excluded" in message
+    # issue 13, finding 1: fatalism withholds clumsy; the hermit is a further criterion, reported beside it
+    assert "not called clumsy while fatalism is excluded" in message
+    assert "fatalism and the hermit are excluded" not in message
+    assert "The hermit, excluded too, is Ney & Verweij's further criterion" in message
 
 
 def test_a_voice_joined_only_to_contrived_randomness_is_not_accepted_as_engaged():

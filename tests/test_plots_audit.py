@@ -77,7 +77,9 @@ def test_the_hermit_is_drawn_outside_the_square_and_on_no_hybrid_line(which):
     # the hermit's marker is drawn where POSITIONS says, and labelled as outside the map
     nodes = [c for c in ax.collections if "hermit" in (c.get_gid() or "") and c.get_visible()]
     assert nodes and all(tuple(c.get_offsets()[0]) == hermit for c in nodes)
-    assert "withdrawal (hermit):\noutside the\ngrid-group map" in [t.get_text() for t in ax.texts]
+    assert audit_plots.HERMIT_LABEL == "hermit, withdrawn:\nat the centre in\nTEW 1990;\ndrawn apart here"
+    assert audit_plots.HERMIT_LABEL in [t.get_text() for t in ax.texts]
+    assert "outside the" not in audit_plots.HERMIT_LABEL  # issue 13, finding 6: TEW put it at the centre
     # every hybrid line, drawn or highlighted, passes well clear of it (in data units; the square's side is 1)
     lines = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
     assert len(lines) >= 6

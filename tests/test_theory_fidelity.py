@@ -150,3 +150,132 @@ def test_chapter_4_says_the_ceiling_holds_by_construction_and_surprise_is_simpli
     doc = flat(dynamics.__doc__ or "")
     assert "Restricting surprise to the three active modes is the kit's simplification" in doc
     assert "fatalism has no lever to support" in doc
+
+
+# ===== Issue 13, the theorist's re-review: each test fails on the text it replaced =========================
+def _doc(name: str) -> str:
+    return flat((ROOT / "docs" / name).read_text(encoding="utf-8"))
+
+
+def _outputs(notebook: str, cell_id: str) -> str:
+    nb = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))
+    c = next(c for c in nb["cells"] if c.get("id") == cell_id)
+    return "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", ""))
+                   for o in c.get("outputs", []))
+
+
+# ----- finding 1: the hermit is a further criterion, and "by definition" is gone --------------------------
+def test_clumsy_is_the_kits_operationalisation_and_the_hermit_a_further_criterion_everywhere():
+    from coordkit import audit
+
+    assert "by definition" not in flat(glossary("clumsy solution").definition)
+    assert "The hermit is not a condition" in flat(glossary("clumsy solution").definition)
+    assert "by definition" not in audit.RULES["verdict"]
+    nb08 = cell("08_clumsy_solutions.ipynb", "cbba446d")
+    assert "fatalism and the hermit engaged" not in nb08 and "Ney & Verweij's further criterion" in nb08
+    notice = cell("08_clumsy_solutions.ipynb", "f7c71a7d")
+    assert "a clumsy solution shuts out no way of life" not in notice
+    assert "dropping that changed none of the five verdicts" in notice
+    assert "none" in _outputs("08_clumsy_solutions.ipynb", "aecd252c").splitlines()[-1]  # computed, not typed
+    answers = cell("08_clumsy_solutions.ipynb", "cd7285a9")
+    assert "second, further criterion" in answers and "for something people may decline" not in answers
+    sidecar = flat((data.data_dir() / "ways_of_life.csv.yml").read_text(encoding="utf-8"))
+    assert "because clumsy solutions are judged by whether every voice is heard" not in sidecar
+    worksheet = _doc("clumsiness_worksheet.md")
+    assert "and fatalism and the hermit engaged too" not in worksheet
+    assert "The hermit, a further criterion** (Ney & Verweij 2014), not part of \"clumsy\"" in worksheet
+    guide = _doc("lecturer_guide.md")
+    assert "dropping that changes none of the five packages' verdicts" in guide
+
+
+# ----- finding 2: nb03's agreement with Taylor is partly circular, and computed --------------------------
+def test_chapter_3_says_the_agreement_is_partly_by_construction_and_computes_the_profile_and_half_lives():
+    from coordkit import history
+    from coordkit.configuration import classify
+
+    core = cell("03_npm_history.ipynb", "b32d353a")
+    assert "the kit's reading of 2021 agrees" not in core
+    assert "partly by construction" in core and "solidarity (0.91) leads hierarchy (0.68)" in core
+    assert "reads as his diagnosis" not in cell("03_npm_history.ipynb", "2503ff94")
+    assert "partly by construction" in cell("03_npm_history.ipynb", "0bbdab9a")
+    reforms = history.load_reforms()
+    profile = history.pressure_profile(history.reform_pressure(reforms, half_life=10), 2021)
+    assert (round(profile.solidarity, 2), round(profile.hierarchy, 2)) == (0.91, 0.68)
+    assert profile.solidarity > profile.hierarchy > profile.individualism
+    names = {h: classify(history.pressure_profile(history.reform_pressure(reforms, half_life=h), 2021)).name
+             for h in (5, 7, 10, 13, 14, 15, 20)}
+    assert {names[h] for h in (5, 7, 10, 13)} == {"deficit culture: weak individualism"}
+    assert {names[h] for h in (14, 15, 20)} == {"balanced"}
+    said = cell("03_npm_history.ipynb", "a9e3c1d2")
+    assert "holds up to a half-life of 13 years and turns *balanced* from 14 (so at 15 and 20 too)" in said
+    printed = _outputs("03_npm_history.ipynb", "a9e3c1d1")
+    assert "'solidarity': 0.91" in printed and "half-life 14 years: 2021 reads balanced" in printed
+
+
+# ----- finding 3: the grid-group reading of NPM is Hood (1998); "steered by" is the kit's -------------------
+def test_the_chapter_3_quiz_credits_the_grid_group_reading_to_hood_1998_and_steered_by_to_the_kit():
+    q3 = load("ch03")["q3"]
+    assert '"NPM was individualism steered by hierarchy"' not in q3.prompt
+    correct = next(o for o in q3.options if o.correct)
+    assert "Hood 1998" in correct.text and "\"steered by\" are the kit's" in correct.text
+    assert "Hood (1991) set out the doctrines and read NPM as this mix" not in q3.explanation
+    assert "Hood (1998) reads NPM in grid-group terms" in q3.explanation
+    assert "Hood (1998) reads in NPM, which the kit sums up as" in cell("03_npm_history.ipynb", "beee3427")
+
+
+# ----- findings 4, 5: contrived randomness is reported apart; "no control type" is the kit's choice --------
+def test_references_and_texts_say_contrived_randomness_is_set_apart_by_the_kits_choice():
+    from coordkit import audit
+
+    references = _doc("references.md")
+    assert "use of contrived randomness for the fatalist voice" not in references
+    assert "decision to report contrived randomness apart from the fatalist voice" in references
+    texts = [audit.RULES["unresponsive"], audit.RULES["fatalism"], glossary("unresponsive").definition,
+             glossary("partly acknowledged").definition, _doc("clumsiness_worksheet.md")]
+    for text in map(flat, texts):
+        assert "has no control type to join" not in text  # the old fatalism wording (the hermit's is true)
+        assert "the kit" in text and "contrived randomness" in text
+
+
+# ----- finding 6: the hermit withdraws from control; TEW put it at the centre ------------------------------
+def test_the_hermit_is_withdrawn_from_control_not_low_grid_low_group():
+    entry = flat(glossary("hermit").definition)
+    assert "neither bound by others' rules nor bound into a group" not in entry
+    assert "neither controls others nor lets itself be controlled" in entry and "at the centre" in entry
+    assert "withdraws from grid and group" not in cell("01_coordination_theory.ipynb", "c01")
+    assert "withdraws from both grid and group" not in cell("08_clumsy_solutions.ipynb", "3fb4ebe0")
+
+
+# ----- finding 7: TEW read second-hand, cited so; "resilient" flagged where shown --------------------------
+def test_tew_is_cited_as_summarised_and_the_resilient_myth_is_flagged_where_shown():
+    from coordkit import audit
+
+    for term in ("myths of nature", "requisite variety", "hermit"):
+        assert "as summarised in secondary sources" in flat(glossary(term).definition), term
+    assert "unconfirmed" in flat(glossary("myths of nature").definition)
+    assert "unconfirmed against the 1990 book" in audit.voices()["hermit"].myth_meaning
+    assert "unconfirmed against the 1990" in _outputs("08_clumsy_solutions.ipynb", "140a8d85")
+    for cell_id in ("e9594e58", "c3909896", "078a8261", "0a4feba5"):
+        assert "summarised in secondary sources" in cell("08_clumsy_solutions.ipynb", cell_id), cell_id
+    assert "Westview, 1990 (as summarised in secondary sources" in _doc("clumsiness_worksheet.md")
+
+
+# ----- findings 8, 10, 11: word lists labelled; references complete ---------------------------------------
+def test_fatalisms_word_lists_are_the_kits_and_the_reference_lists_are_complete():
+    assert "(the word lists are the kit's)" in flat(glossary("fatalism").definition)
+    q4 = next(q for q in load("ch01").questions
+              if any("benign face" in o.text for o in getattr(q, "options", ())))
+    assert any("the word lists in brackets are the kit's" in o.feedback for o in q4.options if o.correct)
+    assert "Taylor (2021a, 2021b, 2021c, 2013)" in cell("01_coordination_theory.ipynb", "c24-key")
+    sources = _doc("clumsiness_worksheet.md").partition("*Sources:*")[2]
+    assert "*Controlling Modern Government*" in sources and "*Risk and Blame" in sources
+
+
+# ----- findings 12, 13, 14: data wording, the workshop's question, the unconfirmed chapter ---------------
+def test_hood_data_has_no_tracker_jargon_and_flags_chapter_2_and_the_workshop_asks_about_the_rule():
+    for name in ("hood_control_types.csv", "README.md"):
+        assert "the kit's issue names" not in (data.data_dir() / name).read_text(encoding="utf-8"), name
+    sidecar = flat((data.data_dir() / "hood_control_types.csv.yml").read_text(encoding="utf-8"))
+    assert "(Hood 1998, ch. 2, not confirmed against the book" in sidecar
+    guide = _doc("lecturer_guide.md")
+    assert "about the packages, about what leaders notice, or about the kit's rule" in guide

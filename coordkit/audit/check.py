@@ -34,6 +34,8 @@ from coordkit.audit.rules import (
     FATALISM_CAUTIONS,
     FATALISM_EXAMPLES,
     FATALISM_STATUS,
+    HERMIT_CRITERION,
+    HERMIT_FURTHER,
     HERMIT_OPT_IN_NOTE,
     POLAR_TYPES,
     RULES,
@@ -228,6 +230,8 @@ class Audit:
             lines.append(f"{status.capitalize()}: {', '.join(names) if names else 'none'}.")
         if self.status("hermit") == "engaged":
             lines.append(f"Hermit: engaged through instruments people may decline, {HERMIT_OPT_IN_NOTE}.")
+        else:
+            lines.append(f"Hermit: no instrument can be declined; {HERMIT_CRITERION}.")
         lines.append(("" if self.fatalism_coded else "Fatalism not coded, read as not acknowledged. ")
                      + "Contrived randomness used in: "
                      + (", ".join(self.contrived_randomness) or "no instrument") + ".")
@@ -579,14 +583,17 @@ def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -
     is; ``"dominated by X"`` when two are heard but ``dominant`` (from
     :func:`dominance`) names X, and ``"dominated by X, all three active heard"`` when all three are
     heard (engaged or unresponsive) and X still dominates (the kit's rule: heard, but
-    outweighed); ``"clumsy"`` only when all three are engaged,
-    none dominates, **fatalism is engaged** (all three aspects shown: each voice stays responsive)
-    and the hermit is engaged; ``"active voices joined"`` when the three are engaged and none
-    dominates but fatalism or the hermit is not; ``"active voices not all joined"`` otherwise. Only
-    ``"clumsy"`` says clumsy, and never while a voice is excluded. Every verdict but ``"clumsy"``
-    then names the voices excluded (``"; none excluded"`` if none is), and ``"active voices
-    joined"`` also names a partly acknowledged fatalism. A voice missing from ``results`` counts
-    as excluded, so no voice is dropped silently.
+    outweighed); ``"clumsy"`` only when all three are engaged, none dominates and **fatalism is
+    engaged** (all three of the kit's aspects shown: the kit's operationalisation of the four ways
+    of life Verweij et al. 2006 name being heard); ``"active voices joined"`` when the three are
+    engaged and none dominates but fatalism is not; ``"active voices not all joined"`` otherwise.
+    The hermit is **not** a condition of ``"clumsy"``: it is Ney & Verweij's (2014) second, further
+    criterion, reported on its own (a clumsy package without an opt-out reads ``"clumsy; the hermit
+    excluded (a further criterion)"``). Only ``"clumsy"`` says clumsy, and never while one of the
+    four ways of life is excluded. Every verdict but ``"clumsy"`` then names the voices excluded,
+    the hermit included (``"; none excluded"`` if none is), and ``"active voices joined"`` also
+    names a partly acknowledged fatalism. A voice missing from ``results`` counts as excluded, so
+    no voice is dropped silently.
 
     Parameters
     ----------
@@ -613,7 +620,7 @@ def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -
     >>> verdict(voice_results(ten[:10] + ten[-1:]), dominance(ten[:10] + ten[-1:]))
     'dominated by hierarchy; individualism, fatalism and the hermit excluded'
     >>> verdict(voice_results(ten, FatalismCoding(True, True, True)))
-    'active voices joined; the hermit excluded'
+    'clumsy; the hermit excluded (a further criterion)'
     >>> verdict(voice_results(ten, FatalismCoding(limits=True)))
     'active voices joined; the hermit excluded; fatalism partly acknowledged'
     """
@@ -629,8 +636,8 @@ def verdict(results: Sequence[VoiceResult], dominant: Dominance | None = None) -
         heard_by_all = ", all three active heard" if len(heard) == len(ACTIVE_VOICES) else ""
         return f"dominated by {dominant.voice}{heard_by_all}" + tail
     if all(status.get(v) == "engaged" for v in ACTIVE_VOICES):
-        if status.get("fatalism") == "engaged" and status.get("hermit") == "engaged":
-            return "clumsy"
+        if status.get("fatalism") == "engaged":
+            return "clumsy" + ("" if status.get("hermit") == "engaged" else HERMIT_FURTHER)
         weak = "; fatalism partly acknowledged" if status.get("fatalism") == "partly acknowledged" else ""
         return "active voices joined" + (tail if left_out else "") + weak
     return "active voices not all joined" + tail

@@ -17,13 +17,14 @@ True
 from __future__ import annotations
 
 __all__ = ["ACTIVE_VOICES", "DEFAULT_OVERUSE_SHARE", "FATALISM_AMENDMENTS", "FATALISM_ASPECTS",
-           "FATALISM_STATUS", "FATALISM_TREATMENTS", "POLAR_TYPES", "RULES", "STATUSES", "VERDICTS", "VOICES"]
+           "FATALISM_STATUS", "FATALISM_TREATMENTS", "HERMIT_CRITERION", "HERMIT_FURTHER",
+           "HERMIT_OPT_IN_NOTE", "POLAR_TYPES", "RULES", "STATUSES", "VERDICTS", "VOICES"]
 
 #: Hood's four polar control types, in the order of the kit's modes.
 POLAR_TYPES: tuple[str, str, str, str] = ("oversight", "mutuality", "competition", "contrived randomness")
 #: The five voices, in the kit's order: the four modes, then the hermit.
 VOICES: tuple[str, ...] = ("hierarchy", "solidarity", "individualism", "fatalism", "hermit")
-#: The three active voices whose engagement makes a package clumsy in the kit's verdict.
+#: The three active voices whose engagement (with fatalism's) makes a package clumsy in the kit's verdict.
 ACTIVE_VOICES: tuple[str, str, str] = ("hierarchy", "solidarity", "individualism")
 #: The statuses a voice can have in an audit; every voice always gets exactly one. "Unresponsive" is
 #: an active voice's only, "partly acknowledged" fatalism's only; the hermit is engaged or excluded.
@@ -62,11 +63,18 @@ FATALISM_TREATMENTS: tuple[str, str, str] = ("acknowledged", "partly acknowledge
 FATALISM_STATUS: dict[str, str] = {"acknowledged": "engaged", "partly acknowledged": "partly acknowledged",
                                    "not acknowledged": "excluded"}
 #: Every verdict the audit can give, before the voices it names as left out ("; X excluded"). Only
-#: "clumsy" says clumsy, and it is given only when no voice is excluded.
+#: "clumsy" says clumsy, and it is given only when none of the four ways of life is excluded; the
+#: hermit, a further criterion, is reported after it (:data:`HERMIT_FURTHER`).
 VERDICTS: tuple[str, ...] = ("clumsy", "active voices joined", "active voices not all joined",
                              *(f"dominated by {v}, all three active heard" for v in ACTIVE_VOICES),
                              *(f"dominated by {v}" for v in ACTIVE_VOICES), "elegant",
                              "no active voice heard")
+
+#: What the hermit is in the verdict: Ney & Verweij's (2014) second criterion, not part of clumsiness.
+HERMIT_CRITERION: str = ("a further criterion (Ney & Verweij 2014: letting stakeholders stand back), "
+                         "reported on its own, not a condition of 'clumsy'")
+#: Appended to "clumsy" when no instrument leaves room to opt out.
+HERMIT_FURTHER: str = "; the hermit excluded (a further criterion)"
 
 #: Said wherever the hermit is shown as engaged: the opt-in coding is contested, and the kit's.
 HERMIT_OPT_IN_NOTE: str = (
@@ -99,8 +107,9 @@ RULES: dict[str, str] = {
         "other active voices but never joined to them in the package's text. Reason: it has a way "
         "in, but nothing in the coding shows it having to answer "
         "another voice. Only an active voice can be unresponsive: the hermit, who withdraws, is engaged "
-        "or excluded, and fatalism, which has no control type to join, is engaged, partly acknowledged "
-        "or excluded (see 'fatalism')."),
+        "or excluded, and fatalism, which in the kit's audit is carried by no control type (the kit sets "
+        "Hood's contrived randomness apart as a controller's technique), is engaged, partly "
+        "acknowledged or excluded (see 'fatalism')."),
     "excluded": (
         "The kit's reading of two ideas, each with its own source. Requisite variety (a name from "
         "Ashby's 1956 law of cybernetics, in the sense of Thompson, Ellis & Wildavsky 1990): each way of "
@@ -120,8 +129,10 @@ RULES: dict[str, str] = {
         "two, 'partly acknowledged'; none, not acknowledged ('excluded'). Partly acknowledged means the "
         "package takes some of the fatalist's view seriously but not all of it: fatalism is heard "
         "through the aspects shown and ignored on the rest, so the audit offers the missing aspects "
-        "as amendments. (Fatalism is never called 'unresponsive': it has no control type to join in a "
-        "hybrid, so the active voices' test does not apply to it.) Contrived randomness does not "
+        "as amendments. (Fatalism is never called 'unresponsive': in the kit's audit the fatalist voice is "
+        "carried by no control type, the kit's choice, since it sets Hood's contrived randomness, the "
+        "type of the fatalist cell, apart as a controller's technique; with no type to join in a "
+        "hybrid, the active voices' test does not apply to it.) Contrived randomness does not "
         "count towards any aspect (see 'contrived randomness'). Reason: these are the ways a package "
         "can take the fatalist's view (things happen whatever one does) seriously. A package with no "
         "coding is read as showing none, and the audit says so."),
@@ -133,21 +144,27 @@ RULES: dict[str, str] = {
         "instruments that use it separately and does not let it decide fatalism's status. Reason: "
         "otherwise a package would 'hear' fatalists by surprising them."),
     "verdict": (
-        "The kit's shorthand, after Verweij et al. (2006), whose clumsy solutions combine the three "
-        "active voices and shut out no way of life. 'No active voice heard' when no instrument uses "
+        "The kit's shorthand and the kit's operationalisation, after Verweij et al. (2006), for whom a "
+        "solution is clumsy when the ways of life they name (hierarchy, egalitarianism, individualism, "
+        "fatalism) are all heard and each stays responsive to the others. 'No active voice heard' when "
+        "no instrument uses "
         "hierarchy's, solidarity's or individualism's type; 'elegant' when exactly one is heard; "
         "'dominated by X' when two are heard and X's type carries more than the threshold share of "
         "the package's weight (each instrument weighs one, a hybrid half to each of its types) and more "
         "than any other type; "
         "'dominated by X, all three active heard' when all three are heard (engaged or unresponsive, "
         "even all three engaged) but X carries that share; 'clumsy' only when all three are engaged, "
-        "none dominates and fatalism and the hermit are engaged too (fatalism partly acknowledged is "
-        "not enough: a clumsy solution keeps every voice responsive); 'active voices joined' when the "
-        "three are engaged and none dominates but fatalism or the hermit is not; 'active voices not "
-        "all joined' otherwise (two or three heard, none dominating, not all three engaged). No verdict "
-        "but 'clumsy' says clumsy, and 'clumsy' is never given while a voice is excluded: a clumsy "
-        "solution, by definition, excludes none. Every verdict short of clumsy then names the voices "
-        "excluded ('; solidarity, fatalism and the hermit excluded', or 'none excluded'), and 'active "
+        "none dominates and fatalism is engaged too (all three of the kit's aspects: fatalism partly "
+        "acknowledged is not enough, a rule that is the kit's, not Verweij's); 'active voices joined' "
+        "when the three are engaged and none dominates but fatalism is not; 'active voices not all "
+        "joined' otherwise (two or three heard, none dominating, not all three engaged). No verdict but "
+        "'clumsy' says clumsy, and the kit never gives 'clumsy' while one of the four ways of life is "
+        "excluded. The hermit is not a condition of 'clumsy': Ney & Verweij (2014) set standing back as "
+        "a second, further criterion (a method that activates the full range of partial solutions is "
+        "clumsy; one that also lets stakeholders stand back is more successful still), so the audit "
+        "reports it on its own: a clumsy package with no opt-out reads 'clumsy; the hermit excluded (a "
+        "further criterion)'. Every verdict short of clumsy then names the voices excluded, the hermit "
+        "included ('; solidarity, fatalism and the hermit excluded', or 'none excluded'), and 'active "
         "voices joined' names a partly acknowledged fatalism too. Whose is which: both tests, whether "
         "each voice is engaged at all (heard, not excluded) and whether it is responsive (joined to "
         "the others, not unresponsive), are the kit's operationalisations of Verweij et al. (2006), "
@@ -166,10 +183,9 @@ RULES: dict[str, str] = {
         "asks for a clear majority), and the verdict is sensitive to it: a package with every voice "
         "engaged and one type carrying 78% of the weight is 'dominated' at 0.6 or 0.7 and 'clumsy' at "
         "0.8. Fatalism "
-        "and the hermit cannot make a package clumsy on their own (Taylor 2022 asks that fatalism be "
-        "acknowledged and managed, and Ney & Verweij 2014 treat standing back, the hermit, as a "
-        "further test), but leaving either out stops it being called clumsy, and the verdict "
-        "names them; requiring all three of the kit's fatalism aspects ties the verdict to the kit's "
+        "cannot make a package clumsy on its own (Taylor 2022 asks that it be acknowledged and "
+        "managed), but leaving it out, or showing only some of its aspects, stops a package being "
+        "called clumsy; requiring all three of the kit's fatalism aspects ties the verdict to the kit's "
         "reading of Taylor. A package of instruments can at most make room for clumsiness: Verweij et "
         "al. describe it as a process of contestation, which no coding can show."),
     "overuse": (

@@ -246,7 +246,9 @@ def _check_amended(answer: Any) -> Feedback:
     heaviest, share = _heaviest(items)
     joined = all(result.status(v) == "engaged" for v in audit.ACTIVE_VOICES) and result.dominance is None
     if joined and share <= ROBUST_SHARE:
-        left_out = result.by_status("excluded")
+        left_out = [v for v in result.by_status("excluded") if v != "hermit"]
+        hermit = ("The hermit, excluded too, is Ney & Verweij's further criterion, reported beside the "
+                  "verdict, not a condition of clumsy. " if result.status("hermit") == "excluded" else "")
         return Feedback.correct(
             f"Verdict now: {result.verdict}. Engagement brought individualism in: a hybrid joins its type "
             "to another active voice's. Weight decided that solidarity no longer dominates: the heaviest "
@@ -254,6 +256,7 @@ def _check_amended(answer: Any) -> Feedback:
             f"kit's {threshold:.0%} threshold or any above one half. "
             + (f"It is not called clumsy while {' and '.join(_the(v) for v in left_out)} "
                f"{'is' if len(left_out) == 1 else 'are'} excluded. " if left_out else "")
+            + hermit
             + "Now ask whether each voice would really accept your additions, and which instability "
             "Hood predicts for them")
     if joined:

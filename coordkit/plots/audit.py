@@ -1,15 +1,17 @@
 """Figures for the clumsiness audit: Hood's control map, and an audit drawn on it.
 
 The control map shows four polar types at the corners of a square, six hybrids joining them, and
-the hermit outside the square; each figure has a text description.
+the hermit apart from the square; each figure has a text description.
 
 The map follows the grid-group diagram: group increases to the right, grid upwards, so oversight
 (hierarchist) is top right, mutuality (egalitarian) bottom right, competition (individualist)
-bottom left and contrived randomness (fatalist) top left. The hermit, who withdraws from grid and
-group alike, is drawn outside the square, in a box of its own at the right ("withdrawal (hermit):
-outside the grid-group map"): not at the centre, where the diagonals cross and it would read as a
-hybrid of oversight and competition (or of mutuality and contrived randomness), and on no hybrid's
-line. Each polar type has its mode's colour *and* marker; status is written beside
+bottom left and contrived randomness (fatalist) top left. The hermit withdraws from coercive
+involvement (neither controls nor is controlled); Thompson, Ellis & Wildavsky (TEW, 1990, as
+summarised in secondary sources) place it at the centre of the map, off its plane. The kit draws
+it apart, in a box of its own at the right (:data:`HERMIT_LABEL` says both): not at the centre,
+where the diagonals cross and it would read as a hybrid of oversight and competition (or of
+mutuality and contrived randomness), and on no hybrid's line: a drawing choice, not a claim of
+the theory. Each polar type has its mode's colour *and* marker; status is written beside
 every node and hybrids in use are drawn solid and thick, unused ones dotted -- never colour alone.
 What is drawn and what is described come from the same :class:`~coordkit.audit.Audit`.
 
@@ -52,8 +54,8 @@ POSITIONS: dict[str, tuple[float, float]] = {
     "mutuality": (1.0, 0.0),
     "hermit": (1.55, 0.8),
 }
-#: The hermit's caption: withdrawal is no place on the grid-group map, so the figure says so.
-HERMIT_LABEL = "withdrawal (hermit):\noutside the\ngrid-group map"
+#: The hermit's caption: where TEW (1990) place it, and that the kit draws it apart (a drawing choice).
+HERMIT_LABEL = "hermit, withdrawn:\nat the centre in\nTEW 1990;\ndrawn apart here"
 _MODE = {"oversight": Mode.HIERARCHY, "mutuality": Mode.SOLIDARITY, "competition": Mode.INDIVIDUALISM,
          "contrived randomness": Mode.FATALISM}
 _VOICE_OF = {"oversight": "hierarchy", "mutuality": "solidarity", "competition": "individualism",
@@ -70,7 +72,7 @@ _HATCHED = ("unresponsive", "partly acknowledged")  # heard, not engaged: hatche
 
 
 #: Where each hybrid's label sits: side midpoints, and the diagonals' labels in the upper half,
-#: apart from each other and from the hermit in the middle.
+#: apart from each other and from the crossing of the diagonals.
 _LABEL_AT: dict[frozenset[str], tuple[float, float]] = {
     frozenset({"oversight", "contrived randomness"}): (0.5, 1.0),
     frozenset({"oversight", "mutuality"}): (1.0, 0.5),
@@ -93,7 +95,7 @@ _COMPACT_STATUS_GAP = 0.2  # the same on the compact map, whose units are shorte
 # From the hermit's marker down to its caption and to its status word (map units), on the full map
 # and on the compact one (shown with 18 px text, so its units are shorter on screen).
 _HERMIT_CAPTION = {False: 0.1, True: 0.13}
-_HERMIT_STATUS = {False: 0.31, True: 0.69}
+_HERMIT_STATUS = {False: 0.4, True: 0.69}
 
 
 def _hermit_box(compact: bool, status: bool) -> tuple[float, float, float, float]:
@@ -461,8 +463,9 @@ def describe_hybrids(highlight: str | None = None) -> str:
                         for n in _audit.POLAR_TYPES)
     hybrids = "; ".join(f"{c.name} ({c.nhs_example})" for c in types.values() if c.kind == "hybrid")
     text = (f"A square map with grid rising upwards and group to the right. Polar types at the corners: "
-            f"{corners}. Six lines join every pair of corners, one per hybrid: {hybrids}. The hermit is "
-            "drawn apart, in a box outside the square. Hood (1995) "
+            f"{corners}. Six lines join every pair of corners, one per hybrid: {hybrids}. The hermit, "
+            "withdrawn, is at the map's centre in Thompson, Ellis & Wildavsky (TEW 1990); the kit draws it "
+            "apart, in a box outside the square. Hood (1995) "
             "predicts that all six hybrids are likely to be unstable. ")
     if highlight:
         if highlight not in types:
@@ -668,8 +671,10 @@ def describe_audit(result: _audit.Audit) -> str:
     for status in _audit.STATUSES:
         names = result.by_status(status)
         parts.append(f"{status.capitalize()}: {', '.join(names) if names else 'none'}.")
-    parts.append(f"Fatalism is {result.fatalism.treatment} in the kit's coding. The hermit is drawn "
-                 "outside the square, at its right (withdrawal: outside the grid-group map). Contrived "
+    parts.append(f"Fatalism is {result.fatalism.treatment} in the kit's coding. The hermit, withdrawn "
+                 "(neither controlling nor controlled), is placed at the centre of the map by Thompson, "
+                 "Ellis & Wildavsky (TEW, 1990, as summarised in secondary sources); the kit draws it apart, "
+                 "in a box outside the square at its right, so that it reads as no hybrid. Contrived "
                  "randomness, drawn at top left apart from fatalism, is used in "
                  + (", ".join(result.contrived_randomness) or "no instrument") + ".")
     parts.append("Why, voice by voice: " + "; ".join(f"{v.voice}, {v.reason}" for v in result.voices) + ".")
