@@ -476,3 +476,21 @@ def test_chapter_4_says_why_the_balanced_2022_package_scores_below_chapter_1s_de
     printed = "".join("".join(o.get("text", "")) for o in c10["outputs"] if o["output_type"] == "stream")
     assert printed.strip() == line
     assert "nbval-check-output" in c10["metadata"].get("tags", [])
+
+
+def test_chapter_2s_score_formula_divides_by_the_dimensions_that_count():
+    """Student review (issue 19): the formula divided by 6 though 4 complete dimensions suffice."""
+    from coordkit import survey
+
+    nb = _load(ROOT / "notebooks" / "02_diagnose_your_organisation.ipynb")
+    c06 = _text(next(c for c in nb["cells"] if c.get("id") == "c06"))
+    formula = re.search(r"\$\$s_m = (.+?)\$\$", c06)
+    assert formula and r"\frac{1}{|D|}\sum_{d \in D}" in formula[1] and r"\frac{1}{6}" not in formula[1]
+    four = [[40, 30, 10, 20]] * 4 + [[50, 50, 50, 50]] * 2  # two dimensions do not add up
+    assert survey.mode_scores(four, use=survey.complete_dimensions(four)).tolist() == [40, 30, 10, 20]
+
+
+def test_chapter_2_says_what_congruence_is_where_it_first_uses_the_word():
+    prose = _prose_without_references(ROOT / "notebooks" / "02_diagnose_your_organisation.ipynb")
+    first = prose.lower().index("congruence")
+    assert "same mix" in prose[first:first + 120]

@@ -13,7 +13,17 @@ import numpy as np
 
 from coordkit import survey
 from coordkit.exercises.ch02 import (
-    CLR_CHOICES, RESPONDENT_ID, RESPONDENT_NOW, RESPONDENT_RATINGS, ____, q1, q2, q3, q4, q5, q6,
+    CLR_CHOICES,
+    RESPONDENT_ID,
+    RESPONDENT_NOW,
+    RESPONDENT_RATINGS,
+    ____,
+    q1,
+    q2,
+    q3,
+    q4,
+    q5,
+    q6,
 )
 
 # %% [markdown]
