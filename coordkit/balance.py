@@ -386,8 +386,8 @@ def name_versus_index(profile: Profile, *, strong: float = 0.5) -> str:
     >>> p = Profile(0.6, 0.55, 0.53, 0.35, malign_hierarchy=0.15, malign_individualism=0.12)
     >>> print(name_versus_index(p))
     The name counts whole strength, malign part included (individualism 0.53, benign 0.47; \
-strong from 0.50); the index counts benign strength only: balance index 0.33 (evenness 1.00 x strength 0.56 x benign 0.91 x \
-free of despair 0.65; pielou)
+strong from 0.50); the index counts benign strength only: balance index 0.33 (evenness 1.00 x \
+strength 0.56 x benign 0.91 x free of despair 0.65; pielou)
     """
     lifted = [f"{m.value} {profile.strength_of(m):.2f}, benign {b:.2f}"
               for m, b in zip(ACTIVE_MODES, profile.benign_strengths, strict=True)

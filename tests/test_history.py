@@ -421,7 +421,8 @@ def test_one_pressure_scale_rule():
 
 
 def test_the_doctrines_table_says_in_words_what_wording_confirmed_means():
-    """Student review (issue 19, finding 14): a bare True/False `wording_confirmed` read as "did Hood say it?"."""
+    """Student review (issue 19, finding 14): a bare True/False `wording_confirmed` read as
+    "did Hood say it?"."""
     from coordkit import data
     from coordkit.history import WORDING_CHECKED, doctrine_table
 

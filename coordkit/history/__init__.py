@@ -93,8 +93,6 @@ from coordkit.history.pressure import (
     to_wide,
 )
 from coordkit.history.recoding import recode, recode_many
-from coordkit.history.reforms import Bound as Bound  # the type of a start or end bound (views use it)
-from coordkit.history.reforms import Direction as Direction  # "up", "down" or "any"
 from coordkit.history.reforms import (
     WORDING_CHECKED,
     apply_coding,
@@ -108,6 +106,8 @@ from coordkit.history.reforms import (
     push_label,
     select_reforms,
 )
+from coordkit.history.reforms import Bound as Bound  # the type of a start or end bound (views use it)
+from coordkit.history.reforms import Direction as Direction  # "up", "down" or "any"
 from coordkit.modes import parse_mode as parse_mode  # was importable from here; tests read it
 
 __all__ = [

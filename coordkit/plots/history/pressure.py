@@ -43,8 +43,8 @@ from coordkit.plots.view import FigureView
 from coordkit.profile import Profile
 
 __all__ = ["PressureOptions", "PressureView", "RecodeView", "describe_pressure", "describe_recode",
-           "pressure_figure", "pressure_label", "pressure_trajectory", "recode_dynamic_artists", "recode_figure",
-           "update_recode_figure"]
+           "pressure_figure", "pressure_label", "pressure_trajectory", "recode_dynamic_artists",
+           "recode_figure", "update_recode_figure"]
 
 def _wide(pressure: pd.DataFrame) -> pd.DataFrame:
     return history.to_wide(pressure)
@@ -59,10 +59,12 @@ def pressure_label(pressure: pd.DataFrame) -> str:
     Examples
     --------
     >>> reforms = history.load_reforms()
-    >>> pressure_label(history.reform_pressure(reforms))
-    'cumulative reform pressure\\n(sum of coded pushes)'
-    >>> pressure_label(history.reform_pressure(reforms, half_life=10))
-    'cumulative reform pressure\\n(faded sum of coded pushes, half-life 10 years)'
+    >>> print(pressure_label(history.reform_pressure(reforms)))
+    cumulative reform pressure
+    (sum of coded pushes)
+    >>> print(pressure_label(history.reform_pressure(reforms, half_life=10)))
+    cumulative reform pressure
+    (faded sum of coded pushes, half-life 10 years)
     """
     half_life = pressure.attrs.get("half_life")
     if half_life is None:
