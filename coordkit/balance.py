@@ -76,6 +76,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from coordkit.modes import ACTIVE_MODES
 from coordkit.profile import Profile
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ __all__ = [
     "dynamic_balance",
     "evenness",
     "malign_share",
+    "name_versus_index",
     "report",
     "strength",
 ]
@@ -358,6 +360,41 @@ def report(profile: Profile, method: EvennessMethod = "pielou") -> BalanceReport
         despair=profile.despair,
         relative=profile.relative,
     )
+
+
+def name_versus_index(profile: Profile, *, strong: float = 0.5) -> str:
+    """Why a configuration's name and the balance index can seem to disagree, in one line.
+
+    A configuration (:func:`coordkit.configuration.classify`) counts a mode strong by its whole
+    strength, malign part included; the balance index counts benign strength only and weighs
+    evenness and despair too. So a profile can be named "balanced" yet score below a deficit
+    culture: its modes only just strong, partly through their malign parts, and despair high.
+
+    Parameters
+    ----------
+    profile : Profile
+    strong : float, default 0.5
+        The configuration's strong threshold (``classify``'s default).
+
+    Returns
+    -------
+    str
+        The modes strong only with their malign part (if any), then :meth:`BalanceReport.as_text`.
+
+    Examples
+    --------
+    >>> p = Profile(0.6, 0.55, 0.53, 0.35, malign_hierarchy=0.15, malign_individualism=0.12)
+    >>> print(name_versus_index(p))
+    The name counts whole strength, malign part included (individualism 0.53, benign 0.47; \
+strong from 0.50); the index counts benign strength only: balance index 0.33 (evenness 1.00 x \
+strength 0.56 x benign 0.91 x free of despair 0.65; pielou)
+    """
+    lifted = [f"{m.value} {profile.strength_of(m):.2f}, benign {b:.2f}"
+              for m, b in zip(ACTIVE_MODES, profile.benign_strengths, strict=True)
+              if profile.strength_of(m) >= strong > b]
+    where = f" ({'; '.join(lifted)}; strong from {strong:.2f})" if lifted else ""
+    return (f"The name counts whole strength, malign part included{where}; the index counts "
+            f"benign strength only: {report(profile).as_text()}")
 
 
 def compare_indices(profiles: Mapping[str, Profile]) -> pd.DataFrame:

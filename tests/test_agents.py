@@ -326,7 +326,7 @@ def test_the_verdict_names_where_balance_does_not_carry_across_levels(runs):
     assert fractal_verdict(runs["fractal balance"]) == \
         "Evenly mixed at every level: here an even mix carries across the levels."
     assert fractal_verdict(runs["balanced nation of monoculture teams"]) == \
-        "An evenly mixed nation built of unevenly mixed teams: an even mix does not carry across levels here."
+        "An evenly mixed nation built of monoculture teams: an even mix does not carry across levels here."
     assert fractal_verdict(runs["balanced team in a monoculture system"]) == \
         ("1 evenly mixed team inside a system that is not (hierarchy monoculture): "
          "an even mix does not carry across levels here.")
@@ -353,8 +353,12 @@ def test_the_verdict_checks_every_level_not_only_the_nation_and_the_teams():
          "that is not (hierarchy monoculture): an even mix does not carry across levels here.")
     # a balanced nation names the unbalanced units at the middle levels too
     assert verdict({"team": [h, s, h], "provider": [b, h], "ics": [b], "nation": [b]}) == \
-        ("An evenly mixed nation built of unevenly mixed teams (1 of 2 providers not evenly mixed either): "
+        ("An evenly mixed nation built of monoculture teams (1 of 2 providers not evenly mixed either): "
          "an even mix does not carry across levels here.")
+    # one term for one thing (student review, issue 19): "monoculture teams" only when they are
+    d = "deficit culture: weak individualism"
+    assert verdict({"team": [h, d, h], "provider": [b, b], "ics": [b], "nation": [b]}) == \
+        "An evenly mixed nation built of unevenly mixed teams: an even mix does not carry across levels here."
     assert verdict({"team": [b, b, b], "provider": [b, h], "ics": [b, b], "nation": [b]}) == \
         ("An evenly mixed nation, but 1 of 2 providers is not evenly mixed: here an even mix carries across "
          "levels only roughly.")

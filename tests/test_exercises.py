@@ -418,3 +418,71 @@ def test_a_misspelt_setting_gets_a_did_you_mean_and_a_missing_one_no_python_jarg
     said = explain_error(missing.value)
     assert "__init__" in str(missing.value) and "__init__" not in said
     assert said.startswith("✘ Profile() needs a value for 'fatalism'")
+
+
+# ----- the student review of issue 19 ------------------------------------------------------------
+def test_exercise_2_task_1_reads_the_mix_from_points_and_the_strength_from_ratings():
+    """Chapter 2: points give the mix, ratings the strength; points never stand in for ratings."""
+    from coordkit import survey
+    from coordkit.exercises import ch02
+
+    right = {"mix": [24, 40, 24, 12], "strength": [0.75, 0.5, 0.25, 0.25]}
+    assert ch02.q1.evaluate(right).status == "correct"
+    # the old right answer, strength as score / 40, is now what the chapter warns against
+    old = survey.profile_from_scores([24, 40, 24, 12])
+    assert ch02.q1.evaluate({"mix": right["mix"], "strength": list(old.strengths)}).status == "wrong"
+    assert "points never stand in for ratings" in ch02.q1.evaluate(
+        {"mix": right["mix"], "strength": list(old.strengths)}).message
+    assert "hides the mix" in ch02.q1.evaluate(old).message
+    # everything the task needs is shown in the task: the functions and the rating rule
+    src = (ROOT / "exercises" / "src" / "02_diagnose_your_organisation.py").read_text(encoding="utf-8")
+    task = src[src.index("## Task 1"):src.index("# %% [paper]")]
+    for shown in ("survey.complete_dimensions", "survey.mode_scores", "RESPONDENT_RATINGS", "$(r - 1)/4$"):
+        assert shown in task
+    assert "40" not in task and "profile_from_scores" not in src[:src.index("## Task 2")]
+
+
+def test_exercise_2_respondent_is_an_array_with_numpys_methods():
+    from coordkit.exercises import ch02
+
+    assert ch02.RESPONDENT_NOW.mean(axis=0).shape == (4,)  # a tuple raised AttributeError here
+    with pytest.raises(ValueError):
+        ch02.RESPONDENT_NOW[0, 0] = 99  # read-only, so a slip cannot change what the check expects
+
+
+@pytest.mark.parametrize("typed", ["0", "0.1", "-1%", "-1 % a year", "about 2.5"])
+def test_exercise_4_task_2_reads_a_number_typed_as_a_string(typed):
+    from coordkit.exercises import ch04
+
+    message = ch04.q2.evaluate(typed).message
+    assert "Give a number" not in message
+    assert message == ch04.q2.evaluate(float(typed.replace("about", "").split("%")[0])).message
+
+
+def test_exercise_4_task_1_counts_missed_levers_in_words():
+    from coordkit.exercises import ch04
+
+    message = ch04.q1.evaluate({"financial_incentives", "competition"}).message
+    assert "you have missed one lever" in message and "missed 1" not in message
+
+
+def test_exercise_1_task_2_says_a_malign_share_is_a_fraction_not_an_amount():
+    from coordkit.exercises import ch01
+    from coordkit.profile import Profile
+
+    base = dict(hierarchy=0.9, solidarity=0.7, individualism=0.2, fatalism=0.4)
+    amount = ch01.q2.evaluate(Profile(**base, malign_hierarchy=0.27)).message  # a third of 0.9
+    assert "fraction of the mode's own strength" in amount
+    assert "fraction" not in ch01.q2.evaluate(Profile(**base, malign_hierarchy=0.6)).message
+
+
+def test_exercise_headers_name_their_chapter_by_its_title_and_none_claims_a_route():
+    for src in sorted((ROOT / "exercises" / "src").glob("*.py")):
+        header = src.read_text(encoding="utf-8").split("# %%", 2)[1]
+        text = " ".join(line.removeprefix("#").strip() for line in header.splitlines())
+        link = re.search(r"\[([^\]]+)\]\(\.\./notebooks/([\w.]+\.ipynb)\)", text)
+        assert link, src.name
+        nb = nbformat.read(ROOT / "notebooks" / link[2], as_version=4)
+        title = nb.cells[0].source.splitlines()[0].removeprefix("# ")
+        assert link[1] == title.split(":")[0], (src.name, link[1], title)
+        assert "core route" not in text, src.name

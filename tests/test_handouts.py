@@ -87,13 +87,16 @@ def test_the_paper_tasks_quote_the_kits_own_data():
     """Numbers on paper are the ones the checks use: the library assistant and the archetype."""
     from coordkit import survey
     from coordkit.archetypes import ARCHETYPES
-    from coordkit.exercises.ch02 import RESPONDENT_NOW
+    from coordkit.exercises.ch02 import RESPONDENT_NOW, RESPONDENT_RATINGS
 
     ch02 = _markdown(publish.paper_exercise(ROOT / "exercises" / "src" / "02_diagnose_your_organisation.py"))
-    rows = re.findall(r"^\| (\w+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", ch02, re.M)
+    rows = [r for r in re.findall(r"^\| (\w+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", ch02, re.M)
+            if r[0] != "now"]  # the ratings row follows the points table
     assert [r[0] for r in rows] == list(survey.questionnaire().dimensions)
     assert [tuple(int(x) for x in r[1:]) for r in rows] == [tuple(r) for r in RESPONDENT_NOW]
-    assert "divided by 40, capped at 1" in ch02
+    ratings = re.findall(r"^\| now \| (\d) \| (\d) \| (\d) \| (\d) \|$", ch02, re.M)
+    assert [tuple(int(x) for x in r) for r in ratings] == [tuple(RESPONDENT_RATINGS)]
+    assert "$(r - 1)/4$" in ch02 and "divided by 40" not in ch02  # strength from ratings, as chapter 2 says
     assert survey.profile_from_scores([40.0, 20.0, 60.0, 10.0]).to_dict()["hierarchy"] == 1.0
     assert survey.profile_from_scores([40.0, 20.0, 60.0, 10.0]).to_dict()["solidarity"] == 0.5
     ch01 = _markdown(publish.paper_exercise(ROOT / "exercises" / "src" / "01_coordination_theory.py"))

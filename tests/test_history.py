@@ -418,3 +418,16 @@ def test_one_pressure_scale_rule():
     kit = h.reform_pressure(REFORMS, half_life=10)
     assert h.pressure_scale(kit) == float(kit["pressure"].abs().max())
     assert h.pressure_profile(kit, 2025) == h.pressure_profile(kit, 2025, scale=h.pressure_scale(kit))
+
+
+def test_the_doctrines_table_says_in_words_what_wording_confirmed_means():
+    """Student review (issue 19, finding 14): a bare True/False `wording_confirmed` read as
+    "did Hood say it?"."""
+    from coordkit import data
+    from coordkit.history import WORDING_CHECKED, doctrine_table
+
+    table = doctrine_table()
+    assert "wording_confirmed" not in table.columns and "Hood (1991)" in WORDING_CHECKED
+    raw = data.load("hood_npm_doctrines")
+    assert (table[WORDING_CHECKED] == "quoted").tolist() == raw["wording_confirmed"].tolist()
+    assert set(table[WORDING_CHECKED]) == {"quoted", "short name only"}

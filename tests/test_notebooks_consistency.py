@@ -453,3 +453,44 @@ def test_objectives_part_resting_on_going_further_says_which_part(stem, number, 
     first = _text(_load(ROOT / "notebooks" / f"{stem}.ipynb")["cells"][0])
     objective = dict(re.findall(r"^(\d+)\. (.*)$", first, flags=re.M))[str(number)]
     assert said in objective, objective
+
+
+def test_chapter_4_says_why_the_balanced_2022_package_scores_below_chapter_1s_deficit_culture():
+    """Student review (issue 19): the 2022 package ends "balanced" with benign individualism under 0.5
+    and a balance index below chapter 1's deficit culture; the line under the figure says why."""
+    from coordkit import scenarios
+    from coordkit.archetypes import ARCHETYPES
+    from coordkit.balance import balance_index, name_versus_index
+    from coordkit.configuration import Kind
+
+    final = scenarios.run(scenarios.preset("rumoured_2022")).final
+    assert scenarios.run(scenarios.preset("rumoured_2022")).configuration.kind is Kind.BALANCED
+    assert final.individualism >= 0.5 > final.benign_strengths[2]  # strong only with its malign part
+    deficit = balance_index(ARCHETYPES["traditional public sector"])
+    assert round(balance_index(final), 2) < round(deficit, 2)  # the review's 0.32 < 0.33
+    line = name_versus_index(final)
+    assert f"individualism {final.individualism:.2f}, benign {final.benign_strengths[2]:.2f}" in line
+    assert f"balance index {balance_index(final):.2f}" in line and "despair" in line
+    nb = _load(ROOT / "notebooks" / "04_nhs_reform_scenarios.ipynb")
+    c10 = next(c for c in nb["cells"] if c.get("id") == "c10")
+    printed = "".join("".join(o.get("text", "")) for o in c10["outputs"] if o["output_type"] == "stream")
+    assert printed.strip() == line
+    assert "nbval-check-output" in c10["metadata"].get("tags", [])
+
+
+def test_chapter_2s_score_formula_divides_by_the_dimensions_that_count():
+    """Student review (issue 19): the formula divided by 6 though 4 complete dimensions suffice."""
+    from coordkit import survey
+
+    nb = _load(ROOT / "notebooks" / "02_diagnose_your_organisation.ipynb")
+    c06 = _text(next(c for c in nb["cells"] if c.get("id") == "c06"))
+    formula = re.search(r"\$\$s_m = (.+?)\$\$", c06)
+    assert formula and r"\frac{1}{|D|}\sum_{d \in D}" in formula[1] and r"\frac{1}{6}" not in formula[1]
+    four = [[40, 30, 10, 20]] * 4 + [[50, 50, 50, 50]] * 2  # two dimensions do not add up
+    assert survey.mode_scores(four, use=survey.complete_dimensions(four)).tolist() == [40, 30, 10, 20]
+
+
+def test_chapter_2_says_what_congruence_is_where_it_first_uses_the_word():
+    prose = _prose_without_references(ROOT / "notebooks" / "02_diagnose_your_organisation.ipynb")
+    first = prose.lower().index("congruence")
+    assert "same mix" in prose[first:first + 120]

@@ -392,3 +392,30 @@ def test_timeline_legend_explains_the_year_only_bars_it_draws():
     ax = ph.reform_timeline(exact, ax=new_ax())
     assert not any(h.get_label().startswith("bar along") for h in ax.get_legend().legend_handles)
     assert "known to the year only" not in ph.describe_reform_timeline(exact)
+
+
+def test_the_recoder_tells_your_coding_from_the_kits_by_more_than_colour_and_names_a_faded_sum():
+    """Student review (issue 19, finding 13): "your coding" looked like the kit's lines, and the y axis
+    said "sum" though the pushes fade."""
+    from matplotlib.colors import to_rgba
+
+    from coordkit import history
+    from coordkit.plots.history.pressure import recode_figure
+
+    reforms = history.load_reforms()
+    kit = history.reform_pressure(reforms, half_life=10)
+    mine = history.reform_pressure(history.recode(reforms, "health_social_care_act_2012", individualism=0),
+                                   half_life=10)
+    ax = recode_figure(kit, mine).axes[0]
+    handles = {h.get_label().split(":")[0]: h for h in ax.get_legend().legend_handles}
+    ours, yours = handles["kit's coding"], handles["your coding"]
+    assert ours.get_linestyle() != yours.get_linestyle()
+    assert ours.get_marker() not in ("None", "", None) and yours.get_marker() not in ("None", "", None)
+    assert to_rgba(ours.get_markerfacecolor()) != to_rgba("white") == to_rgba(yours.get_markerfacecolor())
+    lines = {line.get_gid(): line for line in ax.lines}
+    kit_at = set(lines["pressure-hierarchy"].get_markevery())
+    yours_at = set(lines["overlay-hierarchy"].get_markevery())
+    assert kit_at and yours_at and not kit_at & yours_at  # hollow markers never sit on the kit's
+    assert "faded sum" in ax.get_ylabel() and "half-life 10 years" in ax.get_ylabel()
+    plain = history.reform_pressure(reforms)
+    assert "faded" not in recode_figure(plain, plain).axes[0].get_ylabel()

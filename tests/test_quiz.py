@@ -511,3 +511,22 @@ def test_a_wrong_word_or_number_is_sent_to_a_section_that_exists(quiz):
 def test_the_section_check_can_fail():
     assert "Nowhere" not in _headings("08_clumsy_solutions.ipynb")
     assert "What it is" in _headings("08_clumsy_solutions.ipynb")
+
+
+def _section_text(notebook: str, heading: str) -> str:
+    """The markdown of one ``##`` section of a chapter, up to the next ``##`` heading."""
+    import json
+
+    cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    parts = re.split(r"^## ", text, flags=re.M)
+    return next((p for p in parts if re.sub(r"\s*\*\((core|going further)\)\*$", "", p.splitlines()[0])
+                 == heading), "")
+
+
+def test_chapter_6s_seed_question_sends_a_wrong_answer_where_the_seed_is_explained():
+    """Student review (issue 19, finding 10): q3 pointed at "How it works"; the seed is in "What it is"."""
+    quiz = next(q for q in ALL if q.chapter == "ch06")
+    q3 = next(q for q in quiz.questions if q.id == "q3")
+    assert "seed" in _section_text(quiz.notebook, q3.section).lower()
+    assert "seed" not in _section_text(quiz.notebook, "How it works").lower()  # the old pointer, wrong

@@ -121,7 +121,7 @@ def test_every_preset_sets_the_levers_and_the_verdict(explorer, preset):
     if preset == "balanced nation of monoculture teams":
         assert escape("each team's own leaning") in explorer.preset_note.value
         assert explorer.verdict == \
-            ("An evenly mixed nation built of unevenly mixed teams: an even mix does not carry "
+            ("An evenly mixed nation built of monoculture teams: an even mix does not carry "
              "across levels here.")
     explorer.set_preset("fractal balance")
 

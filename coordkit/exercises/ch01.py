@@ -71,7 +71,12 @@ def _check_trust(answer: Any) -> Feedback:
     for name, want in TRUST.to_dict().items():
         got = getattr(answer, name)
         if not close_enough(got, want, tolerance=0.02, typed=got):
-            if name == "malign_hierarchy":
+            if name == "malign_hierarchy" and answer.hierarchy > 0 and math.isclose(
+                    got / answer.hierarchy, want, abs_tol=0.04):
+                hint = ("that is a third of hierarchy's strength, an amount. A malign share is the "
+                        "fraction of the mode's own strength that is malign, not a part of the 0-1 "
+                        "scale: 'a third of it is overbearing' makes the share itself a third")
+            elif name == "malign_hierarchy":
                 hint = "a third of hierarchy is overbearing: that is its malign share"
             else:
                 hint = "reread the description"

@@ -5,8 +5,12 @@ the checks follow the scoring rules if they are ever changed.
 
 Examples
 --------
->>> q1.evaluate(survey.profile_from_scores([24, 40, 24, 12])).status
+>>> q1.evaluate({"mix": [24, 40, 24, 12], "strength": [0.75, 0.5, 0.25, 0.25]}).status
 'correct'
+>>> q1.evaluate({"mix": [24, 40, 24, 12], "strength": [0.6, 1.0, 0.6, 0.3]}).message[:36]
+"'strength' is score / 40: the kit's"
+>>> RESPONDENT_NOW.mean(axis=0).tolist()
+[25.0, 38.333333333333336, 23.333333333333332, 11.666666666666666]
 >>> q2.evaluate("cohesion").message
 'In cohesion, 15 points move between now and preferred; in another dimension more do. Compare all six'
 >>> q4.evaluate("Estates").status
@@ -38,6 +42,7 @@ from functools import lru_cache
 from typing import Any, cast
 
 import numpy as np
+from numpy.typing import NDArray
 
 from coordkit import survey
 from coordkit.balance import report
@@ -53,6 +58,7 @@ __all__ = [
     "DESIGN_MIN_SCORE",
     "RESPONDENT_ID",
     "RESPONDENT_NOW",
+    "RESPONDENT_RATINGS",
     "WRONG_ANSWERS",
     "____",
     "q1",
@@ -64,15 +70,21 @@ __all__ = [
 ]
 
 #: Task 1: a library assistant's "now" answers (rows: the six dimensions in questionnaire order;
-#: columns: hierarchy, solidarity, individualism, fatalism). The fourth row adds up to 90.
-RESPONDENT_NOW: tuple[tuple[int, ...], ...] = (
+#: columns: hierarchy, solidarity, individualism, fatalism). The fourth row adds up to 90. A read-only
+#: numpy array, so numpy's methods (``RESPONDENT_NOW.mean(axis=0)``) work on it as on the chapter's arrays.
+RESPONDENT_NOW: NDArray[np.int64] = np.array([
     (30, 40, 20, 10),
     (20, 50, 20, 10),
     (25, 25, 40, 10),
     (30, 30, 20, 10),
     (20, 40, 20, 20),
     (25, 45, 20, 10),
-)
+], dtype=np.int64)
+RESPONDENT_NOW.flags.writeable = False
+
+#: Task 1: her strength ratings of the four modes (H, S, I, F), 1 (absent) to 5 (very strong).
+RESPONDENT_RATINGS: NDArray[np.int64] = np.array([4, 3, 2, 2], dtype=np.int64)
+RESPONDENT_RATINGS.flags.writeable = False
 
 #: Task 2: the respondent of the synthetic class whose answers are compared.
 RESPONDENT_ID = "S026"
@@ -127,20 +139,19 @@ def _is_number(value: Any) -> bool:
 
 
 # ----- q1: apply ------------------------------------------------------------------------------
-def _library_profile(*, all_dimensions: bool = False, rescale: bool = True) -> Profile:
-    """The profile of :data:`RESPONDENT_NOW`: right (complete dimensions only) or a common slip."""
-    points = np.asarray(RESPONDENT_NOW, dtype=float)
-    if not rescale:
-        scores = points.mean(axis=0) / points.mean(axis=0).sum() * survey.TOTAL
-    elif all_dimensions:
-        scores = survey.mode_scores(points)
-    else:
-        scores = survey.mode_scores(points, use=survey.complete_dimensions(points))
-    return survey.profile_from_scores(scores)
+_READING_KEYS = ("mix", "strength")
 
 
-def _close(a: Profile, b: Profile, tol: float = 0.01) -> bool:
-    return all(math.isclose(x, y, abs_tol=tol) for x, y in zip(a.strengths, b.strengths, strict=True))
+def _mix(*, all_dimensions: bool = False) -> np.ndarray:
+    """Mode scores of :data:`RESPONDENT_NOW`: right (complete dimensions only) or the common slip."""
+    if all_dimensions:
+        return survey.mode_scores(RESPONDENT_NOW)
+    return survey.mode_scores(RESPONDENT_NOW, use=survey.complete_dimensions(RESPONDENT_NOW))
+
+
+def _strength() -> np.ndarray:
+    """Strengths from :data:`RESPONDENT_RATINGS`: (rating - 1) / 4, chapter 2's rule."""
+    return (RESPONDENT_RATINGS.astype(float) - 1.0) / 4.0
 
 
 def _incomplete() -> str:
@@ -151,46 +162,81 @@ def _incomplete() -> str:
                      if not good)
 
 
-def _check_library_profile(answer: Any) -> Feedback:
-    right = _library_profile()
-    if not isinstance(answer, Profile):
-        values = _as_points(answer)
-        if values is not None and values.shape == (4,) and abs(values.sum() - survey.TOTAL) < 1:
-            return Feedback.wrong("Those look like four mode scores. Turn them into a profile with "
-                                  "survey.profile_from_scores(...)")
-        return Feedback.wrong("Give a ck.Profile, e.g. built with survey.profile_from_scores(scores)")
-    if any(v > 0 for v in answer.malign):
-        return Feedback.wrong("Every malign share should be 0 here: the task leaves out the "
-                              "agree/disagree block")
-    if _close(answer, right):
-        lead = max(ALL_MODES, key=right.strength_of)
-        rest = ", ".join(f"{m.value} {right.strength_of(m):.2f}" for m in ALL_MODES if m is not lead)
-        return Feedback.correct(f"{lead.label} leads (strength 1); {rest}. Left out: {_incomplete()}")
-    if _close(answer, _library_profile(all_dimensions=True)) or _close(
-            answer, _library_profile(rescale=False)):
-        return Feedback.wrong(f"You counted {_incomplete()}. The kit leaves out a dimension whose "
-                              "points do not add up to 100 (give or take 1): use only the complete ones")
-    shares = survey.mode_scores(RESPONDENT_NOW, use=survey.complete_dimensions(RESPONDENT_NOW)) / survey.TOTAL
-    if all(math.isclose(a, b, abs_tol=0.01) for a, b in zip(answer.strengths, shares, strict=True)):
-        return Feedback.wrong("Those are the scores divided by 100. Without strength ratings the kit "
-                              "reads a strength as score / 40 (30 points counts as strong): use "
-                              "survey.profile_from_scores")
-    off = [m.value for m, a, b in zip(ALL_MODES, answer.strengths, right.strengths, strict=True)
-           if not math.isclose(a, b, abs_tol=0.01)]
-    return Feedback.wrong(f"Check {', '.join(off)}. Average each mode over the complete dimensions, "
-                          "then turn the scores into a profile with survey.profile_from_scores")
+def _same(values: np.ndarray, right: np.ndarray, tol: float) -> bool:
+    return values.shape == right.shape and bool(np.allclose(values, right, atol=tol, rtol=0.0))
 
+
+def _check_mix(values: np.ndarray | None) -> Feedback | None:
+    right = _mix()
+    if values is None or values.shape != (4,):
+        return Feedback.wrong("'mix' should be four numbers, her scores for H, S, I, F")
+    if _same(values, right, 0.5):
+        return None
+    if _same(values, _mix(all_dimensions=True), 0.5):
+        return Feedback.wrong(f"'mix': you counted {_incomplete()}. The kit leaves out a dimension whose "
+                              "points do not add up to 100 (give or take 1): use only the complete ones")
+    if _same(values, right / survey.TOTAL, 0.005):
+        return Feedback.wrong("'mix': those are shares of 1. Give the scores in points out of 100, as "
+                              "survey.mode_scores does")
+    return Feedback.wrong("'mix' is off. Average each mode's points over the dimensions that add up to "
+                          "100: survey.mode_scores(RESPONDENT_NOW, use=survey.complete_dimensions(...))")
+
+
+def _check_strength(values: np.ndarray | None) -> Feedback | None:
+    right, ratings = _strength(), RESPONDENT_RATINGS.astype(float)
+    if values is None or values.shape != (4,):
+        return Feedback.wrong("'strength' should be four numbers from 0 to 1, one per mode")
+    if _same(values, right, 0.01):
+        return None
+    if _same(values, np.clip(_mix() / 40.0, 0.0, 1.0), 0.01):
+        return Feedback.wrong("'strength' is score / 40: the kit's stand-in for answers with no strength "
+                              "ratings at all. She rated every mode, and points never stand in for "
+                              "ratings: read strength from RESPONDENT_RATINGS")
+    if _same(values, _mix() / survey.TOTAL, 0.01):
+        return Feedback.wrong("'strength' is her share of the points: that is the mix again. Strength "
+                              "comes from her ratings, RESPONDENT_RATINGS")
+    if _same(values, ratings, 0.01):
+        return Feedback.wrong("'strength' holds the ratings themselves (1 to 5). Turn each into a "
+                              "strength from 0 to 1: 1 (absent) gives 0, 5 (very strong) gives 1")
+    if _same(values, ratings / 5.0, 0.01):
+        return Feedback.wrong("'strength': rating / 5 gives 0.2 for 'absent'. The scale starts at 1, so "
+                              "a strength is (rating - 1) / 4: 1 gives 0, 5 gives 1")
+    return Feedback.wrong("'strength' is off. Each rating r gives the strength (r - 1) / 4")
+
+
+def _check_reading(answer: Any) -> Feedback:
+    if isinstance(answer, Profile):
+        return Feedback.wrong("A Profile holds strengths only, so it hides the mix. Give a dict with "
+                              "two keys: {'mix': her four scores, 'strength': her four strengths}")
+    if not isinstance(answer, dict):
+        return Feedback.wrong("Give a dict: {'mix': her four scores, 'strength': her four strengths}")
+    missing = [k for k in _READING_KEYS if k not in answer]
+    if missing:
+        return Feedback.wrong(f"Your dict has no {' or '.join(repr(k) for k in missing)}")
+    for check, key in ((_check_mix, "mix"), (_check_strength, "strength")):
+        feedback = check(_as_points(answer[key]))
+        if feedback is not None:
+            return feedback
+    mix, strength = _mix(), _strength()
+    most, rated = int(mix.argmax()), int(strength.argmax())
+    return Feedback.correct(
+        f"{ALL_MODES[most].label} gets the most points ({mix[most]:g} of 100), yet she rates it only "
+        f"{survey.rating_word(float(strength[most]))}; {ALL_MODES[rated].value}, with {mix[rated]:g} "
+        f"points, is the mode she rates {survey.rating_word(float(strength[rated]))}. The points give "
+        f"the mix, the ratings the strength, and the two can disagree. Left out of the mix: {_incomplete()}")
 
 q1 = Question(
-    "q1", "library_profile", _check_library_profile,
-    hint_text="First find which dimensions add up to 100 (survey.complete_dimensions). Average each "
-              "mode's points over those dimensions only (survey.mode_scores(..., use=...)), then turn "
-              "the four scores into a profile (survey.profile_from_scores).",
+    "q1", "reading", _check_reading,
+    hint_text="The mix: first find which dimensions add up to 100 (survey.complete_dimensions), then "
+              "average each mode's points over those only (survey.mode_scores(..., use=...)). The "
+              "strength: one number per rating, 1 (absent) giving 0 and 5 (very strong) giving 1.",
     solution_text="complete = survey.complete_dimensions(RESPONDENT_NOW)   # the 4th row adds up to 90\n"
-                  "scores = survey.mode_scores(RESPONDENT_NOW, use=complete)   # [24, 40, 24, 12]\n"
-                  "library_profile = survey.profile_from_scores(scores)\n"
-                  "Without strength ratings the kit reads strength as score / 40, capped at 1: solidarity "
-                  "(40 points) gets 1, hierarchy and individualism 0.6 and fatalism 0.3.",
+                  "reading = {'mix': survey.mode_scores(RESPONDENT_NOW, use=complete),   # [24, 40, 24, 12]\n"
+                  "           'strength': (RESPONDENT_RATINGS - 1) / 4}   # [0.75, 0.5, 0.25, 0.25]\n"
+                  "Solidarity gets the most points but she rates it only moderate, and hierarchy, with "
+                  "24 points, strong: points say how the modes compare, ratings how strong each is. "
+                  "(Only for old answers with no ratings at all does the kit fall back on score / 40, "
+                  "and it labels such a strength as inferred.)",
 )
 
 
@@ -465,7 +511,8 @@ q6 = OpenQuestion(
 #: One deliberately wrong answer per task and a phrase its feedback must contain: the tests use
 #: it, and it shows lecturers what the feedback looks like.
 WRONG_ANSWERS: dict[str, tuple[Any, str]] = {
-    "q1": (survey.profile_from_scores(survey.mode_scores(RESPONDENT_NOW)), "You counted change (90 points)"),
+    "q1": ({"mix": survey.mode_scores(RESPONDENT_NOW), "strength": [0.75, 0.5, 0.25, 0.25]},
+           "you counted change (90 points)"),
     "q2": ("rewards", "in another dimension more do"),
     "q3": ({"with_fatalism": -0.168, "without_fatalism": -0.276, "statement": "D"},
            "carry a constraint of their own"),

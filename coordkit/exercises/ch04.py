@@ -7,6 +7,10 @@ Examples
 --------
 >>> q1.evaluate({"financial_incentives", "competition", "collaboration_duty"}).status
 'wrong'
+>>> q1.evaluate({"financial_incentives", "competition"}).message
+'you have missed one lever. Read the malign_bias_individualism column of scenarios.mapping_table()'
+>>> q2.evaluate("-1%").message == q2.evaluate(-1).message, q2.evaluate("-0.3").status
+(True, 'correct')
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Any
 
 from coordkit.configuration import Kind
 from coordkit.exercises import Feedback, OpenQuestion, Question, ____, normalise
+from coordkit.exercises.answers import count_words, parse_number
 from coordkit.scenarios import LEVERS, MAPPING, PolicyLevers, preset, run
 
 __all__ = ["DESIGN_DEMAND", "DESIGN_FUNDING", "WRONG_ANSWERS", "____", "q1", "q2", "q3", "q4", "q5", "q6"]
@@ -58,7 +63,7 @@ def _check_gaming_levers(answer: Any) -> Feedback:
     if extra:
         parts.append(f"{', '.join(sorted(extra))} does not raise it (look at its sign)")
     if missing:
-        parts.append(f"you have missed {len(missing)}")
+        parts.append(f"you have missed {count_words(len(missing), 'lever')}")
     return Feedback.wrong("; ".join(parts) + ". Read the malign_bias_individualism column of "
                           "scenarios.mapping_table()")
 
@@ -82,7 +87,21 @@ def _lowest_balancing_funding() -> float:
     raise RuntimeError("no funding growth balances the 2022 package")
 
 
+def _typed_growth(text: str) -> float | None:
+    """A growth rate typed as text, in % a year: ``"0.1"``, ``"-1%"``, ``"about 2.5% a year"``.
+
+    A percentage sign here only names the unit, so ``"-1%"`` is -1 (% a year), never -0.01.
+    """
+    t = text.lower().replace("\u2212", "-")
+    for unit in ("% a year", "% per year", "% pa", "per cent", "percent", "%"):
+        t = t.replace(unit, " ")
+    return parse_number(t.strip())
+
+
 def _check_funding(answer: Any) -> Feedback:
+    if isinstance(answer, str):
+        typed = _typed_growth(answer)
+        answer = answer if typed is None else typed
     if isinstance(answer, bool) or not isinstance(answer, int | float):
         return Feedback.wrong("Give a number: funding growth in % a year, e.g. 2.5")
     right = _lowest_balancing_funding()

@@ -93,19 +93,21 @@ from coordkit.history.pressure import (
     to_wide,
 )
 from coordkit.history.recoding import recode, recode_many
-from coordkit.history.reforms import Bound as Bound  # the type of a start or end bound (views use it)
-from coordkit.history.reforms import Direction as Direction  # "up", "down" or "any"
 from coordkit.history.reforms import (
+    WORDING_CHECKED,
     apply_coding,
     chosen_modes,
     date_label,
     decimal_bound,
     decimal_year,
+    doctrine_table,
     filter_reforms,
     load_reforms,
     push_label,
     select_reforms,
 )
+from coordkit.history.reforms import Bound as Bound  # the type of a start or end bound (views use it)
+from coordkit.history.reforms import Direction as Direction  # "up", "down" or "any"
 from coordkit.modes import parse_mode as parse_mode  # was importable from here; tests read it
 
 __all__ = [
@@ -117,6 +119,7 @@ __all__ = [
     "MIN_PUSH",
     "PRESSURE_RULE",
     "PUSH_COLUMNS",
+    "WORDING_CHECKED",
     "Era",
     "Snapshot",
     "apply_coding",
@@ -128,6 +131,7 @@ __all__ = [
     "date_label",
     "decimal_bound",
     "decimal_year",
+    "doctrine_table",
     "era_of",
     "filter_reforms",
     "load_performance",

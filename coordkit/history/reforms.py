@@ -26,13 +26,49 @@ from coordkit.history.eras import ERA_LABELS, MAX_PUSH, MIN_PUSH, PUSH_COLUMNS
 from coordkit.history.recoding import recode_many
 from coordkit.modes import ALL_MODES, Mode, parse_mode
 
-__all__ = ["Bound", "Direction", "apply_coding", "chosen_modes", "date_label", "decimal_bound",
-           "decimal_year", "filter_reforms", "load_reforms", "push_label", "select_reforms"]
+__all__ = ["WORDING_CHECKED", "Bound", "Direction", "apply_coding", "chosen_modes", "date_label",
+           "decimal_bound", "decimal_year", "doctrine_table", "filter_reforms", "load_reforms", "push_label",
+           "select_reforms"]
 
 Direction: TypeAlias = Literal["up", "down", "any"]
 #: A ``start`` or ``end`` of a selection: a whole year, a decimal year, an ISO date or a date.
 Bound: TypeAlias = int | float | str | date | datetime | pd.Timestamp
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+#: The displayed name of ``hood_npm_doctrines.csv``'s ``wording_confirmed`` column, which says how
+#: far the doctrine's wording was checked, never whether Hood (1991) named it (he named all seven).
+WORDING_CHECKED = "wording checked against Hood (1991)"
+
+
+def doctrine_table(directory: str | Path | None = None) -> pd.DataFrame:
+    """Hood's seven NPM doctrines with the kit's mode for each, as a learner reads them.
+
+    The data's ``wording_confirmed`` column (True/False) is shown as :data:`WORDING_CHECKED`, in
+    words: "quoted" where the wording was confirmed from a direct quotation of Hood (1991), "short
+    name only" where only the short name was confirmed, from secondary summaries. Either way the
+    doctrine is Hood's; only how closely the kit could check his wording differs.
+
+    Parameters
+    ----------
+    directory : str or Path, optional
+        Data folder; default the kit's own.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns number, doctrine, mode, secondary_mode and :data:`WORDING_CHECKED`.
+
+    Examples
+    --------
+    >>> table = doctrine_table()
+    >>> table[WORDING_CHECKED].value_counts().to_dict()
+    {'quoted': 4, 'short name only': 3}
+    """
+    frame = data.load("hood_npm_doctrines.csv", directory)
+    shown = frame[["number", "doctrine", "mode", "secondary_mode"]].copy()
+    shown[WORDING_CHECKED] = frame["wording_confirmed"].map({True: "quoted", False: "short name only"})
+    return shown
 
 
 def load_reforms(directory: str | Path | None = None) -> pd.DataFrame:

@@ -153,7 +153,7 @@ def fractal_verdict(run: AgentRun, *, step: int = -1) -> str:
     'Evenly mixed at every level: here an even mix carries across the levels.'
     >>> s = Structure(2, 2, 3, 5)
     >>> fractal_verdict(simulate(s, balanced_nation_of_monocultures(s), steps=100, seed=0))
-    'An evenly mixed nation built of unevenly mixed teams: an even mix does not carry across levels here.'
+    'An evenly mixed nation built of monoculture teams: an even mix does not carry across levels here.'
     """
     return verdict(configurations_by_level(run, step=step))
 
@@ -209,7 +209,9 @@ def verdict(configurations: Mapping[str, Sequence[str]]) -> str:
             f"{counts[lv][1] - counts[lv][0]} of {_units(lv, counts[lv][1])}" for lv in middle)
         if teams_ok * 2 < teams:
             tail = f" ({middle_text} not evenly mixed either)" if middle else ""
-            return (f"An evenly mixed nation built of unevenly mixed teams{tail}: an even mix does not "
+            uneven = [c for c in configurations["team"] if not is_even_mix(c)]
+            kind = "monoculture" if all(c.endswith("monoculture") for c in uneven) else "unevenly mixed"
+            return (f"An evenly mixed nation built of {kind} teams{tail}: an even mix does not "
                     "carry across levels here.")
         parts = [f"{counts[lv][1] - counts[lv][0]} of {_units(lv, counts[lv][1])} "
                  f"{'is' if counts[lv][1] - counts[lv][0] == 1 else 'are'} not evenly mixed"

@@ -27,7 +27,7 @@ Examples
 >>> s = Structure(2, 2, 3, 5)
 >>> run = simulate(s, PRESETS["balanced nation of monoculture teams"](s), steps=100, seed=0)
 >>> agents_figure(run).get_suptitle().splitlines()[1]
-'An evenly mixed nation built of unevenly mixed teams: an even mix does not carry across levels here.'
+'An evenly mixed nation built of monoculture teams: an even mix does not carry across levels here.'
 """
 
 from __future__ import annotations

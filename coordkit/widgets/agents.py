@@ -19,7 +19,7 @@ Examples
 'Evenly mixed at every level: here an even mix carries across the levels.'
 >>> explorer.preset.value = "balanced nation of monoculture teams"
 >>> explorer.verdict
-'An evenly mixed nation built of unevenly mixed teams: an even mix does not carry across levels here.'
+'An evenly mixed nation built of monoculture teams: an even mix does not carry across levels here.'
 >>> explorer.unnamed()
 []
 """

@@ -12,16 +12,36 @@
 import numpy as np
 
 from coordkit import survey
-from coordkit.exercises.ch02 import CLR_CHOICES, RESPONDENT_ID, RESPONDENT_NOW, ____, q1, q2, q3, q4, q5, q6
+from coordkit.exercises.ch02 import (
+    CLR_CHOICES,
+    RESPONDENT_ID,
+    RESPONDENT_NOW,
+    RESPONDENT_RATINGS,
+    ____,
+    q1,
+    q2,
+    q3,
+    q4,
+    q5,
+    q6,
+)
 
 # %% [markdown]
-# ## Task 1 (apply): score a respondent
+# ## Task 1 (apply): read the mix from the points, the strength from the ratings
 #
-# A library assistant answered the divide-100 block for how her team works **now**. `RESPONDENT_NOW` holds her
-# points: one row per dimension (decisions, cohesion, rewards, change, failure, leaders), one column per mode
-# (hierarchy, solidarity, individualism, fatalism). Look at the rows' totals (printed below) first. Then score her
-# answers into a profile by the kit's rules, taking every malign share as 0 (she skipped the agree/disagree block).
-# Give a `Profile`.
+# A library assistant described how her team works **now**. `RESPONDENT_NOW` holds her divide-100 points: one row
+# per dimension (decisions, cohesion, rewards, change, failure, leaders), one column per mode (hierarchy,
+# solidarity, individualism, fatalism). `RESPONDENT_RATINGS` holds her strength ratings of the four modes, from
+# 1 (absent) to 5 (very strong). As chapter 2 says, points give the **mix** and ratings give the **strength**.
+# Give a dict, `reading`, with two keys:
+#
+# 1. `"mix"`: her four mode scores, each mode's mean points over the dimensions that add up to 100. Look at the
+#    rows' totals (printed below) first: by the kit's rule a dimension that does not add up is left out.
+#    `survey.complete_dimensions(RESPONDENT_NOW)` says which dimensions add up, and
+#    `survey.mode_scores(RESPONDENT_NOW, use=...)` averages over those only.
+# 2. `"strength"`: her four strengths, each rating $r$ read as $(r - 1)/4$ (chapter 2's rule).
+#
+# Then compare the two: does the mode with the most points get the highest rating?
 
 # %% [paper]
 # A library assistant divided 100 points between the modes in each dimension, for how her team works **now**:
@@ -35,17 +55,25 @@ from coordkit.exercises.ch02 import CLR_CHOICES, RESPONDENT_ID, RESPONDENT_NOW, 
 # | failure | 20 | 40 | 20 | 20 |
 # | leaders | 25 | 45 | 20 | 10 |
 #
+# She also rated how strong each mode is in her team, from 1 (absent) to 5 (very strong):
+#
+# | rating | hierarchy | solidarity | individualism | fatalism |
+# |---|---|---|---|---|
+# | now | 4 | 3 | 2 | 2 |
+#
 # Check each row's total first: by the kit's rule a dimension that does not add up to 100 is left out of her
-# scores. Then give her four mode scores (each mode's mean points over the dimensions kept) and her profile:
-# without strength ratings the kit reads a strength as its score divided by 40, capped at 1, and every malign
-# share is 0 here (she skipped the agree/disagree block).
+# scores. Then give her **mix**, four mode scores (each mode's mean points over the dimensions kept), and her
+# **strength**, each rating $r$ read as $(r - 1)/4$. Does the mode with the most points get the highest rating?
 
 # %%
 print("points per dimension:", survey.dimension_totals(RESPONDENT_NOW))
+print("ratings (H, S, I, F):", RESPONDENT_RATINGS)
 ### BEGIN SOLUTION
 complete = survey.complete_dimensions(RESPONDENT_NOW)
-scores = survey.mode_scores(RESPONDENT_NOW, use=complete)
-library_profile = survey.profile_from_scores(scores)
+reading = {
+    "mix": survey.mode_scores(RESPONDENT_NOW, use=complete),
+    "strength": (RESPONDENT_RATINGS - 1) / 4,
+}
 ### END SOLUTION
 q1.check()
 # q1.hint()

@@ -1,7 +1,8 @@
 # %% [markdown]
 # # Exercises for chapter 3: New Public Management and NHS reform history
 #
-# **Time:** about 45 minutes (not part of the core route) · **Goes with:** [3. The NHS through the four modes: reform history and New Public Management](../notebooks/03_npm_history.ipynb)
+# **Time:** about 45 minutes · **Goes with:** [3. NHS reform from the 1946 Act to 2025 through the four
+# modes](../notebooks/03_npm_history.ipynb)
 #
 # Six tasks, from recall to evaluation. Replace each `____` with your answer, run the cell and read the feedback.
 # `q1.hint()` nudges; `q1.solution()` shows a worked answer. The reforms' codings and the reform-pressure rule are

@@ -43,14 +43,33 @@ from coordkit.plots.view import FigureView
 from coordkit.profile import Profile
 
 __all__ = ["PressureOptions", "PressureView", "RecodeView", "describe_pressure", "describe_recode",
-           "pressure_figure", "pressure_trajectory", "recode_dynamic_artists", "recode_figure",
-           "update_recode_figure"]
+           "pressure_figure", "pressure_label", "pressure_trajectory", "recode_dynamic_artists",
+           "recode_figure", "update_recode_figure"]
 
 def _wide(pressure: pd.DataFrame) -> pd.DataFrame:
     return history.to_wide(pressure)
 
 
 _LABELS = ("kit's coding", "your coding")
+
+
+def pressure_label(pressure: pd.DataFrame) -> str:
+    """The y-axis label of a pressure figure: a plain sum, or a faded sum with its half-life.
+
+    Examples
+    --------
+    >>> reforms = history.load_reforms()
+    >>> print(pressure_label(history.reform_pressure(reforms)))
+    cumulative reform pressure
+    (sum of coded pushes)
+    >>> print(pressure_label(history.reform_pressure(reforms, half_life=10)))
+    cumulative reform pressure
+    (faded sum of coded pushes, half-life 10 years)
+    """
+    half_life = pressure.attrs.get("half_life")
+    if half_life is None:
+        return "cumulative reform pressure\n(sum of coded pushes)"
+    return f"cumulative reform pressure\n(faded sum of coded pushes, half-life {half_life:g} years)"
 
 
 def pressure_trajectory(
@@ -106,6 +125,9 @@ def pressure_trajectory(
         draw_era_bands(ax, years[0], years[-1] + 1, above=True)
     ax.axhline(0, color=NEUTRAL, linewidth=0.8, zorder=1)
     every = [k for k, y in enumerate(years) if int(y) % 10 == 0] or [0]
+    # the overlay's hollow markers sit between the kit's filled ones (years ending in 5), so the two
+    # codings differ by line style and marker, never by colour alone, and never hide each other
+    between = [k for k, y in enumerate(years) if int(y) % 10 == 5] or [0]
     other = _wide(overlay) if overlay is not None else None
     # every solid line, then every dashed one: the order matplotlib draws them in (by zorder), so a
     # renderer that redraws them in the order they were added (FastPNG) gives the same picture
@@ -116,21 +138,23 @@ def pressure_trajectory(
     for mode in chosen if other is not None else ():
         assert other is not None  # for the type checker: the loop runs only with an overlay
         ax.plot(other.index.to_numpy(dtype=float), other[mode.value].to_numpy(), color=PALETTE[mode],
-                marker=MARKERS[mode], markevery=every, markersize=7, markerfacecolor="white",
+                marker=MARKERS[mode], markevery=between, markersize=7, markerfacecolor="white",
                 markeredgecolor=PALETTE[mode], linewidth=1.6, linestyle=(0, (4, 2)), zorder=4,
                 gid=f"overlay-{mode.value}")
     ax.set_xlim(years[0], years[-1] + 1)
     ax.set_xlabel("year")
-    ax.set_ylabel("cumulative reform pressure\n(sum of coded pushes)")
+    ax.set_ylabel(pressure_label(pressure))
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     if legend:
         handles = [Line2D([], [], color=PALETTE[m], marker=MARKERS[m], markeredgecolor="black",
                           linewidth=2, label=m.label) for m in chosen]
-        handles.append(Line2D([], [], color=NEUTRAL, linewidth=2, label=labels[0]))
+        handles.append(Line2D([], [], color=NEUTRAL, linewidth=2, marker="o", markerfacecolor=NEUTRAL,
+                              markeredgecolor="black", label=labels[0]))
         if other is not None:
             handles.append(Line2D([], [], color=NEUTRAL, linewidth=1.6, linestyle=(0, (4, 2)),
-                                  marker="o", markerfacecolor="white", label=labels[1]))
+                                  marker="o", markerfacecolor="white", markeredgecolor=NEUTRAL,
+                                  label=labels[1]))
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=8,
                   frameon=False, ncol=3)
     return ax
