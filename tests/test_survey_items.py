@@ -339,3 +339,28 @@ def test_the_printed_copy_gives_one_instruction_for_lines_one_cannot_answer():
     page = html.unescape(printable_questionnaire(part="questionnaire"))
     assert "skip" not in page.lower()  # v2 said "tick ?" in Part 2 and "skip these" in Part 3
     assert "tick ? for every line if you are not part of the organisation you describe" in page
+
+
+def test_every_method_the_questionnaire_doc_cites_has_a_full_reference():
+    # methodologist re-review of v2, finding 16: cited in the text, missing from the reference lists
+    from coordkit import data
+
+    root = data.data_dir().parent
+    doc = " ".join((root / "docs" / "questionnaire.md").read_text(encoding="utf-8").split())
+    refs = " ".join((root / "docs" / "references.md").read_text(encoding="utf-8").split())
+    references = doc[doc.index("## References"):]
+    dois = {"Meade": "10.1037/a0028085", "Curran": "10.1016/j.jesp.2015.07.006",
+            "James": "10.1037/0021-9010.69.1.85", "LeBreton": "10.1177/1094428106296642",
+            "Eisinga": "10.1007/s00038-012-0416-3", "Feldt": "10.1007/BF02289499",
+            "Bevan": "10.1111/j.1467-9299.2006.00600.x"}
+    for author, doi in dois.items():
+        assert f"- {author}, " in references and doi in references and doi in refs, author
+    assert "Bliese, P. D. (2000)" in references and "**Bliese 2000**" in refs
+    assert "*Public Administration* 84(3), 517–538" in references
+    # the Springer address as a DOI, and the unverified blog post said to be unverified
+    for name in ("survey_items.csv.yml", "survey_items_v1.csv.yml"):
+        text = (root / "data" / name).read_text(encoding="utf-8")
+        assert "link.springer.com" not in text and "https://doi.org/10.1007/s11135-023-01653-4" in text
+    for text in (references, refs):
+        post = text.index("culturally-polarized-australia")
+        assert "NOT verified" in text[post - 400:post + 400]
