@@ -149,7 +149,7 @@ def _class_section(analysis: ClassAnalysis, figure: dict[str, str]) -> dict[str,
     assert s is not None
     rows = [[m.label, _pm(s.now_mean[k], s.now_sd[k]), _pm(s.preferred_mean[k], s.preferred_sd[k]),
              f"{s.gap[k]:+.1f}", f"{s.compositional_now[k]:.1f}"] for k, m in enumerate(ALL_MODES)]
-    return {"classified": s.classified, "styles": _styles(analysis),
+    return {"classified": s.classified, "n": s.n, "count": s.count_text(), "styles": _styles(analysis),
             "table": _table(["mode", "now", "preferred", "change wanted", "compositional mean now"], rows),
             "configurations": _configurations(s), "figure": figure,
             "dimensions": analysis.dimensions_text()}

@@ -175,3 +175,18 @@ def test_the_report_shows_the_high_rating_tendency_as_a_tendency(synthetic_html)
     assert "High ratings throughout." in synthetic_html and "the kit's flag" in synthetic_html
     assert "not proof that the ratings are wrong" in synthetic_html
     assert "cquiescence in the strength" not in synthetic_html
+
+
+def test_an_all_neutral_class_gives_one_count_in_the_figure_and_the_caption():
+    # methodologist re-review of v2, finding 14: "35 respondents" in the figure and "Mean scores of 0
+    # respondents" above a table of 25.0 +- 0.0 for the same class
+    c = synthetic_class(size=35)
+    flat = Responses(ids=c.ids, now=np.full_like(c.now, 25.0), preferred=np.full_like(c.preferred, 25.0),
+                     likert=np.full_like(c.likert, 3.0), groups=c.groups, version=c.version)
+    html = report.render_report(flat, date="2026-01-01")
+    section = html[html.index("<h2>Class profile</h2>"):]
+    section = section[:section.index("<h2>", 5)]
+    count = "35 respondents, 0 scored (35 withheld: response style; the means describe every answer)"
+    assert f"Whole class: {count}" in section and f'alt="whole class: {count}.' in section
+    assert "Mean scores of 0 respondents" not in section and "(35 respondents)" not in section
+    assert "Nothing is classified" in section

@@ -31,17 +31,17 @@ def test_screen_text_is_18_px_and_nothing_is_shrunk_outside_print(html):
 def test_class_profile_opens_with_its_figure_and_folds_the_response_style_caveat(html):
     section = html[html.index("<h2>Class profile</h2>"):html.index("<h2>Every respondent</h2>")]
     assert section.index("<figure>") < section.index("<table>")
-    assert section.index("<figure>") < section.index("Mean scores of")
+    assert section.index("<figure>") < section.index("Whole class: ")
     fold = section.index('<details class="note"><summary><b>2 respondents not classified: response style.')
     assert fold > section.index("<table>")
 
 
 def test_the_class_n_and_the_figure_n_are_explained_in_one_place(html):
     section = html[html.index("<h2>Class profile</h2>"):html.index("<h2>Every respondent</h2>")]
-    assert "Mean scores of 58 respondents" in section
-    assert "the 60 accepted, less the 2 not classified for a response style" in section
-    assert "the figure's n counts all 60" in section.replace("&#39;", "'")
-    assert 'alt="whole class (60 respondents)' in section  # the figure's own n, which the sentence explains
+    count = "60 respondents, 58 scored (2 withheld: response style)"
+    assert f"Whole class: {count}, the same count as the figure" in section
+    assert "The means below are over the 58 scored" in section
+    assert f'alt="whole class: {count}. Mean scores' in section  # the figure says the same count
 
 
 def test_statements_section_shows_the_chart_before_its_table(html):

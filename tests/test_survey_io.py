@@ -238,7 +238,10 @@ def check_contract(data: bytes) -> ReadResult | None:
     # a dimension off its total is kept, left out of the scores, and listed (issue 14, finding 11)
     assert int(off.sum()) <= len(result.off_total)
     assert not np.any(off & complete_dimensions(result.responses.now, tolerance=result.tolerance))
-    assert np.all((result.responses.now >= 0) & (result.responses.now <= 100))
+    # a points cell that is not a number is read as missing (NaN, commit 4c5420f); every number is in range
+    now = result.responses.now
+    assert np.all((now[np.isfinite(now)] >= 0) & (now[np.isfinite(now)] <= 100))
+    assert int((~np.isfinite(now)).any(axis=-1).sum()) <= len(result.off_total)  # each NaN is listed
     return result
 
 

@@ -17,7 +17,7 @@ Q = questionnaire()
 #: grants) and "procedure" hierarchy content, "events" fatalism's.
 CUES = {
     "hierarchy": {"procedure", "procedures", "rule", "rules", "manager", "managers", "senior", "authority",
-                  "room", "allowed", "permitted", "checks"},
+                  "room", "allowed", "permitted", "checks", "familiar", "routine"},
     "solidarity": {"team", "teams", "group", "loyalty", "values", "outsiders", "belonging",
                    "share"},
     "individualism": {"advancement", "compete", "competition", "ideas", "initiative", "ahead", "best",
@@ -34,7 +34,7 @@ FORM_CUES = {
     ("hierarchy", "malign"): {"detail", "closely", "rigid"},
     ("solidarity", "benign"): {"help", "look", "guided"},
     ("solidarity", "malign"): {"outsiders", "wary", "question"},
-    ("individualism", "benign"): {"free", "strive", "best"},
+    ("individualism", "benign"): {"free", "strive", "best", "fair", "fairly"},
     ("individualism", "malign"): {"expense", "harm"},
     ("fatalism", "benign"): {"accept", "expect", "surprised"},
     ("fatalism", "malign"): {"difference", "given", "improve"},
@@ -62,6 +62,9 @@ def test_no_agreement_statement_carries_another_modes_or_forms_cue_words():
     ("individualism", "malign", "People put the team before their own advancement."),  # old MI3
     ("individualism", "malign", "Colleagues who compete share what they know with one another."),  # old MI4
     ("individualism", "benign", "People have little room to try out new ideas."),  # old BI3
+    # methodologist re-review of v2 (issue 14), findings 1 and 3
+    ("individualism", "malign", "Colleagues here compete fairly."),  # v2 MI4: benign competition
+    ("individualism", "benign", "People here stick to familiar ways of working."),  # v2 BI3: routine
 ])
 def test_the_cue_lists_catch_the_reviewed_items(mode, form, text):
     # the check can fail: each statement the review found mis-moded or of the other form is caught
@@ -90,7 +93,7 @@ def test_wording_fixes_of_finding_11(word):
 
 def test_team_items_say_who_skips_them():
     team = [i for i in Q.items if "my team" in i.statement or "your own team" in i.heading]
-    assert team and all("skip these if you are not part of" in i.heading for i in team)
+    assert team and all("tick ? for every line if you are not part of" in i.heading for i in team)
 
 
 def test_the_printed_copy_never_puts_a_statement_next_to_its_reversal():
@@ -168,7 +171,8 @@ def test_a_third_or_more_of_the_rated_statements_are_reversed_and_every_scale_is
 #: Content that the old malign-individualism reversals carried instead of rivalry (the kit's list):
 #: putting colleagues first is benign solidarity, getting ahead on merit reversed reads as patronage.
 NOT_RIVALRY = re.compile(r"\b(merit|merits|favour\w*|connections|before their own|success)\b", re.IGNORECASE)
-RIVALRY = re.compile(r"\b(rivalry|rivals?|compete|competition|advancement|ahead|expense)\b", re.IGNORECASE)
+RIVALRY = re.compile(r"\b(rivalry|rivals?|compete|competition|advance|advancement|ahead|expense)\b",
+                     re.IGNORECASE)
 
 
 def test_malign_individualism_statements_are_about_rivalry_reversed_or_not():
@@ -247,3 +251,116 @@ def test_the_keying_counts_in_the_questionnaire_doc_are_the_item_tables():
     counts = (f"{sum(i.reverse for i in statements)} of the {len(statements)} statements and "
               f"{sum(i.reverse for i in structure)} of the {len(structure)} structure items are reversed")
     assert counts in doc
+
+
+# ----- methodologist re-review of v2 (issue 14), findings 1-4 and 15 ------------------------------
+#: Words that presuppose competition or state its benign form (the kit's list): a reversal of malign
+#: individualism must be the absence of the harm, which a collegial, non-competitive organisation can
+#: agree with, not "fair" or "mild" rivalry, which it disagrees with as sincerely as with the harm.
+PRESUPPOSES = re.compile(r"\b(rivalry|rivals?|compet\w*|fair\w*|mild\w*)\b", re.IGNORECASE)
+HARMED = re.compile(r"\b(colleagues'?|one another's|others'?)", re.IGNORECASE)
+
+
+def test_malign_individualism_reversals_deny_the_harm_without_presupposing_competition():
+    pairs = [p for s in Q.scales() if s.name == "individualism malign" for p in s.pairs()]
+    assert len(pairs) == 2
+    for forward, reversal in pairs:
+        assert not forward.reverse and reversal.reverse
+        assert HARMED.search(forward.statement) and HARMED.search(reversal.statement), reversal.id
+        assert not PRESUPPOSES.search(reversal.statement), reversal.id
+    for old in ("Rivalry for advancement here is mild.", "Colleagues here compete fairly."):  # v2 MI3, MI4
+        assert PRESUPPOSES.search(old), old
+    assert not HARMED.search("Rivalry for advancement here is mild.")
+
+
+#: Words of incoherence or incompetence (the kit's list): "mixed messages about direction" is the
+#: deficit "leave the direction unclear" in other words, not the low pole of how much direction is given.
+INCOHERENT = re.compile(r"\b(mixed|confus\w*|contradict\w*|inconsistent\w*|incoheren\w*|muddl\w*)\b",
+                        re.IGNORECASE)
+
+
+def test_no_statement_states_incoherence_for_a_low_pole():
+    rated = [i for i in Q.likert_items if i.scale == "agreement"]
+    assert [i.id for i in rated if INCOHERENT.search(i.statement)] == []
+    assert INCOHERENT.search("Senior people send mixed messages about direction.")  # v2 BH3
+
+
+#: Phrases that carry another mode's content (the kit's list, beside the cue words): working things out
+#: as one goes is adhocracy, the kit's creative individualism, so a hierarchy low pole may not use it.
+PHRASES = {"individualism": ("as they go", "as we go", "make it up")}
+
+
+def test_no_statement_borrows_another_modes_phrase():
+    off = [i.id for i in Q.block("likert") for mode, phrases in PHRASES.items()
+           if i.mode is not None and i.mode.value != mode and any(p in i.statement.lower() for p in phrases)]
+    assert off == []
+    old = "People here work out their roles as they go along."  # v2 BH4
+    assert any(p in old.lower() for p in PHRASES["individualism"])
+
+
+#: Words that narrow what a statement is about (the kit's list), and evaluative praise: a reversal has
+#: the scope of its forward item ("routine work" against "work") and no praise word ("a light touch").
+SCOPE = {"routine", "important", "daily", "minor", "major", "everyday"}
+PRAISE = re.compile(r"\b(light touch|sensibl\w*|reasonabl\w*|healthy|wise\w*)\b", re.IGNORECASE)
+
+
+def test_a_reversal_keeps_its_forward_items_scope_and_adds_no_praise():
+    def scope(text):
+        return set(re.findall(r"[a-z]+", text.lower())) & SCOPE
+
+    pairs = [p for s in Q.scales() for p in s.pairs()]
+    assert [b.id for a, b in pairs if scope(a.statement) != scope(b.statement)] == []
+    assert [b.id for _, b in pairs if PRAISE.search(b.statement)] == []
+    old = "Managers keep a light touch on routine work."  # v2 MH3, against MH1 "check work"
+    assert scope(old) != scope(Q.item("MH1").statement) and PRAISE.search(old)
+
+
+#: A relative or conditional clause makes a statement true only of a subset that may not exist
+#: ("people here who question the shared view" presupposes a shared view and dissenters).
+HIDDEN_CONDITION = re.compile(r"\b(who|when|whenever|if|once|unless)\b", re.IGNORECASE)
+#: Subjects that are already the organisation's (its senior people, managers, colleagues).
+ORGANISATION_SUBJECTS = ("Senior people", "Managers", "Colleagues")
+
+
+def test_no_agreement_statement_hides_a_condition_and_each_speaks_of_here():
+    rated = Q.block("likert")
+    assert [i.id for i in rated if HIDDEN_CONDITION.search(i.statement)] == []
+    # a statement about "people" or "following procedure" without "here" reads as people in general
+    assert [i.id for i in rated if not re.search(r"\bhere\b", i.statement)
+            and not i.statement.startswith(ORGANISATION_SUBJECTS)] == []
+    assert HIDDEN_CONDITION.search("People here who question the shared view are listened to.")  # v2 MS3
+    for old in ("Following procedure counts for more than the result.",  # v2 MH2, MI1, MF2
+                "People pursue their own advancement at others' expense.",
+                "Most people have given up trying to improve things."):
+        assert not re.search(r"\bhere\b", old) and not old.startswith(ORGANISATION_SUBJECTS)
+
+
+def test_the_printed_copy_gives_one_instruction_for_lines_one_cannot_answer():
+    page = html.unescape(printable_questionnaire(part="questionnaire"))
+    assert "skip" not in page.lower()  # v2 said "tick ?" in Part 2 and "skip these" in Part 3
+    assert "tick ? for every line if you are not part of the organisation you describe" in page
+
+
+def test_every_method_the_questionnaire_doc_cites_has_a_full_reference():
+    # methodologist re-review of v2, finding 16: cited in the text, missing from the reference lists
+    from coordkit import data
+
+    root = data.data_dir().parent
+    doc = " ".join((root / "docs" / "questionnaire.md").read_text(encoding="utf-8").split())
+    refs = " ".join((root / "docs" / "references.md").read_text(encoding="utf-8").split())
+    references = doc[doc.index("## References"):]
+    dois = {"Meade": "10.1037/a0028085", "Curran": "10.1016/j.jesp.2015.07.006",
+            "James": "10.1037/0021-9010.69.1.85", "LeBreton": "10.1177/1094428106296642",
+            "Eisinga": "10.1007/s00038-012-0416-3", "Feldt": "10.1007/BF02289499",
+            "Bevan": "10.1111/j.1467-9299.2006.00600.x"}
+    for author, doi in dois.items():
+        assert f"- {author}, " in references and doi in references and doi in refs, author
+    assert "Bliese, P. D. (2000)" in references and "**Bliese 2000**" in refs
+    assert "*Public Administration* 84(3), 517–538" in references
+    # the Springer address as a DOI, and the unverified blog post said to be unverified
+    for name in ("survey_items.csv.yml", "survey_items_v1.csv.yml"):
+        text = (root / "data" / name).read_text(encoding="utf-8")
+        assert "link.springer.com" not in text and "https://doi.org/10.1007/s11135-023-01653-4" in text
+    for text in (references, refs):
+        post = text.index("culturally-polarized-australia")
+        assert "NOT verified" in text[post - 400:post + 400]

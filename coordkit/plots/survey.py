@@ -224,7 +224,7 @@ def describe_survey(result: RespondentResult | GroupSummary) -> str:
         h, s, i = _active_shares(result.now_mean)[0]
         hp, sp, ip = _active_shares(result.preferred_mean)[0]
         wanted = ", ".join(f"{m.value} {g:+.0f}" for m, g in zip(ALL_MODES, result.gap, strict=True))
-        return (f"{result.label} ({result.n} respondents), mean scores: now {_points_text(result.now_mean)}; "
+        return (f"{result.label}: {result.count_text()}. Mean scores: now {_points_text(result.now_mean)}; "
                 f"preferred {_points_text(result.preferred_mean)}. Triangle: now at hierarchy {h:.0%}, "
                 f"solidarity {s:.0%}, individualism {i:.0%} of active points, preferred at {hp:.0%} / "
                 f"{sp:.0%} / {ip:.0%}. Configuration now: {result.shown_configuration('now')}; preferred: "

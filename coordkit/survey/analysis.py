@@ -94,6 +94,7 @@ __all__ = [
     "GroupSummary",
     "Responses",
     "analyse",
+    "count_text",
     "gap_drivers",
     "group_icc_table",
     "level_table",
@@ -288,6 +289,40 @@ class Responses:
 
 
 
+def count_text(n: int, withheld: int) -> str:
+    """How many respondents a group has and how many are scored, in the one wording every caption uses.
+
+    The figure, its description and the table caption of a group say the same count (methodologist
+    re-review of v2, finding 14: an all-neutral class read "35 respondents" above "Mean scores of 0
+    respondents" for the same table).
+
+    Parameters
+    ----------
+    n : int
+        Members of the group.
+    withheld : int
+        Members not scored because their answers were flagged for a response style.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> count_text(35, 35)
+    '35 respondents, 0 scored (35 withheld: response style; the means describe every answer)'
+    >>> count_text(60, 2)
+    '60 respondents, 58 scored (2 withheld: response style)'
+    >>> count_text(1, 0)
+    '1 respondent'
+    """
+    text = f"{n} respondent{'s' if n != 1 else ''}"
+    if not withheld:
+        return text
+    why = "response style" + ("; the means describe every answer" if withheld >= n else "")
+    return f"{text}, {n - withheld} scored ({withheld} withheld: {why})"
+
+
 @dataclass(frozen=True)
 class GroupSummary:
     """Class or group results: mean scores with spread, profiles, configurations and balance.
@@ -377,6 +412,10 @@ class GroupSummary:
     def classified(self) -> int:
         """Members whose answers the summary rests on (``n`` less :attr:`style_excluded`)."""
         return self.n - self.style_excluded
+
+    def count_text(self) -> str:
+        """The members and how many are scored, as every caption of the group says it (:func:`count_text`)."""
+        return count_text(self.n, self.style_excluded)
 
     def shown_balance(self, timeframe: str = "now") -> float:
         """The balance index, or NaN when the configuration is not classified (nothing to balance)."""
