@@ -591,7 +591,7 @@ def _move_gap_arrows(ax: Axes, starts: Sequence[Profile], ends: Sequence[Profile
     :func:`gap_arrows` draws them in). Not done when an existing group's arrow would appear or vanish
     (the new arrow would be drawn out of that order).
     """
-    drawn = {str(a.get_gid()): a for a in [*ax.collections, *ax.texts]
+    drawn: dict[str, Any] = {str(a.get_gid()): a for a in [*ax.collections, *ax.texts]
              if str(a.get_gid() or "").startswith("group-")}
     before = sum(1 for gid in drawn if gid.startswith("group-now-"))
     shares = [(np.array(a.shares), np.array(b.shares)) for a, b in zip(starts, ends, strict=True)]
@@ -607,7 +607,7 @@ def _move_gap_arrows(ax: Axes, starts: Sequence[Profile], ends: Sequence[Profile
         drawn[f"group-preferred-{k}"].set_offsets(xy_end[None, :])
         arrow = drawn.get(f"group-gap-{k}")
         if arrow is not None:
-            arrow.xy, arrow.xyann = tuple(xy_end), tuple(xy_start)  # type: ignore[attr-defined]
+            arrow.xy, arrow.xyann = tuple(xy_end), tuple(xy_start)
     for k in range(len(shares), before):
         for part in ("now", "preferred", "gap"):
             if f"group-{part}-{k}" in drawn:

@@ -213,7 +213,7 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
         status = next((k for k, t in enumerate(top_norm) if t == "status"), None)
         finished = next((k for k, t in enumerate(top_norm) if t == "finished"), None)
     ident, ignored = [], []
-    spare: dict[str, int] = {}
+    readable: dict[str, int] = {}  # ignored columns that do not identify people
     body = layout.body
     for k, header in enumerate(headers):
         if k in used or header.strip().lower() == VERSION_COLUMN:  # the version is the instrument's, not data
@@ -225,7 +225,7 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
         if shown:
             ignored.append(shown)
             if not who:
-                spare.setdefault(shown, k)
+                readable.setdefault(shown, k)
         elif any(k < len(cells) and cells[k].strip() for _, cells in body):
             ignored.append(f"(unnamed column {column_letter(k)})")
     approx = [names[k] for k in needed if how.get(k) == "approximate"]
@@ -242,7 +242,7 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
                              else id_column),
                     group_index=[g[0] for g in group_places], status=status, finished=finished,
                     identifying=tuple(ident), ignored=tuple(ignored),
-                    matched_by={k: how.get(k, "code") for k in needed}, notes=tuple(notes), spare=spare)
+                    matched_by={k: how.get(k, "code") for k in needed}, notes=tuple(notes), spare=readable)
 
 
 def _unmatched(spare: Sequence[str]) -> str:
