@@ -390,7 +390,7 @@ def respondent_table(responses: Responses, *, threshold: float = STRONG) -> Resp
     >>> t = respondent_table(c)
     >>> a = analyse(c, group_column="team", respondents=t)
     >>> a.groups[0].label, a.groups[0].n
-    ('Ward A', 13)
+    ('Ward A', 18)
     """
     q = responses.questionnaire
     n = len(responses)
