@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from coordkit.cli import main
-from coordkit.survey.read import read_files
+from coordkit.survey.read import SurveyFileError, read_files
 from coordkit.survey.read.groups import group_columns
 
 TOOLS = Path(__file__).resolve().parent / "survey_corpus" / "tools"
@@ -52,3 +52,41 @@ def test_the_report_command_warns_about_an_implausible_group_column(tmp_path, ca
     main(["report", str(TOOLS / "microsoft_forms_as_csv.csv"), "-o", str(tmp_path / "t.html"),
           "--group-column", "Team", "--quiet"])
     assert "looks like" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("export", sorted(p.name for p in TOOLS.iterdir() if p.suffix in (".csv", ".xlsx")))
+def test_one_read_keeps_the_other_columns_values_as_a_second_read_would_give_them(export):
+    # issue 11: the class-results app read the folder twice (the second time with every readable
+    # column as a group, for its values); one read with column_values gives the same values
+    try:
+        plain = read_files([TOOLS / export])
+    except SurveyFileError:  # a file that cannot be read is not read with its columns' values either
+        with pytest.raises(SurveyFileError):
+            read_files([TOOLS / export], column_values=True)
+        return
+    assert plain.column_values == {}  # only when asked
+    first = read_files([TOOLS / export], column_values=True)
+    readable = [c for c in first.ignored_columns if c not in first.identifying_columns
+                and not c.startswith("(unnamed column")]
+    assert set(first.column_values) == set(readable)
+    assert not set(first.column_values) & set(first.identifying_columns)  # never read
+    try:  # the old second read; it could fail (a column's title claimed as a group), leaving names only
+        again = read_files([TOOLS / export], group_columns=readable) if readable else None
+    except SurveyFileError:
+        again = None
+    if again is not None:
+        assert first.column_values == dict(again.responses.groups)
+        assert first.responses.ids == again.responses.ids
+
+
+def test_merged_files_keep_the_values_of_the_columns_every_file_has(tmp_path):
+    lines = (Path(__file__).resolve().parents[1] / "data" / "synthetic_class.csv").read_text(
+        encoding="utf-8").splitlines()
+    for k, extra in enumerate((["Seminar", "Cohort"], ["Seminar"])):
+        rows = [",".join([lines[0], *extra])]
+        rows += [",".join([line, *(f"{c} {j % 3}" for c in extra)])
+                 for j, line in enumerate(lines[1 + 30 * k:31 + 30 * k])]
+        (tmp_path / f"part{k}.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    merged = read_files([tmp_path], column_values=True)
+    assert list(merged.column_values) == ["team", "role", "Seminar"]  # Cohort is in one file only
+    assert merged.column_values["Seminar"] == tuple(f"Seminar {j % 3}" for k in range(2) for j in range(30))

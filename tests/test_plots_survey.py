@@ -140,3 +140,47 @@ def test_gap_chart_bars_are_labelled_with_their_statements_not_item_codes(cls):
         assert row["statement"].startswith(words), (label, row["statement"])
     assert {t.get_fontsize() for t in ax.get_yticklabels()} == {12}
     assert [b.get_gid() for b in ax.patches[: len(rows)]] == [f"driver-{i}" for i in rows["item"][::-1]]
+
+
+def _png(fig) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    FigureCanvasAgg(fig).print_png(buffer)
+    return buffer.getvalue()
+
+
+def test_update_in_place_draws_what_a_fresh_figure_draws(cls):
+    # issue 11: the groups are moved in place, not drawn again; the picture must not change
+    states = [("team", 5), ("team", 3), (None, 5), ("role", 3), ("team", 3), ("role", 5), ("team", 8)]
+    fig = sp.class_arrows_figure(analyse(cls, group_column="team"))
+    for column, m in states:
+        a = analyse(cls, group_column=column, min_group=m)
+        _check_update(fig, a)
+
+
+def _check_update(fig, a) -> None:
+    sp.update_class_arrows_figure(fig, a)
+    fresh = sp.class_arrows_figure(a)
+    assert _png(fig) == _png(fresh)
+    gids = [str(x.get_gid()) for x in fig.axes[0].get_children() if x.get_gid()]
+    assert gids == [str(x.get_gid()) for x in fresh.axes[0].get_children() if x.get_gid()]  # same order
+
+
+def test_update_where_an_arrow_appears_or_vanishes_draws_every_group_again():
+    from types import SimpleNamespace
+
+    from coordkit.profile import Profile
+
+    def view(*groups):
+        return SimpleNamespace(overall=None, groups=[SimpleNamespace(now=a, preferred=b, label=label)
+                                                     for a, b, label in groups])
+
+    p, q, r = Profile(1, 0.7, 0.3, 0.5), Profile(0.9, 1, 0.8, 0.2), Profile(0.3, 0.4, 1, 0.1)
+    fig = sp.class_arrows_figure(view((p, q, "A"), (q, r, "B")))
+    for state in [view((p, p, "A"), (q, r, "B")),  # A wants no change: its arrow vanishes
+                  view((p, q, "A"), (q, r, "B")),  # and comes back
+                  view((r, q, "A"), (q, r, "B"), (p, r, "C")),  # moved, one more group
+                  view((q, p, "A")),  # fewer groups
+                  view((q, p, "Z"))]:  # another label: a new legend
+        _check_update(fig, state)

@@ -155,3 +155,26 @@ def test_group_by_offers_only_plausible_columns_and_says_which_it_left_out(tmp_p
     assert "not offered" in app.group_column.tooltip
     app.group_column.value = "Seminar"  # an offered column still reads at once
     assert app.analysis.group_column == "Seminar" and len(app.analysis.groups) == 4
+
+
+def test_the_folder_is_read_once_at_load(tmp_path, monkeypatch):
+    # issue 11: the app read the folder twice at load (the second time for the values of the other
+    # columns, to judge which could group the class); a large .xlsx export takes seconds per read
+    import coordkit.widgets.class_results as class_results
+
+    extra = ["Cohort", "Seminar"]
+    rows = [",".join([*LINES[0].split(","), *extra])]
+    rows += [",".join([line, "2026", f"Seminar {k % 4 + 1}"]) for k, line in enumerate(LINES[1:])]
+    (tmp_path / "export.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    calls = []
+    real = class_results.read_files
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(class_results, "read_files", counted)
+    app = ClassResultsExplorer(tmp_path, group_columns=("team",), layout="app", presenter=True)
+    assert len(calls) == 1
+    assert [value for _, value in app.group_column.options] == [None, "team", "role", "Seminar"]
+    assert "Cohort (the same for every respondent)" in app.group_note  # judged by its values

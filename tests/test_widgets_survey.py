@@ -388,3 +388,26 @@ def test_the_form_flags_rating_every_way_of_working_strong_everywhere():
             f.likert[i.id].value = 5
     assert "high-rating tendency +1.00" in f.summary.value
     assert "Now: not classified" in f.summary.value
+
+
+def test_class_explorer_scores_each_respondent_once_and_every_view_is_a_fresh_analysis(monkeypatch):
+    # issue 11: per-respondent results do not depend on the grouping, so they are made once per data
+    # set (respondent_table), and every view equals analyse of the class afresh
+    from coordkit.survey import analyse, respondent_table
+
+    made = []
+
+    def counted(*args, **kwargs):
+        made.append(1)
+        return respondent_table(*args, **kwargs)
+
+    monkeypatch.setattr(ws, "respondent_table", counted)
+    c = synthetic_class()
+    explorer = ClassExplorer(c)
+    for column, m in (("team", 3), ("role", 3), (None, 5), ("team", 8), ("role", 13)):
+        explorer.group_column.value = column
+        explorer.min_group.value = m
+        fresh = analyse(c, group_column=column, min_group=m)
+        assert explorer.result.group_table().equals(fresh.group_table()), (column, m)
+        assert explorer.result.plan == fresh.plan
+    assert len(made) == 1

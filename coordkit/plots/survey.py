@@ -345,6 +345,8 @@ def gap_arrows(
     ax: Axes | None = None,
     ticks: bool = False,
     base: bool = True,
+    start: int = 0,
+    legend: bool = True,
 ) -> Axes:
     """Arrows on the ternary from each group's now profile to its preferred one.
 
@@ -362,6 +364,10 @@ def gap_arrows(
     ticks : bool, default False
     base : bool, default True
         Draw the shaded triangle first (False when redrawing arrows on an existing one).
+    start : int, default 0
+        Draw only the groups from this one on (the others are already drawn; for in-place updates).
+    legend : bool, default True
+        Draw the legend (of every group).
 
     Returns
     -------
@@ -391,20 +397,21 @@ def gap_arrows(
         marker = GROUP_MARKERS[k % len(GROUP_MARKERS)]
         style = GROUP_LINESTYLES[k % len(GROUP_LINESTYLES)]
         size = 260 if marker == "*" else 110
-        pa, pb = np.array(a.shares), np.array(b.shares)
-        tax.scatter([pa[0]], [pa[1]], [pa[2]], s=size, c=colour, marker=marker, edgecolors="black",
-                   linewidths=0.8, zorder=5, gid=f"group-now-{k}")
-        tax.scatter([pb[0]], [pb[1]], [pb[2]], s=size, facecolors="white", edgecolors=colour, marker=marker,
-                   linewidths=1.6, zorder=5, gid=f"group-preferred-{k}")
-        _ternary_arrow(ax, pa, pb, color=colour, linestyle=style, gid=f"group-gap-{k}")
+        if k >= start:
+            pa, pb = np.array(a.shares), np.array(b.shares)
+            tax.scatter([pa[0]], [pa[1]], [pa[2]], s=size, c=colour, marker=marker, edgecolors="black",
+                        linewidths=0.8, zorder=5, gid=f"group-now-{k}")
+            tax.scatter([pb[0]], [pb[1]], [pb[2]], s=size, facecolors="white", edgecolors=colour,
+                        marker=marker, linewidths=1.6, zorder=5, gid=f"group-preferred-{k}")
+            _ternary_arrow(ax, pa, pb, color=colour, linestyle=style, gid=f"group-gap-{k}")
         handles.append(Line2D([], [], color=colour, marker=marker, markersize=12 if marker == "*" else 8,
                               linestyle=style, linewidth=2.0, label=label))
-    if handles:
-        legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.12, 1.02), fontsize=9,
+    if handles and legend:
+        box = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.12, 1.02), fontsize=9,
                            frameon=False, handlelength=3.2, borderaxespad=0,
                            title="filled = now, open = preferred;\narrow = change wanted", title_fontsize=9)
-        legend._legend_box.align = "left"  # type: ignore[attr-defined]  # private VPacker, absent from the stubs
-        legend.set_gid("group-legend")
+        box._legend_box.align = "left"  # type: ignore[attr-defined]  # private VPacker, absent from the stubs
+        box.set_gid("group-legend")
     return ax
 
 
@@ -546,6 +553,11 @@ def class_arrows_figure(analysis: ClassAnalysis, *, ticks: bool = False) -> Figu
 def update_class_arrows_figure(fig: Figure, analysis: ClassAnalysis) -> Figure:
     """Redraw a :func:`class_arrows_figure` for new results in place (the triangle is kept).
 
+    The groups already drawn are moved (their points and arrows), those no longer shown removed and
+    new ones added, in the order a fresh figure draws them, so the picture is the same as
+    :func:`class_arrows_figure`'s, pixel for pixel; the legend is kept while its labels stay the same.
+    Where a group's arrow would appear or vanish (no change wanted), every group is drawn again.
+
     Examples
     --------
     >>> from coordkit.survey import analyse, synthetic_class
@@ -556,16 +568,57 @@ def update_class_arrows_figure(fig: Figure, analysis: ClassAnalysis) -> Figure:
     6
     """
     (ax,) = fig.axes
-    for artist in [*ax.collections, *ax.lines, *ax.patches, *ax.texts]:
-        if str(artist.get_gid() or "").startswith("group-"):
-            artist.remove()
-    legend = ax.get_legend()
-    if legend is not None:
-        legend.remove()
     summaries = ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
-    gap_arrows([s.now for s in summaries], [s.preferred for s in summaries], [s.label for s in summaries],
-               ax=ax, base=False)
+    starts, ends = [s.now for s in summaries], [s.preferred for s in summaries]
+    labels = [s.label for s in summaries]
+    if not _move_gap_arrows(ax, starts, ends, labels):
+        for artist in [*ax.collections, *ax.lines, *ax.patches, *ax.texts]:
+            if str(artist.get_gid() or "").startswith("group-"):
+                artist.remove()
+        legend = ax.get_legend()
+        if legend is not None:
+            legend.remove()
+        gap_arrows(starts, ends, labels, ax=ax, base=False)
     return fig
+
+
+def _move_gap_arrows(ax: Axes, starts: Sequence[Profile], ends: Sequence[Profile],
+                     labels: Sequence[str]) -> bool:
+    """Move :func:`gap_arrows`' groups in place (False, changing nothing, where that cannot be done).
+
+    Group ``k`` keeps its marker, colour and line style, so only its points and arrow move; groups
+    beyond the new count are removed and new ones drawn after the others (the order
+    :func:`gap_arrows` draws them in). Not done when an existing group's arrow would appear or vanish
+    (the new arrow would be drawn out of that order).
+    """
+    drawn: dict[str, Any] = {str(a.get_gid()): a for a in [*ax.collections, *ax.texts]
+             if str(a.get_gid() or "").startswith("group-")}
+    before = sum(1 for gid in drawn if gid.startswith("group-now-"))
+    shares = [(np.array(a.shares), np.array(b.shares)) for a, b in zip(starts, ends, strict=True)]
+    kept = min(before, len(shares))
+    if any((f"group-gap-{k}" in drawn) == bool(np.allclose(shares[k][1] - shares[k][0], 0))
+           for k in range(kept)):
+        return False
+    tax: Any = ax  # mpltern's ternary axes are untyped (transProjection)
+    for k in range(kept):
+        pa, pb = shares[k]
+        xy_start, xy_end = tax.transProjection.transform(np.array([pa, pb]))
+        drawn[f"group-now-{k}"].set_offsets(xy_start[None, :])  # as mpltern's scatter places it
+        drawn[f"group-preferred-{k}"].set_offsets(xy_end[None, :])
+        arrow = drawn.get(f"group-gap-{k}")
+        if arrow is not None:
+            arrow.xy, arrow.xyann = tuple(xy_end), tuple(xy_start)
+    for k in range(len(shares), before):
+        for part in ("now", "preferred", "gap"):
+            if f"group-{part}-{k}" in drawn:
+                drawn[f"group-{part}-{k}"].remove()
+    legend = ax.get_legend()
+    same = legend is not None and [t.get_text() for t in legend.get_texts()] == list(labels)
+    if legend is not None and not same:
+        legend.remove()
+    if len(shares) > before or not same:
+        gap_arrows(starts, ends, labels, ax=ax, base=False, start=before, legend=not same)
+    return True
 
 
 def describe_class_arrows(analysis: ClassAnalysis) -> str:

@@ -92,6 +92,7 @@ __all__ = [
     "ICC2_THRESHOLD",
     "ClassAnalysis",
     "GroupSummary",
+    "RespondentTable",
     "Responses",
     "analyse",
     "count_text",
@@ -99,6 +100,7 @@ __all__ = [
     "group_icc_table",
     "level_table",
     "reliability_table",
+    "respondent_table",
 ]
 
 
@@ -196,7 +198,7 @@ class Responses:
         """Benign and malign levels (n, 4), or None if the Likert block was not asked."""
         if self.likert is None:
             return None
-        return form_scores(self.likert.reshape(len(self), -1), q or self.questionnaire)
+        return form_scores(self.likert, q or self.questionnaire)  # (n, items), also for n = 0
 
     def strength(self, level: str = "organisation", q: Questionnaire | None = None, *,
                  timeframe: str = "now") -> NDArray[np.float64]:
@@ -252,28 +254,11 @@ class Responses:
         Malign warnings come from the levels (now only). A respondent flagged for a response style
         (:meth:`styles`), or, in version 2, with a mode's organisation strength not rated, or whose
         divide-100 answers are not scored (:meth:`divide`), is :data:`~coordkit.survey.NOT_CLASSIFIED`,
-        with the reason.
+        with the reason. The same as :func:`respondent_table`'s ``configurations``.
         """
-        forms = self.forms() if timeframe == "now" else None
-        styles = self.styles()
-        rated = bool(self.questionnaire.block("strength"))
-        out = []
-        now_strength, preferred = self.strength(), self.strength(timeframe="preferred")
-        divide = self.divide(timeframe)
-        for k, p in enumerate(self.profiles(timeframe)):
-            reason = style_withheld(styles, k) if styles.any[k] else None
-            if p is None:
-                out.append(not_classified(reason or not_scored_reason(int(divide.dimensions[k]), divide.of)))
-                continue
-            if timeframe == "preferred":
-                out.append(not_classified(reason) if reason
-                           else preferred_configuration(p, preferred[k], threshold=threshold))
-                continue
-            f = None if forms is None else FormScores(forms.benign[k], forms.malign[k], forms.answered[k],
-                                                        forms.share[k], np.asarray(forms.despair)[k])
-            out.append(configuration_now(p, f, now_strength[k], rated=rated, style_reason=reason,
-                                         threshold=threshold))
-        return out
+        if timeframe not in TIMEFRAMES:
+            raise SurveyError(f"timeframe must be 'now' or 'preferred', got {timeframe!r}")
+        return list(respondent_table(self, threshold=threshold).configurations[timeframe])
 
     def select(self, mask: ArrayLike) -> Responses:
         """The respondents where ``mask`` is true."""
@@ -321,6 +306,177 @@ def count_text(n: int, withheld: int) -> str:
         return text
     why = "response style" + ("; the means describe every answer" if withheld >= n else "")
     return f"{text}, {n - withheld} scored ({withheld} withheld: {why})"
+
+
+def _frozen(a: Any) -> Any:
+    """``a`` as a read-only array (a table shared by every grouping must not be changed in place)."""
+    out = np.array(a, copy=True)
+    out.flags.writeable = False
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class RespondentTable:
+    """Each respondent's results, which no grouping changes: computed once per data set.
+
+    :func:`analyse` summarises the whole class and each group from this table (the rows of the
+    group's members, :meth:`select`), so an explorer that re-groups a class passes the table it
+    made once (:func:`respondent_table`) instead of re-scoring every respondent for every group.
+    The arrays are read-only.
+
+    Attributes
+    ----------
+    ids : tuple of str
+        The respondents, in the order of the :class:`Responses` the table was made from.
+    threshold : float
+        Strength at which a mode counts as strong (the configurations depend on it).
+    rated : bool
+        Whether the questionnaire has the strength block (version 2).
+    divide : mapping of str to DivideScores
+        By timeframe: scores (n, 4) and the dimensions each rests on (:meth:`Responses.divide`).
+    forms : FormScores or None
+        Benign and malign levels (n, 4) (:meth:`Responses.forms`); None without a Likert block.
+    malign : ndarray, shape (n, 3)
+        Malign shares (:meth:`Responses.malign`).
+    strength : mapping of str to ndarray, shape (n, 4)
+        Strength ratings (0-1) by level (``"team"``, ``"organisation"``, ``"system"``) and
+        ``"preferred"`` (organisation, preferred) (:meth:`Responses.strength`).
+    acquiescence : ndarray, shape (n,)
+        :meth:`Responses.acquiescence`.
+    styles : ResponseStyles
+        :meth:`Responses.styles`.
+    congruence : ndarray, shape (n,)
+        Congruence of each respondent's now answers over their complete dimensions.
+    configurations : mapping of str to tuple of Configuration
+        By timeframe, :meth:`Responses.configurations` at :attr:`threshold`.
+
+    Examples
+    --------
+    >>> from coordkit.survey import synthetic_class
+    >>> t = respondent_table(synthetic_class())
+    >>> len(t), t.configurations["now"][0].name == synthetic_class().configurations()[0].name
+    (60, True)
+    >>> len(t.select(np.arange(60) < 5)), t.malign.flags.writeable
+    (5, False)
+    """
+
+    ids: tuple[str, ...]
+    threshold: float
+    rated: bool
+    divide: Mapping[str, DivideScores]
+    forms: FormScores | None
+    malign: NDArray[np.float64]
+    strength: Mapping[str, NDArray[np.float64]]
+    acquiescence: NDArray[np.float64]
+    styles: ResponseStyles
+    congruence: NDArray[np.float64]
+    configurations: Mapping[str, tuple[Configuration, ...]]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def select(self, mask: ArrayLike) -> RespondentTable:
+        """The rows where ``mask`` is true (as :meth:`Responses.select`)."""
+        m = np.asarray(mask, dtype=bool)
+        f = self.forms
+        return RespondentTable(
+            ids=tuple(i for i, keep in zip(self.ids, m, strict=True) if keep),
+            threshold=self.threshold, rated=self.rated,
+            divide={t: DivideScores(_frozen(d.scores[m]), _frozen(d.dimensions[m]), d.of)
+                    for t, d in self.divide.items()},
+            forms=None if f is None else FormScores(
+                _frozen(f.benign[m]), _frozen(f.malign[m]), _frozen(f.answered[m]), _frozen(f.share[m]),
+                _frozen(np.asarray(f.despair)[m])),
+            malign=_frozen(self.malign[m]),
+            strength={k: _frozen(v[m]) for k, v in self.strength.items()},
+            acquiescence=_frozen(self.acquiescence[m]),
+            styles=ResponseStyles(*(_frozen(np.asarray(getattr(self.styles, name))[m])
+                                    for name in _STYLE_FIELDS)),
+            congruence=_frozen(self.congruence[m]),
+            configurations={t: tuple(c for c, keep in zip(cs, m, strict=True) if keep)
+                            for t, cs in self.configurations.items()},
+        )
+
+
+_STYLE_FIELDS = ("yes_saying", "nay_saying", "inconsistent", "high_rating", "non_differentiating")
+
+
+def respondent_table(responses: Responses, *, threshold: float = STRONG) -> RespondentTable:
+    """Score and classify each respondent once: the results no grouping changes.
+
+    The rules are those of :meth:`Responses.configurations` (a respondent flagged for a response
+    style, with a mode's organisation strength not rated in version 2, or not scored, is
+    :data:`~coordkit.survey.NOT_CLASSIFIED`, with the reason); pass the table to :func:`analyse`
+    to re-group a class without re-scoring it.
+
+    Parameters
+    ----------
+    responses : Responses
+    threshold : float, default :data:`STRONG`
+
+    Returns
+    -------
+    RespondentTable
+
+    Examples
+    --------
+    >>> from coordkit.survey import synthetic_class
+    >>> c = synthetic_class()
+    >>> t = respondent_table(c)
+    >>> a = analyse(c, group_column="team", respondents=t)
+    >>> a.groups[0].label, a.groups[0].n
+    ('Ward A', 18)
+    """
+    q = responses.questionnaire
+    n = len(responses)
+    divide = {t: responses.divide(t) for t in TIMEFRAMES}
+    forms = responses.forms()
+    styles = responses.styles()
+    strength = {level: responses.strength(level) for level in LEVELS}
+    strength["preferred"] = responses.strength(timeframe="preferred")
+    malign = responses.malign()
+    rated = bool(q.block("strength"))
+    configurations: dict[str, tuple[Configuration, ...]] = {}
+    for timeframe in TIMEFRAMES:
+        scores = divide[timeframe].scores
+        if timeframe == "now":
+            despair = np.zeros(n) if forms is None else np.broadcast_to(forms.despair, (n,))
+            shares = np.column_stack([malign, despair]) if n else np.zeros((0, 4))
+            rating = strength["organisation"]
+        else:
+            shares = np.tile(PREFERRED_MALIGN, (n, 1))  # a wish: wholly benign, no despair
+            rating = strength["preferred"]
+        out: list[Configuration] = []
+        for k in range(n):
+            reason = style_withheld(styles, k) if styles.any[k] else None
+            if not np.all(np.isfinite(scores[k])):
+                d = divide[timeframe]
+                out.append(not_classified(reason or not_scored_reason(int(d.dimensions[k]), d.of)))
+                continue
+            p = profile_from_scores(scores[k], shares[k], strength=rating[k])
+            if timeframe == "preferred":
+                out.append(not_classified(reason) if reason
+                           else preferred_configuration(p, rating[k], threshold=threshold))
+                continue
+            f = None if forms is None else FormScores(forms.benign[k], forms.malign[k], forms.answered[k],
+                                                        forms.share[k], np.asarray(forms.despair)[k])
+            out.append(configuration_now(p, f, rating[k], rated=rated, style_reason=reason,
+                                         threshold=threshold))
+        configurations[timeframe] = tuple(out)
+    now = responses.now
+    agreement = (np.asarray(congruence(now, use=complete_dimensions(now, tolerance=responses.tolerance)),
+                            dtype=float) if n else np.zeros(0))
+    return RespondentTable(
+        ids=responses.ids, threshold=threshold, rated=rated,
+        divide={t: DivideScores(_frozen(d.scores), _frozen(d.dimensions), d.of) for t, d in divide.items()},
+        forms=None if forms is None else FormScores(
+            _frozen(forms.benign), _frozen(forms.malign), _frozen(forms.answered), _frozen(forms.share),
+            _frozen(np.broadcast_to(forms.despair, (n,)))),
+        malign=_frozen(malign), strength={k: _frozen(v) for k, v in strength.items()},
+        acquiescence=_frozen(responses.acquiescence()),
+        styles=ResponseStyles(*(_frozen(getattr(styles, name)) for name in _STYLE_FIELDS)),
+        congruence=_frozen(agreement), configurations=configurations,
+    )
 
 
 @dataclass(frozen=True)
@@ -477,9 +633,11 @@ def _nanstd(x: NDArray[np.float64], ddof: int) -> NDArray[np.float64]:
         return np.where(count > 0, np.sqrt((dev ** 2).sum(axis=0) / np.maximum(count - ddof, 1)), np.nan)
 
 
-def _summarise(label: str, group: Responses, threshold: float, *, unshared: str = "",
+def _summarise(label: str, group: RespondentTable, threshold: float, *, unshared: str = "",
                level: str | None = "organisation", column: str = "") -> GroupSummary:
-    """``unshared`` names members who describe different organisations: no agreement is computed.
+    """The summary of ``group``'s rows of the class's :class:`RespondentTable`.
+
+    ``unshared`` names members who describe different organisations: no agreement is computed.
 
     ``level`` is the level the members share (team ratings for a team, organisation ratings for an
     organisation); None when the group column's level is unknown: then no agreement and no
@@ -488,32 +646,32 @@ def _summarise(label: str, group: Responses, threshold: float, *, unshared: str 
     Members flagged for a response style are left out of every score and counted; a version 2
     group with a mode that no member rated has that configuration not classified (never the points).
     """
-    flagged = group.styles().any
+    flagged = group.styles.any
     excluded = int(flagged.sum())
     everyone = excluded == len(group)
     responses = group if everyone else group.select(~flagged)
-    now, pref = responses.scores("now"), responses.scores("preferred")
+    now, pref = responses.divide["now"].scores, responses.divide["preferred"].scores
     now_mean, pref_mean = _nanmean(now), _nanmean(pref)  # respondents not scored (NaN) left out
     scored_now = now[np.isfinite(now).all(axis=1)]
     unscored = [t for t, m in (("now", now_mean), ("preferred", pref_mean)) if not np.all(np.isfinite(m))]
     if unscored:  # nobody's divide-100 answers could be scored: the configurations say so
         now_mean = now_mean if "now" not in unscored else np.full(4, TOTAL / 4)
         pref_mean = pref_mean if "preferred" not in unscored else np.full(4, TOTAL / 4)
-    malign = responses.malign().mean(axis=0)
-    forms = responses.forms()
+    malign = responses.malign.mean(axis=0)
+    forms = responses.forms
     benign_level = np.full(4, np.nan) if forms is None else _nanmean(forms.benign)
     malign_level = np.full(4, np.nan) if forms is None else _nanmean(forms.malign)
     rated_level = level or "organisation"
-    strength = _nanmean(responses.strength(rated_level))
+    strength = _nanmean(responses.strength[rated_level])
     ddof = 1 if len(responses) > 1 else 0
     despair = 0.0 if forms is None else float(np.mean(forms.despair))
     p_now = profile_from_scores(now_mean, [*malign, despair], strength=strength)
-    pref_strength = _nanmean(responses.strength(timeframe="preferred"))
+    pref_strength = _nanmean(responses.strength["preferred"])
     p_pref = profile_from_scores(pref_mean, PREFERRED_MALIGN, strength=pref_strength)
-    acq = responses.acquiescence()
+    acq = responses.acquiescence
     group_forms = None if forms is None else FormScores(
         benign_level, malign_level, np.isfinite(benign_level) & np.isfinite(malign_level), malign, despair)
-    rated = bool(responses.questionnaire.block("strength"))
+    rated = responses.rated
     style = (f"every member's answers were flagged for a response style ({excluded} of {len(group)}), so "
              "the group is not classified" if everyone else None)
     nobody = ("no member's divide-100 answers could be scored (each has fewer than "
@@ -536,16 +694,15 @@ def _summarise(label: str, group: Responses, threshold: float, *, unshared: str 
         now=p_now, preferred=p_pref,
         configuration_now=conf_now, configuration_preferred=conf_pref,
         balance_now=report(p_now), balance_preferred=report(p_pref),
-        congruence_now=float(np.nanmean(congruence(responses.now, use=complete_dimensions(
-            responses.now, tolerance=responses.tolerance)))) if len(scored_now) else math.nan,
+        congruence_now=float(np.nanmean(responses.congruence)) if len(scored_now) else math.nan,
         variance_now=total_variance(scored_now) if len(scored_now) else math.nan,
         compositional_now=compositional_mean(scored_now) if len(scored_now) else np.full(4, np.nan),
         agreement_now=(no_shared_target(unshared) if unshared
                        else unknown_level(column) if level is None
-                       else mode_agreement(responses.strength(level) * 4 + 1)),
+                       else mode_agreement(responses.strength[level] * 4 + 1)),
         agreement_preferred=(no_shared_target(unshared) if unshared
                              else unknown_level(column) if level is None
-                             else mode_agreement(responses.strength(timeframe="preferred") * 4 + 1)),
+                             else mode_agreement(responses.strength["preferred"] * 4 + 1)),
         level=rated_level, level_known=level is not None,
     )
 
@@ -815,6 +972,7 @@ def analyse(
     q: Questionnaire | None = None,
     reliability: pd.DataFrame | None = None,
     group_level: str | None = None,
+    respondents: RespondentTable | None = None,
 ) -> ClassAnalysis:
     """Analyse a class: whole-class and group profiles (small groups suppressed), gap drivers.
 
@@ -837,6 +995,10 @@ def analyse(
         strength ratings at that level (a team's members share their team, not their organisation).
         By default read from the column's name (:func:`level_of_group_column`); when that is not
         known either, groups get no agreement and no configuration, only description.
+    respondents : RespondentTable, optional
+        :func:`respondent_table` of these responses at this ``threshold``, if already made (each
+        respondent's scores and configurations depend on the responses alone, not the grouping, so
+        an explorer that re-groups a class makes it once); by default made here.
 
     Returns
     -------
@@ -845,7 +1007,8 @@ def analyse(
     Raises
     ------
     ValueError
-        If ``group_column`` is unknown or ``min_group`` is below the floor.
+        If ``group_column`` is unknown, ``min_group`` is below the floor, or ``respondents`` is not
+        the table of these responses at this threshold.
 
     Examples
     --------
@@ -862,10 +1025,14 @@ def analyse(
         raise ValueError(f"group column {group_column!r} is not in the responses; group columns: {known}")
     if int(min_group) != min_group or min_group < MIN_GROUP_FLOOR:
         raise ValueError(f"min_group must be a whole number of at least {MIN_GROUP_FLOOR}, got {min_group!r}")
+    if respondents is not None and (respondents.ids != responses.ids or respondents.threshold != threshold):
+        raise ValueError("respondents must be the respondent_table of these responses at this threshold")
     n = len(responses)
-    divide = {t: responses.divide(t) for t in TIMEFRAMES}
+    own = q is responses.questionnaire  # the table is scored with the answers' own questionnaire
+    divide = ({t: responses.divide(t) for t in TIMEFRAMES} if respondents is None
+              else dict(respondents.divide))
     now_scores, pref_scores = divide["now"].scores, divide["preferred"].scores
-    malign = responses.malign(q)
+    malign = respondents.malign if respondents is not None and own else responses.malign(q)
     class_shown = n >= min_group
     empty = ClassAnalysis(
         n=n, min_group=int(min_group), class_shown=False, overall=None, group_column=group_column,
@@ -876,7 +1043,9 @@ def analyse(
     )
     if not class_shown:
         return empty
-    overall = _summarise("whole class", responses, threshold, unshared="the class's respondents")
+    table = respondents if respondents is not None else respondent_table(responses, threshold=threshold)
+    flags = table.styles if own else responses.styles(q)
+    overall = _summarise("whole class", table, threshold, unshared="the class's respondents")
     plan = None
     groups: list[GroupSummary] = []
     group_icc = None
@@ -887,23 +1056,22 @@ def analyse(
         sizes = {str(g): int((labels == g).sum()) for g in dict.fromkeys(labels)}
         plan = disclosure_plan(sizes, min_size=min_group)
         for g in plan.shown:
-            groups.append(_summarise(g, responses.select(labels == g), threshold, level=level,
+            groups.append(_summarise(g, table.select(labels == g), threshold, level=level,
                                      column=group_column))
         if len(plan.shown) >= 2 and responses.likert is not None and q.block("strength"):
             # over the members the group results rest on: response styles left out, as in _summarise
-            shown = np.isin(labels, list(plan.shown)) & ~responses.styles(q).any
-            group_icc = group_icc_table(responses.select(shown), group_column, level=level)
+            shown = np.isin(labels, list(plan.shown)) & ~flags.any
+            group_icc = _icc_table(_icc_scores(table.select(shown), level), labels[shown])
         if plan.show_pooled:
             mask = np.isin(labels, list(plan.pooled))
-            groups.append(_summarise(_pooled_label(plan), responses.select(mask), threshold,
+            groups.append(_summarise(_pooled_label(plan), table.select(mask), threshold,
                                      unshared="the members of the groups combined here"))
     import pandas as pd
 
-    flags = responses.styles(q)  # flagged respondents are left out of the gap drivers too (review 2, 9c)
+    # flagged respondents are left out of the gap drivers too (review 2, 9c)
     sincere = responses if flags.any.all() else responses.select(~flags.any)
     counts = {
-        timeframe: pd.Series([c.name for c in responses.configurations(timeframe, threshold=threshold)])
-        .value_counts()
+        timeframe: pd.Series([c.name for c in table.configurations[timeframe]]).value_counts()
         for timeframe in TIMEFRAMES
     }
     configurations = pd.DataFrame(counts).fillna(0).astype(int)
@@ -918,7 +1086,7 @@ def analyse(
         preferred_scores=pref_scores[np.isfinite(pref_scores).all(axis=1)],
         malign=malign, version=responses.version,
         dimensions={t: d.dimensions for t, d in divide.items()}, dimensions_of=divide["now"].of,
-        acquiescence=responses.acquiescence(q), group_icc=group_icc,
+        acquiescence=table.acquiescence if own else responses.acquiescence(q), group_icc=group_icc,
         group_level=level,
         styles=styles, reliability=(None if responses.likert is None
                      else reliability if reliability is not None else reliability_table(responses)),
@@ -1165,9 +1333,6 @@ def group_icc_table(responses: Responses, group_column: str, *, level: str | Non
     >>> bool((t["ICC(2)"].dropna() >= 0).all())
     True
     """
-    import pandas as pd
-
-    labels = np.array(responses.groups[group_column], dtype=object)
     scores: dict[str, NDArray[np.float64]] = {}
     if level is not None:
         scores[f"{level} strength rating"] = responses.strength(level) * 4 + 1
@@ -1175,6 +1340,24 @@ def group_icc_table(responses: Responses, group_column: str, *, level: str | Non
     forms = responses.forms()
     if forms is not None:
         scores["benign level"], scores["malign level"] = forms.benign, forms.malign
+    return _icc_table(scores, np.array(responses.groups[group_column], dtype=object))
+
+
+def _icc_scores(table: RespondentTable, level: str | None) -> dict[str, NDArray[np.float64]]:
+    """The scores :func:`group_icc_table` reads, from a :class:`RespondentTable` (the same values)."""
+    scores: dict[str, NDArray[np.float64]] = {}
+    if level is not None:
+        scores[f"{level} strength rating"] = table.strength[level] * 4 + 1
+    scores["points now"] = table.divide["now"].scores
+    if table.forms is not None:
+        scores["benign level"], scores["malign level"] = table.forms.benign, table.forms.malign
+    return scores
+
+
+def _icc_table(scores: Mapping[str, NDArray[np.float64]], labels: NDArray[Any]) -> pd.DataFrame:
+    """ICC(1) and ICC(2) of each mode of each score across the groups ``labels`` names."""
+    import pandas as pd
+
     rows = {}
     for measure, values in scores.items():
         for k, mode in enumerate(ALL_MODES):

@@ -183,13 +183,16 @@ class ClassResultsExplorer(Explorer):
                 mapping = read_mapping(self.mapping_file)
                 named = tuple(v[len("group:"):] for v in mapping.values() if v.startswith("group:"))
                 groups = named or groups
-            result = read_files([self.folder], group_columns=groups, mapping=mapping)
+            # with the other columns' values (one read: a large .xlsx takes seconds), for Group by
+            result = read_files([self.folder], group_columns=groups, mapping=mapping,
+                                column_values=mapping is None)
         except SurveyFileError as error:
             self.problem = str(error)
             # The group is optional: without the named column, read the whole class and let the
             # lecturer pick the column in Group by (no restart). Anything else still shows nothing.
             try:
-                result = read_files([self.folder], group_columns=(), mapping=mapping)
+                result = read_files([self.folder], group_columns=(), mapping=mapping,
+                                    column_values=mapping is None)
             except SurveyFileError:
                 return None  # never a made-up respondent in place of the class
             wanted = ", ".join(repr(g) for g in groups)
@@ -210,17 +213,12 @@ class ClassResultsExplorer(Explorer):
         self.problem = (f"{'; '.join(problems)}: run ./kit report on the folder for the details."
                         if problems else "")
         # a mapping file names its group columns; otherwise the file's other plausible columns may be
-        # groups (read once more with them all as groups, for their values: never the identifying ones)
+        # groups, judged by their values read with the answers (never the identifying ones)
         self._spare, self.group_note = (), ""
         if mapping is None:
             unused = [c for c in result.ignored_columns if c not in result.responses.groups]
-            readable = [c for c in unused if c not in result.identifying_columns]
-            try:
-                values = read_files([self.folder], group_columns=(*result.responses.groups, *readable)
-                                    ).responses.groups if readable else {}
-            except SurveyFileError:
-                values = {}
-            choice = plausible_group_columns(unused, values, identifying=result.identifying_columns)
+            choice = plausible_group_columns(unused, result.column_values,
+                                             identifying=result.identifying_columns)
             self._spare, self.group_note = choice.offered, choice.text()
         return result.responses
 

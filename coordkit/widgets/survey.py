@@ -62,6 +62,7 @@ from coordkit.survey import (
     presentation_order,
     questionnaire,
     reliability_table,
+    respondent_table,
     responses_csv,
     score_answers,
 )
@@ -561,11 +562,14 @@ class ClassExplorer(Explorer):
             style={"description_width": _LABEL_WIDTH}, layout=w.Layout(**CONTROL_LAYOUT))
         self.min_group = slider(MIN_GROUP_PARAM, value=min_group, label_width=_LABEL_WIDTH)
         self.summary = self.live
-        # the responses' own reliability: the same at every control setting, so computed once
+        # the responses' own reliability and each respondent's results: the same at every control
+        # setting (no grouping changes them), so computed once
         self._reliability = None if self.responses.likert is None else reliability_table(self.responses)
+        self._respondents = respondent_table(self.responses)
         # analyses by what they depend on besides the responses (see _analysis)
         self._analyses: dict[Any, ClassAnalysis] = {}
-        self._fig = class_arrows_figure(analyse(self.responses, reliability=self._reliability))
+        self._fig = class_arrows_figure(analyse(self.responses, reliability=self._reliability,
+                                                respondents=self._respondents))
         self.watch(self.group_column, self.min_group)
         self.assemble([self.group_column, self.min_group])
         self.update()
@@ -589,7 +593,8 @@ class ClassExplorer(Explorer):
         Besides the responses, an analysis depends on the threshold only through whether the
         class is shown and which groups are shown and pooled (the disclosure plan's rows); a
         move of the slider that keeps those reuses the analysis made for them, with this
-        threshold and its plan put in. Re-analysing costs most of an update.
+        threshold and its plan put in. Re-analysing reads each respondent's results from the table
+        made once (:func:`~coordkit.survey.respondent_table`).
         """
         shown = len(self.responses) >= min_group
         plan = None
@@ -600,7 +605,7 @@ class ClassExplorer(Explorer):
         key = (group_column, shown, None if plan is None else (plan.shown, plan.pooled, plan.show_pooled))
         if key not in self._analyses:
             self._analyses[key] = analyse(self.responses, group_column=group_column, min_group=min_group,
-                                          reliability=self._reliability)
+                                          reliability=self._reliability, respondents=self._respondents)
         return dataclasses.replace(self._analyses[key], min_group=min_group, plan=plan)
 
     def _summary_html(self, a: ClassAnalysis) -> Markup:

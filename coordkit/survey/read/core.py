@@ -27,6 +27,7 @@ from coordkit.survey.read._instrument import (
     DEFAULT_TOLERANCE,
     ID_COLUMN,
     LIKERT_LABELS,
+    NOT_STATED,
     TIMEFRAMES,
     VERSION_COLUMN,
     Questionnaire,
@@ -212,15 +213,19 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
         status = next((k for k, t in enumerate(top_norm) if t == "status"), None)
         finished = next((k for k, t in enumerate(top_norm) if t == "finished"), None)
     ident, ignored = [], []
+    readable: dict[str, int] = {}  # ignored columns that do not identify people
     body = layout.body
     for k, header in enumerate(headers):
         if k in used or header.strip().lower() == VERSION_COLUMN:  # the version is the instrument's, not data
             continue
         shown = layout.top[k] or header.strip()
-        if identifying(layout.top[k]) or identifying(header):
+        who = identifying(layout.top[k]) or identifying(header)
+        if who:
             ident.append(shown)
         if shown:
             ignored.append(shown)
+            if not who:
+                readable.setdefault(shown, k)
         elif any(k < len(cells) and cells[k].strip() for _, cells in body):
             ignored.append(f"(unnamed column {column_letter(k)})")
     approx = [names[k] for k in needed if how.get(k) == "approximate"]
@@ -237,7 +242,7 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
                              else id_column),
                     group_index=[g[0] for g in group_places], status=status, finished=finished,
                     identifying=tuple(ident), ignored=tuple(ignored),
-                    matched_by={k: how.get(k, "code") for k in needed}, notes=tuple(notes))
+                    matched_by={k: how.get(k, "code") for k in needed}, notes=tuple(notes), spare=readable)
 
 
 def _unmatched(spare: Sequence[str]) -> str:
@@ -280,6 +285,7 @@ def read_responses(
     q: Questionnaire | None = None,
     mapping: dict[str, str] | None = None,
     answers: Mapping[str, int] | None = None,
+    column_values: bool = False,
 ) -> ReadResult:
     """Read a response file or survey-tool export, accepting the rows it can trust and reporting the rest.
 
@@ -311,6 +317,10 @@ def read_responses(
         (:func:`coordkit.survey.read.read_answer_words`), for a word the scale does not have (a
         typo in the form's own option, "Stongly agree": 5). Case and punctuation do not matter.
         Any other word that is not on its scale is read as missing and listed in ``unreadable``.
+    column_values : bool, default False
+        Also keep the values of the ignored columns that do not identify people, one per accepted
+        respondent, as group labels would be read (:attr:`ReadResult.column_values`): for judging
+        which could group the class without reading the file again with them as groups.
 
     Returns
     -------
@@ -368,6 +378,8 @@ def read_responses(
                      decimal_comma=layout.delimiter in (";", "\t"), width=len(layout.headers),
                      words=layout.tool != "coordkit CSV", answers=dict(answers or {}))
     rows: list[Row] = []
+    spare_cells: dict[int, list[str]] = {}  # by row position: the spare columns' cells
+    spare_at = list(cols.spare.values()) if column_values else []
     skipped: list[SkippedLine] = []
     started = False
     total = len(body)
@@ -386,13 +398,19 @@ def read_responses(
             skipped.append(SkippedLine(label, line, _UNDER))
             continue
         started = True
+        if spare_at:
+            spare_cells[len(rows)] = [(cells[k] if k < len(cells) else "").strip() or NOT_STATED
+                                      for k in spare_at]
         rows.append(check.row(number, line, cells))
     used_decimal_comma = check.used_decimal_comma
     _supersede(rows, cols.id_name, label)
     for r in rows:  # a rejected row lists its unreadable answers with its problems, to fix together
         if r.problems:
             r.problems.extend(r.unreadable + r.off_total)
-    accepted = [r for r in rows if not r.problems and r.left_out is None]
+    kept = [k for k, r in enumerate(rows) if not r.problems and r.left_out is None]
+    accepted = [rows[k] for k in kept]
+    spare_values = {name: tuple(_canonical([spare_cells[k][j] for k in kept]))
+                    for j, name in enumerate(cols.spare)} if spare_at else {}
     notes = list(cols.notes)
     if q.version != CURRENT_VERSION:
         notes.append(f"This file follows questionnaire version {q.version} (the first version), not the "
@@ -421,6 +439,7 @@ def read_responses(
         dont_know=dont_know, unreadable=tuple(p for r in accepted for p in r.unreadable),
         answer_words=sum(r.answer_words for r in accepted),
         off_total=tuple(p for r in accepted for p in r.off_total),
+        column_values=spare_values,
     )
 
 
@@ -718,6 +737,11 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
     rejected += [p for r in results for p in (*r.unreadable, *r.off_total) if (p.source, p.row) not in kept]
     dims = first.responses.now.shape[1]
     groups = {g: tuple(_canonical([v for p in parts for v in p.groups[g]])) for g in first.responses.groups}
+    masks = [np.array([rid not in clash for rid in r.responses.ids], dtype=bool) for r in results]
+    # a column's values are kept only where every file has it (as when read with it as a group)
+    column_values = {c: tuple(_canonical([v for r, m in zip(results, masks, strict=True)
+                                          for v, ok in zip(r.column_values[c], m, strict=True) if ok]))
+                     for c in first.column_values if all(c in r.column_values for r in results)}
     responses = Responses(
         ids=tuple(i for p in parts for i in p.ids),
         now=np.concatenate([p.now for p in parts]) if parts else np.zeros((0, dims, 4)),
@@ -742,6 +766,7 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
         unreadable=tuple(p for r in results for p in r.unreadable if (p.source, p.row) in kept),
         answer_words=sum(r.answer_words for r in results),
         off_total=tuple(p for r in results for p in r.off_total if (p.source, p.row) in kept),
+        column_values=column_values,
     )
 
 

@@ -220,6 +220,11 @@ class ReadResult:
         kept (:func:`~coordkit.survey.scores_from_complete`): its points do not add up to 100 (within
         the tolerance), or one of its cells is not a number ("n/a", "-", "?"; one problem per cell,
         naming its column).
+    column_values : dict of str to tuple of str
+        Only when read with ``column_values=True``: the values of each ignored column that does not
+        identify people, one per accepted respondent (as group labels: blank is "(not stated)",
+        spelling variants merged), for judging which could group the class
+        (:func:`~coordkit.survey.read.groups.group_columns`); empty otherwise.
     """
 
     responses: Responses
@@ -240,6 +245,7 @@ class ReadResult:
     dont_know: dict[str, int] = field(default_factory=dict)
     unreadable: tuple[RowProblem, ...] = field(default_factory=tuple)
     answer_words: int = 0
+    column_values: dict[str, tuple[str, ...]] = field(default_factory=dict)
     off_total: tuple[RowProblem, ...] = field(default_factory=tuple)
 
     @property

@@ -118,6 +118,7 @@ class Columns:
     ignored: tuple[str, ...]
     matched_by: dict[str, str]
     notes: tuple[str, ...]
+    spare: dict[str, int] = field(default_factory=dict)  # ignored, not identifying: name -> column
 
 
 class Checker:
