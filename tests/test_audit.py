@@ -418,7 +418,8 @@ def test_every_rule_is_labelled_the_kits_and_gives_its_reason():
         assert "Reason" in text, name
     assert "proxy" in audit.RULES["engaged"] and "can still be clumsy" in audit.RULES["engaged"]
     excluded = audit.RULES["excluded"]
-    assert "Thompson, Ellis & Wildavsky 1990): each way of life needs its rivals" in excluded
+    assert ("Thompson, Ellis & Wildavsky 1990, as summarised in secondary sources): each way of life needs "
+            "its rivals") in excluded
     assert "Verweij et al. 2006): each way of life notices a part of reality" in excluded
 
 
@@ -683,7 +684,7 @@ def test_no_text_the_kit_ships_calls_a_verdict_partly_clumsy():
 
 
 def test_the_hermit_is_a_further_criterion_reported_beside_clumsy_not_a_condition_of_it():
-    """Issue 13, finding 1: clumsiness (Verweij et al. 2006) is the four ways of life heard and responsive;
+    """Issue 13, finding 1: no way of life Verweij et al. (2006) name shut out (fatalism: the kit's reading);
     Ney & Verweij (2014) set the hermit as a second criterion. The old rule withheld "clumsy" without an
     opt-out."""
     joined = [I("a", "oversight x mutuality"), I("b", "mutuality x competition")]

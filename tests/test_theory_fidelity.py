@@ -175,7 +175,7 @@ def test_clumsy_is_the_kits_operationalisation_and_the_hermit_a_further_criterio
     assert "fatalism and the hermit engaged" not in nb08 and "Ney & Verweij's further criterion" in nb08
     notice = cell("08_clumsy_solutions.ipynb", "f7c71a7d")
     assert "a clumsy solution shuts out no way of life" not in notice
-    assert "dropping that changed none of the five verdicts" in notice
+    assert "So neither the hermit nor fatalism's aspects decides any verdict" in notice  # r2 finding 1
     assert "none" in _outputs("08_clumsy_solutions.ipynb", "aecd252c").splitlines()[-1]  # computed, not typed
     answers = cell("08_clumsy_solutions.ipynb", "cd7285a9")
     assert "second, further criterion" in answers and "for something people may decline" not in answers
@@ -185,7 +185,7 @@ def test_clumsy_is_the_kits_operationalisation_and_the_hermit_a_further_criterio
     assert "and fatalism and the hermit engaged too" not in worksheet
     assert "The hermit, a further criterion** (Ney & Verweij 2014), not part of \"clumsy\"" in worksheet
     guide = _doc("lecturer_guide.md")
-    assert "dropping that changes none of the five packages' verdicts" in guide
+    assert "Neither the hermit nor fatalism's three aspects decides any verdict" in guide  # r2 finding 1
 
 
 # ----- finding 2: nb03's agreement with Taylor is partly circular, and computed --------------------------
@@ -217,7 +217,8 @@ def test_the_chapter_3_quiz_credits_the_grid_group_reading_to_hood_1998_and_stee
     q3 = load("ch03")["q3"]
     assert '"NPM was individualism steered by hierarchy"' not in q3.prompt
     correct = next(o for o in q3.options if o.correct)
-    assert "Hood 1998" in correct.text and "\"steered by\" are the kit's" in correct.text
+    assert "Hood (1998) reads NPM in grid-group terms" in correct.feedback
+    assert "\"Steered by\", and the mapping of each doctrine to one mode, are the kit's" in correct.feedback
     assert "Hood (1991) set out the doctrines and read NPM as this mix" not in q3.explanation
     assert "Hood (1998) reads NPM in grid-group terms" in q3.explanation
     assert "Hood (1998) reads in NPM, which the kit sums up as" in cell("03_npm_history.ipynb", "beee3427")
@@ -279,3 +280,126 @@ def test_hood_data_has_no_tracker_jargon_and_flags_chapter_2_and_the_workshop_as
     assert "(Hood 1998, ch. 2, not confirmed against the book" in sidecar
     guide = _doc("lecturer_guide.md")
     assert "about the packages, about what leaders notice, or about the kit's rule" in guide
+
+
+# ===== Theorist's re-check (r2), new findings 1-6 =========================================================
+ACTIVE = ("hierarchy", "solidarity", "individualism")
+
+
+def _why_not_clumsy() -> dict[str, int]:
+    """Count, on the five coded packages, what keeps each from 'clumsy', with the library's audit."""
+    import dataclasses
+
+    from coordkit import audit
+
+    counts = {"hermit engaged": 0, "active type unused": 0, "solidarity unresponsive": 0, "turns": 0}
+    for package in audit.packages().values():
+        result = audit.audit(package)
+        counts["hermit engaged"] += result.status("hermit") == "engaged"
+        unused = any(result.status(v) == "excluded" for v in ACTIVE)
+        counts["active type unused"] += unused
+        counts["solidarity unresponsive"] += not unused and result.status("solidarity") == "unresponsive"
+        # would the verdict change if the hermit and fatalism (all three aspects) were engaged?
+        lifted = [dataclasses.replace(v, status="engaged") if v.voice in ("hermit", "fatalism") else v
+                  for v in result.voices]
+        before = result.verdict.split(";")[0]
+        counts["turns"] += audit.verdict(lifted, result.dominance).split(";")[0] != before
+    return counts
+
+
+# ----- r2 finding 1: the lecturer guide says what the audit finds, computed ------------------------------
+def test_the_lecturer_guide_says_what_the_audit_finds_on_the_five_packages():
+    counts = _why_not_clumsy()
+    assert counts == {"hermit engaged": 3, "active type unused": 3, "solidarity unresponsive": 2, "turns": 0}
+    guide = _doc("lecturer_guide.md")
+    assert "Expect fatalism and the hermit to be left out almost everywhere" not in guide
+    assert "so the missing \"clumsy\" is largely the rule's doing" not in guide
+    assert "The hermit is engaged in three of the five packages, only through the contested opt-in coding" \
+        in guide
+    said = ("in three an active voice's type is not used at all (the coding); in two solidarity is "
+            "unresponsive (the kit's hybrid rule). Neither the hermit nor fatalism's three aspects decides "
+            "any verdict.")
+    assert said in guide
+    notice = cell("08_clumsy_solutions.ipynb", "f7c71a7d")
+    assert ("In three an active voice's type is not used at all (the kit's coding); in two solidarity is "
+            "unresponsive (the kit's hybrid rule). So neither the hermit nor fatalism's aspects decides any "
+            "verdict.") in notice
+    for text in (guide, notice):  # changelog, not teaching
+        assert "once withheld" not in text and "once required" not in text
+
+
+# ----- r2 finding 2: "none shut out" includes fatalism in the kit's reading, with Taylor (2022) ----------
+def test_fatalism_as_a_condition_of_clumsy_is_the_kits_reading_not_verweijs():
+    from coordkit import audit
+
+    reading = ("name four ways of life and ask that none be shut out; the settlements they describe join the "
+               "three active ones. The kit reads \"none shut out\" as including fatalism (with Taylor 2022)")
+    rule = flat(audit.RULES["verdict"])
+    assert "for whom a solution is clumsy when the ways of life they name" not in rule
+    assert ("name four ways of life (hierarchy, egalitarianism, individualism, fatalism) and ask that "
+            + reading.partition("and ask that ")[2].replace('"', "'")) in rule
+    assert "its three aspects are the kit's" in rule
+    guide = _doc("lecturer_guide.md")
+    assert "clumsiness (Verweij et al. 2006) is the four ways of life heard and responsive" not in guide
+    assert reading in guide and "its three aspects are the kit's" in guide
+    answer = cell("08_clumsy_solutions.ipynb", "cd7285a9")
+    assert "shuts out none of the ways of life they name (fatalism among them)" not in answer
+    assert reading in answer and "its three aspects are the kit's" in answer
+
+
+# ----- r2 finding 3: the hermit withdraws from coercive involvement, in the quiz and the exercises -------
+def test_the_hermit_withdraws_from_coercive_involvement_in_the_quiz_and_the_exercises():
+    q3 = load("ch08")["q3"]
+    assert "withdraws from both grid and group" not in q3.prompt
+    assert "withdraws from coercive involvement, neither controlling others nor being controlled" in q3.prompt
+    assert "Wildavsky (1990, as summarised in secondary sources) add the hermit" in q3.explanation
+    assert "at the centre of the map, off its plane" in q3.explanation
+    for path in (ROOT / "exercises" / "src" / "08_clumsy_solutions.py",
+                 ROOT / "coordkit" / "exercises" / "ch08.py"):
+        text = flat(path.read_text(encoding="utf-8").replace("#", " ").replace('"', " "))
+        assert "the hermit, off the map, has none" not in text.lower(), path.name
+        assert "hermit, at the centre, off the map's plane, has none" in text, path.name
+
+
+# ----- r2 finding 4: TEW (1990) is flagged as summarised wherever it is cited for a claim ----------------
+def test_tew_is_flagged_as_summarised_in_nb05_nb04_the_quiz_the_model_the_rules_and_the_figure():
+    from coordkit import audit
+    from coordkit.plots import audit as audit_plots
+
+    flag = "as summarised in secondary sources"
+    for cell_id in ("e942fd5d", "973d05ee"):
+        assert f"Wildavsky (1990, {flag})" in cell("05_dynamics.ipynb", cell_id) \
+            or f"Wildavsky's (1990, {flag})" in cell("05_dynamics.ipynb", cell_id), cell_id
+    assert f"Wildavsky (1990, {flag}) expect no resting point" in cell("04_nhs_reform_scenarios.ipynb", "c07")
+    assert f"(Thompson, Ellis & Wildavsky 1990, {flag})" in load("ch05")["q2"].prompt
+    assert f"(Thompson, Ellis & Wildavsky, 1990, {flag})" in flat(dynamics.__doc__ or "")
+    assert f"Thompson, Ellis & Wildavsky 1990, {flag}): each way of life" in flat(audit.RULES["excluded"])
+    assert "TEW 1990" in audit_plots.HERMIT_LABEL
+    described = audit_plots.describe_hybrids()  # the label's "TEW 1990", flagged where it is described
+    assert "Thompson, Ellis & Wildavsky (TEW 1990);" not in described
+    assert "at the map's centre in TEW 1990 (Thompson, Ellis & Wildavsky, as summarised)" in described
+    references = _doc("references.md")
+    assert "The hermit withdraws from coercive involvement and sits at the centre" not in references
+    assert "gives the fifth type only as an asocial \"autonomous\" perspective" in references
+    assert "comes from a reviewer's account of the book, unchecked against its pages" in references
+
+
+# ----- r2 finding 5: dominance turning benign into malign is the kit's mechanism ------------------------
+def test_nb05_rule_2_gives_taylor_the_vocabulary_and_the_kit_the_mechanism():
+    rules = cell("05_dynamics.ipynb", "024d38a3")
+    assert "written as Taylor's (2022) benign turning malign" not in rules
+    assert ("expressed in Taylor's (2022) terms of benign and malign forms; that dominance turns benign into "
+            "malign (faster above a one-third share), its form and its threshold are the kit's") in rules
+
+
+# ----- r2 finding 6: the ch03 attribution item does not give its answer away -------------------------------
+def test_the_ch03_attribution_item_has_plausible_options_of_like_length():
+    q3 = load("ch03")["q3"]
+    lengths = {o.text: len(o.text.split()) for o in q3.options}
+    correct = next(o for o in q3.options if o.correct)
+    wrong = [n for text, n in lengths.items() if text != correct.text]
+    assert lengths[correct.text] <= 1.25 * max(wrong), lengths  # the old correct one was three times longer
+    texts = [o.text for o in q3.options]
+    assert "Hood's (1991) reading of NPM, in his words." in texts
+    assert not any("Constitution" in text for text in texts)  # the straw man
+    assert all(o.feedback for o in q3.options)

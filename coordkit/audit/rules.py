@@ -112,8 +112,9 @@ RULES: dict[str, str] = {
         "acknowledged or excluded (see 'fatalism')."),
     "excluded": (
         "The kit's reading of two ideas, each with its own source. Requisite variety (a name from "
-        "Ashby's 1956 law of cybernetics, in the sense of Thompson, Ellis & Wildavsky 1990): each way of "
-        "life needs its rivals in order to exist and to define itself. "
+        "Ashby's 1956 law of cybernetics, in the sense of Thompson, Ellis & Wildavsky 1990, as "
+        "summarised in secondary sources): each way of life needs its rivals in order to exist and to "
+        "define itself. "
         "The later plural-rationality argument for clumsy solutions (Verweij et al. 2006): each way of "
         "life notices a part of reality the others miss. An active voice is excluded when no "
         "instrument uses its polar type. Reason: the package then gives it no way in, so, on the "
@@ -144,10 +145,11 @@ RULES: dict[str, str] = {
         "instruments that use it separately and does not let it decide fatalism's status. Reason: "
         "otherwise a package would 'hear' fatalists by surprising them."),
     "verdict": (
-        "The kit's shorthand and the kit's operationalisation, after Verweij et al. (2006), for whom a "
-        "solution is clumsy when the ways of life they name (hierarchy, egalitarianism, individualism, "
-        "fatalism) are all heard and each stays responsive to the others. 'No active voice heard' when "
-        "no instrument uses "
+        "The kit's shorthand and the kit's operationalisation, after Verweij et al. (2006), who name four "
+        "ways of life (hierarchy, egalitarianism, individualism, fatalism) and ask that none be shut out; "
+        "the settlements they describe join the three active ones. The kit reads 'none shut out' as "
+        "including fatalism (with Taylor 2022), and its three aspects are the kit's. "
+        "'No active voice heard' when no instrument uses "
         "hierarchy's, solidarity's or individualism's type; 'elegant' when exactly one is heard; "
         "'dominated by X' when two are heard and X's type carries more than the threshold share of "
         "the package's weight (each instrument weighs one, a hybrid half to each of its types) and more "

@@ -73,9 +73,10 @@ def _check_preferred(answer: Any) -> Feedback:
     wrong = [v for v in right if given[v] != right[v]]
     if not wrong:
         return Feedback.correct("Hood places one polar type in each cell of the grid-group map; the "
-                                "hermit, off the map, has none. The fatalist cell's type, contrived "
-                                "randomness, is an active controller's technique, and the audit does not "
-                                "hear fatalism through it (the kit's reading)")
+                                "hermit, at the centre, off the map's plane, has none. The fatalist "
+                                "cell's type, contrived randomness, is an active controller's "
+                                "technique, and the audit does not hear fatalism through it (the "
+                                "kit's reading)")
     parts = []
     for v in wrong:
         if v == "fatalism":

@@ -64,7 +64,8 @@ Assumptions
    capped by capacity relative to demand: balance cannot make up for the shortfall.
 7. *Surprise* (off by default, ``surprise`` = 0). Cultural theory makes surprise the engine of
    change: a way of life loses adherents when the world keeps failing to behave as it
-   expects (Thompson, Ellis & Wildavsky, 1990). Here each mode has an *allegiance*
+   expects (Thompson, Ellis & Wildavsky, 1990, as summarised in secondary sources). Here each
+   mode has an *allegiance*
    :math:`w_i` (the share of backing it commands; :math:`\sum w_i = 1`, even at the start) that
    scales its policy support to :math:`3 w_i u_i`. Adherents perceive each mode's failures
    (its malign fraction :math:`m_i / s_i`) after a lag of about ``surprise_delay`` years, and

@@ -464,8 +464,8 @@ def describe_hybrids(highlight: str | None = None) -> str:
     hybrids = "; ".join(f"{c.name} ({c.nhs_example})" for c in types.values() if c.kind == "hybrid")
     text = (f"A square map with grid rising upwards and group to the right. Polar types at the corners: "
             f"{corners}. Six lines join every pair of corners, one per hybrid: {hybrids}. The hermit, "
-            "withdrawn, is at the map's centre in Thompson, Ellis & Wildavsky (TEW 1990); the kit draws it "
-            "apart, in a box outside the square. Hood (1995) "
+            "withdrawn, is at the map's centre in TEW 1990 (Thompson, Ellis & Wildavsky, as summarised); the "
+            "kit draws it apart, outside the square. Hood (1995) "
             "predicts that all six hybrids are likely to be unstable. ")
     if highlight:
         if highlight not in types:

@@ -17,15 +17,15 @@ from coordkit.exercises.ch08 import ____, q1, q2, q3, q4, q5, q6
 #
 # Hood (1995) sorts controls over public services into four polar types, one per cell of the grid-group map. Give a
 # **dict** from each of the four grid-group voices (`"hierarchy"`, `"solidarity"`, `"individualism"`, `"fatalism"`)
-# to the polar type Hood places in its cell, e.g. `{"hierarchy": "oversight", ...}`. (The hermit, off the map, has
-# none. For fatalism this is its cell's type, not the fatalist's own choice: chapter 8 says why the audit does not
-# hear fatalism through it.)
+# to the polar type Hood places in its cell, e.g. `{"hierarchy": "oversight", ...}`. (The hermit, at the centre,
+# off the map's plane, has none. For fatalism this is its cell's type, not the fatalist's own choice: chapter 8
+# says why the audit does not hear fatalism through it.)
 
 # %% [paper]
 # Hood (1995) sorts controls over public services into four polar types, one per cell of the grid-group map.
 # For each of the four grid-group voices (hierarchy, solidarity, individualism, fatalism), name the polar type
-# Hood places in its cell. (The hermit, off the map, has none. For fatalism this is its cell's type, not the
-# fatalist's own choice: chapter 8 says why the audit does not hear fatalism through it.)
+# Hood places in its cell. (The hermit, at the centre, off the map's plane, has none. For fatalism this is its
+# cell's type, not the fatalist's own choice: chapter 8 says why the audit does not hear fatalism through it.)
 
 # %%
 ### BEGIN SOLUTION
