@@ -7,7 +7,7 @@ Examples
 --------
 >>> q1.evaluate({"mix": [24, 40, 24, 12], "strength": [0.75, 0.5, 0.25, 0.25]}).status
 'correct'
->>> q1.evaluate({"mix": [24, 40, 24, 12], "strength": [0.6, 1.0, 0.6, 0.3]}).message[:36]
+>>> q1.evaluate({"mix": [24, 40, 24, 12], "strength": [0.6, 1.0, 0.6, 0.3]}).message[:35]
 "'strength' is score / 40: the kit's"
 >>> RESPONDENT_NOW.mean(axis=0).tolist()
 [25.0, 38.333333333333336, 23.333333333333332, 11.666666666666666]

@@ -95,7 +95,7 @@ _COMPACT_STATUS_GAP = 0.2  # the same on the compact map, whose units are shorte
 # From the hermit's marker down to its caption and to its status word (map units), on the full map
 # and on the compact one (shown with 18 px text, so its units are shorter on screen).
 _HERMIT_CAPTION = {False: 0.1, True: 0.13}
-_HERMIT_STATUS = {False: 0.4, True: 0.69}
+_HERMIT_STATUS = {False: 0.4, True: 0.9}
 
 
 def _hermit_box(compact: bool, status: bool) -> tuple[float, float, float, float]:

@@ -281,8 +281,9 @@ class RecodeExplorer(Explorer):
                                              threshold=self.threshold)
         self.info.value = self._info_html(row)
         self.set_result(Markup(self._summary_html(year, half_life)))
-        # blitting needs fixed axes: a new renderer whenever the y-limits move
-        self.show_figure(self._fig, description, key=tuple(self._fig.axes[0].get_ylim()))
+        # blitting needs fixed axes: a new renderer whenever the y-limits or the y label move
+        left = self._fig.axes[0]
+        self.show_figure(self._fig, description, key=(*left.get_ylim(), left.get_ylabel()))
 
     def _info_html(self, row: pd.Series) -> str:
         return render("history_recode.html.j2", part="info", title=row["title"],

@@ -431,6 +431,9 @@ def update_recode_figure(
     x = np.nan if reform_year is None else reform_year
     lines["reform"].set_xdata([x, x])
     left.set_ylim(*_nice_limits(np.concatenate([wide.to_numpy().ravel(), other.to_numpy().ravel()])))
+    label = pressure_label(baseline)  # the half-life may have changed: faded sum or plain sum
+    if label.split() != left.get_ylabel().split():  # (an app may have re-wrapped the same words)
+        left.set_ylabel(label)
     kit, yours, _ = _profiles(baseline, alternative, year, scale)
     bars = {p.get_gid(): p for p in right.patches if p.get_gid() and isinstance(p, Rectangle)}
     for k, mode in enumerate(ALL_MODES):
