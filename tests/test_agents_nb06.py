@@ -58,3 +58,24 @@ def test_the_threshold_and_the_two_measures_beside_it(at_three):
 def test_the_lasting_monocultures_are_shown_well_past_the_threshold():
     assert "This is suppression 5, well past the threshold" in _cell("Small differences grow")
     assert suppressed_monocultures().suppression == 5.0
+
+
+def test_section_1s_heading_names_what_its_figure_title_names():
+    """Student review (issue 19, finding 11): the heading said "built of monoculture teams" and the figure's
+    title "built of unevenly mixed teams"; the two now name the teams alike, in the stored output and in a
+    fresh run of the same cell."""
+    from coordkit.models import agents
+    from coordkit.models.agents import fractal_verdict
+
+    cells = json.loads(NB06.read_text(encoding="utf-8"))["cells"]
+    k = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## 1. "))
+    heading = "".join(cells[k]["source"]).splitlines()[0].removeprefix("## 1. ").removesuffix(" *(core)*")
+    assert heading == "An evenly mixed nation built of monoculture teams"
+    figure = next(c for c in cells[k:]
+                  if c["cell_type"] == "code" and "agents_figure(" in "".join(c["source"]))
+    shown = " ".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", ""))
+                     for o in figure["outputs"])
+    assert f"{heading}:" in shown and "unevenly mixed" not in shown
+    structure = agents.Structure()
+    run = agents.simulate(structure, agents.balanced_nation_of_monocultures(structure), seed=0)
+    assert fractal_verdict(run).startswith(f"{heading}:")

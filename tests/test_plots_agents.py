@@ -207,7 +207,8 @@ def test_the_unit_shares_triangle_has_tick_values():
     run = simulate(S, PRESETS["fractal balance"](S), steps=10, seed=0)
     tax = pa.agents_figure(run).axes[2]
     for axis in (tax.taxis, tax.laxis, tax.raxis):
-        assert len(axis.get_ticklocs()) >= 5
+        # student review (issue 19): no ticks at the corners, where 0% of one scale met 100% of the next
+        assert [t.get_text() for t in axis.get_ticklabels()] == ["20%", "40%", "60%", "80%"]
 
 
 def test_chapter_6s_figure_keeps_every_label_inside_the_figure_and_off_the_other_labels():
@@ -237,3 +238,32 @@ def test_chapter_6s_figure_keeps_every_label_inside_the_figure_and_off_the_other
     for axis_label in (tax.taxis.label, tax.laxis.label, tax.raxis.label):
         box = axis_label.get_window_extent(renderer)
         assert page.y0 <= box.y0 and box.y1 <= page.y1, axis_label.get_text()
+
+
+def test_chapter_6s_triangle_title_sits_with_its_triangle_not_under_the_ribbons_legend():
+    """Student review (issue 19, finding 11): "Active shares of every unit" sat under the ribbon's legend,
+    apart from its panel. Its box now adjoins the triangle's own top label (a few pixels above
+    "Hierarchy"), is centred over the triangle, nearer its panel than the legend above, and overlaps no
+    legend."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from coordkit.models import agents as model
+    from coordkit.plots.agents import agents_figure
+
+    structure = model.Structure()
+    fig = agents_figure(model.simulate(structure, model.balanced_nation_of_monocultures(structure), seed=0))
+    fig.set_dpi(100)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    comp, _, tax, _ = fig.axes
+    title = tax.title.get_window_extent(renderer)
+    top = tax.taxis.label.get_window_extent(renderer)  # "Hierarchy", above the triangle's apex
+    ribbon_legend = comp.get_legend().get_window_extent(renderer)
+    assert tax.title.get_text() == "Active shares of every unit"
+    assert 0 <= title.y0 - top.y1 <= 10, (title, top)
+    assert title.y0 - top.y1 < ribbon_legend.y0 - title.y1
+    apex_x = tax.transTernaryAxes.transform([[1.0, 0.0, 0.0]])[0][0]
+    assert title.x0 < apex_x < title.x1
+    for legend in (comp.get_legend(), tax.get_legend()):
+        assert not title.overlaps(legend.get_window_extent(renderer))

@@ -138,3 +138,114 @@ def test_chapter_6s_small_triangle_keeps_its_labels_apart_and_off_the_units():
         boxes, _ = _region_boxes(fig, tax)
         assert len(boxes) == 7
         assert _clear(boxes, tax, _marker_boxes(tax), _arrow_points(tax)) == []
+
+
+def _drawn(fig):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig.set_dpi(100)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return canvas.get_renderer()
+
+
+def _core_triangles():
+    """The three core figures' triangles (chapters 1, 2 and 6), drawn: (name, figure, ternary axes)."""
+    from coordkit.archetypes import ARCHETYPES
+    from coordkit.models import agents
+    from coordkit.plots.agents import agents_figure
+    from coordkit.plots.profile import profile_figure
+    from coordkit.plots.survey import survey_figure
+    from coordkit.survey import example_answers, score_answers
+
+    ex = example_answers()
+    structure = agents.Structure()
+    run = agents.simulate(structure, agents.balanced_nation_of_monocultures(structure), seed=0)
+    for name, fig, k in (("ch01", profile_figure(ARCHETYPES["traditional public sector"], ticks=True), 0),
+                         ("ch02", survey_figure(score_answers(ex["now"], ex["preferred"], ex["likert"]),
+                                                ticks=True), 0),
+                         ("ch06", agents_figure(run), 2)):
+        yield name, fig, fig.axes[k], _drawn(fig)
+
+
+def test_core_triangles_scales_name_their_mode_and_leave_the_corners_to_the_mode_names():
+    """Student review (issue 19, finding 12): "0.0" and "1.0" met at each corner and nothing said which
+    tick row belonged to which corner. Now the ticks stop short of the corners (20% to 80%), each scale is
+    named along its edge ("Hierarchy share", its arrow towards the mode's corner) just outside its own
+    tick labels, and no two texts of the triangle overlap."""
+    from coordkit.modes import ACTIVE_MODES
+    from coordkit.plots.style import MIN_FONT_PT
+
+    for name, _, tax, renderer in _core_triangles():
+        axes = (tax.taxis, tax.laxis, tax.raxis)
+        assert [a.get_label().get_text() for a in axes] == ["Hierarchy", "Solidarity", "Individualism"]
+        corner_xy = {a: tax.transTernaryAxes.transform([np.eye(3)[k]])[0] for k, a in enumerate(axes)}
+        ticks = {a: [t for t in a.get_ticklabels() if t.get_visible() and t.get_text()] for a in axes}
+        scales = {m.value: t for m in ACTIVE_MODES for t in tax.texts if f"{m.label} share" in t.get_text()}
+        assert len(scales) == 3 and len(set(scales.values())) == 3, name
+        for axis, mode in zip(axes, ACTIVE_MODES, strict=True):
+            assert [t.get_text() for t in ticks[axis]] == ["20%", "40%", "60%", "80%"], (name, mode)
+            assert all(t.get_fontsize() >= MIN_FONT_PT for t in ticks[axis])
+            scale = scales[mode.value]
+            assert scale.get_fontsize() >= MIN_FONT_PT and f"{mode.label} share" in scale.get_text()
+            box = scale.get_window_extent(renderer)
+            middle = np.array([(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2])
+
+            def distance(labels, middle=middle, renderer=renderer):
+                centres = [np.array([(b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2])
+                           for b in (t.get_window_extent(renderer) for t in labels)]
+                return min(np.linalg.norm(c - middle) for c in centres)
+
+            # the scale's name sits by its own tick labels, not another scale's
+            nearest_other = min(distance(ticks[a]) for a in axes if a is not axis)
+            assert distance(ticks[axis]) < nearest_other, (name, mode)
+            # its arrow points to the mode's corner (the text reads along its rotation)
+            angle = np.radians(scale.get_rotation())
+            reading = np.array([np.cos(angle), np.sin(angle)])
+            towards = (corner_xy[axis] - middle) @ reading
+            text = scale.get_text()
+            assert (text.endswith("\u2192") and towards > 0) or (text.startswith("\u2190") and towards < 0), \
+                (name, text)
+        texts = [*(t for ts in ticks.values() for t in ts), *scales.values(), *(a.label for a in axes)]
+        outlines = [_turned_outline(t, renderer) for t in texts]
+        for i, a in enumerate(outlines):
+            for j in range(i + 1, len(outlines)):
+                assert not a.intersects_path(outlines[j], filled=True), \
+                    (name, texts[i].get_text(), texts[j].get_text())
+
+
+def _turned_outline(text, renderer):
+    """The outline of a text, turned with it, in display pixels (a turned text's window extent is the
+    upright box round it, far larger than the text): its upright box, turned about the extent's centre."""
+    from matplotlib.path import Path
+
+    angle = text.get_rotation()
+    text.set_rotation(0)
+    upright = text.get_window_extent(renderer)
+    text.set_rotation(angle)
+    centre = np.array(text.get_window_extent(renderer).get_points()).mean(axis=0)
+    half = np.array([upright.width, upright.height]) / 2
+    corners = np.array([[-1, -1], [1, -1], [1, 1], [-1, 1]]) * half
+    c, s = np.cos(np.radians(angle)), np.sin(np.radians(angle))
+    return Path(corners @ np.array([[c, s], [-s, c]]) + centre, closed=True)
+
+
+def test_ternary_descriptions_say_how_to_read_the_scales_when_the_figure_has_them():
+    from coordkit.archetypes import ARCHETYPES
+    from coordkit.models import agents
+    from coordkit.plots.agents import describe_agents_figure
+    from coordkit.plots.profile import SCALE_KEY, describe_profile, profile_figure
+    from coordkit.plots.survey import describe_survey, survey_figure
+    from coordkit.survey import example_answers, score_answers
+
+    p = ARCHETYPES["traditional public sector"]
+    assert describe_profile(p, ticks=True).endswith(SCALE_KEY)
+    assert "right edge" not in describe_profile(p)  # no scales on the widget's fast figure
+    ex = example_answers()
+    r = score_answers(ex["now"], ex["preferred"], ex["likert"])
+    assert describe_survey(r, ticks=True).endswith(SCALE_KEY) and "right edge" not in describe_survey(r)
+    structure = agents.Structure(1, 2, 2, 4)
+    run = agents.simulate(structure, steps=5, seed=0)
+    assert "hierarchy on the right edge" in describe_agents_figure(run)
+    for fig in (profile_figure(p, ticks=True), survey_figure(r, ticks=True)):
+        assert any(SCALE_KEY in t.get_text() for t in fig.texts)  # the caption under the figure gives it too

@@ -52,7 +52,7 @@ from coordkit.models.agents import (
     is_even_mix,
 )
 from coordkit.modes import ALL_MODES
-from coordkit.plots.profile import ternary
+from coordkit.plots.profile import SCALE_KEY, ternary
 from coordkit.plots.style import ACCENT, HATCHES, INK, NEUTRAL, PALETTE, SECONDARY, new_axes
 
 __all__ = [
@@ -453,7 +453,7 @@ def agents_figure(run: AgentRun, *, step: int = -1) -> Figure:
     _strip_moving(run, strip, index, names)
     tax = fig.add_subplot(grid[1, 1], projection="ternary")
     plot_unit_shares(run, step=index, ax=tax)
-    tax.set_title("Active shares of every unit", fontsize=9, pad=28)
+    tax.set_title("Active shares of every unit", fontsize=9, pad=4)  # just above "Hierarchy"
     lax = fig.add_subplot(grid[1, 2])
     plot_level_balance(run, ax=lax)
     lax.set_title("Mean evenness at each level over the run", fontsize=9)
@@ -652,12 +652,14 @@ def describe_unit_shares(run: AgentRun, *, step: int = -1) -> str:
     Examples
     --------
     >>> from coordkit.models.agents import Structure, simulate
-    >>> describe_unit_shares(simulate(Structure(1, 2, 2, 4), steps=50, seed=0)).splitlines()[0]
-    'Ternary of active shares (hierarchy / solidarity / individualism) at step 50:'
+    >>> run = simulate(Structure(1, 2, 2, 4), steps=50, seed=0)
+    >>> print(describe_unit_shares(run).splitlines()[0])  # doctest: +ELLIPSIS
+    Ternary of active shares (hierarchy / solidarity / individualism) at step 50 (scales: hierarchy on...):
     """
     run = _check_run(run)
     step = run.step_index(step)
-    lines = [f"Ternary of active shares (hierarchy / solidarity / individualism) at step {step}:"]
+    lines = [f"Ternary of active shares (hierarchy / solidarity / individualism) at step {step} "
+             f"({SCALE_KEY[0].lower()}{SCALE_KEY[1:-1]}):"]
     for level in reversed(LEVELS):
         active = run.shares[level][step][:, :3]
         shares = active / active.sum(axis=1, keepdims=True)

@@ -30,7 +30,7 @@ from matplotlib.transforms import Bbox
 from coordkit.balance import EvennessMethod, report
 from coordkit.configuration import Kind, classify
 from coordkit.modes import ACTIVE_MODES, ALL_MODES, Mode
-from coordkit.plots.style import GUIDE, HATCHES, INK, MALIGN_HATCH, PALETTE, TINTS, new_axes
+from coordkit.plots.style import GUIDE, HATCHES, INK, MALIGN_HATCH, MUTED, PALETTE, TINTS, new_axes
 from coordkit.profile import Profile
 
 # Region shading on the ternary: pale tints, with a text label in each region.
@@ -41,6 +41,7 @@ _REGION_TINT = {
 }
 
 __all__ = [
+    "SCALE_KEY",
     "describe_profile",
     "describe_ternary",
     "profile_bars",
@@ -232,6 +233,69 @@ class _RegionLabels:
             placed.append(box_at(label, *spot))
 
 
+#: The ticks of a ternary's scales: none at the corners, where two scales' 0 and 1 would meet.
+SCALE_TICKS = (0.2, 0.4, 0.6, 0.8)
+#: How to read the triangle's scales, in words: each figure's description and caption give it.
+SCALE_KEY = ("Scales: hierarchy on the right edge, solidarity on the left, individualism along the bottom; "
+             "follow the faint lines to them, each share growing toward its mode's corner.")
+#: Each active mode's scale: the edge its ticks sit on (mpltern's tick1 side), as its two ends in
+#: (t, l, r) shares, the second end the mode's own corner.
+_SCALE_EDGES = {
+    Mode.HIERARCHY: (np.array([0.0, 0.0, 1.0]), np.array([1.0, 0.0, 0.0])),
+    Mode.SOLIDARITY: (np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0])),
+    Mode.INDIVIDUALISM: (np.array([0.0, 1.0, 0.0]), np.array([0.0, 0.0, 1.0])),
+}
+
+
+def _scale_label(tax: Any, mode: Mode, axis: Any, size: float) -> Text:
+    """The name of ``mode``'s scale ("hierarchy share →") along its edge, outside its tick labels.
+
+    Placed at every draw (after the tick labels, which the axes draw first): at the edge's middle,
+    turned along the edge, just clear of the scale's tick labels, its arrow pointing to the mode's
+    corner.
+    """
+    start, corner = _SCALE_EDGES[mode]
+    # no gid: a gid marks a moving artist, which the update functions remove and redraw
+    label = Text(0.5, 0.5, f"{mode.label} share", fontsize=size, color=INK, ha="center",
+                 rotation_mode="anchor")
+    tax.add_artist(label)  # plain axes-fraction text: mpltern's own text() takes (t, l, r)
+    label.set_transform(tax.transAxes)
+    label.set_clip_on(False)  # outside the triangle, which add_artist would clip it to
+    draw = label.draw
+
+    def placed_draw(renderer: Any) -> None:
+        a, b = tax.transTernaryAxes.transform(np.array([start, corner]))  # (t, l, r) -> display pixels
+        middle = (a + b) / 2
+        centre = tax.transTernaryAxes.transform(np.full((1, 3), 1 / 3))[0]
+        along = (b - a) / np.linalg.norm(b - a)
+        normal = np.array([along[1], -along[0]])
+        if normal @ (middle - centre) < 0:
+            normal = -normal  # outward, away from the triangle
+        angle = float(np.degrees(np.arctan2(along[1], along[0])))
+        reading = along
+        if not -90.0 <= angle <= 90.0:  # keep the text upright: it reads from the other end
+            angle = (angle + 180.0) % 360.0
+            angle = angle - 360.0 if angle > 180.0 else angle
+            reading = -along
+        name = f"{mode.label} share"
+        label.set_text(f"{name} \u2192" if reading @ along > 0 else f"\u2190 {name}")
+        up = np.array([-np.sin(np.radians(angle)), np.cos(np.radians(angle))])
+        label.set_verticalalignment("bottom" if up @ normal > 0 else "top")
+        reach = 0.0  # how far the scale's tick labels stand out from the edge, in pixels
+        for tick in axis.get_ticklabels():
+            if tick.get_visible() and tick.get_text():
+                box = tick.get_window_extent(renderer)
+                corners = np.array([[box.x0, box.y0], [box.x0, box.y1], [box.x1, box.y0], [box.x1, box.y1]])
+                reach = max(reach, float(((corners - middle) @ normal).max()))
+        pad = 3.0 * renderer.points_to_pixels(1.0)
+        label.set_position(tuple(tax.transAxes.inverted().transform(middle + normal * (reach + pad))))
+        label.set_rotation(angle)
+        draw(renderer)
+
+    label.draw = placed_draw  # type: ignore[method-assign]  # placed at draw time, after the ticks
+    return label
+
+
 def ternary(
     profiles: Profile | Sequence[Profile],
     *,
@@ -270,8 +334,10 @@ def ternary(
     color, marker, size
         Style of the points.
     ticks : bool, default False
-        Draw percentage ticks on the three axes (slower to draw); otherwise faint guide lines
-        mark every 20%.
+        Draw percentage scales on the three edges (slower to draw): ticks at 20%, 40%, 60% and
+        80% (none at the corners) and each edge named for its mode ("hierarchy share →", the arrow
+        pointing to the mode's corner; see :data:`SCALE_KEY`). Faint guide lines mark every 20%
+        either way.
     label_size : float, default 9
         Font size (points) of the region labels; a small triangle needs smaller ones to fit
         them clear of each other.
@@ -287,6 +353,9 @@ def ternary(
     >>> ax = ternary([Profile(0.9, 0.8, 0.2, 0.3)], labels=["NHS 2022"])
     >>> ax.get_tlabel()
     'Hierarchy'
+    >>> ax = ternary([Profile(0.9, 0.8, 0.2, 0.3)], ticks=True)
+    >>> [t.get_text() for t in ax.taxis.get_ticklabels()]
+    ['20%', '40%', '60%', '80%']
     """
     tax: Any = new_axes(ax, "ternary")  # mpltern's ternary axes are untyped (set_tlabel, taxis, 3-D text)
     if isinstance(profiles, Profile):
@@ -310,17 +379,22 @@ def ternary(
     tax.set_tlabel(Mode.HIERARCHY.label)
     tax.set_llabel(Mode.SOLIDARITY.label)
     tax.set_rlabel(Mode.INDIVIDUALISM.label)
-    if not ticks:
-        # mpltern lays out tick labels slowly (~0.15 s a draw): faint guide lines at every 20%
-        # keep the figure readable and the widget fast.
-        for axis in (tax.taxis, tax.laxis, tax.raxis):
+    axes = (tax.taxis, tax.laxis, tax.raxis)
+    for axis, mode in zip(axes, ACTIVE_MODES, strict=True):
+        if ticks:  # mpltern lays out tick labels slowly (~0.15 s a draw): static figures only
+            # no tick at a corner, where one scale's 0% would meet the next one's 100%
+            axis.set_ticks(SCALE_TICKS, [f"{v:.0%}" for v in SCALE_TICKS])
+            axis.set_tick_params(labelsize=8, labelcolor=MUTED)
+            _scale_label(tax, mode, axis, 8)
+        else:
             axis.set_ticks([])
-        for v in (0.2, 0.4, 0.6, 0.8):
-            for k in range(3):
-                a, b = np.zeros(3), np.zeros(3)
-                a[k] = b[k] = v
-                a[(k + 1) % 3] = b[(k + 2) % 3] = 1 - v
-                tax.plot(*zip(a, b, strict=True), color=GUIDE, linewidth=0.4, zorder=0.5)
+    # faint guide lines at every 20%: with ticks, the lines to follow from a point to its scales
+    for v in SCALE_TICKS:
+        for k in range(3):
+            a, b = np.zeros(3), np.zeros(3)
+            a[k] = b[k] = v
+            a[(k + 1) % 3] = b[(k + 2) % 3] = 1 - v
+            tax.plot(*zip(a, b, strict=True), color=GUIDE, linewidth=0.4, zorder=0.5)
     if profiles:
         shares = np.array([p.shares for p in profiles])
         tax.scatter(shares[:, 0], shares[:, 1], shares[:, 2], s=size, c=color, marker=marker,
@@ -406,7 +480,8 @@ def profile_figure(
     profile_bars(profile, ax=fig.add_subplot(1, 2, 2), threshold=threshold)
     fig.suptitle(_title(profile, threshold, method), fontsize=12)
     fig.text(0.01, 0.01, "Triangle: each mode's share of active strength (fatalism not shown); "
-             "shading shows the mix only. The title gives the diagnosis.", fontsize=8)
+             "shading shows the mix only. The title gives the diagnosis."
+             + ("\n" + SCALE_KEY if ticks else ""), fontsize=8)
     fig.subplots_adjust(left=0.09, right=0.98, top=0.80, bottom=0.2, wspace=0.35)
     return fig
 
@@ -457,7 +532,8 @@ def update_profile_figure(
     return fig
 
 
-def describe_profile(profile: Profile, *, threshold: float = 0.5, method: EvennessMethod = "pielou") -> str:
+def describe_profile(profile: Profile, *, threshold: float = 0.5, method: EvennessMethod = "pielou",
+                     ticks: bool = False) -> str:
     """A text description of :func:`profile_figure` for the same profile.
 
     Parameters
@@ -465,6 +541,9 @@ def describe_profile(profile: Profile, *, threshold: float = 0.5, method: Evenne
     profile : Profile
     threshold : float, default 0.5
     method : str, default "pielou"
+    ticks : bool, default False
+        Whether the figure has scales (``profile_figure(..., ticks=True)``): then the description
+        ends with how to read them (:data:`SCALE_KEY`).
 
     Returns
     -------
@@ -496,7 +575,7 @@ def describe_profile(profile: Profile, *, threshold: float = 0.5, method: Evenne
         f"Configuration: {classify(profile, strong=threshold).name}. "
         f"Balance index {r.score:.2f} (evenness {r.evenness:.2f}, strength {r.strength:.2f}, "
         f"malign share {r.malign_share:.2f}, despair {r.despair:.2f})."
-    )
+    ) + (f" {SCALE_KEY}" if ticks else "")
 
 
 def describe_ternary(profiles: Sequence[Profile], labels: Sequence[str] | None = None) -> str:

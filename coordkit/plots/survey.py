@@ -33,7 +33,7 @@ from matplotlib.patches import Patch, Rectangle
 
 from coordkit.configuration import classify
 from coordkit.modes import ALL_MODES, Mode
-from coordkit.plots.profile import ternary
+from coordkit.plots.profile import SCALE_KEY, ternary
 from coordkit.plots.style import HATCHES, PALETTE, new_axes
 from coordkit.profile import Profile
 from coordkit.survey import ClassAnalysis, GroupSummary, RespondentResult
@@ -149,7 +149,8 @@ def survey_figure(result: RespondentResult | GroupSummary, *, ticks: bool = Fals
                         Patch(facecolor="white", edgecolor="#777777", linewidth=1.5, label="preferred")],
                loc="upper right", fontsize=8, frameon=False)
     fig.text(0.01, 0.01, "Triangle: share of the three active modes (fatalism not shown); star = now, "
-             "circle = preferred, arrow = the change wanted.", fontsize=8)
+             "circle = preferred, arrow = the change wanted." + ("\n" + SCALE_KEY if ticks else ""),
+             fontsize=8)
     fig.text(0.5, 0.905, "", fontsize=9, ha="center", color="#B24A00", gid="status")
     fig.subplots_adjust(left=0.09, right=0.98, top=0.82, bottom=0.2, wspace=0.35)
     return update_survey_figure(fig, result)
@@ -209,17 +210,26 @@ def _points_text(scores: np.ndarray) -> str:
     return ", ".join(f"{m.value} {v:.0f}" for m, v in zip(ALL_MODES, scores, strict=True)) + " points"
 
 
-def describe_survey(result: RespondentResult | GroupSummary) -> str:
+def describe_survey(result: RespondentResult | GroupSummary, *, ticks: bool = False) -> str:
     """Text description of :func:`survey_figure` for the same answers (or group).
 
     Parameters
     ----------
     result : RespondentResult or GroupSummary
+    ticks : bool, default False
+        Whether the figure has scales (``survey_figure(..., ticks=True)``): then the description
+        ends with how to read them (:data:`coordkit.plots.profile.SCALE_KEY`).
 
     Returns
     -------
     str
     """
+    text = _describe_survey(result)
+    shown = isinstance(result, GroupSummary) or result.now is not None  # a point on the triangle
+    return f"{text} {SCALE_KEY}" if ticks and shown else text
+
+
+def _describe_survey(result: RespondentResult | GroupSummary) -> str:
     if isinstance(result, GroupSummary):
         h, s, i = _active_shares(result.now_mean)[0]
         hp, sp, ip = _active_shares(result.preferred_mean)[0]

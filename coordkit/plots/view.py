@@ -243,4 +243,4 @@ class ProfileView(FigureView):
 
     def describe(self) -> str:
         """:func:`~coordkit.plots.profile.describe_profile` of the same profile and options."""
-        return describe_profile(self.profile, threshold=self.threshold, method=self.method)
+        return describe_profile(self.profile, threshold=self.threshold, method=self.method, ticks=self.ticks)
