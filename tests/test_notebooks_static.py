@@ -185,10 +185,18 @@ def test_chapter_5s_core_draws_the_rotation_and_gives_the_rivalry_at_which_it_st
     moving = [r for r in grid[:grid.index(first_cycling)]
               if not simulate(Levers(rivalry=r, surprise=2.0), start, years=150).settled()]
     assert moving == [calm] == [0.5]
-    said = (f"the swings die away at rivalry {calm:g} and below (still moving at year 150 at {calm:g}); "
-            f"they last (cycling) from {first_cycling:g}")
-    assert said in " ".join(printed.split())
-    assert "they last from 0.5" not in printed
+    # student review (issue 19, finding 9): the answer to "predict the rivalry at which the swings die away"
+    # was printed in the very next cell; it is now folded (a <details> expander, closed) under the explorer
+    folded = [o["data"]["text/html"] for c in core for o in c["outputs"]
+              if "".join(o.get("data", {}).get("text/html", "")).startswith("<details><summary>The answer")]
+    assert len(folded) == 1, "one folded answer in section 2"
+    answer = " ".join(re.sub(r"<[^>]+>", " ", "".join(folded[0])).split())
+    said = (f"the swings die away at rivalry still moving at year 150 at they last (cycling) from "
+            f"surprise 2, regime test, 300 years {calm:g} and below {calm:g} {first_cycling:g}")
+    assert said in answer, answer
+    assert "die away at rivalry" not in printed, "the answer is not printed in the open"
+    prose = " ".join(_text(c) for c in cells if c["cell_type"] == "markdown")
+    assert "open it only after your prediction" in " ".join(prose.split())
     # the explorer steps 0.1 years, the regime test 0.2: at surprise 2 they agree on the threshold
     finer = classify_settings([Levers(rivalry=r, surprise=2.0) for r in grid], start, years=300, dt=0.1)
     assert finer == verdicts
@@ -251,3 +259,31 @@ def test_chapter_5_says_what_makes_the_swings_and_what_the_hold_out_tests():
     assert "the kit's reading of his instability thesis" in glossary
     quiz = (ROOT / "coordkit" / "exercises" / "quizzes" / "ch05.yml").read_text(encoding="utf-8")
     assert "the kit's reading of this instability thesis, not Hood's wording" in quiz
+
+
+def test_chapter_5s_core_says_and_computes_what_its_key_point_and_quiz_rely_on():
+    """Student review (issue 19, finding 9): the key points and quiz question 3 rely on "losing one mode costs
+    far more than a third", which the core never said, and the core jumped from "How it works" to "2.
+    Surprise". The core now says it, a core cell computes it (recomputed here), and "How it works" tells the
+    core reader to go on to section 2."""
+    from coordkit.exercises.quiz import load
+    from coordkit.models.dynamics import Levers, simulate
+
+    cells = _load(ROOT / "notebooks" / "05_dynamics.ipynb")["cells"]
+    section, core = "", []
+    for cell in cells:
+        section = next((line for line in _text(cell).splitlines() if line.startswith("## ")), section)
+        if section.endswith("*(core)*") and not section.startswith(("## Key points", "## Quiz")):
+            core.append(cell)
+    prose = " ".join(" ".join(_text(c) for c in core if c["cell_type"] == "markdown").split())
+    assert "losing one mode costs far more than a third of it" in prose
+    assert "The core route then goes straight to section 2, *Surprise*" in prose
+    assert "(section 3)" not in prose, "core prose names a going-further section as such"
+    printed = " ".join("".join(o.get("text", "")) for c in core if c["cell_type"] == "code" for o in c["outputs"])
+    full, without = simulate(Levers()).outcome[-1], simulate(Levers(support_hierarchy=0.0)).outcome[-1]
+    assert 1 - without / full > 1 / 3
+    assert (f"outcome with support for all three modes {full:.2f}; with none for hierarchy {without:.2f}: "
+            f"{1 - without / full:.0%} of it lost, not a third") in printed
+    key = next(_text(c) for c in cells if _text(c).startswith("## Key points"))
+    assert "costs far more than a third" in key
+    assert "more than a third" in load("ch05").questions[2].prompt
