@@ -486,3 +486,22 @@ def test_exercise_headers_name_their_chapter_by_its_title_and_none_claims_a_rout
         title = nb.cells[0].source.splitlines()[0].removeprefix("# ")
         assert link[1] == title.split(":")[0], (src.name, link[1], title)
         assert "core route" not in text, src.name
+
+
+def test_chapter_5s_exercises_call_the_models_settings_model_parameters_never_levers():
+    """Student review (issue 19): the chapter 5 exercises said "lever" for the dynamics model's settings, the
+    scenario term (chapter 4's policy levers, mapped onto the model's parameters); the chapter and the
+    glossary call them model parameters. Task text, hints, solutions, every feedback the checks can give
+    (read from the check's source) and the generated notebooks use one word."""
+    lever = re.compile(r"\blevers?\b")  # the class name, Levers, is capitalised; prose is not
+    texts = {"src": (EXERCISES / "src" / "05_dynamics.py").read_text(encoding="utf-8"),
+             "checks": Path(CHAPTERS["05_dynamics"].__file__).read_text(encoding="utf-8")}
+    for folder in (EXERCISES, EXERCISES / "solutions"):
+        nb = json.loads((folder / "05_dynamics.ipynb").read_text(encoding="utf-8"))
+        texts[str(folder.name)] = " ".join("".join(c["source"]) + json.dumps(c.get("outputs", []))
+                                           for c in nb["cells"])
+    for q in _questions(CHAPTERS["05_dynamics"]).values():
+        texts[q.name] = f"{getattr(q, 'hint_text', '')} {getattr(q, 'solution_text', '')}"
+    for where, text in texts.items():
+        assert not lever.findall(text), (where, [m.start() for m in lever.finditer(text)][:3])
+    assert "model parameters" in texts["src"]

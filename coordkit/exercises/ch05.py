@@ -69,7 +69,7 @@ def _check_ceiling(answer: Any) -> Feedback:
     right = _ceiling()
     if math.isclose(answer, right, abs_tol=0.005):
         return Feedback.correct(f"Capacity covers {right:.0%} of demand, so no setting of the other "
-                                "levers can lift the outcome above that")
+                                "model parameters can lift the outcome above that")
     if math.isclose(answer, CEILING_DEMAND / CEILING_CAPACITY, abs_tol=0.005):
         return Feedback.wrong("That is demand over capacity, upside down: the outcome can never "
                               "be more than 1")
@@ -145,7 +145,7 @@ def _check_malign(answer: Any) -> Feedback:
         default = float(simulate(Levers()).malign_fraction[-1, k])
         summary = run.summary()
         return Feedback.correct(
-            f"{mode.capitalize()} ends {share:.0%} malign (default levers: {default:.0%}), with "
+            f"{mode.capitalize()} ends {share:.0%} malign (default model parameters: {default:.0%}), with "
             f"fatalism at {summary['fatalism']:.2f} and the system a '{summary['configuration']}'. "
             "Nothing arrived malign: pushing one mode hard and weakening its checks turned it sour")
     return Feedback.wrong(
@@ -158,7 +158,7 @@ q3 = Question(
     "q3", "soured", _check_malign,
     hint_text="Rule 2 (reverse effects) speeds the drift from benign to malign as a mode's share "
               "rises above a third; rule 3 (critique, renewal) reforms malign forms. Push one "
-              "mode's support, and try the Reverse effect lever.",
+              "mode's support, and try the Reverse effect parameter.",
     solution_text=("soured = dynamics.Levers(support_hierarchy=1.0, reverse_effect=2.0)\n"
                    "Hierarchy ends about two-thirds malign, fatalism about 0.34: Hood's "
                    "self-disequilibrating control. Weaker critique or renewal works too."),
@@ -180,7 +180,7 @@ def _check_swinging(answer: Any) -> Feedback:
                                 "then). Neither alone swings")
     if answer.surprise == 0:
         return Feedback.wrong(f"It is {regime}: with surprise off this is the equilibrium model, and "
-                              "nothing in it keeps swinging. Which lever lets backers desert a "
+                              "nothing in it keeps swinging. Which model parameter lets backers desert a "
                               "mode whose failures show?")
     return Feedback.wrong(f"It is {regime}: the pull back to balance still wins. Raise surprise, or "
                           f"rivalry (up to {SWING_RIVALRY:g}), and look at the regime map in the "
@@ -189,8 +189,8 @@ def _check_swinging(answer: Any) -> Feedback:
 
 q4 = Question(
     "q4", "swinging", _check_swinging,
-    hint_text="Look at the chapter's regime map: which two levers are on its axes, and where is the "
-              "boundary between settled and cycling? Surprise is 0 by default.",
+    hint_text="Look at the chapter's regime map: which two model parameters are on its axes, and where is "
+              "the boundary between settled and cycling? Surprise is 0 by default.",
     solution_text=("swinging = dynamics.Levers(rivalry=1.2, surprise=2.0)\nThe regime map shows the "
                    "rivalry needed for lasting swings falling as surprise rises; at rivalry 1.2 "
                    "nearly every surprise from 0.2 up is labelled cycling. With surprise 0 no "
@@ -207,7 +207,7 @@ def _check_design(answer: Any) -> Feedback:
                               "less): the task is to work within the squeeze")
     if answer.malign_bias_hierarchy < DESIGN_BLAME:
         return Feedback.wrong(f"Keep the malign bias of hierarchy at {DESIGN_BLAME:g} or more: the "
-                              "blame culture is given, not a lever you may pull")
+                              "blame culture is given, not a model parameter you may change")
     if answer.reverse_effect < 0.5 or answer.rivalry < 1.0:
         return Feedback.wrong("Keep the reverse effect at 0.5 or more and rivalry at 1 or more: "
                               "they are how the world works, not policy")
@@ -218,12 +218,12 @@ def _check_design(answer: Any) -> Feedback:
     outcome, ceiling = float(summary["outcome"]), float(summary["ceiling"])
     if classify(run.final_profile()).kind is not Kind.BALANCED:
         return Feedback.wrong(f"It ends as '{summary['configuration']}' (outcome {outcome:.2f}). "
-                              "Which mode is too weak or too strong, and which lever helps it "
+                              "Which mode is too weak or too strong, and which model parameter helps it "
                               "without adding malign forms?")
     if outcome < DESIGN_OUTCOME:
         return Feedback.wrong(f"Balanced, but the outcome is only {outcome:.2f}, short of "
                               f"{DESIGN_OUTCOME:g}: the outcome needs all three benign modes "
-                              "strong at once. Which levers reform malign forms, and which lift "
+                              "strong at once. Which model parameters reform malign forms, and which lift "
                               "all three modes together?")
     return Feedback.correct(f"Balanced, outcome {outcome:.2f} under a ceiling of {ceiling:.2f}: "
                             "balance helps, but the squeeze and the fatalism it feeds still keep "

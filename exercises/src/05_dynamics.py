@@ -16,7 +16,7 @@ from coordkit.models import dynamics
 # ## Task 1 (recall): the ceiling
 #
 # A system's demand is **2.0** and its capacity **1.2**. What is the highest outcome that *any* setting of the
-# other levers could reach? Give a number.
+# other model parameters could reach? Give a number.
 
 # %%
 ### BEGIN SOLUTION
@@ -29,12 +29,12 @@ q1.check()
 # %% [markdown]
 # ## Task 2 (apply): take away one mode's support
 #
-# Run the model for 20 years with every lever at its default except **no support for individualism**
+# Run the model for 20 years with every model parameter at its default except **no support for individualism**
 # (`support_individualism=0`). Give the name of the configuration it ends in, exactly as
 # `configuration.table()` spells it.
 
 # %% [paper]
-# **Needs the notebook** (it runs the model for 20 years). **On paper:** with every lever at its default
+# **Needs the notebook** (it runs the model for 20 years). **On paper:** with every model parameter at its default
 # except **no support for individualism**, predict the configuration the model ends in, as chapter 1's table
 # of configurations spells it, and say why.
 
@@ -50,14 +50,14 @@ q2.check()
 # %% [markdown]
 # ## Task 3 (analysis): turn a mode sour without any malign bias
 #
-# Find levers under which one active mode ends (after 20 years) **more than half malign** — with every *malign bias*
+# Find model parameters under which one active mode ends (after 20 years) **more than half malign** — with every *malign bias*
 # at 0, so that nothing arrives malign: whatever turns sour must turn sour through the model's dynamics. Keep noise
 # at 0. Give a `dynamics.Levers(...)`.
 
 # %% [paper]
-# **Needs the notebook** (it runs the model on your levers). **On paper:** one active mode should end (after
+# **Needs the notebook** (it runs the model on your model parameters). **On paper:** one active mode should end (after
 # 20 years) **more than half malign** with every *malign bias* at 0, so that nothing arrives malign, and noise
-# at 0. Which mechanism of the model (chapter 5) can turn a mode sour all the same, and which levers would you
+# at 0. Which mechanism of the model (chapter 5) can turn a mode sour all the same, and which model parameters would you
 # push, and which way?
 
 # %%
@@ -71,15 +71,15 @@ q3.check()
 # %% [markdown]
 # ## Task 4 (analysis): make it swing
 #
-# With every other lever at its default and **rivalry at most 1.2**, find levers under which the model does not
+# With every other model parameter at its default and **rivalry at most 1.2**, find model parameters under which the model does not
 # settle but keeps swinging: the kit's regime criterion (`coordkit.models.regimes`, used for the chapter's regime
 # map) must call it *cycling* (or *chaotic*). Give a `dynamics.Levers(...)`. Which two mechanisms does the swing
 # need?
 
 # %% [paper]
-# **Needs the notebook** (the kit's regime criterion runs the model). **On paper:** with every other lever at
+# **Needs the notebook** (the kit's regime criterion runs the model). **On paper:** with every other model parameter at
 # its default and **rivalry at most 1.2**, the model should not settle but keep swinging (*cycling*). Which
-# two mechanisms does the swing need, and which levers would you set?
+# two mechanisms does the swing need, and which model parameters would you set?
 
 # %%
 ### BEGIN SOLUTION
@@ -94,15 +94,15 @@ q4.check()
 #
 # Demand is **1.3** times capacity, and hierarchy comes with blame: **40%** of its new growth arrives malign
 # (`malign_bias_hierarchy=0.4`). Keep demand at 1.3 or more, capacity at 1 or less, that malign bias at 0.4 or more,
-# the reverse effect at 0.5 or more, rivalry at 1 or more and noise at 0. Find levers under which the system ends
+# the reverse effect at 0.5 or more, rivalry at 1 or more and noise at 0. Find model parameters under which the system ends
 # **balanced** with an outcome of at least **0.35**. Give a `dynamics.Levers(...)`. How far below the ceiling does it
 # still stay?
 
 # %% [paper]
-# **Needs the notebook** (it runs the model on your levers). **On paper:** demand is **1.3** times capacity,
+# **Needs the notebook** (it runs the model on your model parameters). **On paper:** demand is **1.3** times capacity,
 # and hierarchy comes with blame: **40%** of its new growth arrives malign. Keep demand at 1.3 or more,
 # capacity at 1 or less, that malign bias at 0.4 or more, the reverse effect at 0.5 or more, rivalry at 1 or
-# more and noise at 0. Which levers would you pull to end **balanced** with an outcome of at least **0.35**,
+# more and noise at 0. Which model parameters would you set to end **balanced** with an outcome of at least **0.35**,
 # and how far below the ceiling would it still stay?
 
 # %%
