@@ -279,7 +279,8 @@ def test_chapter_5s_core_says_and_computes_what_its_key_point_and_quiz_rely_on()
     assert "losing one mode costs far more than a third of it" in prose
     assert "The core route then goes straight to section 2, *Surprise*" in prose
     assert "(section 3)" not in prose, "core prose names a going-further section as such"
-    printed = " ".join("".join(o.get("text", "")) for c in core if c["cell_type"] == "code" for o in c["outputs"])
+    printed = " ".join("".join(o.get("text", "")) for c in core if c["cell_type"] == "code"
+                       for o in c["outputs"])
     full, without = simulate(Levers()).outcome[-1], simulate(Levers(support_hierarchy=0.0)).outcome[-1]
     assert 1 - without / full > 1 / 3
     assert (f"outcome with support for all three modes {full:.2f}; with none for hierarchy {without:.2f}: "
