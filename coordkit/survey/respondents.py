@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +35,7 @@ from coordkit.survey.instrument import (
 )
 from coordkit.survey.scoring import (
     DEFAULT_TOLERANCE,
+    IPSATIVE_POINTS_PER_STRENGTH,
     PREFERRED_MALIGN,
     STRONG,
     DivideScores,
@@ -42,7 +44,9 @@ from coordkit.survey.scoring import (
     complete_dimensions,
     configuration_now,
     congruence,
+    form_readings,
     form_scores,
+    malign_warnings,
     not_classified,
     not_scored_reason,
     preferred_configuration,
@@ -322,6 +326,62 @@ class RespondentTable:
 _STYLE_FIELDS = ("yes_saying", "nay_saying", "inconsistent", "high_rating", "non_differentiating")
 
 
+#: Whether :func:`respondent_table` makes each distinct configuration once and shares it between the
+#: respondents who answered alike (False: one per respondent, as the rules read; the tests compare).
+_SHARE_CONFIGURATIONS = True
+
+
+def _configurations(timeframe: str, divide: DivideScores, shares: NDArray[np.float64],
+                    rating: NDArray[np.float64], forms: FormScores | None, styles: ResponseStyles, *,
+                    rated: bool, threshold: float) -> tuple[Configuration, ...]:
+    """Each respondent's configuration in ``timeframe`` (the rules of :meth:`Responses.configurations`).
+
+    The wording is the costly part (5,000 respondents: 10,000 diagnoses, most of them alike), so
+    respondents whose answers give the rules the same inputs share one configuration, made once.
+    The key holds all a configuration is made from: the style reason, the ratings, and for now the
+    profile's strengths and despair (its other malign shares are not read: the classification is
+    of the profile without them) and the two readings of the levels the diagnosis uses
+    (:func:`~coordkit.survey.likert.form_readings` and every mode's
+    :func:`~coordkit.survey.likert.malign_warnings`). A preferred configuration is made from the
+    ratings alone (the profile of a wish is the ratings, wholly benign). Every NaN in a key is the
+    one :data:`math.nan` (a rating not given is not given, whichever NaN says so; the rules only ask
+    whether a value is finite), so that keys with a gap match too.
+    """
+    n, scores = len(shares), divide.scores
+    # the strengths profile_from_scores gives each respondent, for all at once (the same arithmetic)
+    fallback = np.clip(scores / IPSATIVE_POINTS_PER_STRENGTH, 0.0, 1.0)
+    strengths = np.where(np.isfinite(rating), np.clip(rating, 0.0, 1.0), fallback).tolist()
+    ratings = rating.tolist()
+    made: dict[tuple[Any, ...], Configuration] = {}
+    out: list[Configuration] = []
+    for k in range(n):
+        reason = style_withheld(styles, k) if styles.any[k] else None
+        if not np.all(np.isfinite(scores[k])):
+            out.append(not_classified(reason or not_scored_reason(int(divide.dimensions[k]), divide.of)))
+            continue
+        f = None
+        if timeframe == "preferred":
+            key: tuple[Any, ...] = (reason, *ratings[k])
+        else:
+            f = None if forms is None else FormScores(forms.benign[k], forms.malign[k], forms.answered[k],
+                                                        forms.share[k], np.asarray(forms.despair)[k])
+            key = (reason, *ratings[k], *strengths[k], float(shares[k, 3]), *form_readings(f),
+                   *malign_warnings(f))
+        key = tuple(math.nan if x != x else x for x in key)  # one NaN: tuples compare by identity first
+        conf = made.get(key) if _SHARE_CONFIGURATIONS else None
+        if conf is None:
+            p = profile_from_scores(scores[k], shares[k], strength=rating[k])
+            if timeframe == "preferred":
+                conf = (not_classified(reason) if reason
+                        else preferred_configuration(p, rating[k], threshold=threshold))
+            else:
+                conf = configuration_now(p, f, rating[k], rated=rated, style_reason=reason,
+                                         threshold=threshold)
+            made[key] = conf
+        out.append(conf)
+    return tuple(out)
+
+
 def respondent_table(responses: Responses, *, threshold: float = STRONG) -> RespondentTable:
     """Score and classify each respondent once: the results no grouping changes.
 
@@ -360,7 +420,6 @@ def respondent_table(responses: Responses, *, threshold: float = STRONG) -> Resp
     rated = bool(q.block("strength"))
     configurations: dict[str, tuple[Configuration, ...]] = {}
     for timeframe in TIMEFRAMES:
-        scores = divide[timeframe].scores
         if timeframe == "now":
             despair = np.zeros(n) if forms is None else np.broadcast_to(forms.despair, (n,))
             shares = np.column_stack([malign, despair]) if n else np.zeros((0, 4))
@@ -368,23 +427,8 @@ def respondent_table(responses: Responses, *, threshold: float = STRONG) -> Resp
         else:
             shares = np.tile(PREFERRED_MALIGN, (n, 1))  # a wish: wholly benign, no despair
             rating = strength["preferred"]
-        out: list[Configuration] = []
-        for k in range(n):
-            reason = style_withheld(styles, k) if styles.any[k] else None
-            if not np.all(np.isfinite(scores[k])):
-                d = divide[timeframe]
-                out.append(not_classified(reason or not_scored_reason(int(d.dimensions[k]), d.of)))
-                continue
-            p = profile_from_scores(scores[k], shares[k], strength=rating[k])
-            if timeframe == "preferred":
-                out.append(not_classified(reason) if reason
-                           else preferred_configuration(p, rating[k], threshold=threshold))
-                continue
-            f = None if forms is None else FormScores(forms.benign[k], forms.malign[k], forms.answered[k],
-                                                        forms.share[k], np.asarray(forms.despair)[k])
-            out.append(configuration_now(p, f, rating[k], rated=rated, style_reason=reason,
-                                         threshold=threshold))
-        configurations[timeframe] = tuple(out)
+        configurations[timeframe] = _configurations(timeframe, divide[timeframe], shares, rating, forms,
+                                                    styles, rated=rated, threshold=threshold)
     now = responses.now
     agreement = (np.asarray(congruence(now, use=complete_dimensions(now, tolerance=responses.tolerance)),
                             dtype=float) if n else np.zeros(0))
