@@ -354,7 +354,7 @@ def _resampled_sums(columns: NDArray[np.float64], resamples: int, seed: int) -> 
 _KEPT_COUNTS = 10_000_000
 
 
-def _resample_counts(n: int, resamples: int, seed: int) -> tuple[tuple[int, NDArray[np.int_]], ...]:
+def _resample_counts(n: int, resamples: int, seed: int) -> tuple[tuple[int, NDArray[Any]], ...]:
     """How often each bootstrap resample of ``n`` rows draws each row, in blocks: (first, counts).
 
     Blocks of resamples keep memory bounded; the draws are the ones a single (resamples, n) draw
