@@ -98,9 +98,9 @@ def test_start_up_is_timed_as_a_learner_has_it_with_bytecode(monkeypatch):
 
     def fake_run(args, **kwargs):
         runs.append(kwargs.get("env"))
-        return types.SimpleNamespace(stdout="0.5\n")
+        return types.SimpleNamespace(stdout="0.5 0.25\n")
 
     monkeypatch.setattr(bench_core.subprocess, "run", fake_run)
-    assert bench_core.fresh_seconds("print(0.5)", 3) == 0.5
+    assert bench_core.fresh_seconds("print(0.5, 0.25)", 3) == Timing(0.5, 0.25), "wall and CPU"
     assert len(runs) == 4, "one warm-up run, then the timed runs"
     assert all(env is not None and "PYTHONDONTWRITEBYTECODE" not in env for env in runs)
