@@ -83,3 +83,24 @@ def test_main_judges_every_line_on_cpu_under_a_stubbed_load(monkeypatch, capsys)
         out = capsys.readouterr().out.splitlines()
         assert ("# results unreliable: load 7.5 on 2 cores" in out) == (verdict == "OK")
         assert out[-1] == f"stub widget: 0.3 s wall, 0.05 s CPU (goal: < 0.1 s) {verdict}"
+
+
+def test_start_up_is_timed_as_a_learner_has_it_with_bytecode(monkeypatch):
+    # a sandbox or CI runner may forbid .pyc files; a learner's kernel does not, and ./kit installs
+    # compiled: the warm-up and the timed runs both run free to write (and so to load) bytecode
+    import types
+
+    from benchmarks import bench_core
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    assert "PYTHONDONTWRITEBYTECODE" not in bench_core.learner_env()
+    runs = []
+
+    def fake_run(args, **kwargs):
+        runs.append(kwargs.get("env"))
+        return types.SimpleNamespace(stdout="0.5 0.25\n")
+
+    monkeypatch.setattr(bench_core.subprocess, "run", fake_run)
+    assert bench_core.fresh_seconds("print(0.5, 0.25)", 3) == Timing(0.5, 0.25), "wall and CPU"
+    assert len(runs) == 4, "one warm-up run, then the timed runs"
+    assert all(env is not None and "PYTHONDONTWRITEBYTECODE" not in env for env in runs)

@@ -190,3 +190,19 @@ def test_an_all_neutral_class_gives_one_count_in_the_figure_and_the_caption():
     assert f"Whole class: {count}" in section and f'alt="whole class: {count}.' in section
     assert "Mean scores of 0 respondents" not in section and "(35 respondents)" not in section
     assert "Nothing is classified" in section
+
+
+def test_report_figures_are_drawn_as_matplotlib_draws_them_and_keep_their_canvas():
+    # issue 11: drawn through a LiveCanvas (strings and font metrics kept), the same PNG, byte for byte
+    import base64
+
+    from coordkit.class_report import _figure
+    from coordkit.plots import to_png
+    from coordkit.plots.survey import survey_figure
+    from coordkit.survey import analyse, synthetic_class
+
+    fig = survey_figure(analyse(synthetic_class()).overall)
+    canvas = fig.canvas
+    png = base64.b64decode(_figure(fig, "described")["png"])
+    assert fig.canvas is canvas and type(canvas).__name__ != "LiveCanvas"
+    assert png == to_png(fig, dpi=90)

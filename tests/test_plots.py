@@ -196,6 +196,28 @@ def test_live_canvas_draws_what_agg_draws_after_its_caches_are_warm():
     assert not _FAST_TEXT or kept > 0, "the glyph cache is used where matplotlib allows it"
 
 
+
+def test_matplotlib_still_has_the_private_text_calls_the_live_canvas_uses():
+    # issue 11: no public API shapes a string or rasterises a glyph, so LiveCanvas uses private
+    # calls (tested on matplotlib 3.11.2, the lock). Without them it silently draws as Agg does,
+    # and the history explorers' first views miss their 0.1 s goal: fail loudly here instead.
+    import matplotlib
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    from coordkit.plots.output import _FAST_TEXT, _PRIVATE_TEXT_CALLS
+
+    missing = [f"{owner.__name__}.{name}" for owner, name in _PRIVATE_TEXT_CALLS if not hasattr(owner, name)]
+    assert not missing, (f"matplotlib {matplotlib.__version__} has no {', '.join(missing)}: update the "
+                         "private calls of coordkit/plots/output.py (LiveCanvas) or drop them")
+    assert _FAST_TEXT
+    assert hasattr(RendererAgg(8, 8, 72)._renderer, "draw_text_image")
+    # the hook LiveCanvas's renderer overrides is still asked for line metrics by Text
+    import inspect
+
+    from matplotlib import text
+
+    assert "_get_font_height_metrics" in inspect.getsource(text), "Text no longer asks the renderer"
+
 def test_view_base_needs_draw_and_describe():
     from dataclasses import dataclass
 

@@ -98,3 +98,54 @@ def test_a_class_whose_every_respondent_is_flagged_can_be_grouped():
     assert a.overall.style_excluded == 40
     assert {s.configuration_now.name for s in a.groups} == {"not classified"}
     assert set(a.group_icc["groups"]) == {0}
+
+
+def _v1(c: Responses) -> Responses:
+    """The class as a version 1 file without a Likert block: strength from the points, no levels."""
+    return Responses(ids=c.ids, now=c.now, preferred=c.preferred, groups=c.groups, version=1)
+
+
+def _gaps(c: Responses) -> Responses:
+    """The class with some ratings not given (NaN) and one dimension off its total."""
+    likert = np.array(c.likert, copy=True)
+    likert[::7, -6:] = np.nan
+    now = np.array(c.now, copy=True)
+    now[::5, 0, 0] += 15
+    return dataclasses.replace(c, likert=likert, now=now)
+
+
+def _random_likert(c: Responses) -> Responses:
+    """The class with every 1-5 answer drawn at random: every reading and malign warning occurs."""
+    rng = np.random.default_rng(11)
+    return dataclasses.replace(c, likert=rng.integers(1, 6, size=np.shape(c.likert)).astype(float))
+
+
+@pytest.mark.parametrize("make", [lambda: synthetic_class(size=400), lambda: _v1(synthetic_class(size=120)),
+                                  lambda: _gaps(synthetic_class(size=200)),
+                                  lambda: _random_likert(synthetic_class(size=1500))],
+                         ids=["v2", "v1", "gaps", "random"])
+def test_respondents_who_answered_alike_share_the_configuration_they_would_each_get(make, monkeypatch):
+    # issue 11: the 5,000-row report spent 2 s wording 10,000 configurations, most of them alike;
+    # each distinct one is now made once. Made one by one, every configuration is the same.
+    from coordkit.survey import respondents
+
+    c = make()
+    shared = respondent_table(c).configurations
+    monkeypatch.setattr(respondents, "_SHARE_CONFIGURATIONS", False)
+    one_by_one = respondent_table(c).configurations
+    for timeframe in ("now", "preferred"):
+        assert shared[timeframe] == one_by_one[timeframe], timeframe
+    made = {id(x) for t in ("now", "preferred") for x in shared[t]}
+    assert len(made) < len({id(x) for t in ("now", "preferred") for x in one_by_one[t]}), "some shared"
+
+
+def test_the_class_report_is_byte_identical_with_shared_configurations_and_kept_resamples(monkeypatch):
+    from coordkit.class_report import render_report
+    from coordkit.survey import reliability, respondents
+
+    c = synthetic_class(size=150)
+    fast = render_report(c, group_column="team", date="2026-01-01")
+    monkeypatch.setattr(respondents, "_SHARE_CONFIGURATIONS", False)
+    monkeypatch.setattr(reliability, "_KEPT_COUNTS", 0)  # every scale draws its resamples afresh
+    reliability._last_counts.clear()
+    assert render_report(c, group_column="team", date="2026-01-01") == fast

@@ -19,6 +19,7 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontManager
 from matplotlib.ft2font import FT2Font
 
 __all__ = ["FastPNG", "LiveCanvas", "alt_text", "figure_bundle", "figure_html", "png_base64", "show",
@@ -252,10 +253,51 @@ def figure_bundle(
 # same tick labels, era names and axis labels come back update after update. A glyph's bitmap
 # depends only on the font, size, rotation and where the pen falls within its pixel (1/64 px), so
 # kept under those it is the bitmap FreeType would make again, moved by whole pixels: the PNG is the
-# same, byte for byte (tests/test_plots.py compares). The private calls are guarded: on a
-# matplotlib without them the canvas draws text as FigureCanvasAgg does.
-_FAST_TEXT = all(hasattr(FT2Font, name) for name in ("_layout", "_render_glyph", "_set_transform")) and \
-    hasattr(RendererAgg, "_prepare_font")
+# same, byte for byte (tests/test_plots.py compares).
+#
+# No public matplotlib API shapes a string or rasterises one glyph (blitting with copy_from_bbox /
+# restore_region, as FastPNG does, saves nothing on a first view, where the whole figure is new:
+# without these calls the performance viewer's first view takes 0.115 s of CPU, over its 0.1 s goal,
+# against 0.076 s with them). So the private calls stay, all of them in the four functions below and
+# named in _PRIVATE_TEXT_CALLS. Tested on matplotlib 3.11.2 (the lock); tests/test_plots.py fails
+# loudly if a matplotlib drops or renames one, and without them the canvas draws as FigureCanvasAgg.
+
+#: matplotlib's private names the live canvas calls: (owner, name). It also defines a private hook,
+#: ``_get_font_height_metrics``, which matplotlib 3.11's Text asks a renderer for if it has one.
+_PRIVATE_TEXT_CALLS: tuple[tuple[Any, str], ...] = (
+    (FT2Font, "_layout"), (FT2Font, "_render_glyph"), (FT2Font, "_set_transform"),
+    (RendererAgg, "_prepare_font"), (FontManager, "_find_fonts_by_props"))
+_FAST_TEXT = all(hasattr(owner, name) for owner, name in _PRIVATE_TEXT_CALLS)
+
+
+def _prepared_font(renderer: RendererAgg, prop: Any) -> Any:
+    """The font of ``prop`` at its size and the renderer's dpi, as RendererAgg.draw_text prepares it."""
+    return getattr(renderer, "_prepare_font")(prop)  # noqa: B009 (private: see _PRIVATE_TEXT_CALLS)
+
+
+def _font_files(prop: Any) -> list[Any]:
+    """The font files matplotlib picks for ``prop`` (first choice, then fallbacks)."""
+    from matplotlib.font_manager import fontManager
+
+    return list(getattr(fontManager, "_find_fonts_by_props")(prop))  # noqa: B009 (private)
+
+
+def _shaped(font: Any, s: str, flags: Any, features: Any,
+            language: Any) -> list[tuple[Any, int, float, float]]:
+    """``s`` shaped by ``font``: (font of the glyph, glyph index, x, y) per glyph, as RendererAgg does."""
+    return [(item.ft_object, item.glyph_index, item.x, item.y)
+            for item in font._layout(s, flags=flags, features=features, language=language)]
+
+
+def _rasterised(ft_object: Any, glyph: int, flags: Any, matrix: np.ndarray, pen: list[int],
+                antialiased: bool) -> Any:
+    """FreeType's bitmap of one glyph, turned by ``matrix`` and with the pen at ``pen`` (1/64 px)."""
+    from matplotlib.ft2font import RenderMode
+
+    ft_object._set_transform(matrix, pen)
+    return ft_object._render_glyph(glyph, flags, RenderMode.NORMAL if antialiased else RenderMode.MONO)
+
+
 _LAYOUTS: dict[Any, list[tuple[Any, int, float, float]]] = {}
 _GLYPHS: dict[Any, tuple[np.ndarray, int, int]] = {}
 _HEIGHTS: dict[Any, tuple[float | None, float | None, float | None]] = {}
@@ -268,9 +310,10 @@ class _TextCachingRenderer(RendererAgg):
     def _get_font_height_metrics(self, prop: Any) -> tuple[float | None, float | None, float | None]:
         # matplotlib 3.11's Text asks a renderer for a font's line metrics before it reads them from
         # the font's tables itself, for every text on every draw; the same numbers, kept per font
-        from matplotlib.font_manager import fontManager, get_font
+        # (the method is removed below when matplotlib lacks the private calls)
+        from matplotlib.font_manager import get_font
 
-        files = fontManager._find_fonts_by_props(prop)
+        files = _font_files(prop)
         size = prop.get_size_in_points()
         key = (tuple(files), size, self.dpi)
         if key not in _HEIGHTS:  # as matplotlib.text.Text._get_layout reads them
@@ -292,9 +335,7 @@ class _TextCachingRenderer(RendererAgg):
                   ismath: Any = False, mtext: Any = None) -> None:
         if ismath or not _FAST_TEXT:
             return super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
-        from matplotlib.ft2font import RenderMode
-
-        font = self._prepare_font(prop)  # as RendererAgg.draw_text: the font, at this size and dpi
+        font = _prepared_font(self, prop)
         flags = get_hinting_flag()
         features = mtext.get_fontfeatures() if mtext is not None else None
         language = mtext.get_language() if mtext is not None else None
@@ -305,9 +346,7 @@ class _TextCachingRenderer(RendererAgg):
         if items is None:
             if len(_LAYOUTS) > _MOST:
                 _LAYOUTS.clear()
-            items = [(item.ft_object, item.glyph_index, item.x, item.y)
-                     for item in font._layout(s, flags=flags, features=features, language=language)]
-            _LAYOUTS[key] = items
+            items = _LAYOUTS[key] = _shaped(font, s, flags, features, language)
         cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
         matrix = (0x10000 * np.array([[cos, -sin], [sin, cos]])).round().astype(int)
         turn = tuple(matrix.ravel().tolist())
@@ -322,9 +361,7 @@ class _TextCachingRenderer(RendererAgg):
                 if len(_GLYPHS) > _MOST:
                     _GLYPHS.clear()
                 ft_object.set_size(size, self.dpi)
-                ft_object._set_transform(matrix, [pen_x, pen_y])
-                bitmap = ft_object._render_glyph(glyph, flags,
-                                                 RenderMode.NORMAL if antialiased else RenderMode.MONO)
+                bitmap = _rasterised(ft_object, glyph, flags, matrix, [pen_x, pen_y], antialiased)
                 buffer = np.array(bitmap.buffer)  # a copy: FreeType reuses its bitmap
                 if not antialiased:
                     buffer *= 0xFF
@@ -334,6 +371,10 @@ class _TextCachingRenderer(RendererAgg):
             self._renderer.draw_text_image(buffer, left + (pen_x >> 6),
                                            int(height) - (top + (pen_y >> 6)) + buffer.shape[0], 0, gc)
         return None
+
+
+if not _FAST_TEXT:  # a matplotlib without the private calls: Text reads the metrics itself, as for Agg
+    del _TextCachingRenderer._get_font_height_metrics
 
 
 class LiveCanvas(FigureCanvasAgg):

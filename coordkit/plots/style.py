@@ -26,15 +26,8 @@ Examples
 
 from __future__ import annotations
 
-import matplotlib
-
-# Keep a headless default for scripts and tests; notebooks set their own inline backend.
-if matplotlib.get_backend().lower() in ("", "agg"):
-    matplotlib.use("Agg")
-
 from typing import Any
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -290,6 +283,11 @@ def new_axes(
                 f"fig.add_subplot(projection={projection!r})"
             )
         return ax
+    # pyplot only here: importing it (or asking matplotlib for its backend, which imports it) costs
+    # a kernel ~20 ms at start-up; matplotlib picks the backend then (Agg without a display, the
+    # inline one in a notebook), as it did when this module asked at import
+    import matplotlib.pyplot as plt
+
     fig = plt.figure(figsize=figsize)
     return fig.add_subplot(projection=projection)
 

@@ -11,7 +11,9 @@ A package of topics (see each module's docstring for the full account):
 - :mod:`coordkit.survey.compositional` -- log-ratio statistics for divide-100 answers;
 - :mod:`coordkit.survey.privacy` -- which groups a shared report may show;
 - :mod:`coordkit.survey.reliability` -- alpha, omega and the levels' ICC;
+- :mod:`coordkit.survey.respondents` -- many respondents' answers as arrays, each one's results;
 - :mod:`coordkit.survey.analysis` -- many respondents: groups, gap drivers, the class analysis;
+- :mod:`coordkit.survey.class_tables` -- the class's reliability, level and group ICC tables;
 - :mod:`coordkit.survey.synthetic` -- the SYNTHETIC class;
 - :mod:`coordkit.survey.printable` -- the printable questionnaire;
 - :mod:`coordkit.survey.read` -- reading and writing response files.

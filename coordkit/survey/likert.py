@@ -355,12 +355,14 @@ def form_readings(forms: FormScores | None, *, margin: float = FORM_MARGIN) -> l
     """
     if forms is None:
         return ["not determined"] * len(ALL_MODES)
-    b, m = np.asarray(forms.benign, dtype=float), np.asarray(forms.malign, dtype=float)
+    # plain floats: called once per respondent (the same comparisons as on numpy's, a tenth the time)
+    b = np.asarray(forms.benign, dtype=float).tolist()
+    m = np.asarray(forms.malign, dtype=float).tolist()
     out = []
     for k in range(len(ALL_MODES)):
-        if np.isfinite(b[k]) and np.isfinite(m[k]) and b[k] - m[k] >= margin and b[k] > 0:
+        if math.isfinite(b[k]) and math.isfinite(m[k]) and b[k] - m[k] >= margin and b[k] > 0:
             out.append("benign")
-        elif np.isfinite(b[k]) and np.isfinite(m[k]) and m[k] - b[k] >= margin and m[k] > 0:
+        elif math.isfinite(b[k]) and math.isfinite(m[k]) and m[k] - b[k] >= margin and m[k] > 0:
             out.append("malign")
         else:
             out.append("not determined")
@@ -400,10 +402,11 @@ def malign_warnings(forms: FormScores | None, strong: Sequence[Mode] = ALL_MODES
     """
     if forms is None:
         return []
-    b, m = np.asarray(forms.benign, dtype=float), np.asarray(forms.malign, dtype=float)
+    b = np.asarray(forms.benign, dtype=float).tolist()  # plain floats, as in form_readings
+    m = np.asarray(forms.malign, dtype=float).tolist()
     return [mode for k, mode in enumerate(ALL_MODES)
-            if mode in strong and np.isfinite(m[k]) and m[k] >= level
-            and (not np.isfinite(b[k]) or m[k] - b[k] >= margin)]
+            if mode in strong and math.isfinite(m[k]) and m[k] >= level
+            and (not math.isfinite(b[k]) or m[k] - b[k] >= margin)]
 
 
 def strength_ratings(likert: ArrayLike, q: Questionnaire | None = None, *,

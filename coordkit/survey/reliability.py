@@ -97,6 +97,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -339,20 +340,49 @@ def _resampled_sums(columns: NDArray[np.float64], resamples: int, seed: int) -> 
     Each resample is summarised by how often it drew each respondent, so any statistic built from
     sums of per-respondent values comes from ``counts @ columns`` instead of a (resamples, n, k)
     copy of the data: the same resamples, without gigabytes of temporaries on a large class
-    (5,000 respondents: 2000 x 5000 x k values per scale). Blocks of resamples keep memory bounded;
-    the draws are the ones a single (resamples, n) draw with the same seed would make.
+    (5,000 respondents: 2000 x 5000 x k values per scale). The counts are
+    :func:`_resample_counts`, kept between calls: every scale of a class draws the same resamples.
     """
-    n = columns.shape[0]
-    rng = np.random.default_rng(seed)
     sums = np.empty((resamples, columns.shape[1]))
-    block = max(1, 2_000_000 // n)
+    for first, counts in _resample_counts(columns.shape[0], resamples, seed):
+        sums[first:first + len(counts)] = counts @ columns
+    return sums
+
+
+#: Most counts (resamples x respondents) :func:`_resample_counts` keeps between calls: 20 MB as
+#: 16-bit counts, a class of 5,000 at 2000 resamples; a larger class draws its counts on each call.
+_KEPT_COUNTS = 10_000_000
+
+
+def _resample_counts(n: int, resamples: int, seed: int) -> tuple[tuple[int, NDArray[Any]], ...]:
+    """How often each bootstrap resample of ``n`` rows draws each row, in blocks: (first, counts).
+
+    Blocks of resamples keep memory bounded; the draws are the ones a single (resamples, n) draw
+    with the same seed would make. Drawing them is most of a bootstrap's cost (5,000 respondents:
+    0.13 s of 0.2 s a scale), and every scale of a class with the same respondents draws the same
+    ones (same n, resamples and seed), so the last set is kept (:data:`_KEPT_COUNTS`), read-only.
+    """
+    key = (n, resamples, seed)
+    if _last_counts and _last_counts[0] == key:
+        return _last_counts[1]
+    rng = np.random.default_rng(seed)
+    blocks = []
+    block = max(1, 2_000_000 // max(n, 1))
+    small = np.uint16 if n < 2**16 else np.int64  # a count is at most n: exact either way
     for first in range(0, resamples, block):
         rows = min(block, resamples - first)
         idx = rng.integers(0, n, size=(rows, n))
         idx += np.arange(rows)[:, None] * n  # one bin per (resample, respondent)
-        counts = np.bincount(idx.ravel(), minlength=rows * n).reshape(rows, n)
-        sums[first:first + rows] = counts @ columns
-    return sums
+        counts = np.bincount(idx.ravel(), minlength=rows * n).reshape(rows, n).astype(small)
+        counts.flags.writeable = False
+        blocks.append((first, counts))
+    kept = tuple(blocks)
+    if n * resamples <= _KEPT_COUNTS:
+        _last_counts[:] = [key, kept]
+    return kept
+
+
+_last_counts: list[Any] = []  # [key, blocks] of the counts kept (see _resample_counts)
 
 
 def _percentile_interval(values: NDArray[np.float64], level: float) -> tuple[float, float]:

@@ -205,7 +205,8 @@ def profile_from_scores(
     if strength is not None:
         a = np.asarray(strength, dtype=float)
         fallback = np.where(np.isfinite(a), np.clip(a, 0.0, 1.0), fallback)
-    m = [0.0 if not math.isfinite(v) else float(np.clip(v, 0.0, 1.0)) for v in malign]
+    # clipped in plain Python (the same values as np.clip, signed zeros too; a respondent at a time)
+    m = [0.0 if not math.isfinite(v) else min(max(float(v), 0.0), 1.0) for v in malign]
     return Profile.from_strengths([float(v) for v in fallback], malign=m)
 
 
@@ -264,7 +265,7 @@ def rating_word(strength: float, threshold: float = STRONG) -> str:
     >>> rating_word(0.70), rating_word(0.75), rating_word(0.70, threshold=0.7)
     ('moderate', 'strong', 'strong')
     """
-    nearest = int(np.clip(round(strength * 4), 0, 4))
+    nearest = min(max(round(strength * 4), 0), 4)  # plain Python: called per respondent and mode
     strong = RATING_WORDS.index("strong")
     return RATING_WORDS[max(nearest, strong) if strength >= threshold else min(nearest, strong - 1)]
 

@@ -23,9 +23,9 @@ from typing import NamedTuple
 import numpy as np
 
 from coordkit.modes import ALL_MODES
-from coordkit.survey.analysis import Responses
 from coordkit.survey.compositional import TOTAL
 from coordkit.survey.instrument import Item, Questionnaire, questionnaire
+from coordkit.survey.respondents import Responses
 
 __all__ = ["RANDOM_SEED", "SYNTHETIC_SEED", "ScreenRates", "style_screen_rates", "synthetic_class"]
 
