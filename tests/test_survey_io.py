@@ -752,3 +752,103 @@ def test_every_generated_form_offers_dont_know():
     for name in ("google-forms.md", "qualtrics.md", "surveymonkey.md", "jisc.md", "microsoft-forms.md",
                  "moodle.md"):
         assert "random" in g[name].lower() or "shuffle" in g[name].lower(), name
+
+
+def _workbook(sheet_data: str, shared: list[str] = (), date_style: bool = False) -> bytes:
+    """A minimal .xlsx whose first sheet's <sheetData> is ``sheet_data`` (cell forms written by hand)."""
+    import zipfile
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+                         '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels",
+                         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                         '<Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+        archive.writestr("xl/sharedStrings.xml", f'<sst xmlns="{main}">'
+                         + "".join(f"<si><t>{s}</t></si>" for s in shared) + "</sst>")
+        archive.writestr("xl/styles.xml", f'<styleSheet xmlns="{main}"><cellXfs count="2"><xf numFmtId="0"/>'
+                         f'<xf numFmtId="{14 if date_style else 0}"/></cellXfs></styleSheet>')
+        archive.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{main}"><sheetData>{sheet_data}'
+                         "</sheetData></worksheet>")
+    return buffer.getvalue()
+
+
+def _both_ways(data: bytes, monkeypatch) -> tuple[object, object, bool]:
+    """(regular-expression path's result, XML parser's result, whether the first path read the sheet)."""
+    from coordkit.survey.read import tables
+
+    used: list[bool] = []
+    plain = tables._plain_cells
+
+    def spy(*args):
+        used.append(plain(*args))
+        return used[-1]
+
+    def outcome():
+        try:
+            return tables._fast_xlsx(data)
+        except tables._Unreadable:
+            return "unreadable"
+
+    with monkeypatch.context() as patch:
+        patch.setattr(tables, "_plain_cells", spy)
+        quick = outcome()
+        patch.setattr(tables, "_plain_cells", lambda *args: False)
+        parsed = outcome()
+    return quick, parsed, bool(used and used[0])
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in TOOLS.glob("*.xlsx")))
+def test_survey_tool_workbooks_take_the_quick_cell_path_and_read_as_the_parser_reads_them(name, monkeypatch):
+    quick, parsed, used = _both_ways((TOOLS / name).read_bytes(), monkeypatch)
+    assert used, "a survey tool's export should be read by the one-expression path"
+    assert quick == parsed and quick != "unreadable"
+
+
+_CELL_FORMS = [
+    '<c r="{c}" t="inlineStr"><is><t>Agree</t></is></c>',
+    '<c r="{c}" t="inlineStr"><is><t xml:space="preserve"> two  spaces </t></is></c>',
+    '<c r="{c}" t="inlineStr"><is><t></t></is></c>',
+    '<c r="{c}" t="inlineStr"><is><t>Tom &amp; Jerry</t></is></c>',  # an entity: the parser's job
+    '<c r="{c}" t="inlineStr"><is><r><t>rich</t></r><r><t> text</t></r></is></c>',  # runs: the parser's
+    '<c r="{c}"><v>40</v></c>',
+    '<c r="{c}" t="n"><v>3.5</v></c>',
+    '<c r="{c}" s="1"><v>45000.5</v></c>',  # a date style
+    '<c r="{c}" t="s"><v>0</v></c>',
+    '<c r="{c}" s="0" t="s"><v>1</v></c>',
+    '<c s="0" r="{c}" t="s"><v>1</v></c>',  # attributes in another order: the parser's
+    '<c r="{c}" t="str"><f>A1&amp;B1</f><v>x</v></c>',
+    '<c r="{c}" t="str"><f>SUM(A1)</f><v>7</v></c>',
+    '<c r="{c}" t="b"><v>1</v></c>',
+    '<c r="{c}" t="e"><v>#N/A</v></c>',
+    '<c r="{c}"/>',
+    '<c r="{c}" s="1" />',
+    '<c r="{c}"></c>',
+    '<c r="{c}"><v></v></c>',  # an empty number: unreadable either way
+    '<c r="{c}" t="s"><v>9</v></c>',  # no such shared string: unreadable either way
+    '<c r="{c}" t="d"><v>2024-01-01</v></c>',  # a type survey tools do not write: unreadable either way
+]
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(st.sampled_from(range(len(_CELL_FORMS))), min_size=0, max_size=4),
+                     min_size=1, max_size=4), dates=st.booleans())
+def test_the_quick_cell_path_reads_every_cell_form_as_the_parser_does(rows, dates, monkeypatch):
+    sheet = "".join(f'<row r="{r}">' + "".join(_CELL_FORMS[k].format(c=f"{'ABCD'[j]}{r}")
+                                              for j, k in enumerate(cells)) + "</row>"
+                    for r, cells in enumerate(rows, start=1))
+    quick, parsed, _ = _both_ways(_workbook(sheet, ["Agree", "Disagree"], dates), monkeypatch)
+    assert quick == parsed
+
+
+def test_the_quick_cell_path_leaves_unusual_cells_to_the_parser(monkeypatch):
+    for k in (3, 4, 10):
+        sheet = '<row r="1">' + _CELL_FORMS[0].format(c="A1") + _CELL_FORMS[k].format(c="B1") + "</row>"
+        quick, parsed, used = _both_ways(_workbook(sheet, ["Agree", "Disagree"]), monkeypatch)
+        assert not used and quick == parsed != "unreadable", _CELL_FORMS[k]
+    sheet = '<row r="1">' + _CELL_FORMS[0].format(c="A1") + _CELL_FORMS[1].format(c="B1") + "</row>"
+    quick, parsed, used = _both_ways(_workbook(sheet), monkeypatch)
+    assert used and quick == parsed == [(1, ["Agree", " two  spaces "])]
