@@ -47,17 +47,14 @@ from coordkit.survey.instrument import (
     SurveyError,
     questionnaire,
 )
+from coordkit.survey.intervals import scale_intervals, scale_reliability
 from coordkit.survey.privacy import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, DisclosurePlan, disclosure_plan
 from coordkit.survey.reliability import (
     MIN_LEVEL_N,
     MIN_RELIABILITY_N,
-    alpha_interval,
     cronbach_alpha,
     level_decomposition,
-    omega_fit,
-    read_reliability,
-    spearman_brown,
-    spearman_brown_interval,
+    within_group_alpha,
 )
 from coordkit.survey.scoring import (
     DEFAULT_TOLERANCE,
@@ -101,6 +98,7 @@ __all__ = [
     "level_table",
     "reliability_table",
     "respondent_table",
+    "within_group_alphas",
 ]
 
 
@@ -1094,46 +1092,57 @@ def analyse(
     )
 
 
-def _reliability_row(name: str, part: NDArray[np.float64], n: int) -> dict[str, Any]:
-    """Coefficients and the reading of one scale with at least the minimum of complete answers."""
-    k = part.shape[1]
-    alpha = cronbach_alpha(part)
-    if not math.isfinite(alpha):  # the total score does not vary: nothing to estimate, said plainly
-        return {"reading": f"not computed: the answers to this scale do not vary (n = {n}), so there is no "
-                           "reliability to estimate"}
-    lo, hi = alpha_interval(part)
-    fit = omega_fit(part) if k >= 3 else None
-    omega = math.nan if fit is None else fit.omega
-    sb = spearman_brown(part) if k == 2 else math.nan
-    alpha_text = f"alpha {alpha:.2f}" + (f", 95% interval {lo:.2f} to {hi:.2f}" if math.isfinite(lo) else "")
-    if k == 2:
-        sb_lo, sb_hi = spearman_brown_interval(part)
-        coefficient, value = "Spearman-Brown", sb
-        interval = f"95% interval {sb_lo:.2f} to {sb_hi:.2f}" if math.isfinite(sb_lo) else "no interval"
-        reading = (read_reliability(sb, n=n, coefficient=coefficient) + f", {interval} (two items: "
-                   "Spearman-Brown, not alpha); with two items one respondent's score is too unreliable to "
-                   "place them")
-        reading += (" in a grid-group quadrant with confidence" if name in ("grid", "group")
-                    else " with confidence")
-    elif math.isfinite(omega):
-        coefficient, value = "omega", omega
-        reading = (read_reliability(omega, n=n, coefficient=coefficient) + f" (the verdict's coefficient; "
-                   f"omega has no interval here, and assumes one factor, not tested); {alpha_text}")
+def _scale_parts(responses: Responses, respondents: str) -> tuple[dict[str, NDArray[np.float64]],
+                                                                    NDArray[np.bool_], str]:
+    """Each scale's keyed items over the respondents the table uses, that mask, and the set in words."""
+    q = responses.questionnaire
+    n = len(responses)
+    if respondents not in ("profiles", "all"):
+        raise ValueError(f"respondents must be 'profiles' or 'all', got {respondents!r}")
+    flagged = responses.styles().any if responses.likert is not None and n else np.zeros(n, dtype=bool)
+    use = ~flagged if respondents == "profiles" and not flagged.all() else np.ones(n, dtype=bool)
+    left = int(n - use.sum())
+    if respondents == "all" or not flagged.any():
+        words = f"every respondent ({n})" + ("; respondents flagged for a response style included"
+                                              if flagged.any() else "")
+    elif flagged.all():
+        words = f"every respondent ({n}): all are flagged for a response style, so none is left out"
     else:
-        coefficient, value = "alpha", alpha
-        reading = read_reliability(alpha, n=n, coefficient=coefficient) + (
-            f", 95% interval {lo:.2f} to {hi:.2f}" if math.isfinite(lo) else "")
-        if fit is not None and fit.heywood:
-            reading += ("; omega not reported: the one-factor fit is improper (a Heywood case, a loading "
-                        "of 1 or more), so the verdict uses alpha")
-    return {"alpha": round(alpha, 2), "alpha low": round(lo, 2), "alpha high": round(hi, 2),
-            "omega": round(omega, 2), "spearman-brown": round(sb, 2),
-            "improper": bool(fit is not None and fit.heywood), "verdict from": coefficient,
-            "verdict value": round(value, 2), "reading": reading}
+        words = (f"the {n - left} respondents the profiles use ({left} flagged for a response style left "
+                 "out, as in the profiles)")
+    x = None if responses.likert is None or not n else keyed(responses.likert, q)[use]
+    parts = {name: np.empty((0, len(cols))) if x is None else x[:, cols]
+             for name, cols in scale_columns(q).items()}
+    return parts, use, words
 
 
-def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N) -> pd.DataFrame:
-    """Each scale's reliability, read plainly: omega, alpha (with a 95% interval) or Spearman-Brown.
+def within_group_alphas(responses: Responses, group_column: str, *,
+                        respondents: str = "profiles") -> pd.Series:
+    """Each scale's alpha within groups (items centred on their group's means), beside the pooled value.
+
+    Pooled over the class, a scale's reliability includes the differences between the groups'
+    means; centred on them it counts only consistency among members of the same group
+    (:func:`~coordkit.survey.reliability.within_group_alpha`). Over the same respondents as
+    :func:`reliability_table`.
+
+    Examples
+    --------
+    >>> from coordkit.survey import synthetic_class
+    >>> a = within_group_alphas(synthetic_class(), "team")
+    >>> bool(a["hierarchy benign"] < reliability_table(synthetic_class()).loc["hierarchy benign", "alpha"])
+    True
+    """
+    import pandas as pd
+
+    parts, use, _ = _scale_parts(responses, respondents)
+    labels = np.asarray(responses.groups[group_column], dtype=object)[use]
+    return pd.Series({name: round(v, 2) if math.isfinite(v := within_group_alpha(part, labels)) else math.nan
+                      for name, part in parts.items()}, name="alpha within groups", dtype=float)
+
+
+def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N,
+                      group_column: str | None = None, respondents: str = "profiles") -> pd.DataFrame:
+    """Each scale's reliability, read plainly: omega, alpha or Spearman-Brown, each with a 95% interval.
 
     Scales are :meth:`Questionnaire.scales <coordkit.survey.Questionnaire.scales>` (each mode's
     benign and malign statements, grid, group, withdrawal); reverse-keyed items are reversed
@@ -1141,23 +1150,34 @@ def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N) -
     reading says "not enough answers". The verdict uses omega where it is estimable (three items
     or more and a proper one-factor solution; a Heywood case is reported as such), alpha where it
     is not, and the Spearman-Brown coefficient for two-item scales (:mod:`~coordkit.survey.reliability`);
-    the reading names the coefficient it uses and prints its interval where it has one (alpha's,
-    labelled, beside omega). A scale nobody varied on gets a plain "not computed". The readings
-    are of consistency only, not of unidimensionality or of group differences (ICC(2),
+    its **word comes from that coefficient's bootstrap interval**, not the point value
+    (:func:`~coordkit.survey.reliability.read_reliability`: acceptable, poor, or inconclusive at
+    this n; :mod:`~coordkit.survey.intervals`). A scale nobody varied on gets a plain "not
+    computed". The readings are of consistency only, not of unidimensionality or of group differences (ICC(2),
     :func:`group_icc_table`). The strength ratings are single items: their reliability is unknown
     (a test-retest would be needed).
+
+    By default the table uses **the respondents the profiles use**: those flagged for a response
+    style are left out, as they are from every profile (unless every respondent is flagged); the
+    column ``alpha, every respondent`` gives alpha with them, and ``frame.attrs["respondents"]``
+    says which set the table uses.
 
     Parameters
     ----------
     responses : Responses
     min_n : int, default :data:`~coordkit.survey.MIN_RELIABILITY_N` (30)
+    group_column : str, optional
+        Adds ``alpha within groups`` (:func:`within_group_alphas`): the pooled value includes the
+        differences between groups.
+    respondents : {"profiles", "all"}, default "profiles"
 
     Returns
     -------
     pandas.DataFrame
         Indexed by scale: ``items``, ``n`` (complete answers), ``alpha``, ``alpha low``,
-        ``alpha high``, ``omega``, ``spearman-brown``, ``improper`` (a Heywood case),
-        ``verdict from`` (the coefficient the reading uses), ``verdict value``, ``reading``.
+        ``alpha high``, ``omega``, ``omega low``, ``omega high``, ``spearman-brown``, ``improper``
+        (a Heywood case), ``verdict from`` (the coefficient the reading uses), ``verdict value``,
+        ``verdict low``, ``verdict high``, ``reading``, ``alpha, every respondent``.
 
     Examples
     --------
@@ -1165,30 +1185,32 @@ def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N) -
     >>> t = reliability_table(synthetic_class())
     >>> len(t), t.loc["grid", "verdict from"], t.loc["hierarchy benign", "verdict from"]
     (11, 'Spearman-Brown', 'omega')
+    >>> t.attrs["respondents"]
+    'the 58 respondents the profiles use (2 flagged for a response style left out, as in the profiles)'
     >>> reliability_table(synthetic_class(size=12))["reading"].iloc[0]
     'not enough answers: 12 complete, a verdict needs at least 30'
     """
     import pandas as pd
 
     q = responses.questionnaire
-    columns = ["items", "n", "alpha", "alpha low", "alpha high", "omega", "spearman-brown", "improper",
-               "verdict from", "verdict value", "reading"]
-    rows: dict[str, dict[str, Any]] = {}
-    x = None if responses.likert is None or not len(responses) else keyed(responses.likert, q)
+    columns = ["items", "n", "alpha", "alpha low", "alpha high", "omega", "omega low", "omega high",
+               "spearman-brown", "improper", "verdict from", "verdict value", "verdict low", "verdict high",
+               "reading", "alpha, every respondent"]
+    parts, _, words = _scale_parts(responses, respondents)
+    everyone, _, _ = _scale_parts(responses, "all")
+    intervals = scale_intervals(parts)
+    rows = {}
     for name, cols in scale_columns(q).items():
-        codes = ", ".join(q.likert_items[c].id for c in cols)
-        part = np.empty((0, len(cols))) if x is None else x[:, cols]
-        complete = np.all(np.isfinite(part), axis=1)
-        n = int(complete.sum())
-        row: dict[str, Any] = {"items": codes, "n": n, "alpha": math.nan, "alpha low": math.nan,
-                               "alpha high": math.nan, "omega": math.nan, "spearman-brown": math.nan,
-                               "improper": False, "verdict from": "", "verdict value": math.nan}
-        if n < min_n:
-            rows[name] = row | {"reading": read_reliability(math.nan, n=n, min_n=min_n)}
-            continue
-        rows[name] = row | _reliability_row(name, part[complete], n)
+        rows[name] = {"items": ", ".join(q.likert_items[c].id for c in cols)} | scale_reliability(
+            name, parts[name], intervals[name], min_n=min_n)
+        whole = everyone[name][np.all(np.isfinite(everyone[name]), axis=1)]
+        rows[name]["alpha, every respondent"] = (round(a, 2) if len(whole) >= min_n
+                                                 and math.isfinite(a := cronbach_alpha(whole)) else math.nan)
     frame = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
     frame.index.name = "scale"
+    if group_column is not None:
+        frame["alpha within groups"] = within_group_alphas(responses, group_column, respondents=respondents)
+    frame.attrs["respondents"] = words
     return frame
 
 
