@@ -39,6 +39,7 @@ from coordkit.survey.agreement import (
     unknown_level,
 )
 from coordkit.survey.compositional import TOTAL, compositional_mean, total_variance
+from coordkit.survey.crossblock import cross_block_flags
 from coordkit.survey.instrument import (
     CURRENT_VERSION,
     LEVELS,
@@ -820,6 +821,10 @@ class ClassAnalysis:
         100), in no particular order and never labelled with ids.
     dimensions_of : int
         Dimensions asked (6).
+    blocks_disagree, blocks_checked : int
+        Respondents whose divide-100 points and strength ratings disagree
+        (:func:`~coordkit.survey.crossblock.cross_block_flags`), of those checked (scored now and
+        rated for every mode at one level).
     """
 
     n: int
@@ -844,6 +849,8 @@ class ClassAnalysis:
     group_level: str | None = None
     dimensions: Mapping[str, NDArray[np.int_]] = field(default_factory=dict)
     dimensions_of: int = 6
+    blocks_disagree: int = 0
+    blocks_checked: int = 0
 
     def fewer_dimensions(self, timeframe: str = "now") -> int:
         """Respondents scored from fewer than every dimension (but from at least the minimum)."""
@@ -1076,6 +1083,12 @@ def analyse(
     configurations = configurations.sort_values(["now", "preferred"], ascending=False, kind="stable")
     configurations.index.name = "configuration"
     styles = _style_counts(flags, n)
+    disagree, _, checked = cross_block_flags(now_scores, table.strength)  # the cross-block check
+    if reliability is None and responses.likert is not None:
+        reliability = reliability_table(responses)
+    if reliability is not None and group_column is not None:  # pooled and within groups, side by side
+        within = within_group_alphas(responses, group_column)
+        reliability = reliability.assign(**{"alpha within groups": within})
     return ClassAnalysis(
         n=n, min_group=int(min_group), class_shown=True, overall=overall, group_column=group_column,
         plan=plan, groups=tuple(groups), drivers=gap_drivers(sincere, q),
@@ -1086,9 +1099,9 @@ def analyse(
         dimensions={t: d.dimensions for t, d in divide.items()}, dimensions_of=divide["now"].of,
         acquiescence=table.acquiescence if own else responses.acquiescence(q), group_icc=group_icc,
         group_level=level,
-        styles=styles, reliability=(None if responses.likert is None
-                     else reliability if reliability is not None else reliability_table(responses)),
+        styles=styles, reliability=reliability,
         levels=None if responses.likert is None or not q.block("strength") else level_table(responses),
+        blocks_disagree=int(disagree.sum()), blocks_checked=int((checked != None).sum()),  # noqa: E711
     )
 
 
