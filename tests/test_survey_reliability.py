@@ -143,8 +143,8 @@ def test_the_verdict_names_its_coefficient_and_prints_that_coefficients_interval
     for _, row in t.iterrows():
         if row["verdict from"] == "omega":
             # omega has its own interval now (finding 6); alpha's is printed beside it, labelled
-            assert (f"(omega {row['omega']:.2f}, 95% interval {row['omega low']:.2f} to {row['omega high']:.2f})"
-                    in row["reading"])
+            interval = f"95% interval {row['omega low']:.2f} to {row['omega high']:.2f}"
+            assert f"(omega {row['omega']:.2f}, {interval})" in row["reading"]
             assert (row["verdict low"], row["verdict high"]) == (row["omega low"], row["omega high"])
             assert row["omega low"] < row["omega"] < row["omega high"]
             assert f"alpha {row['alpha']:.2f}, 95% interval {row['alpha low']:.2f} to" in row["reading"]
@@ -155,7 +155,7 @@ def test_the_verdict_names_its_coefficient_and_prints_that_coefficients_interval
 def test_two_item_scales_use_spearman_brown_and_say_a_respondent_cannot_be_placed():
     c = synthetic_class()
     t = reliability_table(c)
-    x = keyed(c.likert, c.questionnaire)
+    x = keyed(c.likert, c.questionnaire)[~c.styles().any]  # the respondents the profiles use
     for scale, cols in scale_columns(c.questionnaire).items():
         if len(cols) != 2:
             continue
@@ -163,13 +163,16 @@ def test_two_item_scales_use_spearman_brown_and_say_a_respondent_cannot_be_place
         row = t.loc[scale]
         assert row["verdict from"] == "Spearman-Brown" and np.isnan(row["omega"])
         assert row["spearman-brown"] == pytest.approx(2 * r / (1 + r), abs=0.005)
-        assert f"(Spearman-Brown {row['spearman-brown']:.2f})" in row["reading"]
+        assert f"(Spearman-Brown {row['spearman-brown']:.2f}, 95% interval {row['verdict low']:.2f} to" \
+            in row["reading"]
         assert "too unreliable to place them" in row["reading"]
     assert all("grid-group quadrant" in t.loc[scale, "reading"] for scale in ("grid", "group"))
     r = np.corrcoef([1, 2, 3, 4], [1, 2, 3, 5])[0, 1]
     assert spearman_brown([[1, 1], [2, 2], [3, 3], [4, 5]]) == pytest.approx(2 * r / (1 + r))
     lo, hi = spearman_brown_interval(x[:, scale_columns(c.questionnaire)["grid"]])
     assert lo < t.loc["grid", "spearman-brown"] < hi
+    # the table's interval is from the same seeded resamples of the same respondents
+    assert (round(lo, 2), round(hi, 2)) == (t.loc["grid", "verdict low"], t.loc["grid", "verdict high"])
     with pytest.raises(ValueError, match="two-item"):
         spearman_brown([[1, 2, 3], [2, 3, 4], [3, 4, 5]])
 
