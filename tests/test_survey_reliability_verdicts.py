@@ -199,3 +199,15 @@ def test_nay_sayers_move_the_every_respondent_alpha_but_not_the_verdict_set():
     kept = reliability_table(nay.select(~nay.styles().any), respondents="all")
     assert (t["alpha"] == kept["alpha"]).all()
     assert (t["alpha"] != t["alpha, every respondent"]).any()
+
+
+def test_what_chapter_7_says_of_the_synthetic_classs_reliability_table_holds():
+    """Notebook 07's prose: most scales inconclusive at n = 58, pooled alpha above alpha within teams on most
+    scales, and the two flagged students left out (the notebook prints the counts; nbval checks them)."""
+    a = analyse(synthetic_class(), group_column="team")
+    t = a.reliability
+    words = t["reading"].map(_word)
+    assert (words == "inconclusive at this n").sum() > len(t) / 2
+    assert (t["alpha"] > t["alpha within groups"]).sum() > len(t) / 2
+    assert t.attrs["respondents"].startswith("the 58 respondents") and a.overall.style_excluded == 2
+    assert 0 < a.blocks_disagree < a.blocks_checked == len(synthetic_class())
