@@ -116,7 +116,8 @@ def _batch_omega(r: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[n
         part[:, diag] = h[active]
         step = np.einsum("bij,bj->bi", part, vectors[active])
         values[active] = np.einsum("bi,bi->b", vectors[active], step)
-        vectors[active] = step / np.linalg.norm(step, axis=1, keepdims=True)
+        norm = np.linalg.norm(step, axis=1, keepdims=True)
+        vectors[active] = np.where(norm > 0, step / np.where(norm > 0, norm, 1.0), vectors[active])
         new = np.clip(vectors[active] ** 2 * np.maximum(values[active], 0.0)[:, None], 0, cap)
         done = np.max(np.abs(new - h[active]), axis=1) < 1e-6
         h[active] = new
