@@ -11,7 +11,7 @@ A package of topics (see each module's docstring for the full account):
 - :mod:`coordkit.survey.compositional` -- log-ratio statistics for divide-100 answers;
 - :mod:`coordkit.survey.privacy` -- which groups a shared report may show;
 - :mod:`coordkit.survey.reliability` -- alpha, omega and the levels' ICC;
-- :mod:`coordkit.survey.intervals` -- bootstrap intervals and each scale's verdict;
+- :mod:`coordkit.survey.verdicts` -- bootstrap intervals and each scale's verdict;
 - :mod:`coordkit.survey.crossblock` -- whether the divide-100 points and strength ratings agree;
 - :mod:`coordkit.survey.analysis` -- many respondents: groups, gap drivers, the class analysis;
 - :mod:`coordkit.survey.synthetic` -- the SYNTHETIC class;
@@ -38,8 +38,6 @@ from coordkit.survey.crossblock import *  # noqa: F403
 from coordkit.survey.crossblock import __all__ as _crossblock
 from coordkit.survey.instrument import *  # noqa: F403
 from coordkit.survey.instrument import __all__ as _instrument
-from coordkit.survey.intervals import *  # noqa: F403
-from coordkit.survey.intervals import __all__ as _intervals
 from coordkit.survey.printable import *  # noqa: F403
 from coordkit.survey.printable import __all__ as _printable
 from coordkit.survey.privacy import *  # noqa: F403
@@ -54,6 +52,8 @@ from coordkit.survey.styles import *  # noqa: F403
 from coordkit.survey.styles import __all__ as _styles
 from coordkit.survey.synthetic import *  # noqa: F403
 from coordkit.survey.synthetic import __all__ as _synthetic
+from coordkit.survey.verdicts import *  # noqa: F403
+from coordkit.survey.verdicts import __all__ as _verdicts
 
-__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_intervals, *_agreement,
+__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_verdicts, *_agreement,
            *_styles, *_crossblock, *_analysis, *_synthetic, *_printable, *_read]

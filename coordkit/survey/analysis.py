@@ -48,14 +48,10 @@ from coordkit.survey.instrument import (
     SurveyError,
     questionnaire,
 )
-from coordkit.survey.intervals import scale_intervals, scale_reliability
 from coordkit.survey.privacy import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, DisclosurePlan, disclosure_plan
 from coordkit.survey.reliability import (
     MIN_LEVEL_N,
-    MIN_RELIABILITY_N,
-    cronbach_alpha,
     level_decomposition,
-    within_group_alpha,
 )
 from coordkit.survey.scoring import (
     DEFAULT_TOLERANCE,
@@ -71,17 +67,16 @@ from coordkit.survey.scoring import (
     configuration_now,
     congruence,
     form_scores,
-    keyed,
     not_classified,
     not_scored_reason,
     preferred_configuration,
     profile_from_scores,
-    scale_columns,
     scores_from_complete,
     strength_ratings,
     style_withheld,
 )
 from coordkit.survey.styles import ResponseStyles, high_rating_tendency, response_style_flags
+from coordkit.survey.verdicts import reliability_table, within_group_alphas
 
 if TYPE_CHECKING:  # pandas is imported lazily
     import pandas as pd
@@ -1103,128 +1098,6 @@ def analyse(
         levels=None if responses.likert is None or not q.block("strength") else level_table(responses),
         blocks_disagree=int(disagree.sum()), blocks_checked=int((checked != None).sum()),  # noqa: E711
     )
-
-
-def _scale_parts(responses: Responses, respondents: str) -> tuple[dict[str, NDArray[np.float64]],
-                                                                    NDArray[np.bool_], str]:
-    """Each scale's keyed items over the respondents the table uses, that mask, and the set in words."""
-    q = responses.questionnaire
-    n = len(responses)
-    if respondents not in ("profiles", "all"):
-        raise ValueError(f"respondents must be 'profiles' or 'all', got {respondents!r}")
-    flagged = responses.styles().any if responses.likert is not None and n else np.zeros(n, dtype=bool)
-    use = ~flagged if respondents == "profiles" and not flagged.all() else np.ones(n, dtype=bool)
-    left = int(n - use.sum())
-    if respondents == "all" or not flagged.any():
-        words = f"every respondent ({n})" + ("; respondents flagged for a response style included"
-                                              if flagged.any() else "")
-    elif flagged.all():
-        words = f"every respondent ({n}): all are flagged for a response style, so none is left out"
-    else:
-        words = (f"the {n - left} respondents the profiles use ({left} flagged for a response style left "
-                 "out, as in the profiles)")
-    x = None if responses.likert is None or not n else keyed(responses.likert, q)[use]
-    parts = {name: np.empty((0, len(cols))) if x is None else x[:, cols]
-             for name, cols in scale_columns(q).items()}
-    return parts, use, words
-
-
-def within_group_alphas(responses: Responses, group_column: str, *,
-                        respondents: str = "profiles") -> pd.Series:
-    """Each scale's alpha within groups (items centred on their group's means), beside the pooled value.
-
-    Pooled over the class, a scale's reliability includes the differences between the groups'
-    means; centred on them it counts only consistency among members of the same group
-    (:func:`~coordkit.survey.reliability.within_group_alpha`). Over the same respondents as
-    :func:`reliability_table`.
-
-    Examples
-    --------
-    >>> from coordkit.survey import synthetic_class
-    >>> a = within_group_alphas(synthetic_class(), "team")
-    >>> bool(a["hierarchy benign"] < reliability_table(synthetic_class()).loc["hierarchy benign", "alpha"])
-    True
-    """
-    import pandas as pd
-
-    parts, use, _ = _scale_parts(responses, respondents)
-    labels = np.asarray(responses.groups[group_column], dtype=object)[use]
-    return pd.Series({name: round(v, 2) if math.isfinite(v := within_group_alpha(part, labels)) else math.nan
-                      for name, part in parts.items()}, name="alpha within groups", dtype=float)
-
-
-def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N,
-                      group_column: str | None = None, respondents: str = "profiles") -> pd.DataFrame:
-    """Each scale's reliability, read plainly: omega, alpha or Spearman-Brown, each with a 95% interval.
-
-    Scales are :meth:`Questionnaire.scales <coordkit.survey.Questionnaire.scales>` (each mode's
-    benign and malign statements, grid, group, withdrawal); reverse-keyed items are reversed
-    first. Below ``min_n`` respondents who answered a whole scale, nothing is estimated and the
-    reading says "not enough answers". The verdict uses omega where it is estimable (three items
-    or more and a proper one-factor solution; a Heywood case is reported as such), alpha where it
-    is not, and the Spearman-Brown coefficient for two-item scales (:mod:`~coordkit.survey.reliability`);
-    its **word comes from that coefficient's bootstrap interval**, not the point value
-    (:func:`~coordkit.survey.reliability.read_reliability`: acceptable, poor, or inconclusive at
-    this n; :mod:`~coordkit.survey.intervals`). A scale nobody varied on gets a plain "not
-    computed". The readings are of consistency only, not of unidimensionality or of group differences (ICC(2),
-    :func:`group_icc_table`). The strength ratings are single items: their reliability is unknown
-    (a test-retest would be needed).
-
-    By default the table uses **the respondents the profiles use**: those flagged for a response
-    style are left out, as they are from every profile (unless every respondent is flagged); the
-    column ``alpha, every respondent`` gives alpha with them, and ``frame.attrs["respondents"]``
-    says which set the table uses.
-
-    Parameters
-    ----------
-    responses : Responses
-    min_n : int, default :data:`~coordkit.survey.MIN_RELIABILITY_N` (30)
-    group_column : str, optional
-        Adds ``alpha within groups`` (:func:`within_group_alphas`): the pooled value includes the
-        differences between groups.
-    respondents : {"profiles", "all"}, default "profiles"
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by scale: ``items``, ``n`` (complete answers), ``alpha``, ``alpha low``,
-        ``alpha high``, ``omega``, ``omega low``, ``omega high``, ``spearman-brown``, ``improper``
-        (a Heywood case), ``verdict from`` (the coefficient the reading uses), ``verdict value``,
-        ``verdict low``, ``verdict high``, ``reading``, ``alpha, every respondent``.
-
-    Examples
-    --------
-    >>> from coordkit.survey import synthetic_class
-    >>> t = reliability_table(synthetic_class())
-    >>> len(t), t.loc["grid", "verdict from"], t.loc["hierarchy benign", "verdict from"]
-    (11, 'Spearman-Brown', 'omega')
-    >>> t.attrs["respondents"]
-    'the 58 respondents the profiles use (2 flagged for a response style left out, as in the profiles)'
-    >>> reliability_table(synthetic_class(size=12))["reading"].iloc[0]
-    'not enough answers: 12 complete, a verdict needs at least 30'
-    """
-    import pandas as pd
-
-    q = responses.questionnaire
-    columns = ["items", "n", "alpha", "alpha low", "alpha high", "omega", "omega low", "omega high",
-               "spearman-brown", "improper", "verdict from", "verdict value", "verdict low", "verdict high",
-               "reading", "alpha, every respondent"]
-    parts, _, words = _scale_parts(responses, respondents)
-    everyone, _, _ = _scale_parts(responses, "all")
-    intervals = scale_intervals(parts)
-    rows = {}
-    for name, cols in scale_columns(q).items():
-        rows[name] = {"items": ", ".join(q.likert_items[c].id for c in cols)} | scale_reliability(
-            name, parts[name], intervals[name], min_n=min_n)
-        whole = everyone[name][np.all(np.isfinite(everyone[name]), axis=1)]
-        rows[name]["alpha, every respondent"] = (round(a, 2) if len(whole) >= min_n
-                                                 and math.isfinite(a := cronbach_alpha(whole)) else math.nan)
-    frame = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
-    frame.index.name = "scale"
-    if group_column is not None:
-        frame["alpha within groups"] = within_group_alphas(responses, group_column, respondents=respondents)
-    frame.attrs["respondents"] = words
-    return frame
 
 
 def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFrame:

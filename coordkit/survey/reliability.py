@@ -51,7 +51,7 @@ answers (the kit's minimum): even then the 95% interval for a four-item scale's 
 (Feldt's interval around 0.70 is computed in the example below), and a one-factor fit on fewer is
 often improper; below 30 it says "not enough answers" rather than a number that looks precise.
 Every coefficient comes with a 95% **percentile bootstrap interval** (:func:`alpha_interval`,
-:func:`spearman_brown_interval`, :func:`~coordkit.survey.intervals.omega_interval`; resampling
+:func:`spearman_brown_interval`, :func:`~coordkit.survey.verdicts.omega_interval`; resampling
 respondents, seeded, numpy only), and **the verdict word comes from the interval, not from the point
 value** (:func:`read_reliability`, the kit's rule): "acceptable" only if the interval's lower end
 reaches 0.70, "poor" only if its upper end is below 0.70, and otherwise "inconclusive at this n". At
