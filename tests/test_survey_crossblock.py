@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from coordkit import class_report as report
+from coordkit.plots.survey import describe_survey
 from coordkit.survey import (
     LEAD_POINTS,
     RATING_STEPS,
@@ -50,6 +51,8 @@ def test_the_reviewers_fatalism_respondent_is_told_the_blocks_disagree():
         r.configuration_now.diagnosis
     assert "put hierarchy first, and fatalism 2 steps below it" in r.blocks.notice
     assert "The kit's check and rule" in r.blocks.notice
+    assert "Your two blocks disagree" in describe_survey(r)  # the profile figure's description too
+    assert "blocks disagree" not in describe_survey(_result([70, 10, 10, 10]))
 
 
 @pytest.mark.parametrize("points", [[70, 10, 10, 10], [25, 25, 25, 25], [40, 20, 15, 25]])
