@@ -23,7 +23,7 @@ from coordkit.survey import (
     read_reliability,
     reliability_table,
     scale_columns,
-    scale_verdicts,
+    scale_intervals,
     synthetic_class,
     within_group_alpha,
 )
@@ -107,8 +107,8 @@ def test_one_draw_serves_every_scale_and_incomplete_rows_leave_only_their_scale(
     cols = scale_columns(c.questionnaire)
     a, b = x[:, cols["hierarchy benign"]], x[:, cols["grid"]].copy()
     b[:5] = np.nan
-    joint = scale_verdicts({"a": a, "b": b})
-    assert joint["a"].alpha == scale_verdicts({"a": a})["a"].alpha  # b's gaps do not touch a
+    joint = scale_intervals({"a": a, "b": b})
+    assert joint["a"].alpha == scale_intervals({"a": a})["a"].alpha  # b's gaps do not touch a
     assert np.isnan(joint["b"].omega).all() and np.isfinite(joint["b"].spearman_brown).all()
     assert 0 <= joint["a"].improper <= 1
     assert RESAMPLES == 2000 and OMEGA_RESAMPLES == 1000
