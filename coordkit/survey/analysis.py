@@ -794,7 +794,7 @@ class ClassAnalysis:
         Individual malign shares.
     reliability : pandas.DataFrame or None
         :func:`reliability_table` for the whole class (None if the class is not shown or has no
-        Likert block).
+        Likert block), with ``alpha within groups`` (:func:`within_group_alphas`) when grouped.
     levels : pandas.DataFrame or None
         :func:`level_table`: respondent x level decomposition of the strength ratings.
     acquiescence : ndarray, shape (n,)
