@@ -50,11 +50,15 @@ from coordkit.survey import (
     DEFAULT_MIN_GROUP,
     FORM_MARGIN,
     ICC2_THRESHOLD,
+    LEAD_POINTS,
     MALIGN_WARNING,
     MIN_LEVEL_N,
     MIN_RELIABILITY_N,
     NOT_CLASSIFIED,
+    OMEGA_RESAMPLES,
+    RATING_STEPS,
     RELIABILITY_THRESHOLD,
+    RESAMPLES,
     STRONG,
     ClassAnalysis,
     GroupSummary,
@@ -120,6 +124,7 @@ def _constants() -> dict[str, object]:
             "form_margin": FORM_MARGIN,
             "acquiescence_flag": ACQUIESCENCE_FLAG, "strong": STRONG, "min_level_n": MIN_LEVEL_N,
             "min_reliability_n": MIN_RELIABILITY_N, "reliability": f"{RELIABILITY_THRESHOLD:.2f}",
+            "resamples": RESAMPLES, "omega_resamples": OMEGA_RESAMPLES,
             "reliability_raw": RELIABILITY_THRESHOLD}
 
 
@@ -308,7 +313,11 @@ def _strength_section(analysis: ClassAnalysis, responses: Responses) -> dict[str
         [s.label, *(f"{v:.2f}" if np.isfinite(v) else "not rated" for v in s.strength_mean)]
         for s in _summaries(analysis)]
     out: dict[str, Any] = {"table": _table(["", *(m.label for m in ALL_MODES)], rows),
-                           "high": _high_ratings(responses), "levels": None}
+                           "high": _high_ratings(responses), "levels": None,
+                           "blocks": None}
+    if analysis.blocks_checked:  # the cross-block check's count
+        out["blocks"] = {"disagree": analysis.blocks_disagree, "checked": analysis.blocks_checked,
+                         "lead": f"{LEAD_POINTS:.0f}", "steps": RATING_STEPS}
     levels = analysis.levels
     if levels is not None:
         names = [c for c in levels.columns if " - " in c and not c.startswith("|")]
@@ -334,17 +343,28 @@ def _reliability_section(analysis: ClassAnalysis) -> dict[str, Any] | None:
     def num(v: float) -> str:
         return f"{v:.2f}" if np.isfinite(v) else "-"
 
+    def span(low: float, high: float) -> str:
+        return f"{num(low)} to {num(high)}" if np.isfinite(low) else "-"
+
     lo, hi = feldt_interval(RELIABILITY_THRESHOLD, MIN_RELIABILITY_N, 4)
+    within = "alpha within groups" in table.columns
     rows = [[scale, row["items"], int(row["n"]),
              f"{row['verdict from']} {num(row['verdict value'])}" if row["verdict from"] else "-",
-             num(row["alpha"]),
-             f"{num(row['alpha low'])} to {num(row['alpha high'])}" if np.isfinite(row["alpha low"]) else "-",
+             span(row["verdict low"], row["verdict high"]),
+             f"{num(row['alpha'])} ({span(row['alpha low'], row['alpha high'])})"
+             if np.isfinite(row["alpha low"]) else num(row["alpha"]),
+             *([num(row["alpha within groups"])] if within else []),
+             num(row["alpha, every respondent"]),
              "improper (Heywood)" if row["improper"] else num(row["omega"]), num(row["spearman-brown"]),
              row["reading"]]
             for scale, row in table.iterrows()]
     return {"width": f"{hi - lo:.2f}", "low": f"{lo:.2f}", "high": f"{hi:.2f}",
-            "table": _table(["scale", "statements", "n", "verdict from", "alpha", "alpha 95% interval",
-                             "omega", "Spearman-Brown", "reading"], rows, numeric_from=2)}
+            "respondents": table.attrs.get("respondents", ""),
+            "column": analysis.group_column if within else None,
+            "table": _table(["scale", "statements", "n", "verdict from", "its 95% interval",
+                             "alpha (95% interval)", *(["alpha within groups"] if within else []),
+                             "alpha, every respondent", "omega", "Spearman-Brown", "reading"], rows,
+                            numeric_from=2)}
 
 
 def _congruence_section(analysis: ClassAnalysis, responses: Responses) -> dict[str, Any]:

@@ -583,17 +583,20 @@ def test_omega_recovers_population_loadings_and_equals_alpha_for_equal_loadings(
 
 def test_reliability_table_warns_below_the_threshold_and_waits_for_enough_answers():
     t = survey.reliability_table(synthetic_class())
-    assert len(t) == 11 and (t["n"] == 60).all()  # withdrawal has two items now
-    best = t["omega"].fillna(t["alpha"])  # the reading follows omega where there is one
-    low = t[best < survey.RELIABILITY_THRESHOLD]
-    assert len(low) and low["reading"].str.startswith("WARNING").all()
-    assert not t[best >= survey.RELIABILITY_THRESHOLD]["reading"].str.startswith("WARNING").any()
+    flagged = int(synthetic_class().styles().any.sum())
+    assert len(t) == 11 and (t["n"] == 60 - flagged).all()  # withdrawal has two items now
+    # the word follows the verdict coefficient's interval (issue 14 review, 6), not its value
+    poor = t[t["verdict high"] < survey.RELIABILITY_THRESHOLD]
+    assert poor["reading"].str.startswith("WARNING").all()
+    sure = t[t["verdict low"] >= survey.RELIABILITY_THRESHOLD]
+    assert len(sure) and sure["reading"].str.startswith("acceptable").all()
+    assert not t.drop(poor.index)["reading"].str.startswith("WARNING").any()
     # a verdict only from 30 complete answers (was 10: too few for a stable alpha or omega)
-    small = survey.reliability_table(synthetic_class(size=29))
+    small = survey.reliability_table(synthetic_class(size=29), respondents="all")
     assert small["alpha"].isna().all() and small["reading"].str.startswith("not enough answers").all()
-    assert not survey.reliability_table(synthetic_class(size=30))["alpha"].isna().any()
+    assert not survey.reliability_table(synthetic_class(size=30), respondents="all")["alpha"].isna().any()
     assert (t["alpha low"] <= t["alpha"]).all() and (t["alpha"] <= t["alpha high"]).all()
-    assert survey.read_reliability(0.85).startswith("good")
+    assert survey.read_reliability(0.85, (0.72, 0.9)).startswith("acceptable")
 
 
 def test_levels_are_decomposed_within_respondents_not_as_independent_groups():

@@ -126,11 +126,13 @@ def test_the_interval_width_at_the_minimum_is_computed_not_quoted():
 
 
 def test_readings_are_about_consistency_not_one_thing_or_comparing_groups():
-    for value in (0.95, 0.82, 0.72, 0.6, 0.3):
-        text = read_reliability(value, n=60)
+    for value, interval in ((0.95, (0.9, 0.97)), (0.82, (0.7, 0.9)), (0.72, (0.6, 0.8)), (0.6, (0.5, 0.69)),
+                            (0.3, (0.1, 0.45))):
+        text = read_reliability(value, interval, n=60)
         assert "compare groups" not in text and "comparing groups" not in text
         assert "measure one thing" not in text
-    assert read_reliability(0.3).startswith("WARNING, poor") and read_reliability(0.9).startswith("good")
+    assert read_reliability(0.3, (0.1, 0.45)).startswith("WARNING, poor")
+    assert read_reliability(0.9, (0.8, 0.95)).startswith("acceptable")
     html = report.render_report(synthetic_class(), date="x")
     section = html.split("<h2>Reliability of the scales")[1].split("<h2>")[0]
     assert "does not show that they measure one thing" in section and "ICC(2)" in section
@@ -140,16 +142,20 @@ def test_the_verdict_names_its_coefficient_and_prints_that_coefficients_interval
     t = reliability_table(synthetic_class())
     for _, row in t.iterrows():
         if row["verdict from"] == "omega":
-            assert f"(omega {row['omega']:.2f})" in row["reading"]
+            # omega has its own interval now (finding 6); alpha's is printed beside it, labelled
+            interval = f"95% interval {row['omega low']:.2f} to {row['omega high']:.2f}"
+            assert f"(omega {row['omega']:.2f}, {interval})" in row["reading"]
+            assert (row["verdict low"], row["verdict high"]) == (row["omega low"], row["omega high"])
+            assert row["omega low"] < row["omega"] < row["omega high"]
             assert f"alpha {row['alpha']:.2f}, 95% interval {row['alpha low']:.2f} to" in row["reading"]
-            assert "omega has no interval here" in row["reading"]
+            assert "no interval" not in row["reading"]
     assert (t["verdict from"] == "omega").sum() == 8
 
 
 def test_two_item_scales_use_spearman_brown_and_say_a_respondent_cannot_be_placed():
     c = synthetic_class()
     t = reliability_table(c)
-    x = keyed(c.likert, c.questionnaire)
+    x = keyed(c.likert, c.questionnaire)[~c.styles().any]  # the respondents the profiles use
     for scale, cols in scale_columns(c.questionnaire).items():
         if len(cols) != 2:
             continue
@@ -157,13 +163,16 @@ def test_two_item_scales_use_spearman_brown_and_say_a_respondent_cannot_be_place
         row = t.loc[scale]
         assert row["verdict from"] == "Spearman-Brown" and np.isnan(row["omega"])
         assert row["spearman-brown"] == pytest.approx(2 * r / (1 + r), abs=0.005)
-        assert f"(Spearman-Brown {row['spearman-brown']:.2f})" in row["reading"]
+        assert f"(Spearman-Brown {row['spearman-brown']:.2f}, 95% interval {row['verdict low']:.2f} to" \
+            in row["reading"]
         assert "too unreliable to place them" in row["reading"]
     assert all("grid-group quadrant" in t.loc[scale, "reading"] for scale in ("grid", "group"))
     r = np.corrcoef([1, 2, 3, 4], [1, 2, 3, 5])[0, 1]
     assert spearman_brown([[1, 1], [2, 2], [3, 3], [4, 5]]) == pytest.approx(2 * r / (1 + r))
     lo, hi = spearman_brown_interval(x[:, scale_columns(c.questionnaire)["grid"]])
     assert lo < t.loc["grid", "spearman-brown"] < hi
+    # the table's interval is from the same seeded resamples of the same respondents
+    assert (round(lo, 2), round(hi, 2)) == (t.loc["grid", "verdict low"], t.loc["grid", "verdict high"])
     with pytest.raises(ValueError, match="two-item"):
         spearman_brown([[1, 2, 3], [2, 3, 4], [3, 4, 5]])
 

@@ -256,7 +256,9 @@ def _describe_survey(result: RespondentResult | GroupSummary) -> str:
     if result.configuration_preferred is not None:
         text += f"; preferred: {result.configuration_preferred.name}"
     status = _status(result)
-    return text + ". " + result.describe_gap() + (f" {status}." if status else "")
+    blocks = (" Your two blocks disagree: your points and your strength ratings rank the modes differently "
+              "(the diagnosis says how)." if result.blocks is not None and result.blocks.disagree else "")
+    return text + ". " + result.describe_gap() + (f" {status}." if status else "") + blocks
 
 
 # ----- a class ---------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ A package of topics (see each module's docstring for the full account):
 - :mod:`coordkit.survey.privacy` -- which groups a shared report may show;
 - :mod:`coordkit.survey.reliability` -- alpha, omega and the levels' ICC;
 - :mod:`coordkit.survey.respondents` -- many respondents' answers as arrays, each one's results;
+- :mod:`coordkit.survey.verdicts` -- bootstrap intervals and each scale's verdict;
+- :mod:`coordkit.survey.crossblock` -- whether the divide-100 points and strength ratings agree;
 - :mod:`coordkit.survey.analysis` -- many respondents: groups, gap drivers, the class analysis;
 - :mod:`coordkit.survey.class_tables` -- the class's reliability, level and group ICC tables;
 - :mod:`coordkit.survey.synthetic` -- the SYNTHETIC class;
@@ -34,6 +36,8 @@ from coordkit.survey.analysis import *  # noqa: F403
 from coordkit.survey.analysis import __all__ as _analysis
 from coordkit.survey.compositional import *  # noqa: F403
 from coordkit.survey.compositional import __all__ as _compositional
+from coordkit.survey.crossblock import *  # noqa: F403
+from coordkit.survey.crossblock import __all__ as _crossblock
 from coordkit.survey.instrument import *  # noqa: F403
 from coordkit.survey.instrument import __all__ as _instrument
 from coordkit.survey.printable import *  # noqa: F403
@@ -50,6 +54,8 @@ from coordkit.survey.styles import *  # noqa: F403
 from coordkit.survey.styles import __all__ as _styles
 from coordkit.survey.synthetic import *  # noqa: F403
 from coordkit.survey.synthetic import __all__ as _synthetic
+from coordkit.survey.verdicts import *  # noqa: F403
+from coordkit.survey.verdicts import __all__ as _verdicts
 
-__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_agreement, *_styles,
-           *_analysis, *_synthetic, *_printable, *_read]
+__all__ = [*_instrument, *_scoring, *_compositional, *_privacy, *_reliability, *_verdicts, *_agreement,
+           *_styles, *_crossblock, *_analysis, *_synthetic, *_printable, *_read]

@@ -39,9 +39,9 @@ from coordkit.survey.class_tables import (
     _icc_table,
     group_icc_table,
     level_table,
-    reliability_table,
 )
 from coordkit.survey.compositional import TOTAL, compositional_mean, total_variance
+from coordkit.survey.crossblock import cross_block_flags
 from coordkit.survey.instrument import (
     CURRENT_VERSION,
     LEVELS,
@@ -65,6 +65,7 @@ from coordkit.survey.scoring import (
     profile_from_scores,
 )
 from coordkit.survey.styles import ResponseStyles
+from coordkit.survey.verdicts import reliability_table, within_group_alphas
 
 if TYPE_CHECKING:  # pandas is imported lazily
     import pandas as pd
@@ -83,6 +84,7 @@ __all__ = [  # with the names of respondents and class_tables, re-exported
     "level_table",
     "reliability_table",
     "respondent_table",
+    "within_group_alphas",
 ]
 
 
@@ -441,7 +443,7 @@ class ClassAnalysis:
         Individual malign shares.
     reliability : pandas.DataFrame or None
         :func:`reliability_table` for the whole class (None if the class is not shown or has no
-        Likert block).
+        Likert block), with ``alpha within groups`` (:func:`within_group_alphas`) when grouped.
     levels : pandas.DataFrame or None
         :func:`level_table`: respondent x level decomposition of the strength ratings.
     acquiescence : ndarray, shape (n,)
@@ -463,6 +465,10 @@ class ClassAnalysis:
         100), in no particular order and never labelled with ids.
     dimensions_of : int
         Dimensions asked (6).
+    blocks_disagree, blocks_checked : int
+        Respondents whose divide-100 points and strength ratings disagree
+        (:func:`~coordkit.survey.crossblock.cross_block_flags`), of those checked (scored now and
+        rated for every mode at one level).
     """
 
     n: int
@@ -487,6 +493,8 @@ class ClassAnalysis:
     group_level: str | None = None
     dimensions: Mapping[str, NDArray[np.int_]] = field(default_factory=dict)
     dimensions_of: int = 6
+    blocks_disagree: int = 0
+    blocks_checked: int = 0
 
     def fewer_dimensions(self, timeframe: str = "now") -> int:
         """Respondents scored from fewer than every dimension (but from at least the minimum)."""
@@ -719,6 +727,12 @@ def analyse(
     configurations = configurations.sort_values(["now", "preferred"], ascending=False, kind="stable")
     configurations.index.name = "configuration"
     styles = _style_counts(flags, n)
+    disagree, _, checked = cross_block_flags(now_scores, table.strength)  # the cross-block check
+    if reliability is None and responses.likert is not None:
+        reliability = reliability_table(responses)
+    if reliability is not None and group_column is not None:  # pooled and within groups, side by side
+        within = within_group_alphas(responses, group_column)
+        reliability = reliability.assign(**{"alpha within groups": within})
     return ClassAnalysis(
         n=n, min_group=int(min_group), class_shown=True, overall=overall, group_column=group_column,
         plan=plan, groups=tuple(groups), drivers=gap_drivers(sincere, q),
@@ -729,7 +743,7 @@ def analyse(
         dimensions={t: d.dimensions for t, d in divide.items()}, dimensions_of=divide["now"].of,
         acquiescence=table.acquiescence if own else responses.acquiescence(q), group_icc=group_icc,
         group_level=level,
-        styles=styles, reliability=(None if responses.likert is None
-                     else reliability if reliability is not None else reliability_table(responses)),
+        styles=styles, reliability=reliability,
         levels=None if responses.likert is None or not q.block("strength") else level_table(responses),
+        blocks_disagree=int(disagree.sum()), blocks_checked=int((checked != None).sum()),  # noqa: E711
     )

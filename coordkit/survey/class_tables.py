@@ -1,7 +1,7 @@
-"""The class report's tables of scales, levels and groups: reliability, level decomposition, group ICC.
+"""The class report's tables of levels and groups: level decomposition, group ICC.
 
-:func:`reliability_table` reads each scale's consistency (omega, alpha or Spearman-Brown),
-:func:`level_table` decomposes the strength ratings respondent x level, and
+(Each scale's reliability table is :func:`coordkit.survey.verdicts.reliability_table`, beside its
+intervals.) :func:`level_table` decomposes the strength ratings respondent x level, and
 :func:`group_icc_table` says whether groups differ reliably (ICC(1), ICC(2)). Each depends on the
 answers alone; :func:`~coordkit.survey.analysis.analyse` puts them in the class analysis.
 Re-exported by :mod:`coordkit.survey.analysis` and :mod:`coordkit.survey`.
@@ -27,16 +27,8 @@ from coordkit.survey.agreement import GroupICC, icc
 from coordkit.survey.instrument import LEVELS
 from coordkit.survey.reliability import (
     MIN_LEVEL_N,
-    MIN_RELIABILITY_N,
-    alpha_interval,
-    cronbach_alpha,
     level_decomposition,
-    omega_fit,
-    read_reliability,
-    spearman_brown,
-    spearman_brown_interval,
 )
-from coordkit.survey.scoring import keyed, scale_columns
 
 if TYPE_CHECKING:  # pandas is imported lazily
     import pandas as pd
@@ -47,106 +39,7 @@ __all__ = [
     "ICC2_THRESHOLD",
     "group_icc_table",
     "level_table",
-    "reliability_table",
 ]
-
-
-def _reliability_row(name: str, part: NDArray[np.float64], n: int) -> dict[str, Any]:
-    """Coefficients and the reading of one scale with at least the minimum of complete answers."""
-    k = part.shape[1]
-    alpha = cronbach_alpha(part)
-    if not math.isfinite(alpha):  # the total score does not vary: nothing to estimate, said plainly
-        return {"reading": f"not computed: the answers to this scale do not vary (n = {n}), so there is no "
-                           "reliability to estimate"}
-    lo, hi = alpha_interval(part)
-    fit = omega_fit(part) if k >= 3 else None
-    omega = math.nan if fit is None else fit.omega
-    sb = spearman_brown(part) if k == 2 else math.nan
-    alpha_text = f"alpha {alpha:.2f}" + (f", 95% interval {lo:.2f} to {hi:.2f}" if math.isfinite(lo) else "")
-    if k == 2:
-        sb_lo, sb_hi = spearman_brown_interval(part)
-        coefficient, value = "Spearman-Brown", sb
-        interval = f"95% interval {sb_lo:.2f} to {sb_hi:.2f}" if math.isfinite(sb_lo) else "no interval"
-        reading = (read_reliability(sb, n=n, coefficient=coefficient) + f", {interval} (two items: "
-                   "Spearman-Brown, not alpha); with two items one respondent's score is too unreliable to "
-                   "place them")
-        reading += (" in a grid-group quadrant with confidence" if name in ("grid", "group")
-                    else " with confidence")
-    elif math.isfinite(omega):
-        coefficient, value = "omega", omega
-        reading = (read_reliability(omega, n=n, coefficient=coefficient) + f" (the verdict's coefficient; "
-                   f"omega has no interval here, and assumes one factor, not tested); {alpha_text}")
-    else:
-        coefficient, value = "alpha", alpha
-        reading = read_reliability(alpha, n=n, coefficient=coefficient) + (
-            f", 95% interval {lo:.2f} to {hi:.2f}" if math.isfinite(lo) else "")
-        if fit is not None and fit.heywood:
-            reading += ("; omega not reported: the one-factor fit is improper (a Heywood case, a loading "
-                        "of 1 or more), so the verdict uses alpha")
-    return {"alpha": round(alpha, 2), "alpha low": round(lo, 2), "alpha high": round(hi, 2),
-            "omega": round(omega, 2), "spearman-brown": round(sb, 2),
-            "improper": bool(fit is not None and fit.heywood), "verdict from": coefficient,
-            "verdict value": round(value, 2), "reading": reading}
-
-
-def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N) -> pd.DataFrame:
-    """Each scale's reliability, read plainly: omega, alpha (with a 95% interval) or Spearman-Brown.
-
-    Scales are :meth:`Questionnaire.scales <coordkit.survey.Questionnaire.scales>` (each mode's
-    benign and malign statements, grid, group, withdrawal); reverse-keyed items are reversed
-    first. Below ``min_n`` respondents who answered a whole scale, nothing is estimated and the
-    reading says "not enough answers". The verdict uses omega where it is estimable (three items
-    or more and a proper one-factor solution; a Heywood case is reported as such), alpha where it
-    is not, and the Spearman-Brown coefficient for two-item scales (:mod:`~coordkit.survey.reliability`);
-    the reading names the coefficient it uses and prints its interval where it has one (alpha's,
-    labelled, beside omega). A scale nobody varied on gets a plain "not computed". The readings
-    are of consistency only, not of unidimensionality or of group differences (ICC(2),
-    :func:`group_icc_table`). The strength ratings are single items: their reliability is unknown
-    (a test-retest would be needed).
-
-    Parameters
-    ----------
-    responses : Responses
-    min_n : int, default :data:`~coordkit.survey.MIN_RELIABILITY_N` (30)
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by scale: ``items``, ``n`` (complete answers), ``alpha``, ``alpha low``,
-        ``alpha high``, ``omega``, ``spearman-brown``, ``improper`` (a Heywood case),
-        ``verdict from`` (the coefficient the reading uses), ``verdict value``, ``reading``.
-
-    Examples
-    --------
-    >>> from coordkit.survey import synthetic_class
-    >>> t = reliability_table(synthetic_class())
-    >>> len(t), t.loc["grid", "verdict from"], t.loc["hierarchy benign", "verdict from"]
-    (11, 'Spearman-Brown', 'omega')
-    >>> reliability_table(synthetic_class(size=12))["reading"].iloc[0]
-    'not enough answers: 12 complete, a verdict needs at least 30'
-    """
-    import pandas as pd
-
-    q = responses.questionnaire
-    columns = ["items", "n", "alpha", "alpha low", "alpha high", "omega", "spearman-brown", "improper",
-               "verdict from", "verdict value", "reading"]
-    rows: dict[str, dict[str, Any]] = {}
-    x = None if responses.likert is None or not len(responses) else keyed(responses.likert, q)
-    for name, cols in scale_columns(q).items():
-        codes = ", ".join(q.likert_items[c].id for c in cols)
-        part = np.empty((0, len(cols))) if x is None else x[:, cols]
-        complete = np.all(np.isfinite(part), axis=1)
-        n = int(complete.sum())
-        row: dict[str, Any] = {"items": codes, "n": n, "alpha": math.nan, "alpha low": math.nan,
-                               "alpha high": math.nan, "omega": math.nan, "spearman-brown": math.nan,
-                               "improper": False, "verdict from": "", "verdict value": math.nan}
-        if n < min_n:
-            rows[name] = row | {"reading": read_reliability(math.nan, n=n, min_n=min_n)}
-            continue
-        rows[name] = row | _reliability_row(name, part[complete], n)
-    frame = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
-    frame.index.name = "scale"
-    return frame
 
 
 def level_table(responses: Responses, *, min_n: int = MIN_LEVEL_N) -> pd.DataFrame:

@@ -31,6 +31,13 @@ answer a scale's items. A high value is not evidence that the items measure *one
 for cultural-theory scales), nor that *groups* differ reliably: that is ICC(2)
 (:func:`coordkit.survey.agreement.icc`).
 
+**Pooled and within groups.** Computed over a whole class, alpha counts the differences *between*
+groups (teams, say) as consistency: if the teams differ in their means on every item, the items
+covary across the class even when, within each team, they hardly agree. :func:`within_group_alpha`
+centres each item on its group's mean first (the pooled within-group covariance), so it says how
+consistently respondents answer *about the same target*; a pooled value well above the within-group
+one means the pooled value rests on the groups' differences (the methodologist's review, finding 7).
+
 Why not a library? pingouin and factor_analyzer both compute these, but each pulls in
 scikit-learn (and pingouin statsmodels too), far heavier than the kit's runtime, for two short
 formulas; the functions here are tested against a published worked example and against
@@ -43,9 +50,14 @@ Thresholds (a convention, the kit's choice of it): 0.7 is the usual minimum (aft
 answers (the kit's minimum): even then the 95% interval for a four-item scale's alpha is wide
 (Feldt's interval around 0.70 is computed in the example below), and a one-factor fit on fewer is
 often improper; below 30 it says "not enough answers" rather than a number that looks precise.
-Alpha and Spearman-Brown come with a 95% **percentile bootstrap interval**
-(:func:`alpha_interval`, :func:`spearman_brown_interval`; resampling respondents, seeded, numpy
-only); omega is given without one, and the report prints alpha's interval beside it, labelled.
+Every coefficient comes with a 95% **percentile bootstrap interval** (:func:`alpha_interval`,
+:func:`spearman_brown_interval`, :func:`~coordkit.survey.verdicts.omega_interval`; resampling
+respondents, seeded, numpy only), and **the verdict word comes from the interval, not from the point
+value** (:func:`read_reliability`, the kit's rule): "acceptable" only if the interval's lower end
+reaches 0.70, "poor" only if its upper end is below 0.70, and otherwise "inconclusive at this n". At
+30 answers the point value of one scale swings, from class to class of the same population, from
+"poor" to "good" (the methodologist's review, finding 6), so a word read from the point would
+change with sampling noise; a word read from the interval says what the class can and cannot tell.
 **Improper solutions.** When the one-factor fit needs a loading of 1 or more (a *Heywood case*:
 a negative unique variance), omega is not reported and the report says so (:func:`omega_fit`).
 
@@ -120,6 +132,7 @@ __all__ = [
     "read_reliability",
     "spearman_brown",
     "spearman_brown_interval",
+    "within_group_alpha",
 ]
 
 #: Fewest complete respondents for which the report gives a reliability verdict (the kit's choice;
@@ -498,17 +511,26 @@ def feldt_interval(alpha: float, n: int, k: int, *, level: float = 0.95) -> tupl
             float(1 - (1 - alpha) * f.ppf(tail, df1, df2)))
 
 
-def read_reliability(value: float, *, n: int | None = None, min_n: int = MIN_RELIABILITY_N,
-                     coefficient: str = "") -> str:
-    """A plain reading of a reliability coefficient, with a warning below the usual thresholds.
+def read_reliability(value: float, interval: tuple[float, float] = (math.nan, math.nan), *,
+                     n: int | None = None, min_n: int = MIN_RELIABILITY_N, coefficient: str = "") -> str:
+    """A plain reading of a reliability coefficient, its verdict word taken from its 95% interval.
 
-    Below ``min_n`` complete answers there is no verdict, only "not enough answers". The reading
-    is of consistency only: it does not say that the items measure one thing, nor that groups
-    can be compared (see the module's notes).
+    The kit's rule: **acceptable** only if the interval's lower end is at least
+    :data:`RELIABILITY_THRESHOLD` (0.70), **poor** only if its upper end is below it, and otherwise
+    **inconclusive at this n** (the interval spans 0.70: these answers cannot tell an acceptable
+    scale from a poor one). The ends are compared as printed, to two decimals, so the word never
+    contradicts the numbers beside it. A poor scale whose upper end is below
+    :data:`RELIABILITY_POOR` is not to be read as one number at all. Below ``min_n`` complete answers
+    there is no verdict, only "not enough answers"; without an interval, no verdict either. The
+    reading is of consistency only: it does not say that the items measure one thing, nor that
+    groups can be compared (see the module's notes).
 
     Parameters
     ----------
     value : float
+        The coefficient (printed, never the source of the word).
+    interval : (float, float), optional
+        Its 95% interval.
     n : int, optional
         Complete answers.
     min_n : int, default :data:`MIN_RELIABILITY_N`
@@ -517,29 +539,83 @@ def read_reliability(value: float, *, n: int | None = None, min_n: int = MIN_REL
 
     Examples
     --------
-    >>> read_reliability(0.82)
-    'good: the items are answered consistently (0.82)'
-    >>> read_reliability(0.55, coefficient="alpha").startswith("WARNING")
+    >>> print(read_reliability(0.82, (0.74, 0.89), coefficient="omega"))
+    acceptable: the 95% interval's low end reaches the usual 0.7 (omega 0.82, 95% interval 0.74 to 0.89)
+    >>> read_reliability(0.81, (0.63, 0.88), n=30).split(":")[0]
+    'inconclusive at this n'
+    >>> read_reliability(0.40, (0.10, 0.62)).startswith("WARNING, poor")
     True
-    >>> read_reliability(0.9, n=12)
+    >>> read_reliability(0.9, (0.8, 0.95), n=12)
     'not enough answers: 12 complete, a verdict needs at least 30'
     """
     if n is not None and n < min_n:
         return f"not enough answers: {n} complete, a verdict needs at least {min_n}"
     if not math.isfinite(value):
         return "not computed: an item nobody varied on, or an improper solution"
-    if value >= 0.8:
-        text = "good: the items are answered consistently"
-    elif value >= RELIABILITY_THRESHOLD:
-        text = "acceptable: the items are answered fairly consistently"
-    elif value >= RELIABILITY_POOR:
-        text = (f"WARNING, below the usual {RELIABILITY_THRESHOLD}: the items agree only loosely; read the "
-                "scale's score as a rough indication")
-    else:
-        text = ("WARNING, poor: the items are answered inconsistently here; do not read the scale's score "
-                "as one number")
     name = f"{coefficient} " if coefficient else ""
-    return f"{text} ({name}{value:.2f})" + (f", n = {n}" if n is not None else "")
+    count = f", n = {n}" if n is not None else ""
+    lo, hi = interval
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return f"no verdict: no interval could be estimated ({name}{value:.2f}{count})"
+    lo, hi = round(lo, 2), round(hi, 2)  # as printed
+    if lo >= RELIABILITY_THRESHOLD:
+        text = f"acceptable: the 95% interval's low end reaches the usual {RELIABILITY_THRESHOLD}"
+    elif hi < RELIABILITY_POOR:
+        text = (f"WARNING, poor: the 95% interval's high end is below {RELIABILITY_POOR}; the items are "
+                "answered inconsistently here, so do not read the scale's score as one number")
+    elif hi < RELIABILITY_THRESHOLD:
+        text = (f"WARNING, poor: the 95% interval's high end is below the usual {RELIABILITY_THRESHOLD}; the "
+                "items agree only loosely, so read the scale's score as a rough indication")
+    else:
+        text = (f"inconclusive at this n: the 95% interval spans the usual {RELIABILITY_THRESHOLD}, so these "
+                "answers cannot tell an acceptable scale from a poor one")
+    return f"{text} ({name}{value:.2f}, 95% interval {lo:.2f} to {hi:.2f}){count}"
+
+
+def within_group_alpha(data: ArrayLike, groups: ArrayLike) -> float:
+    """Cronbach's alpha within groups: each item centred on its group's mean (pooled within-group covariance).
+
+    Pooled over a class, alpha counts differences between groups' means as consistency; centred
+    on the group means it counts only how consistently members of the same group answer. A
+    group of one has no within-group spread and adds nothing.
+
+    Parameters
+    ----------
+    data : array_like, shape (respondents, items)
+        Item scores (reverse-keyed items already reversed); rows with a NaN are left out.
+    groups : array_like, shape (respondents,)
+        Each respondent's group.
+
+    Returns
+    -------
+    float
+        NaN when fewer than 2 respondents share a group or nothing varies within groups.
+
+    Examples
+    --------
+    Two teams far apart on every item, with items unrelated within each team: pooled alpha is
+    high only because the teams differ.
+
+    >>> within = [[1, 1, 1], [1, 2, 2], [2, 1, 2], [2, 2, 1]]  # uncorrelated items
+    >>> x = np.array(within + [[v + 2 for v in row] for row in within], dtype=float)
+    >>> teams = ["a"] * 4 + ["b"] * 4
+    >>> round(cronbach_alpha(x), 2), round(within_group_alpha(x, teams), 2)
+    (0.92, 0.0)
+    """
+    x = np.asarray(data, dtype=float)
+    g = np.asarray(groups, dtype=object)
+    if x.ndim != 2 or g.shape != (x.shape[0],):
+        raise ValueError(f"groups must give one group per row of data; got {g.shape} for {x.shape}")
+    ok = np.all(np.isfinite(x), axis=1)
+    x, g = x[ok], g[ok]
+    centred = x.copy()
+    shared = 0
+    for label in dict.fromkeys(g.tolist()):
+        member = g == label
+        centred[member] -= x[member].mean(axis=0)  # a group of one becomes a row of zeros: it adds nothing
+        shared += int(member.sum()) if member.sum() > 1 else 0
+    # alpha is a ratio of variances, so the common divisor (n - 1 or n - groups) cancels
+    return cronbach_alpha(centred) if shared >= 2 else math.nan
 
 
 #: Fewest respondents who rated every level before the class report decomposes a mode's ratings

@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -65,6 +65,7 @@ from coordkit.balance import BalanceReport, report
 from coordkit.configuration import Configuration, Kind, _and, classify
 from coordkit.modes import ACTIVE_MODES, ALL_MODES, MODES
 from coordkit.profile import Profile
+from coordkit.survey.crossblock import CrossBlock, cross_block
 from coordkit.survey.divide100 import (  # re-exported
     DEFAULT_TOLERANCE,
     MIN_DIMENSIONS,
@@ -79,7 +80,7 @@ from coordkit.survey.divide100 import (  # re-exported
     not_scored_reason,
     scores_from_complete,
 )
-from coordkit.survey.instrument import Questionnaire, SurveyError, questionnaire
+from coordkit.survey.instrument import LEVELS, Questionnaire, SurveyError, questionnaire
 from coordkit.survey.likert import (  # re-exported
     ACQUIESCENCE_FLAG,
     FORM_MARGIN,
@@ -465,6 +466,10 @@ class RespondentResult:
         is missing or "don't know", or for a response style.
     balance_now, balance_preferred : BalanceReport or None
         None whenever the configuration is None or not classified.
+    blocks : CrossBlock or None
+        :func:`~coordkit.survey.crossblock.cross_block` of the now points and strength ratings
+        (None when not scored or no level was rated for every mode); when the blocks disagree, its
+        notice ends the now diagnosis.
     """
 
     now_scores: NDArray[np.float64]
@@ -488,6 +493,7 @@ class RespondentResult:
     configuration_preferred: Configuration | None
     balance_now: BalanceReport | None
     balance_preferred: BalanceReport | None
+    blocks: CrossBlock | None = None
 
     @property
     def acquiescent(self) -> bool:
@@ -624,6 +630,13 @@ def score_answers(
     style_reason = style_withheld(styles) if styles is not None and styles.any else None
     conf_now = None if p_now is None else configuration_now(
         p_now, forms, strength, rated=rated, style_reason=style_reason, threshold=threshold)
+    blocks = None
+    if answered and p_now is not None:  # the cross-block check: its notice ends the now diagnosis
+        blocks = cross_block(s_now, {level: strength_ratings(lik, q, level=level) for level in LEVELS})
+        if blocks.level is None:
+            blocks = None
+        elif blocks.disagree and conf_now is not None:
+            conf_now = replace(conf_now, diagnosis=conf_now.diagnosis + " " + blocks.notice)
     conf_pref: Configuration | None = None
     if p_pref is not None:
         conf_pref = (not_classified(style_reason) if style_reason
@@ -637,6 +650,7 @@ def score_answers(
         configuration_now=conf_now, configuration_preferred=conf_pref,
         balance_now=None if p_now is None or _withheld(conf_now) else report(p_now),
         balance_preferred=None if p_pref is None or _withheld(conf_pref) else report(p_pref),
+        blocks=blocks,
     )
 
 
