@@ -41,13 +41,16 @@ Exit status
 1
     Bad input: nothing written (a file that cannot be trusted, no row accepted, every group or the
     whole class too small to show, a report path that cannot be written, or any rejected row with
-    ``--strict``). The message says why.
+    ``--strict``, which also rejects a row for an empty points cell or a 1-5 answer off the scale).
+    The message says why.
 2
     Bad command line (unknown option, ``--min-group`` below 3, ...).
 3
     Report written, but some rows were rejected, some answers could not be read on their scale
-    (read as missing), or some dimensions were left out of those scores (their points do not add
-    up to 100, or a points cell is not a number such as "n/a"): a
+    (a misspelt word, or a number off the scale such as 3.5, 6 or 0: read as missing), some
+    dimensions were left out of those scores (their points do not add up to 100, or a points cell
+    is not a number such as "n/a", or is empty while the others do not add up to 100), or an empty
+    points cell was read as 0 (the dimension's other cells add up to 100): a
     framed notice on standard error counts them by reason and column, they are listed under it,
     and the report opens with the same notice.
 
@@ -187,10 +190,15 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE, metavar="POINTS",
                      help=f"how far a dimension may sum from 100 (default {DEFAULT_TOLERANCE:g})")
     rep.add_argument("--empty-as-zero", action="store_true",
-                     help="read empty divide-100 cells as 0 points instead of rejecting the row")
+                     help="read every empty divide-100 cell as 0 points (without it, an empty cell is 0 "
+                          "only where the dimension's other cells add up to 100, else its dimension is "
+                          "left out, as for n/a; the row is kept either way)")
     rep.add_argument("--top-items", type=int, default=8, metavar="N",
                      help="how many gap-driving statements to list (default 8)")
-    rep.add_argument("--strict", action="store_true", help="write nothing if any row is rejected")
+    rep.add_argument("--strict", action="store_true",
+                     help="reject a row with an empty points cell or a 1-5 answer off the scale (3.5, 6, 0), "
+                          "instead of reading that cell as 0 or missing, and write nothing if any row is "
+                          "rejected")
     rep.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     rep.set_defaults(subparser=rep)
 
@@ -285,7 +293,7 @@ def _report(args: argparse.Namespace) -> int:
     try:
         result = read_files(inputs, row_progress=on_rows, id_column=args.id_column, group_columns=groups,
                             tolerance=args.tolerance, empty_as_zero=args.empty_as_zero, mapping=mapping,
-                            answers=answers)
+                            answers=answers, strict=args.strict)
     except SurveyFileError as error:
         bar.close()
         return _fail(str(error))
@@ -299,7 +307,7 @@ def _report(args: argparse.Namespace) -> int:
         rule = "=" * 78
         print(f"{rule}\n{notice}\n{rule}", file=sys.stderr)
     print(result.summary())
-    if result.rejected or result.unreadable or result.off_total:
+    if result.rejected or result.partly_read:
         if result.rejected:
             print(f"{result.n_rejected} row(s) rejected:", file=sys.stderr)
         print(result.problems_text(limit=_SHOWN_PROBLEMS), file=sys.stderr)
@@ -338,7 +346,7 @@ def _report(args: argparse.Namespace) -> int:
     print(f"wrote {output} ({n} respondent{'s' if n != 1 else ''}"
           f"{f'; {result.n_rejected} row(s) rejected' if result.rejected else ''})")
     print(LATE_SUBMISSION_WARNING)
-    return EXIT_REJECTED_ROWS if result.rejected or result.unreadable or result.off_total else EXIT_OK
+    return EXIT_REJECTED_ROWS if result.rejected or result.partly_read else EXIT_OK
 
 
 def _all_suppressed(responses: object, group_column: str | None, min_group: int) -> str | None:

@@ -162,11 +162,21 @@ def test_main_reports_an_unwritable_output(tmp_path):
 def test_main_with_no_row_accepted(tmp_path):
     path = tmp_path / "all_bad.csv"
     lines = responses_csv(synthetic_class(size=3)).splitlines()
-    lines[1:] = [line.rsplit(",", 1)[0] + ",9" for line in lines[1:]]  # Likert 9: out of range
+    at = lines[0].split(",").index("now_D1H")
+    lines[1:] = [",".join([*cells[:at], "150", *cells[at + 1:]])  # points out of 0-100: rejected
+                 for cells in (line.split(",") for line in lines[1:])]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     status, _, err = call("report", str(path), "-o", str(tmp_path / "r.html"))
     assert status == cli.EXIT_BAD_INPUT and "no row could be accepted" in err
     assert not (tmp_path / "r.html").exists()
+    # a 1-5 answer of 9 is read as missing, its row kept (issue 14, finding 12); --strict rejects it
+    lines = responses_csv(synthetic_class(size=3)).splitlines()
+    lines[1:] = [line.rsplit(",", 1)[0] + ",9" for line in lines[1:]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, out, _ = call("report", str(path), "-o", str(tmp_path / "r.html"), "--quiet")
+    assert status == cli.EXIT_REJECTED_ROWS and "3 rows accepted, 0 rejected" in out
+    status, _, err = call("report", str(path), "-o", str(tmp_path / "s.html"), "--strict", "--quiet")
+    assert status == cli.EXIT_BAD_INPUT and "no row could be accepted" in err
 
 
 def test_progress_printer_on_a_terminal():

@@ -209,6 +209,9 @@ class ClassResultsExplorer(Explorer):
         if result.off_total:
             problems.append(f"{len(result.off_total)} dimension(s) left out of the scores (points not "
                             "adding up to 100, or not a number)")
+        if result.zero_filled:
+            problems.append(f"{len(result.zero_filled)} empty points cell(s) read as 0 (the other cells "
+                            "added up to 100)")
         self.read_notice = tuple(line.text() for line in result.notice())
         self.problem = (f"{'; '.join(problems)}: run ./kit report on the folder for the details."
                         if problems else "")

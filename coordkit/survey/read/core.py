@@ -286,6 +286,7 @@ def read_responses(
     mapping: dict[str, str] | None = None,
     answers: Mapping[str, int] | None = None,
     column_values: bool = False,
+    strict: bool = False,
 ) -> ReadResult:
     """Read a response file or survey-tool export, accepting the rows it can trust and reporting the rest.
 
@@ -303,7 +304,10 @@ def read_responses(
     likert : {"auto", True, False}, default "auto"
         Read the Likert block if its columns are present ("auto"), insist on it (True) or ignore it.
     empty_as_zero : bool, default False
-        Read an empty divide-100 cell as 0 points (some tools leave unallocated boxes empty).
+        Read every empty divide-100 cell as 0 points (some tools leave unallocated boxes empty).
+        Without it an empty cell is read as 0 only where the dimension's other cells add up to 100
+        (listed in ``zero_filled``); otherwise it is read as missing and its dimension left out of
+        the scores (listed in ``off_total``), as "n/a" is. The row is kept either way.
     name : str, optional
         Name to use in messages (default: the file name, or ``"<bytes>"``).
     progress : callable, optional
@@ -321,6 +325,10 @@ def read_responses(
         Also keep the values of the ignored columns that do not identify people, one per accepted
         respondent, as group labels would be read (:attr:`ReadResult.column_values`): for judging
         which could group the class without reading the file again with them as groups.
+    strict : bool, default False
+        Reject the whole row for an empty divide-100 cell or a 1-5 answer off the scale (``3.5``,
+        ``6``, ``0``), as the reader did before; by default such a cell is read as above (points)
+        or as missing (answers, listed in ``unreadable``) and the row kept.
 
     Returns
     -------
@@ -374,7 +382,7 @@ def read_responses(
     divide = [t for t in matcher.targets if t.block == "divide100"]
     likert_targets = [t for t in matcher.targets if t.block != "divide100" and t.key in cols.index]
     check = Checker(label, q, cols, divide, likert_targets, tolerance=tolerance,
-                     empty_as_zero=empty_as_zero,
+                     empty_as_zero=empty_as_zero, strict=strict,
                      decimal_comma=layout.delimiter in (";", "\t"), width=len(layout.headers),
                      words=layout.tool != "coordkit CSV", answers=dict(answers or {}))
     rows: list[Row] = []
@@ -406,7 +414,7 @@ def read_responses(
     _supersede(rows, cols.id_name, label)
     for r in rows:  # a rejected row lists its unreadable answers with its problems, to fix together
         if r.problems:
-            r.problems.extend(r.unreadable + r.off_total)
+            r.problems.extend(r.unreadable + r.off_total + r.zero_filled)
     kept = [k for k, r in enumerate(rows) if not r.problems and r.left_out is None]
     accepted = [rows[k] for k in kept]
     spare_values = {name: tuple(_canonical([spare_cells[k][j] for k in kept]))
@@ -440,6 +448,7 @@ def read_responses(
         answer_words=sum(r.answer_words for r in accepted),
         off_total=tuple(p for r in accepted for p in r.off_total),
         column_values=spare_values,
+        zero_filled=tuple(p for r in accepted for p in r.zero_filled),
     )
 
 
@@ -734,7 +743,8 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
     accepted = [RowRef(*a) for r in results for a, rid in zip(r.accepted, r.responses.ids, strict=True)
                 if rid not in clash]
     kept = {(a.source, a.row) for a in accepted}  # a row rejected here lists its unreadable answers too
-    rejected += [p for r in results for p in (*r.unreadable, *r.off_total) if (p.source, p.row) not in kept]
+    rejected += [p for r in results for p in (*r.unreadable, *r.off_total, *r.zero_filled)
+                 if (p.source, p.row) not in kept]
     dims = first.responses.now.shape[1]
     groups = {g: tuple(_canonical([v for p in parts for v in p.groups[g]])) for g in first.responses.groups}
     masks = [np.array([rid not in clash for rid in r.responses.ids], dtype=bool) for r in results]
@@ -767,6 +777,7 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
         answer_words=sum(r.answer_words for r in results),
         off_total=tuple(p for r in results for p in r.off_total if (p.source, p.row) in kept),
         column_values=column_values,
+        zero_filled=tuple(p for r in results for p in r.zero_filled if (p.source, p.row) in kept),
     )
 
 
