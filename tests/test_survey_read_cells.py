@@ -49,7 +49,8 @@ def test_every_row_is_kept_and_each_bad_cell_listed_by_file_row_and_column():
     unread = {(p.row, p.columns, p.value) for p in r.unreadable}
     assert unread == {(1, ("BH1",), "3.5"), (2, ("BH1",), "6"), (3, ("BH1",), "0")}
     for p in r.unreadable:
-        assert p.message().startswith(f"messy.csv: row {p.row} (line {p.row + 1}), column 'BH1': out of range")
+        where = f"messy.csv: row {p.row} (line {p.row + 1}), column 'BH1'"
+        assert p.message().startswith(where + ": out of range")
         assert "read as missing" in p.message()
     bh1 = [i.column() for i in Q.likert_items].index("BH1")
     assert np.isnan(r.responses.likert[:3, bh1]).all() and not np.isnan(r.responses.likert[3:, bh1]).any()
@@ -66,7 +67,8 @@ def test_every_row_is_kept_and_each_bad_cell_listed_by_file_row_and_column():
 def test_the_notice_counts_each_kind_by_column():
     notice = read_responses(MESSY, name="messy.csv").notice_text()
     assert notice.startswith("NOT EVERYTHING WAS READ: 8 rows used, 0 rejected, 0 left out.")
-    assert "answers off the 1-5 scale (such as 3.5, 6 or 0), read as missing, rows kept: 3 (column BH1)" in notice
+    assert ("answers off the 1-5 scale (such as 3.5, 6 or 0), read as missing, rows kept: 3 (column BH1)"
+            in notice)
     assert ("dimensions left out of the scores (a points cell empty, the others not adding up to 100), rows "
             "kept: 1 (column now_D2H)") in notice
     assert ("empty points cells read as 0 (the dimension's other cells add up to 100), rows kept: 2 "
@@ -121,8 +123,8 @@ def test_the_command_keeps_the_rows_and_strict_writes_nothing(tmp_path):
     assert "messy.csv: row 6 (line 7), column 'now_D3I': empty, read as 0" in done.stderr
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "empty points cells read as 0" in html and "answers off the 1-5 scale" in html
-    strict = subprocess.run([*run, "-o", str(tmp_path / "s.html"), "--strict"], capture_output=True, text=True,
-                            cwd=ROOT, timeout=120)
+    strict = subprocess.run([*run, "-o", str(tmp_path / "s.html"), "--strict"], capture_output=True,
+                            text=True, cwd=ROOT, timeout=120)
     assert strict.returncode == cli.EXIT_BAD_INPUT and not (tmp_path / "s.html").exists()
     assert "3 rows accepted, 5 rejected" in strict.stdout and "Traceback" not in strict.stderr
     assert hashlib.sha256(source.read_bytes()).hexdigest() == before  # the input is only read

@@ -401,16 +401,16 @@ class ReadResult:
         words = [p for p in self.unreadable if not _off_scale(p)]
         out = []
         if words:
-            total = len(words)
-            out.append(f"{_plural(total, 'answer')} could not be read on {'its' if total == 1 else 'their'} "
-                       f"scale ({_by_column(words)}): read as missing, {'its row' if total == 1 else 'their rows'}"
+            one = len(words) == 1
+            out.append(f"{_plural(len(words), 'answer')} could not be read on {'its' if one else 'their'} "
+                       f"scale ({_by_column(words)}): read as missing, {'its row' if one else 'their rows'}"
                        " kept (each is listed with the problems; map a recurring word in the mapping file's "
                        "answers: section).")
         if numbers:
-            total = len(numbers)
-            out.append(f"{_plural(total, 'answer')} {'was' if total == 1 else 'were'} a number off the 1-5 "
+            one = len(numbers) == 1
+            out.append(f"{_plural(len(numbers), 'answer')} {'was' if one else 'were'} a number off the 1-5 "
                        f"scale, such as 3.5, 6 or 0 ({_by_column(numbers)}): read as missing, "
-                       f"{'its row' if total == 1 else 'their rows'} kept (each is listed with the problems).")
+                       f"{'its row' if one else 'their rows'} kept (each is listed with the problems).")
         return "\n".join(out)
 
     def summary_line(self) -> str:
