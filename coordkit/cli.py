@@ -244,6 +244,7 @@ def _report(args: argparse.Namespace) -> int:
         LATE_SUBMISSION_WARNING,
         SurveyFileError,
         expand_inputs,
+        group_column_problem,
         read_answer_words,
         read_files,
         read_mapping,
@@ -253,13 +254,17 @@ def _report(args: argparse.Namespace) -> int:
     if args.min_group < MIN_GROUP_FLOOR:
         parser.error(f"--min-group must be at least {MIN_GROUP_FLOOR} (smaller groups would expose "
                      f"individuals); got {args.min_group}")
-    if args.tolerance < 0:
+    if not args.tolerance >= 0:  # NaN too
         parser.error(f"--tolerance must be 0 or more points; got {args.tolerance:g}")
     if args.top_items < 1:
         parser.error(f"--top-items must be at least 1; got {args.top_items}")
     if args.output is None and args.write_map is None:
         parser.error("the following arguments are required: -o/--output")
     groups = [args.group_column] if args.group_column else []
+    problem = group_column_problem(groups, args.id_column)
+    if problem:  # one line, no traceback (lecturer review 2, N2)
+        print(f"coordkit: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     inputs = [Path(p) for p in args.responses]
     for path in inputs:
         if not path.exists():
@@ -297,6 +302,10 @@ def _report(args: argparse.Namespace) -> int:
     except SurveyFileError as error:
         bar.close()
         return _fail(str(error))
+    except ValueError as error:  # an option the reader refuses (each is checked above; never a traceback)
+        bar.close()
+        print(f"coordkit: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as error:  # e.g. a file that may not be read
         bar.close()
         return _fail(f"{getattr(error, 'filename', None) or 'input'}: cannot be read "

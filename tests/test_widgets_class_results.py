@@ -178,3 +178,13 @@ def test_the_folder_is_read_once_at_load(tmp_path, monkeypatch):
     assert len(calls) == 1
     assert [value for _, value in app.group_column.options] == [None, "team", "role", "Seminar"]
     assert "Cohort (the same for every respondent)" in app.group_note  # judged by its values
+
+
+def test_the_id_column_as_the_group_column_shows_the_class_and_says_why(tmp_path):
+    """Lecturer review 2, N2: ``./kit app --group-column respondent`` gives a line, not a traceback."""
+    (tmp_path / "export.csv").write_text("\n".join(LINES) + "\n", encoding="utf-8")
+    app = ClassResultsExplorer(tmp_path, group_columns=("respondent",), layout="app", presenter=True)
+    assert app.responses is not None and len(app.responses) == len(LINES) - 1
+    assert app.analysis.group_column is None
+    assert app.notice.startswith("respondent is the id column; choose a group column such as team")
+    assert "respondent is the id column" in app.source.value and "Traceback" not in app.source.value

@@ -48,7 +48,7 @@ from coordkit.survey.read.records import LeftOut, ReadResult, RowProblem, RowRef
 from coordkit.survey.read.rows import Checker, Columns, Row
 from coordkit.survey.read.tables import Records, column_letter, csv_records, decode, is_workbook, xlsx_records
 
-__all__ = ["Row", "header_mapping", "merge", "read_responses"]
+__all__ = ["Row", "group_column_problem", "header_mapping", "merge", "read_responses"]
 
 _DELIMITERS = (",", ";", "\t")
 #: Per tool, the column that identifies a response when the form has no respondent-code question.
@@ -272,6 +272,31 @@ def _canonical(labels: Sequence[str]) -> list[str]:
     return [best[" ".join(label.split()).casefold()] for label in labels]
 
 
+def group_column_problem(group_columns: Sequence[str], id_column: str = ID_COLUMN) -> str | None:
+    """Why these group columns cannot be read with this id column, in one line; None if they can.
+
+    Headers compare as the reader matches them (case, spaces and punctuation aside).
+
+    Examples
+    --------
+    >>> group_column_problem(["Respondent"])
+    'Respondent is the id column; choose a group column such as team'
+    >>> group_column_problem(["team", "Team"])
+    'Team is given twice as a group column; give it once'
+    >>> group_column_problem(["team", "role"]) is None
+    True
+    """
+    seen: set[str] = set()
+    for g in group_columns:
+        key = normalise(g)
+        if key == normalise(id_column):
+            return f"{g} is the id column; choose a group column such as team"
+        if key in seen:
+            return f"{g} is given twice as a group column; give it once"
+        seen.add(key)
+    return None
+
+
 def read_responses(
     source: str | Path | bytes,
     *,
@@ -339,7 +364,8 @@ def read_responses(
     SurveyFileError
         When the file as a whole cannot be trusted (see :mod:`coordkit.survey.read`).
     ValueError
-        For a negative ``tolerance`` or an unknown ``likert`` option.
+        For a negative ``tolerance``, an unknown ``likert`` option, a group column that is the id
+        column or is given twice (:func:`group_column_problem`), or ``answers`` off the 1-5 scale.
 
     Examples
     --------
@@ -353,9 +379,10 @@ def read_responses(
         raise ValueError(f"tolerance must be a number of points >= 0, got {tolerance!r}")
     if likert not in ("auto", True, False):
         raise ValueError(f"likert must be 'auto', True or False, got {likert!r}")
+    problem = group_column_problem(group_columns, id_column)
+    if problem:
+        raise ValueError(problem)
     group_keys = [normalise(g) for g in group_columns]
-    if len(set(group_keys)) != len(group_keys) or normalise(id_column) in group_keys:
-        raise ValueError("group_columns must be distinct and differ from the id column")
     bad_words = [w for w, v in (answers or {}).items() if isinstance(v, bool) or v not in range(1, 6)]
     if bad_words:
         raise ValueError(f"answers must map words to whole numbers 1 to 5; {bad_words[0]!r} does not")
