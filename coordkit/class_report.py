@@ -144,14 +144,14 @@ def _data_section(result: ReadResult | None, responses: Responses, analysis: Cla
 
 
 def _problems_section(result: ReadResult | None) -> dict[str, Any] | None:
-    if result is None or not (result.rejected or result.skipped or result.unreadable or result.off_total):
+    if result is None or not (result.rejected or result.skipped or result.partly_read):
         return None
     rejected = _table(["file", "row", "line", "column(s)", "problem"],
                       [[p.source, p.row, p.line, ", ".join(p.columns) or "(whole row)", p.problem]
                        for p in result.rejected]) if result.rejected else None
     skipped = _table(["file", "line", "reason"],
                      [[s.source, s.line, s.reason] for s in result.skipped]) if result.skipped else None
-    partly = [*result.unreadable, *result.off_total]
+    partly = list(result.partly_read)
     kept = None if not partly else _table(["file", "row", "line", "column(s)", "problem"],
                                           [[p.source, p.row, p.line, ", ".join(p.columns), p.problem]
                                            for p in partly])

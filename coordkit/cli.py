@@ -41,13 +41,16 @@ Exit status
 1
     Bad input: nothing written (a file that cannot be trusted, no row accepted, every group or the
     whole class too small to show, a report path that cannot be written, or any rejected row with
-    ``--strict``). The message says why.
+    ``--strict``, which also rejects a row for an empty points cell or a 1-5 answer off the scale).
+    The message says why.
 2
     Bad command line (unknown option, ``--min-group`` below 3, ...).
 3
     Report written, but some rows were rejected, some answers could not be read on their scale
-    (read as missing), or some dimensions were left out of those scores (their points do not add
-    up to 100, or a points cell is not a number such as "n/a"): a
+    (a misspelt word, or a number off the scale such as 3.5, 6 or 0: read as missing), some
+    dimensions were left out of those scores (their points do not add up to 100, or a points cell
+    is not a number such as "n/a", or is empty while the others do not add up to 100), or an empty
+    points cell was read as 0 (the dimension's other cells add up to 100): a
     framed notice on standard error counts them by reason and column, they are listed under it,
     and the report opens with the same notice.
 
@@ -187,10 +190,15 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE, metavar="POINTS",
                      help=f"how far a dimension may sum from 100 (default {DEFAULT_TOLERANCE:g})")
     rep.add_argument("--empty-as-zero", action="store_true",
-                     help="read empty divide-100 cells as 0 points instead of rejecting the row")
+                     help="read every empty divide-100 cell as 0 points (without it, an empty cell is 0 "
+                          "only where the dimension's other cells add up to 100, else its dimension is "
+                          "left out, as for n/a; the row is kept either way)")
     rep.add_argument("--top-items", type=int, default=8, metavar="N",
                      help="how many gap-driving statements to list (default 8)")
-    rep.add_argument("--strict", action="store_true", help="write nothing if any row is rejected")
+    rep.add_argument("--strict", action="store_true",
+                     help="reject a row with an empty points cell or a 1-5 answer off the scale (3.5, 6, 0), "
+                          "instead of reading that cell as 0 or missing, and write nothing if any row is "
+                          "rejected")
     rep.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     rep.set_defaults(subparser=rep)
 
@@ -236,6 +244,7 @@ def _report(args: argparse.Namespace) -> int:
         LATE_SUBMISSION_WARNING,
         SurveyFileError,
         expand_inputs,
+        group_column_problem,
         read_answer_words,
         read_files,
         read_mapping,
@@ -245,13 +254,17 @@ def _report(args: argparse.Namespace) -> int:
     if args.min_group < MIN_GROUP_FLOOR:
         parser.error(f"--min-group must be at least {MIN_GROUP_FLOOR} (smaller groups would expose "
                      f"individuals); got {args.min_group}")
-    if args.tolerance < 0:
+    if not args.tolerance >= 0:  # NaN too
         parser.error(f"--tolerance must be 0 or more points; got {args.tolerance:g}")
     if args.top_items < 1:
         parser.error(f"--top-items must be at least 1; got {args.top_items}")
     if args.output is None and args.write_map is None:
         parser.error("the following arguments are required: -o/--output")
     groups = [args.group_column] if args.group_column else []
+    problem = group_column_problem(groups, args.id_column)
+    if problem:  # one line, no traceback (lecturer review 2, N2)
+        print(f"coordkit: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     inputs = [Path(p) for p in args.responses]
     for path in inputs:
         if not path.exists():
@@ -285,10 +298,14 @@ def _report(args: argparse.Namespace) -> int:
     try:
         result = read_files(inputs, row_progress=on_rows, id_column=args.id_column, group_columns=groups,
                             tolerance=args.tolerance, empty_as_zero=args.empty_as_zero, mapping=mapping,
-                            answers=answers)
+                            answers=answers, strict=args.strict)
     except SurveyFileError as error:
         bar.close()
         return _fail(str(error))
+    except ValueError as error:  # an option the reader refuses (each is checked above; never a traceback)
+        bar.close()
+        print(f"coordkit: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as error:  # e.g. a file that may not be read
         bar.close()
         return _fail(f"{getattr(error, 'filename', None) or 'input'}: cannot be read "
@@ -299,7 +316,7 @@ def _report(args: argparse.Namespace) -> int:
         rule = "=" * 78
         print(f"{rule}\n{notice}\n{rule}", file=sys.stderr)
     print(result.summary())
-    if result.rejected or result.unreadable or result.off_total:
+    if result.rejected or result.partly_read:
         if result.rejected:
             print(f"{result.n_rejected} row(s) rejected:", file=sys.stderr)
         print(result.problems_text(limit=_SHOWN_PROBLEMS), file=sys.stderr)
@@ -338,7 +355,7 @@ def _report(args: argparse.Namespace) -> int:
     print(f"wrote {output} ({n} respondent{'s' if n != 1 else ''}"
           f"{f'; {result.n_rejected} row(s) rejected' if result.rejected else ''})")
     print(LATE_SUBMISSION_WARNING)
-    return EXIT_REJECTED_ROWS if result.rejected or result.unreadable or result.off_total else EXIT_OK
+    return EXIT_REJECTED_ROWS if result.rejected or result.partly_read else EXIT_OK
 
 
 def _all_suppressed(responses: object, group_column: str | None, min_group: int) -> str | None:

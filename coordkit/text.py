@@ -11,6 +11,11 @@ Examples
 'deficit culture weak individualism'
 >>> number(42.5), number(17.5), percent(0.425)
 ('43', '18', '43%')
+
+Labels people number ("Seminar 2", "Seminar 10") sort as people count with :func:`natural_key`:
+
+>>> sorted(["Seminar 10", "seminar 2", "Seminar 1", "Ward B", "Ward A"], key=natural_key)
+['Seminar 1', 'seminar 2', 'Seminar 10', 'Ward A', 'Ward B']
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["normalise", "number", "percent"]
+__all__ = ["natural_key", "normalise", "number", "percent"]
+
+_DIGITS = re.compile(r"(\d+)")
 
 
 def normalise(text: str) -> str:
@@ -98,3 +105,19 @@ def percent(share: float, decimals: int = 0) -> str:
     """
     return _half_up(share, decimals, scale=2) + "%"
 
+
+
+def natural_key(label: str) -> tuple[tuple[tuple[int, int | str], ...], str]:
+    """A sort key that orders the numbers inside labels by value: "Seminar 2" before "Seminar 10".
+
+    Letters compare without regard to case (the label as written breaks ties), runs of digits by
+    their value; so group labels list as a lecturer numbered them.
+
+    Examples
+    --------
+    >>> sorted(["Table 12", "Table 3", "table 3b", "Estates"], key=natural_key)
+    ['Estates', 'Table 3', 'table 3b', 'Table 12']
+    """
+    parts = _DIGITS.split(label)
+    return tuple((1, int(part)) if k % 2 else (0, part.casefold())
+                 for k, part in enumerate(parts) if part), label

@@ -162,11 +162,21 @@ def test_main_reports_an_unwritable_output(tmp_path):
 def test_main_with_no_row_accepted(tmp_path):
     path = tmp_path / "all_bad.csv"
     lines = responses_csv(synthetic_class(size=3)).splitlines()
-    lines[1:] = [line.rsplit(",", 1)[0] + ",9" for line in lines[1:]]  # Likert 9: out of range
+    at = lines[0].split(",").index("now_D1H")
+    lines[1:] = [",".join([*cells[:at], "150", *cells[at + 1:]])  # points out of 0-100: rejected
+                 for cells in (line.split(",") for line in lines[1:])]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     status, _, err = call("report", str(path), "-o", str(tmp_path / "r.html"))
     assert status == cli.EXIT_BAD_INPUT and "no row could be accepted" in err
     assert not (tmp_path / "r.html").exists()
+    # a 1-5 answer of 9 is read as missing, its row kept (issue 14, finding 12); --strict rejects it
+    lines = responses_csv(synthetic_class(size=3)).splitlines()
+    lines[1:] = [line.rsplit(",", 1)[0] + ",9" for line in lines[1:]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, out, _ = call("report", str(path), "-o", str(tmp_path / "r.html"), "--quiet")
+    assert status == cli.EXIT_REJECTED_ROWS and "3 rows accepted, 0 rejected" in out
+    status, _, err = call("report", str(path), "-o", str(tmp_path / "s.html"), "--strict", "--quiet")
+    assert status == cli.EXIT_BAD_INPUT and "no row could be accepted" in err
 
 
 def test_progress_printer_on_a_terminal():
@@ -280,3 +290,40 @@ def test_forms_command_writes_the_committed_guides(tmp_path):
     committed = ROOT / "docs" / "forms"
     for path in committed.iterdir():
         assert (tmp_path / "forms" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--group-column", "respondent"), "respondent is the id column; choose a group column such as team"),
+    (("--group-column", "Respondent"), "Respondent is the id column; choose a group column such as team"),
+    (("--id-column", "team", "--group-column", "team"), "team is the id column; choose a group column"),
+    (("--group-column", "respondent", "--write-map", "m.yml"), "respondent is the id column"),
+])
+def test_a_group_column_that_is_the_id_column_is_one_line_and_exit_2(tmp_path, args, message):
+    """Lecturer review 2, N2: one line on standard error, exit 2, no traceback, nothing written."""
+    status, out, err = call("report", str(SYNTHETIC), "-o", str(tmp_path / "x.html"), "--quiet",
+                            *[str(tmp_path / a) if a.endswith(".yml") else a for a in args])
+    assert status == cli.EXIT_USAGE and err.startswith(f"coordkit: error: {message}")
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err and out == ""
+    assert not (tmp_path / "x.html").exists() and not (tmp_path / "m.yml").exists()
+
+
+@pytest.mark.parametrize(("command", "expected"), [
+    (("report", str(SYNTHETIC), "-o", "{tmp}/x.html", "--tolerance", "nan"), cli.EXIT_USAGE),
+    (("report", str(SYNTHETIC), "-o", "{tmp}/x.html", "--tolerance", "-1"), cli.EXIT_USAGE),
+    (("report", "{tmp}/bad.yml", "-o", "{tmp}/x.html"), cli.EXIT_BAD_INPUT),
+    (("report", str(SYNTHETIC), "-o", "{tmp}/x.html", "--map", "{tmp}/bad.yml"), cli.EXIT_BAD_INPUT),
+    (("report", str(SYNTHETIC), "-o", "{tmp}/x.html", "--group-column", "nosuch"), cli.EXIT_BAD_INPUT),
+    (("report", str(SYNTHETIC), "-o", "{tmp}/x.html", "--min-group", "2"), cli.EXIT_USAGE),
+    (("codings", "{tmp}/bad.csv", "-o", "{tmp}/c.html"), cli.EXIT_BAD_INPUT),
+    (("codings", "{tmp}/bad.csv", "-o", "{tmp}/c.html", "--min-coders", "1"), cli.EXIT_USAGE),
+    (("codings", "-o", "{tmp}/c.html"), cli.EXIT_USAGE),
+])
+def test_the_reports_and_codings_refusals_never_give_a_traceback(tmp_path, command, expected):
+    """Every ValueError the report and codings commands can meet is a message and an exit status."""
+    (tmp_path / "bad.yml").write_text("answers:\n  Agre: 7\n", encoding="utf-8")
+    (tmp_path / "bad.csv").write_text("reform_id,hierarchy,solidarity,individualism,fatalism\n"
+                                      "working_for_patients_1989,7,0,0,0\n", encoding="utf-8")
+    status, _, err = call(*[a.replace("{tmp}", str(tmp_path)) for a in command], *(
+        ["--quiet"] if command[0] == "report" else []))
+    assert status == expected, err
+    assert "Traceback" not in err and "ValueError" not in err and "coordkit" in err

@@ -187,6 +187,7 @@ def test_the_paper_questionnaire_prints_on_two_sheets_double_sided_and_says_how_
     page = publish.sheet_html("questionnaire")
     assert "in a survey tool, only if it is set up to shuffle" in page
     assert "tick <b>?</b> (don't know) rather than leaving it blank" in page
+    assert "Each column must add up to 100: write 0 in any box you give no points." in page  # review 2, N1
     assert "Leave a line blank" not in page
 
 

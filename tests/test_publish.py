@@ -239,6 +239,10 @@ def test_slides_work_offline_and_show_no_code(tmp_path):
         scripts = re.findall(r'<script[^>]+src="([^"]+)"', html)
         assert scripts and all(not s.startswith("http") for s in scripts), scripts
         assert html.count("<section") >= 3, f"{path.name}: too few slides"
+        body = re.sub(r"<script.*?</script>|<style.*?</style>", "", html, flags=re.S)
+        shown = re.sub(r"<[^>]+>", " ", body)
+        for command in ("python -m", "./kit", "coordkit report", ".py "):  # lecturer review 2, N5
+            assert command not in " ".join(shown.split()), (path.name, command)
     for asset in ("assets/reveal.js/dist/reveal.js", "assets/require.js", "assets/jquery.min.js"):
         assert (tmp_path / asset).exists(), asset
     # opened without the internet, a deck fetches nothing: no CDN script, no web font, no mermaid
@@ -419,7 +423,9 @@ def test_the_readme_binder_badge_is_pinned_to_this_releases_tag():
 #: What slide text must never say (each was on a slide before issue 18): Python names and calls,
 #: and instructions for the notebook's code.
 CODE_ON_SLIDES = ("ck.Profile(", "`.replace(", "in Python", "run the cell", "ck.classify(", "`ck.",
-                  "survey.analyse", "np.corrcoef", "getattr(", "help(")
+                  "survey.analyse", "np.corrcoef", "getattr(", "help(",
+                  # lecturer review 2, N5: commands to type, Python files and the notebook's cells
+                  "python -m", "./kit", "coordkit report", ".py`", "cell below", "second cell", "in code")
 
 
 @pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem[:2])
@@ -448,6 +454,20 @@ def test_without_code_keeps_files_commands_headings_and_the_rest_of_a_sentence()
     assert "survey.analyse" not in out and "| plain | y |" in out and "| `ck.Profile` |" not in out
     assert "```\nck.Profile(1)\n```" in out  # a fenced block is the notebook's own; kept whole
     assert dropped == 3
+
+
+def test_on_slides_a_command_to_type_is_code_too():
+    """Lecturer review 2, N5: the quiz slides' LMS export line and ch07's command left the decks."""
+    text = ("Five questions. (Lecturers: the same questions export with `python -m coordkit.exercises.lms`.)"
+            "\n\nRun `./kit report a.csv -o r.html`, or python -m coordkit.cli report. Open the report.\n\n"
+            "<!-- maintainers: tools/route.py writes this -->\n| a | b |\n|---|---|\n| x | y |\n| z | w |"
+            "\n\nSave `answers.csv` (see `benchmarks/bench_models.py`).")
+    out, dropped = publish.without_code(text, commands=True)
+    assert out == ("Five questions.\n\nOpen the report.\n\n| a | b |\n|---|---|\n| x | y |\n| z | w |\n\n"
+                   "Save `answers.csv`.")
+    assert dropped == 3
+    kept, _ = publish.without_code(text)  # a paper exercise keeps its commands
+    assert "`./kit report a.csv -o r.html`" in kept and "python -m coordkit.exercises.lms" in kept
 
 
 def test_chapter_1_deck_opens_with_taylors_claim_labelled_as_the_kits_paraphrase():

@@ -103,3 +103,72 @@ def test_the_plans_quote_the_kits_coding_of_the_two_voted_reforms_as_in_the_data
                            for mode in ("hierarchy", "solidarity", "individualism", "fatalism"))
         assert f"{name}: {pushes}" in text, (name, pushes)
     assert "./kit codes 200 -o codes.txt" in text
+
+
+def _plan(minutes: str) -> str:
+    text = DOCS[0].read_text(encoding="utf-8")
+    return text.split(f"## {minutes} minutes", 1)[1].split("\n## ", 1)[0]
+
+
+def test_every_number_the_plans_quote_for_the_votes_is_computed_here():
+    """Lecturer review 2, N3: the numbers the 50- and 90-minute plans quote, from the library."""
+    from coordkit import balance
+    from coordkit.configuration import classify
+    from coordkit.scenarios import load_presets, run
+    from coordkit.scenarios.levers import lever_table
+    from coordkit.survey.scoring import STRONG
+    from coordkit.widgets.profile import DEFAULT_PROFILE
+
+    fifty, ninety = _plan("50"), _plan("90")
+    # 50 minutes: the profile app's start, and the vote's answer B at individualism 0.9
+    start = DEFAULT_PROFILE
+    assert start.malign_fatalism == 1.0
+    quoted = (f"(hierarchy {start.hierarchy:g}, solidarity {start.solidarity:g}, individualism "
+              f"{start.individualism:g}, fatalism {start.fatalism:g}, all despair)")
+    assert quoted in fifty, quoted
+    assert classify(start).name == "deficit culture: weak individualism"
+    assert classify(start.replace(individualism=0.9)).name == "balanced"
+    assert "at 0.9 individualism joins" in fifty and "**The vote's answer (5-15): B, balanced.**" in fifty
+    assert classify.__kwdefaults__["strong"] == 0.5 and STRONG == 0.75
+    assert "strong at **0.5**" in fifty and "from **0.75**" in fifty
+    # 90 minutes: the scenarios step
+    preset = load_presets()["rumoured_2022"]
+    base = run(preset)
+    levers = preset.levers
+
+    def at(**change: float):
+        return run(levers.replace(**change), initial=preset.initial)
+
+    moved, funded = at(central_targets=100.0), at(funding_growth=3.1)
+    b0, b1, b2 = (balance.report(r.final) for r in (base, moved, funded))
+    assert f"**Balanced**, balance index {b0.score:.2f}" in ninety
+    assert f"Answer **C** (balance {b1.score:.2f})" in ninety
+    assert moved.configuration.name == "deficit culture: weak individualism"
+    # the borderline: individualism just under 0.5 at 100, at 0.5 at 95 (still Balanced), and at 150
+    just, still, top = (at(central_targets=t) for t in (100.0, 95.0, 150.0))
+    assert 0.498 < just.final.individualism < 0.5 and f"ends at {just.final.individualism:.3f}" in ninety
+    assert still.final.individualism >= 0.5 and still.configuration.name == "balanced"
+    assert f"at 95 it is still {still.final.individualism:.3f}, answer A" in ninety
+    assert lever_table().loc["central_targets", "high"] == 150
+    assert f"150, the lever's top, leaves it at {top.final.individualism:.3f}" in ninety
+    assert top.configuration.name == "deficit culture: weak individualism"
+    assert f"balance index moves smoothly ({b0.score:.2f} to {b1.score:.2f})" in ninety
+    # funding 3.1: still Balanced, the index doubles, and why
+    assert funded.configuration.name == "balanced" and "3.1 still gives Balanced" in ninety
+    assert f"still doubles, {b0.score:.2f} to {b2.score:.2f}" in ninety
+    assert f"mean strength ({b0.strength:.2f} to {b2.strength:.2f})" in ninety
+    assert f"falls from {b0.despair:.2f} to {b2.despair:.2f}" in ninety
+    assert round(b0.evenness, 2) == round(b2.evenness, 2) == 1.0 and "evenness stays 1.00" in ninety
+    s0, s2 = base.summary(), funded.summary()
+    assert f"The outcome rises with its ceiling, {s0['outcome']:.2f} to {s2['outcome']:.2f}" in ninety
+    assert f"(ceiling {s0['ceiling']:.2f} to {s2['ceiling']:.2f})" in ninety
+
+
+def test_the_paper_and_typing_steps_say_what_a_blank_box_does():
+    """Lecturer review 2, N1: the plans' paper and typing steps say what blank boxes and "?" do."""
+    text = DOCS[0].read_text(encoding="utf-8")
+    steps = [p for p in text.split("\n\n") if "./kit template -o answers.csv" in p]
+    assert len(steps) == 2
+    for step in (" ".join(step.split()) for step in steps):
+        assert "as 0 when the question's other boxes add up to 100" in step
+        assert "`?`" in step and "no flag is needed" in step.lower()

@@ -262,8 +262,44 @@ def test_analyse_suppresses_estates_and_pools_a_second_group():
     assert a.groups[-1].n == 12
     assert sum(g.n for g in a.groups) == a.n == 60
     open_all = analyse(synthetic_class(), group_column="team", min_group=3)
-    assert [g.label for g in open_all.groups] == ["Ward A", "Ward B", "Outpatients", "Community team",
-                                                  "Estates"]
+    assert [g.label for g in open_all.groups] == ["Community team", "Estates", "Outpatients", "Ward A",
+                                                  "Ward B"]  # the order people list them (review 2, N4)
+
+
+def _seminars(sizes: list[int]) -> Responses:
+    """A synthetic class in seminar groups "Seminar 1" ... of these sizes."""
+    import dataclasses
+
+    labels = tuple(f"Seminar {k}" for k, n in enumerate(sizes, start=1) for _ in range(n))
+    c = synthetic_class(size=len(labels))
+    return dataclasses.replace(c, groups={"seminar": labels})
+
+
+def test_groups_are_listed_as_people_number_them():
+    """Lecturer review 2, N4: "Seminar 2" before "Seminar 10" (text order put 10 second), any sizes."""
+    from coordkit.class_report import render_report
+    from coordkit.plots.class_bars import describe_class_bars
+    from coordkit.survey import group_order
+
+    want = [f"Seminar {k}" for k in range(1, 11)]
+    assert sorted(want) != want  # text order is not the order people number them
+    for sizes in ([20] * 10, [18, 22, 19, 21, 20, 23, 17, 20, 20, 20]):
+        a = analyse(_seminars(sizes), group_column="seminar")
+        assert [g.label for g in a.groups] == want, sizes
+        assert group_order(reversed(want)) == tuple(want)
+    plan = disclosure_plan({"Seminar 10": 2, "Seminar 2": 1, "Seminar 1": 30, "Seminar 11": 9})
+    assert plan.suppressed == ("Seminar 2", "Seminar 10") and plan.shown == ("Seminar 1",)
+    assert plan.secondary == ("Seminar 11",)
+    assert disclosure_plan({"(not stated)": 6, "Ward B": 6, "ward A": 6}).shown == (
+        "ward A", "Ward B", "(not stated)")
+    seminars = _seminars([20] * 10)
+    a = analyse(seminars, group_column="seminar")
+    text = describe_class_bars(a)
+    at = [text.index(f"{g} (n=20)") for g in want]
+    assert at == sorted(at), "the class bars list the seminars in order"
+    html = render_report(seminars, group_column="seminar", date="today")
+    at = [html.index(f">{g}</t") for g in want]
+    assert at == sorted(at), "the report's group table lists the seminars in order"
 
 
 def test_a_class_under_the_threshold_shows_nothing():

@@ -73,6 +73,11 @@ def test_corpus_file_gets_its_expected_answer(name):
             messages = [p.message() for p in result.off_total]
             assert any(spec["message"] in m for m in messages), messages
             assert result.responses.now.shape == (spec["accepted"], 6, 4)
+        elif spec["kind"] in ("unreadable", "zero_filled"):  # kept: that cell read as missing, or as 0
+            messages = [p.message() for p in getattr(result, spec["kind"])]
+            assert any(spec["message"] in m for m in messages), messages
+            assert all(m in result.problems_text() for m in messages)
+            assert result.responses.now.shape == (spec["accepted"], 6, 4)
         elif spec["kind"] == "rows":
             messages = [p.message() for p in result.rejected]
             assert any(spec["message"] in m for m in messages), messages
@@ -81,6 +86,11 @@ def test_corpus_file_gets_its_expected_answer(name):
         else:
             assert result.responses.now.shape == (spec["accepted"], 6, 4)
             assert np.allclose(result.responses.now.sum(axis=-1), 100)
+    if "strict_rejected" in spec:  # strict: the rejections of before issue 14, finding 12
+        strict = read_responses(path, group_columns=["team"], strict=True)
+        assert strict.n_rejected == spec["strict_rejected"]
+        assert strict.n_accepted == spec["accepted"] - spec["strict_rejected"]
+        assert any(spec["strict_message"] in p.message() for p in strict.rejected)
     assert digest(path) == before and path.stat().st_mtime_ns == mtime  # never modified
 
 
@@ -161,7 +171,10 @@ def test_empty_as_zero_option():
     cells[k] = ""
     lines[1] = ",".join(cells)
     text = ("\n".join(lines) + "\n").encode()
-    assert read_responses(text).n_rejected == 1
+    assert read_responses(text, strict=True).n_rejected == 1
+    kept = read_responses(text)  # the other cells add up to 100: the blank is read as 0 and listed
+    assert kept.n_accepted == 6 and kept.responses.now[0, 0, 3] == 0
+    assert [p.columns for p in kept.zero_filled] == [("now_D1F",)] and not kept.notes
     r = read_responses(text, empty_as_zero=True)
     assert r.n_accepted == 6 and r.responses.now[0, 0, 3] == 0
     assert any("empty_as_zero" in n for n in r.notes)

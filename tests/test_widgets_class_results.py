@@ -178,3 +178,30 @@ def test_the_folder_is_read_once_at_load(tmp_path, monkeypatch):
     assert len(calls) == 1
     assert [value for _, value in app.group_column.options] == [None, "team", "role", "Seminar"]
     assert "Cohort (the same for every respondent)" in app.group_note  # judged by its values
+
+
+def test_the_id_column_as_the_group_column_shows_the_class_and_says_why(tmp_path):
+    """Lecturer review 2, N2: ``./kit app --group-column respondent`` gives a line, not a traceback."""
+    (tmp_path / "export.csv").write_text("\n".join(LINES) + "\n", encoding="utf-8")
+    app = ClassResultsExplorer(tmp_path, group_columns=("respondent",), layout="app", presenter=True)
+    assert app.responses is not None and len(app.responses) == len(LINES) - 1
+    assert app.analysis.group_column is None
+    assert app.notice.startswith("respondent is the id column; choose a group column such as team")
+    assert "respondent is the id column" in app.source.value and "Traceback" not in app.source.value
+
+
+def test_the_app_lists_seminar_groups_as_people_number_them(tmp_path):
+    """Lecturer review 2, N4: "Seminar 2" before "Seminar 10" on the projected bars and their text."""
+    import dataclasses
+
+    from coordkit.survey import synthetic_class
+    from coordkit.survey_io import responses_csv
+
+    labels = tuple(f"Seminar {k % 10 + 1}" for k in range(200))
+    c = dataclasses.replace(synthetic_class(size=200), groups={"seminar": labels})
+    (tmp_path / "export.csv").write_text(responses_csv(c), encoding="utf-8")
+    app = ClassResultsExplorer(tmp_path, group_columns=("seminar",), layout="app", presenter=True)
+    want = [f"Seminar {k}" for k in range(1, 11)]
+    assert [g.label for g in app.analysis.groups] == want
+    at = [app.description.index(f"{g} (n=20)") for g in want]
+    assert at == sorted(at)

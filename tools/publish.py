@@ -32,10 +32,11 @@ Slides
     ``.cache/`` and copied beside the decks when npm is available, so they work offline (the
     themes' web fonts are left out: the decks use the themes' fallback fonts); otherwise the decks
     load it from a CDN and a warning says so. Slide text never speaks of code: paragraphs, list
-    items and table rows about Python ("run the cell", ``ck.Profile(...)``) stay in the notebook and
-    the handout, and the build lists them, as it does printed Python values (``Profile(...)``, a
-    dict or list: :func:`without_reprs`) and widgets' self-checks (``explorer.update()``), which stay
-    in the notebook. A quiz takes a slide per question; chapter 1's deck
+    items and table rows about Python ("run the cell", ``ck.Profile(...)``) or with a command to type
+    (``./kit report ...``, ``python -m ...``) stay in the notebook and the handout, and the build
+    lists them, as it does printed Python values (``Profile(...)``, a dict or list:
+    :func:`without_reprs`) and widgets' self-checks (``explorer.update()``), which stay in the
+    notebook. A quiz takes a slide per question; chapter 1's deck
     opens with the slide *Taylor's claim* (``coordkit/templates/decks/``). With ``--pdf``, each
     deck is printed to PDF by Chromium, a page per slide.
 Both
@@ -396,7 +397,7 @@ def prepare(
             continue
         if cell.cell_type == "markdown":
             if slides:
-                cell.source, dropped = without_code(cell.source)
+                cell.source, dropped = without_code(cell.source, commands=True)
                 if dropped and notes is not None:
                     notes.append(f"{name} cell {i}: {dropped} passage(s) about code left to the notebook")
                 if not cell.source.strip():
@@ -502,8 +503,13 @@ def _with_extra_slides(cells: list[nbformat.NotebookNode], stem: str,
 _CODE_WORDS = re.compile(r"\b(run (the|this|each|every|a) cells?|the cells? (below|above)|in Python|"
                          r"run the notebook|thin (wrapper|layer)|(its|the explorer's) update|called directly|"
                          r"only calls the library|surfaces? any error|what the explorer computed|"
-                         r"(running|restart) kernel)\b", re.I)
+                         r"(running|restart) kernel|(first|second|third|next) cell( below| above)?|"
+                         r"a widget's cell|in code)\b", re.I)
 _FILE_SPAN = re.compile(r"^[\w./<>*-]+\.(csv|md|yml|yaml|html|xlsx|ipynb|json|pdf)$|/")
+#: A command to type (``python -m ...``, ``./kit ...``, ``coordkit report ...``) or a Python file, in a
+#: code span or not: code too, on a slide (lecturer review 2, N5), though a paper exercise keeps it.
+_COMMAND = re.compile(r"(?<![\w/])(python3? -m\b|\./kit\b|coordkit (report|template|synthetic|codings|codes|"
+                      r"forms)\b)|\b[\w/]+\.py\b")
 
 
 def _python_span(span: str) -> bool:
@@ -512,8 +518,8 @@ def _python_span(span: str) -> bool:
     return bool(re.search(r"[(=]|^\.\w|^(ck|coordkit)\.|^[A-Za-z_]\w*(\.\w+)+\??$|^[a-z]+_[a-z_]+$", span))
 
 
-def _about_code(text: str) -> bool:
-    return bool(_CODE_WORDS.search(text)) or any(
+def _about_code(text: str, commands: bool = False) -> bool:
+    return bool(_CODE_WORDS.search(text)) or (commands and bool(_COMMAND.search(text))) or any(
         _python_span(m[2].strip()) for m in _CODE_SPAN.finditer(text))
 
 
@@ -521,13 +527,13 @@ _PARENTHESIS = re.compile(r"\s*\((?:[^()`]|`[^`]*`)*\)")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_\[])")
 
 
-def _strip_code(text: str) -> tuple[str, int]:
+def _strip_code(text: str, commands: bool = False) -> tuple[str, int]:
     """``text`` without its asides and sentences about code, and how many went."""
     gone = 0
 
     def aside(match: re.Match[str]) -> str:
         nonlocal gone
-        if _about_code(match[0]):
+        if _about_code(match[0], commands):
             gone += 1
             return ""
         return match[0]
@@ -536,16 +542,18 @@ def _strip_code(text: str) -> tuple[str, int]:
     marker = re.match(r"\s*([-*+]|\d+\.) ", text)
     prefix, rest = (marker[0], text[marker.end():]) if marker else ("", text)
     sentences = _SENTENCE.split(rest)
-    kept = [sentence for sentence in sentences if not _about_code(sentence)]
+    kept = [sentence for sentence in sentences if not _about_code(sentence, commands)]
     gone += len(sentences) - len(kept)
     return (prefix + " ".join(kept)) if kept else "", gone
 
 
-def without_code(source: str) -> tuple[str, int]:
+def without_code(source: str, *, commands: bool = False) -> tuple[str, int]:
     r"""A slide's Markdown without the asides, sentences and table rows that speak of code.
 
     Headings stay; fenced blocks are kept whole; a list item or paragraph left empty goes.
-    Returns the text and how many passages went.
+    With ``commands`` (the slides), a command to type (``python -m ...``, ``./kit ...``,
+    ``coordkit report ...``) is code too; without it (a paper exercise) such commands and file
+    names stay. Returns the text and how many passages went.
 
     Examples
     --------
@@ -553,9 +561,14 @@ def without_code(source: str) -> tuple[str, int]:
     ('## Profiles\n\nFour strengths.', 2)
     >>> without_code("* Save it as `answers.csv`.\n* Then call `survey.analyse`.")
     ('* Save it as `answers.csv`.', 1)
+    >>> without_code("Ten questions. (Lecturers: they export with `python -m coordkit.exercises.lms`.)",
+    ...              commands=True)
+    ('Ten questions.', 1)
     """
     kept: list[str] = []
     dropped = 0
+    if commands:  # a maintainers' comment is never shown, and names tools: it goes without a count
+        source = re.sub(r"[ \t]*<!--.*?-->[ \t]*\n?", "", source, flags=re.S)
     for block in re.split(r"\n\s*\n", source):
         if "```" in block:
             kept.append(block)
@@ -567,17 +580,17 @@ def without_code(source: str) -> tuple[str, int]:
             head = [re.sub(r",?\s*" + _CODE_WORDS.pattern, "", head[0], flags=re.I)]
             dropped += 1
         if body and body[0].lstrip().startswith("|"):  # a table: drop its rows about code
-            rows = [row for row in body if not _about_code(row)]
+            rows = [row for row in body if not _about_code(row, commands)]
             dropped += len(body) - len(rows)
             parts = [*head, *rows] if len(rows) > 2 else head
         else:
             items = re.split(r"\n(?=[-*+] |\d+\. )", "\n".join(body)) if body else []
             parts = list(head)
             for item in items:
-                if not _about_code(item):
+                if not _about_code(item, commands):
                     parts.append(item)
                     continue
-                stripped, gone = _strip_code(item)
+                stripped, gone = _strip_code(item, commands)
                 dropped += gone
                 if stripped.strip() and not re.fullmatch(r"\s*([-*+]|\d+\.)\s*", stripped):
                     parts.append(stripped)

@@ -249,7 +249,7 @@ class GroupSummary:
 
         >>> from coordkit.survey import synthetic_class
         >>> a = analyse(synthetic_class(), group_column="team")
-        >>> a.groups[0].label, a.groups[0].level, a.groups[0].shown_configuration()
+        >>> a.groups[1].label, a.groups[1].level, a.groups[1].shown_configuration()
         ('Ward A', 'team', "withheld: members disagree on hierarchy (rwg 0.51), fatalism (rwg 0.58), under
         the kit's 0.70")
         """
@@ -664,7 +664,7 @@ def analyse(
     >>> from coordkit.survey import synthetic_class
     >>> a = analyse(synthetic_class(), group_column="team")
     >>> [g.label for g in a.groups]
-    ['Ward A', 'Ward B', 'Outpatients', 'other groups combined (2 groups)']
+    ['Outpatients', 'Ward A', 'Ward B', 'other groups combined (2 groups)']
     >>> a.plan.suppressed, a.plan.secondary
     (('Estates',), ('Community team',))
     """

@@ -16,6 +16,8 @@ Examples
 >>> respondent, key = page.split("Key for the lecturer")
 >>> "<code>BH1</code>" in respondent, "<code>BH1</code>" in key, "randomised" in respondent
 (False, True, True)
+>>> "write 0 in any box you give no points" in respondent  # a blank box is also read as 0 if the rest add up
+True
 >>> "<title>Diagnose &lt;yours&gt;</title>" in printable_questionnaire(title="Diagnose <yours>")
 True
 >>> sheet, key = printable_questionnaire(part="questionnaire"), printable_questionnaire(part="key")

@@ -3,18 +3,27 @@
 Groups under a minimum size are suppressed and pooled; if the pooled row could be recovered by
 subtraction, the smallest shown groups join it (secondary suppression). See :class:`DisclosurePlan`.
 
+Groups are listed in the order people number them (:func:`group_order`: "Seminar 2" before
+"Seminar 10", "(not stated)" last) wherever the kit lists them: the plan's groups, and so the
+report's tables, the class bars and the class-results app.
+
 Examples
 --------
 >>> disclosure_plan({"A": 20, "B": 3}).suppressed
 ('B',)
+>>> group_order(["Seminar 10", "(not stated)", "Seminar 2", "Seminar 1"])
+('Seminar 1', 'Seminar 2', 'Seminar 10', '(not stated)')
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_MIN_GROUP", "MIN_GROUP_FLOOR", "NOT_STATED", "DisclosurePlan", "disclosure_plan"]
+from coordkit.text import natural_key
+
+__all__ = ["DEFAULT_MIN_GROUP", "MIN_GROUP_FLOOR", "NOT_STATED", "DisclosurePlan", "disclosure_plan",
+           "group_order"]
 
 #: Groups smaller than this are not shown in class results (a privacy default).
 DEFAULT_MIN_GROUP = 5
@@ -38,11 +47,12 @@ class DisclosurePlan:
     min_size : int
     sizes : dict of str to int
     shown : tuple of str
-        Groups shown on their own, largest first.
+        Groups shown on their own, in :func:`group_order`.
     suppressed : tuple of str
-        Groups under ``min_size``.
+        Groups under ``min_size``, in :func:`group_order`.
     secondary : tuple of str
-        Groups big enough, but pooled to protect the suppressed ones.
+        Groups big enough, but pooled to protect the suppressed ones (the smallest shown groups),
+        in :func:`group_order`.
     pooled_size : int
         Respondents in the pooled row (0 if none).
     show_pooled : bool
@@ -128,7 +138,22 @@ def disclosure_plan(sizes: Mapping[str, int], min_size: int = DEFAULT_MIN_GROUP)
         secondary.append(smallest)
         pooled += sizes[smallest]
     return DisclosurePlan(
-        min_size=min_size, sizes=sizes, shown=tuple(shown), suppressed=tuple(suppressed),
-        secondary=tuple(secondary), pooled_size=pooled,
+        min_size=min_size, sizes=sizes, shown=group_order(shown), suppressed=group_order(suppressed),
+        secondary=group_order(secondary), pooled_size=pooled,
         show_pooled=bool(suppressed) and pooled >= min_size and bool(shown),
     )
+
+
+def group_order(labels: Iterable[str]) -> tuple[str, ...]:
+    """Group labels, once each, in the order people number them: "Seminar 2" before "Seminar 10".
+
+    Numbers inside labels compare by value and letters without regard to case
+    (:func:`coordkit.text.natural_key`); :data:`NOT_STATED` comes last. The one order the kit lists
+    groups in (report tables, class bars, the class-results app).
+
+    Examples
+    --------
+    >>> group_order(["Ward B", "ward A", "Ward B", "Seminar 10", "Seminar 9"])
+    ('Seminar 9', 'Seminar 10', 'ward A', 'Ward B')
+    """
+    return tuple(sorted(dict.fromkeys(labels), key=lambda g: (g == NOT_STATED, natural_key(g))))

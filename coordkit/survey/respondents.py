@@ -406,7 +406,7 @@ def respondent_table(responses: Responses, *, threshold: float = STRONG) -> Resp
     >>> t = respondent_table(c)
     >>> from coordkit.survey import analyse
     >>> a = analyse(c, group_column="team", respondents=t)
-    >>> a.groups[0].label, a.groups[0].n
+    >>> a.groups[1].label, a.groups[1].n
     ('Ward A', 18)
     """
     q = responses.questionnaire

@@ -49,7 +49,7 @@ from coordkit.survey import (
     read_files,
     synthetic_class,
 )
-from coordkit.survey.read import read_mapping
+from coordkit.survey.read import group_column_problem, read_mapping
 from coordkit.survey.read.groups import group_columns as plausible_group_columns
 from coordkit.widgets._base import APP_DPI, CONTROL_LAYOUT, Explorer, fit_for_app, slider_row
 
@@ -175,7 +175,7 @@ class ClassResultsExplorer(Explorer):
             return synthetic_class()
         self._bars.clear()
         groups = self._group_columns
-        mapping = None
+        mapping, refused = None, None
         self.mapping_file = next((self.folder / n for n in MAPPING_NAMES
                                   if (self.folder / n).is_file()), None)
         try:
@@ -183,6 +183,9 @@ class ClassResultsExplorer(Explorer):
                 mapping = read_mapping(self.mapping_file)
                 named = tuple(v[len("group:"):] for v in mapping.values() if v.startswith("group:"))
                 groups = named or groups
+            refused = group_column_problem(groups)  # e.g. ./kit app --group-column respondent
+            if refused:
+                groups = ()
             # with the other columns' values (one read: a large .xlsx takes seconds), for Group by
             result = read_files([self.folder], group_columns=groups, mapping=mapping,
                                 column_values=mapping is None)
@@ -200,6 +203,8 @@ class ClassResultsExplorer(Explorer):
                            "group column in Group by.")
         else:
             self.notice = ""
+        if refused:
+            self.notice = f"{refused}: the whole class is shown; choose the group column in Group by."
         problems = []
         if result.rejected:
             problems.append(f"{len(result.rejected)} row problem(s) found")
@@ -209,6 +214,9 @@ class ClassResultsExplorer(Explorer):
         if result.off_total:
             problems.append(f"{len(result.off_total)} dimension(s) left out of the scores (points not "
                             "adding up to 100, or not a number)")
+        if result.zero_filled:
+            problems.append(f"{len(result.zero_filled)} empty points cell(s) read as 0 (the other cells "
+                            "added up to 100)")
         self.read_notice = tuple(line.text() for line in result.notice())
         self.problem = (f"{'; '.join(problems)}: run ./kit report on the folder for the details."
                         if problems else "")

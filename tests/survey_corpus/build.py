@@ -79,6 +79,10 @@ def build() -> dict[str, bytes]:
     variant("likert_out_of_range.csv", LIKERT_OUT_OF_RANGE, 3, "7")
     variant("likert_fraction.csv", LIKERT_FRACTION, 1, "3.5")
     variant("decimal_comma_in_comma_file.csv", "now_D1H", 1, '"33,5"')
+    copy = [list(r) for r in rows]  # 60/40/blank/blank: the blanks are the boxes given no points
+    for k, col in enumerate(("now_D3H", "now_D3S", "now_D3I", "now_D3F")):
+        _set(header, copy[1], col, ["60", "40", "", ""][k])
+    put("empty_cells_add_up.csv", _text(header, copy))
     copy = [list(r) for r in rows]
     for k, col in enumerate(("now_D5H", "now_D5S", "now_D5I", "now_D5F")):
         _set(header, copy[2], col, str([30, 30, 20, 10][k]))

@@ -80,7 +80,7 @@ class.csv: row 1 (line 2) left out: superseded by a later submission of the same
 line 8, kept)
 """
 
-from coordkit.survey.read.core import header_mapping, merge, read_responses
+from coordkit.survey.read.core import group_column_problem, header_mapping, merge, read_responses
 from coordkit.survey.read.detect import HEADER_SEARCH_LINES, TOOLS
 from coordkit.survey.read.files import MAPPING_FILE, expand_inputs, read_files, read_folder
 from coordkit.survey.read.match import read_answer_words, read_mapping
@@ -107,6 +107,7 @@ __all__ = [
     "SkippedLine",
     "SurveyFileError",
     "expand_inputs",
+    "group_column_problem",
     "header_mapping",
     "merge",
     "read_answer_words",

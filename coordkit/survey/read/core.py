@@ -48,7 +48,7 @@ from coordkit.survey.read.records import LeftOut, ReadResult, RowProblem, RowRef
 from coordkit.survey.read.rows import Checker, Columns, Row
 from coordkit.survey.read.tables import Records, column_letter, csv_records, decode, is_workbook, xlsx_records
 
-__all__ = ["Row", "header_mapping", "merge", "read_responses"]
+__all__ = ["Row", "group_column_problem", "header_mapping", "merge", "read_responses"]
 
 _DELIMITERS = (",", ";", "\t")
 #: Per tool, the column that identifies a response when the form has no respondent-code question.
@@ -272,6 +272,31 @@ def _canonical(labels: Sequence[str]) -> list[str]:
     return [best[" ".join(label.split()).casefold()] for label in labels]
 
 
+def group_column_problem(group_columns: Sequence[str], id_column: str = ID_COLUMN) -> str | None:
+    """Why these group columns cannot be read with this id column, in one line; None if they can.
+
+    Headers compare as the reader matches them (case, spaces and punctuation aside).
+
+    Examples
+    --------
+    >>> group_column_problem(["Respondent"])
+    'Respondent is the id column; choose a group column such as team'
+    >>> group_column_problem(["team", "Team"])
+    'Team is given twice as a group column; give it once'
+    >>> group_column_problem(["team", "role"]) is None
+    True
+    """
+    seen: set[str] = set()
+    for g in group_columns:
+        key = normalise(g)
+        if key == normalise(id_column):
+            return f"{g} is the id column; choose a group column such as team"
+        if key in seen:
+            return f"{g} is given twice as a group column; give it once"
+        seen.add(key)
+    return None
+
+
 def read_responses(
     source: str | Path | bytes,
     *,
@@ -286,6 +311,7 @@ def read_responses(
     mapping: dict[str, str] | None = None,
     answers: Mapping[str, int] | None = None,
     column_values: bool = False,
+    strict: bool = False,
 ) -> ReadResult:
     """Read a response file or survey-tool export, accepting the rows it can trust and reporting the rest.
 
@@ -303,7 +329,10 @@ def read_responses(
     likert : {"auto", True, False}, default "auto"
         Read the Likert block if its columns are present ("auto"), insist on it (True) or ignore it.
     empty_as_zero : bool, default False
-        Read an empty divide-100 cell as 0 points (some tools leave unallocated boxes empty).
+        Read every empty divide-100 cell as 0 points (some tools leave unallocated boxes empty).
+        Without it an empty cell is read as 0 only where the dimension's other cells add up to 100
+        (listed in ``zero_filled``); otherwise it is read as missing and its dimension left out of
+        the scores (listed in ``off_total``), as "n/a" is. The row is kept either way.
     name : str, optional
         Name to use in messages (default: the file name, or ``"<bytes>"``).
     progress : callable, optional
@@ -321,6 +350,10 @@ def read_responses(
         Also keep the values of the ignored columns that do not identify people, one per accepted
         respondent, as group labels would be read (:attr:`ReadResult.column_values`): for judging
         which could group the class without reading the file again with them as groups.
+    strict : bool, default False
+        Reject the whole row for an empty divide-100 cell or a 1-5 answer off the scale (``3.5``,
+        ``6``, ``0``), as the reader did before; by default such a cell is read as above (points)
+        or as missing (answers, listed in ``unreadable``) and the row kept.
 
     Returns
     -------
@@ -331,7 +364,8 @@ def read_responses(
     SurveyFileError
         When the file as a whole cannot be trusted (see :mod:`coordkit.survey.read`).
     ValueError
-        For a negative ``tolerance`` or an unknown ``likert`` option.
+        For a negative ``tolerance``, an unknown ``likert`` option, a group column that is the id
+        column or is given twice (:func:`group_column_problem`), or ``answers`` off the 1-5 scale.
 
     Examples
     --------
@@ -345,9 +379,10 @@ def read_responses(
         raise ValueError(f"tolerance must be a number of points >= 0, got {tolerance!r}")
     if likert not in ("auto", True, False):
         raise ValueError(f"likert must be 'auto', True or False, got {likert!r}")
+    problem = group_column_problem(group_columns, id_column)
+    if problem:
+        raise ValueError(problem)
     group_keys = [normalise(g) for g in group_columns]
-    if len(set(group_keys)) != len(group_keys) or normalise(id_column) in group_keys:
-        raise ValueError("group_columns must be distinct and differ from the id column")
     bad_words = [w for w, v in (answers or {}).items() if isinstance(v, bool) or v not in range(1, 6)]
     if bad_words:
         raise ValueError(f"answers must map words to whole numbers 1 to 5; {bad_words[0]!r} does not")
@@ -374,7 +409,7 @@ def read_responses(
     divide = [t for t in matcher.targets if t.block == "divide100"]
     likert_targets = [t for t in matcher.targets if t.block != "divide100" and t.key in cols.index]
     check = Checker(label, q, cols, divide, likert_targets, tolerance=tolerance,
-                     empty_as_zero=empty_as_zero,
+                     empty_as_zero=empty_as_zero, strict=strict,
                      decimal_comma=layout.delimiter in (";", "\t"), width=len(layout.headers),
                      words=layout.tool != "coordkit CSV", answers=dict(answers or {}))
     rows: list[Row] = []
@@ -406,7 +441,7 @@ def read_responses(
     _supersede(rows, cols.id_name, label)
     for r in rows:  # a rejected row lists its unreadable answers with its problems, to fix together
         if r.problems:
-            r.problems.extend(r.unreadable + r.off_total)
+            r.problems.extend(r.unreadable + r.off_total + r.zero_filled)
     kept = [k for k, r in enumerate(rows) if not r.problems and r.left_out is None]
     accepted = [rows[k] for k in kept]
     spare_values = {name: tuple(_canonical([spare_cells[k][j] for k in kept]))
@@ -440,6 +475,7 @@ def read_responses(
         answer_words=sum(r.answer_words for r in accepted),
         off_total=tuple(p for r in accepted for p in r.off_total),
         column_values=spare_values,
+        zero_filled=tuple(p for r in accepted for p in r.zero_filled),
     )
 
 
@@ -734,7 +770,8 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
     accepted = [RowRef(*a) for r in results for a, rid in zip(r.accepted, r.responses.ids, strict=True)
                 if rid not in clash]
     kept = {(a.source, a.row) for a in accepted}  # a row rejected here lists its unreadable answers too
-    rejected += [p for r in results for p in (*r.unreadable, *r.off_total) if (p.source, p.row) not in kept]
+    rejected += [p for r in results for p in (*r.unreadable, *r.off_total, *r.zero_filled)
+                 if (p.source, p.row) not in kept]
     dims = first.responses.now.shape[1]
     groups = {g: tuple(_canonical([v for p in parts for v in p.groups[g]])) for g in first.responses.groups}
     masks = [np.array([rid not in clash for rid in r.responses.ids], dtype=bool) for r in results]
@@ -767,6 +804,7 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
         answer_words=sum(r.answer_words for r in results),
         off_total=tuple(p for r in results for p in r.off_total if (p.source, p.row) in kept),
         column_values=column_values,
+        zero_filled=tuple(p for r in results for p in r.zero_filled if (p.source, p.row) in kept),
     )
 
 

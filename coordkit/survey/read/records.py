@@ -1,8 +1,9 @@
 """What the reader hands back: named records for rows, problems, skipped lines and the whole read.
 
-An answer the reader could not read on its scale (a misspelt word in a 1-5 cell) does not reject
-its row: it is read as missing and listed in ``unreadable``, a :class:`RowProblem` naming the
-file, row, line, column and the word.
+An answer the reader could not read on its scale (a misspelt word in a 1-5 cell, or a number off
+the scale such as ``3.5``, ``6`` or ``0``) does not reject its row: it is read as missing and listed
+in ``unreadable``, a :class:`RowProblem` naming the file, row, line, column and the cell. An empty
+divide-100 cell read as 0 (the dimension's other cells add up to 100) is listed in ``zero_filled``.
 
 Every data line of a file ends in exactly one place: accepted (:class:`RowRef`), rejected (one or
 more :class:`RowProblem`), left out on purpose (:class:`LeftOut`: a preview, an unfinished or a
@@ -166,6 +167,23 @@ def _problem_kind(problem: str) -> str:
     return problem.split(":")[0].split(" (")[0]
 
 
+def _off_scale(problem: RowProblem) -> bool:
+    """Whether an unreadable 1-5 answer is a number off the scale (3.5, 6, 0), not a word."""
+    return problem.problem.startswith("out of range")
+
+
+def _by_column(problems: list[RowProblem]) -> str:
+    """How many problems each column has, at most six columns named: "BH1: 2, AOH: 1"."""
+    counts: dict[str, int] = {}
+    for p in problems:
+        for c in p.columns:
+            counts[c] = counts.get(c, 0) + 1
+    where = ", ".join(f"{k}: {n}" for k, n in list(counts.items())[:6])
+    if len(counts) > 6:
+        where += f" and {len(counts) - 6} more column(s)"
+    return where
+
+
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
@@ -219,7 +237,10 @@ class ReadResult:
         Every divide-100 dimension of an accepted row left out of that respondent's scores, the row
         kept (:func:`~coordkit.survey.scores_from_complete`): its points do not add up to 100 (within
         the tolerance), or one of its cells is not a number ("n/a", "-", "?"; one problem per cell,
-        naming its column).
+        naming its column), or empty while the others do not add up to 100.
+    zero_filled : tuple of RowProblem
+        Every empty divide-100 cell of an accepted row read as 0 points because the other cells of
+        its dimension add up to 100 (a box given no points, left blank), one per cell.
     column_values : dict of str to tuple of str
         Only when read with ``column_values=True``: the values of each ignored column that does not
         identify people, one per accepted respondent (as group labels: blank is "(not stated)",
@@ -247,6 +268,12 @@ class ReadResult:
     answer_words: int = 0
     column_values: dict[str, tuple[str, ...]] = field(default_factory=dict)
     off_total: tuple[RowProblem, ...] = field(default_factory=tuple)
+    zero_filled: tuple[RowProblem, ...] = field(default_factory=tuple)
+
+    @property
+    def partly_read(self) -> tuple[RowProblem, ...]:
+        """Every cell of an accepted row not read as written: unreadable, left out, or read as 0."""
+        return (*self.unreadable, *self.off_total, *self.zero_filled)
 
     @property
     def n_accepted(self) -> int:
@@ -320,10 +347,18 @@ class ReadResult:
             n = len(unread)
             rows = len({(p.source, p.row) for p in unread})
             lines.append(f"{_plural(n, 'divide-100 answer')} in {_plural(rows, 'accepted row')} "
-                         f"{'was' if n == 1 else 'were'} not a number: read as missing, "
+                         f"{'was' if n == 1 else 'were'} not a number (or empty, the others not adding "
+                         "up to 100): read as missing, "
                          f"{'its dimension' if n == 1 else 'their dimensions'} left out of the scores, "
                          f"{'its row' if rows == 1 else 'their rows'} kept (each is listed with the "
                          "problems).")
+        if self.zero_filled:
+            n = len(self.zero_filled)
+            rows = len({(p.source, p.row) for p in self.zero_filled})
+            lines.append(f"{_plural(n, 'empty divide-100 cell')} in {_plural(rows, 'accepted row')} "
+                         f"{'was' if n == 1 else 'were'} read as 0 points, the other cells of "
+                         f"{'its' if n == 1 else 'their'} dimension adding up to 100 (each is listed with "
+                         "the problems).")
         if self.answer_words:
             n = self.answer_words
             lines.append(f"{_plural(n, 'answer')} {'was' if n == 1 else 'were'} read through the mapping "
@@ -362,17 +397,21 @@ class ReadResult:
         2 answers could not be read on their scale (BH1: 2): read as missing, their rows kept (each is listed
         with the problems; map a recurring word in the mapping file's answers: section).
         """
-        counts: dict[str, int] = {}
-        for p in self.unreadable:
-            for c in p.columns:
-                counts[c] = counts.get(c, 0) + 1
-        total = len(self.unreadable)
-        where = ", ".join(f"{k}: {n}" for k, n in list(counts.items())[:6])
-        if len(counts) > 6:
-            where += f" and {len(counts) - 6} more column(s)"
-        return (f"{_plural(total, 'answer')} could not be read on {'its' if total == 1 else 'their'} scale "
-                f"({where}): read as missing, {'its row' if total == 1 else 'their rows'} kept (each is "
-                "listed with the problems; map a recurring word in the mapping file's answers: section).")
+        numbers = [p for p in self.unreadable if _off_scale(p)]
+        words = [p for p in self.unreadable if not _off_scale(p)]
+        out = []
+        if words:
+            one = len(words) == 1
+            out.append(f"{_plural(len(words), 'answer')} could not be read on {'its' if one else 'their'} "
+                       f"scale ({_by_column(words)}): read as missing, {'its row' if one else 'their rows'}"
+                       " kept (each is listed with the problems; map a recurring word in the mapping file's "
+                       "answers: section).")
+        if numbers:
+            one = len(numbers) == 1
+            out.append(f"{_plural(len(numbers), 'answer')} {'was' if one else 'were'} a number off the 1-5 "
+                       f"scale, such as 3.5, 6 or 0 ({_by_column(numbers)}): read as missing, "
+                       f"{'its row' if one else 'their rows'} kept (each is listed with the problems).")
+        return "\n".join(out)
 
     def summary_line(self) -> str:
         """One line: files read, rows accepted, rejected, left out (and why), lines skipped.
@@ -412,6 +451,10 @@ class ReadResult:
         out += [p.message(values=values) for p in off]
         if limit is not None and len(self.off_total) > limit:
             out.append(f"... and {len(self.off_total) - limit} more dimension(s) not adding up")
+        zero = self.zero_filled if limit is None else self.zero_filled[:limit]
+        out += [p.message(values=values) for p in zero]
+        if limit is not None and len(self.zero_filled) > limit:
+            out.append(f"... and {len(self.zero_filled) - limit} more empty cell(s) read as 0")
         out += [row.message() for row in self.left_out]
         out += [f"{s.source}: line {s.line} skipped: {s.reason}" for s in self.skipped]
         return "\n".join(out)
@@ -444,8 +487,12 @@ class ReadResult:
         out: list[NoticeLine] = []
         kinds: dict[str, tuple[set[tuple[str, int]], dict[str, None]]] = {}
         for p in self.rejected:
-            if "read as missing" in p.problem and "left out of the scores" in p.problem:
+            if p.problem.startswith("empty, read as"):
+                kind = "divide-100 answer empty (listed with the row's problems)"
+            elif "read as missing" in p.problem and "left out of the scores" in p.problem:
                 kind = "divide-100 answer not a number (listed with the row's problems)"
+            elif "read as missing" in p.problem and _off_scale(p):
+                kind = "answer off the 1-5 scale (listed with the row's problems)"
             elif "read as missing" in p.problem:
                 kind = "answer not on its scale (listed with the row's problems)"
             else:
@@ -455,11 +502,19 @@ class ReadResult:
             cols.update(dict.fromkeys(p.columns))
         out += [NoticeLine(f"rows rejected: {k}", len(rows), tuple(cols))
                 for k, (rows, cols) in kinds.items()]
-        if self.unreadable:
-            columns = tuple(dict.fromkeys(c for p in self.unreadable for c in p.columns))
+        words = [p for p in self.unreadable if not _off_scale(p)]
+        numbers = [p for p in self.unreadable if _off_scale(p)]
+        if words:
+            columns = tuple(dict.fromkeys(c for p in words for c in p.columns))
             out.append(NoticeLine("answers not read (not on the scale), read as missing, rows kept",
-                                  len(self.unreadable), columns))
+                                  len(words), columns))
+        if numbers:
+            columns = tuple(dict.fromkeys(c for p in numbers for c in p.columns))
+            out.append(NoticeLine("answers off the 1-5 scale (such as 3.5, 6 or 0), read as missing, rows "
+                                  "kept", len(numbers), columns))
         off, unread = _split_off_total(self.off_total)
+        empty = [p for p in unread if p.problem.startswith("empty")]
+        unread = [p for p in unread if not p.problem.startswith("empty")]
         if off:  # named by question: "dimension 2 (What holds people together?), now"
             questions = tuple(dict.fromkeys(p.problem.split(": points sum")[0] for p in off))
             out.append(NoticeLine("dimensions left out of the scores (points do not add up to 100), "
@@ -468,6 +523,14 @@ class ReadResult:
             columns = tuple(dict.fromkeys(c for p in unread for c in p.columns))
             out.append(NoticeLine("dimensions left out of the scores (a points cell not a number), rows "
                                   "kept", len(unread), columns))
+        if empty:
+            columns = tuple(dict.fromkeys(c for p in empty for c in p.columns))
+            out.append(NoticeLine("dimensions left out of the scores (a points cell empty, the others not "
+                                  "adding up to 100), rows kept", len(empty), columns))
+        if self.zero_filled:
+            columns = tuple(dict.fromkeys(c for p in self.zero_filled for c in p.columns))
+            out.append(NoticeLine("empty points cells read as 0 (the dimension's other cells add up to 100), "
+                                  "rows kept", len(self.zero_filled), columns))
         reasons: dict[str, int] = {}
         for x in self.left_out:
             key = x.reason.split(" (")[0].split(":")[0]
@@ -523,6 +586,7 @@ class ReadResult:
             skipped=tuple(replace(s, source=rename(s.source)) for s in self.skipped),
             unreadable=tuple(replace(p, source=rename(p.source), value=None) for p in self.unreadable),
             off_total=tuple(replace(p, source=rename(p.source), value=None) for p in self.off_total),
+            zero_filled=tuple(replace(p, source=rename(p.source), value=None) for p in self.zero_filled),
             left_out=tuple(replace(x, source=rename(x.source), reason=_anonymise_reason(x.reason, names))
                            for x in self.left_out),
             notes=tuple(dict.fromkeys((*(_anonymise_reason(n, names) for n in self.notes),

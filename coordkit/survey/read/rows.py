@@ -7,9 +7,15 @@ rejects it. A 1-5 cell answered "Don't know / not applicable" (:data:`~coordkit.
 is read as missing, never as the neutral 3, and counted in :attr:`Row.dont_know`. A 1-5 cell whose
 text is not on the item's scale (a misspelt "Agre") is read as missing too and listed in
 :attr:`Row.unreadable`, without rejecting the row, unless the mapping file's ``answers:`` section
-says which answer the word is (the reader never reads a near miss as a scale word by itself). A
-divide-100 cell that is not a number ("n/a", "-", "?") leaves out only its dimension, like a
-dimension whose points do not add up to 100 (:attr:`Row.off_total`), never the whole row.
+says which answer the word is (the reader never reads a near miss as a scale word by itself); so is
+a number off the scale (``3.5``, a tick between two boxes, ``6`` or ``0``), listed in
+:attr:`Row.unreadable` as out of range. A divide-100 cell that is not a number ("n/a", "-", "?")
+leaves out only its dimension, like a dimension whose points do not add up to 100
+(:attr:`Row.off_total`), never the whole row. An empty divide-100 cell is read as 0 when the
+dimension's other cells add up to 100 (60/40/blank/blank: the boxes given no points), listed in
+:attr:`Row.zero_filled`; otherwise it is read like "n/a". With ``strict`` the reader rejects the row
+for an out-of-range 1-5 answer or an empty points cell instead (the behaviour before issue 14,
+finding 12).
 
 Examples
 --------
@@ -85,8 +91,11 @@ class Row:
         How many 1-5 cells were read through the mapping file's ``answers:`` section.
     off_total : list of RowProblem
         Divide-100 dimensions left out of the scores: their points do not add up to 100, or one of
-        their cells is not a number ("n/a", "-", "?"; one problem per such cell, read as NaN). They
-        do not reject the row (:func:`~coordkit.survey.scores_from_complete`).
+        their cells is not a number ("n/a", "-", "?") or empty while the others do not add up to 100
+        (one problem per such cell, read as NaN). They do not reject the row
+        (:func:`~coordkit.survey.scores_from_complete`).
+    zero_filled : list of RowProblem
+        Empty divide-100 cells read as 0 points because the dimension's other cells add up to 100.
     """
 
     row: int
@@ -101,6 +110,7 @@ class Row:
     unreadable: list[RowProblem] = field(default_factory=list)
     answer_words: int = 0
     off_total: list[RowProblem] = field(default_factory=list)
+    zero_filled: list[RowProblem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -127,8 +137,8 @@ class Checker:
     def __init__(self, label: str, q: Questionnaire, cols: Columns, divide: list[Target],
                  likert_targets: list[Target], *, tolerance: float, empty_as_zero: bool,
                  decimal_comma: bool, width: int, words: bool,
-                 answers: dict[str, float] | None = None) -> None:
-        self.label, self.cols, self.tolerance = label, cols, tolerance
+                 answers: dict[str, float] | None = None, strict: bool = False) -> None:
+        self.label, self.cols, self.tolerance, self.strict = label, cols, tolerance, strict
         self.empty_as_zero, self.decimal_comma, self.width, self.words = (
             empty_as_zero, decimal_comma, width, words)
         self.divide_at = [cols.index[t.key] for t in divide]
@@ -181,6 +191,7 @@ class Checker:
                 bad((cols.id_name,), "empty: every row needs a respondent id")
         points = rec.points
         unread: dict[int, tuple[str, str]] = {}  # divide-100 cells that are not a number, by position
+        empty: list[int] = []  # empty divide-100 cells, by position
         for k, name in zip(self.divide_at, self.divide_names, strict=True):
             raw = cells[k]
             if raw.isascii() and raw.isdigit():  # the common case, fast
@@ -189,7 +200,10 @@ class Checker:
                 if self.empty_as_zero:
                     points.append(0.0)
                     continue
-                bad((name,), "empty: every divide-100 answer is needed (write 0 for no points)")
+                if self.strict:
+                    bad((name,), "empty: every divide-100 answer is needed (write 0 for no points)")
+                else:  # 0 if the dimension's other cells add up to 100, else like "n/a" (below)
+                    empty.append(len(points))
                 points.append(math.nan)
                 continue
             else:
@@ -208,6 +222,22 @@ class Checker:
                 value = math.nan
             points.append(value)
         for members, names, what in self.sums:
+            blank = [k for k in members if k in empty]
+            if blank:
+                others = sum(points[k] for k in members if k not in blank)
+                fill = math.isfinite(others) and abs(others - TOTAL) <= self.tolerance
+                for k in blank:
+                    cell = (self.divide_names[k],)
+                    if fill:  # 60/40/blank/blank: the boxes given no points
+                        points[k] = 0.0
+                        rec.zero_filled.append(RowProblem(
+                            self.label, number, line, cell,
+                            f"empty, read as 0: the other cells of {what} add up to {others:g}"))
+                    else:
+                        why = f" (the other cells add up to {others:g})" if math.isfinite(others) else ""
+                        rec.off_total.append(RowProblem(
+                            self.label, number, line, cell,
+                            f"empty, read as missing{why}: {what} is left out of the scores, the row kept"))
             for k in members:
                 if k in unread:
                     problem, raw = unread[k]
@@ -260,8 +290,14 @@ class Checker:
                     rec.answers.append(math.nan)
                 continue
             if value != int(value) or not 1 <= value <= 5:
-                bad((name,), f"out of range: answers must be whole numbers from 1 ({labels[1]}) to 5 "
-                             f"({labels[5]})", raw)
+                problem = (f"out of range: answers must be whole numbers from 1 ({labels[1]}) to 5 "
+                           f"({labels[5]})")
+                if self.strict:
+                    bad((name,), problem, raw)
+                else:  # 3.5 (a tick between two boxes), 6, 0: that answer is missing, the row kept
+                    rec.unreadable.append(RowProblem(self.label, number, line, (name,),
+                                                     problem + "; read as missing, the row kept", raw))
+                    value = math.nan
             rec.answers.append(value)
         rec.groups = [cells[k].strip() or NOT_STATED for k in cols.group_index]
         return rec

@@ -18,8 +18,8 @@ Examples
 Traceback (most recent call last):
 ...
 ValueError: the number and the words disagree
->>> [is_dont_know(t) for t in ("Don't know", "N/A", "(0) Don't know / not applicable", "3", "know")]
-[True, True, True, False, False]
+>>> [is_dont_know(t) for t in ("Don't know", "N/A", "(0) Don't know / not applicable", "?", "3", "know")]
+[True, True, True, True, False, False]
 >>> from coordkit.survey.instrument import STRENGTH_LABELS
 >>> likert("Very strong", labels=STRENGTH_LABELS), scale_words(STRENGTH_LABELS).split(", ")[0]
 (5.0, '1 = absent')
@@ -103,10 +103,13 @@ def is_dont_know(text: str) -> bool:
     """Whether a cell says "don't know / not applicable" (see :data:`DONT_KNOW`).
 
     Any case or punctuation, with or without a code beside the words (a tool may export Moodle's
-    ``"0 Don't know / not applicable"`` or ``"Don't know (6)"``). Remembered per text: a survey
+    ``"0 Don't know / not applicable"`` or ``"Don't know (6)"``), and a lone ``?``: the printable
+    questionnaire's don't-know box, as a typist copies it from the paper. Remembered per text: a survey
     tool repeats a handful of answer words in every row, and tidying each cell anew cost a
     5,000-row export about a second.
     """
+    if text.strip() == "?":  # the printable questionnaire's "?" (don't know) box, typed as it is
+        return True
     t = tidy(text)
     return t in _dont_know_table() or _CODE.sub("", t) in _dont_know_table()
 
