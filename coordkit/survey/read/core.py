@@ -30,6 +30,8 @@ from coordkit.survey.read._instrument import (
     NOT_STATED,
     TIMEFRAMES,
     VERSION_COLUMN,
+    VERSION_NOTES,
+    VERSIONS,
     Questionnaire,
     Responses,
     detect_version,
@@ -413,9 +415,9 @@ def read_responses(
                     for j, name in enumerate(cols.spare)} if spare_at else {}
     notes = list(cols.notes)
     if q.version != CURRENT_VERSION:
-        notes.append(f"This file follows questionnaire version {q.version} (the first version), not the "
+        notes.append(f"This file follows questionnaire version {q.version} ({VERSION_NOTES[q.version]}), not the "
                      f"current version {CURRENT_VERSION}; it was read and scored with version {q.version}'s "
-                     "items, which have no structure or strength block.")
+                     "items.")
     if used_decimal_comma:
         notes.append("Decimal commas (e.g. 33,5) were read as decimal points.")
     if empty_as_zero:
@@ -446,14 +448,15 @@ def read_responses(
 def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[str, str]) -> Questionnaire:
     """The questionnaire a file follows: its ``questionnaire_version`` cells, else the columns it has.
 
-    A column that only one version has (``LHB1`` is version 1's, ``BH1`` version 2's) tells the
-    version; so does which version's wording the headers match. A file with only the shared
+    A column that only one version has (``LHB1`` is version 1's, ``GP3`` version 3's) tells the
+    version; so does which version's wording the headers match (of versions that match as many
+    headers, the one with fewest items, since a version adds items to the one before). A file with only the shared
     divide-100 codes and no version column reads as version 1 (:func:`detect_version`). Rows that
     disagree, a version cell that is not a known version, columns of both versions, or a version
     cell the columns contradict, are a :class:`SurveyFileError` naming the row and column.
     """
     current = matcher.q
-    others = {v: questionnaire(version=v) for v in (1, 2) if v != current.version}
+    others = {v: questionnaire(version=v) for v in VERSIONS if v != current.version}
     matchers = {current.version: matcher, **{v: HeaderMatcher(o, mapping) for v, o in others.items()}}
     found: dict[int, list[str]] = {v: [] for v in matchers}  # version -> columns only that version has
     matched: dict[int, int] = dict.fromkeys(matchers, 0)
@@ -475,7 +478,8 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
                                      f"({shown}); read each version's answers separately")
     header_version = by_columns[0] if by_columns else None
     if header_version is None and len(set(matched.values())) > 1:  # only by wording (a tool's export)
-        header_version = max(matched, key=lambda v: matched[v])
+        # most headers matched; of versions tied on that, the one with fewest items (the file has them all)
+        header_version = max(matched, key=lambda v: (matched[v], -len(matchers[v].q.codes())))
     at = next((k for k, (h, t) in enumerate(zip(layout.headers, layout.top, strict=True))
                if VERSION_COLUMN in (normalise(h).replace(" ", "_"), normalise(t).replace(" ", "_"))), None)
     stated: tuple[int, int, int] | None = None  # (version, row, line) of the first version cell
@@ -492,10 +496,10 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
                 if stated is None:  # text under the header (a question-wording row), skipped as such
                     continue
                 raise SurveyFileError(label, f"{where}: not a questionnaire version (found {raw!r}); "
-                                             "the versions are 1 and 2") from None
-            if v not in (1, 2) or v != float(raw):
-                raise SurveyFileError(label, f"{where}: no questionnaire version {raw}; the versions are 1 "
-                                             "and 2")
+                                             f"the versions are {_versions()}") from None
+            if v not in VERSIONS or v != float(raw):
+                raise SurveyFileError(label, f"{where}: no questionnaire version {raw}; the versions are "
+                                             f"{_versions()}")
             if stated is None:
                 stated = (v, number, line)
             elif v != stated[0]:
@@ -513,6 +517,12 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
     else:
         version = header_version or detect_version(keys)
     return matchers[version].q
+
+
+def _versions() -> str:
+    """The versions the kit reads, as words: ``"1, 2 and 3"``."""
+    words = [str(v) for v in VERSIONS]
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
 
 
 def _supersede(rows: list[Row], id_name: str, label: str) -> None:
