@@ -458,7 +458,9 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
     current = matcher.q
     others = {v: questionnaire(version=v) for v in VERSIONS if v != current.version}
     matchers = {current.version: matcher, **{v: HeaderMatcher(o, mapping) for v, o in others.items()}}
-    found: dict[int, list[str]] = {v: [] for v in matchers}  # version -> columns only that version has
+    codes = {v: m.q.codes() for v, m in matchers.items()}
+    hit_keys: dict[int, set[str]] = {v: set() for v in matchers}  # version -> the codes its headers matched
+    found: dict[int, list[str]] = {v: [] for v in matchers}  # version -> columns some other version lacks
     matched: dict[int, int] = dict.fromkeys(matchers, 0)
     keys: list[str] = []
     for k, header in enumerate(layout.headers):
@@ -468,18 +470,25 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
                 continue
             matched[v] += 1
             keys.append(hit.key)
-            own = m.q.codes() - {c for w, o in matchers.items() if w != v for c in o.q.codes()}
-            if hit.key in own:
+            code = m.by_key[hit.key].item.id  # the item code, without a divide-100 timeframe prefix
+            hit_keys[v].add(code)
+            if any(code not in c for w, c in codes.items() if w != v):
                 found[v].append(f"'{header.strip()}' (column {column_letter(k)})")
-    by_columns = [v for v, cols in found.items() if cols]
-    if len(by_columns) > 1:
-        shown = "; ".join(f"version {v}: {', '.join(found[v][:3])}" for v in sorted(by_columns))
-        raise SurveyFileError(label, f"line {layout.header_line}: the columns mix questionnaire versions "
-                                     f"({shown}); read each version's answers separately")
-    header_version = by_columns[0] if by_columns else None
+    for a, b in ((a, b) for a in sorted(matchers) for b in sorted(matchers) if a < b):
+        if hit_keys[a] - codes[b] and hit_keys[b] - codes[a]:  # each has columns the other lacks
+            shown = "; ".join(f"version {v}: {', '.join(c for c in found[v][:3])}" for v in (a, b))
+            raise SurveyFileError(label, f"line {layout.header_line}: the columns mix questionnaire versions "
+                                         f"({shown}); read each version's answers separately")
+
+    def explains(v: int) -> bool:  # every column any version matched is one of v's
+        return all(hit_keys[w] <= codes[v] for w in matchers)
+
+    # versions that hold every matched column, where some version lacks one of them (evidence from columns)
+    by_columns = [v for v in matchers if explains(v) and any(hit_keys[v] - codes[w] for w in matchers)]
+    header_version = min(by_columns, key=lambda v: len(codes[v])) if by_columns else None
     if header_version is None and len(set(matched.values())) > 1:  # only by wording (a tool's export)
         # most headers matched; of versions tied on that, the one with fewest items (the file has them all)
-        header_version = max(matched, key=lambda v: (matched[v], -len(matchers[v].q.codes())))
+        header_version = max(matched, key=lambda v: (matched[v], -len(codes[v])))
     at = next((k for k, (h, t) in enumerate(zip(layout.headers, layout.top, strict=True))
                if VERSION_COLUMN in (normalise(h).replace(" ", "_"), normalise(t).replace(" ", "_"))), None)
     stated: tuple[int, int, int] | None = None  # (version, row, line) of the first version cell
@@ -508,7 +517,7 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
                                              "answers separately")
     if stated is not None:
         v, number, line = stated
-        if header_version is not None and by_columns and header_version != v:
+        if header_version is not None and by_columns and v in matchers and not explains(v):
             raise SurveyFileError(label, f"row {number} (line {line}), column '{VERSION_COLUMN}': says "
                                          f"questionnaire version {v}, but the columns "
                                          f"{', '.join(found[header_version][:3])} are version "
