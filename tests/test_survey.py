@@ -490,12 +490,13 @@ def test_benign_and_malign_are_scored_separately_with_reverse_keying():
 
 
 def test_structure_scores_place_the_respondent_in_grid_group_space():
-    s = survey.structure_scores(_answer([3] * len(Q.likert_items), GR1=5, GR2=1, GP1=2, GP2=4, GP3=2, GP4=4,
-                                        W1=5, W2=1))
+    s = survey.structure_scores(_answer([3] * len(Q.likert_items), GR1=5, GR2=1, GP1=2, GP2=4, GP3=2,
+                                        GP4=4, W1=5, W2=1))
     assert (float(s.grid), float(s.group), float(s.withdrawal)) == (1.0, -0.5, 1.0)
     assert s.quadrant() == "fatalism"
     # methodologist review 9(d): no quadrant from the sign of a score near neutral
-    near = survey.structure_scores(_answer([3] * len(Q.likert_items), GR1=4, GR2=3, GP1=5, GP2=1, GP3=5, GP4=1))
+    near = survey.structure_scores(_answer([3] * len(Q.likert_items), GR1=4, GR2=3, GP1=5, GP2=1, GP3=5,
+                                           GP4=1))
     assert (float(near.grid), float(near.group)) == (0.25, 1.0) and near.quadrant() == "-"
     assert survey.QUADRANT_MARGIN == 0.5
 
@@ -761,7 +762,7 @@ def test_alpha_interval_agrees_with_feldt_on_a_large_sample():
 
 
 def test_dake_1991_is_not_credited_with_a_fatalism_scale():
-    # (12) Dake (1991): its abstract reports hierarchy, individualism and egalitarianism scales; worded with care
+    # (12) Dake (1991): its abstract reports hierarchy, individualism and egalitarianism scales only
     doc = (data.data_dir().parent / "docs" / "questionnaire.md").read_text(encoding="utf-8")
     row = next(line for line in doc.splitlines() if line.startswith("| **Dake (1991)**"))
     assert "no fatalism" in row

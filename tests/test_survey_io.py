@@ -704,10 +704,11 @@ def test_conflicting_versions_name_file_row_and_column():
 
 
 def _v2_file(version_column: bool, stated: str = "2") -> str:
-    """BASE_TEXT as a version 2 file: without the belonging pair GP3, GP4 (its version cells ``stated``, or none)."""
+    """BASE_TEXT as a version 2 file: no belonging pair GP3, GP4 (version cells ``stated``, or none)."""
     lines = [line.split(",") for line in BASE_TEXT.splitlines()]
-    drop = {lines[0].index(c) for c in ("GP3", "GP4")} | ({lines[0].index(VERSION_COLUMN)} if not version_column
-                                                           else set())
+    drop = {lines[0].index(c) for c in ("GP3", "GP4")}
+    if not version_column:
+        drop.add(lines[0].index(VERSION_COLUMN))
     out = [[c for k, c in enumerate(row) if k not in drop] for row in lines]
     at = out[0].index(VERSION_COLUMN) if version_column else None
     for row in out[1:]:

@@ -281,8 +281,8 @@ def _generate(seed: int, size: int) -> tuple[Responses, list[bool]]:
                     value = math.nan
                 row.append(value)
             likert.append(row)
-    responses = Responses(ids=tuple(ids), now=np.array(now, dtype=float), preferred=np.array(pref, dtype=float),
-                          likert=np.array(likert, dtype=float),
+    responses = Responses(ids=tuple(ids), now=np.array(now, dtype=float),
+                          preferred=np.array(pref, dtype=float), likert=np.array(likert, dtype=float),
                           groups={"team": tuple(teams), "role": tuple(roles)}, version=q.version)
     return responses, careless
 

@@ -415,7 +415,8 @@ def read_responses(
                     for j, name in enumerate(cols.spare)} if spare_at else {}
     notes = list(cols.notes)
     if q.version != CURRENT_VERSION:
-        notes.append(f"This file follows questionnaire version {q.version} ({VERSION_NOTES[q.version]}), not the "
+        notes.append(f"This file follows questionnaire version {q.version} ({VERSION_NOTES[q.version]}), "
+                     "not the "
                      f"current version {CURRENT_VERSION}; it was read and scored with version {q.version}'s "
                      "items.")
     if used_decimal_comma:
@@ -450,9 +451,9 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
 
     A column that only one version has (``LHB1`` is version 1's, ``GP3`` version 3's) tells the
     version; so does which version's wording the headers match (of versions that match as many
-    headers, the one with fewest items, since a version adds items to the one before). A file with only the shared
-    divide-100 codes and no version column reads as version 1 (:func:`detect_version`). Rows that
-    disagree, a version cell that is not a known version, columns of both versions, or a version
+    headers, the one with fewest items, since a version adds items to the one before). A file with
+    only the shared divide-100 codes and no version column reads as version 1 (:func:`detect_version`).
+    Rows that disagree, a version cell that is not a known version, columns of both versions, or a version
     cell the columns contradict, are a :class:`SurveyFileError` naming the row and column.
     """
     current = matcher.q
