@@ -261,6 +261,8 @@ class Questionnaire:
         Examples
         --------
         >>> [i.id for i in questionnaire().block("structure")]
+        ['GR1', 'GR2', 'GP1', 'GP2', 'GP3', 'GP4', 'W1', 'W2']
+        >>> [i.id for i in questionnaire(version=2).block("structure")]
         ['GR1', 'GR2', 'GP1', 'GP2', 'W1', 'W2']
         """
         if name not in BLOCKS:
@@ -322,7 +324,9 @@ class Questionnaire:
         --------
         >>> cols = questionnaire().columns()
         >>> len(cols), cols[0], cols[24], cols[48], cols[-1]
-        (102, 'now_D1H', 'preferred_D1H', 'BH1', 'APF')
+        (104, 'now_D1H', 'preferred_D1H', 'BH1', 'APF')
+        >>> len(questionnaire(version=2).columns())  # without the belonging pair GP3, GP4
+        102
         """
         out = [i.column(t) for t in TIMEFRAMES for row in self.divide_items for i in row]
         if likert:
@@ -418,8 +422,8 @@ def questionnaire(directory: str | Path | None = None, *, version: int = CURRENT
     Examples
     --------
     >>> q = questionnaire()
-    >>> q.headings["failure"]
-    'How is failure handled?'
+    >>> q.headings["failure"], questionnaire(version=2).headings["failure"]
+    ('What happens after a failure?', 'How is failure handled?')
     >>> [i.id for i in q.statements if i.reverse][:3]
     ['BH3', 'BH4', 'MH3']
     >>> questionnaire(version=1).item("LHB1").form

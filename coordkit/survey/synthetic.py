@@ -195,10 +195,15 @@ def synthetic_class(seed: int = SYNTHETIC_SEED, *, size: int = 60) -> Responses:
 def careless_respondents(seed: int = SYNTHETIC_SEED, *, size: int = 60) -> tuple[str, ...]:
     """The ids of the partly careless respondents :func:`synthetic_class` made (same seed and size).
 
+    The second stream draws the same for a respondent whatever the class size, so the careless
+    respondents sit at the same positions in a larger class.
+
     Examples
     --------
+    >>> careless_respondents()
+    ('S023', 'S029', 'S041', 'S044', 'S052', 'S060')
     >>> careless_respondents(size=200)[:3]
-    ('S021', 'S041', 'S047')
+    ('S023', 'S029', 'S041')
     """
     responses, careless = _generate(seed, size)
     return tuple(i for i, c in zip(responses.ids, careless, strict=True) if c)
