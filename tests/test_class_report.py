@@ -190,3 +190,53 @@ def test_an_all_neutral_class_gives_one_count_in_the_figure_and_the_caption():
     assert f"Whole class: {count}" in section and f'alt="whole class: {count}.' in section
     assert "Mean scores of 0 respondents" not in section and "(35 respondents)" not in section
     assert "Nothing is classified" in section
+
+
+# ----- methodologist re-review of issue 14, findings 5 and 8: two caveats every report carries ------------
+def _section(html: str, heading: str) -> str:
+    start = html.index(f"<h2>{heading}")
+    end = html.find("<h2", start + 4)
+    return html[start:end if end > 0 else len(html)]
+
+
+def test_report_says_the_desirability_pretest_has_not_been_run(synthetic_html, monkeypatch):
+    from pathlib import Path
+
+    from coordkit.survey import DESIRABILITY_PRETESTED
+
+    assert DESIRABILITY_PRETESTED is False
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "questionnaire.md").read_text(encoding="utf-8")
+    assert "**The desirability pretest has NOT\n  been run.**" in doc  # the flag and the doc say the same
+    profile = _section(synthetic_html, "Class profile").replace("&#39;", "'")
+    assert "the desirability pretest the kit describes (docs/questionnaire.md) has not been run" in profile
+    assert "preferred fatalism may sit low for wording reasons alone" in profile
+    assert "a negative change wanted for fatalism is partly built in (the kit's caveat)" in profile
+    drivers = _section(synthetic_html, "Statements that drive the gap")
+    assert "have not been pretested for desirability" in drivers and 'href="#desirability"' in drivers
+    # the caveat follows the flag: once a pretest has been run and reported, it goes
+    monkeypatch.setattr(report, "DESIRABILITY_PRETESTED", True)
+    pretested = report.render_report(synthetic_class(size=40), date="x")
+    assert "not yet pretested" not in pretested and "pretested for desirability" not in pretested
+
+
+def test_report_says_the_inconsistency_cut_is_provisional_with_counts_by_hand(synthetic_html):
+    from itertools import product
+
+    from coordkit.survey import INCONSISTENCY_FLAG, questionnaire
+
+    forms = _section(synthetic_html, "Benign and malign forms").replace("&#39;", "'")
+    assert INCONSISTENCY_FLAG == 1.35
+    assert "<b>The cut of 1.35 is provisional until real data exist:</b>" in forms
+    assert "the kit set it on its own made-up class" in forms
+    # uniformly random answers: |a + b - 6| over the 25 equally likely pairs of 1-5 answers
+    assert np.mean([abs(a + b - 6) for a, b in product(range(1, 6), repeat=2)]) == pytest.approx(1.6)
+    assert "uniformly random answers average 1.6" in forms
+    # the class mean and the count flagged, by hand from each scale's (statement, reversal) pairs
+    c, q = synthetic_class(), questionnaire()
+    column = {i.id: k for k, i in enumerate(q.likert_items)}
+    pairs = [(column[a.id], column[b.id]) for s in q.scales() for a, b in s.pairs()]
+    assert len(pairs) == 20  # 16 agreement pairs (two per scale of four) and four structure pairs
+    index = np.array([np.mean([abs(row[a] + row[b] - 6) for a, b in pairs]) for row in c.likert])
+    flagged = int((index >= 1.35).sum())
+    assert f"Class mean {index.mean():.2f}; {flagged} of 60 respondent(s) at or above 1.35" in forms
+    assert flagged == 12

@@ -50,6 +50,7 @@ from coordkit.modes import ALL_MODES, Mode, parse_mode
 __all__ = [
     "BLOCKS",
     "CURRENT_VERSION",
+    "DESIRABILITY_PRETESTED",
     "DONT_KNOW",
     "FIXED_ORDER_SEED",
     "ID_COLUMN",
@@ -72,6 +73,11 @@ __all__ = [
 
 #: The questionnaire version that forms write and :func:`questionnaire` returns by default.
 CURRENT_VERSION = 3
+#: Whether the desirability pretest of the divide-100 statements (docs/questionnaire.md and the item
+#: file's sidecar: colleagues rate each statement's desirability, shuffled and without mode labels) has
+#: been run on the current version. It has not; while it has not, the class report says that part of a
+#: change wanted may be wording, and preferred fatalism may sit low for wording reasons alone.
+DESIRABILITY_PRETESTED = False
 #: Name of the respondent-id column in response files.
 ID_COLUMN = "respondent"
 #: Name of the column that records the questionnaire version in every saved answer file.
