@@ -151,7 +151,17 @@ def test_report_flags_acquiescence_and_counts_what_was_read_without_names(tmp_pa
                                 date="2026-01-01")
     assert "Jo Bloggs" not in html and "file 1" in html  # ReadResult.anonymised(): files by number
     assert "what was read and dropped" in html and "rows accepted" in html
-    assert "Acquiescence" in html and "2 of 60 respondent(s) at or above 0.5" in html
+    # by hand: mean raw agreement over each (statement, reversal) pair, re-centred, (mean - 3) / 2. Of the
+    # two planted yea-sayers only S013 (0.56) reaches 0.5: S041 was also made partly careless, and its
+    # random answers pull it to 0.23 (it is flagged as inconsistent instead)
+    from coordkit.survey import questionnaire
+
+    q = questionnaire()
+    column = {i.id: k for k, i in enumerate(q.likert_items)}
+    pairs = [(column[a.id], column[b.id]) for s in q.scales() for a, b in s.pairs()]
+    index = np.array([(np.mean([(row[a] + row[b]) / 2 for a, b in pairs]) - 3) / 2 for row in c.likert])
+    assert [c.ids[k] for k in np.flatnonzero(index >= 0.5)] == ["S013"] and round(index[40], 2) == 0.23
+    assert "Acquiescence" in html and "1 of 60 respondent(s) at or above 0.5" in html
 
 
 def test_report_says_not_enough_answers_below_thirty():
