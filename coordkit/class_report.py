@@ -48,8 +48,10 @@ from coordkit.survey import (
     AGREEMENT_THRESHOLD,
     CURRENT_VERSION,
     DEFAULT_MIN_GROUP,
+    DESIRABILITY_PRETESTED,
     FORM_MARGIN,
     ICC2_THRESHOLD,
+    INCONSISTENCY_FLAG,
     LEAD_POINTS,
     MALIGN_WARNING,
     MIN_LEVEL_N,
@@ -67,6 +69,7 @@ from coordkit.survey import (
     complete_dimensions,
     dimension_distances,
     feldt_interval,
+    inconsistency_index,
     questionnaire,
 )
 
@@ -122,7 +125,8 @@ def _constants() -> dict[str, object]:
     return {"current_version": CURRENT_VERSION, "icc2": f"{ICC2_THRESHOLD:.2f}",
             "agreement": f"{AGREEMENT_THRESHOLD:.2f}", "malign_warning": MALIGN_WARNING,
             "form_margin": FORM_MARGIN,
-            "acquiescence_flag": ACQUIESCENCE_FLAG, "strong": STRONG, "min_level_n": MIN_LEVEL_N,
+            "acquiescence_flag": ACQUIESCENCE_FLAG, "inconsistency_flag": INCONSISTENCY_FLAG,
+            "desirability_pretested": DESIRABILITY_PRETESTED, "strong": STRONG, "min_level_n": MIN_LEVEL_N,
             "min_reliability_n": MIN_RELIABILITY_N, "reliability": f"{RELIABILITY_THRESHOLD:.2f}",
             "resamples": RESAMPLES, "omega_resamples": OMEGA_RESAMPLES,
             "reliability_raw": RELIABILITY_THRESHOLD}
@@ -275,8 +279,8 @@ def _level(value: float) -> str:
     return f"{value:+.2f}" if np.isfinite(value) else "not asked"
 
 
-def _forms_section(analysis: ClassAnalysis) -> dict[str, Any] | None:
-    if not analysis.likert:
+def _forms_section(analysis: ClassAnalysis, responses: Responses) -> dict[str, Any] | None:
+    if not analysis.likert or responses.likert is None:
         return None
     rows = [[s.label, *(f"{_level(b)} / {_level(m)}"
                         for b, m in zip(s.benign_level, s.malign_level, strict=True))]
@@ -291,7 +295,13 @@ def _forms_section(analysis: ClassAnalysis) -> dict[str, Any] | None:
             "table": _table(["", "mean acquiescence (members not flagged)"],
                             [[g.label, f"{g.acquiescence_mean:+.2f}"]
                              for g in _summaries(analysis) if np.isfinite(g.acquiescence_mean)])}
-    return {"table": _table(["", *(m.label for m in ALL_MODES)], rows), "acquiescence": acquiescence}
+    index = np.atleast_1d(inconsistency_index(responses.likert, responses.questionnaire))
+    inconsistency = None
+    if np.isfinite(index).any():
+        inconsistency = {"mean": f"{float(np.nanmean(index)):.2f}", "n": int(np.isfinite(index).sum()),
+                         "flagged": int(responses.styles().inconsistent.sum())}
+    return {"table": _table(["", *(m.label for m in ALL_MODES)], rows), "acquiescence": acquiescence,
+            "inconsistency": inconsistency}
 
 
 def _high_ratings(responses: Responses) -> dict[str, object] | None:
@@ -487,7 +497,7 @@ def render_report(
             balance=_balance_section(analysis),
             congruence=_congruence_section(analysis, responses),
             strength=_strength_section(analysis, responses),
-            forms=_forms_section(analysis),
+            forms=_forms_section(analysis, responses),
             reliability=_reliability_section(analysis),
             drivers=_drivers_section(analysis, drivers_fig, top_items),
         )

@@ -152,7 +152,17 @@ def test_report_flags_acquiescence_and_counts_what_was_read_without_names(tmp_pa
                                 date="2026-01-01")
     assert "Jo Bloggs" not in html and "file 1" in html  # ReadResult.anonymised(): files by number
     assert "what was read and dropped" in html and "rows accepted" in html
-    assert "Acquiescence" in html and "2 of 60 respondent(s) at or above 0.5" in html
+    # by hand: mean raw agreement over each (statement, reversal) pair, re-centred, (mean - 3) / 2. Of the
+    # two planted yea-sayers only S013 (0.56) reaches 0.5: S041 was also made partly careless, and its
+    # random answers pull it to 0.23 (it is flagged as inconsistent instead)
+    from coordkit.survey import questionnaire
+
+    q = questionnaire()
+    column = {i.id: k for k, i in enumerate(q.likert_items)}
+    pairs = [(column[a.id], column[b.id]) for s in q.scales() for a, b in s.pairs()]
+    index = np.array([(np.mean([(row[a] + row[b]) / 2 for a, b in pairs]) - 3) / 2 for row in c.likert])
+    assert [c.ids[k] for k in np.flatnonzero(index >= 0.5)] == ["S013"] and round(index[40], 2) == 0.23
+    assert "Acquiescence" in html and "1 of 60 respondent(s) at or above 0.5" in html
 
 
 def test_report_says_not_enough_answers_below_thirty():
@@ -209,3 +219,53 @@ def test_report_figures_are_drawn_as_matplotlib_draws_them_and_keep_their_canvas
     png = base64.b64decode(_figure(fig, "described")["png"])
     assert fig.canvas is canvas and type(canvas).__name__ != "LiveCanvas"
     assert png == to_png(fig, dpi=90)
+
+
+# ----- methodologist re-review of issue 14, findings 5 and 8: two caveats every report carries ------------
+def _section(html: str, heading: str) -> str:
+    start = html.index(f"<h2>{heading}")
+    end = html.find("<h2", start + 4)
+    return html[start:end if end > 0 else len(html)]
+
+
+def test_report_says_the_desirability_pretest_has_not_been_run(synthetic_html, monkeypatch):
+    from pathlib import Path
+
+    from coordkit.survey import DESIRABILITY_PRETESTED
+
+    assert DESIRABILITY_PRETESTED is False
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "questionnaire.md").read_text(encoding="utf-8")
+    assert "**The desirability pretest has NOT\n  been run.**" in doc  # the flag and the doc say the same
+    profile = _section(synthetic_html, "Class profile").replace("&#39;", "'")
+    assert "the desirability pretest the kit describes (docs/questionnaire.md) has not been run" in profile
+    assert "preferred fatalism may sit low for wording reasons alone" in profile
+    assert "a negative change wanted for fatalism is partly built in (the kit's caveat)" in profile
+    drivers = _section(synthetic_html, "Statements that drive the gap")
+    assert "have not been pretested for desirability" in drivers and 'href="#desirability"' in drivers
+    # the caveat follows the flag: once a pretest has been run and reported, it goes
+    monkeypatch.setattr(report, "DESIRABILITY_PRETESTED", True)
+    pretested = report.render_report(synthetic_class(size=40), date="x")
+    assert "not yet pretested" not in pretested and "pretested for desirability" not in pretested
+
+
+def test_report_says_the_inconsistency_cut_is_provisional_with_counts_by_hand(synthetic_html):
+    from itertools import product
+
+    from coordkit.survey import INCONSISTENCY_FLAG, questionnaire
+
+    forms = _section(synthetic_html, "Benign and malign forms").replace("&#39;", "'")
+    assert INCONSISTENCY_FLAG == 1.35
+    assert "<b>The cut of 1.35 is provisional until real data exist:</b>" in forms
+    assert "the kit set it on its own made-up class" in forms
+    # uniformly random answers: |a + b - 6| over the 25 equally likely pairs of 1-5 answers
+    assert np.mean([abs(a + b - 6) for a, b in product(range(1, 6), repeat=2)]) == pytest.approx(1.6)
+    assert "uniformly random answers average 1.6" in forms
+    # the class mean and the count flagged, by hand from each scale's (statement, reversal) pairs
+    c, q = synthetic_class(), questionnaire()
+    column = {i.id: k for k, i in enumerate(q.likert_items)}
+    pairs = [(column[a.id], column[b.id]) for s in q.scales() for a, b in s.pairs()]
+    assert len(pairs) == 20  # 16 agreement pairs (two per scale of four) and four structure pairs
+    index = np.array([np.mean([abs(row[a] + row[b] - 6) for a, b in pairs]) for row in c.likert])
+    flagged = int((index >= 1.35).sum())
+    assert f"Class mean {index.mean():.2f}; {flagged} of 60 respondent(s) at or above 1.35" in forms
+    assert flagged == 12

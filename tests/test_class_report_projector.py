@@ -2,6 +2,7 @@
 
 import re
 
+import numpy as np
 import pytest
 
 from coordkit.class_report import render_report
@@ -32,15 +33,27 @@ def test_class_profile_opens_with_its_figure_and_folds_the_response_style_caveat
     section = html[html.index("<h2>Class profile</h2>"):html.index("<h2>Every respondent</h2>")]
     assert section.index("<figure>") < section.index("<table>")
     assert section.index("<figure>") < section.index("Whole class: ")
-    fold = section.index('<details class="note"><summary><b>2 respondents not classified: response style.')
+    from coordkit.survey.synthetic import careless_respondents
+
+    c = synthetic_class()
+    flagged = set(np.array(c.ids)[c.styles().any])
+    withheld = len(flagged)
+    # 5 of the 6 made partly careless (S041 also a planted yea-sayer), the other yea-sayer S013, and 6
+    # attentive respondents whose reversals fall short of mirrors (the generator's, not the instrument's)
+    careless = set(careless_respondents())
+    assert (len(flagged & careless), "S013" in flagged, len(flagged - careless - {"S013"})) == (5, True, 6)
+    fold = section.index(f'<details class="note"><summary><b>{withheld} respondents not classified: '
+                         'response style.')
     assert fold > section.index("<table>")
 
 
 def test_the_class_n_and_the_figure_n_are_explained_in_one_place(html):
     section = html[html.index("<h2>Class profile</h2>"):html.index("<h2>Every respondent</h2>")]
-    count = "60 respondents, 58 scored (2 withheld: response style)"
+    withheld = int(synthetic_class().styles().any.sum())
+    count = f"60 respondents, {60 - withheld} scored ({withheld} withheld: response style)"
+    assert count == "60 respondents, 48 scored (12 withheld: response style)"
     assert f"Whole class: {count}, the same count as the figure" in section
-    assert "The means below are over the 58 scored" in section
+    assert "The means below are over the 48 scored" in section
     assert f'alt="whole class: {count}. Mean scores' in section  # the figure says the same count
 
 

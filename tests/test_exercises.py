@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 from nbclient import NotebookClient
 
@@ -448,6 +449,30 @@ def test_exercise_2_respondent_is_an_array_with_numpys_methods():
     assert ch02.RESPONDENT_NOW.mean(axis=0).shape == (4,)  # a tuple raised AttributeError here
     with pytest.raises(ValueError):
         ch02.RESPONDENT_NOW[0, 0] = 99  # read-only, so a slip cannot change what the check expects
+
+
+def test_exercise_2_least_balanced_solution_says_what_the_synthetic_class_gives():
+    """q4's worked solution quotes the synthetic class: every claim in it is recomputed here."""
+    from coordkit import survey
+    from coordkit.exercises import ch02
+
+    c = survey.synthetic_class()
+    shown = survey.analyse(c, group_column="team")
+    worst = min(shown.groups, key=lambda g: g.balance_now.score)
+    text = ch02.q4.solution_text
+    assert f"# '{worst.label}'" in text and f"its score now is {worst.balance_now.score:.2f}." in text
+    assert worst.label == "Ward B" and ch02.q4.evaluate(worst.label).status == "correct"
+    # "strong hierarchy showing more of its malign than its benign side": its members' mean levels
+    teams, kept = np.array(c.groups["team"]), ~c.styles().any
+    forms = c.forms()
+    ward_b = (teams == "Ward B") & kept
+    assert np.nanmean(forms.malign[ward_b, 0]) > np.nanmean(forms.benign[ward_b, 0])
+    assert worst.configuration_now.name == "hierarchy monoculture"
+    # "Estates, had it been shown, would score lower still" (with the smallest groups shown)
+    every = survey.analyse(c, group_column="team", min_group=3)
+    estates = next(g for g in every.groups if g.label == "Estates")
+    assert estates.n < 5 and estates.balance_now.score < worst.balance_now.score
+    assert "Estates" in shown.plan.suppressed and "Community team" in shown.plan.secondary
 
 
 @pytest.mark.parametrize("typed", ["0", "0.1", "-1%", "-1 % a year", "about 2.5"])

@@ -54,10 +54,10 @@ def test_six_dimensions_with_one_statement_per_mode():
 def test_likert_block_separates_benign_from_malign_for_each_mode():
     # v2 (revised after the methodologist's review): four benign and four malign statements for
     # every mode, fatalism included (wisdom and despair); likert_items lists every 1-5 item
-    # (statements, six structure items, 16 strength ratings including the preferred ones).
+    # (statements, eight structure items in v3, 16 strength ratings including the preferred ones).
     items = Q.statements
     assert len(items) == 32
-    assert len(Q.likert_items) == 32 + 6 + 16
+    assert len(Q.likert_items) == 32 + 8 + 16
     for mode in ALL_MODES:
         forms = sorted(i.form for i in items if i.mode is mode)
         assert forms == ["benign"] * 4 + ["malign"] * 4
@@ -428,7 +428,7 @@ def test_every_mode_has_benign_and_malign_statements_and_half_of_each_scale_is_r
 def test_v2_measures_grid_group_withdrawal_and_absolute_strength_at_three_levels():
     structure = Q.block("structure")
     assert [i.dimension for i in structure].count("grid") == 2
-    assert [i.dimension for i in structure].count("group") == 2
+    assert [i.dimension for i in structure].count("group") == 4  # v3: stability and belonging pairs
     assert [i.dimension for i in structure].count("withdrawal") == 2  # a scale needs two items
     strength = Q.block("strength")
     now = [i for i in strength if i.timeframe == "now"]
@@ -526,11 +526,13 @@ def test_benign_and_malign_are_scored_separately_with_reverse_keying():
 
 
 def test_structure_scores_place_the_respondent_in_grid_group_space():
-    s = survey.structure_scores(_answer([3] * len(Q.likert_items), GR1=5, GR2=1, GP1=2, GP2=4, W1=5, W2=1))
+    s = survey.structure_scores(_answer([3] * len(Q.likert_items), GR1=5, GR2=1, GP1=2, GP2=4, GP3=2,
+                                        GP4=4, W1=5, W2=1))
     assert (float(s.grid), float(s.group), float(s.withdrawal)) == (1.0, -0.5, 1.0)
     assert s.quadrant() == "fatalism"
     # methodologist review 9(d): no quadrant from the sign of a score near neutral
-    near = survey.structure_scores(_answer([3] * len(Q.likert_items), GR1=4, GR2=3, GP1=5, GP2=1))
+    near = survey.structure_scores(_answer([3] * len(Q.likert_items), GR1=4, GR2=3, GP1=5, GP2=1, GP3=5,
+                                           GP4=1))
     assert (float(near.grid), float(near.group)) == (0.25, 1.0) and near.quadrant() == "-"
     assert survey.QUADRANT_MARGIN == 0.5
 
@@ -545,7 +547,9 @@ def test_presentation_order_is_seeded_by_the_code_and_spreads_first_place():
 
 
 def test_versions_are_told_apart_from_columns_and_version_cells():
-    assert survey.detect_version(Q.columns()) == 2
+    assert survey.detect_version(Q.columns()) == 3
+    # version 2 (no belonging pair GP3, GP4) is told from version 3 by the codes it lacks
+    assert survey.detect_version(questionnaire(version=2).columns()) == 2
     assert survey.detect_version(V1.columns()) == 1
     assert survey.detect_version(["respondent", "now_D1H"]) == 1
     assert survey.detect_version(["now_D1H", "questionnaire_version"], ["2", "2"]) == 2
@@ -571,7 +575,7 @@ def test_saved_files_carry_the_questionnaire_version():
     text = responses_csv(synthetic_class(size=5))
     header = text.splitlines()[0].split(",")
     k = header.index(survey.VERSION_COLUMN)
-    assert all(line.split(",")[k] == "2" for line in text.splitlines()[1:])
+    assert all(line.split(",")[k] == "3" for line in text.splitlines()[1:])
 
 
 # ----- reliability and levels ------------------------------------------------------------------
@@ -797,11 +801,12 @@ def test_alpha_interval_agrees_with_feldt_on_a_large_sample():
 
 
 def test_dake_1991_is_not_credited_with_a_fatalism_scale():
-    # (12) Dake (1991) has hierarchy, individualism and egalitarianism scales only
+    # (12) Dake (1991): its abstract reports hierarchy, individualism and egalitarianism scales only
     doc = (data.data_dir().parent / "docs" / "questionnaire.md").read_text(encoding="utf-8")
     row = next(line for line in doc.splitlines() if line.startswith("| **Dake (1991)**"))
     assert "no fatalism" in row
     assert "egalitarianism and fatalism" not in row
+    assert "abstract" in row and "has not checked the full text" in row  # the claim says what it rests on
 
 
 def test_reversed_items_are_true_opposites_not_negations_and_keying_stays_balanced():

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from coordkit import class_report as report
+from coordkit.modes import ALL_MODES
 from coordkit.survey import (
     AGREEMENT_THRESHOLD,
     Responses,
@@ -20,6 +21,7 @@ from coordkit.survey import (
 )
 
 Q = questionnaire()
+MODES = [m.value for m in ALL_MODES]
 
 
 def _strength_columns(timeframe: str = "now", level: str = "organisation") -> list[int]:
@@ -41,6 +43,23 @@ def _group(now_ratings, preferred_ratings=None, *, seed: int = 5) -> Responses:
     likert[:, _strength_columns("preferred")] = preferred
     return Responses(ids=base.ids, now=base.now, preferred=base.preferred, likert=likert,
                      groups={"team": ("Ward X",) * len(now_ratings)})
+
+
+def _one_way(values, labels) -> tuple[float, float]:
+    """ICC(1) and ICC(2) by hand from the one-way ANOVA (Bliese 2000), for the tests to check against."""
+    values, labels = np.asarray(values, dtype=float), np.asarray(labels, dtype=object)
+    parts = [values[labels == g] for g in dict.fromkeys(labels.tolist())]
+    n, count = sum(len(p) for p in parts), len(parts)
+    grand = np.concatenate(parts).mean()
+    msb = sum(len(p) * (p.mean() - grand) ** 2 for p in parts) / (count - 1)
+    msw = sum(((p - p.mean()) ** 2).sum() for p in parts) / (n - count)
+    k = (n - sum(len(p) ** 2 for p in parts) / n) / (count - 1)
+    return (msb - msw) / (msb + (k - 1) * msw), (msb - msw) / msb
+
+
+def _shown_and_kept(c: Responses) -> np.ndarray:
+    """Members of the three shown teams not flagged for a response style (the ICC table's members)."""
+    return np.isin(c.groups["team"], ["Ward A", "Ward B", "Outpatients"]) & ~c.styles().any
 
 
 def test_rwg_per_mode_is_one_minus_the_variance_ratio_by_hand():
@@ -67,9 +86,17 @@ def test_the_split_on_one_mode_that_pooled_rwg_j_passes_is_withheld():
 
 def test_a_group_agreeing_on_every_mode_now_and_preferred_keeps_its_configuration():
     ratings = [[4, 4, 2, 1]] * 6 + [[5, 4, 2, 1]] * 2
-    g = analyse(_group(ratings), group_column="team").groups[0]
-    lowest = 1 - np.var([4] * 6 + [5] * 2, ddof=1) / 2
-    assert g.agreement_now.agrees and g.agreement_now.rwg == pytest.approx(lowest)
+    group = _group(ratings)
+    g = analyse(group, group_column="team").groups[0]
+    # one of the six 4s (S004, a partly careless responder) is flagged for a response style and left
+    # out, so hierarchy is 4 x 5 and 5 x 2: mean 30/7, squared deviations 5(2/7)^2 + 2(5/7)^2 = 10/7,
+    # variance 10/42, rwg = 1 - (10/42)/2 = 37/42 (0.881; all eight would give 1 - (3/14)/2 = 25/28)
+    kept = ~group.styles().any
+    assert g.style_excluded == 1 and list(np.array(ratings)[kept, 0]) == [4] * 5 + [5] * 2
+    lowest = 1 - np.var(np.array(ratings)[kept, 0], ddof=1) / 2
+    assert lowest == pytest.approx(37 / 42)
+    assert g.agreement_now.agrees and g.agreement_now.rwg == pytest.approx(37 / 42)
+    assert g.agreement_now.modes[0].n == 7 and [m.rwg for m in g.agreement_now.modes[1:]] == [1.0] * 3
     for timeframe in ("now", "preferred"):
         assert not g.withheld(timeframe)
         config = g.configuration_now if timeframe == "now" else g.configuration_preferred
@@ -84,11 +111,17 @@ def test_ward_a_is_withheld_on_the_modes_its_configuration_rests_on():
     a = analyse(synthetic_class(), group_column="team", group_level="organisation")
     ward = next(g for g in a.groups if g.label == "Ward A")
     assert ward.agreement_now.low == ("hierarchy", "individualism")
-    assert [round(m.rwg, 2) for m in ward.agreement_now.modes] == [0.67, 0.78, 0.53, 0.74]  # classified
     c = synthetic_class()
-    ward_ratings = c.select(np.array(c.groups["team"]) == "Ward A").strength() * 4 + 1
-    assert ward_ratings.shape == (18, 4) and rwg_j(ward_ratings).rwg > 0.85  # pooled, it hid the split
-    assert ward.withheld() and "hierarchy (rwg 0.67), individualism (rwg 0.53)" in ward.shown_configuration()
+    teams = np.array(c.groups["team"])
+    # the 14 of Ward A's 18 members not flagged for a response style; rwg by hand, 1 - s^2 / 2 per mode
+    kept = (teams == "Ward A") & ~c.styles().any
+    ward_ratings = (c.strength() * 4 + 1)[kept]
+    assert (teams == "Ward A").sum() == 18 and ward_ratings.shape == (14, 4)
+    by_hand = 1 - np.var(ward_ratings, axis=0, ddof=1) / 2
+    assert [m.rwg for m in ward.agreement_now.modes] == pytest.approx(by_hand)
+    assert [round(float(r), 2) for r in by_hand] == [0.66, 0.74, 0.58, 0.73]  # two under 0.70
+    assert rwg_j(ward_ratings).rwg > 0.85  # pooled over the four modes, it hid the split
+    assert ward.withheld() and "hierarchy (rwg 0.66), individualism (rwg 0.58)" in ward.shown_configuration()
     assert "members disagree on hierarchy" in ward.agreement_now.reading()
 
 
@@ -144,9 +177,18 @@ def test_the_class_analysis_has_an_icc_table_for_the_shown_groups_only():
     assert t is not None
     org = t[t["measure"] == "organisation strength rating"]
     assert list(org["mode"]) == ["hierarchy", "solidarity", "individualism", "fatalism"]
-    # Ward A, Ward B, Outpatients (48 members, 2 flagged for a response style left out); no pooled row
-    assert (t["groups"] == 3).all() and (t["n"] == 46).all()
+    # Ward A, Ward B, Outpatients (18 + 16 + 14 = 48 members, 11 flagged for a response style left
+    # out: 4 in Ward A, 4 in Ward B, 3 in Outpatients); no pooled row
+    c = synthetic_class()
+    teams, flagged = np.array(c.groups["team"]), c.styles().any
+    shown = np.isin(teams, ["Ward A", "Ward B", "Outpatients"])
+    assert (shown.sum(), (shown & flagged).sum()) == (48, 11)
+    assert (t["groups"] == 3).all() and (t["n"] == 48 - 11).all()
     assert org["reading"].str.contains("do not compare the groups|not reliable enough").all()
+    # by hand: solidarity's ICC(1) and ICC(2) on those 37 (the only organisation rating above 0)
+    icc1, icc2 = _one_way((c.strength() * 4 + 1)[_shown_and_kept(c), 1], teams[_shown_and_kept(c)])
+    assert org.loc["solidarity: organisation strength rating", ["ICC(1)", "ICC(2)"]].tolist() == [
+        round(icc1, 2), round(icc2, 2)] == [0.02, 0.22]
     assert analyse(synthetic_class()).group_icc is None
     # groups that really differ on hierarchy: ICC(2) high and read as reliable
     c = synthetic_class(seed=2)
@@ -184,9 +226,19 @@ def test_team_groups_read_team_ratings_and_the_icc_covers_the_scores_that_differ
     assert not np.allclose(ward.strength_mean, np.nanmean(c.strength()[kept], axis=0))
     t = a.group_icc
     assert set(t["measure"]) == {"team strength rating", "points now", "benign level", "malign level"}
-    # the review's numbers: points and levels differ between the teams (ICC(2) 0.80-0.99)
+    # points and levels differ between the teams: ICC(2) by hand on the table's 37 members, and the
+    # reading follows the kit's 0.70 (of the 12, 11 from 0.77 to 0.98; solidarity's malign level 0.62)
+    teams, shown = np.array(c.groups["team"]), _shown_and_kept(c)
+    forms = c.forms()
+    values = {"points now": c.scores("now"), "benign level": forms.benign, "malign level": forms.malign}
     others = t[t["measure"] != "team strength rating"]
-    assert (others["ICC(2)"] >= 0.8).all() and others["reading"].str.contains("reliable enough").all()
+    for score, row in others.iterrows():
+        icc1, icc2 = _one_way(values[row["measure"]][shown, MODES.index(row["mode"])], teams[shown])
+        assert (row["ICC(1)"], row["ICC(2)"]) == (round(max(icc1, 0), 2), round(max(icc2, 0), 2)), score
+        assert ("WARNING: the group means are not reliable" in row["reading"]) == (icc2 < 0.70), score
+    reliable = others[others["reading"].str.contains("the group means are reliable enough")]
+    assert len(reliable) == 11 and reliable["ICC(2)"].min() == 0.77
+    assert list(others[others["ICC(2)"] < 0.7].index) == ["solidarity: malign level"]
     # only 3 groups: the reading says the estimate is rough, and gives an F test
     assert t["reading"].str.contains("only 3 groups, so the estimate is rough").all()
     assert t["reading"].str.contains("F test p = ").all()
@@ -196,11 +248,18 @@ def test_a_negative_icc_is_read_as_no_between_group_variance_never_printed_raw()
     t = analyse(synthetic_class(), group_column="team", group_level="organisation").group_icc
     org = t[t["measure"] == "organisation strength rating"]
     c = synthetic_class()
-    raw = [icc((c.strength() * 4 + 1)[:, k], c.groups["team"]) for k in range(4)]
-    assert any(r.icc2 < -1 for r in raw)  # the review's -2.62 and -25.88 (over all five teams here)
+    shown, teams = _shown_and_kept(c), np.array(c.groups["team"])
+    # raw, on the table's own 37 members: hierarchy's ICC(2) -1.60 and individualism's -501.87 (its
+    # group means all but equal: MS between 0.0012); by hand and from the library
+    raw = [icc((c.strength() * 4 + 1)[shown, k], teams[shown]) for k in range(4)]
+    hand = [_one_way((c.strength() * 4 + 1)[shown, k], teams[shown]) for k in range(4)]
+    assert [r.icc2 for r in raw] == pytest.approx([h[1] for h in hand])
+    assert [round(r.icc2, 2) for r in raw if r.icc2 < -1] == [-1.6, -501.87]
     assert (org["ICC(1)"] >= 0).all() and (org["ICC(2)"] >= 0).all()
     negative = org[org["reading"].str.startswith("no between-group variance")]
-    assert len(negative) and not negative["reading"].str.contains(r"-\d").any()
+    assert list(negative["mode"]) == ["hierarchy", "individualism", "fatalism"]
+    assert (negative[["ICC(1)", "ICC(2)"]] == 0).all().all()
+    assert not negative["reading"].str.contains(r"-\d").any()
 
 
 def test_an_unknown_group_level_gets_no_agreement_and_no_configuration():

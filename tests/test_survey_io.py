@@ -682,10 +682,10 @@ def test_a_version_1_file_reads_with_version_1_items_and_says_so():
         assert any("questionnaire version 1" in note for note in r.notes), r.notes
 
 
-def test_a_version_2_file_with_its_version_column_reads_silently():
+def test_a_current_version_file_with_its_version_column_reads_silently():
     r = read_responses(BASE_TEXT.encode(), name="new.csv", group_columns=["team"])
     assert VERSION_COLUMN in BASE_TEXT.splitlines()[0]
-    assert r.responses.version == 2 and r.n_accepted == 6
+    assert r.responses.version == 3 and r.n_accepted == 6
     assert not any("version" in note for note in r.notes), r.notes
     assert VERSION_COLUMN not in r.ignored_columns
 
@@ -699,11 +699,11 @@ def test_conflicting_versions_name_file_row_and_column():
     column = "column 'questionnaire_version'"
     with pytest.raises(SurveyFileError, match=rf"mixed\.csv: row 3 \(line 4\), {column}: "
                                               r"questionnaire version 1, but row 1 \(line 2\) says "
-                                              "version 2"):
+                                              "version 3"):
         read_responses(("\n".join(lines) + "\n").encode(), name="mixed.csv")
     with pytest.raises(SurveyFileError, match=rf"odd\.csv: row 1 \(line 2\), {column}: "
-                                              "no questionnaire version 3"):
-        read_responses(BASE_TEXT.replace(",2,", ",3,", 1).encode(), name="odd.csv")
+                                              "no questionnaire version 4; the versions are 1, 2 and 3"):
+        read_responses(BASE_TEXT.replace(",3,", ",4,", 1).encode(), name="odd.csv")
     with pytest.raises(SurveyFileError, match=rf"says\.csv: row 1 \(line 2\), {column}: "
                                               r"says questionnaire version 2, but the columns 'LHB1' "
                                               r"\(column "):
@@ -716,10 +716,37 @@ def test_conflicting_versions_name_file_row_and_column():
         read_responses(text.encode(), name="both.csv")
 
 
+def _v2_file(version_column: bool, stated: str = "2") -> str:
+    """BASE_TEXT as a version 2 file: no belonging pair GP3, GP4 (version cells ``stated``, or none)."""
+    lines = [line.split(",") for line in BASE_TEXT.splitlines()]
+    drop = {lines[0].index(c) for c in ("GP3", "GP4")}
+    if not version_column:
+        drop.add(lines[0].index(VERSION_COLUMN))
+    out = [[c for k, c in enumerate(row) if k not in drop] for row in lines]
+    at = out[0].index(VERSION_COLUMN) if version_column else None
+    for row in out[1:]:
+        if at is not None:
+            row[at] = stated
+    return "\n".join(",".join(r) for r in out) + "\n"
+
+
+@pytest.mark.parametrize("version_column", [True, False])
+def test_a_version_2_file_still_reads_with_version_2_items_and_says_what_changed(version_column):
+    # questionnaire v3 (issue 14 re-review) added GP3, GP4 and reworded items: v2 answers keep v2's items
+    r = read_responses(_v2_file(version_column).encode(), name="v2.csv", group_columns=["team"])
+    assert r.responses.version == 2 and r.n_accepted == 6 and not r.rejected
+    assert r.responses.likert.shape == (6, len(questionnaire(version=2).likert_items))
+    note = next(n for n in r.notes if "questionnaire version 2" in n)
+    assert "GP3" in note and "not the current version 3" in note
+    # and a version 3 file that lacks the belonging pair is told what is missing, not read as version 2
+    with pytest.raises(SurveyFileError, match="missing columns 'GP3', 'GP4'"):
+        read_responses(_v2_file(True, stated="3").encode(), name="says3.csv")
+
+
 def test_files_of_different_versions_do_not_merge():
     old = read_responses(v1_file().encode(), name="a/old.csv", group_columns=["team"])
     new = read_responses(BASE_TEXT.encode(), name="b/new.csv", group_columns=["team"])
-    with pytest.raises(SurveyFileError, match=r"b/new\.csv: follows questionnaire version 2 but a/old\.csv "
+    with pytest.raises(SurveyFileError, match=r"b/new\.csv: follows questionnaire version 3 but a/old\.csv "
                                               "follows version 1"):
         merge([old, new])
 

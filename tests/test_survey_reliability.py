@@ -166,7 +166,10 @@ def test_two_item_scales_use_spearman_brown_and_say_a_respondent_cannot_be_place
         assert f"(Spearman-Brown {row['spearman-brown']:.2f}, 95% interval {row['verdict low']:.2f} to" \
             in row["reading"]
         assert "too unreliable to place them" in row["reading"]
-    assert all("grid-group quadrant" in t.loc[scale, "reading"] for scale in ("grid", "group"))
+    assert "grid-group quadrant" in t.loc["grid", "reading"]
+    # v3's group scale has four items (belonging pair GP3, GP4): alpha and omega, not Spearman-Brown
+    assert t.loc["group", "verdict from"] != "Spearman-Brown"
+    assert len(scale_columns(c.questionnaire)["group"]) == 4
     r = np.corrcoef([1, 2, 3, 4], [1, 2, 3, 5])[0, 1]
     assert spearman_brown([[1, 1], [2, 2], [3, 3], [4, 5]]) == pytest.approx(2 * r / (1 + r))
     lo, hi = spearman_brown_interval(x[:, scale_columns(c.questionnaire)["grid"]])

@@ -138,11 +138,14 @@ def test_a_malign_warning_needs_the_margin():
     assert survey.form_readings(f)[0] == "not determined"
 
 
-def test_the_screen_flags_most_uniformly_random_responders_and_few_realistic_ones():
-    # issue 14, finding 4: at the old cut (1.5) the screen passed 35% of random responders
+def test_the_screen_flags_most_uniformly_random_responders_and_more_careless_than_attentive_ones():
+    # issue 14, finding 4: at the old cut (1.5) the screen passed 35% of random responders; finding 8 of
+    # the re-review: the synthetic class now has imperfect reversals, a method factor and partly careless
+    # respondents, so the screen's false alarms are measured on answers that do not mirror perfectly
     rates = survey.style_screen_rates(random_n=600, realistic_n=300, seed=7)
     assert rates.random_passed < 0.2
-    assert rates.realistic_flagged < 0.05
+    assert rates.careless_n > 0 and rates.careless_flagged > 3 * rates.realistic_flagged
+    assert rates.realistic_flagged < 0.15
 
 
 def test_the_stated_screen_rates_are_the_measured_ones():
@@ -151,13 +154,16 @@ def test_the_stated_screen_rates_are_the_measured_ones():
     from coordkit.survey import styles
 
     rates = survey.style_screen_rates()  # the defaults the docs state: 2,000 random (seed 1), 1,000 synthetic
-    assert (rates.random_n, rates.realistic_n) == (2000, 998)
+    assert (rates.random_n, rates.realistic_n + rates.careless_n) == (2000, 998)
     passed, flagged = f"passes {rates.random_passed:.0%}", f"flags {rates.realistic_flagged:.1%}"
-    assert passed == "passes 16%" and flagged == "flags 0.5%"
+    careless = f"{rates.careless_flagged:.0%} of its {rates.careless_n} partly careless ones"
+    assert (passed, flagged) == ("passes 15%", "flags 9.1%")  # was 16% and 0.5% on perfect mirrors
     doc = " ".join((styles.__doc__ or "").split())
     function_doc = " ".join((styles.response_style_flags.__doc__ or "").split())
     guide = " ".join((Path(__file__).parents[1] / "docs" / "questionnaire.md").read_text().split())
     for text in (doc, function_doc, guide):
         assert f"{passed} of 2,000 uniformly random responders (numpy seed 1" in text
-        assert f"{flagged} of" in text and "998 realistic" in text
+        assert f"{flagged} of" in text and f"{rates.realistic_n} realistic" in text
+        assert careless in text
+        assert "provisional until real data exist" in text  # the cut is the kit's, set on made-up answers
     assert f"= {styles.INCONSISTENCY_FLAG:g}" in doc

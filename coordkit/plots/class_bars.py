@@ -61,7 +61,7 @@ def bar_scale(analysis: ClassAnalysis) -> float:
     --------
     >>> from coordkit.survey import analyse, synthetic_class
     >>> round(bar_scale(analyse(synthetic_class(), group_column="team")), 1)
-    67.9
+    68.5
     """
     rows = _summaries(analysis)
     top = max([1.0, *(float(v) for s in rows for v in (*s.now_mean, *s.preferred_mean))])

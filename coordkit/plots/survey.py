@@ -484,9 +484,9 @@ def gap_drivers_chart(drivers: pd.DataFrame, *, top: int = 8, ax: Axes | None = 
     >>> ax = gap_drivers_chart(gap_drivers(synthetic_class()), top=3)
     >>> for t in ax.get_yticklabels()[::-1]:  # the largest gap at the top
     ...     print(" / ".join(t.get_text().splitlines()))
-    Through individuals acting on / ideas of their own.
+    Through individuals acting on / their own judgement.
     They let each person get on with / their work in their own way.
-    Standing out from colleagues.
+    The results each person achieves.
     """
     ax = new_axes(ax, figsize=(10, 0.65 * top + 1.2))
     rows = drivers.head(top).iloc[::-1]

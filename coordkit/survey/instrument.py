@@ -1,13 +1,14 @@
 """The instrument: the questionnaire's items, its versions and the order statements are shown in.
 
-The items live in ``data/survey_items.csv`` (version 2, the current one) and
-``data/survey_items_v1.csv`` (version 1, kept so that old answer files still read). Each item has
+The items live in ``data/survey_items.csv`` (version 3, the current one),
+``data/survey_items_v2.csv`` and ``data/survey_items_v1.csv`` (versions 2 and 1, kept so that old
+answer files still read; :data:`VERSION_NOTES` says what each changed). Each item has
 an id (the response-file column), a block, the mode it expresses, its form (benign, malign or
 neutral), whether it is reverse-keyed, the level it rates and the scale it is answered on.
 :func:`questionnaire` is the single source of all of that; readers, forms, the printable
 questionnaire and the scoring all take the items from it.
 
-Version 2 has four blocks:
+Versions 2 and 3 have four blocks:
 
 - ``divide100``: six dimensions x four statements (one per mode), 100 points shared out, now and
   preferred (the OCAI format, the kit's own statements);
@@ -15,8 +16,8 @@ Version 2 has four blocks:
   side is wisdom, its malign side despair); in every scale two statements are forward and two are
   true reversals of them (the low pole of the same construct), so agreeing with everything moves
   no scale;
-- ``structure``: two grid items, two group items and two withdrawal (hermit) items, about the
-  respondent's own work, each pair one forward and one reversed;
+- ``structure``: two grid items, two (version 2) or four (version 3) group items and two
+  withdrawal (hermit) items, about the respondent's own work, each pair one forward and one reversed;
 - ``strength``: how strong each way of working is (1 absent ... 5 very strong) in the respondent's
   team, organisation and local system, and how strong they would like it to be in their
   organisation (asked directly, so preferred strength is never inferred from points).
@@ -28,9 +29,9 @@ Examples
 --------
 >>> q = questionnaire()
 >>> q.version, len(q.dimensions), len(q.block("likert")), len(q.block("strength"))
-(2, 6, 32, 16)
->>> detect_version(["respondent", "now_D1H", "LHB1"])
-1
+(3, 6, 32, 16)
+>>> detect_version(["respondent", "now_D1H", "LHB1"]), detect_version(["now_D1H", "BH1"])
+(1, 2)
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from coordkit.modes import ALL_MODES, Mode, parse_mode
 __all__ = [
     "BLOCKS",
     "CURRENT_VERSION",
+    "DESIRABILITY_PRETESTED",
     "DONT_KNOW",
     "FIXED_ORDER_SEED",
     "ID_COLUMN",
@@ -56,7 +58,9 @@ __all__ = [
     "LIKERT_LABELS",
     "STRENGTH_LABELS",
     "TIMEFRAMES",
+    "VERSIONS",
     "VERSION_COLUMN",
+    "VERSION_NOTES",
     "Item",
     "Questionnaire",
     "Scale",
@@ -68,7 +72,12 @@ __all__ = [
 ]
 
 #: The questionnaire version that forms write and :func:`questionnaire` returns by default.
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
+#: Whether the desirability pretest of the divide-100 statements (docs/questionnaire.md and the item
+#: file's sidecar: colleagues rate each statement's desirability, shuffled and without mode labels) has
+#: been run on the current version. It has not; while it has not, the class report says that part of a
+#: change wanted may be wording, and preferred fatalism may sit low for wording reasons alone.
+DESIRABILITY_PRETESTED = False
 #: Name of the respondent-id column in response files.
 ID_COLUMN = "respondent"
 #: Name of the column that records the questionnaire version in every saved answer file.
@@ -100,7 +109,17 @@ STRENGTH_LABELS: dict[int, str] = {
 DONT_KNOW = "Don't know / not applicable"
 _FORMS = ("neutral", "benign", "malign")
 _SCALES = ("points", "agreement", "strength")
-_FILES = {1: "survey_items_v1.csv", 2: "survey_items.csv"}
+_FILES = {1: "survey_items_v1.csv", 2: "survey_items_v2.csv", 3: "survey_items.csv"}
+#: Every questionnaire version the kit reads, oldest first.
+VERSIONS: tuple[int, ...] = tuple(sorted(_FILES))
+#: What a file of an earlier version lacks or words differently from the current version: the reader
+#: adds this to its note when it reads and scores such a file with that version's own items.
+VERSION_NOTES: dict[int, str] = {
+    1: "the first version, which has no structure or strength block",
+    2: ("the second version, whose divide-100 statements on rewards, change and failure and whose "
+        "strength descriptions were worded differently, and which has no belonging items (GP3, GP4) "
+        "in the group scale"),
+}
 
 
 class SurveyError(ValueError):
@@ -248,6 +267,8 @@ class Questionnaire:
         Examples
         --------
         >>> [i.id for i in questionnaire().block("structure")]
+        ['GR1', 'GR2', 'GP1', 'GP2', 'GP3', 'GP4', 'W1', 'W2']
+        >>> [i.id for i in questionnaire(version=2).block("structure")]
         ['GR1', 'GR2', 'GP1', 'GP2', 'W1', 'W2']
         """
         if name not in BLOCKS:
@@ -309,7 +330,9 @@ class Questionnaire:
         --------
         >>> cols = questionnaire().columns()
         >>> len(cols), cols[0], cols[24], cols[48], cols[-1]
-        (102, 'now_D1H', 'preferred_D1H', 'BH1', 'APF')
+        (104, 'now_D1H', 'preferred_D1H', 'BH1', 'APF')
+        >>> len(questionnaire(version=2).columns())  # without the belonging pair GP3, GP4
+        102
         """
         out = [i.column(t) for t in TIMEFRAMES for row in self.divide_items for i in row]
         if likert:
@@ -395,7 +418,8 @@ def questionnaire(directory: str | Path | None = None, *, version: int = CURRENT
     directory : str or Path, optional
         Folder holding the item files; default the kit's data folder.
     version : int, default :data:`CURRENT_VERSION`
-        1 reads ``survey_items_v1.csv`` (the first version, for old answer files); 2 the current.
+        1 and 2 read ``survey_items_v1.csv`` and ``survey_items_v2.csv`` (earlier versions, for old
+        answer files); 3 the current.
 
     Returns
     -------
@@ -404,8 +428,8 @@ def questionnaire(directory: str | Path | None = None, *, version: int = CURRENT
     Examples
     --------
     >>> q = questionnaire()
-    >>> q.headings["failure"]
-    'How is failure handled?'
+    >>> q.headings["failure"], questionnaire(version=2).headings["failure"]
+    ('What happens after a failure?', 'How is failure handled?')
     >>> [i.id for i in q.statements if i.reverse][:3]
     ['BH3', 'BH4', 'MH3']
     >>> questionnaire(version=1).item("LHB1").form
@@ -435,9 +459,11 @@ def detect_version(columns: Iterable[str], version_values: Iterable[object] = ()
     """Which questionnaire version an answer file follows, from its columns (and version cells).
 
     A ``questionnaire_version`` cell decides when there is one. Otherwise the item codes do: a
-    code that only version 1 has (``LHB1`` ...) means 1, one that only version 2 has (``BH1``,
-    ``AOH`` ...) means 2. A file with only the shared divide-100 codes and no version column was
-    written before version 2 existed, so it reads as version 1.
+    code that only version 1 has (``LHB1`` ...) means 1; a code that only version 3 has (``GP3``,
+    ``GP4``) means 3; a code of versions 2 and 3 (``BH1``, ``AOH`` ...) without those means 2 (a
+    version 3 file written by the kit always has them and its version column). A file with only
+    the shared divide-100 codes and no version column was written before version 2 existed, so it
+    reads as version 1.
 
     Parameters
     ----------
@@ -458,8 +484,8 @@ def detect_version(columns: Iterable[str], version_values: Iterable[object] = ()
 
     Examples
     --------
-    >>> detect_version(questionnaire().columns())
-    2
+    >>> detect_version(questionnaire().columns()), detect_version(questionnaire(version=2).columns())
+    (3, 2)
     >>> detect_version(["now_D1H", "preferred_D1H"])
     1
     >>> detect_version(["now_D1H"], ["2", "2"])
@@ -485,14 +511,19 @@ def detect_version(columns: Iterable[str], version_values: Iterable[object] = ()
             key = key.removeprefix(prefix)
         codes.add(key)
     v1 = {c.upper() for c in questionnaire(version=1).codes()}
-    v2 = {c.upper() for c in questionnaire(version=2).codes()}
-    only1, only2 = codes & (v1 - v2), codes & (v2 - v1)
-    if only1 and only2:
+    later = {v: {c.upper() for c in questionnaire(version=v).codes()} for v in VERSIONS if v > 1}
+    newer = set().union(*later.values())
+    only1, only_later = codes & (v1 - newer), codes & (newer - v1)
+    if only1 and only_later:
+        newest = max(v for v, c in later.items() if c & only_later)
         raise SurveyError(
-            f"the columns mix version 1 codes ({', '.join(sorted(only1)[:3])}) with version 2 codes "
-            f"({', '.join(sorted(only2)[:3])}); read each version separately"
+            f"the columns mix version 1 codes ({', '.join(sorted(only1)[:3])}) with version {newest} codes "
+            f"({', '.join(sorted(only_later)[:3])}); read each version separately"
         )
-    return 2 if only2 else 1
+    if not only_later:
+        return 1
+    # the oldest later version whose codes hold every code the file has (versions add codes)
+    return min((v for v, c in later.items() if only_later <= c), default=max(later))
 
 
 def presentation_order(code: str, items: Sequence[Item]) -> list[Item]:

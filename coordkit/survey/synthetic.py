@@ -6,11 +6,23 @@ fatalism; Outpatients: targets and markets; Community team: strong solidarity; E
 fatalism), 5% of the class in Estates so that it falls under the privacy threshold. Nobody
 answered these questions.
 
+The generator is built not to confirm the kit's own assumptions about its instrument (the
+methodologist's re-review of issue 14, finding 8; every size below is **the kit's** choice, not a
+measurement): a reversed statement is not a perfect mirror of its forward one (each has a weaker
+loading and a wording shift of its own, the same in every class); every respondent has a method
+factor (a lean towards "agree" or "disagree" on every agreement statement, forward or reversed);
+a general appraisal of the organisation raises the benign levels of hierarchy, solidarity and
+individualism and lowers every malign level together, so benign and malign are correlated, not
+independent by construction; and a share of partly careless respondents answers part of the 1-5
+items at random. Reliability, inconsistency and screen rates computed on this class are
+therefore the generator's, not the instrument's: they say what the kit's methods do with answers
+of this kind, not how real respondents answer.
+
 Examples
 --------
 >>> c = synthetic_class(size=10)
 >>> len(c), c.version
-(10, 2)
+(10, 3)
 """
 
 from __future__ import annotations
@@ -27,7 +39,8 @@ from coordkit.survey.compositional import TOTAL
 from coordkit.survey.instrument import Item, Questionnaire, questionnaire
 from coordkit.survey.respondents import Responses
 
-__all__ = ["RANDOM_SEED", "SYNTHETIC_SEED", "ScreenRates", "style_screen_rates", "synthetic_class"]
+__all__ = ["RANDOM_SEED", "SYNTHETIC_SEED", "ScreenRates", "careless_respondents", "style_screen_rates",
+           "synthetic_class"]
 
 #: Seed of the synthetic class shipped in ``data/synthetic_class.csv``.
 SYNTHETIC_SEED = 2026
@@ -58,6 +71,20 @@ _SYSTEM = (3.4, 3.2, 2.8, 3.2)
 # something to find: their agreement answers lean this many points towards "agree".
 _YEA_SAYERS = (13, 41)
 _YEA_LEAN = 1.6
+# Reversal asymmetry (the kit's sizes): a reversed statement follows the construct with a loading
+# between these bounds (1 would be a perfect mirror) and is shifted by up to this many points by its
+# wording (some low poles are easier to agree with than others); both fixed per item, the same in every class.
+_REVERSAL_LOADING = (0.55, 0.9)
+_REVERSAL_SHIFT = 0.35
+# Method factor: each respondent's lean towards agreeing with any agreement statement (raw, before
+# keying), with this standard deviation in points; and a general appraisal of the organisation that
+# raises benign and lowers malign levels together (standard deviation in points).
+_METHOD_SD = 0.3
+_APPRAISAL_SD = 0.35
+# Partly careless respondents: this share of the class answers between these shares of its 1-5
+# items uniformly at random (the rest as the others do).
+_CARELESS_SHARE = 0.08
+_CARELESS_PART = (0.3, 0.7)
 # Share of respondents who rate the local system (the rest leave it blank: they may not know it).
 _RATES_SYSTEM = 0.75
 # How each dimension tilts the modes (H, S, I, F), the same for every team.
@@ -98,6 +125,25 @@ def _likert(mean: float, rng: random.Random) -> int:
 
 
 
+def _normal(rng: random.Random, sd: float) -> float:
+    """A bell-shaped draw with mean 0 and standard deviation ``sd`` (a sum of three uniforms)."""
+    return (rng.random() + rng.random() + rng.random() - 1.5) * 2 * sd
+
+
+def _wording(item: Item) -> tuple[float, float]:
+    """A reversed item's loading on its construct and its wording shift (fixed per item id)."""
+    if not item.reverse:
+        return 1.0, 0.0
+    r = random.Random(f"wording:{item.id}")
+    low, high = _REVERSAL_LOADING
+    return low + (high - low) * r.random(), (2 * r.random() - 1) * _REVERSAL_SHIFT
+
+
+# Items version 3 added (the belonging pair of the group scale): their noise comes from the second
+# stream, so that the answers the first stream draws stay those of the earlier generator.
+_ADDED_ITEMS = frozenset({"GP3", "GP4"})
+
+
 def _scale_key(item: Item) -> tuple[str, str, str]:
     form = item.form if item.block == "likert" else str(item.level)
     return (item.block, str(item.mode or item.dimension), form)
@@ -112,11 +158,16 @@ def synthetic_class(seed: int = SYNTHETIC_SEED, *, size: int = 60) -> Responses:
 
     Each respondent's answers are their team's culture plus individual noise: divide-100 points
     shared out in multiples of 5 with per-dimension tilts; agreement answers around the team's
-    benign and malign means (reverse-keyed statements answered the other way round); strength
-    ratings for their team, their organisation (the trust's culture mixed with the team's) and,
-    for three in four, the local system; preferred strength ratings that follow their team's
-    preferred points. Only ``random.Random(seed).random()`` and arithmetic are
-    used, so the same seed gives the same class on every platform and Python version.
+    benign and malign means, with a personal lean on each scale; strength ratings for their team,
+    their organisation (the trust's culture mixed with the team's) and, for three in four, the
+    local system; preferred strength ratings that follow their team's preferred points. On top of
+    that (the module docstring gives the reasons): reversed statements are imperfect mirrors, each
+    respondent has a method factor and a general appraisal that moves benign and malign levels in
+    opposite directions, two planted yea-sayers agree with almost everything, and 8% answer part
+    of the 1-5 items at random. Two streams of ``random.Random`` draw it (the first from ``seed``,
+    the second from ``f"{seed}:style"`` for what the generator added later), and only their
+    ``random()`` and arithmetic are used, so the same seed gives the same class on every platform
+    and Python version.
 
     Parameters
     ----------
@@ -138,16 +189,41 @@ def synthetic_class(seed: int = SYNTHETIC_SEED, *, size: int = 60) -> Responses:
     >>> bool((c.now.sum(axis=-1) == 100).all())
     True
     """
+    return _generate(seed, size)[0]
+
+
+def careless_respondents(seed: int = SYNTHETIC_SEED, *, size: int = 60) -> tuple[str, ...]:
+    """The ids of the partly careless respondents :func:`synthetic_class` made (same seed and size).
+
+    The second stream draws the same for a respondent whatever the class size, so the careless
+    respondents sit at the same positions in a larger class.
+
+    Examples
+    --------
+    >>> careless_respondents()
+    ('S023', 'S029', 'S041', 'S044', 'S052', 'S060')
+    >>> careless_respondents(size=200)[:3]
+    ('S023', 'S029', 'S041')
+    """
+    responses, careless = _generate(seed, size)
+    return tuple(i for i, c in zip(responses.ids, careless, strict=True) if c)
+
+
+def _generate(seed: int, size: int) -> tuple[Responses, list[bool]]:
+    """The synthetic class and, per respondent, whether they were made partly careless."""
     if int(size) != size or size < 1:
         raise ValueError(f"size must be a positive whole number, got {size!r}")
     rng = random.Random(seed)
+    style = random.Random(f"{seed}:style")
     q = questionnaire()
+    wording = {i.id: _wording(i) for i in q.likert_items}
     ids: list[str] = []
     teams: list[str] = []
     roles: list[str] = []
     now: list[list[list[int]]] = []
     pref: list[list[list[int]]] = []
     likert: list[list[float]] = []
+    careless: list[bool] = []
     for team, count in zip(_TEAMS, _team_sizes(int(size)), strict=True):
         name, _, base_now, base_pref, benign, malign, strength, structure, role_weights = team
         for _ in range(count):
@@ -170,11 +246,21 @@ def synthetic_class(seed: int = SYNTHETIC_SEED, *, size: int = 60) -> Responses:
             rates_system = rng.random() < _RATES_SYSTEM
             # a personal lean on each multi-item scale, shared by its items (so that they correlate)
             lean = {key: (rng.random() - 0.5) * 1.8 for key in _scale_keys(q)}
+            method, appraisal = _normal(style, _METHOD_SD), _normal(style, _APPRAISAL_SD)
+            is_careless = style.random() < _CARELESS_SHARE
+            low, high = _CARELESS_PART
+            part = low + (high - low) * style.random() if is_careless else 0.0
+            careless.append(is_careless)
             row: list[float] = []
             for item in q.likert_items:
                 if item.block == "likert" and item.mode is not None:
                     m = ALL_MODES.index(item.mode)
                     mean = benign[m] if item.form == "benign" else malign[m]
+                    # the appraisal: benign up and malign down together (fatalism's wisdom left alone)
+                    if item.form == "malign":
+                        mean -= appraisal
+                    elif item.mode.value != "fatalism":
+                        mean += appraisal
                 elif item.block == "structure":
                     mean = structure[("grid", "group", "withdrawal").index(str(item.dimension))]
                 elif item.mode is not None and item.timeframe == "preferred":
@@ -187,37 +273,48 @@ def synthetic_class(seed: int = SYNTHETIC_SEED, *, size: int = 60) -> Responses:
                 else:
                     raise AssertionError(f"{item.id}: an item of no block")  # the questionnaire forbids it
                 mean += lean.get(_scale_key(item), 0.0)
-                target = 6 - mean if item.reverse else mean
+                loading, shift = wording[item.id]
+                target = 3 - loading * (mean - 3) + shift if item.reverse else mean
+                if item.block != "strength":
+                    target += method  # raw agreement, forward or reversed alike
                 if len(ids) in _YEA_SAYERS and item.block != "strength":
                     target += _YEA_LEAN
-                value: float = _likert(target, rng)
+                value: float = _likert(target, style if item.id in _ADDED_ITEMS else rng)
+                if is_careless and style.random() < part:
+                    value = 1 + math.floor(5 * style.random())
                 if item.level == "system" and not rates_system:
                     value = math.nan
                 row.append(value)
             likert.append(row)
-    return Responses(ids=tuple(ids), now=np.array(now, dtype=float), preferred=np.array(pref, dtype=float),
-                     likert=np.array(likert, dtype=float),
-                     groups={"team": tuple(teams), "role": tuple(roles)}, version=q.version)
+    responses = Responses(ids=tuple(ids), now=np.array(now, dtype=float),
+                          preferred=np.array(pref, dtype=float), likert=np.array(likert, dtype=float),
+                          groups={"team": tuple(teams), "role": tuple(roles)}, version=q.version)
+    return responses, careless
 
 
 class ScreenRates(NamedTuple):
-    """How the response-style screen does: random responders passed, realistic respondents flagged."""
+    """How the response-style screen does: random responders passed, attentive and careless ones flagged."""
 
     random_n: int
     random_passed: float
     realistic_n: int
     realistic_flagged: float
+    careless_n: int
+    careless_flagged: float
 
 
 def style_screen_rates(*, random_n: int = 2000, realistic_n: int = 1000, seed: int = RANDOM_SEED,
                        class_seed: int = SYNTHETIC_SEED) -> ScreenRates:
-    """Measure the response-style screen: share of random responders it passes, of realistic ones it flags.
+    """Measure the response-style screen: share of random responders it passes, of synthetic ones it flags.
 
     Random responders answer every 1-5 item uniformly at random (``numpy.random.default_rng(seed)``);
-    the realistic respondents are :func:`synthetic_class` (``class_seed``, ``realistic_n``
-    respondents) without the two planted yea-sayers, whom the screen is meant to flag. The rates
-    are the kit's measurement of its own screen (:func:`~coordkit.survey.response_style_flags`) on
-    made-up answers: real respondents may be noisier, and careless answering is not always uniform.
+    the synthetic respondents are :func:`synthetic_class` (``class_seed``, ``realistic_n``
+    respondents), split into the *realistic* ones (attentive: neither planted yea-sayers nor made
+    partly careless), whom a flag would wrong, and the partly careless ones, whom the screen should
+    catch. The rates are the kit's measurement of its own screen
+    (:func:`~coordkit.survey.response_style_flags`) on made-up answers whose imperfect reversals,
+    method factor and carelessness are the generator's assumptions: they are provisional until real
+    data exist.
 
     Parameters
     ----------
@@ -232,8 +329,8 @@ def style_screen_rates(*, random_n: int = 2000, realistic_n: int = 1000, seed: i
     Examples
     --------
     >>> r = style_screen_rates(random_n=200, realistic_n=100)
-    >>> r.realistic_n, r.random_passed < 0.25, r.realistic_flagged < 0.05
-    (98, True, True)
+    >>> r.realistic_n + r.careless_n <= 98, r.random_passed < 0.25, r.realistic_flagged < 0.1
+    (True, True, True)
     """
     from coordkit.survey.styles import response_style_flags
 
@@ -241,10 +338,13 @@ def style_screen_rates(*, random_n: int = 2000, realistic_n: int = 1000, seed: i
         raise ValueError(f"realistic_n must be more than {max(_YEA_SAYERS)} (the yea-sayers' positions)")
     q = questionnaire()
     noise = np.random.default_rng(seed).integers(1, 6, size=(random_n, len(q.likert_items))).astype(float)
-    c = synthetic_class(class_seed, size=realistic_n)
-    keep = np.ones(len(c), dtype=bool)
-    keep[[k - 1 for k in _YEA_SAYERS]] = False  # positions are 1-based (len(ids) after appending)
+    c, made_careless = _generate(class_seed, realistic_n)
+    planted = np.zeros(len(c), dtype=bool)
+    planted[[k - 1 for k in _YEA_SAYERS]] = True  # positions are 1-based (len(ids) after appending)
+    careless = np.array(made_careless) & ~planted
+    attentive = ~careless & ~planted
     assert c.likert is not None
-    flagged = response_style_flags(c.likert[keep], q).any
+    flagged = response_style_flags(c.likert, q).any
     return ScreenRates(random_n=random_n, random_passed=float(1 - response_style_flags(noise, q).any.mean()),
-                       realistic_n=int(keep.sum()), realistic_flagged=float(flagged.mean()))
+                       realistic_n=int(attentive.sum()), realistic_flagged=float(flagged[attentive].mean()),
+                       careless_n=int(careless.sum()), careless_flagged=float(flagged[careless].mean()))

@@ -30,6 +30,8 @@ from coordkit.survey.read._instrument import (
     NOT_STATED,
     TIMEFRAMES,
     VERSION_COLUMN,
+    VERSION_NOTES,
+    VERSIONS,
     Questionnaire,
     Responses,
     detect_version,
@@ -448,9 +450,10 @@ def read_responses(
                     for j, name in enumerate(cols.spare)} if spare_at else {}
     notes = list(cols.notes)
     if q.version != CURRENT_VERSION:
-        notes.append(f"This file follows questionnaire version {q.version} (the first version), not the "
+        notes.append(f"This file follows questionnaire version {q.version} ({VERSION_NOTES[q.version]}), "
+                     "not the "
                      f"current version {CURRENT_VERSION}; it was read and scored with version {q.version}'s "
-                     "items, which have no structure or strength block.")
+                     "items.")
     if used_decimal_comma:
         notes.append("Decimal commas (e.g. 33,5) were read as decimal points.")
     if empty_as_zero:
@@ -482,16 +485,19 @@ def read_responses(
 def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[str, str]) -> Questionnaire:
     """The questionnaire a file follows: its ``questionnaire_version`` cells, else the columns it has.
 
-    A column that only one version has (``LHB1`` is version 1's, ``BH1`` version 2's) tells the
-    version; so does which version's wording the headers match. A file with only the shared
-    divide-100 codes and no version column reads as version 1 (:func:`detect_version`). Rows that
-    disagree, a version cell that is not a known version, columns of both versions, or a version
+    A column that only one version has (``LHB1`` is version 1's, ``GP3`` version 3's) tells the
+    version; so does which version's wording the headers match (of versions that match as many
+    headers, the one with fewest items, since a version adds items to the one before). A file with
+    only the shared divide-100 codes and no version column reads as version 1 (:func:`detect_version`).
+    Rows that disagree, a version cell that is not a known version, columns of both versions, or a version
     cell the columns contradict, are a :class:`SurveyFileError` naming the row and column.
     """
     current = matcher.q
-    others = {v: questionnaire(version=v) for v in (1, 2) if v != current.version}
+    others = {v: questionnaire(version=v) for v in VERSIONS if v != current.version}
     matchers = {current.version: matcher, **{v: HeaderMatcher(o, mapping) for v, o in others.items()}}
-    found: dict[int, list[str]] = {v: [] for v in matchers}  # version -> columns only that version has
+    codes = {v: m.q.codes() for v, m in matchers.items()}
+    hit_keys: dict[int, set[str]] = {v: set() for v in matchers}  # version -> the codes its headers matched
+    found: dict[int, list[str]] = {v: [] for v in matchers}  # version -> columns some other version lacks
     matched: dict[int, int] = dict.fromkeys(matchers, 0)
     keys: list[str] = []
     for k, header in enumerate(layout.headers):
@@ -501,17 +507,25 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
                 continue
             matched[v] += 1
             keys.append(hit.key)
-            own = m.q.codes() - {c for w, o in matchers.items() if w != v for c in o.q.codes()}
-            if hit.key in own:
+            code = m.by_key[hit.key].item.id  # the item code, without a divide-100 timeframe prefix
+            hit_keys[v].add(code)
+            if any(code not in c for w, c in codes.items() if w != v):
                 found[v].append(f"'{header.strip()}' (column {column_letter(k)})")
-    by_columns = [v for v, cols in found.items() if cols]
-    if len(by_columns) > 1:
-        shown = "; ".join(f"version {v}: {', '.join(found[v][:3])}" for v in sorted(by_columns))
-        raise SurveyFileError(label, f"line {layout.header_line}: the columns mix questionnaire versions "
-                                     f"({shown}); read each version's answers separately")
-    header_version = by_columns[0] if by_columns else None
+    for a, b in ((a, b) for a in sorted(matchers) for b in sorted(matchers) if a < b):
+        if hit_keys[a] - codes[b] and hit_keys[b] - codes[a]:  # each has columns the other lacks
+            shown = "; ".join(f"version {v}: {', '.join(c for c in found[v][:3])}" for v in (a, b))
+            raise SurveyFileError(label, f"line {layout.header_line}: the columns mix questionnaire versions "
+                                         f"({shown}); read each version's answers separately")
+
+    def explains(v: int) -> bool:  # every column any version matched is one of v's
+        return all(hit_keys[w] <= codes[v] for w in matchers)
+
+    # versions that hold every matched column, where some version lacks one of them (evidence from columns)
+    by_columns = [v for v in matchers if explains(v) and any(hit_keys[v] - codes[w] for w in matchers)]
+    header_version = min(by_columns, key=lambda v: len(codes[v])) if by_columns else None
     if header_version is None and len(set(matched.values())) > 1:  # only by wording (a tool's export)
-        header_version = max(matched, key=lambda v: matched[v])
+        # most headers matched; of versions tied on that, the one with fewest items (the file has them all)
+        header_version = max(matched, key=lambda v: (matched[v], -len(codes[v])))
     at = next((k for k, (h, t) in enumerate(zip(layout.headers, layout.top, strict=True))
                if VERSION_COLUMN in (normalise(h).replace(" ", "_"), normalise(t).replace(" ", "_"))), None)
     stated: tuple[int, int, int] | None = None  # (version, row, line) of the first version cell
@@ -528,10 +542,10 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
                 if stated is None:  # text under the header (a question-wording row), skipped as such
                     continue
                 raise SurveyFileError(label, f"{where}: not a questionnaire version (found {raw!r}); "
-                                             "the versions are 1 and 2") from None
-            if v not in (1, 2) or v != float(raw):
-                raise SurveyFileError(label, f"{where}: no questionnaire version {raw}; the versions are 1 "
-                                             "and 2")
+                                             f"the versions are {_versions()}") from None
+            if v not in VERSIONS or v != float(raw):
+                raise SurveyFileError(label, f"{where}: no questionnaire version {raw}; the versions are "
+                                             f"{_versions()}")
             if stated is None:
                 stated = (v, number, line)
             elif v != stated[0]:
@@ -540,7 +554,7 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
                                              "answers separately")
     if stated is not None:
         v, number, line = stated
-        if header_version is not None and by_columns and header_version != v:
+        if header_version is not None and by_columns and v in matchers and not explains(v):
             raise SurveyFileError(label, f"row {number} (line {line}), column '{VERSION_COLUMN}': says "
                                          f"questionnaire version {v}, but the columns "
                                          f"{', '.join(found[header_version][:3])} are version "
@@ -549,6 +563,12 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
     else:
         version = header_version or detect_version(keys)
     return matchers[version].q
+
+
+def _versions() -> str:
+    """The versions the kit reads, as words: ``"1, 2 and 3"``."""
+    words = [str(v) for v in VERSIONS]
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
 
 
 def _supersede(rows: list[Row], id_name: str, label: str) -> None:
