@@ -628,8 +628,12 @@ def test_reliability_table_warns_below_the_threshold_and_waits_for_enough_answer
     # the word follows the verdict coefficient's interval (issue 14 review, 6), not its value
     poor = t[t["verdict high"] < survey.RELIABILITY_THRESHOLD]
     assert poor["reading"].str.startswith("WARNING").all()
-    sure = t[t["verdict low"] >= survey.RELIABILITY_THRESHOLD]
-    assert len(sure) and sure["reading"].str.startswith("acceptable").all()
+    # at 48 answers no interval of the v3 generator's class clears 0.70; at 300 some do, and read "acceptable"
+    big = survey.reliability_table(synthetic_class(size=300))
+    for table in (t, big):
+        sure = table[table["verdict low"] >= survey.RELIABILITY_THRESHOLD]
+        assert sure["reading"].str.startswith("acceptable").all()
+    assert len(big[big["verdict low"] >= survey.RELIABILITY_THRESHOLD])
     assert not t.drop(poor.index)["reading"].str.startswith("WARNING").any()
     # a verdict only from 30 complete answers (was 10: too few for a stable alpha or omega)
     small = survey.reliability_table(synthetic_class(size=29), respondents="all")
