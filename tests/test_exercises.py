@@ -505,3 +505,24 @@ def test_chapter_5s_exercises_call_the_models_settings_model_parameters_never_le
     for where, text in texts.items():
         assert not lever.findall(text), (where, [m.start() for m in lever.finditer(text)][:3])
     assert "model parameters" in texts["src"]
+
+
+@pytest.mark.parametrize("typed", ["0.6", "60%", "about 0.6", " 0.60 "])
+def test_exercise_5_task_1_reads_a_number_typed_as_text_or_a_percentage(typed):
+    """Student re-review (issue 19, finding 1): "0.6" and "60%" got "Give a number", though the quizzes and
+    the read_text rule accept them; the one shared reader (answers.read_answer) reads them now."""
+    from coordkit.exercises import ch05
+
+    assert ch05.q1.evaluate(typed).status == "correct", ch05.q1.evaluate(typed)
+    assert ch05.q1.evaluate(typed).message == ch05.q1.evaluate(0.6).message
+
+
+@pytest.mark.parametrize("typed", [60, "60", 75.0])
+def test_exercise_5_task_1_says_the_scale_when_a_percentage_is_typed_as_a_whole_number(typed):
+    from coordkit.exercises import ch05
+
+    feedback = ch05.q1.evaluate(typed)
+    assert feedback.status == "wrong"
+    assert "scale of 0 to 1" in feedback.message and "not a percentage" in feedback.message
+    assert "how much of the demand" not in feedback.message
+    assert "scale of 0 to 1" not in ch05.q1.evaluate(1.0).message  # 1.0 is no percentage
