@@ -124,7 +124,8 @@ def _check_funding(answer: Any) -> Feedback:
 q2 = Question(
     "q2", "lowest_funding", _check_funding,
     hint_text="Use the scenario explorer with the 2022 preset and move Funding growth in steps of "
-              "0.1, or loop over values with scenarios.run(preset.replace(funding_growth=f)).",
+              "0.1, or loop over values with scenarios.run(base.replace(funding_growth=f)), where "
+              "base = scenarios.preset('rumoured_2022').",
     solution_text=("base = scenarios.preset('rumoured_2022')\n"
                    "lowest_funding = next(f / 10 for f in range(-20, 81)\n"
                    "    if scenarios.run(base.replace(funding_growth=f / 10)).configuration.name "

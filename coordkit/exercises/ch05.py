@@ -114,7 +114,8 @@ def _check_deficit(answer: Any) -> Feedback:
         return Feedback.wrong("Use one of the names in configuration.table()['name']")
     if text == normalise(Kind.BALANCED.value):
         return Feedback.wrong("Without support, one mode withers: look at the final strengths "
-                              "(run.final_profile()) and see which falls below 0.5")
+                              "(dynamics.simulate(...).final_profile()) and see which falls below "
+                              "0.5")
     return Feedback.wrong("That is another system's configuration. Which mode ends weak, and how "
                           "strong are the other two?")
 

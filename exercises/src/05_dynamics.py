@@ -9,6 +9,7 @@
 # of the model, not facts about the NHS.
 
 # %%
+from coordkit import configuration
 from coordkit.exercises.ch05 import ____, q1, q2, q3, q4, q5, q6
 from coordkit.models import dynamics
 
