@@ -613,3 +613,13 @@ def test_every_name_a_task_hint_or_feedback_shows_is_defined_in_the_exercise_not
                         break
                     obj = getattr(obj, attribute)
     assert not problems, problems
+
+
+def test_exercise_4_task_2_says_plainly_that_lower_funding_still_balances():
+    """Student re-review (issue 19, finding 8): "At 3.6% it is balanced, but it already is at less" was hard to
+    parse."""
+    from coordkit.exercises import ch04
+
+    message = ch04.q2.evaluate(3.6).message
+    assert "already is at less" not in message
+    assert message == "At 3.6% it is balanced, and it is still balanced at lower funding: go lower, in steps of 0.1"
