@@ -541,7 +541,8 @@ def _names_shown(text: str) -> list[tuple[str, list[str]]]:
     text = re.sub(r"\b\w+\(s\)", "", text)  # "package(s)": a plural, not a call
     own = set(re.findall(r"(?m)(?:^|[;(]\s*)([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*=[^=]", text))
     bound = {n.strip() for group in own for n in group.split(",")}
-    for match in re.finditer(r"\bfor ([A-Za-z_]\w*) in\b|\blambda ([A-Za-z_]\w*)|\bimport ([A-Za-z_]\w*)", text):
+    binders = r"\bfor ([A-Za-z_]\w*) in\b|\blambda ([A-Za-z_]\w*)|\bimport ([A-Za-z_]\w*)"
+    for match in re.finditer(binders, text):
         bound |= {g for g in match.groups() if g}
     shown = []
     for m in _CODE_NAME.finditer(text):
@@ -552,14 +553,16 @@ def _names_shown(text: str) -> list[tuple[str, list[str]]]:
 
 
 def _feedback_texts(module) -> list[str]:
-    """Every string literal in a Feedback.correct/wrong call in a chapter's checks (the feedback it can give)."""
+    """Every string literal in a Feedback.correct/wrong call in a chapter's checks (all it can say)."""
     import ast
 
     texts = []
     for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8"))):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and node.func.attr in ("correct", "wrong") and getattr(node.func.value, "id", "") == "Feedback"):
-            texts += [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+                and node.func.attr in ("correct", "wrong")
+                and getattr(node.func.value, "id", "") == "Feedback"):
+            texts += [n.value for n in ast.walk(node)
+                      if isinstance(n, ast.Constant) and isinstance(n.value, str)]
     return texts
 
 
@@ -568,7 +571,7 @@ def test_every_name_a_task_hint_or_feedback_shows_is_defined_in_the_exercise_not
     """Student re-review (issue 19, finding 2): ex05 task 2 said "as configuration.table() spells it", but the
     notebook never imported configuration (NameError). Every name shown as code in a task (in backticks), a
     hint, a solution or a check's feedback must be defined once the notebook's set-up cell has run (or by a
-    later cell, or by the text itself: ``run = ...``, ``for h in``), and a dotted name on a module must exist."""
+    later cell, or by the text itself: ``run = ...``, ``for h in``); a dotted name on a module must exist."""
     import ast
     import builtins
     import types
@@ -585,8 +588,8 @@ def test_every_name_a_task_hint_or_feedback_shows_is_defined_in_the_exercise_not
             elif isinstance(node, ast.Import | ast.ImportFrom):
                 defined |= {(a.asname or a.name).split(".")[0] for a in node.names}
     module = CHAPTERS[stem]
-    texts = {"task": [span for c in cells if c.kind == "markdown" for span in re.findall(r"`([^`]+)`", c.source)],
-             "feedback": _feedback_texts(module)}
+    spans = [span for c in cells if c.kind == "markdown" for span in re.findall(r"`([^`]+)`", c.source)]
+    texts = {"task": spans, "feedback": _feedback_texts(module)}
     for name, q in _questions(module).items():
         if isinstance(q, Question):
             texts[f"{name} hint"], texts[f"{name} solution"] = [q.hint_text], [q.solution_text]
@@ -616,10 +619,11 @@ def test_every_name_a_task_hint_or_feedback_shows_is_defined_in_the_exercise_not
 
 
 def test_exercise_4_task_2_says_plainly_that_lower_funding_still_balances():
-    """Student re-review (issue 19, finding 8): "At 3.6% it is balanced, but it already is at less" was hard to
-    parse."""
+    """Student re-review (issue 19, finding 8): "At 3.6% it is balanced, but it already is at less" was hard
+    to parse."""
     from coordkit.exercises import ch04
 
     message = ch04.q2.evaluate(3.6).message
     assert "already is at less" not in message
-    assert message == "At 3.6% it is balanced, and it is still balanced at lower funding: go lower, in steps of 0.1"
+    assert message == ("At 3.6% it is balanced, and it is still balanced at lower funding: go lower, in "
+                       "steps of 0.1")

@@ -449,7 +449,8 @@ def test_the_doctrines_table_shows_one_numbering_and_chapter_3_explains_short_na
     nb = json.loads((Path(__file__).parents[1] / "notebooks" / "03_npm_history.ipynb").read_text("utf-8"))
     cells = nb["cells"]
     k = next(i for i, c in enumerate(cells) if "history.doctrine_table()" in "".join(c["source"]))
-    stored = "".join(next(o["data"]["text/html"] for o in cells[k]["outputs"] if "text/html" in o.get("data", {})))
+    stored = "".join(next(o["data"]["text/html"] for o in cells[k]["outputs"]
+                          if "text/html" in o.get("data", {})))
     row_heads = re.findall(r"<tr>\s*<th>(\d+)</th>", stored)
     assert row_heads == [str(n) for n in range(1, 8)], row_heads  # 1 to 7 only, no 0 to 6 beside them
     assert "<th>number</th>" in stored and stored.count(">1<") == 1

@@ -515,9 +515,10 @@ def test_chapter_2_explains_a_deficit_culture_with_a_higher_index_than_chapter_4
     assert chapter_4.configuration.name == "balanced"
     index = balance.report(chapter_4.final).score
     hierarchy, solidarity = nurse.now.hierarchy, nurse.now.solidarity
-    said = (f"Her index ({nurse.balance_now.score:.2f}) tops chapter 1's deficit culture ({chapter_1.score:.2f}) and "
-            f"chapter 4's *balanced* 2022 package ({index:.2f}): a name says only which modes are strong; her "
-            f"hierarchy ({hierarchy:.1f}) and solidarity ({solidarity:.2f}) are strong, and she reports no despair.")
+    said = (f"Her index ({nurse.balance_now.score:.2f}) tops chapter 1's deficit culture "
+            f"({chapter_1.score:.2f}) and chapter 4's *balanced* 2022 package ({index:.2f}): a name says "
+            f"only which modes are strong; her hierarchy ({hierarchy:.1f}) and solidarity ({solidarity:.2f}) "
+            "are strong, and she reports no despair.")
     assert min(hierarchy, solidarity) >= STRONG and nurse.balance_now.despair == 0 < chapter_1.despair
     assert nurse.balance_now.strength > max(chapter_1.strength, balance.report(chapter_4.final).strength)
     assert nurse.balance_now.score > max(chapter_1.score, index)

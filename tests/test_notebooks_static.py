@@ -196,7 +196,8 @@ def test_chapter_5s_core_draws_the_rotation_and_gives_the_rivalry_at_which_it_st
     settled = [r for r in grid if simulate(Levers(rivalry=r, surprise=2.0), start, years=150).settled()]
     assert settled == [r for r in grid if r < calm], "in 150 years every weaker rivalry settles"
     said = (f"rivalry settled within the explorer's 150 years {max(settled):g} and below "
-            f"still moving at year 150, settled by 300 {calm:g} keep swinging (cycling) {first_cycling:g} and above")
+            f"still moving at year 150, settled by 300 {calm:g} keep swinging (cycling) {first_cycling:g} "
+            "and above")
     assert said in answer, answer
     assert "die away at rivalry" not in answer
     assert "settled within" not in printed, "the answer is not printed in the open"
@@ -304,10 +305,10 @@ def test_chapter_5_and_its_exercises_say_that_levers_in_code_holds_the_model_par
 
     cells = _load(ROOT / "notebooks" / "05_dynamics.ipynb")["cells"]
     how = next(" ".join(_text(c).split()) for c in cells if _text(c).startswith("## How it works *(core)*"))
-    assert ("In code the model parameters are one object, `Levers(...)`: an older name, kept for existing code, "
-            "not chapter 4's policy levers.") in how
-    header = " ".join(line.removeprefix("#").strip() for line in (ROOT / "exercises" / "src" / "05_dynamics.py")
-                      .read_text(encoding="utf-8").split("# %%", 2)[1].splitlines())
+    assert ("In code the model parameters are one object, `Levers(...)`: an older name, kept for existing "
+            "code, not chapter 4's policy levers.") in how
+    source = (ROOT / "exercises" / "src" / "05_dynamics.py").read_text(encoding="utf-8")
+    header = " ".join(line.removeprefix("#").strip() for line in source.split("# %%", 2)[1].splitlines())
     assert "In code the model parameters are one object, `dynamics.Levers(...)` (an older name" in header
     doc = " ".join((Levers.__doc__ or "").split())
     assert "policy levers of" not in doc and "keeps its older name, ``Levers``" in doc

@@ -261,7 +261,12 @@ def test_chapter_6s_figure_gives_the_triangles_scale_key_under_it_as_chapters_1_
     from pathlib import Path
 
     from coordkit.models import agents
-    from coordkit.plots.agents import TRIANGLE_KEY, agents_figure, describe_agents_figure, describe_unit_shares
+    from coordkit.plots.agents import (
+        TRIANGLE_KEY,
+        agents_figure,
+        describe_agents_figure,
+        describe_unit_shares,
+    )
     from coordkit.plots.profile import SCALE_KEY
 
     assert TRIANGLE_KEY.endswith(SCALE_KEY.removeprefix("Scales: "))

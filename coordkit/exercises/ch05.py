@@ -74,8 +74,8 @@ def _check_ceiling(answer: Any) -> Feedback:
         return Feedback.wrong("That is demand over capacity, upside down: the outcome can never "
                               "be more than 1")
     if max(CEILING_DEMAND, CEILING_CAPACITY) < answer <= 100.0:  # 60 typed for 60%
-        return Feedback.wrong(f"The outcome runs on a scale of 0 to 1, so give the ceiling as a fraction of 1, "
-                              f"not a percentage: {answer:g}% is written {answer / 100:g}")
+        return Feedback.wrong(f"The outcome runs on a scale of 0 to 1, so give the ceiling as a fraction "
+                              f"of 1, not a percentage: {answer:g}% is written {answer / 100:g}")
     if answer >= 1.0:
         return Feedback.wrong("Here demand exceeds capacity, so the outcome is capped below 1: "
                               "how much of the demand can the capacity meet?")
