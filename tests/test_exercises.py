@@ -530,3 +530,125 @@ def test_chapter_5s_exercises_call_the_models_settings_model_parameters_never_le
     for where, text in texts.items():
         assert not lever.findall(text), (where, [m.start() for m in lever.finditer(text)][:3])
     assert "model parameters" in texts["src"]
+
+
+@pytest.mark.parametrize("typed", ["0.6", "60%", "about 0.6", " 0.60 "])
+def test_exercise_5_task_1_reads_a_number_typed_as_text_or_a_percentage(typed):
+    """Student re-review (issue 19, finding 1): "0.6" and "60%" got "Give a number", though the quizzes and
+    the read_text rule accept them; the one shared reader (answers.read_answer) reads them now."""
+    from coordkit.exercises import ch05
+
+    assert ch05.q1.evaluate(typed).status == "correct", ch05.q1.evaluate(typed)
+    assert ch05.q1.evaluate(typed).message == ch05.q1.evaluate(0.6).message
+
+
+@pytest.mark.parametrize("typed", [60, "60", 75.0])
+def test_exercise_5_task_1_says_the_scale_when_a_percentage_is_typed_as_a_whole_number(typed):
+    from coordkit.exercises import ch05
+
+    feedback = ch05.q1.evaluate(typed)
+    assert feedback.status == "wrong"
+    assert "scale of 0 to 1" in feedback.message and "not a percentage" in feedback.message
+    assert "how much of the demand" not in feedback.message
+    assert "scale of 0 to 1" not in ch05.q1.evaluate(1.0).message  # 1.0 is no percentage
+
+
+#: A name a task, hint, solution or feedback shows as code: a call or index (`name(`, `name.f(`, `name[`) or a
+#: dotted name (`module.thing`); the root is the name the student's notebook must know.
+_CODE_NAME = re.compile(r"(?<![\w.])([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)*)(?=\(|\[)"
+                        r"|(?<![\w.])([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)+)")
+#: Words that look like code in prose: "e.g.", "i.e.", and the maths in chapter 2's variance, var(ln S/I).
+_PROSE_ROOTS = {"e", "i", "ln", "var"}
+
+
+def _names_shown(text: str) -> list[tuple[str, list[str]]]:
+    """The (root, attributes) of each code-like name in text; names the text binds itself are left out."""
+    text = re.sub(r"\b\w+\(s\)", "", text)  # "package(s)": a plural, not a call
+    own = set(re.findall(r"(?m)(?:^|[;(]\s*)([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*=[^=]", text))
+    bound = {n.strip() for group in own for n in group.split(",")}
+    binders = r"\bfor ([A-Za-z_]\w*) in\b|\blambda ([A-Za-z_]\w*)|\bimport ([A-Za-z_]\w*)"
+    for match in re.finditer(binders, text):
+        bound |= {g for g in match.groups() if g}
+    shown = []
+    for m in _CODE_NAME.finditer(text):
+        root, rest = (m[1], m[2]) if m[1] else (m[3], m[4])
+        if root not in bound and root not in _PROSE_ROOTS:
+            shown.append((root, [a for a in rest.split(".") if a]))
+    return shown
+
+
+def _feedback_texts(module) -> list[str]:
+    """Every string literal in a Feedback.correct/wrong call in a chapter's checks (all it can say)."""
+    import ast
+
+    texts = []
+    for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("correct", "wrong")
+                and getattr(node.func.value, "id", "") == "Feedback"):
+            texts += [n.value for n in ast.walk(node)
+                      if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    return texts
+
+
+@pytest.mark.parametrize("stem", list(CHAPTERS))
+def test_every_name_a_task_hint_or_feedback_shows_is_defined_in_the_exercise_notebook(stem):
+    """Student re-review (issue 19, finding 2): ex05 task 2 said "as configuration.table() spells it", but the
+    notebook never imported configuration (NameError). Every name shown as code in a task (in backticks), a
+    hint, a solution or a check's feedback must be defined once the notebook's set-up cell has run (or by a
+    later cell, or by the text itself: ``run = ...``, ``for h in``); a dotted name on a module must exist."""
+    import ast
+    import builtins
+    import types
+
+    cells = parse_percent((EXERCISES / "src" / f"{stem}.py").read_text(encoding="utf-8"))
+    code = [c.source for c in cells if c.kind == "code"]
+    namespace: dict = {}
+    exec(code[0], namespace)  # the set-up cell: imports and data, nothing slow
+    defined = set(namespace) | set(dir(builtins))
+    for source in code[1:]:
+        for node in ast.walk(ast.parse(student_source(source))):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                defined.add(node.id)
+            elif isinstance(node, ast.Import | ast.ImportFrom):
+                defined |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    module = CHAPTERS[stem]
+    spans = [span for c in cells if c.kind == "markdown" for span in re.findall(r"`([^`]+)`", c.source)]
+    texts = {"task": spans, "feedback": _feedback_texts(module)}
+    for name, q in _questions(module).items():
+        if isinstance(q, Question):
+            texts[f"{name} hint"], texts[f"{name} solution"] = [q.hint_text], [q.solution_text]
+    assert texts["task"] and texts["feedback"]
+    problems = []
+    for where, strings in texts.items():
+        for text in strings:
+            for root, attributes in _names_shown(text):
+                if root == "coordkit":  # a module's full address, e.g. coordkit.models.regimes
+                    try:
+                        importlib.import_module(".".join([root, *attributes]))
+                    except ImportError:
+                        problems.append((where, ".".join([root, *attributes])))
+                    continue
+                if root not in defined:
+                    problems.append((where, root))
+                    continue
+                obj = namespace.get(root)
+                for attribute in attributes:
+                    if not isinstance(obj, types.ModuleType):
+                        break
+                    if not hasattr(obj, attribute):
+                        problems.append((where, f"{root}.{'.'.join(attributes)}"))
+                        break
+                    obj = getattr(obj, attribute)
+    assert not problems, problems
+
+
+def test_exercise_4_task_2_says_plainly_that_lower_funding_still_balances():
+    """Student re-review (issue 19, finding 8): "At 3.6% it is balanced, but it already is at less" was hard
+    to parse."""
+    from coordkit.exercises import ch04
+
+    message = ch04.q2.evaluate(3.6).message
+    assert "already is at less" not in message
+    assert message == ("At 3.6% it is balanced, and it is still balanced at lower funding: go lower, in "
+                       "steps of 0.1")

@@ -431,3 +431,29 @@ def test_the_doctrines_table_says_in_words_what_wording_confirmed_means():
     raw = data.load("hood_npm_doctrines")
     assert (table[WORDING_CHECKED] == "quoted").tolist() == raw["wording_confirmed"].tolist()
     assert set(table[WORDING_CHECKED]) == {"quoted", "short name only"}
+
+
+def test_the_doctrines_table_shows_one_numbering_and_chapter_3_explains_short_name_only():
+    """Student re-review (issue 19, finding 7): chapter 3's table showed pandas's index 0-6 beside a number
+    column 1-7, and "short name only" was unexplained. The table is indexed by Hood's number alone, and the
+    sentence under it says what the value means (only the name was checked, in summaries of Hood)."""
+    import json
+    import re
+    from pathlib import Path
+
+    from coordkit.history import WORDING_CHECKED, doctrine_table
+
+    table = doctrine_table()
+    assert table.index.name == "number" and table.index.tolist() == list(range(1, 8))
+    assert "number" not in table.columns
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "03_npm_history.ipynb").read_text("utf-8"))
+    cells = nb["cells"]
+    k = next(i for i, c in enumerate(cells) if "history.doctrine_table()" in "".join(c["source"]))
+    stored = "".join(next(o["data"]["text/html"] for o in cells[k]["outputs"]
+                          if "text/html" in o.get("data", {})))
+    row_heads = re.findall(r"<tr>\s*<th>(\d+)</th>", stored)
+    assert row_heads == [str(n) for n in range(1, 8)], row_heads  # 1 to 7 only, no 0 to 6 beside them
+    assert "<th>number</th>" in stored and stored.count(">1<") == 1
+    under = " ".join("".join(cells[k + 1]["source"]).split())
+    assert "short name only" in set(table[WORDING_CHECKED])
+    assert "*Short name only* (last column): only its name was checked, in summaries of Hood." in under

@@ -494,3 +494,37 @@ def test_chapter_2_says_what_congruence_is_where_it_first_uses_the_word():
     prose = _prose_without_references(ROOT / "notebooks" / "02_diagnose_your_organisation.ipynb")
     first = prose.lower().index("congruence")
     assert "same mix" in prose[first:first + 120]
+
+
+def test_chapter_2_explains_a_deficit_culture_with_a_higher_index_than_chapter_4s_balanced_package():
+    """Student re-review (issue 19, finding 5): the nurse's deficit culture has balance index 0.53, above
+    chapter 1's deficit culture (0.33) and chapter 4's "balanced" 2022 package (0.32), with no word why. One
+    sentence says that the name and the index measure different things, with what lifts hers (strong hierarchy
+    and solidarity, no despair); every number is recomputed here (the nurse's are in the stored output)."""
+    from coordkit import balance, scenarios, survey
+    from coordkit.archetypes import ARCHETYPES
+    from coordkit.configuration import Kind, classify
+    from coordkit.survey.scoring import STRONG
+
+    example = survey.example_answers()
+    nurse = survey.score_answers(example["now"], example["preferred"], example["likert"])
+    chapter_1 = balance.report(ARCHETYPES["traditional public sector"])
+    chapter_4 = scenarios.run(scenarios.preset("rumoured_2022"))
+    assert nurse.configuration_now.kind is Kind.DEFICIT
+    assert classify(ARCHETYPES["traditional public sector"]).kind is Kind.DEFICIT
+    assert chapter_4.configuration.name == "balanced"
+    index = balance.report(chapter_4.final).score
+    hierarchy, solidarity = nurse.now.hierarchy, nurse.now.solidarity
+    said = (f"Her index ({nurse.balance_now.score:.2f}) tops chapter 1's deficit culture "
+            f"({chapter_1.score:.2f}) and chapter 4's *balanced* 2022 package ({index:.2f}): a name says "
+            f"only which modes are strong; her hierarchy ({hierarchy:.1f}) and solidarity ({solidarity:.2f}) "
+            "are strong, and she reports no despair.")
+    assert min(hierarchy, solidarity) >= STRONG and nurse.balance_now.despair == 0 < chapter_1.despair
+    assert nurse.balance_now.strength > max(chapter_1.strength, balance.report(chapter_4.final).strength)
+    assert nurse.balance_now.score > max(chapter_1.score, index)
+    nb = _load(ROOT / "notebooks" / "02_diagnose_your_organisation.ipynb")
+    c09 = " ".join(_text(next(c for c in nb["cells"] if c.get("id") == "c09")).split())
+    assert said in c09, said
+    chapter_1_nb = _load(ROOT / "notebooks" / "01_coordination_theory.ipynb")
+    stored = json.dumps([c.get("outputs", []) for c in chapter_1_nb["cells"]])
+    assert f"balance index {chapter_1.score:.2f}" in stored, "chapter 1 shows the same index"

@@ -190,11 +190,17 @@ def test_chapter_5s_core_draws_the_rotation_and_gives_the_rivalry_at_which_it_st
     folded = [o["data"]["text/html"] for c in core for o in c["outputs"]
               if "".join(o.get("data", {}).get("text/html", "")).startswith("<details><summary>The answer")]
     assert len(folded) == 1, "one folded answer in section 2"
-    answer = " ".join(re.sub(r"<[^>]+>", " ", "".join(folded[0])).split())
-    said = (f"the swings die away at rivalry still moving at year 150 at they last (cycling) from "
-            f"surprise 2, regime test, 300 years {calm:g} and below {calm:g} {first_cycling:g}")
+    answer = html.unescape(" ".join(re.sub(r"<[^>]+>", " ", "".join(folded[0])).split()))
+    # student re-review (issue 19, finding 4): "die away at 0.5 and below" beside "still moving at year 150 at
+    # 0.5" read as a contradiction; the explorer shows 150 years, so the answer says what it shows there
+    settled = [r for r in grid if simulate(Levers(rivalry=r, surprise=2.0), start, years=150).settled()]
+    assert settled == [r for r in grid if r < calm], "in 150 years every weaker rivalry settles"
+    said = (f"rivalry settled within the explorer's 150 years {max(settled):g} and below "
+            f"still moving at year 150, settled by 300 {calm:g} keep swinging (cycling) {first_cycling:g} "
+            "and above")
     assert said in answer, answer
-    assert "die away at rivalry" not in printed, "the answer is not printed in the open"
+    assert "die away at rivalry" not in answer
+    assert "settled within" not in printed, "the answer is not printed in the open"
     prose = " ".join(_text(c) for c in cells if c["cell_type"] == "markdown")
     assert "open it only after your prediction" in " ".join(prose.split())
     # the explorer steps 0.1 years, the regime test 0.2: at surprise 2 they agree on the threshold
@@ -288,3 +294,21 @@ def test_chapter_5s_core_says_and_computes_what_its_key_point_and_quiz_rely_on()
     key = next(_text(c) for c in cells if _text(c).startswith("## Key points"))
     assert "costs far more than a third" in key
     assert "more than a third" in load("ch05").questions[2].prompt
+
+
+def test_chapter_5_and_its_exercises_say_that_levers_in_code_holds_the_model_parameters():
+    """Student re-review (issue 19, finding 3): the prose says "model parameter", the code types Levers(...),
+    and levers are chapter 4's scenario term. One sentence in the core How it works (and in ex05's header)
+    says the model parameters are the object Levers, an older name kept for existing code; the class's own
+    docstring says so too, instead of "the policy levers of the mean-field model"."""
+    from coordkit.models.dynamics import Levers
+
+    cells = _load(ROOT / "notebooks" / "05_dynamics.ipynb")["cells"]
+    how = next(" ".join(_text(c).split()) for c in cells if _text(c).startswith("## How it works *(core)*"))
+    assert ("In code the model parameters are one object, `Levers(...)`: an older name, kept for existing "
+            "code, not chapter 4's policy levers.") in how
+    source = (ROOT / "exercises" / "src" / "05_dynamics.py").read_text(encoding="utf-8")
+    header = " ".join(line.removeprefix("#").strip() for line in source.split("# %%", 2)[1].splitlines())
+    assert "In code the model parameters are one object, `dynamics.Levers(...)` (an older name" in header
+    doc = " ".join((Levers.__doc__ or "").split())
+    assert "policy levers of" not in doc and "keeps its older name, ``Levers``" in doc

@@ -249,3 +249,36 @@ def test_ternary_descriptions_say_how_to_read_the_scales_when_the_figure_has_the
     assert "hierarchy on the right edge" in describe_agents_figure(run)
     for fig in (profile_figure(p, ticks=True), survey_figure(r, ticks=True)):
         assert any(SCALE_KEY in t.get_text() for t in fig.texts)  # the caption under the figure gives it too
+
+
+def test_chapter_6s_figure_gives_the_triangles_scale_key_under_it_as_chapters_1_and_2_do():
+    """Student re-review (issue 19, finding 6): in chapter 6 the key sat in brackets in the middle of a long
+    description; chapters 1 and 2 print it under the figure. The four-panel figure now draws it under the
+    panels, its description ends with it, and the stored chapter 6 caption does too."""
+    import html
+    import json
+    import re
+    from pathlib import Path
+
+    from coordkit.models import agents
+    from coordkit.plots.agents import (
+        TRIANGLE_KEY,
+        agents_figure,
+        describe_agents_figure,
+        describe_unit_shares,
+    )
+    from coordkit.plots.profile import SCALE_KEY
+
+    assert TRIANGLE_KEY.endswith(SCALE_KEY.removeprefix("Scales: "))
+    run = agents.simulate(agents.Structure(1, 2, 2, 4), steps=5, seed=0)
+    text = describe_agents_figure(run)
+    assert text.endswith("\n" + TRIANGLE_KEY) and text.count("right edge") == 1 and "(scales:" not in text
+    assert describe_unit_shares(run).endswith(TRIANGLE_KEY)  # on its own, the ternary's description keeps it
+    fig = agents_figure(run)
+    key = [t for t in fig.texts if t.get_text() == TRIANGLE_KEY]
+    assert key and key[0].get_position()[1] < min(ax.get_position().y0 for ax in fig.axes)
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "06_fractal_systems.ipynb").read_text("utf-8"))
+    stored = next("".join(o["data"]["text/html"]) for c in nb["cells"] if c.get("id") == "e67560bb"
+                  for o in c["outputs"] if "text/html" in o.get("data", {}))
+    caption = html.unescape(re.sub(r"<[^>]+>", "", stored.split("<figcaption", 1)[1])).strip()
+    assert caption.endswith(TRIANGLE_KEY), caption[-200:]

@@ -530,3 +530,34 @@ def test_chapter_6s_seed_question_sends_a_wrong_answer_where_the_seed_is_explain
     q3 = next(q for q in quiz.questions if q.id == "q3")
     assert "seed" in _section_text(quiz.notebook, q3.section).lower()
     assert "seed" not in _section_text(quiz.notebook, "How it works").lower()  # the old pointer, wrong
+
+
+def _core_prose(notebook: str) -> str:
+    import json
+
+    core, lines = True, []
+    for cell in json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        for line in "".join(cell["source"]).splitlines():
+            if line.startswith("## "):
+                core = line.rstrip().endswith("*(core)*")
+            elif core:
+                lines.append(line)
+    return " ".join(" ".join(lines).split()).lower()
+
+
+@pytest.mark.parametrize("quiz", ALL, ids=lambda quiz: quiz.chapter)
+def test_quiz_feedback_names_no_archetype_the_core_route_does_not(quiz):
+    """Student re-review (issue 19, finding 9): ch01 q3's wrong-answer feedback said "uniformly weak", an
+    archetype named only in the going-further section; the quiz is on the core route, so its words are the
+    core's ("a team weak in everything is perfectly even")."""
+    from coordkit.archetypes import ARCHETYPES
+
+    core = _core_prose(quiz.notebook)
+    said = " ".join(f"{q.prompt} {q.explanation} {getattr(q, 'near', '')} "
+                    + " ".join(o.feedback for o in getattr(q, "options", ())) for q in quiz.questions).lower()
+    assert not [name for name in ARCHETYPES if name.lower() in said and name.lower() not in core]
+    if quiz.chapter == "ch01":
+        wrong = next(o.feedback for o in load("ch01").questions[2].options if not o.correct)
+        assert "a team weak in everything is perfectly even" in wrong and wrong.split(":")[0].lower() in core

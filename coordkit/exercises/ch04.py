@@ -116,15 +116,16 @@ def _check_funding(answer: Any) -> Feedback:
         return Feedback.wrong(f"Funding growth runs from {spec.low:g} to {spec.high:g}% a year")
     ends = run(preset("rumoured_2022").replace(funding_growth=float(answer)))
     if ends.configuration.kind is Kind.BALANCED:
-        return Feedback.wrong(f"At {answer:g}% it is balanced, but it already is at less. Go lower, "
-                              "in steps of 0.1")
+        return Feedback.wrong(f"At {answer:g}% it is balanced, and it is still balanced at lower "
+                              "funding: go lower, in steps of 0.1")
     return Feedback.wrong(f"At {answer:g}% it ends as '{ends.configuration.name}'. Go higher")
 
 
 q2 = Question(
     "q2", "lowest_funding", _check_funding,
     hint_text="Use the scenario explorer with the 2022 preset and move Funding growth in steps of "
-              "0.1, or loop over values with scenarios.run(preset.replace(funding_growth=f)).",
+              "0.1, or loop over values with scenarios.run(base.replace(funding_growth=f)), where "
+              "base = scenarios.preset('rumoured_2022').",
     solution_text=("base = scenarios.preset('rumoured_2022')\n"
                    "lowest_funding = next(f / 10 for f in range(-20, 81)\n"
                    "    if scenarios.run(base.replace(funding_growth=f / 10)).configuration.name "
@@ -258,7 +259,7 @@ q6 = OpenQuestion(
 #: it, and it shows lecturers what the feedback looks like.
 WRONG_ANSWERS: dict[str, tuple[Any, str]] = {
     "q1": ({"financial_incentives", "collaboration_duty"}, "collaboration_duty does not raise it"),
-    "q2": (3.6, "it already is at less. Go lower"),
+    "q2": (3.6, "it is still balanced at lower funding: go lower"),
     "q3": ("devolution", "another lever does more"),
     "q4": (PolicyLevers(funding_growth=1.0, competition=10, financial_incentives=10),
            "Which mode is missing"),

@@ -73,6 +73,9 @@ def _check_ceiling(answer: Any) -> Feedback:
     if math.isclose(answer, CEILING_DEMAND / CEILING_CAPACITY, abs_tol=0.005):
         return Feedback.wrong("That is demand over capacity, upside down: the outcome can never "
                               "be more than 1")
+    if max(CEILING_DEMAND, CEILING_CAPACITY) < answer <= 100.0:  # 60 typed for 60%
+        return Feedback.wrong(f"The outcome runs on a scale of 0 to 1, so give the ceiling as a fraction "
+                              f"of 1, not a percentage: {answer:g}% is written {answer / 100:g}")
     if answer >= 1.0:
         return Feedback.wrong("Here demand exceeds capacity, so the outcome is capped below 1: "
                               "how much of the demand can the capacity meet?")
@@ -81,7 +84,7 @@ def _check_ceiling(answer: Any) -> Feedback:
 
 
 q1 = Question(
-    "q1", "ceiling", _check_ceiling,
+    "q1", "ceiling", _check_ceiling, read_text=True,
     hint_text="Rule 6: the outcome can never exceed min(1, C / D). You can also ask the model: "
               "dynamics.Levers(demand=..., capacity=...).ceiling.",
     solution_text=("ceiling = dynamics.Levers(demand=2.0, capacity=1.2).ceiling   # 0.6\n"
@@ -111,7 +114,8 @@ def _check_deficit(answer: Any) -> Feedback:
         return Feedback.wrong("Use one of the names in configuration.table()['name']")
     if text == normalise(Kind.BALANCED.value):
         return Feedback.wrong("Without support, one mode withers: look at the final strengths "
-                              "(run.final_profile()) and see which falls below 0.5")
+                              "(dynamics.simulate(...).final_profile()) and see which falls below "
+                              "0.5")
     return Feedback.wrong("That is another system's configuration. Which mode ends weak, and how "
                           "strong are the other two?")
 

@@ -213,7 +213,7 @@ def _check_lowest_reverse_effect(answer: Any) -> Feedback:
 
 q3 = Question(
     "q3", "lowest_reverse_effect", _check_lowest_reverse_effect,
-    hint_text="agents.sweep(...) returns (balance, fatalism); balance[:, :, 0] is team evenness "
+    hint_text="balance, fatalism = agents.sweep(...) gives two arrays; balance[:, :, 0] is team evenness "
               "for each value and random seed. Average over the seeds (axis=1) and find the first value "
               "at or above the target.",
     solution_text=("levers = agents.balanced_nation_of_monocultures(SWEEP_STRUCTURE)\n"

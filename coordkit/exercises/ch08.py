@@ -123,7 +123,7 @@ def _check_excluded(answer: Any) -> Feedback:
     parts = [f"{v} is not excluded" for v in sorted(given - right)]
     parts += [f"you have missed {v}" for v in sorted(right - given)]
     return Feedback.wrong("; ".join(parts) + ". Run audit.audit(audit.package('internal_market_1991'))"
-                          " and read by_status('excluded')")
+                          " and read its .by_status('excluded')")
 
 
 q2 = Question(
@@ -162,8 +162,8 @@ def _check_hybrid(answer: Any) -> Feedback:
 
 q3 = Question(
     "q3", "common_hybrid", _check_hybrid,
-    hint_text="For each package, audit it and look at [h.hybrid for h in result.hybrids]; "
-              "count how many packages each hybrid appears in.",
+    hint_text="For each package p in audit.packages().values(), look at "
+              "[h.hybrid for h in audit.audit(p).hybrids]; count how many packages each hybrid appears in.",
     solution_text=("from collections import Counter\n"
                    "counts = Counter(h.hybrid for p in audit.packages().values() "
                    "for h in audit.audit(p).hybrids)\n"

@@ -57,18 +57,21 @@ def doctrine_table(directory: str | Path | None = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns number, doctrine, mode, secondary_mode and :data:`WORDING_CHECKED`.
+        Indexed by Hood's doctrine number (1 to 7, the only numbering shown); columns doctrine, mode,
+        secondary_mode and :data:`WORDING_CHECKED`.
 
     Examples
     --------
     >>> table = doctrine_table()
     >>> table[WORDING_CHECKED].value_counts().to_dict()
     {'quoted': 4, 'short name only': 3}
+    >>> table.index.name, table.index.tolist()
+    ('number', [1, 2, 3, 4, 5, 6, 7])
     """
     frame = data.load("hood_npm_doctrines.csv", directory)
     shown = frame[["number", "doctrine", "mode", "secondary_mode"]].copy()
     shown[WORDING_CHECKED] = frame["wording_confirmed"].map({True: "quoted", False: "short name only"})
-    return shown
+    return shown.set_index("number")
 
 
 def load_reforms(directory: str | Path | None = None) -> pd.DataFrame:

@@ -1,6 +1,6 @@
-"""The mean-field model's levers and fixed rates (see :mod:`coordkit.models.dynamics`).
+"""The mean-field model's parameters and fixed rates (see :mod:`coordkit.models.dynamics`).
 
-:class:`Levers` (the policy levers a learner moves) and :class:`Rates` (the model's fixed rates),
+:class:`Levers` (the model parameters a learner moves) and :class:`Rates` (the model's fixed rates),
 both on :mod:`coordkit.params`: each field has one :class:`~coordkit.params.Param` spec (label,
 unit, range, step, default, help) for sliders, tables and documentation. Every name here is also
 importable from :mod:`coordkit.models.dynamics`, where the model is documented in full.
@@ -30,7 +30,11 @@ def _lever(default: float, low: float, high: float, doc: str, *, label: str | No
 
 @dataclass(frozen=True)
 class Levers(Params):
-    r"""The policy levers of the mean-field model, each bounded (see :data:`LEVER_SPECS`).
+    r"""The mean-field model's parameters, each bounded (see :data:`LEVER_SPECS`).
+
+    The class keeps its older name, ``Levers``, so that existing code runs; the kit's word for its fields
+    is *model parameters*. Chapter 4's policy levers (:class:`coordkit.scenarios.PolicyLevers`) are a
+    different thing, mapped onto these.
 
     Parameters
     ----------

@@ -58,6 +58,7 @@ from coordkit.plots.style import ACCENT, HATCHES, INK, NEUTRAL, PALETTE, SECONDA
 __all__ = [
     "LEVEL_LABELS",
     "LEVEL_STYLES",
+    "TRIANGLE_KEY",
     "agent_sweep_figure",
     "agents_figure",
     "describe_agent_sweep",
@@ -78,6 +79,9 @@ __all__ = [
 #: Plural labels for the levels, in :data:`~coordkit.models.agents.LEVELS` order.
 LEVEL_LABELS: dict[str, str] = {"team": "teams", "provider": "providers", "ics": "ICSs",
                                 "nation": "nation"}
+#: How to read the triangle's scales (:data:`coordkit.plots.profile.SCALE_KEY`), named for the one panel of
+#: four that has them: the last line of the description and the line under the figure, as in chapters 1 and 2.
+TRIANGLE_KEY = "The triangle's scales: " + SCALE_KEY.removeprefix("Scales: ")
 #: A colour, marker and marker size per level: reddish purple, blue, grey and ink, with markers
 #: and sizes no mode uses, so a level is never mistaken for a mode.
 LEVEL_STYLES: dict[str, tuple[str, str, float]] = {
@@ -458,6 +462,7 @@ def agents_figure(run: AgentRun, *, step: int = -1) -> Figure:
     plot_level_balance(run, ax=lax)
     lax.set_title("Mean evenness at each level over the run", fontsize=9)
     fig.suptitle(_figure_title(run, index), fontsize=11)
+    fig.text(0.01, 0.01, TRIANGLE_KEY, fontsize=8)  # the scale key under the figure, as in chapters 1 and 2
     fig._coordkit_units = _unit_counts(run)  # type: ignore[attr-defined]  # kit attribute on the Figure, read back with getattr
     return fig
 
@@ -637,13 +642,16 @@ def describe_evenness_by_level(run: AgentRun, *, step: int = -1) -> str:
     return f"Evenness of each unit's active mix at step {step}: " + "; ".join(parts) + "."
 
 
-def describe_unit_shares(run: AgentRun, *, step: int = -1) -> str:
+def describe_unit_shares(run: AgentRun, *, step: int = -1, key: bool = True) -> str:
     """A text description of :func:`plot_unit_shares`: where each level's units sit.
 
     Parameters
     ----------
     run : AgentRun
     step : int, default -1
+    key : bool, default True
+        End with how to read the triangle's scales (:data:`TRIANGLE_KEY`); :func:`describe_agents_figure`
+        gives it last instead, as the line under the whole figure.
 
     Returns
     -------
@@ -653,13 +661,14 @@ def describe_unit_shares(run: AgentRun, *, step: int = -1) -> str:
     --------
     >>> from coordkit.models.agents import Structure, simulate
     >>> run = simulate(Structure(1, 2, 2, 4), steps=50, seed=0)
-    >>> print(describe_unit_shares(run).splitlines()[0])  # doctest: +ELLIPSIS
-    Ternary of active shares (hierarchy / solidarity / individualism) at step 50 (scales: hierarchy on...):
+    >>> print(describe_unit_shares(run).splitlines()[0])
+    Ternary of active shares (hierarchy / solidarity / individualism) at step 50:
+    >>> describe_unit_shares(run).splitlines()[-1] == TRIANGLE_KEY
+    True
     """
     run = _check_run(run)
     step = run.step_index(step)
-    lines = [f"Ternary of active shares (hierarchy / solidarity / individualism) at step {step} "
-             f"({SCALE_KEY[0].lower()}{SCALE_KEY[1:-1]}):"]
+    lines = [f"Ternary of active shares (hierarchy / solidarity / individualism) at step {step}:"]
     for level in reversed(LEVELS):
         active = run.shares[level][step][:, :3]
         shares = active / active.sum(axis=1, keepdims=True)
@@ -672,7 +681,7 @@ def describe_unit_shares(run: AgentRun, *, step: int = -1) -> str:
         largest = shares.max(axis=1)
         lines.append(f"- {_units(level, len(shares))}: the largest share is {leaning}; it is "
                      f"{largest.min():.0%} to {largest.max():.0%} of the active mix")
-    return "\n".join(lines)
+    return "\n".join(lines) + ("\n" + TRIANGLE_KEY if key else "")
 
 
 def describe_level_balance(run: AgentRun) -> str:
@@ -723,14 +732,20 @@ def describe_agents_figure(run: AgentRun, *, step: int = -1) -> str:
     >>> from coordkit.models.agents import Structure, simulate
     >>> describe_agents_figure(simulate(Structure(1, 2, 2, 4), steps=50, seed=0)).splitlines()[0]
     '16 staff in 4 teams, 2 providers, 1 ICS, step 50:'
+
+    Its last line is the triangle's scale key, the line printed under the figure (as in chapters 1 and 2):
+
+    >>> describe_agents_figure(simulate(Structure(1, 2, 2, 4), steps=5, seed=0)).splitlines()[-1][:40]
+    "The triangle's scales: hierarchy on the "
     """
     run = _check_run(run)
     return "\n".join([
         _figure_title(run, step),
         describe_composition(run, step=step),
         describe_evenness_by_level(run, step=step),
-        describe_unit_shares(run, step=step),
+        describe_unit_shares(run, step=step, key=False),
         describe_level_balance(run),
+        TRIANGLE_KEY,
     ])
 
 

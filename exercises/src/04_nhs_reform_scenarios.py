@@ -35,8 +35,9 @@ q1.check()
 #
 # The November 2022 package (`scenarios.preset("rumoured_2022")`), as coded with funding growth of 0.1% a year,
 # only just ends *balanced*. Find the **lowest** funding growth, in % a year to one decimal place (e.g. -0.5), at
-# which the same package still ends *balanced* after ten years. Give one number. (`preset.replace(funding_growth=...)`
-# changes one lever and keeps the preset's start; the chapter's worked example loops over funding values this way.)
+# which the same package still ends *balanced* after ten years. Give one number.
+# (`scenarios.preset("rumoured_2022").replace(funding_growth=...)` changes one lever and keeps the preset's start;
+# the chapter's worked example loops over funding values this way.)
 
 # %% [paper]
 # **Needs the notebook** (it runs the model at each funding level). **On paper:** the November 2022 package,

@@ -3,12 +3,14 @@
 #
 # **Time:** about 40 minutes · **Goes with:** [5. Dynamics](../notebooks/05_dynamics.ipynb)
 #
-# Six tasks, from recall to design, on the mean-field teaching model (task 4 uses its surprise mechanism). Replace each `____` with your answer, run the
-# cell and read the feedback. `q1.hint()` nudges; `q1.solution()` shows a worked answer. The model is illustrative
-# and uncalibrated: the checks compute their answers from the same model you are using, so they test your reading
-# of the model, not facts about the NHS.
+# Six tasks, from recall to design, on the mean-field teaching model (task 4 uses its surprise mechanism). In code
+# the model parameters are one object, `dynamics.Levers(...)` (an older name, kept for existing code): tasks 3 to 5
+# ask for one. Replace each `____` with your answer, run the cell and read the feedback. `q1.hint()` nudges;
+# `q1.solution()` shows a worked answer. The model is illustrative and uncalibrated: the checks compute their
+# answers from the same model you are using, so they test your reading of the model, not facts about the NHS.
 
 # %%
+from coordkit import configuration
 from coordkit.exercises.ch05 import ____, q1, q2, q3, q4, q5, q6
 from coordkit.models import dynamics
 
