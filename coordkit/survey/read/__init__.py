@@ -80,9 +80,10 @@ class.csv: row 1 (line 2) left out: superseded by a later submission of the same
 line 8, kept)
 """
 
-from coordkit.survey.read.core import group_column_problem, header_mapping, merge, read_responses
+from coordkit.survey.read.core import group_column_problem, merge, read_responses
 from coordkit.survey.read.detect import HEADER_SEARCH_LINES, TOOLS
 from coordkit.survey.read.files import MAPPING_FILE, expand_inputs, read_files, read_folder
+from coordkit.survey.read.mapping import header_mapping
 from coordkit.survey.read.match import read_answer_words, read_mapping
 from coordkit.survey.read.records import (
     LATE_SUBMISSION_WARNING,
