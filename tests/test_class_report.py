@@ -271,3 +271,18 @@ def test_report_says_the_inconsistency_cut_is_provisional_with_counts_by_hand(sy
     flagged = int((index >= 1.35).sum())
     assert f"Class mean {index.mean():.2f}; {flagged} of 60 respondent(s) at or above 1.35" in forms
     assert flagged == 12
+
+
+def test_style_fold_and_reliability_name_the_same_respondents(synthetic_html):
+    """Methodologist 2, finding 4: the fold said the reliability table includes flagged respondents,
+    while the table (``reliability_table``'s ``respondents``) leaves them out."""
+    fold = re.search(r"<b>(\d+) respondents? not classified: response style\.</b>(.*?)</details>",
+                     synthetic_html, re.S)
+    used = re.search(r"Respondents used: the (\d+) respondents the profiles use \((\d+) flagged for a response "
+                     r"style left out", synthetic_html)
+    assert fold and used
+    flagged = synthetic_class().styles().any
+    assert int(fold.group(1)) == int(used.group(2)) == int(flagged.sum())
+    assert int(used.group(1)) == int((~flagged).sum())
+    assert "reliability table alone includes them" not in fold.group(2)
+    assert "and out of the reliability table too" in fold.group(2)
