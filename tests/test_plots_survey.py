@@ -202,3 +202,17 @@ def test_class_arrows_description_names_the_tables_configurations(cls):
     assert withheld and all("(withheld: members disagree" in line
                             for line in lines if any(line.startswith(f"- {s.label} (") for s in withheld))
     assert "(solidarity monoculture)" in lines[-1] and lines[-1].startswith("- other groups combined")
+
+
+def test_respondents_description_counts_a_tie_as_a_tie():
+    """Methodologist 2, finding 5: 35 x 25/25/25/25 read "hierarchy has the largest share for 35 of 35"."""
+    import numpy as np
+
+    even, lead = np.array([[25, 25, 25, 25]] * 35), np.array([[25, 40, 25, 10]] * 35)
+    text = sp.describe_respondents(even, lead)
+    assert "Now: class mean 33% / 33% / 33%; no single largest share for 35 of 35 (tied)." in text
+    assert "Preferred: class mean 28% / 44% / 28%; solidarity has the largest share for 35 of 35." in text
+    assert "hierarchy has" not in text
+    mixed = np.array([[50, 30, 20, 0]] * 3 + [[40, 40, 20, 0]] * 4 + [[20, 30, 50, 0]] * 2)
+    assert ("hierarchy has the largest share for 3 of 9; no single largest share (tied) for 4"
+            in sp.describe_respondents(mixed, mixed))

@@ -310,15 +310,41 @@ def respondents_figure(now_scores: np.ndarray, preferred_scores: np.ndarray, *,
     return fig
 
 
+def _largest_share_text(shares: np.ndarray) -> str:
+    """Which mode has the largest share for the most respondents, a tie counted as a tie.
+
+    Not as hierarchy, the first mode, as an ``argmax`` would.
+    """
+    n = len(shares)
+    top = np.isclose(shares, np.nanmax(shares, axis=1, keepdims=True)) if n else np.zeros((0, 3), bool)
+    single = top.sum(axis=1) == 1
+    tied = int((top.sum(axis=1) > 1).sum())
+    leads = top[single].sum(axis=0)
+    best = int(leads.max()) if n else 0
+    if not best:
+        return f"no single largest share for {tied} of {n} (tied)"
+    names = [ALL_MODES[k].value for k in range(3) if leads[k] == best]
+    text = (f"{names[0]} has" if len(names) == 1 else f"{' and '.join(names)} each have")
+    text += f" the largest share for {best} of {n}"
+    return text + (f"; no single largest share (tied) for {tied}" if tied else "")
+
+
 def describe_respondents(now_scores: np.ndarray, preferred_scores: np.ndarray) -> str:
     """Text description of :func:`respondents_figure`.
+
+    A respondent whose largest share is tied between modes (25 / 25 / 25 / 25) is counted as tied, not
+    as leading with one of them.
 
     Examples
     --------
     >>> print(describe_respondents(np.array([[40, 30, 10, 20]] * 5), np.array([[30, 30, 30, 10]] * 5)))
     Two triangles of 5 respondents' divide-100 shares of hierarchy / solidarity / individualism (fatalism
     not shown). Now: class mean 50% / 38% / 12%; hierarchy has the largest share for 5 of 5. Preferred:
-    class mean 33% / 33% / 33%; hierarchy has the largest share for 5 of 5.
+    class mean 33% / 33% / 33%; no single largest share for 5 of 5 (tied).
+    >>> print(describe_respondents(np.array([[40, 30, 10, 20], [30, 40, 10, 20], [30, 30, 20, 20]]),
+    ...                            np.array([[40, 30, 10, 20]] * 3)).split("Now: ")[1].split(". Pref")[0])
+    class mean 42% / 42% / 17%; hierarchy and solidarity each have the largest share for 1 of 3; no single
+    largest share (tied) for 1
     """
     parts = []
     n = len(now_scores)
@@ -327,10 +353,8 @@ def describe_respondents(now_scores: np.ndarray, preferred_scores: np.ndarray) -
             continue
         shares = _active_shares(scores)
         mean = _active_shares(np.asarray(scores).mean(axis=0))[0]
-        top = np.bincount(shares.argmax(axis=1), minlength=3)
-        lead = int(top.argmax())
         parts.append(f"{label}: class mean {mean[0]:.0%} / {mean[1]:.0%} / {mean[2]:.0%}; "
-                     f"{ALL_MODES[lead].value} has the largest share for {top[lead]} of {len(shares)}.")
+                     f"{_largest_share_text(shares)}.")
     return (f"Two triangles of {n} respondents' divide-100 shares of hierarchy / solidarity / individualism "
             f"(fatalism not shown). " + " ".join(parts))
 
