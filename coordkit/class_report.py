@@ -116,10 +116,6 @@ def _pm(mean: float, sd: float) -> str:
     return f"{mean:.1f} ± {sd:.1f}"
 
 
-def _summaries(analysis: ClassAnalysis) -> list[GroupSummary]:
-    return ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
-
-
 def _constants() -> dict[str, object]:
     """The kit's thresholds as the report prints them."""
     return {"current_version": CURRENT_VERSION, "icc2": f"{ICC2_THRESHOLD:.2f}",
@@ -258,7 +254,7 @@ def _balance_cells(s: GroupSummary, timeframe: str, r: Any) -> list[object]:
 
 def _balance_section(analysis: ClassAnalysis) -> dict[str, Any]:
     rows = []
-    for s in _summaries(analysis):
+    for s in analysis.summaries():
         for label, r in (("now", s.balance_now), ("preferred", s.balance_preferred)):
             rows.append([s.label, label, s.shown_configuration(label), _agreement_cell(s, label),
                          *_balance_cells(s, label, r)])
@@ -284,7 +280,7 @@ def _forms_section(analysis: ClassAnalysis, responses: Responses) -> dict[str, A
         return None
     rows = [[s.label, *(f"{_level(b)} / {_level(m)}"
                         for b, m in zip(s.benign_level, s.malign_level, strict=True))]
-            for s in _summaries(analysis)]
+            for s in analysis.summaries()]
     acq = analysis.acquiescence[np.isfinite(analysis.acquiescence)]
     acquiescence = None
     if acq.size:
@@ -294,7 +290,7 @@ def _forms_section(analysis: ClassAnalysis, responses: Responses) -> dict[str, A
             # the group means are over the members not flagged (a flagged count there would always be 0)
             "table": _table(["", "mean acquiescence (members not flagged)"],
                             [[g.label, f"{g.acquiescence_mean:+.2f}"]
-                             for g in _summaries(analysis) if np.isfinite(g.acquiescence_mean)])}
+                             for g in analysis.summaries() if np.isfinite(g.acquiescence_mean)])}
     index = np.atleast_1d(inconsistency_index(responses.likert, responses.questionnaire))
     inconsistency = None
     if np.isfinite(index).any():
@@ -321,7 +317,7 @@ def _share(v: float) -> str:
 def _strength_section(analysis: ClassAnalysis, responses: Responses) -> dict[str, Any]:
     rows: list[list[object]] = [
         [s.label, *(f"{v:.2f}" if np.isfinite(v) else "not rated" for v in s.strength_mean)]
-        for s in _summaries(analysis)]
+        for s in analysis.summaries()]
     out: dict[str, Any] = {"table": _table(["", *(m.label for m in ALL_MODES)], rows),
                            "high": _high_ratings(responses), "levels": None,
                            "blocks": None}

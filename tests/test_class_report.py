@@ -132,7 +132,8 @@ def test_report_shows_strength_levels_icc_and_reliability(synthetic_html):
         assert f"<h2>{heading}" in synthetic_html, heading
     assert "level share" in synthetic_html and "Cronbach" in synthetic_html and "omega" in synthetic_html
     assert "95% interval" in synthetic_html and "not enough answers" in synthetic_html.replace("&quot;", "")
-    # the verdict words come from the intervals (issue 14 review, 6): at n = 48 most span 0.7, one is all below;
+    # the verdict words come from the intervals (issue 14 review, 6): at n = 48 most span 0.7, one is
+    # all below;
     # a class of 300 narrows them enough for "acceptable"
     assert "inconclusive at this n" in synthetic_html and "WARNING, poor: the 95% interval" in synthetic_html
     assert "acceptable: the 95% interval" in report.render_report(synthetic_class(size=300), date="x")
@@ -271,3 +272,18 @@ def test_report_says_the_inconsistency_cut_is_provisional_with_counts_by_hand(sy
     flagged = int((index >= 1.35).sum())
     assert f"Class mean {index.mean():.2f}; {flagged} of 60 respondent(s) at or above 1.35" in forms
     assert flagged == 12
+
+
+def test_style_fold_and_reliability_name_the_same_respondents(synthetic_html):
+    """Methodologist 2, finding 4: the fold said the reliability table includes flagged respondents,
+    while the table (``reliability_table``'s ``respondents``) leaves them out."""
+    fold = re.search(r"<b>(\d+) respondents? not classified: response style\.</b>(.*?)</details>",
+                     synthetic_html, re.S)
+    used = re.search(r"Respondents used: the (\d+) respondents the profiles use \((\d+) flagged for a "
+                     r"response style left out", synthetic_html)
+    assert fold and used
+    flagged = synthetic_class().styles().any
+    assert int(fold.group(1)) == int(used.group(2)) == int(flagged.sum())
+    assert int(used.group(1)) == int((~flagged).sum())
+    assert "reliability table alone includes them" not in fold.group(2)
+    assert "and out of the reliability table too" in fold.group(2)

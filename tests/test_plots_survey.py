@@ -173,8 +173,8 @@ def test_update_where_an_arrow_appears_or_vanishes_draws_every_group_again():
     from coordkit.profile import Profile
 
     def view(*groups):
-        return SimpleNamespace(overall=None, groups=[SimpleNamespace(now=a, preferred=b, label=label)
-                                                     for a, b, label in groups])
+        shown = [SimpleNamespace(now=a, preferred=b, label=label) for a, b, label in groups]
+        return SimpleNamespace(overall=None, groups=shown, summaries=lambda: shown)
 
     p, q, r = Profile(1, 0.7, 0.3, 0.5), Profile(0.9, 1, 0.8, 0.2), Profile(0.3, 0.4, 1, 0.1)
     fig = sp.class_arrows_figure(view((p, q, "A"), (q, r, "B")))
@@ -184,3 +184,35 @@ def test_update_where_an_arrow_appears_or_vanishes_draws_every_group_again():
                   view((q, p, "A")),  # fewer groups
                   view((q, p, "Z"))]:  # another label: a new legend
         _check_update(fig, state)
+
+
+def test_class_arrows_description_names_the_tables_configurations(cls):
+    """Methodologist 2, finding 1: the description named configurations by ``classify`` at its default
+    0.5, ignoring withholding ("deficit culture: weak solidarity" for Outpatients, withheld in the table)."""
+    a = analyse(cls, group_column="team")
+    lines = sp.describe_class_arrows(a).splitlines()[1:]
+    table = a.group_table()
+    assert len(lines) == len(table) == len(a.summaries())
+    for line, (label, row) in zip(lines, table.iterrows(), strict=True):
+        assert line.startswith(f"- {label} (n=")
+        now, preferred = line.split(" to ", 1)
+        assert now.endswith(f"({row['configuration now']})")
+        assert preferred.endswith(f"({row['configuration preferred']})")
+    withheld = [s for s in a.summaries() if s.withheld("now")]
+    assert withheld and all("(withheld: members disagree" in line
+                            for line in lines if any(line.startswith(f"- {s.label} (") for s in withheld))
+    assert "(solidarity monoculture)" in lines[-1] and lines[-1].startswith("- other groups combined")
+
+
+def test_respondents_description_counts_a_tie_as_a_tie():
+    """Methodologist 2, finding 5: 35 x 25/25/25/25 read "hierarchy has the largest share for 35 of 35"."""
+    import numpy as np
+
+    even, lead = np.array([[25, 25, 25, 25]] * 35), np.array([[25, 40, 25, 10]] * 35)
+    text = sp.describe_respondents(even, lead)
+    assert "Now: class mean 33% / 33% / 33%; no single largest share for 35 of 35 (tied)." in text
+    assert "Preferred: class mean 28% / 44% / 28%; solidarity has the largest share for 35 of 35." in text
+    assert "hierarchy has" not in text
+    mixed = np.array([[50, 30, 20, 0]] * 3 + [[40, 40, 20, 0]] * 4 + [[20, 30, 50, 0]] * 2)
+    assert ("hierarchy has the largest share for 3 of 9; no single largest share (tied) for 4"
+            in sp.describe_respondents(mixed, mixed))

@@ -206,10 +206,10 @@ def test_nay_sayers_move_the_every_respondent_alpha_but_not_the_verdict_set():
 
 
 def test_what_chapter_7_says_of_the_synthetic_classs_reliability_table_holds():
-    """Notebook 07's prose: most scales inconclusive, pooled alpha above alpha within teams on most scales, the
-    flagged students (planted yea-sayers, partly careless and a few attentive ones) left out, hierarchy and
-    solidarity the most level-dependent, and the role grouping at a minimum of 7 (the notebook prints the counts;
-    nbval checks them)."""
+    """Notebook 07's prose: most scales inconclusive, pooled alpha above alpha within teams on most
+    scales, the flagged students (planted yea-sayers, partly careless and a few attentive ones) left out,
+    hierarchy and solidarity the most level-dependent, and the role grouping at a minimum of 7 (the
+    notebook prints the counts; nbval checks them)."""
     from coordkit.survey import careless_respondents, respondent_table
 
     c = synthetic_class()

@@ -191,7 +191,7 @@ def test_the_report_no_longer_contradicts_itself(padded):
     assert not a.drivers.equals(gap_drivers(c))
     html = render_report(c, group_column="team", date="2026-01-01")
     assert "gap driver and group comparison (ICC)" in html
-    assert "the reliability table alone includes them" in html
+    assert "and out of the reliability table too" in html
     # (b) no "flagged" column under a sentence counting the flagged: the table is of unflagged members
     acq = html[html.index("<b>Acquiescence.</b>"):]
     acq = acq[:acq.index("</table>")]

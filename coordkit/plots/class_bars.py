@@ -27,13 +27,9 @@ from matplotlib.patches import Patch
 
 from coordkit.modes import ALL_MODES
 from coordkit.plots.style import HATCHES, PALETTE
-from coordkit.survey import ClassAnalysis, GroupSummary
+from coordkit.survey import ClassAnalysis
 
 __all__ = ["ROW_LABEL_CHARS", "bar_scale", "class_bars_figure", "describe_class_bars"]
-
-
-def _summaries(analysis: ClassAnalysis) -> list[GroupSummary]:
-    return ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
 
 
 #: Row labels longer than this wrap onto a second line, so that the panels keep their width.
@@ -63,7 +59,7 @@ def bar_scale(analysis: ClassAnalysis) -> float:
     >>> round(bar_scale(analyse(synthetic_class(), group_column="team")), 1)
     68.5
     """
-    rows = _summaries(analysis)
+    rows = analysis.summaries()
     top = max([1.0, *(float(v) for s in rows for v in (*s.now_mean, *s.preferred_mean))])
     return top * 1.45
 
@@ -84,7 +80,7 @@ def class_bars_figure(analysis: ClassAnalysis) -> Figure:
         (:func:`bar_scale`); the groups run down the first panel's y axis, the whole class first,
         long names wrapped. Constrained layout keeps titles and labels apart and inside.
     """
-    rows = _summaries(analysis)
+    rows = analysis.summaries()
     fig = Figure(figsize=(9.25, 5), layout="constrained")
     axes = fig.subplots(1, len(ALL_MODES), sharey=True)
     y = np.arange(len(rows))[::-1].astype(float)
@@ -120,7 +116,7 @@ def class_bars_figure(analysis: ClassAnalysis) -> Figure:
 
 def describe_class_bars(analysis: ClassAnalysis) -> str:
     """Text description of :func:`class_bars_figure`: every bar's points, in words."""
-    rows = _summaries(analysis)
+    rows = analysis.summaries()
     groups = max(len(rows) - 1, 0) if analysis.overall else len(rows)
     parts = []
     for s in rows:

@@ -31,7 +31,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-from coordkit.configuration import classify
 from coordkit.modes import ALL_MODES, Mode
 from coordkit.plots.profile import SCALE_KEY, ternary
 from coordkit.plots.style import HATCHES, PALETTE, new_axes
@@ -311,15 +310,41 @@ def respondents_figure(now_scores: np.ndarray, preferred_scores: np.ndarray, *,
     return fig
 
 
+def _largest_share_text(shares: np.ndarray) -> str:
+    """Which mode has the largest share for the most respondents, a tie counted as a tie.
+
+    Not as hierarchy, the first mode, as an ``argmax`` would.
+    """
+    n = len(shares)
+    top = np.isclose(shares, np.nanmax(shares, axis=1, keepdims=True)) if n else np.zeros((0, 3), bool)
+    single = top.sum(axis=1) == 1
+    tied = int((top.sum(axis=1) > 1).sum())
+    leads = top[single].sum(axis=0)
+    best = int(leads.max()) if n else 0
+    if not best:
+        return f"no single largest share for {tied} of {n} (tied)"
+    names = [ALL_MODES[k].value for k in range(3) if leads[k] == best]
+    text = (f"{names[0]} has" if len(names) == 1 else f"{' and '.join(names)} each have")
+    text += f" the largest share for {best} of {n}"
+    return text + (f"; no single largest share (tied) for {tied}" if tied else "")
+
+
 def describe_respondents(now_scores: np.ndarray, preferred_scores: np.ndarray) -> str:
     """Text description of :func:`respondents_figure`.
+
+    A respondent whose largest share is tied between modes (25 / 25 / 25 / 25) is counted as tied, not
+    as leading with one of them.
 
     Examples
     --------
     >>> print(describe_respondents(np.array([[40, 30, 10, 20]] * 5), np.array([[30, 30, 30, 10]] * 5)))
     Two triangles of 5 respondents' divide-100 shares of hierarchy / solidarity / individualism (fatalism
     not shown). Now: class mean 50% / 38% / 12%; hierarchy has the largest share for 5 of 5. Preferred:
-    class mean 33% / 33% / 33%; hierarchy has the largest share for 5 of 5.
+    class mean 33% / 33% / 33%; no single largest share for 5 of 5 (tied).
+    >>> print(describe_respondents(np.array([[40, 30, 10, 20], [30, 40, 10, 20], [30, 30, 20, 20]]),
+    ...                            np.array([[40, 30, 10, 20]] * 3)).split("Now: ")[1].split(". Pref")[0])
+    class mean 42% / 42% / 17%; hierarchy and solidarity each have the largest share for 1 of 3; no single
+    largest share (tied) for 1
     """
     parts = []
     n = len(now_scores)
@@ -328,10 +353,8 @@ def describe_respondents(now_scores: np.ndarray, preferred_scores: np.ndarray) -
             continue
         shares = _active_shares(scores)
         mean = _active_shares(np.asarray(scores).mean(axis=0))[0]
-        top = np.bincount(shares.argmax(axis=1), minlength=3)
-        lead = int(top.argmax())
         parts.append(f"{label}: class mean {mean[0]:.0%} / {mean[1]:.0%} / {mean[2]:.0%}; "
-                     f"{ALL_MODES[lead].value} has the largest share for {top[lead]} of {len(shares)}.")
+                     f"{_largest_share_text(shares)}.")
     return (f"Two triangles of {n} respondents' divide-100 shares of hierarchy / solidarity / individualism "
             f"(fatalism not shown). " + " ".join(parts))
 
@@ -427,8 +450,19 @@ def gap_arrows(
     return ax
 
 
-def describe_gap_arrows(starts: Sequence[Profile], ends: Sequence[Profile], labels: Sequence[str]) -> str:
+def describe_gap_arrows(starts: Sequence[Profile], ends: Sequence[Profile], labels: Sequence[str], *,
+                        configurations: Sequence[tuple[str, str]] | None = None) -> str:
     """Text description of :func:`gap_arrows`: one line per group.
+
+    Parameters
+    ----------
+    starts, ends : sequence of Profile
+    labels : sequence of str
+    configurations : sequence of (str, str), optional
+        Each group's configuration now and preferred, in the words its table shows (for a class, each
+        summary's :meth:`~coordkit.survey.GroupSummary.shown_configuration`, withholding included). Without
+        them no configuration is named: the kit does not classify the arrows' ends by a rule of its own,
+        which could disagree with the tables (the kit's choice).
 
     Examples
     --------
@@ -436,16 +470,26 @@ def describe_gap_arrows(starts: Sequence[Profile], ends: Sequence[Profile], labe
     >>> print(describe_gap_arrows([Profile(1, 0.7, 0.3, 0.5)], [Profile(0.9, 1, 0.8, 0.2)], ["Ward A"]))
     Arrows from now to preferred, relative strength ratings of hierarchy / solidarity / individualism
     (rated strengths rescaled to sum to 1, not divide-100 points; the overall level is not shown):
-    - Ward A: 50% / 35% / 15% (deficit culture with fatalism: weak individualism)
-      to 33% / 37% / 30% (balanced)
+    - Ward A: 50% / 35% / 15% to 33% / 37% / 30%
+    >>> shown = [("hierarchy monoculture", "withheld: ...")]
+    >>> print(describe_gap_arrows([Profile(1, 0.7, 0.3, 0.5)], [Profile(0.9, 1, 0.8, 0.2)], ["Ward A"],
+    ...                           configurations=shown).splitlines()[-1])
+    - Ward A: 50% / 35% / 15% (hierarchy monoculture) to 33% / 37% / 30% (withheld: ...)
     """
+    if configurations is not None and len(configurations) != len(labels):
+        raise ValueError(f"configurations and labels must have the same length; got {len(configurations)} "
+                         f"and {len(labels)}")
     lines = ["Arrows from now to preferred, relative strength ratings of hierarchy / solidarity / "
              "individualism (rated strengths rescaled to sum to 1, not divide-100 points; "
              "the overall level is not shown):"]
-    for a, b, label in zip(starts, ends, labels, strict=True):
+    for k, (a, b, label) in enumerate(zip(starts, ends, labels, strict=True)):
         sa = " / ".join(f"{v:.0%}" for v in a.shares)
         sb = " / ".join(f"{v:.0%}" for v in b.shares)
-        lines.append(f"- {label}: {sa} ({classify(a).name}) to {sb} ({classify(b).name})")
+        if configurations is None:
+            lines.append(f"- {label}: {sa} to {sb}")
+        else:
+            now, preferred = configurations[k]
+            lines.append(f"- {label}: {sa} ({now}) to {sb} ({preferred})")
     return "\n".join(lines)
 
 
@@ -556,7 +600,7 @@ def class_arrows_figure(analysis: ClassAnalysis, *, ticks: bool = False) -> Figu
     ax = fig.add_subplot(projection="ternary")
     # Room below for the rotated corner labels and on the right for the legend, clear of the ticks.
     fig.subplots_adjust(left=0.09, right=0.56, top=0.9, bottom=0.15)
-    summaries = ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
+    summaries = analysis.summaries()
     gap_arrows([s.now for s in summaries], [s.preferred for s in summaries], [s.label for s in summaries],
                ax=ax, ticks=ticks)
     return fig
@@ -580,7 +624,7 @@ def update_class_arrows_figure(fig: Figure, analysis: ClassAnalysis) -> Figure:
     6
     """
     (ax,) = fig.axes
-    summaries = ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
+    summaries = analysis.summaries()
     starts, ends = [s.now for s in summaries], [s.preferred for s in summaries]
     labels = [s.label for s in summaries]
     if not _move_gap_arrows(ax, starts, ends, labels):
@@ -634,8 +678,22 @@ def _move_gap_arrows(ax: Axes, starts: Sequence[Profile], ends: Sequence[Profile
 
 
 def describe_class_arrows(analysis: ClassAnalysis) -> str:
-    """Text description of :func:`class_arrows_figure`."""
-    summaries = ([analysis.overall] if analysis.overall else []) + list(analysis.groups)
+    """Text description of :func:`class_arrows_figure`.
+
+    Each group's configuration is the one its row of the report's tables shows
+    (:meth:`~coordkit.survey.GroupSummary.shown_configuration`: withheld where members disagree, not
+    classified where nobody is), from the same :meth:`~coordkit.survey.ClassAnalysis.summaries`.
+
+    Examples
+    --------
+    >>> from coordkit.survey import analyse, synthetic_class
+    >>> text = describe_class_arrows(analyse(synthetic_class(), group_column="team"))
+    >>> "withheld: members disagree" in text
+    True
+    """
+    summaries = analysis.summaries()
     return describe_gap_arrows([s.now for s in summaries], [s.preferred for s in summaries],
-                               [f"{s.label} (n={s.n})" for s in summaries])
+                               [f"{s.label} (n={s.n})" for s in summaries],
+                               configurations=[(s.shown_configuration("now"),
+                                                s.shown_configuration("preferred")) for s in summaries])
 

@@ -542,6 +542,20 @@ class ClassAnalysis:
                          f"dimensions add up to 100), {where}.")
         return " ".join(parts)
 
+    def summaries(self) -> list[GroupSummary]:
+        """The whole class (if summarised), then every shown group.
+
+        The one selection that the report's tables, the class figures and their descriptions all draw
+        (pooled rows included, suppressed groups not).
+
+        Examples
+        --------
+        >>> from coordkit.survey import synthetic_class
+        >>> [s.label for s in analyse(synthetic_class(), group_column="team").summaries()][:2]
+        ['whole class', 'Outpatients']
+        """
+        return ([self.overall] if self.overall else []) + list(self.groups)
+
     def group_table(self) -> pd.DataFrame:
         """Class and shown groups side by side: n, mean scores, configurations and balance.
 
@@ -555,7 +569,7 @@ class ClassAnalysis:
         import pandas as pd
 
         rows = {}
-        for s in ([self.overall] if self.overall else []) + list(self.groups):
+        for s in self.summaries():
             row: dict[str, Any] = {"n": s.n}
             for k, m in enumerate(ALL_MODES):
                 row[f"{m.initial} now"] = round(float(s.now_mean[k]), 1)

@@ -436,7 +436,7 @@ def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N,
     >>> len(t), t.loc["grid", "verdict from"], t.loc["hierarchy benign", "verdict from"]
     (11, 'Spearman-Brown', 'omega')
     >>> t.attrs["respondents"]
-    'the 58 respondents the profiles use (2 flagged for a response style left out, as in the profiles)'
+    'the 48 respondents the profiles use (12 flagged for a response style left out, as in the profiles)'
     >>> reliability_table(synthetic_class(size=12))["reading"].iloc[0]
     'not enough answers: 12 complete, a verdict needs at least 30'
     """
