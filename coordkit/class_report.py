@@ -180,7 +180,8 @@ def _notice(result: ReadResult | None) -> dict[str, Any] | None:
         return None
     assert result is not None
     return {"n_accepted": result.n_accepted, "n_rejected": result.n_rejected,
-            "n_left_out": len(result.left_out), "lines": [line.text() for line in lines]}
+            "n_left_out": len(result.left_out), "lines": [line.text() for line in lines],
+            "advice": result.notice_advice()}
 
 
 def _styles(analysis: ClassAnalysis) -> dict[str, Any] | None:
