@@ -86,6 +86,7 @@ from coordkit.survey.read.files import MAPPING_FILE, expand_inputs, read_files, 
 from coordkit.survey.read.match import read_answer_words, read_mapping
 from coordkit.survey.read.records import (
     LATE_SUBMISSION_WARNING,
+    IdColumnError,
     LeftOut,
     ReadResult,
     RowProblem,
@@ -100,6 +101,7 @@ __all__ = [
     "LATE_SUBMISSION_WARNING",
     "MAPPING_FILE",
     "TOOLS",
+    "IdColumnError",
     "LeftOut",
     "ReadResult",
     "RowProblem",
