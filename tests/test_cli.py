@@ -314,8 +314,8 @@ def test_an_id_column_that_repeats_in_most_rows_stops_with_one_message_unless_co
 
     status, out, err = call("report", str(SYNTHETIC), "-o", str(tmp_path / "x.html"), "--quiet",
                             "--id-column", "team")
-    message = ("coordkit: error: synthetic_class.csv: column 'team' has 5 distinct values in 60 rows: 55 rows "
-               "would be left out as earlier submissions of the same code, so it is most likely not the "
+    message = ("coordkit: error: synthetic_class.csv: column 'team' has 5 distinct values in 60 rows: 55 "
+               "rows would be left out as earlier submissions of the same code, so it is most likely not the "
                "respondent-id column. Give the right one with --id-column; if these are repeated "
                "submissions, pass --repeated-ids to keep each code's last one\n")
     assert status == cli.EXIT_USAGE and err == message and out == "" and not (tmp_path / "x.html").exists()

@@ -156,7 +156,8 @@ def test_every_number_the_plans_quote_for_the_votes_is_computed_here():
     # lecturer review 3, N9: over the lever's whole range (whole numbers), Balanced exactly from 0 to 95;
     # 105 gives the same name as 100, so the plan says "95 or below", never "95 or 105"
     low, high = (int(lever_table().loc["central_targets", k]) for k in ("low", "high"))
-    balanced = [t for t in range(low, high + 1) if at(central_targets=float(t)).configuration.name == "balanced"]
+    balanced = [t for t in range(low, high + 1)
+                if at(central_targets=float(t)).configuration.name == "balanced"]
     assert balanced == list(range(low, 96)), balanced
     assert at(central_targets=105.0).configuration.name == moved.configuration.name
     assert "moves the lever to 95 or below and gets another name (Balanced)" in ninety

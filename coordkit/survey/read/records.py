@@ -27,8 +27,8 @@ from typing import NamedTuple
 
 from coordkit.survey.read._instrument import Responses
 
-__all__ = ["LATE_SUBMISSION_WARNING", "IdColumnError", "LeftOut", "NoticeLine", "ReadResult", "RowProblem", "RowRef",
-           "SkippedLine", "SurveyFileError"]
+__all__ = ["LATE_SUBMISSION_WARNING", "IdColumnError", "LeftOut", "NoticeLine", "ReadResult", "RowProblem",
+           "RowRef", "SkippedLine", "SurveyFileError"]
 
 #: Said wherever a report is made: a difference between two reports can single out one student.
 LATE_SUBMISSION_WARNING = (
@@ -146,7 +146,7 @@ class NoticeLine(NamedTuple):
     columns: tuple[str, ...]
     where: str = "column"
     #: ``n`` in words with its unit, when it is not rows: "7 dimensions (23 cells) in 3 rows".
-    count: str = ""
+    amount: str = ""
 
     def text(self, *, shown: int = 6) -> str:
         """The line in words, naming at most ``shown`` columns.
@@ -156,7 +156,7 @@ class NoticeLine(NamedTuple):
         >>> NoticeLine("rows rejected: not a number", 2, ("now_D1H", "now_D2S")).text()
         'rows rejected: not a number: 2 (columns now_D1H, now_D2S)'
         >>> line = NoticeLine("dimensions left out", 7, ("now_D1S",),
-        ...                   count="7 dimensions (23 cells) in 3 rows")
+        ...                   amount="7 dimensions (23 cells) in 3 rows")
         >>> line.text()
         'dimensions left out: 7 dimensions (23 cells) in 3 rows (column now_D1S)'
         """
@@ -164,7 +164,7 @@ class NoticeLine(NamedTuple):
         if len(self.columns) > shown:
             cols += f" and {len(self.columns) - shown} more"
         where = f" ({self.where}{'s' if len(self.columns) != 1 else ''} {cols})" if self.columns else ""
-        return f"{self.what}: {self.count or self.n}{where}"
+        return f"{self.what}: {self.amount or self.n}{where}"
 
 
 def _dimension(problem: RowProblem) -> tuple[str, int, str]:
