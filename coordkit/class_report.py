@@ -176,7 +176,8 @@ def _notice(result: ReadResult | None) -> dict[str, Any] | None:
         return None
     assert result is not None
     return {"n_accepted": result.n_accepted, "n_rejected": result.n_rejected,
-            "n_left_out": len(result.left_out), "lines": [line.text() for line in lines]}
+            "n_left_out": len(result.left_out), "lines": [line.text() for line in lines],
+            "advice": result.notice_advice()}
 
 
 def _styles(analysis: ClassAnalysis) -> dict[str, Any] | None:
@@ -208,7 +209,14 @@ def _configurations(s: GroupSummary) -> list[dict[str, str]]:
     return out
 
 
-def _groups_section(analysis: ClassAnalysis, figure: dict[str, str] | None) -> dict[str, Any]:
+#: From this many groups shown, the report adds the class bars (one panel per mode, the groups side by
+#: side, as in the class-results app) under the group arrows, whose triangle then crowds: the kit's
+#: judgement from the lecturer's 10-seminar class (review 3, N8), where 11 arrows piled up in the middle.
+BARS_FROM_GROUPS = 5
+
+
+def _groups_section(analysis: ClassAnalysis, figure: dict[str, str] | None,
+                    bars: dict[str, str] | None = None) -> dict[str, Any]:
     if analysis.group_column is None:
         return {"column": None}
     plan = analysis.plan
@@ -219,7 +227,7 @@ def _groups_section(analysis: ClassAnalysis, figure: dict[str, str] | None) -> d
     header = ["group", "n", "not classified: response style", *(f"{m.initial} now" for m in ALL_MODES),
               *(f"{m.initial} preferred" for m in ALL_MODES), "spread now (clr total variance)"]
     return {"column": analysis.group_column, "note": plan.note(),
-            "table": _table(header, rows) if rows else None, "figure": figure}
+            "table": _table(header, rows) if rows else None, "figure": figure, "bars": bars}
 
 
 def _agreement_cell(s: GroupSummary, timeframe: str) -> str:
@@ -445,6 +453,7 @@ def render_report(
     ValueError
         If ``min_group`` is below 3 or ``group_column`` was not read.
     """
+    from coordkit.plots.class_bars import class_bars_figure, describe_class_bars
     from coordkit.plots.style import PAGE_COLOURS
     from coordkit.plots.survey import (
         class_arrows_figure,
@@ -484,12 +493,14 @@ def render_report(
         step(3)
         arrows = _figure(class_arrows_figure(analysis), describe_class_arrows(analysis)) \
             if analysis.group_column is not None and analysis.groups else None
+        bars = _figure(class_bars_figure(analysis), describe_class_bars(analysis)) \
+            if arrows is not None and len(analysis.groups) >= BARS_FROM_GROUPS else None
         step(4)
         drivers_fig = _figure(gap_drivers_figure(analysis.drivers, top=top_items),
                               describe_gap_drivers(analysis.drivers, top=top_items))
         context.update(
             class_=_class_section(analysis, class_fig),
-            groups=_groups_section(analysis, arrows),
+            groups=_groups_section(analysis, arrows, bars),
             balance=_balance_section(analysis),
             congruence=_congruence_section(analysis, responses),
             strength=_strength_section(analysis, responses),

@@ -187,6 +187,10 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--title", default="Coordination profile: class report", help="report heading")
     rep.add_argument("--id-column", default=ID_COLUMN, metavar="COL",
                      help=f"respondent-id column (default {ID_COLUMN})")
+    rep.add_argument("--repeated-ids", action="store_true",
+                     help="the id column's codes really repeat (students submitted more than once): keep "
+                          "each code's last submission even when that leaves out most rows (without it, "
+                          "such an id column stops the report: it is most likely a group column)")
     rep.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE, metavar="POINTS",
                      help=f"how far a dimension may sum from 100 (default {DEFAULT_TOLERANCE:g})")
     rep.add_argument("--empty-as-zero", action="store_true",
@@ -242,6 +246,7 @@ def _fail(message: str) -> int:
 def _report(args: argparse.Namespace) -> int:
     from coordkit.survey.read import (
         LATE_SUBMISSION_WARNING,
+        IdColumnError,
         SurveyFileError,
         expand_inputs,
         group_column_problem,
@@ -298,7 +303,11 @@ def _report(args: argparse.Namespace) -> int:
     try:
         result = read_files(inputs, row_progress=on_rows, id_column=args.id_column, group_columns=groups,
                             tolerance=args.tolerance, empty_as_zero=args.empty_as_zero, mapping=mapping,
-                            answers=answers, strict=args.strict)
+                            answers=answers, strict=args.strict, repeated_ids=args.repeated_ids)
+    except IdColumnError as error:  # a wrong --id-column is a usage error (lecturer review 3, N10)
+        bar.close()
+        print(f"coordkit: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except SurveyFileError as error:
         bar.close()
         return _fail(str(error))

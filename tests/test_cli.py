@@ -98,7 +98,8 @@ def test_rejected_rows_exit_3_and_are_listed(tmp_path):
     # a points cell that is not a number ('lots') leaves out its dimension, not the row (issue 14, item f)
     kept = run("report", str(CORPUS / "non_numeric.csv"), "-o", str(tmp_path / "n.html"), "--strict")
     assert kept.returncode == cli.EXIT_REJECTED_ROWS and "5 rows accepted, 0 rejected" in kept.stdout
-    assert "(a points cell not a number), rows kept: 1 (column preferred_D4I)" in kept.stderr
+    assert "(a points cell not a number), rows kept: 1 dimension in 1 row (column preferred_D4I)" in (
+        kept.stderr)
     # a dimension off 100 keeps its row (issue 14, finding 11): exit 3, listed, and announced first
     off = run("report", str(CORPUS / "sum_off.csv"), "-o", str(tmp_path / "o.html"))
     assert off.returncode == cli.EXIT_REJECTED_ROWS and "5 rows accepted, 0 rejected" in off.stdout
@@ -305,6 +306,37 @@ def test_a_group_column_that_is_the_id_column_is_one_line_and_exit_2(tmp_path, a
     assert status == cli.EXIT_USAGE and err.startswith(f"coordkit: error: {message}")
     assert message in err and err.count("\n") == 1 and "Traceback" not in err and out == ""
     assert not (tmp_path / "x.html").exists() and not (tmp_path / "m.yml").exists()
+
+
+def test_an_id_column_that_repeats_in_most_rows_stops_with_one_message_unless_confirmed(tmp_path):
+    """Lecturer review 3, N10: --id-column team made 55 of 60 students 'superseded'; now it stops."""
+    from coordkit.survey.read import IdColumnError, SurveyFileError, read_responses
+
+    status, out, err = call("report", str(SYNTHETIC), "-o", str(tmp_path / "x.html"), "--quiet",
+                            "--id-column", "team")
+    message = ("coordkit: error: synthetic_class.csv: column 'team' has 5 distinct values in 60 rows: 55 "
+               "rows would be left out as earlier submissions of the same code, so it is most likely not the "
+               "respondent-id column. Give the right one with --id-column; if these are repeated "
+               "submissions, pass --repeated-ids to keep each code's last one\n")
+    assert status == cli.EXIT_USAGE and err == message and out == "" and not (tmp_path / "x.html").exists()
+    with pytest.raises(IdColumnError) as caught:
+        read_responses(SYNTHETIC, id_column="team")
+    assert isinstance(caught.value, SurveyFileError) and "'team' has 5 distinct values in 60 rows" in str(
+        caught.value)
+    # confirmed: each code's last submission is kept, as before
+    status, _, err = call("report", str(SYNTHETIC), "-o", str(tmp_path / "y.html"), "--quiet",
+                          "--id-column", "team", "--repeated-ids")
+    assert status == cli.EXIT_OK and (tmp_path / "y.html").exists(), err
+    r = read_responses(SYNTHETIC, id_column="team", repeated_ids=True)
+    assert (r.n_accepted, len(r.left_out)) == (5, 55)
+    # half the rows superseded is still read (a class where every student saved twice)
+    text = SYNTHETIC.read_text(encoding="utf-8").splitlines()
+    twice = "\n".join([text[0], *text[1:31], *text[1:31]]).encode()
+    again = read_responses(twice, name="twice.csv")
+    assert (again.n_accepted, len(again.left_out)) == (30, 30)
+    thrice = "\n".join([text[0], *text[1:21], *text[1:21], *text[1:21]]).encode()
+    with pytest.raises(IdColumnError, match="'respondent' has 20 distinct values in 60 rows: 40 rows"):
+        read_responses(thrice, name="thrice.csv")
 
 
 @pytest.mark.parametrize(("command", "expected"), [

@@ -241,8 +241,11 @@ def test_slides_work_offline_and_show_no_code(tmp_path):
         assert html.count("<section") >= 3, f"{path.name}: too few slides"
         body = re.sub(r"<script.*?</script>|<style.*?</style>", "", html, flags=re.S)
         shown = re.sub(r"<[^>]+>", " ", body)
-        for command in ("python -m", "./kit", "coordkit report", ".py "):  # lecturer review 2, N5
+        # lecturer reviews 2 and 3, N5: no command to type
+        for command in ("python -m", "./kit", "coordkit report", ".py ", "voila "):
             assert command not in " ".join(shown.split()), (path.name, command)
+        reprs = RAW_REPR.findall(" ".join(shown.split()).replace("&#39;", "'"))  # lecturer review 3, N6
+        assert not reprs, (path.name, reprs)
     for asset in ("assets/reveal.js/dist/reveal.js", "assets/require.js", "assets/jquery.min.js"):
         assert (tmp_path / asset).exists(), asset
     # opened without the internet, a deck fetches nothing: no CDN script, no web font, no mermaid
@@ -253,6 +256,63 @@ def test_slides_work_offline_and_show_no_code(tmp_path):
     assert any(p.name == "simple.css" for p in sheets), "the deck's theme was not copied"
     for sheet in sheets:
         assert not web_fetches(sheet.read_text(encoding="utf-8"), css=True), sheet.name
+
+
+#: Raw Python output as a slide shows it (lecturer review 3, N6): a Counter, a dict with number or string
+#: keys, a list of booleans, strings or numbers, an empty list, a NumPy array, a dataclass repr.
+RAW_REPR = re.compile(r"Counter\(|\{\d+: '|\{'\w[^']*': |\[(False|True),|: \[\]|\['\w|\[-?\d+\.?\d*[, ]|"
+                      r"array\(|[A-Z]\w+\(\w+=")
+#: ... and, in a slide's printed text only (prose and tables may say "True or false"), a Python boolean.
+RAW_BOOLEAN = re.compile(r"\b(True|False)\b")
+
+
+def test_the_raw_output_check_finds_the_reviewers_slides():
+    """Each line the lecturer found on a slide (review 3, N6) is caught; sentences are not."""
+    found = ["active voices joined; fatalism and the hermit excluded | unresponsive: []",
+             "Counter({'dominated by individualism; solidarity and fatalism excluded': 1})",
+             "[False, True, True, True, True, True] False | result shown: False",
+             "{1961: 'no strong active form', 1982: 'no strong active form'}",
+             "shares at [2.5, 2.75, 3.0, 3.25, 3.5]: ['1%', '11%', '54%', '96%', '100%']",
+             "default rivalry (1), surprise 0.1, 0.2, 1, 3: ['damped', 'cycling', 'cycling', 'cycling']"]
+    assert all(RAW_REPR.search(line) for line in found)
+    booleans = ["True deficit culture: weak individualism -> balanced",
+                "surprise off: settled True, ends as hierarchy monoculture"]
+    assert all(publish.is_repr(line) for line in [*found, *booleans])
+    prose = ["balanced | outcome 0.24", "suppression 3: team evenness 0.93, teams labelled monocultures 54%",
+             "1961: no strong active form", "Wanted: more individualism (+20), more solidarity (+4)",
+             "Not shown separately: Estates (fewer than 5 respondents)"]
+    assert not any(RAW_REPR.search(line) or publish.is_repr(line) for line in prose)
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem[:2])
+def test_no_slide_prints_a_raw_python_value_and_every_cut_is_listed(nb):
+    """Lecturer review 3, N6: printed dicts, lists, Counters and booleans stay in the notebook and handout."""
+    notes: list[str] = []
+    source = nbformat.read(nb, as_version=4)
+    ready = publish.prepare(source, nb.name, [], slides=True, notes=notes)
+    printed = []
+    for cell in ready.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if output.get("output_type") == "stream":
+                printed.append(str(output.get("text", "")))
+            elif set(data) <= {"text/plain"}:
+                printed.append(str(data.get("text/plain", "")))
+    text = "\n".join(printed)
+    assert not RAW_REPR.findall(text) and not RAW_BOOLEAN.findall(text), (nb.name, text)
+    handout = publish.prepare(source, nb.name, [])
+    stored = "\n".join(str(o.get("text", "")) for c in handout.cells for o in c.get("outputs", []))
+    if RAW_REPR.search(stored) or RAW_BOOLEAN.search(stored):
+        assert any("printed Python value" in n for n in notes), "a cut was not listed"
+
+
+def test_a_value_printed_over_several_lines_leaves_the_slide_whole():
+    cell = nbformat.v4.new_code_cell("x")
+    text = ("at the end of each era:\n{1961: 'no strong',\n 1982: 'no strong'}\nsurprise on: settled False\n"
+            "lowest: devolution\n")
+    cell.outputs = [nbformat.v4.new_output("stream", text=text)]
+    assert publish.without_reprs(cell) == 3
+    assert cell.outputs[0]["text"] == "at the end of each era:\nlowest: devolution\n"
 
 
 def test_handouts_fetch_nothing_from_the_web(handouts):
@@ -425,7 +485,9 @@ def test_the_readme_binder_badge_is_pinned_to_this_releases_tag():
 CODE_ON_SLIDES = ("ck.Profile(", "`.replace(", "in Python", "run the cell", "ck.classify(", "`ck.",
                   "survey.analyse", "np.corrcoef", "getattr(", "help(",
                   # lecturer review 2, N5: commands to type, Python files and the notebook's cells
-                  "python -m", "./kit", "coordkit report", ".py`", "cell below", "second cell", "in code")
+                  "python -m", "./kit", "coordkit report", ".py`", "cell below", "second cell", "in code",
+                  # lecturer review 3, N5: chapter 4's app command and chapter 7's title slide
+                  "voila notebooks", "one short cell")
 
 
 @pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem[:2])
@@ -467,6 +529,15 @@ def test_on_slides_a_command_to_type_is_code_too():
                    "Save `answers.csv`.")
     assert dropped == 3
     kept, _ = publish.without_code(text)  # a paper exercise keeps its commands
+    assert "`./kit report a.csv -o r.html`" in kept and "python -m coordkit.exercises.lms" in kept
+    # lecturer review 3, N5: any shell command line, not only the kit's own
+    app = ("## Running this as an app *(going further)*\n\n`voila notebooks/04_x.ipynb` serves this notebook "
+           "as an app.\n\nOr `jupyter lab`, after `pip install coordkit`. Project it.")
+    out, dropped = publish.without_code(app, commands=True)
+    assert out == "## Running this as an app *(going further)*\n\nProject it." and dropped == 2, out
+    out, _ = publish.without_code("## App\n\n`voila notebooks/04_x.ipynb` serves it.\n\n## Next\n\nText.",
+                                  commands=True)
+    assert out == "## Next\n\nText.", "a heading left over nothing goes"
     assert "`./kit report a.csv -o r.html`" in kept and "python -m coordkit.exercises.lms" in kept
 
 

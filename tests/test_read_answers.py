@@ -280,7 +280,8 @@ def test_an_unreadable_points_cell_leaves_out_its_dimension_not_the_row():
         r.off_total[0].message())
     assert "(found 'n/a')" in r.off_total[0].message() and "n/a" not in r.off_total[0].message(values=False)
     assert [line.text() for line in r.notice()] == [
-        "dimensions left out of the scores (a points cell not a number), rows kept: 5 (columns now_D1H, "
+        "dimensions left out of the scores (a points cell not a number), rows kept: 5 dimensions in 3 rows "
+        "(columns now_D1H, "
         "preferred_D2S, now_D3I, now_D4F, now_D5S)"]
     assert "5 divide-100 answers in 3 accepted rows were not a number" in r.summary()
     assert math.isnan(r.responses.now[0, 0, 0]) and r.responses.now[0, 0, 1:].sum() > 0

@@ -153,6 +153,15 @@ def test_every_number_the_plans_quote_for_the_votes_is_computed_here():
     assert f"150, the lever's top, leaves it at {top.final.individualism:.3f}" in ninety
     assert top.configuration.name == "deficit culture: weak individualism"
     assert f"balance index moves smoothly ({b0.score:.2f} to {b1.score:.2f})" in ninety
+    # lecturer review 3, N9: over the lever's whole range (whole numbers), Balanced exactly from 0 to 95;
+    # 105 gives the same name as 100, so the plan says "95 or below", never "95 or 105"
+    low, high = (int(lever_table().loc["central_targets", k]) for k in ("low", "high"))
+    balanced = [t for t in range(low, high + 1)
+                if at(central_targets=float(t)).configuration.name == "balanced"]
+    assert balanced == list(range(low, 96)), balanced
+    assert at(central_targets=105.0).configuration.name == moved.configuration.name
+    assert "moves the lever to 95 or below and gets another name (Balanced)" in ninety
+    assert "95 or 105" not in ninety
     # funding 3.1: still Balanced, the index doubles, and why
     assert funded.configuration.name == "balanced" and "3.1 still gives Balanced" in ninety
     assert f"still doubles, {b0.score:.2f} to {b2.score:.2f}" in ninety

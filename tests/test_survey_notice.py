@@ -81,14 +81,14 @@ def test_the_reader_keeps_a_row_with_one_dimension_off():
 
 # ----- the notice ------------------------------------------------------------------------------
 EXPECTED = [
-    "answers not read (not on the scale), read as missing, rows kept: 2 (columns MS1 (column BD), BS1 "
-    "(column BG))",
-    "dimensions left out of the scores (points do not add up to 100), rows kept: 4 (questions dimension 2 "
-    "(What holds people together?), now; dimension 1 (How are decisions made?), now; dimension 3 (What "
-    "gets rewarded?), now)",
+    "answers not read (not on the scale), read as missing, rows kept: 2 answers in 2 rows (columns MS1 "
+    "(column BD), BS1 (column BG))",
+    "dimensions left out of the scores (points do not add up to 100), rows kept: 4 dimensions in 2 rows "
+    "(questions dimension 2 (What holds people together?), now; dimension 1 (How are decisions made?), now; "
+    "dimension 3 (What gets rewarded?), now)",
     # issue 14, review item f: the "n/a" points cell leaves out its dimension (it used to reject the row)
-    "dimensions left out of the scores (a points cell not a number), rows kept: 1 (column now_D1I "
-    "(column H))",
+    "dimensions left out of the scores (a points cell not a number), rows kept: 1 dimension in 1 row "
+    "(column now_D1I (column H))",
     "rows left out: superseded by a later submission of the same respondent code: 1",
 ]
 #: What the messy export holds that must never reach a shared notice: a name, an e-mail, the codes.
@@ -157,3 +157,74 @@ def test_the_class_results_app_shows_the_notice(tmp_path):
     assert not any(word in shown for word in IDENTIFYING)
     synthetic = ClassResultsExplorer()
     assert synthetic.read_notice == () and "Not everything" not in synthetic.source.value
+
+
+# ----- lecturer review 3, N7: dimensions and cells counted apart; the right section; nothing to fix -----
+def _blanks_class(changes: dict[int, dict[str, str]]) -> bytes:
+    """The 60-student synthetic class with some cells changed (row index -> column -> new text)."""
+    from coordkit.survey import synthetic_class
+    from coordkit.survey.read import responses_csv
+
+    header, *rows = responses_csv(synthetic_class(size=60)).splitlines()
+    at = header.split(",").index
+    cells = [row.split(",") for row in rows]
+    for k, change in changes.items():
+        for column, value in change.items():
+            cells[k][at(column)] = value
+    return "\n".join([header, *(",".join(c) for c in cells)]).encode()
+
+
+def _dimension(d: int, h: str, s: str, i: str, f: str, block: str = "now") -> dict[str, str]:
+    return dict(zip((f"{block}_D{d}{m}" for m in "HSIF"), (h, s, i, f), strict=True))
+
+
+#: The reviewer's file (review 3): 60/40/blank/blank and 70/30/0/blank (read as 0), 50/30/blank/10 twice
+#: (one cell, one dimension each), and a student with 5 of 6 "now" dimensions wholly blank (20 cells).
+REVIEWER_BLANKS = {0: _dimension(1, "60", "40", "", ""), 1: _dimension(1, "50", "30", "", "10"),
+                   2: _dimension(2, "70", "30", "0", ""),
+                   3: {k: v for d in range(1, 6) for k, v in _dimension(d, "", "", "", "").items()},
+                   4: {**_dimension(2, "50", "30", "", "10"), "BH1": "3.5"}}
+
+
+def test_the_notice_counts_dimensions_and_cells_apart_and_points_to_the_right_section():
+    r = read_responses(_blanks_class(REVIEWER_BLANKS), name="class_blanks.csv")
+    assert (r.n_accepted, r.n_rejected, len(r.left_out)) == (60, 0, 0)
+    empty = next(line for line in r.notice() if "a points cell empty" in line.what)
+    assert empty.n == 7  # dimensions, as the line says: the old notice said 22 (the cells)
+    assert empty.text().startswith("dimensions left out of the scores (a points cell empty, the others "
+                                   "not adding up to 100), rows kept: 7 dimensions (22 cells) in 3 rows "
+                                   "(columns ")
+    zero = next(line for line in r.notice() if line.what.startswith("empty points cells read as 0"))
+    assert zero.text().startswith("empty points cells read as 0 (the dimension's other cells add up to 100), "
+                                  "rows kept: 3 cells in 2 rows (columns ")
+    assert ("answers off the 1-5 scale (such as 3.5, 6 or 0), read as missing, rows kept: 1 answer in 1 "
+            "row") in r.notice_text()
+    # every line about kept rows names its unit: no bare count of cells read as rows
+    assert all(re.search(r"kept: \d+ (answer|dimension|cell)s? ", line.text()) for line in r.notice()
+               if "rows kept" in line.what)
+    page = class_report.render_report(r.anonymised(), date="x")
+    notice = _visible(page[page.index("Not everything in the answers"):page.index("</section>")])
+    assert '"Answers not wholly used"' in notice and '"Rows not used"' not in notice
+    assert "Fix the file and run the report again." in notice  # a blank with 90 in the others: check it
+    assert "<h2>Answers not wholly used</h2>" in page and "<h2>Rows not used</h2>" not in page
+
+
+def test_blanks_read_as_0_need_no_fixing():
+    r = read_responses(_blanks_class({0: REVIEWER_BLANKS[0], 2: REVIEWER_BLANKS[2]}), name="c.csv")
+    assert not r.needs_fixing and len(r.zero_filled) == 3
+    advice = ("Nothing needs fixing: every answer was read by the kit's rules (3 empty points boxes were "
+              "read as 0, the other boxes of their dimension adding up to 100).")
+    assert r.notice_advice().endswith(advice)
+    page = class_report.render_report(r.anonymised(), date="x")
+    notice = _visible(page[page.index("Not everything in the answers"):page.index("</section>")])
+    assert advice in " ".join(notice.split()) and "fix the file" not in notice.lower()
+    assert '"Answers not wholly used"' in notice
+    text = r.notice_text()
+    assert text.splitlines()[-1] == "  " + advice and "fix" not in text.replace("needs fixing", "")
+    # a superseded submission is left out by rule: nothing to fix either
+    raw = _blanks_class({0: REVIEWER_BLANKS[0]})
+    again = read_responses(raw + b"\n" + raw.splitlines()[1], name="c.csv")
+    assert len(again.left_out) == 1 and not again.needs_fixing
+    assert again.notice_advice().endswith(
+        "(2 empty points boxes were read as 0, the other boxes of their dimension adding up to 100; 1 row "
+        "left out (superseded by a later submission of the same respondent code)).")

@@ -67,12 +67,14 @@ def test_every_row_is_kept_and_each_bad_cell_listed_by_file_row_and_column():
 def test_the_notice_counts_each_kind_by_column():
     notice = read_responses(MESSY, name="messy.csv").notice_text()
     assert notice.startswith("NOT EVERYTHING WAS READ: 8 rows used, 0 rejected, 0 left out.")
-    assert ("answers off the 1-5 scale (such as 3.5, 6 or 0), read as missing, rows kept: 3 (column BH1)"
+    assert ("answers off the 1-5 scale (such as 3.5, 6 or 0), read as missing, rows kept: 3 answers in 3 "
+            "rows "
+            "(column BH1)"
             in notice)
     assert ("dimensions left out of the scores (a points cell empty, the others not adding up to 100), rows "
-            "kept: 1 (column now_D2H)") in notice
-    assert ("empty points cells read as 0 (the dimension's other cells add up to 100), rows kept: 2 "
-            "(columns now_D3I, now_D3F)") in notice
+            "kept: 1 dimension in 1 row (column now_D2H)") in notice
+    assert ("empty points cells read as 0 (the dimension's other cells add up to 100), rows kept: 2 cells in "
+            "1 row (columns now_D3I, now_D3F)") in notice
 
 
 def test_strict_keeps_the_old_rejections():

@@ -306,23 +306,61 @@ def paper_exercise(source: Path) -> nbformat.NotebookNode:
 #: tuple, alone or after a short label (``now: [42. 30. ...]``). Slides leave such lines out.
 _REPR_LINE = re.compile(r"^\s*(?:[\w ,()'-]{1,40}:\s+)?(?:[A-Z]\w*\(\w+=|array\(|[\[{(]\s*['\"(\[{]|"
                         r"[\[(]\s*-?\d)")
+#: The same anywhere in a line (lecturer review 3, N6): a ``Counter({...})`` or other call on a
+#: container, a list or dict of strings or numbers (``['damped', ...``, ``{1961: '...``), an empty
+#: one (``unresponsive: []``) or a Python boolean (``settled True``, ``[False, True, ...] False``).
+_REPR_IN_LINE = re.compile(r"\b[A-Z]\w*\((?:\w+=|[\[{(])|\barray\(|[\[{]\s*(?:['\"\[{(]|-?\d)|"
+                           r"\[\s*\]|\{\s*\}|\b(?:True|False)\b")
+
+
+def is_repr(line: str) -> bool:
+    """Whether a line of printed text shows a Python value (:data:`_REPR_LINE`, :data:`_REPR_IN_LINE`).
+
+    Examples
+    --------
+    >>> [is_repr(s) for s in ("unresponsive: []", "Counter({'a': 1})", "surprise off: settled True",
+    ...                       "{1961: 'no strong active form',", "balanced | outcome 0.24")]
+    [True, True, True, True, False]
+    """
+    return bool(_REPR_LINE.match(line) or _REPR_IN_LINE.search(line))
+
+
+def _depth(line: str) -> int:
+    """How many brackets a line leaves open (a dict or list printed over several lines)."""
+    return sum(line.count(c) for c in "([{") - sum(line.count(c) for c in ")]}")
+
+
 #: A widget's self-check in the notebook (``explorer.update()`` and what it printed): not for a slide.
 _SELF_CHECK = re.compile(r"^\s*\w+\.update\(\)\s*$", re.M)
 
 
+def _without_repr_lines(lines: list[str]) -> list[str]:
+    kept, open_ = [], 0
+    for line in lines:
+        if open_ > 0:  # the rest of a value printed over several lines
+            open_ += _depth(line)
+            continue
+        if is_repr(line):
+            open_ = max(_depth(line), 0)
+            continue
+        kept.append(line)
+    return kept
+
+
 def without_reprs(cell: nbformat.NotebookNode) -> int:
-    r"""Drop printed Python values (:data:`_REPR_LINE`) from a code cell's text outputs; how many lines went.
+    r"""Drop printed Python values (:func:`is_repr`) from a code cell's text outputs; how many lines went.
 
     Printed text keeps its other lines; an output of nothing but such values goes; figures, tables
-    and HTML stay.
+    and HTML stay. A value printed over several lines (``pprint``) goes whole.
 
     Examples
     --------
     >>> cell = nbformat.v4.new_code_cell("x")
     >>> value = nbformat.v4.new_output("execute_result", data={"text/plain": "Profile(hierarchy=0.8)"})
-    >>> cell.outputs = [value, nbformat.v4.new_output("stream", text="balanced\nnow: [42. 30. 10. 18.]\n")]
+    >>> text = "balanced\nnow: [42. 30. 10. 18.]\nverdict | unresponsive: []\n{1: 'a',\n 2: 'b'}\n"
+    >>> cell.outputs = [value, nbformat.v4.new_output("stream", text=text)]
     >>> without_reprs(cell), [o.get("text") for o in cell.outputs]
-    (2, ['balanced\n'])
+    (5, ['balanced\n'])
     """
     gone = 0
     outputs = []
@@ -330,14 +368,14 @@ def without_reprs(cell: nbformat.NotebookNode) -> int:
         data = output.get("data", {})
         if output.get("output_type") == "stream":
             lines = str(output.get("text", "")).splitlines(keepends=True)
-            kept = [line for line in lines if not _REPR_LINE.match(line)]
+            kept = _without_repr_lines(lines)
             gone += len(lines) - len(kept)
             if not "".join(kept).strip():
                 continue
             output["text"] = "".join(kept)
         elif set(data) <= {"text/plain"} and "text/plain" in data:
             lines = str(data["text/plain"]).splitlines()
-            if any(_REPR_LINE.match(line) for line in lines[:1]):
+            if any(is_repr(line) for line in lines[:1]):
                 gone += len(lines)
                 continue
         outputs.append(output)
@@ -506,10 +544,12 @@ _CODE_WORDS = re.compile(r"\b(run (the|this|each|every|a) cells?|the cells? (bel
                          r"(running|restart) kernel|(first|second|third|next) cell( below| above)?|"
                          r"a widget's cell|in code)\b", re.I)
 _FILE_SPAN = re.compile(r"^[\w./<>*-]+\.(csv|md|yml|yaml|html|xlsx|ipynb|json|pdf)$|/")
-#: A command to type (``python -m ...``, ``./kit ...``, ``coordkit report ...``) or a Python file, in a
-#: code span or not: code too, on a slide (lecturer review 2, N5), though a paper exercise keeps it.
+#: A command to type (``python -m ...``, ``./kit ...``, ``coordkit report ...``, ``voila ...``,
+#: ``jupyter lab``, ``pip install``, ``git clone`` ...) or a Python file, in a code span or not: code
+#: too, on a slide (lecturer reviews 2 and 3, N5), though a paper exercise keeps it.
 _COMMAND = re.compile(r"(?<![\w/])(python3? -m\b|\./kit\b|coordkit (report|template|synthetic|codings|codes|"
-                      r"forms)\b)|\b[\w/]+\.py\b")
+                      r"forms)\b|voila\b|jupyter[ -](lab|notebook|nbconvert|execute)\b|pip3? install\b|"
+                      r"uv (pip|run|sync|venv)\b|git (clone|pull)\b|npm (install|ci)\b)|\b[\w/]+\.py\b")
 
 
 def _python_span(span: str) -> bool:

@@ -87,6 +87,7 @@ from coordkit.survey.read.mapping import header_mapping
 from coordkit.survey.read.match import read_answer_words, read_mapping
 from coordkit.survey.read.records import (
     LATE_SUBMISSION_WARNING,
+    IdColumnError,
     LeftOut,
     ReadResult,
     RowProblem,
@@ -101,6 +102,7 @@ __all__ = [
     "LATE_SUBMISSION_WARNING",
     "MAPPING_FILE",
     "TOOLS",
+    "IdColumnError",
     "LeftOut",
     "ReadResult",
     "RowProblem",

@@ -43,7 +43,15 @@ from coordkit.survey.read.match import (
     identifying,
     normalise,
 )
-from coordkit.survey.read.records import LeftOut, ReadResult, RowProblem, RowRef, SkippedLine, SurveyFileError
+from coordkit.survey.read.records import (
+    IdColumnError,
+    LeftOut,
+    ReadResult,
+    RowProblem,
+    RowRef,
+    SkippedLine,
+    SurveyFileError,
+)
 from coordkit.survey.read.rows import Checker, Columns, Row
 from coordkit.survey.read.tables import Records, column_letter, csv_records, decode, is_workbook, xlsx_records
 
@@ -311,6 +319,7 @@ def read_responses(
     answers: Mapping[str, int] | None = None,
     column_values: bool = False,
     strict: bool = False,
+    repeated_ids: bool = False,
 ) -> ReadResult:
     """Read a response file or survey-tool export, accepting the rows it can trust and reporting the rest.
 
@@ -353,6 +362,11 @@ def read_responses(
         Reject the whole row for an empty divide-100 cell or a 1-5 answer off the scale (``3.5``,
         ``6``, ``0``), as the reader did before; by default such a cell is read as above (points)
         or as missing (answers, listed in ``unreadable``) and the row kept.
+    repeated_ids : bool, default False
+        Confirm that the id column's codes really repeat (students submitted more than once): each
+        code's last submission is kept even when that leaves out most rows. Without it, an id column
+        that would leave out more than half its coded rows as superseded stops the reading
+        (:class:`IdColumnError`): it is most likely not the id column.
 
     Returns
     -------
@@ -361,7 +375,8 @@ def read_responses(
     Raises
     ------
     SurveyFileError
-        When the file as a whole cannot be trusted (see :mod:`coordkit.survey.read`).
+        When the file as a whole cannot be trusted (see :mod:`coordkit.survey.read`), including
+        :class:`IdColumnError` for an id column whose codes repeat in most rows (``repeated_ids``).
     ValueError
         For a negative ``tolerance``, an unknown ``likert`` option, a group column that is the id
         column or is given twice (:func:`group_column_problem`), or ``answers`` off the 1-5 scale.
@@ -437,7 +452,16 @@ def read_responses(
                                       for k in spare_at]
         rows.append(check.row(number, line, cells))
     used_decimal_comma = check.used_decimal_comma
+    coded = sum(1 for r in rows if r.respondent and r.left_out is None and not r.problems)
     _supersede(rows, cols.id_name, label)
+    superseded = sum(1 for r in rows if (r.left_out or "").startswith("superseded"))
+    if superseded * 2 > coded and not repeated_ids:  # lecturer review 3, N10: --id-column team
+        raise IdColumnError(label, f"column '{cols.id_name}' has {_count(coded - superseded, 'value')} "
+                                   f"in {_count(coded, 'row')}: {superseded} rows would be left out as "
+                                   "earlier submissions of the same code, so it is most likely not the "
+                                   "respondent-id column. Give the right one with --id-column; if these "
+                                   "are repeated submissions, pass --repeated-ids to keep each code's "
+                                   "last one")
     for r in rows:  # a rejected row lists its unreadable answers with its problems, to fix together
         if r.problems:
             r.problems.extend(r.unreadable + r.off_total + r.zero_filled)
@@ -566,6 +590,10 @@ def _versions() -> str:
     """The versions the kit reads, as words: ``"1, 2 and 3"``."""
     words = [str(v) for v in VERSIONS]
     return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {'distinct ' if word == 'value' else ''}{word}{'' if n == 1 else 's'}"
 
 
 def _supersede(rows: list[Row], id_name: str, label: str) -> None:

@@ -21,13 +21,14 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from coordkit.survey.read._instrument import Responses
 
-__all__ = ["LATE_SUBMISSION_WARNING", "LeftOut", "NoticeLine", "ReadResult", "RowProblem", "RowRef",
-           "SkippedLine", "SurveyFileError"]
+__all__ = ["LATE_SUBMISSION_WARNING", "IdColumnError", "LeftOut", "NoticeLine", "ReadResult", "RowProblem",
+           "RowRef", "SkippedLine", "SurveyFileError"]
 
 #: Said wherever a report is made: a difference between two reports can single out one student.
 LATE_SUBMISSION_WARNING = (
@@ -42,6 +43,15 @@ class SurveyFileError(ValueError):
         self.source = source
         self.problem = problem
         super().__init__(f"{source}: {problem}")
+
+
+class IdColumnError(SurveyFileError):
+    """The id column repeats too often to hold one code per respondent (lecturer review 3, N10).
+
+    Raised when more than half its coded rows would be left out as earlier submissions of a code:
+    most likely a group column (``--id-column team``) given as the id. The command line exits 2, as
+    for any other wrong option.
+    """
 
 
 class RowRef(NamedTuple):
@@ -135,6 +145,8 @@ class NoticeLine(NamedTuple):
     n: int
     columns: tuple[str, ...]
     where: str = "column"
+    #: ``n`` in words with its unit, when it is not rows: "7 dimensions (23 cells) in 3 rows".
+    amount: str = ""
 
     def text(self, *, shown: int = 6) -> str:
         """The line in words, naming at most ``shown`` columns.
@@ -143,12 +155,45 @@ class NoticeLine(NamedTuple):
         --------
         >>> NoticeLine("rows rejected: not a number", 2, ("now_D1H", "now_D2S")).text()
         'rows rejected: not a number: 2 (columns now_D1H, now_D2S)'
+        >>> line = NoticeLine("dimensions left out", 7, ("now_D1S",),
+        ...                   amount="7 dimensions (23 cells) in 3 rows")
+        >>> line.text()
+        'dimensions left out: 7 dimensions (23 cells) in 3 rows (column now_D1S)'
         """
         cols = ("; " if self.where == "question" else ", ").join(self.columns[:shown])
         if len(self.columns) > shown:
             cols += f" and {len(self.columns) - shown} more"
         where = f" ({self.where}{'s' if len(self.columns) != 1 else ''} {cols})" if self.columns else ""
-        return f"{self.what}: {self.n}{where}"
+        return f"{self.what}: {self.amount or self.n}{where}"
+
+
+def _dimension(problem: RowProblem) -> tuple[str, int, str]:
+    """The dimension a divide-100 problem is about, in its row: ``(source, row, dimension)``."""
+    match = re.search(r": (.*) is left out of the scores", problem.problem)
+    what = match[1] if match else problem.problem.split(": points sum")[0]
+    return problem.source, problem.row, what
+
+
+def _kept_count(problems: list[RowProblem], unit: str, *, dimensions: bool = False) -> tuple[int, str]:
+    """How many ``unit`` (cells, or with ``dimensions`` the dimensions they leave out) in how many rows.
+
+    A dimension wholly left blank is four cells but one dimension (lecturer review 3, N7): both are
+    counted, and said, apart.
+    """
+    rows = len({(p.source, p.row) for p in problems})
+    where = f" in {_plural(rows, 'row')}"
+    if not dimensions:
+        return len(problems), _plural(len(problems), unit) + where
+    n = len({_dimension(p) for p in problems})
+    cells = sum(len(p.columns) for p in problems)
+    detail = f" ({_plural(cells, 'cell')})" if cells != n else ""
+    return n, _plural(n, "dimension") + detail + where
+
+
+def _with_columns(counted: tuple[int, str],
+                  columns: tuple[str, ...]) -> tuple[int, tuple[str, ...], str, str]:
+    """A :class:`NoticeLine`'s ``n``, ``columns``, ``where`` and ``count`` from :func:`_kept_count`."""
+    return counted[0], columns, "column", counted[1]
 
 
 def _split_off_total(problems: tuple[RowProblem, ...]) -> tuple[list[RowProblem], list[RowProblem]]:
@@ -478,10 +523,11 @@ class ReadResult:
         >>> cells = first.split(",")
         >>> cells[at], cells[header.split(",").index("now_D1H")] = "3 - Neither", "n/a"
         >>> r = read_responses("\n".join([header, ",".join(cells), *rest, rest[0]]).encode(), name="x.csv")
-        >>> for line in r.notice():
+        >>> for line in r.notice():  # doctest: +NORMALIZE_WHITESPACE
         ...     print(line.text())
-        answers not read (not on the scale), read as missing, rows kept: 1 (column BH1)
-        dimensions left out of the scores (a points cell not a number), rows kept: 1 (column now_D1H)
+        answers not read (not on the scale), read as missing, rows kept: 1 answer in 1 row (column BH1)
+        dimensions left out of the scores (a points cell not a number), rows kept: 1 dimension in 1 row
+        (column now_D1H)
         rows left out: superseded by a later submission of the same respondent code: 1
         """
         out: list[NoticeLine] = []
@@ -504,39 +550,96 @@ class ReadResult:
                 for k, (rows, cols) in kinds.items()]
         words = [p for p in self.unreadable if not _off_scale(p)]
         numbers = [p for p in self.unreadable if _off_scale(p)]
+        # rows kept: each count says its unit (answers, dimensions, cells) and its rows (review 3, N7)
         if words:
             columns = tuple(dict.fromkeys(c for p in words for c in p.columns))
             out.append(NoticeLine("answers not read (not on the scale), read as missing, rows kept",
-                                  len(words), columns))
+                                  *_with_columns(_kept_count(words, "answer"), columns)))
         if numbers:
             columns = tuple(dict.fromkeys(c for p in numbers for c in p.columns))
             out.append(NoticeLine("answers off the 1-5 scale (such as 3.5, 6 or 0), read as missing, rows "
-                                  "kept", len(numbers), columns))
+                                  "kept", *_with_columns(_kept_count(numbers, "answer"), columns)))
         off, unread = _split_off_total(self.off_total)
         empty = [p for p in unread if p.problem.startswith("empty")]
         unread = [p for p in unread if not p.problem.startswith("empty")]
         if off:  # named by question: "dimension 2 (What holds people together?), now"
             questions = tuple(dict.fromkeys(p.problem.split(": points sum")[0] for p in off))
+            n, count = _kept_count(off, "dimension")
             out.append(NoticeLine("dimensions left out of the scores (points do not add up to 100), "
-                                  "rows kept", len(off), questions, "question"))
+                                  "rows kept", n, questions, "question", count))
         if unread:  # named by column, as the rejected rows are
             columns = tuple(dict.fromkeys(c for p in unread for c in p.columns))
             out.append(NoticeLine("dimensions left out of the scores (a points cell not a number), rows "
-                                  "kept", len(unread), columns))
+                                  "kept", *_with_columns(_kept_count(unread, "", dimensions=True), columns)))
         if empty:
             columns = tuple(dict.fromkeys(c for p in empty for c in p.columns))
             out.append(NoticeLine("dimensions left out of the scores (a points cell empty, the others not "
-                                  "adding up to 100), rows kept", len(empty), columns))
+                                  "adding up to 100), rows kept",
+                                  *_with_columns(_kept_count(empty, "", dimensions=True), columns)))
         if self.zero_filled:
             columns = tuple(dict.fromkeys(c for p in self.zero_filled for c in p.columns))
             out.append(NoticeLine("empty points cells read as 0 (the dimension's other cells add up to 100), "
-                                  "rows kept", len(self.zero_filled), columns))
+                                  "rows kept", *_with_columns(_kept_count(list(self.zero_filled), "cell"),
+                                                              columns)))
         reasons: dict[str, int] = {}
         for x in self.left_out:
             key = x.reason.split(" (")[0].split(":")[0]
             reasons[key] = reasons.get(key, 0) + 1
         out += [NoticeLine(f"rows left out: {k}", n, ()) for k, n in reasons.items()]
         return tuple(out)
+
+    @property
+    def needs_fixing(self) -> bool:
+        """Whether the notice asks for the file to be checked: a row rejected, or an answer not read.
+
+        Empty points boxes read as 0 and rows left out by rule (an earlier submission of the same code,
+        a preview) were read as the kit's rules say: nothing in the file needs fixing for them.
+        """
+        return bool(self.rejected or self.unreadable or self.off_total)
+
+    def notice_advice(self) -> str:
+        r"""The report notice's last sentences: where its rows are listed, and whether to fix the file.
+
+        It points to "Rows not used" only for rejected rows, and to "Answers not wholly used" for
+        rows kept (lecturer review 3, N7); when everything was read by a rule it says what was done
+        and that nothing needs fixing.
+
+        Examples
+        --------
+        >>> from coordkit.survey import synthetic_class
+        >>> from coordkit.survey.read import read_responses, responses_csv
+        >>> header, first, *rest = responses_csv(synthetic_class(size=6)).splitlines()
+        >>> cells, at = first.split(","), header.split(",").index
+        >>> for column, points in zip(("now_D1H", "now_D1S", "now_D1I", "now_D1F"), "60 40  ".split(" ")):
+        ...     cells[at(column)] = points
+        >>> r = read_responses("\n".join([header, ",".join(cells), *rest]).encode())
+        >>> print(r.notice_advice())  # doctest: +NORMALIZE_WHITESPACE
+        The answers of rows kept but not wholly used are listed under "Answers not wholly used" at the end,
+        without their contents. Nothing needs fixing: every answer was read by the kit's rules (2 empty
+        points boxes were read as 0, the other boxes of their dimension adding up to 100).
+        """
+        where = []
+        if self.rejected:
+            where.append('the rejected rows are listed under "Rows not used"')
+        if self.partly_read:
+            where.append('the answers of rows kept but not wholly used are listed under "Answers not wholly '
+                         'used"')
+        out = ""
+        if where:
+            out = " and ".join(where) + " at the end, without their contents. "
+            out = out[0].upper() + out[1:]
+        if self.needs_fixing:
+            return out + "Fix the file and run the report again."
+        rules = []
+        if self.zero_filled:
+            n = len(self.zero_filled)
+            boxes = _plural(n, "empty points box", "empty points boxes")
+            rules.append(f"{boxes} {'was' if n == 1 else 'were'} "
+                         "read as 0, the other boxes of their dimension adding up to 100")
+        reasons = dict.fromkeys(x.reason.split(" (")[0].split(":")[0] for x in self.left_out)
+        if reasons:
+            rules.append(f"{_plural(len(self.left_out), 'row')} left out ({'; '.join(reasons)})")
+        return f"{out}Nothing needs fixing: every answer was read by the kit's rules ({'; '.join(rules)})."
 
     def notice_text(self) -> str:
         """:meth:`notice` as a few lines for the terminal, headed by how many rows were used ('' if none).
@@ -553,7 +656,9 @@ class ReadResult:
             return ""
         head = (f"NOT EVERYTHING WAS READ: {_plural(self.n_accepted, 'row')} used, {self.n_rejected} "
                 f"rejected, {len(self.left_out)} left out.")
-        return "\n".join([head, *("  - " + line.text() for line in lines)])
+        tail = [] if self.needs_fixing else ["  " + self.notice_advice().split(". ", 1)[-1]
+                                             if self.partly_read else "  " + self.notice_advice()]
+        return "\n".join([head, *("  - " + line.text() for line in lines), *tail])
 
     def anonymised(self) -> ReadResult:
         """The same result with every file name replaced by ``file 1``, ``file 2`` ... (for reports).
