@@ -90,6 +90,11 @@ def test_groups_never_use_a_mode_colour_or_marker(cls):
     # Marker and line style tell groups apart without colour.
     assert len(set(sp.GROUP_MARKERS)) == len(sp.GROUP_MARKERS)
     assert len({str(s) for s in sp.GROUP_LINESTYLES}) == len(sp.GROUP_LINESTYLES)
+    # lecturer review 3, N8: with 10 seminars and the class, no group is drawn as another (all three cycled
+    # together, so the eighth group was the whole class's black star on a solid line)
+    styles = [sp.group_style(k) for k in range(12)]
+    assert len({(m, str(ls)) for _, m, ls in styles}) == 12
+    assert [m for _, m, _ in styles].count("*") == 1
     fig = sp.class_arrows_figure(analyse(cls, group_column="team", min_group=3))
     (ax,) = fig.axes
     drawn = [c for c in ax.collections if str(c.get_gid()).startswith("group-now-")]

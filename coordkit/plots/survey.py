@@ -54,6 +54,7 @@ __all__ = [
     "gap_arrows",
     "gap_drivers_chart",
     "gap_drivers_figure",
+    "group_style",
     "respondents_figure",
     "survey_figure",
     "update_class_arrows_figure",
@@ -63,12 +64,31 @@ __all__ = [
 #: Neutral colours for groups (in order): black and dark grey, never a mode's colour, so that a group
 #: cannot be mistaken for a mode (blue is hierarchy everywhere else in the kit).
 GROUP_COLOURS = ("#000000", "#000000", "#505050", "#000000", "#505050", "#000000", "#505050")
-#: A marker per group, none of them a mode's marker (triangle, circle, diamond, cross).
-GROUP_MARKERS = ("*", "s", "v", "P", "h", "<", ">")
+#: A marker per group, none of them a mode's marker (triangle, circle, diamond, cross). The star is the
+#: first group's alone (in the report, the whole class): :func:`group_style` never repeats it.
+GROUP_MARKERS = ("*", "s", "v", "P", "h", "<", ">", "p", "8", "H")
 #: A line style per group for its arrow, so groups differ in line as well as in marker.
 GROUP_LINESTYLES: tuple[LineStyleType, ...] = (
     "-", (0, (5, 2)), (0, (1, 1.5)), (0, (6, 2, 1, 2)), (0, (2, 2)), (0, (8, 2, 1, 2, 1, 2)), (0, (3, 1)))
 _NOW_MARKER, _PREFERRED_MARKER = "*", "o"
+
+
+def group_style(k: int) -> tuple[str, str, LineStyleType]:
+    """Colour, marker and arrow line style of group ``k`` (0 first) in the class figures.
+
+    The star is group 0's alone; the other markers cycle over nine shapes and the line styles over
+    seven, so no two of the first 64 groups share both marker and line style (a lecturer's review
+    found a tenth seminar drawn exactly as the whole class when all three cycled together).
+
+    Examples
+    --------
+    >>> group_style(0)[1], group_style(9)[1], group_style(10)[1]
+    ('*', 'H', 's')
+    >>> len({(group_style(k)[1], str(group_style(k)[2])) for k in range(64)})
+    64
+    """
+    marker = GROUP_MARKERS[0] if k == 0 else GROUP_MARKERS[1 + (k - 1) % (len(GROUP_MARKERS) - 1)]
+    return (GROUP_COLOURS[k % len(GROUP_COLOURS)], marker, GROUP_LINESTYLES[k % len(GROUP_LINESTYLES)])
 
 
 def _active_shares(scores: np.ndarray) -> np.ndarray:
@@ -428,9 +448,7 @@ def gap_arrows(
     tax: Any = ax  # mpltern's ternary axes are untyped (scatter takes t, l, r)
     handles = []
     for k, (a, b, label) in enumerate(zip(starts, ends, labels, strict=True)):
-        colour = GROUP_COLOURS[k % len(GROUP_COLOURS)]
-        marker = GROUP_MARKERS[k % len(GROUP_MARKERS)]
-        style = GROUP_LINESTYLES[k % len(GROUP_LINESTYLES)]
+        colour, marker, style = group_style(k)
         size = 260 if marker == "*" else 110
         if k >= start:
             pa, pb = np.array(a.shares), np.array(b.shares)
