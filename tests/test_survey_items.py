@@ -364,3 +364,23 @@ def test_every_method_the_questionnaire_doc_cites_has_a_full_reference():
     for text in (references, refs):
         post = text.index("culturally-polarized-australia")
         assert "NOT verified" in text[post - 400:post + 400]
+
+
+# ----- methodologist 2, finding 6: the v3 wording revised before release (2026-12-03) --------------
+#: Words that state the ideal point of a scale (the kit's list): a reversal that says the amount is
+#: right ("as much detail as it needs", "matched to the risk") is evaluative at both ends, since
+#: disagreeing with it can mean too little as well as too much, so a respondent at the other extreme
+#: from the forward item disagrees with both and the pair cancels.
+IDEAL_POINT = re.compile(r"\b(as (much|many|often|far|closely|well)( \w+)? as|match\w*|in proportion|"
+                         r"right (amount|level)|enough|just what|suits?)\b", re.IGNORECASE)
+
+
+def test_no_reversal_states_the_ideal_point_of_its_forward_items_scale():
+    pairs = [p for s in Q.scales() for p in s.pairs()]
+    assert [b.id for _, b in pairs if IDEAL_POINT.search(b.statement)] == []
+    for old in ("Managers check work in as much detail as it needs.",  # v3 MH3 before the revision
+                "Managers match their checks to the risk of the work."):  # v2.0 MH3
+        assert IDEAL_POINT.search(old), old
+    # MH1 states the excess, MH3 the rest of the same scale: both cut at "what the work needs"
+    forward, reversal = Q.item("MH1").statement, Q.item("MH3").statement
+    assert "what the work needs" in forward and "what the work needs" in reversal
