@@ -384,3 +384,18 @@ def test_no_reversal_states_the_ideal_point_of_its_forward_items_scale():
     # MH1 states the excess, MH3 the rest of the same scale: both cut at "what the work needs"
     forward, reversal = Q.item("MH1").statement, Q.item("MH3").statement
     assert "what the work needs" in forward and "what the work needs" in reversal
+
+
+#: Words of the respondent's own independence (the kit's list): grid's content, which GR2 "I decide for
+#: myself how my work is done" states; a group item that uses them measures autonomy, not belonging.
+INDEPENDENCE = re.compile(r"\b(myself|my own|independent\w*|on my own|decide for)\b", re.IGNORECASE)
+
+
+def test_group_reversals_are_the_low_pole_of_their_own_forward_item_not_autonomy():
+    group = next(s for s in Q.scales() if s.name == "group")
+    assert [i.id for i in group.items if INDEPENDENCE.search(i.statement)] == []
+    assert INDEPENDENCE.search("I make my own arrangements, independently of a group.")  # v3 GP4 before
+    assert INDEPENDENCE.search(Q.item("GR2").statement)  # the grid item it overlapped
+    # each reversal speaks of what its forward item speaks of: GP3 and GP4 of the work group's decisions
+    gp3, gp4 = Q.item("GP3").statement.lower(), Q.item("GP4").statement.lower()
+    assert "my work group" in gp3 and "my work group" in gp4 and "decision" in gp3 and "decision" in gp4
