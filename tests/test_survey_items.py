@@ -399,3 +399,20 @@ def test_group_reversals_are_the_low_pole_of_their_own_forward_item_not_autonomy
     # each reversal speaks of what its forward item speaks of: GP3 and GP4 of the work group's decisions
     gp3, gp4 = Q.item("GP3").statement.lower(), Q.item("GP4").statement.lower()
     assert "my work group" in gp3 and "my work group" in gp4 and "decision" in gp3 and "decision" in gp4
+
+
+def test_every_strength_stem_names_one_kind_of_part():
+    # finding 6c: "its parts are the teams and people in it" gave the organisation stems two referents
+    parts = re.compile(r"\(its parts are the ([^;)]+?) in it[;)]")
+
+    def referents(heading):
+        found = parts.search(heading)
+        assert found, heading
+        return re.split(r"\band\b|\bor\b|,", found.group(1))
+
+    stems = {i.heading for i in Q.block("strength")}
+    assert len(stems) == 4
+    assert {h: referents(h) for h in stems if len(referents(h)) != 1} == {}
+    assert len(referents("How strong ...? (its parts are the teams and people in it)")) == 2  # v3 before
+    by_level = {i.level: parts.search(i.heading).group(1) for i in Q.block("strength")}
+    assert by_level == {"team": "people", "organisation": "teams", "system": "organisations"}
