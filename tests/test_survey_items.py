@@ -416,3 +416,25 @@ def test_every_strength_stem_names_one_kind_of_part():
     assert len(referents("How strong ...? (its parts are the teams and people in it)")) == 2  # v3 before
     by_level = {i.level: parts.search(i.heading).group(1) for i in Q.block("strength")}
     assert by_level == {"team": "people", "organisation": "teams", "system": "organisations"}
+
+
+#: Phrases of calm adaptability (the kit's list): taking events as they come, in one's stride, adapting,
+#: flexibility read as wisdom or agility, not as the neutral fatalism the strength block rates.
+ADAPTABLE = re.compile(r"\b(as they come|in (its|their) stride|adapt\w*|flexib\w*|agil\w*|go(es|ing)? with the flow|"
+                       r"roll\w* with)\b", re.IGNORECASE)
+
+
+def test_the_strength_descriptions_are_parallel_and_fatalism_is_not_calm_adaptability():
+    # finding 6d: each description says what decides how the parts act (authority, the group, their own
+    # initiative, events), in the same frame, and the fatalism one carries no adaptability phrase
+    now = [i for i in Q.block("strength") if i.level == "organisation" and i.timeframe == "now"]
+    assert len(now) == 4
+    assert [i.id for i in now if not re.match(r"(Each of its|Its) parts acting ", i.statement)] == []
+    assert [i.id for i in Q.block("strength") if ADAPTABLE.search(i.statement)] == []
+    assert ADAPTABLE.search("Its parts taking events as they come.")  # v3 before the revision
+    assert not re.match(r"(Each of its|Its) parts acting ", "Its parts taking events as they come.")
+    # one description per mode, the same at every level and timeframe
+    by_mode = {}
+    for i in Q.block("strength"):
+        by_mode.setdefault(i.mode, set()).add(i.statement)
+    assert all(len(s) == 1 for s in by_mode.values()) and len(by_mode) == 4
