@@ -829,7 +829,8 @@ def test_reversed_items_are_true_opposites_not_negations_and_keying_stays_balanc
     # the ten reviewed items (and the partners of the reworded pairs) say one thing each: no "and",
     # "or", "when", "only" joining two ideas, no cause-and-effect claim about competition
     reviewed = ["BF2", "BF4", "MH3", "MH4", "MS2", "MS4", "MI4", "BI2", "BI4", "D3H", "D5I", "D6F",
-                "BH3", "BH4", "BI3", "MI3", "MS1", "MS3"]  # and those of the re-review of v2
+                "BH3", "BH4", "BI3", "MI3", "MS1", "MS3",  # and those of the re-review of v2
+                "MH1", "GP4", "ATF", "D3I", "D3F", "D5F"]  # and those revised on 2026-12-03 (finding 6)
     joined = re.compile(r"\b(and|or|when|only|because|raises)\b", re.IGNORECASE)
     assert [k for k in reviewed if joined.search(Q.item(k).statement)] == []
     assert "agreed" not in Q.item("D3H").statement  # agreement is solidarity's word, not hierarchy's

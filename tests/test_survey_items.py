@@ -438,3 +438,21 @@ def test_the_strength_descriptions_are_parallel_and_fatalism_is_not_calm_adaptab
     for i in Q.block("strength"):
         by_mode.setdefault(i.mode, set()).add(i.statement)
     assert all(len(s) == 1 for s in by_mode.values()) and len(by_mode) == 4
+
+
+#: Words of individualism's competitive facet (the kit's list; results orientation is OCAI Market's, which
+#: the kit maps to that facet) and of visibility or self-promotion (individualism read into a fatalism
+#: option): no divide-100 option may carry either, since the four of a dimension differ only in mode.
+COMPETITIVE = re.compile(r"\b(results?|achieves|stand\w* out|outperform\w*|win\w*|best|compet\w*)\b", re.IGNORECASE)
+VISIBILITY = re.compile(r"\b(notic\w*|seen|visib\w*|spotted|attention|stand\w* out)\b", re.IGNORECASE)
+
+
+def test_no_divide_100_option_carries_the_competitive_facet_or_a_visibility_reading():
+    options = [i for row in Q.divide_items for i in row]
+    assert [i.id for i in options if COMPETITIVE.search(i.statement)] == []
+    assert [i.id for i in options if VISIBILITY.search(i.statement)] == []
+    assert COMPETITIVE.search("The results each person achieves.")  # v3 D3I before the revision
+    assert COMPETITIVE.search("Standing out from colleagues.")  # v3 draft
+    assert VISIBILITY.search("Whatever happens to be noticed.")  # v3 D3F before the revision
+    # the individualism and solidarity reward options differ only in whose contribution
+    assert "contribution" in Q.item("D3I").statement.lower() and "contributing" in Q.item("D3S").statement.lower()

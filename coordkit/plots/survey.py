@@ -548,7 +548,7 @@ def gap_drivers_chart(drivers: pd.DataFrame, *, top: int = 8, ax: Axes | None = 
     ...     print(" / ".join(t.get_text().splitlines()))
     Through individuals acting on / their own judgement.
     They let each person get on with / their work in their own way.
-    The results each person achieves.
+    Each person's own contribution.
     """
     ax = new_axes(ax, figsize=(10, 0.65 * top + 1.2))
     rows = drivers.head(top).iloc[::-1]

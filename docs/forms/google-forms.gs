@@ -19,8 +19,8 @@ function createCoordkitForm() {
   form.addTextItem().setTitle("Now: What holds people together? - Loyalty between colleagues.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Now: What holds people together? - Each person's place in a clear structure of roles.").setValidation(points).setRequired(true);
   form.addSectionHeaderItem().setTitle("Now: What gets rewarded?").setHelpText("As things are NOW in your organisation: share 100 points among the four statements (more points = more like it). The points must add up to 100.");
-  form.addTextItem().setTitle("Now: What gets rewarded? - The results each person achieves.").setValidation(points).setRequired(true);
-  form.addTextItem().setTitle("Now: What gets rewarded? - Whatever happens to be noticed.").setValidation(points).setRequired(true);
+  form.addTextItem().setTitle("Now: What gets rewarded? - Each person's own contribution.").setValidation(points).setRequired(true);
+  form.addTextItem().setTitle("Now: What gets rewarded? - It varies with circumstances.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Now: What gets rewarded? - Doing the work as it is laid down.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Now: What gets rewarded? - Contributing to what colleagues achieve as a group.").setValidation(points).setRequired(true);
   form.addSectionHeaderItem().setTitle("Now: How does change happen?").setHelpText("As things are NOW in your organisation: share 100 points among the four statements (more points = more like it). The points must add up to 100.");
@@ -30,7 +30,7 @@ function createCoordkitForm() {
   form.addTextItem().setTitle("Now: How does change happen? - Through colleagues coming to a shared view.").setValidation(points).setRequired(true);
   form.addSectionHeaderItem().setTitle("Now: What happens after a failure?").setHelpText("As things are NOW in your organisation: share 100 points among the four statements (more points = more like it). The points must add up to 100.");
   form.addTextItem().setTitle("Now: What happens after a failure? - Colleagues talk it over as a group.").setValidation(points).setRequired(true);
-  form.addTextItem().setTitle("Now: What happens after a failure? - Work moves on to what comes next.").setValidation(points).setRequired(true);
+  form.addTextItem().setTitle("Now: What happens after a failure? - It is put down to circumstances.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Now: What happens after a failure? - The people involved sort it out themselves.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Now: What happens after a failure? - A formal procedure is followed.").setValidation(points).setRequired(true);
   form.addSectionHeaderItem().setTitle("Now: What do leaders do?").setHelpText("As things are NOW in your organisation: share 100 points among the four statements (more points = more like it). The points must add up to 100.");
@@ -49,8 +49,8 @@ function createCoordkitForm() {
   form.addTextItem().setTitle("Preferred: What holds people together? - Loyalty between colleagues.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Preferred: What holds people together? - Each person's place in a clear structure of roles.").setValidation(points).setRequired(true);
   form.addSectionHeaderItem().setTitle("Preferred: What gets rewarded?").setHelpText("As you would PREFER your organisation to be: share 100 points among the four statements. The points must add up to 100.");
-  form.addTextItem().setTitle("Preferred: What gets rewarded? - The results each person achieves.").setValidation(points).setRequired(true);
-  form.addTextItem().setTitle("Preferred: What gets rewarded? - Whatever happens to be noticed.").setValidation(points).setRequired(true);
+  form.addTextItem().setTitle("Preferred: What gets rewarded? - Each person's own contribution.").setValidation(points).setRequired(true);
+  form.addTextItem().setTitle("Preferred: What gets rewarded? - It varies with circumstances.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Preferred: What gets rewarded? - Doing the work as it is laid down.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Preferred: What gets rewarded? - Contributing to what colleagues achieve as a group.").setValidation(points).setRequired(true);
   form.addSectionHeaderItem().setTitle("Preferred: How does change happen?").setHelpText("As you would PREFER your organisation to be: share 100 points among the four statements. The points must add up to 100.");
@@ -60,7 +60,7 @@ function createCoordkitForm() {
   form.addTextItem().setTitle("Preferred: How does change happen? - Through colleagues coming to a shared view.").setValidation(points).setRequired(true);
   form.addSectionHeaderItem().setTitle("Preferred: What happens after a failure?").setHelpText("As you would PREFER your organisation to be: share 100 points among the four statements. The points must add up to 100.");
   form.addTextItem().setTitle("Preferred: What happens after a failure? - Colleagues talk it over as a group.").setValidation(points).setRequired(true);
-  form.addTextItem().setTitle("Preferred: What happens after a failure? - Work moves on to what comes next.").setValidation(points).setRequired(true);
+  form.addTextItem().setTitle("Preferred: What happens after a failure? - It is put down to circumstances.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Preferred: What happens after a failure? - The people involved sort it out themselves.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Preferred: What happens after a failure? - A formal procedure is followed.").setValidation(points).setRequired(true);
   form.addSectionHeaderItem().setTitle("Preferred: What do leaders do?").setHelpText("As you would PREFER your organisation to be: share 100 points among the four statements. The points must add up to 100.");
