@@ -420,8 +420,8 @@ def test_every_strength_stem_names_one_kind_of_part():
 
 #: Phrases of calm adaptability (the kit's list): taking events as they come, in one's stride, adapting,
 #: flexibility read as wisdom or agility, not as the neutral fatalism the strength block rates.
-ADAPTABLE = re.compile(r"\b(as they come|in (its|their) stride|adapt\w*|flexib\w*|agil\w*|go(es|ing)? with the flow|"
-                       r"roll\w* with)\b", re.IGNORECASE)
+ADAPTABLE = re.compile(r"\b(as they come|in (its|their) stride|adapt\w*|flexib\w*|agil\w*|"
+                       r"go(es|ing)? with the flow|roll\w* with)\b", re.IGNORECASE)
 
 
 def test_the_strength_descriptions_are_parallel_and_fatalism_is_not_calm_adaptability():
@@ -443,7 +443,8 @@ def test_the_strength_descriptions_are_parallel_and_fatalism_is_not_calm_adaptab
 #: Words of individualism's competitive facet (the kit's list; results orientation is OCAI Market's, which
 #: the kit maps to that facet) and of visibility or self-promotion (individualism read into a fatalism
 #: option): no divide-100 option may carry either, since the four of a dimension differ only in mode.
-COMPETITIVE = re.compile(r"\b(results?|achieves|stand\w* out|outperform\w*|win\w*|best|compet\w*)\b", re.IGNORECASE)
+COMPETITIVE = re.compile(r"\b(results?|achieves|stand\w* out|outperform\w*|win\w*|best|compet\w*)\b",
+                         re.IGNORECASE)
 VISIBILITY = re.compile(r"\b(notic\w*|seen|visib\w*|spotted|attention|stand\w* out)\b", re.IGNORECASE)
 
 
@@ -455,4 +456,5 @@ def test_no_divide_100_option_carries_the_competitive_facet_or_a_visibility_read
     assert COMPETITIVE.search("Standing out from colleagues.")  # v3 draft
     assert VISIBILITY.search("Whatever happens to be noticed.")  # v3 D3F before the revision
     # the individualism and solidarity reward options differ only in whose contribution
-    assert "contribution" in Q.item("D3I").statement.lower() and "contributing" in Q.item("D3S").statement.lower()
+    assert "contribution" in Q.item("D3I").statement.lower()
+    assert "contributing" in Q.item("D3S").statement.lower()
