@@ -1,6 +1,8 @@
 """Handouts and slides are built from a clean checkout and hold no code, no test markers, no CDN maths."""
 
+import copy
 import importlib.util
+import itertools
 import re
 import shutil
 import sys
@@ -643,3 +645,37 @@ def test_every_chapter_summary_prints_on_one_a4_page(tmp_path):
         counts[page.stem] = len(_pdf_pages(pdf.read_bytes()))
     assert len(counts) == 8, counts
     assert all(n == 1 for n in counts.values()), counts
+
+
+def _printed(cell: nbformat.NotebookNode) -> list[str]:
+    return "".join(str(o.get("text", "")) for o in cell.get("outputs", [])
+                   if o.get("output_type") == "stream").splitlines()
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.stem[:2])
+def test_a_lead_in_ending_in_a_colon_keeps_what_it_introduces_on_the_slide(nb):
+    """On a slide, a sentence ending in ':' keeps the printed lines it introduces (none is a Python value).
+
+    Chapter 4's "lowest: devolution" had lost the values above it, and chapter 5's "surprise off then on:"
+    the two lines it introduced (printed booleans): lead-ins with nothing after them.
+    """
+    source = nbformat.read(nb, as_version=4)
+    printed = {c.source.strip("\n"): _printed(c) for c in source.cells if c.cell_type == "code"}
+    deck = publish.prepare(source, nb.name, [], slides=True, notes=[]).cells
+    cut = [(before.source.rstrip()[-60:], [line for line in printed[cell.source] if publish.is_repr(line)])
+           for before, cell in itertools.pairwise(deck)
+           if before.cell_type == "markdown" and before.source.rstrip().endswith(":")
+           and cell.cell_type == "code" and cell.source in printed]
+    cut = [(lead, lines) for lead, lines in cut if lines]
+    assert not cut, (nb.name, cut)
+
+
+def test_a_printed_result_keeps_its_values_on_the_slide():
+    """Chapter 4's worked example prints its results as sentences: "lowest: devolution" keeps them."""
+    cell = next(c for c in nbformat.read(NOTEBOOKS[4], as_version=4).cells
+                if c.cell_type == "code" and "fatalism_after" in c.source)
+    assert NOTEBOOKS[4].name.startswith("04")
+    kept = copy.deepcopy(cell)
+    assert publish.without_reprs(kept) == 0
+    text = "".join(o.get("text", "") for o in kept.outputs)
+    assert text.count("final fatalism") == 3 and text.rstrip().endswith("lowest: devolution")
