@@ -88,13 +88,20 @@ def test_bad_file_exits_1_with_a_message_and_no_traceback(tmp_path, name, messag
 
 def test_rejected_rows_exit_3_and_are_listed(tmp_path):
     out = tmp_path / "r.html"
-    done = run("report", str(CORPUS / "out_of_range.csv"), "-o", str(out))
+    done = run("report", str(CORPUS / "empty_id.csv"), "-o", str(out))
     assert done.returncode == cli.EXIT_REJECTED_ROWS
-    assert "1 row(s) rejected" in done.stderr and "out of range" in done.stderr
+    assert "Problems (1 row rejected, 4 kept; each line says what was done):" in done.stderr
+    assert "every row needs a respondent id" in done.stderr
     assert "4 rows accepted, 1 rejected" in done.stdout
     assert out.exists() and "Rows not used" in out.read_text(encoding="utf-8")
+    # points of 120 leave out that dimension, the row kept (methodologist 2, finding 7); --strict rejects it
+    kept = run("report", str(CORPUS / "out_of_range.csv"), "-o", str(tmp_path / "k.html"))
+    assert kept.returncode == cli.EXIT_REJECTED_ROWS and "5 rows accepted, 0 rejected" in kept.stdout
+    assert ("(a points cell below 0 or over 100), rows kept: 1 dimension in 1 row (column now_D2S)"
+            in kept.stderr)
     strict = run("report", str(CORPUS / "out_of_range.csv"), "-o", str(tmp_path / "s.html"), "--strict")
     assert strict.returncode == cli.EXIT_BAD_INPUT and not (tmp_path / "s.html").exists()
+    assert "4 rows accepted, 1 rejected" in strict.stdout
     # a points cell that is not a number ('lots') leaves out its dimension, not the row (issue 14, item f)
     kept = run("report", str(CORPUS / "non_numeric.csv"), "-o", str(tmp_path / "n.html"), "--strict")
     assert kept.returncode == cli.EXIT_REJECTED_ROWS and "5 rows accepted, 0 rejected" in kept.stdout
@@ -163,12 +170,12 @@ def test_main_reports_an_unwritable_output(tmp_path):
 def test_main_with_no_row_accepted(tmp_path):
     path = tmp_path / "all_bad.csv"
     lines = responses_csv(synthetic_class(size=3)).splitlines()
-    at = lines[0].split(",").index("now_D1H")
-    lines[1:] = [",".join([*cells[:at], "150", *cells[at + 1:]])  # points out of 0-100: rejected
-                 for cells in (line.split(",") for line in lines[1:])]
+    assert lines[0].startswith("respondent,")
+    lines[1:] = ["," + line.split(",", 1)[1] for line in lines[1:]]  # every row without its id: rejected
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     status, _, err = call("report", str(path), "-o", str(tmp_path / "r.html"))
     assert status == cli.EXIT_BAD_INPUT and "no row could be accepted" in err
+    assert "Problems (3 rows rejected, none kept; each line says what was done):" in err
     assert not (tmp_path / "r.html").exists()
     # a 1-5 answer of 9 is read as missing, its row kept (issue 14, finding 12); --strict rejects it
     lines = responses_csv(synthetic_class(size=3)).splitlines()

@@ -342,14 +342,19 @@ def test_fuzz_a_bad_cell_rejects_its_row_or_leaves_out_its_dimension_and_names_i
     table[row + 1][k] = value
     text = "\n".join(",".join(r) for r in table) + "\n"
     result = read_responses(text.encode(), name="bad.csv")
-    if "," in value or is_number(value, False):  # a cell too many, or a number out of range: rejected
+    if "," in value:  # a cell too many: the answers may be in the wrong columns, rejected
         assert result.n_accepted == 5 and result.n_rejected == 1
         assert result.rejected_rows == (("bad.csv", row + 1, row + 2),)
         messages = [p.message() for p in result.rejected]
-    else:  # not a number ("abc", "nan", "?"): its dimension is left out, the row kept (issue 14, item f)
+    else:  # not a number ("abc", "nan", "?", issue 14, item f) or out of range ("101", "-1", methodologist 2,
+        # finding 7): its dimension is left out, the row kept
         assert result.n_accepted == 6 and result.n_rejected == 0
         assert [(p.row, p.columns) for p in result.off_total] == [(row + 1, (column,))]
         messages = [p.message() for p in result.off_total]
+        out_of_range = is_number(value, False)
+        assert ("out of range (points must be from 0 to 100)" in messages[0]) == out_of_range, messages
+        strict = read_responses(text.encode(), name="bad.csv", strict=True)
+        assert strict.n_rejected == (1 if out_of_range else 0)  # --strict: a number out of range rejects
     assert any(f"row {row + 1} (line {row + 2})" in m and column in m for m in messages), messages
 
 

@@ -51,6 +51,7 @@ from coordkit.survey.read.records import (
     RowRef,
     SkippedLine,
     SurveyFileError,
+    in_rejected_row,
 )
 from coordkit.survey.read.rows import Checker, Columns, Row
 from coordkit.survey.read.tables import Records, column_letter, csv_records, decode, is_workbook, xlsx_records
@@ -359,9 +360,11 @@ def read_responses(
         respondent, as group labels would be read (:attr:`ReadResult.column_values`): for judging
         which could group the class without reading the file again with them as groups.
     strict : bool, default False
-        Reject the whole row for an empty divide-100 cell or a 1-5 answer off the scale (``3.5``,
-        ``6``, ``0``), as the reader did before; by default such a cell is read as above (points)
-        or as missing (answers, listed in ``unreadable``) and the row kept.
+        Reject the whole row for an empty divide-100 cell, points below 0 or over 100, or a 1-5
+        answer off the scale (``3.5``, ``6``, ``0``), as the reader did before; by default such a
+        cell is read as above (an empty points cell), as missing with its dimension left out of the
+        scores (points off the range, listed in ``off_total``) or as missing (answers, listed in
+        ``unreadable``), and the row kept.
     repeated_ids : bool, default False
         Confirm that the id column's codes really repeat (students submitted more than once): each
         code's last submission is kept even when that leaves out most rows. Without it, an id column
@@ -464,7 +467,7 @@ def read_responses(
                                    "last one")
     for r in rows:  # a rejected row lists its unreadable answers with its problems, to fix together
         if r.problems:
-            r.problems.extend(r.unreadable + r.off_total + r.zero_filled)
+            r.problems.extend(in_rejected_row(p) for p in (*r.unreadable, *r.off_total, *r.zero_filled))
     kept = [k for k, r in enumerate(rows) if not r.problems and r.left_out is None]
     accepted = [rows[k] for k in kept]
     spare_values = {name: tuple(_canonical([spare_cells[k][j] for k in kept]))
@@ -697,7 +700,7 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
     accepted = [RowRef(*a) for r in results for a, rid in zip(r.accepted, r.responses.ids, strict=True)
                 if rid not in clash]
     kept = {(a.source, a.row) for a in accepted}  # a row rejected here lists its unreadable answers too
-    rejected += [p for r in results for p in (*r.unreadable, *r.off_total, *r.zero_filled)
+    rejected += [in_rejected_row(p) for r in results for p in (*r.unreadable, *r.off_total, *r.zero_filled)
                  if (p.source, p.row) not in kept]
     dims = first.responses.now.shape[1]
     groups = {g: tuple(_canonical([v for p in parts for v in p.groups[g]])) for g in first.responses.groups}

@@ -11,11 +11,12 @@ says which answer the word is (the reader never reads a near miss as a scale wor
 a number off the scale (``3.5``, a tick between two boxes, ``6`` or ``0``), listed in
 :attr:`Row.unreadable` as out of range. A divide-100 cell that is not a number ("n/a", "-", "?")
 leaves out only its dimension, like a dimension whose points do not add up to 100
-(:attr:`Row.off_total`), never the whole row. An empty divide-100 cell is read as 0 when the
+(:attr:`Row.off_total`), never the whole row; so does a number of points off the 0-100 range
+(``-10``, ``150``: issue 14, methodologist 2, finding 7). An empty divide-100 cell is read as 0 when the
 dimension's other cells add up to 100 (60/40/blank/blank: the boxes given no points), listed in
 :attr:`Row.zero_filled`; otherwise it is read like "n/a". With ``strict`` the reader rejects the row
-for an out-of-range 1-5 answer or an empty points cell instead (the behaviour before issue 14,
-finding 12).
+for an out-of-range 1-5 answer, an empty points cell or points off the 0-100 range instead (the
+behaviour before issue 14, finding 12).
 
 Examples
 --------
@@ -91,9 +92,9 @@ class Row:
         How many 1-5 cells were read through the mapping file's ``answers:`` section.
     off_total : list of RowProblem
         Divide-100 dimensions left out of the scores: their points do not add up to 100, or one of
-        their cells is not a number ("n/a", "-", "?") or empty while the others do not add up to 100
-        (one problem per such cell, read as NaN). They do not reject the row
-        (:func:`~coordkit.survey.scores_from_complete`).
+        their cells is not a number ("n/a", "-", "?"), is off the 0-100 range (``-10``, ``150``), or
+        is empty while the others do not add up to 100 (one problem per such cell, read as NaN).
+        They do not reject the row (:func:`~coordkit.survey.scores_from_complete`).
     zero_filled : list of RowProblem
         Empty divide-100 cells read as 0 points because the dimension's other cells add up to 100.
     """
@@ -218,7 +219,11 @@ class Checker:
                 if "," in raw:
                     self.used_decimal_comma = True
             if not 0 <= value <= TOTAL:
-                bad((name,), "out of range: points must be from 0 to 100", raw)
+                if self.strict:
+                    bad((name,), "out of range: points must be from 0 to 100", raw)
+                else:  # -10, 150: like "n/a", its dimension is left out, not the whole row (finding 7)
+                    unread[len(points)] = ("out of range (points must be from 0 to 100), read as missing: "
+                                           "{what} is left out of the scores, the row kept", raw)
                 value = math.nan
             points.append(value)
         for members, names, what in self.sums:
