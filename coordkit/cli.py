@@ -3,7 +3,7 @@
 Usage::
 
     coordkit report EXPORT [MORE ...] -o report.html [--group-column COL] [--group-level L]
-        [--min-group N] [--map M.yml]
+        [--min-group N] [--map M.yml] [--strict] [--questionnaire-version N]
     coordkit report EXPORT --write-map mapping.yml
     coordkit forms -o docs/forms
     coordkit template -o responses_template.csv [--group-column COL]
@@ -81,7 +81,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from coordkit.survey import DEFAULT_MIN_GROUP, DEFAULT_TOLERANCE, ID_COLUMN, MIN_GROUP_FLOOR, SYNTHETIC_SEED
+from coordkit.survey import (
+    DEFAULT_MIN_GROUP,
+    DEFAULT_TOLERANCE,
+    ID_COLUMN,
+    MIN_GROUP_FLOOR,
+    SYNTHETIC_SEED,
+    VERSIONS,
+)
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_REJECTED_ROWS", "EXIT_USAGE", "Progress", "main",
            "respondent_codes"]
@@ -205,6 +212,12 @@ def _parser() -> argparse.ArgumentParser:
                      help="reject a row with an empty points cell, points below 0 or over 100, or a 1-5 "
                           "answer off the scale (3.5, 6, 0), instead of reading that cell as 0 or missing, "
                           "and write nothing if any row is rejected")
+    versions = ", ".join(map(str, VERSIONS[:-1])) + f" or {VERSIONS[-1]}"
+    rep.add_argument("--questionnaire-version", type=int, choices=VERSIONS, default=None, metavar="N",
+                     help=f"the questionnaire version the form followed ({versions}), for an export "
+                          "without a questionnaire_version column: a version 3 form without GP3 and GP4 "
+                          "otherwise reads as version 2 (the kit says so when only missing columns tell "
+                          "the version); an error if the file's questionnaire_version cells say otherwise")
     rep.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     rep.set_defaults(subparser=rep)
 
@@ -309,7 +322,8 @@ def _report(args: argparse.Namespace) -> int:
     try:
         result = read_files(inputs, row_progress=on_rows, id_column=args.id_column, group_columns=groups,
                             tolerance=args.tolerance, empty_as_zero=args.empty_as_zero, mapping=mapping,
-                            answers=answers, strict=args.strict, repeated_ids=args.repeated_ids)
+                            answers=answers, strict=args.strict, repeated_ids=args.repeated_ids,
+                            questionnaire_version=args.questionnaire_version)
     except IdColumnError as error:  # a wrong --id-column is a usage error (lecturer review 3, N10)
         bar.close()
         print(f"coordkit: error: {error}", file=sys.stderr)
@@ -405,8 +419,12 @@ def _write_map(path: Path, inputs: list[Path], groups: list[str], args: argparse
     label, where = files[0]
     if path.exists():
         return _fail(f"{path} already exists; choose another name (it is never overwritten)")
+    from coordkit.survey import questionnaire
+
+    version = args.questionnaire_version
     text = header_mapping(load_input(where), name=label, id_column=args.id_column, group_columns=groups,
-                          mapping=mapping, answers=answers)
+                          mapping=mapping, answers=answers,
+                          q=questionnaire(version=version) if version is not None else None)
     failed = _write_new(path, text, force=False)
     if failed is not None:
         return failed

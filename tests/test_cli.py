@@ -4,6 +4,7 @@ process, as the console script runs it) and through ``main()``."""
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import re
 import subprocess
@@ -366,3 +367,40 @@ def test_the_reports_and_codings_refusals_never_give_a_traceback(tmp_path, comma
         ["--quiet"] if command[0] == "report" else []))
     assert status == expected, err
     assert "Traceback" not in err and "ValueError" not in err and "coordkit" in err
+
+
+def test_report_questionnaire_version_states_the_version(tmp_path):
+    """Methodologist 2, finding 8: a v3 export without GP3, GP4 and the version column reads as v2 unless
+    --questionnaire-version 3 says otherwise; then its answers are shown with version 3's wording."""
+    from coordkit.survey import questionnaire
+
+    lines = [line.split(",") for line in responses_csv(synthetic_class(size=40)).splitlines()]
+    drop = {lines[0].index(c) for c in ("GP3", "GP4", "questionnaire_version")}
+    nover = tmp_path / "nover.csv"
+    nover.write_text("\n".join(",".join(c for k, c in enumerate(r) if k not in drop) for r in lines) + "\n",
+                     encoding="utf-8")
+    v2 = {i.id: i.statement for i in questionnaire(version=2).items}
+    reworded = [(v2[i.id], i.statement) for i in questionnaire(version=3).items
+                if i.id in v2 and v2[i.id] != i.statement]
+    pages = {}
+    for stated in ((), ("--questionnaire-version", "3")):
+        out = tmp_path / f"r{len(stated)}.html"
+        done = run("report", str(nover), "-o", str(out), "--quiet", *stated)
+        assert done.returncode == cli.EXIT_OK, done.stderr
+        pages[bool(stated)] = (done.stdout, out.read_text(encoding="utf-8"))
+    said, page = pages[False]
+    assert "taken to follow version 2 only because it has no columns GP3, GP4" in said
+    assert "read the file again with --questionnaire-version 3" in said
+    said, stated_page = pages[True]
+    assert "only because" not in said and "Version 3 was stated (--questionnaire-version 3)" in said
+    pairs = [(html.escape(a), html.escape(b)) for a, b in reworded if b not in a]  # W2 v3 is a prefix of v2
+    assert any(a in page and b in stated_page for a, b in pairs)  # a reworded statement: v2's, then v3's
+    assert not any(b in page for _, b in pairs) and not any(a in stated_page for a, _ in pairs)
+    # a stated version the file's version column contradicts: one line, exit 1, nothing written
+    bad = run("report", str(SYNTHETIC), "-o", str(tmp_path / "x.html"), "--questionnaire-version", "2")
+    assert bad.returncode == cli.EXIT_BAD_INPUT and not (tmp_path / "x.html").exists()
+    assert bad.stderr.startswith("coordkit: error: synthetic_class.csv: row 1 (line 2), column "
+                                 "'questionnaire_version': says questionnaire version 3, but "
+                                 "--questionnaire-version 2 was given") and "Traceback" not in bad.stderr
+    usage = run("report", str(SYNTHETIC), "-o", str(tmp_path / "y.html"), "--questionnaire-version", "4")
+    assert usage.returncode == cli.EXIT_USAGE and "invalid choice: 4" in usage.stderr

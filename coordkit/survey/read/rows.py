@@ -130,6 +130,7 @@ class Columns:
     matched_by: dict[str, str]
     notes: tuple[str, ...]
     spare: dict[str, int] = field(default_factory=dict)  # ignored, not identifying: name -> column
+    absent: tuple[str, ...] = ()  # 1-5 columns the form left out (a stated version's): read as not answered
 
 
 class Checker:
@@ -144,12 +145,13 @@ class Checker:
             empty_as_zero, decimal_comma, width, words)
         self.divide_at = [cols.index[t.key] for t in divide]
         self.divide_names = [cols.names[t.key] for t in divide]
-        self.likert_at = [cols.index[t.key] for t in likert_targets]
+        self.likert_at: list[int | None] = [cols.index.get(t.key) for t in likert_targets]
         self.likert_names = [cols.names[t.key] for t in likert_targets]
         # each 1-5 item is answered on its own scale's words (agreement, or strength for the ratings)
         self.likert_labels = [t.item.labels() or LIKERT_LABELS for t in likert_targets]
         others = [i for i in (cols.id_index, cols.status, cols.finished, *cols.group_index) if i is not None]
-        self.need = max([width, *[k + 1 for k in self.divide_at + self.likert_at + others]])
+        at = [*self.divide_at, *self.likert_at, *others]
+        self.need = max([width, *[k + 1 for k in at if k is not None]])
         self.answer_map = {values.tidy(w): float(v) for w, v in (answers or {}).items()}
         self.used_decimal_comma = False
         self.seen: dict[tuple[int, str], float] = {}
@@ -257,6 +259,9 @@ class Checker:
                     f"{what}: points sum to {total:g}, not 100 (tolerance {self.tolerance:g}){hint}; the "
                     "dimension is left out of the scores, the row kept"))
         for k, name, labels in zip(self.likert_at, self.likert_names, self.likert_labels, strict=True):
+            if k is None:  # a column the form left out (Columns.absent): not answered
+                rec.answers.append(math.nan)
+                continue
             raw = cells[k].strip()
             if raw in _SCALE_DIGITS:
                 rec.answers.append(_SCALE_DIGITS[raw])
