@@ -258,11 +258,11 @@ class Checker:
                     self.label, number, line, names,
                     f"{what}: points sum to {total:g}, not 100 (tolerance {self.tolerance:g}){hint}; the "
                     "dimension is left out of the scores, the row kept"))
-        for k, name, labels in zip(self.likert_at, self.likert_names, self.likert_labels, strict=True):
-            if k is None:  # a column the form left out (Columns.absent): not answered
+        for where, name, labels in zip(self.likert_at, self.likert_names, self.likert_labels, strict=True):
+            if where is None:  # a column the form left out (Columns.absent): not answered
                 rec.answers.append(math.nan)
                 continue
-            raw = cells[k].strip()
+            raw = cells[where].strip()
             if raw in _SCALE_DIGITS:
                 rec.answers.append(_SCALE_DIGITS[raw])
                 continue
