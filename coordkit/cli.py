@@ -3,7 +3,7 @@
 Usage::
 
     coordkit report EXPORT [MORE ...] -o report.html [--group-column COL] [--group-level L]
-        [--min-group N] [--map M.yml]
+        [--min-group N] [--map M.yml] [--strict] [--questionnaire-version N]
     coordkit report EXPORT --write-map mapping.yml
     coordkit forms -o docs/forms
     coordkit template -o responses_template.csv [--group-column COL]
@@ -41,7 +41,8 @@ Exit status
 1
     Bad input: nothing written (a file that cannot be trusted, no row accepted, every group or the
     whole class too small to show, a report path that cannot be written, or any rejected row with
-    ``--strict``, which also rejects a row for an empty points cell or a 1-5 answer off the scale).
+    ``--strict``, which also rejects a row for an empty points cell, points below 0 or over 100, or a
+    1-5 answer off the scale).
     The message says why.
 2
     Bad command line (unknown option, ``--min-group`` below 3, ...).
@@ -49,7 +50,8 @@ Exit status
     Report written, but some rows were rejected, some answers could not be read on their scale
     (a misspelt word, or a number off the scale such as 3.5, 6 or 0: read as missing), some
     dimensions were left out of those scores (their points do not add up to 100, or a points cell
-    is not a number such as "n/a", or is empty while the others do not add up to 100), or an empty
+    is not a number such as "n/a", is below 0 or over 100, or is empty while the others do not add
+    up to 100), or an empty
     points cell was read as 0 (the dimension's other cells add up to 100): a
     framed notice on standard error counts them by reason and column, they are listed under it,
     and the report opens with the same notice.
@@ -79,7 +81,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from coordkit.survey import DEFAULT_MIN_GROUP, DEFAULT_TOLERANCE, ID_COLUMN, MIN_GROUP_FLOOR, SYNTHETIC_SEED
+from coordkit.survey import (
+    DEFAULT_MIN_GROUP,
+    DEFAULT_TOLERANCE,
+    ID_COLUMN,
+    MIN_GROUP_FLOOR,
+    SYNTHETIC_SEED,
+    VERSIONS,
+)
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_REJECTED_ROWS", "EXIT_USAGE", "Progress", "main",
            "respondent_codes"]
@@ -200,9 +209,15 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--top-items", type=int, default=8, metavar="N",
                      help="how many gap-driving statements to list (default 8)")
     rep.add_argument("--strict", action="store_true",
-                     help="reject a row with an empty points cell or a 1-5 answer off the scale (3.5, 6, 0), "
-                          "instead of reading that cell as 0 or missing, and write nothing if any row is "
-                          "rejected")
+                     help="reject a row with an empty points cell, points below 0 or over 100, or a 1-5 "
+                          "answer off the scale (3.5, 6, 0), instead of reading that cell as 0 or missing, "
+                          "and write nothing if any row is rejected")
+    versions = ", ".join(map(str, VERSIONS[:-1])) + f" or {VERSIONS[-1]}"
+    rep.add_argument("--questionnaire-version", type=int, choices=VERSIONS, default=None, metavar="N",
+                     help=f"the questionnaire version the form followed ({versions}), for an export "
+                          "without a questionnaire_version column: a version 3 form without GP3 and GP4 "
+                          "otherwise reads as version 2 (the kit says so when only missing columns tell "
+                          "the version); an error if the file's questionnaire_version cells say otherwise")
     rep.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     rep.set_defaults(subparser=rep)
 
@@ -236,6 +251,10 @@ def _parser() -> argparse.ArgumentParser:
     cds.set_defaults(subparser=cds)
     _add_codings_parser(sub)
     return parser
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
 
 
 def _fail(message: str) -> int:
@@ -303,7 +322,8 @@ def _report(args: argparse.Namespace) -> int:
     try:
         result = read_files(inputs, row_progress=on_rows, id_column=args.id_column, group_columns=groups,
                             tolerance=args.tolerance, empty_as_zero=args.empty_as_zero, mapping=mapping,
-                            answers=answers, strict=args.strict, repeated_ids=args.repeated_ids)
+                            answers=answers, strict=args.strict, repeated_ids=args.repeated_ids,
+                            questionnaire_version=args.questionnaire_version)
     except IdColumnError as error:  # a wrong --id-column is a usage error (lecturer review 3, N10)
         bar.close()
         print(f"coordkit: error: {error}", file=sys.stderr)
@@ -325,9 +345,8 @@ def _report(args: argparse.Namespace) -> int:
         rule = "=" * 78
         print(f"{rule}\n{notice}\n{rule}", file=sys.stderr)
     print(result.summary())
-    if result.rejected or result.partly_read:
-        if result.rejected:
-            print(f"{result.n_rejected} row(s) rejected:", file=sys.stderr)
+    if result.rejected or result.partly_read:  # headed by rows rejected and kept (methodologist 2, finding 7)
+        print(result.problems_heading(), file=sys.stderr)
         print(result.problems_text(limit=_SHOWN_PROBLEMS), file=sys.stderr)
     elif result.left_out:
         print("\n".join(x.message() for x in result.left_out), file=sys.stderr)
@@ -362,7 +381,7 @@ def _report(args: argparse.Namespace) -> int:
     bar.close()
     n = result.n_accepted
     print(f"wrote {output} ({n} respondent{'s' if n != 1 else ''}"
-          f"{f'; {result.n_rejected} row(s) rejected' if result.rejected else ''})")
+          f"{f'; {result.n_rejected} row{_s(result.n_rejected)} rejected' if result.rejected else ''})")
     print(LATE_SUBMISSION_WARNING)
     return EXIT_REJECTED_ROWS if result.rejected or result.partly_read else EXIT_OK
 
@@ -400,8 +419,12 @@ def _write_map(path: Path, inputs: list[Path], groups: list[str], args: argparse
     label, where = files[0]
     if path.exists():
         return _fail(f"{path} already exists; choose another name (it is never overwritten)")
+    from coordkit.survey import questionnaire
+
+    version = args.questionnaire_version
     text = header_mapping(load_input(where), name=label, id_column=args.id_column, group_columns=groups,
-                          mapping=mapping, answers=answers)
+                          mapping=mapping, answers=answers,
+                          q=questionnaire(version=version) if version is not None else None)
     failed = _write_new(path, text, force=False)
     if failed is not None:
         return failed

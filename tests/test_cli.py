@@ -4,6 +4,7 @@ process, as the console script runs it) and through ``main()``."""
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import re
 import subprocess
@@ -88,13 +89,20 @@ def test_bad_file_exits_1_with_a_message_and_no_traceback(tmp_path, name, messag
 
 def test_rejected_rows_exit_3_and_are_listed(tmp_path):
     out = tmp_path / "r.html"
-    done = run("report", str(CORPUS / "out_of_range.csv"), "-o", str(out))
+    done = run("report", str(CORPUS / "empty_id.csv"), "-o", str(out))
     assert done.returncode == cli.EXIT_REJECTED_ROWS
-    assert "1 row(s) rejected" in done.stderr and "out of range" in done.stderr
+    assert "Problems (1 row rejected, 4 kept; each line says what was done):" in done.stderr
+    assert "every row needs a respondent id" in done.stderr
     assert "4 rows accepted, 1 rejected" in done.stdout
     assert out.exists() and "Rows not used" in out.read_text(encoding="utf-8")
+    # points of 120 leave out that dimension, the row kept (methodologist 2, finding 7); --strict rejects it
+    kept = run("report", str(CORPUS / "out_of_range.csv"), "-o", str(tmp_path / "k.html"))
+    assert kept.returncode == cli.EXIT_REJECTED_ROWS and "5 rows accepted, 0 rejected" in kept.stdout
+    assert ("(a points cell below 0 or over 100), rows kept: 1 dimension in 1 row (column now_D2S)"
+            in kept.stderr)
     strict = run("report", str(CORPUS / "out_of_range.csv"), "-o", str(tmp_path / "s.html"), "--strict")
     assert strict.returncode == cli.EXIT_BAD_INPUT and not (tmp_path / "s.html").exists()
+    assert "4 rows accepted, 1 rejected" in strict.stdout
     # a points cell that is not a number ('lots') leaves out its dimension, not the row (issue 14, item f)
     kept = run("report", str(CORPUS / "non_numeric.csv"), "-o", str(tmp_path / "n.html"), "--strict")
     assert kept.returncode == cli.EXIT_REJECTED_ROWS and "5 rows accepted, 0 rejected" in kept.stdout
@@ -163,12 +171,12 @@ def test_main_reports_an_unwritable_output(tmp_path):
 def test_main_with_no_row_accepted(tmp_path):
     path = tmp_path / "all_bad.csv"
     lines = responses_csv(synthetic_class(size=3)).splitlines()
-    at = lines[0].split(",").index("now_D1H")
-    lines[1:] = [",".join([*cells[:at], "150", *cells[at + 1:]])  # points out of 0-100: rejected
-                 for cells in (line.split(",") for line in lines[1:])]
+    assert lines[0].startswith("respondent,")
+    lines[1:] = ["," + line.split(",", 1)[1] for line in lines[1:]]  # every row without its id: rejected
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     status, _, err = call("report", str(path), "-o", str(tmp_path / "r.html"))
     assert status == cli.EXIT_BAD_INPUT and "no row could be accepted" in err
+    assert "Problems (3 rows rejected, none kept; each line says what was done):" in err
     assert not (tmp_path / "r.html").exists()
     # a 1-5 answer of 9 is read as missing, its row kept (issue 14, finding 12); --strict rejects it
     lines = responses_csv(synthetic_class(size=3)).splitlines()
@@ -359,3 +367,40 @@ def test_the_reports_and_codings_refusals_never_give_a_traceback(tmp_path, comma
         ["--quiet"] if command[0] == "report" else []))
     assert status == expected, err
     assert "Traceback" not in err and "ValueError" not in err and "coordkit" in err
+
+
+def test_report_questionnaire_version_states_the_version(tmp_path):
+    """Methodologist 2, finding 8: a v3 export without GP3, GP4 and the version column reads as v2 unless
+    --questionnaire-version 3 says otherwise; then its answers are shown with version 3's wording."""
+    from coordkit.survey import questionnaire
+
+    lines = [line.split(",") for line in responses_csv(synthetic_class(size=40)).splitlines()]
+    drop = {lines[0].index(c) for c in ("GP3", "GP4", "questionnaire_version")}
+    nover = tmp_path / "nover.csv"
+    nover.write_text("\n".join(",".join(c for k, c in enumerate(r) if k not in drop) for r in lines) + "\n",
+                     encoding="utf-8")
+    v2 = {i.id: i.statement for i in questionnaire(version=2).items}
+    reworded = [(v2[i.id], i.statement) for i in questionnaire(version=3).items
+                if i.id in v2 and v2[i.id] != i.statement]
+    pages = {}
+    for stated in ((), ("--questionnaire-version", "3")):
+        out = tmp_path / f"r{len(stated)}.html"
+        done = run("report", str(nover), "-o", str(out), "--quiet", *stated)
+        assert done.returncode == cli.EXIT_OK, done.stderr
+        pages[bool(stated)] = (done.stdout, out.read_text(encoding="utf-8"))
+    said, page = pages[False]
+    assert "taken to follow version 2 only because it has no columns GP3, GP4" in said
+    assert "read the file again with --questionnaire-version 3" in said
+    said, stated_page = pages[True]
+    assert "only because" not in said and "Version 3 was stated (--questionnaire-version 3)" in said
+    pairs = [(html.escape(a), html.escape(b)) for a, b in reworded if b not in a]  # W2 v3 is a prefix of v2
+    assert any(a in page and b in stated_page for a, b in pairs)  # a reworded statement: v2's, then v3's
+    assert not any(b in page for _, b in pairs) and not any(a in stated_page for a, _ in pairs)
+    # a stated version the file's version column contradicts: one line, exit 1, nothing written
+    bad = run("report", str(SYNTHETIC), "-o", str(tmp_path / "x.html"), "--questionnaire-version", "2")
+    assert bad.returncode == cli.EXIT_BAD_INPUT and not (tmp_path / "x.html").exists()
+    assert bad.stderr.startswith("coordkit: error: synthetic_class.csv: row 1 (line 2), column "
+                                 "'questionnaire_version': says questionnaire version 3, but "
+                                 "--questionnaire-version 2 was given") and "Traceback" not in bad.stderr
+    usage = run("report", str(SYNTHETIC), "-o", str(tmp_path / "y.html"), "--questionnaire-version", "4")
+    assert usage.returncode == cli.EXIT_USAGE and "invalid choice: 4" in usage.stderr

@@ -142,7 +142,13 @@ def test_chapter_7s_rejected_row_demonstration_rejects_exactly_one_row():
     exec(_text(cell), scope)  # the notebook's own cell, as stored
     broken = scope["broken"]
     assert broken.n_rejected == 1 and len(broken.rejected_rows) == 1
-    assert "sum to 110" in broken.problems_text()
+    assert "every row needs a respondent id" in broken.rejected[0].problem  # S006's, its code deleted
+    # S003 ("n/a"), S004 (110) and S005 (120 points: outside 0-100, read like "n/a"; methodologist 2,
+    # finding 7) are kept, each with dimension 1 (now) left out
+    assert {"S003", "S004", "S005"} <= set(broken.responses.ids) and "S006" not in broken.responses.ids
+    text = broken.problems_text()
+    assert "sum to 110" in text and "out of range (points must be from 0 to 100)" in text and "n/a" in text
+    assert len({p.row for p in broken.off_total}) == 3
     stored = "".join("".join(o.get("text", "")) for o in cell["outputs"] if o["output_type"] == "stream")
     assert "1 rejected" in stored, stored
 

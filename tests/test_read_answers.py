@@ -288,7 +288,13 @@ def test_an_unreadable_points_cell_leaves_out_its_dimension_not_the_row():
     a = analyse(r.responses)
     assert a.fewer_dimensions("now") == 1 and a.not_scored("now") == 1
     assert a.fewer_dimensions("preferred") == 1 and a.not_scored("preferred") == 0
-    # a cell out of range still rejects its row (a number in the wrong place may mean shifted columns)
+    # a cell out of range is read the same way (methodologist 2, finding 7; shifted columns are caught by
+    # the row's cell count); --strict rejects its row, as before
     cells[3][names.index("now_D6H")] = "120"
-    r = read_responses("\n".join([header, *(",".join(c) for c in cells)]).encode(), name="x.csv")
-    assert (r.n_accepted, r.n_rejected) == (5, 1)
+    data = "\n".join([header, *(",".join(c) for c in cells)]).encode()
+    r = read_responses(data, name="x.csv")
+    assert (r.n_accepted, r.n_rejected) == (6, 0)
+    assert [(p.row, p.columns) for p in r.off_total][-1] == (4, ("now_D6H",))
+    a = analyse(r.responses)
+    assert a.fewer_dimensions("now") == 2 and a.not_scored("now") == 1
+    assert read_responses(data, name="x.csv", strict=True).n_rejected == 1

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from coordkit.survey import VERSION_COLUMN, Responses, complete_dimensions, questionnaire, synthetic_class
 from coordkit.survey.read import LATE_SUBMISSION_WARNING, header_mapping, read_files, read_mapping
 from coordkit.survey.read.match import targets
+from coordkit.survey.read.tables import column_letter
 from coordkit.survey_io import (
     ReadResult,
     SurveyFileError,
@@ -342,14 +343,19 @@ def test_fuzz_a_bad_cell_rejects_its_row_or_leaves_out_its_dimension_and_names_i
     table[row + 1][k] = value
     text = "\n".join(",".join(r) for r in table) + "\n"
     result = read_responses(text.encode(), name="bad.csv")
-    if "," in value or is_number(value, False):  # a cell too many, or a number out of range: rejected
+    if "," in value:  # a cell too many: the answers may be in the wrong columns, rejected
         assert result.n_accepted == 5 and result.n_rejected == 1
         assert result.rejected_rows == (("bad.csv", row + 1, row + 2),)
         messages = [p.message() for p in result.rejected]
-    else:  # not a number ("abc", "nan", "?"): its dimension is left out, the row kept (issue 14, item f)
+    else:  # not a number ("abc", "nan", "?", issue 14, item f) or out of range ("101", "-1", methodologist 2,
+        # finding 7): its dimension is left out, the row kept
         assert result.n_accepted == 6 and result.n_rejected == 0
         assert [(p.row, p.columns) for p in result.off_total] == [(row + 1, (column,))]
         messages = [p.message() for p in result.off_total]
+        out_of_range = is_number(value, False)
+        assert ("out of range (points must be from 0 to 100)" in messages[0]) == out_of_range, messages
+        strict = read_responses(text.encode(), name="bad.csv", strict=True)
+        assert strict.n_rejected == (1 if out_of_range else 0)  # --strict: a number out of range rejects
     assert any(f"row {row + 1} (line {row + 2})" in m and column in m for m in messages), messages
 
 
@@ -741,6 +747,72 @@ def test_a_version_2_file_still_reads_with_version_2_items_and_says_what_changed
     # and a version 3 file that lacks the belonging pair is told what is missing, not read as version 2
     with pytest.raises(SurveyFileError, match="missing columns 'GP3', 'GP4'"):
         read_responses(_v2_file(True, stated="3").encode(), name="says3.csv")
+
+
+def _without(text: str, columns: tuple[str, ...]) -> str:
+    lines = [line.split(",") for line in text.splitlines()]
+    drop = {lines[0].index(c) for c in columns}
+    return "\n".join(",".join(c for k, c in enumerate(r) if k not in drop) for r in lines) + "\n"
+
+
+def test_a_version_told_only_by_missing_columns_says_so_and_names_the_option():
+    """Methodologist 2, finding 8: a version 3 export without GP3, GP4 and the version column is v2-shaped."""
+    r = read_responses(_v2_file(False).encode(), name="nover.csv")
+    assert r.responses.version == 2
+    assert ("No questionnaire_version column: the file was taken to follow version 2 only because it has no "
+            "columns GP3, GP4, which version 3 adds. If the form was version 3's without them, read the file "
+            "again with --questionnaire-version 3: its answers are then shown with version 3's wording."
+            ) in r.notes
+    assert "--questionnaire-version" in r.summary()
+    told = read_responses(_v2_file(True).encode(), name="v2.csv")  # its version column tells: no such note
+    assert told.responses.version == 2 and not any("only because" in n for n in told.notes)
+    assert not any("only because" in n for n in read_responses(BASE_TEXT.encode()).notes)
+
+
+def test_a_stated_version_reads_a_v3_form_without_the_belonging_pair_as_v3():
+    r = read_responses(_v2_file(False).encode(), name="nover.csv", questionnaire_version=3)
+    assert r.responses.version == 3 and r.n_accepted == 6 and not r.rejected
+    assert not any("only because" in n or "version 2" in n for n in r.notes), r.notes
+    assert ("Version 3 was stated (--questionnaire-version 3), but the file has no columns GP3, GP4: read as "
+            "not answered by anyone (the form left them out).") in r.notes
+    codes = [i.column() for i in Q.likert_items]
+    full = read_responses(BASE_TEXT.encode()).responses.likert
+    pair = [codes.index("GP3"), codes.index("GP4")]
+    rest = [k for k in range(len(codes)) if k not in pair]
+    assert r.responses.likert.shape == full.shape and np.isnan(r.responses.likert[:, pair]).all()
+    assert np.array_equal(r.responses.likert[:, rest], full[:, rest], equal_nan=True)
+    # a stated version the file agrees with changes nothing
+    same = read_responses(BASE_TEXT.encode(), questionnaire_version=3)
+    assert same.responses.version == 3 and np.array_equal(same.responses.likert, full, equal_nan=True)
+    assert same.notes == read_responses(BASE_TEXT.encode()).notes
+    # only the items the stated version alone has may be missing: any other is still a missing column
+    with pytest.raises(SurveyFileError, match="missing column 'BH1'"):
+        read_responses(_without(_v2_file(False), ("BH1",)).encode(), questionnaire_version=3)
+
+
+def test_a_stated_version_the_file_contradicts_is_an_error_naming_row_and_column():
+    column = "column 'questionnaire_version'"
+    with pytest.raises(SurveyFileError, match=rf"^v2\.csv: row 1 \(line 2\), {column}: says questionnaire "
+                                              "version 2, but --questionnaire-version 3 was given; leave out "
+                                              "--questionnaire-version or correct it$"):
+        read_responses(_v2_file(True).encode(), name="v2.csv", questionnaire_version=3)
+    with pytest.raises(SurveyFileError, match=rf"{column}: says questionnaire version 3, but "
+                                              "--questionnaire-version 2 was given"):
+        read_responses(BASE_TEXT.encode(), name="v3.csv", questionnaire_version=2)
+    text = _without(BASE_TEXT, (VERSION_COLUMN,))
+    header = text.split("\n", 1)[0].split(",")
+    gp3, gp4 = (column_letter(header.index(c)) for c in ("GP3", "GP4"))
+    with pytest.raises(SurveyFileError, match=rf"^v3\.csv: line 1: --questionnaire-version 2 was given, but "
+                                              rf"the columns 'GP3' \(column {gp3}\), 'GP4' \(column {gp4}\) "
+                                              r"are not in version 2 \(they are in version 3\); leave out "):
+        read_responses(text.encode(), name="v3.csv", questionnaire_version=2)
+
+
+@pytest.mark.parametrize("wrong", [4, 0, True, "3"])
+def test_a_stated_version_that_is_no_version_is_refused(wrong):
+    with pytest.raises(ValueError, match=r"questionnaire_version must be a version the kit reads "
+                                         r"\(1, 2 and 3\), got "):
+        read_responses(BASE_TEXT.encode(), questionnaire_version=wrong)
 
 
 def test_files_of_different_versions_do_not_merge():

@@ -130,3 +130,71 @@ def test_the_command_keeps_the_rows_and_strict_writes_nothing(tmp_path):
     assert strict.returncode == cli.EXIT_BAD_INPUT and not (tmp_path / "s.html").exists()
     assert "3 rows accepted, 5 rejected" in strict.stdout and "Traceback" not in strict.stderr
     assert hashlib.sha256(source.read_bytes()).hexdigest() == before  # the input is only read
+
+
+def _points(changes: dict[tuple[int, str], str], size: int = 3) -> bytes:
+    """A synthetic class with some cells changed: ``{(row, column): value}`` (row 0 = first)."""
+    header, *rows = responses_csv(synthetic_class(seed=5, size=size)).splitlines()
+    h, cells = header.split(","), [r.split(",") for r in rows]
+    for (row, column), value in changes.items():
+        cells[row][h.index(column)] = value
+    return ("\n".join([header, *(",".join(c) for c in cells)]) + "\n").encode()
+
+
+@pytest.mark.parametrize("value", ["-10", "150", "100.5"])
+def test_points_off_the_range_leave_out_that_dimension_not_the_row(value):
+    """Methodologist 2, finding 7: -10 or 150 is read like "n/a"; before, the whole row was rejected."""
+    data = _points({(0, "now_D1H"): value})
+    r = read_responses(data, name="x.csv")
+    assert (r.n_accepted, r.n_rejected) == (3, 0)
+    [left] = r.off_total
+    assert left.message() == (
+        "x.csv: row 1 (line 2), column 'now_D1H': out of range (points must be from 0 to 100), read as "
+        "missing: dimension 1 (How are decisions made?), now is left out of the scores, the row kept "
+        f"(found '{value}')")
+    assert np.isnan(r.responses.now[0, 0, 0]) and np.isfinite(r.responses.now[0, 1:]).all()
+    assert np.isfinite(r.responses.now[1:]).all() and np.isfinite(r.responses.preferred).all()
+    assert ("dimensions left out of the scores (a points cell below 0 or over 100), rows kept: 1 dimension "
+            "in 1 row (column now_D1H)") in r.notice_text()
+    assert "1 divide-100 answer in 1 accepted row was below 0 or over 100 points" in r.summary()
+    strict = read_responses(data, name="x.csv", strict=True)
+    assert (strict.n_accepted, strict.n_rejected) == (2, 1)
+    assert [p.message() for p in strict.rejected] == [
+        f"x.csv: row 1 (line 2), column 'now_D1H': out of range: points must be from 0 to 100 "
+        f"(found '{value}')"]
+
+
+def test_the_problem_list_heading_counts_rows_rejected_and_kept():
+    """"1 row(s) rejected:" stood over a list most of whose lines were in kept rows (finding 7)."""
+    data = _points({(0, "respondent"): "", (0, "BH1"): "6", (1, "now_D2S"): "-10", (2, "MI2"): "3.5"})
+    r = read_responses(data, name="x.csv")
+    assert (r.n_accepted, r.n_rejected) == (2, 1)
+    assert r.problems_heading() == "Problems (1 row rejected, 2 kept; each line says what was done):"
+    text = r.problems_text()
+    # the rejected row's other cells are listed with it, and not said to be kept
+    assert ("x.csv: row 1 (line 2), column 'BH1': out of range: answers must be whole numbers from 1 "
+            "(strongly disagree) to 5 (strongly agree); read as missing, but the row is rejected for another "
+            "problem (found '6')") in text
+    assert [line for line in text.splitlines() if "row 1 (line 2)" in line and "row kept" in line] == []
+    assert "row 2 (line 3), column 'now_D2S': out of range (points" in text
+    assert read_responses(_points({(2, "MI2"): "3.5"})).problems_heading() == (
+        "Problems (no row rejected, 3 rows kept; each line says what was done):")
+
+
+def test_the_command_keeps_rows_with_points_off_the_range(tmp_path):
+    source = tmp_path / "points.csv"
+    source.write_bytes(_points({(0, "now_D1H"): "-10", (2, "preferred_D4S"): "150"}))
+    run = [sys.executable, "-m", "coordkit.cli", "report", str(source), "--quiet"]
+    done = subprocess.run([*run, "-o", str(tmp_path / "r.html")], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+    assert done.returncode == cli.EXIT_REJECTED_ROWS and "3 rows accepted, 0 rejected" in done.stdout
+    assert "Problems (no row rejected, 3 rows kept; each line says what was done):" in done.stderr
+    assert "row(s)" not in done.stderr + done.stdout
+    assert ("points.csv: row 3 (line 4), column 'preferred_D4S': out of range (points must be from 0 to "
+            "100), read as missing: dimension 4 (How does change happen?), preferred is left out of the "
+            "scores, the row kept (found '150')") in done.stderr
+    strict = subprocess.run([*run, "-o", str(tmp_path / "s.html"), "--strict"], capture_output=True,
+                            text=True, cwd=ROOT, timeout=120)
+    assert strict.returncode == cli.EXIT_BAD_INPUT and not (tmp_path / "s.html").exists()
+    assert "1 row accepted, 2 rejected" in strict.stdout
+    assert "Problems (2 rows rejected, 1 kept; each line says what was done):" in strict.stderr

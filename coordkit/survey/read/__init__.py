@@ -45,8 +45,10 @@ Problems with the whole file raise :class:`SurveyFileError`, naming the file and
 one, the line and column: empty file, not text, no header found, missing columns, a needed column
 given twice, broken quoting, a header with no answers under it.
 
-A 1-5 answer that is not on its scale (a misspelt "Agre", or a typo in the form's own option) does
-not reject its row: it is read as missing and listed in ``unreadable`` (file, row, column and the
+A divide-100 cell that is not a number ("n/a"), or is below 0 or over 100 (``-10``, ``150``),
+does not reject its row: its dimension is left out of that respondent's scores and the cell is
+listed in ``off_total``. Nor does a 1-5 answer that is not on its scale (a misspelt "Agre", or a
+typo in the form's own option): it is read as missing and listed in ``unreadable`` (file, row, column and the
 word), and the summary counts it; a mapping file's ``answers:`` section can say which answer a word is.
 The kit never reads a near miss as the scale word by itself.
 

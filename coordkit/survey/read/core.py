@@ -51,6 +51,7 @@ from coordkit.survey.read.records import (
     RowRef,
     SkippedLine,
     SurveyFileError,
+    in_rejected_row,
 )
 from coordkit.survey.read.rows import Checker, Columns, Row
 from coordkit.survey.read.tables import Records, column_letter, csv_records, decode, is_workbook, xlsx_records
@@ -103,7 +104,8 @@ def _layout(data: bytes, label: str, matcher: HeaderMatcher, id_column: str,
 
 
 def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: str,
-             group_columns: Sequence[str], use_likert: bool | str) -> Columns:
+             group_columns: Sequence[str], use_likert: bool | str,
+             absent: frozenset[str] = frozenset()) -> Columns:
     headers = layout.headers
     line = layout.header_line
     id_key = normalise(id_column)
@@ -183,7 +185,8 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
     id_found = [0] if id_places or layout.tool == "Google Forms" else []
     missing = [c for c, at in [(id_column, id_found),
                                *zip(group_columns, group_places, strict=True),
-                               *((k, places.get(k, [])) for k in needed)] if not at]
+                               *((k, places.get(k, [])) for k in needed if k not in absent)] if not at]
+    gone = tuple(k for k in needed if k in absent and not places.get(k))  # not asked: read as not answered
     if missing:
         shown = ", ".join(f"'{c}'" for c in missing[:8])
         if len(missing) > 8:
@@ -213,7 +216,7 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
             label, f"line {line}: missing column{'s' if len(missing) > 1 else ''} {shown} "
                    f"({len(missing)} of the {len(needed) + 1 + len(group_columns)} needed; "
                    f"read as a {layout.tool} export){_unmatched(spare)}; {hint}")
-    index = {k: places[k][0] for k in needed}
+    index = {k: places[k][0] for k in needed if k not in gone}
     used = {*index.values(), *id_places, *(g[0] for g in group_places)}
     status = finished = None
     if layout.tool == "Qualtrics":
@@ -249,7 +252,8 @@ def _columns(layout: Layout, matcher: HeaderMatcher, label: str, *, id_column: s
                              else id_column),
                     group_index=[g[0] for g in group_places], status=status, finished=finished,
                     identifying=tuple(ident), ignored=tuple(ignored),
-                    matched_by={k: how.get(k, "code") for k in needed}, notes=tuple(notes), spare=readable)
+                    matched_by={k: how.get(k, "code") for k in needed if k not in gone}, notes=tuple(notes),
+                    spare=readable, absent=gone)
 
 
 def _unmatched(spare: Sequence[str]) -> str:
@@ -320,6 +324,7 @@ def read_responses(
     column_values: bool = False,
     strict: bool = False,
     repeated_ids: bool = False,
+    questionnaire_version: int | None = None,
 ) -> ReadResult:
     """Read a response file or survey-tool export, accepting the rows it can trust and reporting the rest.
 
@@ -359,14 +364,25 @@ def read_responses(
         respondent, as group labels would be read (:attr:`ReadResult.column_values`): for judging
         which could group the class without reading the file again with them as groups.
     strict : bool, default False
-        Reject the whole row for an empty divide-100 cell or a 1-5 answer off the scale (``3.5``,
-        ``6``, ``0``), as the reader did before; by default such a cell is read as above (points)
-        or as missing (answers, listed in ``unreadable``) and the row kept.
+        Reject the whole row for an empty divide-100 cell, points below 0 or over 100, or a 1-5
+        answer off the scale (``3.5``, ``6``, ``0``), as the reader did before; by default such a
+        cell is read as above (an empty points cell), as missing with its dimension left out of the
+        scores (points off the range, listed in ``off_total``) or as missing (answers, listed in
+        ``unreadable``), and the row kept.
     repeated_ids : bool, default False
         Confirm that the id column's codes really repeat (students submitted more than once): each
         code's last submission is kept even when that leaves out most rows. Without it, an id column
         that would leave out more than half its coded rows as superseded stops the reading
         (:class:`IdColumnError`): it is most likely not the id column.
+    questionnaire_version : int, optional
+        The questionnaire version the form followed (``--questionnaire-version``), for a file without
+        a ``questionnaire_version`` column whose version the columns cannot tell: a version 3 form
+        that left out ``GP3`` and ``GP4`` has every column of version 2, and would be read, and its
+        answers worded, as version 2's (methodologist 2, finding 8). The items the stated version
+        alone has and the file lacks (``GP3``, ``GP4``) are read as not answered, with a note. A
+        ``questionnaire_version`` cell or a column that contradicts it is a :class:`SurveyFileError`.
+        By default the version is told from the file, with a note naming this option when only the
+        columns it lacks tell it.
 
     Returns
     -------
@@ -379,7 +395,8 @@ def read_responses(
         :class:`IdColumnError` for an id column whose codes repeat in most rows (``repeated_ids``).
     ValueError
         For a negative ``tolerance``, an unknown ``likert`` option, a group column that is the id
-        column or is given twice (:func:`group_column_problem`), or ``answers`` off the 1-5 scale.
+        column or is given twice (:func:`group_column_problem`), ``answers`` off the 1-5 scale, or a
+        ``questionnaire_version`` that is not a version (or is not ``q``'s).
 
     Examples
     --------
@@ -400,17 +417,29 @@ def read_responses(
     bad_words = [w for w, v in (answers or {}).items() if isinstance(v, bool) or v not in range(1, 6)]
     if bad_words:
         raise ValueError(f"answers must map words to whole numbers 1 to 5; {bad_words[0]!r} does not")
+    if questionnaire_version is not None and (isinstance(questionnaire_version, bool)
+                                              or questionnaire_version not in VERSIONS):
+        raise ValueError(f"questionnaire_version must be a version the kit reads ({_versions()}), got "
+                         f"{questionnaire_version!r}")
+    if q is not None and questionnaire_version is not None and q.version != questionnaire_version:
+        raise ValueError(f"questionnaire_version {questionnaire_version} contradicts q (version {q.version})")
     given = q
-    q = q or questionnaire()
+    q = q or questionnaire(version=questionnaire_version or CURRENT_VERSION)
     data, label = _load(source, name)
     matcher = HeaderMatcher(q, dict(mapping or {}))
     layout, encoding = _layout(data, label, matcher, id_column, {normalise(id_column), *group_keys})
+    version_note = None
+    absent: frozenset[str] = frozenset()
     if given is None:
-        q = _version(layout, label, matcher, dict(mapping or {}))
+        q, version_note = _version(layout, label, matcher, dict(mapping or {}), questionnaire_version)
         if q.version != matcher.q.version:
             matcher = HeaderMatcher(q, dict(mapping or {}))
+    if questionnaire_version is not None:  # items only the stated version has may be missing: not asked
+        alone = q.codes() - frozenset().union(*(questionnaire(version=v).codes() for v in VERSIONS
+                                                 if v != q.version))
+        absent = frozenset(t.key for t in matcher.targets if t.block != "divide100" and t.item.id in alone)
     cols = _columns(layout, matcher, label, id_column=id_column, group_columns=group_columns,
-                    use_likert=likert)
+                    use_likert=likert, absent=absent)
     header_line = layout.header_line
     titles = [SkippedLine(label, line, "title above the header, not answers")
               for line, _ in layout.records[:layout.index]]
@@ -421,7 +450,8 @@ def read_responses(
         raise SurveyFileError(label, f"has a header (line {header_line}) but no answers under it")
 
     divide = [t for t in matcher.targets if t.block == "divide100"]
-    likert_targets = [t for t in matcher.targets if t.block != "divide100" and t.key in cols.index]
+    likert_targets = [t for t in matcher.targets
+                      if t.block != "divide100" and (t.key in cols.index or t.key in cols.absent)]
     check = Checker(label, q, cols, divide, likert_targets, tolerance=tolerance,
                      empty_as_zero=empty_as_zero, strict=strict,
                      decimal_comma=layout.delimiter in (";", "\t"), width=len(layout.headers),
@@ -464,7 +494,7 @@ def read_responses(
                                    "last one")
     for r in rows:  # a rejected row lists its unreadable answers with its problems, to fix together
         if r.problems:
-            r.problems.extend(r.unreadable + r.off_total + r.zero_filled)
+            r.problems.extend(in_rejected_row(p) for p in (*r.unreadable, *r.off_total, *r.zero_filled))
     kept = [k for k, r in enumerate(rows) if not r.problems and r.left_out is None]
     accepted = [rows[k] for k in kept]
     spare_values = {name: tuple(_canonical([spare_cells[k][j] for k in kept]))
@@ -475,6 +505,13 @@ def read_responses(
                      "not the "
                      f"current version {CURRENT_VERSION}; it was read and scored with version {q.version}'s "
                      "items.")
+    if version_note:
+        notes.append(version_note)
+    if cols.absent:
+        shown = ", ".join(cols.names[k] for k in cols.absent)
+        notes.append(f"Version {q.version} was stated ({VERSION_OPTION} {q.version}), but the file has no "
+                     f"column{'s' if len(cols.absent) > 1 else ''} {shown}: read as not answered by anyone "
+                     "(the form left them out).")
     if used_decimal_comma:
         notes.append("Decimal commas (e.g. 33,5) were read as decimal points.")
     if empty_as_zero:
@@ -503,15 +540,25 @@ def read_responses(
     )
 
 
-def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[str, str]) -> Questionnaire:
-    """The questionnaire a file follows: its ``questionnaire_version`` cells, else the columns it has.
+#: The command-line option that states a file's version (named in the reader's messages).
+VERSION_OPTION = "--questionnaire-version"
 
-    A column that only one version has (``LHB1`` is version 1's, ``GP3`` version 3's) tells the
-    version; so does which version's wording the headers match (of versions that match as many
-    headers, the one with fewest items, since a version adds items to the one before). A file with
-    only the shared divide-100 codes and no version column reads as version 1 (:func:`detect_version`).
-    Rows that disagree, a version cell that is not a known version, columns of both versions, or a version
-    cell the columns contradict, are a :class:`SurveyFileError` naming the row and column.
+
+def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[str, str],
+             stated_version: int | None = None) -> tuple[Questionnaire, str | None]:
+    """The questionnaire a file follows, and a note when it was told only from the columns a file lacks.
+
+    The version is ``stated_version`` when given (``--questionnaire-version``), else the file's
+    ``questionnaire_version`` cells, else the columns it has. A column that only one version has
+    (``LHB1`` is version 1's, ``GP3`` version 3's) tells the version; so does which version's
+    wording the headers match (of versions that match as many headers, the one with fewest items,
+    since a version adds items to the one before). A file with only the shared divide-100 codes and
+    no version column reads as version 1 (:func:`detect_version`). When the version is told only by
+    what the file lacks (a version 3 export whose form left out ``GP3`` and ``GP4`` has every column
+    of version 2), the note says so and names :data:`VERSION_OPTION` (methodologist 2, finding 8).
+    Rows that disagree, a version cell that is not a known version, columns of both versions, a
+    version cell the columns contradict, or a stated version that the version cells or the columns
+    contradict, are a :class:`SurveyFileError` naming the row and column.
     """
     current = matcher.q
     others = {v: questionnaire(version=v) for v in VERSIONS if v != current.version}
@@ -519,6 +566,7 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
     codes = {v: m.q.codes() for v, m in matchers.items()}
     hit_keys: dict[int, set[str]] = {v: set() for v in matchers}  # version -> the codes its headers matched
     found: dict[int, list[str]] = {v: [] for v in matchers}  # version -> columns some other version lacks
+    by_code: dict[str, str] = {}  # item code -> the first column that matched it, for messages
     matched: dict[int, int] = dict.fromkeys(matchers, 0)
     keys: list[str] = []
     for k, header in enumerate(layout.headers):
@@ -530,6 +578,7 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
             keys.append(hit.key)
             code = m.by_key[hit.key].item.id  # the item code, without a divide-100 timeframe prefix
             hit_keys[v].add(code)
+            by_code.setdefault(code, f"'{header.strip()}' (column {column_letter(k)})")
             if any(code not in c for w, c in codes.items() if w != v):
                 found[v].append(f"'{header.strip()}' (column {column_letter(k)})")
     for a, b in ((a, b) for a in sorted(matchers) for b in sorted(matchers) if a < b):
@@ -550,6 +599,7 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
     at = next((k for k, (h, t) in enumerate(zip(layout.headers, layout.top, strict=True))
                if VERSION_COLUMN in (normalise(h).replace(" ", "_"), normalise(t).replace(" ", "_"))), None)
     stated: tuple[int, int, int] | None = None  # (version, row, line) of the first version cell
+    name = VERSION_COLUMN
     if at is not None:
         name = layout.headers[at].strip() or VERSION_COLUMN
         for number, (line, cells) in enumerate(layout.body, start=layout.depth):
@@ -573,6 +623,26 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
                 raise SurveyFileError(label, f"{where}: questionnaire version {v}, but row {stated[1]} (line "
                                              f"{stated[2]}) says version {stated[0]}; read each version's "
                                              "answers separately")
+    if stated_version is not None:  # the lecturer's word, checked against the file's own evidence
+        given = f"{VERSION_OPTION} {stated_version}"
+        if stated is not None and stated[0] != stated_version:
+            raise SurveyFileError(label, f"row {stated[1]} (line {stated[2]}), column '{name}': says "
+                                         f"questionnaire version {stated[0]}, but {given} was given; "
+                                         f"leave out {VERSION_OPTION} or correct it")
+        if not explains(stated_version):
+            hits = {c for w in matchers for c in hit_keys[w]} - codes[stated_version]
+            extra = [c for c in by_code if c in hits]  # in the file's order
+            shown = ", ".join(by_code[c] for c in extra[:3]) + (f" and {len(extra) - 3} more"
+                                                                if len(extra) > 3 else "")
+            owner = sorted(w for w in matchers if set(extra) <= codes[w])
+            one = len(extra) == 1
+            whose = (f" ({'it is' if one else 'they are'} in version{'' if len(owner) == 1 else 's'} "
+                     f"{_versions(owner)})" if owner else "")
+            raise SurveyFileError(label, f"line {layout.header_line}: {given} was given, but the "
+                                         f"column{'' if one else 's'} {shown} "
+                                         f"{'is' if one else 'are'} not in version {stated_version}{whose}; "
+                                         f"leave out {VERSION_OPTION} or correct it")
+        return matchers[stated_version].q, None
     if stated is not None:
         v, number, line = stated
         if header_version is not None and by_columns and v in matchers and not explains(v):
@@ -580,15 +650,33 @@ def _version(layout: Layout, label: str, matcher: HeaderMatcher, mapping: dict[s
                                          f"questionnaire version {v}, but the columns "
                                          f"{', '.join(found[header_version][:3])} are version "
                                          f"{header_version}'s")
-        version = v
-    else:
-        version = header_version or detect_version(keys)
-    return matchers[version].q
+        return matchers[v].q, None
+    version = header_version or detect_version(keys)
+    return matchers[version].q, _inferred(version, by_columns, codes, header_version is None and bool(keys))
 
 
-def _versions() -> str:
-    """The versions the kit reads, as words: ``"1, 2 and 3"``."""
-    words = [str(v) for v in VERSIONS]
+def _inferred(version: int, by_columns: list[int], codes: dict[int, frozenset[str]],
+              shared_only: bool) -> str | None:
+    """The note for a version told from the columns a file lacks, naming :data:`VERSION_OPTION`; or None."""
+    larger = sorted(v for v in by_columns if v > version)
+    if larger:  # e.g. version 2's columns, all of which version 3 has too: told by GP3, GP4 missing
+        w = larger[-1]
+        lacks = sorted(codes[w] - codes[version])
+        shown = ", ".join(lacks[:4]) + (f" and {len(lacks) - 4} more" if len(lacks) > 4 else "")
+        return (f"No {VERSION_COLUMN} column: the file was taken to follow version {version} only because "
+                f"it has no column{'s' if len(lacks) > 1 else ''} {shown}, which version {w} adds. If the "
+                f"form was version {w}'s without {'them' if len(lacks) > 1 else 'it'}, read the file again "
+                f"with {VERSION_OPTION} {w}: its answers are then shown with version {w}'s wording.")
+    if shared_only and version == min(VERSIONS):  # only the columns every version shares
+        return (f"No {VERSION_COLUMN} column, and only the divide-100 columns every version shares: the file "
+                f"was taken to follow version {version}. If the form was a later version's, read the file "
+                f"again with {VERSION_OPTION} and its number.")
+    return None
+
+
+def _versions(versions: Sequence[int] = VERSIONS) -> str:
+    """Versions as words (by default those the kit reads): ``"1, 2 and 3"``."""
+    words = [str(v) for v in versions]
     return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
 
 
@@ -697,7 +785,7 @@ def merge(results: Sequence[ReadResult]) -> ReadResult:
     accepted = [RowRef(*a) for r in results for a, rid in zip(r.accepted, r.responses.ids, strict=True)
                 if rid not in clash]
     kept = {(a.source, a.row) for a in accepted}  # a row rejected here lists its unreadable answers too
-    rejected += [p for r in results for p in (*r.unreadable, *r.off_total, *r.zero_filled)
+    rejected += [in_rejected_row(p) for r in results for p in (*r.unreadable, *r.off_total, *r.zero_filled)
                  if (p.source, p.row) not in kept]
     dims = first.responses.now.shape[1]
     groups = {g: tuple(_canonical([v for p in parts for v in p.groups[g]])) for g in first.responses.groups}

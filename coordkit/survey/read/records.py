@@ -212,8 +212,24 @@ def _problem_kind(problem: str) -> str:
     return problem.split(":")[0].split(" (")[0]
 
 
+def in_rejected_row(problem: RowProblem) -> RowProblem:
+    """A kept cell's problem as listed with a row rejected for something else: not "the row kept".
+
+    Examples
+    --------
+    >>> p = RowProblem("a.csv", 2, 3, ("BH1",), "out of range: ...; read as missing, the row kept", "6")
+    >>> in_rejected_row(p).problem
+    'out of range: ...; read as missing, but the row is rejected for another problem'
+    """
+    return replace(problem, problem=problem.problem.replace("the row kept",
+                                                            "but the row is rejected for another problem"))
+
+
 def _off_scale(problem: RowProblem) -> bool:
-    """Whether an unreadable 1-5 answer is a number off the scale (3.5, 6, 0), not a word."""
+    """Whether an unreadable cell is a number off its range (a 1-5 answer of 3.5, 6 or 0; points of -10, 150).
+
+    Not a word: a 1-5 answer, or a divide-100 cell, that is not a number at all.
+    """
     return problem.problem.startswith("out of range")
 
 
@@ -388,6 +404,16 @@ class ReadResult:
                          else ("those respondents'", "their rows"))
             lines.append(f"{_plural(n, 'dimension')} in {_plural(rows, 'accepted row')} did not add up to "
                          f"100: left out of {who} scores, {kept} kept (each is listed with the problems).")
+        outside = [p for p in unread if _off_scale(p)]
+        unread = [p for p in unread if not _off_scale(p)]
+        if outside:
+            n = len(outside)
+            rows = len({(p.source, p.row) for p in outside})
+            lines.append(f"{_plural(n, 'divide-100 answer')} in {_plural(rows, 'accepted row')} "
+                         f"{'was' if n == 1 else 'were'} below 0 or over 100 points: read as missing, "
+                         f"{'its dimension' if n == 1 else 'their dimensions'} left out of the scores, "
+                         f"{'its row' if rows == 1 else 'their rows'} kept (each is listed with the "
+                         "problems).")
         if unread:
             n = len(unread)
             rows = len({(p.source, p.row) for p in unread})
@@ -479,6 +505,25 @@ class ReadResult:
                 f"{self.n_rejected} rejected, {len(self.left_out)} left out{why}, "
                 f"{_plural(len(self.skipped), 'line')} skipped.")
 
+    def problems_heading(self) -> str:
+        """The line over :meth:`problems_text` on the terminal: rows rejected and kept, honestly counted.
+
+        The list holds the problems of rejected rows and the cells of kept rows not read as written
+        (methodologist 2, finding 7: "1 row(s) rejected:" stood over 15 lines, 14 of them in kept rows).
+
+        Examples
+        --------
+        >>> from coordkit.survey import synthetic_class
+        >>> from coordkit.survey.read import read_responses, responses_csv
+        >>> read_responses(responses_csv(synthetic_class(size=3)).encode()).problems_heading()
+        'Problems (no row rejected, 3 rows kept; each line says what was done):'
+        """
+        if self.rejected:
+            rejected, kept = _plural(self.n_rejected, "row") + " rejected", str(self.n_accepted or "none")
+        else:
+            rejected, kept = "no row rejected", _plural(self.n_accepted, "row")
+        return f"Problems ({rejected}, {kept} kept; each line says what was done):"
+
     def problems_text(self, *, values: bool = True, limit: int | None = None) -> str:
         """Every row problem, unreadable answer, left-out row and skipped line, one per line.
 
@@ -535,6 +580,8 @@ class ReadResult:
         for p in self.rejected:
             if p.problem.startswith("empty, read as"):
                 kind = "divide-100 answer empty (listed with the row's problems)"
+            elif "left out of the scores" in p.problem and _off_scale(p):
+                kind = "divide-100 answer below 0 or over 100 (listed with the row's problems)"
             elif "read as missing" in p.problem and "left out of the scores" in p.problem:
                 kind = "divide-100 answer not a number (listed with the row's problems)"
             elif "read as missing" in p.problem and _off_scale(p):
@@ -561,7 +608,8 @@ class ReadResult:
                                   "kept", *_with_columns(_kept_count(numbers, "answer"), columns)))
         off, unread = _split_off_total(self.off_total)
         empty = [p for p in unread if p.problem.startswith("empty")]
-        unread = [p for p in unread if not p.problem.startswith("empty")]
+        outside = [p for p in unread if _off_scale(p)]  # -10, 150 (methodologist 2, finding 7)
+        unread = [p for p in unread if not p.problem.startswith("empty") and not _off_scale(p)]
         if off:  # named by question: "dimension 2 (What holds people together?), now"
             questions = tuple(dict.fromkeys(p.problem.split(": points sum")[0] for p in off))
             n, count = _kept_count(off, "dimension")
@@ -571,6 +619,11 @@ class ReadResult:
             columns = tuple(dict.fromkeys(c for p in unread for c in p.columns))
             out.append(NoticeLine("dimensions left out of the scores (a points cell not a number), rows "
                                   "kept", *_with_columns(_kept_count(unread, "", dimensions=True), columns)))
+        if outside:
+            columns = tuple(dict.fromkeys(c for p in outside for c in p.columns))
+            out.append(NoticeLine("dimensions left out of the scores (a points cell below 0 or over 100), "
+                                  "rows kept",
+                                  *_with_columns(_kept_count(outside, "", dimensions=True), columns)))
         if empty:
             columns = tuple(dict.fromkeys(c for p in empty for c in p.columns))
             out.append(NoticeLine("dimensions left out of the scores (a points cell empty, the others not "

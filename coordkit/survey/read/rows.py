@@ -11,11 +11,12 @@ says which answer the word is (the reader never reads a near miss as a scale wor
 a number off the scale (``3.5``, a tick between two boxes, ``6`` or ``0``), listed in
 :attr:`Row.unreadable` as out of range. A divide-100 cell that is not a number ("n/a", "-", "?")
 leaves out only its dimension, like a dimension whose points do not add up to 100
-(:attr:`Row.off_total`), never the whole row. An empty divide-100 cell is read as 0 when the
+(:attr:`Row.off_total`), never the whole row; so does a number of points off the 0-100 range
+(``-10``, ``150``: issue 14, methodologist 2, finding 7). An empty divide-100 cell is read as 0 when the
 dimension's other cells add up to 100 (60/40/blank/blank: the boxes given no points), listed in
 :attr:`Row.zero_filled`; otherwise it is read like "n/a". With ``strict`` the reader rejects the row
-for an out-of-range 1-5 answer or an empty points cell instead (the behaviour before issue 14,
-finding 12).
+for an out-of-range 1-5 answer, an empty points cell or points off the 0-100 range instead (the
+behaviour before issue 14, finding 12).
 
 Examples
 --------
@@ -91,9 +92,9 @@ class Row:
         How many 1-5 cells were read through the mapping file's ``answers:`` section.
     off_total : list of RowProblem
         Divide-100 dimensions left out of the scores: their points do not add up to 100, or one of
-        their cells is not a number ("n/a", "-", "?") or empty while the others do not add up to 100
-        (one problem per such cell, read as NaN). They do not reject the row
-        (:func:`~coordkit.survey.scores_from_complete`).
+        their cells is not a number ("n/a", "-", "?"), is off the 0-100 range (``-10``, ``150``), or
+        is empty while the others do not add up to 100 (one problem per such cell, read as NaN).
+        They do not reject the row (:func:`~coordkit.survey.scores_from_complete`).
     zero_filled : list of RowProblem
         Empty divide-100 cells read as 0 points because the dimension's other cells add up to 100.
     """
@@ -129,6 +130,7 @@ class Columns:
     matched_by: dict[str, str]
     notes: tuple[str, ...]
     spare: dict[str, int] = field(default_factory=dict)  # ignored, not identifying: name -> column
+    absent: tuple[str, ...] = ()  # 1-5 columns the form left out (a stated version's): read as not answered
 
 
 class Checker:
@@ -143,12 +145,13 @@ class Checker:
             empty_as_zero, decimal_comma, width, words)
         self.divide_at = [cols.index[t.key] for t in divide]
         self.divide_names = [cols.names[t.key] for t in divide]
-        self.likert_at = [cols.index[t.key] for t in likert_targets]
+        self.likert_at: list[int | None] = [cols.index.get(t.key) for t in likert_targets]
         self.likert_names = [cols.names[t.key] for t in likert_targets]
         # each 1-5 item is answered on its own scale's words (agreement, or strength for the ratings)
         self.likert_labels = [t.item.labels() or LIKERT_LABELS for t in likert_targets]
         others = [i for i in (cols.id_index, cols.status, cols.finished, *cols.group_index) if i is not None]
-        self.need = max([width, *[k + 1 for k in self.divide_at + self.likert_at + others]])
+        at = [*self.divide_at, *self.likert_at, *others]
+        self.need = max([width, *[k + 1 for k in at if k is not None]])
         self.answer_map = {values.tidy(w): float(v) for w, v in (answers or {}).items()}
         self.used_decimal_comma = False
         self.seen: dict[tuple[int, str], float] = {}
@@ -218,7 +221,11 @@ class Checker:
                 if "," in raw:
                     self.used_decimal_comma = True
             if not 0 <= value <= TOTAL:
-                bad((name,), "out of range: points must be from 0 to 100", raw)
+                if self.strict:
+                    bad((name,), "out of range: points must be from 0 to 100", raw)
+                else:  # -10, 150: like "n/a", its dimension is left out, not the whole row (finding 7)
+                    unread[len(points)] = ("out of range (points must be from 0 to 100), read as missing: "
+                                           "{what} is left out of the scores, the row kept", raw)
                 value = math.nan
             points.append(value)
         for members, names, what in self.sums:
@@ -251,8 +258,11 @@ class Checker:
                     self.label, number, line, names,
                     f"{what}: points sum to {total:g}, not 100 (tolerance {self.tolerance:g}){hint}; the "
                     "dimension is left out of the scores, the row kept"))
-        for k, name, labels in zip(self.likert_at, self.likert_names, self.likert_labels, strict=True):
-            raw = cells[k].strip()
+        for where, name, labels in zip(self.likert_at, self.likert_names, self.likert_labels, strict=True):
+            if where is None:  # a column the form left out (Columns.absent): not answered
+                rec.answers.append(math.nan)
+                continue
+            raw = cells[where].strip()
             if raw in _SCALE_DIGITS:
                 rec.answers.append(_SCALE_DIGITS[raw])
                 continue
