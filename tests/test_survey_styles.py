@@ -242,3 +242,59 @@ def test_the_rates_at_the_other_cuts_the_docs_compare_are_the_measured_ones(monk
             assert f"{cut:g} {word} {attentive}" in text or f"{cut:g} {word} {attentive} of them" in text
         if cut == 1.55:
             assert f"{random} at 1.55" in doc and f"{random} at 1.55" in guide
+
+
+def test_the_same_answer_to_every_agreement_statement_is_a_notice_not_a_withholding_flag():
+    # re-review 2, "still open": every agreement statement 3, strength ratings varied, was not flagged
+    likert = np.asarray(EX["likert"], dtype=float)
+    agreement = [k for k, i in enumerate(Q.likert_items) if i.block in ("likert", "structure")]
+    assert len(agreement) == 40
+    likert[agreement] = 3
+    flags = survey.response_style_flags(likert, Q)
+    assert survey.same_answer_share(likert, Q) == 1.0 and bool(flags.same_answers) and not flags.any
+    r = survey.score_answers(EX["now"], EX["preferred"], likert)
+    assert r.configuration_now.name != survey.NOT_CLASSIFIED  # the configuration rests on the ratings
+    assert "You gave the same answer to at least three quarters of the agreement statements" in \
+        r.configuration_now.diagnosis
+    assert "Johnson 2005" in r.configuration_now.diagnosis
+    # 29 of 40 the same is under the kit's 0.75; 30 of 40 reaches it
+    likert[agreement[:11]] = 4
+    assert survey.same_answer_share(likert, Q) == 29 / 40 and not survey.response_style_flags(likert, Q).same_answers
+    likert[agreement[10]] = 3
+    assert survey.same_answer_share(likert, Q) == 0.75 and survey.response_style_flags(likert, Q).same_answers
+    # the nurse's own answers: no notice
+    assert "same answer" not in survey.score_answers(EX["now"], EX["preferred"], EX["likert"])\
+        .configuration_now.diagnosis
+    assert survey.SAME_ANSWER_SHARE == 0.75
+
+
+def test_the_stated_same_answer_rates_are_the_measured_ones():
+    from pathlib import Path
+
+    from coordkit.survey import styles, synthetic
+
+    rates = survey.style_screen_rates()
+    assert (rates.realistic_same, rates.careless_same, rates.random_same) == (0.0, 0.0, 0.0)
+    c, _ = synthetic._generate(synthetic.SYNTHETIC_SEED, 1000)
+    most = float(np.nanmax(survey.same_answer_share(c.likert, Q)))
+    doc = " ".join((styles.__doc__ or "").split())
+    assert f"reach at most {most:.2f} (0 of {rates.realistic_n} at 0.75)" in doc
+    guide = " ".join((Path(__file__).parents[1] / "docs" / "questionnaire.md").read_text().split())
+    assert f"at most {most:.2f} (0 of {rates.realistic_n} at 0.75)" in guide
+    assert "Johnson 2005, *Journal of Research in Personality* 39(1) 103-129" in doc
+
+
+def test_the_class_report_counts_the_same_answer_respondents():
+    from coordkit import class_report as report
+
+    c = survey.synthetic_class()
+    likert = c.likert.copy()
+    agreement = [k for k, i in enumerate(Q.likert_items) if i.block in ("likert", "structure")]
+    likert[:3, agreement] = 3  # three straight-liners on the agreement block only
+    made = survey.Responses(ids=c.ids, now=c.now, preferred=c.preferred, likert=likert, groups=c.groups)
+    a = survey.analyse(made)
+    kept = ~made.styles().any[:3]
+    assert a.same_answers == int(kept.sum()) >= 2 and survey.analyse(c).same_answers == 0
+    page = report.render_report(made, date="x").replace("&#39;", "'")
+    assert (f"{a.same_answers} respondent(s) not withheld gave one answer to at least 75% of the agreement "
+            "statements") in page
