@@ -259,7 +259,8 @@ def test_the_same_answer_to_every_agreement_statement_is_a_notice_not_a_withhold
     assert "Johnson 2005" in r.configuration_now.diagnosis
     # 29 of 40 the same is under the kit's 0.75; 30 of 40 reaches it
     likert[agreement[:11]] = 4
-    assert survey.same_answer_share(likert, Q) == 29 / 40 and not survey.response_style_flags(likert, Q).same_answers
+    assert survey.same_answer_share(likert, Q) == 29 / 40
+    assert not survey.response_style_flags(likert, Q).same_answers
     likert[agreement[10]] = 3
     assert survey.same_answer_share(likert, Q) == 0.75 and survey.response_style_flags(likert, Q).same_answers
     # the nurse's own answers: no notice
