@@ -245,14 +245,13 @@ class GroupSummary:
 
         Examples
         --------
-        In the synthetic class, Ward A's members disagree about their team's hierarchy,
-        individualism and fatalism:
+        In the synthetic class, Ward A's members disagree about their team's hierarchy and fatalism:
 
         >>> from coordkit.survey import synthetic_class
         >>> a = analyse(synthetic_class(), group_column="team")
         >>> a.groups[1].label, a.groups[1].level, a.groups[1].shown_configuration()
-        ('Ward A', 'team', "withheld: members disagree on hierarchy (rwg 0.54), individualism (rwg 0.69),
-        fatalism (rwg 0.68), under the kit's 0.70")
+        ('Ward A', 'team', "withheld: members disagree on hierarchy (rwg 0.51), fatalism (rwg 0.58), under
+        the kit's 0.70")
         """
         config = self.configuration_now if timeframe == "now" else self.configuration_preferred
         a = self.agreement(timeframe)
