@@ -51,9 +51,11 @@ from coordkit.survey import (
     DESIRABILITY_PRETESTED,
     FORM_MARGIN,
     ICC2_THRESHOLD,
+    INCONSISTENCY_CAUTION,
     INCONSISTENCY_FLAG,
     LEAD_POINTS,
     MALIGN_WARNING,
+    MEASURED_SCREEN,
     MIN_LEVEL_N,
     MIN_RELIABILITY_N,
     NOT_CLASSIFIED,
@@ -61,6 +63,8 @@ from coordkit.survey import (
     RATING_STEPS,
     RELIABILITY_THRESHOLD,
     RESAMPLES,
+    SAME_ANSWER_SHARE,
+    SPREAD_POINTS,
     STRONG,
     ClassAnalysis,
     GroupSummary,
@@ -116,12 +120,23 @@ def _pm(mean: float, sd: float) -> str:
     return f"{mean:.1f} ± {sd:.1f}"
 
 
+def _screen() -> dict[str, str]:
+    """The response-style screen's measured rates on the kit's made-up class (:data:`MEASURED_SCREEN`)."""
+    m = MEASURED_SCREEN
+    return {"attentive_n": f"{m.realistic_n:,}", "attentive": f"{m.realistic_flagged:.1%}",
+            "attentive_caution": f"{m.realistic_cautioned:.1%}", "careless_n": f"{m.careless_n}",
+            "careless": f"{m.careless_flagged:.0%}", "random_n": f"{m.random_n:,}",
+            "random": f"{m.random_passed:.0%}", "random_alone": f"{m.random_passed_alone:.0%}"}
+
+
 def _constants() -> dict[str, object]:
     """The kit's thresholds as the report prints them."""
     return {"current_version": CURRENT_VERSION, "icc2": f"{ICC2_THRESHOLD:.2f}",
             "agreement": f"{AGREEMENT_THRESHOLD:.2f}", "malign_warning": MALIGN_WARNING,
             "form_margin": FORM_MARGIN,
             "acquiescence_flag": ACQUIESCENCE_FLAG, "inconsistency_flag": INCONSISTENCY_FLAG,
+            "inconsistency_caution": INCONSISTENCY_CAUTION, "screen": _screen(),
+            "same_answer_share": f"{SAME_ANSWER_SHARE:.0%}",
             "desirability_pretested": DESIRABILITY_PRETESTED, "strong": STRONG, "min_level_n": MIN_LEVEL_N,
             "min_reliability_n": MIN_RELIABILITY_N, "reliability": f"{RELIABILITY_THRESHOLD:.2f}",
             "resamples": RESAMPLES, "omega_resamples": OMEGA_RESAMPLES,
@@ -164,6 +179,7 @@ def _class_section(analysis: ClassAnalysis, figure: dict[str, str]) -> dict[str,
     rows = [[m.label, _pm(s.now_mean[k], s.now_sd[k]), _pm(s.preferred_mean[k], s.preferred_sd[k]),
              f"{s.gap[k]:+.1f}", f"{s.compositional_now[k]:.1f}"] for k, m in enumerate(ALL_MODES)]
     return {"classified": s.classified, "n": s.n, "count": s.count_text(), "styles": _styles(analysis),
+            "cautioned": analysis.cautioned,
             "table": _table(["mode", "now", "preferred", "change wanted", "compositional mean now"], rows),
             "configurations": _configurations(s), "figure": figure,
             "dimensions": analysis.dimensions_text()}
@@ -303,7 +319,9 @@ def _forms_section(analysis: ClassAnalysis, responses: Responses) -> dict[str, A
     inconsistency = None
     if np.isfinite(index).any():
         inconsistency = {"mean": f"{float(np.nanmean(index)):.2f}", "n": int(np.isfinite(index).sum()),
-                         "flagged": int(responses.styles().inconsistent.sum())}
+                         "flagged": int(responses.styles().inconsistent.sum()),
+                         "cautioned": analysis.cautioned,
+                         "same": analysis.same_answers}
     return {"table": _table(["", *(m.label for m in ALL_MODES)], rows), "acquiescence": acquiescence,
             "inconsistency": inconsistency}
 
@@ -331,7 +349,8 @@ def _strength_section(analysis: ClassAnalysis, responses: Responses) -> dict[str
                            "blocks": None}
     if analysis.blocks_checked:  # the cross-block check's count
         out["blocks"] = {"disagree": analysis.blocks_disagree, "checked": analysis.blocks_checked,
-                         "lead": f"{LEAD_POINTS:.0f}", "steps": RATING_STEPS}
+                         "lead": f"{LEAD_POINTS:.0f}", "steps": RATING_STEPS,
+                         "spread": f"{SPREAD_POINTS:.0f}"}
     levels = analysis.levels
     if levels is not None:
         names = [c for c in levels.columns if " - " in c and not c.startswith("|")]

@@ -255,24 +255,40 @@ def test_report_says_the_desirability_pretest_has_not_been_run(synthetic_html, m
 def test_report_says_the_inconsistency_cut_is_provisional_with_counts_by_hand(synthetic_html):
     from itertools import product
 
-    from coordkit.survey import INCONSISTENCY_FLAG, questionnaire
+    from coordkit.survey import INCONSISTENCY_CAUTION, INCONSISTENCY_FLAG, MEASURED_SCREEN, questionnaire
 
     forms = _section(synthetic_html, "Benign and malign forms").replace("&#39;", "'")
-    assert INCONSISTENCY_FLAG == 1.35
-    assert "<b>The cut of 1.35 is provisional until real data exist:</b>" in forms
-    assert "the kit set it on its own made-up class" in forms
+    assert (INCONSISTENCY_CAUTION, INCONSISTENCY_FLAG) == (1.35, 1.5)
+    assert "<b>Both cuts are provisional until real data exist</b>" in forms
+    # the generator's attentive false-flag rate beside "provisional" (re-review 2, finding 2), from the
+    # stored measurement (tests/test_survey_styles.py checks it against style_screen_rates)
+    m = MEASURED_SCREEN
+    assert (f"the withholding cut flags {m.realistic_flagged:.1%} of its {m.realistic_n} attentive "
+            "respondents, "
+            f"cautions a further {m.realistic_cautioned:.1%}") in forms
+    assert f"lets {m.random_passed:.0%} of 2,000 uniformly random responders through" in forms
+    assert f"if inconsistency never withheld, {m.random_passed_alone:.0%} of those random responders" in forms
+    assert "The kit set them on that class" in forms
     # uniformly random answers: |a + b - 6| over the 25 equally likely pairs of 1-5 answers
     assert np.mean([abs(a + b - 6) for a, b in product(range(1, 6), repeat=2)]) == pytest.approx(1.6)
     assert "uniformly random answers average 1.6" in forms
-    # the class mean and the count flagged, by hand from each scale's (statement, reversal) pairs
+    # the class mean and the counts, by hand from each scale's (statement, reversal) pairs
     c, q = synthetic_class(), questionnaire()
     column = {i.id: k for k, i in enumerate(q.likert_items)}
     pairs = [(column[a.id], column[b.id]) for s in q.scales() for a, b in s.pairs()]
     assert len(pairs) == 20  # 16 agreement pairs (two per scale of four) and four structure pairs
     index = np.array([np.mean([abs(row[a] + row[b] - 6) for a, b in pairs]) for row in c.likert])
-    flagged = int((index >= 1.35).sum())
-    assert f"Class mean {index.mean():.2f}; {flagged} of 60 respondent(s) at or above 1.35" in forms
-    assert flagged == 12
+    flagged = int((index >= 1.5).sum())
+    others = c.styles()
+    other = others.yes_saying | others.nay_saying | others.high_rating | others.non_differentiating
+    cautioned = int(((index >= 1.35) & (index < 1.5) & ~other).sum())
+    assert (f"Class mean {index.mean():.2f}; {flagged} of 60 respondent(s) at or above 1.5 (the kit's cut: "
+            f"not classified) and {cautioned} read with a caution (from 1.35 up to 1.5") in forms
+    assert (flagged, cautioned) == (7, 5)  # was 12 withheld and none kept when 1.35 withheld
+    # the class section counts them apart
+    profile = _section(synthetic_html, "Class profile").replace("&#39;", "'")
+    assert f"<b>{cautioned} read with a caution.</b>" in profile
+    assert "kept, classified and in every mean and configuration above" in profile
 
 
 def test_style_fold_and_reliability_name_the_same_respondents(synthetic_html):

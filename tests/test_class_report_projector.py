@@ -38,10 +38,11 @@ def test_class_profile_opens_with_its_figure_and_folds_the_response_style_caveat
     c = synthetic_class()
     flagged = set(np.array(c.ids)[c.styles().any])
     withheld = len(flagged)
-    # 5 of the 6 made partly careless (S041 also a planted yea-sayer), the other yea-sayer S013, and 6
-    # attentive respondents whose reversals fall short of mirrors (the generator's, not the instrument's)
+    # 5 of the 6 made partly careless (S041 also a planted yea-sayer), the other yea-sayer S013, and 1
+    # attentive respondent whose reversals fall short of mirrors (the generator's, not the instrument's;
+    # 6 when 1.35 withheld, re-review 2, finding 2)
     careless = set(careless_respondents())
-    assert (len(flagged & careless), "S013" in flagged, len(flagged - careless - {"S013"})) == (5, True, 6)
+    assert (len(flagged & careless), "S013" in flagged, len(flagged - careless - {"S013"})) == (5, True, 1)
     fold = section.index(f'<details class="note"><summary><b>{withheld} respondents not classified: '
                          'response style.')
     assert fold > section.index("<table>")
@@ -51,9 +52,9 @@ def test_the_class_n_and_the_figure_n_are_explained_in_one_place(html):
     section = html[html.index("<h2>Class profile</h2>"):html.index("<h2>Every respondent</h2>")]
     withheld = int(synthetic_class().styles().any.sum())
     count = f"60 respondents, {60 - withheld} scored ({withheld} withheld: response style)"
-    assert count == "60 respondents, 48 scored (12 withheld: response style)"
+    assert count == "60 respondents, 53 scored (7 withheld: response style)"
     assert f"Whole class: {count}, the same count as the figure" in section
-    assert "The means below are over the 48 scored" in section
+    assert "The means below are over the 53 scored" in section
     assert f'alt="whole class: {count}. Mean scores' in section  # the figure says the same count
 
 

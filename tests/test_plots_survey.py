@@ -221,3 +221,33 @@ def test_respondents_description_counts_a_tie_as_a_tie():
     mixed = np.array([[50, 30, 20, 0]] * 3 + [[40, 40, 20, 0]] * 4 + [[20, 30, 50, 0]] * 2)
     assert ("hierarchy has the largest share for 3 of 9; no single largest share (tied) for 4"
             in sp.describe_respondents(mixed, mixed))
+
+
+def test_class_arrows_description_of_an_all_neutral_class_agrees_with_the_tables():
+    """Methodologist 2, finding 1 (sceptic test): 35 students answering every statement 3 and 25/25/25/25
+    read "balanced to balanced" for the class and both teams, while every table said "not classified"."""
+    import numpy as np
+
+    from coordkit.configuration import classify
+    from coordkit.survey import NOT_CLASSIFIED, Responses, questionnaire
+
+    q = questionnaire()
+    n = 35
+    even = np.full((n, len(q.dimensions), 4), 25.0)
+    teams = ("Ward A",) * 18 + ("Ward B",) * 17
+    neutral = Responses(ids=tuple(f"N{k:02d}" for k in range(n)), now=even, preferred=even,
+                        likert=np.full((n, len(q.likert_items)), 3.0), groups={"team": teams})
+    a = analyse(neutral, group_column="team")
+    text = sp.describe_class_arrows(a)
+    lines = text.splitlines()[1:]
+    table = a.group_table()
+    assert [row.split(" (n=")[0].removeprefix("- ") for row in lines] == list(table.index) == [
+        "whole class", "Ward A", "Ward B"]
+    for line, (_, row) in zip(lines, table.iterrows(), strict=True):
+        now, preferred = line.split(" to ", 1)
+        assert row["configuration now"] == row["configuration preferred"] == NOT_CLASSIFIED
+        assert now.endswith(f"({NOT_CLASSIFIED})") and preferred.endswith(f"({NOT_CLASSIFIED})")
+    assert "balanced" not in text
+    # the old description's rule, classify() at its default on each summary's profile, says "balanced":
+    # this test fails on it
+    assert {classify(s.now).name for s in a.summaries()} == {"balanced"}

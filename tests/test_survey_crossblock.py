@@ -63,8 +63,8 @@ def test_points_that_agree_or_say_nothing_give_no_notice(points):
 
 
 def test_a_negative_rank_correlation_disagrees_without_a_clear_leader():
-    # points rise H < S < I < F by small steps (no 10-point lead), ratings fall: rho = -1
-    c = cross_block([22, 24, 26, 28], {"organisation": [1.0, 0.75, 0.5, 0.25]})
+    # points rise H < S < I < F by steps under a 10-point lead (spread 16), ratings fall: rho = -1
+    c = cross_block([18, 22, 26, 34], {"organisation": [1.0, 0.75, 0.5, 0.25]})
     assert c.disagree and c.rho == pytest.approx(-1.0)
     assert "rank correlation -1.00" in c.notice
 
@@ -116,12 +116,72 @@ def test_the_class_report_counts_the_respondents_whose_blocks_disagree():
         likert[k] = row
     made = Responses(ids=c.ids, now=now, preferred=c.preferred, likert=likert, groups=c.groups)
     base, a = analyse(c), analyse(made)
-    assert a.blocks_checked == base.blocks_checked == len(c)
+    assert a.blocks_checked == base.blocks_checked == int((~c.styles().any).sum())  # the classified ones
     # the class count (vectorised) agrees with each respondent's own check (score_answers)
     each = [score_answers(c.now[k], c.preferred[k], c.likert[k]).blocks for k in range(len(c))]
-    assert base.blocks_disagree == sum(b is not None and b.disagree for b in each) > 0
+    kept = ~c.styles().any  # only the classified are counted (re-review 2, finding 3)
+    counted = [b is not None and b.disagree and k for b, k in zip(each, kept, strict=True)]
+    assert base.blocks_disagree == sum(counted) > 0
+    assert kept[:5].all()
     assert a.blocks_disagree == base.blocks_disagree - sum(b.disagree for b in each[:5]) + 5
     text = re.sub(r"<[^>]+>", "", html.unescape(report.render_report(made, date="x")))
-    counted = f"{a.blocks_disagree} of {a.blocks_checked} respondent(s) checked have two blocks that disagree"
+    counted = f"{a.blocks_disagree} of {a.blocks_checked} respondent(s) checked (those classified"
     assert counted in text
     assert f"({LEAD_POINTS:.0f} or more ahead of the next)" in text
+
+
+def test_a_one_point_tilt_is_not_a_disagreement():
+    # methodologist re-review 2, finding 3: 24/25/25/26 against H 5, S 2, I 2, F 3 correlate at -0.33
+    from coordkit.survey import SPREAD_POINTS, crossblock
+
+    rated = {"organisation": [1.0, 0.25, 0.25, 0.5]}
+    tilt = cross_block([24, 25, 25, 26], rated)
+    assert round(tilt.rho, 2) == -0.33 and not tilt.disagree and tilt.notice == ""
+    assert SPREAD_POINTS == 10
+    assert cross_block([20, 25, 25, 30], rated).disagree  # spread 10: the correlation counts
+    assert not cross_block([21, 25, 25, 29], rated).disagree  # spread 8: it does not
+    d, _, _ = cross_block_flags([[24, 25, 25, 26]], {"organisation": [[1.0, 0.25, 0.25, 0.5]]})
+    assert not d[0]
+    # the old rule (no spread condition) fired: the test fails on it
+    old = crossblock.SPREAD_POINTS
+    try:
+        crossblock.SPREAD_POINTS = 0.0
+        assert cross_block([24, 25, 25, 26], rated).disagree
+    finally:
+        crossblock.SPREAD_POINTS = old
+
+
+def test_the_class_report_counts_only_classified_respondents():
+    # re-review 2, finding 3: 4 of the 10 counted on the shipped class were withheld for a response style
+    c = synthetic_class()
+    a = analyse(c)
+    flags = c.styles().any
+    kept = ~flags
+    each = [score_answers(c.now[k], c.preferred[k], c.likert[k]).blocks for k in range(len(c))]
+    disagree = np.array([b is not None and b.disagree for b in each])
+    assert a.blocks_checked == int(kept.sum()) == 53
+    assert a.blocks_disagree == int((disagree & kept).sum()) < int(disagree.sum())
+    text = re.sub(r"<[^>]+>", "", html.unescape(report.render_report(c, date="x")))
+    assert (f"{a.blocks_disagree} of {a.blocks_checked} respondent(s) checked (those classified: a "
+            "respondent "
+            "withheld for a response style is not checked)") in text
+    assert "counted only when the points spread by 10 or more from most to fewest" in text
+
+
+def test_the_stated_attentive_rate_is_the_measured_one():
+    from coordkit.survey import LEVELS, careless_respondents, crossblock
+
+    c = synthetic_class(size=1000)
+    planted = np.isin(c.ids, ["S013", "S041"])  # the generator's yea-sayers
+    attentive = ~np.isin(c.ids, careless_respondents(size=1000)) & ~planted
+    strength = {level: c.strength(level) for level in LEVELS}
+    d, _, _ = cross_block_flags(c.divide("now").scores, strength)
+    old = crossblock.SPREAD_POINTS
+    try:
+        crossblock.SPREAD_POINTS = 0.0
+        before, _, _ = cross_block_flags(c.divide("now").scores, strength)
+    finally:
+        crossblock.SPREAD_POINTS = old
+    doc = " ".join((crossblock.__doc__ or "").split())
+    assert (f"flags {d[attentive].mean():.1%} of its {attentive.sum()} attentive respondents "
+            f"({before[attentive].mean():.1%} without the spread condition") in doc

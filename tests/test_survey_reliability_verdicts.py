@@ -219,16 +219,49 @@ def test_what_chapter_7_says_of_the_synthetic_classs_reliability_table_holds():
     assert (words == "inconclusive at this n").sum() > len(t) / 2
     assert (t["alpha"] > t["alpha within groups"]).sum() > len(t) / 2
     kept = len(c) - a.overall.style_excluded
-    assert t.attrs["respondents"].startswith(f"the {kept} respondents") and a.overall.style_excluded == 12
-    assert 0 < a.blocks_disagree < a.blocks_checked == len(c)
-    # "a few students it made answer attentively" are flagged too (not planted yea-sayers, not careless)
+    # withheld from the cut of 1.5: 7 (12 when 1.35 withheld; re-review 2, finding 2); 5 read with a caution
+    assert t.attrs["respondents"].startswith(f"the {kept} respondents") and a.overall.style_excluded == 7
+    assert a.cautioned == 5
+    assert 0 < a.blocks_disagree < a.blocks_checked == kept  # only the classified are checked (finding 3)
+    assert t["reading"].str.contains("rests largely on group differences").sum() > len(t) / 2
+    # "an attentive student or two" are flagged too (not planted yea-sayers, not careless)
     table = respondent_table(c)
     flagged = {i for i, f in zip(table.ids, table.styles.any, strict=True) if f}
     planted = {"S013", "S041"}  # the yea-sayers the generator plants (synthetic._YEA_SAYERS)
     attentive = flagged - set(careless_respondents()) - planted
-    assert 0 < len(attentive) <= len(flagged) / 2 and planted <= flagged
+    assert 1 <= len(attentive) <= 2 and planted <= flagged
+    # "more of them are kept and read with a caution": every student in the caution band answered attentively
+    cautioned = {i for i, f in zip(table.ids, table.styles.read_with_caution, strict=True) if f}
+    assert len(cautioned) > len(attentive) and not cautioned & (flagged | set(careless_respondents()))
     shares = a.levels["level share"].sort_values(ascending=False)
     assert list(shares.index[:2]) == ["hierarchy", "solidarity"]
     by_role = {m: analyse(c, group_column="role", min_group=m) for m in (6, 7)}
     assert dict((g.label, g.n) for g in by_role[6].groups)["manager"] == 6  # "the six managers"
     assert by_role[7].plan.suppressed == ("manager",) and by_role[7].plan.secondary == ("support",)
+
+
+def test_a_pooled_value_well_above_alpha_within_groups_is_read_as_resting_on_group_differences():
+    """Methodologist re-review 2, finding 9: alpha within groups was shown but not read (hierarchy malign:
+    pooled 0.69 against 0.21 within teams at review time; 0.67 against 0.27 on the 53 kept now)."""
+    from coordkit import class_report as report
+    from coordkit.survey import WITHIN_GAP
+
+    assert WITHIN_GAP == 0.2
+    t = analyse(synthetic_class(), group_column="team").reliability
+    assert t.loc["hierarchy malign", ["alpha", "alpha within groups"]].tolist() == [0.67, 0.27]
+    phrase = "the pooled value rests largely on group differences (team)"
+    gap = t["alpha"] - t["alpha within groups"]
+    for scale, row in t.iterrows():
+        assert (phrase in row["reading"]) == bool(gap[scale] >= WITHIN_GAP - 1e-9), scale
+    malign = t.loc["hierarchy malign", "reading"]
+    assert phrase + ": alpha within groups is 0.27, against 0.67 pooled" in malign
+    assert phrase not in t.loc["hierarchy benign", "reading"]  # 0.68 against 0.55: 0.13 apart
+    assert phrase not in t.loc["withdrawal", "reading"]  # within above pooled
+    # the reading word is unchanged (the note follows it), and ungrouped tables say nothing of groups
+    assert t.loc["hierarchy malign", "reading"].startswith("inconclusive at this n")
+    assert not analyse(synthetic_class()).reliability["reading"].str.contains("group differences").any()
+    # the same reading from reliability_table(group_column=...) and in the report
+    direct = reliability_table(synthetic_class(), group_column="team")
+    assert (direct["reading"] == t["reading"]).all()
+    page = report.render_report(synthetic_class(), group_column="team", date="x").replace("&#39;", "'")
+    assert phrase + ": alpha within groups is 0.27, against 0.67 pooled" in page

@@ -65,7 +65,7 @@ from coordkit.survey.scoring import (
     profile_from_scores,
 )
 from coordkit.survey.styles import ResponseStyles
-from coordkit.survey.verdicts import reliability_table, within_group_alphas
+from coordkit.survey.verdicts import reliability_table, with_within_groups, within_group_alphas
 
 if TYPE_CHECKING:  # pandas is imported lazily
     import pandas as pd
@@ -245,14 +245,13 @@ class GroupSummary:
 
         Examples
         --------
-        In the synthetic class, Ward A's members disagree about their team's hierarchy,
-        individualism and fatalism:
+        In the synthetic class, Ward A's members disagree about their team's hierarchy and fatalism:
 
         >>> from coordkit.survey import synthetic_class
         >>> a = analyse(synthetic_class(), group_column="team")
         >>> a.groups[1].label, a.groups[1].level, a.groups[1].shown_configuration()
-        ('Ward A', 'team', "withheld: members disagree on hierarchy (rwg 0.54), individualism (rwg 0.69),
-        fatalism (rwg 0.68), under the kit's 0.70")
+        ('Ward A', 'team', "withheld: members disagree on hierarchy (rwg 0.51), fatalism (rwg 0.58), under
+        the kit's 0.70")
         """
         config = self.configuration_now if timeframe == "now" else self.configuration_preferred
         a = self.agreement(timeframe)
@@ -468,8 +467,14 @@ class ClassAnalysis:
         Dimensions asked (6).
     blocks_disagree, blocks_checked : int
         Respondents whose divide-100 points and strength ratings disagree
-        (:func:`~coordkit.survey.crossblock.cross_block_flags`), of those checked (scored now and
-        rated for every mode at one level).
+        (:func:`~coordkit.survey.crossblock.cross_block_flags`), of those checked: the respondents
+        classified (not withheld for a response style), scored now and rated for every mode at one level.
+    cautioned : int
+        Respondents kept (classified) with the inconsistency caution
+        (:attr:`~coordkit.survey.ResponseStyles.read_with_caution`): "read with a caution".
+    same_answers : int
+        Respondents kept with the same-answer notice
+        (:attr:`~coordkit.survey.ResponseStyles.same_answers_kept`).
     """
 
     n: int
@@ -496,6 +501,8 @@ class ClassAnalysis:
     dimensions_of: int = 6
     blocks_disagree: int = 0
     blocks_checked: int = 0
+    cautioned: int = 0
+    same_answers: int = 0
 
     def fewer_dimensions(self, timeframe: str = "now") -> int:
         """Respondents scored from fewer than every dimension (but from at least the minimum)."""
@@ -742,12 +749,13 @@ def analyse(
     configurations = configurations.sort_values(["now", "preferred"], ascending=False, kind="stable")
     configurations.index.name = "configuration"
     styles = _style_counts(flags, n)
-    disagree, _, checked = cross_block_flags(now_scores, table.strength)  # the cross-block check
+    # the cross-block check, of the respondents classified (a flagged one's diagnosis is withheld)
+    disagree, _, checked = cross_block_flags(np.where(flags.any[:, None], np.nan, now_scores), table.strength)
     if reliability is None and responses.likert is not None:
         reliability = reliability_table(responses)
     if reliability is not None and group_column is not None:  # pooled and within groups, side by side
         within = within_group_alphas(responses, group_column)
-        reliability = reliability.assign(**{"alpha within groups": within})
+        reliability = with_within_groups(reliability, within, group_column)
     return ClassAnalysis(
         n=n, min_group=int(min_group), class_shown=True, overall=overall, group_column=group_column,
         plan=plan, groups=tuple(groups), drivers=gap_drivers(sincere, q),
@@ -761,4 +769,5 @@ def analyse(
         styles=styles, reliability=reliability,
         levels=None if responses.likert is None or not q.block("strength") else level_table(responses),
         blocks_disagree=int(disagree.sum()), blocks_checked=int((checked != None).sum()),  # noqa: E711
+        cautioned=int(flags.read_with_caution.sum()), same_answers=int(flags.same_answers_kept.sum()),
     )

@@ -11,7 +11,11 @@ system's (the first level the respondent rated for every mode).
 **The rule (the kit's judgement, with its reason).** The blocks *disagree* when either
 
 - the **Spearman rank correlation** of the two orders is negative (:data:`DISAGREE_BELOW` = 0):
-  on the whole, the modes given more points are rated weaker; or
+  on the whole, the modes given more points are rated weaker; this branch needs the points to
+  spread by at least :data:`SPREAD_POINTS` = 10 (most minus fewest), one of the form's 5-point
+  steps either side of an even split, since a rank order of near-even points is a tilt, not a
+  disagreement (24/25/25/26 against ratings H 5, S 2, I 2, F 3 correlate at -0.33, and the
+  methodologist's re-review 2, finding 3, called that a false alarm); or
 - the mode given **clearly the most points** (at least :data:`LEAD_POINTS` = 10 points ahead of
   the next) is rated at least :data:`RATING_STEPS` = 2 steps (of the 1-5 scale) below the mode
   rated strongest: the two blocks name different leading modes, and far apart.
@@ -26,6 +30,12 @@ one-step disagreement ("strong" against "very strong") from doing so. Points are
 (ipsative) and ratings are not, so the blocks need not agree in every detail; the check flags only
 a clear disagreement, for the respondent to look at, and changes no score or configuration.
 
+On the synthetic class (:func:`~coordkit.survey.synthetic_class`, seed 2026, size 1,000) the check
+flags 11.6% of its 921 attentive respondents (11.7% without the spread condition: the generator
+seldom gives near-even points). That is largely the generator's own doing, since it draws the two
+blocks separately and mixes team and trust ratings into the organisation's; it says nothing about
+how often real respondents' blocks disagree.
+
 Examples
 --------
 The methodologist's case: ratings H 5, S 2, I 2, F 3 (strength 1, 0.25, 0.25, 0.5):
@@ -35,6 +45,8 @@ The methodologist's case: ratings H 5, S 2, I 2, F 3 (strength 1, 0.25, 0.25, 0.
 >>> cross_block(mode_scores([[10, 10, 10, 70]] * 6), rated).disagree
 True
 >>> cross_block(mode_scores([[70, 10, 10, 10]] * 6), rated).disagree
+False
+>>> cross_block([24, 25, 25, 26], rated).disagree  # a one-point tilt: no spread, no disagreement
 False
 """
 
@@ -53,6 +65,7 @@ __all__ = [
     "DISAGREE_BELOW",
     "LEAD_POINTS",
     "RATING_STEPS",
+    "SPREAD_POINTS",
     "CrossBlock",
     "cross_block",
     "cross_block_flags",
@@ -65,6 +78,9 @@ LEAD_POINTS = 10.0
 #: ... and the blocks disagree when that mode is rated at least this many steps (1-5 scale) below the
 #: mode rated strongest (the kit's margin).
 RATING_STEPS = 2
+#: The rank-correlation test applies only when the points spread by this much, most minus fewest (the kit's
+#: margin: one 5-point step either side of an even split).
+SPREAD_POINTS = 10.0
 #: Levels tried for the ratings, in order: the first rated for every mode is used.
 LEVELS_TRIED = ("organisation", "team", "system")
 
@@ -137,7 +153,8 @@ def cross_block_flags(scores: ArrayLike, strength: Mapping[str, ArrayLike]) -> t
     steps = (np.nanmax(np.where(checked[:, None], rating, 0.0), axis=1)
              - np.where(checked, rating[np.arange(n), leader], 0.0)) * 4  # 0-1 back to rating steps
     far = (lead >= LEAD_POINTS) & (steps >= RATING_STEPS - 1e-9)
-    disagree = checked & ((np.nan_to_num(rho, nan=0.0) < DISAGREE_BELOW) | far)
+    spread = ordered[:, -1] - ordered[:, 0] >= SPREAD_POINTS - 1e-9
+    disagree = checked & ((spread & (np.nan_to_num(rho, nan=0.0) < DISAGREE_BELOW)) | far)
     return disagree, rho, level
 
 
@@ -179,9 +196,9 @@ def cross_block(scores: ArrayLike, strength: Mapping[str, ArrayLike]) -> CrossBl
     Your two blocks disagree: your points (now) put fatalism first, with 70 of 100, but your
     strength ratings (organisation) put hierarchy first, and fatalism 2 steps below it (rank
     correlation +0.27). The configuration follows the ratings, not the points; look again at both.
-    (The kit's check and rule: the blocks disagree when their rank orders correlate negatively, or
-    when the mode with clearly the most points, 10 or more ahead, is rated 2 or more steps below the
-    strongest.)
+    (The kit's check and rule: the blocks disagree when their rank orders correlate negatively, with
+    points 10 or more apart from most to fewest, or when the mode with clearly the most points, 10 or
+    more ahead, is rated 2 or more steps below the strongest.)
     >>> cross_block([40, 30, 10, 20], {"organisation": [1.0, 0.75, 0.25, 0.5]}).notice
     ''
     """
@@ -205,7 +222,8 @@ def cross_block(scores: ArrayLike, strength: Mapping[str, ArrayLike]) -> CrossBl
     text = (f"Your two blocks disagree: your points (now) put {ALL_MODES[points_first].value} first, with "
             f"{s[0, points_first]:.0f} of 100, but your strength ratings ({used}) {order} (rank correlation "
             f"{corr}). The configuration follows the ratings, not the points; look again at both. (The "
-            "kit's check and rule: the blocks disagree when their rank orders correlate negatively, or when "
+            "kit's check and rule: the blocks disagree when their rank orders correlate negatively, with "
+            f"points {SPREAD_POINTS:.0f} or more apart from most to fewest, or when "
             f"the mode with clearly the most points, {LEAD_POINTS:.0f} or more ahead, is rated "
             f"{RATING_STEPS} or more steps below the strongest.)")
     return CrossBlock(True, value, used, text)

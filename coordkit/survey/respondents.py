@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
@@ -191,7 +191,7 @@ class Responses:
         """
         if self.likert is None or not len(self):
             none = np.zeros(len(self), dtype=bool)
-            return ResponseStyles(none, none, none, none, none)
+            return ResponseStyles(*(none for _ in _STYLE_FIELDS))
         return response_style_flags(self.likert, q or self.questionnaire)
 
     def profiles(self, timeframe: str = "now") -> list[Profile | None]:
@@ -323,7 +323,7 @@ class RespondentTable:
         )
 
 
-_STYLE_FIELDS = ("yes_saying", "nay_saying", "inconsistent", "high_rating", "non_differentiating")
+_STYLE_FIELDS = tuple(f.name for f in fields(ResponseStyles))
 
 
 #: Whether :func:`respondent_table` makes each distinct configuration once and shares it between the

@@ -26,8 +26,12 @@ Neither rule is Taylor's.
 
 Response styles and forms
 -------------------------
-A respondent flagged for a response style (:func:`~coordkit.survey.styles.response_style_flags`)
-is *not classified: response style*, with configuration and balance index withheld. A form is
+A respondent flagged for a response style (:func:`~coordkit.survey.styles.response_style_flags`,
+whose :attr:`~coordkit.survey.styles.ResponseStyles.any` is the one withholding rule) is *not
+classified: response style*, with configuration and balance index withheld; a respondent kept with
+a notice (reversals not quite mirrored, or the same answer to most agreement statements:
+:meth:`~coordkit.survey.styles.ResponseStyles.notices`) is classified, and the notice ends the now
+diagnosis. A form is
 called benign or malign only by :data:`~coordkit.survey.likert.FORM_MARGIN`
 (:func:`~coordkit.survey.likert.form_readings`); the diagnosis never calls fatalism "mostly benign"
 nor despair "in check" from neutral answers.
@@ -502,8 +506,13 @@ class RespondentResult:
 
     @property
     def response_style(self) -> bool:
-        """Whether any response style was flagged (the configurations are then withheld)."""
+        """Whether a withholding response style was flagged (the configurations are then withheld)."""
         return self.styles is not None and bool(self.styles.any)
+
+    @property
+    def caution(self) -> bool:
+        """Whether the respondent is kept with an inconsistency caution (it ends the now diagnosis)."""
+        return self.styles is not None and bool(self.styles.read_with_caution)
 
     @property
     def dimensions_now(self) -> int:
@@ -630,6 +639,8 @@ def score_answers(
     style_reason = style_withheld(styles) if styles is not None and styles.any else None
     conf_now = None if p_now is None else configuration_now(
         p_now, forms, strength, rated=rated, style_reason=style_reason, threshold=threshold)
+    if conf_now is not None and styles is not None and styles.notices():  # kept, with a caution
+        conf_now = replace(conf_now, diagnosis=" ".join([conf_now.diagnosis, *styles.notices()]))
     blocks = None
     if answered and p_now is not None:  # the cross-block check: its notice ends the now diagnosis
         blocks = cross_block(s_now, {level: strength_ratings(lik, q, level=level) for level in LEVELS})

@@ -3,8 +3,10 @@
 A respondent flagged for a response style is **not classified**: their configuration and balance
 index are withheld (:func:`~coordkit.survey.score_answers`), and class or group configurations
 should be computed without them, with the count shown (pass ``~response_style_flags(...).any``
-as the rows to keep). Every threshold here is **the kit's judgement**, with its reason; a flag is a
-prompt to look at the answers, not proof that they are insincere. Five checks:
+as the rows to keep: :attr:`ResponseStyles.any` is the one withholding rule). Two further checks
+withhold nothing: they add a **notice** to the diagnosis of a respondent who is kept
+(:meth:`ResponseStyles.notices`). Every threshold here is **the kit's judgement**, with its reason;
+a flag is a prompt to look at the answers, not proof that they are insincere. Five checks withhold:
 
 - **yes- or nay-saying** in the agreement statements: the acquiescence index
   (:func:`~coordkit.survey.acquiescence_index`) at :data:`~coordkit.survey.ACQUIESCENCE_FLAG` = 0.5
@@ -12,20 +14,27 @@ prompt to look at the answers, not proof that they are insincere. Five checks:
 - **inconsistency** (:func:`inconsistency_index`): the mean ``|forward + reversal - 6|`` over the
   answered pairs, 0 when each reversal mirrors its statement (4 and 2, or 3 and 3). Random answers
   average 1.6. Yes-saying raises it too (5 and 5 give 4); the signed acquiescence index tells the
-  two apart (random answers leave it near 0). Flagged at :data:`INCONSISTENCY_FLAG` = 1.35, a cut
-  **the kit** set from measured distributions (:func:`~coordkit.survey.style_screen_rates`) and
-  provisional until real data exist. It was chosen when the synthetic class's reversals were
-  perfect mirrors (then it flagged 0.5% of realistic respondents; a cut of 1.3 flagged 1.1%). On
-  the present generator, whose reversals are imperfect and whose respondents have a method factor
-  (:mod:`~coordkit.survey.synthetic`), the whole screen passes 15% of 2,000 uniformly random
-  responders (numpy seed 1; 35% at the earlier cut of 1.5), flags 9.1% of the synthetic class's
-  921 realistic (attentive) respondents and 57% of its 77 partly careless ones (seed 2026, size
-  1,000, the two planted yea-sayers left out): how often the cut wrongs a sincere respondent
-  depends on how far real reversals fall short of mirrors, which only real data can say. The
-  check is a forward/reversed-pair inconsistency index of the kind reviewed by Meade and Craig
-  (2012, *Psychological Methods* 17(3)) and Curran (2016, *Journal of Experimental Social
-  Psychology* 66); its limits: the rates are those of the kit's own made-up class, and a careless
-  respondent who is not uniformly random (one who answers near the middle, say) can pass;
+  two apart (random answers leave it near 0). Two tiers, both cuts **the kit's**, set from measured
+  rates (:func:`~coordkit.survey.style_screen_rates`) and provisional until real data exist: from
+  :data:`INCONSISTENCY_FLAG` = 1.5 the diagnosis is withheld; from :data:`INCONSISTENCY_CAUTION` =
+  1.35 up to it the respondent is kept (classified, in every class mean and configuration) and
+  their diagnosis carries a caution (:data:`CAUTION_NOTICE`). Why two tiers: on the present
+  generator, whose reversals are imperfect mirrors and whose respondents have a method factor
+  (:mod:`~coordkit.survey.synthetic`), withholding from 1.35 wronged 9.1% of the synthetic class's
+  921 attentive respondents (the methodologist's re-review, finding 2); never withholding for
+  inconsistency alone would let 100% of 2,000 uniformly random responders through the screen (numpy
+  seed 1: random answers are neither yes-saying nor flat), so inconsistency must withhold somewhere.
+  At 1.5 the whole screen passes 31% of 2,000 uniformly random responders (numpy seed 1), flags 2.4%
+  of the synthetic class's 921 realistic (attentive) respondents and 32% of its 77 partly careless
+  ones (seed 2026, size 1,000, the two planted yea-sayers left out), and reads a further 6.7% of the
+  attentive ones with a caution. 1.5 is where the attentive rate stops falling: 1.45 withholds 4.5%
+  of them, 1.55 still 2.0%, while each 0.05 above 1.5 lets 6 or 7% more random responders through
+  (38% at 1.55, 44% at 1.6). How often a cut wrongs a sincere respondent depends on how far real
+  reversals fall short of mirrors, which only real data can say. The check is a
+  forward/reversed-pair inconsistency index of the kind reviewed by Meade and Craig (2012,
+  *Psychological Methods* 17(3)) and Curran (2016, *Journal of Experimental Social Psychology* 66);
+  its limits: the rates are those of the kit's own made-up class, and a careless respondent who is
+  not uniformly random (one who answers near the middle, say) can pass;
 - **high-rating tendency** in the strength block (:func:`high_rating_tendency`, the re-centred mean of
   the *now* strength ratings at every level). It measures elevation, not agreement (the strength
   scale is unipolar, 1 absent to 5 very strong), so it is flagged only for what it is said to mean:
@@ -35,6 +44,20 @@ prompt to look at the answers, not proof that they are insincere. Five checks:
   16 strength ratings (four ways of working at three levels now, and preferred), flagged at
   :data:`NON_DIFFERENTIATION_SD` = 0.25 or less (at most one rating one point off the rest: the same
   answer given to every question).
+
+The second notice is **the same answer throughout the agreement statements**
+(:func:`same_answer_share`): the share of the answered agreement statements (benign/malign and
+structure) given the respondent's most frequent answer, from :data:`SAME_ANSWER_SHARE` = 0.75 (at
+least 30 of 40 the same), a share of identical answers in the spirit of the long-string index
+(Johnson 2005, *Journal of Research in Personality* 39(1) 103-129; Meade and Craig 2012). The kit
+counts the share, not the longest run: answers are stored in the questionnaire's order, not in the
+shuffled order each respondent saw (:func:`~coordkit.survey.presentation_order`), so a run in
+stored order is not a run the respondent made. It is a notice, not a withholding flag: someone who
+answers every statement 3 gets levels of 0 and forms "not determined", so nothing in the diagnosis
+rests on those answers, and the configuration comes from the strength ratings. The cut is the
+kit's: the synthetic class's attentive respondents reach at most 0.60 (0 of 921 at 0.75); its
+partly careless ones and uniformly random responders none (they answer at random, not alike), so
+the generator cannot say how many real straight-liners the notice finds.
 
 Examples
 --------
@@ -58,15 +81,21 @@ from coordkit.survey.instrument import Questionnaire, questionnaire
 from coordkit.survey.likert import ACQUIESCENCE_FLAG, acquiescence_index
 
 __all__ = [
+    "CAUTION_NOTICE",
     "HIGH_RATING",
+    "INCONSISTENCY_CAUTION",
     "INCONSISTENCY_FLAG",
+    "MIN_AGREEMENT_ANSWERS",
     "MIN_STRENGTH_RATINGS",
     "NON_DIFFERENTIATION_SD",
+    "SAME_ANSWER_NOTICE",
+    "SAME_ANSWER_SHARE",
     "ResponseStyles",
     "high_rating_flags",
     "high_rating_tendency",
     "inconsistency_index",
     "response_style_flags",
+    "same_answer_share",
     "strength_spread",
 ]
 
@@ -74,9 +103,29 @@ __all__ = [
 MIN_STRENGTH_RATINGS = 4
 #: Rating from which a strength counts as high: 4 "strong" (the flag needs every now rating at least this).
 HIGH_RATING = 4.0
-#: Inconsistency index from which a respondent is flagged (the kit's cut, set from measured rates:
+#: Inconsistency index from which the diagnosis is withheld (the kit's cut, set from measured rates:
 #: see the module docstring and :func:`~coordkit.survey.style_screen_rates`; random answering averages 1.6).
-INCONSISTENCY_FLAG = 1.35
+INCONSISTENCY_FLAG = 1.5
+#: Inconsistency index from which (up to :data:`INCONSISTENCY_FLAG`) a kept respondent's diagnosis
+#: carries :data:`CAUTION_NOTICE` (the kit's cut: the withholding cut before the two tiers).
+INCONSISTENCY_CAUTION = 1.35
+#: The caution a kept respondent's diagnosis carries when their inconsistency is in the caution band.
+CAUTION_NOTICE = (
+    "Some of your reversed statements were not answered as mirrors of their pairs; read this with care. "
+    "(The kit's check, provisional until real data exist: an inconsistency index from "
+    f"{INCONSISTENCY_CAUTION:g}, "
+    f"under the {INCONSISTENCY_FLAG:g} at which the diagnosis is withheld.)")
+#: Share of the agreement statements given one answer from which the diagnosis carries a notice
+#: (the kit's cut).
+SAME_ANSWER_SHARE = 0.75
+#: Fewest answered agreement statements for :func:`same_answer_share` (half of the 40).
+MIN_AGREEMENT_ANSWERS = 20
+#: The notice a kept respondent's diagnosis carries when most agreement answers are the same.
+SAME_ANSWER_NOTICE = (
+    "You gave the same answer to at least three quarters of the agreement statements, so your benign and "
+    "malign levels say little; if that is not what you meant, look at those statements again. (The kit's "
+    f"check: a share of identical answers from {SAME_ANSWER_SHARE:g}, after the long-string index of "
+    "Johnson 2005.)")
 #: Within-person SD of the strength ratings at or under which a respondent is flagged as not differentiating.
 NON_DIFFERENTIATION_SD = 0.25
 
@@ -217,6 +266,37 @@ def inconsistency_index(likert: ArrayLike, q: Questionnaire | None = None) -> ND
         return _out(np.where(count > 0, total / np.maximum(count, 1), np.nan))
 
 
+def same_answer_share(likert: ArrayLike, q: Questionnaire | None = None) -> NDArray[np.float64] | float:
+    """Share of the answered agreement statements given the respondent's most frequent answer.
+
+    The agreement statements are the benign/malign and structure blocks (40 in version 3); 1 when
+    every one got the same answer, about 0.3 for random answers. NaN with fewer than
+    :data:`MIN_AGREEMENT_ANSWERS` answered. Read with :data:`SAME_ANSWER_SHARE` (a notice, never a
+    withholding flag: see the module docstring).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> q = questionnaire()
+    >>> same_answer_share([3] * len(q.likert_items), q)
+    1.0
+    >>> x = np.asarray([3.0] * len(q.likert_items))
+    >>> x[:12] = 4  # 12 of the 40 agreement statements answered 4, 28 answered 3
+    >>> same_answer_share(x, q)
+    0.7
+    """
+    q = q or questionnaire()
+    x = _as_array(likert, q)
+    cols = [k for k, i in enumerate(q.likert_items) if i.block in ("likert", "structure")]
+    if not cols:
+        return _out(np.full(x.shape[:-1], np.nan))
+    part = x[..., cols]
+    count = np.isfinite(part).sum(axis=-1)
+    most = np.max(np.stack([(part == v).sum(axis=-1) for v in range(1, 6)], axis=-1), axis=-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return _out(np.where(count >= MIN_AGREEMENT_ANSWERS, most / np.maximum(count, 1), np.nan))
+
+
 @dataclass(frozen=True)
 class ResponseStyles:
     """The response-style flags of one or more respondents (boolean arrays of the same shape).
@@ -226,11 +306,16 @@ class ResponseStyles:
     yes_saying, nay_saying : ndarray of bool
         Acquiescence index at or over +0.5, at or under -0.5.
     inconsistent : ndarray of bool
-        :func:`inconsistency_index` at or over :data:`INCONSISTENCY_FLAG`.
+        :func:`inconsistency_index` at or over :data:`INCONSISTENCY_FLAG` (withheld).
     high_rating : ndarray of bool
         :func:`high_rating_flags`.
     non_differentiating : ndarray of bool
         :func:`strength_spread` at or under :data:`NON_DIFFERENTIATION_SD`.
+    caution : ndarray of bool
+        :func:`inconsistency_index` from :data:`INCONSISTENCY_CAUTION` up to (not including)
+        :data:`INCONSISTENCY_FLAG`: a notice, not a withholding flag.
+    same_answers : ndarray of bool
+        :func:`same_answer_share` at or over :data:`SAME_ANSWER_SHARE`: a notice, not a withholding flag.
     """
 
     yes_saying: NDArray[np.bool_]
@@ -238,12 +323,44 @@ class ResponseStyles:
     inconsistent: NDArray[np.bool_]
     high_rating: NDArray[np.bool_]
     non_differentiating: NDArray[np.bool_]
+    caution: NDArray[np.bool_]
+    same_answers: NDArray[np.bool_]
 
     @property
     def any(self) -> NDArray[np.bool_]:
-        """Flagged for at least one style (these respondents are not classified)."""
+        """Flagged for at least one withholding style: the one rule of who is not classified.
+
+        The notices (:attr:`caution`, :attr:`same_answers`) withhold nothing.
+        """
         return np.asarray(self.yes_saying | self.nay_saying | self.inconsistent | self.high_rating
                           | self.non_differentiating, dtype=bool)
+
+    @property
+    def read_with_caution(self) -> NDArray[np.bool_]:
+        """Kept (not withheld) with an inconsistency caution: counted apart in the class report."""
+        return np.asarray(self.caution & ~self.any, dtype=bool)
+
+    @property
+    def same_answers_kept(self) -> NDArray[np.bool_]:
+        """Kept (not withheld) with the same-answer notice."""
+        return np.asarray(self.same_answers & ~self.any, dtype=bool)
+
+    def notices(self, row: int | None = None) -> list[str]:
+        """The notices a kept respondent's diagnosis carries (none for a withheld one: nothing is shown).
+
+        Examples
+        --------
+        >>> q = questionnaire()
+        >>> flags = response_style_flags([3] * len(q.likert_items), q)
+        >>> flags.notices()  # withheld (the same strength rating throughout): no notice to add
+        []
+        """
+        at: tuple[()] | int = () if row is None else row
+        if bool(np.asarray(self.any)[at]):
+            return []
+        checks = ((self.caution, CAUTION_NOTICE), (self.same_answers, SAME_ANSWER_NOTICE))
+        return [text for flag, text in checks
+                if bool(np.asarray(flag)[at])]
 
     def reasons(self, row: int | None = None) -> list[str]:
         """The flags of one respondent in words (``row`` for a class; none for a single respondent)."""
@@ -259,10 +376,11 @@ def response_style_flags(likert: ArrayLike, q: Questionnaire | None = None) -> R
     """Every response-style flag of each respondent (the module docstring gives the rules).
 
     The kit's screen, measured (:func:`~coordkit.survey.style_screen_rates`), provisional until real
-    data exist: it passes 15% of 2,000 uniformly random responders (numpy seed 1), flags 9.1% of 921
-    realistic synthetic respondents and 57% of its 77 partly careless ones (seed 2026). Its limits:
-    those respondents are the kit's made-up class, and a careless respondent who is not uniformly
-    random can pass; a flag is a prompt to look.
+    data exist: it passes 31% of 2,000 uniformly random responders (numpy seed 1), flags 2.4% of 921
+    realistic synthetic respondents and 32% of its 77 partly careless ones (seed 2026), and reads
+    a further 6.7% of the realistic ones with a caution. Its limits: those respondents are the kit's
+    made-up class, and a careless respondent who is not uniformly random can pass; a flag is a
+    prompt to look.
 
     Parameters
     ----------
@@ -283,6 +401,7 @@ def response_style_flags(likert: ArrayLike, q: Questionnaire | None = None) -> R
     acq = np.asarray(acquiescence_index(x, q), dtype=float)
     inc = np.asarray(inconsistency_index(x, q), dtype=float)
     spread = np.asarray(strength_spread(x, q), dtype=float)
+    same = np.asarray(same_answer_share(x, q), dtype=float)
     with np.errstate(invalid="ignore"):
         return ResponseStyles(
             yes_saying=np.isfinite(acq) & (acq >= ACQUIESCENCE_FLAG),
@@ -290,4 +409,6 @@ def response_style_flags(likert: ArrayLike, q: Questionnaire | None = None) -> R
             inconsistent=np.isfinite(inc) & (inc >= INCONSISTENCY_FLAG),
             high_rating=high_rating_flags(x, q),
             non_differentiating=np.isfinite(spread) & (spread <= NON_DIFFERENTIATION_SD),
+            caution=np.isfinite(inc) & (inc >= INCONSISTENCY_CAUTION) & (inc < INCONSISTENCY_FLAG),
+            same_answers=np.isfinite(same) & (same >= SAME_ANSWER_SHARE),
         )
