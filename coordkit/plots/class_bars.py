@@ -57,7 +57,7 @@ def bar_scale(analysis: ClassAnalysis) -> float:
     --------
     >>> from coordkit.survey import analyse, synthetic_class
     >>> round(bar_scale(analyse(synthetic_class(), group_column="team")), 1)
-    68.5
+    69.1
     """
     rows = analysis.summaries()
     top = max([1.0, *(float(v) for s in rows for v in (*s.now_mean, *s.preferred_mean))])
