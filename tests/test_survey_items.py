@@ -398,7 +398,7 @@ def test_group_reversals_are_the_low_pole_of_their_own_forward_item_not_autonomy
     assert INDEPENDENCE.search(Q.item("GR2").statement)  # the grid item it overlapped
     # each reversal speaks of what its forward item speaks of: GP3 and GP4 of the work group's decisions
     gp3, gp4 = Q.item("GP3").statement.lower(), Q.item("GP4").statement.lower()
-    assert "my work group" in gp3 and "my work group" in gp4 and "decision" in gp3 and "decision" in gp4
+    assert "my work group" in gp3 and "my work group" in gp4 and "decid" in gp3 and "decision" in gp4
 
 
 def test_every_strength_stem_names_one_kind_of_part():
@@ -538,3 +538,37 @@ def test_every_divide_100_option_is_an_answer_to_its_question():
     # the fatalism rewards option names what is rewarded without luck, favouritism or visibility
     d3f = Q.item("D3F").statement
     assert not re.search(r"\b(luck\w*|favour\w*|right place|noticed|connections)\b", d3f, re.IGNORECASE)
+
+
+# ----- methodologist 3, finding 4: both group poles are practice; "here" in MH1/MH3 ----------------------
+#: Words of obligation (the kit's list): a statement that says what decisions should do ("bind") is a norm,
+#: and its practice reversal ("treat its decisions as advice") can then be agreed with too, where the decisions
+#: formally bind but are treated as advice: inconsistency without carelessness.
+NORMATIVE = re.compile(r"\b(bind\w*|binding|should|must|ought|obliged|required to|supposed to|expected to)\b",
+                       re.IGNORECASE)
+
+
+def test_the_group_decision_pair_states_practice_at_both_poles_with_one_subject():
+    gp3, gp4 = Q.item("GP3").statement, Q.item("GP4").statement
+    assert not NORMATIVE.search(gp3) and not NORMATIVE.search(gp4)
+    # the same subject, the members, at both poles: what they do with the group's decisions
+    assert gp3.startswith("Members of my work group ") and gp4.startswith("Members of my work group ")
+    old = "Decisions made by my work group bind its members."  # v3 GP3 before the third review
+    assert NORMATIVE.search(old) and not old.startswith("Members of my work group ")
+
+
+#: Agreement statements without "here" (the kit's check, 2026-12-03): subjects already the organisation's
+#: (senior people, colleagues) in BH1/BH3 and BS1/BS3, pairs that agree; MI2, whose reversal MI4 says "here".
+#: All are version 2's wording too and were left as they are. The list is exact: a statement that drops
+#: "here", or one that gains it, fails the test.
+WITHOUT_HERE = {"BH1", "BH3", "BS1", "BS3", "MI2"}
+
+
+def test_managers_checks_say_here_like_the_rest_of_their_scale():
+    rated = Q.block("likert")
+    assert {i.id for i in rated if not re.search(r"\bhere\b", i.statement)} == WITHOUT_HERE
+    malign = next(s for s in Q.scales() if s.name == "hierarchy malign")
+    assert all(re.search(r"\bhere\b", i.statement) for i in malign.items)
+    for old in ("Managers' checks go beyond what the work needs.",  # MH1, MH3 before the third review
+                "Managers' checks stay within what the work needs."):
+        assert not re.search(r"\bhere\b", old)
