@@ -75,6 +75,7 @@ from coordkit.survey import (
     feldt_interval,
     inconsistency_index,
     questionnaire,
+    version_note,
 )
 
 if TYPE_CHECKING:
@@ -155,7 +156,8 @@ def _data_section(result: ReadResult | None, responses: Responses, analysis: Cla
              len(result.ignored_columns) + len(result.identifying_columns)]])
     return {"n": len(responses),
             "summary": None if result is None else result.summary(), "counts": counts,
-            "version": analysis.version, "min_group": analysis.min_group}
+            "version": analysis.version, "min_group": analysis.min_group,
+            "version_note": None if analysis.version == CURRENT_VERSION else version_note(analysis.version)}
 
 
 def _problems_section(result: ReadResult | None) -> dict[str, Any] | None:
