@@ -57,6 +57,7 @@ from coordkit.survey import (
     MALIGN_WARNING,
     MEASURED_SCREEN,
     MIN_LEVEL_N,
+    MIN_PAIRS_ANSWERED,
     MIN_RELIABILITY_N,
     NOT_CLASSIFIED,
     OMEGA_RESAMPLES,
@@ -137,6 +138,7 @@ def _constants() -> dict[str, object]:
             "form_margin": FORM_MARGIN,
             "acquiescence_flag": ACQUIESCENCE_FLAG, "inconsistency_flag": INCONSISTENCY_FLAG,
             "inconsistency_caution": INCONSISTENCY_CAUTION, "screen": _screen(),
+            "min_pairs": MIN_PAIRS_ANSWERED,
             "same_answer_share": f"{SAME_ANSWER_SHARE:.0%}",
             "desirability_pretested": DESIRABILITY_PRETESTED, "strong": STRONG, "min_level_n": MIN_LEVEL_N,
             "min_reliability_n": MIN_RELIABILITY_N, "reliability": f"{RELIABILITY_THRESHOLD:.2f}",
@@ -323,7 +325,7 @@ def _forms_section(analysis: ClassAnalysis, responses: Responses) -> dict[str, A
         inconsistency = {"mean": f"{float(np.nanmean(index)):.2f}", "n": int(np.isfinite(index).sum()),
                          "flagged": int(responses.styles().inconsistent.sum()),
                          "cautioned": analysis.cautioned,
-                         "same": analysis.same_answers}
+                         "same": analysis.same_answers, "unchecked": analysis.unchecked}
     return {"table": _table(["", *(m.label for m in ALL_MODES)], rows), "acquiescence": acquiescence,
             "inconsistency": inconsistency}
 

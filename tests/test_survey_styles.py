@@ -299,3 +299,77 @@ def test_the_class_report_counts_the_same_answer_respondents():
     page = report.render_report(made, date="x").replace("&#39;", "'")
     assert (f"{a.same_answers} respondent(s) not withheld gave one answer to at least 75% of the agreement "
             "statements") in page
+
+
+def _few_pairs(answered: int, first: tuple[float, float], second: tuple[float, float]) -> np.ndarray:
+    """The nurse's answers with only ``answered`` pairs left: alternately ``first`` and ``second``."""
+    likert = np.asarray(EX["likert"], dtype=float)
+    index = {i.id: k for k, i in enumerate(Q.likert_items)}
+    pairs = [(index[a.id], index[b.id]) for s in Q.scales() for a, b in s.pairs()]
+    assert len(pairs) == 20
+    for k, (a, b) in enumerate(pairs):
+        likert[a], likert[b] = (np.nan, np.nan) if k >= answered else (first if k % 2 == 0 else second)
+    return likert
+
+
+def test_inconsistency_is_not_checked_on_too_few_answered_pairs():
+    # methodologist 3, finding 2 (/tmp/method3/s4.py): 2 of the 20 pairs answered, 4/4 and 4/3, gave an
+    # index of (2 + 1) / 2 = 1.5 and withheld the diagnosis; now too few pairs to check, with a notice
+    assert survey.MIN_PAIRS_ANSWERED == 10
+    likert = _few_pairs(2, (4, 4), (4, 3))
+    assert survey.answered_pairs(likert, Q) == 2 and np.isnan(survey.inconsistency_index(likert, Q))
+    flags = survey.response_style_flags(likert, Q)
+    assert not flags.inconsistent and not flags.caution and not flags.any and bool(flags.unchecked)
+    r = survey.score_answers(EX["now"], EX["preferred"], likert)
+    assert r.configuration_now.name != NOT_CLASSIFIED and not r.response_style
+    assert "Inconsistency not checked (2 pairs answered)" in r.configuration_now.diagnosis
+    # the nurse's own answers (all 20 pairs): no such notice
+    nurse = score_answers(EX["now"], EX["preferred"], EX["likert"])
+    assert "not checked" not in nurse.configuration_now.diagnosis
+
+
+def test_inconsistency_is_checked_from_the_minimum_of_answered_pairs():
+    # alternately 4/4 and 2/2: each pair |sum - 6| = 2, no lean to yes or no (acquiescence 0)
+    at = survey.MIN_PAIRS_ANSWERED
+    above, below = _few_pairs(at, (4, 4), (2, 2)), _few_pairs(at - 1, (4, 4), (2, 2))
+    assert survey.answered_pairs(above, Q) == at and float(survey.inconsistency_index(above, Q)) == 2.0
+    flags = survey.response_style_flags(above, Q)
+    assert bool(flags.inconsistent) and flags.reasons() == ["reversals not mirrored (inconsistent answers)"]
+    assert not flags.unchecked and flags.notices() == []
+    assert survey.score_answers(EX["now"], EX["preferred"], above).configuration_now.name == NOT_CLASSIFIED
+    flags = survey.response_style_flags(below, Q)
+    assert not flags.any and bool(flags.unchecked)
+    assert flags.notices() == [survey.UNCHECKED_NOTICE.format(pairs=at - 1)]
+    # the caution band from the minimum too: 10 pairs, four at |sum - 6| = 2 (4/4, 2/2) and six at 1 (4/3,
+    # 2/3), (8 + 6) / 10 = 1.4: kept, with the caution, and no "not checked" notice
+    likert = _few_pairs(at, (4, 4), (2, 2))
+    index = {i.id: k for k, i in enumerate(Q.likert_items)}
+    pairs = [(index[a.id], index[b.id]) for s in Q.scales() for a, b in s.pairs()]
+    for k, (a, b) in enumerate(pairs[4:at]):
+        likert[a], likert[b] = (4, 3) if k % 2 == 0 else (2, 3)
+    assert float(survey.inconsistency_index(likert, Q)) == pytest.approx(1.4)
+    flags = survey.response_style_flags(likert, Q)
+    assert bool(flags.read_with_caution) and not flags.unchecked
+    assert flags.notices() == [survey.CAUTION_NOTICE]
+    # version 1 has no pairs: nothing to check, so no notice either
+    v1 = questionnaire(version=1)
+    flags = survey.response_style_flags(np.full(len(v1.likert_items), 3.0), v1)
+    assert not flags.unchecked.any() and flags.notices() == []
+
+
+def test_the_class_report_counts_respondents_whose_inconsistency_was_not_checked():
+    from coordkit import class_report as report
+
+    c = survey.synthetic_class()
+    likert = c.likert.copy()
+    index = {i.id: k for k, i in enumerate(Q.likert_items)}
+    drop = [index[i.id] for s in Q.scales() for pair in s.pairs()[1:] for i in pair]
+    likert[:4, drop] = np.nan  # each scale's first pair kept: 11 pairs (8 benign/malign, 3 structure)
+    likert[1:4, [index[s.pairs()[0][0].id] for s in Q.scales()[:2]]] = np.nan  # two more gone: 9
+    made = survey.Responses(ids=c.ids, now=c.now, preferred=c.preferred, likert=likert, groups=c.groups)
+    assert survey.answered_pairs(made.likert, Q)[:4].tolist() == [11, 9, 9, 9]
+    a = survey.analyse(made)
+    assert a.unchecked == 3 and survey.analyse(c).unchecked == 0
+    page = report.render_report(made, date="x").replace("&#39;", "'")
+    assert "3 respondent(s) answered fewer, so their inconsistency was not checked" in page
+    assert "answered fewer, so their" not in report.render_report(c, date="x")

@@ -475,6 +475,10 @@ class ClassAnalysis:
     same_answers : int
         Respondents kept with the same-answer notice
         (:attr:`~coordkit.survey.ResponseStyles.same_answers_kept`).
+    unchecked : int
+        Respondents whose inconsistency was not checked: fewer than
+        :data:`~coordkit.survey.MIN_PAIRS_ANSWERED` pairs answered
+        (:attr:`~coordkit.survey.ResponseStyles.unchecked`).
     """
 
     n: int
@@ -503,6 +507,7 @@ class ClassAnalysis:
     blocks_checked: int = 0
     cautioned: int = 0
     same_answers: int = 0
+    unchecked: int = 0
 
     def fewer_dimensions(self, timeframe: str = "now") -> int:
         """Respondents scored from fewer than every dimension (but from at least the minimum)."""
@@ -770,4 +775,5 @@ def analyse(
         levels=None if responses.likert is None or not q.block("strength") else level_table(responses),
         blocks_disagree=int(disagree.sum()), blocks_checked=int((checked != None).sum()),  # noqa: E711
         cautioned=int(flags.read_with_caution.sum()), same_answers=int(flags.same_answers_kept.sum()),
+        unchecked=int(flags.unchecked.sum()),
     )
