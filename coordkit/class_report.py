@@ -183,7 +183,7 @@ def _class_section(analysis: ClassAnalysis, figure: dict[str, str]) -> dict[str,
     rows = [[m.label, _pm(s.now_mean[k], s.now_sd[k]), _pm(s.preferred_mean[k], s.preferred_sd[k]),
              f"{s.gap[k]:+.1f}", f"{s.compositional_now[k]:.1f}"] for k, m in enumerate(ALL_MODES)]
     return {"classified": s.classified, "n": s.n, "count": s.count_text(), "styles": _styles(analysis),
-            "cautioned": analysis.cautioned,
+            "cautioned": analysis.cautioned, "same": analysis.same_answers,
             "table": _table(["mode", "now", "preferred", "change wanted", "compositional mean now"], rows),
             "configurations": _configurations(s), "figure": figure,
             "dimensions": analysis.dimensions_text()}
@@ -327,7 +327,7 @@ def _forms_section(analysis: ClassAnalysis, responses: Responses) -> dict[str, A
                          "cautioned": analysis.cautioned,
                          "same": analysis.same_answers, "unchecked": analysis.unchecked}
     return {"table": _table(["", *(m.label for m in ALL_MODES)], rows), "acquiescence": acquiescence,
-            "inconsistency": inconsistency}
+            "inconsistency": inconsistency, "same": analysis.same_answers}
 
 
 def _high_ratings(responses: Responses) -> dict[str, object] | None:

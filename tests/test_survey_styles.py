@@ -373,3 +373,58 @@ def test_the_class_report_counts_respondents_whose_inconsistency_was_not_checked
     page = report.render_report(made, date="x").replace("&#39;", "'")
     assert "3 respondent(s) answered fewer, so their inconsistency was not checked" in page
     assert "answered fewer, so their" not in report.render_report(c, date="x")
+
+
+def _with_straight_liners(c: survey.Responses, count: int = 10) -> survey.Responses:
+    """``c`` and copies of ``count`` kept respondents with every agreement answer 3 (/tmp/method3/s6.py)."""
+    kept = np.flatnonzero(~c.styles().any)[:count]
+    likert = c.likert[kept].copy()
+    likert[:, [k for k, i in enumerate(Q.likert_items) if i.block in ("likert", "structure")]] = 3
+    ids = tuple(f"X{k:03d}" for k in range(count))
+    return survey.Responses(
+        ids=c.ids + ids, now=np.vstack([c.now, c.now[kept]]),
+        preferred=np.vstack([c.preferred, c.preferred[kept]]),
+        likert=np.vstack([c.likert, likert]),
+        groups={g: tuple(v) + tuple(v[k] for k in kept) for g, v in c.groups.items()})
+
+
+def test_same_answer_respondents_are_left_out_of_the_levels_and_reliability_not_the_configurations():
+    # methodologist 3, finding 5: with 10 all-3 agreement respondents among the shipped 60, hierarchy
+    # malign's alpha went 0.67 -> 0.70, grid's 0.51 -> 0.57, and their levels of 0 pulled the class's
+    c = survey.synthetic_class()
+    made = _with_straight_liners(c)
+    flags = made.styles()
+    assert int(flags.same_answers_kept.sum()) == 10 and int(flags.any.sum()) == int(c.styles().any.sum())
+    assert flags.in_levels.tolist() == (~flags.any & ~flags.same_answers).tolist()
+    before, after = survey.reliability_table(c), survey.reliability_table(made)
+    assert after["alpha"].tolist() == before["alpha"].tolist() and after["n"].tolist() == before["n"].tolist()
+    assert after["alpha, every respondent"].tolist() != before["alpha, every respondent"].tolist()
+    assert "10 who gave one answer to most agreement statements left out" in after.attrs["respondents"]
+    a0, a1 = survey.analyse(c, group_column="team"), survey.analyse(made, group_column="team")
+    for s0, s1 in zip(a0.summaries(), a1.summaries(), strict=True):  # the class and every group
+        assert s0.label == s1.label
+        np.testing.assert_allclose(s1.benign_level, s0.benign_level)
+        np.testing.assert_allclose(s1.malign_level, s0.malign_level)
+        np.testing.assert_allclose(s1.malign_mean, s0.malign_mean)
+    # the configurations count them: 10 more respondents, classified (none 'not classified' more)
+    assert int(a1.configurations["now"].sum()) == int(a0.configurations["now"].sum()) + 10
+    assert a1.configurations.loc[survey.NOT_CLASSIFIED, "now"] == a0.configurations.loc[survey.NOT_CLASSIFIED,
+                                                                                         "now"]
+    assert a1.overall.n == a0.overall.n + 10 and a1.overall.classified == a0.overall.classified + 10
+    # the shipped class has none: nothing moves
+    assert a0.same_answers == 0 and survey.reliability_table(c).attrs["respondents"] == (
+        "the 53 respondents the profiles use (7 flagged for a response style left out, as in the profiles)")
+
+
+def test_the_class_report_says_which_respondents_the_levels_and_reliability_use():
+    from coordkit import class_report as report
+
+    page = report.render_report(_with_straight_liners(survey.synthetic_class()), date="x")
+    page = page.replace("&#39;", "'")
+    assert "10 gave one answer to most agreement statements." in page
+    assert "The levels are those of the respondents classified, less the 10 who gave one answer" in page
+    assert ("Respondents used: the 53 respondents the benign and malign levels use (7 flagged for a "
+            "response style left out, as in the profiles; 10 who gave one answer to most agreement "
+            "statements left out, as in the levels)") in page
+    plain = report.render_report(survey.synthetic_class(), date="x")
+    assert "gave one answer to most agreement statements." not in plain and "less the" not in plain

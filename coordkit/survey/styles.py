@@ -395,6 +395,30 @@ class ResponseStyles:
         """Kept (not withheld) with the same-answer notice."""
         return np.asarray(self.same_answers & ~self.any, dtype=bool)
 
+    @property
+    def in_levels(self) -> NDArray[np.bool_]:
+        """Whose agreement answers enter the class and group benign/malign levels and the reliability table.
+
+        The one rule (the kit's judgement; the methodologist's third review, finding 5): those kept (not
+        withheld) and without the same-answer notice. One answer to most agreement statements says
+        nothing about those scales, yet its levels of 0 would pull the class and group levels towards 0
+        and its identical rows would move alpha and omega. Such a respondent's points and strength
+        ratings still count, and so does their configuration, which rests on them.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> q = questionnaire()
+        >>> from coordkit.survey.scoring import example_answers
+        >>> nurse = np.asarray(example_answers()["likert"], dtype=float)
+        >>> flat = nurse.copy()
+        >>> flat[[k for k, i in enumerate(q.likert_items) if i.block in ("likert", "structure")]] = 3
+        >>> flags = response_style_flags(np.stack([nurse, flat]), q)
+        >>> flags.any.tolist(), flags.same_answers_kept.tolist(), flags.in_levels.tolist()
+        ([False, False], [False, True], [True, False])
+        """
+        return np.asarray(~self.any & ~self.same_answers, dtype=bool)
+
     def notices(self, row: int | None = None) -> list[str]:
         """The notices a kept respondent's diagnosis carries (none for a withheld one: nothing is shown).
 
