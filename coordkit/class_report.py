@@ -57,6 +57,7 @@ from coordkit.survey import (
     MALIGN_WARNING,
     MEASURED_SCREEN,
     MIN_LEVEL_N,
+    MIN_PAIRS_ANSWERED,
     MIN_RELIABILITY_N,
     NOT_CLASSIFIED,
     OMEGA_RESAMPLES,
@@ -75,6 +76,7 @@ from coordkit.survey import (
     feldt_interval,
     inconsistency_index,
     questionnaire,
+    version_note,
 )
 
 if TYPE_CHECKING:
@@ -136,6 +138,7 @@ def _constants() -> dict[str, object]:
             "form_margin": FORM_MARGIN,
             "acquiescence_flag": ACQUIESCENCE_FLAG, "inconsistency_flag": INCONSISTENCY_FLAG,
             "inconsistency_caution": INCONSISTENCY_CAUTION, "screen": _screen(),
+            "min_pairs": MIN_PAIRS_ANSWERED,
             "same_answer_share": f"{SAME_ANSWER_SHARE:.0%}",
             "desirability_pretested": DESIRABILITY_PRETESTED, "strong": STRONG, "min_level_n": MIN_LEVEL_N,
             "min_reliability_n": MIN_RELIABILITY_N, "reliability": f"{RELIABILITY_THRESHOLD:.2f}",
@@ -155,7 +158,8 @@ def _data_section(result: ReadResult | None, responses: Responses, analysis: Cla
              len(result.ignored_columns) + len(result.identifying_columns)]])
     return {"n": len(responses),
             "summary": None if result is None else result.summary(), "counts": counts,
-            "version": analysis.version, "min_group": analysis.min_group}
+            "version": analysis.version, "min_group": analysis.min_group,
+            "version_note": None if analysis.version == CURRENT_VERSION else version_note(analysis.version)}
 
 
 def _problems_section(result: ReadResult | None) -> dict[str, Any] | None:
@@ -179,7 +183,7 @@ def _class_section(analysis: ClassAnalysis, figure: dict[str, str]) -> dict[str,
     rows = [[m.label, _pm(s.now_mean[k], s.now_sd[k]), _pm(s.preferred_mean[k], s.preferred_sd[k]),
              f"{s.gap[k]:+.1f}", f"{s.compositional_now[k]:.1f}"] for k, m in enumerate(ALL_MODES)]
     return {"classified": s.classified, "n": s.n, "count": s.count_text(), "styles": _styles(analysis),
-            "cautioned": analysis.cautioned,
+            "cautioned": analysis.cautioned, "same": analysis.same_answers,
             "table": _table(["mode", "now", "preferred", "change wanted", "compositional mean now"], rows),
             "configurations": _configurations(s), "figure": figure,
             "dimensions": analysis.dimensions_text()}
@@ -321,9 +325,9 @@ def _forms_section(analysis: ClassAnalysis, responses: Responses) -> dict[str, A
         inconsistency = {"mean": f"{float(np.nanmean(index)):.2f}", "n": int(np.isfinite(index).sum()),
                          "flagged": int(responses.styles().inconsistent.sum()),
                          "cautioned": analysis.cautioned,
-                         "same": analysis.same_answers}
+                         "same": analysis.same_answers, "unchecked": analysis.unchecked}
     return {"table": _table(["", *(m.label for m in ALL_MODES)], rows), "acquiescence": acquiescence,
-            "inconsistency": inconsistency}
+            "inconsistency": inconsistency, "same": analysis.same_answers}
 
 
 def _high_ratings(responses: Responses) -> dict[str, object] | None:

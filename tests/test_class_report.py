@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import numpy as np
@@ -148,6 +149,41 @@ def test_report_on_version_1_answers_says_which_version(tmp_path):
     text = report.render_report(old, date="2026-01-01")
     assert "questionnaire version 1" in text and "no strength ratings" in text
     assert "Warning" not in text  # an all-4 (acquiescent) class raises no malign warning
+
+
+def test_report_on_version_2_answers_describes_version_2_not_version_1():
+    # methodologist 3, finding 1: the note said "(the first version) ... no strength ratings" for any
+    # earlier version. A version 2 file (0.2.0's forms): the current class without GP3, GP4 and the version
+    # column, so the reader takes it for version 2, as /tmp/method3/nover.csv did
+    import pandas as pd
+
+    frame = pd.read_csv(__import__("io").StringIO(responses_csv(synthetic_class(size=40))))
+    frame = frame.drop(columns=["GP3", "GP4", "questionnaire_version"])
+    result = read_responses(frame.to_csv(index=False).encode(), name="v2.csv")
+    assert result.responses.version == 2
+    text = report.render_report(result, date="2026-01-01")
+    note = next(unescape(p) for p in re.findall(r'<p class="note">(.*?)</p>', text)
+                if "questionnaire version" in p)
+    assert "follow questionnaire version 2;" in note
+    assert "scored with version 2's items: the method is version 3's" in note
+    assert "first version" not in text and "no strength ratings" not in text
+    # every reworded item, found here from the two item files themselves, is named (or its whole block
+    # is: all 16 strength descriptions), and so are the two items version 2 lacks; at 3de117f these were
+    # D2F, D3S, D3I, D3F, D4I, D5H-D5F, MH1, MH3, W2 and the 16 strength items
+    from coordkit import data
+
+    old, new = (data.load(f).set_index("id") for f in ("survey_items_v2.csv", "survey_items.csv"))
+    shared = old.index.intersection(new.index)
+    reworded = [i for i in shared if old.at[i, "statement"] != new.at[i, "statement"]]
+    assert len(reworded) >= 12
+    for i in reworded:
+        assert i in note or (old.at[i, "block"] == "strength" and "all 16 strength descriptions" in note), i
+    assert list(new.index.difference(old.index, sort=False)) == ["GP3", "GP4"] and "no GP3, GP4 (" in note
+    # the reader's note (printed by the command) gives the same text, from the same function
+    from coordkit.survey import version_note
+
+    assert any(f"scored with version 2's items: {version_note(2)}." in n for n in result.notes)
+    assert not any("first version" in n for n in result.notes)
 
 
 def test_report_flags_acquiescence_and_counts_what_was_read_without_names(tmp_path):

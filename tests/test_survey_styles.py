@@ -299,3 +299,132 @@ def test_the_class_report_counts_the_same_answer_respondents():
     page = report.render_report(made, date="x").replace("&#39;", "'")
     assert (f"{a.same_answers} respondent(s) not withheld gave one answer to at least 75% of the agreement "
             "statements") in page
+
+
+def _few_pairs(answered: int, first: tuple[float, float], second: tuple[float, float]) -> np.ndarray:
+    """The nurse's answers with only ``answered`` pairs left: alternately ``first`` and ``second``."""
+    likert = np.asarray(EX["likert"], dtype=float)
+    index = {i.id: k for k, i in enumerate(Q.likert_items)}
+    pairs = [(index[a.id], index[b.id]) for s in Q.scales() for a, b in s.pairs()]
+    assert len(pairs) == 20
+    for k, (a, b) in enumerate(pairs):
+        likert[a], likert[b] = (np.nan, np.nan) if k >= answered else (first if k % 2 == 0 else second)
+    return likert
+
+
+def test_inconsistency_is_not_checked_on_too_few_answered_pairs():
+    # methodologist 3, finding 2 (/tmp/method3/s4.py): 2 of the 20 pairs answered, 4/4 and 4/3, gave an
+    # index of (2 + 1) / 2 = 1.5 and withheld the diagnosis; now too few pairs to check, with a notice
+    assert survey.MIN_PAIRS_ANSWERED == 10
+    likert = _few_pairs(2, (4, 4), (4, 3))
+    assert survey.answered_pairs(likert, Q) == 2 and np.isnan(survey.inconsistency_index(likert, Q))
+    flags = survey.response_style_flags(likert, Q)
+    assert not flags.inconsistent and not flags.caution and not flags.any and bool(flags.unchecked)
+    r = survey.score_answers(EX["now"], EX["preferred"], likert)
+    assert r.configuration_now.name != NOT_CLASSIFIED and not r.response_style
+    assert "Inconsistency not checked (2 pairs answered)" in r.configuration_now.diagnosis
+    # the nurse's own answers (all 20 pairs): no such notice
+    nurse = score_answers(EX["now"], EX["preferred"], EX["likert"])
+    assert "not checked" not in nurse.configuration_now.diagnosis
+
+
+def test_inconsistency_is_checked_from_the_minimum_of_answered_pairs():
+    # alternately 4/4 and 2/2: each pair |sum - 6| = 2, no lean to yes or no (acquiescence 0)
+    at = survey.MIN_PAIRS_ANSWERED
+    above, below = _few_pairs(at, (4, 4), (2, 2)), _few_pairs(at - 1, (4, 4), (2, 2))
+    assert survey.answered_pairs(above, Q) == at and float(survey.inconsistency_index(above, Q)) == 2.0
+    flags = survey.response_style_flags(above, Q)
+    assert bool(flags.inconsistent) and flags.reasons() == ["reversals not mirrored (inconsistent answers)"]
+    assert not flags.unchecked and flags.notices() == []
+    assert survey.score_answers(EX["now"], EX["preferred"], above).configuration_now.name == NOT_CLASSIFIED
+    flags = survey.response_style_flags(below, Q)
+    assert not flags.any and bool(flags.unchecked)
+    assert flags.notices() == [survey.UNCHECKED_NOTICE.format(pairs=at - 1)]
+    # the caution band from the minimum too: 10 pairs, four at |sum - 6| = 2 (4/4, 2/2) and six at 1 (4/3,
+    # 2/3), (8 + 6) / 10 = 1.4: kept, with the caution, and no "not checked" notice
+    likert = _few_pairs(at, (4, 4), (2, 2))
+    index = {i.id: k for k, i in enumerate(Q.likert_items)}
+    pairs = [(index[a.id], index[b.id]) for s in Q.scales() for a, b in s.pairs()]
+    for k, (a, b) in enumerate(pairs[4:at]):
+        likert[a], likert[b] = (4, 3) if k % 2 == 0 else (2, 3)
+    assert float(survey.inconsistency_index(likert, Q)) == pytest.approx(1.4)
+    flags = survey.response_style_flags(likert, Q)
+    assert bool(flags.read_with_caution) and not flags.unchecked
+    assert flags.notices() == [survey.CAUTION_NOTICE]
+    # version 1 has no pairs: nothing to check, so no notice either
+    v1 = questionnaire(version=1)
+    flags = survey.response_style_flags(np.full(len(v1.likert_items), 3.0), v1)
+    assert not flags.unchecked.any() and flags.notices() == []
+
+
+def test_the_class_report_counts_respondents_whose_inconsistency_was_not_checked():
+    from coordkit import class_report as report
+
+    c = survey.synthetic_class()
+    likert = c.likert.copy()
+    index = {i.id: k for k, i in enumerate(Q.likert_items)}
+    drop = [index[i.id] for s in Q.scales() for pair in s.pairs()[1:] for i in pair]
+    likert[:4, drop] = np.nan  # each scale's first pair kept: 11 pairs (8 benign/malign, 3 structure)
+    likert[1:4, [index[s.pairs()[0][0].id] for s in Q.scales()[:2]]] = np.nan  # two more gone: 9
+    made = survey.Responses(ids=c.ids, now=c.now, preferred=c.preferred, likert=likert, groups=c.groups)
+    assert survey.answered_pairs(made.likert, Q)[:4].tolist() == [11, 9, 9, 9]
+    a = survey.analyse(made)
+    assert a.unchecked == 3 and survey.analyse(c).unchecked == 0
+    page = report.render_report(made, date="x").replace("&#39;", "'")
+    assert "3 respondent(s) answered fewer, so their inconsistency was not checked" in page
+    assert "answered fewer, so their" not in report.render_report(c, date="x")
+
+
+def _with_straight_liners(c: survey.Responses, count: int = 10) -> survey.Responses:
+    """``c`` and copies of ``count`` kept respondents with every agreement answer 3 (/tmp/method3/s6.py)."""
+    kept = np.flatnonzero(~c.styles().any)[:count]
+    likert = c.likert[kept].copy()
+    likert[:, [k for k, i in enumerate(Q.likert_items) if i.block in ("likert", "structure")]] = 3
+    ids = tuple(f"X{k:03d}" for k in range(count))
+    return survey.Responses(
+        ids=c.ids + ids, now=np.vstack([c.now, c.now[kept]]),
+        preferred=np.vstack([c.preferred, c.preferred[kept]]),
+        likert=np.vstack([c.likert, likert]),
+        groups={g: tuple(v) + tuple(v[k] for k in kept) for g, v in c.groups.items()})
+
+
+def test_same_answer_respondents_are_left_out_of_the_levels_and_reliability_not_the_configurations():
+    # methodologist 3, finding 5: with 10 all-3 agreement respondents among the shipped 60, hierarchy
+    # malign's alpha went 0.67 -> 0.70, grid's 0.51 -> 0.57, and their levels of 0 pulled the class's
+    c = survey.synthetic_class()
+    made = _with_straight_liners(c)
+    flags = made.styles()
+    assert int(flags.same_answers_kept.sum()) == 10 and int(flags.any.sum()) == int(c.styles().any.sum())
+    assert flags.in_levels.tolist() == (~flags.any & ~flags.same_answers).tolist()
+    before, after = survey.reliability_table(c), survey.reliability_table(made)
+    assert after["alpha"].tolist() == before["alpha"].tolist() and after["n"].tolist() == before["n"].tolist()
+    assert after["alpha, every respondent"].tolist() != before["alpha, every respondent"].tolist()
+    assert "10 who gave one answer to most agreement statements left out" in after.attrs["respondents"]
+    a0, a1 = survey.analyse(c, group_column="team"), survey.analyse(made, group_column="team")
+    for s0, s1 in zip(a0.summaries(), a1.summaries(), strict=True):  # the class and every group
+        assert s0.label == s1.label
+        np.testing.assert_allclose(s1.benign_level, s0.benign_level)
+        np.testing.assert_allclose(s1.malign_level, s0.malign_level)
+        np.testing.assert_allclose(s1.malign_mean, s0.malign_mean)
+    # the configurations count them: 10 more respondents, classified (none 'not classified' more)
+    assert int(a1.configurations["now"].sum()) == int(a0.configurations["now"].sum()) + 10
+    assert a1.configurations.loc[survey.NOT_CLASSIFIED, "now"] == a0.configurations.loc[survey.NOT_CLASSIFIED,
+                                                                                         "now"]
+    assert a1.overall.n == a0.overall.n + 10 and a1.overall.classified == a0.overall.classified + 10
+    # the shipped class has none: nothing moves
+    assert a0.same_answers == 0 and survey.reliability_table(c).attrs["respondents"] == (
+        "the 53 respondents the profiles use (7 flagged for a response style left out, as in the profiles)")
+
+
+def test_the_class_report_says_which_respondents_the_levels_and_reliability_use():
+    from coordkit import class_report as report
+
+    page = report.render_report(_with_straight_liners(survey.synthetic_class()), date="x")
+    page = page.replace("&#39;", "'")
+    assert "10 gave one answer to most agreement statements." in page
+    assert "The levels are those of the respondents classified, less the 10 who gave one answer" in page
+    assert ("Respondents used: the 53 respondents the benign and malign levels use (7 flagged for a "
+            "response style left out, as in the profiles; 10 who gave one answer to most agreement "
+            "statements left out, as in the levels)") in page
+    plain = report.render_report(survey.synthetic_class(), date="x")
+    assert "gave one answer to most agreement statements." not in plain and "less the" not in plain

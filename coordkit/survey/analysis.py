@@ -136,7 +136,9 @@ class GroupSummary:
     malign_mean : ndarray, shape (3,)
         Mean malign share of H, S, I (0 if the Likert block was not asked).
     benign_level, malign_level : ndarray, shape (4,)
-        Mean benign and malign levels of H, S, I, F (-1 to +1; NaN if not asked).
+        Mean benign and malign levels of H, S, I, F (-1 to +1; NaN if not asked), over the members
+        :attr:`~coordkit.survey.ResponseStyles.in_levels` (also without those who gave one answer to
+        most agreement statements; :attr:`malign_mean` too).
     strength_mean : ndarray, shape (4,)
         Mean strength rating (at :attr:`level`, 0-1) of H, S, I, F; NaN where nobody rated it.
     preferred_strength_mean : ndarray, shape (4,)
@@ -288,6 +290,8 @@ def _summarise(label: str, group: RespondentTable, threshold: float, *, unshared
 
     Members flagged for a response style are left out of every score and counted; a version 2
     group with a mode that no member rated has that configuration not classified (never the points).
+    Members kept with the same-answer notice are left out of the benign/malign levels, malign shares
+    and despair as well (:attr:`~coordkit.survey.ResponseStyles.in_levels`), unless no member is left.
     """
     flagged = group.styles.any
     excluded = int(flagged.sum())
@@ -300,8 +304,12 @@ def _summarise(label: str, group: RespondentTable, threshold: float, *, unshared
     if unscored:  # nobody's divide-100 answers could be scored: the configurations say so
         now_mean = now_mean if "now" not in unscored else np.full(4, TOTAL / 4)
         pref_mean = pref_mean if "preferred" not in unscored else np.full(4, TOTAL / 4)
-    malign = responses.malign.mean(axis=0)
-    forms = responses.forms
+    # the benign/malign levels (and the malign shares and despair made from them) leave out the kept
+    # respondents who gave one answer to most agreement statements too (ResponseStyles.in_levels)
+    in_levels = responses.styles.in_levels
+    levels = responses if everyone or not in_levels.any() else responses.select(in_levels)
+    malign = levels.malign.mean(axis=0)
+    forms = levels.forms
     benign_level = np.full(4, np.nan) if forms is None else _nanmean(forms.benign)
     malign_level = np.full(4, np.nan) if forms is None else _nanmean(forms.malign)
     rated_level = level or "organisation"
@@ -475,6 +483,10 @@ class ClassAnalysis:
     same_answers : int
         Respondents kept with the same-answer notice
         (:attr:`~coordkit.survey.ResponseStyles.same_answers_kept`).
+    unchecked : int
+        Respondents whose inconsistency was not checked: fewer than
+        :data:`~coordkit.survey.MIN_PAIRS_ANSWERED` pairs answered
+        (:attr:`~coordkit.survey.ResponseStyles.unchecked`).
     """
 
     n: int
@@ -503,6 +515,7 @@ class ClassAnalysis:
     blocks_checked: int = 0
     cautioned: int = 0
     same_answers: int = 0
+    unchecked: int = 0
 
     def fewer_dimensions(self, timeframe: str = "now") -> int:
         """Respondents scored from fewer than every dimension (but from at least the minimum)."""
@@ -770,4 +783,5 @@ def analyse(
         levels=None if responses.likert is None or not q.block("strength") else level_table(responses),
         blocks_disagree=int(disagree.sum()), blocks_checked=int((checked != None).sum()),  # noqa: E711
         cautioned=int(flags.read_with_caution.sum()), same_answers=int(flags.same_answers_kept.sum()),
+        unchecked=int(flags.unchecked.sum()),
     )

@@ -2,7 +2,7 @@
 
 The items live in ``data/survey_items.csv`` (version 3, the current one),
 ``data/survey_items_v2.csv`` and ``data/survey_items_v1.csv`` (versions 2 and 1, kept so that old
-answer files still read; :data:`VERSION_NOTES` says what each changed). Each item has
+answer files still read; :func:`version_note` says how each differs). Each item has
 an id (the response-file column), a block, the mode it expresses, its form (benign, malign or
 neutral), whether it is reverse-keyed, the level it rates and the scale it is answered on.
 :func:`questionnaire` is the single source of all of that; readers, forms, the printable
@@ -60,7 +60,6 @@ __all__ = [
     "TIMEFRAMES",
     "VERSIONS",
     "VERSION_COLUMN",
-    "VERSION_NOTES",
     "Item",
     "Questionnaire",
     "Scale",
@@ -69,6 +68,7 @@ __all__ = [
     "fixed_order",
     "presentation_order",
     "questionnaire",
+    "version_note",
 ]
 
 #: The questionnaire version that forms write and :func:`questionnaire` returns by default.
@@ -112,14 +112,17 @@ _SCALES = ("points", "agreement", "strength")
 _FILES = {1: "survey_items_v1.csv", 2: "survey_items_v2.csv", 3: "survey_items.csv"}
 #: Every questionnaire version the kit reads, oldest first.
 VERSIONS: tuple[int, ...] = tuple(sorted(_FILES))
-#: What a file of an earlier version lacks or words differently from the current version: the reader
-#: adds this to its note when it reads and scores such a file with that version's own items.
-VERSION_NOTES: dict[int, str] = {
-    1: "the first version, which has no structure or strength block",
-    2: ("the second version, whose divide-100 statements on rewards, change and failure and whose "
-        "strength descriptions were worded differently, and which has no belonging items (GP3, GP4) "
-        "in the group scale"),
+#: How an earlier version is scored where its method, not only its wording, differs from the current
+#: version's: :func:`version_note` gives this text for such a version instead of a list of wordings.
+_METHOD_NOTES: dict[int, str] = {
+    1: ("there are no strength ratings, so strength now is read from the divide-100 points (30 of 100 "
+        "counts as strong), the preferred configuration is not classified (preferred strength was not "
+        "asked), and fatalism has no benign or malign statements (version 1 has no structure or strength "
+        "block)"),
 }
+_BLOCK_WORDS = {"divide100": "divide-100 statement", "likert": "agreement statement",
+                "structure": "statement about the respondent's own work", "strength": "strength description"}
+_HEADING_WORDS = {"likert": "agreement", "structure": "own-work", "strength": "strength"}
 
 
 class SurveyError(ValueError):
@@ -591,3 +594,76 @@ def fixed_order(items: Sequence[Item], q: Questionnaire | None = None) -> list[I
         if not any(frozenset((a.id, b.id)) in pairs for a, b in pairwise(order)):
             return order
     raise ValueError("no fixed order keeps every statement apart from its reversal")  # pragma: no cover
+
+
+def _numbered(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
+
+
+@lru_cache(maxsize=len(_FILES))
+def version_note(version: int) -> str:
+    """How answers of an earlier version are scored: what that version lacks or words differently.
+
+    The one text the reader's note and the class report give for a file of an earlier version. Where the
+    version's method differs (version 1: no strength ratings), it says how the answers are scored
+    instead; otherwise it lists, from the two item files, every item whose wording (statement) differs
+    from the current version's, block by block, the questions (headings) worded differently and the
+    current version's items the earlier one lacks.
+
+    Parameters
+    ----------
+    version : int
+        One of :data:`VERSIONS`, other than :data:`CURRENT_VERSION`.
+
+    Returns
+    -------
+    str
+        A clause to follow "scored with version N's items:".
+
+    Raises
+    ------
+    SurveyError
+        For the current version or a version the kit does not read.
+
+    Examples
+    --------
+    >>> version_note(1).startswith("there are no strength ratings")
+    True
+    >>> note = version_note(2)  # reworded items listed by id
+    >>> note.startswith("the method is version 3's, but the wording differs in "), "(MH1, MH3)" in note
+    (True, True)
+    >>> note.split("; ")[-1]
+    'it has no GP3, GP4 (the group scale has 2 items, not 4)'
+    """
+    if version == CURRENT_VERSION or version not in _FILES:
+        raise SurveyError(f"version_note: give an earlier version of {', '.join(map(str, VERSIONS[:-1]))}, "
+                          f"got {version!r}")
+    if version in _METHOD_NOTES:
+        return _METHOD_NOTES[version]
+    old, new = questionnaire(version=version), questionnaire()
+    before = {i.id: i for i in old.items}
+    shared = [i for i in new.items if i.id in before]
+    parts = []
+    for block in BLOCKS:
+        items = [i for i in shared if i.block == block]
+        changed = [i.id for i in items if i.statement != before[i.id].statement]
+        if changed:
+            what = _numbered(len(changed), _BLOCK_WORDS[block])
+            parts.append(f"all {what}" if len(changed) == len(old.block(block)) > 1
+                         else f"{what} ({', '.join(changed)})")
+    headings = {(i.block, i.dimension if i.block == "divide100" else i.heading): i for i in shared
+                if i.heading != before[i.id].heading}
+    if headings:
+        named = [f"{d}'s" for b, d in headings if b == "divide100"]
+        counted = {b: sum(1 for k in headings if k[0] == b) for b, _ in headings if b != "divide100"}
+        named += [f"the {n} {_HEADING_WORDS[b]} question{'s' if n > 1 else ''}" for b, n in counted.items()]
+        parts.append(f"{_numbered(len(headings), 'question')} ({' and '.join(named)})")
+    text = f"the method is version {CURRENT_VERSION}'s, but the wording differs in " + (
+        ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts) or "nothing")
+    lacks = [i for i in new.items if i.id not in before]
+    if lacks:
+        scales = [s for s in new.scales() if any(i in s.items for i in lacks)]
+        text += f"; it has no {', '.join(i.id for i in lacks)}" + "".join(
+            f" (the {s.name} scale has {len(s.items) - sum(i in s.items for i in lacks)} items, not "
+            f"{len(s.items)})" for s in scales)
+    return text

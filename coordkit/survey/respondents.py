@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 import numpy as np
@@ -191,7 +191,8 @@ class Responses:
         """
         if self.likert is None or not len(self):
             none = np.zeros(len(self), dtype=bool)
-            return ResponseStyles(*(none for _ in _STYLE_FIELDS))
+            styles = ResponseStyles(*(none for _ in _STYLE_FIELDS))
+            return replace(styles, pairs=np.zeros(len(self), dtype=np.int64))
         return response_style_flags(self.likert, q or self.questionnaire)
 
     def profiles(self, timeframe: str = "now") -> list[Profile | None]:

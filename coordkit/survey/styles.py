@@ -14,7 +14,9 @@ a flag is a prompt to look at the answers, not proof that they are insincere. Fi
 - **inconsistency** (:func:`inconsistency_index`): the mean ``|forward + reversal - 6|`` over the
   answered pairs, 0 when each reversal mirrors its statement (4 and 2, or 3 and 3). Random answers
   average 1.6. Yes-saying raises it too (5 and 5 give 4); the signed acquiescence index tells the
-  two apart (random answers leave it near 0). Two tiers, both cuts **the kit's**, set from measured
+  two apart (random answers leave it near 0). It is computed only from :data:`MIN_PAIRS_ANSWERED` = 10
+  answered pairs (half of version 3's 20); with fewer, nothing is withheld or cautioned for it and the
+  diagnosis says so (:data:`UNCHECKED_NOTICE`). Two tiers, both cuts **the kit's**, set from measured
   rates (:func:`~coordkit.survey.style_screen_rates`) and provisional until real data exist: from
   :data:`INCONSISTENCY_FLAG` = 1.5 the diagnosis is withheld; from :data:`INCONSISTENCY_CAUTION` =
   1.35 up to it the respondent is kept (classified, in every class mean and configuration) and
@@ -86,11 +88,14 @@ __all__ = [
     "INCONSISTENCY_CAUTION",
     "INCONSISTENCY_FLAG",
     "MIN_AGREEMENT_ANSWERS",
+    "MIN_PAIRS_ANSWERED",
     "MIN_STRENGTH_RATINGS",
     "NON_DIFFERENTIATION_SD",
     "SAME_ANSWER_NOTICE",
     "SAME_ANSWER_SHARE",
+    "UNCHECKED_NOTICE",
     "ResponseStyles",
+    "answered_pairs",
     "high_rating_flags",
     "high_rating_tendency",
     "inconsistency_index",
@@ -115,6 +120,18 @@ CAUTION_NOTICE = (
     "(The kit's check, provisional until real data exist: an inconsistency index from "
     f"{INCONSISTENCY_CAUTION:g}, "
     f"under the {INCONSISTENCY_FLAG:g} at which the diagnosis is withheld.)")
+#: Fewest answered forward/reversed pairs for :func:`inconsistency_index` (so for its withholding and
+#: its caution): half of version 3's 20 (the kit's judgement). Over k pairs the index moves in steps of
+#: 1/k: with 2 pairs one answer moves it by 0.5, across both cuts at once (4/4 and 4/3 give 1.5,
+#: withheld); from 10 a step is 0.1, under the 0.15 between :data:`INCONSISTENCY_CAUTION` and
+#: :data:`INCONSISTENCY_FLAG`.
+MIN_PAIRS_ANSWERED = 10
+#: The notice a kept respondent's diagnosis carries when too few pairs were answered to check
+#: inconsistency; ``{pairs}`` is filled with the number answered.
+UNCHECKED_NOTICE = (
+    "Inconsistency not checked ({pairs} pairs answered): you answered too few statements together with "
+    "their reversals to tell whether your answers were consistent. (The kit's minimum: "
+    f"{MIN_PAIRS_ANSWERED} pairs.)")
 #: Share of the agreement statements given one answer from which the diagnosis carries a notice
 #: (the kit's cut).
 SAME_ANSWER_SHARE = 0.75
@@ -240,30 +257,56 @@ def strength_spread(likert: ArrayLike, q: Questionnaire | None = None) -> NDArra
     return _out(np.where(count >= MIN_STRENGTH_RATINGS, np.sqrt(var), np.nan))
 
 
+def _pairs(x: NDArray[np.float64], q: Questionnaire) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """Each forward/reversed pair's ``|forward + reversal - 6|``, and whether both were answered."""
+    index = {i.id: k for k, i in enumerate(q.likert_items)}
+    pairs = [(index[a.id], index[b.id]) for s in q.scales() for a, b in s.pairs()]
+    fwd, rev = x[..., [a for a, _ in pairs]], x[..., [b for _, b in pairs]]
+    both = np.isfinite(fwd) & np.isfinite(rev)
+    return np.where(both, np.abs(fwd + rev - 6.0), 0.0), both
+
+
+def answered_pairs(likert: ArrayLike, q: Questionnaire | None = None) -> NDArray[np.int64] | int:
+    """How many forward/reversed pairs each respondent answered both of (20 in version 3, none in 1).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> q = questionnaire()
+    >>> x = np.full(len(q.likert_items), 3.0)
+    >>> answered_pairs(x, q), answered_pairs(np.full(len(q.likert_items), np.nan), q)
+    (20, 0)
+    """
+    q = q or questionnaire()
+    count = _pairs(_as_array(likert, q), q)[1].sum(axis=-1)
+    return int(count) if np.ndim(count) == 0 else np.asarray(count, dtype=np.int64)
+
+
 def inconsistency_index(likert: ArrayLike, q: Questionnaire | None = None) -> NDArray[np.float64] | float:
     """Mean ``|forward + reversal - 6|`` over the answered pairs: how far reversals fail to mirror.
 
     0 when every reversal is answered as the mirror of its statement (4 and 2, or 3 and 3); random
-    answers average 1.6. NaN without an answered pair (e.g. version 1).
+    answers average 1.6. NaN with fewer than :data:`MIN_PAIRS_ANSWERED` pairs answered (both of a
+    statement and its reversal), so also in version 1, which has none.
 
     Examples
     --------
+    >>> import numpy as np
     >>> q = questionnaire()
     >>> inconsistency_index([3] * len(q.likert_items), q), inconsistency_index([5] * len(q.likert_items), q)
     (0.0, 4.0)
+    >>> x = np.full(len(q.likert_items), np.nan)
+    >>> ids = [i.id for i in q.likert_items]
+    >>> x[[ids.index(c) for c in ("BH1", "BH3", "BH2", "BH4")]] = 4, 4, 4, 3  # 2 pairs, (2 + 1) / 2
+    >>> float(inconsistency_index(x, q)), answered_pairs(x, q)  # too few to check
+    (nan, 2)
     """
     q = q or questionnaire()
     x = _as_array(likert, q)
-    index = {i.id: k for k, i in enumerate(q.likert_items)}
-    pairs = [(index[a.id], index[b.id]) for s in q.scales() for a, b in s.pairs()]
-    if not pairs:
-        return _out(np.full(x.shape[:-1], np.nan))
-    fwd, rev = x[..., [a for a, _ in pairs]], x[..., [b for _, b in pairs]]
-    both = np.isfinite(fwd) & np.isfinite(rev)
-    total = np.where(both, np.abs(fwd + rev - 6.0), 0.0).sum(axis=-1)
+    terms, both = _pairs(x, q)
     count = both.sum(axis=-1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return _out(np.where(count > 0, total / np.maximum(count, 1), np.nan))
+        return _out(np.where(count >= MIN_PAIRS_ANSWERED, terms.sum(axis=-1) / np.maximum(count, 1), np.nan))
 
 
 def same_answer_share(likert: ArrayLike, q: Questionnaire | None = None) -> NDArray[np.float64] | float:
@@ -316,6 +359,11 @@ class ResponseStyles:
         :data:`INCONSISTENCY_FLAG`: a notice, not a withholding flag.
     same_answers : ndarray of bool
         :func:`same_answer_share` at or over :data:`SAME_ANSWER_SHARE`: a notice, not a withholding flag.
+    unchecked : ndarray of bool
+        The questionnaire has forward/reversed pairs but fewer than :data:`MIN_PAIRS_ANSWERED` were
+        answered, so inconsistency was not checked: a notice (:data:`UNCHECKED_NOTICE`).
+    pairs : ndarray of int
+        :func:`answered_pairs`, which the notice quotes.
     """
 
     yes_saying: NDArray[np.bool_]
@@ -325,12 +373,14 @@ class ResponseStyles:
     non_differentiating: NDArray[np.bool_]
     caution: NDArray[np.bool_]
     same_answers: NDArray[np.bool_]
+    unchecked: NDArray[np.bool_]
+    pairs: NDArray[np.int64]
 
     @property
     def any(self) -> NDArray[np.bool_]:
         """Flagged for at least one withholding style: the one rule of who is not classified.
 
-        The notices (:attr:`caution`, :attr:`same_answers`) withhold nothing.
+        The notices (:attr:`caution`, :attr:`same_answers`, :attr:`unchecked`) withhold nothing.
         """
         return np.asarray(self.yes_saying | self.nay_saying | self.inconsistent | self.high_rating
                           | self.non_differentiating, dtype=bool)
@@ -345,6 +395,30 @@ class ResponseStyles:
         """Kept (not withheld) with the same-answer notice."""
         return np.asarray(self.same_answers & ~self.any, dtype=bool)
 
+    @property
+    def in_levels(self) -> NDArray[np.bool_]:
+        """Whose agreement answers enter the class and group benign/malign levels and the reliability table.
+
+        The one rule (the kit's judgement; the methodologist's third review, finding 5): those kept (not
+        withheld) and without the same-answer notice. One answer to most agreement statements says
+        nothing about those scales, yet its levels of 0 would pull the class and group levels towards 0
+        and its identical rows would move alpha and omega. Such a respondent's points and strength
+        ratings still count, and so does their configuration, which rests on them.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> q = questionnaire()
+        >>> from coordkit.survey.scoring import example_answers
+        >>> nurse = np.asarray(example_answers()["likert"], dtype=float)
+        >>> flat = nurse.copy()
+        >>> flat[[k for k, i in enumerate(q.likert_items) if i.block in ("likert", "structure")]] = 3
+        >>> flags = response_style_flags(np.stack([nurse, flat]), q)
+        >>> flags.any.tolist(), flags.same_answers_kept.tolist(), flags.in_levels.tolist()
+        ([False, False], [False, True], [True, False])
+        """
+        return np.asarray(~self.any & ~self.same_answers, dtype=bool)
+
     def notices(self, row: int | None = None) -> list[str]:
         """The notices a kept respondent's diagnosis carries (none for a withheld one: nothing is shown).
 
@@ -358,7 +432,9 @@ class ResponseStyles:
         at: tuple[()] | int = () if row is None else row
         if bool(np.asarray(self.any)[at]):
             return []
-        checks = ((self.caution, CAUTION_NOTICE), (self.same_answers, SAME_ANSWER_NOTICE))
+        unchecked = UNCHECKED_NOTICE.format(pairs=int(np.asarray(self.pairs)[at]))
+        checks = ((self.caution, CAUTION_NOTICE), (self.same_answers, SAME_ANSWER_NOTICE),
+                  (self.unchecked, unchecked))
         return [text for flag, text in checks
                 if bool(np.asarray(flag)[at])]
 
@@ -402,6 +478,8 @@ def response_style_flags(likert: ArrayLike, q: Questionnaire | None = None) -> R
     inc = np.asarray(inconsistency_index(x, q), dtype=float)
     spread = np.asarray(strength_spread(x, q), dtype=float)
     same = np.asarray(same_answer_share(x, q), dtype=float)
+    pairs = np.asarray(answered_pairs(x, q), dtype=np.int64)
+    has_pairs = any(s.pairs() for s in q.scales())
     with np.errstate(invalid="ignore"):
         return ResponseStyles(
             yes_saying=np.isfinite(acq) & (acq >= ACQUIESCENCE_FLAG),
@@ -411,4 +489,6 @@ def response_style_flags(likert: ArrayLike, q: Questionnaire | None = None) -> R
             non_differentiating=np.isfinite(spread) & (spread <= NON_DIFFERENTIATION_SD),
             caution=np.isfinite(inc) & (inc >= INCONSISTENCY_CAUTION) & (inc < INCONSISTENCY_FLAG),
             same_answers=np.isfinite(same) & (same >= SAME_ANSWER_SHARE),
+            unchecked=np.asarray(has_pairs & (pairs < MIN_PAIRS_ANSWERED), dtype=bool),
+            pairs=pairs,
         )

@@ -354,17 +354,24 @@ def _scale_parts(responses: Responses, respondents: str) -> tuple[dict[str, NDAr
     n = len(responses)
     if respondents not in ("profiles", "all"):
         raise ValueError(f"respondents must be 'profiles' or 'all', got {respondents!r}")
-    flagged = responses.styles().any if responses.likert is not None and n else np.zeros(n, dtype=bool)
-    use = ~flagged if respondents == "profiles" and not flagged.all() else np.ones(n, dtype=bool)
-    left = int(n - use.sum())
-    if respondents == "all" or not flagged.any():
+    styles = responses.styles() if responses.likert is not None and n else None
+    flagged = np.zeros(n, dtype=bool) if styles is None else styles.any
+    same = np.zeros(n, dtype=bool) if styles is None else styles.same_answers_kept
+    in_levels = ~flagged & ~same  # ResponseStyles.in_levels, also for a class without a Likert block
+    use = (np.ones(n, dtype=bool) if respondents == "all" or flagged.all()
+           else in_levels if in_levels.any() else ~flagged)
+    left, alike = int(flagged[~use].sum()), int(same[~use].sum())
+    if respondents == "all" or not (flagged.any() or same.any()):
         words = f"every respondent ({n})" + ("; respondents flagged for a response style included"
                                               if flagged.any() else "")
     elif flagged.all():
         words = f"every respondent ({n}): all are flagged for a response style, so none is left out"
     else:
-        words = (f"the {n - left} respondents the profiles use ({left} flagged for a response style left "
-                 "out, as in the profiles)")
+        dropped = [f"{left} flagged for a response style left out, as in the profiles"] if left else []
+        dropped += [f"{alike} who gave one answer to most agreement statements left out, as in the levels"
+                    ] if alike else []
+        part = "benign and malign levels" if alike else "profiles"
+        words = f"the {int(use.sum())} respondents the {part} use ({'; '.join(dropped)})"
     x = None if responses.likert is None or not n else keyed(responses.likert, q)[use]
     parts = {name: np.empty((0, len(cols))) if x is None else x[:, cols]
              for name, cols in scale_columns(q).items()}
@@ -443,10 +450,12 @@ def reliability_table(responses: Responses, *, min_n: int = MIN_RELIABILITY_N,
     :func:`~coordkit.survey.analysis.group_icc_table`). The strength ratings are single items:
     their reliability is unknown (a test-retest would be needed).
 
-    By default the table uses **the respondents the profiles use**: those flagged for a response
-    style are left out, as they are from every profile (unless every respondent is flagged); the
-    column ``alpha, every respondent`` gives alpha with them, and ``frame.attrs["respondents"]``
-    says which set the table uses.
+    By default the table uses **the respondents the benign and malign levels use**
+    (:attr:`~coordkit.survey.ResponseStyles.in_levels`): those flagged for a response style are left
+    out, as they are from every profile (unless every respondent is flagged), and so are those kept with
+    the same-answer notice, whose identical answers say nothing about the scales; the column ``alpha,
+    every respondent`` gives alpha with them all, and ``frame.attrs["respondents"]`` says which set the
+    table uses.
 
     Parameters
     ----------

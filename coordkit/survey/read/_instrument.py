@@ -17,7 +17,6 @@ from coordkit.survey._core import (
     TIMEFRAMES,
     TOTAL,
     VERSION_COLUMN,
-    VERSION_NOTES,
     VERSIONS,
     Item,
     Questionnaire,
@@ -27,6 +26,7 @@ from coordkit.survey._core import (
     fixed_order,
     presentation_order,
     questionnaire,
+    version_note,
 )
 
 __all__ = [
@@ -42,7 +42,6 @@ __all__ = [
     "TOTAL",
     "VERSIONS",
     "VERSION_COLUMN",
-    "VERSION_NOTES",
     "Item",
     "Questionnaire",
     "Responses",
@@ -51,4 +50,5 @@ __all__ = [
     "fixed_order",
     "presentation_order",
     "questionnaire",
+    "version_note",
 ]

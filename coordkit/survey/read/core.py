@@ -29,12 +29,12 @@ from coordkit.survey.read._instrument import (
     NOT_STATED,
     TIMEFRAMES,
     VERSION_COLUMN,
-    VERSION_NOTES,
     VERSIONS,
     Questionnaire,
     Responses,
     detect_version,
     questionnaire,
+    version_note,
 )
 from coordkit.survey.read.detect import Layout, find_layout
 from coordkit.survey.read.match import (
@@ -428,10 +428,10 @@ def read_responses(
     data, label = _load(source, name)
     matcher = HeaderMatcher(q, dict(mapping or {}))
     layout, encoding = _layout(data, label, matcher, id_column, {normalise(id_column), *group_keys})
-    version_note = None
+    guess_note = None
     absent: frozenset[str] = frozenset()
     if given is None:
-        q, version_note = _version(layout, label, matcher, dict(mapping or {}), questionnaire_version)
+        q, guess_note = _version(layout, label, matcher, dict(mapping or {}), questionnaire_version)
         if q.version != matcher.q.version:
             matcher = HeaderMatcher(q, dict(mapping or {}))
     if questionnaire_version is not None:  # items only the stated version has may be missing: not asked
@@ -501,12 +501,11 @@ def read_responses(
                     for j, name in enumerate(cols.spare)} if spare_at else {}
     notes = list(cols.notes)
     if q.version != CURRENT_VERSION:
-        notes.append(f"This file follows questionnaire version {q.version} ({VERSION_NOTES[q.version]}), "
-                     "not the "
-                     f"current version {CURRENT_VERSION}; it was read and scored with version {q.version}'s "
-                     "items.")
-    if version_note:
-        notes.append(version_note)
+        notes.append(f"This file follows questionnaire version {q.version}, not the current version "
+                     f"{CURRENT_VERSION}; it was read and scored with version {q.version}'s items: "
+                     f"{version_note(q.version)}.")
+    if guess_note:
+        notes.append(guess_note)
     if cols.absent:
         shown = ", ".join(cols.names[k] for k in cols.absent)
         notes.append(f"Version {q.version} was stated ({VERSION_OPTION} {q.version}), but the file has no "
