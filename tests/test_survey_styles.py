@@ -428,3 +428,17 @@ def test_the_class_report_says_which_respondents_the_levels_and_reliability_use(
             "statements left out, as in the levels)") in page
     plain = report.render_report(survey.synthetic_class(), date="x")
     assert "gave one answer to most agreement statements." not in plain and "less the" not in plain
+
+
+def test_same_answer_respondents_are_left_out_of_the_level_iccs_as_of_the_levels():
+    """The group ICC of the benign and malign levels follows the levels' rule (ResponseStyles.in_levels)."""
+    c = survey.synthetic_class()
+    made = _with_straight_liners(c)
+    levels = ["benign level", "malign level"]
+    icc = [survey.group_icc_table(x, "team", level="team") for x in (c, made)]
+    analysed = [survey.analyse(x, group_column="team").group_icc for x in (c, made)]
+    for t0, t1 in (icc, analysed):
+        same, more = t0["measure"].isin(levels), ~t0["measure"].isin(levels)
+        assert t1.loc[same, "n"].tolist() == t0.loc[same, "n"].tolist()
+        assert t1.loc[same, "ICC(1)"].tolist() == t0.loc[same, "ICC(1)"].tolist()
+        assert (t1.loc[more, "n"] == t0.loc[more, "n"] + 10).all()  # the points and ratings count them

@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # pandas is imported lazily
     import pandas as pd
 
 from coordkit.survey.respondents import RespondentTable, Responses
+from coordkit.survey.styles import ResponseStyles
 
 __all__ = [
     "ICC2_THRESHOLD",
@@ -155,7 +156,8 @@ def group_icc_table(responses: Responses, group_column: str, *, level: str | Non
     between groups) and ICC(2) (the reliability of the group means), from a one-way analysis of
     variance (:func:`~coordkit.survey.agreement.icc`). The scores are each mode's strength rating
     at ``level`` (the level the group column denotes; left out when None, i.e. not known), its
-    divide-100 points now, and its benign and malign levels (when the Likert block was asked).
+    divide-100 points now, and its benign and malign levels (when the Likert block was asked; not
+    over kept respondents who gave one answer to most agreement statements, as in the class levels).
     Negative estimates are shown as 0 and read as "no between-group variance"; the reading gives
     an F test and says when there are fewer than :data:`MIN_ICC_GROUPS` groups. Pass only the
     groups that are shown (each at least the privacy minimum); NaN values are left out.
@@ -189,7 +191,7 @@ def group_icc_table(responses: Responses, group_column: str, *, level: str | Non
     scores["points now"] = responses.scores("now")
     forms = responses.forms()
     if forms is not None:
-        scores["benign level"], scores["malign level"] = forms.benign, forms.malign
+        scores.update(_level_scores(forms.benign, forms.malign, responses.styles()))
     return _icc_table(scores, np.array(responses.groups[group_column], dtype=object))
 
 
@@ -200,8 +202,21 @@ def _icc_scores(table: RespondentTable, level: str | None) -> dict[str, NDArray[
         scores[f"{level} strength rating"] = table.strength[level] * 4 + 1
     scores["points now"] = table.divide["now"].scores
     if table.forms is not None:
-        scores["benign level"], scores["malign level"] = table.forms.benign, table.forms.malign
+        scores.update(_level_scores(table.forms.benign, table.forms.malign, table.styles))
     return scores
+
+
+def _level_scores(benign: NDArray[np.float64], malign: NDArray[np.float64],
+                  styles: ResponseStyles) -> dict[str, NDArray[np.float64]]:
+    """Benign and malign levels for the ICC, NaN (left out) for respondents the levels leave out.
+
+    The same rule as the class and group levels (:attr:`~coordkit.survey.ResponseStyles.in_levels`):
+    a kept respondent who gave one answer to most agreement statements counts in the points and
+    ratings, not in the levels.
+    """
+    out = styles.same_answers_kept
+    return {name: np.where(out[:, None], np.nan, values)
+            for name, values in (("benign level", benign), ("malign level", malign))}
 
 
 def _icc_table(scores: Mapping[str, NDArray[np.float64]], labels: NDArray[Any]) -> pd.DataFrame:
