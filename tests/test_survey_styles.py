@@ -322,7 +322,7 @@ def test_inconsistency_is_not_checked_on_too_few_answered_pairs():
     assert not flags.inconsistent and not flags.caution and not flags.any and bool(flags.unchecked)
     r = survey.score_answers(EX["now"], EX["preferred"], likert)
     assert r.configuration_now.name != NOT_CLASSIFIED and not r.response_style
-    assert "Inconsistency not checked (2 pairs answered)" in r.configuration_now.diagnosis
+    assert "Inconsistency and yes-saying not checked (2 pairs answered)" in r.configuration_now.diagnosis
     # the nurse's own answers (all 20 pairs): no such notice
     nurse = score_answers(EX["now"], EX["preferred"], EX["likert"])
     assert "not checked" not in nurse.configuration_now.diagnosis
@@ -371,7 +371,7 @@ def test_the_class_report_counts_respondents_whose_inconsistency_was_not_checked
     a = survey.analyse(made)
     assert a.unchecked == 3 and survey.analyse(c).unchecked == 0
     page = report.render_report(made, date="x").replace("&#39;", "'")
-    assert "3 respondent(s) answered fewer, so their inconsistency was not checked" in page
+    assert "3 respondent(s) answered fewer, so their inconsistency and yes-saying were not checked" in page
     assert "answered fewer, so their" not in report.render_report(c, date="x")
 
 
@@ -442,3 +442,17 @@ def test_same_answer_respondents_are_left_out_of_the_level_iccs_as_of_the_levels
         assert t1.loc[same, "n"].tolist() == t0.loc[same, "n"].tolist()
         assert t1.loc[same, "ICC(1)"].tolist() == t0.loc[same, "ICC(1)"].tolist()
         assert (t1.loc[more, "n"] == t0.loc[more, "n"] + 10).all()  # the points and ratings count them
+
+
+def test_yes_saying_is_not_flagged_on_too_few_answered_pairs():
+    # methodologist 4: one pair answered 4 and 5 (acquiescence +0.75) withheld the diagnosis as yes-saying
+    likert = _few_pairs(1, (4, 5), (4, 5))
+    assert survey.acquiescence_index(likert, Q) == 0.75  # the index itself is still shown
+    flags = survey.response_style_flags(likert, Q)
+    assert not flags.yes_saying and not flags.any and bool(flags.unchecked)
+    at = survey.MIN_PAIRS_ANSWERED
+    many = survey.response_style_flags(_few_pairs(at, (4, 5), (5, 5)), Q)
+    assert bool(many.yes_saying) and bool(many.any) and not many.unchecked
+    nay = survey.response_style_flags(_few_pairs(at - 1, (1, 2), (1, 1)), Q)
+    assert not nay.nay_saying and not nay.any
+    assert bool(survey.response_style_flags(_few_pairs(at, (1, 2), (1, 1)), Q).nay_saying)

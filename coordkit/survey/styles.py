@@ -11,32 +11,32 @@ a flag is a prompt to look at the answers, not proof that they are insincere. Fi
 - **yes- or nay-saying** in the agreement statements: the acquiescence index
   (:func:`~coordkit.survey.acquiescence_index`) at :data:`~coordkit.survey.ACQUIESCENCE_FLAG` = 0.5
   or more, or -0.5 or less (on average agreeing, or disagreeing, with a statement *and* its reversal);
-- **inconsistency** (:func:`inconsistency_index`): the mean ``|forward + reversal - 6|`` over the
-  answered pairs, 0 when each reversal mirrors its statement (4 and 2, or 3 and 3). Random answers
-  average 1.6. Yes-saying raises it too (5 and 5 give 4); the signed acquiescence index tells the
-  two apart (random answers leave it near 0). It is computed only from :data:`MIN_PAIRS_ANSWERED` = 10
-  answered pairs (half of version 3's 20); with fewer, nothing is withheld or cautioned for it and the
-  diagnosis says so (:data:`UNCHECKED_NOTICE`). Two tiers, both cuts **the kit's**, set from measured
-  rates (:func:`~coordkit.survey.style_screen_rates`) and provisional until real data exist: from
-  :data:`INCONSISTENCY_FLAG` = 1.5 the diagnosis is withheld; from :data:`INCONSISTENCY_CAUTION` =
-  1.35 up to it the respondent is kept (classified, in every class mean and configuration) and
-  their diagnosis carries a caution (:data:`CAUTION_NOTICE`). Why two tiers: on the present
-  generator, whose reversals are imperfect mirrors and whose respondents have a method factor
-  (:mod:`~coordkit.survey.synthetic`), withholding from 1.35 wronged 9.1% of the synthetic class's
-  921 attentive respondents (the methodologist's re-review, finding 2); never withholding for
-  inconsistency alone would let 100% of 2,000 uniformly random responders through the screen (numpy
-  seed 1: random answers are neither yes-saying nor flat), so inconsistency must withhold somewhere.
-  At 1.5 the whole screen passes 31% of 2,000 uniformly random responders (numpy seed 1), flags 2.4%
-  of the synthetic class's 921 realistic (attentive) respondents and 32% of its 77 partly careless
-  ones (seed 2026, size 1,000, the two planted yea-sayers left out), and reads a further 6.7% of the
-  attentive ones with a caution. 1.5 is where the attentive rate stops falling: 1.45 withholds 4.5%
-  of them, 1.55 still 2.0%, while each 0.05 above 1.5 lets 6 or 7% more random responders through
-  (38% at 1.55, 44% at 1.6). How often a cut wrongs a sincere respondent depends on how far real
-  reversals fall short of mirrors, which only real data can say. The check is a
-  forward/reversed-pair inconsistency index of the kind reviewed by Meade and Craig (2012,
-  *Psychological Methods* 17(3)) and Curran (2016, *Journal of Experimental Social Psychology* 66);
-  its limits: the rates are those of the kit's own made-up class, and a careless respondent who is
-  not uniformly random (one who answers near the middle, say) can pass;
+- **inconsistency** (:func:`inconsistency_index`): the mean ``|forward + reversal - 6|`` over the answered
+  pairs, 0 when each reversal mirrors its statement (4 and 2, or 3 and 3). Random answers average 1.6.
+  Yes-saying raises it too (5 and 5 give 4); the signed acquiescence index tells the two apart (random
+  answers leave it near 0). It is computed only from :data:`MIN_PAIRS_ANSWERED` = 10 answered pairs (half of
+  version 3's 20); with fewer, nothing is withheld or cautioned for it, nor flagged as yes- or nay-saying
+  (one pair answered 4 and 5 would otherwise withhold the diagnosis as yes-saying), and the diagnosis says
+  so (:data:`UNCHECKED_NOTICE`). Two tiers, both cuts **the kit's**, set from measured rates
+  (:func:`~coordkit.survey.style_screen_rates`) and provisional until real data exist: from
+  :data:`INCONSISTENCY_FLAG` = 1.5 the diagnosis is withheld; from :data:`INCONSISTENCY_CAUTION` = 1.35 up
+  to it the respondent is kept (classified, in every class mean and configuration) and their diagnosis
+  carries a caution (:data:`CAUTION_NOTICE`). Why two tiers: on the present generator, whose reversals are
+  imperfect mirrors and whose respondents have a method factor (:mod:`~coordkit.survey.synthetic`),
+  withholding from 1.35 wronged 9.1% of the synthetic class's 921 attentive respondents (the methodologist's
+  re-review, finding 2); never withholding for inconsistency alone would let 100% of 2,000 uniformly random
+  responders through the screen (numpy seed 1: random answers are neither yes-saying nor flat), so
+  inconsistency must withhold somewhere. At 1.5 the whole screen passes 31% of 2,000 uniformly random
+  responders (numpy seed 1), flags 2.4% of the synthetic class's 921 realistic (attentive) respondents and
+  32% of its 77 partly careless ones (seed 2026, size 1,000, the two planted yea-sayers left out), and reads
+  a further 6.7% of the attentive ones with a caution. 1.5 is where the attentive rate stops falling: 1.45
+  withholds 4.5% of them, 1.55 still 2.0%, while each 0.05 above 1.5 lets 6 or 7% more random responders
+  through (38% at 1.55, 44% at 1.6). How often a cut wrongs a sincere respondent depends on how far real
+  reversals fall short of mirrors, which only real data can say. The check is a forward/reversed-pair
+  inconsistency index of the kind reviewed by Meade and Craig (2012, *Psychological Methods* 17(3)) and
+  Curran (2016, *Journal of Experimental Social Psychology* 66); its limits: the rates are those of the
+  kit's own made-up class, and a careless respondent who is not uniformly random (one who answers near the
+  middle, say) can pass;
 - **high-rating tendency** in the strength block (:func:`high_rating_tendency`, the re-centred mean of
   the *now* strength ratings at every level). It measures elevation, not agreement (the strength
   scale is unipolar, 1 absent to 5 very strong), so it is flagged only for what it is said to mean:
@@ -120,17 +120,17 @@ CAUTION_NOTICE = (
     "(The kit's check, provisional until real data exist: an inconsistency index from "
     f"{INCONSISTENCY_CAUTION:g}, "
     f"under the {INCONSISTENCY_FLAG:g} at which the diagnosis is withheld.)")
-#: Fewest answered forward/reversed pairs for :func:`inconsistency_index` (so for its withholding and
-#: its caution): half of version 3's 20 (the kit's judgement). Over k pairs the index moves in steps of
-#: 1/k: with 2 pairs one answer moves it by 0.5, across both cuts at once (4/4 and 4/3 give 1.5,
-#: withheld); from 10 a step is 0.1, under the 0.15 between :data:`INCONSISTENCY_CAUTION` and
-#: :data:`INCONSISTENCY_FLAG`.
+#: Fewest answered forward/reversed pairs for :func:`inconsistency_index` (so for its withholding and its
+#: caution) and for the yes- and nay-saying flags: half of version 3's 20 (the kit's judgement). Over k
+#: pairs the index moves in steps of 1/k: with 2 pairs one answer moves it by 0.5, across both cuts at once
+#: (4/4 and 4/3 give 1.5, withheld); from 10 a step is 0.1, under the 0.15 between
+#: :data:`INCONSISTENCY_CAUTION` and :data:`INCONSISTENCY_FLAG`.
 MIN_PAIRS_ANSWERED = 10
 #: The notice a kept respondent's diagnosis carries when too few pairs were answered to check
 #: inconsistency; ``{pairs}`` is filled with the number answered.
 UNCHECKED_NOTICE = (
-    "Inconsistency not checked ({pairs} pairs answered): you answered too few statements together with "
-    "their reversals to tell whether your answers were consistent. (The kit's minimum: "
+    "Inconsistency and yes-saying not checked ({pairs} pairs answered): you answered too few statements "
+    "together with their reversals to tell whether your answers were consistent. (The kit's minimum: "
     f"{MIN_PAIRS_ANSWERED} pairs.)")
 #: Share of the agreement statements given one answer from which the diagnosis carries a notice
 #: (the kit's cut).
@@ -480,10 +480,11 @@ def response_style_flags(likert: ArrayLike, q: Questionnaire | None = None) -> R
     same = np.asarray(same_answer_share(x, q), dtype=float)
     pairs = np.asarray(answered_pairs(x, q), dtype=np.int64)
     has_pairs = any(s.pairs() for s in q.scales())
+    checked = pairs >= MIN_PAIRS_ANSWERED  # the yes-saying flags need as many pairs as inconsistency
     with np.errstate(invalid="ignore"):
         return ResponseStyles(
-            yes_saying=np.isfinite(acq) & (acq >= ACQUIESCENCE_FLAG),
-            nay_saying=np.isfinite(acq) & (acq <= -ACQUIESCENCE_FLAG),
+            yes_saying=checked & np.isfinite(acq) & (acq >= ACQUIESCENCE_FLAG),
+            nay_saying=checked & np.isfinite(acq) & (acq <= -ACQUIESCENCE_FLAG),
             inconsistent=np.isfinite(inc) & (inc >= INCONSISTENCY_FLAG),
             high_rating=high_rating_flags(x, q),
             non_differentiating=np.isfinite(spread) & (spread <= NON_DIFFERENTIATION_SD),
