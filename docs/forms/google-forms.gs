@@ -11,7 +11,7 @@ function createCoordkitForm() {
   form.addSectionHeaderItem().setTitle("Now: How are decisions made?").setHelpText("As things are NOW in your organisation: share 100 points among the four statements (more points = more like it). The points must add up to 100.");
   form.addTextItem().setTitle("Now: How are decisions made? - Decisions are made by the individuals concerned, each using their own judgement.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Now: How are decisions made? - Decisions are made by whoever holds formal authority for them.").setValidation(points).setRequired(true);
-  form.addTextItem().setTitle("Now: How are decisions made? - Decisions are made as circumstances demand.").setValidation(points).setRequired(true);
+  form.addTextItem().setTitle("Now: How are decisions made? - Decisions are forced by circumstances.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Now: How are decisions made? - Decisions are made by colleagues as a group.").setValidation(points).setRequired(true);
   form.addSectionHeaderItem().setTitle("Now: What holds people together?").setHelpText("As things are NOW in your organisation: share 100 points among the four statements (more points = more like it). The points must add up to 100.");
   form.addTextItem().setTitle("Now: What holds people together? - The situation people happen to be in.").setValidation(points).setRequired(true);
@@ -41,7 +41,7 @@ function createCoordkitForm() {
   form.addSectionHeaderItem().setTitle("Preferred: How are decisions made?").setHelpText("As you would PREFER your organisation to be: share 100 points among the four statements. The points must add up to 100.");
   form.addTextItem().setTitle("Preferred: How are decisions made? - Decisions are made by the individuals concerned, each using their own judgement.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Preferred: How are decisions made? - Decisions are made by whoever holds formal authority for them.").setValidation(points).setRequired(true);
-  form.addTextItem().setTitle("Preferred: How are decisions made? - Decisions are made as circumstances demand.").setValidation(points).setRequired(true);
+  form.addTextItem().setTitle("Preferred: How are decisions made? - Decisions are forced by circumstances.").setValidation(points).setRequired(true);
   form.addTextItem().setTitle("Preferred: How are decisions made? - Decisions are made by colleagues as a group.").setValidation(points).setRequired(true);
   form.addSectionHeaderItem().setTitle("Preferred: What holds people together?").setHelpText("As you would PREFER your organisation to be: share 100 points among the four statements. The points must add up to 100.");
   form.addTextItem().setTitle("Preferred: What holds people together? - The situation people happen to be in.").setValidation(points).setRequired(true);
