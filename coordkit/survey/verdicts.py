@@ -354,10 +354,8 @@ def _scale_parts(responses: Responses, respondents: str) -> tuple[dict[str, NDAr
     n = len(responses)
     if respondents not in ("profiles", "all"):
         raise ValueError(f"respondents must be 'profiles' or 'all', got {respondents!r}")
-    styles = responses.styles() if responses.likert is not None and n else None
-    flagged = np.zeros(n, dtype=bool) if styles is None else styles.any
-    same = np.zeros(n, dtype=bool) if styles is None else styles.same_answers_kept
-    in_levels = ~flagged & ~same  # ResponseStyles.in_levels, also for a class without a Likert block
+    styles = responses.styles()  # nobody flagged without a Likert block
+    flagged, same, in_levels = styles.any, styles.same_answers_kept, styles.in_levels
     use = (np.ones(n, dtype=bool) if respondents == "all" or flagged.all()
            else in_levels if in_levels.any() else ~flagged)
     left, alike = int(flagged[~use].sum()), int(same[~use].sum())
